@@ -1,0 +1,103 @@
+import Foundation
+
+/// Everything the app needs to start, read once from the environment. A missing or wrong value
+/// fails at start with a message that names the variable — never a crash deep inside.
+public struct AppConfig: Sendable {
+    public enum DatabaseKind: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String, searchPath: [String]?)
+    }
+
+    public var database: DatabaseKind
+    /// Password for the first `admin` account (DIENHINH_ADMIN_PASSWORD); generated and printed when nil.
+    public var adminPassword: String?
+    /// Password for the demo accounts of every role (DIENHINH_DEMO_PASSWORD); generated when nil.
+    public var demoPassword: String?
+    /// Send cookies with the Secure flag (DIENHINH_SECURE_COOKIES). On by default; turn off only for plain-HTTP loopback.
+    public var secureCookies: Bool
+    /// bcrypt cost (DIENHINH_BCRYPT_COST).
+    public var bcryptCost: Int
+    /// Where Resources/ and Public/ live.
+    public var workingDirectory: String
+    /// How long a signed-in session lasts without signing in again.
+    public var sessionLifetime: TimeInterval
+    /// How long an API token lasts.
+    public var apiTokenLifetime: TimeInterval
+
+    public init(database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool = true,
+                bcryptCost: Int = 12, workingDirectory: String, sessionLifetime: TimeInterval = 8 * 3600,
+                apiTokenLifetime: TimeInterval = 30 * 24 * 3600) {
+        self.database = database
+        self.adminPassword = adminPassword
+        self.demoPassword = demoPassword
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.workingDirectory = workingDirectory
+        self.sessionLifetime = sessionLifetime
+        self.apiTokenLifetime = apiTokenLifetime
+    }
+
+    public static func fromEnvironment(_ env: [String: String], workingDirectory: String) throws -> AppConfig {
+        func value(_ name: String) -> String? {
+            guard let v = env[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        let database: DatabaseKind
+        if let url = value("DATABASE_URL") {
+            guard let comps = URLComponents(string: url), let scheme = comps.scheme,
+                  ["postgres", "postgresql"].contains(scheme.lowercased()), comps.host?.isEmpty == false else {
+                throw ConfigError(variable: "DATABASE_URL",
+                                  message: "phải có dạng postgres://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl (đang là “\(url)”).")
+            }
+            database = .postgres(url: url, searchPath: nil)
+        } else {
+            let path = value("DATABASE_PATH") ?? "./dienhinh.sqlite"
+            if path == ":memory:" {
+                database = .sqliteMemory
+            } else {
+                let dir = (path as NSString).deletingLastPathComponent
+                var isDir: ObjCBool = false
+                let dirToCheck = dir.isEmpty ? "." : dir
+                guard FileManager.default.fileExists(atPath: dirToCheck, isDirectory: &isDir), isDir.boolValue else {
+                    throw ConfigError(variable: "DATABASE_PATH", message: "thư mục “\(dirToCheck)” không tồn tại.")
+                }
+                guard FileManager.default.isWritableFile(atPath: dirToCheck) else {
+                    throw ConfigError(variable: "DATABASE_PATH", message: "không ghi được vào thư mục “\(dirToCheck)”.")
+                }
+                database = .sqliteFile(path: path)
+            }
+        }
+        var secure = true
+        if let s = value("DIENHINH_SECURE_COOKIES") {
+            switch s.lowercased() {
+            case "1", "true", "yes", "on": secure = true
+            case "0", "false", "no", "off": secure = false
+            default: throw ConfigError(variable: "DIENHINH_SECURE_COOKIES", message: "chỉ nhận true hoặc false (đang là “\(s)”).")
+            }
+        }
+        var cost = 12
+        if let c = value("DIENHINH_BCRYPT_COST") {
+            guard let n = Int(c), (4...31).contains(n) else {
+                throw ConfigError(variable: "DIENHINH_BCRYPT_COST", message: "phải là số nguyên từ 4 đến 31 (đang là “\(c)”).")
+            }
+            cost = n
+        }
+        let admin = value("DIENHINH_ADMIN_PASSWORD")
+        if let admin, admin.count < 10 {
+            throw ConfigError(variable: "DIENHINH_ADMIN_PASSWORD", message: "mật khẩu phải có ít nhất 10 ký tự.")
+        }
+        let demo = value("DIENHINH_DEMO_PASSWORD")
+        if let demo, demo.count < 10 {
+            throw ConfigError(variable: "DIENHINH_DEMO_PASSWORD", message: "mật khẩu phải có ít nhất 10 ký tự.")
+        }
+        return AppConfig(database: database, adminPassword: admin, demoPassword: demo, secureCookies: secure,
+                         bcryptCost: cost, workingDirectory: workingDirectory)
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible, Equatable {
+    public let variable: String
+    public let message: String
+    public var description: String { "Cấu hình sai: biến môi trường \(variable) \(message)" }
+}

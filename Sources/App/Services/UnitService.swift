@@ -1,0 +1,209 @@
+import Fluent
+import SQLKit
+import Vapor
+import Domain
+
+/// What a form or an API client sends to create or change a unit. Required fields are non-optional.
+struct UnitInput: Content, Sendable {
+    var code: String
+    var name: String
+    var shortName: String?
+    var kind: String
+    var parentID: Int?
+    var place: String?
+    var abbreviation: String?
+
+    /// NFC, trimmed; empty optional text becomes empty string.
+    func cleaned() -> UnitInput {
+        UnitInput(code: VietnameseText.clean(code).uppercased(), name: VietnameseText.clean(name),
+                  shortName: VietnameseText.clean(shortName ?? ""), kind: VietnameseText.clean(kind), parentID: parentID,
+                  place: VietnameseText.clean(place ?? ""), abbreviation: VietnameseText.clean(abbreviation ?? ""))
+    }
+}
+
+/// The public face of a unit, for JSON and for the audit log.
+struct UnitDTO: Content, Sendable, Equatable {
+    let id: Int
+    let code: String
+    let name: String
+    let shortName: String
+    let kind: String
+    let kindLabel: String
+    let parentID: Int?
+    let path: String
+    let place: String
+    let abbreviation: String
+    let active: Bool
+
+    init(_ u: UnitModel) {
+        id = u.id ?? 0
+        code = u.code
+        name = u.name
+        shortName = u.shortName
+        kind = u.kind
+        kindLabel = u.unitKind.label
+        parentID = u.$parent.id
+        path = u.path
+        place = u.place
+        abbreviation = u.abbreviation
+        active = u.active
+    }
+}
+
+struct UnitFilter: Sendable {
+    var q: String = ""
+    var kind: String = ""
+    var parentID: Int?
+    var groupID: Int?
+    var page: Int = 1
+    var perPage: Int = 50
+}
+
+enum UnitQueries {
+    /// Restricts a unit query to a scope (the policy's answer for the actor).
+    static func scoped(_ query: QueryBuilder<UnitModel>, _ scope: UnitScope) -> QueryBuilder<UnitModel> {
+        switch scope {
+        case .all: return query
+        case .subtree(let path): return query.filter(\.$path, .custom("LIKE"), path.raw + "%")
+        case .none: return query.filter(\.$id == -1)
+        }
+    }
+
+    static func list(_ filter: UnitFilter, scope: UnitScope, on db: any Database) async throws -> Page<UnitModel> {
+        var q = scoped(UnitModel.query(on: db), scope)
+        let text = VietnameseText.fold(filter.q)
+        if !text.isEmpty {
+            for word in text.split(separator: " ") {
+                q = q.filter(\.$searchText, .custom("LIKE"), "%" + String(word).likeSafe + "%")
+            }
+        }
+        if !filter.kind.isEmpty { q = q.filter(\.$kind == filter.kind) }
+        if let p = filter.parentID { q = q.filter(\.$parent.$id == p) }
+        if let g = filter.groupID {
+            q = q.join(UnitGroupMemberModel.self, on: \UnitGroupMemberModel.$unit.$id == \UnitModel.$id)
+                .filter(UnitGroupMemberModel.self, \.$group.$id == g)
+        }
+        return try await q.sort(\.$path).sort(\.$id).paginate(page: filter.page, perPage: filter.perPage)
+    }
+
+    /// A unit the actor may read, or 404.
+    static func readable(_ id: Int, actor: Actor?, on db: any Database) async throws -> UnitModel {
+        guard let unit = try await UnitModel.find(id, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
+        try Access.check(actor, .read, .unit(unit.unitPath))
+        return unit
+    }
+
+    /// Units by id, for names along a path.
+    static func names(_ ids: [Int], on db: any Database) async throws -> [Int: UnitModel] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await UnitModel.query(on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { u in u.id.map { ($0, u) } })
+    }
+
+    /// Units an actor may choose as a parent or a lead agency, ordered by path.
+    static func choices(scope: UnitScope, on db: any Database) async throws -> [UnitModel] {
+        try await scoped(UnitModel.query(on: db), scope).sort(\.$path).limit(2000).all()
+    }
+}
+
+enum UnitService {
+    static func validate(_ input: UnitInput, existingID: Int?, on db: any Database) async throws -> FieldErrors {
+        var e = FieldErrors()
+        Check.code(input.code, "code", into: &e)
+        Check.required(input.name, "name", "Tên đơn vị", into: &e)
+        Check.optional(input.shortName ?? "", "shortName", "Tên ngắn", max: 120, into: &e)
+        Check.optional(input.place ?? "", "place", "Địa danh", max: 120, into: &e)
+        Check.optional(input.abbreviation ?? "", "abbreviation", "Ký hiệu viết tắt", max: 30, into: &e)
+        if UnitKind(rawValue: input.kind) == nil { e.add("kind", "Vui lòng chọn loại đơn vị.") }
+        if e["code"] == nil {
+            var dup = UnitModel.query(on: db).filter(\.$code == input.code)
+            if let existingID { dup = dup.filter(\.$id != existingID) }
+            if try await dup.count() > 0 { e.add("code", "Mã “\(input.code)” đã được dùng cho đơn vị khác.") }
+        }
+        if let p = input.parentID {
+            if try await UnitModel.find(p, on: db) == nil { e.add("parentID", "Đơn vị cấp trên không tồn tại.") }
+            else if p == existingID { e.add("parentID", "Một đơn vị không thể là cấp trên của chính nó.") }
+        }
+        return e
+    }
+
+    static func create(_ raw: UnitInput, actor: Actor?, on db: any Database) async throws -> UnitModel {
+        let input = raw.cleaned()
+        let parent: UnitModel? = if let p = input.parentID { try await UnitModel.find(p, on: db) } else { nil }
+        try Access.check(actor, .create, .newUnit(parent: parent?.unitPath ?? .root))
+        let errors = try await validate(input, existingID: nil, on: db)
+        guard errors.isEmpty else { throw AppError.invalid(errors) }
+        return try await db.transaction { tx in
+            let unit = UnitModel(code: input.code, name: input.name, shortName: input.shortName?.isEmpty == false ? input.shortName! : input.name,
+                                 kind: UnitKind(rawValue: input.kind) ?? .khac, parentID: parent?.id,
+                                 place: input.place ?? "", abbreviation: input.abbreviation ?? "")
+            try await unit.create(on: tx)
+            unit.path = (parent?.unitPath ?? .root).child(try unit.requireID()).raw
+            try await unit.save(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "unit", entityID: unit.id, unitID: unit.id,
+                                      summary: "Thêm đơn vị \(unit.code) — \(unit.name)", before: Optional<UnitDTO>.none, after: UnitDTO(unit))
+            return unit
+        }
+    }
+
+    static func update(_ id: Int, _ raw: UnitInput, actor: Actor?, on db: any Database) async throws -> UnitModel {
+        let input = raw.cleaned()
+        let unit = try await UnitQueries.readable(id, actor: actor, on: db)
+        try Access.check(actor, .update, .unit(unit.unitPath))
+        let newParent: UnitModel? = if let p = input.parentID { try await UnitModel.find(p, on: db) } else { nil }
+        let moving = input.parentID != unit.$parent.id
+        if moving { try Access.check(actor, .create, .newUnit(parent: newParent?.unitPath ?? .root)) }
+        var errors = try await validate(input, existingID: id, on: db)
+        if moving, let newParent, unit.unitPath.contains(newParent.unitPath) {
+            errors.add("parentID", "Không thể chuyển đơn vị vào bên dưới chính nó.")
+        }
+        guard errors.isEmpty else { throw AppError.invalid(errors) }
+        let before = UnitDTO(unit)
+        return try await db.transaction { tx in
+            unit.code = input.code
+            unit.name = input.name
+            unit.shortName = input.shortName?.isEmpty == false ? input.shortName! : input.name
+            unit.kind = input.kind
+            unit.place = input.place ?? ""
+            unit.abbreviation = input.abbreviation ?? ""
+            unit.refreshSearchText()
+            if moving {
+                let oldPath = unit.path
+                let newPath = (newParent?.unitPath ?? .root).child(id).raw
+                unit.$parent.id = newParent?.id
+                // Move the whole subtree: every path that starts with the old one gets the new prefix.
+                let sql = try tx.sql()
+                try await sql.raw("""
+                    UPDATE units SET path = \(bind: newPath) || substr(path, \(bind: oldPath.count + 1))
+                    WHERE path LIKE \(bind: oldPath + "%")
+                    """).run()
+                unit.path = newPath
+            }
+            try await unit.save(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "unit", entityID: id, unitID: id,
+                                      summary: "Sửa đơn vị \(unit.code) — \(unit.name)", before: before, after: UnitDTO(unit))
+            return unit
+        }
+    }
+
+    static func delete(_ id: Int, actor: Actor?, on db: any Database) async throws {
+        let unit = try await UnitQueries.readable(id, actor: actor, on: db)
+        try Access.check(actor, .delete, .unit(unit.unitPath))
+        if try await UnitModel.query(on: db).filter(\.$parent.$id == id).count() > 0 {
+            throw AppError.conflict("Không thể xóa: đơn vị còn đơn vị trực thuộc. Hãy chuyển hoặc xóa các đơn vị trực thuộc trước.")
+        }
+        if try await UserModel.query(on: db).filter(\.$unit.$id == id).count() > 0 {
+            throw AppError.conflict("Không thể xóa: đơn vị còn tài khoản người dùng.")
+        }
+        if try await MovementAgencyModel.query(on: db).filter(\.$unit.$id == id).count() > 0 {
+            throw AppError.conflict("Không thể xóa: đơn vị đang chủ trì hoặc phối hợp một phong trào.")
+        }
+        let before = UnitDTO(unit)
+        try await db.transaction { tx in
+            try await UnitGroupMemberModel.query(on: tx).filter(\.$unit.$id == id).delete()
+            try await unit.delete(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "delete", entity: "unit", entityID: id, unitID: id,
+                                      summary: "Xóa đơn vị \(before.code) — \(before.name)", before: before, after: Optional<UnitDTO>.none)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Fluent
+import Vapor
+import Domain
+
+struct UserInput: Content, Sendable {
+    var username: String
+    var fullName: String
+    var role: String
+    var unitID: Int?
+    /// Required when creating; when updating, a non-empty value sets a new password.
+    var password: String?
+    var active: Bool?
+}
+
+struct UserDTO: Content, Sendable, Equatable {
+    let id: Int
+    let username: String
+    let fullName: String
+    let role: String
+    let roleLabel: String
+    let unitID: Int?
+    let active: Bool
+    init(_ u: UserModel) {
+        id = u.id ?? 0
+        username = u.username
+        fullName = u.fullName
+        role = u.role
+        roleLabel = u.userRole.label
+        unitID = u.$unit.id
+        active = u.active
+    }
+}
+
+enum UserQueries {
+    static func list(q: String, role: String, page: Int, scope: UnitScope, on db: any Database) async throws -> Page<UserModel> {
+        var query = UserModel.query(on: db).with(\.$unit)
+        switch scope {
+        case .all: break
+        case .subtree(let path):
+            query = query.join(UnitModel.self, on: \UserModel.$unit.$id == \UnitModel.$id)
+                .filter(UnitModel.self, \.$path, .custom("LIKE"), path.raw + "%")
+        case .none: query = query.filter(\.$id == -1)
+        }
+        let text = VietnameseText.clean(q).lowercased().likeSafe
+        if !text.isEmpty {
+            query = query.group(.or) { $0.filter(\.$username, .custom("LIKE"), "%\(text)%").filter(\.$fullName, .custom("LIKE"), "%\(VietnameseText.clean(q).likeSafe)%") }
+        }
+        if !role.isEmpty { query = query.filter(\.$role == role) }
+        return try await query.sort(\.$username).sort(\.$id).paginate(page: page, perPage: 50)
+    }
+
+    static func readable(_ id: Int, actor: Actor?, on db: any Database) async throws -> UserModel {
+        guard let user = try await UserModel.query(on: db).filter(\.$id == id).with(\.$unit).first() else {
+            throw AppError.notFound("Không tìm thấy tài khoản.")
+        }
+        try Access.check(actor, .read, .user(unitPath: user.unit?.unitPath, role: user.userRole))
+        return user
+    }
+}
+
+enum UserService {
+    static func validate(_ input: UserInput, creating: Bool, existingID: Int?, on db: any Database) async throws -> FieldErrors {
+        var e = FieldErrors()
+        Check.username(input.username, "username", into: &e)
+        Check.required(input.fullName, "fullName", "Họ và tên", max: 120, into: &e)
+        let role = Role(rawValue: input.role)
+        if role == nil { e.add("role", "Vui lòng chọn vai trò.") }
+        if let role, role.requiresUnit, input.unitID == nil { e.add("unitID", "Vai trò “\(role.label)” phải thuộc một đơn vị.") }
+        if let u = input.unitID, try await UnitModel.find(u, on: db) == nil { e.add("unitID", "Đơn vị không tồn tại.") }
+        if creating || !(input.password ?? "").isEmpty { Check.password(input.password ?? "", "password", into: &e) }
+        if e["username"] == nil {
+            var dup = UserModel.query(on: db).filter(\.$username == input.username)
+            if let existingID { dup = dup.filter(\.$id != existingID) }
+            if try await dup.count() > 0 { e.add("username", "Tên đăng nhập “\(input.username)” đã có người dùng.") }
+        }
+        return e
+    }
+
+    private static func cleaned(_ i: UserInput) -> UserInput {
+        UserInput(username: VietnameseText.clean(i.username).lowercased(), fullName: VietnameseText.clean(i.fullName),
+                  role: i.role, unitID: i.unitID, password: i.password, active: i.active)
+    }
+
+    private static func unitPath(_ id: Int?, on db: any Database) async throws -> UnitPath? {
+        guard let id else { return nil }
+        return try await UnitModel.find(id, on: db)?.unitPath
+    }
+
+    static func create(_ raw: UserInput, actor: Actor?, hasher: AsyncPasswordHasher, on db: any Database) async throws -> UserModel {
+        let input = cleaned(raw)
+        let role = Role(rawValue: input.role) ?? .unitOfficer
+        try Access.check(actor, .create, .user(unitPath: try await unitPath(input.unitID, on: db), role: role))
+        let errors = try await validate(input, creating: true, existingID: nil, on: db)
+        guard errors.isEmpty else { throw AppError.invalid(errors) }
+        let hash = try await hasher.hash(input.password ?? "").get()
+        let user = UserModel(username: input.username, fullName: input.fullName, passwordHash: hash, role: role, unitID: input.unitID)
+        try await db.transaction { tx in
+            try await user.create(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "user", entityID: user.id, unitID: user.$unit.id,
+                                      summary: "Tạo tài khoản \(user.username) (\(role.label))", before: Optional<UserDTO>.none, after: UserDTO(user))
+        }
+        return user
+    }
+
+    static func update(_ id: Int, _ raw: UserInput, actor: Actor?, hasher: AsyncPasswordHasher, on db: any Database) async throws -> UserModel {
+        let input = cleaned(raw)
+        let user = try await UserQueries.readable(id, actor: actor, on: db)
+        try Access.check(actor, .update, .user(unitPath: user.unit?.unitPath, role: user.userRole))
+        let role = Role(rawValue: input.role) ?? user.userRole
+        try Access.check(actor, .update, .user(unitPath: try await unitPath(input.unitID, on: db), role: role))
+        let errors = try await validate(input, creating: false, existingID: id, on: db)
+        guard errors.isEmpty else { throw AppError.invalid(errors) }
+        if actor?.userID == id, input.active == false {
+            throw AppError.invalid({ var e = FieldErrors(); e.add("active", "Không thể tự khóa tài khoản của chính mình."); return e }())
+        }
+        let before = UserDTO(user)
+        user.username = input.username
+        user.fullName = input.fullName
+        user.role = role.rawValue
+        user.$unit.id = input.unitID
+        if let active = input.active { user.active = active }
+        let newPassword = !(input.password ?? "").isEmpty
+        if newPassword { user.passwordHash = try await hasher.hash(input.password ?? "").get() }
+        try await db.transaction { tx in
+            try await user.save(on: tx)
+            if newPassword || !user.active {
+                // A new password or a locked account ends every session and token of that user.
+                try await AuthTokenModel.query(on: tx).filter(\.$user.$id == id).delete()
+            }
+            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "user", entityID: id, unitID: user.$unit.id,
+                                      summary: "Sửa tài khoản \(user.username)" + (newPassword ? " (đặt lại mật khẩu)" : ""),
+                                      before: before, after: UserDTO(user))
+        }
+        return user
+    }
+}

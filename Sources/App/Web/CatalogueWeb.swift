@@ -1,0 +1,98 @@
+import Fluent
+import Vapor
+import Domain
+
+struct CataloguePage: Encodable, Sendable {
+    let layout: LayoutContext
+    let versions: [Version]
+    let current: Version
+    let legalBasis: String
+    let fields: [Field]
+    let generalCriteria: [Criterion]
+    let modelTypes: [TypeRow]
+    let individualTypes: [TypeRow]
+    struct Version: Encodable, Sendable { let version: String; let title: String; let effectiveFrom: String; let href: String; let selected: Bool }
+    struct Field: Encodable, Sendable { let code: String; let name: String }
+    struct Criterion: Encodable, Sendable { let code: String; let text: String; let kindLabel: String }
+    struct TypeRow: Encodable, Sendable {
+        let code: String; let name: String; let group: String?; let fieldName: String?; let standard: String; let subjectKinds: String
+        let movementCode: String?; let criteria: [Criterion]
+    }
+
+    static let mock = CataloguePage(layout: .mock("Danh mục"), versions: [Version(version: "2023.1", title: "Danh mục", effectiveFrom: "01/01/2023", href: "/app/catalogue/2023.1", selected: true)],
+                                    current: Version(version: "2023.1", title: "Danh mục", effectiveFrom: "01/01/2023", href: "/app/catalogue/2023.1", selected: true),
+                                    legalBasis: "Kế hoạch", fields: [Field(code: "LV-GDDT", name: "Giáo dục, đào tạo")],
+                                    generalCriteria: [Criterion(code: "TCC-01", text: "Có thành tích tiêu biểu", kindLabel: CriterionKind.boolean.label)],
+                                    modelTypes: [TypeRow(code: "MH-01", name: "Mô hình cơ quan, đơn vị kiểu mẫu", group: nil, fieldName: "Cải cách hành chính", standard: "…", subjectKinds: "Tập thể", movementCode: nil,
+                                                         criteria: [Criterion(code: "MH-01-TC01", text: "…", kindLabel: CriterionKind.boolean.label)])],
+                                    individualTypes: [])
+}
+
+struct CatalogueWebController {
+    func register(_ r: any RoutesBuilder) {
+        r.get("catalogue", use: show)
+        r.get("catalogue", ":version", use: show)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        try req.authorize(.read, .catalogue)
+        let v = try await CatalogueService.version(req.parameters.get("version"), on: req.db)
+        let all = try await CatalogueVersionModel.query(on: req.db).sort(\.$effectiveFrom).sort(\.$version).all()
+        func row(_ x: CatalogueVersionModel) -> CataloguePage.Version {
+            .init(version: x.version, title: x.title, effectiveFrom: x.effectiveFrom.isoToVietnamese, href: WebPath.catalogueVersion(x.version), selected: x.id == v.id)
+        }
+        let vid = try v.requireID()
+        let fields = try await CatalogueFieldModel.query(on: req.db).filter(\.$version.$id == vid).sort(\.$code).all()
+        let fieldNames = Dictionary(uniqueKeysWithValues: fields.map { ($0.code, $0.name) })
+        let criteria = try await CatalogueCriterionModel.query(on: req.db).filter(\.$version.$id == vid).sort(\.$position).all()
+        let types = try await SubjectTypeModel.query(on: req.db).filter(\.$version.$id == vid).sort(\.$position).all()
+        let byType = Dictionary(grouping: criteria, by: { $0.$subjectType.id ?? 0 })
+        func crit(_ c: CatalogueCriterionModel) -> CataloguePage.Criterion {
+            .init(code: c.code, text: c.text, kindLabel: CriterionKind(rawValue: c.kind)?.label ?? c.kind)
+        }
+        func typeRow(_ t: SubjectTypeModel) -> CataloguePage.TypeRow {
+            .init(code: t.code, name: t.name, group: t.groupName, fieldName: t.fieldCode.flatMap { fieldNames[$0] }, standard: t.standard,
+                  subjectKinds: t.subjectKinds.split(separator: ",").compactMap { SubjectKind(rawValue: String($0))?.label }.joined(separator: ", "),
+                  movementCode: t.movementCode, criteria: (byType[t.id ?? -1] ?? []).map(crit))
+        }
+        let page = CataloguePage(layout: req.layout("Danh mục tiêu chuẩn điển hình", active: WebPath.catalogue), versions: all.map(row), current: row(v),
+                                 legalBasis: v.legalBasis, fields: fields.map { .init(code: $0.code, name: $0.name) },
+                                 generalCriteria: (byType[0] ?? []).map(crit),
+                                 modelTypes: types.filter { $0.category == "collective" }.map(typeRow),
+                                 individualTypes: types.filter { $0.category == "individual" }.map(typeRow))
+        return try await req.render("catalogue", page)
+    }
+}
+
+extension String {
+    /// "2023-01-01" → "01/01/2023".
+    var isoToVietnamese: String {
+        let p = split(separator: "-")
+        guard p.count == 3 else { return self }
+        return "\(p[2])/\(p[1])/\(p[0])"
+    }
+}
+
+struct AuditPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let entries: [Row]
+    let pager: Pager
+    struct Row: Encodable, Sendable { let at: String; let username: String; let action: String; let entity: String; let summary: String; let before: String?; let after: String? }
+    static let mock = AuditPage(layout: .mock("Nhật ký"), entries: [Row(at: "27/11/2026 08:00", username: "noivu", action: "Sửa", entity: "unit", summary: "Sửa đơn vị", before: "{}", after: "{}")], pager: .mock)
+}
+
+struct AuditWebController {
+    func register(_ r: any RoutesBuilder) { r.get("audit", use: list) }
+
+    static func actionLabel(_ a: String) -> String {
+        switch a { case "create": return "Thêm"; case "update": return "Sửa"; case "delete": return "Xóa"; default: return a }
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try req.authorize(.list, .auditLog)
+        let page = try await AuditEntryModel.query(on: req.db).sort(\.$id, .descending).paginate(page: req.query[Int.self, at: "page"] ?? 1, perPage: 50)
+        let rows = page.items.map { AuditPage.Row(at: VietnameseDate.formatDateTime($0.at), username: $0.username, action: Self.actionLabel($0.action), entity: $0.entity,
+                                                  summary: $0.summary, before: $0.before, after: $0.after) }
+        return try await req.render("audit", AuditPage(layout: req.layout("Nhật ký thao tác", active: WebPath.audit), entries: rows, pager: Pager(page, base: WebPath.audit, query: [])))
+    }
+}

@@ -1,0 +1,95 @@
+import Fluent
+import Vapor
+import Domain
+
+struct PublicHomePage: Encodable, Sendable {
+    let layout: LayoutContext
+    let movements: [Row]
+    struct Row: Encodable, Sendable { let name: String; let kindLabel: String; let period: String; let leads: String }
+    static let mock = PublicHomePage(layout: .mock("Điển hình tiên tiến"),
+                                     movements: [Row(name: "Dạy tốt - Học tốt", kindLabel: "Phong trào thi đua", period: "2023–2025", leads: "Phòng Giáo dục và Đào tạo")])
+}
+
+struct HomePage: Encodable, Sendable {
+    let layout: LayoutContext
+    let greeting: String
+    let roleLabel: String
+    let unitName: String?
+    let stats: [Stat]
+    let tasks: [Task]
+    let myMovements: [MovementLink]
+    let catalogueVersion: String?
+    struct Stat: Encodable, Sendable { let label: String; let value: Int; let href: String }
+    struct Task: Encodable, Sendable { let text: String; let href: String }
+    struct MovementLink: Encodable, Sendable { let name: String; let href: String; let period: String }
+
+    static let mock = HomePage(layout: .mock("Tổng quan"), greeting: "Xin chào, Nguyễn Thị Hằng", roleLabel: Role.standingOffice.label,
+                               unitName: "Phòng Nội vụ", stats: [Stat(label: "Đơn vị", value: 73, href: WebPath.units)],
+                               tasks: [Task(text: "Rà soát phong trào", href: WebPath.movements)],
+                               myMovements: [MovementLink(name: "Dạy tốt - Học tốt", href: WebPath.movement(1), period: "2023–2025")],
+                               catalogueVersion: "2023.1")
+}
+
+struct HomeWebController {
+    func registerPublic(_ r: any RoutesBuilder) { r.get(use: publicHome) }
+    func register(_ r: any RoutesBuilder) { r.get(use: home) }
+
+    @Sendable func publicHome(req: Request) async throws -> Response {
+        let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code).limit(50).all()
+        let rows = movements.map { m in
+            PublicHomePage.Row(name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind, period: "\(m.fromYear)–\(m.toYear)",
+                               leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
+        }
+        return try await req.render("public-home", PublicHomePage(layout: req.layout("Điển hình tiên tiến", active: ""), movements: rows))
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let auth = req.auth!
+        var stats: [HomePage.Stat] = []
+        let unitScope = Policy.unitScope(actor)
+        if unitScope != .none {
+            let n = try await UnitQueries.scoped(UnitModel.query(on: req.db), unitScope).count()
+            stats.append(.init(label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc", value: n, href: WebPath.units))
+        }
+        let movementCount = try await MovementModel.query(on: req.db).count()
+        stats.append(.init(label: "Phong trào, cuộc vận động", value: movementCount, href: WebPath.movements))
+        let userScope = Policy.userScope(actor)
+        if userScope != .none {
+            let n = try await UserQueries.list(q: "", role: "", page: 1, scope: userScope, on: req.db).total
+            stats.append(.init(label: "Tài khoản", value: n, href: WebPath.users))
+        }
+        let groups = try await UnitGroupModel.query(on: req.db).count()
+        stats.append(.init(label: "Cụm, khối thi đua", value: groups, href: WebPath.groups))
+
+        var tasks: [HomePage.Task] = []
+        switch actor.role {
+        case .admin:
+            tasks = [.init(text: "Cấp tài khoản cho cán bộ các đơn vị", href: WebPath.newUser),
+                     .init(text: "Xem nhật ký thao tác", href: WebPath.audit)]
+        case .standingOffice:
+            tasks = [.init(text: "Phát động hoặc cập nhật phong trào thi đua", href: WebPath.newMovement),
+                     .init(text: "Rà soát cây tổ chức và cụm, khối thi đua", href: WebPath.units),
+                     .init(text: "Xem danh mục tiêu chuẩn điển hình", href: WebPath.catalogue)]
+        case .leadAgency:
+            tasks = [.init(text: "Cập nhật nội dung phong trào do đơn vị chủ trì", href: WebPath.movements)]
+        case .unitOfficer:
+            tasks = [.init(text: "Xem tiêu chuẩn điển hình để xây dựng tiêu chí cụ thể của đơn vị", href: WebPath.catalogue),
+                     .init(text: "Cập nhật thôn, làng, tổ chức trực thuộc", href: WebPath.units)]
+        case .councilMember:
+            tasks = [.init(text: "Xem các phong trào thi đua đang triển khai", href: WebPath.movements)]
+        case .editor:
+            tasks = [.init(text: "Tìm hiểu các phong trào để tuyên truyền", href: WebPath.movements)]
+        }
+        var mine: [HomePage.MovementLink] = []
+        if !actor.leadMovementIDs.isEmpty {
+            let ms = try await MovementModel.query(on: req.db).filter(\.$id ~~ Array(actor.leadMovementIDs)).sort(\.$code).all()
+            mine = ms.map { .init(name: $0.name, href: WebPath.movement($0.id ?? 0), period: "\($0.fromYear)–\($0.toYear)") }
+        }
+        let version = try await CatalogueService.current(on: req.db)?.version
+        let page = HomePage(layout: req.layout("Tổng quan", active: WebPath.home), greeting: "Xin chào, \(auth.user.fullName)",
+                            roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
+                            catalogueVersion: version)
+        return try await req.render("home", page)
+    }
+}

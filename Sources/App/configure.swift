@@ -1,0 +1,100 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import SQLKit
+import Vapor
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+    /// The configuration the app was built with.
+    public var config: AppConfig? {
+        get { storage[ConfigKey.self] }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}
+
+/// Builds the app from its configuration: database, views, security, routes, commands.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    app.config = config
+    try configureDatabase(app, config)
+    app.migrations.add(Migrations.all)
+
+    let root = config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/"
+    app.directory = DirectoryConfiguration(workingDirectory: root)
+    app.views.use(.leaf)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.dummyPasswordHash = try await app.password.async.hash(Secrets.token()).get()
+    app.routes.defaultMaxBodySize = "2mb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+
+    try routes(app, config)
+    Commands.register(app)
+}
+
+func configureDatabase(_ app: Application, _ config: AppConfig) throws {
+    switch config.database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var pg: SQLPostgresConfiguration
+        do { pg = try SQLPostgresConfiguration(url: url) } catch {
+            throw ConfigError(variable: "DATABASE_URL", message: "không đọc được: \(error)")
+        }
+        pg.searchPath = searchPath
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+    }
+}
+
+/// What every start needs before it serves: the schema, the shipped catalogue, SQLite settings.
+public enum Bootstrap {
+    public static func prepare(_ app: Application) async throws {
+        guard let config = app.config else { throw ConfigError(variable: "-", message: "configure(_:_:) chưa được gọi.") }
+        if case .sqliteFile = config.database {
+            // WAL survives in the file; busy_timeout is per connection, so set it on each event loop's connection.
+            let sql = try app.db.sql()
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            for loop in app.eventLoopGroup.makeIterator() {
+                let db = try app.databases.database(logger: app.logger, on: loop).orThrow().sql()
+                try await db.raw("PRAGMA busy_timeout = 5000").run()
+                try await db.raw("PRAGMA synchronous = NORMAL").run()
+            }
+        }
+        try await app.autoMigrate()
+        try await CatalogueService.loadShipped(workingDirectory: config.workingDirectory, on: app.db)
+    }
+
+    /// `serve` on a fresh database: the admin, the demo data, and how to log in — printed once.
+    public static func firstStart(_ app: Application) async throws {
+        guard let config = app.config else { return }
+        try await prepare(app)
+        let admin = try await DemoData.ensureAdmin(app: app, config: config)
+        let demo = try await DemoData.loadIfEmpty(app: app, config: config)
+        guard admin.created || demo != nil else { return }
+        var lines = ["", "════ Điển Hình — lần khởi động đầu tiên ════"]
+        if let demo { lines.append("Đã nạp dữ liệu mẫu: \(demo.unitCount) đơn vị, \(demo.groupCount) cụm/khối thi đua, \(demo.movementCount) phong trào.") }
+        lines.append("Đăng nhập tại /dang-nhap (mặc định http://127.0.0.1:8080/dang-nhap).")
+        if admin.created {
+            if let pw = admin.printedPassword {
+                lines.append("  Quản trị: tên đăng nhập admin — mật khẩu: \(pw)")
+                lines.append("  (Mật khẩu này chỉ in một lần. Đặt trước bằng biến DIENHINH_ADMIN_PASSWORD nếu muốn.)")
+            } else {
+                lines.append("  Quản trị: tên đăng nhập admin — mật khẩu lấy từ DIENHINH_ADMIN_PASSWORD.")
+            }
+        }
+        if let demo, !demo.accounts.isEmpty {
+            let pw = config.demoPassword == nil ? (demo.password ?? "") : "(lấy từ DIENHINH_DEMO_PASSWORD)"
+            lines.append("  Tài khoản mẫu, mật khẩu chung \(pw):")
+            for (name, role) in demo.accounts { lines.append("    \(name) — \(role.label)") }
+        }
+        lines.append("════════════════════════════════════════════")
+        print(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,176 @@
+/// A unit's place in the tree as a materialised path of ids: "/1/5/23/".
+/// A unit's subtree is every path that starts with its own.
+public struct UnitPath: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let raw: String
+    public init(raw: String) { self.raw = raw }
+    public init(ids: [Int]) { self.raw = "/" + ids.map(String.init).joined(separator: "/") + "/" }
+
+    public static let root = UnitPath(raw: "/")
+
+    public func child(_ id: Int) -> UnitPath { UnitPath(raw: raw + "\(id)/") }
+    /// True when `other` is this unit or below it.
+    public func contains(_ other: UnitPath) -> Bool { other.raw.hasPrefix(raw) }
+    /// True when `other` is strictly below this unit.
+    public func strictlyContains(_ other: UnitPath) -> Bool { other.raw.count > raw.count && contains(other) }
+    public var ids: [Int] { raw.split(separator: "/").compactMap { Int($0) } }
+    public var depth: Int { ids.count }
+    public var description: String { raw }
+}
+
+/// Who is asking: a signed-in user with a role, scoped to a unit and (for lead agencies) movements.
+public struct Actor: Sendable, Equatable {
+    public let userID: Int
+    public let username: String
+    public let role: Role
+    public let unitID: Int?
+    public let unitPath: UnitPath?
+    /// Movements whose lead agency is the actor's unit (meaningful for lead agencies).
+    public let leadMovementIDs: Set<Int>
+
+    public init(userID: Int, username: String, role: Role, unitID: Int?, unitPath: UnitPath?, leadMovementIDs: Set<Int> = []) {
+        self.userID = userID
+        self.username = username
+        self.role = role
+        self.unitID = unitID
+        self.unitPath = unitPath
+        self.leadMovementIDs = leadMovementIDs
+    }
+}
+
+public enum Action: String, Sendable, CaseIterable {
+    case list, read, create, update, delete
+    public var isWrite: Bool { self == .create || self == .update || self == .delete }
+}
+
+/// What is being accessed.
+public enum Resource: Sendable, Equatable {
+    /// A unit of the tree (its own record).
+    case unit(UnitPath)
+    /// A new unit to be created under the given parent.
+    case newUnit(parent: UnitPath)
+    /// A record owned by a unit (registrations, evaluations, dossiers…), optionally tied to movements.
+    case unitRecord(UnitPath, movementIDs: Set<Int>)
+    /// A user account, by the unit it belongs to (nil: no unit) and its role.
+    case user(unitPath: UnitPath?, role: Role)
+    case catalogue
+    /// A movement (nil id: the collection or a new one).
+    case movement(id: Int?)
+    case auditLog
+}
+
+public enum Decision: Equatable, Sendable {
+    case allow
+    /// The record is outside the actor's scope: answer as if it did not exist.
+    case notFound
+    /// The actor sees the record but may not do this.
+    case forbidden(String)
+
+    public var isAllowed: Bool { self == .allow }
+}
+
+/// Which units' records a listing may show.
+public enum UnitScope: Equatable, Sendable {
+    case all
+    case subtree(UnitPath)
+    case none
+}
+
+/// The one place where access is decided. Controllers and queries ask it; nothing else decides.
+public enum Policy {
+    public static let mustSignIn = "Vui lòng đăng nhập để tiếp tục."
+    static let readOnly = "Vai trò của bạn chỉ được xem, không được thay đổi dữ liệu này."
+    static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
+
+    public static func decide(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Decision {
+        guard let actor else { return .forbidden(mustSignIn) }
+        if actor.role == .admin { return .allow }
+        switch resource {
+        case .unit(let path):
+            guard canSeeUnit(actor, path) else { return .notFound }
+            if !action.isWrite { return .allow }
+            switch actor.role {
+            case .standingOffice: return .allow
+            case .unitOfficer:
+                // A unit officer maintains the units below its own (villages, groups), not its own record.
+                if let own = actor.unitPath, own.strictlyContains(path) { return .allow }
+                return .forbidden(outsideUnit)
+            default: return .forbidden(readOnly)
+            }
+        case .newUnit(let parent):
+            switch actor.role {
+            case .standingOffice: return .allow
+            case .unitOfficer:
+                if let own = actor.unitPath, own.contains(parent) { return .allow }
+                return .forbidden(outsideUnit)
+            default: return .forbidden(readOnly)
+            }
+        case .unitRecord(let path, let movements):
+            let inOwnSubtree = actor.unitPath.map { $0.contains(path) } ?? false
+            switch actor.role {
+            case .standingOffice: return .allow
+            case .councilMember: return action.isWrite ? .forbidden(readOnly) : .allow
+            case .unitOfficer:
+                return inOwnSubtree ? .allow : .notFound
+            case .leadAgency:
+                if inOwnSubtree { return .allow }
+                guard !movements.isDisjoint(with: actor.leadMovementIDs) else { return .notFound }
+                // Across units, a lead agency follows and nurtures the exemplars of its movements.
+                return (action == .read || action == .list || action == .update) ? .allow : .forbidden(outsideUnit)
+            case .editor: return .notFound
+            case .admin: return .allow
+            }
+        case .user(let unitPath, let role):
+            switch actor.role {
+            case .standingOffice:
+                if !action.isWrite { return .allow }
+                return role == .admin ? .forbidden("Chỉ quản trị hệ thống được quản lý tài khoản quản trị.") : .allow
+            case .unitOfficer:
+                guard let own = actor.unitPath, let unitPath, own.contains(unitPath) else { return .notFound }
+                return action.isWrite ? .forbidden("Tài khoản do Phòng Nội vụ hoặc quản trị hệ thống cấp.") : .allow
+            default:
+                return .notFound
+            }
+        case .catalogue:
+            if !action.isWrite { return .allow }
+            return actor.role == .standingOffice ? .allow : .forbidden(readOnly)
+        case .movement(let id):
+            if !action.isWrite { return .allow }
+            switch actor.role {
+            case .standingOffice: return .allow
+            case .leadAgency:
+                if action == .update, let id, actor.leadMovementIDs.contains(id) { return .allow }
+                return .forbidden("Đơn vị chủ trì chỉ được cập nhật phong trào do mình chủ trì.")
+            default: return .forbidden(readOnly)
+            }
+        case .auditLog:
+            return actor.role == .standingOffice ? (action.isWrite ? .forbidden(readOnly) : .allow) : .notFound
+        }
+    }
+
+    /// Which units a listing of units shows to this actor.
+    public static func unitScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice, .councilMember, .leadAgency, .editor: return .all
+        case .unitOfficer: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        }
+    }
+
+    /// Which units' users a listing of users shows to this actor.
+    public static func userScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice: return .all
+        case .unitOfficer: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        default: return .none
+        }
+    }
+
+    static func canSeeUnit(_ actor: Actor, _ path: UnitPath) -> Bool {
+        switch unitScope(actor) {
+        case .all: return true
+        case .subtree(let root): return root.contains(path)
+        case .none: return false
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Vietnamese text rules used everywhere: NFC on input, folding for search (đ → d),
+/// ordering person names by given name, dd/mm/yyyy dates.
+public enum VietnameseText {
+    /// Normalises to NFC and trims surrounding white space; inner runs of white space become one space.
+    public static func clean(_ s: String) -> String {
+        let nfc = s.precomposedStringWithCanonicalMapping
+        return nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Folds for search: lower case, no diacritics, đ/Đ → d. "Đăk Ruồng" → "dak ruong".
+    public static func fold(_ s: String) -> String {
+        let lowered = clean(s).lowercased()
+        var out = ""
+        out.reserveCapacity(lowered.unicodeScalars.count)
+        for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue // combining marks
+            case 0x0111, 0x0110: out.unicodeScalars.append("d")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static let locale = Locale(identifier: "vi_VN")
+
+    /// Vietnamese collation of two strings (D before Đ, "Anh" before "Ánh").
+    public static func compare(_ a: String, _ b: String) -> ComparisonResult {
+        a.compare(b, options: [.caseInsensitive], range: nil, locale: locale)
+    }
+
+    /// Orders person names the Vietnamese way: by given name (the last word), then the full name.
+    public static func personNameLess(_ a: String, _ b: String) -> Bool {
+        let ga = givenName(a), gb = givenName(b)
+        switch compare(ga, gb) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return compare(a, b) == .orderedAscending
+        }
+    }
+
+    public static func givenName(_ fullName: String) -> String {
+        clean(fullName).split(separator: " ").last.map(String.init) ?? ""
+    }
+
+    /// A sort key usable by a database (byte order) that approximates personNameLess for folded text:
+    /// the folded given name, then the folded full name.
+    public static func personSortKey(_ fullName: String) -> String {
+        fold(givenName(fullName)) + " " + fold(fullName)
+    }
+}
+
+/// Calendar dates as the office writes them: dd/mm/yyyy.
+public enum VietnameseDate {
+    private static let calendar: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current
+        return c
+    }()
+
+    public static func format(_ date: Date) -> String {
+        let c = calendar.dateComponents([.day, .month, .year], from: date)
+        return String(format: "%02d/%02d/%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+    }
+
+    public static func formatDateTime(_ date: Date) -> String {
+        let c = calendar.dateComponents([.day, .month, .year, .hour, .minute], from: date)
+        return String(format: "%02d/%02d/%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// Parses dd/mm/yyyy (also d/m/yyyy) into a date at local midnight; nil when not a real date.
+    public static func parse(_ text: String) -> Date? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/")
+        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+              (1900...2200).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        let comps = DateComponents(year: y, month: m, day: d)
+        guard let date = calendar.date(from: comps) else { return nil }
+        let back = calendar.dateComponents([.day, .month, .year], from: date)
+        return (back.day == d && back.month == m && back.year == y) ? date : nil
+    }
+
+    /// "ngày 05 tháng 3 năm 2025": day below 10 and months 1–2 take a leading zero (Nghị định 30/2020).
+    public static func placeAndDateLine(place: String, date: Date) -> String {
+        let c = calendar.dateComponents([.day, .month, .year], from: date)
+        let day = String(format: "%02d", c.day ?? 0)
+        let month = (c.month ?? 0) <= 2 ? String(format: "%02d", c.month ?? 0) : String(c.month ?? 0)
+        return "\(place), ngày \(day) tháng \(month) năm \(c.year ?? 0)"
+    }
+}

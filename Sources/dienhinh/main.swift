@@ -1,0 +1,27 @@
+import App
+import Foundation
+import Vapor
+
+// The one executable: serve (default), migrate, demo-data, user create|list.
+var env = try Environment.detect()
+try LoggingSystem.bootstrap(from: &env)
+let app = try await Application.make(env)
+var exitCode: Int32 = 0
+do {
+    let config = try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment,
+                                               workingDirectory: FileManager.default.currentDirectoryPath)
+    try await configure(app, config)
+    let args = Array(CommandLine.arguments.dropFirst()).filter { !$0.hasPrefix("--env") }
+    if args.first == nil || args.first == "serve" || args.first?.hasPrefix("-") == true {
+        try await Bootstrap.firstStart(app)
+    }
+    try await app.execute()
+} catch let error as ConfigError {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    exitCode = 1
+} catch {
+    FileHandle.standardError.write(Data(("Lỗi: \(error)\n").utf8))
+    exitCode = 1
+}
+try await app.asyncShutdown()
+exit(exitCode)

@@ -1,0 +1,85 @@
+import Fluent
+import Testing
+import Vapor
+@testable import App
+import Domain
+
+@Suite("The seed's catalogue as versioned data")
+struct CatalogueTests {
+    @Test("The catalogue counts match the seed: 18 collective model types, 4 individual types, 11 movements of §IV.3")
+    func countsAgainstSeed() async throws {
+        let file = try CatalogueFile.decode(try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json")))
+        #expect(file.problems().isEmpty)
+        #expect(file.modelTypes.count == 18)
+        #expect(file.individualTypes.count == 4)
+        #expect(file.movements.count == 11)
+        #expect(file.generalCriteria.count == 5)
+        // The seed's first and last collective types, in its order.
+        #expect(file.modelTypes.first?.name.contains("cơ quan, đơn vị kiểu mẫu") == true)
+        #expect(file.modelTypes.last?.name.contains("cải cách hành chính") == true)
+        // Every type carries its standard text from the seed, with criteria split out.
+        let seed = try String(contentsOfFile: packageRoot + "/../shared/seed/000_75ec505cb2f0369e.txt", encoding: .utf8)
+        for t in file.modelTypes + file.individualTypes {
+            #expect(t.criteria.count >= 2, "\(t.code)")
+            let probe = String(t.standard.prefix(40))
+            #expect(seed.contains(probe), "\(t.code) standard not found in the seed: \(probe)")
+        }
+        // The measurable criteria the domain brief names have their kinds.
+        let all = (file.modelTypes + file.individualTypes).flatMap(\.criteria)
+        #expect(all.contains { $0.kind == .share && $0.threshold == 70 && $0.subThreshold == 100 })
+        #expect(all.contains { $0.kind == .zeroCount && ($0.measure ?? "").contains("trễ hẹn") })
+        #expect(all.contains { $0.kind == .trend && ($0.measure ?? "").contains("hộ nghèo") })
+        #expect(all.contains { $0.kind == .titleEveryYear && $0.title == "Gia đình văn hóa" })
+        #expect(all.contains { $0.kind == .rankInLocality })
+        #expect(all.contains { $0.kind == .leaderRule })
+    }
+
+    @Test("Loaded into the database and served by the API, with the movements' lead agencies from §IV.3")
+    func loadedAndServed() async throws {
+        try await withTestApp { app in
+            let api = try await APIClient.login(app, "dakruong")
+            let types = try await api.send(.GET, "/api/v1/model-types")
+            #expect(types.status == .ok)
+            #expect(try types.json([CatalogueAPIController.TypeDTO].self).count == 18)
+            #expect(try await api.send(.GET, "/api/v1/individual-types").json([CatalogueAPIController.TypeDTO].self).count == 4)
+            #expect(try await api.send(.GET, "/api/v1/general-criteria").json([CatalogueAPIController.CriterionDTO].self).count == 5)
+            let movements = try await api.send(.GET, "/api/v1/movements").json(ListResponse<MovementDTO>.self)
+            #expect(movements.total == 11)
+            let leads = Dictionary(uniqueKeysWithValues: movements.items.map { m in (m.code, Set(m.agencies.filter { $0.role == "lead" }.map(\.code))) })
+            #expect(leads["PT-DTHT"] == ["KR-GDDT"])
+            #expect(leads["PT-QPAN"] == ["KR-CA", "KR-BCHQS"])
+            #expect(leads["PT-VNN"] == ["KR-LDTBXH"])
+            #expect(leads["PT-CCHC"] == ["KR-PNV"])
+            #expect(leads["PT-VHCS"] == ["KR-PNV"])
+            #expect(movements.items.first { $0.code == "PT-CCHC" }?.toYear == 2030)
+            let versions = try await api.send(.GET, "/api/v1/catalogue-versions").json([CatalogueAPIController.VersionDTO].self)
+            #expect(versions.map(\.version) == ["2023.1"])
+            #expect(try await api.send(.GET, "/api/v1/model-types?version=1999.9").status == .notFound)
+
+            let b = Browser(app)
+            try await b.login("dakruong")
+            let page = try await b.send(.GET, "/app/catalogue")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Mô hình trong phong trào thi đua"))
+            #expect(page.text.contains("MH-18"))
+        }
+    }
+
+    @Test("A new catalogue version is added beside the old one; the old one is kept unchanged")
+    func newVersionKeepsOld() async throws {
+        try await withTestApp(demo: false) { app in
+            let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json"))
+            var file = try CatalogueFile.decode(data)
+            file.version = "2026.1"
+            file.effectiveFrom = "2026-01-01"
+            file.modelTypes.removeLast()
+            let encoded = try JSONEncoder().encode(file)
+            try await CatalogueService.load(file, content: String(decoding: encoded, as: UTF8.self), on: app.db)
+            let api = try await APIClient.login(app, "admin", adminPassword)
+            #expect(try await api.send(.GET, "/api/v1/model-types").json([CatalogueAPIController.TypeDTO].self).count == 17)
+            #expect(try await api.send(.GET, "/api/v1/model-types?version=2023.1").json([CatalogueAPIController.TypeDTO].self).count == 18)
+            // Loading the shipped files again changes nothing.
+            #expect(try await CatalogueService.loadShipped(workingDirectory: packageRoot, on: app.db).isEmpty)
+        }
+    }
+}

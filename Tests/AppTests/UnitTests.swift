@@ -1,0 +1,103 @@
+import Fluent
+import Testing
+import Vapor
+@testable import App
+import Domain
+
+@Suite("Organisation tree")
+struct UnitTests {
+    @Test("Bad input comes back with Vietnamese messages next to the fields and everything typed kept")
+    func badInputKept() async throws {
+        try await withTestApp { app in
+            let b = Browser(app)
+            try await b.login("noivu")
+            try await b.send(.GET, "/app/units/new")
+            let res = try await b.post("/app/units", [("code", "kr đăk lâm"), ("name", ""), ("shortName", "Thôn Đăk Lâm"), ("kind", ""),
+                                                      ("parentID", String(try await unitID(app, "KR-DAKRUONG"))), ("place", "Đăk Ruồng"), ("abbreviation", "")])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.text.contains("Mã chỉ gồm chữ in hoa không dấu"))
+            #expect(res.text.contains("Tên đơn vị không được để trống."))
+            #expect(res.text.contains("Vui lòng chọn loại đơn vị."))
+            #expect(res.text.contains("value=\"KR ĐĂK LÂM\"") || res.text.contains("value=\"kr đăk lâm\""))
+            #expect(res.text.contains("value=\"Thôn Đăk Lâm\""))
+            #expect(res.text.contains("aria-invalid=\"true\""))
+            let dup = try await b.post("/app/units", [("code", "KR-PNV"), ("name", "Trùng"), ("kind", "phong"), ("parentID", "")])
+            #expect(dup.status == .unprocessableEntity)
+            #expect(dup.text.contains("đã được dùng cho đơn vị khác"))
+        }
+    }
+
+    @Test("Decomposed (NFD) input is stored as NFC and found by folded search; đ folds to d")
+    func nfcAndSearch() async throws {
+        try await withTestApp { app in
+            let api = try await APIClient.login(app, "noivu")
+            let parent = try await unitID(app, "KR-DAKRUONG")
+            let nfd = "Thôn Đăk Lâm Mới".decomposedStringWithCanonicalMapping
+            #expect(nfd.unicodeScalars.count != "Thôn Đăk Lâm Mới".unicodeScalars.count)
+            let created = try await api.send(.POST, "/api/v1/units", json: ["code": "kr-dakruong-t99", "name": nfd, "kind": "thon", "parentID": parent])
+            #expect(created.status == .created)
+            let stored = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG-T99").first())
+            #expect(Array(stored.name.utf8) == Array("Thôn Đăk Lâm Mới".precomposedStringWithCanonicalMapping.utf8))
+            #expect(stored.path.hasPrefix(try #require(try await UnitModel.find(parent, on: app.db)).path))
+            for q in ["dak lam moi", "ĐĂK LÂM", "Đăk Lâm".decomposedStringWithCanonicalMapping] {
+                let found = try await api.send(.GET, "/api/v1/units?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)").json(ListResponse<UnitDTO>.self)
+                #expect(found.items.map(\.code).contains("KR-DAKRUONG-T99"), "query \(q)")
+            }
+            let ruong = try await api.send(.GET, "/api/v1/units?q=dak%20ruong&kind=xa").json(ListResponse<UnitDTO>.self)
+            #expect(ruong.items.map(\.code) == ["KR-DAKRUONG"])
+            let b = Browser(app)
+            try await b.login("noivu")
+            #expect(try await b.send(.GET, "/app/units?q=dak+ruong").text.contains("Ủy ban nhân dân xã Đăk Ruồng"))
+        }
+    }
+
+    @Test("A commune officer adds a village below its commune but not elsewhere; moving a unit moves its subtree")
+    func createAndMove() async throws {
+        try await withTestApp { app in
+            let dakRuong = try await unitID(app, "KR-DAKRUONG")
+            let tanLap = try await unitID(app, "KR-TANLAP")
+            let b = Browser(app)
+            try await b.login("dakruong")
+            try await b.send(.GET, "/app/units/new")
+            let ok = try await b.post("/app/units", [("code", "KR-DAKRUONG-T20"), ("name", "Làng Kon Đrei"), ("kind", "thon"), ("parentID", String(dakRuong))])
+            #expect(ok.status == .seeOther)
+            let elsewhere = try await b.post("/app/units", [("code", "KR-TANLAP-T20"), ("name", "Thôn lạ"), ("kind", "thon"), ("parentID", String(tanLap))])
+            #expect(elsewhere.status == .forbidden)
+            #expect(try await UnitModel.query(on: app.db).filter(\.$code == "KR-TANLAP-T20").count() == 0)
+
+            // Standing office moves Đăk Ruồng's new village (with a child) under Tân Lập: paths follow.
+            let office = try await APIClient.login(app, "noivu")
+            let village = try await unitID(app, "KR-DAKRUONG-T20")
+            let child = try await office.send(.POST, "/api/v1/units", json: ["code": "KR-DAKRUONG-T20-TO1", "name": "Tổ 1", "kind": "khac", "parentID": village])
+            #expect(child.status == .created)
+            let moved = try await office.send(.PUT, "/api/v1/units/\(village)", json: ["code": "KR-DAKRUONG-T20", "name": "Làng Kon Đrei", "kind": "thon", "parentID": tanLap])
+            #expect(moved.status == .ok)
+            let tanLapPath = try #require(try await UnitModel.find(tanLap, on: app.db)).path
+            let childModel = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG-T20-TO1").first())
+            #expect(childModel.path == tanLapPath + "\(village)/\(childModel.id!)/")
+            // Not under itself.
+            let cycle = try await office.send(.PUT, "/api/v1/units/\(village)", json: ["code": "KR-DAKRUONG-T20", "name": "Làng Kon Đrei", "kind": "thon", "parentID": childModel.id!])
+            #expect(cycle.status == .unprocessableEntity)
+            #expect((try cycle.jsonObject()["fields"] as? [String: String])?["parentID"]?.contains("bên dưới chính nó") == true)
+            // A unit with children cannot be deleted.
+            let del = try await office.send(.DELETE, "/api/v1/units/\(village)")
+            #expect(del.status == .conflict)
+            #expect(try await office.send(.DELETE, "/api/v1/units/\(childModel.id!)").status == .noContent)
+        }
+    }
+
+    @Test("Clusters and blocks: the cluster of 7 communes and 3 school blocks")
+    func groups() async throws {
+        try await withTestApp { app in
+            let api = try await APIClient.login(app, "noivu")
+            let groups = try await api.send(.GET, "/api/v1/unit-groups").json([UnitsAPIController.GroupDTO].self)
+            #expect(groups.first { $0.code == "CUM-XA" }?.memberIDs.count == 7)
+            #expect(groups.filter { $0.code.hasPrefix("KHOI-") && $0.code != "KHOI-PHONG" }.count == 3)
+            let b = Browser(app)
+            try await b.login("noivu")
+            let page = try await b.send(.GET, "/app/groups")
+            #expect(page.text.contains("Cụm thi đua các xã, thị trấn"))
+            #expect(page.text.contains("Thị trấn Đăk Rve") || page.text.contains("Ủy ban nhân dân thị trấn Đăk Rve"))
+        }
+    }
+}
