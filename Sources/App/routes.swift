@@ -13,7 +13,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     }
 
     // Web pages: session cookie, CSRF on every form post.
-    let web = app.grouped(SessionAuthenticator(), PendingCookieMiddleware(secure: config.secureCookies), CSRFMiddleware())
+    let web = app.grouped(SessionAuthenticator(), PendingCookieMiddleware(config: config), CSRFMiddleware())
     HomeWebController().registerPublic(web)
     AuthWebController(config: config).register(web)
     let signedIn = web.grouped("app").grouped(RequireSignedInPage())

@@ -31,6 +31,7 @@ struct AuthTests {
             let setCookie = res.headers[.setCookie].first { $0.hasPrefix(AuthCookies.session) } ?? ""
             #expect(setCookie.contains("HttpOnly"))
             #expect(setCookie.lowercased().contains("samesite=lax"))
+            #expect(setCookie.contains("Secure"))
             #expect(try await AuthTokenModel.query(on: app.db).filter(\.$kind == "web").count() == 1)
             let home = try await b.send(.GET, "/app")
             #expect(home.status == .ok)
@@ -42,12 +43,20 @@ struct AuthTests {
         }
     }
 
-    @Test("With DIENHINH_SECURE_COOKIES on (the default) the session cookie carries Secure")
+    @Test("Secure flag: automatic by default (off only for plain HTTP to loopback), or fixed by DIENHINH_SECURE_COOKIES")
     func secureFlag() async throws {
-        let config = try AppConfig.fromEnvironment([:], workingDirectory: packageRoot)
-        #expect(config.secureCookies)
-        let off = try AppConfig.fromEnvironment(["DIENHINH_SECURE_COOKIES": "false"], workingDirectory: packageRoot)
-        #expect(!off.secureCookies)
+        #expect(try AppConfig.fromEnvironment([:], workingDirectory: packageRoot).secureCookies == nil)
+        #expect(try AppConfig.fromEnvironment(["DIENHINH_SECURE_COOKIES": "false"], workingDirectory: packageRoot).secureCookies == false)
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["DIENHINH_SECURE_COOKIES": "maybe"], workingDirectory: packageRoot) }
+        try await withTestApp { app in
+            for (host, secure) in [("127.0.0.1:8080", false), ("localhost", false), ("[::1]:8080", false), ("dienhinh.kontum.gov.vn", true)] {
+                let res = try await app.testing().sendRequest(.GET, "/dang-nhap", headers: ["Host": host])
+                let cookie = res.headers[.setCookie].first { $0.hasPrefix(AuthCookies.preLoginCSRF) } ?? ""
+                #expect(cookie.contains("Secure") == secure, "\(host): \(cookie)")
+            }
+            let proxied = try await app.testing().sendRequest(.GET, "/dang-nhap", headers: ["Host": "127.0.0.1", "X-Forwarded-Proto": "https"])
+            #expect(proxied.headers[.setCookie].first?.contains("Secure") == true)
+        }
     }
 
     @Test("A form post without the CSRF token is refused and changes nothing")

@@ -27,7 +27,7 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
     } else {
         database = .sqliteMemory
     }
-    let config = AppConfig(database: database, adminPassword: adminPassword, demoPassword: demoPassword, secureCookies: false,
+    let config = AppConfig(database: database, adminPassword: adminPassword, demoPassword: demoPassword, secureCookies: nil,
                            bcryptCost: 4, workingDirectory: packageRoot)
     var failure: (any Error)?
     do {

@@ -167,14 +167,26 @@ extension Request {
     struct PendingCSRFKey: StorageKey { typealias Value = String }
 }
 
+extension Request {
+    /// Whether cookies get the Secure flag: as configured, or automatically — always, except for plain
+    /// HTTP to this machine's loopback address (the README's first run).
+    func cookiesSecure(_ config: AppConfig) -> Bool {
+        if let fixed = config.secureCookies { return fixed }
+        if headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https" { return true }
+        guard let host = headers.first(name: .host)?.lowercased() else { return true }
+        let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.split(separator: ":").first ?? "")
+        return !(name == "localhost" || name.hasPrefix("127.") || name == "[::1]")
+    }
+}
+
 /// Sets the pre-login CSRF cookie chosen while rendering a form.
 struct PendingCookieMiddleware: AsyncMiddleware {
-    let secure: Bool
+    let config: AppConfig
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let res = try await next.respond(to: req)
         if let t = req.storage[Request.PendingCSRFKey.self] {
             res.cookies[AuthCookies.preLoginCSRF] = HTTPCookies.Value(string: t, expires: nil, maxAge: 2 * 3600, path: "/",
-                                                                      isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+                                                                      isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .strict)
         }
         return res
     }

@@ -14,8 +14,9 @@ public struct AppConfig: Sendable {
     public var adminPassword: String?
     /// Password for the demo accounts of every role (DIENHINH_DEMO_PASSWORD); generated when nil.
     public var demoPassword: String?
-    /// Send cookies with the Secure flag (DIENHINH_SECURE_COOKIES). On by default; turn off only for plain-HTTP loopback.
-    public var secureCookies: Bool
+    /// Send cookies with the Secure flag (DIENHINH_SECURE_COOKIES): true, false, or nil for automatic —
+    /// Secure on every request except plain HTTP to this machine's loopback address.
+    public var secureCookies: Bool?
     /// bcrypt cost (DIENHINH_BCRYPT_COST).
     public var bcryptCost: Int
     /// Where Resources/ and Public/ live.
@@ -25,7 +26,7 @@ public struct AppConfig: Sendable {
     /// How long an API token lasts.
     public var apiTokenLifetime: TimeInterval
 
-    public init(database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool = true,
+    public init(database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
                 bcryptCost: Int = 12, workingDirectory: String, sessionLifetime: TimeInterval = 8 * 3600,
                 apiTokenLifetime: TimeInterval = 30 * 24 * 3600) {
         self.database = database
@@ -68,12 +69,13 @@ public struct AppConfig: Sendable {
                 database = .sqliteFile(path: path)
             }
         }
-        var secure = true
+        var secure: Bool?
         if let s = value("DIENHINH_SECURE_COOKIES") {
             switch s.lowercased() {
             case "1", "true", "yes", "on": secure = true
             case "0", "false", "no", "off": secure = false
-            default: throw ConfigError(variable: "DIENHINH_SECURE_COOKIES", message: "chỉ nhận true hoặc false (đang là “\(s)”).")
+            case "auto": secure = nil
+            default: throw ConfigError(variable: "DIENHINH_SECURE_COOKIES", message: "chỉ nhận true, false hoặc auto (đang là “\(s)”).")
             }
         }
         var cost = 12

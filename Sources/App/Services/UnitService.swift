@@ -174,7 +174,7 @@ enum UnitService {
                 // Move the whole subtree: every path that starts with the old one gets the new prefix.
                 let sql = try tx.sql()
                 try await sql.raw("""
-                    UPDATE units SET path = \(bind: newPath) || substr(path, \(bind: oldPath.count + 1))
+                    UPDATE units SET path = \(bind: newPath) || substr(path, CAST(\(bind: oldPath.count + 1) AS INTEGER))
                     WHERE path LIKE \(bind: oldPath + "%")
                     """).run()
                 unit.path = newPath

@@ -44,7 +44,7 @@ struct AuthWebController {
         let (secret, _) = try await AuthService.issue(.web, for: user, lifetime: config.sessionLifetime, on: req.db)
         let res = req.redirect(to: next, redirectType: .normal)
         res.cookies[AuthCookies.session] = HTTPCookies.Value(string: secret, maxAge: Int(config.sessionLifetime), path: "/",
-                                                             isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+                                                             isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .lax)
         res.cookies[AuthCookies.preLoginCSRF] = .expired
         return res
     }

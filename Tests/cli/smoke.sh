@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Drives the real `dienhinh` binary the way an operator would: first start, subcommands, bad configuration.
+# Usage: Tests/cli/smoke.sh PATH_TO_BINARY [DATABASE_URL]   (run from the repository root)
+set -u
+bin=${1:?binary}
+pg=${2:-}
+pass=0; fail=0
+ok()   { echo "ok   - $1"; pass=$((pass+1)); }
+bad()  { echo "FAIL - $1"; fail=$((fail+1)); }
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+tmp=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+
+# 1. Wrong configuration fails at start and names the variable.
+out=$(DATABASE_URL="mysql://x" "$bin" serve 2>&1); rc=$?
+check "bad DATABASE_URL exits non-zero" "[ $rc -ne 0 ]"
+check "bad DATABASE_URL names the variable" "grep -q 'DATABASE_URL' <<<\"\$out\""
+out=$(DATABASE_PATH="$tmp/no/such/dir/x.sqlite" "$bin" migrate 2>&1); rc=$?
+check "missing DATABASE_PATH directory names the variable" "[ $rc -ne 0 ] && grep -q 'DATABASE_PATH' <<<\"\$out\""
+
+run_suite() {
+  local label=$1; shift
+  # 2. First start: migrates, loads demo data, prints how to log in.
+  env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve-$label.log" 2>&1 &
+  local pid=$!
+  local up=0
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then up=1; break; fi
+    sleep 0.5
+  done
+  check "[$label] serve answers /healthz" "[ $up -eq 1 ]"
+  check "[$label] first start prints the admin login" "grep -q 'admin' '$tmp/serve-$label.log' && grep -q 'mật khẩu' '$tmp/serve-$label.log'"
+  check "[$label] first start loaded the demo data" "grep -q 'Đã nạp dữ liệu mẫu' '$tmp/serve-$label.log'"
+  local code
+  code=$(curl -s -o "$tmp/home.html" -w '%{http_code}' "http://127.0.0.1:$port/")
+  check "[$label] public page 200 in Vietnamese" "[ '$code' = 200 ] && grep -q 'lang=\"vi\"' '$tmp/home.html'"
+  # Login with the printed admin password, through the real login form.
+  local pw
+  pw=$(grep -o 'admin — mật khẩu: [^ ]*' "$tmp/serve-$label.log" | awk '{print $NF}')
+  local jar="$tmp/jar-$label"
+  curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/dang-nhap" -o "$tmp/login.html"
+  local csrf
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$tmp/login.html" | head -1 | sed 's/.*value="//; s/"$//')
+  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$csrf" --data-urlencode "username=admin" --data-urlencode "password=$pw" "http://127.0.0.1:$port/dang-nhap")
+  check "[$label] admin logs in with the printed password" "[ '$code' = 303 ]"
+  code=$(curl -s -b "$jar" -o "$tmp/app.html" -w '%{http_code}' "http://127.0.0.1:$port/app")
+  check "[$label] signed-in home page" "[ '$code' = 200 ] && grep -q 'Quản trị hệ thống' '$tmp/app.html'"
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  # A second start prints no password again.
+  env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve2-$label.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  check "[$label] the password is printed only once" "! grep -q 'mật khẩu:' '$tmp/serve2-$label.log'"
+
+  # 3. Subcommands.
+  out=$(env "$@" "$bin" migrate 2>&1); check "[$label] migrate is idempotent" "[ $? -eq 0 ]"
+  out=$(echo 'mot-mat-khau-rat-dai' | env "$@" "$bin" user create --username canbo.dakruong --role unit-officer --unit KR-DAKRUONG --full-name 'Y Hoa' 2>&1)
+  check "[$label] user create (password from stdin)" "grep -q 'Đã tạo tài khoản canbo.dakruong' <<<\"\$out\""
+  out=$(echo 'ngan' | env "$@" "$bin" user create --username canbo2 --role unit-officer --unit KR-DAKRUONG 2>&1); rc=$?
+  check "[$label] user create refuses a short password in Vietnamese" "[ $rc -ne 0 ] && grep -q 'ít nhất 10 ký tự' <<<\"\$out\""
+  out=$(echo 'mot-mat-khau-rat-dai' | env "$@" "$bin" user create --username canbo3 --role unit-officer --unit KHONG-CO 2>&1); rc=$?
+  check "[$label] user create names a missing unit" "[ $rc -ne 0 ] && grep -q 'KHONG-CO' <<<\"\$out\""
+  out=$(env "$@" "$bin" user list 2>&1)
+  check "[$label] user list shows the new account with its unit" "grep -q 'canbo.dakruong.*unit-officer.*KR-DAKRUONG' <<<\"\$out\""
+  out=$(env "$@" "$bin" demo-data 2>&1)
+  check "[$label] demo-data does not load twice" "grep -q 'không nạp lại' <<<\"\$out\""
+}
+
+run_suite sqlite DATABASE_PATH="$tmp/dienhinh.sqlite"
+check "[sqlite] the database file uses WAL" "[ \"\$(python3 -c \"import sqlite3;print(sqlite3.connect('$tmp/dienhinh.sqlite').execute('pragma journal_mode').fetchone()[0])\")\" = wal ]"
+if [ -n "$pg" ]; then
+  run_suite postgres DATABASE_URL="$pg"
+fi
+rm -rf "$tmp"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
