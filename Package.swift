@@ -13,14 +13,19 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.4.0"),
+        // OOXML (XLSX import/export, DOCX documents) is a zip of XML parts; ZIPFoundation reads and writes the zip.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
     targets: [
         // Pure domain logic: no Vapor, no Fluent. Unit-tested fast.
         .target(name: "Domain"),
+        // Spreadsheets and Word documents (XLSX, CSV, DOCX): no Vapor, tested on its own.
+        .target(name: "OOXML", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "App",
             dependencies: [
                 "Domain",
+                "OOXML",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -31,9 +36,15 @@ let package = Package(
         .executableTarget(name: "dienhinh", dependencies: ["App"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(
+            name: "OOXMLTests",
+            dependencies: ["OOXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",
+                "OOXML",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ]

@@ -40,9 +40,11 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     switch config.database {
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+        // SQLite has one connection per event loop and one writer: a long write (an import of
+        // 10,000 rows) makes other requests on that loop wait for it rather than fail.
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
     case .postgres(let url, let searchPath):
         var pg: SQLPostgresConfiguration
         do { pg = try SQLPostgresConfiguration(url: url) } catch {

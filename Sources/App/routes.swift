@@ -24,6 +24,10 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     MovementsWebController().register(signedIn)
     CatalogueWebController().register(signedIn)
     AuditWebController().register(signedIn)
+    RegistrationsWebController().register(signedIn)
+    EvaluationWebController().register(signedIn)
+    SubjectsCriteriaWebController().register(signedIn)
+    ImportsWebController().register(signedIn)
 
     // JSON API: bearer tokens, no cookies.
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
@@ -36,4 +40,6 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     MovementsAPIController().register(apiAuth)
     CatalogueAPIController().register(apiAuth)
     AuditAPIController().register(apiAuth)
+    LifecycleAPIController().register(apiAuth)
+    ImportsAPIController().register(apiAuth)
 }

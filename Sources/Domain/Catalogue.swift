@@ -55,6 +55,17 @@ public struct CatalogueFile: Codable, Sendable, Equatable {
         public var rank: Int?
         public var locality: String?
         public var rating: String?
+        /// For titleEveryYear / taskRatingEveryYear: how many years, ending with the evaluated one (default 2).
+        public var spanYears: Int?
+
+        public init(code: String, text: String, kind: CriterionKind, threshold: Double? = nil, strict: Bool? = nil, population: String? = nil,
+                    subGroup: String? = nil, subThreshold: Double? = nil, measure: String? = nil, direction: String? = nil, title: String? = nil,
+                    rank: Int? = nil, locality: String? = nil, rating: String? = nil, spanYears: Int? = nil) {
+            self.code = code; self.text = text; self.kind = kind; self.threshold = threshold; self.strict = strict
+            self.population = population; self.subGroup = subGroup; self.subThreshold = subThreshold; self.measure = measure
+            self.direction = direction; self.title = title; self.rank = rank; self.locality = locality; self.rating = rating
+            self.spanYears = spanYears
+        }
     }
 
     public struct Movement: Codable, Sendable, Equatable {
@@ -95,6 +106,9 @@ public struct CatalogueFile: Codable, Sendable, Equatable {
         return out
     }
 }
+
+/// A criterion to judge against: from the catalogue (general or of a type) or a unit's own.
+public typealias CriterionSpec = CatalogueFile.Criterion
 
 public enum SubjectKind: String, Codable, Sendable, CaseIterable {
     case collective, individual, household

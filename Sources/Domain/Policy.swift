@@ -52,6 +52,8 @@ public enum Resource: Sendable, Equatable {
     case unitRecord(UnitPath, movementIDs: Set<Int>)
     /// A user account, by the unit it belongs to (nil: no unit) and its role.
     case user(unitPath: UnitPath?, role: Role)
+    /// Personal data (ID number, phone, address, date of birth) of a subject registered in a unit.
+    case personalData(UnitPath)
     case catalogue
     /// A movement (nil id: the collection or a new one).
     case movement(id: Int?)
@@ -129,6 +131,14 @@ public enum Policy {
                 return action.isWrite ? .forbidden("Tài khoản do Phòng Nội vụ hoặc quản trị hệ thống cấp.") : .allow
             default:
                 return .notFound
+            }
+        case .personalData(let path):
+            switch actor.role {
+            case .standingOffice: return .allow
+            case .unitOfficer:
+                if let own = actor.unitPath, own.contains(path) { return .allow }
+                return .notFound
+            default: return .forbidden("Thông tin cá nhân chỉ hiển thị cho đơn vị quản lý và Thường trực.")
             }
         case .catalogue:
             if !action.isWrite { return .allow }

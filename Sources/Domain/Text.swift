@@ -45,10 +45,47 @@ public enum VietnameseText {
         clean(fullName).split(separator: " ").last.map(String.init) ?? ""
     }
 
-    /// A sort key usable by a database (byte order) that approximates personNameLess for folded text:
-    /// the folded given name, then the folded full name.
+    /// A sort key for a person, usable by any database: digits only, so byte order and every collation
+    /// agree. Given name first, then the full name; letters in the Vietnamese alphabet order
+    /// (a ă â b c d đ e ê …), tones as a second level (Anh < Ánh), so "Dũng" sorts before "Đức".
     public static func personSortKey(_ fullName: String) -> String {
-        fold(givenName(fullName)) + " " + fold(fullName)
+        let given = givenName(fullName), full = clean(fullName)
+        let g = collationParts(given), f = collationParts(full)
+        // Given name fully (letters, then tones) before the full name (letters, then tones).
+        return g.primary + "00" + g.tones + f.primary + "00" + f.tones
+    }
+
+    /// The same kind of key for any text (names of collectives, places).
+    public static func sortKey(_ text: String) -> String {
+        let p = collationParts(clean(text))
+        return p.primary + "00" + p.tones
+    }
+
+    private static let alphabet: [String] = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+                                             "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
+    private static let letterCode: [String: Int] = Dictionary(uniqueKeysWithValues: alphabet.enumerated().map { ($1, $0 + 20) })
+    /// Tone marks in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+    private static let toneCode: [UInt32: Character] = [0x0300: "1", 0x0309: "2", 0x0303: "3", 0x0301: "4", 0x0323: "5"]
+
+    private static func collationParts(_ text: String) -> (primary: String, tones: String) {
+        var primary = "", tones = ""
+        for ch in text.lowercased() {
+            var base = "", tone: Character = "0"
+            for scalar in String(ch).decomposedStringWithCanonicalMapping.unicodeScalars {
+                if let t = toneCode[scalar.value] { tone = t } else { base.unicodeScalars.append(scalar) }
+            }
+            let letter = base.precomposedStringWithCanonicalMapping
+            if let code = letterCode[letter] {
+                primary += String(code); tones.append(tone)
+            } else if letter == " " {
+                primary += "10"
+            } else if let d = letter.first, d.isNumber, let v = d.wholeNumberValue {
+                primary += "1" + String(v)
+            } else {
+                primary += "99"
+            }
+        }
+        return (primary, tones)
     }
 }
 

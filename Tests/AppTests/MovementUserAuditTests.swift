@@ -162,9 +162,17 @@ struct SurfaceTests {
             try await render("catalogue", CataloguePage.mock, mustContain: "MH-01-TC01")
             try await render("audit", AuditPage.mock, mustContain: "Sửa đơn vị")
             try await render("error", ErrorPageContext.mock, mustContain: "Lỗi 404")
+            try await render("registrations", RegistrationsPage.mock, mustContain: "Mô hình trồng sâm dây")
+            try await render("registration-form", RegistrationFormPage.mock, mustContain: "Tên đối tượng không được để trống.")
+            try await render("registration", RegistrationPage.mock, mustContain: "Quá hạn")
+            try await render("evaluation-form", EvaluationFormPage.mock, mustContain: "Số cán bộ lãnh đạo, quản lý đạt")
+            try await render("subject", SubjectPage.mock, mustContain: "062080000123")
+            try await render("criteria", CriteriaPage.mock, mustContain: "Không có hộ tái nghèo")
+            try await render("imports", ImportsPage.mock, mustContain: "dang-ky-2024.xlsx")
+            try await render("import-job", ImportJobPage.mock, mustContain: "Không có đơn vị mã “KR-XYZ”.")
             let views = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Resources/Views").filter { $0.hasSuffix(".leaf") }
             // base, pager and form-error are partials rendered inside the pages above.
-            #expect(views.count == 15 + 3, "a new view needs a render test: \(views.sorted())")
+            #expect(views.count == 23 + 3, "a new view needs a render test: \(views.sorted())")
         }
     }
 }

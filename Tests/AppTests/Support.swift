@@ -16,7 +16,10 @@ let adminPassword = "mat-khau-quan-tri-2024"
 
 /// A fresh app per test: in-memory SQLite by default; with TEST_DATABASE_URL, PostgreSQL in a schema
 /// of its own that is dropped afterwards. Tests run in parallel either way.
-func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+/// `sqliteFile`: a temporary SQLite file in WAL mode instead of memory, for tests where a reader runs
+/// beside a long write transaction (an in-memory shared-cache database locks readers out; a WAL file,
+/// like production, does not).
+func withTestApp(demo: Bool = true, sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     var schema: String?
     let database: AppConfig.DatabaseKind
@@ -24,6 +27,10 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
         let s = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         schema = s
         database = .postgres(url: url, searchPath: [s, "public"])
+    } else if sqliteFile {
+        let dir = NSTemporaryDirectory() + "dienhinh-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        database = .sqliteFile(path: dir + "/dienhinh.sqlite")
     } else {
         database = .sqliteMemory
     }
@@ -42,6 +49,9 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
     }
     if let schema { try? await app.db.sql().raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
     try await app.asyncShutdown()
+    if case .sqliteFile(let path) = database {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
     if let failure { throw failure }
 }
 

@@ -80,6 +80,17 @@ enum OpenAPIDocument {
         return .object(p)
     }
 
+    private static func multipartOp(_ summary: String, tag: String, params: [JSONValue], fields: [(String, JSONValue)], status: Int,
+                                    response: JSONValue, errorCodes: [Int]) -> JSONValue {
+        let body = obj(("required", .bool(true)), ("content", obj(("multipart/form-data", obj(("schema", schema(required: ["file"], fields)))))))
+        let ok = obj(("description", .string("Thành công")), ("content", obj(("application/json", obj(("schema", response))))))
+        var p: [(String, JSONValue)] = [("summary", .string(summary)), ("tags", .array([.string(tag)]))]
+        if !params.isEmpty { p.append(("parameters", .array(params))) }
+        p.append(("requestBody", body))
+        p.append(("responses", .object([(String(status), ok)] + errors(errorCodes))))
+        return .object(p)
+    }
+
     static let document: JSONValue = obj(
         ("openapi", .string("3.1.0")),
         ("info", obj(("title", .string("Điển Hình API")), ("version", .string("1.0.0")),
@@ -124,6 +135,44 @@ enum OpenAPIDocument {
             ("/individual-types", obj(("get", op("Loại điển hình cá nhân (mục III.3b)", tag: "catalogue", params: [query("version", "Phiên bản danh mục")], response: array(ref("SubjectType")))))),
             ("/audit", obj(("get", op("Nhật ký thao tác (quản trị, thường trực)", tag: "audit", params: [query("entity", "Loại dữ liệu"), query("page", "Trang", integer: true)],
                                       response: listOf("AuditEntry"))))),
+            ("/registrations", obj(
+                ("get", op("Danh sách đăng ký trong phạm vi (lọc, tìm không dấu, thứ tự tên Việt)", tag: "registrations",
+                           params: [query("q", "Tìm theo tên đối tượng, nội dung, đơn vị; không phân biệt dấu"), query("year", "Năm", integer: true), query("unitID", "Đơn vị (gồm trực thuộc)", integer: true),
+                                    query("groupID", "Cụm/khối", integer: true), query("fieldCode", "Lĩnh vực"), query("typeCode", "Loại mô hình/điển hình"), query("movementID", "Phong trào", integer: true),
+                                    query("subjectKind", "collective, individual, household"), query("status", "Trạng thái"), query("page", "Trang", integer: true), query("perPage", "Số dòng (tối đa 500)", integer: true)],
+                           response: listOf("Registration"), errorCodes: [401])),
+                ("post", op("Đăng ký mô hình, điển hình (đối tượng có sẵn hoặc mới)", tag: "registrations", body: "RegistrationInput", status: 201, response: ref("Registration"))))),
+            ("/registrations/export", obj(("get", op("Xuất danh sách đã lọc (format=csv|xlsx; cùng tham số lọc như danh sách)", tag: "registrations",
+                                                  params: [query("format", "csv hoặc xlsx")], response: obj(("type", .string("string")), ("format", .string("binary"))), errorCodes: [400, 401])))),
+            ("/registrations/{id}", obj(
+                ("get", op("Một đăng ký", tag: "registrations", params: [idParam], response: ref("Registration"))),
+                ("put", op("Sửa đăng ký", tag: "registrations", params: [idParam], body: "RegistrationInput", response: ref("Registration"))))),
+            ("/registrations/{id}/transitions", obj(
+                ("get", op("Lịch sử trạng thái", tag: "registrations", params: [idParam], response: array(ref("Transition")))),
+                ("post", op("Chuyển trạng thái (theo máy trạng thái; chuyển sai bị từ chối với lý do)", tag: "registrations", params: [idParam], body: "TransitionInput", response: ref("Registration"))))),
+            ("/registrations/{id}/criteria", obj(("get", op("Các tiêu chí áp dụng và kết quả lần đánh giá gần nhất", tag: "registrations", params: [idParam], response: array(ref("CriterionStatus")))))),
+            ("/registrations/{id}/actions", obj(
+                ("get", op("Kế hoạch bồi dưỡng", tag: "nurturing", params: [idParam], response: array(ref("Action")))),
+                ("post", op("Thêm việc bồi dưỡng", tag: "nurturing", params: [idParam], body: "ActionInput", status: 201, response: ref("Action"))))),
+            ("/actions/{id}", obj(("put", op("Cập nhật việc bồi dưỡng", tag: "nurturing", params: [idParam], body: "ActionInput", response: ref("Action"))))),
+            ("/registrations/{id}/evaluations", obj(
+                ("get", op("Các lần kiểm tra, đánh giá", tag: "evaluations", params: [idParam], response: array(ref("Evaluation")))),
+                ("post", op("Ghi một lần đánh giá định kỳ (kết quả từng tiêu chí do hệ thống tính)", tag: "evaluations", params: [idParam], body: "EvaluationInput", status: 201, response: ref("Evaluation"))))),
+            ("/registrations/{id}/evidence", obj(
+                ("get", op("Tệp minh chứng", tag: "evidence", params: [idParam], response: array(ref("Evidence")))),
+                ("post", multipartOp("Tải lên minh chứng (multipart/form-data: file, description, evaluationID); loại tệp xác định theo nội dung", tag: "evidence",
+                                     params: [idParam], fields: [("file", str(format: "binary")), ("description", str()), ("evaluationID", str())],
+                                     status: 201, response: ref("Evidence"), errorCodes: [401, 403, 404, 413, 422])))),
+            ("/evidence/{id}", obj(("get", op("Tải tệp minh chứng (chỉ người được xem đăng ký)", tag: "evidence", params: [idParam], response: obj(("type", .string("string")), ("format", .string("binary"))))))),
+            ("/subjects/{id}", obj(("get", op("Đối tượng và quá trình qua các năm", tag: "subjects", params: [idParam], response: ref("SubjectTimeline"))))),
+            ("/subjects/{id}/annual-records", obj(("put", op("Ghi kết quả một năm (xếp loại, danh hiệu)", tag: "subjects", params: [idParam], body: "AnnualRecordInput", response: ref("AnnualRecord"))))),
+            ("/unit-criteria", obj(
+                ("get", op("Tiêu chí cụ thể của các đơn vị trong phạm vi", tag: "criteria", params: [query("unitID", "Đơn vị", integer: true), query("year", "Năm", integer: true)], response: array(ref("UnitCriterion")), errorCodes: [401])),
+                ("post", op("Thêm tiêu chí cụ thể của đơn vị", tag: "criteria", body: "UnitCriterionInput", status: 201, response: ref("UnitCriterion"))))),
+            ("/imports/template", obj(("get", op("Tệp mẫu nhập đăng ký (format=xlsx|csv)", tag: "imports", params: [query("format", "xlsx hoặc csv")], response: obj(("type", .string("string")), ("format", .string("binary"))), errorCodes: [401])))),
+            ("/imports", obj(("post", multipartOp("Nhập đăng ký từ tệp .xlsx/.csv (multipart: file); kiểm tra toàn bộ trước, có dòng sai thì không nhập gì", tag: "imports",
+                                                  params: [], fields: [("file", str(format: "binary"))], status: 202, response: ref("ImportJob"), errorCodes: [400, 401, 422])))),
+            ("/imports/{id}", obj(("get", op("Tiến độ và lỗi của một lần nhập", tag: "imports", params: [idParam], response: ref("ImportJob"))))),
             ("/openapi.json", obj(("get", op("Tài liệu OpenAPI này", tag: "meta", response: obj(("type", .string("object"))), errorCodes: [], secured: false))))
         )),
         ("components", obj(
@@ -156,6 +205,50 @@ enum OpenAPIDocument {
                 ("SubjectType", schema(required: ["code", "name", "section", "standard", "subjectKinds", "version", "criteria"],
                                        [("code", str()), ("name", str()), ("group", nullable("string")), ("field", nullable("string")), ("movement", nullable("string")), ("section", str()),
                                         ("standard", str()), ("subjectKinds", array(str())), ("version", str()), ("criteria", array(ref("Criterion")))])),
+                ("Subject", schema(required: ["id", "kind", "kindLabel", "name", "unitID"], [("id", int), ("kind", str()), ("kindLabel", str()), ("name", str()), ("unitID", int),
+                                   ("gender", str()), ("ethnicity", str()), ("position", str()), ("headsUnitID", nullable("integer")), ("representsUnitID", nullable("integer")),
+                                   ("birthDate", nullable("string")), ("idNumber", nullable("string")), ("phone", nullable("string")), ("address", nullable("string"))])),
+                ("SubjectInput", schema(required: ["kind", "name"], [("kind", str("collective, individual, household")), ("name", str()), ("gender", str()), ("ethnicity", str()), ("position", str()),
+                                        ("birthDate", str("dd/mm/yyyy")), ("idNumber", str()), ("phone", str()), ("address", str()), ("headsUnitID", nullable("integer")), ("representsUnitID", nullable("integer"))])),
+                ("Registration", schema(required: ["id", "year", "status", "statusLabel", "subject", "unitID", "unitName", "subjectKind", "catalogueVersion", "fieldCode", "movementIDs", "title"],
+                                        [("id", int), ("year", int), ("status", str()), ("statusLabel", str()), ("subject", ref("Subject")), ("unitID", int), ("unitName", str()), ("subjectKind", str()),
+                                         ("typeCode", nullable("string")), ("typeName", nullable("string")), ("catalogueVersion", str()), ("fieldCode", str()), ("movementIDs", array(int)),
+                                         ("title", str()), ("description", str()), ("goals", str()), ("contact", str())])),
+                ("RegistrationInput", schema(required: ["year", "unitID", "title"], [("year", int), ("unitID", int), ("subjectID", nullable("integer")), ("subject", ref("SubjectInput")),
+                                             ("typeCode", str()), ("fieldCode", str()), ("movementIDs", array(int)), ("title", str()), ("description", str()), ("goals", str()), ("contact", str())])),
+                ("Transition", schema(required: ["from", "to", "toLabel", "at", "username", "reason"], [("from", str()), ("to", str()), ("toLabel", str()), ("at", str(format: "date-time")), ("username", str()), ("reason", str())])),
+                ("TransitionInput", schema(required: ["to"], [("to", str("registered, nurturing, achieved, not-achieved, nominated, awarded, replicated, stopped")), ("reason", str())])),
+                ("CriterionStatus", schema(required: ["source", "code", "text", "kind", "outcome", "outcomeLabel", "reason"], [("source", str("general, type, unit")), ("sourceLabel", str()), ("code", str()), ("text", str()),
+                                           ("kind", str()), ("kindLabel", str()), ("outcome", str("met, unmet, missing, not-evaluated")), ("outcomeLabel", str()), ("reason", str())])),
+                ("Action", schema(required: ["id", "registrationID", "title", "responsible", "dueDate", "status", "statusLabel", "overdue"], [("id", int), ("registrationID", int), ("title", str()), ("responsible", str()),
+                                  ("responsibleUnitID", nullable("integer")), ("dueDate", str("dd/mm/yyyy")), ("status", str()), ("statusLabel", str()), ("overdue", bool), ("note", str())])),
+                ("ActionInput", schema(required: ["title", "responsible", "dueDate"], [("title", str()), ("responsible", str()), ("responsibleUnitID", nullable("integer")), ("dueDate", str("dd/mm/yyyy")),
+                                       ("status", str("planned, in-progress, done, cancelled")), ("note", str())])),
+                ("CriterionInput", schema(required: [], [("met", bool), ("numerator", obj(("type", .string("number")))), ("denominator", obj(("type", .string("number")))), ("subNumerator", obj(("type", .string("number")))),
+                                          ("subDenominator", obj(("type", .string("number")))), ("count", int), ("value", obj(("type", .string("number")))), ("previousValue", obj(("type", .string("number")))), ("evidence", str())])),
+                ("Evaluation", schema(required: ["id", "registrationID", "date", "period", "evaluator", "conclusion", "met", "unmet", "missing", "results"],
+                                      [("id", int), ("registrationID", int), ("date", str()), ("period", str()), ("evaluator", str()), ("effect", str()), ("effectiveness", str()), ("growthPotential", str()),
+                                       ("influence", str()), ("difficulties", str()), ("helpGiven", str()), ("conclusion", str()), ("conclusionLabel", str()), ("summary", str()), ("met", int), ("unmet", int), ("missing", int),
+                                       ("results", array(schema(required: ["source", "code", "text", "kind", "outcome", "reason"], [("source", str()), ("code", str()), ("text", str()), ("kind", str()), ("outcome", str()),
+                                                                                                                                    ("outcomeLabel", str()), ("reason", str()), ("input", ref("CriterionInput"))])))])),
+                ("EvaluationInput", schema(required: ["date", "period", "evaluator", "conclusion"], [("date", str("dd/mm/yyyy")), ("period", str()), ("evaluator", str()), ("effect", str()), ("effectiveness", str()),
+                                           ("growthPotential", str()), ("influence", str()), ("difficulties", str()), ("helpGiven", str()), ("conclusion", str("achieved, in-progress, not-achieved")), ("summary", str()),
+                                           ("inputs", obj(("type", .string("object")), ("additionalProperties", ref("CriterionInput")))) ])),
+                ("Evidence", schema(required: ["id", "registrationID", "name", "contentType", "size", "sha256", "href"], [("id", int), ("registrationID", int), ("evaluationID", nullable("integer")), ("name", str()),
+                                    ("contentType", str()), ("size", int), ("sha256", str()), ("description", str()), ("uploadedAt", str(format: "date-time")), ("href", str())])),
+                ("AnnualRecord", schema(required: ["year", "titles", "note"], [("year", int), ("taskRating", nullable("string")), ("taskRatingLabel", nullable("string")), ("titles", array(str())), ("note", str())])),
+                ("AnnualRecordInput", schema(required: ["year"], [("year", int), ("taskRating", str("htxs, htt, ht, khong-ht")), ("titles", array(str())), ("note", str())])),
+                ("SubjectTimeline", schema(required: ["subject", "annualRecords", "years"], [("subject", ref("Subject")), ("annualRecords", array(ref("AnnualRecord"))),
+                                           ("years", array(schema(required: ["year", "registrationID", "title", "status", "evaluations"], [("year", int), ("registrationID", int), ("title", str()), ("unitName", str()),
+                                                                                                                                               ("status", str()), ("statusLabel", str()), ("evaluations", array(ref("Evaluation")))])))])),
+                ("UnitCriterion", schema(required: ["id", "unitID", "year", "code", "text", "kind", "subjectKinds"], [("id", int), ("unitID", int), ("year", int), ("code", str()), ("text", str()), ("kind", str()),
+                                         ("kindLabel", str()), ("subjectKinds", array(str())), ("spec", obj(("type", .string("object"))))])),
+                ("UnitCriterionInput", schema(required: ["unitID", "year", "code", "text", "kind"], [("unitID", int), ("year", int), ("code", str()), ("text", str()), ("kind", str()), ("subjectKinds", array(str())),
+                                              ("threshold", obj(("type", .string("number")))), ("strict", bool), ("subThreshold", obj(("type", .string("number")))), ("population", str()), ("subGroup", str()),
+                                              ("measure", str()), ("direction", str("increase, decrease")), ("title", str()), ("rank", int), ("spanYears", int)])),
+                ("ImportJob", schema(required: ["id", "filename", "status", "statusLabel", "total", "processed", "created", "errorCount", "errors", "finished"],
+                                     [("id", int), ("filename", str()), ("status", str("validating, importing, done, failed")), ("statusLabel", str()), ("total", int), ("processed", int), ("created", int),
+                                      ("errorCount", int), ("errors", array(schema(required: ["row", "column", "message"], [("row", int), ("column", str()), ("message", str())]))), ("finished", bool)])),
                 ("AuditEntry", schema(required: ["id", "at", "username", "action", "entity", "summary"],
                                       [("id", int), ("at", str(format: "date-time")), ("userID", nullable("integer")), ("username", str()), ("action", str()), ("entity", str()),
                                        ("entityID", nullable("string")), ("unitID", nullable("integer")), ("summary", str()), ("before", nullable("string")), ("after", nullable("string"))]))

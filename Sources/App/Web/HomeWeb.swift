@@ -19,6 +19,8 @@ struct HomePage: Encodable, Sendable {
     let tasks: [Task]
     let myMovements: [MovementLink]
     let catalogueVersion: String?
+    let overdue: [Overdue]
+    struct Overdue: Encodable, Sendable { let title: String; let subject: String; let unitName: String; let dueDate: String; let href: String }
     struct Stat: Encodable, Sendable { let label: String; let value: Int; let href: String }
     struct Task: Encodable, Sendable { let text: String; let href: String }
     struct MovementLink: Encodable, Sendable { let name: String; let href: String; let period: String }
@@ -27,7 +29,8 @@ struct HomePage: Encodable, Sendable {
                                unitName: "Phòng Nội vụ", stats: [Stat(label: "Đơn vị", value: 73, href: WebPath.units)],
                                tasks: [Task(text: "Rà soát phong trào", href: WebPath.movements)],
                                myMovements: [MovementLink(name: "Dạy tốt - Học tốt", href: WebPath.movement(1), period: "2023–2025")],
-                               catalogueVersion: "2023.1")
+                               catalogueVersion: "2023.1",
+                               overdue: [Overdue(title: "Tập huấn kỹ thuật", subject: "Hộ ông A Blơi", unitName: "Xã Đăk Ruồng", dueDate: "30/06/2024", href: "/app/registrations/1")])
 }
 
 struct HomeWebController {
@@ -87,9 +90,16 @@ struct HomeWebController {
             mine = ms.map { .init(name: $0.name, href: WebPath.movement($0.id ?? 0), period: "\($0.fromYear)–\($0.toYear)") }
         }
         let version = try await CatalogueService.current(on: req.db)?.version
+        let overdue = try await NurturingService.overdue(for: actor, on: req.db).map { a, r in
+            HomePage.Overdue(title: a.title, subject: r.subject.name, unitName: r.unit.shortName, dueDate: a.dueDate.isoToVietnamese, href: WebPath.registration(r.id ?? 0) + "#boi-duong")
+        }
+        if let scope = try await RegistrationListing.scopeIDs(actor, on: req.db) {
+            let regs = try await scope.apply(RegistrationModel.query(on: req.db).join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)).count()
+            stats.insert(.init(label: "Đăng ký điển hình", value: regs, href: WebPath.registrations), at: 0)
+        }
         let page = HomePage(layout: req.layout("Tổng quan", active: WebPath.home), greeting: "Xin chào, \(auth.user.fullName)",
                             roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
-                            catalogueVersion: version)
+                            catalogueVersion: version, overdue: overdue)
         return try await req.render("home", page)
     }
 }

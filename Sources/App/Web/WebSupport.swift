@@ -97,6 +97,10 @@ extension Request {
         var nav: [NavItem] = [NavItem(label: "Tổng quan", href: WebPath.home, active: active == WebPath.home)]
         if let actor {
             if Policy.unitScope(actor) != .none { nav.append(NavItem(label: "Đơn vị", href: WebPath.units, active: active == WebPath.units)) }
+            if actor.role != .editor {
+                nav.append(NavItem(label: "Đăng ký điển hình", href: WebPath.registrations, active: active == WebPath.registrations))
+                nav.append(NavItem(label: "Tiêu chí cụ thể", href: WebPath.criteria, active: active == WebPath.criteria))
+            }
             nav.append(NavItem(label: "Cụm, khối thi đua", href: WebPath.groups, active: active == WebPath.groups))
             nav.append(NavItem(label: "Phong trào", href: WebPath.movements, active: active == WebPath.movements))
             nav.append(NavItem(label: "Danh mục tiêu chuẩn", href: WebPath.catalogue, active: active == WebPath.catalogue))

@@ -1,0 +1,191 @@
+import Fluent
+import Foundation
+import Domain
+
+/// A collective, individual or household whose identity persists across years (and across units).
+final class SubjectModel: Model, @unchecked Sendable {
+    static let schema = "subjects"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "kind") var kind: String
+    @Field(key: "name") var name: String
+    /// Folded name for search; `sort_key` orders people by given name first.
+    @Field(key: "search_text") var searchText: String
+    @Field(key: "sort_key") var sortKey: String
+    @Parent(key: "unit_id") var unit: UnitModel
+    @OptionalField(key: "represents_unit_id") var representsUnitID: Int?
+    @OptionalField(key: "heads_unit_id") var headsUnitID: Int?
+    @Field(key: "gender") var gender: String
+    @Field(key: "ethnicity") var ethnicity: String
+    @Field(key: "position") var position: String
+    // Personal data: shown only to roles that need it (Policy: .personalData).
+    @Field(key: "birth_date") var birthDate: String
+    @Field(key: "id_number") var idNumber: String
+    @Field(key: "phone") var phone: String
+    @Field(key: "address") var address: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    init() {}
+
+    var subjectKind: SubjectKind { SubjectKind(rawValue: kind) ?? .individual }
+    func refreshSearch() {
+        searchText = VietnameseText.fold(name)
+        sortKey = subjectKind == .individual ? VietnameseText.personSortKey(name) : VietnameseText.fold(name)
+    }
+}
+
+/// What a subject achieved in a year: task rating and titles (the commendation issue adds more).
+final class AnnualRecordModel: Model, @unchecked Sendable {
+    static let schema = "annual_records"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "subject_id") var subject: SubjectModel
+    @Field(key: "year") var year: Int
+    @OptionalField(key: "task_rating") var taskRating: String?
+    /// Titles held that year, separated by "|".
+    @Field(key: "titles") var titles: String
+    @Field(key: "note") var note: String
+    init() {}
+    var titleSet: Set<String> { Set(titles.split(separator: "|").map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty }) }
+}
+
+/// A yearly registration of a model or exemplar (đăng ký), the centre of the lifecycle.
+final class RegistrationModel: Model, @unchecked Sendable {
+    static let schema = "registrations"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "subject_id") var subject: SubjectModel
+    @Parent(key: "unit_id") var unit: UnitModel
+    @Field(key: "year") var year: Int
+    @Field(key: "subject_kind") var subjectKind: String
+    @OptionalParent(key: "subject_type_id") var subjectType: SubjectTypeModel?
+    @Field(key: "catalogue_version") var catalogueVersion: String
+    @Field(key: "field_code") var fieldCode: String
+    @Field(key: "title") var title: String
+    @Field(key: "description") var description: String
+    @Field(key: "goals") var goals: String
+    @Field(key: "contact") var contact: String
+    @Field(key: "status") var status: String
+    /// Folded subject name, title and unit name, for search that ignores diacritics.
+    @Field(key: "search_text") var searchText: String
+    @Field(key: "sort_key") var sortKey: String
+    @Siblings(through: RegistrationMovementModel.self, from: \.$registration, to: \.$movement) var movements: [MovementModel]
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    init() {}
+    var registrationStatus: RegistrationStatus { RegistrationStatus(rawValue: status) ?? .registered }
+}
+
+final class RegistrationMovementModel: Model, @unchecked Sendable {
+    static let schema = "registration_movements"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "registration_id") var registration: RegistrationModel
+    @Parent(key: "movement_id") var movement: MovementModel
+    init() {}
+}
+
+/// Each status change: who, when, why.
+final class RegistrationTransitionModel: Model, @unchecked Sendable {
+    static let schema = "registration_transitions"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "registration_id") var registration: RegistrationModel
+    @Field(key: "from_status") var fromStatus: String
+    @Field(key: "to_status") var toStatus: String
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "user_id") var userID: Int?
+    @Field(key: "username") var username: String
+    @Field(key: "reason") var reason: String
+    init() {}
+}
+
+/// A nurturing action (kế hoạch bồi dưỡng): who is responsible, by when, done or not.
+final class NurturingActionModel: Model, @unchecked Sendable {
+    static let schema = "nurturing_actions"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "registration_id") var registration: RegistrationModel
+    @Field(key: "title") var title: String
+    @Field(key: "responsible") var responsible: String
+    @OptionalField(key: "responsible_unit_id") var responsibleUnitID: Int?
+    /// ISO date yyyy-mm-dd (sorts and compares as text on both databases).
+    @Field(key: "due_date") var dueDate: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "done_at") var doneAt: Date?
+    @Field(key: "note") var note: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}
+
+/// A periodic inspection and evaluation (kiểm tra, đánh giá định kỳ), §II.3–4.
+final class EvaluationModel: Model, @unchecked Sendable {
+    static let schema = "evaluations"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "registration_id") var registration: RegistrationModel
+    @Field(key: "date") var date: String
+    @Field(key: "period") var period: String
+    @Field(key: "evaluator") var evaluator: String
+    @Field(key: "effect") var effect: String
+    @Field(key: "effectiveness") var effectiveness: String
+    @Field(key: "growth_potential") var growthPotential: String
+    @Field(key: "influence") var influence: String
+    @Field(key: "difficulties") var difficulties: String
+    @Field(key: "help_given") var helpGiven: String
+    @Field(key: "conclusion") var conclusion: String
+    @Field(key: "summary") var summary: String
+    @Field(key: "met_count") var metCount: Int
+    @Field(key: "unmet_count") var unmetCount: Int
+    @Field(key: "missing_count") var missingCount: Int
+    @OptionalField(key: "created_by") var createdBy: Int?
+    @Children(for: \.$evaluation) var results: [EvaluationResultModel]
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}
+
+final class EvaluationResultModel: Model, @unchecked Sendable {
+    static let schema = "evaluation_results"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "evaluation_id") var evaluation: EvaluationModel
+    @Field(key: "source") var source: String
+    @Field(key: "criterion_code") var criterionCode: String
+    @Field(key: "criterion_text") var criterionText: String
+    @Field(key: "kind") var kind: String
+    /// The typed values (CriterionInput) as JSON.
+    @Field(key: "input") var input: String
+    @Field(key: "outcome") var outcome: String
+    @Field(key: "reason") var reason: String
+    /// The value compared across a locality (rankInLocality), kept as a number for queries.
+    @OptionalField(key: "value") var value: Double?
+    init() {}
+}
+
+/// An evidence file: stored outside the web root under a generated name, or in the database.
+final class EvidenceFileModel: Model, @unchecked Sendable {
+    static let schema = "evidence_files"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "registration_id") var registration: RegistrationModel
+    @OptionalField(key: "evaluation_id") var evaluationID: Int?
+    @Field(key: "original_name") var originalName: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "storage") var storage: String
+    @Field(key: "storage_key") var storageKey: String
+    @OptionalField(key: "data") var data: Data?
+    @Field(key: "description") var description: String
+    @OptionalField(key: "uploaded_by") var uploadedBy: Int?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}
+
+/// A unit's own criterion for a year (§III closing paragraph).
+final class UnitCriterionModel: Model, @unchecked Sendable {
+    static let schema = "unit_criteria"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "unit_id") var unit: UnitModel
+    @Field(key: "year") var year: Int
+    @Field(key: "code") var code: String
+    @Field(key: "text") var text: String
+    @Field(key: "kind") var kind: String
+    /// The CriterionSpec as JSON (kind and parameters).
+    @Field(key: "spec") var spec: String
+    /// Comma-separated subject kinds it applies to; empty = all.
+    @Field(key: "subject_kinds") var subjectKinds: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}

@@ -1,0 +1,130 @@
+import Fluent
+import Vapor
+import Domain
+
+/// Evidence files: the type is decided from the content, never from the name; files live outside the
+/// web root under generated names (SQLite), or in the database when PostgreSQL serves several instances.
+enum EvidenceService {
+    static let maxBytes = 10 * 1024 * 1024
+
+    enum Kind: String, CaseIterable {
+        case pdf, jpeg, png, heic, docx, xlsx
+        var contentType: String {
+            switch self {
+            case .pdf: return "application/pdf"
+            case .jpeg: return "image/jpeg"
+            case .png: return "image/png"
+            case .heic: return "image/heic"
+            case .docx: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            case .xlsx: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        }
+        var label: String {
+            switch self { case .pdf: return "PDF"; case .jpeg: return "Ảnh JPEG"; case .png: return "Ảnh PNG"; case .heic: return "Ảnh HEIC"; case .docx: return "Word"; case .xlsx: return "Excel" }
+        }
+    }
+
+    /// Sniffs the bytes: PDF, JPEG, PNG, HEIC (phone cameras), or an OOXML package that is a Word or Excel file.
+    static func detect(_ bytes: [UInt8]) -> Kind? {
+        func starts(_ sig: [UInt8]) -> Bool { bytes.count >= sig.count && Array(bytes.prefix(sig.count)) == sig }
+        if starts([0x25, 0x50, 0x44, 0x46, 0x2D]) { return .pdf }
+        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if bytes.count > 12, Array(bytes[4..<8]) == Array("ftyp".utf8) {
+            let brand = String(decoding: bytes[8..<12], as: UTF8.self)
+            if ["heic", "heix", "mif1", "msf1", "hevc"].contains(brand) { return .heic }
+        }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            // Entry names are stored as plain bytes in the local headers and the central directory.
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.contains("word/document.xml") { return .docx }
+            if text.contains("xl/workbook.xml") { return .xlsx }
+        }
+        return nil
+    }
+
+    static func store(registrationID: Int, evaluationID: Int?, filename: String, bytes: [UInt8], description: String,
+                      actor: Actor?, app: Application, on db: any Database) async throws -> EvidenceFileModel {
+        let r = try await RegistrationQueries.readable(registrationID, actor: actor, on: db)
+        try Access.check(actor, .update, RegistrationQueries.resource(r))
+        var e = FieldErrors()
+        if bytes.isEmpty { e.add("file", "Vui lòng chọn tệp minh chứng.") }
+        else if bytes.count > maxBytes { e.add("file", "Tệp lớn hơn 10 MB. Vui lòng nén hoặc chụp lại với dung lượng nhỏ hơn.") }
+        let kind = detect(bytes)
+        if !bytes.isEmpty && kind == nil { e.add("file", "Chỉ nhận tệp PDF, ảnh JPEG/PNG/HEIC, Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc các loại đó.") }
+        Check.optional(description, "description", "Mô tả", max: 500, into: &e)
+        if let evaluationID, try await EvaluationModel.query(on: db).filter(\.$id == evaluationID).filter(\.$registration.$id == registrationID).count() == 0 {
+            e.add("evaluationID", "Lần đánh giá không thuộc đăng ký này.")
+        }
+        guard e.isEmpty, let kind else { throw AppError.invalid(e) }
+        let m = EvidenceFileModel()
+        m.$registration.id = registrationID; m.evaluationID = evaluationID
+        m.originalName = safeName(filename, kind: kind); m.contentType = kind.contentType; m.size = bytes.count
+        m.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        m.description = VietnameseText.clean(description); m.uploadedBy = actor?.userID
+        if db.isPostgres {
+            m.storage = "db"; m.storageKey = ""; m.data = Data(bytes)
+        } else {
+            let key = Secrets.token()
+            let dir = uploadsDirectory(app)
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let path = dir + "/" + key
+            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+                throw AppError(status: .internalServerError, code: .internalError, message: "Không lưu được tệp minh chứng.")
+            }
+            m.storage = "disk"; m.storageKey = key
+        }
+        try await db.transaction { tx in
+            try await m.create(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "evidence", entityID: m.id, unitID: r.$unit.id,
+                                      summary: "Thêm minh chứng \(m.originalName) (\(kind.label), \(m.size) byte) cho \(r.subject.name)",
+                                      before: Optional<String>.none, after: m.sha256)
+        }
+        return m
+    }
+
+    /// Where uploads live: beside the SQLite file, never under Public/.
+    static func uploadsDirectory(_ app: Application) -> String {
+        if case .sqliteFile(let path)? = app.config?.database {
+            let dir = (path as NSString).deletingLastPathComponent
+            return (dir.isEmpty ? "." : dir) + "/uploads"
+        }
+        return NSTemporaryDirectory() + "dienhinh-uploads"
+    }
+
+    /// Keeps a readable name (NFC) without path parts or control characters; the extension follows the real type.
+    static func safeName(_ name: String, kind: Kind) -> String {
+        let base = (VietnameseText.clean(name) as NSString).lastPathComponent.filter { !$0.isNewline && $0 != "\"" && $0 != "\\" && $0 != "/" }
+        let stem = (base as NSString).deletingPathExtension
+        let ext = kind == .jpeg ? "jpg" : kind.rawValue
+        return String((stem.isEmpty ? "minh-chung" : stem).prefix(120)) + "." + ext
+    }
+
+    static func download(_ id: Int, actor: Actor?, req: Request) async throws -> Response {
+        guard let f = try await EvidenceFileModel.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
+        _ = try await RegistrationQueries.readable(f.$registration.id, actor: actor, on: req.db)
+        let data: Data
+        if f.storage == "db" { data = f.data ?? Data() } else {
+            guard let d = FileManager.default.contents(atPath: uploadsDirectory(req.application) + "/" + f.storageKey) else {
+                throw AppError.notFound("Tệp minh chứng không còn trên máy chủ.")
+            }
+            data = d
+        }
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.replaceOrAdd(name: .contentType, value: f.contentType)
+        let ascii = f.originalName.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
+        let encoded = f.originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return res
+    }
+}
+
+struct EvidenceDTO: Content, Sendable {
+    let id: Int; let registrationID: Int; let evaluationID: Int?; let name: String; let contentType: String; let size: Int
+    let sha256: String; let description: String; let uploadedAt: Date?; let href: String
+    init(_ f: EvidenceFileModel) {
+        id = f.id ?? 0; registrationID = f.$registration.id; evaluationID = f.evaluationID; name = f.originalName; contentType = f.contentType
+        size = f.size; sha256 = f.sha256; description = f.description; uploadedAt = f.createdAt; href = "/api/v1/evidence/\(f.id ?? 0)"
+    }
+}

@@ -1,0 +1,87 @@
+import Fluent
+import Vapor
+import Domain
+
+struct ImportsPage: Encodable, Sendable {
+    struct Job: Encodable, Sendable { let href: String; let filename: String; let statusLabel: String; let created: Int; let errorCount: Int; let at: String }
+    let layout: LayoutContext
+    let jobs: [Job]
+    let error: String?
+    let maxRows: Int
+    static let mock = ImportsPage(layout: .mock("Nhập từ tệp"), jobs: [Job(href: "/app/imports/1", filename: "dang-ky-2024.xlsx", statusLabel: "Đã nhập xong", created: 120, errorCount: 0, at: "27/11/2026 08:00")],
+                                  error: "Tệp không có dòng dữ liệu nào.", maxRows: ImportService.maxRows)
+}
+
+struct ImportJobPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let job: ImportJobDTO
+    let percent: Int
+    let refresh: Bool
+    static let mock = ImportJobPage(layout: .mock("Nhập từ tệp"), job: ImportJobDTO({ let j = ImportJobModel(); j.id = 1; j.userID = 1; j.filename = "dang-ky.xlsx"; j.status = "failed"; j.total = 10000; j.processed = 10000; j.createdCount = 0; j.errorCount = 1; j.errors = #"[{"row":5001,"column":"Mã đơn vị","message":"Không có đơn vị mã “KR-XYZ”."}]"#; return j }()),
+                                    percent: 100, refresh: false)
+}
+
+struct ImportUpload: Content { var file: File }
+
+struct ImportsWebController {
+    func register(_ r: any RoutesBuilder) {
+        r.get("imports", use: page)
+        r.get("imports", "template", use: template)
+        r.on(.POST, "imports", body: .collect(maxSize: "25mb"), use: upload)
+        r.get("imports", ":id", use: job)
+    }
+
+    static func page(req: Request, error: String?) async throws -> ImportsPage {
+        let actor = try req.requireActor()
+        var q = ImportJobModel.query(on: req.db)
+        if actor.role != .admin && actor.role != .standingOffice { q = q.filter(\.$userID == actor.userID) }
+        let jobs = try await q.sort(\.$id, .descending).limit(20).all()
+        return ImportsPage(layout: req.layout("Nhập đăng ký từ tệp", active: WebPath.registrations),
+                           jobs: jobs.map { .init(href: WebPath.imports + "/\($0.id!)", filename: $0.filename, statusLabel: ImportJobModel.Status(rawValue: $0.status)?.label ?? $0.status,
+                                                  created: $0.createdCount, errorCount: $0.errorCount, at: $0.createdAt.map(VietnameseDate.formatDateTime) ?? "") },
+                           error: error, maxRows: ImportService.maxRows)
+    }
+
+    @Sendable func page(req: Request) async throws -> Response { try await req.render("imports", try await Self.page(req: req, error: nil)) }
+
+    @Sendable func template(req: Request) async throws -> Response { try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx") }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard let upload = try? req.content.decode(ImportUpload.self), upload.file.data.readableBytes > 0 else {
+            return try await req.render("imports", try await Self.page(req: req, error: "Vui lòng chọn tệp Excel (.xlsx) hoặc CSV."), status: .unprocessableEntity)
+        }
+        do {
+            let job = try await ImportService.start(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, app: req.application, on: req.db)
+            return req.redirect(to: WebPath.imports + "/\(job.id!)", redirectType: .normal)
+        } catch let e as AppError {
+            return try await req.render("imports", try await Self.page(req: req, error: e.message), status: e.status == .badRequest ? .unprocessableEntity : e.status)
+        }
+    }
+
+    @Sendable func job(req: Request) async throws -> Response {
+        let job = ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+        let percent = job.total == 0 ? 100 : min(100, job.processed * 100 / job.total)
+        return try await req.render("import-job", ImportJobPage(layout: req.layout("Nhập từ tệp: \(job.filename)", active: WebPath.registrations), job: job, percent: percent, refresh: !job.finished))
+    }
+}
+
+struct ImportsAPIController {
+    func register(_ r: any RoutesBuilder) {
+        r.get("imports", "template", use: template)
+        r.on(.POST, "imports", body: .collect(maxSize: "25mb"), use: upload)
+        r.get("imports", ":id", use: job)
+    }
+    @Sendable func template(req: Request) async throws -> Response { try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx") }
+    @Sendable func upload(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard let upload = try? req.content.decode(ImportUpload.self) else {
+            throw AppError.invalid({ var e = FieldErrors(); e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data)."); return e }())
+        }
+        let job = try await ImportService.start(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, app: req.application, on: req.db)
+        return try await ImportJobDTO(job).encodeResponse(status: .accepted, for: req)
+    }
+    @Sendable func job(req: Request) async throws -> ImportJobDTO {
+        ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+    }
+}
