@@ -144,6 +144,12 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.method != .GET && req.method != .HEAD && req.method != .OPTIONS {
+            // A browser may send a larger form in several packets: collect the body before reading the token
+            // (uploads up to their routes' own limit; everything else up to the default 2 MB).
+            if req.body.data == nil {
+                let multipart = req.headers.contentType?.type == "multipart"
+                _ = try await req.body.collect(max: multipart ? 26 * 1024 * 1024 : 2 * 1024 * 1024).get()
+            }
             let expected = req.auth?.csrfToken ?? req.cookies[AuthCookies.preLoginCSRF]?.string
             let sent = (try? req.content.get(String.self, at: Self.field)) ?? req.headers.first(name: "X-CSRF-Token")
             guard let expected, let sent, Secrets.constantTimeEqual(expected, sent) else {
