@@ -82,4 +82,39 @@ struct CatalogueTests {
             #expect(try await CatalogueService.loadShipped(workingDirectory: packageRoot, on: app.db).isEmpty)
         }
     }
+
+    @Test("The standing office loads a new catalogue version through the admin screen; duplicates and broken files are refused")
+    func uploadNewVersion() async throws {
+        try await withTestApp(demo: false) { app in
+            let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json"))
+            var file = try CatalogueFile.decode(data)
+            file.version = "2025.1"
+            file.effectiveFrom = "2025-07-01"
+            file.legalBasis = "Danh mục sửa đổi theo Nghị định 152/2025/NĐ-CP"
+            let encoded = Array(try JSONEncoder().encode(file))
+            let office = try await APIClient.login(app, "admin", adminPassword)
+            _ = try await office.send(.POST, "/api/v1/users", json: ["username": "noivu2", "fullName": "Thường trực", "role": "standing-office", "password": "mat-khau-thuong-truc"])
+            let b = Browser(app)
+            try await b.login("noivu2", "mat-khau-thuong-truc")
+            let page = try await b.send(.GET, "/app/catalogue")
+            #expect(page.text.contains("Nạp phiên bản danh mục mới"))
+            let ok = try await b.upload("/app/catalogue", fields: [], file: ("file", "catalogue-2025.1.json", "application/json", encoded))
+            #expect(ok.status == .seeOther)
+            #expect(ok.location == "/app/catalogue/2025.1")
+            #expect(try await b.send(.GET, "/app/catalogue").text.contains("Nghị định 152/2025"))
+            #expect(try await b.send(.GET, "/app/catalogue/2023.1").text.contains("Phiên bản 2023.1"))
+            try await b.send(.GET, "/app/catalogue")
+            let again = try await b.upload("/app/catalogue", fields: [], file: ("file", "lai.json", "application/json", encoded))
+            #expect(again.status == .conflict)
+            #expect(again.text.contains("phải mang số phiên bản mới"))
+            try await b.send(.GET, "/app/catalogue")
+            let broken = try await b.upload("/app/catalogue", fields: [], file: ("file", "hong.json", "application/json", Array("{\"version\": 1".utf8)))
+            #expect(broken.status == .unprocessableEntity)
+            #expect(broken.text.contains("không đọc được"))
+            let versions = try await office.send(.GET, "/api/v1/catalogue-versions").json([CatalogueAPIController.VersionDTO].self)
+            #expect(versions.map(\.version) == ["2023.1", "2025.1"])
+            let audit = try await office.send(.GET, "/api/v1/audit?entity=catalogue").json(ListResponse<AuditAPIController.EntryDTO>.self)
+            #expect(audit.items.first?.username == "noivu2")
+        }
+    }
 }

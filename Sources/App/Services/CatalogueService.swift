@@ -36,7 +36,7 @@ enum CatalogueService {
         return loaded
     }
 
-    static func load(_ file: CatalogueFile, content: String, on db: any Database) async throws {
+    static func load(_ file: CatalogueFile, content: String, actor: Actor? = nil, on db: any Database) async throws {
         try await db.transaction { tx in
             let v = CatalogueVersionModel()
             v.version = file.version
@@ -69,7 +69,7 @@ enum CatalogueService {
                     }
                 }
             }
-            try await AuditLog.record(on: tx, actor: nil, action: "create", entity: "catalogue", entityID: vid, unitID: nil,
+            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "catalogue", entityID: vid, unitID: nil,
                                       summary: "Nạp danh mục phiên bản \(file.version)", before: Optional<String>.none, after: file.version)
         }
     }

@@ -11,6 +11,8 @@ struct CataloguePage: Encodable, Sendable {
     let generalCriteria: [Criterion]
     let modelTypes: [TypeRow]
     let individualTypes: [TypeRow]
+    let canUpload: Bool
+    let uploadError: String?
     struct Version: Encodable, Sendable { let version: String; let title: String; let effectiveFrom: String; let href: String; let selected: Bool }
     struct Field: Encodable, Sendable { let code: String; let name: String }
     struct Criterion: Encodable, Sendable { let code: String; let text: String; let kindLabel: String }
@@ -25,18 +27,44 @@ struct CataloguePage: Encodable, Sendable {
                                     generalCriteria: [Criterion(code: "TCC-01", text: "Có thành tích tiêu biểu", kindLabel: CriterionKind.boolean.label)],
                                     modelTypes: [TypeRow(code: "MH-01", name: "Mô hình cơ quan, đơn vị kiểu mẫu", group: nil, fieldName: "Cải cách hành chính", standard: "…", subjectKinds: "Tập thể", movementCode: nil,
                                                          criteria: [Criterion(code: "MH-01-TC01", text: "…", kindLabel: CriterionKind.boolean.label)])],
-                                    individualTypes: [])
+                                    individualTypes: [], canUpload: true, uploadError: "Tệp danh mục có lỗi: Mã loại điển hình trùng: MH-01")
 }
 
 struct CatalogueWebController {
     func register(_ r: any RoutesBuilder) {
         r.get("catalogue", use: show)
         r.get("catalogue", ":version", use: show)
+        r.on(.POST, "catalogue", body: .collect(maxSize: "5mb"), use: upload)
+    }
+
+    struct Upload: Content { var file: File }
+
+    /// A new catalogue version from a JSON file in the shipped format; an existing version is never changed.
+    @Sendable func upload(req: Request) async throws -> Response {
+        try req.authorize(.create, .catalogue)
+        guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
+            return try await page(req: req, version: nil, uploadError: "Vui lòng chọn tệp danh mục (.json).", status: .unprocessableEntity)
+        }
+        let data = Data(buffer: upload.file.data)
+        do {
+            let file = try CatalogueService.decodeChecked(upload.file.filename, data)
+            if try await CatalogueVersionModel.query(on: req.db).filter(\.$version == file.version).count() > 0 {
+                return try await page(req: req, version: nil, uploadError: "Phiên bản “\(file.version)” đã có; thay đổi danh mục phải mang số phiên bản mới.", status: .conflict)
+            }
+            try await CatalogueService.load(file, content: String(decoding: data, as: UTF8.self), actor: req.actor, on: req.db)
+            return Flash.redirect(req, to: WebPath.catalogueVersion(file.version), "Đã nạp danh mục phiên bản \(file.version).")
+        } catch let e as AppError {
+            return try await page(req: req, version: nil, uploadError: e.message, status: .unprocessableEntity)
+        }
     }
 
     @Sendable func show(req: Request) async throws -> Response {
+        try await page(req: req, version: req.parameters.get("version"), uploadError: nil, status: .ok)
+    }
+
+    func page(req: Request, version: String?, uploadError: String?, status: HTTPResponseStatus) async throws -> Response {
         try req.authorize(.read, .catalogue)
-        let v = try await CatalogueService.version(req.parameters.get("version"), on: req.db)
+        let v = try await CatalogueService.version(version, on: req.db)
         let all = try await CatalogueVersionModel.query(on: req.db).sort(\.$effectiveFrom).sort(\.$version).all()
         func row(_ x: CatalogueVersionModel) -> CataloguePage.Version {
             .init(version: x.version, title: x.title, effectiveFrom: x.effectiveFrom.isoToVietnamese, href: WebPath.catalogueVersion(x.version), selected: x.id == v.id)
@@ -59,8 +87,9 @@ struct CatalogueWebController {
                                  legalBasis: v.legalBasis, fields: fields.map { .init(code: $0.code, name: $0.name) },
                                  generalCriteria: (byType[0] ?? []).map(crit),
                                  modelTypes: types.filter { $0.category == "collective" }.map(typeRow),
-                                 individualTypes: types.filter { $0.category == "individual" }.map(typeRow))
-        return try await req.render("catalogue", page)
+                                 individualTypes: types.filter { $0.category == "individual" }.map(typeRow),
+                                 canUpload: req.can(.create, .catalogue), uploadError: uploadError)
+        return try await req.render("catalogue", page, status: status)
     }
 }
 
