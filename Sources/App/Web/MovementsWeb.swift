@@ -103,7 +103,14 @@ struct MovementsWebController {
     }
 
     private func page(req: Request, heading: String, action: String, form: MovementForm, errors: [String: String], leadLocked: Bool, cancel: String) async throws -> MovementFormPage {
-        let units = try await UnitQueries.choices(scope: .all, on: req.db).filter { !($0.unitKind == .thon || $0.unitKind == .truong) }
+        // Agencies first, then communes; each group in Vietnamese alphabetical order.
+        let order: [UnitKind] = [.tinh, .so, .huyen, .phong, .coQuanDang, .doanThe, .donViSuNghiep, .lucLuongVuTrang, .thiTran, .xa, .phuong]
+        let units = try await UnitQueries.choices(scope: .all, on: req.db)
+            .filter { order.contains($0.unitKind) }
+            .sorted { a, b in
+                let ia = order.firstIndex(of: a.unitKind)!, ib = order.firstIndex(of: b.unitKind)!
+                return ia != ib ? ia < ib : VietnameseText.compare(a.shortName, b.shortName) == .orderedAscending
+            }
         func opts(_ selected: [String]?) -> [SelectOption] {
             units.map { SelectOption(value: String($0.id ?? 0), label: $0.shortName, selected: (selected ?? []).contains(String($0.id ?? 0))) }
         }
