@@ -8,24 +8,13 @@ import FoundationXML
 enum XMLText {
     /// Text content escaped for use between tags. Characters XML 1.0 cannot hold are dropped;
     /// CR is written as a character reference so that parsers do not turn it into LF.
-    static func escape(_ s: String) -> String {
-        var out = String()
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default:
-                if isXMLChar(scalar) { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { escaped(s, attribute: false) }
 
     /// Text escaped for use inside a double-quoted attribute value.
-    static func attribute(_ s: String) -> String {
+    static func attribute(_ s: String) -> String { escaped(s, attribute: true) }
+
+    /// Element text keeps quotes, tabs and newlines; attribute values escape them too.
+    private static func escaped(_ s: String, attribute: Bool) -> String {
         var out = String()
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -33,10 +22,10 @@ enum XMLText {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
             case "\r": out += "&#13;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n" where attribute: out += "&#10;"
+            case "\t" where attribute: out += "&#9;"
             default:
                 if isXMLChar(scalar) { out.unicodeScalars.append(scalar) }
             }
