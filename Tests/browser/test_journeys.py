@@ -259,7 +259,8 @@ def test_keyboard_only_login_with_visible_focus(user_factory):
     u.driver.switch_to.active_element.send_keys("noivu")
     u.driver.switch_to.active_element.send_keys(Keys.TAB)
     u.driver.switch_to.active_element.send_keys(DEMO_PASSWORD + Keys.ENTER)
-    time.sleep(0.5)
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(u.driver, 30).until(lambda d: "/app" in d.current_url)
     u.check("sau đăng nhập bàn phím")
     assert "/app" in u.driver.current_url
 
