@@ -44,7 +44,7 @@ struct Page<T: Sendable>: Sendable {
 }
 
 extension QueryBuilder {
-    /// Applies a unit scope to a query through the given path field of a unit joined or owned.
+    /// One page of the query in its current order, with the total count.
     func paginate(page: Int, perPage: Int) async throws -> Page<Model> where Model: Sendable {
         let p = Swift.max(1, page)
         let total = try await self.copy().count()
