@@ -29,7 +29,12 @@ final class SubjectModel: Model, @unchecked Sendable {
     var subjectKind: SubjectKind { SubjectKind(rawValue: kind) ?? .individual }
     func refreshSearch() {
         searchText = VietnameseText.fold(name)
-        sortKey = subjectKind == .individual ? VietnameseText.personSortKey(name) : VietnameseText.fold(name)
+        sortKey = Self.sortKey(kind: subjectKind, name: name)
+    }
+
+    /// People by given name first; collectives and households by their whole name; Vietnamese alphabet order.
+    static func sortKey(kind: SubjectKind, name: String) -> String {
+        kind == .individual ? VietnameseText.personSortKey(name) : VietnameseText.sortKey(name)
     }
 }
 

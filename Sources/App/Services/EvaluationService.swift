@@ -150,7 +150,7 @@ enum EvaluationService {
         for c in criteria {
             var given = input.inputs?[c.spec.code] ?? CriterionInput()
             if c.spec.kind == .share, let n = given.numerator, let d = given.denominator, n > d {
-                e.add("inputs.\(c.spec.code)", "\(c.spec.code): số đạt (\(n.vn)) lớn hơn tổng số (\(d.vn)).")
+                e.add("inputs.\(c.spec.code)", "\(c.spec.code): số đạt (\(VietnameseNumber.format(n, maxFractionDigits: 1))) lớn hơn tổng số (\(VietnameseNumber.format(d, maxFractionDigits: 1))).")
             }
             if c.spec.kind == .trend, given.previousValue == nil {
                 given.previousValue = try await CriteriaService.previousValue(code: c.spec.code, for: r, on: db)
@@ -187,13 +187,5 @@ enum EvaluationService {
                                       before: Optional<String>.none, after: input)
             return ev
         }
-    }
-}
-
-extension Double {
-    /// 70 → "70", 68.5 → "68,5".
-    var vn: String {
-        if self == rounded() { return String(Int(self)) }
-        return String(format: "%.1f", self).replacingOccurrences(of: ".", with: ",")
     }
 }

@@ -276,10 +276,10 @@ enum ImportService {
                                                                         "title", "description", "goals", "contact", "status", "search_text", "sort_key", "created_at", "updated_at")
                 for p in batch {
                     let sid = p.existingSubjectID ?? subjectIDs[p.subjectKey] ?? 0
-                    let sortKey = (SubjectKind(rawValue: p.subject.kind) == .individual) ? VietnameseText.personSortKey(p.subject.name) : VietnameseText.fold(p.subject.name)
+                    let sortKey = SubjectModel.sortKey(kind: SubjectKind(rawValue: p.subject.kind) ?? .individual, name: p.subject.name)
                     insert = insert.values(SQLBind(sid), SQLBind(p.unitID), SQLBind(p.year), SQLBind(p.subject.kind), SQLBind(p.typeID), SQLBind(version), SQLBind(p.fieldCode),
                                            SQLBind(p.title), SQLBind(p.description), SQLBind(p.goals), SQLBind(p.contact), SQLBind(RegistrationStatus.registered.rawValue),
-                                           SQLBind(VietnameseText.fold("\(p.subject.name) \(p.title) \(p.unitShortName)")), SQLBind(sortKey), SQLBind(now), SQLBind(now))
+                                           SQLBind(RegistrationService.searchText(subject: p.subject.name, title: p.title, unitName: p.unitShortName)), SQLBind(sortKey), SQLBind(now), SQLBind(now))
                 }
                 for row in try await insert.returning("id", "subject_id", "year").all() {
                     regIDs["\(try row.decode(column: "subject_id", as: Int.self))#\(try row.decode(column: "year", as: Int.self))"] = try row.decode(column: "id", as: Int.self)

@@ -209,8 +209,8 @@ enum RegistrationService {
         return m
     }
 
-    static func searchText(subject: String, title: String, unit: UnitModel) -> String {
-        VietnameseText.fold("\(subject) \(title) \(unit.shortName)")
+    static func searchText(subject: String, title: String, unitName: String) -> String {
+        VietnameseText.fold("\(subject) \(title) \(unitName)")
     }
 
     static func create(_ raw: RegistrationInput, actor: Actor?, on db: any Database) async throws -> RegistrationModel {
@@ -239,7 +239,7 @@ enum RegistrationService {
             r.subjectKind = subject.kind; r.$subjectType.id = resolved.type?.id; r.catalogueVersion = resolved.version.version
             r.fieldCode = resolved.fieldCode; r.title = input.title; r.description = input.description ?? ""; r.goals = input.goals ?? ""
             r.contact = input.contact ?? ""; r.status = RegistrationStatus.registered.rawValue
-            r.searchText = searchText(subject: subject.name, title: input.title, unit: unit); r.sortKey = subject.sortKey
+            r.searchText = searchText(subject: subject.name, title: input.title, unitName: unit.shortName); r.sortKey = subject.sortKey
             try await r.create(on: tx)
             let rid = try r.requireID()
             for m in input.movementIDs ?? [] {
@@ -268,7 +268,7 @@ enum RegistrationService {
         try await db.transaction { tx in
             r.$unit.id = input.unitID; r.year = input.year; r.$subjectType.id = resolved.type?.id; r.fieldCode = resolved.fieldCode
             r.title = input.title; r.description = input.description ?? ""; r.goals = input.goals ?? ""; r.contact = input.contact ?? ""
-            r.searchText = searchText(subject: r.subject.name, title: input.title, unit: unit)
+            r.searchText = searchText(subject: r.subject.name, title: input.title, unitName: unit.shortName)
             if let s = input.subject, !s.name.isEmpty {
                 // Correcting the subject's own details (identity stays the same record).
                 let subject = r.subject
@@ -279,7 +279,7 @@ enum RegistrationService {
                 subject.refreshSearch()
                 try await subject.save(on: tx)
                 r.sortKey = subject.sortKey
-                r.searchText = searchText(subject: subject.name, title: input.title, unit: unit)
+                r.searchText = searchText(subject: subject.name, title: input.title, unitName: unit.shortName)
             }
             try await r.save(on: tx)
             try await RegistrationMovementModel.query(on: tx).filter(\.$registration.$id == id).delete()

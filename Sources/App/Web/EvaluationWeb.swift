@@ -91,7 +91,7 @@ struct EvaluationWebController {
             let s = c.spec
             var hint = ""
             switch s.kind {
-            case .share: hint = "Ngưỡng \((s.strict ?? true) ? "trên" : "từ") \((s.threshold ?? 0).vn)%" + (s.subThreshold.map { "; nhóm \(s.subGroup ?? "con") từ \($0.vn)%" } ?? "")
+            case .share: hint = "Ngưỡng \((s.strict ?? true) ? "trên" : "từ") \(VietnameseNumber.format(s.threshold ?? 0, maxFractionDigits: 1))%" + (s.subThreshold.map { "; nhóm \(s.subGroup ?? "con") từ \(VietnameseNumber.format($0, maxFractionDigits: 1))%" } ?? "")
             case .trend: hint = (s.direction ?? "decrease") == "decrease" ? "Phải giảm so với năm trước (để trống số năm trước để lấy từ lần đánh giá năm trước)" : "Phải tăng so với năm trước"
             case .rankInLocality: hint = "Hệ thống so với các đối tượng khác của cùng đơn vị trong năm"
             case .titleEveryYear: hint = "Lấy từ kết quả hằng năm của đối tượng: danh hiệu “\(s.title ?? "")” trong \(s.spanYears ?? 2) năm"
