@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.config = config
     try configureDatabase(app, config)
     app.migrations.add(Migrations.all)
+    app.ruleSets = try EligibilityService.loadRules(workingDirectory: config.workingDirectory)
 
     let root = config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/"
     app.directory = DirectoryConfiguration(workingDirectory: root)

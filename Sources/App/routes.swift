@@ -28,6 +28,8 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     EvaluationWebController().register(signedIn)
     SubjectsCriteriaWebController().register(signedIn)
     ImportsWebController().register(signedIn)
+    DossiersWebController().register(signedIn)
+    CouncilWebController().register(signedIn)
 
     // JSON API: bearer tokens, no cookies.
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
@@ -42,4 +44,5 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     AuditAPIController().register(apiAuth)
     LifecycleAPIController().register(apiAuth)
     ImportsAPIController().register(apiAuth)
+    CommendationAPIController().register(apiAuth)
 }

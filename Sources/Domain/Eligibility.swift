@@ -17,6 +17,8 @@ public struct RuleSet: Codable, Sendable, Equatable {
     public var effectiveTo: String?
     public var jurisdiction: String
     public var forms: [RuleForm]
+    /// Dossier documents, council quorum and thresholds, appraisal deadline for this period.
+    public var procedure: ProcedureRule?
 
     public func form(_ code: String) -> RuleForm? { forms.first { $0.code == code } }
 

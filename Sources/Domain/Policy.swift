@@ -58,6 +58,10 @@ public enum Resource: Sendable, Equatable {
     /// A movement (nil id: the collection or a new one).
     case movement(id: Int?)
     case auditLog
+    /// The council's work: appraisal of dossiers, meetings, tallies, decisions, the roster.
+    case council
+    /// Casting a ballot in a council meeting; `isMember`: the actor's account is on the council's roster.
+    case councilVote(isMember: Bool)
 }
 
 public enum Decision: Equatable, Sendable {
@@ -81,6 +85,7 @@ public enum UnitScope: Equatable, Sendable {
 public enum Policy {
     public static let mustSignIn = "Vui lòng đăng nhập để tiếp tục."
     static let readOnly = "Vai trò của bạn chỉ được xem, không được thay đổi dữ liệu này."
+    static let councilOnly = "Thẩm định, tổ chức họp Hội đồng và ghi quyết định do Thường trực Hội đồng (Phòng Nội vụ) thực hiện."
     static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
 
     public static func decide(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Decision {
@@ -154,6 +159,14 @@ public enum Policy {
             }
         case .auditLog:
             return actor.role == .standingOffice ? (action.isWrite ? .forbidden(readOnly) : .allow) : .notFound
+        case .council:
+            switch actor.role {
+            case .standingOffice: return .allow
+            case .councilMember: return action.isWrite ? .forbidden(councilOnly) : .allow
+            default: return action.isWrite ? .forbidden(councilOnly) : .notFound
+            }
+        case .councilVote(let isMember):
+            return isMember ? .allow : .forbidden("Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu.")
         }
     }
 
@@ -163,6 +176,17 @@ public enum Policy {
         switch actor.role {
         case .admin, .standingOffice, .councilMember, .leadAgency, .editor: return .all
         case .unitOfficer: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        }
+    }
+
+    /// Whose unit-owned commendation records (dossiers, awards) a listing shows: the same answer as
+    /// `decide(.list, .unitRecord)` gives without movements.
+    public static func recordScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice, .councilMember: return .all
+        case .unitOfficer, .leadAgency: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        case .editor: return .none
         }
     }
 

@@ -447,3 +447,23 @@ public enum DOCXWriter {
             + "</w:styles>"
     }
 }
+
+/// Reads back the text of a .docx: paragraphs as lines, table cells as paragraphs. For checks and previews.
+public enum DOCXReader {
+    public static func text(data: Data) throws -> String {
+        let reader = try PackageReader(data: data, notAPackage: OOXMLError("Tệp không phải tài liệu Word (.docx)."))
+        guard let xml = try reader.read("word/document.xml") else { throw OOXMLError("Tệp Word thiếu phần nội dung (word/document.xml).") }
+        var out = "", tag = "", inTag = false
+        for ch in String(decoding: xml, as: UTF8.self) {
+            if ch == "<" { inTag = true; tag = ""; continue }
+            if ch == ">" {
+                inTag = false
+                if tag == "/w:p" { out += "\n" } else if tag.hasPrefix("w:tab") || tag.hasPrefix("w:br") { out += tag.hasPrefix("w:tab") ? "\t" : "\n" }
+                continue
+            }
+            if inTag { tag.append(ch) } else { out.append(ch) }
+        }
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -170,9 +170,15 @@ struct SurfaceTests {
             try await render("criteria", CriteriaPage.mock, mustContain: "Không có hộ tái nghèo")
             try await render("imports", ImportsPage.mock, mustContain: "dang-ky-2024.xlsx")
             try await render("import-job", ImportJobPage.mock, mustContain: "Không có đơn vị mã “KR-XYZ”.")
+            try await render("dossiers", DossiersPage.mock, mustContain: "Trích yếu không được để trống.")
+            try await render("dossier", DossierPage.mock, mustContain: "Cảnh báo: Chưa đủ điều kiện để đề nghị Chiến sĩ thi đua cơ sở.")
+            try await render("council", CouncilPage.mock, mustContain: "Nguyễn Văn An")
+            try await render("meeting", MeetingPage.mock, mustContain: "Bạn thuộc đơn vị đề nghị")
+            try await render("awards", AwardsPage.mock, mustContain: "Số 120/QĐ-UBND ngày 20/12/2024")
+            try await render("eligibility", EligibilityPage.mock, mustContain: "cần xác minh")
             let views = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Resources/Views").filter { $0.hasSuffix(".leaf") }
             // base, pager and form-error are partials rendered inside the pages above.
-            #expect(views.count == 23 + 3, "a new view needs a render test: \(views.sorted())")
+            #expect(views.count == 29 + 3, "a new view needs a render test: \(views.sorted())")
         }
     }
 }

@@ -59,6 +59,8 @@ struct Sent {
     let status: HTTPStatus
     let headers: HTTPHeaders
     let text: String
+    /// The body as bytes, for downloads.
+    var bytes: [UInt8] = []
     var location: String? { headers.first(name: .location) }
     func json<T: Decodable>(_ t: T.Type) throws -> T {
         let d = JSONDecoder()
@@ -102,7 +104,7 @@ final class Browser: @unchecked Sendable {
             let rest = text[r.upperBound...]
             if let end = rest.firstIndex(of: "\"") { csrf = String(rest[..<end]) }
         }
-        return Sent(status: res.status, headers: res.headers, text: text)
+        return Sent(status: res.status, headers: res.headers, text: text, bytes: Array(buffer: res.body))
     }
 
     /// Sends a form with the CSRF token of the last page.
@@ -141,6 +143,17 @@ struct APIClient {
             body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
         }
         let res = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        return Sent(status: res.status, headers: res.headers, text: String(buffer: res.body))
+    }
+}
+
+extension APIClient {
+    /// A multipart upload of one file in the field "file", with the bearer token.
+    func upload(_ path: String, filename: String, type: String = "application/octet-stream", bytes: [UInt8], fields: [(String, String)] = []) async throws -> Sent {
+        let (h, body) = multipart(fields, file: ("file", filename, type, bytes))
+        var headers = h
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        let res = try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
         return Sent(status: res.status, headers: res.headers, text: String(buffer: res.body))
     }
 }

@@ -25,10 +25,12 @@ public struct AppConfig: Sendable {
     public var sessionLifetime: TimeInterval
     /// How long an API token lasts.
     public var apiTokenLifetime: TimeInterval
+    /// Whose commendation rules apply (DIENHINH_JURISDICTION): "VN", or a province's own file such as "VN-KT".
+    public var jurisdiction: String
 
     public init(database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
                 bcryptCost: Int = 12, workingDirectory: String, sessionLifetime: TimeInterval = 8 * 3600,
-                apiTokenLifetime: TimeInterval = 30 * 24 * 3600) {
+                apiTokenLifetime: TimeInterval = 30 * 24 * 3600, jurisdiction: String = "VN") {
         self.database = database
         self.adminPassword = adminPassword
         self.demoPassword = demoPassword
@@ -37,6 +39,7 @@ public struct AppConfig: Sendable {
         self.workingDirectory = workingDirectory
         self.sessionLifetime = sessionLifetime
         self.apiTokenLifetime = apiTokenLifetime
+        self.jurisdiction = jurisdiction
     }
 
     public static func fromEnvironment(_ env: [String: String], workingDirectory: String) throws -> AppConfig {
@@ -93,8 +96,12 @@ public struct AppConfig: Sendable {
         if let demo, demo.count < 10 {
             throw ConfigError(variable: "DIENHINH_DEMO_PASSWORD", message: "mật khẩu phải có ít nhất 10 ký tự.")
         }
+        let jurisdiction = value("DIENHINH_JURISDICTION") ?? "VN"
+        guard jurisdiction.range(of: "^[A-Z]{2}(-[A-Z0-9]{1,10})*$", options: .regularExpression) != nil else {
+            throw ConfigError(variable: "DIENHINH_JURISDICTION", message: "phải có dạng VN hoặc VN-KT (đang là “\(jurisdiction)”).")
+        }
         return AppConfig(database: database, adminPassword: admin, demoPassword: demo, secureCookies: secure,
-                         bcryptCost: cost, workingDirectory: workingDirectory)
+                         bcryptCost: cost, workingDirectory: workingDirectory, jurisdiction: jurisdiction)
     }
 }
 

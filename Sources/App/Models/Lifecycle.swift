@@ -38,7 +38,8 @@ final class SubjectModel: Model, @unchecked Sendable {
     }
 }
 
-/// What a subject achieved in a year: task rating and titles (the commendation issue adds more).
+/// What a subject achieved in a year: rating, titles, discipline, leave, and a collective's member counts.
+/// Initiatives and awards have tables of their own (`initiatives`, `awards`).
 final class AnnualRecordModel: Model, @unchecked Sendable {
     static let schema = "annual_records"
     @ID(custom: "id", generatedBy: .database) var id: Int?
@@ -48,6 +49,19 @@ final class AnnualRecordModel: Model, @unchecked Sendable {
     /// Titles held that year, separated by "|".
     @Field(key: "titles") var titles: String
     @Field(key: "note") var note: String
+    /// Discipline imposed that year (`DisciplineLevel` code); nil = none.
+    @OptionalField(key: "discipline") var discipline: String?
+    @Field(key: "discipline_pending") var disciplinePending: Bool
+    @Field(key: "maternity_leave") var maternityLeave: Bool
+    @Field(key: "treatment_leave") var treatmentLeave: Bool
+    /// Households: exclusions found, "|"-separated; nil = not checked, "" = checked, none.
+    @OptionalField(key: "family_exclusions") var familyExclusions: String?
+    // Collectives: member counts for the collective titles.
+    @OptionalField(key: "member_count") var memberCount: Int?
+    @OptionalField(key: "members_completing") var membersCompleting: Int?
+    @OptionalField(key: "members_ldtt") var membersLDTT: Int?
+    @OptionalField(key: "members_cstd") var membersCSTD: Int?
+    @OptionalField(key: "members_disciplined") var membersDisciplined: Int?
     init() {}
     var titleSet: Set<String> { Set(titles.split(separator: "|").map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty }) }
 }

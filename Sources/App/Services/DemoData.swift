@@ -91,6 +91,7 @@ enum DemoData {
                                       before: Optional<String>.none, after: tree.title)
             return result
         }
+        try await DemoCommendation.load(app: app)
         result.password = result.accounts.isEmpty ? nil : password
         return result
     }

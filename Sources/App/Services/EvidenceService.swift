@@ -62,18 +62,8 @@ enum EvidenceService {
         m.originalName = safeName(filename, kind: kind); m.contentType = kind.contentType; m.size = bytes.count
         m.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         m.description = VietnameseText.clean(description); m.uploadedBy = actor?.userID
-        if db.isPostgres {
-            m.storage = "db"; m.storageKey = ""; m.data = Data(bytes)
-        } else {
-            let key = Secrets.token()
-            let dir = uploadsDirectory(app)
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            let path = dir + "/" + key
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                throw AppError(status: .internalServerError, code: .internalError, message: "Không lưu được tệp minh chứng.")
-            }
-            m.storage = "disk"; m.storageKey = key
-        }
+        let stored = try FileStore.put(bytes, app: app, db: db)
+        m.storage = stored.storage; m.storageKey = stored.key; m.data = stored.data
         try await db.transaction { tx in
             try await m.create(on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "evidence", entityID: m.id, unitID: r.$unit.id,
@@ -103,17 +93,39 @@ enum EvidenceService {
     static func download(_ id: Int, actor: Actor?, req: Request) async throws -> Response {
         guard let f = try await EvidenceFileModel.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
         _ = try await RegistrationQueries.readable(f.$registration.id, actor: actor, on: req.db)
-        let data: Data
-        if f.storage == "db" { data = f.data ?? Data() } else {
-            guard let d = FileManager.default.contents(atPath: uploadsDirectory(req.application) + "/" + f.storageKey) else {
-                throw AppError.notFound("Tệp minh chứng không còn trên máy chủ.")
-            }
-            data = d
+        let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
+        return FileStore.attachment(data, name: f.originalName, contentType: f.contentType)
+    }
+}
+
+/// Where uploaded files live: on disk beside the SQLite file (one machine), in the database on PostgreSQL
+/// (several app instances share nothing but the database).
+enum FileStore {
+    static func put(_ bytes: [UInt8], app: Application, db: any Database) throws -> (storage: String, key: String, data: Data?) {
+        if db.isPostgres { return ("db", "", Data(bytes)) }
+        let key = Secrets.token()
+        let dir = EvidenceService.uploadsDirectory(app)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: dir + "/" + key, contents: Data(bytes)) else {
+            throw AppError(status: .internalServerError, code: .internalError, message: "Không lưu được tệp.")
         }
+        return ("disk", key, nil)
+    }
+
+    static func get(storage: String, key: String, data: Data?, app: Application) throws -> Data {
+        if storage == "db" { return data ?? Data() }
+        guard let d = FileManager.default.contents(atPath: EvidenceService.uploadsDirectory(app) + "/" + key) else {
+            throw AppError.notFound("Tệp không còn trên máy chủ.")
+        }
+        return d
+    }
+
+    /// A download with the Vietnamese file name kept (RFC 6266) and an ASCII fallback.
+    static func attachment(_ data: Data, name: String, contentType: String) -> Response {
         let res = Response(status: .ok, body: .init(data: data))
-        res.headers.replaceOrAdd(name: .contentType, value: f.contentType)
-        let ascii = f.originalName.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
-        let encoded = f.originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        res.headers.replaceOrAdd(name: .contentType, value: contentType)
+        let ascii = name.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? ascii
         res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
         res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return res

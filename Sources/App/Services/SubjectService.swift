@@ -2,19 +2,40 @@ import Fluent
 import Vapor
 import Domain
 
+/// One year of a subject, written whole (what is left out is cleared).
 struct AnnualRecordInput: Content, Sendable {
     var year: Int
     var taskRating: String?
     /// Titles held that year (e.g. "Gia đình văn hóa").
     var titles: [String]?
     var note: String?
+    /// `DisciplineLevel` code ("khien-trach", "canh-cao"…); empty or nil = none.
+    var discipline: String?
+    var disciplinePending: Bool?
+    var maternityLeave: Bool?
+    var treatmentLeave: Bool?
+    /// Households: exclusions found; nil = not checked, [] = checked, none.
+    var familyExclusions: [String]?
+    var memberCount: Int?
+    var membersCompleting: Int?
+    var membersLDTT: Int?
+    var membersCSTD: Int?
+    var membersDisciplined: Int?
 }
 
 struct AnnualRecordDTO: Content, Sendable {
     let year: Int; let taskRating: String?; let taskRatingLabel: String?; let titles: [String]; let note: String
+    let discipline: String?; let disciplineLabel: String?; let disciplinePending: Bool; let maternityLeave: Bool; let treatmentLeave: Bool
+    let familyExclusions: [String]?
+    let memberCount: Int?; let membersCompleting: Int?; let membersLDTT: Int?; let membersCSTD: Int?; let membersDisciplined: Int?
     init(_ a: AnnualRecordModel) {
         year = a.year; taskRating = a.taskRating; taskRatingLabel = a.taskRating.flatMap(TaskRating.init(rawValue:))?.label
         titles = a.titleSet.sorted(); note = a.note
+        discipline = a.discipline; disciplineLabel = a.discipline.map(DisciplineLevel.label); disciplinePending = a.disciplinePending
+        maternityLeave = a.maternityLeave; treatmentLeave = a.treatmentLeave
+        familyExclusions = a.familyExclusions.map { $0.split(separator: "|").map(String.init) }
+        memberCount = a.memberCount; membersCompleting = a.membersCompleting; membersLDTT = a.membersLDTT
+        membersCSTD = a.membersCSTD; membersDisciplined = a.membersDisciplined
     }
 }
 
@@ -64,6 +85,18 @@ enum SubjectService {
         if let t = i.taskRating, !t.isEmpty, TaskRating(rawValue: t) == nil { e.add("taskRating", "Xếp loại không hợp lệ.") }
         let titles = (i.titles ?? []).map { VietnameseText.clean($0) }.filter { !$0.isEmpty }
         if titles.contains(where: { $0.contains("|") || $0.count > 200 }) { e.add("titles", "Tên danh hiệu không hợp lệ.") }
+        let discipline = i.discipline.map { VietnameseText.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let d = discipline, !DisciplineLevel.order.contains(d) { e.add("discipline", "Hình thức kỷ luật không hợp lệ.") }
+        let exclusions = i.familyExclusions.map { $0.map { VietnameseText.clean($0) }.filter { !$0.isEmpty } }
+        if exclusions?.contains(where: { $0.contains("|") || $0.count > 300 }) == true { e.add("familyExclusions", "Nội dung trường hợp loại trừ không hợp lệ.") }
+        let counts: [(String, String, Int?)] = [("memberCount", "Tổng số thành viên", i.memberCount), ("membersCompleting", "Số hoàn thành nhiệm vụ", i.membersCompleting),
+                                               ("membersLDTT", "Số đạt Lao động tiên tiến", i.membersLDTT), ("membersCSTD", "Số đạt Chiến sĩ thi đua", i.membersCSTD),
+                                               ("membersDisciplined", "Số bị kỷ luật từ cảnh cáo", i.membersDisciplined)]
+        for (key, label, v) in counts {
+            if let v, v < 0 || v > 100_000 { e.add(key, "\(label) phải từ 0 đến 100.000.") }
+            if let v, let total = i.memberCount, key != "memberCount", v > total { e.add(key, "\(label) không được lớn hơn tổng số thành viên (\(total)).") }
+        }
+        if i.memberCount == nil, counts.dropFirst().contains(where: { $0.2 != nil }) { e.add("memberCount", "Nhập tổng số thành viên trước khi nhập các số liệu khác.") }
         guard e.isEmpty else { throw AppError.invalid(e) }
         let existing = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$year == i.year).first()
         let m = existing ?? AnnualRecordModel()
@@ -71,6 +104,11 @@ enum SubjectService {
         m.$subject.id = subjectID; m.year = i.year
         m.taskRating = (i.taskRating ?? "").isEmpty ? nil : i.taskRating
         m.titles = titles.joined(separator: "|"); m.note = VietnameseText.clean(i.note ?? "")
+        m.discipline = discipline; m.disciplinePending = i.disciplinePending ?? false
+        m.maternityLeave = i.maternityLeave ?? false; m.treatmentLeave = i.treatmentLeave ?? false
+        m.familyExclusions = exclusions?.joined(separator: "|")
+        m.memberCount = i.memberCount; m.membersCompleting = i.membersCompleting; m.membersLDTT = i.membersLDTT
+        m.membersCSTD = i.membersCSTD; m.membersDisciplined = i.membersDisciplined
         try await db.transaction { tx in
             try await m.save(on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: existing == nil ? "create" : "update", entity: "annual-record", entityID: m.id,

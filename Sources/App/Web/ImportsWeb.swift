@@ -8,8 +8,10 @@ struct ImportsPage: Encodable, Sendable {
     let jobs: [Job]
     let error: String?
     let maxRows: Int
+    var annualErrors: [ImportErrorItem] = []
     static let mock = ImportsPage(layout: .mock("Nhập từ tệp"), jobs: [Job(href: "/app/imports/1", filename: "dang-ky-2024.xlsx", statusLabel: "Đã nhập xong", created: 120, errorCount: 0, at: "27/11/2026 08:00")],
-                                  error: "Tệp không có dòng dữ liệu nào.", maxRows: ImportService.maxRows)
+                                  error: "Tệp không có dòng dữ liệu nào.", maxRows: ImportService.maxRows,
+                                  annualErrors: [ImportErrorItem(row: 3, column: "Kỷ luật", message: "Hình thức kỷ luật “phạt tiền” không hợp lệ.")])
 }
 
 struct ImportJobPage: Encodable, Sendable {
@@ -29,6 +31,27 @@ struct ImportsWebController {
         r.get("imports", "template", use: template)
         r.on(.POST, "imports", body: .collect(maxSize: "25mb"), use: upload)
         r.get("imports", ":id", use: job)
+        r.get("imports", "annual-records", "template", use: annualTemplate)
+        r.on(.POST, "imports", "annual-records", body: .collect(maxSize: "25mb"), use: annualUpload)
+    }
+
+    @Sendable func annualTemplate(req: Request) async throws -> Response { try AnnualRecordImport.template() }
+
+    @Sendable func annualUpload(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        var errors: [ImportErrorItem]
+        if let upload = try? req.content.decode(ImportUpload.self), upload.file.data.readableBytes > 0 {
+            do {
+                let r = try await AnnualRecordImport.run(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, sets: req.ruleSets, on: req.db)
+                if r.errors.isEmpty { return Flash.redirect(req, to: WebPath.imports + "#ket-qua-hang-nam", "Đã nhập kết quả hằng năm: \(r.created) dòng mới, \(r.updated) dòng cập nhật.") }
+                errors = r.errors
+            } catch let e as AppError { errors = [ImportErrorItem(row: 0, column: "", message: e.message)] }
+        } else {
+            errors = [ImportErrorItem(row: 0, column: "", message: "Vui lòng chọn tệp Excel (.xlsx) hoặc CSV.")]
+        }
+        var page = try await Self.page(req: req, error: nil)
+        page.annualErrors = errors
+        return try await req.render("imports", page, status: .unprocessableEntity)
     }
 
     static func page(req: Request, error: String?) async throws -> ImportsPage {
@@ -71,7 +94,10 @@ struct ImportsAPIController {
         r.get("imports", "template", use: template)
         r.on(.POST, "imports", body: .collect(maxSize: "25mb"), use: upload)
         r.get("imports", ":id", use: job)
+        r.get("imports", "annual-records", "template", use: annualTemplate)
+        r.on(.POST, "imports", "annual-records", body: .collect(maxSize: "25mb"), use: annual)
     }
+    @Sendable func annualTemplate(req: Request) async throws -> Response { try AnnualRecordImport.template() }
     @Sendable func template(req: Request) async throws -> Response { try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx") }
     @Sendable func upload(req: Request) async throws -> Response {
         let actor = try req.requireActor()
@@ -83,5 +109,14 @@ struct ImportsAPIController {
     }
     @Sendable func job(req: Request) async throws -> ImportJobDTO {
         ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+    }
+    /// Year-end results: synchronous, all or nothing; 422 with every bad row and column.
+    @Sendable func annual(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard let upload = try? req.content.decode(ImportUpload.self) else {
+            throw AppError.invalid({ var e = FieldErrors(); e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data)."); return e }())
+        }
+        let r = try await AnnualRecordImport.run(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, sets: req.ruleSets, on: req.db)
+        return try await r.encodeResponse(status: r.errors.isEmpty ? .ok : .unprocessableEntity, for: req)
     }
 }

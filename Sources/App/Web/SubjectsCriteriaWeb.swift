@@ -5,25 +5,74 @@ import Domain
 struct SubjectPage: Encodable, Sendable {
     struct Year: Encodable, Sendable { let year: Int; let title: String; let unitName: String; let statusLabel: String; let href: String; let evaluations: [Eval] }
     struct Eval: Encodable, Sendable { let date: String; let period: String; let conclusionLabel: String; let met: Int; let unmet: Int; let missing: Int }
-    struct Record: Encodable, Sendable { let year: Int; let ratingLabel: String; let titles: String }
+    struct Record: Encodable, Sendable { let year: Int; let ratingLabel: String; let titles: String; let discipline: String; let leave: String; let members: String; let eligibilityHref: String }
+    struct Initiative: Encodable, Sendable { let year: Int; let kindLabel: String; let title: String; let scopeLabel: String; let recognition: String }
+    struct Award: Encodable, Sendable { let id: Int; let year: Int; let formName: String; let levelLabel: String; let decision: String; let deletable: Bool; let dossierHref: String? }
     let layout: LayoutContext
     let subject: SubjectDTO
     let years: [Year]
     let records: [Record]
+    let initiatives: [Initiative]
+    let awards: [Award]
     let canEdit: Bool
+    let isCollective: Bool
+    let isHousehold: Bool
     let ratings: [SelectOption]
+    let disciplines: [SelectOption]
+    let scopes: [SelectOption]
+    let levels: [SelectOption]
+    let awardForms: [SelectOption]
     let recordAction: String
     let nextYearHref: String
+    let eligibilityHref: String
+    let form: [String: String]
     let errors: [String: String]
     static let mock = SubjectPage(layout: .mock("Hộ ông A Blơi"), subject: SubjectDTO({ let s = SubjectModel(); s.id = 1; s.kind = "household"; s.name = "Hộ ông A Blơi"; s.$unit.id = 9; s.gender = ""; s.ethnicity = "Xơ Đăng"; s.position = ""; s.birthDate = ""; s.idNumber = "062080000123"; s.phone = ""; s.address = "Thôn 1"; return s }(), showPersonal: true),
                                   years: [Year(year: 2024, title: "Trồng sâm dây", unitName: "Xã Đăk Ruồng", statusLabel: "Đạt điển hình", href: "/app/registrations/1",
                                                evaluations: [Eval(date: "15/09/2024", period: "Quý III/2024", conclusionLabel: "Đạt", met: 8, unmet: 0, missing: 0)])],
-                                  records: [Record(year: 2023, ratingLabel: "—", titles: "Gia đình văn hóa")], canEdit: true,
-                                  ratings: [SelectOption(value: "", label: "— Không xếp loại —", selected: true)], recordAction: "/app/subjects/1/annual-records",
-                                  nextYearHref: "/app/registrations/new?subjectID=1&year=2025", errors: [:])
+                                  records: [Record(year: 2023, ratingLabel: "—", titles: "Gia đình văn hóa", discipline: "Không", leave: "", members: "", eligibilityHref: "/app/subjects/1/eligibility?year=2023")],
+                                  initiatives: [Initiative(year: 2024, kindLabel: "Sáng kiến", title: "Ủ phân vi sinh", scopeLabel: "Cấp cơ sở", recognition: "QĐ 5/QĐ-UBND")],
+                                  awards: [Award(id: 1, year: 2023, formName: "Giấy khen", levelLabel: "Cấp xã", decision: "Số 12/QĐ-UBND ngày 20/12/2023 của UBND xã", deletable: true, dossierHref: nil)],
+                                  canEdit: true, isCollective: false, isHousehold: true,
+                                  ratings: [SelectOption(value: "", label: "— Không xếp loại —", selected: true)], disciplines: [], scopes: [], levels: [], awardForms: [],
+                                  recordAction: "/app/subjects/1/annual-records", nextYearHref: "/app/registrations/new?subjectID=1&year=2025",
+                                  eligibilityHref: "/app/subjects/1/eligibility?year=2024", form: [:], errors: [:])
 }
 
-struct AnnualRecordForm: Content { var year: String; var taskRating: String?; var titles: String?; var note: String? }
+struct AnnualRecordForm: Content {
+    var year: String; var taskRating: String?; var titles: String?; var note: String?
+    var discipline: String?; var disciplinePending: String?; var maternityLeave: String?; var treatmentLeave: String?
+    var familyChecked: String?; var familyExclusions: String?
+    var memberCount: String?; var membersCompleting: String?; var membersLDTT: String?; var membersCSTD: String?; var membersDisciplined: String?
+
+    static func lines(_ s: String?) -> [String] { (s ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }).map(String.init) }
+    static func count(_ s: String?, _ key: String, _ e: inout FieldErrors) -> Int? {
+        let t = (s ?? "").trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return nil }
+        guard let n = Int(t) else { e.add(key, "Vui lòng nhập số nguyên."); return nil }
+        return n
+    }
+    /// The typed input, or the field errors of numbers that are not numbers.
+    func input() -> (AnnualRecordInput, FieldErrors) {
+        var e = FieldErrors()
+        let i = AnnualRecordInput(year: Int(year) ?? 0, taskRating: taskRating, titles: Self.lines(titles), note: note, discipline: discipline,
+                                  disciplinePending: disciplinePending == "yes", maternityLeave: maternityLeave == "yes", treatmentLeave: treatmentLeave == "yes",
+                                  familyExclusions: familyChecked == "yes" ? Self.lines(familyExclusions) : nil,
+                                  memberCount: Self.count(memberCount, "memberCount", &e), membersCompleting: Self.count(membersCompleting, "membersCompleting", &e),
+                                  membersLDTT: Self.count(membersLDTT, "membersLDTT", &e), membersCSTD: Self.count(membersCSTD, "membersCSTD", &e),
+                                  membersDisciplined: Self.count(membersDisciplined, "membersDisciplined", &e))
+        return (i, e)
+    }
+    var flat: [String: String] {
+        ["year": year, "taskRating": taskRating ?? "", "titles": titles ?? "", "note": note ?? "", "discipline": discipline ?? "", "disciplinePending": disciplinePending ?? "",
+         "maternityLeave": maternityLeave ?? "", "treatmentLeave": treatmentLeave ?? "", "familyChecked": familyChecked ?? "", "familyExclusions": familyExclusions ?? "",
+         "memberCount": memberCount ?? "", "membersCompleting": membersCompleting ?? "", "membersLDTT": membersLDTT ?? "", "membersCSTD": membersCSTD ?? "",
+         "membersDisciplined": membersDisciplined ?? ""]
+    }
+}
+
+struct InitiativeForm: Content { var year: String; var kind: String; var title: String; var scope: String; var recognition: String? }
+struct AwardForm: Content { var formCode: String; var formName: String?; var level: String; var year: String; var period: String?; var decisionNumber: String; var decisionDate: String; var authority: String }
 
 struct CriteriaPage: Encodable, Sendable {
     struct Row: Encodable, Sendable { let unitName: String; let year: Int; let code: String; let text: String; let kindLabel: String; let appliesTo: String }
@@ -61,21 +110,52 @@ struct SubjectsCriteriaWebController {
     func register(_ r: any RoutesBuilder) {
         r.get("subjects", ":id", use: subject)
         r.post("subjects", ":id", "annual-records", use: saveRecord)
+        r.post("subjects", ":id", "initiatives", use: addInitiative)
+        r.post("subjects", ":id", "awards", use: addAward)
+        r.post("awards", ":aid", "delete", use: deleteAward)
         r.get("criteria", use: criteria)
         r.post("criteria", use: createCriterion)
     }
 
-    static func subjectPage(req: Request, id: Int, errors: [String: String]) async throws -> SubjectPage {
+    static func subjectPage(req: Request, id: Int, form: [String: String] = [:], errors: [String: String]) async throws -> SubjectPage {
         let t = try await SubjectService.timeline(id, actor: req.actor, on: req.db)
         let s = try await SubjectService.readable(id, actor: req.actor, on: req.db)
-        let nextYear = (t.years.map(\.year).max() ?? Calendar(identifier: .gregorian).component(.year, from: Date()) - 1) + 1
-        return SubjectPage(layout: req.layout(t.subject.name, active: WebPath.registrations), subject: t.subject,
-                           years: t.years.map { y in .init(year: y.year, title: y.title, unitName: y.unitName, statusLabel: y.statusLabel, href: WebPath.registration(y.registrationID),
-                                                          evaluations: y.evaluations.map { .init(date: $0.date, period: $0.period, conclusionLabel: $0.conclusionLabel, met: $0.met, unmet: $0.unmet, missing: $0.missing) }) },
-                           records: t.annualRecords.map { .init(year: $0.year, ratingLabel: $0.taskRatingLabel ?? "—", titles: $0.titles.isEmpty ? "—" : $0.titles.joined(separator: ", ")) },
-                           canEdit: req.can(.update, .unitRecord(s.unit.unitPath, movementIDs: [])),
-                           ratings: [SelectOption(value: "", label: "— Không xếp loại —", selected: true)] + TaskRating.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
-                           recordAction: "/app/subjects/\(id)/annual-records", nextYearHref: WebPath.newRegistration + "?subjectID=\(id)&year=\(nextYear)", errors: errors)
+        let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let nextYear = (t.years.map(\.year).max() ?? thisYear - 1) + 1
+        let initiatives = try await AwardService.initiatives(id, on: req.db)
+        let awards = try await AwardService.forSubject(id, actor: req.actor, on: req.db)
+        let canEdit = req.can(.update, .unitRecord(s.unit.unitPath, movementIDs: []))
+        let ruleSubject = try await EligibilityService.ruleSubject(s, on: req.db)
+        let formOptions = req.ruleSets.distinctForms(subject: ruleSubject).map { ($0.code, $0.name) }
+        func pick(_ key: String, _ value: String) -> Bool { (form[key] ?? "") == value }
+        return SubjectPage(
+            layout: req.layout(t.subject.name, active: WebPath.registrations), subject: t.subject,
+            years: t.years.map { y in .init(year: y.year, title: y.title, unitName: y.unitName, statusLabel: y.statusLabel, href: WebPath.registration(y.registrationID),
+                                           evaluations: y.evaluations.map { .init(date: $0.date, period: $0.period, conclusionLabel: $0.conclusionLabel, met: $0.met, unmet: $0.unmet, missing: $0.missing) }) },
+            records: t.annualRecords.map { r in
+                var leave: [String] = []
+                if r.maternityLeave { leave.append("Nghỉ thai sản") }
+                if r.treatmentLeave { leave.append("Điều trị do bị thương khi làm nhiệm vụ") }
+                var members = ""
+                if let m = r.memberCount {
+                    members = "\(m) thành viên; \(r.membersCompleting.map(String.init) ?? "?") hoàn thành; \(r.membersLDTT.map(String.init) ?? "?") LĐTT; \(r.membersCSTD.map(String.init) ?? "?") CSTĐ; \(r.membersDisciplined.map(String.init) ?? "0") bị kỷ luật từ cảnh cáo"
+                }
+                return .init(year: r.year, ratingLabel: r.taskRatingLabel ?? "—", titles: r.titles.isEmpty ? "—" : r.titles.joined(separator: ", "),
+                             discipline: (r.disciplineLabel.map { "Kỷ luật \($0)" } ?? "Không") + (r.disciplinePending ? "; đang xem xét kỷ luật" : ""),
+                             leave: leave.joined(separator: "; "), members: members, eligibilityHref: WebPath.eligibility(id, year: r.year))
+            },
+            initiatives: initiatives.map { let d = InitiativeDTO($0); return .init(year: d.year, kindLabel: d.kindLabel, title: d.title, scopeLabel: d.scopeLabel, recognition: d.recognition) },
+            awards: awards.map { a in .init(id: a.id ?? 0, year: a.year, formName: a.formName, levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
+                                            decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)", deletable: canEdit && a.dossierID == nil,
+                                            dossierHref: a.dossierID.map(WebPath.dossier)) },
+            canEdit: canEdit, isCollective: s.subjectKind == .collective, isHousehold: s.subjectKind == .household,
+            ratings: [SelectOption(value: "", label: "— Không xếp loại —", selected: pick("taskRating", ""))] + TaskRating.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: pick("taskRating", $0.rawValue)) },
+            disciplines: [SelectOption(value: "", label: "Không bị kỷ luật", selected: pick("discipline", ""))] + DisciplineLevel.order.map { SelectOption(value: $0, label: DisciplineLevel.label($0).capitalizedFirst, selected: pick("discipline", $0)) },
+            scopes: InitiativeScope.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: pick("scope", $0.rawValue)) },
+            levels: AwardLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: pick("level", $0.rawValue)) },
+            awardForms: [SelectOption(value: "", label: "— Hình thức khác (ghi tên) —", selected: pick("formCode", ""))] + formOptions.map { SelectOption(value: $0.0, label: $0.1, selected: pick("formCode", $0.0)) },
+            recordAction: "/app/subjects/\(id)/annual-records", nextYearHref: WebPath.newRegistration + "?subjectID=\(id)&year=\(nextYear)",
+            eligibilityHref: WebPath.eligibility(id, year: thisYear - 1), form: form, errors: errors)
     }
 
     @Sendable func subject(req: Request) async throws -> Response {
@@ -85,11 +165,50 @@ struct SubjectsCriteriaWebController {
     @Sendable func saveRecord(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(AnnualRecordForm.self)
-        let titles = (f.titles ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }).map(String.init)
-        let input = AnnualRecordInput(year: Int(f.year) ?? 0, taskRating: f.taskRating, titles: titles, note: f.note)
-        switch try await attempt({ try await SubjectService.saveAnnualRecord(subjectID: id, input, actor: req.actor, on: req.db) }) {
+        let (input, numberErrors) = f.input()
+        let result = try await attempt { () -> AnnualRecordModel in
+            guard numberErrors.isEmpty else { throw AppError.invalid(numberErrors) }
+            return try await SubjectService.saveAnnualRecord(subjectID: id, input, actor: req.actor, on: req.db)
+        }
+        switch result {
         case .success(let r): return Flash.redirect(req, to: WebPath.subject(id), "Đã lưu kết quả năm \(r.year).")
-        case .failure(let e): return try await req.render("subject", try await Self.subjectPage(req: req, id: id, errors: e.formErrors), status: e.status)
+        case .failure(let e): return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: f.flat, errors: e.formErrors), status: e.status)
+        }
+    }
+
+    @Sendable func addInitiative(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let f = try req.form(InitiativeForm.self)
+        let input = InitiativeInput(year: Int(f.year) ?? 0, kind: f.kind, title: f.title, scope: f.scope, recognition: f.recognition)
+        switch try await attempt({ try await AwardService.addInitiative(subjectID: id, input, actor: req.actor, on: req.db) }) {
+        case .success(let i): return Flash.redirect(req, to: WebPath.subject(id) + "#sang-kien", "Đã thêm “\(i.title)”.")
+        case .failure(let e):
+            let typed = ["iniYear": f.year, "kind": f.kind, "iniTitle": f.title, "scope": f.scope, "recognition": f.recognition ?? ""]
+            return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: typed, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "ini" + $0.capitalizedFirst }), status: e.status)
+        }
+    }
+
+    @Sendable func addAward(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let f = try req.form(AwardForm.self)
+        let input = AwardInput(formCode: f.formCode, formName: f.formName, level: f.level, year: Int(f.year) ?? 0, period: f.period,
+                               decisionNumber: f.decisionNumber, decisionDate: f.decisionDate, authority: f.authority)
+        switch try await attempt({ try await AwardService.create(subjectID: id, input, source: "nhap-tay", actor: req.actor, sets: req.ruleSets, on: req.db) }) {
+        case .success(let a): return Flash.redirect(req, to: WebPath.subject(id) + "#khen-thuong", "Đã ghi \(a.formName) năm \(a.year).")
+        case .failure(let e):
+            let typed = ["formCode": f.formCode, "formName": f.formName ?? "", "level": f.level, "awardYear": f.year, "period": f.period ?? "",
+                         "decisionNumber": f.decisionNumber, "decisionDate": f.decisionDate, "authority": f.authority]
+            return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: typed, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "award" + $0.capitalizedFirst }), status: e.status)
+        }
+    }
+
+    @Sendable func deleteAward(req: Request) async throws -> Response {
+        let aid = try req.parameters.require("aid", as: Int.self)
+        guard let a = try await AwardModel.find(aid, on: req.db) else { throw AppError.notFound("Không tìm thấy khen thưởng.") }
+        let sid = a.$subject.id
+        switch try await attempt({ try await AwardService.delete(aid, actor: req.actor, on: req.db) }) {
+        case .success: return Flash.redirect(req, to: WebPath.subject(sid) + "#khen-thuong", "Đã xóa khen thưởng.")
+        case .failure(let e): return Flash.redirect(req, to: WebPath.subject(sid) + "#khen-thuong", e.message)
         }
     }
 

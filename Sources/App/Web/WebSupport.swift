@@ -101,6 +101,11 @@ extension Request {
                 nav.append(NavItem(label: "Đăng ký điển hình", href: WebPath.registrations, active: active == WebPath.registrations))
                 nav.append(NavItem(label: "Tiêu chí cụ thể", href: WebPath.criteria, active: active == WebPath.criteria))
             }
+            if Policy.recordScope(actor) != .none {
+                nav.append(NavItem(label: "Hồ sơ khen thưởng", href: WebPath.dossiers, active: active == WebPath.dossiers))
+                nav.append(NavItem(label: "Tra cứu khen thưởng", href: WebPath.awards, active: active == WebPath.awards))
+            }
+            if can(.read, .council) { nav.append(NavItem(label: "Hội đồng TĐKT", href: WebPath.council, active: active == WebPath.council)) }
             nav.append(NavItem(label: "Cụm, khối thi đua", href: WebPath.groups, active: active == WebPath.groups))
             nav.append(NavItem(label: "Phong trào", href: WebPath.movements, active: active == WebPath.movements))
             nav.append(NavItem(label: "Danh mục tiêu chuẩn", href: WebPath.catalogue, active: active == WebPath.catalogue))

@@ -1,0 +1,359 @@
+import Fluent
+import Vapor
+import Domain
+
+enum MeetingStatus: String, CaseIterable {
+    case preparing = "chuan-bi", voting = "bo-phieu", closed = "ket-thuc"
+    var label: String {
+        switch self {
+        case .preparing: return "Chuẩn bị (điểm danh)"
+        case .voting: return "Đang bỏ phiếu"
+        case .closed: return "Đã kết thúc"
+        }
+    }
+}
+
+/// A member's choice on one nominee.
+enum BallotChoice: String, CaseIterable {
+    case agree = "dong-y", disagree = "khong-dong-y", recuse = "khong-bieu-quyet"
+    var label: String {
+        switch self {
+        case .agree: return "Đồng ý"
+        case .disagree: return "Không đồng ý"
+        case .recuse: return "Xin không biểu quyết (thuộc đơn vị đề nghị)"
+        }
+    }
+}
+
+struct CouncilMemberInput: Content, Sendable {
+    var name: String
+    var position: String
+    var unitID: Int?
+    var username: String?
+}
+
+struct MeetingInput: Content, Sendable {
+    var title: String
+    /// dd/mm/yyyy or yyyy-mm-dd
+    var date: String
+    var location: String
+    var chair: String
+    var secretary: String
+    var dossierIDs: [Int]
+}
+
+struct AttendanceInput: Content, Sendable {
+    /// Member ids present; the others are absent.
+    var present: [Int]
+    /// Absent members who sent a written vote.
+    var written: [Int]?
+}
+
+/// One member's ballot paper: a choice per nominee.
+struct BallotInput: Content, Sendable {
+    /// The member the ballot belongs to. Omitted when a member votes for themself.
+    var memberID: Int?
+    var choices: [String: String]
+}
+
+/// Everything a meeting page needs.
+struct MeetingView: Sendable {
+    struct Nominee: Sendable {
+        let nominee: DossierNomineeModel
+        let dossier: DossierModel
+        let threshold: (percent: Int, strict: Bool, article: String, verified: Bool)
+        /// Members from the nominating unit: may recuse.
+        let conflicted: Set<Int>
+        let cast: Int
+    }
+    let meeting: CouncilMeetingModel
+    let ruleSet: RuleSet
+    let attendance: [CouncilAttendanceModel]
+    let nominees: [Nominee]
+    let dossiers: [DossierModel]
+    /// The actor's own seat, when on the roster.
+    let ownMember: CouncilMemberModel?
+    /// Member id → nominee ids already voted on.
+    let votedBy: [Int: Set<Int>]
+    var total: Int { attendance.count }
+    var present: Int { attendance.filter(\.present).count }
+    var quorumMet: Bool { ruleSet.procedure.map { Quorum.met(present: present, total: total, rule: $0.council) } ?? false }
+    var quorumNeeded: Int { ruleSet.procedure.map { Quorum.needed(total: total, rule: $0.council) } ?? total }
+}
+
+enum CouncilService {
+    // MARK: Roster
+
+    static func members(activeOnly: Bool = true, on db: any Database) async throws -> [CouncilMemberModel] {
+        var q = CouncilMemberModel.query(on: db).with(\.$unit)
+        if activeOnly { q = q.filter(\.$active == true) }
+        return try await q.sort(\.$sort).sort(\.$id).all()
+    }
+
+    static func addMember(_ i: CouncilMemberInput, actor: Actor?, on db: any Database) async throws -> CouncilMemberModel {
+        try Access.check(actor, .create, .council)
+        var e = FieldErrors()
+        Check.required(VietnameseText.clean(i.name), "name", "Họ và tên", max: 120, into: &e)
+        Check.required(VietnameseText.clean(i.position), "position", "Chức danh trong Hội đồng", max: 200, into: &e)
+        if let u = i.unitID, try await UnitModel.find(u, on: db) == nil { e.add("unitID", "Đơn vị không tồn tại.") }
+        var userID: Int?
+        let username = VietnameseText.clean(i.username ?? "")
+        if !username.isEmpty {
+            if let u = try await UserModel.query(on: db).filter(\.$username == username).first() { userID = u.id }
+            else { e.add("username", "Không có tài khoản “\(username)”.") }
+        }
+        guard e.isEmpty else { throw AppError.invalid(e) }
+        let m = CouncilMemberModel()
+        m.name = VietnameseText.clean(i.name); m.position = VietnameseText.clean(i.position); m.$unit.id = i.unitID; m.userID = userID
+        m.active = true; m.sort = (try await CouncilMemberModel.query(on: db).max(\.$sort) ?? 0) + 1
+        try await db.transaction { tx in
+            try await m.create(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "council-member", entityID: m.id, unitID: i.unitID,
+                                      summary: "Thêm thành viên Hội đồng \(m.name) — \(m.position)", before: Optional<String>.none, after: m.name)
+        }
+        return m
+    }
+
+    static func setActive(_ id: Int, active: Bool, actor: Actor?, on db: any Database) async throws {
+        try Access.check(actor, .update, .council)
+        guard let m = try await CouncilMemberModel.find(id, on: db) else { throw AppError.notFound("Không tìm thấy thành viên.") }
+        m.active = active
+        try await db.transaction { tx in
+            try await m.save(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "council-member", entityID: id, unitID: nil,
+                                      summary: (active ? "Khôi phục" : "Thôi") + " thành viên Hội đồng \(m.name)", before: !active, after: active)
+        }
+    }
+
+    // MARK: Meetings
+
+    static func meetings(actor: Actor?, on db: any Database) async throws -> [CouncilMeetingModel] {
+        try Access.check(actor, .list, .council)
+        return try await CouncilMeetingModel.query(on: db).sort(\.$meetingDate, .descending).sort(\.$id, .descending).all()
+    }
+
+    static func createMeeting(_ i: MeetingInput, actor: Actor?, sets: [RuleSet], jurisdiction: String, on db: any Database) async throws -> CouncilMeetingModel {
+        try Access.check(actor, .create, .council)
+        var e = FieldErrors()
+        Check.required(VietnameseText.clean(i.title), "title", "Tên cuộc họp", max: 300, into: &e)
+        let day = DayInput.iso(i.date)
+        if day == nil { e.add("date", "Ngày họp phải có dạng dd/mm/yyyy.") }
+        Check.required(VietnameseText.clean(i.location), "location", "Địa điểm", max: 200, into: &e)
+        Check.required(VietnameseText.clean(i.chair), "chair", "Chủ trì", max: 120, into: &e)
+        Check.required(VietnameseText.clean(i.secretary), "secretary", "Thư ký", max: 120, into: &e)
+        let dossiers = try await DossierModel.query(on: db).filter(\.$id ~~ i.dossierIDs).all()
+        if i.dossierIDs.isEmpty { e.add("dossierIDs", "Vui lòng chọn ít nhất một hồ sơ đã thẩm định.") }
+        else if dossiers.count != Set(i.dossierIDs).count || dossiers.contains(where: { $0.dossierStatus != .appraised || $0.meetingID != nil }) {
+            e.add("dossierIDs", "Chỉ đưa ra Hội đồng các hồ sơ đã thẩm định đạt và chưa thuộc cuộc họp khác.")
+        }
+        let roster = try await members(on: db)
+        if roster.isEmpty { e.add("title", "Hội đồng chưa có thành viên; vui lòng cập nhật danh sách thành viên trước.") }
+        var set: RuleSet?
+        if let day {
+            set = RuleLibrary.ruleSet(forDay: day, jurisdiction: jurisdiction, in: sets)
+            if set == nil { e.add("date", "Chưa có bộ quy tắc áp dụng cho ngày \(day.isoToVietnamese).") }
+        }
+        guard e.isEmpty, let day, let set else { throw AppError.invalid(e) }
+        let m = CouncilMeetingModel()
+        m.title = VietnameseText.clean(i.title); m.meetingDate = day; m.location = VietnameseText.clean(i.location)
+        m.chair = VietnameseText.clean(i.chair); m.secretary = VietnameseText.clean(i.secretary); m.status = MeetingStatus.preparing.rawValue
+        m.ruleSetID = set.id; m.notes = ""
+        try await db.transaction { tx in
+            try await m.create(on: tx)
+            for member in roster {
+                let a = CouncilAttendanceModel()
+                a.$meeting.id = try m.requireID(); a.$member.id = try member.requireID(); a.present = false; a.written = false
+                try await a.create(on: tx)
+            }
+            for d in dossiers {
+                d.meetingID = m.id
+                try await d.save(on: tx)
+                try await DossierService.event(d, action: "hop", from: d.status, to: d.dossierStatus,
+                                               note: "Đưa ra cuộc họp Hội đồng “\(m.title)” ngày \(day.isoToVietnamese).", actor: actor, on: tx)
+            }
+            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "council-meeting", entityID: m.id, unitID: nil,
+                                      summary: "Lập cuộc họp Hội đồng “\(m.title)” (\(dossiers.count) hồ sơ)", before: Optional<String>.none, after: i.dossierIDs)
+        }
+        return m
+    }
+
+    static func view(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> MeetingView {
+        guard let m = try await CouncilMeetingModel.find(id, on: db) else { throw AppError.notFound("Không tìm thấy cuộc họp.") }
+        let own = try await actor.asyncMap { a in try await CouncilMemberModel.query(on: db).filter(\.$userID == a.userID).filter(\.$active == true).first() } ?? nil
+        // Council members and the standing office read meetings; a member on the roster may always see the one they vote in.
+        if !Policy.decide(actor, .read, .council).isAllowed && own == nil { throw AppError.notFound("Không tìm thấy cuộc họp.") }
+        guard let set = sets.first(where: { $0.id == m.ruleSetID }) else { throw AppError.conflict("Không tìm thấy bộ quy tắc \(m.ruleSetID).") }
+        let attendance = try await CouncilAttendanceModel.query(on: db).filter(\.$meeting.$id == id).with(\.$member) { $0.with(\.$unit) }.sort(\.$id).all()
+        let dossiers = try await DossierModel.query(on: db).filter(\.$meetingID == id).with(\.$unit).with(\.$nominees) { $0.with(\.$subject) }.sort(\.$id).all()
+        let cast = try await CouncilVoteCastModel.query(on: db).filter(\.$meetingID == id).all()
+        var votedBy: [Int: Set<Int>] = [:]
+        for c in cast { votedBy[c.memberID, default: []].insert(c.nomineeID) }
+        let castCount = Dictionary(grouping: cast, by: \.nomineeID).mapValues(\.count)
+        var nominees: [MeetingView.Nominee] = []
+        for d in dossiers {
+            let path = d.unit.unitPath
+            let conflicted = Set(attendance.compactMap { a -> Int? in
+                guard let u = a.member.unit, path.contains(u.unitPath) else { return nil }
+                return a.member.id
+            })
+            for n in d.nominees where n.appraisalStatus == .passed {
+                nominees.append(.init(nominee: n, dossier: d, threshold: set.voteThreshold(for: n.formCode), conflicted: conflicted, cast: castCount[n.id ?? -1] ?? 0))
+            }
+        }
+        return MeetingView(meeting: m, ruleSet: set, attendance: attendance, nominees: nominees, dossiers: dossiers, ownMember: own, votedBy: votedBy)
+    }
+
+    static func setAttendance(_ id: Int, _ i: AttendanceInput, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> MeetingView {
+        try Access.check(actor, .update, .council)
+        let v = try await view(id, actor: actor, sets: sets, on: db)
+        guard v.meeting.status == MeetingStatus.preparing.rawValue else { throw AppError.conflict("Chỉ điểm danh trước khi mở bỏ phiếu.") }
+        let present = Set(i.present), written = Set(i.written ?? [])
+        if !present.isDisjoint(with: written) {
+            throw AppError.invalid({ var e = FieldErrors(); e.add("written", "Thành viên có mặt bỏ phiếu tại cuộc họp, không gửi phiếu bằng văn bản."); return e }())
+        }
+        try await db.transaction { tx in
+            for a in v.attendance {
+                a.present = present.contains(a.$member.id); a.written = written.contains(a.$member.id)
+                try await a.save(on: tx)
+            }
+            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "council-meeting", entityID: id, unitID: nil,
+                                      summary: "Điểm danh cuộc họp “\(v.meeting.title)”: \(present.count)/\(v.attendance.count) có mặt, \(written.count) gửi phiếu",
+                                      before: Optional<String>.none, after: i)
+        }
+        return try await view(id, actor: actor, sets: sets, on: db)
+    }
+
+    static func openVoting(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
+        try Access.check(actor, .update, .council)
+        let v = try await view(id, actor: actor, sets: sets, on: db)
+        guard v.meeting.status == MeetingStatus.preparing.rawValue else { throw AppError.conflict("Cuộc họp không ở bước chuẩn bị.") }
+        guard v.quorumMet else {
+            throw AppError.conflict("Chưa đủ số thành viên dự họp: \(v.present)/\(v.total) có mặt, cần ít nhất \(v.quorumNeeded) (\(v.ruleSet.procedure?.council.quorumArticle ?? "")).")
+        }
+        guard !v.nominees.isEmpty else { throw AppError.conflict("Cuộc họp không có trường hợp nào để biểu quyết.") }
+        v.meeting.status = MeetingStatus.voting.rawValue; v.meeting.totalMembers = v.total; v.meeting.presentCount = v.present
+        try await db.transaction { tx in
+            try await v.meeting.save(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "council-meeting", entityID: id, unitID: nil,
+                                      summary: "Mở bỏ phiếu kín cuộc họp “\(v.meeting.title)” (\(v.present)/\(v.total) thành viên có mặt)",
+                                      before: MeetingStatus.preparing.rawValue, after: MeetingStatus.voting.rawValue)
+        }
+    }
+
+    /// A ballot: by the member on line, or entered by the standing office from a paper or written ballot.
+    /// Who voted is kept (so no one votes twice); what they chose is stored apart, without their name.
+    static func cast(_ id: Int, _ i: BallotInput, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
+        let v = try await view(id, actor: actor, sets: sets, on: db)
+        let member: CouncilAttendanceModel
+        if let mid = i.memberID, mid != v.ownMember?.id {
+            try Access.check(actor, .update, .council)
+            guard let a = v.attendance.first(where: { $0.$member.id == mid }) else { throw AppError.notFound("Không tìm thấy thành viên trong cuộc họp.") }
+            guard a.present || a.written else {
+                throw AppError.conflict("\(a.member.name) vắng mặt và không gửi phiếu bằng văn bản; không nhập phiếu được.")
+            }
+            member = a
+        } else {
+            try Access.check(actor, .update, .councilVote(isMember: v.ownMember != nil))
+            guard let own = v.ownMember, let a = v.attendance.first(where: { $0.$member.id == own.id }) else {
+                throw AppError.forbidden("Bạn không có tên trong danh sách thành viên của cuộc họp này.")
+            }
+            guard a.present else { throw AppError.conflict("Bạn được ghi vắng mặt; phiếu bằng văn bản do Thường trực Hội đồng nhập.") }
+            member = a
+        }
+        guard v.meeting.status == MeetingStatus.voting.rawValue else {
+            throw AppError.conflict(v.meeting.status == MeetingStatus.closed.rawValue ? "Cuộc họp đã kết thúc bỏ phiếu." : "Cuộc họp chưa mở bỏ phiếu.")
+        }
+        let memberID = member.$member.id
+        let already = v.votedBy[memberID] ?? []
+        var e = FieldErrors()
+        var choices: [(MeetingView.Nominee, BallotChoice)] = []
+        for n in v.nominees {
+            guard let nid = n.nominee.id, !already.contains(nid) else { continue }
+            let key = String(nid)
+            guard let raw = i.choices[key], let c = BallotChoice(rawValue: raw) else {
+                e.add("choice_\(nid)", "Vui lòng chọn ý kiến cho \(n.nominee.subject.name)."); continue
+            }
+            if c == .recuse && !n.conflicted.contains(memberID) {
+                e.add("choice_\(nid)", "Chỉ thành viên thuộc đơn vị đề nghị mới xin không biểu quyết; vui lòng chọn Đồng ý hoặc Không đồng ý.")
+            }
+            choices.append((n, c))
+        }
+        if choices.isEmpty && e.isEmpty { throw AppError.conflict("\(member.member.name) đã bỏ phiếu cho tất cả các trường hợp.") }
+        guard e.isEmpty else { throw AppError.invalid(e, "Phiếu chưa hợp lệ, vui lòng chọn ý kiến cho từng trường hợp.") }
+        let written = !member.present
+        let ballot = choices
+        try await db.transaction { tx in
+            for (n, c) in ballot {
+                let cast = CouncilVoteCastModel()
+                cast.meetingID = id; cast.memberID = memberID; cast.nomineeID = n.nominee.id ?? 0; cast.written = written; cast.recused = c == .recuse
+                try await cast.create(on: tx)
+            }
+            // The choices go in apart, in shuffled order, with random keys.
+            for (n, c) in ballot.shuffled() where c != .recuse {
+                let b = CouncilBallotModel()
+                b.id = UUID(); b.meetingID = id; b.nomineeID = n.nominee.id ?? 0; b.agree = c == .agree; b.written = written
+                try await b.create(on: tx)
+            }
+            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "council-ballot", entityID: id, unitID: nil,
+                                      summary: "Phiếu của \(member.member.name)" + (written ? " (gửi bằng văn bản)" : "") + " tại cuộc họp “\(v.meeting.title)”: \(ballot.count) trường hợp",
+                                      before: Optional<String>.none, after: Optional<String>.none)
+        }
+    }
+
+    /// Closes the vote: the tally per nominee on all members, against the form's threshold; dossiers go to decision.
+    static func close(_ id: Int, notes: String, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
+        try Access.check(actor, .update, .council)
+        let v = try await view(id, actor: actor, sets: sets, on: db)
+        guard v.meeting.status == MeetingStatus.voting.rawValue else { throw AppError.conflict("Chỉ kết thúc cuộc họp đang bỏ phiếu.") }
+        let clean = VietnameseText.clean(notes)
+        if clean.count > 8000 { throw AppError.invalid({ var e = FieldErrors(); e.add("notes", "Ý kiến tại cuộc họp tối đa 8.000 ký tự."); return e }()) }
+        let ballots = try await CouncilBallotModel.query(on: db).filter(\.$meetingID == id).all()
+        let cast = try await CouncilVoteCastModel.query(on: db).filter(\.$meetingID == id).all()
+        var tallies: [(MeetingView.Nominee, NomineeTally)] = []
+        for n in v.nominees {
+            let nid = n.nominee.id ?? -1
+            let mine = ballots.filter { $0.nomineeID == nid }
+            switch CouncilTally.tally(totalMembers: v.total, yes: mine.filter(\.agree).count, no: mine.filter { !$0.agree }.count,
+                                      recused: cast.filter { $0.nomineeID == nid && $0.recused }.count, written: mine.filter(\.written).count,
+                                      threshold: n.threshold.percent, strict: n.threshold.strict) {
+            case .success(let t): tallies.append((n, t))
+            case .failure(let f): throw AppError.conflict(f.message)
+            }
+        }
+        let results = tallies
+        try await db.transaction { tx in
+            for (n, t) in results {
+                let m = n.nominee
+                m.voteYes = t.yes; m.voteNo = t.no; m.voteRecused = t.recused; m.voteWritten = t.written; m.voteTotal = t.totalMembers
+                m.voteThreshold = t.threshold; m.votePassed = t.passed
+                try await m.save(on: tx)
+            }
+            for d in v.dossiers {
+                d.status = DossierStatus.reviewed.rawValue
+                try await d.save(on: tx)
+                let lines = results.filter { $0.0.dossier.id == d.id }.map { "\($0.0.nominee.subject.name) (\($0.0.nominee.formName)): \($0.1.summary)" }
+                try await DossierService.event(d, action: "hoi-dong", from: DossierStatus.appraised.rawValue, to: .reviewed,
+                                               note: "Hội đồng đã xét: " + lines.joined(separator: "; ") + ".", actor: actor, on: tx)
+            }
+            v.meeting.status = MeetingStatus.closed.rawValue; v.meeting.notes = clean
+            try await v.meeting.save(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "council-meeting", entityID: id, unitID: nil,
+                                      summary: "Kết thúc bỏ phiếu cuộc họp “\(v.meeting.title)”", before: MeetingStatus.voting.rawValue, after: MeetingStatus.closed.rawValue)
+        }
+    }
+
+    /// Meetings open for voting where the actor holds a seat.
+    static func openForMember(actor: Actor, on db: any Database) async throws -> [CouncilMeetingModel] {
+        guard let own = try await CouncilMemberModel.query(on: db).filter(\.$userID == actor.userID).filter(\.$active == true).first(),
+              let ownID = own.id else { return [] }
+        let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$member.$id == ownID).filter(\.$present == true).all().map { $0.$meeting.id }
+        guard !seats.isEmpty else { return [] }
+        return try await CouncilMeetingModel.query(on: db).filter(\.$id ~~ seats).filter(\.$status == MeetingStatus.voting.rawValue).all()
+    }
+}
+
+extension Optional {
+    func asyncMap<U>(_ f: (Wrapped) async throws -> U) async rethrows -> U? {
+        switch self { case .some(let w): return try await f(w); case .none: return nil }
+    }
+}
