@@ -169,14 +169,14 @@ struct CommendationTests {
             try await office.send(.GET, meetingPath)
             // 5 of 8 present is below the 2/3 quorum: voting cannot open.
             let fivePresent = [seatHoidong, seatThuan] + others.prefix(3)
-            page = try await office.post(meetingPath + "/attendance", fivePresent.map { ("present[]", String($0)) })
+            page = try await office.post(meetingPath + "/attendance", roster.compactMap(\.id).map { ("attendance_\($0)", fivePresent.contains($0) ? "co-mat" : "vang") })
             #expect(page.status == .seeOther)
             page = try await office.post(meetingPath + "/open", [])
             #expect(page.status == .conflict)
             #expect(page.text.contains("cần ít nhất 6"))
             // 7 present; the 8th is absent and sends a written vote.
             let present = [seatHoidong, seatThuan] + others.prefix(5)
-            page = try await office.post(meetingPath + "/attendance", present.map { ("present[]", String($0)) } + [("written[]", String(others[5]))])
+            page = try await office.post(meetingPath + "/attendance", roster.compactMap(\.id).map { ("attendance_\($0)", present.contains($0) ? "co-mat" : $0 == others[5] ? "vang-co-phieu" : "vang") })
             #expect(page.status == .seeOther)
             #expect(try await office.post(meetingPath + "/open", []).status == .seeOther)
 
@@ -199,9 +199,11 @@ struct CommendationTests {
             }
             page = try await office.post(meetingPath + "/ballots", [("memberID", String(others[5])), ("choice_\(nHoa)", "dong-y"), ("choice_\(nBlo)", "dong-y")])
             #expect(page.status == .seeOther)
-            // The ballots carry no member: secrecy holds in the data.
+            // Secrecy holds in the data: who voted is recorded, what each chose is only in the running totals.
             let meetingID = try #require(Int(meetingPath.split(separator: "/").last ?? ""))
-            #expect(try await CouncilBallotModel.query(on: app.db).filter(\.$meetingID == meetingID).count() == 14)
+            let totals = try await CouncilTallyModel.query(on: app.db).filter(\.$meetingID == meetingID).all()
+            #expect(totals.map { $0.yes + $0.no }.reduce(0, +) == 14, "7 members voted on 2 nominees")
+            #expect(try await CouncilVoteCastModel.query(on: app.db).filter(\.$meetingID == meetingID).count() == 16, "8 members took part on 2 nominees")
             #expect(try await office.post(meetingPath + "/close", [("notes", "Các thành viên thống nhất với kết quả thẩm định.")]).status == .seeOther)
 
             // Y Hoa (CSTĐ cơ sở, ≥ 80 % of ALL 8 members): 7 yes (one written), 1 recusal → 87,5 %: passed.

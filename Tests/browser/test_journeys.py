@@ -302,6 +302,20 @@ def test_every_page_works_without_javascript(user_factory, report):
     if first:
         reg = first[0].get_attribute("href").replace(u.base, "")
         paths += [reg, reg + "/evaluations/new", reg + "/edit"]
+    paths += ["/app/dossiers", "/app/council", "/app/awards"]
+    u.go("/app/dossiers", "hồ sơ")
+    dossier = u.driver.find_elements(By.CSS_SELECTOR, "table.table tbody a")
+    if dossier:
+        paths.append(dossier[0].get_attribute("href").replace(u.base, ""))
+    u.go("/app/council", "hội đồng")
+    meeting = u.driver.find_elements(By.CSS_SELECTOR, "table.table tbody a[href*='/meetings/']")
+    if meeting:
+        paths.append(meeting[0].get_attribute("href").replace(u.base, ""))
+    u.go("/app/awards", "khen thưởng")
+    subject = u.driver.find_elements(By.CSS_SELECTOR, "table.table tbody a")
+    if subject:
+        href = subject[0].get_attribute("href").replace(u.base, "")
+        paths += [href, href + "/eligibility?year=2024"]
     for path in paths:
         u.go(path, "khong-js " + path)
         source = u.driver.page_source
@@ -309,3 +323,94 @@ def test_every_page_works_without_javascript(user_factory, report):
         for form in u.driver.find_elements(By.CSS_SELECTOR, "main form"):
             assert form.get_attribute("action"), f"{path}: a form without an action"
         report["pages"].setdefault("no-js", []).append(path)
+
+
+# Each run takes one of the demo's two 2025 dossiers waiting for appraisal: (commune, decision number, awardee search).
+APPRAISALS = {"desktop": ("Xã Đăk Ruồng", "135/QĐ-UBND", "y thuong"), "phone": ("Xã Tân Lập", "136/QĐ-UBND", "nguyen van son")}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_factory, variant):
+    """Phòng Nội vụ appraises a commune's 2025 dossier and opens a council meeting; a council member votes on it;
+    the office enters the other ballots, closes the vote and records the decision; the award is then found."""
+    commune, number, search = APPRAISALS[variant]
+    office = user_factory("tham-dinh-hoi-dong", variant)
+    office.login("noivu", DEMO_PASSWORD)
+    office.go("/app", "tổng quan")
+    assert "Thẩm định" in office.text(), "the dashboard lists the dossiers waiting for appraisal"
+    office.go("/app/dossiers?status=da-gui", "hồ sơ chờ thẩm định")
+    office.driver.find_element(By.XPATH, f"//tr[td[contains(., '{commune}')]]//a").click()
+    office.check("hồ sơ 2025")
+    dossier_url = office.driver.current_url
+    assert "Đã gửi, chờ thẩm định" in office.text() and commune.replace("Xã", "xã") in office.text()
+    count = len(office.driver.find_elements(By.CSS_SELECTOR, "form[action$='/appraisal']"))
+    assert count >= 2
+    for i in range(count):
+        form = office.driver.find_elements(By.CSS_SELECTOR, "form[action$='/appraisal']")[i]
+        form.find_element(By.CSS_SELECTOR, "input[name='result'][value='dat']").click()
+        form.find_element(By.CSS_SELECTOR, "textarea[name='note']").send_keys("Đủ hồ sơ theo quy định.")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        office.check(f"thẩm định {i + 1}")
+        assert "Đã ghi kết quả thẩm định." in office.flash()
+    office.submit("form[action$='/appraisal/finish']", "kết thúc thẩm định")
+    assert "chờ Hội đồng" in office.flash()
+
+    office.go("/app/council", "hội đồng")
+    office.driver.find_element(By.CSS_SELECTOR, "details.add-box summary").click()
+    for box in office.driver.find_elements(By.CSS_SELECTOR, "input[name='dossierIDs[]']"):
+        label = box.find_element(By.XPATH, "./ancestor::label").text
+        if (commune in label) != box.is_selected():
+            box.click()
+    office.fill("m-loc", "Phòng họp UBND huyện Kon Rẫy")
+    office.fill("m-chair", "Nguyễn Văn An")
+    office.fill("m-sec", "Nguyễn Thị Hằng")
+    office.submit("form[action='/app/council/meetings']", "lập cuộc họp")
+    assert "Đã lập cuộc họp" in office.flash()
+    meeting_url = office.driver.current_url
+    for select in office.driver.find_elements(By.CSS_SELECTOR, "select[name^='attendance_']"):
+        Select(select).select_by_value("co-mat")
+    office.submit("form[action$='/attendance']", "điểm danh")
+    assert "đủ điều kiện họp" in office.flash()
+    office.submit("form[action$='/open']", "mở bỏ phiếu")
+    assert "Đã mở bỏ phiếu kín." in office.flash()
+
+    member = user_factory("thanh-vien-bo-phieu", variant)
+    member.login("hoidong", DEMO_PASSWORD)
+    member.go("/app", "tổng quan thành viên")
+    member.driver.find_element(By.PARTIAL_LINK_TEXT, "Bỏ phiếu:").click()
+    member.check("cuộc họp")
+    assert "Phiếu bầu của Trần Văn Bình" in member.text()
+    for fieldset in member.driver.find_elements(By.CSS_SELECTOR, "#bo-phieu fieldset"):
+        fieldset.find_element(By.CSS_SELECTOR, "input[value='dong-y']").click()
+    member.submit("#bo-phieu form", "gửi phiếu")
+    assert "Đã ghi nhận phiếu" in member.flash()
+    assert "Phiếu bầu của" not in member.text(), "one ballot per member"
+
+    # The office votes on line for its own seat, then enters the paper ballots of the others.
+    office.go(meeting_url.replace(office.base, ""), "cuộc họp")
+    for fieldset in office.driver.find_elements(By.CSS_SELECTOR, "#bo-phieu fieldset"):
+        fieldset.find_element(By.CSS_SELECTOR, "input[value='dong-y']").click()
+    office.submit("#bo-phieu form", "phiếu của thường trực")
+    while office.driver.find_elements(By.ID, "proxy"):
+        form = office.driver.find_element(By.ID, "proxy").find_element(By.XPATH, "./ancestor::form")
+        for fieldset in form.find_elements(By.CSS_SELECTOR, "fieldset"):
+            fieldset.find_element(By.CSS_SELECTOR, "input[value='dong-y']").click()
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        office.check("nhập phiếu giấy")
+        assert "Đã ghi nhận phiếu" in office.flash()
+    office.fill("notes", "Hội đồng thống nhất với kết quả thẩm định.")
+    office.submit("form[action$='/close']", "kết thúc bỏ phiếu")
+    assert "kiểm phiếu" in office.flash()
+    assert "7/7 (100%) — Đạt" in office.text()
+
+    office.go(dossier_url.replace(office.base, ""), "hồ sơ sau khi Hội đồng xét")
+    office.fill("qd-number", number)
+    office.fill("qd-date", "20/12/2025")
+    office.fill("qd-auth", "Ủy ban nhân dân " + commune.replace("Xã", "xã"))
+    office.fill("qd-signer", "A Thuận")
+    office.choose("qd-level", value="xa")
+    office.submit("form[action$='/decision']", "ghi quyết định")
+    assert "Đã ghi quyết định" in office.flash()
+    assert "Đã có quyết định khen thưởng" in office.text()
+    member.go(f"/app/awards?q={search.replace(' ', '+')}", "tra cứu khen thưởng")
+    assert number in member.text()

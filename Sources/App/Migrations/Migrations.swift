@@ -506,17 +506,18 @@ struct CreateCommendation: AsyncMigration {
             .field("recused", .bool, .required)
             .unique(on: "meeting_id", "member_id", "nominee_id")
             .create()
-        try await db.schema("council_ballots")
-            .id()
+        try await db.schema("council_tallies")
+            .field("id", .int, .identifier(auto: true))
             .field("meeting_id", .int, .required, .references("council_meetings", "id", onDelete: .cascade))
             .field("nominee_id", .int, .required, .references("dossier_nominees", "id", onDelete: .cascade))
-            .field("agree", .bool, .required)
-            .field("written", .bool, .required)
+            .field("yes", .int, .required)
+            .field("no", .int, .required)
+            .unique(on: "meeting_id", "nominee_id")
             .create()
     }
 
     func revert(on db: any Database) async throws {
-        for t in ["council_ballots", "council_votes_cast", "council_attendance", "council_meetings", "council_members", "dossier_events",
+        for t in ["council_tallies", "council_votes_cast", "council_attendance", "council_meetings", "council_members", "dossier_events",
                   "dossier_documents", "dossier_nominees", "awards", "dossiers", "initiatives"] {
             try await db.schema(t).delete()
         }

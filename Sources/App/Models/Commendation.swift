@@ -191,13 +191,13 @@ final class CouncilVoteCastModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// A secret ballot: the choice on one nominee, with no reference to who cast it and a random key.
-final class CouncilBallotModel: Model, @unchecked Sendable {
-    static let schema = "council_ballots"
-    @ID(key: .id) var id: UUID?
+/// The secret-ballot count for one nominee: only running totals, so no single choice is stored anywhere.
+final class CouncilTallyModel: Model, @unchecked Sendable {
+    static let schema = "council_tallies"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "meeting_id") var meetingID: Int
     @Field(key: "nominee_id") var nomineeID: Int
-    @Field(key: "agree") var agree: Bool
-    @Field(key: "written") var written: Bool
+    @Field(key: "yes") var yes: Int
+    @Field(key: "no") var no: Int
     init() {}
 }

@@ -261,7 +261,7 @@ enum CommendationDocuments {
         let m = v.meeting
         let date = VietnameseDate.parse(m.meetingDate.isoToVietnamese) ?? Date()
         var blocks: [DOCXBlock] = [header(parent: host?.name, issuer: "Hội đồng Thi đua - Khen thưởng", number: "      /BB-HĐTĐKT", place: host?.place ?? "", date: date)]
-        blocks += title("Biên bản", "Họp Hội đồng Thi đua - Khen thưởng: \(m.title)")
+        blocks += title("Biên bản", m.title)
         blocks.append(body("Thời gian: ngày \(m.meetingDate.isoToVietnamese). Địa điểm: \(m.location)."))
         blocks.append(body("Chủ trì: \(m.chair). Thư ký: \(m.secretary)."))
         let present = v.attendance.filter(\.present), absent = v.attendance.filter { !$0.present }
@@ -284,7 +284,7 @@ enum CommendationDocuments {
         }
         blocks.append(.table(DOCXTable.list(header: ["STT", "Họ tên / Tập thể", "Đơn vị đề nghị", "Hình thức", "Đồng ý", "Không đồng ý", "Không biểu quyết",
                                                      "Phiếu gửi", "Tỷ lệ đồng ý / tổng số TV", "Yêu cầu", "Kết quả"],
-                                            rows: rows, columnWidths: [1.0, 3.4, 2.6, 2.6, 1.3, 1.4, 1.6, 1.3, 2.0, 1.4, 1.8], size: 11)))
+                                            rows: rows, columnWidths: [1.0, 4.2, 3.2, 3.4, 1.6, 1.8, 2.0, 1.6, 2.4, 1.6, 2.2], size: 11)))
         let recused = v.nominees.filter { ($0.nominee.voteRecused ?? 0) > 0 }
         if !recused.isEmpty {
             blocks.append(body("Thành viên thuộc đơn vị đề nghị xin không biểu quyết đối với: " + recused.map(\.nominee.subject.name).joined(separator: ", ") + "."))

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import Domain
 
@@ -234,6 +235,11 @@ enum CouncilService {
         v.meeting.status = MeetingStatus.voting.rawValue; v.meeting.totalMembers = v.total; v.meeting.presentCount = v.present
         try await db.transaction { tx in
             try await v.meeting.save(on: tx)
+            for n in v.nominees {
+                let t = CouncilTallyModel()
+                t.meetingID = id; t.nomineeID = try n.nominee.requireID(); t.yes = 0; t.no = 0
+                try await t.create(on: tx)
+            }
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "council-meeting", entityID: id, unitID: nil,
                                       summary: "Mở bỏ phiếu kín cuộc họp “\(v.meeting.title)” (\(v.present)/\(v.total) thành viên có mặt)",
                                       before: MeetingStatus.preparing.rawValue, after: MeetingStatus.voting.rawValue)
@@ -241,7 +247,7 @@ enum CouncilService {
     }
 
     /// A ballot: by the member on line, or entered by the standing office from a paper or written ballot.
-    /// Who voted is kept (so no one votes twice); what they chose is stored apart, without their name.
+    /// Who voted is kept (so no one votes twice); what they chose only adds to the nominee's running totals.
     static func cast(_ id: Int, _ i: BallotInput, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
         let v = try await view(id, actor: actor, sets: sets, on: db)
         let member: CouncilAttendanceModel
@@ -288,11 +294,10 @@ enum CouncilService {
                 cast.meetingID = id; cast.memberID = memberID; cast.nomineeID = n.nominee.id ?? 0; cast.written = written; cast.recused = c == .recuse
                 try await cast.create(on: tx)
             }
-            // The choices go in apart, in shuffled order, with random keys.
-            for (n, c) in ballot.shuffled() where c != .recuse {
-                let b = CouncilBallotModel()
-                b.id = UUID(); b.meetingID = id; b.nomineeID = n.nominee.id ?? 0; b.agree = c == .agree; b.written = written
-                try await b.create(on: tx)
+            // The choices only add to running totals: no row holds one member's choice.
+            for (n, c) in ballot where c != .recuse {
+                let column = c == .agree ? "yes" : "no"
+                try await tx.sql().raw("UPDATE council_tallies SET \(ident: column) = \(ident: column) + 1 WHERE meeting_id = \(bind: id) AND nominee_id = \(bind: n.nominee.id ?? 0)").run()
             }
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "council-ballot", entityID: id, unitID: nil,
                                       summary: "Phiếu của \(member.member.name)" + (written ? " (gửi bằng văn bản)" : "") + " tại cuộc họp “\(v.meeting.title)”: \(ballot.count) trường hợp",
@@ -307,14 +312,15 @@ enum CouncilService {
         guard v.meeting.status == MeetingStatus.voting.rawValue else { throw AppError.conflict("Chỉ kết thúc cuộc họp đang bỏ phiếu.") }
         let clean = VietnameseText.clean(notes)
         if clean.count > 8000 { throw AppError.invalid({ var e = FieldErrors(); e.add("notes", "Ý kiến tại cuộc họp tối đa 8.000 ký tự."); return e }()) }
-        let ballots = try await CouncilBallotModel.query(on: db).filter(\.$meetingID == id).all()
+        let counts = try await CouncilTallyModel.query(on: db).filter(\.$meetingID == id).all()
         let cast = try await CouncilVoteCastModel.query(on: db).filter(\.$meetingID == id).all()
         var tallies: [(MeetingView.Nominee, NomineeTally)] = []
         for n in v.nominees {
             let nid = n.nominee.id ?? -1
-            let mine = ballots.filter { $0.nomineeID == nid }
-            switch CouncilTally.tally(totalMembers: v.total, yes: mine.filter(\.agree).count, no: mine.filter { !$0.agree }.count,
-                                      recused: cast.filter { $0.nomineeID == nid && $0.recused }.count, written: mine.filter(\.written).count,
+            let count = counts.first { $0.nomineeID == nid }
+            let mine = cast.filter { $0.nomineeID == nid }
+            switch CouncilTally.tally(totalMembers: v.total, yes: count?.yes ?? 0, no: count?.no ?? 0,
+                                      recused: mine.filter(\.recused).count, written: mine.filter { $0.written && !$0.recused }.count,
                                       threshold: n.threshold.percent, strict: n.threshold.strict) {
             case .success(let t): tallies.append((n, t))
             case .failure(let f): throw AppError.conflict(f.message)

@@ -34,10 +34,11 @@ enum DemoCommendation {
             }
         }
 
-        func subject(_ kind: SubjectKind, _ name: String, position: String = "", gender: String = "", ethnicity: String = "Xơ Đăng") async throws -> Int {
+        func subject(_ kind: SubjectKind, _ name: String, position: String = "", gender: String = "", ethnicity: String = "Xơ Đăng", unit: UnitModel? = nil) async throws -> Int {
+            let u = unit ?? commune
             let s = SubjectModel()
-            s.kind = kind.rawValue; s.name = name; s.$unit.id = communeID; s.gender = gender; s.ethnicity = ethnicity; s.position = position
-            s.birthDate = ""; s.idNumber = ""; s.phone = ""; s.address = "Xã Đăk Ruồng, huyện Kon Rẫy"
+            s.kind = kind.rawValue; s.name = name; s.$unit.id = try u.requireID(); s.gender = gender; s.ethnicity = ethnicity; s.position = position
+            s.birthDate = ""; s.idNumber = ""; s.phone = ""; s.address = u.shortName + ", huyện Kon Rẫy"
             s.refreshSearch()
             try await s.create(on: db)
             return try s.requireID()
@@ -99,6 +100,18 @@ enum DemoCommendation {
                                                (bloi, "gia-dinh-van-hoa", "Gia đình gương mẫu chấp hành chủ trương, pháp luật; phát triển kinh tế hộ."),
                                                (police, "tap-the-lao-dong-tien-tien", "Giữ vững an ninh trật tự trên địa bàn xã.")])
         _ = try await DossierService.submit(d25, actor: system, sets: sets, on: db)
+
+        // Another commune's 2025 dossier, also waiting for the appraisal.
+        if let tanLap = try await unit("KR-TANLAP"), let tanLapID = tanLap.id {
+            let son = try await subject(.individual, "Nguyễn Văn Sơn", position: "Công chức Địa chính - Xây dựng xã Tân Lập", gender: "Nam", ethnicity: "Kinh", unit: tanLap)
+            let lanh = try await subject(.household, "Hộ bà Y Lanh", unit: tanLap)
+            try await record(son, 2025, "htt", ["Lao động tiên tiến"])
+            try await record(lanh, 2025, nil, [], exclusions: [])
+            let d = try await dossier(app: app, year: 2025, number: "09/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction, communeID: tanLapID,
+                                      nominees: [(son, "giay-khen", "Hoàn thành tốt nhiệm vụ; đi đầu trong giải phóng mặt bằng."),
+                                                 (lanh, "gia-dinh-van-hoa", "Gia đình văn hóa tiêu biểu của thôn.")])
+            _ = try await DossierService.submit(d, actor: system, sets: sets, on: db)
+        }
     }
 
     /// A dossier with its nominees and every document its forms require (drafted by the system or a demo file).

@@ -98,7 +98,6 @@ struct EligibilityPage: Encodable, Sendable {
 
 struct MemberForm: Content { var name: String; var position: String; var unitID: String?; var username: String? }
 struct MeetingForm: Content { var title: String; var date: String; var location: String; var chair: String; var secretary: String; var dossierIDs: [String]? }
-struct AttendanceForm: Content { var present: [String]?; var written: [String]? }
 struct CloseForm: Content { var notes: String? }
 
 struct CouncilWebController {
@@ -213,8 +212,14 @@ struct CouncilWebController {
 
     @Sendable func attendance(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let f = try req.form(AttendanceForm.self)
-        let input = AttendanceInput(present: (f.present ?? []).compactMap { Int($0) }, written: (f.written ?? []).compactMap { Int($0) })
+        // One select per member: attendance_<memberID> = co-mat | vang-co-phieu | vang.
+        let fields = try req.form([String: String].self)
+        var present: [Int] = [], written: [Int] = []
+        for (k, v) in fields where k.hasPrefix("attendance_") {
+            guard let id = Int(k.dropFirst("attendance_".count)) else { continue }
+            if v == "co-mat" { present.append(id) } else if v == "vang-co-phieu" { written.append(id) }
+        }
+        let input = AttendanceInput(present: present, written: written)
         switch try await attempt({ try await CouncilService.setAttendance(id, input, actor: req.actor, sets: req.ruleSets, on: req.db) }) {
         case .success(let v): return Flash.redirect(req, to: WebPath.meeting(id), "Đã điểm danh: \(v.present)/\(v.total) có mặt" + (v.quorumMet ? ", đủ điều kiện họp." : ", chưa đủ điều kiện họp."))
         case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrors), status: e.status)

@@ -34,6 +34,31 @@ struct HomePage: Encodable, Sendable {
 }
 
 struct HomeWebController {
+    /// What the commendation workflow waits for from this actor: ballots, appraisals, decisions, returned dossiers.
+    static func commendationTasks(_ actor: Actor, on db: any Database) async throws -> [HomePage.Task] {
+        var tasks: [HomePage.Task] = try await CouncilService.openForMember(actor: actor, on: db).map {
+            .init(text: "Bỏ phiếu: \($0.title)", href: WebPath.meeting($0.id ?? 0) + "#bo-phieu")
+        }
+        func count(_ status: DossierStatus) async throws -> Int {
+            try await RecordScope.apply(DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id), actor: actor)
+                .filter(\.$status == status.rawValue).count()
+        }
+        if Policy.decide(actor, .update, .council).isAllowed {
+            let waiting = try await count(.submitted)
+            let late = try await DossierModel.query(on: db).filter(\.$status == DossierStatus.submitted.rawValue).filter(\.$appraisalDue < Today.iso).count()
+            if waiting > 0 { tasks.append(.init(text: "Thẩm định \(waiting) hồ sơ đề nghị khen thưởng" + (late > 0 ? " (\(late) quá hạn)" : ""), href: WebPath.dossiers + "?status=da-gui")) }
+            let ready = try await count(.appraised)
+            if ready > 0 { tasks.append(.init(text: "Đưa \(ready) hồ sơ đã thẩm định ra họp Hội đồng", href: WebPath.council)) }
+            let toDecide = try await count(.reviewed)
+            if toDecide > 0 { tasks.append(.init(text: "Ghi quyết định cho \(toDecide) hồ sơ Hội đồng đã xét", href: WebPath.dossiers + "?status=da-xet")) }
+        } else if Policy.recordScope(actor) != .none && actor.role != .councilMember {
+            let returned = try await count(.returned)
+            if returned > 0 { tasks.append(.init(text: "Bổ sung \(returned) hồ sơ bị trả lại", href: WebPath.dossiers + "?status=tra-lai")) }
+            tasks.append(.init(text: "Lập hồ sơ đề nghị khen thưởng", href: WebPath.dossiers))
+        }
+        return tasks
+    }
+
     func registerPublic(_ r: any RoutesBuilder) { r.get(use: publicHome) }
     func register(_ r: any RoutesBuilder) { r.get(use: home) }
 
@@ -84,6 +109,7 @@ struct HomeWebController {
         case .editor:
             tasks = [.init(text: "Tìm hiểu các phong trào để tuyên truyền", href: WebPath.movements)]
         }
+        tasks = try await Self.commendationTasks(actor, on: req.db) + tasks
         var mine: [HomePage.MovementLink] = []
         if !actor.leadMovementIDs.isEmpty {
             let ms = try await MovementModel.query(on: req.db).filter(\.$id ~~ Array(actor.leadMovementIDs)).sort(\.$code).all()
