@@ -60,6 +60,8 @@ public enum Resource: Sendable, Equatable {
     case auditLog
     /// The council's work: appraisal of dossiers, meetings, tallies, decisions, the roster.
     case council
+    /// One council meeting; `isAttendee`: the actor's account holds a seat in it (a roster member of another role).
+    case councilMeeting(isAttendee: Bool)
     /// Casting a ballot in a council meeting; `isMember`: the actor's account is on the council's roster.
     case councilVote(isMember: Bool)
 }
@@ -165,6 +167,9 @@ public enum Policy {
             case .councilMember: return action.isWrite ? .forbidden(councilOnly) : .allow
             default: return action.isWrite ? .forbidden(councilOnly) : .notFound
             }
+        case .councilMeeting(let isAttendee):
+            if !action.isWrite && isAttendee { return .allow }
+            return decide(actor, action, .council)
         case .councilVote(let isMember):
             return isMember ? .allow : .forbidden("Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu.")
         }

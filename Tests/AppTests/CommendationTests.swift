@@ -191,10 +191,16 @@ struct CommendationTests {
             page = try await unit.send(.GET, meetingPath)
             #expect(page.text.contains("Bạn thuộc đơn vị đề nghị"))
             #expect(try await unit.post(meetingPath + "/ballots", [("choice_\(nHoa)", "khong-bieu-quyet"), ("choice_\(nBlo)", "khong-bieu-quyet")]).status == .seeOther)
-            // The secretary enters the paper ballots of the five others present and the absent member's written vote.
+            // The secretary may not vote for a member who has an account and is present…
             try await office.send(.GET, meetingPath)
+            page = try await office.post(meetingPath + "/ballots", [("memberID", String(seatHoidong)), ("choice_\(nHoa)", "khong-dong-y"), ("choice_\(nBlo)", "khong-dong-y")])
+            #expect(page.status == .conflict)
+            #expect(page.text.contains("tự bỏ phiếu"))
+            // …votes for her own seat, and enters the paper ballots of the others present and the absent member's written vote.
+            let noivuUser = try #require(try await UserModel.query(on: app.db).filter(\.$username == "noivu").first())
             for (i, seat) in others.prefix(5).enumerated() {
-                page = try await office.post(meetingPath + "/ballots", [("memberID", String(seat)), ("choice_\(nHoa)", "dong-y"), ("choice_\(nBlo)", i < 2 ? "dong-y" : "khong-dong-y")])
+                let whose = roster.first { $0.id == seat }?.userID == noivuUser.id ? [] : [("memberID", String(seat))]
+                page = try await office.post(meetingPath + "/ballots", whose + [("choice_\(nHoa)", "dong-y"), ("choice_\(nBlo)", i < 2 ? "dong-y" : "khong-dong-y")])
                 #expect(page.status == .seeOther, "\(page.text.prefix(300))")
             }
             page = try await office.post(meetingPath + "/ballots", [("memberID", String(others[5])), ("choice_\(nHoa)", "dong-y"), ("choice_\(nBlo)", "dong-y")])
@@ -340,8 +346,16 @@ struct AnnualRecordImportTests {
             #expect(e.forms.first { $0.code == "giay-khen" }?.alreadyRewarded != nil, "the imported Giấy khen counts as given")
             let l = try await api.send(.GET, "/api/v1/subjects/\(try lan.requireID())/eligibility?year=2024").json(EligibilityDTO.self)
             #expect(l.forms.first { $0.code == "lao-dong-tien-tien" }?.eligible == false, "a reprimand blocks LĐTT")
-            // The same file again: records are updated, but the award cannot be given twice — nothing changes.
+            // The same file again changes nothing twice: the record is updated, the initiative and award are not added again.
             res = try await Self.post(app, api, [header, good])
+            #expect(res.status == .ok, "\(res.text)")
+            #expect(try res.json(AnnualRecordImport.Result.self).updated == 1)
+            #expect(try await InitiativeModel.query(on: app.db).filter(\.$subject.$id == khen.requireID()).count() == 1)
+            #expect(try await AwardModel.query(on: app.db).filter(\.$subject.$id == khen.requireID()).count() == 1)
+            // A second Giấy khen for the same 2024 achievement, under another decision, is refused and nothing is written.
+            var again = good
+            again[15] = "34/QĐ-UBND"
+            res = try await Self.post(app, api, [header, again])
             #expect(res.status == .unprocessableEntity)
             #expect(try res.json(AnnualRecordImport.Result.self).errors.first?.message.contains("không được khen thưởng hai lần") == true)
         }

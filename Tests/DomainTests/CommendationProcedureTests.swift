@@ -141,6 +141,10 @@ struct CommendationProcedureTests {
         #expect(Policy.decide(unit, .read, .council) == .notFound)
         #expect(Policy.decide(unit, .update, .councilVote(isMember: true)) == .allow)
         if case .forbidden = Policy.decide(member, .update, .councilVote(isMember: false)) {} else { Issue.record("non-member may not vote") }
+        #expect(Policy.decide(unit, .read, .councilMeeting(isAttendee: true)) == .allow, "a unit officer seated in the meeting reads it")
+        #expect(Policy.decide(unit, .read, .councilMeeting(isAttendee: false)) == .notFound, "…and no other meeting")
+        if case .forbidden = Policy.decide(unit, .update, .councilMeeting(isAttendee: true)) {} else { Issue.record("a seat does not manage the meeting") }
+        #expect(Policy.decide(member, .read, .councilMeeting(isAttendee: false)) == .allow)
         #expect(Policy.recordScope(unit) == .subtree(path.child(9)))
         #expect(Policy.recordScope(member) == .all)
         #expect(Policy.recordScope(Actor(userID: 5, username: "bientap", role: .editor, unitID: 8, unitPath: path.child(8))) == .none)

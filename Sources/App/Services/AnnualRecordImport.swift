@@ -113,6 +113,7 @@ enum AnnualRecordImport {
 
         // Write everything in one transaction; a failure on any row (a duplicate award found only now) undoes it all.
         let ready = plans
+        let columns = Set(index.keys)
         do {
             let (created, updated) = try await db.transaction { tx -> (Int, Int) in
                 var created = 0, updated = 0
@@ -127,15 +128,24 @@ enum AnnualRecordImport {
                         try await subject.create(on: tx)
                     }
                     let sid = try subject.requireID()
-                    let existed = try await AnnualRecordModel.query(on: tx).filter(\.$subject.$id == sid).filter(\.$year == p.record.year).count() > 0
+                    let existing = try await AnnualRecordModel.query(on: tx).filter(\.$subject.$id == sid).filter(\.$year == p.record.year).first()
                     do {
-                        _ = try await SubjectService.saveAnnualRecord(subjectID: sid, p.record, actor: actor, on: tx)
-                        if let i = p.initiative { _ = try await AwardService.addInitiative(subjectID: sid, i, actor: actor, on: tx) }
-                        if let a = p.award { _ = try await AwardService.create(subjectID: sid, a, source: "nhap-tep", actor: actor, sets: sets, on: tx) }
+                        _ = try await SubjectService.saveAnnualRecord(subjectID: sid, Self.merge(p.record, into: existing, columns: columns), actor: actor, on: tx)
+                        // Importing the same file twice adds nothing twice.
+                        if let i = p.initiative, try await InitiativeModel.query(on: tx).filter(\.$subject.$id == sid).filter(\.$year == i.year)
+                            .filter(\.$title == VietnameseText.clean(i.title)).count() == 0 {
+                            _ = try await AwardService.addInitiative(subjectID: sid, i, actor: actor, on: tx)
+                        }
+                        if let a = p.award {
+                            let code = RuleLibrary.formCode(forTitle: a.formName ?? "", in: sets) ?? a.formCode
+                            let same = try await AwardModel.query(on: tx).filter(\.$subject.$id == sid).filter(\.$formCode == code).filter(\.$year == a.year)
+                                .filter(\.$decisionNumber == VietnameseText.clean(a.decisionNumber)).count() > 0
+                            if !same { _ = try await AwardService.create(subjectID: sid, a, source: "nhap-tep", actor: actor, sets: sets, on: tx) }
+                        }
                     } catch let e as AppError {
                         throw RowFailure(item: ImportErrorItem(row: p.row, column: Column.name.rawValue, message: (e.fields.items.first?.message ?? e.message)))
                     }
-                    if existed { updated += 1 } else { created += 1 }
+                    if existing != nil { updated += 1 } else { created += 1 }
                 }
                 try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "import", entityID: nil, unitID: actor.unitID,
                                           summary: "Nhập kết quả hằng năm từ tệp \(filename): \(created) mới, \(updated) cập nhật", before: Optional<String>.none, after: filename)
@@ -148,4 +158,22 @@ enum AnnualRecordImport {
     }
 
     struct RowFailure: Error { let item: ImportErrorItem }
+
+    /// What the file does not say is kept from the record already there (member counts, household checks, a note,
+    /// and any column the file leaves out).
+    static func merge(_ r: AnnualRecordInput, into existing: AnnualRecordModel?, columns: Set<Column>) -> AnnualRecordInput {
+        guard let ex = existing else { return r }
+        var m = r
+        if !columns.contains(.rating) { m.taskRating = ex.taskRating }
+        if !columns.contains(.titles) { m.titles = ex.titleSet.sorted() }
+        if !columns.contains(.discipline) { m.discipline = ex.discipline }
+        if !columns.contains(.pending) { m.disciplinePending = ex.disciplinePending }
+        if !columns.contains(.maternity) { m.maternityLeave = ex.maternityLeave }
+        if !columns.contains(.treatment) { m.treatmentLeave = ex.treatmentLeave }
+        m.familyExclusions = ex.familyExclusions.map { $0.split(separator: "|").map(String.init) }
+        m.memberCount = ex.memberCount; m.membersCompleting = ex.membersCompleting; m.membersLDTT = ex.membersLDTT
+        m.membersCSTD = ex.membersCSTD; m.membersDisciplined = ex.membersDisciplined
+        if !ex.note.isEmpty { m.note = ex.note }
+        return m
+    }
 }

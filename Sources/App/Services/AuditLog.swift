@@ -46,7 +46,7 @@ struct Page<T: Sendable>: Sendable {
 extension QueryBuilder {
     /// One page of the query in its current order, with the total count.
     func paginate(page: Int, perPage: Int) async throws -> Page<Model> where Model: Sendable {
-        let p = Swift.max(1, page)
+        let p = Swift.min(Swift.max(1, page), 1_000_000)   // no overflow from ?page=huge
         let total = try await self.copy().count()
         let items = try await self.copy().range((p - 1) * perPage ..< p * perPage).all()
         return Page(items: items, page: p, perPage: perPage, total: total)

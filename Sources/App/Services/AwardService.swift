@@ -126,6 +126,12 @@ enum AwardService {
         if e.isEmpty, try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(\.$year == i.year).count() > 0 {
             e.add("formCode", EligibilityEngine.alreadyRewardedReason(formCode: code, year: i.year, awards: [(code, i.year)]) ?? "Đã có.")
         }
+        if e.isEmpty, source != "quyet-dinh",
+           let pending = try await DossierNomineeModel.query(on: db).join(DossierModel.self, on: \DossierNomineeModel.$dossier.$id == \DossierModel.$id)
+            .filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(DossierModel.self, \.$year == i.year)
+            .filter(DossierModel.self, \.$status != DossierStatus.decided.rawValue).first() {
+            e.add("formCode", "Thành tích này đang được đề nghị trong hồ sơ số \(pending.$dossier.id); khen thưởng sẽ được ghi khi có quyết định.")
+        }
         guard e.isEmpty, let day else { throw AppError.invalid(e) }
         let a = AwardModel()
         a.$subject.id = subjectID; a.formCode = code; a.formName = name; a.level = i.level; a.year = i.year
@@ -165,6 +171,7 @@ enum AwardService {
         if !folded.isEmpty { query = query.filter(SubjectModel.self, \.$searchText, .custom("LIKE"), "%" + folded.likeSafe + "%") }
         if let year { query = query.filter(\.$year == year) }
         if !formCode.isEmpty { query = query.filter(\.$formCode == formCode) }
+        let page = min(max(1, page), 1_000_000)
         let total = try await query.count()
         let rows = try await query.sort(SubjectModel.self, \.$sortKey).sort(\.$year, .descending)
             .range(((page - 1) * perPage)..<(page * perPage)).all()

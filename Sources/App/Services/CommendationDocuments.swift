@@ -23,6 +23,8 @@ enum CommendationDocuments {
 
     /// What the dossier documents are drawn from.
     struct DossierData {
+        /// Dates of birth and addresses appear only for readers `Policy` lets see personal data.
+        var showPersonal = false
         let dossier: DossierModel
         let unit: UnitModel
         let parent: UnitModel?
@@ -178,13 +180,13 @@ enum CommendationDocuments {
         if individual {
             blocks.append(heading("I. SƠ LƯỢC LÝ LỊCH"))
             blocks.append(body("- Họ và tên: \(s?.name ?? "")" + ((s?.gender ?? "").isEmpty ? "" : "; giới tính: \(s?.gender ?? "")") + "."))
-            if let b = s?.birthDate, !b.isEmpty { blocks.append(body("- Ngày, tháng, năm sinh: \(b).")) }
+            if x.showPersonal, let b = s?.birthDate, !b.isEmpty { blocks.append(body("- Ngày, tháng, năm sinh: \(VietnameseDate.isoToDisplay(b)).")) }
             if let e = s?.ethnicity, !e.isEmpty { blocks.append(body("- Dân tộc: \(e).")) }
             blocks.append(body("- Chức vụ, đơn vị công tác: \(subjectLine(s))."))
         } else {
             blocks.append(heading("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"))
             blocks.append(body("- Tên \(s?.subjectKind == .household ? "hộ gia đình" : "tập thể"): \(s?.name ?? "")."))
-            if let a = s?.address, !a.isEmpty { blocks.append(body("- Địa chỉ: \(a).")) }
+            if x.showPersonal, let a = s?.address, !a.isEmpty { blocks.append(body("- Địa chỉ: \(a).")) }
             if let r = x.records[sid]?.last(where: { $0.year == x.dossier.year }), let m = r.memberCount { blocks.append(body("- Tổng số thành viên: \(m).")) }
         }
         blocks.append(heading("II. THÀNH TÍCH ĐẠT ĐƯỢC"))
@@ -216,7 +218,8 @@ enum CommendationDocuments {
         let d = x.dossier
         let authority = d.decisionAuthority.isEmpty ? (x.host?.name ?? "Ủy ban nhân dân") : d.decisionAuthority
         let decidedOn = d.decisionDate.isEmpty ? date : (VietnameseDate.parse(d.decisionDate.isoToVietnamese) ?? date)
-        let winners = x.nominees.filter { d.dossierStatus != .decided || $0.awardID != nil }
+        // Decided: those awarded. Draft: those the council passed after a passing appraisal.
+        let winners = x.nominees.filter { d.dossierStatus == .decided ? $0.awardID != nil : ($0.votePassed == true && $0.appraisalStatus == .passed) }
         var blocks: [DOCXBlock] = [header(parent: nil, issuer: authority, number: number(d.decisionNumber, type: "QĐ", abbreviation: x.host?.abbreviation ?? "UBND"),
                                           place: x.host?.place ?? x.unit.place, date: decidedOn)]
         blocks += title("Quyết định", "Về việc khen thưởng thành tích năm \(d.year)")

@@ -181,10 +181,11 @@ enum CouncilService {
     static func view(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> MeetingView {
         guard let m = try await CouncilMeetingModel.find(id, on: db) else { throw AppError.notFound("Không tìm thấy cuộc họp.") }
         let own = try await actor.asyncMap { a in try await CouncilMemberModel.query(on: db).filter(\.$userID == a.userID).filter(\.$active == true).first() } ?? nil
-        // Council members and the standing office read meetings; a member on the roster may always see the one they vote in.
-        if !Policy.decide(actor, .read, .council).isAllowed && own == nil { throw AppError.notFound("Không tìm thấy cuộc họp.") }
-        guard let set = sets.first(where: { $0.id == m.ruleSetID }) else { throw AppError.conflict("Không tìm thấy bộ quy tắc \(m.ruleSetID).") }
         let attendance = try await CouncilAttendanceModel.query(on: db).filter(\.$meeting.$id == id).with(\.$member) { $0.with(\.$unit) }.sort(\.$id).all()
+        // Council members and the standing office read meetings; another role reads only a meeting where it holds a seat.
+        let isAttendee = own.map { o in attendance.contains { $0.$member.id == o.id } } ?? false
+        guard Policy.decide(actor, .read, .councilMeeting(isAttendee: isAttendee)).isAllowed else { throw AppError.notFound("Không tìm thấy cuộc họp.") }
+        guard let set = sets.first(where: { $0.id == m.ruleSetID }) else { throw AppError.conflict("Không tìm thấy bộ quy tắc \(m.ruleSetID).") }
         let dossiers = try await DossierModel.query(on: db).filter(\.$meetingID == id).with(\.$unit).with(\.$nominees) { $0.with(\.$subject) }.sort(\.$id).all()
         let cast = try await CouncilVoteCastModel.query(on: db).filter(\.$meetingID == id).all()
         var votedBy: [Int: Set<Int>] = [:]
@@ -197,8 +198,11 @@ enum CouncilService {
                 guard let u = a.member.unit, path.contains(u.unitPath) else { return nil }
                 return a.member.id
             })
+            // The procedure in force on the meeting day; a form it no longer lists keeps its dossier's period's threshold.
+            let dossierRules = sets.first { $0.id == d.ruleSetID }
             for n in d.nominees where n.appraisalStatus == .passed {
-                nominees.append(.init(nominee: n, dossier: d, threshold: set.voteThreshold(for: n.formCode), conflicted: conflicted, cast: castCount[n.id ?? -1] ?? 0))
+                let rules = set.form(n.formCode) == nil ? (dossierRules ?? set) : set
+                nominees.append(.init(nominee: n, dossier: d, threshold: rules.voteThreshold(for: n.formCode), conflicted: conflicted, cast: castCount[n.id ?? -1] ?? 0))
             }
         }
         return MeetingView(meeting: m, ruleSet: set, attendance: attendance, nominees: nominees, dossiers: dossiers, ownMember: own, votedBy: votedBy)
@@ -254,8 +258,9 @@ enum CouncilService {
         if let mid = i.memberID, mid != v.ownMember?.id {
             try Access.check(actor, .update, .council)
             guard let a = v.attendance.first(where: { $0.$member.id == mid }) else { throw AppError.notFound("Không tìm thấy thành viên trong cuộc họp.") }
-            guard a.present || a.written else {
-                throw AppError.conflict("\(a.member.name) vắng mặt và không gửi phiếu bằng văn bản; không nhập phiếu được.")
+            guard Self.enteredBySecretary(a) else {
+                throw AppError.conflict(a.present ? "\(a.member.name) có tài khoản và đang dự họp: thành viên tự bỏ phiếu trên hệ thống."
+                                                  : "\(a.member.name) vắng mặt và không gửi phiếu bằng văn bản; không nhập phiếu được.")
             }
             member = a
         } else {
@@ -305,6 +310,12 @@ enum CouncilService {
         }
     }
 
+    /// Whose ballot the secretary enters: an absent member's written vote, or the paper ballot of a member present
+    /// without an account. A member with an account votes for themself.
+    static func enteredBySecretary(_ a: CouncilAttendanceModel) -> Bool {
+        a.present ? a.member.userID == nil : a.written
+    }
+
     /// Closes the vote: the tally per nominee on all members, against the form's threshold; dossiers go to decision.
     static func close(_ id: Int, notes: String, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
         try Access.check(actor, .update, .council)
@@ -314,6 +325,7 @@ enum CouncilService {
         if clean.count > 8000 { throw AppError.invalid({ var e = FieldErrors(); e.add("notes", "Ý kiến tại cuộc họp tối đa 8.000 ký tự."); return e }()) }
         let counts = try await CouncilTallyModel.query(on: db).filter(\.$meetingID == id).all()
         let cast = try await CouncilVoteCastModel.query(on: db).filter(\.$meetingID == id).all()
+        guard !cast.isEmpty else { throw AppError.conflict("Chưa có phiếu nào; không kết thúc bỏ phiếu được.") }
         var tallies: [(MeetingView.Nominee, NomineeTally)] = []
         for n in v.nominees {
             let nid = n.nominee.id ?? -1

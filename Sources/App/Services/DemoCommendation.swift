@@ -88,7 +88,13 @@ enum DemoCommendation {
         for (i, seat) in seats.enumerated() {
             var choices: [String: String] = [:]
             for n in nominees { choices[String(try n.requireID())] = (i == 4 && n.formCode == "lao-dong-tien-tien") ? BallotChoice.disagree.rawValue : BallotChoice.agree.rawValue }
-            try await CouncilService.cast(mid, BallotInput(memberID: seat, choices: choices), actor: system, sets: sets, on: db)
+            // Members with an account vote for themselves; the secretary enters the other ballots.
+            if let uid = try await CouncilMemberModel.find(seat, on: db)?.userID, let user = try await UserModel.find(uid, on: db) {
+                let voter = Actor(userID: uid, username: user.username, role: Role(rawValue: user.role) ?? .councilMember, unitID: nil, unitPath: nil)
+                try await CouncilService.cast(mid, BallotInput(memberID: nil, choices: choices), actor: voter, sets: sets, on: db)
+            } else {
+                try await CouncilService.cast(mid, BallotInput(memberID: seat, choices: choices), actor: system, sets: sets, on: db)
+            }
         }
         try await CouncilService.close(mid, notes: "Hội đồng thống nhất với kết quả thẩm định của Phòng Nội vụ.", actor: system, sets: sets, on: db)
         _ = try await DossierService.decide(d24, DecisionInput(number: "120/QĐ-UBND", date: "2024-12-20", authority: "Ủy ban nhân dân huyện Kon Rẫy",

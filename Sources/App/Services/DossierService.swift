@@ -307,8 +307,17 @@ enum DossierService {
         Check.required(VietnameseText.clean(i.signer), "signer", "Người ký", max: 120, into: &e)
         let level = i.level.flatMap { $0.isEmpty ? nil : $0 } ?? AwardLevel.huyen.rawValue
         if AwardLevel(rawValue: level) == nil { e.add("level", "Cấp khen thưởng không hợp lệ.") }
+        if let day, day < "\(d.year)-01-01" { e.add("date", "Ngày quyết định không thể trước năm thành tích \(d.year).") }
         guard e.isEmpty, let day else { throw AppError.invalid(e) }
         let winners = d.nominees.filter { $0.votePassed == true && $0.appraisalStatus == .passed }
+        // An award recorded meanwhile for the same achievement stops the decision, naming who.
+        var clashes: [String] = []
+        for n in winners where try await AwardModel.query(on: db).filter(\.$subject.$id == n.$subject.id).filter(\.$formCode == n.formCode).filter(\.$year == d.year).count() > 0 {
+            clashes.append(n.subject.name)
+        }
+        if !clashes.isEmpty {
+            throw AppError.conflict("Đã có khen thưởng \(winners.first?.formName ?? "") năm \(d.year) cho: \(clashes.joined(separator: ", ")); một thành tích không khen thưởng hai lần. Kiểm tra lại khen thưởng đã ghi trước khi ghi quyết định.")
+        }
         try await db.transaction { tx in
             for n in winners {
                 let a = try await AwardService.create(subjectID: n.$subject.id, AwardInput(formCode: n.formCode, formName: n.formName, level: level, year: d.year,
@@ -362,6 +371,7 @@ enum DossierService {
         let folded = VietnameseText.fold(q)
         if !folded.isEmpty { query = query.filter(\.$searchText, .custom("LIKE"), "%" + folded.likeSafe + "%") }
         let perPage = 50
+        let page = min(max(1, page), 1_000_000)
         let total = try await query.count()
         let items = try await query.with(\.$unit).with(\.$nominees).sort(\.$year, .descending).sort(\.$id, .descending)
             .range(((page - 1) * perPage)..<(page * perPage)).all()

@@ -21,6 +21,15 @@ struct AppError: AbortError, Sendable {
         return d
     }
 
+    /// `formErrors`, with the field messages themselves in the page's alert — for forms whose fields are not all
+    /// drawn with their own message (inline forms in a table, selects without a message slot).
+    var formErrorsSpelledOut: [String: String] {
+        var d = formErrors
+        let details = fields.items.map(\.message)
+        if !details.isEmpty { d["form"] = details.joined(separator: " ") }
+        return d
+    }
+
     static func notFound(_ what: String = "Không tìm thấy trang hoặc dữ liệu yêu cầu.") -> AppError {
         AppError(status: .notFound, code: .notFound, message: what)
     }

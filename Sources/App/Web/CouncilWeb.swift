@@ -147,7 +147,7 @@ struct CouncilWebController {
         case .success(let m): return Flash.redirect(req, to: WebPath.council, "Đã thêm thành viên \(m.name).")
         case .failure(let e):
             let typed = ["name": f.name, "position": f.position, "unitID": f.unitID ?? "", "username": f.username ?? ""]
-            return try await req.render("council", try await Self.councilPage(req: req, memberForm: typed, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "member" + $0.capitalizedFirst }), status: e.status)
+            return try await req.render("council", try await Self.councilPage(req: req, memberForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "member" + $0.capitalizedFirst }), status: e.status)
         }
     }
 
@@ -167,7 +167,7 @@ struct CouncilWebController {
         case .failure(let e):
             let typed = ["title": f.title, "date": f.date, "location": f.location, "chair": f.chair, "secretary": f.secretary,
                          "dossierIDs": ids.map(String.init).joined(separator: ",")]
-            return try await req.render("council", try await Self.councilPage(req: req, form: typed, errors: e.formErrors), status: e.status)
+            return try await req.render("council", try await Self.councilPage(req: req, form: typed, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -200,7 +200,7 @@ struct CouncilWebController {
             },
             canManage: manage, preparing: status == .preparing, voting: status == .voting, closed: status == .closed, canVote: canVote,
             ownName: v.ownMember?.name ?? "",
-            proxySeats: v.attendance.filter { ($0.present || $0.written) && $0.$member.id != own && (v.votedBy[$0.$member.id] ?? []).count < v.nominees.count }.map {
+            proxySeats: v.attendance.filter { CouncilService.enteredBySecretary($0) && $0.$member.id != own && (v.votedBy[$0.$member.id] ?? []).count < v.nominees.count }.map {
                 SelectOption(value: String($0.$member.id), label: $0.member.name + ($0.present ? " (có mặt, phiếu giấy)" : " (vắng, phiếu gửi bằng văn bản)"), selected: false)
             },
             notes: v.meeting.notes, minutesHref: status == .closed ? "/app/council/meetings/\(id)/bien-ban.docx" : nil, errors: errors)
@@ -222,7 +222,7 @@ struct CouncilWebController {
         let input = AttendanceInput(present: present, written: written)
         switch try await attempt({ try await CouncilService.setAttendance(id, input, actor: req.actor, sets: req.ruleSets, on: req.db) }) {
         case .success(let v): return Flash.redirect(req, to: WebPath.meeting(id), "Đã điểm danh: \(v.present)/\(v.total) có mặt" + (v.quorumMet ? ", đủ điều kiện họp." : ", chưa đủ điều kiện họp."))
-        case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrors), status: e.status)
+        case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -230,7 +230,7 @@ struct CouncilWebController {
         let id = try req.parameters.require("id", as: Int.self)
         switch try await attempt({ try await CouncilService.openVoting(id, actor: req.actor, sets: req.ruleSets, on: req.db) }) {
         case .success: return Flash.redirect(req, to: WebPath.meeting(id), "Đã mở bỏ phiếu kín.")
-        case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrors), status: e.status)
+        case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -241,8 +241,8 @@ struct CouncilWebController {
         for (k, v) in fields where k.hasPrefix("choice_") { choices[String(k.dropFirst("choice_".count))] = v }
         let input = BallotInput(memberID: fields["memberID"].flatMap { Int($0) }, choices: choices)
         switch try await attempt({ try await CouncilService.cast(id, input, actor: req.actor, sets: req.ruleSets, on: req.db) }) {
-        case .success: return Flash.redirect(req, to: WebPath.meeting(id), "Đã ghi nhận phiếu. Phiếu kín: hệ thống không lưu ai chọn gì.")
-        case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrors), status: e.status)
+        case .success: return Flash.redirect(req, to: WebPath.meeting(id), "Đã ghi nhận phiếu. Phiếu kín: hệ thống chỉ cộng vào tổng số, không lưu ai đồng ý hay không đồng ý.")
+        case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -251,7 +251,7 @@ struct CouncilWebController {
         let f = try req.form(CloseForm.self)
         switch try await attempt({ try await CouncilService.close(id, notes: f.notes ?? "", actor: req.actor, sets: req.ruleSets, on: req.db) }) {
         case .success: return Flash.redirect(req, to: WebPath.meeting(id), "Đã kết thúc bỏ phiếu và kiểm phiếu. Tải biên bản để ký.")
-        case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrors), status: e.status)
+        case .failure(let e): return try await req.render("meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 

@@ -156,7 +156,7 @@ struct DossiersWebController {
         case .success(let d): return Flash.redirect(req, to: WebPath.dossier(d.id ?? 0), "Đã lập hồ sơ. Thêm người được đề nghị và tài liệu, rồi gửi Phòng Nội vụ.")
         case .failure(let e):
             let form = ["unitID": f.unitID, "year": f.year, "title": f.title, "number": f.number ?? ""]
-            return try await req.render("dossiers", try await Self.listPage(req: req, form: form, errors: e.formErrors), status: e.status)
+            return try await req.render("dossiers", try await Self.listPage(req: req, form: form, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -186,7 +186,7 @@ struct DossiersWebController {
         let today = Today.iso
         var dueNote = ""
         if status == .submitted, let due = d.appraisalDue, let left = WorkingDays.daysBetween(today, due) {
-            dueNote = left >= 0 ? "còn \(left) ngày" : "quá hạn \(-left) ngày"
+            dueNote = left >= 0 ? "còn \(left) ngày theo lịch" : "quá hạn \(-left) ngày"
         }
         let drafts: [DossierPage.Link] = [
             .init(label: "Tờ trình (DOCX)", href: "/app/dossiers/\(id)/docx/to-trinh"),
@@ -237,7 +237,7 @@ struct DossiersWebController {
             switch try await attempt({ try await DossierService.addNominee(dossierID: id, input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db) }) {
             case .success(let n): return Flash.redirect(req, to: WebPath.dossier(id) + "#de-nghi", "Đã thêm \(n.formName) vào hồ sơ.")
             case .failure(let e):
-                return try await req.render("dossier", try await Self.page(req: req, id: id, nomineeForm: typed, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "nominee" + $0.capitalizedFirst }), status: e.status)
+                return try await req.render("dossier", try await Self.page(req: req, id: id, nomineeForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "nominee" + $0.capitalizedFirst }), status: e.status)
             }
         } catch let w as EligibilityWarning {
             let warning = DossierPage.Warning(formName: w.formName, status: w.status, reasons: w.reasons)
@@ -261,7 +261,7 @@ struct DossiersWebController {
         switch try await attempt({ try await DossierService.attach(dossierID: id, kind: u.kind, filename: u.file.filename, bytes: Array(buffer: u.file.data), generated: false,
                                                                  actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db) }) {
         case .success(let doc): return Flash.redirect(req, to: WebPath.dossier(id) + "#tai-lieu", "Đã đính kèm \(doc.originalName).")
-        case .failure(let e): return try await req.render("dossier", try await Self.page(req: req, id: id, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "doc" + $0.capitalizedFirst }), status: e.status)
+        case .failure(let e): return try await req.render("dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "doc" + $0.capitalizedFirst }), status: e.status)
         }
     }
 
@@ -275,7 +275,7 @@ struct DossiersWebController {
         let result = try await attempt { () -> DossierDocumentModel in
             let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
             try DossierService.requireEditable(d, actor: req.actor)
-            let data = try await Self.render(kind, d, req: req)
+            let data = try await Self.render(kind, d, stored: true, req: req)
             return try await DossierService.attach(dossierID: id, kind: kind.rawValue, filename: kind.fileStem + ".docx", bytes: Array(data), generated: true,
                                                    actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
         }
@@ -285,8 +285,10 @@ struct DossiersWebController {
         }
     }
 
-    static func render(_ kind: CommendationDocuments.Kind, _ d: DossierModel, req: Request) async throws -> Data {
-        let x = try await CommendationDocuments.load(d, sets: req.ruleSets, on: req.db)
+    /// `stored`: the copy attached to the dossier, which every reader of the dossier may download — no personal data.
+    static func render(_ kind: CommendationDocuments.Kind, _ d: DossierModel, stored: Bool = false, req: Request) async throws -> Data {
+        var x = try await CommendationDocuments.load(d, sets: req.ruleSets, on: req.db)
+        x.showPersonal = !stored && req.can(.read, .personalData(d.unit.unitPath))
         switch kind {
         case .toTrinh: return try CommendationDocuments.toTrinh(x)
         case .danhSach: return try CommendationDocuments.danhSach(x)
@@ -315,7 +317,7 @@ struct DossiersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         switch try await attempt({ try await DossierService.submit(id, actor: req.actor, sets: req.ruleSets, on: req.db) }) {
         case .success(let d): return Flash.redirect(req, to: WebPath.dossier(id), "Đã gửi hồ sơ. Hạn thẩm định: \(d.appraisalDue?.isoToVietnamese ?? "").")
-        case .failure(let e): return try await req.render("dossier", try await Self.page(req: req, id: id, errors: e.formErrors), status: e.status)
+        case .failure(let e): return try await req.render("dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -325,7 +327,7 @@ struct DossiersWebController {
         let input = try req.form(AppraisalInput.self)
         switch try await attempt({ try await DossierService.appraise(dossierID: id, nomineeID: nid, input, actor: req.actor, on: req.db) }) {
         case .success: return Flash.redirect(req, to: WebPath.dossier(id) + "#de-nghi", "Đã ghi kết quả thẩm định.")
-        case .failure(let e): return try await req.render("dossier", try await Self.page(req: req, id: id, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "appraisal\(nid)" + $0.capitalizedFirst }), status: e.status)
+        case .failure(let e): return try await req.render("dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "appraisal\(nid)" + $0.capitalizedFirst }), status: e.status)
         }
     }
 
@@ -333,7 +335,7 @@ struct DossiersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         switch try await attempt({ try await DossierService.finishAppraisal(id, actor: req.actor, on: req.db) }) {
         case .success(let d): return Flash.redirect(req, to: WebPath.dossier(id), d.dossierStatus == .returned ? "Đã trả hồ sơ cho đơn vị để bổ sung." : "Hồ sơ đã thẩm định đạt, chờ Hội đồng xét.")
-        case .failure(let e): return try await req.render("dossier", try await Self.page(req: req, id: id, errors: e.formErrors), status: e.status)
+        case .failure(let e): return try await req.render("dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -345,7 +347,7 @@ struct DossiersWebController {
         case .success: return Flash.redirect(req, to: WebPath.dossier(id), "Đã ghi quyết định; khen thưởng đã vào quá trình của từng người.")
         case .failure(let e):
             let typed = ["number": f.number, "date": f.date, "authority": f.authority, "signer": f.signer, "level": f.level ?? ""]
-            return try await req.render("dossier", try await Self.page(req: req, id: id, decisionForm: typed, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "decision" + $0.capitalizedFirst }), status: e.status)
+            return try await req.render("dossier", try await Self.page(req: req, id: id, decisionForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "decision" + $0.capitalizedFirst }), status: e.status)
         }
     }
 }

@@ -172,7 +172,7 @@ struct SubjectsCriteriaWebController {
         }
         switch result {
         case .success(let r): return Flash.redirect(req, to: WebPath.subject(id), "Đã lưu kết quả năm \(r.year).")
-        case .failure(let e): return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: f.flat, errors: e.formErrors), status: e.status)
+        case .failure(let e): return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: f.flat, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -184,7 +184,7 @@ struct SubjectsCriteriaWebController {
         case .success(let i): return Flash.redirect(req, to: WebPath.subject(id) + "#sang-kien", "Đã thêm “\(i.title)”.")
         case .failure(let e):
             let typed = ["iniYear": f.year, "kind": f.kind, "iniTitle": f.title, "scope": f.scope, "recognition": f.recognition ?? ""]
-            return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: typed, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "ini" + $0.capitalizedFirst }), status: e.status)
+            return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "ini" + $0.capitalizedFirst }), status: e.status)
         }
     }
 
@@ -198,7 +198,7 @@ struct SubjectsCriteriaWebController {
         case .failure(let e):
             let typed = ["formCode": f.formCode, "formName": f.formName ?? "", "level": f.level, "awardYear": f.year, "period": f.period ?? "",
                          "decisionNumber": f.decisionNumber, "decisionDate": f.decisionDate, "authority": f.authority]
-            return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: typed, errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "award" + $0.capitalizedFirst }), status: e.status)
+            return try await req.render("subject", try await Self.subjectPage(req: req, id: id, form: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "award" + $0.capitalizedFirst }), status: e.status)
         }
     }
 
@@ -235,7 +235,7 @@ struct SubjectsCriteriaWebController {
         let f = try req.form(UnitCriterionForm.self)
         switch try await attempt({ try await UnitCriteriaService.create(f.input, actor: req.actor, on: req.db) }) {
         case .success(let c): return Flash.redirect(req, to: WebPath.criteria, "Đã thêm tiêu chí \(c.code).")
-        case .failure(let e): return try await req.render("criteria", try await Self.criteriaPage(req: req, form: f.flat, errors: e.formErrors), status: e.status)
+        case .failure(let e): return try await req.render("criteria", try await Self.criteriaPage(req: req, form: f.flat, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 }
