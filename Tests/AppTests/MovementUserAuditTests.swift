@@ -176,6 +176,7 @@ struct SurfaceTests {
             try await render("meeting", MeetingPage.mock, mustContain: "Bạn thuộc đơn vị đề nghị")
             try await render("awards", AwardsPage.mock, mustContain: "Số 120/QĐ-UBND ngày 20/12/2024")
             try await render("eligibility", EligibilityPage.mock, mustContain: "cần xác minh")
+            try await render("eligibility", EligibilityPage.mock, mustContain: "Ngày áp dụng: 31/12/2024")
             let views = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Resources/Views").filter { $0.hasSuffix(".leaf") }
             // base, pager and form-error are partials rendered inside the pages above.
             #expect(views.count == 29 + 3, "a new view needs a render test: \(views.sorted())")

@@ -72,7 +72,7 @@ enum RecordScope {
         switch Policy.recordScope(actor) {
         case .all: return q
         case .subtree(let p): return q.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%")
-        case .none: return q.filter(.sql(raw: "1 = 0"))
+        case .none: return q.filter(.sql(unsafeRaw: "1 = 0"))
         }
     }
 }

@@ -44,8 +44,8 @@ enum DossierService {
     static func resource(_ d: DossierModel) -> Resource { .unitRecord(d.unit.unitPath, movementIDs: []) }
 
     static func readable(_ id: Int, actor: Actor?, on db: any Database) async throws -> DossierModel {
-        guard let d = try await DossierModel.query(on: db).filter(\.$id == id).with(\.$unit)
-            .with(\.$nominees) { $0.with(\.$subject) }.first() else { throw AppError.notFound("Không tìm thấy hồ sơ.") }
+        let found = try await DossierModel.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$nominees) { $0.with(\.$subject) }.first()
+        guard let d = found else { throw AppError.notFound("Không tìm thấy hồ sơ.") }
         try Access.check(actor, .read, resource(d))
         return d
     }

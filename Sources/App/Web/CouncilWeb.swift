@@ -84,9 +84,11 @@ struct EligibilityPage: Encodable, Sendable {
     let subjectName: String
     let subjectHref: String
     let year: Int
+    /// The day whose rules apply, dd/mm/yyyy.
+    let judgedOn: String
     let result: EligibilityDTO
     let years: [SelectOption]
-    static let mock = EligibilityPage(layout: .mock("Điều kiện khen thưởng"), subjectName: "Y Hoa", subjectHref: "/app/subjects/1", year: 2024,
+    static let mock = EligibilityPage(layout: .mock("Điều kiện khen thưởng"), subjectName: "Y Hoa", subjectHref: "/app/subjects/1", year: 2024, judgedOn: "31/12/2024",
                                       result: EligibilityDTO(subjectID: 1, year: 2024, judgedOn: "2024-12-31", ruleSetID: "rules-2024-nd98", ruleSetTitle: "Từ 01/01/2024",
                                                              legalBasis: "Luật 2022", jurisdiction: "VN", highest: "lao-dong-tien-tien",
                                                              forms: [.init(code: "lao-dong-tien-tien", name: "Lao động tiên tiến", rank: 10, eligible: true, statusLabel: "Đủ điều kiện",
@@ -287,7 +289,8 @@ struct CouncilWebController {
         let result = try await EligibilityService.dto(subjectID: id, year: year, day: nil, actor: req.actor, req: req)
         let first = (req.ruleSets.first?.effectiveFrom.prefix(4)).flatMap { Int($0) } ?? thisYear - 3
         return try await req.render("eligibility", EligibilityPage(
-            layout: req.layout("Điều kiện khen thưởng: \(s.name)", active: WebPath.awards), subjectName: s.name, subjectHref: WebPath.subject(id), year: year, result: result,
+            layout: req.layout("Điều kiện khen thưởng: \(s.name)", active: WebPath.awards), subjectName: s.name, subjectHref: WebPath.subject(id), year: year,
+            judgedOn: result.judgedOn.isoToVietnamese, result: result,
             years: (first...thisYear).reversed().map { SelectOption(value: String($0), label: String($0), selected: $0 == year) }))
     }
 }
