@@ -180,7 +180,8 @@ enum CouncilService {
 
     static func view(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> MeetingView {
         guard let m = try await CouncilMeetingModel.find(id, on: db) else { throw AppError.notFound("Không tìm thấy cuộc họp.") }
-        let own = try await actor.asyncMap { a in try await CouncilMemberModel.query(on: db).filter(\.$userID == a.userID).filter(\.$active == true).first() } ?? nil
+        var own: CouncilMemberModel?
+        if let actor { own = try await seat(of: actor, on: db) }
         let attendance = try await CouncilAttendanceModel.query(on: db).filter(\.$meeting.$id == id).with(\.$member) { $0.with(\.$unit) }.sort(\.$id).all()
         // Council members and the standing office read meetings; another role reads only a meeting where it holds a seat.
         let isAttendee = own.map { o in attendance.contains { $0.$member.id == o.id } } ?? false
@@ -360,18 +361,16 @@ enum CouncilService {
         }
     }
 
+    /// The actor's active place on the roster, if any.
+    static func seat(of actor: Actor, on db: any Database) async throws -> CouncilMemberModel? {
+        try await CouncilMemberModel.query(on: db).filter(\.$userID == actor.userID).filter(\.$active == true).first()
+    }
+
     /// Meetings open for voting where the actor holds a seat.
     static func openForMember(actor: Actor, on db: any Database) async throws -> [CouncilMeetingModel] {
-        guard let own = try await CouncilMemberModel.query(on: db).filter(\.$userID == actor.userID).filter(\.$active == true).first(),
-              let ownID = own.id else { return [] }
+        guard let ownID = try await seat(of: actor, on: db)?.id else { return [] }
         let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$member.$id == ownID).filter(\.$present == true).all().map { $0.$meeting.id }
         guard !seats.isEmpty else { return [] }
         return try await CouncilMeetingModel.query(on: db).filter(\.$id ~~ seats).filter(\.$status == MeetingStatus.voting.rawValue).all()
-    }
-}
-
-extension Optional {
-    func asyncMap<U>(_ f: (Wrapped) async throws -> U) async rethrows -> U? {
-        switch self { case .some(let w): return try await f(w); case .none: return nil }
     }
 }

@@ -178,14 +178,11 @@ enum DossierService {
         var e = FieldErrors()
         let rule = set.procedure?.documents.first { $0.code == kind }
         if rule == nil { e.add("kind", "Vui lòng chọn loại tài liệu.") }
-        if bytes.isEmpty { e.add("file", "Vui lòng chọn tệp.") }
-        else if bytes.count > EvidenceService.maxBytes { e.add("file", "Tệp lớn hơn 10 MB. Vui lòng nén hoặc chụp lại với dung lượng nhỏ hơn.") }
-        let type = EvidenceService.detect(bytes)
-        if !bytes.isEmpty && type == nil { e.add("file", "Chỉ nhận tệp PDF, ảnh JPEG/PNG/HEIC, Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc các loại đó.") }
+        let type = EvidenceService.check(bytes, missing: "Vui lòng chọn tệp.", into: &e)
         guard e.isEmpty, let type, let rule else { throw AppError.invalid(e) }
         let m = DossierDocumentModel()
         m.$dossier.id = dossierID; m.kind = kind; m.originalName = EvidenceService.safeName(filename, kind: type); m.contentType = type.contentType
-        m.size = bytes.count; m.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined(); m.generated = generated
+        m.size = bytes.count; m.sha256 = FileStore.sha256(bytes); m.generated = generated
         m.uploadedBy = actor?.userID
         let stored = try FileStore.put(bytes, app: app, db: db)
         m.storage = stored.storage; m.storageKey = stored.key; m.data = stored.data
@@ -311,10 +308,9 @@ enum DossierService {
         guard e.isEmpty, let day else { throw AppError.invalid(e) }
         let winners = d.nominees.filter { $0.votePassed == true && $0.appraisalStatus == .passed }
         // An award recorded meanwhile for the same achievement stops the decision, naming who.
-        var clashes: [String] = []
-        for n in winners where try await AwardModel.query(on: db).filter(\.$subject.$id == n.$subject.id).filter(\.$formCode == n.formCode).filter(\.$year == d.year).count() > 0 {
-            clashes.append(n.subject.name)
-        }
+        let given = Set(try await AwardModel.query(on: db).filter(\.$subject.$id ~~ winners.map { $0.$subject.id }).filter(\.$year == d.year).all()
+            .map { "\($0.$subject.id)|\($0.formCode)" })
+        let clashes = winners.filter { given.contains("\($0.$subject.id)|\($0.formCode)") }.map(\.subject.name)
         if !clashes.isEmpty {
             throw AppError.conflict("Đã có khen thưởng \(winners.first?.formName ?? "") năm \(d.year) cho: \(clashes.joined(separator: ", ")); một thành tích không khen thưởng hai lần. Kiểm tra lại khen thưởng đã ghi trước khi ghi quyết định.")
         }

@@ -43,15 +43,21 @@ enum EvidenceService {
         return nil
     }
 
+    /// The checks every upload gets: present, at most 10 MB, a type known from its content.
+    static func check(_ bytes: [UInt8], missing: String, into e: inout FieldErrors) -> Kind? {
+        if bytes.isEmpty { e.add("file", missing) }
+        else if bytes.count > maxBytes { e.add("file", "Tệp lớn hơn 10 MB. Vui lòng nén hoặc chụp lại với dung lượng nhỏ hơn.") }
+        let kind = detect(bytes)
+        if !bytes.isEmpty && kind == nil { e.add("file", "Chỉ nhận tệp PDF, ảnh JPEG/PNG/HEIC, Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc các loại đó.") }
+        return kind
+    }
+
     static func store(registrationID: Int, evaluationID: Int?, filename: String, bytes: [UInt8], description: String,
                       actor: Actor?, app: Application, on db: any Database) async throws -> EvidenceFileModel {
         let r = try await RegistrationQueries.readable(registrationID, actor: actor, on: db)
         try Access.check(actor, .update, RegistrationQueries.resource(r))
         var e = FieldErrors()
-        if bytes.isEmpty { e.add("file", "Vui lòng chọn tệp minh chứng.") }
-        else if bytes.count > maxBytes { e.add("file", "Tệp lớn hơn 10 MB. Vui lòng nén hoặc chụp lại với dung lượng nhỏ hơn.") }
-        let kind = detect(bytes)
-        if !bytes.isEmpty && kind == nil { e.add("file", "Chỉ nhận tệp PDF, ảnh JPEG/PNG/HEIC, Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc các loại đó.") }
+        let kind = check(bytes, missing: "Vui lòng chọn tệp minh chứng.", into: &e)
         Check.optional(description, "description", "Mô tả", max: 500, into: &e)
         if let evaluationID, try await EvaluationModel.query(on: db).filter(\.$id == evaluationID).filter(\.$registration.$id == registrationID).count() == 0 {
             e.add("evaluationID", "Lần đánh giá không thuộc đăng ký này.")
@@ -60,7 +66,7 @@ enum EvidenceService {
         let m = EvidenceFileModel()
         m.$registration.id = registrationID; m.evaluationID = evaluationID
         m.originalName = safeName(filename, kind: kind); m.contentType = kind.contentType; m.size = bytes.count
-        m.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        m.sha256 = FileStore.sha256(bytes)
         m.description = VietnameseText.clean(description); m.uploadedBy = actor?.userID
         let stored = try FileStore.put(bytes, app: app, db: db)
         m.storage = stored.storage; m.storageKey = stored.key; m.data = stored.data
@@ -101,6 +107,8 @@ enum EvidenceService {
 /// Where uploaded files live: on disk beside the SQLite file (one machine), in the database on PostgreSQL
 /// (several app instances share nothing but the database).
 enum FileStore {
+    static func sha256(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+
     static func put(_ bytes: [UInt8], app: Application, db: any Database) throws -> (storage: String, key: String, data: Data?) {
         if db.isPostgres { return ("db", "", Data(bytes)) }
         let key = Secrets.token()
