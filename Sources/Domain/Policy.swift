@@ -213,3 +213,135 @@ public enum Policy {
         }
     }
 }
+
+/// What a page may offer an actor beyond one record: "create" buttons, sections of the navigation,
+/// fields of a form. The record itself is still checked with `decide` when the write arrives.
+public enum Capability: Sendable, CaseIterable {
+    /// The "add unit" button; where a unit may go is `.newUnit(parent:)`.
+    case createUnits
+    /// The "create" buttons for unit records: registrations, unit criteria, dossiers.
+    case createUnitRecords
+    /// The registrations and unit-criteria sections of the navigation.
+    case followRegistrations
+    /// The home page's dossier tasks for a unit: complete returned dossiers, start a new one.
+    case prepareDossiers
+    /// Choosing a movement's lead agencies while editing it: a lead agency may describe its movement
+    /// but not hand the lead to someone else.
+    case reassignMovementLead
+}
+
+/// Which registrations a listing shows: the same answer as `decide(.list, .unitRecord(path, movementIDs:))`,
+/// as a filter (a lead agency also sees the registrations of the movements it leads, in any unit).
+public enum RecordListScope: Equatable, Sendable {
+    case all
+    case subtree(UnitPath)
+    /// The unit's subtree (if any) or records tied to one of these movements.
+    case subtreeOrMovements(UnitPath?, movementIDs: Set<Int>)
+    case none
+}
+
+/// Whose records (import jobs…) a listing shows, by the account that made them.
+public enum OwnerScope: Equatable, Sendable {
+    case all
+    case own(userID: Int)
+    case none
+
+    public func includes(ownerID: Int) -> Bool {
+        switch self {
+        case .all: return true
+        case .own(let userID): return userID == ownerID
+        case .none: return false
+        }
+    }
+}
+
+/// Which home page an actor gets: the tasks suggested follow the actor's work.
+public enum Dashboard: Sendable, CaseIterable {
+    /// Accounts and the audit log.
+    case administration
+    /// Movements, the organisation tree and the catalogue.
+    case coordination
+    /// The movements the actor's unit leads.
+    case movementLead
+    /// The actor's unit and the units below it.
+    case unit
+    /// Reading the movements under way.
+    case council
+    /// Learning about movements to publicise them.
+    case outreach
+}
+
+extension Policy {
+    /// Whether a page offers this capability to the actor. Nobody signed out has any.
+    public static func allows(_ actor: Actor?, _ capability: Capability) -> Bool {
+        guard let actor else { return false }
+        switch capability {
+        case .createUnits:
+            return actor.role == .admin || actor.role == .standingOffice || actor.role == .unitOfficer
+        case .createUnitRecords:
+            switch actor.role {
+            case .admin, .standingOffice, .leadAgency, .unitOfficer: return true
+            case .councilMember, .editor: return false
+            }
+        case .followRegistrations:
+            return actor.role != .editor
+        case .prepareDossiers:
+            return recordScope(actor) != .none && actor.role != .councilMember
+        case .reassignMovementLead:
+            return actor.role != .leadAgency
+        }
+    }
+
+    /// Units a new unit record (registration, unit criterion) may be created in: everywhere for the admin and
+    /// the standing office, otherwise the actor's own subtree.
+    public static func createScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice: return unitScope(actor)
+        default: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        }
+    }
+
+    /// Units offered as the parent of a new or edited unit: the units the actor sees
+    /// (`decide(.create, .newUnit(parent:))` still rules on the choice).
+    public static func parentScope(_ actor: Actor?) -> UnitScope { unitScope(actor) }
+
+    /// The unit a new form starts with: a unit officer works in its own unit; others choose.
+    public static func defaultUnit(_ actor: Actor?) -> Int? {
+        guard let actor, actor.role == .unitOfficer else { return nil }
+        return actor.unitID
+    }
+
+    /// Which registrations a listing shows to this actor.
+    public static func registrationScope(_ actor: Actor?) -> RecordListScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice, .councilMember: return .all
+        case .unitOfficer: return actor.unitPath.map(RecordListScope.subtree) ?? .none
+        case .leadAgency: return .subtreeOrMovements(actor.unitPath, movementIDs: actor.leadMovementIDs)
+        case .editor: return .none
+        }
+    }
+
+    /// Whose import jobs the actor may list and read: the admin and the standing office see every job,
+    /// anyone else the jobs they started.
+    public static func importJobScope(_ actor: Actor?) -> OwnerScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice: return .all
+        default: return .own(userID: actor.userID)
+        }
+    }
+
+    /// The home page for this actor.
+    public static func dashboard(_ actor: Actor) -> Dashboard {
+        switch actor.role {
+        case .admin: return .administration
+        case .standingOffice: return .coordination
+        case .leadAgency: return .movementLead
+        case .unitOfficer: return .unit
+        case .councilMember: return .council
+        case .editor: return .outreach
+        }
+    }
+}

@@ -8,8 +8,11 @@ try LoggingSystem.bootstrap(from: &env)
 let app = try await Application.make(env)
 var exitCode: Int32 = 0
 do {
-    let config = try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment,
-                                               workingDirectory: FileManager.default.currentDirectoryPath)
+    let environment = ProcessInfo.processInfo.environment
+    let resources = try ResourceLocator.locate(
+        environment: environment, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0],
+        workingDirectory: FileManager.default.currentDirectoryPath)
+    let config = try AppConfig.fromEnvironment(environment, workingDirectory: resources)
     try await configure(app, config)
     let args = Array(CommandLine.arguments.dropFirst()).filter { !$0.hasPrefix("--env") }
     if args.first == nil || args.first == "serve" || args.first?.hasPrefix("-") == true {

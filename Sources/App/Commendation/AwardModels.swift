@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import Domain
+
+/// An initiative (sáng kiến) or accepted research topic, with the scope at which it was recognised.
+final class InitiativeModel: Model, @unchecked Sendable {
+    static let schema = "initiatives"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "subject_id") var subject: SubjectModel
+    @Field(key: "year") var year: Int
+    /// "sang-kien" | "de-tai"
+    @Field(key: "kind") var kind: String
+    @Field(key: "title") var title: String
+    /// "co-so" | "tinh" | "toan-quoc"
+    @Field(key: "scope") var scope: String
+    /// The document that recognised it ("Quyết định số 12/QĐ-UBND ngày 10/11/2024").
+    @Field(key: "recognition") var recognition: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}
+
+/// An award or title received: form, level, achievement year, and the decision behind it.
+final class AwardModel: Model, @unchecked Sendable {
+    static let schema = "awards"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "subject_id") var subject: SubjectModel
+    @Field(key: "form_code") var formCode: String
+    @Field(key: "form_name") var formName: String
+    /// Level of the conferring authority: "co-so" | "huyen" | "xa" | "tinh" | "bo" | "toan-quoc".
+    @Field(key: "level") var level: String
+    /// Year of the achievement (the achievement period ends in it).
+    @Field(key: "year") var year: Int
+    /// The achievement period as written in the decision ("Năm 2024", "2022–2024").
+    @Field(key: "period") var period: String
+    @Field(key: "decision_number") var decisionNumber: String
+    /// yyyy-MM-dd
+    @Field(key: "decision_date") var decisionDate: String
+    @Field(key: "authority") var authority: String
+    @OptionalField(key: "dossier_id") var dossierID: Int?
+    /// "nhap-tay" | "nhap-tep" | "quyet-dinh"
+    @Field(key: "source") var source: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}

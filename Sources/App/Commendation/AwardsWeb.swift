@@ -1,0 +1,35 @@
+import Fluent
+import Vapor
+import Domain
+
+struct AwardsPage: Encodable, Sendable {
+    struct Row: Encodable, Sendable { let subjectName: String; let subjectHref: String; let unitName: String; let year: Int; let formName: String; let levelLabel: String; let decision: String }
+    let layout: LayoutContext
+    let rows: [Row]
+    let pager: Pager
+    let q: String
+    let year: String
+    let forms: [SelectOption]
+}
+
+struct AwardsWebController {
+    func register(_ r: any RoutesBuilder) {
+        r.get("awards", use: awards)
+    }
+
+    @Sendable func awards(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let q = req.listQuery().q
+        let year = req.query[Int.self, at: "year"]
+        let form = req.query[String.self, at: "formCode"] ?? ""
+        let page = try await AwardService.search(q: q, year: year, formCode: form, actor: actor, page: req.listQuery().page, on: req.db)
+        let forms = req.ruleSets.distinctForms().map { ($0.code, $0.name) }
+        return try await req.render("commendation/awards", AwardsPage(
+            layout: req.layout("Tra cứu khen thưởng", active: WebPath.awards),
+            rows: page.items.map { (a, s, u) in .init(subjectName: s.name, subjectHref: WebPath.subject(s.id ?? 0), unitName: u.shortName, year: a.year, formName: a.formName,
+                                                     levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
+                                                     decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)") },
+            pager: Pager(page, base: WebPath.awards, query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]), q: q, year: year.map(String.init) ?? "",
+            forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)] + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) }))
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import Domain
+
+/// A unit's proposal for commendation (hồ sơ đề nghị khen thưởng).
+final class DossierModel: Model, @unchecked Sendable {
+    static let schema = "dossiers"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "unit_id") var unit: UnitModel
+    @Field(key: "year") var year: Int
+    @Field(key: "title") var title: String
+    /// The unit's document number for its tờ trình ("15/TTr-UBND").
+    @Field(key: "number") var number: String
+    @Field(key: "status") var status: String
+    @Field(key: "rule_set_id") var ruleSetID: String
+    @OptionalField(key: "submitted_day") var submittedDay: String?
+    @OptionalField(key: "appraisal_due") var appraisalDue: String?
+    @OptionalField(key: "meeting_id") var meetingID: Int?
+    @Field(key: "decision_number") var decisionNumber: String
+    @Field(key: "decision_date") var decisionDate: String
+    @Field(key: "decision_authority") var decisionAuthority: String
+    @Field(key: "decision_signer") var decisionSigner: String
+    @Field(key: "search_text") var searchText: String
+    @OptionalField(key: "created_by") var createdBy: Int?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Children(for: \.$dossier) var nominees: [DossierNomineeModel]
+    init() {}
+    var dossierStatus: DossierStatus { DossierStatus(rawValue: status) ?? .draft }
+}
+
+/// One person, collective or household proposed in a dossier, for one form.
+final class DossierNomineeModel: Model, @unchecked Sendable {
+    static let schema = "dossier_nominees"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "dossier_id") var dossier: DossierModel
+    @Parent(key: "subject_id") var subject: SubjectModel
+    @OptionalField(key: "registration_id") var registrationID: Int?
+    @Field(key: "form_code") var formCode: String
+    @Field(key: "form_name") var formName: String
+    /// Summary of the achievement (for the report and the decision).
+    @Field(key: "achievement") var achievement: String
+    /// Eligibility when added: "dat" | "chua-dat" | "thieu-du-lieu"; `warning` keeps the reasons shown then.
+    @Field(key: "eligibility") var eligibility: String
+    @Field(key: "warning") var warning: String
+    @Field(key: "appraisal") var appraisal: String
+    @Field(key: "appraisal_note") var appraisalNote: String
+    @OptionalField(key: "vote_yes") var voteYes: Int?
+    @OptionalField(key: "vote_no") var voteNo: Int?
+    @OptionalField(key: "vote_recused") var voteRecused: Int?
+    @OptionalField(key: "vote_written") var voteWritten: Int?
+    @OptionalField(key: "vote_total") var voteTotal: Int?
+    @OptionalField(key: "vote_threshold") var voteThreshold: Int?
+    @OptionalField(key: "vote_passed") var votePassed: Bool?
+    @OptionalField(key: "award_id") var awardID: Int?
+    init() {}
+    var appraisalStatus: NomineeAppraisal { NomineeAppraisal(rawValue: appraisal) ?? .pending }
+}
+
+/// A file of the dossier: uploaded, or drafted by the system.
+final class DossierDocumentModel: Model, @unchecked Sendable {
+    static let schema = "dossier_documents"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "dossier_id") var dossier: DossierModel
+    @Field(key: "kind") var kind: String
+    @Field(key: "original_name") var originalName: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "storage") var storage: String
+    @Field(key: "storage_key") var storageKey: String
+    @OptionalField(key: "data") var data: Data?
+    @Field(key: "generated") var generated: Bool
+    @OptionalField(key: "uploaded_by") var uploadedBy: Int?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}
+
+/// The dossier's history: every submission, return, appraisal, vote and decision.
+final class DossierEventModel: Model, @unchecked Sendable {
+    static let schema = "dossier_events"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "dossier_id") var dossier: DossierModel
+    @OptionalField(key: "nominee_id") var nomineeID: Int?
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "user_id") var userID: Int?
+    @Field(key: "username") var username: String
+    @Field(key: "action") var action: String
+    @Field(key: "from_status") var fromStatus: String
+    @Field(key: "to_status") var toStatus: String
+    @Field(key: "note") var note: String
+    init() {}
+}

@@ -1,0 +1,33 @@
+import Fluent
+import Vapor
+import Domain
+
+struct EligibilityPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let subjectName: String
+    let subjectHref: String
+    let year: Int
+    /// The day whose rules apply, dd/mm/yyyy.
+    let judgedOn: String
+    let result: EligibilityDTO
+    let years: [SelectOption]
+}
+
+struct EligibilityWebController {
+    func register(_ r: any RoutesBuilder) {
+        r.get("subjects", ":id", "eligibility", use: eligibility)
+    }
+
+    @Sendable func eligibility(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let thisYear = Today.year
+        let year = req.query[Int.self, at: "year"] ?? thisYear - 1
+        let s = try await SubjectService.readable(id, actor: req.actor, on: req.db)
+        let result = try await EligibilityService.dto(subjectID: id, year: year, day: nil, actor: req.actor, req: req)
+        let first = (req.ruleSets.first?.effectiveFrom.prefix(4)).flatMap { Int($0) } ?? thisYear - 3
+        return try await req.render("commendation/eligibility", EligibilityPage(
+            layout: req.layout("Điều kiện khen thưởng: \(s.name)", active: WebPath.awards), subjectName: s.name, subjectHref: WebPath.subject(id), year: year,
+            judgedOn: result.judgedOn.isoToVietnamese, result: result,
+            years: (first...thisYear).reversed().map { SelectOption(value: String($0), label: String($0), selected: $0 == year) }))
+    }
+}

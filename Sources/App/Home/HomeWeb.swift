@@ -1,0 +1,123 @@
+import Fluent
+import Vapor
+import Domain
+
+struct PublicHomePage: Encodable, Sendable {
+    let layout: LayoutContext
+    let movements: [Row]
+    struct Row: Encodable, Sendable { let name: String; let kindLabel: String; let period: String; let leads: String }
+}
+
+struct HomePage: Encodable, Sendable {
+    let layout: LayoutContext
+    let greeting: String
+    let roleLabel: String
+    let unitName: String?
+    let stats: [Stat]
+    let tasks: [Task]
+    let myMovements: [MovementLink]
+    let catalogueVersion: String?
+    let overdue: [Overdue]
+    struct Overdue: Encodable, Sendable { let title: String; let subject: String; let unitName: String; let dueDate: String; let href: String }
+    struct Stat: Encodable, Sendable { let label: String; let value: Int; let href: String }
+    struct Task: Encodable, Sendable { let text: String; let href: String }
+    struct MovementLink: Encodable, Sendable { let name: String; let href: String; let period: String }
+
+}
+
+struct HomeWebController {
+    /// What the commendation workflow waits for from this actor: ballots, appraisals, decisions, returned dossiers.
+    static func commendationTasks(_ actor: Actor, on db: any Database) async throws -> [HomePage.Task] {
+        var tasks: [HomePage.Task] = try await CouncilService.openForMember(actor: actor, on: db).map {
+            .init(text: "Bỏ phiếu: \($0.title)", href: WebPath.meeting($0.id ?? 0) + "#bo-phieu")
+        }
+        func count(_ status: DossierStatus) async throws -> Int {
+            try await RecordScope.apply(DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id), actor: actor)
+                .filter(\.$status == status.rawValue).count()
+        }
+        if Policy.decide(actor, .update, .council).isAllowed {
+            let waiting = try await count(.submitted)
+            let late = try await DossierModel.query(on: db).filter(\.$status == DossierStatus.submitted.rawValue).filter(\.$appraisalDue < Today.iso).count()
+            if waiting > 0 { tasks.append(.init(text: "Thẩm định \(waiting) hồ sơ đề nghị khen thưởng" + (late > 0 ? " (\(late) quá hạn)" : ""), href: WebPath.dossiers + "?status=da-gui")) }
+            let ready = try await count(.appraised)
+            if ready > 0 { tasks.append(.init(text: "Đưa \(ready) hồ sơ đã thẩm định ra họp Hội đồng", href: WebPath.council)) }
+            let toDecide = try await count(.reviewed)
+            if toDecide > 0 { tasks.append(.init(text: "Ghi quyết định cho \(toDecide) hồ sơ Hội đồng đã xét", href: WebPath.dossiers + "?status=da-xet")) }
+        } else if Policy.allows(actor, .prepareDossiers) {
+            let returned = try await count(.returned)
+            if returned > 0 { tasks.append(.init(text: "Bổ sung \(returned) hồ sơ bị trả lại", href: WebPath.dossiers + "?status=tra-lai")) }
+            tasks.append(.init(text: "Lập hồ sơ đề nghị khen thưởng", href: WebPath.dossiers))
+        }
+        return tasks
+    }
+
+    func registerPublic(_ r: any RoutesBuilder) { r.get(use: publicHome) }
+    func register(_ r: any RoutesBuilder) { r.get(use: home) }
+
+    @Sendable func publicHome(req: Request) async throws -> Response {
+        let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code).limit(50).all()
+        let rows = movements.map { m in
+            PublicHomePage.Row(name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind, period: "\(m.fromYear)–\(m.toYear)",
+                               leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
+        }
+        return try await req.render("home/public-home", PublicHomePage(layout: req.layout("Điển hình tiên tiến", active: ""), movements: rows))
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let auth = req.auth!
+        var stats: [HomePage.Stat] = []
+        let unitScope = Policy.unitScope(actor)
+        if unitScope != .none {
+            let n = try await UnitQueries.scoped(UnitModel.query(on: req.db), unitScope).count()
+            stats.append(.init(label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc", value: n, href: WebPath.units))
+        }
+        let movementCount = try await MovementModel.query(on: req.db).count()
+        stats.append(.init(label: "Phong trào, cuộc vận động", value: movementCount, href: WebPath.movements))
+        let userScope = Policy.userScope(actor)
+        if userScope != .none {
+            let n = try await UserQueries.list(q: "", role: "", page: 1, scope: userScope, on: req.db).total
+            stats.append(.init(label: "Tài khoản", value: n, href: WebPath.users))
+        }
+        let groups = try await UnitGroupModel.query(on: req.db).count()
+        stats.append(.init(label: "Cụm, khối thi đua", value: groups, href: WebPath.groups))
+
+        var tasks: [HomePage.Task] = []
+        switch Policy.dashboard(actor) {
+        case .administration:
+            tasks = [.init(text: "Cấp tài khoản cho cán bộ các đơn vị", href: WebPath.newUser),
+                     .init(text: "Xem nhật ký thao tác", href: WebPath.audit)]
+        case .coordination:
+            tasks = [.init(text: "Phát động hoặc cập nhật phong trào thi đua", href: WebPath.newMovement),
+                     .init(text: "Rà soát cây tổ chức và cụm, khối thi đua", href: WebPath.units),
+                     .init(text: "Xem danh mục tiêu chuẩn điển hình", href: WebPath.catalogue)]
+        case .movementLead:
+            tasks = [.init(text: "Cập nhật nội dung phong trào do đơn vị chủ trì", href: WebPath.movements)]
+        case .unit:
+            tasks = [.init(text: "Xem tiêu chuẩn điển hình để xây dựng tiêu chí cụ thể của đơn vị", href: WebPath.catalogue),
+                     .init(text: "Cập nhật thôn, làng, tổ chức trực thuộc", href: WebPath.units)]
+        case .council:
+            tasks = [.init(text: "Xem các phong trào thi đua đang triển khai", href: WebPath.movements)]
+        case .outreach:
+            tasks = [.init(text: "Tìm hiểu các phong trào để tuyên truyền", href: WebPath.movements)]
+        }
+        tasks = try await Self.commendationTasks(actor, on: req.db) + tasks
+        var mine: [HomePage.MovementLink] = []
+        if !actor.leadMovementIDs.isEmpty {
+            let ms = try await MovementModel.query(on: req.db).filter(\.$id ~~ Array(actor.leadMovementIDs)).sort(\.$code).all()
+            mine = ms.map { .init(name: $0.name, href: WebPath.movement($0.id ?? 0), period: "\($0.fromYear)–\($0.toYear)") }
+        }
+        let version = try await CatalogueService.current(on: req.db)?.version
+        let overdue = try await NurturingService.overdue(for: actor, on: req.db).map { a, r in
+            HomePage.Overdue(title: a.title, subject: r.subject.name, unitName: r.unit.shortName, dueDate: a.dueDate.isoToVietnamese, href: WebPath.registration(r.id ?? 0) + "#boi-duong")
+        }
+        if let scope = try await RegistrationListing.scopeIDs(actor, on: req.db) {
+            let regs = try await scope.apply(RegistrationModel.query(on: req.db).join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)).count()
+            stats.insert(.init(label: "Đăng ký điển hình", value: regs, href: WebPath.registrations), at: 0)
+        }
+        let page = HomePage(layout: req.layout("Tổng quan", active: WebPath.home), greeting: "Xin chào, \(auth.user.fullName)",
+                            roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
+                            catalogueVersion: version, overdue: overdue)
+        return try await req.render("home/home", page)
+    }
+}

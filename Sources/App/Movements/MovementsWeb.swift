@@ -1,0 +1,153 @@
+import Fluent
+import Vapor
+import Domain
+
+struct MovementsPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let q: String
+    let year: String
+    let movements: [Row]
+    let pager: Pager
+    let canCreate: Bool
+    struct Row: Encodable, Sendable { let code: String; let name: String; let kindLabel: String; let period: String; let leads: String; let href: String }
+}
+
+struct MovementPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let movement: MovementDTO
+    let leads: [UnitPage.Crumb]
+    let coordinating: [UnitPage.Crumb]
+    let canEdit: Bool
+    let editHref: String
+}
+
+struct MovementForm: Content, Sendable {
+    var code: String
+    var name: String
+    var kind: String
+    var level: String
+    var fromYear: String
+    var toYear: String
+    var description: String?
+    var legalBasis: String?
+    var leadAgencyIDs: [String]?
+    var coordinatingAgencyIDs: [String]?
+
+    var input: MovementInput {
+        MovementInput(code: code, name: name, kind: kind, level: level, fromYear: Int(fromYear.trimmingCharacters(in: .whitespaces)),
+                      toYear: Int(toYear.trimmingCharacters(in: .whitespaces)), description: description, legalBasis: legalBasis,
+                      leadAgencyIDs: (leadAgencyIDs ?? []).compactMap { Int($0) }, coordinatingAgencyIDs: (coordinatingAgencyIDs ?? []).compactMap { Int($0) })
+    }
+    static let empty = MovementForm(code: "", name: "", kind: "phong-trao", level: "huyen", fromYear: "", toYear: "", description: "", legalBasis: "", leadAgencyIDs: [], coordinatingAgencyIDs: [])
+}
+
+struct MovementFormPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let heading: String
+    let action: String
+    let form: MovementForm
+    let errors: [String: String]
+    let kinds: [SelectOption]
+    let levels: [SelectOption]
+    let leadOptions: [SelectOption]
+    let coordinatingOptions: [SelectOption]
+    let leadLocked: Bool
+    let cancelHref: String
+}
+
+struct MovementsWebController {
+    func register(_ r: any RoutesBuilder) {
+        let m = r.grouped("movements")
+        m.get(use: list)
+        m.get("new", use: newForm)
+        m.post(use: create)
+        m.get(":id", use: show)
+        m.get(":id", "edit", use: editForm)
+        m.post(":id", use: update)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try req.authorize(.list, .movement(id: nil))
+        let q = req.listQuery().q
+        let yearText = req.query[String.self, at: "year"] ?? ""
+        let page = try await MovementQueries.list(q: q, year: Int(yearText), leadUnitID: nil, page: req.listQuery().page, on: req.db)
+        let rows = page.items.map { m in
+            MovementsPage.Row(code: m.code, name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind, period: "\(m.fromYear)–\(m.toYear)",
+                              leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.shortName }.joined(separator: ", "), href: WebPath.movement(m.id ?? 0))
+        }
+        return try await req.render("movements/movements", MovementsPage(layout: req.layout("Phong trào thi đua", active: WebPath.movements), q: q, year: yearText, movements: rows,
+                                                              pager: Pager(page, base: WebPath.movements, query: [("q", q), ("year", yearText)]),
+                                                              canCreate: req.can(.create, .movement(id: nil))))
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        try req.authorize(.read, .movement(id: id))
+        let m = try await MovementQueries.find(id, on: req.db)
+        func crumbs(_ role: String) -> [UnitPage.Crumb] {
+            m.agencies.filter { $0.role == role }.map { .init(label: $0.unit.name, href: req.can(.read, .unit($0.unit.unitPath)) ? WebPath.unit($0.$unit.id) : nil) }
+        }
+        return try await req.render("movements/movement", MovementPage(layout: req.layout(m.name, active: WebPath.movements), movement: MovementDTO(m, agencies: m.agencies),
+                                                            leads: crumbs("lead"), coordinating: crumbs("coordinating"),
+                                                            canEdit: req.can(.update, .movement(id: id)), editHref: WebPath.editMovement(id)))
+    }
+
+    private func page(req: Request, heading: String, action: String, form: MovementForm, errors: [String: String], leadLocked: Bool, cancel: String) async throws -> MovementFormPage {
+        // Agencies first, then communes; each group in Vietnamese alphabetical order.
+        let order: [UnitKind] = [.tinh, .so, .huyen, .phong, .coQuanDang, .doanThe, .donViSuNghiep, .lucLuongVuTrang, .thiTran, .xa, .phuong]
+        let units = try await UnitQueries.choices(scope: .all, on: req.db)
+            .filter { order.contains($0.unitKind) }
+            .sorted { a, b in
+                let ia = order.firstIndex(of: a.unitKind)!, ib = order.firstIndex(of: b.unitKind)!
+                return ia != ib ? ia < ib : VietnameseText.compare(a.shortName, b.shortName) == .orderedAscending
+            }
+        func opts(_ selected: [String]?) -> [SelectOption] {
+            units.map { SelectOption(value: String($0.id ?? 0), label: $0.shortName, selected: (selected ?? []).contains(String($0.id ?? 0))) }
+        }
+        return MovementFormPage(layout: req.layout(heading, active: WebPath.movements), heading: heading, action: action, form: form, errors: errors,
+                                kinds: MovementKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind) },
+                                levels: MovementLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.level) },
+                                leadOptions: opts(form.leadAgencyIDs), coordinatingOptions: opts(form.coordinatingAgencyIDs), leadLocked: leadLocked, cancelHref: cancel)
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        try req.authorize(.create, .movement(id: nil))
+        return try await req.render("movements/movement-form", try await page(req: req, heading: "Thêm phong trào", action: WebPath.movements, form: .empty, errors: [:], leadLocked: false, cancel: WebPath.movements))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let form = try req.form(MovementForm.self)
+        return try await req.submit {
+            try await MovementService.create(form.input, actor: req.actor, on: req.db)
+        } redirect: { m in
+            (WebPath.movement(m.id ?? 0), "Đã thêm phong trào \(m.name).")
+        } orRender: { e in
+            try await req.render("movements/movement-form", try await page(req: req, heading: "Thêm phong trào", action: WebPath.movements, form: form, errors: e.formErrors, leadLocked: false, cancel: WebPath.movements), status: e.status)
+        }
+    }
+
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        try req.authorize(.update, .movement(id: id))
+        let m = try await MovementQueries.find(id, on: req.db)
+        let form = MovementForm(code: m.code, name: m.name, kind: m.kind, level: m.level, fromYear: String(m.fromYear), toYear: String(m.toYear),
+                                description: m.description, legalBasis: m.legalBasis,
+                                leadAgencyIDs: m.agencies.filter { $0.role == "lead" }.map { String($0.$unit.id) },
+                                coordinatingAgencyIDs: m.agencies.filter { $0.role == "coordinating" }.map { String($0.$unit.id) })
+        return try await req.render("movements/movement-form", try await page(req: req, heading: "Sửa phong trào", action: WebPath.movement(id), form: form, errors: [:],
+                                                                   leadLocked: !req.can(.reassignMovementLead), cancel: WebPath.movement(id)))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let form = try req.form(MovementForm.self)
+        return try await req.submit {
+            try await MovementService.update(id, form.input, actor: req.actor, on: req.db)
+        } redirect: { m in
+            (WebPath.movement(id), "Đã lưu phong trào \(m.name).")
+        } orRender: { e in
+    return try await req.render("movements/movement-form", try await page(req: req, heading: "Sửa phong trào", action: WebPath.movement(id), form: form, errors: e.formErrors,
+                                                               leadLocked: !req.can(.reassignMovementLead), cancel: WebPath.movement(id)), status: e.status)
+        }
+    }
+}

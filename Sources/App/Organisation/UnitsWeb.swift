@@ -1,0 +1,215 @@
+import Fluent
+import Vapor
+import Domain
+
+struct UnitRow: Encodable, Sendable {
+    let id: Int; let code: String; let name: String; let kindLabel: String; let depth: Int; let href: String
+    init(_ u: UnitModel) {
+        id = u.id ?? 0; code = u.code; name = u.name; kindLabel = u.unitKind.label; depth = max(0, u.unitPath.depth - 1)
+        href = WebPath.unit(u.id ?? 0)
+    }
+}
+
+struct UnitsPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let q: String
+    let kinds: [SelectOption]
+    let units: [UnitRow]
+    let pager: Pager
+    let canCreate: Bool
+}
+
+struct UnitPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let unit: UnitDTO
+    let breadcrumb: [Crumb]
+    let children: [UnitRow]
+    let groups: [Crumb]
+    let users: [Crumb]
+    let movements: [Crumb]
+    let canEdit: Bool
+    let canDelete: Bool
+    let canAddChild: Bool
+    let editHref: String
+    let deleteHref: String
+    let newChildHref: String
+    struct Crumb: Encodable, Sendable { let label: String; let href: String? }
+}
+
+/// What the unit form holds, as typed (strings), so a rejected form comes back unchanged.
+struct UnitForm: Content, Sendable {
+    var code: String
+    var name: String
+    var shortName: String?
+    var kind: String
+    var parentID: String?
+    var place: String?
+    var abbreviation: String?
+
+    var input: UnitInput {
+        UnitInput(code: code, name: name, shortName: shortName, kind: kind, parentID: Int(parentID ?? ""), place: place, abbreviation: abbreviation)
+    }
+    static let empty = UnitForm(code: "", name: "", shortName: "", kind: "", parentID: "", place: "", abbreviation: "")
+}
+
+struct UnitFormPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let heading: String
+    let action: String
+    let form: UnitForm
+    let errors: [String: String]
+    let kinds: [SelectOption]
+    let parents: [SelectOption]
+    let cancelHref: String
+}
+
+struct UnitsWebController {
+    func register(_ r: any RoutesBuilder) {
+        let u = r.grouped("units")
+        u.get(use: list)
+        u.get("new", use: newForm)
+        u.post(use: create)
+        u.get(":id", use: show)
+        u.get(":id", "edit", use: editForm)
+        u.post(":id", use: update)
+        u.post(":id", "delete", use: delete)
+    }
+
+    static func kindOptions(selected: String, includeAll: Bool) -> [SelectOption] {
+        (includeAll ? [SelectOption(value: "", label: "Tất cả loại", selected: selected.isEmpty)] : [SelectOption(value: "", label: "— Chọn loại —", selected: selected.isEmpty)])
+            + UnitKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        var f = UnitFilter()
+        f.q = req.listQuery().q
+        f.kind = req.query[String.self, at: "kind"] ?? ""
+        f.page = req.listQuery().page
+        let page = try await UnitQueries.list(f, scope: Policy.unitScope(actor), on: req.db)
+        let canCreate = req.can(.createUnits)
+        let ctx = UnitsPage(layout: req.layout("Đơn vị", active: WebPath.units), q: f.q, kinds: Self.kindOptions(selected: f.kind, includeAll: true),
+                            units: page.items.map(UnitRow.init), pager: Pager(page, base: WebPath.units, query: [("q", f.q), ("kind", f.kind)]),
+                            canCreate: canCreate)
+        return try await req.render("organisation/units", ctx)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let unit = try await UnitQueries.readable(id, actor: req.actor, on: req.db)
+        let ancestors = try await UnitQueries.names(unit.unitPath.ids.dropLast().map { $0 }, on: req.db)
+        let crumbs = unit.unitPath.ids.dropLast().compactMap { aid -> UnitPage.Crumb? in
+            guard let a = ancestors[aid] else { return nil }
+            return .init(label: a.shortName, href: req.can(.read, .unit(a.unitPath)) ? WebPath.unit(aid) : nil)
+        }
+        let children = try await UnitModel.query(on: req.db).filter(\.$parent.$id == id).sort(\.$name).all()
+        let memberships = try await UnitGroupMemberModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$group).all()
+        var users: [UnitPage.Crumb] = []
+        if req.can(.list, .user(unitPath: unit.unitPath, role: .unitOfficer)) {
+            users = try await UserModel.query(on: req.db).filter(\.$unit.$id == id).sort(\.$username).all()
+                .map { .init(label: "\($0.username) — \($0.fullName) (\($0.userRole.label))", href: req.can(.update, .user(unitPath: unit.unitPath, role: $0.userRole)) ? WebPath.editUser($0.id ?? 0) : nil) }
+        }
+        let movements = try await MovementAgencyModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$movement).all()
+        let ctx = UnitPage(layout: req.layout(unit.shortName, active: WebPath.units), unit: UnitDTO(unit), breadcrumb: crumbs,
+                           children: children.map(UnitRow.init),
+                           groups: memberships.map { .init(label: $0.group.name, href: WebPath.group($0.$group.id)) },
+                           users: users,
+                           movements: movements.map { .init(label: "\($0.movement.name) (\($0.role == "lead" ? "chủ trì" : "phối hợp"))", href: WebPath.movement($0.$movement.id)) },
+                           canEdit: req.can(.update, .unit(unit.unitPath)), canDelete: req.can(.delete, .unit(unit.unitPath)),
+                           canAddChild: req.can(.create, .newUnit(parent: unit.unitPath)),
+                           editHref: WebPath.editUnit(id), deleteHref: WebPath.deleteUnit(id), newChildHref: WebPath.newUnit + "?parentID=\(id)")
+        return try await req.render("organisation/unit", ctx)
+    }
+
+    private func formPage(req: Request, heading: String, action: String, form: UnitForm, errors: [String: String], cancel: String) async throws -> UnitFormPage {
+        let actor = try req.requireActor()
+        let scope = Policy.parentScope(actor)
+        let parents = try await UnitQueries.choices(scope: scope, on: req.db)
+        var options = [SelectOption(value: "", label: "— Không có (đơn vị gốc) —", selected: (form.parentID ?? "").isEmpty)]
+        options += parents.map { SelectOption(value: String($0.id ?? 0), label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
+                                        selected: String($0.id ?? 0) == form.parentID) }
+        return UnitFormPage(layout: req.layout(heading, active: WebPath.units), heading: heading, action: action, form: form, errors: errors,
+                            kinds: Self.kindOptions(selected: form.kind, includeAll: false), parents: options, cancelHref: cancel)
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        var form = UnitForm.empty
+        form.parentID = req.query[String.self, at: "parentID"] ?? Policy.defaultUnit(actor).map(String.init) ?? ""
+        return try await req.render("organisation/unit-form", try await formPage(req: req, heading: "Thêm đơn vị", action: WebPath.units, form: form, errors: [:], cancel: WebPath.units))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let form = try req.form(UnitForm.self)
+        return try await req.submit {
+            try await UnitService.create(form.input, actor: req.actor, on: req.db)
+        } redirect: { unit in
+            (WebPath.unit(unit.id ?? 0), "Đã thêm đơn vị \(unit.name).")
+        } orRender: { e in
+    let page = try await formPage(req: req, heading: "Thêm đơn vị", action: WebPath.units, form: form, errors: e.formErrors, cancel: WebPath.units)
+    return try await req.render("organisation/unit-form", page, status: e.status)
+        }
+    }
+
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let unit = try await UnitQueries.readable(id, actor: req.actor, on: req.db)
+        try req.authorize(.update, .unit(unit.unitPath))
+        let form = UnitForm(code: unit.code, name: unit.name, shortName: unit.shortName, kind: unit.kind, parentID: unit.$parent.id.map(String.init) ?? "",
+                            place: unit.place, abbreviation: unit.abbreviation)
+        return try await req.render("organisation/unit-form", try await formPage(req: req, heading: "Sửa đơn vị", action: WebPath.unit(id), form: form, errors: [:], cancel: WebPath.unit(id)))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let form = try req.form(UnitForm.self)
+        return try await req.submit {
+            try await UnitService.update(id, form.input, actor: req.actor, on: req.db)
+        } redirect: { unit in
+            (WebPath.unit(id), "Đã lưu đơn vị \(unit.name).")
+        } orRender: { e in
+    let page = try await formPage(req: req, heading: "Sửa đơn vị", action: WebPath.unit(id), form: form, errors: e.formErrors, cancel: WebPath.unit(id))
+    return try await req.render("organisation/unit-form", page, status: e.status)
+        }
+    }
+
+    @Sendable func delete(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        return try await req.submit {
+            try await UnitService.delete(id, actor: req.actor, on: req.db)
+        } redirect: { _ in
+            (WebPath.units, "Đã xóa đơn vị.")
+        } orRender: { e in
+            Flash.redirect(req, to: WebPath.unit(id), e.message)
+        }
+    }
+}
+
+struct GroupsPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let groups: [Group]
+    struct Group: Encodable, Sendable { let id: Int; let code: String; let name: String; let kindLabel: String; let members: [UnitRow]; let hiddenCount: Int }
+}
+
+struct GroupsWebController {
+    func register(_ r: any RoutesBuilder) {
+        r.get("groups", use: list)
+        r.get("groups", ":id", use: list)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        var query = UnitGroupModel.query(on: req.db).with(\.$members).sort(\.$code)
+        if let id = req.parameters.get("id", as: Int.self) { query = query.filter(\.$id == id) }
+        let groups = try await query.all()
+        let scope = Policy.unitScope(actor)
+        let rows = groups.map { g -> GroupsPage.Group in
+            let visible = g.members.filter { m in
+                switch scope { case .all: return true; case .subtree(let p): return p.contains(m.unitPath); case .none: return false }
+            }.sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
+            return .init(id: g.id ?? 0, code: g.code, name: g.name, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
+                         members: visible.map(UnitRow.init), hiddenCount: g.members.count - visible.count)
+        }
+        return try await req.render("organisation/groups", GroupsPage(layout: req.layout("Cụm, khối thi đua", active: WebPath.groups), groups: rows))
+    }
+}

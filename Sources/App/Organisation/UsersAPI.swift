@@ -1,0 +1,34 @@
+import Fluent
+import Vapor
+import Domain
+
+struct UsersAPIController {
+    func register(_ r: any RoutesBuilder) {
+        r.get("users", use: list)
+        r.post("users", use: create)
+        r.get("users", ":id", use: show)
+        r.put("users", ":id", use: update)
+    }
+
+    @Sendable func list(req: Request) async throws -> ListResponse<UserDTO> {
+        let actor = try req.requireActor()
+        let page = try await UserQueries.list(q: req.listQuery().q, role: req.query[String.self, at: "role"] ?? "",
+                                              page: req.listQuery().page, scope: Policy.userScope(actor), on: req.db)
+        return ListResponse(page, UserDTO.init)
+    }
+
+    @Sendable func show(req: Request) async throws -> UserDTO {
+        UserDTO(try await UserQueries.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(UserInput.self)
+        let user = try await UserService.create(input, actor: req.actor, hasher: req.password.async, on: req.db)
+        return try await UserDTO(user).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func update(req: Request) async throws -> UserDTO {
+        let input = try req.content.decode(UserInput.self)
+        return UserDTO(try await UserService.update(try req.parameters.require("id", as: Int.self), input, actor: req.actor, hasher: req.password.async, on: req.db))
+    }
+}

@@ -1,0 +1,119 @@
+import Fluent
+import Vapor
+import Domain
+
+struct UsersPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let q: String
+    let roles: [SelectOption]
+    let users: [Row]
+    let pager: Pager
+    let canCreate: Bool
+    struct Row: Encodable, Sendable { let username: String; let fullName: String; let roleLabel: String; let unitName: String; let active: Bool; let editHref: String? }
+}
+
+struct UserForm: Content, Sendable {
+    var username: String
+    var fullName: String
+    var role: String
+    var unitID: String?
+    var password: String?
+    var active: String?
+
+    var input: UserInput {
+        UserInput(username: username, fullName: fullName, role: role, unitID: Int(unitID ?? ""), password: password,
+                  active: active == nil ? false : true)
+    }
+    static let empty = UserForm(username: "", fullName: "", role: "", unitID: "", password: "", active: "on")
+}
+
+struct UserFormPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let heading: String
+    let action: String
+    let creating: Bool
+    /// The form as typed, without the password (never sent back).
+    let form: UserForm
+    let errors: [String: String]
+    let roles: [SelectOption]
+    let units: [SelectOption]
+    let minPassword: Int
+}
+
+struct UsersWebController {
+    func register(_ r: any RoutesBuilder) {
+        let u = r.grouped("users")
+        u.get(use: list)
+        u.get("new", use: newForm)
+        u.post(use: create)
+        u.get(":id", "edit", use: editForm)
+        u.post(":id", use: update)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let scope = Policy.userScope(actor)
+        guard scope != .none else { throw AppError.notFound() }
+        let q = req.listQuery().q
+        let role = req.query[String.self, at: "role"] ?? ""
+        let page = try await UserQueries.list(q: q, role: role, page: req.listQuery().page, scope: scope, on: req.db)
+        let rows = page.items.map { u in
+            UsersPage.Row(username: u.username, fullName: u.fullName, roleLabel: u.userRole.label, unitName: u.unit?.shortName ?? "—", active: u.active,
+                          editHref: req.can(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole)) ? WebPath.editUser(u.id ?? 0) : nil)
+        }
+        let roles = [SelectOption(value: "", label: "Tất cả vai trò", selected: role.isEmpty)] + Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == role) }
+        let ctx = UsersPage(layout: req.layout("Tài khoản", active: WebPath.users), q: q, roles: roles, users: rows,
+                            pager: Pager(page, base: WebPath.users, query: [("q", q), ("role", role)]),
+                            canCreate: req.can(.create, .user(unitPath: nil, role: .unitOfficer)))
+        return try await req.render("organisation/users", ctx)
+    }
+
+    private func page(req: Request, heading: String, action: String, creating: Bool, form: UserForm, errors: [String: String]) async throws -> UserFormPage {
+        let actor = try req.requireActor()
+        let units = try await UnitQueries.choices(scope: Policy.unitScope(actor), on: req.db)
+        var f = form
+        f.password = nil
+        let roles = Role.allCases.filter { req.can(.create, .user(unitPath: nil, role: $0)) }
+        return UserFormPage(layout: req.layout(heading, active: WebPath.users), heading: heading, action: action, creating: creating, form: f, errors: errors,
+                            roles: [SelectOption(value: "", label: "— Chọn vai trò —", selected: form.role.isEmpty)] + roles.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
+                            units: [SelectOption(value: "", label: "— Không thuộc đơn vị —", selected: (form.unitID ?? "").isEmpty)]
+                                + units.map { SelectOption(value: String($0.id ?? 0), label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName, selected: String($0.id ?? 0) == form.unitID) },
+                            minPassword: Check.minimumPasswordLength)
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        try req.authorize(.create, .user(unitPath: nil, role: .unitOfficer))
+        return try await req.render("organisation/user-form", try await page(req: req, heading: "Tạo tài khoản", action: WebPath.users, creating: true, form: .empty, errors: [:]))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let form = try req.form(UserForm.self)
+        return try await req.submit {
+            try await UserService.create(form.input, actor: req.actor, hasher: req.password.async, on: req.db)
+        } redirect: { u in
+            (WebPath.users, "Đã tạo tài khoản \(u.username).")
+        } orRender: { e in
+            try await req.render("organisation/user-form", try await page(req: req, heading: "Tạo tài khoản", action: WebPath.users, creating: true, form: form, errors: e.formErrors), status: e.status)
+        }
+    }
+
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let u = try await UserQueries.readable(id, actor: req.actor, on: req.db)
+        try req.authorize(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole))
+        let form = UserForm(username: u.username, fullName: u.fullName, role: u.role, unitID: u.$unit.id.map(String.init) ?? "", password: nil, active: u.active ? "on" : nil)
+        return try await req.render("organisation/user-form", try await page(req: req, heading: "Sửa tài khoản \(u.username)", action: WebPath.user(id), creating: false, form: form, errors: [:]))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let form = try req.form(UserForm.self)
+        return try await req.submit {
+            try await UserService.update(id, form.input, actor: req.actor, hasher: req.password.async, on: req.db)
+        } redirect: { u in
+            (WebPath.users, "Đã lưu tài khoản \(u.username).")
+        } orRender: { e in
+            try await req.render("organisation/user-form", try await page(req: req, heading: "Sửa tài khoản", action: WebPath.user(id), creating: false, form: form, errors: e.formErrors), status: e.status)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Fluent
+import Foundation
+import Domain
+
+/// Who did what, when, with the record before and after. Append-only.
+final class AuditEntryModel: Model, @unchecked Sendable {
+    static let schema = "audit_entries"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "user_id") var userID: Int?
+    @Field(key: "username") var username: String
+    @Field(key: "action") var action: String
+    @Field(key: "entity") var entity: String
+    @OptionalField(key: "entity_id") var entityID: String?
+    @OptionalField(key: "unit_id") var unitID: Int?
+    @Field(key: "summary") var summary: String
+    @OptionalField(key: "before") var before: String?
+    @OptionalField(key: "after") var after: String?
+    init() {}
+}

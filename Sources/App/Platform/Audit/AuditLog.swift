@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import Domain
+
+/// Records every write: who, when, what, before → after.
+enum AuditLog {
+    static func record<B: Encodable, A: Encodable>(on db: any Database, actor: Actor?, action: String, entity: String,
+                                                   entityID: Int?, unitID: Int?, summary: String, before: B?, after: A?) async throws {
+        let e = AuditEntryModel()
+        e.at = Date()
+        e.userID = actor?.userID
+        e.username = actor?.username ?? "hệ thống"
+        e.action = action
+        e.entity = entity
+        e.entityID = entityID.map(String.init)
+        e.unitID = unitID
+        e.summary = summary
+        e.before = before.flatMap(json)
+        e.after = after.flatMap(json)
+        try await e.create(on: db)
+    }
+
+    private static func json<T: Encodable>(_ value: T) -> String? {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        enc.dateEncodingStrategy = .iso8601
+        return (try? enc.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+}

@@ -1,0 +1,27 @@
+import Fluent
+import Foundation
+import Domain
+
+/// A signed-in browser session or an API token. Only the SHA-256 of the secret is stored, so a
+/// copy of the database does not let anyone sign in; rows live in the database so that several
+/// app instances share them.
+final class AuthTokenModel: Model, @unchecked Sendable {
+    static let schema = "auth_tokens"
+    enum Kind: String { case web, api }
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "kind") var kind: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Parent(key: "user_id") var user: UserModel
+    @OptionalField(key: "csrf_token") var csrfToken: String?
+    @Field(key: "expires_at") var expiresAt: Date
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+    init(kind: Kind, tokenHash: String, userID: Int, csrfToken: String?, expiresAt: Date) {
+        self.kind = kind.rawValue
+        self.tokenHash = tokenHash
+        self.$user.id = userID
+        self.csrfToken = csrfToken
+        self.expiresAt = expiresAt
+    }
+}

@@ -1,0 +1,222 @@
+import Fluent
+import Vapor
+import Domain
+
+/// What the request knows about who is asking.
+struct AuthContext: Sendable {
+    let user: UserModel
+    let actor: Actor
+    let unitName: String?
+    /// The CSRF token of a browser session (nil for API tokens).
+    let csrfToken: String?
+    let tokenID: Int
+}
+
+extension Request {
+    private struct AuthKey: StorageKey { typealias Value = AuthContext }
+
+    var auth: AuthContext? {
+        get { storage[AuthKey.self] }
+        set { storage[AuthKey.self] = newValue }
+    }
+
+    var actor: Actor? { auth?.actor }
+
+    /// The signed-in actor, or 401.
+    func requireActor() throws -> Actor {
+        guard let actor else { throw AppError.unauthorized }
+        return actor
+    }
+
+    /// Asks the Domain policy; throws 404 for records outside the actor's scope, 403 for a refused action.
+    func authorize(_ action: Action, _ resource: Resource) throws { try Access.check(actor, action, resource) }
+
+    /// True when the policy would allow it (for showing or hiding buttons).
+    func can(_ action: Action, _ resource: Resource) -> Bool { Policy.decide(actor, action, resource).isAllowed }
+
+    /// True when the policy offers this capability to the actor ("create" buttons, navigation, form fields).
+    func can(_ capability: Capability) -> Bool { Policy.allows(actor, capability) }
+}
+
+enum AuthCookies {
+    static let session = "dh_session"
+    static let preLoginCSRF = "dh_csrf"
+}
+
+enum AuthService {
+    /// Builds the actor for a user: its unit's path and the movements its unit leads.
+    static func actor(for user: UserModel, on db: any Database) async throws -> (Actor, String?) {
+        var path: UnitPath?
+        var unitName: String?
+        var movements = Set<Int>()
+        if let unitID = user.$unit.id, let unit = try await UnitModel.find(unitID, on: db) {
+            path = unit.unitPath
+            unitName = unit.name
+            let rows = try await MovementAgencyModel.query(on: db)
+                .filter(\.$unit.$id == unitID).filter(\.$role == MovementAgencyModel.Role.lead.rawValue).all()
+            movements = Set(rows.map { $0.$movement.id })
+        }
+        let actor = Actor(userID: try user.requireID(), username: user.username, role: user.userRole,
+                          unitID: user.$unit.id, unitPath: path, leadMovementIDs: movements)
+        return (actor, unitName)
+    }
+
+    /// Checks a username and password; returns the user or nil. Always spends one bcrypt verification.
+    static func verify(username: String, password: String, on req: Request) async throws -> UserModel? {
+        let name = VietnameseText.clean(username).lowercased()
+        let user = try await UserModel.query(on: req.db).filter(\.$username == name).first()
+        // Verify against a fixed hash when the user does not exist, so timing does not reveal usernames.
+        let hash = user?.passwordHash ?? req.application.dummyPasswordHash
+        let ok = (try? await req.password.async.verify(password, created: hash).get()) ?? false
+        guard ok, let user, user.active else { return nil }
+        return user
+    }
+
+    /// Issues a token (browser session or API) for a user and returns the secret to hand out.
+    static func issue(_ kind: AuthTokenModel.Kind, for user: UserModel, lifetime: TimeInterval, on db: any Database) async throws -> (secret: String, model: AuthTokenModel) {
+        let secret = Secrets.token()
+        let model = AuthTokenModel(kind: kind, tokenHash: Secrets.sha256(secret), userID: try user.requireID(),
+                                   csrfToken: kind == .web ? Secrets.token() : nil,
+                                   expiresAt: Date().addingTimeInterval(lifetime))
+        try await model.create(on: db)
+        user.lastLoginAt = Date()
+        try await user.save(on: db)
+        return (secret, model)
+    }
+
+    static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) async throws -> AuthContext? {
+        guard !secret.isEmpty, secret.count < 200 else { return nil }
+        guard let token = try await AuthTokenModel.query(on: req.db)
+            .filter(\.$tokenHash == Secrets.sha256(secret)).filter(\.$kind == kind.rawValue)
+            .with(\.$user).first() else { return nil }
+        guard token.expiresAt > Date(), token.user.active else { return nil }
+        let (actor, unitName) = try await actor(for: token.user, on: req.db)
+        return AuthContext(user: token.user, actor: actor, unitName: unitName, csrfToken: token.csrfToken, tokenID: try token.requireID())
+    }
+}
+
+/// Reads the browser session cookie and sets `req.auth` when it is valid. Never rejects.
+struct SessionAuthenticator: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let secret = req.cookies[AuthCookies.session]?.string {
+            req.auth = try await AuthService.lookup(.web, secret: secret, on: req)
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// Reads `Authorization: Bearer …` and sets `req.auth` when valid. Never rejects.
+struct BearerAuthenticator: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = req.headers.bearerAuthorization {
+            req.auth = try await AuthService.lookup(.api, secret: bearer.token, on: req)
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// Pages of the signed-in area: without a session, go to the login page and come back after.
+struct RequireSignedInPage: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard req.auth != nil else {
+            if req.method == .GET {
+                let next = req.url.path + (req.url.query.map { "?\($0)" } ?? "")
+                let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?"))) ?? "/app"
+                return req.redirect(to: "\(WebPath.login)?next=\(encoded)")
+            }
+            throw AppError.unauthorized
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// API routes: a valid bearer token or 401 in JSON.
+struct RequireAPIToken: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard req.auth != nil else {
+            throw AppError(status: .unauthorized, code: .unauthorized, message: "Thiếu hoặc sai mã truy cập (Authorization: Bearer …). Lấy mã tại POST /api/v1/auth/token.")
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// Every state-changing form post carries the CSRF token: the session's when signed in,
+/// otherwise the pre-login cookie's (double submit).
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "_csrf"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.method != .GET && req.method != .HEAD && req.method != .OPTIONS {
+            // A browser may send a larger form in several packets: collect the body before reading the token
+            // (uploads up to their routes' own limit; everything else up to the default 2 MB).
+            if req.body.data == nil {
+                let multipart = req.headers.contentType?.type == "multipart"
+                _ = try await req.body.collect(max: multipart ? 26 * 1024 * 1024 : 2 * 1024 * 1024).get()
+            }
+            let expected = req.auth?.csrfToken ?? req.cookies[AuthCookies.preLoginCSRF]?.string
+            let sent = (try? req.content.get(String.self, at: Self.field)) ?? req.headers.first(name: "X-CSRF-Token")
+            guard let expected, let sent, Secrets.constantTimeEqual(expected, sent) else {
+                throw AppError.forbidden("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.")
+            }
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+extension Request {
+    /// The CSRF token to put in forms; for visitors not signed in, sets the pre-login cookie.
+    func csrfTokenForForm(response: Response? = nil) -> String {
+        if let t = auth?.csrfToken { return t }
+        if let t = cookies[AuthCookies.preLoginCSRF]?.string, !t.isEmpty { return t }
+        let t = Secrets.token()
+        storage[PendingCSRFKey.self] = t
+        return t
+    }
+
+    struct PendingCSRFKey: StorageKey { typealias Value = String }
+}
+
+extension Request {
+    /// Whether cookies get the Secure flag: as configured, or automatically — always, except for plain
+    /// HTTP to this machine's loopback address (the README's first run).
+    func cookiesSecure(_ config: AppConfig) -> Bool {
+        if let fixed = config.secureCookies { return fixed }
+        if headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https" { return true }
+        guard let host = headers.first(name: .host)?.lowercased() else { return true }
+        let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.split(separator: ":").first ?? "")
+        return !(name == "localhost" || name.hasPrefix("127.") || name == "[::1]")
+    }
+}
+
+/// Sets the pre-login CSRF cookie chosen while rendering a form.
+struct PendingCookieMiddleware: AsyncMiddleware {
+    let config: AppConfig
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let res = try await next.respond(to: req)
+        if let t = req.storage[Request.PendingCSRFKey.self] {
+            res.cookies[AuthCookies.preLoginCSRF] = HTTPCookies.Value(string: t, expires: nil, maxAge: 2 * 3600, path: "/",
+                                                                      isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .strict)
+        }
+        return res
+    }
+}
+
+/// The app-side door to the Domain policy, used by controllers and services alike.
+enum Access {
+    static func check(_ actor: Actor?, _ action: Action, _ resource: Resource) throws {
+        switch Policy.decide(actor, action, resource) {
+        case .allow: return
+        case .notFound: throw AppError.notFound()
+        case .forbidden(let message): throw actor == nil ? AppError.unauthorized : AppError.forbidden(message)
+        }
+    }
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey { typealias Value = String }
+    /// A bcrypt hash of a random secret, verified against when a username does not exist.
+    var dummyPasswordHash: String {
+        get { storage[DummyHashKey.self] ?? "" }
+        set { storage[DummyHashKey.self] = newValue }
+    }
+}

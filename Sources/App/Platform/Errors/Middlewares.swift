@@ -1,0 +1,81 @@
+import Vapor
+import Domain
+
+struct ErrorPageContext: Encodable, Sendable {
+    let layout: LayoutContext
+    let status: Int
+    let heading: String
+    let message: String
+}
+
+/// Turns every error into a Vietnamese answer with the real status: JSON {code, message, fields}
+/// under /api, an error page elsewhere. Internal details are logged, never shown.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            return await handle(error, req)
+        }
+    }
+
+    static func classify(_ error: any Error) -> AppError {
+        switch error {
+        case let e as AppError: return e
+        case is DecodingError:
+            return .badRequest("Dữ liệu gửi lên không đúng định dạng hoặc thiếu trường bắt buộc.")
+        case let e as any AbortError:
+            let code: AppError.Code
+            switch e.status.code {
+            case 401: code = .unauthorized
+            case 403: code = .forbidden
+            case 404: code = .notFound
+            case 409: code = .conflict
+            case 413: code = .payloadTooLarge
+            case 422: code = .validationFailed
+            case 500...: code = .internalError
+            default: code = .badRequest
+            }
+            return AppError(status: e.status, code: code, message: e.status.defaultVietnameseMessage)
+        default:
+            return AppError(status: .internalServerError, code: .internalError, message: HTTPResponseStatus.internalServerError.defaultVietnameseMessage)
+        }
+    }
+
+    func handle(_ error: any Error, _ req: Request) async -> Response {
+        let e = Self.classify(error)
+        if e.status.code >= 500 { req.logger.report(error: error) } else { req.logger.debug("\(e.status.code) \(req.url.path): \(error)") }
+        if req.url.path.hasPrefix("/api/") {
+            let body = APIErrorBody(code: e.code.rawValue, message: e.message, fields: e.fields.isEmpty ? nil : e.fields.dictionary)
+            let res = Response(status: e.status)
+            try? res.content.encode(body, as: .json)
+            if e.status == .unauthorized { res.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            return res
+        }
+        if e.status == .unauthorized && req.method == .GET {
+            return req.redirect(to: WebPath.login)
+        }
+        let ctx = ErrorPageContext(layout: req.layout(e.status.vietnameseTitle, active: ""), status: Int(e.status.code),
+                                   heading: e.status.vietnameseTitle, message: e.message)
+        do {
+            return try await req.render("platform/error", ctx, status: e.status)
+        } catch {
+            let res = Response(status: e.status, body: .init(string: "\(e.status.code) — \(e.message)"))
+            res.headers.contentType = .plainText
+            return res
+        }
+    }
+}
+
+/// Headers that keep every page to our own host: no outside scripts, styles, fonts or frames.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let res = try await next.respond(to: req)
+        res.headers.replaceOrAdd(name: "Content-Security-Policy",
+                                 value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+        res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        res.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        return res
+    }
+}

@@ -1,0 +1,154 @@
+import Vapor
+import Domain
+
+/// Every path of the web UI in one place.
+enum WebPath {
+    static let publicHome = "/"
+    static let login = "/dang-nhap"
+    static let logout = "/dang-xuat"
+    static let home = "/app"
+    static let units = "/app/units"
+    static let newUnit = "/app/units/new"
+    static func unit(_ id: Int) -> String { "/app/units/\(id)" }
+    static func editUnit(_ id: Int) -> String { "/app/units/\(id)/edit" }
+    static func deleteUnit(_ id: Int) -> String { "/app/units/\(id)/delete" }
+    static let groups = "/app/groups"
+    static func group(_ id: Int) -> String { "/app/groups/\(id)" }
+    static let users = "/app/users"
+    static let newUser = "/app/users/new"
+    static func editUser(_ id: Int) -> String { "/app/users/\(id)/edit" }
+    static func user(_ id: Int) -> String { "/app/users/\(id)" }
+    static let movements = "/app/movements"
+    static let newMovement = "/app/movements/new"
+    static func movement(_ id: Int) -> String { "/app/movements/\(id)" }
+    static func editMovement(_ id: Int) -> String { "/app/movements/\(id)/edit" }
+    static let catalogue = "/app/catalogue"
+    static func catalogueVersion(_ v: String) -> String { "/app/catalogue/\(v)" }
+    static let audit = "/app/audit"
+}
+
+struct NavItem: Encodable, Sendable { let label: String; let href: String; let active: Bool }
+
+struct UserBadge: Encodable, Sendable { let fullName: String; let username: String; let roleLabel: String; let unitName: String? }
+
+/// What every page's layout needs. Each page context holds one.
+struct LayoutContext: Encodable, Sendable {
+    let title: String
+    let user: UserBadge?
+    let nav: [NavItem]
+    let csrf: String
+    let flash: String?
+
+}
+
+/// A select option with its selected state computed in Swift, not in the template.
+struct SelectOption: Encodable, Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// Page numbers for a listing, with links that keep the filter.
+struct Pager: Encodable, Sendable {
+    let page: Int
+    let pageCount: Int
+    let total: Int
+    let previousHref: String?
+    let nextHref: String?
+
+    init<T>(_ page: Page<T>, base: String, query: [(String, String)]) {
+        self.page = page.page
+        self.pageCount = page.pageCount
+        self.total = page.total
+        func href(_ p: Int) -> String {
+            var items = query.filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
+            items.append(URLQueryItem(name: "page", value: String(p)))
+            var c = URLComponents(); c.queryItems = items
+            return base + "?" + (c.percentEncodedQuery ?? "")
+        }
+        previousHref = page.hasPrevious ? href(page.page - 1) : nil
+        nextHref = page.hasNext ? href(page.page + 1) : nil
+    }
+
+}
+
+enum Flash {
+    static let cookie = "dh_flash"
+    static func set(_ message: String, on res: Response) {
+        res.cookies[cookie] = HTTPCookies.Value(string: message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+                                                maxAge: 60, path: "/", isHTTPOnly: true, sameSite: .lax)
+    }
+    static func redirect(_ req: Request, to path: String, _ message: String) -> Response {
+        let res = req.redirect(to: path, redirectType: .normal)
+        set(message, on: res)
+        return res
+    }
+}
+
+extension Request {
+    /// The layout for a signed-in page: navigation by what the policy lets this actor see.
+    func layout(_ title: String, active: String) -> LayoutContext {
+        var nav: [NavItem] = [NavItem(label: "Tổng quan", href: WebPath.home, active: active == WebPath.home)]
+        if let actor {
+            if Policy.unitScope(actor) != .none { nav.append(NavItem(label: "Đơn vị", href: WebPath.units, active: active == WebPath.units)) }
+            if can(.followRegistrations) {
+                nav.append(NavItem(label: "Đăng ký điển hình", href: WebPath.registrations, active: active == WebPath.registrations))
+                nav.append(NavItem(label: "Tiêu chí cụ thể", href: WebPath.criteria, active: active == WebPath.criteria))
+            }
+            if Policy.recordScope(actor) != .none {
+                nav.append(NavItem(label: "Hồ sơ khen thưởng", href: WebPath.dossiers, active: active == WebPath.dossiers))
+                nav.append(NavItem(label: "Tra cứu khen thưởng", href: WebPath.awards, active: active == WebPath.awards))
+            }
+            if can(.read, .council) { nav.append(NavItem(label: "Hội đồng TĐKT", href: WebPath.council, active: active == WebPath.council)) }
+            nav.append(NavItem(label: "Cụm, khối thi đua", href: WebPath.groups, active: active == WebPath.groups))
+            nav.append(NavItem(label: "Phong trào", href: WebPath.movements, active: active == WebPath.movements))
+            nav.append(NavItem(label: "Danh mục tiêu chuẩn", href: WebPath.catalogue, active: active == WebPath.catalogue))
+            if Policy.userScope(actor) != .none { nav.append(NavItem(label: "Tài khoản", href: WebPath.users, active: active == WebPath.users)) }
+            if can(.list, .auditLog) { nav.append(NavItem(label: "Nhật ký", href: WebPath.audit, active: active == WebPath.audit)) }
+        }
+        var flash: String?
+        if let raw = cookies[Flash.cookie]?.string, !raw.isEmpty { flash = raw.removingPercentEncoding }
+        let user = auth.map { UserBadge(fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label, unitName: $0.unitName) }
+        return LayoutContext(title: title, user: user, nav: nav, csrf: csrfTokenForForm(), flash: flash)
+    }
+
+    func render<C: Encodable & Sendable>(_ template: String, _ context: C, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = try await self.view.render(template, context)
+        let res = try await view.encodeResponse(status: status, for: self)
+        if cookies[Flash.cookie] != nil { res.cookies[Flash.cookie] = .expired }
+        res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return res
+    }
+
+    /// Reads a form body into a typed DTO; an undecodable body is a 400 with a Vietnamese message.
+    func form<T: Decodable>(_ type: T.Type) throws -> T {
+        do { return try content.decode(T.self) } catch {
+            throw AppError.badRequest("Biểu mẫu gửi lên không đúng định dạng. Vui lòng tải lại trang và thử lại.")
+        }
+    }
+}
+
+/// Runs a save; on validation failure returns the field errors instead of throwing.
+func attempt<T>(_ body: () async throws -> T) async throws -> Result<T, AppError> {
+    do { return .success(try await body()) } catch let e as AppError where e.code == .validationFailed || e.code == .conflict {
+        return .failure(e)
+    }
+}
+
+extension Request {
+    /// The one way a form post ends: try the write; on success redirect with a message, on a validation error or a
+    /// conflict render the form again with its errors (and everything typed). Other errors go to the error page.
+    func submit<T>(
+        _ write: () async throws -> T,
+        redirect: (T) throws -> (to: String, message: String),
+        orRender: (AppError) async throws -> Response
+    ) async throws -> Response {
+        switch try await attempt(write) {
+        case .success(let value):
+            let (to, message) = try redirect(value)
+            return Flash.redirect(self, to: to, message)
+        case .failure(let error):
+            return try await orRender(error)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+@testable import App
+import Domain
+import Foundation
+
+// The page mocks of this feature: each view's render test draws one (SurfaceTests.everyViewRenders).
+
+extension ImportsPage {
+    static let mock = ImportsPage(layout: .mock("Nhập từ tệp"), jobs: [Job(href: "/app/imports/1", filename: "dang-ky-2024.xlsx", statusLabel: "Đã nhập xong", created: 120, errorCount: 0, at: "27/11/2026 08:00")],
+                                  error: "Tệp không có dòng dữ liệu nào.", maxRows: ImportService.maxRows,
+                                  annualErrors: [ImportErrorItem(row: 3, column: "Kỷ luật", message: "Hình thức kỷ luật “phạt tiền” không hợp lệ.")])
+}
+
+extension ImportJobPage {
+    static let mock = ImportJobPage(layout: .mock("Nhập từ tệp"), job: ImportJobDTO({ let j = ImportJobModel(); j.id = 1; j.userID = 1; j.filename = "dang-ky.xlsx"; j.status = "failed"; j.total = 10000; j.processed = 10000; j.createdCount = 0; j.errorCount = 1; j.errors = #"[{"row":5001,"column":"Mã đơn vị","message":"Không có đơn vị mã “KR-XYZ”."}]"#; return j }()),
+                                    percent: 100, refresh: false)
+}

@@ -1,0 +1,29 @@
+@testable import App
+import Domain
+import Foundation
+
+// The page mocks of this feature: each view's render test draws one (SurfaceTests.everyViewRenders).
+
+extension LoginPage {
+    static let mock = LoginPage(layout: .mock("Đăng nhập"), username: "noivu", next: "/app", error: "Tên đăng nhập hoặc mật khẩu không đúng.")
+}
+
+extension ErrorPageContext {
+    static let mock = ErrorPageContext(layout: .mock("Không tìm thấy"), status: 404, heading: "Không tìm thấy", message: "Không tìm thấy trang hoặc dữ liệu yêu cầu.")
+}
+
+extension LayoutContext {
+    static func mock(_ title: String = "Trang mẫu") -> LayoutContext {
+        LayoutContext(title: title, user: UserBadge(fullName: "Nguyễn Thị Hằng", username: "noivu", roleLabel: Role.standingOffice.label, unitName: "Phòng Nội vụ"),
+                      nav: [NavItem(label: "Tổng quan", href: WebPath.home, active: true), NavItem(label: "Đơn vị", href: WebPath.units, active: false)],
+                      csrf: "mock-csrf", flash: "Đã lưu.")
+    }
+}
+
+extension Pager {
+    static let mock = Pager(Page<Int>(items: [1], page: 1, perPage: 50, total: 1), base: "/", query: [])
+}
+
+extension AuditPage {
+    static let mock = AuditPage(layout: .mock("Nhật ký"), entries: [Row(at: "27/11/2026 08:00", username: "noivu", action: "Sửa", entity: "unit", summary: "Sửa đơn vị", before: "{}", after: "{}")], pager: .mock)
+}

@@ -1,0 +1,104 @@
+import Fluent
+import Testing
+import Vapor
+@testable import App
+import Domain
+
+@Suite("OpenAPI, errors, views")
+struct SurfaceTests {
+    @Test("The OpenAPI document lists exactly the real /api/v1 routes, and real answers carry its required fields")
+    func openAPIMatchesRoutes() async throws {
+        try await withTestApp { app in
+            let res = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            #expect(res.status == .ok)
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: res.body).utf8)) as? [String: Any])
+            #expect(doc["openapi"] as? String == "3.1.0")
+            let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, ops) in paths { for method in ops.keys { documented.insert("\(method.uppercased()) /api/v1\(path)") } }
+            var real = Set<String>()
+            for route in app.routes.all {
+                let path = "/" + route.path.map { c -> String in
+                    if case .parameter(let n) = c { return "{\(n)}" }
+                    return c.description
+                }.joined(separator: "/")
+                if path.hasPrefix("/api/v1/") { real.insert("\(route.method.rawValue) \(path)") }
+            }
+            #expect(documented == real, "only documented: \(documented.subtracting(real)); only real: \(real.subtracting(documented))")
+
+            let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+            func required(_ name: String) -> [String] { schemas[name]?["required"] as? [String] ?? [] }
+            let api = try await APIClient.login(app, "noivu")
+            let units = try await api.send(.GET, "/api/v1/units").jsonObject()
+            let unit = try #require((units["items"] as? [[String: Any]])?.first)
+            for key in required("Unit") { #expect(unit[key] != nil, "Unit.\(key)") }
+            let m = try #require((try await api.send(.GET, "/api/v1/movements").jsonObject()["items"] as? [[String: Any]])?.first)
+            for key in required("Movement") { #expect(m[key] != nil, "Movement.\(key)") }
+            let err = try await api.send(.GET, "/api/v1/units/999999").jsonObject()
+            for key in required("Error") { #expect(err[key] != nil, "Error.\(key)") }
+        }
+    }
+
+    @Test("Unknown pages get a Vietnamese error page with the real status; the API answers JSON")
+    func errors() async throws {
+        try await withTestApp(demo: false) { app in
+            let page = try await app.testing().sendRequest(.GET, "/khong-co-trang-nay")
+            #expect(page.status == .notFound)
+            let text = String(buffer: page.body)
+            #expect(text.contains("Không tìm thấy"))
+            #expect(text.contains("lang=\"vi\""))
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/khong-co")
+            #expect(api.status == .notFound)
+            #expect(String(buffer: api.body).contains("\"code\":\"not_found\""))
+            let health = try await app.testing().sendRequest(.GET, "/healthz")
+            #expect(health.status == .ok)
+            #expect(page.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+        }
+    }
+
+    @Test("Every view renders from its .mock context")
+    func everyViewRenders() async throws {
+        try await withTestApp(demo: false) { app in
+            func render<C: Encodable & Sendable>(_ name: String, _ ctx: C, mustContain: String) async throws {
+                let view = try await app.view.render(name, ctx).get()
+                let html = String(buffer: view.data)
+                #expect(html.contains("<html lang=\"vi\">"), "\(name)")
+                #expect(html.contains(mustContain), "\(name) lacks \(mustContain)")
+                #expect(!html.contains("#("), "\(name) has an unrendered tag")
+            }
+            try await render("platform/login", LoginPage.mock, mustContain: "Tên đăng nhập hoặc mật khẩu không đúng.")
+            try await render("home/public-home", PublicHomePage.mock, mustContain: "Dạy tốt - Học tốt")
+            try await render("home/home", HomePage.mock, mustContain: "Rà soát phong trào")
+            try await render("organisation/units", UnitsPage.mock, mustContain: "Ủy ban nhân dân xã Đăk Ruồng")
+            try await render("organisation/unit", UnitPage.mock, mustContain: "Thêm đơn vị trực thuộc")
+            try await render("organisation/unit-form", UnitFormPage.mock, mustContain: "Mã không được để trống.")
+            try await render("organisation/groups", GroupsPage.mock, mustContain: "Cụm thi đua các xã, thị trấn")
+            try await render("organisation/users", UsersPage.mock, mustContain: "A Thuận")
+            try await render("organisation/user-form", UserFormPage.mock, mustContain: "Mật khẩu phải có ít nhất 10 ký tự.")
+            try await render("movements/movements", MovementsPage.mock, mustContain: "PT-DTHT")
+            try await render("movements/movement", MovementPage.mock, mustContain: "Phòng Giáo dục và Đào tạo")
+            try await render("movements/movement-form", MovementFormPage.mock, mustContain: "Tên phong trào không được để trống.")
+            try await render("catalogue/catalogue", CataloguePage.mock, mustContain: "MH-01-TC01")
+            try await render("platform/audit", AuditPage.mock, mustContain: "Sửa đơn vị")
+            try await render("platform/error", ErrorPageContext.mock, mustContain: "Lỗi 404")
+            try await render("lifecycle/registrations", RegistrationsPage.mock, mustContain: "Mô hình trồng sâm dây")
+            try await render("lifecycle/registration-form", RegistrationFormPage.mock, mustContain: "Tên đối tượng không được để trống.")
+            try await render("lifecycle/registration", RegistrationPage.mock, mustContain: "Quá hạn")
+            try await render("lifecycle/evaluation-form", EvaluationFormPage.mock, mustContain: "Số cán bộ lãnh đạo, quản lý đạt")
+            try await render("lifecycle/subject", SubjectPage.mock, mustContain: "062080000123")
+            try await render("lifecycle/criteria", CriteriaPage.mock, mustContain: "Không có hộ tái nghèo")
+            try await render("imports/imports", ImportsPage.mock, mustContain: "dang-ky-2024.xlsx")
+            try await render("imports/import-job", ImportJobPage.mock, mustContain: "Không có đơn vị mã “KR-XYZ”.")
+            try await render("commendation/dossiers", DossiersPage.mock, mustContain: "Trích yếu không được để trống.")
+            try await render("commendation/dossier", DossierPage.mock, mustContain: "Cảnh báo: Chưa đủ điều kiện để đề nghị Chiến sĩ thi đua cơ sở.")
+            try await render("commendation/council", CouncilPage.mock, mustContain: "Nguyễn Văn An")
+            try await render("commendation/meeting", MeetingPage.mock, mustContain: "Bạn thuộc đơn vị đề nghị")
+            try await render("commendation/awards", AwardsPage.mock, mustContain: "Số 120/QĐ-UBND ngày 20/12/2024")
+            try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "cần xác minh")
+            try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "Ngày áp dụng: 31/12/2024")
+            let views = (FileManager.default.subpaths(atPath: packageRoot + "/Resources/Views") ?? []).filter { $0.hasSuffix(".leaf") }
+            // base, pager and form-error are partials rendered inside the pages above.
+            #expect(views.count == 29 + 3, "a new view needs a render test: \(views.sorted())")
+        }
+    }
+}
