@@ -65,13 +65,13 @@ extension RuleSet {
 
 // MARK: - Dossier workflow
 
-public enum DossierStatus: String, CaseIterable, Codable, Sendable {
-    case draft = "nhap"
-    case submitted = "da-gui"
-    case returned = "tra-lai"
-    case appraised = "da-tham-dinh"
-    case reviewed = "da-xet"
-    case decided = "da-quyet-dinh"
+public enum DossierStatus: String, CaseIterable, Codable, Sendable, WorkflowStatus {
+    case draft
+    case submitted
+    case returned
+    case appraised
+    case reviewed
+    case decided
 
     public var label: String {
         switch self {
@@ -91,9 +91,9 @@ public enum DossierStatus: String, CaseIterable, Codable, Sendable {
 }
 
 public enum NomineeAppraisal: String, CaseIterable, Codable, Sendable {
-    case pending = "cho"
-    case passed = "dat"
-    case returned = "tra-lai"
+    case pending
+    case passed
+    case returned
 
     public var label: String {
         switch self {
@@ -104,7 +104,31 @@ public enum NomineeAppraisal: String, CaseIterable, Codable, Sendable {
     }
 }
 
-public enum DossierWorkflow {
+/// A nominee's eligibility as the rules judged it when the nominee was added to the dossier.
+public enum NomineeEligibility: String, CaseIterable, Codable, Sendable {
+    case eligible
+    case notEligible = "not-eligible"
+    case missingData = "missing-data"
+
+    /// From the eligibility engine's answer: met, not met, or not enough data to tell.
+    public init(_ eligible: Bool?) {
+        switch eligible {
+        case true?: self = .eligible
+        case false?: self = .notEligible
+        case nil: self = .missingData
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .eligible: return "Đủ điều kiện"
+        case .notEligible: return "Chưa đủ điều kiện"
+        case .missingData: return "Thiếu dữ liệu"
+        }
+    }
+}
+
+public enum DossierWorkflow: WorkflowTable {
     /// What stops a submission: no nominee, or a required document missing (named).
     public static func submissionProblems(status: DossierStatus, nomineeCount: Int, missingDocuments: [DocumentRule]) -> [String] {
         var problems: [String] = []
@@ -125,14 +149,15 @@ public enum DossierWorkflow {
     /// On resubmission, returned nominees go back to the appraisal queue; passed ones keep their result.
     public static func onResubmit(_ a: NomineeAppraisal) -> NomineeAppraisal { a == .returned ? .pending : a }
 
-    /// Legal moves between dossier states.
-    public static func allowed(from: DossierStatus, to: DossierStatus) -> Bool {
-        switch (from, to) {
-        case (.draft, .submitted), (.returned, .submitted): return true
-        case (.submitted, .returned), (.submitted, .appraised): return true
-        case (.appraised, .reviewed): return true
-        case (.reviewed, .decided): return true
-        default: return false
+    /// Legal moves between dossier states: submitted by the unit, appraised (or returned) by the standing office,
+    /// reviewed by the council, decided.
+    public static func targets(from: DossierStatus) -> [DossierStatus] {
+        switch from {
+        case .draft, .returned: return [.submitted]
+        case .submitted: return [.appraised, .returned]
+        case .appraised: return [.reviewed]
+        case .reviewed: return [.decided]
+        case .decided: return []
         }
     }
 }
@@ -143,6 +168,31 @@ public struct WorkflowError: Error, Equatable, Sendable {
 }
 
 // MARK: - Council
+
+/// A council meeting: attendance is taken while preparing, then the secret ballot opens, then it closes.
+public enum MeetingStatus: String, CaseIterable, Codable, Sendable, WorkflowStatus {
+    case preparing
+    case voting
+    case closed
+
+    public var label: String {
+        switch self {
+        case .preparing: return "Chuẩn bị (điểm danh)"
+        case .voting: return "Đang bỏ phiếu"
+        case .closed: return "Đã kết thúc"
+        }
+    }
+}
+
+public enum MeetingWorkflow: WorkflowTable {
+    public static func targets(from: MeetingStatus) -> [MeetingStatus] {
+        switch from {
+        case .preparing: return [.voting]
+        case .voting: return [.closed]
+        case .closed: return []
+        }
+    }
+}
 
 public enum Quorum {
     /// Present members reach the quorum fraction of all members.

@@ -92,6 +92,10 @@ public enum Policy {
 
     public static func decide(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Decision {
         guard let actor else { return .forbidden(mustSignIn) }
+        // The roster, which is data, says who votes: nobody votes without a seat, the administrator included.
+        if case .councilVote(let isMember) = resource {
+            return isMember ? .allow : .forbidden("Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu.")
+        }
         if actor.role == .admin { return .allow }
         switch resource {
         case .unit(let path):
@@ -170,8 +174,8 @@ public enum Policy {
         case .councilMeeting(let isAttendee):
             if !action.isWrite && isAttendee { return .allow }
             return decide(actor, action, .council)
-        case .councilVote(let isMember):
-            return isMember ? .allow : .forbidden("Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu.")
+        case .councilVote:
+            return .forbidden("Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu.")
         }
     }
 

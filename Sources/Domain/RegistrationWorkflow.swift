@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a registered model or exemplar stands in its lifecycle (seed §IV.1: register, nurture, evaluate,
 /// commend, replicate).
-public enum RegistrationStatus: String, Codable, CaseIterable, Sendable {
+public enum RegistrationStatus: String, Codable, CaseIterable, Sendable, WorkflowStatus {
     case registered
     case nurturing
     case achieved
@@ -55,7 +55,7 @@ public enum TransitionCheck: Equatable, Sendable {
 }
 
 /// The lifecycle of a registration as a table of legal moves, with guards and the rule for reasons.
-public enum RegistrationWorkflow {
+public enum RegistrationWorkflow: WorkflowTable {
     /// One legal move. A backward move (undoing a step, resuming after a stop) must give a reason.
     struct Move: Sendable {
         let to: RegistrationStatus
@@ -102,11 +102,6 @@ public enum RegistrationWorkflow {
             return .refused(reasonMessage(from: from, to: to))
         }
         return .allowed
-    }
-
-    public static func illegalMessage(from: RegistrationStatus, to: RegistrationStatus) -> String {
-        let allowed = targets(from: from).map { "“\($0.label)”" }.joined(separator: ", ")
-        return "Không thể chuyển từ “\(from.label)” sang “\(to.label)”. Từ “\(from.label)” chỉ có thể chuyển sang: \(allowed)."
     }
 
     public static func reasonMessage(from: RegistrationStatus, to: RegistrationStatus) -> String {

@@ -20,6 +20,9 @@ let adminPassword = "mat-khau-quan-tri-2024"
 /// beside a long write transaction (an in-memory shared-cache database locks readers out; a WAL file,
 /// like production, does not).
 func withTestApp(demo: Bool = true, sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
+    let onPostgres = !(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty
+    if onPostgres { await TestDatabaseSlots.postgres.acquire() }
+    defer { if onPostgres { TestDatabaseSlots.postgres.releaseLater() } }
     let app = try await Application.make(.testing)
     var schema: String?
     let database: AppConfig.DatabaseKind
@@ -53,6 +56,28 @@ func withTestApp(demo: Bool = true, sqliteFile: Bool = false, _ body: (Applicati
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
     if let failure { throw failure }
+}
+
+/// PostgreSQL accepts 100 connections by default and each test app keeps a few (up to 4 per event loop), while
+/// the tests run in parallel: at most `limit` PostgreSQL test apps are alive at once, the others wait their turn.
+actor TestDatabaseSlots {
+    static let postgres = TestDatabaseSlots(limit: 12)
+    let limit: Int
+    private var used = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func acquire() async {
+        if used < limit { used += 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { used -= 1 } else { waiting.removeFirst().resume() }
+    }
+
+    nonisolated func releaseLater() { Task { await self.release() } }
 }
 
 struct Sent {

@@ -141,6 +141,11 @@ struct CommendationProcedureTests {
         #expect(Policy.decide(unit, .read, .council) == .notFound)
         #expect(Policy.decide(unit, .update, .councilVote(isMember: true)) == .allow)
         if case .forbidden = Policy.decide(member, .update, .councilVote(isMember: false)) {} else { Issue.record("non-member may not vote") }
+        let admin = Actor(userID: 6, username: "admin", role: .admin, unitID: nil, unitPath: nil)
+        if case .forbidden = Policy.decide(admin, .update, .councilVote(isMember: false)) {} else {
+            Issue.record("the administrator votes only with a seat on the roster")
+        }
+        #expect(Policy.decide(admin, .update, .councilVote(isMember: true)) == .allow)
         #expect(Policy.decide(unit, .read, .councilMeeting(isAttendee: true)) == .allow, "a unit officer seated in the meeting reads it")
         #expect(Policy.decide(unit, .read, .councilMeeting(isAttendee: false)) == .notFound, "…and no other meeting")
         if case .forbidden = Policy.decide(unit, .update, .councilMeeting(isAttendee: true)) {} else { Issue.record("a seat does not manage the meeting") }

@@ -11,7 +11,7 @@ struct PolicyCapabilityTests {
         Actor(userID: 9, username: "x", role: role, unitID: path?.ids.last, unitPath: path, leadMovementIDs: movements)
     }
 
-    @Test("Create buttons: units for admin, standing office and unit officers; unit records for every role that writes them")
+    @Test("Create buttons: units for admin, standing office, unit officers; unit records for every writing role")
     func createButtons() {
         let units: [Role: Bool] = [.admin: true, .standingOffice: true, .councilMember: false,
                                    .leadAgency: false, .unitOfficer: true, .editor: false]
@@ -46,7 +46,8 @@ struct PolicyCapabilityTests {
     @Test("A lead agency may not reassign its movement's lead; the roles that edit movements may")
     func reassignMovementLead() {
         for role in Role.allCases {
-            #expect(Policy.allows(actor(role, dakRuong, movements: [4]), .reassignMovementLead) == (role != .leadAgency), "\(role)")
+            let a = actor(role, dakRuong, movements: [4])
+            #expect(Policy.allows(a, .reassignMovementLead) == (role != .leadAgency), "\(role)")
         }
     }
 
@@ -114,8 +115,9 @@ struct PolicyCapabilityTests {
 
     @Test("Each role has its own dashboard")
     func dashboard() {
-        let expected: [Role: Dashboard] = [.admin: .administration, .standingOffice: .coordination, .councilMember: .council,
-                                           .leadAgency: .movementLead, .unitOfficer: .unit, .editor: .outreach]
+        let expected: [Role: Dashboard] = [.admin: .administration, .standingOffice: .coordination,
+                                           .councilMember: .council, .leadAgency: .movementLead,
+                                           .unitOfficer: .unit, .editor: .outreach]
         for role in Role.allCases { #expect(Policy.dashboard(actor(role, dakRuong)) == expected[role], "\(role)") }
         #expect(Set(Role.allCases.map { Policy.dashboard(actor($0, district)) }).count == Dashboard.allCases.count)
     }

@@ -60,7 +60,7 @@ def text_of(doc):
 def decided(server):
     c = Client(server)
     token = c.api_token("noivu", DEMO_PASSWORD)
-    dossiers = c.api("/api/v1/dossiers?status=da-quyet-dinh", token)["items"]
+    dossiers = c.api("/api/v1/dossiers?status=decided", token)["items"]
     assert dossiers, "the demo holds a decided dossier"
     d = c.api(f"/api/v1/dossiers/{dossiers[0]['id']}", token)
     c.login("noivu", DEMO_PASSWORD)

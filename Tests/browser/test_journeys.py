@@ -338,7 +338,7 @@ def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_fac
     office.login("noivu", DEMO_PASSWORD)
     office.go("/app", "tổng quan")
     assert "Thẩm định" in office.text(), "the dashboard lists the dossiers waiting for appraisal"
-    office.go("/app/dossiers?status=da-gui", "hồ sơ chờ thẩm định")
+    office.go("/app/dossiers?status=submitted", "hồ sơ chờ thẩm định")
     office.driver.find_element(By.XPATH, f"//tr[td[contains(., '{commune}')]]//a").click()
     office.check("hồ sơ 2025")
     dossier_url = office.driver.current_url
@@ -347,7 +347,7 @@ def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_fac
     assert count >= 2
     for i in range(count):
         form = office.driver.find_elements(By.CSS_SELECTOR, "form[action$='/appraisal']")[i]
-        form.find_element(By.CSS_SELECTOR, "input[name='result'][value='dat']").click()
+        form.find_element(By.CSS_SELECTOR, "input[name='result'][value='passed']").click()
         form.find_element(By.CSS_SELECTOR, "textarea[name='note']").send_keys("Đủ hồ sơ theo quy định.")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         office.check(f"thẩm định {i + 1}")
@@ -381,7 +381,7 @@ def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_fac
     member.check("cuộc họp")
     assert "Phiếu bầu của Trần Văn Bình" in member.text()
     for fieldset in member.driver.find_elements(By.CSS_SELECTOR, "#bo-phieu fieldset"):
-        fieldset.find_element(By.CSS_SELECTOR, "input[value='dong-y']").click()
+        fieldset.find_element(By.CSS_SELECTOR, "input[value='agree']").click()
     member.submit("#bo-phieu form", "gửi phiếu")
     assert "Đã ghi nhận phiếu" in member.flash()
     assert "Phiếu bầu của" not in member.text(), "one ballot per member"
@@ -389,12 +389,12 @@ def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_fac
     # The office votes on line for its own seat, then enters the paper ballots of the others.
     office.go(meeting_url.replace(office.base, ""), "cuộc họp")
     for fieldset in office.driver.find_elements(By.CSS_SELECTOR, "#bo-phieu fieldset"):
-        fieldset.find_element(By.CSS_SELECTOR, "input[value='dong-y']").click()
+        fieldset.find_element(By.CSS_SELECTOR, "input[value='agree']").click()
     office.submit("#bo-phieu form", "phiếu của thường trực")
     while office.driver.find_elements(By.ID, "proxy"):
         form = office.driver.find_element(By.ID, "proxy").find_element(By.XPATH, "./ancestor::form")
         for fieldset in form.find_elements(By.CSS_SELECTOR, "fieldset"):
-            fieldset.find_element(By.CSS_SELECTOR, "input[value='dong-y']").click()
+            fieldset.find_element(By.CSS_SELECTOR, "input[value='agree']").click()
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         office.check("nhập phiếu giấy")
         assert "Đã ghi nhận phiếu" in office.flash()

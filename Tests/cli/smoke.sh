@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Drives the real `dienhinh` binary the way an operator would: first start, subcommands, bad configuration.
-# Usage: Tests/cli/smoke.sh PATH_TO_BINARY [DATABASE_URL]   (run from the repository root)
+# Usage: Tests/cli/smoke.sh PATH_TO_BINARY [DATABASE_URL]
+# The binary runs from an empty temporary directory, as an operator's service would: it finds its Resources/ and
+# Public/ beside the executable (or through DIENHINH_RESOURCES), not in the working directory.
 set -u
-bin=${1:?binary}
+bin=$(realpath "${1:?binary}")
 pg=${2:-}
 pass=0; fail=0
 ok()   { echo "ok   - $1"; pass=$((pass+1)); }
@@ -10,6 +12,12 @@ bad()  { echo "FAIL - $1"; fail=$((fail+1)); }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 tmp=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
+mkdir "$tmp/empty" && cd "$tmp/empty"
+check "the working directory is empty" "[ -z \"\$(ls -A)\" ]"
+
+# 0. Resources: a wrong DIENHINH_RESOURCES stops the start and names the variable.
+out=$(DIENHINH_RESOURCES="$tmp/nothing-here" DATABASE_PATH="$tmp/r.sqlite" "$bin" migrate 2>&1); rc=$?
+check "bad DIENHINH_RESOURCES names the variable" "[ $rc -ne 0 ] && grep -q 'DIENHINH_RESOURCES' <<<\"\$out\""
 
 # 1. Wrong configuration fails at start and names the variable.
 out=$(DATABASE_URL="mysql://x" "$bin" serve 2>&1); rc=$?
@@ -33,7 +41,9 @@ run_suite() {
   check "[$label] first start loaded the demo data" "grep -q 'Đã nạp dữ liệu mẫu' '$tmp/serve-$label.log'"
   local code
   code=$(curl -s -o "$tmp/home.html" -w '%{http_code}' "http://127.0.0.1:$port/")
-  check "[$label] public page 200 in Vietnamese" "[ '$code' = 200 ] && grep -q 'lang=\"vi\"' '$tmp/home.html'"
+  check "[$label] public page 200 in Vietnamese, served from an empty working directory" "[ '$code' = 200 ] && grep -q 'lang=\"vi\"' '$tmp/home.html'"
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/css/app.css")
+  check "[$label] the stylesheet is found beside the executable" "[ '$code' = 200 ]"
   # Login with the printed admin password, through the real login form.
   local pw
   pw=$(grep -o 'admin — mật khẩu: [^ ]*' "$tmp/serve-$label.log" | awk '{print $NF}')
@@ -72,6 +82,7 @@ check "[sqlite] the database file uses WAL" "[ \"\$(python3 -c \"import sqlite3;
 if [ -n "$pg" ]; then
   run_suite postgres DATABASE_URL="$pg"
 fi
-rm -rf "$tmp"
+check "nothing was written to the working directory" "[ -z \"\$(ls -A '$tmp/empty')\" ]"
+cd / && rm -rf "$tmp"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Domain
 
 /// One loaded version of the catalogue, with the file it came from kept verbatim.
 final class CatalogueVersionModel: Model, @unchecked Sendable {
@@ -58,4 +59,19 @@ final class CatalogueCriterionModel: Model, @unchecked Sendable {
     @Field(key: "section") var section: String
     @Field(key: "position") var position: Int
     init() {}
+
+    /// The criterion to judge against. A general criterion has no parameters ("{}"): a yes/no judgement. A stored
+    /// value that does not decode, or a kind the Domain does not know, is an error, not a default.
+    func criterionSpec() throws -> CriterionSpec {
+        if params == "{}" {
+            guard let k = CriterionKind(rawValue: kind) else {
+                throw AppError(status: .internalServerError, code: .internalError,
+                               message: "Dữ liệu lưu trong cột \(Self.schema).kind (dòng \(id.map(String.init) ?? "?")) bị hỏng, không đọc được. Vui lòng báo quản trị viên.")
+            }
+            return CriterionSpec(code: code, text: text, kind: k)
+        }
+        var s = try json(\.$params, as: CriterionSpec.self)
+        s.code = code; s.text = text
+        return s
+    }
 }

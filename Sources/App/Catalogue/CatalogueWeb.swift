@@ -25,9 +25,9 @@ struct CataloguePage: Encodable, Sendable {
 
 struct CatalogueWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("catalogue", use: show)
-        r.get("catalogue", ":version", use: show)
-        r.on(.POST, "catalogue", body: .collect(maxSize: "5mb"), use: upload)
+        r.get(CataloguePath.catalogue, use: show)
+        r.get(CataloguePath.version(.key), use: show)
+        r.post(CataloguePath.catalogue, body: .collect(maxSize: "5mb"), use: upload)
     }
 
     struct Upload: Content { var file: File }
@@ -45,7 +45,7 @@ struct CatalogueWebController {
                 return try await page(req: req, version: nil, uploadError: "Phiên bản “\(file.version)” đã có; thay đổi danh mục phải mang số phiên bản mới.", status: .conflict)
             }
             try await CatalogueService.load(file, content: String(decoding: data, as: UTF8.self), actor: req.actor, on: req.db)
-            return Flash.redirect(req, to: WebPath.catalogueVersion(file.version), "Đã nạp danh mục phiên bản \(file.version).")
+            return Flash.redirect(req, to: CataloguePath.version(.text(file.version)).href, "Đã nạp danh mục phiên bản \(file.version).")
         } catch let e as AppError {
             return try await page(req: req, version: nil, uploadError: e.message, status: .unprocessableEntity)
         }
@@ -60,7 +60,7 @@ struct CatalogueWebController {
         let v = try await CatalogueService.version(version, on: req.db)
         let all = try await CatalogueVersionModel.query(on: req.db).sort(\.$effectiveFrom).sort(\.$version).all()
         func row(_ x: CatalogueVersionModel) -> CataloguePage.Version {
-            .init(version: x.version, title: x.title, effectiveFrom: x.effectiveFrom.isoToVietnamese, href: WebPath.catalogueVersion(x.version), selected: x.id == v.id)
+            .init(version: x.version, title: x.title, effectiveFrom: x.effectiveFrom.isoToVietnamese, href: CataloguePath.version(.text(x.version)).href, selected: x.id == v.id)
         }
         let vid = try v.requireID()
         let fields = try await CatalogueFieldModel.query(on: req.db).filter(\.$version.$id == vid).sort(\.$code).all()
@@ -76,7 +76,7 @@ struct CatalogueWebController {
                   subjectKinds: t.subjectKinds.split(separator: ",").compactMap { SubjectKind(rawValue: String($0))?.label }.joined(separator: ", "),
                   movementCode: t.movementCode, criteria: (byType[t.id ?? -1] ?? []).map(crit))
         }
-        let page = CataloguePage(layout: req.layout("Danh mục tiêu chuẩn điển hình", active: WebPath.catalogue), versions: all.map(row), current: row(v),
+        let page = CataloguePage(layout: req.layout("Danh mục tiêu chuẩn điển hình", active: CataloguePath.catalogue.href), versions: all.map(row), current: row(v),
                                  legalBasis: v.legalBasis, fields: fields.map { .init(code: $0.code, name: $0.name) },
                                  generalCriteria: (byType[0] ?? []).map(crit),
                                  modelTypes: types.filter { $0.category == "collective" }.map(typeRow),

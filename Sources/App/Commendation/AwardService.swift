@@ -129,7 +129,7 @@ enum AwardService {
         if e.isEmpty, source != "quyet-dinh",
            let pending = try await DossierNomineeModel.query(on: db).join(DossierModel.self, on: \DossierNomineeModel.$dossier.$id == \DossierModel.$id)
             .filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(DossierModel.self, \.$year == i.year)
-            .filter(DossierModel.self, \.$status != DossierStatus.decided.rawValue).first() {
+            .filter(DossierModel.self, \.$status != DossierStatus.decided).first() {
             e.add("formCode", "Thành tích này đang được đề nghị trong hồ sơ số \(pending.$dossier.id); khen thưởng sẽ được ghi khi có quyết định.")
         }
         guard e.isEmpty, let day else { throw AppError.invalid(e) }

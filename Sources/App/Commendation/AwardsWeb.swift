@@ -14,7 +14,7 @@ struct AwardsPage: Encodable, Sendable {
 
 struct AwardsWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("awards", use: awards)
+        r.get(AwardsPath.awards, use: awards)
     }
 
     @Sendable func awards(req: Request) async throws -> Response {
@@ -25,11 +25,11 @@ struct AwardsWebController {
         let page = try await AwardService.search(q: q, year: year, formCode: form, actor: actor, page: req.listQuery().page, on: req.db)
         let forms = req.ruleSets.distinctForms().map { ($0.code, $0.name) }
         return try await req.render("commendation/awards", AwardsPage(
-            layout: req.layout("Tra cứu khen thưởng", active: WebPath.awards),
-            rows: page.items.map { (a, s, u) in .init(subjectName: s.name, subjectHref: WebPath.subject(s.id ?? 0), unitName: u.shortName, year: a.year, formName: a.formName,
+            layout: req.layout("Tra cứu khen thưởng", active: AwardsPath.awards.href),
+            rows: page.items.map { (a, s, u) in .init(subjectName: s.name, subjectHref: SubjectsPath.subject(.id(s.id ?? 0)).href, unitName: u.shortName, year: a.year, formName: a.formName,
                                                      levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
                                                      decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)") },
-            pager: Pager(page, base: WebPath.awards, query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]), q: q, year: year.map(String.init) ?? "",
+            pager: Pager(page, base: AwardsPath.awards.href, query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]), q: q, year: year.map(String.init) ?? "",
             forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)] + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) }))
     }
 }

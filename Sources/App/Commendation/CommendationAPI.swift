@@ -9,7 +9,7 @@ struct NomineeDTO: Content, Sendable {
     let registrationID: Int?; let vote: Vote?; let awardID: Int?
     init(_ n: DossierNomineeModel) {
         id = n.id ?? 0; subjectID = n.$subject.id; subjectName = n.$subject.value?.name ?? ""; formCode = n.formCode; formName = n.formName
-        achievement = n.achievement; eligibility = n.eligibility; warning = n.warning; appraisal = n.appraisal; appraisalLabel = n.appraisalStatus.label
+        achievement = n.achievement; eligibility = n.eligibility.rawValue; warning = n.warning; appraisal = n.appraisal.rawValue; appraisalLabel = n.appraisal.label
         appraisalNote = n.appraisalNote; registrationID = n.registrationID; awardID = n.awardID
         if let yes = n.voteYes, let total = n.voteTotal {
             vote = Vote(yes: yes, no: n.voteNo ?? 0, recused: n.voteRecused ?? 0, written: n.voteWritten ?? 0, totalMembers: total,
@@ -29,14 +29,14 @@ struct DossierDTO: Content, Sendable {
     let documents: [Document]?
     let events: [Event]?
     init(_ d: DossierModel, documents: [DossierDocumentModel]? = nil, missing: [DocumentRule]? = nil, events: [DossierEventModel]? = nil) {
-        id = d.id ?? 0; unitID = d.$unit.id; unitName = d.$unit.value?.name ?? ""; year = d.year; title = d.title; number = d.number; status = d.status
-        statusLabel = d.dossierStatus.label; ruleSetID = d.ruleSetID; submittedDay = d.submittedDay; appraisalDue = d.appraisalDue; meetingID = d.meetingID
-        decision = d.dossierStatus == .decided ? Decision(number: d.decisionNumber, date: d.decisionDate, authority: d.decisionAuthority, signer: d.decisionSigner) : nil
+        id = d.id ?? 0; unitID = d.$unit.id; unitName = d.$unit.value?.name ?? ""; year = d.year; title = d.title; number = d.number; status = d.status.rawValue
+        statusLabel = d.status.label; ruleSetID = d.ruleSetID; submittedDay = d.submittedDay; appraisalDue = d.appraisalDue; meetingID = d.meetingID
+        decision = d.status == .decided ? Decision(number: d.decisionNumber, date: d.decisionDate, authority: d.decisionAuthority, signer: d.decisionSigner) : nil
         nominees = (d.$nominees.value ?? []).map(NomineeDTO.init)
         missingDocuments = missing?.map(\.code)
         self.documents = documents?.map { .init(id: $0.id ?? 0, kind: $0.kind, name: $0.originalName, size: $0.size, sha256: $0.sha256, generated: $0.generated,
                                                 href: "/api/v1/dossier-documents/\($0.id ?? 0)") }
-        self.events = events?.map { .init(at: $0.at, username: $0.username, action: $0.action, toStatus: $0.toStatus, note: $0.note) }
+        self.events = events?.map { .init(at: $0.at, username: $0.username, action: $0.action.rawValue, toStatus: $0.toStatus.rawValue, note: $0.note) }
     }
 }
 

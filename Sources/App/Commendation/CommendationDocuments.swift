@@ -219,7 +219,7 @@ enum CommendationDocuments {
         let authority = d.decisionAuthority.isEmpty ? (x.host?.name ?? "Ủy ban nhân dân") : d.decisionAuthority
         let decidedOn = d.decisionDate.isEmpty ? date : (VietnameseDate.parse(d.decisionDate.isoToVietnamese) ?? date)
         // Decided: those awarded. Draft: those the council passed after a passing appraisal.
-        let winners = x.nominees.filter { d.dossierStatus == .decided ? $0.awardID != nil : ($0.votePassed == true && $0.appraisalStatus == .passed) }
+        let winners = x.nominees.filter { d.status == .decided ? $0.awardID != nil : ($0.votePassed == true && $0.appraisal == .passed) }
         var blocks: [DOCXBlock] = [header(parent: nil, issuer: authority, number: number(d.decisionNumber, type: "QĐ", abbreviation: x.host?.abbreviation ?? "UBND"),
                                           place: x.host?.place ?? x.unit.place, date: decidedOn)]
         blocks += title("Quyết định", "Về việc khen thưởng thành tích năm \(d.year)")

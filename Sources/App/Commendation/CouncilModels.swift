@@ -27,14 +27,25 @@ final class CouncilMeetingModel: Model, @unchecked Sendable {
     @Field(key: "location") var location: String
     @Field(key: "chair") var chair: String
     @Field(key: "secretary") var secretary: String
-    /// "chuan-bi" (preparing) | "bo-phieu" (voting open) | "ket-thuc" (closed)
-    @Field(key: "status") var status: String
+    /// Changed only by `move(to:)`.
+    @Field(key: "status") private(set) var status: MeetingStatus
     @Field(key: "rule_set_id") var ruleSetID: String
     @Field(key: "notes") var notes: String
     @OptionalField(key: "total_members") var totalMembers: Int?
     @OptionalField(key: "present_count") var presentCount: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
+
+    /// A new meeting: preparing (attendance not yet taken).
+    init(meetingDate: String, ruleSetID: String) {
+        self.meetingDate = meetingDate; self.ruleSetID = ruleSetID; self.status = .preparing; notes = ""
+    }
+
+    /// The only way a meeting's status changes: a move `MeetingWorkflow` allows, or a 409 naming both statuses.
+    func move(to next: MeetingStatus) throws {
+        try MeetingWorkflow.requireMove(of: "Cuộc họp Hội đồng", from: status, to: next)
+        status = next
+    }
 }
 
 /// Who attended; an absent member may send a written vote.

@@ -3,20 +3,9 @@ import SQLKit
 import Vapor
 import Domain
 
-enum MeetingStatus: String, CaseIterable {
-    case preparing = "chuan-bi", voting = "bo-phieu", closed = "ket-thuc"
-    var label: String {
-        switch self {
-        case .preparing: return "Chuẩn bị (điểm danh)"
-        case .voting: return "Đang bỏ phiếu"
-        case .closed: return "Đã kết thúc"
-        }
-    }
-}
-
 /// A member's choice on one nominee.
 enum BallotChoice: String, CaseIterable {
-    case agree = "dong-y", disagree = "khong-dong-y", recuse = "khong-bieu-quyet"
+    case agree, disagree, recuse
     var label: String {
         switch self {
         case .agree: return "Đồng ý"
@@ -144,7 +133,7 @@ enum CouncilService {
         Check.required(VietnameseText.clean(i.secretary), "secretary", "Thư ký", max: 120, into: &e)
         let dossiers = try await DossierModel.query(on: db).filter(\.$id ~~ i.dossierIDs).all()
         if i.dossierIDs.isEmpty { e.add("dossierIDs", "Vui lòng chọn ít nhất một hồ sơ đã thẩm định.") }
-        else if dossiers.count != Set(i.dossierIDs).count || dossiers.contains(where: { $0.dossierStatus != .appraised || $0.meetingID != nil }) {
+        else if dossiers.count != Set(i.dossierIDs).count || dossiers.contains(where: { $0.status != .appraised || $0.meetingID != nil }) {
             e.add("dossierIDs", "Chỉ đưa ra Hội đồng các hồ sơ đã thẩm định đạt và chưa thuộc cuộc họp khác.")
         }
         let roster = try await members(on: db)
@@ -155,10 +144,9 @@ enum CouncilService {
             if set == nil { e.add("date", "Chưa có bộ quy tắc áp dụng cho ngày \(day.isoToVietnamese).") }
         }
         guard e.isEmpty, let day, let set else { throw AppError.invalid(e) }
-        let m = CouncilMeetingModel()
-        m.title = VietnameseText.clean(i.title); m.meetingDate = day; m.location = VietnameseText.clean(i.location)
-        m.chair = VietnameseText.clean(i.chair); m.secretary = VietnameseText.clean(i.secretary); m.status = MeetingStatus.preparing.rawValue
-        m.ruleSetID = set.id; m.notes = ""
+        let m = CouncilMeetingModel(meetingDate: day, ruleSetID: set.id)
+        m.title = VietnameseText.clean(i.title); m.location = VietnameseText.clean(i.location)
+        m.chair = VietnameseText.clean(i.chair); m.secretary = VietnameseText.clean(i.secretary)
         try await db.transaction { tx in
             try await m.create(on: tx)
             for member in roster {
@@ -169,7 +157,7 @@ enum CouncilService {
             for d in dossiers {
                 d.meetingID = m.id
                 try await d.save(on: tx)
-                try await DossierService.event(d, action: "hop", from: d.status, to: d.dossierStatus,
+                try await DossierService.event(d, action: .scheduled, from: d.status, to: d.status,
                                                note: "Đưa ra cuộc họp Hội đồng “\(m.title)” ngày \(day.isoToVietnamese).", actor: actor, on: tx)
             }
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "council-meeting", entityID: m.id, unitID: nil,
@@ -201,7 +189,7 @@ enum CouncilService {
             })
             // The procedure in force on the meeting day; a form it no longer lists keeps its dossier's period's threshold.
             let dossierRules = sets.first { $0.id == d.ruleSetID }
-            for n in d.nominees where n.appraisalStatus == .passed {
+            for n in d.nominees where n.appraisal == .passed {
                 let rules = set.form(n.formCode) == nil ? (dossierRules ?? set) : set
                 nominees.append(.init(nominee: n, dossier: d, threshold: rules.voteThreshold(for: n.formCode), conflicted: conflicted, cast: castCount[n.id ?? -1] ?? 0))
             }
@@ -212,7 +200,7 @@ enum CouncilService {
     static func setAttendance(_ id: Int, _ i: AttendanceInput, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> MeetingView {
         try Access.check(actor, .update, .council)
         let v = try await view(id, actor: actor, sets: sets, on: db)
-        guard v.meeting.status == MeetingStatus.preparing.rawValue else { throw AppError.conflict("Chỉ điểm danh trước khi mở bỏ phiếu.") }
+        guard v.meeting.status == .preparing else { throw AppError.conflict("Chỉ điểm danh trước khi mở bỏ phiếu.") }
         let present = Set(i.present), written = Set(i.written ?? [])
         if !present.isDisjoint(with: written) {
             throw AppError.invalid({ var e = FieldErrors(); e.add("written", "Thành viên có mặt bỏ phiếu tại cuộc họp, không gửi phiếu bằng văn bản."); return e }())
@@ -232,12 +220,12 @@ enum CouncilService {
     static func openVoting(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
         try Access.check(actor, .update, .council)
         let v = try await view(id, actor: actor, sets: sets, on: db)
-        guard v.meeting.status == MeetingStatus.preparing.rawValue else { throw AppError.conflict("Cuộc họp không ở bước chuẩn bị.") }
+        guard v.meeting.status == .preparing else { throw AppError.conflict("Cuộc họp không ở bước chuẩn bị.") }
         guard v.quorumMet else {
             throw AppError.conflict("Chưa đủ số thành viên dự họp: \(v.present)/\(v.total) có mặt, cần ít nhất \(v.quorumNeeded) (\(v.ruleSet.procedure?.council.quorumArticle ?? "")).")
         }
         guard !v.nominees.isEmpty else { throw AppError.conflict("Cuộc họp không có trường hợp nào để biểu quyết.") }
-        v.meeting.status = MeetingStatus.voting.rawValue; v.meeting.totalMembers = v.total; v.meeting.presentCount = v.present
+        try v.meeting.move(to: .voting); v.meeting.totalMembers = v.total; v.meeting.presentCount = v.present
         try await db.transaction { tx in
             try await v.meeting.save(on: tx)
             for n in v.nominees {
@@ -247,7 +235,7 @@ enum CouncilService {
             }
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "council-meeting", entityID: id, unitID: nil,
                                       summary: "Mở bỏ phiếu kín cuộc họp “\(v.meeting.title)” (\(v.present)/\(v.total) thành viên có mặt)",
-                                      before: MeetingStatus.preparing.rawValue, after: MeetingStatus.voting.rawValue)
+                                      before: MeetingStatus.preparing, after: MeetingStatus.voting)
         }
     }
 
@@ -272,8 +260,8 @@ enum CouncilService {
             guard a.present else { throw AppError.conflict("Bạn được ghi vắng mặt; phiếu bằng văn bản do Thường trực Hội đồng nhập.") }
             member = a
         }
-        guard v.meeting.status == MeetingStatus.voting.rawValue else {
-            throw AppError.conflict(v.meeting.status == MeetingStatus.closed.rawValue ? "Cuộc họp đã kết thúc bỏ phiếu." : "Cuộc họp chưa mở bỏ phiếu.")
+        guard v.meeting.status == .voting else {
+            throw AppError.conflict(v.meeting.status == .closed ? "Cuộc họp đã kết thúc bỏ phiếu." : "Cuộc họp chưa mở bỏ phiếu.")
         }
         let memberID = member.$member.id
         let already = v.votedBy[memberID] ?? []
@@ -321,7 +309,7 @@ enum CouncilService {
     static func close(_ id: Int, notes: String, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
         try Access.check(actor, .update, .council)
         let v = try await view(id, actor: actor, sets: sets, on: db)
-        guard v.meeting.status == MeetingStatus.voting.rawValue else { throw AppError.conflict("Chỉ kết thúc cuộc họp đang bỏ phiếu.") }
+        guard v.meeting.status == .voting else { throw AppError.conflict("Chỉ kết thúc cuộc họp đang bỏ phiếu.") }
         let clean = VietnameseText.clean(notes)
         if clean.count > 8000 { throw AppError.invalid({ var e = FieldErrors(); e.add("notes", "Ý kiến tại cuộc họp tối đa 8.000 ký tự."); return e }()) }
         let counts = try await CouncilTallyModel.query(on: db).filter(\.$meetingID == id).all()
@@ -348,16 +336,16 @@ enum CouncilService {
                 try await m.save(on: tx)
             }
             for d in v.dossiers {
-                d.status = DossierStatus.reviewed.rawValue
+                try d.move(to: .reviewed)
                 try await d.save(on: tx)
                 let lines = results.filter { $0.0.dossier.id == d.id }.map { "\($0.0.nominee.subject.name) (\($0.0.nominee.formName)): \($0.1.summary)" }
-                try await DossierService.event(d, action: "hoi-dong", from: DossierStatus.appraised.rawValue, to: .reviewed,
+                try await DossierService.event(d, action: .reviewed, from: .appraised, to: .reviewed,
                                                note: "Hội đồng đã xét: " + lines.joined(separator: "; ") + ".", actor: actor, on: tx)
             }
-            v.meeting.status = MeetingStatus.closed.rawValue; v.meeting.notes = clean
+            try v.meeting.move(to: .closed); v.meeting.notes = clean
             try await v.meeting.save(on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "council-meeting", entityID: id, unitID: nil,
-                                      summary: "Kết thúc bỏ phiếu cuộc họp “\(v.meeting.title)”", before: MeetingStatus.voting.rawValue, after: MeetingStatus.closed.rawValue)
+                                      summary: "Kết thúc bỏ phiếu cuộc họp “\(v.meeting.title)”", before: MeetingStatus.voting, after: MeetingStatus.closed)
         }
     }
 
@@ -371,6 +359,6 @@ enum CouncilService {
         guard let ownID = try await seat(of: actor, on: db)?.id else { return [] }
         let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$member.$id == ownID).filter(\.$present == true).all().map { $0.$meeting.id }
         guard !seats.isEmpty else { return [] }
-        return try await CouncilMeetingModel.query(on: db).filter(\.$id ~~ seats).filter(\.$status == MeetingStatus.voting.rawValue).all()
+        return try await CouncilMeetingModel.query(on: db).filter(\.$id ~~ seats).filter(\.$status == .voting).all()
     }
 }

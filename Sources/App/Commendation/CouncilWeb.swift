@@ -57,16 +57,16 @@ struct CloseForm: Content { var notes: String? }
 
 struct CouncilWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("council", use: council)
-        r.post("council", "members", use: addMember)
-        r.post("council", "members", ":mid", "active", use: toggleMember)
-        r.post("council", "meetings", use: createMeeting)
-        r.get("council", "meetings", ":id", use: meeting)
-        r.post("council", "meetings", ":id", "attendance", use: attendance)
-        r.post("council", "meetings", ":id", "open", use: open)
-        r.post("council", "meetings", ":id", "ballots", use: ballot)
-        r.post("council", "meetings", ":id", "close", use: close)
-        r.get("council", "meetings", ":id", "bien-ban.docx", use: minutes)
+        r.get(CouncilPath.council, use: council)
+        r.post(CouncilPath.members, use: addMember)
+        r.post(CouncilPath.memberActive(.key), use: toggleMember)
+        r.post(CouncilPath.meetings, use: createMeeting)
+        r.get(CouncilPath.meeting(.key), use: meeting)
+        r.post(CouncilPath.attendance(.key), use: attendance)
+        r.post(CouncilPath.open(.key), use: open)
+        r.post(CouncilPath.ballots(.key), use: ballot)
+        r.post(CouncilPath.close(.key), use: close)
+        r.get(CouncilPath.minutes(.key), use: minutes)
     }
 
     static func councilPage(req: Request, form: [String: String] = [:], memberForm: [String: String] = [:], errors: [String: String] = [:]) async throws -> CouncilPage {
@@ -74,15 +74,15 @@ struct CouncilWebController {
         let members = try await CouncilService.members(activeOnly: false, on: req.db)
         let users = try await UserModel.query(on: req.db).filter(\.$id ~~ members.compactMap(\.userID)).all()
         let names = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0, u.username) } })
-        let ready = try await DossierModel.query(on: req.db).filter(\.$status == DossierStatus.appraised.rawValue).filter(\.$meetingID == nil)
+        let ready = try await DossierModel.query(on: req.db).filter(\.$status == DossierStatus.appraised).filter(\.$meetingID == nil)
             .with(\.$unit).with(\.$nominees).sort(\.$id).all()
         let checked = Set((form["dossierIDs"] ?? "").split(separator: ",").map(String.init))
         let today = Today.iso
         let manage = req.can(.update, .council)
-        return CouncilPage(layout: req.layout("Hội đồng Thi đua - Khen thưởng", active: WebPath.council),
+        return CouncilPage(layout: req.layout("Hội đồng Thi đua - Khen thưởng", active: CouncilPath.council.href),
                            members: members.map { .init(id: $0.id ?? 0, name: $0.name, position: $0.position, unitName: $0.unit?.shortName ?? "", username: $0.userID.flatMap { names[$0] } ?? "", active: $0.active) },
-                           meetings: meetings.map { .init(href: WebPath.meeting($0.id ?? 0), title: $0.title, date: $0.meetingDate.isoToVietnamese, statusLabel: MeetingStatus(rawValue: $0.status)?.label ?? $0.status) },
-                           ready: ready.map { .init(id: $0.id ?? 0, title: $0.title, unitName: $0.unit.shortName, nominees: $0.nominees.filter { $0.appraisalStatus == .passed }.count,
+                           meetings: meetings.map { .init(href: CouncilPath.meeting(.id($0.id ?? 0)).href, title: $0.title, date: $0.meetingDate.isoToVietnamese, statusLabel: $0.status.label) },
+                           ready: ready.map { .init(id: $0.id ?? 0, title: $0.title, unitName: $0.unit.shortName, nominees: $0.nominees.filter { $0.appraisal == .passed }.count,
                                                     checked: checked.isEmpty || checked.contains(String($0.id ?? 0))) },
                            canManage: manage, units: manage ? try await RegistrationOptions.units(try req.requireActor(), selected: memberForm["unitID"] ?? "", on: req.db, forCreate: false) : [],
                            form: form.isEmpty ? ["date": today.isoToVietnamese, "title": "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng"] : form,
@@ -99,7 +99,7 @@ struct CouncilWebController {
         return try await req.submit {
             try await CouncilService.addMember(input, actor: req.actor, on: req.db)
         } redirect: { m in
-            (WebPath.council, "Đã thêm thành viên \(m.name).")
+            (CouncilPath.council.href, "Đã thêm thành viên \(m.name).")
         } orRender: { e in
     let typed = ["name": f.name, "position": f.position, "unitID": f.unitID ?? "", "username": f.username ?? ""]
     return try await req.render("commendation/council", try await Self.councilPage(req: req, memberForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "member" + $0.capitalizedFirst }), status: e.status)
@@ -110,7 +110,7 @@ struct CouncilWebController {
         let id = try req.parameters.require("mid", as: Int.self)
         guard let m = try await CouncilMemberModel.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy thành viên.") }
         try await CouncilService.setActive(id, active: !m.active, actor: req.actor, on: req.db)
-        return Flash.redirect(req, to: WebPath.council, (m.active ? "Đã thôi" : "Đã khôi phục") + " thành viên \(m.name).")
+        return Flash.redirect(req, to: CouncilPath.council.href, (m.active ? "Đã thôi" : "Đã khôi phục") + " thành viên \(m.name).")
     }
 
     @Sendable func createMeeting(req: Request) async throws -> Response {
@@ -120,7 +120,7 @@ struct CouncilWebController {
         return try await req.submit {
             try await CouncilService.createMeeting(input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
         } redirect: { m in
-            (WebPath.meeting(m.id ?? 0), "Đã lập cuộc họp. Điểm danh rồi mở bỏ phiếu.")
+            (CouncilPath.meeting(.id(m.id ?? 0)).href, "Đã lập cuộc họp. Điểm danh rồi mở bỏ phiếu.")
         } orRender: { e in
     let typed = ["title": f.title, "date": f.date, "location": f.location, "chair": f.chair, "secretary": f.secretary,
                  "dossierIDs": ids.map(String.init).joined(separator: ",")]
@@ -130,7 +130,7 @@ struct CouncilWebController {
 
     static func meetingPage(req: Request, id: Int, errors: [String: String] = [:]) async throws -> MeetingPage {
         let v = try await CouncilService.view(id, actor: req.actor, sets: req.ruleSets, on: req.db)
-        let status = MeetingStatus(rawValue: v.meeting.status) ?? .preparing
+        let status = v.meeting.status
         let own = v.ownMember?.id
         let ownSeat = v.attendance.first { $0.$member.id == own }
         let ownVoted = own.flatMap { v.votedBy[$0] } ?? []
@@ -138,8 +138,8 @@ struct CouncilWebController {
         let manage = req.can(.update, .council)
         let council = v.ruleSet.procedure?.council
         return MeetingPage(
-            layout: req.layout(v.meeting.title, active: WebPath.council), id: id, title: v.meeting.title, date: v.meeting.meetingDate.isoToVietnamese, location: v.meeting.location,
-            chair: v.meeting.chair, secretary: v.meeting.secretary, status: v.meeting.status, statusLabel: status.label,
+            layout: req.layout(v.meeting.title, active: CouncilPath.council.href), id: id, title: v.meeting.title, date: v.meeting.meetingDate.isoToVietnamese, location: v.meeting.location,
+            chair: v.meeting.chair, secretary: v.meeting.secretary, status: status.rawValue, statusLabel: status.label,
             quorum: "\(v.present)/\(v.total) thành viên có mặt (cần ít nhất \(v.quorumNeeded); \(council?.quorumArticle ?? "")\(council?.quorumVerified == false ? ", cần xác minh" : ""))",
             quorumMet: v.quorumMet,
             thresholdNote: "Tỷ lệ đồng ý tính trên tổng số \(v.total) thành viên Hội đồng, kể cả người vắng mặt và người không biểu quyết (\(council?.thresholdArticle ?? "")).",
@@ -153,14 +153,14 @@ struct CouncilWebController {
                              tally: x.voteYes == nil ? nil : CommendationDocuments.voteText(x) + " — \(x.voteNo ?? 0) không đồng ý, \(x.voteRecused ?? 0) không biểu quyết, \(x.voteWritten ?? 0) phiếu gửi",
                              passed: x.votePassed, conflicted: conflicted,
                              choices: BallotChoice.allCases.filter { $0 != .recuse || conflicted }.map { .init(value: $0.rawValue, label: $0.label) },
-                             ownDone: ownVoted.contains(x.id ?? -1), dossierHref: WebPath.dossier(n.dossier.id ?? 0))
+                             ownDone: ownVoted.contains(x.id ?? -1), dossierHref: DossiersPath.dossier(.id(n.dossier.id ?? 0)).href)
             },
             canManage: manage, preparing: status == .preparing, voting: status == .voting, closed: status == .closed, canVote: canVote,
             ownName: v.ownMember?.name ?? "",
             proxySeats: v.attendance.filter { CouncilService.enteredBySecretary($0) && $0.$member.id != own && (v.votedBy[$0.$member.id] ?? []).count < v.nominees.count }.map {
                 SelectOption(value: String($0.$member.id), label: $0.member.name + ($0.present ? " (có mặt, phiếu giấy)" : " (vắng, phiếu gửi bằng văn bản)"), selected: false)
             },
-            notes: v.meeting.notes, minutesHref: status == .closed ? "/app/council/meetings/\(id)/bien-ban.docx" : nil, errors: errors)
+            notes: v.meeting.notes, minutesHref: status == .closed ? CouncilPath.minutes(.id(id)).href : nil, errors: errors)
     }
 
     @Sendable func meeting(req: Request) async throws -> Response {
@@ -180,7 +180,7 @@ struct CouncilWebController {
         return try await req.submit {
             try await CouncilService.setAttendance(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { v in
-            (WebPath.meeting(id), "Đã điểm danh: \(v.present)/\(v.total) có mặt" + (v.quorumMet ? ", đủ điều kiện họp." : ", chưa đủ điều kiện họp."))
+            (CouncilPath.meeting(.id(id)).href, "Đã điểm danh: \(v.present)/\(v.total) có mặt" + (v.quorumMet ? ", đủ điều kiện họp." : ", chưa đủ điều kiện họp."))
         } orRender: { e in
             try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
@@ -191,7 +191,7 @@ struct CouncilWebController {
         return try await req.submit {
             try await CouncilService.openVoting(id, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { _ in
-            (WebPath.meeting(id), "Đã mở bỏ phiếu kín.")
+            (CouncilPath.meeting(.id(id)).href, "Đã mở bỏ phiếu kín.")
         } orRender: { e in
             try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
@@ -206,7 +206,7 @@ struct CouncilWebController {
         return try await req.submit {
             try await CouncilService.cast(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { _ in
-            (WebPath.meeting(id), "Đã ghi nhận phiếu. Phiếu kín: hệ thống chỉ cộng vào tổng số, không lưu ai đồng ý hay không đồng ý.")
+            (CouncilPath.meeting(.id(id)).href, "Đã ghi nhận phiếu. Phiếu kín: hệ thống chỉ cộng vào tổng số, không lưu ai đồng ý hay không đồng ý.")
         } orRender: { e in
             try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
@@ -218,7 +218,7 @@ struct CouncilWebController {
         return try await req.submit {
             try await CouncilService.close(id, notes: f.notes ?? "", actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { _ in
-            (WebPath.meeting(id), "Đã kết thúc bỏ phiếu và kiểm phiếu. Tải biên bản để ký.")
+            (CouncilPath.meeting(.id(id)).href, "Đã kết thúc bỏ phiếu và kiểm phiếu. Tải biên bản để ký.")
         } orRender: { e in
             try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
@@ -227,7 +227,7 @@ struct CouncilWebController {
     @Sendable func minutes(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let v = try await CouncilService.view(id, actor: req.actor, sets: req.ruleSets, on: req.db)
-        guard v.meeting.status == MeetingStatus.closed.rawValue else { throw AppError.conflict("Biên bản có sau khi kết thúc bỏ phiếu.") }
+        guard v.meeting.status == .closed else { throw AppError.conflict("Biên bản có sau khi kết thúc bỏ phiếu.") }
         let data = try CommendationDocuments.bienBan(v, host: try await CommendationDocuments.councilHost(on: req.db))
         return FileStore.attachment(data, name: "bien-ban-hop-hoi-dong-\(id).docx", contentType: EvidenceService.Kind.docx.contentType)
     }

@@ -11,7 +11,8 @@ final class DossierModel: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     /// The unit's document number for its tờ trình ("15/TTr-UBND").
     @Field(key: "number") var number: String
-    @Field(key: "status") var status: String
+    /// Changed only by `move(to:)`.
+    @Field(key: "status") private(set) var status: DossierStatus
     @Field(key: "rule_set_id") var ruleSetID: String
     @OptionalField(key: "submitted_day") var submittedDay: String?
     @OptionalField(key: "appraisal_due") var appraisalDue: String?
@@ -26,7 +27,18 @@ final class DossierModel: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Children(for: \.$dossier) var nominees: [DossierNomineeModel]
     init() {}
-    var dossierStatus: DossierStatus { DossierStatus(rawValue: status) ?? .draft }
+
+    /// A new dossier: a draft, with no decision yet.
+    init(unitID: Int, year: Int, ruleSetID: String) {
+        self.$unit.id = unitID; self.year = year; self.ruleSetID = ruleSetID; self.status = .draft
+        decisionNumber = ""; decisionDate = ""; decisionAuthority = ""; decisionSigner = ""
+    }
+
+    /// The only way a dossier's status changes: a move `DossierWorkflow` allows, or a 409 naming both statuses.
+    func move(to next: DossierStatus) throws {
+        try DossierWorkflow.requireMove(of: "Hồ sơ đề nghị khen thưởng", from: status, to: next)
+        status = next
+    }
 }
 
 /// One person, collective or household proposed in a dossier, for one form.
@@ -40,10 +52,10 @@ final class DossierNomineeModel: Model, @unchecked Sendable {
     @Field(key: "form_name") var formName: String
     /// Summary of the achievement (for the report and the decision).
     @Field(key: "achievement") var achievement: String
-    /// Eligibility when added: "dat" | "chua-dat" | "thieu-du-lieu"; `warning` keeps the reasons shown then.
-    @Field(key: "eligibility") var eligibility: String
+    /// Eligibility when added; `warning` keeps the reasons shown then.
+    @Field(key: "eligibility") var eligibility: NomineeEligibility
     @Field(key: "warning") var warning: String
-    @Field(key: "appraisal") var appraisal: String
+    @Field(key: "appraisal") var appraisal: NomineeAppraisal
     @Field(key: "appraisal_note") var appraisalNote: String
     @OptionalField(key: "vote_yes") var voteYes: Int?
     @OptionalField(key: "vote_no") var voteNo: Int?
@@ -54,7 +66,6 @@ final class DossierNomineeModel: Model, @unchecked Sendable {
     @OptionalField(key: "vote_passed") var votePassed: Bool?
     @OptionalField(key: "award_id") var awardID: Int?
     init() {}
-    var appraisalStatus: NomineeAppraisal { NomineeAppraisal(rawValue: appraisal) ?? .pending }
 }
 
 /// A file of the dossier: uploaded, or drafted by the system.
@@ -85,9 +96,25 @@ final class DossierEventModel: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
     @OptionalField(key: "user_id") var userID: Int?
     @Field(key: "username") var username: String
-    @Field(key: "action") var action: String
-    @Field(key: "from_status") var fromStatus: String
-    @Field(key: "to_status") var toStatus: String
+    @Field(key: "action") var action: DossierEventAction
+    @Field(key: "from_status") var fromStatus: PriorStatus<DossierStatus>
+    @Field(key: "to_status") var toStatus: DossierStatus
     @Field(key: "note") var note: String
     init() {}
+}
+
+/// What a dossier event records, as stored in `dossier_events.action`.
+enum DossierEventAction: String, CaseIterable, Codable, Sendable {
+    case created
+    case nomineeAdded = "nominee-added"
+    case nomineeRemoved = "nominee-removed"
+    case documentAdded = "document-added"
+    case submitted
+    case nomineeAppraised = "nominee-appraised"
+    case returned
+    case appraised
+    /// Put on a council meeting's agenda.
+    case scheduled
+    case reviewed
+    case decided
 }

@@ -19,7 +19,7 @@ struct NomineeInput: Content, Sendable {
 }
 
 struct AppraisalInput: Content, Sendable {
-    /// "dat" | "tra-lai"
+    /// "passed" | "returned" (`NomineeAppraisal`)
     var result: String
     var note: String?
 }
@@ -69,14 +69,12 @@ enum DossierService {
         guard e.isEmpty, let unit else { throw AppError.invalid(e) }
         try Access.check(actor, .create, .unitRecord(unit.unitPath, movementIDs: []))
         let set = try EligibilityService.ruleSet(year: i.year, sets: sets, jurisdiction: jurisdiction)
-        let d = DossierModel()
-        d.$unit.id = i.unitID; d.year = i.year; d.title = VietnameseText.clean(i.title); d.number = VietnameseText.clean(i.number ?? "")
-        d.status = DossierStatus.draft.rawValue; d.ruleSetID = set.id
-        d.decisionNumber = ""; d.decisionDate = ""; d.decisionAuthority = ""; d.decisionSigner = ""
+        let d = DossierModel(unitID: i.unitID, year: i.year, ruleSetID: set.id)
+        d.title = VietnameseText.clean(i.title); d.number = VietnameseText.clean(i.number ?? "")
         d.searchText = VietnameseText.fold(d.title + " " + unit.name); d.createdBy = actor?.userID
         try await db.transaction { tx in
             try await d.create(on: tx)
-            try await event(d, action: "tao", from: "", to: .draft, note: "Lập hồ sơ đề nghị khen thưởng năm \(i.year) (\(set.title)).", actor: actor, on: tx)
+            try await event(d, action: .created, from: nil, to: .draft, note: "Lập hồ sơ đề nghị khen thưởng năm \(i.year) (\(set.title)).", actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "dossier", entityID: d.id, unitID: i.unitID,
                                       summary: "Lập hồ sơ đề nghị “\(d.title)”", before: Optional<String>.none, after: d.title)
         }
@@ -86,9 +84,9 @@ enum DossierService {
 
     static func requireEditable(_ d: DossierModel, actor: Actor?) throws {
         try Access.check(actor, .update, resource(d))
-        guard d.dossierStatus.editableByUnit else {
-            throw AppError.conflict(d.dossierStatus.readOnly ? "Hồ sơ đã có quyết định khen thưởng, chỉ được xem."
-                                    : "Hồ sơ đang ở bước “\(d.dossierStatus.label)”; đơn vị chỉ sửa được khi hồ sơ đang soạn hoặc bị trả lại.")
+        guard d.status.editableByUnit else {
+            throw AppError.conflict(d.status.readOnly ? "Hồ sơ đã có quyết định khen thưởng, chỉ được xem."
+                                    : "Hồ sơ đang ở bước “\(d.status.label)”; đơn vị chỉ sửa được khi hồ sơ đang soạn hoặc bị trả lại.")
         }
     }
 
@@ -130,16 +128,16 @@ enum DossierService {
             throw EligibilityWarning(formName: form.name, status: EligibilityService.statusLabel(result?.eligible), reasons: reasons)
         }
         let registration = try await RegistrationModel.query(on: db).filter(\.$subject.$id == i.subjectID).filter(\.$year == d.year)
-            .filter(\.$status ~~ [RegistrationStatus.achieved.rawValue, RegistrationStatus.nominated.rawValue]).first()
+            .filter(\.$status ~~ [RegistrationStatus.achieved, .nominated]).first()
         let n = DossierNomineeModel()
         n.$dossier.id = dossierID; n.$subject.id = i.subjectID; n.registrationID = registration?.id
         n.formCode = form.code; n.formName = form.name; n.achievement = VietnameseText.clean(i.achievement ?? "")
-        n.eligibility = EligibilityService.code(result?.eligible); n.warning = reasons.joined(separator: "\n")
-        n.appraisal = NomineeAppraisal.pending.rawValue; n.appraisalNote = ""
+        n.eligibility = NomineeEligibility(result?.eligible); n.warning = reasons.joined(separator: "\n")
+        n.appraisal = .pending; n.appraisalNote = ""
         try await db.transaction { tx in
             try await n.create(on: tx)
             let note = "Đề nghị \(form.name) cho \(s.name)" + (result?.eligible == true ? "." : " — đơn vị đã đọc cảnh báo: \(EligibilityService.statusLabel(result?.eligible).lowercased()).")
-            try await event(d, nomineeID: n.id, action: "them", from: d.status, to: d.dossierStatus, note: note, actor: actor, on: tx)
+            try await event(d, nomineeID: n.id, action: .nomineeAdded, from: d.status, to: d.status, note: note, actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "dossier-nominee", entityID: n.id, unitID: d.$unit.id,
                                       summary: note, before: Optional<String>.none, after: form.code)
         }
@@ -152,7 +150,7 @@ enum DossierService {
         guard let n = d.nominees.first(where: { $0.id == nomineeID }) else { throw AppError.notFound("Không tìm thấy người được đề nghị.") }
         try await db.transaction { tx in
             try await n.delete(on: tx)
-            try await event(d, action: "bo", from: d.status, to: d.dossierStatus, note: "Bỏ \(n.subject.name) (\(n.formName)) khỏi hồ sơ.", actor: actor, on: tx)
+            try await event(d, action: .nomineeRemoved, from: d.status, to: d.status, note: "Bỏ \(n.subject.name) (\(n.formName)) khỏi hồ sơ.", actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "delete", entity: "dossier-nominee", entityID: nomineeID, unitID: d.$unit.id,
                                       summary: "Bỏ \(n.subject.name) khỏi hồ sơ \(dossierID)", before: n.formCode, after: Optional<String>.none)
         }
@@ -188,7 +186,7 @@ enum DossierService {
         m.storage = stored.storage; m.storageKey = stored.key; m.data = stored.data
         try await db.transaction { tx in
             try await m.create(on: tx)
-            try await event(d, action: "tai-lieu", from: d.status, to: d.dossierStatus,
+            try await event(d, action: .documentAdded, from: d.status, to: d.status,
                             note: (generated ? "Tạo " : "Đính kèm ") + "\(rule.name): \(m.originalName).", actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "dossier-document", entityID: m.id, unitID: d.$unit.id,
                                       summary: "\(rule.name) cho hồ sơ \(dossierID)", before: Optional<String>.none, after: m.sha256)
@@ -210,34 +208,34 @@ enum DossierService {
         try Access.check(actor, .update, resource(d))
         let set = try ruleSet(d, sets: sets)
         let missing = try missingDocuments(d, documents: try await documents(id, on: db), sets: sets)
-        var problems = DossierWorkflow.submissionProblems(status: d.dossierStatus, nomineeCount: d.nominees.count, missingDocuments: missing)
+        var problems = DossierWorkflow.submissionProblems(status: d.status, nomineeCount: d.nominees.count, missingDocuments: missing)
         if d.number.isEmpty { problems.append("Chưa ghi số tờ trình của đơn vị.") }
         guard problems.isEmpty else {
             var e = FieldErrors()
             e.add("submit", problems.joined(separator: " "))
             throw AppError.invalid(e, "Hồ sơ chưa gửi được: " + problems.joined(separator: " "))
         }
-        let from = d.dossierStatus
+        let from = d.status
         let today = Today.iso
         try await db.transaction { tx in
-            for n in d.nominees where n.appraisalStatus == .returned {
-                n.appraisal = DossierWorkflow.onResubmit(n.appraisalStatus).rawValue
+            for n in d.nominees where n.appraisal == .returned {
+                n.appraisal = DossierWorkflow.onResubmit(n.appraisal)
                 try await n.save(on: tx)
             }
-            d.status = DossierStatus.submitted.rawValue; d.submittedDay = today
+            try d.move(to: .submitted); d.submittedDay = today
             d.appraisalDue = WorkingDays.add(set.procedure?.appraisal.workingDays ?? 20, to: today)
             try await d.save(on: tx)
             // The exemplars' registrations move to "đã đề nghị khen thưởng".
             for n in d.nominees {
-                guard let rid = n.registrationID, let r = try await RegistrationModel.find(rid, on: tx), r.registrationStatus == .achieved else { continue }
-                _ = try await RegistrationService.transition(rid, TransitionInput(to: RegistrationStatus.nominated.rawValue, reason: "Đề nghị \(n.formName) trong hồ sơ số \(id)"),
+                guard let rid = n.registrationID, let r = try await RegistrationModel.find(rid, on: tx), r.status == .achieved else { continue }
+                _ = try await RegistrationService.transition(rid, TransitionInput(.nominated, reason: "Đề nghị \(n.formName) trong hồ sơ số \(id)"),
                                                              actor: actor, on: tx)
             }
-            try await event(d, action: "gui", from: from.rawValue, to: .submitted,
+            try await event(d, action: .submitted, from: from, to: .submitted,
                             note: (from == .returned ? "Gửi lại sau khi bổ sung" : "Gửi Phòng Nội vụ thẩm định") + "; hạn thẩm định \(d.appraisalDue?.isoToVietnamese ?? "")"
                                 + " (\(set.procedure?.appraisal.workingDays ?? 20) ngày làm việc, \(set.procedure?.appraisal.article ?? "")).", actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "dossier", entityID: id, unitID: d.$unit.id,
-                                      summary: "Gửi hồ sơ “\(d.title)”", before: from.rawValue, after: d.status)
+                                      summary: "Gửi hồ sơ “\(d.title)”", before: from, after: d.status)
         }
         return d
     }
@@ -245,7 +243,7 @@ enum DossierService {
     static func appraise(dossierID: Int, nomineeID: Int, _ i: AppraisalInput, actor: Actor?, on db: any Database) async throws {
         let d = try await readable(dossierID, actor: actor, on: db)
         try Access.check(actor, .update, .council)
-        guard d.dossierStatus == .submitted else { throw AppError.conflict("Chỉ thẩm định hồ sơ đã gửi, đang chờ thẩm định.") }
+        guard d.status == .submitted else { throw AppError.conflict("Chỉ thẩm định hồ sơ đã gửi, đang chờ thẩm định.") }
         guard let n = d.nominees.first(where: { $0.id == nomineeID }) else { throw AppError.notFound("Không tìm thấy người được đề nghị.") }
         var e = FieldErrors()
         let result = NomineeAppraisal(rawValue: i.result)
@@ -255,12 +253,12 @@ enum DossierService {
         Check.optional(note, "note", "Ý kiến thẩm định", max: 2000, into: &e)
         guard e.isEmpty, let result else { throw AppError.invalid(e) }
         try await db.transaction { tx in
-            n.appraisal = result.rawValue; n.appraisalNote = note
+            n.appraisal = result; n.appraisalNote = note
             try await n.save(on: tx)
-            try await event(d, nomineeID: nomineeID, action: "tham-dinh", from: d.status, to: d.dossierStatus,
+            try await event(d, nomineeID: nomineeID, action: .nomineeAppraised, from: d.status, to: d.status,
                             note: "\(n.subject.name) — \(n.formName): \(result.label)" + (note.isEmpty ? "." : ". \(note)"), actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "dossier-nominee", entityID: nomineeID, unitID: d.$unit.id,
-                                      summary: "Thẩm định \(n.subject.name): \(result.label)", before: Optional<String>.none, after: result.rawValue)
+                                      summary: "Thẩm định \(n.subject.name): \(result.label)", before: Optional<String>.none, after: result)
         }
     }
 
@@ -268,21 +266,21 @@ enum DossierService {
     static func finishAppraisal(_ id: Int, actor: Actor?, on db: any Database) async throws -> DossierModel {
         let d = try await readable(id, actor: actor, on: db)
         try Access.check(actor, .update, .council)
-        guard d.dossierStatus == .submitted else { throw AppError.conflict("Chỉ kết thúc thẩm định hồ sơ đang chờ thẩm định.") }
+        guard d.status == .submitted else { throw AppError.conflict("Chỉ kết thúc thẩm định hồ sơ đang chờ thẩm định.") }
         let to: DossierStatus
-        switch DossierWorkflow.afterAppraisal(d.nominees.map(\.appraisalStatus)) {
+        switch DossierWorkflow.afterAppraisal(d.nominees.map(\.appraisal)) {
         case .success(let s): to = s
         case .failure(let f): throw AppError.conflict(f.message)
         }
-        let reasons = d.nominees.filter { $0.appraisalStatus == .returned }.map { "\($0.subject.name): \($0.appraisalNote)" }
+        let reasons = d.nominees.filter { $0.appraisal == .returned }.map { "\($0.subject.name): \($0.appraisalNote)" }
         try await db.transaction { tx in
-            d.status = to.rawValue
+            try d.move(to: to)
             try await d.save(on: tx)
-            try await event(d, action: to == .returned ? "tra-lai" : "dat-tham-dinh", from: DossierStatus.submitted.rawValue, to: to,
+            try await event(d, action: to == .returned ? .returned : .appraised, from: .submitted, to: to,
                             note: to == .returned ? "Trả lại để bổ sung: " + reasons.joined(separator: "; ") : "Thẩm định đạt; trình Hội đồng Thi đua - Khen thưởng.",
                             actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "dossier", entityID: id, unitID: d.$unit.id,
-                                      summary: "Thẩm định hồ sơ “\(d.title)”: \(to.label)", before: DossierStatus.submitted.rawValue, after: to.rawValue)
+                                      summary: "Thẩm định hồ sơ “\(d.title)”: \(to.label)", before: DossierStatus.submitted, after: to)
         }
         return d
     }
@@ -293,8 +291,8 @@ enum DossierService {
     static func decide(_ id: Int, _ i: DecisionInput, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> DossierModel {
         let d = try await readable(id, actor: actor, on: db)
         try Access.check(actor, .update, .council)
-        guard d.dossierStatus == .reviewed else {
-            throw AppError.conflict(d.dossierStatus == .decided ? "Hồ sơ đã có quyết định." : "Chỉ ghi quyết định sau khi Hội đồng đã xét hồ sơ.")
+        guard d.status == .reviewed else {
+            throw AppError.conflict(d.status == .decided ? "Hồ sơ đã có quyết định." : "Chỉ ghi quyết định sau khi Hội đồng đã xét hồ sơ.")
         }
         var e = FieldErrors()
         Check.required(VietnameseText.clean(i.number), "number", "Số quyết định", max: 60, into: &e)
@@ -306,7 +304,7 @@ enum DossierService {
         if AwardLevel(rawValue: level) == nil { e.add("level", "Cấp khen thưởng không hợp lệ.") }
         if let day, day < "\(d.year)-01-01" { e.add("date", "Ngày quyết định không thể trước năm thành tích \(d.year).") }
         guard e.isEmpty, let day else { throw AppError.invalid(e) }
-        let winners = d.nominees.filter { $0.votePassed == true && $0.appraisalStatus == .passed }
+        let winners = d.nominees.filter { $0.votePassed == true && $0.appraisal == .passed }
         // An award recorded meanwhile for the same achievement stops the decision, naming who.
         let given = Set(try await AwardModel.query(on: db).filter(\.$subject.$id ~~ winners.map { $0.$subject.id }).filter(\.$year == d.year).all()
             .map { "\($0.$subject.id)|\($0.formCode)" })
@@ -324,34 +322,34 @@ enum DossierService {
                 try await n.save(on: tx)
                 if let rid = n.registrationID, let r = try await RegistrationModel.find(rid, on: tx) {
                     let reason = "Quyết định số \(VietnameseText.clean(i.number)) ngày \(day.isoToVietnamese): \(n.formName)"
-                    if r.registrationStatus == .achieved {
-                        _ = try await RegistrationService.transition(rid, TransitionInput(to: RegistrationStatus.nominated.rawValue, reason: reason), actor: actor, on: tx)
+                    if r.status == .achieved {
+                        _ = try await RegistrationService.transition(rid, TransitionInput(.nominated, reason: reason), actor: actor, on: tx)
                     }
-                    if try await RegistrationModel.find(rid, on: tx)?.registrationStatus == .nominated {
-                        _ = try await RegistrationService.transition(rid, TransitionInput(to: RegistrationStatus.awarded.rawValue, reason: reason),
+                    if try await RegistrationModel.find(rid, on: tx)?.status == .nominated {
+                        _ = try await RegistrationService.transition(rid, TransitionInput(.awarded, reason: reason),
                                                                      actor: actor, byDecision: true, on: tx)
                     }
                 }
             }
-            d.status = DossierStatus.decided.rawValue; d.decisionNumber = VietnameseText.clean(i.number); d.decisionDate = day
+            try d.move(to: .decided); d.decisionNumber = VietnameseText.clean(i.number); d.decisionDate = day
             d.decisionAuthority = VietnameseText.clean(i.authority); d.decisionSigner = VietnameseText.clean(i.signer)
             try await d.save(on: tx)
-            try await event(d, action: "quyet-dinh", from: DossierStatus.reviewed.rawValue, to: .decided,
+            try await event(d, action: .decided, from: .reviewed, to: .decided,
                             note: "Quyết định số \(d.decisionNumber) ngày \(day.isoToVietnamese) của \(d.decisionAuthority): khen thưởng \(winners.count)/\(d.nominees.count) trường hợp.",
                             actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "dossier", entityID: id, unitID: d.$unit.id,
-                                      summary: "Quyết định khen thưởng hồ sơ “\(d.title)”", before: DossierStatus.reviewed.rawValue, after: d.decisionNumber)
+                                      summary: "Quyết định khen thưởng hồ sơ “\(d.title)”", before: DossierStatus.reviewed, after: d.decisionNumber)
         }
         return d
     }
 
     // MARK: History and listing
 
-    static func event(_ d: DossierModel, nomineeID: Int? = nil, action: String, from: String, to: DossierStatus, note: String,
+    static func event(_ d: DossierModel, nomineeID: Int? = nil, action: DossierEventAction, from: DossierStatus?, to: DossierStatus, note: String,
                       actor: Actor?, on db: any Database) async throws {
         let ev = DossierEventModel()
         ev.$dossier.id = try d.requireID(); ev.nomineeID = nomineeID; ev.at = Date(); ev.userID = actor?.userID
-        ev.username = actor?.username ?? "hệ thống"; ev.action = action; ev.fromStatus = from; ev.toStatus = to.rawValue; ev.note = note
+        ev.username = actor?.username ?? "hệ thống"; ev.action = action; ev.fromStatus = PriorStatus(from); ev.toStatus = to; ev.note = note
         try await ev.create(on: db)
     }
 
@@ -362,7 +360,8 @@ enum DossierService {
     static func list(actor: Actor, status: String, year: Int?, q: String, page: Int, on db: any Database) async throws -> Page<DossierModel> {
         var query = DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id)
         query = RecordScope.apply(query, actor: actor)
-        if !status.isEmpty { query = query.filter(\.$status == status) }
+        // An unknown code matches nothing.
+        if !status.isEmpty { query = query.filter(\.$status ~~ (DossierStatus(rawValue: status).map { [$0] } ?? [])) }
         if let year { query = query.filter(\.$year == year) }
         let folded = VietnameseText.fold(q)
         if !folded.isEmpty { query = query.filter(\.$searchText, .custom("LIKE"), "%" + folded.likeSafe + "%") }

@@ -2,15 +2,6 @@ import Fluent
 import Vapor
 import Domain
 
-extension WebPath {
-    static let dossiers = "/app/dossiers"
-    static func dossier(_ id: Int) -> String { "/app/dossiers/\(id)" }
-    static let council = "/app/council"
-    static func meeting(_ id: Int) -> String { "/app/council/meetings/\(id)" }
-    static let awards = "/app/awards"
-    static func eligibility(_ subjectID: Int, year: Int) -> String { "/app/subjects/\(subjectID)/eligibility?year=\(year)" }
-}
-
 struct DossiersPage: Encodable, Sendable {
     struct Row: Encodable, Sendable {
         let href: String; let title: String; let unitName: String; let year: Int; let status: String; let statusLabel: String
@@ -84,19 +75,19 @@ struct DecisionForm: Content { var number: String; var date: String; var authori
 
 struct DossiersWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("dossiers", use: list)
-        r.post("dossiers", use: create)
-        r.get("dossiers", ":id", use: show)
-        r.post("dossiers", ":id", "nominees", use: addNominee)
-        r.post("dossiers", ":id", "nominees", ":nid", "delete", use: removeNominee)
-        r.on(.POST, "dossiers", ":id", "documents", body: .collect(maxSize: "12mb"), use: upload)
-        r.post("dossiers", ":id", "documents", "generate", use: generate)
-        r.get("dossier-documents", ":docID", use: download)
-        r.get("dossiers", ":id", "docx", ":kind", use: draft)
-        r.post("dossiers", ":id", "submit", use: submit)
-        r.post("dossiers", ":id", "nominees", ":nid", "appraisal", use: appraise)
-        r.post("dossiers", ":id", "appraisal", "finish", use: finishAppraisal)
-        r.post("dossiers", ":id", "decision", use: decide)
+        r.get(DossiersPath.list, use: list)
+        r.post(DossiersPath.list, use: create)
+        r.get(DossiersPath.dossier(.key), use: show)
+        r.post(DossiersPath.nominees(.key), use: addNominee)
+        r.post(DossiersPath.removeNominee(.key, nominee: .key), use: removeNominee)
+        r.post(DossiersPath.documents(.key), body: .collect(maxSize: "12mb"), use: upload)
+        r.post(DossiersPath.generate(.key), use: generate)
+        r.get(DossiersPath.document(.key), use: download)
+        r.get(DossiersPath.draft(.key, kind: .key), use: draft)
+        r.post(DossiersPath.submit(.key), use: submit)
+        r.post(DossiersPath.appraisal(.key, nominee: .key), use: appraise)
+        r.post(DossiersPath.finishAppraisal(.key), use: finishAppraisal)
+        r.post(DossiersPath.decision(.key), use: decide)
     }
 
     static func listPage(req: Request, form: [String: String], errors: [String: String]) async throws -> DossiersPage {
@@ -107,14 +98,14 @@ struct DossiersWebController {
         let page = try await DossierService.list(actor: actor, status: status, year: year, q: q, page: req.listQuery().page, on: req.db)
         let today = Today.iso
         let canCreate = req.can(.createUnitRecords)
-        return DossiersPage(layout: req.layout("Hồ sơ đề nghị khen thưởng", active: WebPath.dossiers),
+        return DossiersPage(layout: req.layout("Hồ sơ đề nghị khen thưởng", active: DossiersPath.list.href),
                             rows: page.items.map { d in
-                                let waiting = d.dossierStatus == .submitted
-                                return .init(href: WebPath.dossier(d.id ?? 0), title: d.title, unitName: d.unit.shortName, year: d.year, status: d.status,
-                                             statusLabel: d.dossierStatus.label, nominees: d.nominees.count, due: waiting ? (d.appraisalDue?.isoToVietnamese ?? "") : "",
+                                let waiting = d.status == .submitted
+                                return .init(href: DossiersPath.dossier(.id(d.id ?? 0)).href, title: d.title, unitName: d.unit.shortName, year: d.year, status: d.status.rawValue,
+                                             statusLabel: d.status.label, nominees: d.nominees.count, due: waiting ? (d.appraisalDue?.isoToVietnamese ?? "") : "",
                                              overdue: waiting && (d.appraisalDue ?? "9999") < today)
                             },
-                            pager: Pager(page, base: WebPath.dossiers, query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]),
+                            pager: Pager(page, base: DossiersPath.list.href, query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]),
                             q: q, year: year.map(String.init) ?? "",
                             statuses: [SelectOption(value: "", label: "Mọi trạng thái", selected: status.isEmpty)]
                                 + DossierStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == status) },
@@ -135,7 +126,7 @@ struct DossiersWebController {
         return try await req.submit {
             try await DossierService.create(input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
         } redirect: { d in
-            (WebPath.dossier(d.id ?? 0), "Đã lập hồ sơ. Thêm người được đề nghị và tài liệu, rồi gửi Phòng Nội vụ.")
+            (DossiersPath.dossier(.id(d.id ?? 0)).href, "Đã lập hồ sơ. Thêm người được đề nghị và tài liệu, rồi gửi Phòng Nội vụ.")
         } orRender: { e in
     let form = ["unitID": f.unitID, "year": f.year, "title": f.title, "number": f.number ?? ""]
     return try await req.render("commendation/dossiers", try await Self.listPage(req: req, form: form, errors: e.formErrorsSpelledOut), status: e.status)
@@ -148,7 +139,7 @@ struct DossiersWebController {
         let set = try DossierService.ruleSet(d, sets: req.ruleSets)
         let docs = try await DossierService.documents(id, on: req.db)
         let events = try await DossierService.events(id, on: req.db)
-        let status = d.dossierStatus
+        let status = d.status
         let canEdit = status.editableByUnit && req.can(.update, DossierService.resource(d))
         let council = req.can(.update, .council)
         var subjects: [SelectOption] = []
@@ -171,39 +162,35 @@ struct DossiersWebController {
             dueNote = left >= 0 ? "còn \(left) ngày theo lịch" : "quá hạn \(-left) ngày"
         }
         let drafts: [DossierPage.Link] = [
-            .init(label: "Tờ trình (DOCX)", href: "/app/dossiers/\(id)/docx/to-trinh"),
-            .init(label: "Danh sách đề nghị (DOCX)", href: "/app/dossiers/\(id)/docx/danh-sach"),
-            .init(label: "Báo cáo thành tích (DOCX)", href: "/app/dossiers/\(id)/docx/bao-cao-thanh-tich"),
-        ] + (status == .reviewed || status == .decided ? [.init(label: status == .decided ? "Quyết định khen thưởng (DOCX)" : "Dự thảo quyết định (DOCX)", href: "/app/dossiers/\(id)/docx/quyet-dinh")] : [])
-          + (status == .decided ? [.init(label: "Danh sách in giấy khen (DOCX)", href: "/app/dossiers/\(id)/docx/danh-sach-in")] : [])
+            .init(label: "Tờ trình (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("to-trinh")).href),
+            .init(label: "Danh sách đề nghị (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("danh-sach")).href),
+            .init(label: "Báo cáo thành tích (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("bao-cao-thanh-tich")).href),
+        ] + (status == .reviewed || status == .decided ? [.init(label: status == .decided ? "Quyết định khen thưởng (DOCX)" : "Dự thảo quyết định (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("quyet-dinh")).href)] : [])
+          + (status == .decided ? [.init(label: "Danh sách in giấy khen (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("danh-sach-in")).href)] : [])
         return DossierPage(
-            layout: req.layout(d.title, active: WebPath.dossiers), id: id, title: d.title, unitName: d.unit.name, year: d.year, number: d.number.isEmpty ? "—" : d.number,
-            status: d.status, statusLabel: status.label, ruleSetTitle: set.title, legalBasis: set.legalBasis, submittedDay: d.submittedDay?.isoToVietnamese ?? "",
+            layout: req.layout(d.title, active: DossiersPath.list.href), id: id, title: d.title, unitName: d.unit.name, year: d.year, number: d.number.isEmpty ? "—" : d.number,
+            status: d.status.rawValue, statusLabel: status.label, ruleSetTitle: set.title, legalBasis: set.legalBasis, submittedDay: d.submittedDay?.isoToVietnamese ?? "",
             appraisalDue: d.appraisalDue?.isoToVietnamese ?? "", dueNote: dueNote, overdue: status == .submitted && (d.appraisalDue ?? "9999") < today,
             decision: status == .decided ? "Quyết định số \(d.decisionNumber) ngày \(d.decisionDate.isoToVietnamese) của \(d.decisionAuthority) (người ký: \(d.decisionSigner))" : nil,
-            meetingHref: d.meetingID.map(WebPath.meeting), readOnly: status.readOnly, canEdit: canEdit,
+            meetingHref: d.meetingID.map { CouncilPath.meeting(.id($0)).href }, readOnly: status.readOnly, canEdit: canEdit,
             canAppraise: council && status == .submitted, canDecide: council && status == .reviewed,
             nominees: d.nominees.sorted { $0.id ?? 0 < $1.id ?? 0 }.map { n in
-                .init(id: n.id ?? 0, name: n.subject.name, subjectHref: WebPath.subject(n.$subject.id), kindLabel: n.subject.subjectKind.label, formName: n.formName,
-                      eligibility: n.eligibility, eligibilityLabel: eligibilityLabel(n.eligibility), eligibilityHref: WebPath.eligibility(n.$subject.id, year: d.year),
-                      warnings: n.warning.split(separator: "\n").map(String.init), appraisal: n.appraisal, appraisalLabel: n.appraisalStatus.label,
+                .init(id: n.id ?? 0, name: n.subject.name, subjectHref: SubjectsPath.subject(.id(n.$subject.id)).href, kindLabel: n.subject.subjectKind.label, formName: n.formName,
+                      eligibility: n.eligibility.rawValue, eligibilityLabel: n.eligibility.label, eligibilityHref: AwardsPath.eligibility(.id(n.$subject.id)).href([("year", String(d.year))]),
+                      warnings: n.warning.split(separator: "\n").map(String.init), appraisal: n.appraisal.rawValue, appraisalLabel: n.appraisal.label,
                       appraisalNote: n.appraisalNote, vote: n.voteYes == nil ? nil : CommendationDocuments.voteText(n), passed: n.votePassed, awarded: n.awardID != nil,
                       achievement: n.achievement)
             },
             subjects: subjects, forms: forms, nomineeForm: nomineeForm, warning: warning,
             requirements: set.requiredDocuments(for: formCodes).map { .init(code: $0.code, name: $0.name, article: $0.article, verification: $0.verified ? nil : "cần xác minh",
                                                                             present: have.contains($0.code), generated: $0.generated) },
-            documents: docs.map { doc in .init(name: doc.originalName, kindLabel: kinds.first { $0.code == doc.kind }?.name ?? doc.kind, href: "/app/dossier-documents/\(doc.id ?? 0)",
+            documents: docs.map { doc in .init(name: doc.originalName, kindLabel: kinds.first { $0.code == doc.kind }?.name ?? doc.kind, href: DossiersPath.document(.id(doc.id ?? 0)).href,
                                                size: ByteCountFormatter.string(fromByteCount: Int64(doc.size), countStyle: .file), generated: doc.generated) },
             docKinds: kinds.filter { $0.applies(to: formCodes) || !$0.generated }.map { SelectOption(value: $0.code, label: $0.name, selected: false) },
             drafts: drafts,
-            events: events.map { .init(at: VietnameseDate.formatDateTime($0.at), username: $0.username, note: $0.note, statusLabel: DossierStatus(rawValue: $0.toStatus)?.label ?? "") },
+            events: events.map { .init(at: VietnameseDate.formatDateTime($0.at), username: $0.username, note: $0.note, statusLabel: $0.toStatus.label) },
             levels: AwardLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (decisionForm["level"] ?? AwardLevel.huyen.rawValue)) },
             decisionForm: decisionForm, errors: errors)
-    }
-
-    static func eligibilityLabel(_ code: String) -> String {
-        switch code { case "dat": return "Đủ điều kiện"; case "chua-dat": return "Chưa đủ điều kiện"; default: return "Thiếu dữ liệu" }
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -219,7 +206,7 @@ struct DossiersWebController {
             return try await req.submit {
                 try await DossierService.addNominee(dossierID: id, input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
             } redirect: { n in
-                (WebPath.dossier(id) + "#de-nghi", "Đã thêm \(n.formName) vào hồ sơ.")
+                (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã thêm \(n.formName) vào hồ sơ.")
             } orRender: { e in
                 try await req.render("commendation/dossier", try await Self.page(req: req, id: id, nomineeForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "nominee" + $0.capitalizedFirst }), status: e.status)
             }
@@ -234,9 +221,9 @@ struct DossiersWebController {
         return try await req.submit {
             try await DossierService.removeNominee(dossierID: id, nomineeID: try req.parameters.require("nid", as: Int.self), actor: req.actor, on: req.db)
         } redirect: { _ in
-            (WebPath.dossier(id) + "#de-nghi", "Đã bỏ khỏi hồ sơ.")
+            (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã bỏ khỏi hồ sơ.")
         } orRender: { e in
-            Flash.redirect(req, to: WebPath.dossier(id), e.message)
+            Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href, e.message)
         }
     }
 
@@ -249,7 +236,7 @@ struct DossiersWebController {
             try await DossierService.attach(dossierID: id, kind: u.kind, filename: u.file.filename, bytes: Array(buffer: u.file.data), generated: false,
                                                                  actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
         } redirect: { doc in
-            (WebPath.dossier(id) + "#tai-lieu", "Đã đính kèm \(doc.originalName).")
+            (DossiersPath.dossier(.id(id)).href + "#tai-lieu", "Đã đính kèm \(doc.originalName).")
         } orRender: { e in
             try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "doc" + $0.capitalizedFirst }), status: e.status)
         }
@@ -260,7 +247,7 @@ struct DossiersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(KindForm.self)
         guard let kind = CommendationDocuments.Kind(rawValue: f.kind), [.toTrinh, .danhSach, .baoCao].contains(kind) else {
-            return Flash.redirect(req, to: WebPath.dossier(id) + "#tai-lieu", "Hệ thống chỉ soạn sẵn tờ trình, danh sách và báo cáo thành tích.")
+            return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", "Hệ thống chỉ soạn sẵn tờ trình, danh sách và báo cáo thành tích.")
         }
         let result = try await attempt { () -> DossierDocumentModel in
             let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
@@ -270,8 +257,8 @@ struct DossiersWebController {
                                                    actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
         }
         switch result {
-        case .success(let doc): return Flash.redirect(req, to: WebPath.dossier(id) + "#tai-lieu", "Đã soạn và đính kèm \(doc.originalName). Tải về để ký, đóng dấu.")
-        case .failure(let e): return Flash.redirect(req, to: WebPath.dossier(id) + "#tai-lieu", e.message)
+        case .success(let doc): return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", "Đã soạn và đính kèm \(doc.originalName). Tải về để ký, đóng dấu.")
+        case .failure(let e): return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", e.message)
         }
     }
 
@@ -293,8 +280,8 @@ struct DossiersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         guard let kind = CommendationDocuments.Kind(rawValue: try req.parameters.require("kind")), kind != .bienBan else { throw AppError.notFound() }
         let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
-        if kind == .giayKhen && d.dossierStatus != .decided { throw AppError.conflict("Danh sách in giấy khen có sau khi có quyết định khen thưởng.") }
-        if kind == .quyetDinh && ![.reviewed, .decided].contains(d.dossierStatus) { throw AppError.conflict("Dự thảo quyết định có sau khi Hội đồng đã xét.") }
+        if kind == .giayKhen && d.status != .decided { throw AppError.conflict("Danh sách in giấy khen có sau khi có quyết định khen thưởng.") }
+        if kind == .quyetDinh && ![.reviewed, .decided].contains(d.status) { throw AppError.conflict("Dự thảo quyết định có sau khi Hội đồng đã xét.") }
         return FileStore.attachment(try await Self.render(kind, d, req: req), name: "\(kind.fileStem)-\(id).docx",
                                     contentType: EvidenceService.Kind.docx.contentType)
     }
@@ -308,7 +295,7 @@ struct DossiersWebController {
         return try await req.submit {
             try await DossierService.submit(id, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { d in
-            (WebPath.dossier(id), "Đã gửi hồ sơ. Hạn thẩm định: \(d.appraisalDue?.isoToVietnamese ?? "").")
+            (DossiersPath.dossier(.id(id)).href, "Đã gửi hồ sơ. Hạn thẩm định: \(d.appraisalDue?.isoToVietnamese ?? "").")
         } orRender: { e in
             try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
@@ -321,7 +308,7 @@ struct DossiersWebController {
         return try await req.submit {
             try await DossierService.appraise(dossierID: id, nomineeID: nid, input, actor: req.actor, on: req.db)
         } redirect: { _ in
-            (WebPath.dossier(id) + "#de-nghi", "Đã ghi kết quả thẩm định.")
+            (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã ghi kết quả thẩm định.")
         } orRender: { e in
             try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "appraisal\(nid)" + $0.capitalizedFirst }), status: e.status)
         }
@@ -332,7 +319,7 @@ struct DossiersWebController {
         return try await req.submit {
             try await DossierService.finishAppraisal(id, actor: req.actor, on: req.db)
         } redirect: { d in
-            (WebPath.dossier(id), d.dossierStatus == .returned ? "Đã trả hồ sơ cho đơn vị để bổ sung." : "Hồ sơ đã thẩm định đạt, chờ Hội đồng xét.")
+            (DossiersPath.dossier(.id(id)).href, d.status == .returned ? "Đã trả hồ sơ cho đơn vị để bổ sung." : "Hồ sơ đã thẩm định đạt, chờ Hội đồng xét.")
         } orRender: { e in
             try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
         }
@@ -345,7 +332,7 @@ struct DossiersWebController {
         return try await req.submit {
             try await DossierService.decide(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { _ in
-            (WebPath.dossier(id), "Đã ghi quyết định; khen thưởng đã vào quá trình của từng người.")
+            (DossiersPath.dossier(.id(id)).href, "Đã ghi quyết định; khen thưởng đã vào quá trình của từng người.")
         } orRender: { e in
     let typed = ["number": f.number, "date": f.date, "authority": f.authority, "signer": f.signer, "level": f.level ?? ""]
     return try await req.render("commendation/dossier", try await Self.page(req: req, id: id, decisionForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "decision" + $0.capitalizedFirst }), status: e.status)

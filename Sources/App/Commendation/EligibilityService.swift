@@ -150,9 +150,4 @@ enum EligibilityService {
         case nil: return "Thiếu dữ liệu để kết luận"
         }
     }
-
-    /// "dat" | "chua-dat" | "thieu-du-lieu"
-    static func code(_ eligible: Bool?) -> String {
-        switch eligible { case true?: return "dat"; case false?: return "chua-dat"; case nil: return "thieu-du-lieu" }
-    }
 }

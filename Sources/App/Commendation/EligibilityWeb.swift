@@ -15,7 +15,7 @@ struct EligibilityPage: Encodable, Sendable {
 
 struct EligibilityWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("subjects", ":id", "eligibility", use: eligibility)
+        r.get(AwardsPath.eligibility(.key), use: eligibility)
     }
 
     @Sendable func eligibility(req: Request) async throws -> Response {
@@ -26,7 +26,7 @@ struct EligibilityWebController {
         let result = try await EligibilityService.dto(subjectID: id, year: year, day: nil, actor: req.actor, req: req)
         let first = (req.ruleSets.first?.effectiveFrom.prefix(4)).flatMap { Int($0) } ?? thisYear - 3
         return try await req.render("commendation/eligibility", EligibilityPage(
-            layout: req.layout("Điều kiện khen thưởng: \(s.name)", active: WebPath.awards), subjectName: s.name, subjectHref: WebPath.subject(id), year: year,
+            layout: req.layout("Điều kiện khen thưởng: \(s.name)", active: AwardsPath.awards.href), subjectName: s.name, subjectHref: SubjectsPath.subject(.id(id)).href, year: year,
             judgedOn: result.judgedOn.isoToVietnamese, result: result,
             years: (first...thisYear).reversed().map { SelectOption(value: String($0), label: String($0), selected: $0 == year) }))
     }

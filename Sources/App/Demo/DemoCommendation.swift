@@ -74,7 +74,7 @@ enum DemoCommendation {
                                                (ha, "lao-dong-tien-tien", "Hoàn thành tốt nhiệm vụ; tích cực tham gia phong trào thi đua.")])
         _ = try await DossierService.submit(d24, actor: system, sets: sets, on: db)
         for n in try await DossierNomineeModel.query(on: db).filter(\.$dossier.$id == d24).all() {
-            try await DossierService.appraise(dossierID: d24, nomineeID: try n.requireID(), AppraisalInput(result: "dat", note: "Đủ điều kiện, đủ hồ sơ."), actor: system, on: db)
+            try await DossierService.appraise(dossierID: d24, nomineeID: try n.requireID(), AppraisalInput(result: NomineeAppraisal.passed.rawValue, note: "Đủ điều kiện, đủ hồ sơ."), actor: system, on: db)
         }
         _ = try await DossierService.finishAppraisal(d24, actor: system, on: db)
         let meeting = try await CouncilService.createMeeting(MeetingInput(title: "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2024", date: "2024-12-16",

@@ -29,30 +29,30 @@ struct HomeWebController {
     /// What the commendation workflow waits for from this actor: ballots, appraisals, decisions, returned dossiers.
     static func commendationTasks(_ actor: Actor, on db: any Database) async throws -> [HomePage.Task] {
         var tasks: [HomePage.Task] = try await CouncilService.openForMember(actor: actor, on: db).map {
-            .init(text: "Bỏ phiếu: \($0.title)", href: WebPath.meeting($0.id ?? 0) + "#bo-phieu")
+            .init(text: "Bỏ phiếu: \($0.title)", href: CouncilPath.meeting(.id($0.id ?? 0)).href + "#bo-phieu")
         }
         func count(_ status: DossierStatus) async throws -> Int {
             try await RecordScope.apply(DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id), actor: actor)
-                .filter(\.$status == status.rawValue).count()
+                .filter(\.$status == status).count()
         }
         if Policy.decide(actor, .update, .council).isAllowed {
             let waiting = try await count(.submitted)
-            let late = try await DossierModel.query(on: db).filter(\.$status == DossierStatus.submitted.rawValue).filter(\.$appraisalDue < Today.iso).count()
-            if waiting > 0 { tasks.append(.init(text: "Thẩm định \(waiting) hồ sơ đề nghị khen thưởng" + (late > 0 ? " (\(late) quá hạn)" : ""), href: WebPath.dossiers + "?status=da-gui")) }
+            let late = try await DossierModel.query(on: db).filter(\.$status == DossierStatus.submitted).filter(\.$appraisalDue < Today.iso).count()
+            if waiting > 0 { tasks.append(.init(text: "Thẩm định \(waiting) hồ sơ đề nghị khen thưởng" + (late > 0 ? " (\(late) quá hạn)" : ""), href: DossiersPath.list.href + "?status=" + DossierStatus.submitted.rawValue)) }
             let ready = try await count(.appraised)
-            if ready > 0 { tasks.append(.init(text: "Đưa \(ready) hồ sơ đã thẩm định ra họp Hội đồng", href: WebPath.council)) }
+            if ready > 0 { tasks.append(.init(text: "Đưa \(ready) hồ sơ đã thẩm định ra họp Hội đồng", href: CouncilPath.council.href)) }
             let toDecide = try await count(.reviewed)
-            if toDecide > 0 { tasks.append(.init(text: "Ghi quyết định cho \(toDecide) hồ sơ Hội đồng đã xét", href: WebPath.dossiers + "?status=da-xet")) }
+            if toDecide > 0 { tasks.append(.init(text: "Ghi quyết định cho \(toDecide) hồ sơ Hội đồng đã xét", href: DossiersPath.list.href + "?status=" + DossierStatus.reviewed.rawValue)) }
         } else if Policy.allows(actor, .prepareDossiers) {
             let returned = try await count(.returned)
-            if returned > 0 { tasks.append(.init(text: "Bổ sung \(returned) hồ sơ bị trả lại", href: WebPath.dossiers + "?status=tra-lai")) }
-            tasks.append(.init(text: "Lập hồ sơ đề nghị khen thưởng", href: WebPath.dossiers))
+            if returned > 0 { tasks.append(.init(text: "Bổ sung \(returned) hồ sơ bị trả lại", href: DossiersPath.list.href + "?status=" + DossierStatus.returned.rawValue)) }
+            tasks.append(.init(text: "Lập hồ sơ đề nghị khen thưởng", href: DossiersPath.list.href))
         }
         return tasks
     }
 
-    func registerPublic(_ r: any RoutesBuilder) { r.get(use: publicHome) }
-    func register(_ r: any RoutesBuilder) { r.get(use: home) }
+    func registerPublic(_ r: any RoutesBuilder) { r.get(HomePath.publicHome, use: publicHome) }
+    func register(_ r: any RoutesBuilder) { r.get(HomePath.home, use: home) }
 
     @Sendable func publicHome(req: Request) async throws -> Response {
         let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code).limit(50).all()
@@ -70,52 +70,52 @@ struct HomeWebController {
         let unitScope = Policy.unitScope(actor)
         if unitScope != .none {
             let n = try await UnitQueries.scoped(UnitModel.query(on: req.db), unitScope).count()
-            stats.append(.init(label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc", value: n, href: WebPath.units))
+            stats.append(.init(label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc", value: n, href: UnitsPath.list.href))
         }
         let movementCount = try await MovementModel.query(on: req.db).count()
-        stats.append(.init(label: "Phong trào, cuộc vận động", value: movementCount, href: WebPath.movements))
+        stats.append(.init(label: "Phong trào, cuộc vận động", value: movementCount, href: MovementsPath.list.href))
         let userScope = Policy.userScope(actor)
         if userScope != .none {
             let n = try await UserQueries.list(q: "", role: "", page: 1, scope: userScope, on: req.db).total
-            stats.append(.init(label: "Tài khoản", value: n, href: WebPath.users))
+            stats.append(.init(label: "Tài khoản", value: n, href: UsersPath.list.href))
         }
         let groups = try await UnitGroupModel.query(on: req.db).count()
-        stats.append(.init(label: "Cụm, khối thi đua", value: groups, href: WebPath.groups))
+        stats.append(.init(label: "Cụm, khối thi đua", value: groups, href: GroupsPath.list.href))
 
         var tasks: [HomePage.Task] = []
         switch Policy.dashboard(actor) {
         case .administration:
-            tasks = [.init(text: "Cấp tài khoản cho cán bộ các đơn vị", href: WebPath.newUser),
-                     .init(text: "Xem nhật ký thao tác", href: WebPath.audit)]
+            tasks = [.init(text: "Cấp tài khoản cho cán bộ các đơn vị", href: UsersPath.new.href),
+                     .init(text: "Xem nhật ký thao tác", href: AuditPath.audit.href)]
         case .coordination:
-            tasks = [.init(text: "Phát động hoặc cập nhật phong trào thi đua", href: WebPath.newMovement),
-                     .init(text: "Rà soát cây tổ chức và cụm, khối thi đua", href: WebPath.units),
-                     .init(text: "Xem danh mục tiêu chuẩn điển hình", href: WebPath.catalogue)]
+            tasks = [.init(text: "Phát động hoặc cập nhật phong trào thi đua", href: MovementsPath.new.href),
+                     .init(text: "Rà soát cây tổ chức và cụm, khối thi đua", href: UnitsPath.list.href),
+                     .init(text: "Xem danh mục tiêu chuẩn điển hình", href: CataloguePath.catalogue.href)]
         case .movementLead:
-            tasks = [.init(text: "Cập nhật nội dung phong trào do đơn vị chủ trì", href: WebPath.movements)]
+            tasks = [.init(text: "Cập nhật nội dung phong trào do đơn vị chủ trì", href: MovementsPath.list.href)]
         case .unit:
-            tasks = [.init(text: "Xem tiêu chuẩn điển hình để xây dựng tiêu chí cụ thể của đơn vị", href: WebPath.catalogue),
-                     .init(text: "Cập nhật thôn, làng, tổ chức trực thuộc", href: WebPath.units)]
+            tasks = [.init(text: "Xem tiêu chuẩn điển hình để xây dựng tiêu chí cụ thể của đơn vị", href: CataloguePath.catalogue.href),
+                     .init(text: "Cập nhật thôn, làng, tổ chức trực thuộc", href: UnitsPath.list.href)]
         case .council:
-            tasks = [.init(text: "Xem các phong trào thi đua đang triển khai", href: WebPath.movements)]
+            tasks = [.init(text: "Xem các phong trào thi đua đang triển khai", href: MovementsPath.list.href)]
         case .outreach:
-            tasks = [.init(text: "Tìm hiểu các phong trào để tuyên truyền", href: WebPath.movements)]
+            tasks = [.init(text: "Tìm hiểu các phong trào để tuyên truyền", href: MovementsPath.list.href)]
         }
         tasks = try await Self.commendationTasks(actor, on: req.db) + tasks
         var mine: [HomePage.MovementLink] = []
         if !actor.leadMovementIDs.isEmpty {
             let ms = try await MovementModel.query(on: req.db).filter(\.$id ~~ Array(actor.leadMovementIDs)).sort(\.$code).all()
-            mine = ms.map { .init(name: $0.name, href: WebPath.movement($0.id ?? 0), period: "\($0.fromYear)–\($0.toYear)") }
+            mine = ms.map { .init(name: $0.name, href: MovementsPath.movement(.id($0.id ?? 0)).href, period: "\($0.fromYear)–\($0.toYear)") }
         }
         let version = try await CatalogueService.current(on: req.db)?.version
         let overdue = try await NurturingService.overdue(for: actor, on: req.db).map { a, r in
-            HomePage.Overdue(title: a.title, subject: r.subject.name, unitName: r.unit.shortName, dueDate: a.dueDate.isoToVietnamese, href: WebPath.registration(r.id ?? 0) + "#boi-duong")
+            HomePage.Overdue(title: a.title, subject: r.subject.name, unitName: r.unit.shortName, dueDate: a.dueDate.isoToVietnamese, href: RegistrationsPath.registration(.id(r.id ?? 0)).href + "#boi-duong")
         }
         if let scope = try await RegistrationListing.scopeIDs(actor, on: req.db) {
             let regs = try await scope.apply(RegistrationModel.query(on: req.db).join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)).count()
-            stats.insert(.init(label: "Đăng ký điển hình", value: regs, href: WebPath.registrations), at: 0)
+            stats.insert(.init(label: "Đăng ký điển hình", value: regs, href: RegistrationsPath.list.href), at: 0)
         }
-        let page = HomePage(layout: req.layout("Tổng quan", active: WebPath.home), greeting: "Xin chào, \(auth.user.fullName)",
+        let page = HomePage(layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",
                             roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
                             catalogueVersion: version, overdue: overdue)
         return try await req.render("home/home", page)

@@ -1,19 +1,16 @@
 import Fluent
 import Foundation
+import Domain
 
 /// An import of registrations from a file: its progress and its errors live in the database, so any
 /// app instance can show them.
 final class ImportJobModel: Model, @unchecked Sendable {
     static let schema = "import_jobs"
-    enum Status: String { case validating, importing, done, failed
-        var label: String {
-            switch self { case .validating: return "Đang kiểm tra"; case .importing: return "Đang ghi vào cơ sở dữ liệu"; case .done: return "Đã nhập xong"; case .failed: return "Không nhập (tệp có lỗi)" }
-        }
-    }
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "user_id") var userID: Int
     @Field(key: "filename") var filename: String
-    @Field(key: "status") var status: String
+    /// Changed only by `move(to:)`.
+    @Field(key: "status") private(set) var status: ImportJobStatus
     @Field(key: "total") var total: Int
     @Field(key: "processed") var processed: Int
     @Field(key: "created_count") var createdCount: Int
@@ -23,4 +20,19 @@ final class ImportJobModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
     init() {}
+
+    /// A new job: validating the file, nothing done yet.
+    init(userID: Int, filename: String, total: Int) {
+        self.userID = userID; self.filename = filename; self.total = total; self.status = .validating
+        processed = 0; createdCount = 0; errorCount = 0; errors = "[]"
+    }
+
+    /// The only way a job's status changes: a move `ImportJobWorkflow` allows, or a 409 naming both statuses.
+    func move(to next: ImportJobStatus) throws {
+        try ImportJobWorkflow.requireMove(of: "Lần nhập “\(filename)”", from: status, to: next)
+        status = next
+    }
+
+    /// The kept errors; a stored value that does not decode is an error, not an empty list.
+    func errorItems() throws -> [ImportErrorItem] { try json(\.$errors, as: [ImportErrorItem].self) }
 }

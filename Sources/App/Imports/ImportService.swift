@@ -9,11 +9,11 @@ struct ImportErrorItem: Content, Sendable, Equatable { let row: Int; let column:
 struct ImportJobDTO: Content, Sendable {
     let id: Int; let filename: String; let status: String; let statusLabel: String; let total: Int; let processed: Int
     let created: Int; let errorCount: Int; let errors: [ImportErrorItem]; let finished: Bool
-    init(_ j: ImportJobModel) {
-        id = j.id ?? 0; filename = j.filename; status = j.status; statusLabel = ImportJobModel.Status(rawValue: j.status)?.label ?? j.status
+    init(_ j: ImportJobModel) throws {
+        id = j.id ?? 0; filename = j.filename; status = j.status.rawValue; statusLabel = j.status.label
         total = j.total; processed = j.processed; created = j.createdCount; errorCount = j.errorCount
-        errors = (try? JSONDecoder().decode([ImportErrorItem].self, from: Data(j.errors.utf8))) ?? []
-        finished = j.status == ImportJobModel.Status.done.rawValue || j.status == ImportJobModel.Status.failed.rawValue
+        errors = try j.errorItems()
+        finished = j.status.isFinished
     }
 }
 
@@ -101,10 +101,8 @@ enum ImportService {
         let rows = try readRows(data).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard rows.count >= 2 else { throw AppError.badRequest("Tệp không có dòng dữ liệu nào (dòng 1 là tiêu đề cột).") }
         guard rows.count - 1 <= maxRows else { throw AppError.badRequest("Tệp có \(rows.count - 1) dòng; mỗi lần nhập tối đa \(maxRows) dòng.") }
-        let job = ImportJobModel()
-        job.userID = actor.userID; job.filename = VietnameseText.clean(filename).isEmpty ? "tệp nhập" : VietnameseText.clean(filename)
-        job.status = ImportJobModel.Status.validating.rawValue; job.total = rows.count - 1; job.processed = 0
-        job.createdCount = 0; job.errorCount = 0; job.errors = "[]"
+        let job = ImportJobModel(userID: actor.userID, filename: VietnameseText.clean(filename).isEmpty ? "tệp nhập" : VietnameseText.clean(filename),
+                                 total: rows.count - 1)
         try await job.create(on: db)
         let jobID = try job.requireID()
         Task.detached {
@@ -116,12 +114,24 @@ enum ImportService {
         return job
     }
 
-    static func finish(_ id: Int, status: ImportJobModel.Status, created: Int, errors: [ImportErrorItem], on db: any Database) async throws {
+    static func finish(_ id: Int, status: ImportJobStatus, created: Int, errors: [ImportErrorItem], on db: any Database) async throws {
         guard let job = try await ImportJobModel.find(id, on: db) else { return }
-        job.status = status.rawValue; job.createdCount = created; job.errorCount = errors.count
-        job.errors = String(decoding: try JSONEncoder().encode(Array(errors.prefix(maxErrorsKept))), as: UTF8.self)
+        try job.move(to: status); job.createdCount = created; job.errorCount = errors.count
+        job.errors = try JSONColumn.encode(Array(errors.prefix(maxErrorsKept)))
         job.processed = job.total; job.finishedAt = Date()
         try await job.save(on: db)
+    }
+
+    /// A job a stop of the server left validating or importing is failed on the next start, with a message, so its
+    /// page stops waiting. Its rows were to be written in one transaction: nothing of it was imported.
+    @discardableResult
+    static func failInterrupted(on db: any Database) async throws -> Int {
+        let stuck = try await ImportJobModel.query(on: db).filter(\.$status ~~ [ImportJobStatus.validating, .importing]).all()
+        for job in stuck {
+            try await finish(try job.requireID(), status: .failed, created: 0,
+                             errors: [ImportErrorItem(row: 0, column: "", message: ImportJobWorkflow.interruptedMessage)], on: db)
+        }
+        return stuck.count
     }
 
     static func run(jobID: Int, rows: [[String]], filename: String, actor: Actor, db: any Database) async throws {
@@ -130,7 +140,7 @@ enum ImportService {
             try await finish(jobID, status: .failed, created: 0, errors: errors, on: db)
             return
         }
-        if let job = try await ImportJobModel.find(jobID, on: db) { job.status = ImportJobModel.Status.importing.rawValue; job.processed = job.total; try await job.save(on: db) }
+        if let job = try await ImportJobModel.find(jobID, on: db) { try job.move(to: .importing); job.processed = job.total; try await job.save(on: db) }
         let created = try await write(plans, filename: filename, actor: actor, on: db)
         try await finish(jobID, status: .done, created: created, errors: [], on: db)
     }

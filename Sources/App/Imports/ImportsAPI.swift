@@ -21,7 +21,7 @@ struct ImportsAPIController {
         return try await ImportJobDTO(job).encodeResponse(status: .accepted, for: req)
     }
     @Sendable func job(req: Request) async throws -> ImportJobDTO {
-        ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+        try ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
     }
     /// Year-end results: synchronous, all or nothing; 422 with every bad row and column.
     @Sendable func annual(req: Request) async throws -> Response {

@@ -22,12 +22,12 @@ struct ImportUpload: Content { var file: File }
 
 struct ImportsWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("imports", use: page)
-        r.get("imports", "template", use: template)
-        r.on(.POST, "imports", body: .collect(maxSize: "25mb"), use: upload)
-        r.get("imports", ":id", use: job)
-        r.get("imports", "annual-records", "template", use: annualTemplate)
-        r.on(.POST, "imports", "annual-records", body: .collect(maxSize: "25mb"), use: annualUpload)
+        r.get(ImportsPath.imports, use: page)
+        r.get(ImportsPath.template, use: template)
+        r.post(ImportsPath.imports, body: .collect(maxSize: "25mb"), use: upload)
+        r.get(ImportsPath.job(.key), use: job)
+        r.get(ImportsPath.annualRecordsTemplate, use: annualTemplate)
+        r.post(ImportsPath.annualRecords, body: .collect(maxSize: "25mb"), use: annualUpload)
     }
 
     @Sendable func annualTemplate(req: Request) async throws -> Response { try AnnualRecordImport.template() }
@@ -38,7 +38,7 @@ struct ImportsWebController {
         if let upload = try? req.content.decode(ImportUpload.self), upload.file.data.readableBytes > 0 {
             do {
                 let r = try await AnnualRecordImport.run(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, sets: req.ruleSets, on: req.db)
-                if r.errors.isEmpty { return Flash.redirect(req, to: WebPath.imports + "#ket-qua-hang-nam", "Đã nhập kết quả hằng năm: \(r.created) dòng mới, \(r.updated) dòng cập nhật.") }
+                if r.errors.isEmpty { return Flash.redirect(req, to: ImportsPath.imports.href + "#ket-qua-hang-nam", "Đã nhập kết quả hằng năm: \(r.created) dòng mới, \(r.updated) dòng cập nhật.") }
                 errors = r.errors
             } catch let e as AppError { errors = [ImportErrorItem(row: 0, column: "", message: e.message)] }
         } else {
@@ -58,8 +58,8 @@ struct ImportsWebController {
         case .none: q = q.filter(\.$id == -1)
         }
         let jobs = try await q.sort(\.$id, .descending).limit(20).all()
-        return ImportsPage(layout: req.layout("Nhập đăng ký từ tệp", active: WebPath.registrations),
-                           jobs: jobs.map { .init(href: WebPath.imports + "/\($0.id!)", filename: $0.filename, statusLabel: ImportJobModel.Status(rawValue: $0.status)?.label ?? $0.status,
+        return ImportsPage(layout: req.layout("Nhập đăng ký từ tệp", active: RegistrationsPath.list.href),
+                           jobs: jobs.map { .init(href: ImportsPath.imports.href + "/\($0.id!)", filename: $0.filename, statusLabel: $0.status.label,
                                                   created: $0.createdCount, errorCount: $0.errorCount, at: $0.createdAt.map(VietnameseDate.formatDateTime) ?? "") },
                            error: error, maxRows: ImportService.maxRows)
     }
@@ -75,15 +75,15 @@ struct ImportsWebController {
         }
         do {
             let job = try await ImportService.start(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, app: req.application, on: req.db)
-            return req.redirect(to: WebPath.imports + "/\(job.id!)", redirectType: .normal)
+            return req.redirect(to: ImportsPath.imports.href + "/\(job.id!)", redirectType: .normal)
         } catch let e as AppError {
             return try await req.render("imports/imports", try await Self.page(req: req, error: e.message), status: e.status == .badRequest ? .unprocessableEntity : e.status)
         }
     }
 
     @Sendable func job(req: Request) async throws -> Response {
-        let job = ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+        let job = try ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
         let percent = job.total == 0 ? 100 : min(100, job.processed * 100 / job.total)
-        return try await req.render("imports/import-job", ImportJobPage(layout: req.layout("Nhập từ tệp: \(job.filename)", active: WebPath.registrations), job: job, percent: percent, refresh: !job.finished))
+        return try await req.render("imports/import-job", ImportJobPage(layout: req.layout("Nhập từ tệp: \(job.filename)", active: RegistrationsPath.list.href), job: job, percent: percent, refresh: !job.finished))
     }
 }

@@ -19,26 +19,18 @@ enum CriteriaService {
         if let version = try await CatalogueVersionModel.query(on: db).filter(\.$version == r.catalogueVersion).first() {
             let vid = try version.requireID()
             let general = try await CatalogueCriterionModel.query(on: db).filter(\.$version.$id == vid).filter(\.$subjectType.$id == nil).sort(\.$position).all()
-            out += general.map { ResolvedCriterion(source: .general, spec: spec($0)) }
+            out += try general.map { ResolvedCriterion(source: .general, spec: try $0.criterionSpec()) }
             if let typeID = r.$subjectType.id {
                 let own = try await CatalogueCriterionModel.query(on: db).filter(\.$subjectType.$id == typeID).sort(\.$position).all()
-                out += own.map { ResolvedCriterion(source: .type, spec: spec($0)) }
+                out += try own.map { ResolvedCriterion(source: .type, spec: try $0.criterionSpec()) }
             }
         }
         let unitIDs = r.unit.unitPath.ids
         let unitCriteria = try await UnitCriterionModel.query(on: db).filter(\.$unit.$id ~~ unitIDs).filter(\.$year == r.year).sort(\.$code).all()
         for c in unitCriteria where c.subjectKinds.isEmpty || c.subjectKinds.split(separator: ",").contains(Substring(r.subjectKind)) {
-            if let s = try? JSONDecoder().decode(CriterionSpec.self, from: Data(c.spec.utf8)) { out.append(ResolvedCriterion(source: .unit, spec: s)) }
+            out.append(ResolvedCriterion(source: .unit, spec: try c.criterionSpec()))
         }
         return out
-    }
-
-    static func spec(_ c: CatalogueCriterionModel) -> CriterionSpec {
-        if var s = try? JSONDecoder().decode(CriterionSpec.self, from: Data(c.params.utf8)) {
-            s.code = c.code; s.text = c.text
-            return s
-        }
-        return CriterionSpec(code: c.code, text: c.text, kind: CriterionKind(rawValue: c.kind) ?? .boolean)
     }
 
     /// What the database knows that a criterion needs: titles and ratings by year, the locality's values,
@@ -55,7 +47,7 @@ enum CriteriaService {
            let collective = try await SubjectModel.query(on: db).filter(\.$representsUnitID == unitID).filter(\.$kind == SubjectKind.collective.rawValue).first() {
             let reg = try await RegistrationModel.query(on: db).filter(\.$subject.$id == collective.requireID()).filter(\.$year == r.year).first()
             let rating = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == collective.requireID()).filter(\.$year == r.year).first()?.taskRating
-            headed = HeadedCollective(name: collective.name, isExemplar: reg?.registrationStatus.isExemplar ?? false,
+            headed = HeadedCollective(name: collective.name, isExemplar: reg?.status.isExemplar ?? false,
                                       rating: rating.flatMap(TaskRating.init(rawValue:)))
         }
         return CriterionContext(year: r.year, titlesByYear: titles, ratingsByYear: ratings, peerValues: [], headedCollective: headed)
@@ -120,16 +112,16 @@ struct EvaluationDTO: Content, Sendable {
     let missing: Int
     let results: [Result]
 
-    init(_ e: EvaluationModel) {
+    init(_ e: EvaluationModel) throws {
         id = e.id ?? 0; registrationID = e.$registration.id; date = e.date.isoToVietnamese; period = e.period; evaluator = e.evaluator
         effect = e.effect; effectiveness = e.effectiveness; growthPotential = e.growthPotential; influence = e.influence
-        difficulties = e.difficulties; helpGiven = e.helpGiven; conclusion = e.conclusion
-        conclusionLabel = EvaluationConclusion(rawValue: e.conclusion)?.label ?? e.conclusion; summary = e.summary
+        difficulties = e.difficulties; helpGiven = e.helpGiven; conclusion = e.conclusion.rawValue
+        conclusionLabel = e.conclusion.label; summary = e.summary
         met = e.metCount; unmet = e.unmetCount; missing = e.missingCount
-        results = (e.$results.value ?? []).map {
-            Result(source: $0.source, code: $0.criterionCode, text: $0.criterionText, kind: $0.kind, outcome: $0.outcome,
+        results = try (e.$results.value ?? []).map {
+            try Result(source: $0.source, code: $0.criterionCode, text: $0.criterionText, kind: $0.kind, outcome: $0.outcome,
                    outcomeLabel: $0.outcome == "met" ? "Đạt" : $0.outcome == "unmet" ? "Chưa đạt" : "Thiếu dữ liệu", reason: $0.reason,
-                   input: try? JSONDecoder().decode(CriterionInput.self, from: Data($0.input.utf8)))
+                   input: try $0.criterionInput())
         }
     }
 }
@@ -143,7 +135,8 @@ enum EvaluationService {
         if iso == nil { e.add("date", "Ngày đánh giá phải có dạng dd/mm/yyyy.") }
         Check.required(VietnameseText.clean(input.period), "period", "Kỳ đánh giá", max: 100, into: &e)
         Check.required(VietnameseText.clean(input.evaluator), "evaluator", "Người/đoàn đánh giá", max: 200, into: &e)
-        if EvaluationConclusion(rawValue: input.conclusion) == nil { e.add("conclusion", "Vui lòng chọn kết luận.") }
+        let conclusion = EvaluationConclusion(rawValue: input.conclusion)
+        if conclusion == nil { e.add("conclusion", "Vui lòng chọn kết luận.") }
         let criteria = try await CriteriaService.criteria(for: r, on: db)
         var context = try await CriteriaService.context(for: r, on: db)
         var rows: [(ResolvedCriterion, CriterionInput, CriterionOutcome)] = []
@@ -158,9 +151,9 @@ enum EvaluationService {
             if c.spec.kind == .rankInLocality { context.peerValues = try await CriteriaService.peerValues(code: c.spec.code, for: r, on: db) }
             rows.append((c, given, CriteriaEngine.evaluate(c.spec, given, context)))
         }
-        guard e.isEmpty, let iso else { throw AppError.invalid(e) }
+        guard e.isEmpty, let iso, let conclusion else { throw AppError.invalid(e) }
         let summary = CriteriaEngine.summary(rows.map(\.2))
-        if input.conclusion == EvaluationConclusion.achieved.rawValue && summary.unmet > 0 {
+        if conclusion == .achieved && summary.unmet > 0 {
             throw AppError.invalid({ var f = FieldErrors(); f.add("conclusion", "Còn \(summary.unmet) tiêu chí chưa đạt: chưa thể kết luận đạt tiêu chuẩn điển hình."); return f }())
         }
         @Sendable func clean(_ s: String?) -> String { (s ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -170,7 +163,7 @@ enum EvaluationService {
             ev.$registration.id = registrationID; ev.date = iso; ev.period = VietnameseText.clean(input.period); ev.evaluator = VietnameseText.clean(input.evaluator)
             ev.effect = clean(input.effect); ev.effectiveness = clean(input.effectiveness); ev.growthPotential = clean(input.growthPotential)
             ev.influence = clean(input.influence); ev.difficulties = clean(input.difficulties); ev.helpGiven = clean(input.helpGiven)
-            ev.conclusion = input.conclusion; ev.summary = clean(input.summary)
+            ev.conclusion = conclusion; ev.summary = clean(input.summary)
             ev.metCount = summary.met; ev.unmetCount = summary.unmet; ev.missingCount = summary.missing; ev.createdBy = actor?.userID
             try await ev.create(on: tx)
             let eid = try ev.requireID()
@@ -178,12 +171,12 @@ enum EvaluationService {
                 let res = EvaluationResultModel()
                 res.$evaluation.id = eid; res.source = c.source.rawValue; res.criterionCode = c.spec.code; res.criterionText = c.spec.text
                 res.kind = c.spec.kind.rawValue
-                res.input = String(decoding: try JSONEncoder().encode(given), as: UTF8.self)
+                res.input = try JSONColumn.encode(given)
                 res.outcome = outcome.code; res.reason = outcome.reason; res.value = given.value
                 try await res.create(on: tx)
             }
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "evaluation", entityID: eid, unitID: r.$unit.id,
-                                      summary: "Đánh giá \(r.subject.name) kỳ \(ev.period): \(EvaluationConclusion(rawValue: ev.conclusion)?.label ?? "") (\(summary.met) đạt, \(summary.unmet) chưa đạt, \(summary.missing) thiếu dữ liệu)",
+                                      summary: "Đánh giá \(r.subject.name) kỳ \(ev.period): \(ev.conclusion.label) (\(summary.met) đạt, \(summary.unmet) chưa đạt, \(summary.missing) thiếu dữ liệu)",
                                       before: Optional<String>.none, after: input)
             return ev
         }

@@ -72,8 +72,8 @@ struct EvaluationForm: Content, Sendable {
 
 struct EvaluationWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("registrations", ":id", "evaluations", "new", use: newForm)
-        r.post("registrations", ":id", "evaluations", use: create)
+        r.get(RegistrationsPath.newEvaluation(.key), use: newForm)
+        r.post(RegistrationsPath.evaluations(.key), use: create)
     }
 
     static func page(req: Request, id: Int, form: [String: String], inputs: [String: [String: String]], errors: [String: String]) async throws -> EvaluationFormPage {
@@ -98,11 +98,11 @@ struct EvaluationWebController {
                                   population: s.population ?? "", subGroup: s.subGroup ?? "", measure: s.measure ?? "", hint: hint,
                                   values: inputs[s.code] ?? [:], error: errors["inputs.\(s.code)"])
         }
-        return EvaluationFormPage(layout: req.layout("Đánh giá định kỳ", active: WebPath.registrations), heading: "Đánh giá định kỳ: \(r.subject.name) (\(r.year))",
-                                  action: "/app/registrations/\(id)/evaluations", form: form, errors: errors,
+        return EvaluationFormPage(layout: req.layout("Đánh giá định kỳ", active: RegistrationsPath.list.href), heading: "Đánh giá định kỳ: \(r.subject.name) (\(r.year))",
+                                  action: RegistrationsPath.evaluations(.id(id)).href, form: form, errors: errors,
                                   conclusions: [SelectOption(value: "", label: "— Chọn kết luận —", selected: (form["conclusion"] ?? "").isEmpty)]
                                     + EvaluationConclusion.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form["conclusion"]) },
-                                  criteria: fields, cancelHref: WebPath.registration(id))
+                                  criteria: fields, cancelHref: RegistrationsPath.registration(.id(id)).href)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -122,7 +122,7 @@ struct EvaluationWebController {
         return try await req.submit {
             try await EvaluationService.create(registrationID: id, input, actor: req.actor, on: req.db)
         } redirect: { ev in
-            (WebPath.registration(id) + "#danh-gia", "Đã lưu đánh giá kỳ \(ev.period): \(ev.metCount) tiêu chí đạt, \(ev.unmetCount) chưa đạt, \(ev.missingCount) thiếu dữ liệu.")
+            (RegistrationsPath.registration(.id(id)).href + "#danh-gia", "Đã lưu đánh giá kỳ \(ev.period): \(ev.metCount) tiêu chí đạt, \(ev.unmetCount) chưa đạt, \(ev.missingCount) thiếu dữ liệu.")
         } orRender: { e in
             try await req.render("lifecycle/evaluation-form", try await Self.page(req: req, id: id, form: form.flat, inputs: form.inputs ?? [:], errors: e.formErrors), status: e.status)
         }

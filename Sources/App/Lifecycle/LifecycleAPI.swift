@@ -28,7 +28,7 @@ enum CriteriaStatus {
 struct TransitionDTO: Content, Sendable {
     let from: String; let to: String; let toLabel: String; let at: Date; let username: String; let reason: String
     init(_ t: RegistrationTransitionModel) {
-        from = t.fromStatus; to = t.toStatus; toLabel = RegistrationStatus(rawValue: t.toStatus)?.label ?? t.toStatus
+        from = t.fromStatus.code; to = t.toStatus.rawValue; toLabel = t.toStatus.label
         at = t.at; username = t.username; reason = t.reason
     }
 }

@@ -81,7 +81,8 @@ final class RegistrationModel: Model, @unchecked Sendable {
     @Field(key: "description") var description: String
     @Field(key: "goals") var goals: String
     @Field(key: "contact") var contact: String
-    @Field(key: "status") var status: String
+    /// Changed only by `move(to:)`, which `RegistrationService.transition` calls after the workflow's guards.
+    @Field(key: "status") private(set) var status: RegistrationStatus
     /// Folded subject name, title and unit name, for search that ignores diacritics.
     @Field(key: "search_text") var searchText: String
     @Field(key: "sort_key") var sortKey: String
@@ -89,7 +90,18 @@ final class RegistrationModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}
-    var registrationStatus: RegistrationStatus { RegistrationStatus(rawValue: status) ?? .registered }
+
+    /// A new registration: registered.
+    init(subjectID: Int, unitID: Int, year: Int) {
+        self.$subject.id = subjectID; self.$unit.id = unitID; self.year = year; self.status = .registered
+    }
+
+    /// The only way a registration's status changes: a move `RegistrationWorkflow` allows, or a 409 naming both
+    /// statuses. The guards and reasons (`RegistrationWorkflow.check`) are `RegistrationService.transition`'s.
+    func move(to next: RegistrationStatus) throws {
+        try RegistrationWorkflow.requireMove(of: "Đăng ký", from: status, to: next)
+        status = next
+    }
 }
 
 final class RegistrationMovementModel: Model, @unchecked Sendable {
@@ -105,8 +117,8 @@ final class RegistrationTransitionModel: Model, @unchecked Sendable {
     static let schema = "registration_transitions"
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Parent(key: "registration_id") var registration: RegistrationModel
-    @Field(key: "from_status") var fromStatus: String
-    @Field(key: "to_status") var toStatus: String
+    @Field(key: "from_status") var fromStatus: PriorStatus<RegistrationStatus>
+    @Field(key: "to_status") var toStatus: RegistrationStatus
     @Field(key: "at") var at: Date
     @OptionalField(key: "user_id") var userID: Int?
     @Field(key: "username") var username: String
@@ -124,11 +136,24 @@ final class NurturingActionModel: Model, @unchecked Sendable {
     @OptionalField(key: "responsible_unit_id") var responsibleUnitID: Int?
     /// ISO date yyyy-mm-dd (sorts and compares as text on both databases).
     @Field(key: "due_date") var dueDate: String
-    @Field(key: "status") var status: String
+    /// Changed only by `move(to:)`, which keeps `doneAt` in step.
+    @Field(key: "status") private(set) var status: ActionStatus
     @OptionalField(key: "done_at") var doneAt: Date?
     @Field(key: "note") var note: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
+
+    /// A new action, in the status given (planned unless the form says otherwise).
+    init(registrationID: Int, status: ActionStatus) {
+        self.$registration.id = registrationID; self.status = status; doneAt = status == .done ? Date() : nil
+    }
+
+    /// Any status may follow any other (an action has no workflow table); `doneAt` records when it was done.
+    func move(to next: ActionStatus) {
+        guard next != status else { return }
+        status = next
+        doneAt = next == .done ? Date() : nil
+    }
 }
 
 /// A periodic inspection and evaluation (kiểm tra, đánh giá định kỳ), §II.3–4.
@@ -145,7 +170,7 @@ final class EvaluationModel: Model, @unchecked Sendable {
     @Field(key: "influence") var influence: String
     @Field(key: "difficulties") var difficulties: String
     @Field(key: "help_given") var helpGiven: String
-    @Field(key: "conclusion") var conclusion: String
+    @Field(key: "conclusion") var conclusion: EvaluationConclusion
     @Field(key: "summary") var summary: String
     @Field(key: "met_count") var metCount: Int
     @Field(key: "unmet_count") var unmetCount: Int
@@ -171,6 +196,9 @@ final class EvaluationResultModel: Model, @unchecked Sendable {
     /// The value compared across a locality (rankInLocality), kept as a number for queries.
     @OptionalField(key: "value") var value: Double?
     init() {}
+
+    /// The typed values given; a stored value that does not decode is an error.
+    func criterionInput() throws -> CriterionInput { try json(\.$input, as: CriterionInput.self) }
 }
 
 /// An evidence file: stored outside the web root under a generated name, or in the database.
@@ -207,4 +235,7 @@ final class UnitCriterionModel: Model, @unchecked Sendable {
     @Field(key: "subject_kinds") var subjectKinds: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
+
+    /// The stored spec; a value that does not decode is an error (it used to become a yes/no criterion).
+    func criterionSpec() throws -> CriterionSpec { try json(\.$spec, as: CriterionSpec.self) }
 }

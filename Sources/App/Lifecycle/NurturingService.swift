@@ -25,8 +25,8 @@ struct ActionDTO: Content, Sendable {
     let dueDate: String; let status: String; let statusLabel: String; let overdue: Bool; let note: String
     init(_ a: NurturingActionModel, today: String) {
         id = a.id ?? 0; registrationID = a.$registration.id; title = a.title; responsible = a.responsible; responsibleUnitID = a.responsibleUnitID
-        dueDate = a.dueDate.isoToVietnamese; status = a.status; statusLabel = ActionStatus(rawValue: a.status)?.label ?? a.status
-        overdue = (ActionStatus(rawValue: a.status)?.isOpen ?? false) && a.dueDate < today; note = a.note
+        dueDate = a.dueDate.isoToVietnamese; status = a.status.rawValue; statusLabel = a.status.label
+        overdue = a.status.isOpen && a.dueDate < today; note = a.note
     }
 }
 
@@ -47,11 +47,10 @@ enum NurturingService {
         try Access.check(actor, .update, RegistrationQueries.resource(r))
         let (e, iso) = validate(i)
         guard e.isEmpty, let iso else { throw AppError.invalid(e) }
-        let a = NurturingActionModel()
-        a.$registration.id = registrationID; a.title = VietnameseText.clean(i.title); a.responsible = VietnameseText.clean(i.responsible)
-        a.responsibleUnitID = i.responsibleUnitID; a.dueDate = iso; a.status = i.status.flatMap { $0.isEmpty ? nil : $0 } ?? ActionStatus.planned.rawValue
+        let a = NurturingActionModel(registrationID: registrationID, status: i.status.flatMap(ActionStatus.init(rawValue:)) ?? .planned)
+        a.title = VietnameseText.clean(i.title); a.responsible = VietnameseText.clean(i.responsible)
+        a.responsibleUnitID = i.responsibleUnitID; a.dueDate = iso
         a.note = VietnameseText.clean(i.note ?? "")
-        if a.status == ActionStatus.done.rawValue { a.doneAt = Date() }
         try await db.transaction { tx in
             try await a.create(on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "nurturing-action", entityID: a.id, unitID: r.$unit.id,
@@ -69,14 +68,11 @@ enum NurturingService {
         let before = ActionDTO(a, today: Today.iso)
         a.title = VietnameseText.clean(i.title); a.responsible = VietnameseText.clean(i.responsible); a.responsibleUnitID = i.responsibleUnitID
         a.dueDate = iso; a.note = VietnameseText.clean(i.note ?? "")
-        if let s = i.status, !s.isEmpty, s != a.status {
-            a.status = s
-            a.doneAt = s == ActionStatus.done.rawValue ? Date() : nil
-        }
+        if let s = i.status.flatMap(ActionStatus.init(rawValue:)) { a.move(to: s) }
         try await db.transaction { tx in
             try await a.save(on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "nurturing-action", entityID: id, unitID: r.$unit.id,
-                                      summary: "Cập nhật việc bồi dưỡng của \(r.subject.name): \(a.title) — \(ActionStatus(rawValue: a.status)?.label ?? a.status)",
+                                      summary: "Cập nhật việc bồi dưỡng của \(r.subject.name): \(a.title) — \(a.status.label)",
                                       before: before, after: ActionDTO(a, today: Today.iso))
         }
         return a
@@ -87,7 +83,7 @@ enum NurturingService {
     static func overdue(for actor: Actor, limit: Int = 50, on db: any Database) async throws -> [(NurturingActionModel, RegistrationModel)] {
         guard let regScope = try await RegistrationListing.scopeIDs(actor, on: db) else { return [] }
         var q = NurturingActionModel.query(on: db)
-            .filter(\.$status ~~ [ActionStatus.planned.rawValue, ActionStatus.inProgress.rawValue])
+            .filter(\.$status ~~ [ActionStatus.planned, .inProgress])
             .filter(\.$dueDate < Today.iso)
             .join(RegistrationModel.self, on: \NurturingActionModel.$registration.$id == \RegistrationModel.$id)
             .join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)

@@ -10,7 +10,7 @@ enum RegistrationExport {
     static func rows(_ regs: [RegistrationModel]) -> [[String]] {
         regs.enumerated().map { i, r in
             [String(i + 1), String(r.year), r.subject.name, r.subject.subjectKind.label, r.unit.name, r.unit.code,
-             r.$subjectType.value??.name ?? "", r.fieldCode, r.movements.map(\.name).joined(separator: "; "), r.title, r.registrationStatus.label]
+             r.$subjectType.value??.name ?? "", r.fieldCode, r.movements.map(\.name).joined(separator: "; "), r.title, r.status.label]
         }
     }
 

@@ -97,7 +97,8 @@ enum RegistrationListing {
             q = q.filter(\.$id ~~ (ids.isEmpty ? [-1] : ids))
         }
         if !f.subjectKind.isEmpty { q = q.filter(\.$subjectKind == f.subjectKind) }
-        if !f.status.isEmpty { q = q.filter(\.$status == f.status) }
+        // An unknown code matches nothing.
+        if !f.status.isEmpty { q = q.filter(\.$status ~~ (RegistrationStatus(rawValue: f.status).map { [$0] } ?? [])) }
         return q
     }
 
@@ -133,7 +134,7 @@ enum RegistrationListing {
         for r in rows {
             r.$subject.value = s[r.$subject.id]
             r.$unit.value = u[r.$unit.id]
-            r.$subjectType.value = r.$subjectType.id.flatMap { t[$0] } ?? nil
+            r.$subjectType.value = .some(r.$subjectType.id.flatMap { t[$0] })
             r.$movements.value = (byReg[r.id ?? -1] ?? []).compactMap { m[$0.$movement.id] }
         }
     }

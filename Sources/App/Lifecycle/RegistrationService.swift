@@ -40,6 +40,11 @@ struct TransitionInput: Content, Sendable {
     var reason: String?
 }
 
+extension TransitionInput {
+    /// A move the app itself asks for (a dossier's submission, a decision).
+    init(_ to: RegistrationStatus, reason: String) { self.init(to: to.rawValue, reason: reason) }
+}
+
 struct SubjectDTO: Content, Sendable {
     let id: Int
     let kind: String
@@ -87,7 +92,7 @@ struct RegistrationDTO: Content, Sendable {
     let contact: String
 
     init(_ r: RegistrationModel, showPersonal: Bool) {
-        id = r.id ?? 0; year = r.year; status = r.status; statusLabel = r.registrationStatus.label
+        id = r.id ?? 0; year = r.year; status = r.status.rawValue; statusLabel = r.status.label
         subject = SubjectDTO(r.subject, showPersonal: showPersonal)
         unitID = r.$unit.id; unitName = r.unit.name; subjectKind = r.subjectKind
         typeCode = r.subjectType?.code; typeName = r.subjectType?.name; catalogueVersion = r.catalogueVersion
@@ -234,11 +239,10 @@ enum RegistrationService {
         return try await db.transaction { tx in
             let subject = existingSubject ?? makeSubject(input.subject!, unitID: input.unitID)
             if existingSubject == nil { try await subject.create(on: tx) }
-            let r = RegistrationModel()
-            r.$subject.id = try subject.requireID(); r.$unit.id = input.unitID; r.year = input.year
+            let r = RegistrationModel(subjectID: try subject.requireID(), unitID: input.unitID, year: input.year)
             r.subjectKind = subject.kind; r.$subjectType.id = resolved.type?.id; r.catalogueVersion = resolved.version.version
             r.fieldCode = resolved.fieldCode; r.title = input.title; r.description = input.description ?? ""; r.goals = input.goals ?? ""
-            r.contact = input.contact ?? ""; r.status = RegistrationStatus.registered.rawValue
+            r.contact = input.contact ?? ""
             r.searchText = searchText(subject: subject.name, title: input.title, unitName: unit.shortName); r.sortKey = subject.sortKey
             try await r.create(on: tx)
             let rid = try r.requireID()
@@ -246,7 +250,7 @@ enum RegistrationService {
                 let link = RegistrationMovementModel(); link.$registration.id = rid; link.$movement.id = m
                 try await link.create(on: tx)
             }
-            try await recordTransition(rid, from: "", to: .registered, reason: "Đăng ký năm \(input.year)", actor: actor, on: tx)
+            try await recordTransition(rid, from: nil, to: .registered, reason: "Đăng ký năm \(input.year)", actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "registration", entityID: rid, unitID: input.unitID,
                                       summary: "Đăng ký \(subject.name) — \(input.title) (\(input.year))", before: Optional<RegistrationInput>.none, after: input)
             return r
@@ -293,9 +297,9 @@ enum RegistrationService {
         return try await RegistrationQueries.readable(id, actor: actor, on: db)
     }
 
-    static func recordTransition(_ id: Int, from: String, to: RegistrationStatus, reason: String, actor: Actor?, on db: any Database) async throws {
+    static func recordTransition(_ id: Int, from: RegistrationStatus?, to: RegistrationStatus, reason: String, actor: Actor?, on db: any Database) async throws {
         let t = RegistrationTransitionModel()
-        t.$registration.id = id; t.fromStatus = from; t.toStatus = to.rawValue; t.at = Date()
+        t.$registration.id = id; t.fromStatus = PriorStatus(from); t.toStatus = to; t.at = Date()
         t.userID = actor?.userID; t.username = actor?.username ?? "hệ thống"; t.reason = reason
         try await t.create(on: db)
     }
@@ -307,8 +311,8 @@ enum RegistrationService {
         guard let to = RegistrationStatus(rawValue: input.to) else {
             throw AppError.invalid({ var e = FieldErrors(); e.add("to", "Trạng thái “\(input.to)” không có."); return e }())
         }
-        let from = r.registrationStatus
-        let achieving = try await EvaluationModel.query(on: db).filter(\.$registration.$id == id).filter(\.$conclusion == EvaluationConclusion.achieved.rawValue).count() > 0
+        let from = r.status
+        let achieving = try await EvaluationModel.query(on: db).filter(\.$registration.$id == id).filter(\.$conclusion == .achieved).count() > 0
         let reason = VietnameseText.clean(input.reason ?? "")
         switch RegistrationWorkflow.check(from: from, to: to, reason: reason, context: TransitionContext(hasAchievingEvaluation: achieving, byDecision: byDecision)) {
         case .allowed: break
@@ -316,12 +320,12 @@ enum RegistrationService {
             throw AppError(status: .unprocessableEntity, code: .validationFailed, message: message, fields: { var e = FieldErrors(); e.add("to", message); return e }())
         }
         try await db.transaction { tx in
-            r.status = to.rawValue
+            try r.move(to: to)
             try await r.save(on: tx)
-            try await recordTransition(id, from: from.rawValue, to: to, reason: reason, actor: actor, on: tx)
+            try await recordTransition(id, from: from, to: to, reason: reason, actor: actor, on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "registration", entityID: id, unitID: r.$unit.id,
                                       summary: "\(r.subject.name): \(from.label) → \(to.label)" + (reason.isEmpty ? "" : " (\(reason))"),
-                                      before: from.rawValue, after: to.rawValue)
+                                      before: from, after: to)
         }
         return r
     }

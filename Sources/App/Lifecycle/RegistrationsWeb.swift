@@ -2,24 +2,13 @@ import Fluent
 import Vapor
 import Domain
 
-extension WebPath {
-    static let registrations = "/app/registrations"
-    static let newRegistration = "/app/registrations/new"
-    static func registration(_ id: Int) -> String { "/app/registrations/\(id)" }
-    static func editRegistration(_ id: Int) -> String { "/app/registrations/\(id)/edit" }
-    static func newEvaluation(_ id: Int) -> String { "/app/registrations/\(id)/evaluations/new" }
-    static func subject(_ id: Int) -> String { "/app/subjects/\(id)" }
-    static let criteria = "/app/criteria"
-    static let imports = "/app/imports"
-}
-
 struct RegistrationRow: Encodable, Sendable {
     let id: Int; let href: String; let year: Int; let subjectName: String; let subjectKindLabel: String; let title: String
     let unitName: String; let typeName: String; let statusLabel: String; let status: String
     init(_ r: RegistrationModel) {
-        id = r.id ?? 0; href = WebPath.registration(r.id ?? 0); year = r.year; subjectName = r.subject.name
+        id = r.id ?? 0; href = RegistrationsPath.registration(.id(r.id ?? 0)).href; year = r.year; subjectName = r.subject.name
         subjectKindLabel = r.subject.subjectKind.label; title = r.title; unitName = r.unit.shortName
-        typeName = r.$subjectType.value??.name ?? "—"; statusLabel = r.registrationStatus.label; status = r.status
+        typeName = r.$subjectType.value??.name ?? "—"; statusLabel = r.status.label; status = r.status.rawValue
     }
     init(id: Int, href: String, year: Int, subjectName: String, subjectKindLabel: String, title: String, unitName: String,
          typeName: String, statusLabel: String, status: String) {
@@ -173,19 +162,18 @@ enum RegistrationOptions {
 
 struct RegistrationsWebController {
     func register(_ r: any RoutesBuilder) {
-        let g = r.grouped("registrations")
-        g.get(use: list)
-        g.get("new", use: newForm)
-        g.post(use: create)
-        g.get("export", use: export)
-        g.get(":id", use: show)
-        g.get(":id", "edit", use: editForm)
-        g.post(":id", use: update)
-        g.post(":id", "transitions", use: transition)
-        g.post(":id", "actions", use: addAction)
-        g.on(.POST, ":id", "evidence", body: .collect(maxSize: "12mb"), use: upload)
-        r.post("actions", ":id", use: updateAction)
-        r.get("evidence", ":id", use: download)
+        r.get(RegistrationsPath.list, use: list)
+        r.get(RegistrationsPath.new, use: newForm)
+        r.post(RegistrationsPath.list, use: create)
+        r.get(RegistrationsPath.export, use: export)
+        r.get(RegistrationsPath.registration(.key), use: show)
+        r.get(RegistrationsPath.edit(.key), use: editForm)
+        r.post(RegistrationsPath.registration(.key), use: update)
+        r.post(RegistrationsPath.transitions(.key), use: transition)
+        r.post(RegistrationsPath.actions(.key), use: addAction)
+        r.post(RegistrationsPath.evidence(.key), body: .collect(maxSize: "12mb"), use: upload)
+        r.post(RegistrationsPath.action(.key), use: updateAction)
+        r.get(RegistrationsPath.evidenceFile(.key), use: download)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -199,10 +187,10 @@ struct RegistrationsWebController {
         let query = f.queryItems
         func href(_ format: String) -> String {
             var c = URLComponents(); c.queryItems = (query + [("format", format)]).filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
-            return WebPath.registrations + "/export?" + (c.percentEncodedQuery ?? "")
+            return RegistrationsPath.list.href + "/export?" + (c.percentEncodedQuery ?? "")
         }
         let ctx = RegistrationsPage(
-            layout: req.layout("Đăng ký điển hình", active: WebPath.registrations), q: f.q, years: years,
+            layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, years: years,
             units: try await RegistrationOptions.units(actor, selected: f.unitID.map(String.init) ?? "", on: req.db, forCreate: false),
             groups: [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)] + groups.map { SelectOption(value: String($0.id!), label: $0.name, selected: f.groupID == $0.id) },
             fields: try await RegistrationOptions.fields(selected: f.fieldCode, on: req.db, emptyLabel: "Tất cả lĩnh vực"),
@@ -210,7 +198,7 @@ struct RegistrationsWebController {
             movements: [SelectOption(value: "", label: "Tất cả phong trào", selected: f.movementID == nil)] + movements.map { SelectOption(value: String($0.id!), label: $0.name, selected: f.movementID == $0.id) },
             kinds: RegistrationOptions.kinds(selected: f.subjectKind, emptyLabel: "Tất cả đối tượng"),
             statuses: [SelectOption(value: "", label: "Tất cả trạng thái", selected: f.status.isEmpty)] + RegistrationStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status) },
-            rows: page.items.map(RegistrationRow.init), pager: Pager(page, base: WebPath.registrations, query: query),
+            rows: page.items.map(RegistrationRow.init), pager: Pager(page, base: RegistrationsPath.list.href, query: query),
             canCreate: req.can(.createUnitRecords), csvHref: href("csv"), xlsxHref: href("xlsx"))
         return try await req.render("lifecycle/registrations", ctx)
     }
@@ -219,13 +207,13 @@ struct RegistrationsWebController {
         let actor = try req.requireActor()
         var showPersonal = true
         if let unitID = Int(form.unitID), let unit = try await UnitModel.find(unitID, on: req.db) { showPersonal = req.can(.read, .personalData(unit.unitPath)) }
-        return RegistrationFormPage(layout: req.layout(heading, active: WebPath.registrations), heading: heading, action: action, creating: creating, form: form, errors: errors,
+        return RegistrationFormPage(layout: req.layout(heading, active: RegistrationsPath.list.href), heading: heading, action: action, creating: creating, form: form, errors: errors,
                                     units: try await RegistrationOptions.units(actor, selected: form.unitID, on: req.db, forCreate: true),
                                     kinds: RegistrationOptions.kinds(selected: form.subjectKind ?? "", emptyLabel: "— Chọn loại đối tượng —"),
                                     types: try await RegistrationOptions.types(selected: form.typeCode ?? "", on: req.db, all: false),
                                     fields: try await RegistrationOptions.fields(selected: form.fieldCode ?? "", on: req.db, emptyLabel: "— Theo loại mô hình —"),
                                     movements: try await RegistrationOptions.movements(selected: form.movementIDs ?? [], on: req.db),
-                                    showPersonal: showPersonal, existingSubjectName: existing?.subject.name, cancelHref: existing.map { WebPath.registration($0.id!) } ?? WebPath.registrations)
+                                    showPersonal: showPersonal, existingSubjectName: existing?.subject.name, cancelHref: existing.map { RegistrationsPath.registration(.id($0.id!)).href } ?? RegistrationsPath.list.href)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -236,7 +224,7 @@ struct RegistrationsWebController {
             form.subjectID = String(sid); form.unitID = String(s.$unit.id)
             if let y = req.query[Int.self, at: "year"] { form.year = String(y) }
         }
-        return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Đăng ký mô hình, điển hình", action: WebPath.registrations, creating: true, form: form, errors: [:], existing: nil))
+        return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Đăng ký mô hình, điển hình", action: RegistrationsPath.list.href, creating: true, form: form, errors: [:], existing: nil))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -244,9 +232,9 @@ struct RegistrationsWebController {
         return try await req.submit {
             try await RegistrationService.create(form.input, actor: req.actor, on: req.db)
         } redirect: { r in
-            (WebPath.registration(r.id!), "Đã đăng ký \(r.title).")
+            (RegistrationsPath.registration(.id(r.id!)).href, "Đã đăng ký \(r.title).")
         } orRender: { e in
-    return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Đăng ký mô hình, điển hình", action: WebPath.registrations, creating: true,
+    return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Đăng ký mô hình, điển hình", action: RegistrationsPath.list.href, creating: true,
                                                                         form: form, errors: RegistrationForm.formErrors(e), existing: nil), status: e.status)
         }
     }
@@ -262,7 +250,7 @@ struct RegistrationsWebController {
                                     idNumber: personal ? s.idNumber : "", phone: personal ? s.phone : "", address: personal ? s.address : "",
                                     headsUnitID: s.headsUnitID.map(String.init) ?? "", typeCode: r.subjectType?.code ?? "", fieldCode: r.fieldCode,
                                     movementIDs: r.movements.map { String($0.id!) }, title: r.title, description: r.description, goals: r.goals, contact: r.contact)
-        return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Sửa đăng ký", action: WebPath.registration(id), creating: false, form: form, errors: [:], existing: r))
+        return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Sửa đăng ký", action: RegistrationsPath.registration(.id(id)).href, creating: false, form: form, errors: [:], existing: r))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -278,9 +266,9 @@ struct RegistrationsWebController {
         return try await req.submit {
             try await RegistrationService.update(id, input, actor: req.actor, on: req.db)
         } redirect: { r in
-            (WebPath.registration(id), "Đã lưu đăng ký \(r.title).")
+            (RegistrationsPath.registration(.id(id)).href, "Đã lưu đăng ký \(r.title).")
         } orRender: { e in
-    return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Sửa đăng ký", action: WebPath.registration(id), creating: false,
+    return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Sửa đăng ký", action: RegistrationsPath.registration(.id(id)).href, creating: false,
                                                                         form: form, errors: RegistrationForm.formErrors(e), existing: existing), status: e.status)
         }
     }
@@ -313,20 +301,20 @@ struct RegistrationsWebController {
         let files = try await EvidenceFileModel.query(on: req.db).filter(\.$registration.$id == id).sort(\.$id).all()
         func statuses(_ current: String) -> [SelectOption] { ActionStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == current) } }
         return RegistrationPage(
-            layout: req.layout("\(s.name) — \(r.year)", active: WebPath.registrations), id: id, heading: "\(s.name) — \(r.title)", statusLabel: r.registrationStatus.label,
-            subjectHref: WebPath.subject(s.id!), facts: facts, personal: personalItems, movements: r.movements.map(\.name),
+            layout: req.layout("\(s.name) — \(r.year)", active: RegistrationsPath.list.href), id: id, heading: "\(s.name) — \(r.title)", statusLabel: r.status.label,
+            subjectHref: SubjectsPath.subject(.id(s.id!)).href, facts: facts, personal: personalItems, movements: r.movements.map(\.name),
             criteria: try await CriteriaStatus.list(for: r, on: req.db),
-            targets: [SelectOption(value: "", label: "— Chọn trạng thái mới —", selected: true)] + RegistrationWorkflow.targets(from: r.registrationStatus).filter { $0 != .awarded }.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
-            transitions: transitions.map { .init(at: VietnameseDate.formatDateTime($0.at), username: $0.username, toLabel: RegistrationStatus(rawValue: $0.toStatus)?.label ?? $0.toStatus, reason: $0.reason) },
+            targets: [SelectOption(value: "", label: "— Chọn trạng thái mới —", selected: true)] + RegistrationWorkflow.targets(from: r.status).filter { $0 != .awarded }.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
+            transitions: transitions.map { .init(at: VietnameseDate.formatDateTime($0.at), username: $0.username, toLabel: $0.toStatus.label, reason: $0.reason) },
             actions: actions.map { a in
                 let dto = ActionDTO(a, today: today)
                 return .init(id: a.id!, title: a.title, responsible: a.responsible, dueDate: dto.dueDate, statusLabel: dto.statusLabel, overdue: dto.overdue,
-                             open: ActionStatus(rawValue: a.status)?.isOpen ?? false, note: a.note, updateAction: "/app/actions/\(a.id!)", statuses: statuses(a.status))
+                             open: a.status.isOpen, note: a.note, updateAction: RegistrationsPath.action(.id(a.id!)).href, statuses: statuses(a.status.rawValue))
             },
-            evaluations: evals.map { .init(date: $0.date.isoToVietnamese, period: $0.period, evaluator: $0.evaluator, conclusionLabel: EvaluationConclusion(rawValue: $0.conclusion)?.label ?? $0.conclusion,
+            evaluations: evals.map { .init(date: $0.date.isoToVietnamese, period: $0.period, evaluator: $0.evaluator, conclusionLabel: $0.conclusion.label,
                                            met: $0.metCount, unmet: $0.unmetCount, missing: $0.missingCount, summary: $0.summary, difficulties: $0.difficulties, helpGiven: $0.helpGiven) },
-            evidence: files.map { .init(name: $0.originalName, href: "/app/evidence/\($0.id!)", size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file), description: $0.description) },
-            canEdit: canEdit, editHref: WebPath.editRegistration(id), evaluateHref: WebPath.newEvaluation(id), actionStatuses: statuses("planned"),
+            evidence: files.map { .init(name: $0.originalName, href: RegistrationsPath.evidenceFile(.id($0.id!)).href, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file), description: $0.description) },
+            canEdit: canEdit, editHref: RegistrationsPath.edit(.id(id)).href, evaluateHref: RegistrationsPath.newEvaluation(.id(id)).href, actionStatuses: statuses(ActionStatus.planned.rawValue),
             errors: errors, actionForm: actionForm)
     }
 
@@ -340,7 +328,7 @@ struct RegistrationsWebController {
         return try await req.submit {
             try await RegistrationService.transition(id, input, actor: req.actor, on: req.db)
         } redirect: { r in
-            (WebPath.registration(id), "Đã chuyển sang “\(r.registrationStatus.label)”.")
+            (RegistrationsPath.registration(.id(id)).href, "Đã chuyển sang “\(r.status.label)”.")
         } orRender: { e in
     var errors = e.formErrors
     errors["reasonValue"] = input.reason ?? ""
@@ -354,7 +342,7 @@ struct RegistrationsWebController {
         return try await req.submit {
             try await NurturingService.create(registrationID: id, input, actor: req.actor, on: req.db)
         } redirect: { a in
-            (WebPath.registration(id) + "#boi-duong", "Đã thêm việc bồi dưỡng “\(a.title)”.")
+            (RegistrationsPath.registration(.id(id)).href + "#boi-duong", "Đã thêm việc bồi dưỡng “\(a.title)”.")
         } orRender: { e in
     let typed = ["title": input.title, "responsible": input.responsible, "dueDate": input.dueDate, "note": input.note ?? ""]
     return try await req.render("lifecycle/registration", try await Self.page(req: req, id: id, errors: e.fields.dictionary.mapKeys { "action" + $0.capitalizedFirst }, actionForm: typed), status: e.status)
@@ -368,9 +356,9 @@ struct RegistrationsWebController {
         return try await req.submit {
             try await NurturingService.update(id, input, actor: req.actor, on: req.db)
         } redirect: { a in
-            (WebPath.registration(a.$registration.id) + "#boi-duong", "Đã cập nhật “\(a.title)”.")
+            (RegistrationsPath.registration(.id(a.$registration.id)).href + "#boi-duong", "Đã cập nhật “\(a.title)”.")
         } orRender: { e in
-            Flash.redirect(req, to: WebPath.registration(a.$registration.id) + "#boi-duong", e.fields.items.first?.message ?? e.message)
+            Flash.redirect(req, to: RegistrationsPath.registration(.id(a.$registration.id)).href + "#boi-duong", e.fields.items.first?.message ?? e.message)
         }
     }
 
@@ -383,7 +371,7 @@ struct RegistrationsWebController {
             try await EvidenceService.store(registrationID: id, evaluationID: upload.evaluationID.flatMap { Int($0) }, filename: upload.file.filename,
                                                                  bytes: Array(buffer: upload.file.data), description: upload.description ?? "", actor: req.actor, app: req.application, on: req.db)
         } redirect: { f in
-            (WebPath.registration(id) + "#minh-chung", "Đã tải lên \(f.originalName).")
+            (RegistrationsPath.registration(.id(id)).href + "#minh-chung", "Đã tải lên \(f.originalName).")
         } orRender: { e in
             try await req.render("lifecycle/registration", try await Self.page(req: req, id: id, errors: e.fields.dictionary.mapKeys { "evidence" + $0.capitalizedFirst }), status: e.status)
         }

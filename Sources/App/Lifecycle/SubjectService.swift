@@ -70,10 +70,10 @@ enum SubjectService {
         let byReg = Dictionary(grouping: evals, by: { $0.$registration.id })
         let records = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == id).sort(\.$year).all()
         let personal = Policy.decide(actor, .read, .personalData(s.unit.unitPath)).isAllowed
-        return SubjectTimelineDTO(subject: SubjectDTO(s, showPersonal: personal), annualRecords: records.map(AnnualRecordDTO.init),
+        return try SubjectTimelineDTO(subject: SubjectDTO(s, showPersonal: personal), annualRecords: records.map(AnnualRecordDTO.init),
                                   years: regs.map { r in
-                                      .init(year: r.year, registrationID: r.id ?? 0, title: r.title, unitName: r.unit.name, status: r.status,
-                                            statusLabel: r.registrationStatus.label, evaluations: (byReg[r.id ?? -1] ?? []).map(EvaluationDTO.init))
+                                      try .init(year: r.year, registrationID: r.id ?? 0, title: r.title, unitName: r.unit.name, status: r.status.rawValue,
+                                                statusLabel: r.status.label, evaluations: (byReg[r.id ?? -1] ?? []).map(EvaluationDTO.init))
                                   })
     }
 

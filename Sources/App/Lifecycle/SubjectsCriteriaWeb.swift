@@ -96,13 +96,13 @@ struct UnitCriterionForm: Content {
 
 struct SubjectsCriteriaWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("subjects", ":id", use: subject)
-        r.post("subjects", ":id", "annual-records", use: saveRecord)
-        r.post("subjects", ":id", "initiatives", use: addInitiative)
-        r.post("subjects", ":id", "awards", use: addAward)
-        r.post("awards", ":aid", "delete", use: deleteAward)
-        r.get("criteria", use: criteria)
-        r.post("criteria", use: createCriterion)
+        r.get(SubjectsPath.subject(.key), use: subject)
+        r.post(SubjectsPath.annualRecords(.key), use: saveRecord)
+        r.post(SubjectsPath.initiatives(.key), use: addInitiative)
+        r.post(SubjectsPath.awards(.key), use: addAward)
+        r.post(SubjectsPath.deleteAward(.key), use: deleteAward)
+        r.get(SubjectsPath.criteria, use: criteria)
+        r.post(SubjectsPath.criteria, use: createCriterion)
     }
 
     static func subjectPage(req: Request, id: Int, form: [String: String] = [:], errors: [String: String]) async throws -> SubjectPage {
@@ -117,8 +117,8 @@ struct SubjectsCriteriaWebController {
         let formOptions = req.ruleSets.distinctForms(subject: ruleSubject).map { ($0.code, $0.name) }
         func pick(_ key: String, _ value: String) -> Bool { (form[key] ?? "") == value }
         return SubjectPage(
-            layout: req.layout(t.subject.name, active: WebPath.registrations), subject: t.subject,
-            years: t.years.map { y in .init(year: y.year, title: y.title, unitName: y.unitName, statusLabel: y.statusLabel, href: WebPath.registration(y.registrationID),
+            layout: req.layout(t.subject.name, active: RegistrationsPath.list.href), subject: t.subject,
+            years: t.years.map { y in .init(year: y.year, title: y.title, unitName: y.unitName, statusLabel: y.statusLabel, href: RegistrationsPath.registration(.id(y.registrationID)).href,
                                            evaluations: y.evaluations.map { .init(date: $0.date, period: $0.period, conclusionLabel: $0.conclusionLabel, met: $0.met, unmet: $0.unmet, missing: $0.missing) }) },
             records: t.annualRecords.map { r in
                 var leave: [String] = []
@@ -130,20 +130,21 @@ struct SubjectsCriteriaWebController {
                 }
                 return .init(year: r.year, ratingLabel: r.taskRatingLabel ?? "—", titles: r.titles.isEmpty ? "—" : r.titles.joined(separator: ", "),
                              discipline: (r.disciplineLabel.map { "Kỷ luật \($0)" } ?? "Không") + (r.disciplinePending ? "; đang xem xét kỷ luật" : ""),
-                             leave: leave.joined(separator: "; "), members: members, eligibilityHref: WebPath.eligibility(id, year: r.year))
+                             leave: leave.joined(separator: "; "), members: members, eligibilityHref: AwardsPath.eligibility(.id(id)).href([("year", String(r.year))]))
             },
             initiatives: initiatives.map { let d = InitiativeDTO($0); return .init(year: d.year, kindLabel: d.kindLabel, title: d.title, scopeLabel: d.scopeLabel, recognition: d.recognition) },
             awards: awards.map { a in .init(id: a.id ?? 0, year: a.year, formName: a.formName, levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
                                             decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)", deletable: canEdit && a.dossierID == nil,
-                                            dossierHref: a.dossierID.map(WebPath.dossier)) },
+                                            dossierHref: a.dossierID.map { DossiersPath.dossier(.id($0)).href }) },
             canEdit: canEdit, isCollective: s.subjectKind == .collective, isHousehold: s.subjectKind == .household,
             ratings: [SelectOption(value: "", label: "— Không xếp loại —", selected: pick("taskRating", ""))] + TaskRating.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: pick("taskRating", $0.rawValue)) },
             disciplines: [SelectOption(value: "", label: "Không bị kỷ luật", selected: pick("discipline", ""))] + DisciplineLevel.order.map { SelectOption(value: $0, label: DisciplineLevel.label($0).capitalizedFirst, selected: pick("discipline", $0)) },
             scopes: InitiativeScope.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: pick("scope", $0.rawValue)) },
             levels: AwardLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: pick("level", $0.rawValue)) },
             awardForms: [SelectOption(value: "", label: "— Hình thức khác (ghi tên) —", selected: pick("formCode", ""))] + formOptions.map { SelectOption(value: $0.0, label: $0.1, selected: pick("formCode", $0.0)) },
-            recordAction: "/app/subjects/\(id)/annual-records", nextYearHref: WebPath.newRegistration + "?subjectID=\(id)&year=\(nextYear)",
-            eligibilityHref: WebPath.eligibility(id, year: thisYear - 1), form: form, errors: errors)
+            recordAction: SubjectsPath.annualRecords(.id(id)).href,
+            nextYearHref: RegistrationsPath.new.href([("subjectID", String(id)), ("year", String(nextYear))]),
+            eligibilityHref: AwardsPath.eligibility(.id(id)).href([("year", String(thisYear - 1))]), form: form, errors: errors)
     }
 
     @Sendable func subject(req: Request) async throws -> Response {
@@ -159,7 +160,7 @@ struct SubjectsCriteriaWebController {
             return try await SubjectService.saveAnnualRecord(subjectID: id, input, actor: req.actor, on: req.db)
         }
         switch result {
-        case .success(let r): return Flash.redirect(req, to: WebPath.subject(id), "Đã lưu kết quả năm \(r.year).")
+        case .success(let r): return Flash.redirect(req, to: SubjectsPath.subject(.id(id)).href, "Đã lưu kết quả năm \(r.year).")
         case .failure(let e): return try await req.render("lifecycle/subject", try await Self.subjectPage(req: req, id: id, form: f.flat, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
@@ -171,7 +172,7 @@ struct SubjectsCriteriaWebController {
         return try await req.submit {
             try await AwardService.addInitiative(subjectID: id, input, actor: req.actor, on: req.db)
         } redirect: { i in
-            (WebPath.subject(id) + "#sang-kien", "Đã thêm “\(i.title)”.")
+            (SubjectsPath.subject(.id(id)).href + "#sang-kien", "Đã thêm “\(i.title)”.")
         } orRender: { e in
     let typed = ["iniYear": f.year, "kind": f.kind, "iniTitle": f.title, "scope": f.scope, "recognition": f.recognition ?? ""]
     return try await req.render("lifecycle/subject", try await Self.subjectPage(req: req, id: id, form: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "ini" + $0.capitalizedFirst }), status: e.status)
@@ -186,7 +187,7 @@ struct SubjectsCriteriaWebController {
         return try await req.submit {
             try await AwardService.create(subjectID: id, input, source: "nhap-tay", actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { a in
-            (WebPath.subject(id) + "#khen-thuong", "Đã ghi \(a.formName) năm \(a.year).")
+            (SubjectsPath.subject(.id(id)).href + "#khen-thuong", "Đã ghi \(a.formName) năm \(a.year).")
         } orRender: { e in
     let typed = ["formCode": f.formCode, "formName": f.formName ?? "", "level": f.level, "awardYear": f.year, "period": f.period ?? "",
                  "decisionNumber": f.decisionNumber, "decisionDate": f.decisionDate, "authority": f.authority]
@@ -201,9 +202,9 @@ struct SubjectsCriteriaWebController {
         return try await req.submit {
             try await AwardService.delete(aid, actor: req.actor, on: req.db)
         } redirect: { _ in
-            (WebPath.subject(sid) + "#khen-thuong", "Đã xóa khen thưởng.")
+            (SubjectsPath.subject(.id(sid)).href + "#khen-thuong", "Đã xóa khen thưởng.")
         } orRender: { e in
-            Flash.redirect(req, to: WebPath.subject(sid) + "#khen-thuong", e.message)
+            Flash.redirect(req, to: SubjectsPath.subject(.id(sid)).href + "#khen-thuong", e.message)
         }
     }
 
@@ -211,7 +212,7 @@ struct SubjectsCriteriaWebController {
         let actor = try req.requireActor()
         let rows = try await UnitCriteriaService.list(unitID: nil, year: nil, actor: actor, on: req.db)
         let selectedKinds = Set((form["subjectKinds"] ?? "").split(separator: ",").map(String.init))
-        return CriteriaPage(layout: req.layout("Tiêu chí cụ thể của đơn vị", active: WebPath.criteria),
+        return CriteriaPage(layout: req.layout("Tiêu chí cụ thể của đơn vị", active: SubjectsPath.criteria.href),
                             rows: rows.map { .init(unitName: $0.unit.shortName, year: $0.year, code: $0.code, text: $0.text, kindLabel: CriterionKind(rawValue: $0.kind)?.label ?? $0.kind,
                                                    appliesTo: $0.subjectKinds.isEmpty ? "Mọi đối tượng" : $0.subjectKinds.split(separator: ",").compactMap { SubjectKind(rawValue: String($0))?.label }.joined(separator: ", ")) },
                             canCreate: req.can(.createUnitRecords), form: form, errors: errors,
@@ -231,7 +232,7 @@ struct SubjectsCriteriaWebController {
         return try await req.submit {
             try await UnitCriteriaService.create(f.input, actor: req.actor, on: req.db)
         } redirect: { c in
-            (WebPath.criteria, "Đã thêm tiêu chí \(c.code).")
+            (SubjectsPath.criteria.href, "Đã thêm tiêu chí \(c.code).")
         } orRender: { e in
             try await req.render("lifecycle/criteria", try await Self.criteriaPage(req: req, form: f.flat, errors: e.formErrorsSpelledOut), status: e.status)
         }

@@ -26,11 +26,11 @@ struct UnitCriterionInput: Content, Sendable {
 struct UnitCriterionDTO: Content, Sendable {
     let id: Int; let unitID: Int; let year: Int; let code: String; let text: String; let kind: String; let kindLabel: String
     let subjectKinds: [String]; let spec: CriterionSpec
-    init(_ c: UnitCriterionModel) {
+    init(_ c: UnitCriterionModel) throws {
         id = c.id ?? 0; unitID = c.$unit.id; year = c.year; code = c.code; text = c.text; kind = c.kind
         kindLabel = CriterionKind(rawValue: c.kind)?.label ?? c.kind
         subjectKinds = c.subjectKinds.split(separator: ",").map(String.init)
-        spec = (try? JSONDecoder().decode(CriterionSpec.self, from: Data(c.spec.utf8))) ?? CriterionSpec(code: c.code, text: c.text, kind: .boolean)
+        spec = try c.criterionSpec()
     }
 }
 
@@ -71,7 +71,7 @@ enum UnitCriteriaService {
                                  rank: kind == .rankInLocality ? (i.rank ?? 1) : nil, rating: opt(i.rating), spanYears: i.spanYears)
         let m = UnitCriterionModel()
         m.$unit.id = i.unitID; m.year = i.year; m.code = code; m.text = text; m.kind = kind.rawValue
-        m.spec = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self); m.subjectKinds = kinds.joined(separator: ",")
+        m.spec = try JSONColumn.encode(spec); m.subjectKinds = kinds.joined(separator: ",")
         try await db.transaction { tx in
             try await m.create(on: tx)
             try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "unit-criterion", entityID: m.id, unitID: i.unitID,

@@ -57,13 +57,12 @@ struct MovementFormPage: Encodable, Sendable {
 
 struct MovementsWebController {
     func register(_ r: any RoutesBuilder) {
-        let m = r.grouped("movements")
-        m.get(use: list)
-        m.get("new", use: newForm)
-        m.post(use: create)
-        m.get(":id", use: show)
-        m.get(":id", "edit", use: editForm)
-        m.post(":id", use: update)
+        r.get(MovementsPath.list, use: list)
+        r.get(MovementsPath.new, use: newForm)
+        r.post(MovementsPath.list, use: create)
+        r.get(MovementsPath.movement(.key), use: show)
+        r.get(MovementsPath.edit(.key), use: editForm)
+        r.post(MovementsPath.movement(.key), use: update)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -73,10 +72,10 @@ struct MovementsWebController {
         let page = try await MovementQueries.list(q: q, year: Int(yearText), leadUnitID: nil, page: req.listQuery().page, on: req.db)
         let rows = page.items.map { m in
             MovementsPage.Row(code: m.code, name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind, period: "\(m.fromYear)–\(m.toYear)",
-                              leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.shortName }.joined(separator: ", "), href: WebPath.movement(m.id ?? 0))
+                              leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.shortName }.joined(separator: ", "), href: MovementsPath.movement(.id(m.id ?? 0)).href)
         }
-        return try await req.render("movements/movements", MovementsPage(layout: req.layout("Phong trào thi đua", active: WebPath.movements), q: q, year: yearText, movements: rows,
-                                                              pager: Pager(page, base: WebPath.movements, query: [("q", q), ("year", yearText)]),
+        return try await req.render("movements/movements", MovementsPage(layout: req.layout("Phong trào thi đua", active: MovementsPath.list.href), q: q, year: yearText, movements: rows,
+                                                              pager: Pager(page, base: MovementsPath.list.href, query: [("q", q), ("year", yearText)]),
                                                               canCreate: req.can(.create, .movement(id: nil))))
     }
 
@@ -85,11 +84,11 @@ struct MovementsWebController {
         try req.authorize(.read, .movement(id: id))
         let m = try await MovementQueries.find(id, on: req.db)
         func crumbs(_ role: String) -> [UnitPage.Crumb] {
-            m.agencies.filter { $0.role == role }.map { .init(label: $0.unit.name, href: req.can(.read, .unit($0.unit.unitPath)) ? WebPath.unit($0.$unit.id) : nil) }
+            m.agencies.filter { $0.role == role }.map { .init(label: $0.unit.name, href: req.can(.read, .unit($0.unit.unitPath)) ? UnitsPath.unit(.id($0.$unit.id)).href : nil) }
         }
-        return try await req.render("movements/movement", MovementPage(layout: req.layout(m.name, active: WebPath.movements), movement: MovementDTO(m, agencies: m.agencies),
+        return try await req.render("movements/movement", MovementPage(layout: req.layout(m.name, active: MovementsPath.list.href), movement: MovementDTO(m, agencies: m.agencies),
                                                             leads: crumbs("lead"), coordinating: crumbs("coordinating"),
-                                                            canEdit: req.can(.update, .movement(id: id)), editHref: WebPath.editMovement(id)))
+                                                            canEdit: req.can(.update, .movement(id: id)), editHref: MovementsPath.edit(.id(id)).href))
     }
 
     private func page(req: Request, heading: String, action: String, form: MovementForm, errors: [String: String], leadLocked: Bool, cancel: String) async throws -> MovementFormPage {
@@ -104,7 +103,7 @@ struct MovementsWebController {
         func opts(_ selected: [String]?) -> [SelectOption] {
             units.map { SelectOption(value: String($0.id ?? 0), label: $0.shortName, selected: (selected ?? []).contains(String($0.id ?? 0))) }
         }
-        return MovementFormPage(layout: req.layout(heading, active: WebPath.movements), heading: heading, action: action, form: form, errors: errors,
+        return MovementFormPage(layout: req.layout(heading, active: MovementsPath.list.href), heading: heading, action: action, form: form, errors: errors,
                                 kinds: MovementKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind) },
                                 levels: MovementLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.level) },
                                 leadOptions: opts(form.leadAgencyIDs), coordinatingOptions: opts(form.coordinatingAgencyIDs), leadLocked: leadLocked, cancelHref: cancel)
@@ -112,7 +111,7 @@ struct MovementsWebController {
 
     @Sendable func newForm(req: Request) async throws -> Response {
         try req.authorize(.create, .movement(id: nil))
-        return try await req.render("movements/movement-form", try await page(req: req, heading: "Thêm phong trào", action: WebPath.movements, form: .empty, errors: [:], leadLocked: false, cancel: WebPath.movements))
+        return try await req.render("movements/movement-form", try await page(req: req, heading: "Thêm phong trào", action: MovementsPath.list.href, form: .empty, errors: [:], leadLocked: false, cancel: MovementsPath.list.href))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -120,9 +119,9 @@ struct MovementsWebController {
         return try await req.submit {
             try await MovementService.create(form.input, actor: req.actor, on: req.db)
         } redirect: { m in
-            (WebPath.movement(m.id ?? 0), "Đã thêm phong trào \(m.name).")
+            (MovementsPath.movement(.id(m.id ?? 0)).href, "Đã thêm phong trào \(m.name).")
         } orRender: { e in
-            try await req.render("movements/movement-form", try await page(req: req, heading: "Thêm phong trào", action: WebPath.movements, form: form, errors: e.formErrors, leadLocked: false, cancel: WebPath.movements), status: e.status)
+            try await req.render("movements/movement-form", try await page(req: req, heading: "Thêm phong trào", action: MovementsPath.list.href, form: form, errors: e.formErrors, leadLocked: false, cancel: MovementsPath.list.href), status: e.status)
         }
     }
 
@@ -134,8 +133,8 @@ struct MovementsWebController {
                                 description: m.description, legalBasis: m.legalBasis,
                                 leadAgencyIDs: m.agencies.filter { $0.role == "lead" }.map { String($0.$unit.id) },
                                 coordinatingAgencyIDs: m.agencies.filter { $0.role == "coordinating" }.map { String($0.$unit.id) })
-        return try await req.render("movements/movement-form", try await page(req: req, heading: "Sửa phong trào", action: WebPath.movement(id), form: form, errors: [:],
-                                                                   leadLocked: !req.can(.reassignMovementLead), cancel: WebPath.movement(id)))
+        return try await req.render("movements/movement-form", try await page(req: req, heading: "Sửa phong trào", action: MovementsPath.movement(.id(id)).href, form: form, errors: [:],
+                                                                   leadLocked: !req.can(.reassignMovementLead), cancel: MovementsPath.movement(.id(id)).href))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -144,10 +143,10 @@ struct MovementsWebController {
         return try await req.submit {
             try await MovementService.update(id, form.input, actor: req.actor, on: req.db)
         } redirect: { m in
-            (WebPath.movement(id), "Đã lưu phong trào \(m.name).")
+            (MovementsPath.movement(.id(id)).href, "Đã lưu phong trào \(m.name).")
         } orRender: { e in
-    return try await req.render("movements/movement-form", try await page(req: req, heading: "Sửa phong trào", action: WebPath.movement(id), form: form, errors: e.formErrors,
-                                                               leadLocked: !req.can(.reassignMovementLead), cancel: WebPath.movement(id)), status: e.status)
+    return try await req.render("movements/movement-form", try await page(req: req, heading: "Sửa phong trào", action: MovementsPath.movement(.id(id)).href, form: form, errors: e.formErrors,
+                                                               leadLocked: !req.can(.reassignMovementLead), cancel: MovementsPath.movement(.id(id)).href), status: e.status)
         }
     }
 }

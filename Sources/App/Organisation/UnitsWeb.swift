@@ -6,7 +6,7 @@ struct UnitRow: Encodable, Sendable {
     let id: Int; let code: String; let name: String; let kindLabel: String; let depth: Int; let href: String
     init(_ u: UnitModel) {
         id = u.id ?? 0; code = u.code; name = u.name; kindLabel = u.unitKind.label; depth = max(0, u.unitPath.depth - 1)
-        href = WebPath.unit(u.id ?? 0)
+        href = UnitsPath.unit(.id(u.id ?? 0)).href
     }
 }
 
@@ -65,14 +65,13 @@ struct UnitFormPage: Encodable, Sendable {
 
 struct UnitsWebController {
     func register(_ r: any RoutesBuilder) {
-        let u = r.grouped("units")
-        u.get(use: list)
-        u.get("new", use: newForm)
-        u.post(use: create)
-        u.get(":id", use: show)
-        u.get(":id", "edit", use: editForm)
-        u.post(":id", use: update)
-        u.post(":id", "delete", use: delete)
+        r.get(UnitsPath.list, use: list)
+        r.get(UnitsPath.new, use: newForm)
+        r.post(UnitsPath.list, use: create)
+        r.get(UnitsPath.unit(.key), use: show)
+        r.get(UnitsPath.edit(.key), use: editForm)
+        r.post(UnitsPath.unit(.key), use: update)
+        r.post(UnitsPath.delete(.key), use: delete)
     }
 
     static func kindOptions(selected: String, includeAll: Bool) -> [SelectOption] {
@@ -88,8 +87,8 @@ struct UnitsWebController {
         f.page = req.listQuery().page
         let page = try await UnitQueries.list(f, scope: Policy.unitScope(actor), on: req.db)
         let canCreate = req.can(.createUnits)
-        let ctx = UnitsPage(layout: req.layout("Đơn vị", active: WebPath.units), q: f.q, kinds: Self.kindOptions(selected: f.kind, includeAll: true),
-                            units: page.items.map(UnitRow.init), pager: Pager(page, base: WebPath.units, query: [("q", f.q), ("kind", f.kind)]),
+        let ctx = UnitsPage(layout: req.layout("Đơn vị", active: UnitsPath.list.href), q: f.q, kinds: Self.kindOptions(selected: f.kind, includeAll: true),
+                            units: page.items.map(UnitRow.init), pager: Pager(page, base: UnitsPath.list.href, query: [("q", f.q), ("kind", f.kind)]),
                             canCreate: canCreate)
         return try await req.render("organisation/units", ctx)
     }
@@ -100,24 +99,24 @@ struct UnitsWebController {
         let ancestors = try await UnitQueries.names(unit.unitPath.ids.dropLast().map { $0 }, on: req.db)
         let crumbs = unit.unitPath.ids.dropLast().compactMap { aid -> UnitPage.Crumb? in
             guard let a = ancestors[aid] else { return nil }
-            return .init(label: a.shortName, href: req.can(.read, .unit(a.unitPath)) ? WebPath.unit(aid) : nil)
+            return .init(label: a.shortName, href: req.can(.read, .unit(a.unitPath)) ? UnitsPath.unit(.id(aid)).href : nil)
         }
         let children = try await UnitModel.query(on: req.db).filter(\.$parent.$id == id).sort(\.$name).all()
         let memberships = try await UnitGroupMemberModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$group).all()
         var users: [UnitPage.Crumb] = []
         if req.can(.list, .user(unitPath: unit.unitPath, role: .unitOfficer)) {
             users = try await UserModel.query(on: req.db).filter(\.$unit.$id == id).sort(\.$username).all()
-                .map { .init(label: "\($0.username) — \($0.fullName) (\($0.userRole.label))", href: req.can(.update, .user(unitPath: unit.unitPath, role: $0.userRole)) ? WebPath.editUser($0.id ?? 0) : nil) }
+                .map { .init(label: "\($0.username) — \($0.fullName) (\($0.userRole.label))", href: req.can(.update, .user(unitPath: unit.unitPath, role: $0.userRole)) ? UsersPath.edit(.id($0.id ?? 0)).href : nil) }
         }
         let movements = try await MovementAgencyModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$movement).all()
-        let ctx = UnitPage(layout: req.layout(unit.shortName, active: WebPath.units), unit: UnitDTO(unit), breadcrumb: crumbs,
+        let ctx = UnitPage(layout: req.layout(unit.shortName, active: UnitsPath.list.href), unit: UnitDTO(unit), breadcrumb: crumbs,
                            children: children.map(UnitRow.init),
-                           groups: memberships.map { .init(label: $0.group.name, href: WebPath.group($0.$group.id)) },
+                           groups: memberships.map { .init(label: $0.group.name, href: GroupsPath.group(.id($0.$group.id)).href) },
                            users: users,
-                           movements: movements.map { .init(label: "\($0.movement.name) (\($0.role == "lead" ? "chủ trì" : "phối hợp"))", href: WebPath.movement($0.$movement.id)) },
+                           movements: movements.map { .init(label: "\($0.movement.name) (\($0.role == "lead" ? "chủ trì" : "phối hợp"))", href: MovementsPath.movement(.id($0.$movement.id)).href) },
                            canEdit: req.can(.update, .unit(unit.unitPath)), canDelete: req.can(.delete, .unit(unit.unitPath)),
                            canAddChild: req.can(.create, .newUnit(parent: unit.unitPath)),
-                           editHref: WebPath.editUnit(id), deleteHref: WebPath.deleteUnit(id), newChildHref: WebPath.newUnit + "?parentID=\(id)")
+                           editHref: UnitsPath.edit(.id(id)).href, deleteHref: UnitsPath.delete(.id(id)).href, newChildHref: UnitsPath.new.href + "?parentID=\(id)")
         return try await req.render("organisation/unit", ctx)
     }
 
@@ -128,7 +127,7 @@ struct UnitsWebController {
         var options = [SelectOption(value: "", label: "— Không có (đơn vị gốc) —", selected: (form.parentID ?? "").isEmpty)]
         options += parents.map { SelectOption(value: String($0.id ?? 0), label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
                                         selected: String($0.id ?? 0) == form.parentID) }
-        return UnitFormPage(layout: req.layout(heading, active: WebPath.units), heading: heading, action: action, form: form, errors: errors,
+        return UnitFormPage(layout: req.layout(heading, active: UnitsPath.list.href), heading: heading, action: action, form: form, errors: errors,
                             kinds: Self.kindOptions(selected: form.kind, includeAll: false), parents: options, cancelHref: cancel)
     }
 
@@ -136,7 +135,7 @@ struct UnitsWebController {
         let actor = try req.requireActor()
         var form = UnitForm.empty
         form.parentID = req.query[String.self, at: "parentID"] ?? Policy.defaultUnit(actor).map(String.init) ?? ""
-        return try await req.render("organisation/unit-form", try await formPage(req: req, heading: "Thêm đơn vị", action: WebPath.units, form: form, errors: [:], cancel: WebPath.units))
+        return try await req.render("organisation/unit-form", try await formPage(req: req, heading: "Thêm đơn vị", action: UnitsPath.list.href, form: form, errors: [:], cancel: UnitsPath.list.href))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -144,9 +143,9 @@ struct UnitsWebController {
         return try await req.submit {
             try await UnitService.create(form.input, actor: req.actor, on: req.db)
         } redirect: { unit in
-            (WebPath.unit(unit.id ?? 0), "Đã thêm đơn vị \(unit.name).")
+            (UnitsPath.unit(.id(unit.id ?? 0)).href, "Đã thêm đơn vị \(unit.name).")
         } orRender: { e in
-    let page = try await formPage(req: req, heading: "Thêm đơn vị", action: WebPath.units, form: form, errors: e.formErrors, cancel: WebPath.units)
+    let page = try await formPage(req: req, heading: "Thêm đơn vị", action: UnitsPath.list.href, form: form, errors: e.formErrors, cancel: UnitsPath.list.href)
     return try await req.render("organisation/unit-form", page, status: e.status)
         }
     }
@@ -157,7 +156,7 @@ struct UnitsWebController {
         try req.authorize(.update, .unit(unit.unitPath))
         let form = UnitForm(code: unit.code, name: unit.name, shortName: unit.shortName, kind: unit.kind, parentID: unit.$parent.id.map(String.init) ?? "",
                             place: unit.place, abbreviation: unit.abbreviation)
-        return try await req.render("organisation/unit-form", try await formPage(req: req, heading: "Sửa đơn vị", action: WebPath.unit(id), form: form, errors: [:], cancel: WebPath.unit(id)))
+        return try await req.render("organisation/unit-form", try await formPage(req: req, heading: "Sửa đơn vị", action: UnitsPath.unit(.id(id)).href, form: form, errors: [:], cancel: UnitsPath.unit(.id(id)).href))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -166,9 +165,9 @@ struct UnitsWebController {
         return try await req.submit {
             try await UnitService.update(id, form.input, actor: req.actor, on: req.db)
         } redirect: { unit in
-            (WebPath.unit(id), "Đã lưu đơn vị \(unit.name).")
+            (UnitsPath.unit(.id(id)).href, "Đã lưu đơn vị \(unit.name).")
         } orRender: { e in
-    let page = try await formPage(req: req, heading: "Sửa đơn vị", action: WebPath.unit(id), form: form, errors: e.formErrors, cancel: WebPath.unit(id))
+    let page = try await formPage(req: req, heading: "Sửa đơn vị", action: UnitsPath.unit(.id(id)).href, form: form, errors: e.formErrors, cancel: UnitsPath.unit(.id(id)).href)
     return try await req.render("organisation/unit-form", page, status: e.status)
         }
     }
@@ -178,9 +177,9 @@ struct UnitsWebController {
         return try await req.submit {
             try await UnitService.delete(id, actor: req.actor, on: req.db)
         } redirect: { _ in
-            (WebPath.units, "Đã xóa đơn vị.")
+            (UnitsPath.list.href, "Đã xóa đơn vị.")
         } orRender: { e in
-            Flash.redirect(req, to: WebPath.unit(id), e.message)
+            Flash.redirect(req, to: UnitsPath.unit(.id(id)).href, e.message)
         }
     }
 }
@@ -193,8 +192,8 @@ struct GroupsPage: Encodable, Sendable {
 
 struct GroupsWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get("groups", use: list)
-        r.get("groups", ":id", use: list)
+        r.get(GroupsPath.list, use: list)
+        r.get(GroupsPath.group(.key), use: list)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -210,6 +209,6 @@ struct GroupsWebController {
             return .init(id: g.id ?? 0, code: g.code, name: g.name, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
                          members: visible.map(UnitRow.init), hiddenCount: g.members.count - visible.count)
         }
-        return try await req.render("organisation/groups", GroupsPage(layout: req.layout("Cụm, khối thi đua", active: WebPath.groups), groups: rows))
+        return try await req.render("organisation/groups", GroupsPage(layout: req.layout("Cụm, khối thi đua", active: GroupsPath.list.href), groups: rows))
     }
 }

@@ -42,12 +42,11 @@ struct UserFormPage: Encodable, Sendable {
 
 struct UsersWebController {
     func register(_ r: any RoutesBuilder) {
-        let u = r.grouped("users")
-        u.get(use: list)
-        u.get("new", use: newForm)
-        u.post(use: create)
-        u.get(":id", "edit", use: editForm)
-        u.post(":id", use: update)
+        r.get(UsersPath.list, use: list)
+        r.get(UsersPath.new, use: newForm)
+        r.post(UsersPath.list, use: create)
+        r.get(UsersPath.edit(.key), use: editForm)
+        r.post(UsersPath.user(.key), use: update)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -59,11 +58,11 @@ struct UsersWebController {
         let page = try await UserQueries.list(q: q, role: role, page: req.listQuery().page, scope: scope, on: req.db)
         let rows = page.items.map { u in
             UsersPage.Row(username: u.username, fullName: u.fullName, roleLabel: u.userRole.label, unitName: u.unit?.shortName ?? "—", active: u.active,
-                          editHref: req.can(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole)) ? WebPath.editUser(u.id ?? 0) : nil)
+                          editHref: req.can(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole)) ? UsersPath.edit(.id(u.id ?? 0)).href : nil)
         }
         let roles = [SelectOption(value: "", label: "Tất cả vai trò", selected: role.isEmpty)] + Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == role) }
-        let ctx = UsersPage(layout: req.layout("Tài khoản", active: WebPath.users), q: q, roles: roles, users: rows,
-                            pager: Pager(page, base: WebPath.users, query: [("q", q), ("role", role)]),
+        let ctx = UsersPage(layout: req.layout("Tài khoản", active: UsersPath.list.href), q: q, roles: roles, users: rows,
+                            pager: Pager(page, base: UsersPath.list.href, query: [("q", q), ("role", role)]),
                             canCreate: req.can(.create, .user(unitPath: nil, role: .unitOfficer)))
         return try await req.render("organisation/users", ctx)
     }
@@ -74,7 +73,7 @@ struct UsersWebController {
         var f = form
         f.password = nil
         let roles = Role.allCases.filter { req.can(.create, .user(unitPath: nil, role: $0)) }
-        return UserFormPage(layout: req.layout(heading, active: WebPath.users), heading: heading, action: action, creating: creating, form: f, errors: errors,
+        return UserFormPage(layout: req.layout(heading, active: UsersPath.list.href), heading: heading, action: action, creating: creating, form: f, errors: errors,
                             roles: [SelectOption(value: "", label: "— Chọn vai trò —", selected: form.role.isEmpty)] + roles.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
                             units: [SelectOption(value: "", label: "— Không thuộc đơn vị —", selected: (form.unitID ?? "").isEmpty)]
                                 + units.map { SelectOption(value: String($0.id ?? 0), label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName, selected: String($0.id ?? 0) == form.unitID) },
@@ -83,7 +82,7 @@ struct UsersWebController {
 
     @Sendable func newForm(req: Request) async throws -> Response {
         try req.authorize(.create, .user(unitPath: nil, role: .unitOfficer))
-        return try await req.render("organisation/user-form", try await page(req: req, heading: "Tạo tài khoản", action: WebPath.users, creating: true, form: .empty, errors: [:]))
+        return try await req.render("organisation/user-form", try await page(req: req, heading: "Tạo tài khoản", action: UsersPath.list.href, creating: true, form: .empty, errors: [:]))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -91,9 +90,9 @@ struct UsersWebController {
         return try await req.submit {
             try await UserService.create(form.input, actor: req.actor, hasher: req.password.async, on: req.db)
         } redirect: { u in
-            (WebPath.users, "Đã tạo tài khoản \(u.username).")
+            (UsersPath.list.href, "Đã tạo tài khoản \(u.username).")
         } orRender: { e in
-            try await req.render("organisation/user-form", try await page(req: req, heading: "Tạo tài khoản", action: WebPath.users, creating: true, form: form, errors: e.formErrors), status: e.status)
+            try await req.render("organisation/user-form", try await page(req: req, heading: "Tạo tài khoản", action: UsersPath.list.href, creating: true, form: form, errors: e.formErrors), status: e.status)
         }
     }
 
@@ -102,7 +101,7 @@ struct UsersWebController {
         let u = try await UserQueries.readable(id, actor: req.actor, on: req.db)
         try req.authorize(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole))
         let form = UserForm(username: u.username, fullName: u.fullName, role: u.role, unitID: u.$unit.id.map(String.init) ?? "", password: nil, active: u.active ? "on" : nil)
-        return try await req.render("organisation/user-form", try await page(req: req, heading: "Sửa tài khoản \(u.username)", action: WebPath.user(id), creating: false, form: form, errors: [:]))
+        return try await req.render("organisation/user-form", try await page(req: req, heading: "Sửa tài khoản \(u.username)", action: UsersPath.user(.id(id)).href, creating: false, form: form, errors: [:]))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -111,9 +110,9 @@ struct UsersWebController {
         return try await req.submit {
             try await UserService.update(id, form.input, actor: req.actor, hasher: req.password.async, on: req.db)
         } redirect: { u in
-            (WebPath.users, "Đã lưu tài khoản \(u.username).")
+            (UsersPath.list.href, "Đã lưu tài khoản \(u.username).")
         } orRender: { e in
-            try await req.render("organisation/user-form", try await page(req: req, heading: "Sửa tài khoản", action: WebPath.user(id), creating: false, form: form, errors: e.formErrors), status: e.status)
+            try await req.render("organisation/user-form", try await page(req: req, heading: "Sửa tài khoản", action: UsersPath.user(.id(id)).href, creating: false, form: form, errors: e.formErrors), status: e.status)
         }
     }
 }

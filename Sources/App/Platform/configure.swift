@@ -71,6 +71,9 @@ public enum Bootstrap {
             }
         }
         try await app.autoMigrate()
+        // An import a stop of the server cut short is failed, with a message, not left "validating" for ever.
+        let interrupted = try await ImportService.failInterrupted(on: app.db)
+        if interrupted > 0 { app.logger.warning("Đã đánh dấu \(interrupted) lần nhập dở dang (máy chủ dừng khi đang nhập) là không nhập.") }
         try await CatalogueService.loadShipped(workingDirectory: config.workingDirectory, on: app.db)
     }
 

@@ -16,7 +16,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     let web = app.grouped(SessionAuthenticator(), PendingCookieMiddleware(config: config), CSRFMiddleware())
     HomeWebController().registerPublic(web)
     AuthWebController(config: config).register(web)
-    let signedIn = web.grouped("app").grouped(RequireSignedInPage())
+    let signedIn = web.grouped(RequireSignedInPage())
     HomeWebController().register(signedIn)
     UnitsWebController().register(signedIn)
     GroupsWebController().register(signedIn)

@@ -14,7 +14,7 @@ extension CouncilPage {
 
 extension MeetingPage {
     static let mock = MeetingPage(layout: .mock("Họp Hội đồng"), id: 1, title: "Họp xét khen thưởng năm 2024", date: "10/12/2024", location: "Phòng họp UBND huyện",
-                                  chair: "Nguyễn Văn An", secretary: "Trần Thị Bình", status: "bo-phieu", statusLabel: MeetingStatus.voting.label,
+                                  chair: "Nguyễn Văn An", secretary: "Trần Thị Bình", status: MeetingStatus.voting.rawValue, statusLabel: MeetingStatus.voting.label,
                                   quorum: "7/9 thành viên có mặt (cần ít nhất 6)", quorumMet: true, thresholdNote: "Tỷ lệ tính trên tổng số thành viên",
                                   seats: [Seat(id: 1, name: "Nguyễn Văn An", position: "Chủ tịch", present: true, written: false, voted: false, online: true)],
                                   nominees: [Nominee(id: 1, name: "Y Hoa", unitName: "Xã Đăk Ruồng", formName: "Chiến sĩ thi đua cơ sở", threshold: "≥ 80%", cast: 3,
@@ -37,7 +37,7 @@ extension EligibilityPage {
 
 extension DossiersPage {
     static let mock = DossiersPage(layout: .mock("Hồ sơ đề nghị khen thưởng"),
-                                   rows: [Row(href: "/app/dossiers/1", title: "Đề nghị khen thưởng năm 2024", unitName: "Xã Đăk Ruồng", year: 2024, status: "da-gui",
+                                   rows: [Row(href: "/app/dossiers/1", title: "Đề nghị khen thưởng năm 2024", unitName: "Xã Đăk Ruồng", year: 2024, status: DossierStatus.submitted.rawValue,
                                               statusLabel: DossierStatus.submitted.label, nominees: 3, due: "20/12/2024", overdue: false)],
                                    pager: .mock, q: "", year: "", statuses: [SelectOption(value: "", label: "Mọi trạng thái", selected: true)], canCreate: true,
                                    units: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], form: ["year": "2024"], errors: ["title": "Trích yếu không được để trống."])
@@ -46,10 +46,10 @@ extension DossiersPage {
 extension DossierPage {
     static let mock = DossierPage(
         layout: .mock("Hồ sơ đề nghị"), id: 1, title: "Đề nghị khen thưởng năm 2024", unitName: "Ủy ban nhân dân xã Đăk Ruồng", year: 2024, number: "15/TTr-UBND",
-        status: "da-gui", statusLabel: DossierStatus.submitted.label, ruleSetTitle: "Quy định từ 01/01/2024", legalBasis: "Luật Thi đua, khen thưởng 2022", submittedDay: "02/12/2024",
+        status: DossierStatus.submitted.rawValue, statusLabel: DossierStatus.submitted.label, ruleSetTitle: "Quy định từ 01/01/2024", legalBasis: "Luật Thi đua, khen thưởng 2022", submittedDay: "02/12/2024",
         appraisalDue: "30/12/2024", dueNote: "còn 20 ngày", overdue: false, decision: nil, meetingHref: nil, readOnly: false, canEdit: true, canAppraise: true, canDecide: false,
-        nominees: [Nominee(id: 1, name: "Y Hoa", subjectHref: "/app/subjects/1", kindLabel: "Cá nhân", formName: "Chiến sĩ thi đua cơ sở", eligibility: "chua-dat",
-                           eligibilityLabel: "Chưa đủ điều kiện", eligibilityHref: "/app/subjects/1/eligibility?year=2024", warnings: ["Thiếu sáng kiến"], appraisal: "cho",
+        nominees: [Nominee(id: 1, name: "Y Hoa", subjectHref: "/app/subjects/1", kindLabel: "Cá nhân", formName: "Chiến sĩ thi đua cơ sở", eligibility: NomineeEligibility.notEligible.rawValue,
+                           eligibilityLabel: "Chưa đủ điều kiện", eligibilityHref: "/app/subjects/1/eligibility?year=2024", warnings: ["Thiếu sáng kiến"], appraisal: NomineeAppraisal.pending.rawValue,
                            appraisalLabel: "Chờ thẩm định", appraisalNote: "", vote: "8/9 (88,9%) — Đạt", passed: true, awarded: false, achievement: "Dạy giỏi cấp huyện")],
         subjects: [SelectOption(value: "1", label: "Y Hoa", selected: false)], forms: [SelectOption(value: "cstd-co-so", label: "Chiến sĩ thi đua cơ sở", selected: false)],
         nomineeForm: [:], warning: Warning(formName: "Chiến sĩ thi đua cơ sở", status: "Chưa đủ điều kiện", reasons: ["Chưa có sáng kiến"]),

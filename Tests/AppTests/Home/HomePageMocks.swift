@@ -11,9 +11,9 @@ extension PublicHomePage {
 
 extension HomePage {
     static let mock = HomePage(layout: .mock("Tổng quan"), greeting: "Xin chào, Nguyễn Thị Hằng", roleLabel: Role.standingOffice.label,
-                               unitName: "Phòng Nội vụ", stats: [Stat(label: "Đơn vị", value: 73, href: WebPath.units)],
-                               tasks: [Task(text: "Rà soát phong trào", href: WebPath.movements)],
-                               myMovements: [MovementLink(name: "Dạy tốt - Học tốt", href: WebPath.movement(1), period: "2023–2025")],
+                               unitName: "Phòng Nội vụ", stats: [Stat(label: "Đơn vị", value: 73, href: UnitsPath.list.href)],
+                               tasks: [Task(text: "Rà soát phong trào", href: MovementsPath.list.href)],
+                               myMovements: [MovementLink(name: "Dạy tốt - Học tốt", href: MovementsPath.movement(.id(1)).href, period: "2023–2025")],
                                catalogueVersion: "2023.1",
                                overdue: [Overdue(title: "Tập huấn kỹ thuật", subject: "Hộ ông A Blơi", unitName: "Xã Đăk Ruồng", dueDate: "30/06/2024", href: "/app/registrations/1")])
 }

@@ -11,6 +11,6 @@ extension ImportsPage {
 }
 
 extension ImportJobPage {
-    static let mock = ImportJobPage(layout: .mock("Nhập từ tệp"), job: ImportJobDTO({ let j = ImportJobModel(); j.id = 1; j.userID = 1; j.filename = "dang-ky.xlsx"; j.status = "failed"; j.total = 10000; j.processed = 10000; j.createdCount = 0; j.errorCount = 1; j.errors = #"[{"row":5001,"column":"Mã đơn vị","message":"Không có đơn vị mã “KR-XYZ”."}]"#; return j }()),
+    static let mock = ImportJobPage(layout: .mock("Nhập từ tệp"), job: try! ImportJobDTO({ let j = ImportJobModel(userID: 1, filename: "dang-ky.xlsx", total: 10000); j.id = 1; try! j.move(to: .failed); j.processed = 10000; j.errorCount = 1; j.errors = #"[{"row":5001,"column":"Mã đơn vị","message":"Không có đơn vị mã “KR-XYZ”."}]"#; return j }()),
                                     percent: 100, refresh: false)
 }

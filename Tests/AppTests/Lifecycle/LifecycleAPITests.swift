@@ -182,7 +182,7 @@ struct LifecycleAPITests {
             #expect(try await leaderOutcome() == "unmet")
             _ = try await api.send(.PUT, "/api/v1/subjects/\(office.subject.id)/annual-records", json: ["year": 2024, "taskRating": "htxs"])
             let officeModel = try #require(try await RegistrationModel.find(office.id, on: app.db))
-            officeModel.status = "achieved"
+            officeModel.$status.value = .achieved  // a fixture: skips the workflow on purpose
             try await officeModel.save(on: app.db)
             #expect(try await leaderOutcome() == "met")
         }

@@ -26,13 +26,13 @@ extension RegistrationsPage {
 }
 
 extension RegistrationFormPage {
-    static let mock = RegistrationFormPage(layout: .mock("Đăng ký điển hình"), heading: "Đăng ký điển hình", action: WebPath.registrations, creating: true,
+    static let mock = RegistrationFormPage(layout: .mock("Đăng ký điển hình"), heading: "Đăng ký điển hình", action: RegistrationsPath.list.href, creating: true,
                                            form: .empty(year: 2024, unitID: 9), errors: ["subjectName": "Tên đối tượng không được để trống."],
                                            units: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], kinds: [SelectOption(value: "household", label: "Hộ gia đình", selected: true)],
                                            types: [SelectOption(value: "MH-15", label: "MH-15 Mô hình vì người nghèo", selected: false)],
                                            fields: [SelectOption(value: "", label: "— Theo loại mô hình —", selected: true)],
                                            movements: [SelectOption(value: "7", label: "Cả nước chung tay vì người nghèo", selected: false)], showPersonal: true,
-                                           existingSubjectName: nil, cancelHref: WebPath.registrations)
+                                           existingSubjectName: nil, cancelHref: RegistrationsPath.list.href)
 }
 
 extension RegistrationPage {

@@ -17,8 +17,8 @@ extension MovementPage {
 }
 
 extension MovementFormPage {
-    static let mock = MovementFormPage(layout: .mock("Thêm phong trào"), heading: "Thêm phong trào", action: WebPath.movements, form: .empty,
+    static let mock = MovementFormPage(layout: .mock("Thêm phong trào"), heading: "Thêm phong trào", action: MovementsPath.list.href, form: .empty,
                                        errors: ["name": "Tên phong trào không được để trống."], kinds: [SelectOption(value: "phong-trao", label: "Phong trào thi đua", selected: true)],
                                        levels: [SelectOption(value: "huyen", label: "Huyện", selected: true)], leadOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)],
-                                       coordinatingOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)], leadLocked: false, cancelHref: WebPath.movements)
+                                       coordinatingOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)], leadLocked: false, cancelHref: MovementsPath.list.href)
 }

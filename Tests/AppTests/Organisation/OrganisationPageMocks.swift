@@ -11,7 +11,7 @@ extension UsersPage {
 }
 
 extension UserFormPage {
-    static let mock = UserFormPage(layout: .mock("Tạo tài khoản"), heading: "Tạo tài khoản", action: WebPath.users, creating: true,
+    static let mock = UserFormPage(layout: .mock("Tạo tài khoản"), heading: "Tạo tài khoản", action: UsersPath.list.href, creating: true,
                                    form: UserForm(username: "dakruong2", fullName: "Y Hoa", role: "unit-officer", unitID: "9", password: nil, active: "on"),
                                    errors: ["password": "Mật khẩu phải có ít nhất 10 ký tự."], roles: [SelectOption(value: "unit-officer", label: Role.unitOfficer.label, selected: true)],
                                    units: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], minPassword: Check.minimumPasswordLength)
@@ -35,10 +35,10 @@ extension UnitPage {
 }
 
 extension UnitFormPage {
-    static let mock = UnitFormPage(layout: .mock("Thêm đơn vị"), heading: "Thêm đơn vị", action: WebPath.units,
+    static let mock = UnitFormPage(layout: .mock("Thêm đơn vị"), heading: "Thêm đơn vị", action: UnitsPath.list.href,
                                    form: UnitForm(code: "KR-X", name: "Thôn Đăk Lâm", shortName: "", kind: "thon", parentID: "9", place: "", abbreviation: ""),
                                    errors: ["code": "Mã không được để trống."], kinds: [SelectOption(value: "thon", label: "Thôn", selected: true)],
-                                   parents: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], cancelHref: WebPath.units)
+                                   parents: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], cancelHref: UnitsPath.list.href)
 }
 
 extension GroupsPage {

@@ -15,7 +15,7 @@ extension ErrorPageContext {
 extension LayoutContext {
     static func mock(_ title: String = "Trang mẫu") -> LayoutContext {
         LayoutContext(title: title, user: UserBadge(fullName: "Nguyễn Thị Hằng", username: "noivu", roleLabel: Role.standingOffice.label, unitName: "Phòng Nội vụ"),
-                      nav: [NavItem(label: "Tổng quan", href: WebPath.home, active: true), NavItem(label: "Đơn vị", href: WebPath.units, active: false)],
+                      nav: [NavItem(label: "Tổng quan", href: HomePath.home.href, active: true), NavItem(label: "Đơn vị", href: UnitsPath.list.href, active: false)],
                       csrf: "mock-csrf", flash: "Đã lưu.")
     }
 }

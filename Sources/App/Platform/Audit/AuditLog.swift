@@ -15,8 +15,9 @@ enum AuditLog {
         e.entityID = entityID.map(String.init)
         e.unitID = unitID
         e.summary = summary
-        e.before = before.flatMap(json)
-        e.after = after.flatMap(json)
+        // Plain `if let`: passing the generic `json` as a closure would capture a non-Sendable metatype.
+        if let before { e.before = json(before) }
+        if let after { e.after = json(after) }
         try await e.create(on: db)
     }
 

@@ -10,7 +10,7 @@ struct AuditPage: Encodable, Sendable {
 }
 
 struct AuditWebController {
-    func register(_ r: any RoutesBuilder) { r.get("audit", use: list) }
+    func register(_ r: any RoutesBuilder) { r.get(AuditPath.audit, use: list) }
 
     static func actionLabel(_ a: String) -> String {
         switch a { case "create": return "Thêm"; case "update": return "Sửa"; case "delete": return "Xóa"; default: return a }
@@ -21,6 +21,6 @@ struct AuditWebController {
         let page = try await AuditEntryModel.query(on: req.db).sort(\.$id, .descending).paginate(page: req.listQuery().page, perPage: 50)
         let rows = page.items.map { AuditPage.Row(at: VietnameseDate.formatDateTime($0.at), username: $0.username, action: Self.actionLabel($0.action), entity: $0.entity,
                                                   summary: $0.summary, before: $0.before, after: $0.after) }
-        return try await req.render("platform/audit", AuditPage(layout: req.layout("Nhật ký thao tác", active: WebPath.audit), entries: rows, pager: Pager(page, base: WebPath.audit, query: [])))
+        return try await req.render("platform/audit", AuditPage(layout: req.layout("Nhật ký thao tác", active: AuditPath.audit.href), entries: rows, pager: Pager(page, base: AuditPath.audit.href, query: [])))
     }
 }

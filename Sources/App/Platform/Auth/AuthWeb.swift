@@ -14,19 +14,19 @@ struct AuthWebController {
     let config: AppConfig
 
     func register(_ r: any RoutesBuilder) {
-        r.get("dang-nhap", use: show)
-        r.post("dang-nhap", use: login)
-        r.post("dang-xuat", use: logout)
+        r.get(AuthPath.login, use: show)
+        r.post(AuthPath.login, use: login)
+        r.post(AuthPath.logout, use: logout)
     }
 
     /// Only local paths are allowed as the place to go after login.
     static func safeNext(_ s: String?) -> String {
-        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\") else { return WebPath.home }
+        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\") else { return HomePath.home.href }
         return s
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        if req.auth != nil { return req.redirect(to: WebPath.home) }
+        if req.auth != nil { return req.redirect(to: HomePath.home.href) }
         let next = Self.safeNext(req.query[String.self, at: "next"])
         return try await req.render("platform/login", LoginPage(layout: req.layout("Đăng nhập", active: ""), username: "", next: next, error: nil))
     }
@@ -50,7 +50,7 @@ struct AuthWebController {
 
     @Sendable func logout(req: Request) async throws -> Response {
         if let auth = req.auth { try await AuthTokenModel.find(auth.tokenID, on: req.db)?.delete(on: req.db) }
-        let res = Flash.redirect(req, to: WebPath.login, "Bạn đã đăng xuất.")
+        let res = Flash.redirect(req, to: AuthPath.login.href, "Bạn đã đăng xuất.")
         res.cookies[AuthCookies.session] = .expired
         return res
     }

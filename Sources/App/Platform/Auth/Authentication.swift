@@ -122,7 +122,7 @@ struct RequireSignedInPage: AsyncMiddleware {
             if req.method == .GET {
                 let next = req.url.path + (req.url.query.map { "?\($0)" } ?? "")
                 let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?"))) ?? "/app"
-                return req.redirect(to: "\(WebPath.login)?next=\(encoded)")
+                return req.redirect(to: "\(AuthPath.login.href)?next=\(encoded)")
             }
             throw AppError.unauthorized
         }

@@ -14,5 +14,6 @@ enum Migrations {
         CreateLifecycle(),
         CreateImportJobs(),
         CreateCommendation(),
+        EnglishStatusCodes(),
     ]
 }

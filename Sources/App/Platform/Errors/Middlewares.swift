@@ -53,7 +53,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return res
         }
         if e.status == .unauthorized && req.method == .GET {
-            return req.redirect(to: WebPath.login)
+            return req.redirect(to: AuthPath.login.href)
         }
         let ctx = ErrorPageContext(layout: req.layout(e.status.vietnameseTitle, active: ""), status: Int(e.status.code),
                                    heading: e.status.vietnameseTitle, message: e.message)

@@ -1,4 +1,5 @@
 import Vapor
+import Domain
 
 /// A JSON value that keeps the order of object keys (for a readable OpenAPI document).
 indirect enum JSONValue: Encodable, Sendable {
@@ -33,6 +34,11 @@ indirect enum JSONValue: Encodable, Sendable {
 enum OpenAPIDocument {
     private static func obj(_ pairs: (String, JSONValue)...) -> JSONValue { .object(pairs) }
     private static func ref(_ name: String) -> JSONValue { obj(("$ref", .string("#/components/schemas/\(name)"))) }
+    /// The stored codes of a status, for a field's description.
+    private static func codes<S: CaseIterable & RawRepresentable>(_: S.Type) -> String where S.RawValue == String {
+        S.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
     private static func str(_ desc: String? = nil, format: String? = nil) -> JSONValue {
         var p: [(String, JSONValue)] = [("type", .string("string"))]
         if let format { p.append(("format", .string(format))) }
@@ -198,7 +204,7 @@ enum OpenAPIDocument {
                                                         body: "NomineeInput", status: 201, response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])))),
             ("/dossiers/{id}/submit", obj(("post", op("Gửi (hoặc gửi lại) hồ sơ cho Phòng Nội vụ thẩm định; thiếu tài liệu bắt buộc thì bị từ chối", tag: "dossiers", params: [idParam],
                                                       response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])))),
-            ("/dossiers/{id}/nominees/{nid}/appraisal", obj(("post", op("Thẩm định từng trường hợp: dat hoặc tra-lai (kèm lý do)", tag: "dossiers",
+            ("/dossiers/{id}/nominees/{nid}/appraisal", obj(("post", op("Thẩm định từng trường hợp: passed hoặc returned (kèm lý do)", tag: "dossiers",
                                                                         params: [idParam, obj(("name", .string("nid")), ("in", .string("path")), ("required", .bool(true)), ("schema", int))],
                                                                         body: "AppraisalInput", response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])))),
             ("/dossiers/{id}/appraisal/finish", obj(("post", op("Kết thúc thẩm định: trả lại đơn vị hoặc trình Hội đồng", tag: "dossiers", params: [idParam], response: ref("Dossier"), errorCodes: [401, 403, 404, 409])))),
@@ -255,7 +261,7 @@ enum OpenAPIDocument {
                 ("Action", schema(required: ["id", "registrationID", "title", "responsible", "dueDate", "status", "statusLabel", "overdue"], [("id", int), ("registrationID", int), ("title", str()), ("responsible", str()),
                                   ("responsibleUnitID", nullable("integer")), ("dueDate", str("dd/mm/yyyy")), ("status", str()), ("statusLabel", str()), ("overdue", bool), ("note", str())])),
                 ("ActionInput", schema(required: ["title", "responsible", "dueDate"], [("title", str()), ("responsible", str()), ("responsibleUnitID", nullable("integer")), ("dueDate", str("dd/mm/yyyy")),
-                                       ("status", str("planned, in-progress, done, cancelled")), ("note", str())])),
+                                       ("status", str(codes(ActionStatus.self))), ("note", str())])),
                 ("CriterionInput", schema(required: [], [("met", bool), ("numerator", obj(("type", .string("number")))), ("denominator", obj(("type", .string("number")))), ("subNumerator", obj(("type", .string("number")))),
                                           ("subDenominator", obj(("type", .string("number")))), ("count", int), ("value", obj(("type", .string("number")))), ("previousValue", obj(("type", .string("number")))), ("evidence", str())])),
                 ("Evaluation", schema(required: ["id", "registrationID", "date", "period", "evaluator", "conclusion", "met", "unmet", "missing", "results"],
@@ -264,7 +270,7 @@ enum OpenAPIDocument {
                                        ("results", array(schema(required: ["source", "code", "text", "kind", "outcome", "reason"], [("source", str()), ("code", str()), ("text", str()), ("kind", str()), ("outcome", str()),
                                                                                                                                     ("outcomeLabel", str()), ("reason", str()), ("input", ref("CriterionInput"))])))])),
                 ("EvaluationInput", schema(required: ["date", "period", "evaluator", "conclusion"], [("date", str("dd/mm/yyyy")), ("period", str()), ("evaluator", str()), ("effect", str()), ("effectiveness", str()),
-                                           ("growthPotential", str()), ("influence", str()), ("difficulties", str()), ("helpGiven", str()), ("conclusion", str("achieved, in-progress, not-achieved")), ("summary", str()),
+                                           ("growthPotential", str()), ("influence", str()), ("difficulties", str()), ("helpGiven", str()), ("conclusion", str(codes(EvaluationConclusion.self))), ("summary", str()),
                                            ("inputs", obj(("type", .string("object")), ("additionalProperties", ref("CriterionInput")))) ])),
                 ("Evidence", schema(required: ["id", "registrationID", "name", "contentType", "size", "sha256", "href"], [("id", int), ("registrationID", int), ("evaluationID", nullable("integer")), ("name", str()),
                                     ("contentType", str()), ("size", int), ("sha256", str()), ("description", str()), ("uploadedAt", str(format: "date-time")), ("href", str())])),
@@ -287,7 +293,7 @@ enum OpenAPIDocument {
                 ("AnnualImportResult", schema(required: ["created", "updated", "errors"], [("created", int), ("updated", int),
                                               ("errors", array(schema(required: ["row", "column", "message"], [("row", int), ("column", str()), ("message", str())])))])),
                 ("ImportJob", schema(required: ["id", "filename", "status", "statusLabel", "total", "processed", "created", "errorCount", "errors", "finished"],
-                                     [("id", int), ("filename", str()), ("status", str("validating, importing, done, failed")), ("statusLabel", str()), ("total", int), ("processed", int), ("created", int),
+                                     [("id", int), ("filename", str()), ("status", str(codes(ImportJobStatus.self))), ("statusLabel", str()), ("total", int), ("processed", int), ("created", int),
                                       ("errorCount", int), ("errors", array(schema(required: ["row", "column", "message"], [("row", int), ("column", str()), ("message", str())]))), ("finished", bool)])),
                 ("RuleSet", schema(required: ["id", "title", "legalBasis", "effectiveFrom", "jurisdiction", "forms"], [("id", str()), ("title", str()), ("legalBasis", str()), ("effectiveFrom", str(format: "date")),
                                    ("effectiveTo", nullable("string")), ("jurisdiction", str()),
@@ -312,19 +318,19 @@ enum OpenAPIDocument {
                                       ("scope", str()), ("scopeLabel", str()), ("recognition", str())])),
                 ("InitiativeInput", schema(required: ["year", "kind", "title", "scope"], [("year", int), ("kind", str("sang-kien, de-tai")), ("title", str()), ("scope", str("co-so, tinh, toan-quoc")), ("recognition", str())])),
                 ("Dossier", schema(required: ["id", "unitID", "unitName", "year", "title", "number", "status", "statusLabel", "ruleSetID", "nominees"],
-                                   [("id", int), ("unitID", int), ("unitName", str()), ("year", int), ("title", str()), ("number", str()), ("status", str("nhap, da-gui, tra-lai, da-tham-dinh, da-xet, da-quyet-dinh")),
+                                   [("id", int), ("unitID", int), ("unitName", str()), ("year", int), ("title", str()), ("number", str()), ("status", str(codes(DossierStatus.self))),
                                     ("statusLabel", str()), ("ruleSetID", str()), ("submittedDay", nullable("string")), ("appraisalDue", nullable("string")), ("meetingID", nullable("integer")),
                                     ("decision", schema(required: ["number", "date", "authority", "signer"], [("number", str()), ("date", str(format: "date")), ("authority", str()), ("signer", str())])),
                                     ("nominees", array(ref("Nominee"))), ("missingDocuments", array(str())),
                                     ("documents", array(schema(required: ["id", "kind", "name", "size", "sha256", "generated", "href"], [("id", int), ("kind", str()), ("name", str()), ("size", int), ("sha256", str()), ("generated", bool), ("href", str())]))),
-                                    ("events", array(schema(required: ["at", "username", "action", "toStatus", "note"], [("at", str(format: "date-time")), ("username", str()), ("action", str()), ("toStatus", str()), ("note", str())])))])),
+                                    ("events", array(schema(required: ["at", "username", "action", "toStatus", "note"], [("at", str(format: "date-time")), ("username", str()), ("action", str(codes(DossierEventAction.self))), ("toStatus", str(codes(DossierStatus.self))), ("note", str())])))])),
                 ("Nominee", schema(required: ["id", "subjectID", "subjectName", "formCode", "formName", "achievement", "eligibility", "warning", "appraisal", "appraisalLabel", "appraisalNote"],
-                                   [("id", int), ("subjectID", int), ("subjectName", str()), ("formCode", str()), ("formName", str()), ("achievement", str()), ("eligibility", str("dat, chua-dat, thieu-du-lieu")),
-                                    ("warning", str()), ("appraisal", str("cho, dat, tra-lai")), ("appraisalLabel", str()), ("appraisalNote", str()), ("registrationID", nullable("integer")), ("awardID", nullable("integer")),
+                                   [("id", int), ("subjectID", int), ("subjectName", str()), ("formCode", str()), ("formName", str()), ("achievement", str()), ("eligibility", str(codes(NomineeEligibility.self))),
+                                    ("warning", str()), ("appraisal", str(codes(NomineeAppraisal.self))), ("appraisalLabel", str()), ("appraisalNote", str()), ("registrationID", nullable("integer")), ("awardID", nullable("integer")),
                                     ("vote", schema(required: ["yes", "no", "recused", "written", "totalMembers", "threshold", "passed"], [("yes", int), ("no", int), ("recused", int), ("written", int), ("totalMembers", int), ("threshold", int), ("passed", bool)]))])),
                 ("DossierInput", schema(required: ["unitID", "year", "title"], [("unitID", int), ("year", int), ("title", str()), ("number", str())])),
                 ("NomineeInput", schema(required: ["subjectID", "formCode"], [("subjectID", int), ("formCode", str()), ("achievement", str()), ("acknowledgeWarning", bool)])),
-                ("AppraisalInput", schema(required: ["result"], [("result", str("dat, tra-lai")), ("note", str())])),
+                ("AppraisalInput", schema(required: ["result"], [("result", str("passed, returned")), ("note", str())])),
                 ("DecisionInput", schema(required: ["number", "date", "authority", "signer"], [("number", str()), ("date", str("dd/mm/yyyy")), ("authority", str()), ("signer", str()), ("level", str())])),
                 ("AuditEntry", schema(required: ["id", "at", "username", "action", "entity", "summary"],
                                       [("id", int), ("at", str(format: "date-time")), ("userID", nullable("integer")), ("username", str()), ("action", str()), ("entity", str()),

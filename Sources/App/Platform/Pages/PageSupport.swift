@@ -1,32 +1,6 @@
 import Vapor
 import Domain
 
-/// Every path of the web UI in one place.
-enum WebPath {
-    static let publicHome = "/"
-    static let login = "/dang-nhap"
-    static let logout = "/dang-xuat"
-    static let home = "/app"
-    static let units = "/app/units"
-    static let newUnit = "/app/units/new"
-    static func unit(_ id: Int) -> String { "/app/units/\(id)" }
-    static func editUnit(_ id: Int) -> String { "/app/units/\(id)/edit" }
-    static func deleteUnit(_ id: Int) -> String { "/app/units/\(id)/delete" }
-    static let groups = "/app/groups"
-    static func group(_ id: Int) -> String { "/app/groups/\(id)" }
-    static let users = "/app/users"
-    static let newUser = "/app/users/new"
-    static func editUser(_ id: Int) -> String { "/app/users/\(id)/edit" }
-    static func user(_ id: Int) -> String { "/app/users/\(id)" }
-    static let movements = "/app/movements"
-    static let newMovement = "/app/movements/new"
-    static func movement(_ id: Int) -> String { "/app/movements/\(id)" }
-    static func editMovement(_ id: Int) -> String { "/app/movements/\(id)/edit" }
-    static let catalogue = "/app/catalogue"
-    static func catalogueVersion(_ v: String) -> String { "/app/catalogue/\(v)" }
-    static let audit = "/app/audit"
-}
-
 struct NavItem: Encodable, Sendable { let label: String; let href: String; let active: Bool }
 
 struct UserBadge: Encodable, Sendable { let fullName: String; let username: String; let roleLabel: String; let unitName: String? }
@@ -88,23 +62,23 @@ enum Flash {
 extension Request {
     /// The layout for a signed-in page: navigation by what the policy lets this actor see.
     func layout(_ title: String, active: String) -> LayoutContext {
-        var nav: [NavItem] = [NavItem(label: "Tổng quan", href: WebPath.home, active: active == WebPath.home)]
+        var nav: [NavItem] = [NavItem(label: "Tổng quan", href: HomePath.home.href, active: active == HomePath.home.href)]
         if let actor {
-            if Policy.unitScope(actor) != .none { nav.append(NavItem(label: "Đơn vị", href: WebPath.units, active: active == WebPath.units)) }
+            if Policy.unitScope(actor) != .none { nav.append(NavItem(label: "Đơn vị", href: UnitsPath.list.href, active: active == UnitsPath.list.href)) }
             if can(.followRegistrations) {
-                nav.append(NavItem(label: "Đăng ký điển hình", href: WebPath.registrations, active: active == WebPath.registrations))
-                nav.append(NavItem(label: "Tiêu chí cụ thể", href: WebPath.criteria, active: active == WebPath.criteria))
+                nav.append(NavItem(label: "Đăng ký điển hình", href: RegistrationsPath.list.href, active: active == RegistrationsPath.list.href))
+                nav.append(NavItem(label: "Tiêu chí cụ thể", href: SubjectsPath.criteria.href, active: active == SubjectsPath.criteria.href))
             }
             if Policy.recordScope(actor) != .none {
-                nav.append(NavItem(label: "Hồ sơ khen thưởng", href: WebPath.dossiers, active: active == WebPath.dossiers))
-                nav.append(NavItem(label: "Tra cứu khen thưởng", href: WebPath.awards, active: active == WebPath.awards))
+                nav.append(NavItem(label: "Hồ sơ khen thưởng", href: DossiersPath.list.href, active: active == DossiersPath.list.href))
+                nav.append(NavItem(label: "Tra cứu khen thưởng", href: AwardsPath.awards.href, active: active == AwardsPath.awards.href))
             }
-            if can(.read, .council) { nav.append(NavItem(label: "Hội đồng TĐKT", href: WebPath.council, active: active == WebPath.council)) }
-            nav.append(NavItem(label: "Cụm, khối thi đua", href: WebPath.groups, active: active == WebPath.groups))
-            nav.append(NavItem(label: "Phong trào", href: WebPath.movements, active: active == WebPath.movements))
-            nav.append(NavItem(label: "Danh mục tiêu chuẩn", href: WebPath.catalogue, active: active == WebPath.catalogue))
-            if Policy.userScope(actor) != .none { nav.append(NavItem(label: "Tài khoản", href: WebPath.users, active: active == WebPath.users)) }
-            if can(.list, .auditLog) { nav.append(NavItem(label: "Nhật ký", href: WebPath.audit, active: active == WebPath.audit)) }
+            if can(.read, .council) { nav.append(NavItem(label: "Hội đồng TĐKT", href: CouncilPath.council.href, active: active == CouncilPath.council.href)) }
+            nav.append(NavItem(label: "Cụm, khối thi đua", href: GroupsPath.list.href, active: active == GroupsPath.list.href))
+            nav.append(NavItem(label: "Phong trào", href: MovementsPath.list.href, active: active == MovementsPath.list.href))
+            nav.append(NavItem(label: "Danh mục tiêu chuẩn", href: CataloguePath.catalogue.href, active: active == CataloguePath.catalogue.href))
+            if Policy.userScope(actor) != .none { nav.append(NavItem(label: "Tài khoản", href: UsersPath.list.href, active: active == UsersPath.list.href)) }
+            if can(.list, .auditLog) { nav.append(NavItem(label: "Nhật ký", href: AuditPath.audit.href, active: active == AuditPath.audit.href)) }
         }
         var flash: String?
         if let raw = cookies[Flash.cookie]?.string, !raw.isEmpty { flash = raw.removingPercentEncoding }

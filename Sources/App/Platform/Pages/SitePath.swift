@@ -1,0 +1,74 @@
+import Vapor
+
+/// A path parameter: `.key` where the route is registered (":id"), a value where a link is built.
+enum Param: Sendable, Equatable {
+    case key
+    case id(Int)
+    case text(String)
+}
+
+/// One segment of a path: fixed text, or a named parameter.
+enum PathSegment: Sendable, ExpressibleByStringLiteral {
+    case fixed(String)
+    case param(String, Param)
+
+    init(stringLiteral value: String) { self = .fixed(value) }
+}
+
+/// A feature's paths, one case each (the pattern of SwiftPackageIndex-Server's `SiteURL`): the same value
+/// registers the route (`r.get(UnitsPath.unit(.key), use: show)`) and builds its links
+/// (`UnitsPath.unit(.id(3)).href` → "/app/units/3"), so a link cannot point at a route that does not exist.
+protocol SitePath: Sendable {
+    var segments: [PathSegment] { get }
+}
+
+extension SitePath {
+    /// The link: "/app/units/3".
+    var href: String {
+        "/"
+            + segments.map { segment -> String in
+                switch segment {
+                case .fixed(let text): return text
+                case .param(let name, .key): return ":" + name
+                case .param(_, .id(let id)): return String(id)
+                case .param(_, .text(let text)):
+                    return text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? text
+                }
+            }.joined(separator: "/")
+    }
+
+    /// The link with a query string; empty values are left out.
+    func href(_ query: [(String, String)]) -> String {
+        var components = URLComponents()
+        components.queryItems = query.filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
+        guard let encoded = components.percentEncodedQuery, !encoded.isEmpty else { return href }
+        return href + "?" + encoded
+    }
+
+    /// The route's pattern: fixed parts and `:name` parameters.
+    var pathComponents: [PathComponent] {
+        segments.map { segment in
+            switch segment {
+            case .fixed(let text): return .constant(text)
+            case .param(let name, _): return .parameter(name)
+            }
+        }
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(
+        _ path: some SitePath, use closure: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
+        on(.GET, path.pathComponents, use: closure)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(
+        _ path: some SitePath, body: HTTPBodyStreamStrategy = .collect,
+        use closure: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
+        on(.POST, path.pathComponents, body: body, use: closure)
+    }
+}

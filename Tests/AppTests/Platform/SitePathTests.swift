@@ -1,0 +1,60 @@
+import Testing
+import Vapor
+
+@testable import App
+
+/// Every web page and form target is a case of its feature's path enum: the same value registers the route and
+/// builds its links, so a link cannot point at a route that does not exist.
+@Suite("Typed site paths")
+struct SitePathTests {
+    /// One value of every case, by feature.
+    static let all: [any SitePath] = [
+        HomePath.publicHome, HomePath.home, AuthPath.login, AuthPath.logout, AuditPath.audit,
+        UnitsPath.list, UnitsPath.new, UnitsPath.unit(.key), UnitsPath.edit(.key), UnitsPath.delete(.key),
+        GroupsPath.list, GroupsPath.group(.key), UsersPath.list, UsersPath.new, UsersPath.user(.key), UsersPath.edit(.key),
+        MovementsPath.list, MovementsPath.new, MovementsPath.movement(.key), MovementsPath.edit(.key),
+        CataloguePath.catalogue, CataloguePath.version(.key),
+        ImportsPath.imports, ImportsPath.template, ImportsPath.job(.key), ImportsPath.annualRecords,
+        ImportsPath.annualRecordsTemplate,
+        RegistrationsPath.list, RegistrationsPath.new, RegistrationsPath.export, RegistrationsPath.registration(.key),
+        RegistrationsPath.edit(.key), RegistrationsPath.transitions(.key), RegistrationsPath.actions(.key),
+        RegistrationsPath.evidence(.key), RegistrationsPath.newEvaluation(.key), RegistrationsPath.evaluations(.key),
+        RegistrationsPath.action(.key), RegistrationsPath.evidenceFile(.key),
+        SubjectsPath.subject(.key), SubjectsPath.annualRecords(.key), SubjectsPath.initiatives(.key),
+        SubjectsPath.awards(.key), SubjectsPath.deleteAward(.key), SubjectsPath.criteria,
+        DossiersPath.list, DossiersPath.dossier(.key), DossiersPath.nominees(.key),
+        DossiersPath.removeNominee(.key, nominee: .key), DossiersPath.appraisal(.key, nominee: .key),
+        DossiersPath.documents(.key), DossiersPath.generate(.key), DossiersPath.draft(.key, kind: .key),
+        DossiersPath.document(.key), DossiersPath.submit(.key), DossiersPath.finishAppraisal(.key),
+        DossiersPath.decision(.key),
+        CouncilPath.council, CouncilPath.members, CouncilPath.memberActive(.key), CouncilPath.meetings,
+        CouncilPath.meeting(.key), CouncilPath.attendance(.key), CouncilPath.open(.key), CouncilPath.ballots(.key),
+        CouncilPath.close(.key), CouncilPath.minutes(.key),
+        AwardsPath.awards, AwardsPath.eligibility(.key),
+    ]
+
+    @Test("Links: ids and texts fill the parameters, a query string is encoded, empty values are left out")
+    func links() {
+        #expect(UnitsPath.unit(.id(3)).href == "/app/units/3")
+        #expect(HomePath.publicHome.href == "/")
+        #expect(DossiersPath.appraisal(.id(7), nominee: .id(9)).href == "/app/dossiers/7/nominees/9/appraisal")
+        #expect(CataloguePath.version(.text("2023.1")).href == "/app/catalogue/2023.1")
+        #expect(DossiersPath.draft(.id(1), kind: .text("a b/c")).href == "/app/dossiers/1/docx/a%20b%2Fc")
+        #expect(AwardsPath.eligibility(.id(4)).href([("year", "2024"), ("x", "")]) == "/app/subjects/4/eligibility?year=2024")
+        #expect(RegistrationsPath.list.href([("q", "Đăk")]) == "/app/registrations?q=%C4%90%C4%83k")
+        #expect(UnitsPath.unit(.key).href == "/app/units/:id")
+    }
+
+    @Test("The web routes are exactly the paths' cases: each case is registered, and no page is registered without one")
+    func routesAreThePaths() async throws {
+        try await withTestApp { app in
+            let registered = Set(
+                app.routes.all.map { "/" + $0.path.map(\.description).joined(separator: "/") }
+                    .filter { !$0.hasPrefix("/api/") && $0 != "/healthz" })
+            let typed = Set(Self.all.map(\.href))
+            #expect(typed.count == Self.all.count, "two cases share a path")
+            #expect(registered.subtracting(typed).isEmpty, "routes without a path case: \(registered.subtracting(typed).sorted())")
+            #expect(typed.subtracting(registered).isEmpty, "path cases without a route: \(typed.subtracting(registered).sorted())")
+        }
+    }
+}
