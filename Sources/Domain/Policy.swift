@@ -86,9 +86,9 @@ public enum UnitScope: Equatable, Sendable {
 /// The one place where access is decided. Controllers and queries ask it; nothing else decides.
 public enum Policy {
     public static let mustSignIn = "Vui lòng đăng nhập để tiếp tục."
-    static let readOnly = "Vai trò của bạn chỉ được xem, không được thay đổi dữ liệu này."
+    public static let readOnly = "Vai trò của bạn chỉ được xem, không được thay đổi dữ liệu này."
     static let councilOnly = "Thẩm định, tổ chức họp Hội đồng và ghi quyết định do Thường trực Hội đồng (Phòng Nội vụ) thực hiện."
-    static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
+    public static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
 
     public static func decide(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Decision {
         guard let actor else { return .forbidden(mustSignIn) }

@@ -120,8 +120,7 @@ enum AwardService {
     /// Records an award; refuses a second award of the same form for the same year's achievement.
     static func create(subjectID: Int, _ i: AwardInput, source: String, dossierID: Int? = nil, actor: Actor?, sets: [RuleSet],
                        on db: any Database) async throws -> AwardModel {
-        let s = try await SubjectService.readable(subjectID, actor: actor, on: db)
-        try Access.check(actor, .update, .unitRecord(s.unit.unitPath, movementIDs: []))
+        let s = try await SubjectService.writable(subjectID, actor: actor, on: db)
         var (e, code, name, day) = validate(i, sets: sets)
         if e.isEmpty, try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(\.$year == i.year).count() > 0 {
             e.add("formCode", EligibilityEngine.alreadyRewardedReason(formCode: code, year: i.year, awards: [(code, i.year)]) ?? "Đã có.")
@@ -146,8 +145,7 @@ enum AwardService {
 
     static func delete(_ id: Int, actor: Actor?, on db: any Database) async throws {
         guard let a = try await AwardModel.find(id, on: db) else { throw AppError.notFound("Không tìm thấy khen thưởng.") }
-        let s = try await SubjectService.readable(a.$subject.id, actor: actor, on: db)
-        try Access.check(actor, .delete, .unitRecord(s.unit.unitPath, movementIDs: []))
+        let s = try await SubjectService.writable(a.$subject.id, .delete, actor: actor, on: db)
         if a.dossierID != nil { throw AppError.conflict("Khen thưởng này ghi từ một quyết định trong hệ thống; không xóa được.") }
         try await db.transaction { tx in
             try await a.delete(on: tx)
@@ -182,8 +180,7 @@ enum AwardService {
     // MARK: Initiatives
 
     static func addInitiative(subjectID: Int, _ i: InitiativeInput, actor: Actor?, on db: any Database) async throws -> InitiativeModel {
-        let s = try await SubjectService.readable(subjectID, actor: actor, on: db)
-        try Access.check(actor, .update, .unitRecord(s.unit.unitPath, movementIDs: []))
+        let s = try await SubjectService.writable(subjectID, actor: actor, on: db)
         var e = FieldErrors()
         Check.year(i.year, "year", "Năm công nhận", into: &e)
         if i.kind != "sang-kien" && i.kind != "de-tai" { e.add("kind", "Vui lòng chọn sáng kiến hoặc đề tài.") }

@@ -62,12 +62,15 @@ enum DossierService {
     static func create(_ i: DossierInput, actor: Actor?, sets: [RuleSet], jurisdiction: String, on db: any Database) async throws -> DossierModel {
         var e = FieldErrors()
         let unit = try await UnitModel.find(i.unitID, on: db)
+        // Access before validation: who may not propose for this unit learns that, not which field is wrong.
+        if let unit { try Access.check(actor, .create, .unitRecord(unit.unitPath, movementIDs: [])) } else {
+            try Access.check(actor, .createUnitRecords)
+        }
         if unit == nil { e.add("unitID", "Vui lòng chọn đơn vị đề nghị.") }
         Check.year(i.year, "year", "Năm thành tích", into: &e)
         Check.required(VietnameseText.clean(i.title), "title", "Trích yếu", max: 300, into: &e)
         Check.optional(VietnameseText.clean(i.number ?? ""), "number", "Số tờ trình", max: 60, into: &e)
         guard e.isEmpty, let unit else { throw AppError.invalid(e) }
-        try Access.check(actor, .create, .unitRecord(unit.unitPath, movementIDs: []))
         let set = try EligibilityService.ruleSet(year: i.year, sets: sets, jurisdiction: jurisdiction)
         let d = DossierModel(unitID: i.unitID, year: i.year, ruleSetID: set.id)
         d.title = VietnameseText.clean(i.title); d.number = VietnameseText.clean(i.number ?? "")

@@ -229,6 +229,7 @@ struct DossiersWebController {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
+        try DossierService.requireEditable(try await DossierService.readable(id, actor: req.actor, on: req.db), actor: req.actor)
         guard let u = try? req.content.decode(DossierUpload.self) else {
             return try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: ["docFile": "Vui lòng chọn loại tài liệu và tệp."]), status: .unprocessableEntity)
         }
@@ -246,6 +247,7 @@ struct DossiersWebController {
     @Sendable func generate(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(KindForm.self)
+        try DossierService.requireEditable(try await DossierService.readable(id, actor: req.actor, on: req.db), actor: req.actor)
         guard let kind = CommendationDocuments.Kind(rawValue: f.kind), [.toTrinh, .danhSach, .baoCao].contains(kind) else {
             return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", "Hệ thống chỉ soạn sẵn tờ trình, danh sách và báo cáo thành tích.")
         }

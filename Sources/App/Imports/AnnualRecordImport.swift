@@ -45,6 +45,7 @@ enum AnnualRecordImport {
     }
 
     static func run(data: Data, filename: String, actor: Actor, sets: [RuleSet], on db: any Database) async throws -> Result {
+        try Access.check(actor, .createUnitRecords)
         let rows = try ImportService.readRows(data).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard rows.count >= 2 else { throw AppError.badRequest("Tệp không có dòng dữ liệu nào (dòng 1 là tiêu đề cột).") }
         guard rows.count <= 20_001 else { throw AppError.badRequest("Mỗi lần nhập tối đa 20.000 dòng.") }

@@ -98,6 +98,7 @@ enum ImportService {
     }
 
     static func start(data: Data, filename: String, actor: Actor, app: Application, on db: any Database) async throws -> ImportJobModel {
+        try Access.check(actor, .createUnitRecords)
         let rows = try readRows(data).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard rows.count >= 2 else { throw AppError.badRequest("Tệp không có dòng dữ liệu nào (dòng 1 là tiêu đề cột).") }
         guard rows.count - 1 <= maxRows else { throw AppError.badRequest("Tệp có \(rows.count - 1) dòng; mỗi lần nhập tối đa \(maxRows) dòng.") }

@@ -14,6 +14,7 @@ struct ImportsAPIController {
     @Sendable func template(req: Request) async throws -> Response { try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx") }
     @Sendable func upload(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        try Access.check(actor, .createUnitRecords)
         guard let upload = try? req.content.decode(ImportUpload.self) else {
             throw AppError.invalid({ var e = FieldErrors(); e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data)."); return e }())
         }
@@ -26,6 +27,7 @@ struct ImportsAPIController {
     /// Year-end results: synchronous, all or nothing; 422 with every bad row and column.
     @Sendable func annual(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        try Access.check(actor, .createUnitRecords)
         guard let upload = try? req.content.decode(ImportUpload.self) else {
             throw AppError.invalid({ var e = FieldErrors(); e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data)."); return e }())
         }

@@ -34,6 +34,7 @@ struct ImportsWebController {
 
     @Sendable func annualUpload(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        try Access.check(actor, .createUnitRecords)
         var errors: [ImportErrorItem]
         if let upload = try? req.content.decode(ImportUpload.self), upload.file.data.readableBytes > 0 {
             do {
@@ -70,6 +71,7 @@ struct ImportsWebController {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        try Access.check(actor, .createUnitRecords)
         guard let upload = try? req.content.decode(ImportUpload.self), upload.file.data.readableBytes > 0 else {
             return try await req.render("imports/imports", try await Self.page(req: req, error: "Vui lòng chọn tệp Excel (.xlsx) hoặc CSV."), status: .unprocessableEntity)
         }

@@ -77,9 +77,19 @@ enum SubjectService {
                                   })
     }
 
+    /// A subject whose facts (year-end results, initiatives, awards) the actor may change. Who reads the subject
+    /// (through a registration of a movement it leads, say) but may not change it gets 403, not 404.
+    static func writable(_ id: Int, _ action: Action = .update, actor: Actor?, on db: any Database) async throws -> SubjectModel {
+        let s = try await readable(id, actor: actor, on: db)
+        switch Policy.decide(actor, action, .unitRecord(s.unit.unitPath, movementIDs: [])) {
+        case .allow: return s
+        case .forbidden(let message): throw AppError.forbidden(message)
+        case .notFound: throw AppError.forbidden(Policy.outsideUnit)
+        }
+    }
+
     static func saveAnnualRecord(subjectID: Int, _ i: AnnualRecordInput, actor: Actor?, on db: any Database) async throws -> AnnualRecordModel {
-        let s = try await readable(subjectID, actor: actor, on: db)
-        try Access.check(actor, .update, .unitRecord(s.unit.unitPath, movementIDs: []))
+        let s = try await writable(subjectID, actor: actor, on: db)
         var e = FieldErrors()
         Check.year(i.year, "year", "Năm", into: &e)
         if let t = i.taskRating, !t.isEmpty, TaskRating(rawValue: t) == nil { e.add("taskRating", "Xếp loại không hợp lệ.") }

@@ -153,6 +153,7 @@ struct SubjectsCriteriaWebController {
 
     @Sendable func saveRecord(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
+        _ = try await SubjectService.writable(id, actor: req.actor, on: req.db)  // who may not write learns that first
         let f = try req.form(AnnualRecordForm.self)
         let (input, numberErrors) = f.input()
         let result = try await attempt { () -> AnnualRecordModel in

@@ -166,11 +166,9 @@ enum WriteMatrix {
     static let recordUpdate = Expect(own: "A A F A A N", other: "A A F N N N", led: "A A F A N N")
     static let recordCreateNoLed = Expect(own: recordCreate.own, other: recordCreate.other)
     static let recordUpdateNoLed = Expect(own: recordUpdate.own, other: recordUpdate.other)
-    /// Writes to a subject's facts (annual records, initiatives, awards) ask about the subject's unit only, without
-    /// movements: a lead agency that reads the subject through a registration of its movement gets 404 on writing.
-    /// REPORTED: that 404 answers for a record the actor can read (the rule is 403 for in-scope refusals); the row
-    /// holds what the Policy answers to the resource the services ask about (.unitRecord(path, movementIDs: [])).
-    static let subjectWrite = Expect(own: "A A F A A N", other: "A A F N N N", led: "A A F N N N")
+    /// Writes to a subject's facts (annual records, initiatives, awards) belong to the subject's unit: a lead agency
+    /// that reads the subject through a registration of its movement may not change them (403, not 404: it sees it).
+    static let subjectWrite = Expect(own: "A A F A A N", other: "A A F N N N", led: "A A F F N N")
     /// Council acts on a dossier (.council after reading the dossier): the standing office only; 403 to whoever
     /// reads the dossier, 404 to whoever does not.
     static let councilOnDossier = Expect(own: "A A F F F N", other: "A A F N N N")
@@ -186,8 +184,9 @@ enum WriteMatrix {
     /// Movements (Policy .movement): the standing office; a lead agency updates the movements its unit leads (own)
     /// and nothing else (403); other roles read only (403).
     static let movementUpdate = Expect(own: "A A F A F F", other: "A A F F F F")
-    /// Imports: the scope is the unit code written in the file's row.
-    static let importRows = Expect(own: "A A R A A R", other: "A A R R R R")
+    /// Imports: who may not create unit records is refused before the file is read (403); for the others the scope
+    /// is the unit code written in each row of the file.
+    static let importRows = Expect(own: "A A F A A F", other: "A A F R R F")
 
     static let rows: [WriteRow] = organisation + movements + catalogue + lifecycle + imports + dossiers + council
         + sessions

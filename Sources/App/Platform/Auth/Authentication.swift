@@ -210,6 +210,12 @@ enum Access {
         case .forbidden(let message): throw actor == nil ? AppError.unauthorized : AppError.forbidden(message)
         }
     }
+
+    /// A capability the Policy grants or refuses as a whole (no record to look up yet): 401 or 403.
+    static func check(_ actor: Actor?, _ capability: Capability) throws {
+        guard actor != nil else { throw AppError.unauthorized }
+        guard Policy.allows(actor, capability) else { throw AppError.forbidden(Policy.readOnly) }
+    }
 }
 
 extension Application {
