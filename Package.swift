@@ -1,11 +1,11 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
     name: "DienHinh",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "dienhinh", targets: ["dienhinh"]),
+        .executable(name: "dienhinh", targets: ["dienhinh"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
@@ -52,3 +52,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Warnings are errors in our own targets (not in dependencies): CI keeps the count at zero.
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+}

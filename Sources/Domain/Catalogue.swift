@@ -58,12 +58,27 @@ public struct CatalogueFile: Codable, Sendable, Equatable {
         /// For titleEveryYear / taskRatingEveryYear: how many years, ending with the evaluated one (default 2).
         public var spanYears: Int?
 
-        public init(code: String, text: String, kind: CriterionKind, threshold: Double? = nil, strict: Bool? = nil, population: String? = nil,
-                    subGroup: String? = nil, subThreshold: Double? = nil, measure: String? = nil, direction: String? = nil, title: String? = nil,
-                    rank: Int? = nil, locality: String? = nil, rating: String? = nil, spanYears: Int? = nil) {
-            self.code = code; self.text = text; self.kind = kind; self.threshold = threshold; self.strict = strict
-            self.population = population; self.subGroup = subGroup; self.subThreshold = subThreshold; self.measure = measure
-            self.direction = direction; self.title = title; self.rank = rank; self.locality = locality; self.rating = rating
+        public init(
+            code: String, text: String, kind: CriterionKind, threshold: Double? = nil, strict: Bool? = nil,
+            population: String? = nil,
+            subGroup: String? = nil, subThreshold: Double? = nil, measure: String? = nil, direction: String? = nil,
+            title: String? = nil,
+            rank: Int? = nil, locality: String? = nil, rating: String? = nil, spanYears: Int? = nil
+        ) {
+            self.code = code
+            self.text = text
+            self.kind = kind
+            self.threshold = threshold
+            self.strict = strict
+            self.population = population
+            self.subGroup = subGroup
+            self.subThreshold = subThreshold
+            self.measure = measure
+            self.direction = direction
+            self.title = title
+            self.rank = rank
+            self.locality = locality
+            self.rating = rating
             self.spanYears = spanYears
         }
     }
@@ -97,10 +112,15 @@ public struct CatalogueFile: Codable, Sendable, Equatable {
         dupes((modelTypes + individualTypes).map(\.code), "loại điển hình")
         dupes(movements.map(\.code), "phong trào")
         dupes((modelTypes + individualTypes).flatMap { $0.criteria.map(\.code) }, "tiêu chí")
-        let fieldCodes = Set(fields.map(\.code)), movementCodes = Set(movements.map(\.code))
+        let fieldCodes = Set(fields.map(\.code))
+        let movementCodes = Set(movements.map(\.code))
         for t in modelTypes + individualTypes {
-            if let f = t.field, !fieldCodes.contains(f) { out.append("\(t.code): lĩnh vực \(f) không có trong danh mục") }
-            if let m = t.movement, !movementCodes.contains(m) { out.append("\(t.code): phong trào \(m) không có trong danh mục") }
+            if let f = t.field, !fieldCodes.contains(f) {
+                out.append("\(t.code): lĩnh vực \(f) không có trong danh mục")
+            }
+            if let m = t.movement, !movementCodes.contains(m) {
+                out.append("\(t.code): phong trào \(m) không có trong danh mục")
+            }
         }
         for m in movements where m.fromYear > m.toYear { out.append("\(m.code): năm bắt đầu sau năm kết thúc") }
         return out

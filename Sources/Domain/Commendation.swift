@@ -59,7 +59,10 @@ extension RuleSet {
             return (t, false, procedure?.council.thresholdArticle ?? "", true)
         }
         let c = procedure?.council
-        return (c?.defaultThreshold ?? 50, c?.defaultStrict ?? true, c?.defaultThresholdArticle ?? "", c?.defaultThresholdVerified ?? false)
+        return (
+            c?.defaultThreshold ?? 50, c?.defaultStrict ?? true, c?.defaultThresholdArticle ?? "",
+            c?.defaultThresholdVerified ?? false
+        )
     }
 }
 
@@ -130,7 +133,9 @@ public enum NomineeEligibility: String, CaseIterable, Codable, Sendable {
 
 public enum DossierWorkflow: WorkflowTable {
     /// What stops a submission: no nominee, or a required document missing (named).
-    public static func submissionProblems(status: DossierStatus, nomineeCount: Int, missingDocuments: [DocumentRule]) -> [String] {
+    public static func submissionProblems(status: DossierStatus, nomineeCount: Int, missingDocuments: [DocumentRule])
+        -> [String]
+    {
         var problems: [String] = []
         if !status.editableByUnit { problems.append("Hồ sơ ở trạng thái “\(status.label)”, không gửi lại được.") }
         if nomineeCount == 0 { problems.append("Hồ sơ chưa có người/tập thể được đề nghị.") }
@@ -225,24 +230,34 @@ public struct NomineeTally: Sendable, Equatable, Codable {
 
     public var summary: String {
         let need = (strict ? "trên " : "từ ") + "\(threshold)%" + (strict ? "" : " trở lên")
-        return "\(yes)/\(totalMembers) thành viên đồng ý (\(VietnameseNumber.format(percent, maxFractionDigits: 1))%; yêu cầu \(need) tổng số thành viên Hội đồng): "
+        return
+            "\(yes)/\(totalMembers) thành viên đồng ý (\(VietnameseNumber.format(percent, maxFractionDigits: 1))%; yêu cầu \(need) tổng số thành viên Hội đồng): "
             + (passed ? "đạt" : "không đạt")
     }
 }
 
 public enum CouncilTally {
     /// Counts on all members: recused and silent members count in the denominator, never as yes.
-    public static func tally(totalMembers: Int, yes: Int, no: Int, recused: Int, written: Int,
-                             threshold: Int, strict: Bool) -> Result<NomineeTally, WorkflowError> {
+    public static func tally(
+        totalMembers: Int, yes: Int, no: Int, recused: Int, written: Int,
+        threshold: Int, strict: Bool
+    ) -> Result<NomineeTally, WorkflowError> {
         guard totalMembers > 0 else { return .failure(WorkflowError("Hội đồng chưa có thành viên.")) }
-        guard yes >= 0, no >= 0, recused >= 0, written >= 0 else { return .failure(WorkflowError("Số phiếu không được âm.")) }
-        guard yes + no + recused <= totalMembers else {
-            return .failure(WorkflowError("Số phiếu (\(yes + no + recused)) vượt quá số thành viên Hội đồng (\(totalMembers))."))
+        guard yes >= 0, no >= 0, recused >= 0, written >= 0 else {
+            return .failure(WorkflowError("Số phiếu không được âm."))
         }
-        guard written <= yes + no else { return .failure(WorkflowError("Số phiếu gửi bằng văn bản vượt quá số phiếu.")) }
+        guard yes + no + recused <= totalMembers else {
+            return .failure(
+                WorkflowError("Số phiếu (\(yes + no + recused)) vượt quá số thành viên Hội đồng (\(totalMembers))."))
+        }
+        guard written <= yes + no else {
+            return .failure(WorkflowError("Số phiếu gửi bằng văn bản vượt quá số phiếu."))
+        }
         let passed = strict ? yes * 100 > threshold * totalMembers : yes * 100 >= threshold * totalMembers
-        return .success(NomineeTally(totalMembers: totalMembers, yes: yes, no: no, recused: recused, written: written,
-                                     threshold: threshold, strict: strict, passed: passed))
+        return .success(
+            NomineeTally(
+                totalMembers: totalMembers, yes: yes, no: no, recused: recused, written: written,
+                threshold: threshold, strict: strict, passed: passed))
     }
 }
 
@@ -307,7 +322,9 @@ extension RuleLibrary {
     public static func formCode(forTitle title: String, in sets: [RuleSet]) -> String? {
         let folded = VietnameseText.fold(title)
         for s in sets {
-            if let f = s.forms.first(where: { $0.code == title || VietnameseText.fold($0.name) == folded }) { return f.code }
+            if let f = s.forms.first(where: { $0.code == title || VietnameseText.fold($0.name) == folded }) {
+                return f.code
+            }
         }
         return nil
     }

@@ -4,9 +4,9 @@ import Foundation
 
 /// The annual rating of how well a person or collective completed its duties.
 public enum TaskRating: String, Codable, CaseIterable, Sendable {
-    case excellent = "htxs"        // Hoàn thành xuất sắc nhiệm vụ
-    case good = "htt"              // Hoàn thành tốt nhiệm vụ
-    case completed = "ht"          // Hoàn thành nhiệm vụ
+    case excellent = "htxs" // Hoàn thành xuất sắc nhiệm vụ
+    case good = "htt" // Hoàn thành tốt nhiệm vụ
+    case completed = "ht" // Hoàn thành nhiệm vụ
     case notCompleted = "khong-ht" // Không hoàn thành nhiệm vụ
 
     public var label: String {
@@ -32,7 +32,10 @@ public enum TaskRating: String, Codable, CaseIterable, Sendable {
     /// or a code ("htxs", "HTT"…). Case, diacritics and the NFC/NFD form do not matter.
     public init?(text: String) {
         let folded = VietnameseText.fold(text)
-        if let byCode = TaskRating(rawValue: folded) { self = byCode; return }
+        if let byCode = TaskRating(rawValue: folded) {
+            self = byCode
+            return
+        }
         // Most specific wording first: "không hoàn thành" contains "hoàn thành".
         let prefixes: [(String, TaskRating)] = [
             ("khong hoan thanh", .notCompleted),
@@ -76,12 +79,20 @@ public struct CriterionInput: Codable, Sendable, Equatable {
     /// Free text: where the evidence is (document number, file, link).
     public var evidence: String?
 
-    public init(met: Bool? = nil, numerator: Double? = nil, denominator: Double? = nil,
-                subNumerator: Double? = nil, subDenominator: Double? = nil, count: Int? = nil,
-                value: Double? = nil, previousValue: Double? = nil, evidence: String? = nil) {
-        self.met = met; self.numerator = numerator; self.denominator = denominator
-        self.subNumerator = subNumerator; self.subDenominator = subDenominator; self.count = count
-        self.value = value; self.previousValue = previousValue; self.evidence = evidence
+    public init(
+        met: Bool? = nil, numerator: Double? = nil, denominator: Double? = nil,
+        subNumerator: Double? = nil, subDenominator: Double? = nil, count: Int? = nil,
+        value: Double? = nil, previousValue: Double? = nil, evidence: String? = nil
+    ) {
+        self.met = met
+        self.numerator = numerator
+        self.denominator = denominator
+        self.subNumerator = subNumerator
+        self.subDenominator = subDenominator
+        self.count = count
+        self.value = value
+        self.previousValue = previousValue
+        self.evidence = evidence
     }
 }
 
@@ -94,7 +105,9 @@ public struct HeadedCollective: Sendable, Equatable {
     public var rating: TaskRating?
 
     public init(name: String, isExemplar: Bool, rating: TaskRating? = nil) {
-        self.name = name; self.isExemplar = isExemplar; self.rating = rating
+        self.name = name
+        self.isExemplar = isExemplar
+        self.rating = rating
     }
 }
 
@@ -112,10 +125,15 @@ public struct CriterionContext: Sendable {
     /// Leader rule: the collective the person heads; nil = not recorded.
     public var headedCollective: HeadedCollective?
 
-    public init(year: Int, titlesByYear: [Int: Set<String>] = [:], ratingsByYear: [Int: TaskRating] = [:],
-                peerValues: [Double] = [], headedCollective: HeadedCollective? = nil) {
-        self.year = year; self.titlesByYear = titlesByYear; self.ratingsByYear = ratingsByYear
-        self.peerValues = peerValues; self.headedCollective = headedCollective
+    public init(
+        year: Int, titlesByYear: [Int: Set<String>] = [:], ratingsByYear: [Int: TaskRating] = [:],
+        peerValues: [Double] = [], headedCollective: HeadedCollective? = nil
+    ) {
+        self.year = year
+        self.titlesByYear = titlesByYear
+        self.ratingsByYear = ratingsByYear
+        self.peerValues = peerValues
+        self.headedCollective = headedCollective
     }
 }
 
@@ -206,7 +224,9 @@ public enum VietnameseNumber {
 /// Judges one criterion of the catalogue (or of a unit) against what the evaluator typed and the subject's history.
 /// Pure: no storage, no clock. Each kind has one small function below.
 public enum CriteriaEngine {
-    public static func evaluate(_ spec: CriterionSpec, _ input: CriterionInput, _ context: CriterionContext) -> CriterionOutcome {
+    public static func evaluate(_ spec: CriterionSpec, _ input: CriterionInput, _ context: CriterionContext)
+        -> CriterionOutcome
+    {
         switch spec.kind {
         case .boolean: return boolean(input)
         case .share: return share(spec, input)
@@ -254,31 +274,40 @@ public enum CriteriaEngine {
         guard let threshold = spec.threshold else { return .missingData("Tiêu chí chưa khai báo ngưỡng tỷ lệ.") }
         let population = nonEmpty(spec.population) ?? "đối tượng"
         let strict = spec.strict ?? true // the seed's wording is "trên 70%"
-        var parts = [sharePart(input.numerator, input.denominator, group: population, threshold: threshold, strict: strict)]
+        var parts = [
+            sharePart(input.numerator, input.denominator, group: population, threshold: threshold, strict: strict)
+        ]
         if spec.subGroup != nil || spec.subThreshold != nil {
             let subGroup = nonEmpty(spec.subGroup) ?? "nhóm bắt buộc"
-            parts.append(sharePart(input.subNumerator, input.subDenominator, group: subGroup,
-                                   threshold: spec.subThreshold ?? 100, strict: false))
+            parts.append(
+                sharePart(
+                    input.subNumerator, input.subDenominator, group: subGroup,
+                    threshold: spec.subThreshold ?? 100, strict: false))
         }
         return combine(parts)
     }
 
     /// One ratio against its threshold. Invalid figures (negative, part above whole) are reported as missing
     /// data: the figures must be corrected before the criterion can be judged.
-    private static func sharePart(_ part: Double?, _ whole: Double?, group: String, threshold: Double, strict: Bool) -> Part {
-        let need: [String] = [part == nil ? "số \(group) đạt yêu cầu" : nil, whole == nil ? "tổng số \(group)" : nil].compactMap { $0 }
+    private static func sharePart(_ part: Double?, _ whole: Double?, group: String, threshold: Double, strict: Bool)
+        -> Part
+    {
+        let need: [String] = [part == nil ? "số \(group) đạt yêu cầu" : nil, whole == nil ? "tổng số \(group)" : nil]
+            .compactMap { $0 }
         guard let part, let whole else { return .missing("chưa nhập \(need.joined(separator: " và "))") }
         guard part.isFinite, whole.isFinite, part >= 0, whole >= 0 else {
             return .missing("số liệu không hợp lệ: số \(group) không được âm")
         }
         guard whole > 0 else { return .missing("tổng số \(group) phải lớn hơn 0") }
         guard part <= whole else {
-            return .missing("số liệu không hợp lệ: số \(group) đạt yêu cầu (\(num(part))) lớn hơn tổng số (\(num(whole)))")
+            return .missing(
+                "số liệu không hợp lệ: số \(group) đạt yêu cầu (\(num(part))) lớn hơn tổng số (\(num(whole)))")
         }
         let pct = part / whole * 100
         let ok = strict ? pct > threshold : pct >= threshold
         let verb = strict ? (ok ? "vượt ngưỡng" : "chưa vượt ngưỡng") : (ok ? "đạt ngưỡng" : "chưa đạt ngưỡng")
-        let text = "tỷ lệ \(group) \(VietnameseNumber.percent(pct, against: threshold)) (\(num(part))/\(num(whole))) \(verb) \(VietnameseNumber.percent(threshold))"
+        let text =
+            "tỷ lệ \(group) \(VietnameseNumber.percent(pct, against: threshold)) (\(num(part))/\(num(whole))) \(verb) \(VietnameseNumber.percent(threshold))"
         return ok ? .met(text) : .unmet(text)
     }
 
@@ -328,10 +357,19 @@ public enum CriteriaEngine {
     static func titleEveryYear(_ spec: CriterionSpec, _ context: CriterionContext) -> CriterionOutcome {
         guard let title = nonEmpty(spec.title) else { return .missingData("Tiêu chí chưa khai báo danh hiệu cần đạt.") }
         let wanted = VietnameseText.fold(title)
-        var held: [Int] = [], lacking: [Int] = [], unknown: [Int] = []
+        var held: [Int] = []
+        var lacking: [Int] = []
+        var unknown: [Int] = []
         for year in span(spec, context) {
-            guard let titles = context.titlesByYear[year] else { unknown.append(year); continue }
-            if titles.contains(where: { VietnameseText.fold($0) == wanted }) { held.append(year) } else { lacking.append(year) }
+            guard let titles = context.titlesByYear[year] else {
+                unknown.append(year)
+                continue
+            }
+            if titles.contains(where: { VietnameseText.fold($0) == wanted }) {
+                held.append(year)
+            } else {
+                lacking.append(year)
+            }
         }
         let quoted = "danh hiệu “\(title)”"
         let missingText = unknown.isEmpty ? nil : "chưa có kết quả bình xét \(quoted) \(yearsText(unknown))"
@@ -348,10 +386,19 @@ public enum CriteriaEngine {
         guard let required = requiredRating(spec) else {
             return .missingData("Tiêu chí khai báo mức xếp loại không hợp lệ: “\(spec.rating ?? "")”.")
         }
-        var reached: [Int] = [], below: [String] = [], unknown: [Int] = []
+        var reached: [Int] = []
+        var below: [String] = []
+        var unknown: [Int] = []
         for year in span(spec, context) {
-            guard let rating = context.ratingsByYear[year] else { unknown.append(year); continue }
-            if rating.reaches(required) { reached.append(year) } else { below.append("năm \(year) xếp loại “\(rating.label)”") }
+            guard let rating = context.ratingsByYear[year] else {
+                unknown.append(year)
+                continue
+            }
+            if rating.reaches(required) {
+                reached.append(year)
+            } else {
+                below.append("năm \(year) xếp loại “\(rating.label)”")
+            }
         }
         let requirement = required == .excellent ? "“\(required.label)”" : "từ “\(required.label)” trở lên"
         let missingText = unknown.isEmpty ? nil : "chưa có kết quả xếp loại \(yearsText(unknown))"
@@ -364,7 +411,9 @@ public enum CriteriaEngine {
 
     // MARK: rankInLocality
 
-    static func rankInLocality(_ spec: CriterionSpec, _ input: CriterionInput, _ context: CriterionContext) -> CriterionOutcome {
+    static func rankInLocality(_ spec: CriterionSpec, _ input: CriterionInput, _ context: CriterionContext)
+        -> CriterionOutcome
+    {
         let measure = nonEmpty(spec.measure) ?? "chỉ tiêu"
         let locality = nonEmpty(spec.locality) ?? "địa phương"
         guard let value = input.value else { return .missingData("Chưa nhập \(measure) năm \(context.year).") }
@@ -376,7 +425,8 @@ public enum CriteriaEngine {
         let required = max(1, spec.rank ?? 1)
         let rank = 1 + peers.filter { $0 > value }.count
         let tied = peers.contains(value) ? " (đồng hạng)" : ""
-        let position = "\(capitalised(measure)) \(num(value)) xếp thứ \(rank)/\(peers.count + 1)\(tied) trong \(locality)"
+        let position =
+            "\(capitalised(measure)) \(num(value)) xếp thứ \(rank)/\(peers.count + 1)\(tied) trong \(locality)"
         let requirement = required == 1 ? "cao nhất" : "trong \(required) vị trí dẫn đầu"
         if rank <= required { return .met("\(position), đạt yêu cầu \(requirement).") }
         let best = peers.max() ?? value
@@ -407,7 +457,11 @@ public enum CriteriaEngine {
     /// The outcome of one part of a compound criterion (the main share and the sub-group share).
     enum Part {
         case met(String), unmet(String), missing(String)
-        var text: String { switch self { case .met(let t), .unmet(let t), .missing(let t): return t } }
+        var text: String {
+            switch self {
+            case .met(let t), .unmet(let t), .missing(let t): return t
+            }
+        }
     }
 
     /// Unmet wins over missing: one part that fails decides, whatever the others lack.

@@ -88,7 +88,8 @@ public indirect enum RuleCheck: Codable, Sendable, Equatable {
     case manual(key: String?, text: String)
 
     private enum Keys: String, CodingKey {
-        case type, rating, treatmentCounts, years, title, form, scope, count, withinYears, of, atLeast, strict, level, key, text
+        case type, rating, treatmentCounts, years, title, form, scope, count, withinYears, of, atLeast, strict, level,
+            key, text
     }
 
     public init(from decoder: Decoder) throws {
@@ -96,32 +97,41 @@ public indirect enum RuleCheck: Codable, Sendable, Equatable {
         let type = try c.decode(String.self, forKey: .type)
         switch type {
         case "taskRatingAtLeast":
-            self = .taskRatingAtLeast(rating: try c.decode(TaskRating.self, forKey: .rating),
-                                      treatmentCounts: try c.decodeIfPresent(Bool.self, forKey: .treatmentCounts) ?? false)
+            self = .taskRatingAtLeast(
+                rating: try c.decode(TaskRating.self, forKey: .rating),
+                treatmentCounts: try c.decodeIfPresent(Bool.self, forKey: .treatmentCounts) ?? false)
         case "consecutiveRating":
-            self = .consecutiveRating(rating: try c.decode(TaskRating.self, forKey: .rating), years: try c.decode(Int.self, forKey: .years))
+            self = .consecutiveRating(
+                rating: try c.decode(TaskRating.self, forKey: .rating), years: try c.decode(Int.self, forKey: .years))
         case "hasTitle": self = .hasTitle(title: try c.decode(String.self, forKey: .title))
         case "qualifiesFor": self = .qualifiesFor(form: try c.decode(String.self, forKey: .form))
         case "consecutiveTitle":
-            self = .consecutiveTitle(title: try c.decode(String.self, forKey: .title), years: try c.decode(Int.self, forKey: .years))
+            self = .consecutiveTitle(
+                title: try c.decode(String.self, forKey: .title), years: try c.decode(Int.self, forKey: .years))
         case "initiativeAtScope", "researchAtScope":
             let scope = try c.decode(String.self, forKey: .scope)
             let count = try c.decodeIfPresent(Int.self, forKey: .count) ?? 1
             let within = try c.decodeIfPresent(Int.self, forKey: .withinYears) ?? 1
-            self = type == "initiativeAtScope" ? .initiativeAtScope(scope: scope, count: count, withinYears: within)
-                                               : .researchAtScope(scope: scope, count: count, withinYears: within)
+            self =
+                type == "initiativeAtScope"
+                ? .initiativeAtScope(scope: scope, count: count, withinYears: within)
+                : .researchAtScope(scope: scope, count: count, withinYears: within)
         case "anyOf": self = .anyOf(try c.decode([RuleCheck].self, forKey: .of))
         case "allOf": self = .allOf(try c.decode([RuleCheck].self, forKey: .of))
         case "shareOfMembersWithTitle":
-            self = .shareOfMembersWithTitle(title: try c.decode(String.self, forKey: .title), atLeast: try c.decode(Double.self, forKey: .atLeast),
-                                            strict: try c.decodeIfPresent(Bool.self, forKey: .strict) ?? false)
+            self = .shareOfMembersWithTitle(
+                title: try c.decode(String.self, forKey: .title), atLeast: try c.decode(Double.self, forKey: .atLeast),
+                strict: try c.decodeIfPresent(Bool.self, forKey: .strict) ?? false)
         case "allMembersComplete": self = .allMembersComplete
-        case "noMemberDisciplinedAtLeast": self = .noMemberDisciplinedAtLeast(level: try c.decode(String.self, forKey: .level))
+        case "noMemberDisciplinedAtLeast":
+            self = .noMemberDisciplinedAtLeast(level: try c.decode(String.self, forKey: .level))
         case "memberHasTitle": self = .memberHasTitle(title: try c.decode(String.self, forKey: .title))
         case "noDisciplineAtLeast": self = .noDisciplineAtLeast(level: try c.decode(String.self, forKey: .level))
         case "noPendingDiscipline": self = .noPendingDiscipline
         case "familyNotExcluded": self = .familyNotExcluded
-        case "manual": self = .manual(key: try c.decodeIfPresent(String.self, forKey: .key), text: try c.decode(String.self, forKey: .text))
+        case "manual":
+            self = .manual(
+                key: try c.decodeIfPresent(String.self, forKey: .key), text: try c.decode(String.self, forKey: .text))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "Unknown check type \(type)")
         }
@@ -131,30 +141,59 @@ public indirect enum RuleCheck: Codable, Sendable, Equatable {
         var c = encoder.container(keyedBy: Keys.self)
         switch self {
         case .taskRatingAtLeast(let r, let t):
-            try c.encode("taskRatingAtLeast", forKey: .type); try c.encode(r, forKey: .rating)
+            try c.encode("taskRatingAtLeast", forKey: .type)
+            try c.encode(r, forKey: .rating)
             if t { try c.encode(t, forKey: .treatmentCounts) }
         case .consecutiveRating(let r, let y):
-            try c.encode("consecutiveRating", forKey: .type); try c.encode(r, forKey: .rating); try c.encode(y, forKey: .years)
-        case .hasTitle(let t): try c.encode("hasTitle", forKey: .type); try c.encode(t, forKey: .title)
-        case .qualifiesFor(let f): try c.encode("qualifiesFor", forKey: .type); try c.encode(f, forKey: .form)
+            try c.encode("consecutiveRating", forKey: .type)
+            try c.encode(r, forKey: .rating)
+            try c.encode(y, forKey: .years)
+        case .hasTitle(let t):
+            try c.encode("hasTitle", forKey: .type)
+            try c.encode(t, forKey: .title)
+        case .qualifiesFor(let f):
+            try c.encode("qualifiesFor", forKey: .type)
+            try c.encode(f, forKey: .form)
         case .consecutiveTitle(let t, let y):
-            try c.encode("consecutiveTitle", forKey: .type); try c.encode(t, forKey: .title); try c.encode(y, forKey: .years)
+            try c.encode("consecutiveTitle", forKey: .type)
+            try c.encode(t, forKey: .title)
+            try c.encode(y, forKey: .years)
         case .initiativeAtScope(let s, let n, let w), .researchAtScope(let s, let n, let w):
-            if case .initiativeAtScope = self { try c.encode("initiativeAtScope", forKey: .type) } else { try c.encode("researchAtScope", forKey: .type) }
-            try c.encode(s, forKey: .scope); try c.encode(n, forKey: .count); try c.encode(w, forKey: .withinYears)
-        case .anyOf(let of): try c.encode("anyOf", forKey: .type); try c.encode(of, forKey: .of)
-        case .allOf(let of): try c.encode("allOf", forKey: .type); try c.encode(of, forKey: .of)
+            if case .initiativeAtScope = self {
+                try c.encode("initiativeAtScope", forKey: .type)
+            } else {
+                try c.encode("researchAtScope", forKey: .type)
+            }
+            try c.encode(s, forKey: .scope)
+            try c.encode(n, forKey: .count)
+            try c.encode(w, forKey: .withinYears)
+        case .anyOf(let of):
+            try c.encode("anyOf", forKey: .type)
+            try c.encode(of, forKey: .of)
+        case .allOf(let of):
+            try c.encode("allOf", forKey: .type)
+            try c.encode(of, forKey: .of)
         case .shareOfMembersWithTitle(let t, let a, let s):
-            try c.encode("shareOfMembersWithTitle", forKey: .type); try c.encode(t, forKey: .title)
-            try c.encode(a, forKey: .atLeast); try c.encode(s, forKey: .strict)
+            try c.encode("shareOfMembersWithTitle", forKey: .type)
+            try c.encode(t, forKey: .title)
+            try c.encode(a, forKey: .atLeast)
+            try c.encode(s, forKey: .strict)
         case .allMembersComplete: try c.encode("allMembersComplete", forKey: .type)
-        case .noMemberDisciplinedAtLeast(let l): try c.encode("noMemberDisciplinedAtLeast", forKey: .type); try c.encode(l, forKey: .level)
-        case .memberHasTitle(let t): try c.encode("memberHasTitle", forKey: .type); try c.encode(t, forKey: .title)
-        case .noDisciplineAtLeast(let l): try c.encode("noDisciplineAtLeast", forKey: .type); try c.encode(l, forKey: .level)
+        case .noMemberDisciplinedAtLeast(let l):
+            try c.encode("noMemberDisciplinedAtLeast", forKey: .type)
+            try c.encode(l, forKey: .level)
+        case .memberHasTitle(let t):
+            try c.encode("memberHasTitle", forKey: .type)
+            try c.encode(t, forKey: .title)
+        case .noDisciplineAtLeast(let l):
+            try c.encode("noDisciplineAtLeast", forKey: .type)
+            try c.encode(l, forKey: .level)
         case .noPendingDiscipline: try c.encode("noPendingDiscipline", forKey: .type)
         case .familyNotExcluded: try c.encode("familyNotExcluded", forKey: .type)
         case .manual(let k, let t):
-            try c.encode("manual", forKey: .type); try c.encodeIfPresent(k, forKey: .key); try c.encode(t, forKey: .text)
+            try c.encode("manual", forKey: .type)
+            try c.encodeIfPresent(k, forKey: .key)
+            try c.encode(t, forKey: .text)
         }
     }
 }
@@ -162,8 +201,10 @@ public indirect enum RuleCheck: Codable, Sendable, Equatable {
 /// Disciplinary levels, mildest first (Luật Cán bộ, công chức; Luật Viên chức; Bộ luật Lao động).
 public enum DisciplineLevel {
     public static let order = ["khien-trach", "canh-cao", "ha-bac-luong", "giang-chuc", "cach-chuc", "buoc-thoi-viec"]
-    public static let labels = ["khien-trach": "khiển trách", "canh-cao": "cảnh cáo", "ha-bac-luong": "hạ bậc lương",
-                                "giang-chuc": "giáng chức", "cach-chuc": "cách chức", "buoc-thoi-viec": "buộc thôi việc"]
+    public static let labels = [
+        "khien-trach": "khiển trách", "canh-cao": "cảnh cáo", "ha-bac-luong": "hạ bậc lương",
+        "giang-chuc": "giáng chức", "cach-chuc": "cách chức", "buoc-thoi-viec": "buộc thôi việc",
+    ]
     /// Position in `order`; unknown codes count as the most severe.
     public static func severity(_ code: String) -> Int { order.firstIndex(of: code) ?? order.count }
     public static func label(_ code: String) -> String { labels[code] ?? code }
@@ -220,19 +261,30 @@ public struct AnnualRecordFacts: Sendable, Equatable {
     public struct Scoped: Sendable, Equatable {
         public var scope: String
         public var year: Int
-        public init(scope: String, year: Int) { self.scope = scope; self.year = year }
+        public init(scope: String, year: Int) {
+            self.scope = scope
+            self.year = year
+        }
     }
 
-    public init(year: Int, taskRating: TaskRating? = nil, titles: Set<String> = [], initiatives: [(scope: String, year: Int)] = [],
-                researchTopics: [(scope: String, year: Int)] = [], discipline: String? = nil, disciplinePending: Bool = false,
-                onMaternityLeave: Bool = false, treatmentLeave: Bool = false, familyExclusions: [String]? = nil,
-                manual: [String: Bool] = [:]) {
-        self.year = year; self.taskRating = taskRating; self.titles = titles
+    public init(
+        year: Int, taskRating: TaskRating? = nil, titles: Set<String> = [],
+        initiatives: [(scope: String, year: Int)] = [],
+        researchTopics: [(scope: String, year: Int)] = [], discipline: String? = nil, disciplinePending: Bool = false,
+        onMaternityLeave: Bool = false, treatmentLeave: Bool = false, familyExclusions: [String]? = nil,
+        manual: [String: Bool] = [:]
+    ) {
+        self.year = year
+        self.taskRating = taskRating
+        self.titles = titles
         self.initiatives = initiatives.map { Scoped(scope: $0.scope, year: $0.year) }
         self.researchTopics = researchTopics.map { Scoped(scope: $0.scope, year: $0.year) }
-        self.discipline = discipline; self.disciplinePending = disciplinePending
-        self.onMaternityLeave = onMaternityLeave; self.treatmentLeave = treatmentLeave
-        self.familyExclusions = familyExclusions; self.manual = manual
+        self.discipline = discipline
+        self.disciplinePending = disciplinePending
+        self.onMaternityLeave = onMaternityLeave
+        self.treatmentLeave = treatmentLeave
+        self.familyExclusions = familyExclusions
+        self.manual = manual
     }
 }
 
@@ -244,10 +296,15 @@ public struct CollectiveFacts: Sendable, Equatable {
     public var membersDisciplinedAtLeastWarning: Int
     public var hasMemberWithTitle: Set<String>
 
-    public init(memberCount: Int, membersCompleting: Int, membersWithTitle: [String: Int] = [:],
-                membersDisciplinedAtLeastWarning: Int = 0, hasMemberWithTitle: Set<String> = []) {
-        self.memberCount = memberCount; self.membersCompleting = membersCompleting; self.membersWithTitle = membersWithTitle
-        self.membersDisciplinedAtLeastWarning = membersDisciplinedAtLeastWarning; self.hasMemberWithTitle = hasMemberWithTitle
+    public init(
+        memberCount: Int, membersCompleting: Int, membersWithTitle: [String: Int] = [:],
+        membersDisciplinedAtLeastWarning: Int = 0, hasMemberWithTitle: Set<String> = []
+    ) {
+        self.memberCount = memberCount
+        self.membersCompleting = membersCompleting
+        self.membersWithTitle = membersWithTitle
+        self.membersDisciplinedAtLeastWarning = membersDisciplinedAtLeastWarning
+        self.hasMemberWithTitle = hasMemberWithTitle
     }
 }
 
@@ -290,14 +347,18 @@ public struct FormEligibility: Sendable, Equatable {
 // MARK: - Engine
 
 public enum EligibilityEngine {
-    public static func evaluate(form: RuleForm, history: [Int: AnnualRecordFacts], collective: CollectiveFacts?,
-                                year: Int, ruleSet: RuleSet) -> FormEligibility {
+    public static func evaluate(
+        form: RuleForm, history: [Int: AnnualRecordFacts], collective: CollectiveFacts?,
+        year: Int, ruleSet: RuleSet
+    ) -> FormEligibility {
         evaluate(form: form, history: history, collective: collective, year: year, ruleSet: ruleSet, visiting: [])
     }
 
     /// Every form of the rule set (optionally only those for `subject`), highest rank first.
-    public static func all(subject: String? = nil, history: [Int: AnnualRecordFacts], collective: CollectiveFacts?,
-                           year: Int, ruleSet: RuleSet) -> [FormEligibility] {
+    public static func all(
+        subject: String? = nil, history: [Int: AnnualRecordFacts], collective: CollectiveFacts?,
+        year: Int, ruleSet: RuleSet
+    ) -> [FormEligibility] {
         ruleSet.forms.filter { subject == nil || $0.subject == subject }
             .sorted { $0.rank > $1.rank }
             .map { evaluate(form: $0, history: history, collective: collective, year: year, ruleSet: ruleSet) }
@@ -305,9 +366,13 @@ public enum EligibilityEngine {
 
     /// The highest-ranked form the subject is eligible for ("đủ tiêu chuẩn hình thức nào thì đề nghị hình thức đó";
     /// a higher form does not require the lower first — NĐ 98/152 art. 4(1)).
-    public static func highest(subject: String, history: [Int: AnnualRecordFacts], collective: CollectiveFacts?,
-                               year: Int, ruleSet: RuleSet) -> FormEligibility? {
-        all(subject: subject, history: history, collective: collective, year: year, ruleSet: ruleSet).first { $0.eligible == true }
+    public static func highest(
+        subject: String, history: [Int: AnnualRecordFacts], collective: CollectiveFacts?,
+        year: Int, ruleSet: RuleSet
+    ) -> FormEligibility? {
+        all(subject: subject, history: history, collective: collective, year: year, ruleSet: ruleSet).first {
+            $0.eligible == true
+        }
     }
 
     /// "Không khen thưởng nhiều hình thức cho một thành tích" (Luật 2022 art. 5(2)(c)): true when the same form
@@ -317,25 +382,36 @@ public enum EligibilityEngine {
     }
 
     /// The refusal reason when `alreadyRewarded` is true, nil otherwise.
-    public static func alreadyRewardedReason(formCode: String, year: Int, awards: [(formCode: String, year: Int)]) -> String? {
+    public static func alreadyRewardedReason(formCode: String, year: Int, awards: [(formCode: String, year: Int)])
+        -> String?
+    {
         guard alreadyRewarded(formCode: formCode, year: year, awards: awards) else { return nil }
-        return "Thành tích năm \(year) đã được khen thưởng bằng hình thức này; một thành tích không được khen thưởng hai lần (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)."
+        return
+            "Thành tích năm \(year) đã được khen thưởng bằng hình thức này; một thành tích không được khen thưởng hai lần (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)."
     }
 
     // MARK: Internals
 
-    private static func evaluate(form: RuleForm, history: [Int: AnnualRecordFacts], collective: CollectiveFacts?,
-                                 year: Int, ruleSet: RuleSet, visiting: Set<String>) -> FormEligibility {
-        let ctx = Context(history: history, collective: collective, year: year, ruleSet: ruleSet, visiting: visiting.union([form.code]))
+    private static func evaluate(
+        form: RuleForm, history: [Int: AnnualRecordFacts], collective: CollectiveFacts?,
+        year: Int, ruleSet: RuleSet, visiting: Set<String>
+    ) -> FormEligibility {
+        let ctx = Context(
+            history: history, collective: collective, year: year, ruleSet: ruleSet,
+            visiting: visiting.union([form.code]))
         let results = form.conditions.map { cond -> ConditionResult in
             let (status, reason) = ctx.check(cond.check, code: cond.code)
-            return ConditionResult(code: cond.code, text: cond.text, article: cond.article, verified: cond.verified,
-                                   outcome: status, reason: reason)
+            return ConditionResult(
+                code: cond.code, text: cond.text, article: cond.article, verified: cond.verified,
+                outcome: status, reason: reason)
         }
-        let eligible: Bool? = results.contains { $0.outcome == .unmet } ? false
+        let eligible: Bool? =
+            results.contains { $0.outcome == .unmet }
+            ? false
             : results.contains { $0.outcome == .missing } ? nil : true
-        return FormEligibility(formCode: form.code, name: form.name, rank: form.rank, eligible: eligible, conditions: results,
-                               conferredBy: form.conferredBy, voteThreshold: form.voteThreshold)
+        return FormEligibility(
+            formCode: form.code, name: form.name, rank: form.rank, eligible: eligible, conditions: results,
+            conferredBy: form.conferredBy, voteThreshold: form.voteThreshold)
     }
 
     private struct Context {
@@ -359,28 +435,42 @@ public enum EligibilityEngine {
                 var reasons: [String] = []
                 var missing = false
                 for y in (year - years + 1)...year {
-                    guard let rec = history[y] else { missing = true; reasons.append("Chưa có dữ liệu năm \(y)."); continue }
+                    guard let rec = history[y] else {
+                        missing = true
+                        reasons.append("Chưa có dữ liệu năm \(y).")
+                        continue
+                    }
                     let (s, r) = ratingOutcome(rec, rating: rating, treatmentCounts: false)
-                    if s == .unmet { return (.unmet, "Không đủ \(years) năm liên tục \(rating.label.lowercased()): \(r)") }
+                    if s == .unmet {
+                        return (.unmet, "Không đủ \(years) năm liên tục \(rating.label.lowercased()): \(r)")
+                    }
                     if s == .missing { missing = true }
                     reasons.append(r)
                 }
                 if missing { return (.missing, reasons.joined(separator: " ")) }
-                return (.met, "Đủ \(years) năm liên tục (\(year - years + 1)–\(year)) \(rating.label.lowercased()). " + reasons.joined(separator: " "))
+                return (
+                    .met,
+                    "Đủ \(years) năm liên tục (\(year - years + 1)–\(year)) \(rating.label.lowercased()). "
+                        + reasons.joined(separator: " ")
+                )
 
             case .hasTitle(let title):
                 guard let rec = current else { return (.missing, "Chưa có dữ liệu năm \(year).") }
-                return rec.titles.contains(title) ? (.met, "Năm \(year) đạt danh hiệu “\(titleName(title))”.")
+                return rec.titles.contains(title)
+                    ? (.met, "Năm \(year) đạt danh hiệu “\(titleName(title))”.")
                     : (.unmet, "Năm \(year) không đạt danh hiệu “\(titleName(title))”.")
 
             case .qualifiesFor(let formCode):
                 guard let rec = current else { return (.missing, "Chưa có dữ liệu năm \(year).") }
-                if rec.titles.contains(formCode) { return (.met, "Năm \(year) đạt danh hiệu “\(titleName(formCode))”.") }
+                if rec.titles.contains(formCode) {
+                    return (.met, "Năm \(year) đạt danh hiệu “\(titleName(formCode))”.")
+                }
                 guard let form = ruleSet.form(formCode), !visiting.contains(formCode) else {
                     return (.missing, "Không tìm thấy tiêu chuẩn “\(formCode)” trong bộ quy tắc \(ruleSet.id).")
                 }
-                let sub = EligibilityEngine.evaluate(form: form, history: history, collective: collective, year: year,
-                                                     ruleSet: ruleSet, visiting: visiting)
+                let sub = EligibilityEngine.evaluate(
+                    form: form, history: history, collective: collective, year: year,
+                    ruleSet: ruleSet, visiting: visiting)
                 switch sub.eligible {
                 case true?: return (.met, "Đạt tiêu chuẩn “\(form.name)” năm \(year).")
                 case false?:
@@ -394,21 +484,29 @@ public enum EligibilityEngine {
             case .consecutiveTitle(let title, let years):
                 var missingYears: [Int] = []
                 for y in (year - years + 1)...year {
-                    guard let rec = history[y] else { missingYears.append(y); continue }
+                    guard let rec = history[y] else {
+                        missingYears.append(y)
+                        continue
+                    }
                     if !rec.titles.contains(title) {
-                        return (.unmet, "Năm \(y) không đạt danh hiệu “\(titleName(title))”; cần \(years) lần liên tục.")
+                        return (
+                            .unmet, "Năm \(y) không đạt danh hiệu “\(titleName(title))”; cần \(years) lần liên tục."
+                        )
                     }
                 }
                 if !missingYears.isEmpty {
                     return (.missing, "Chưa có dữ liệu năm \(missingYears.map(String.init).joined(separator: ", ")).")
                 }
-                return (.met, "Đạt danh hiệu “\(titleName(title))” \(years) năm liên tục (\(year - years + 1)–\(year)).")
+                return (
+                    .met, "Đạt danh hiệu “\(titleName(title))” \(years) năm liên tục (\(year - years + 1)–\(year))."
+                )
 
             case .initiativeAtScope(let scope, let count, let within):
                 return scopedCount(\.initiatives, noun: "sáng kiến", scope: scope, count: count, within: within)
 
             case .researchAtScope(let scope, let count, let within):
-                return scopedCount(\.researchTopics, noun: "đề tài nghiên cứu khoa học", scope: scope, count: count, within: within)
+                return scopedCount(
+                    \.researchTopics, noun: "đề tài nghiên cứu khoa học", scope: scope, count: count, within: within)
 
             case .anyOf(let checks):
                 let parts = checks.map { self.check($0, code: code) }
@@ -416,7 +514,9 @@ public enum EligibilityEngine {
                 if parts.allSatisfy({ $0.0 == .unmet }) {
                     return (.unmet, "Không đáp ứng điều kiện nào: " + parts.map(\.1).joined(separator: " "))
                 }
-                return (.missing, "Chưa đủ dữ liệu: " + parts.filter { $0.0 == .missing }.map(\.1).joined(separator: " "))
+                return (
+                    .missing, "Chưa đủ dữ liệu: " + parts.filter { $0.0 == .missing }.map(\.1).joined(separator: " ")
+                )
 
             case .allOf(let checks):
                 let parts = checks.map { self.check($0, code: code) }
@@ -427,28 +527,40 @@ public enum EligibilityEngine {
                 return (.met, parts.map(\.1).joined(separator: " "))
 
             case .shareOfMembersWithTitle(let title, let atLeast, let strict):
-                guard let c = collective, c.memberCount > 0 else { return (.missing, "Chưa có số liệu thành viên của tập thể.") }
+                guard let c = collective, c.memberCount > 0 else {
+                    return (.missing, "Chưa có số liệu thành viên của tập thể.")
+                }
                 guard let n = c.membersWithTitle[title] else {
                     return (.missing, "Chưa có số thành viên đạt danh hiệu “\(titleName(title))”.")
                 }
                 let pct = Double(n) * 100 / Double(c.memberCount)
                 let ok = strict ? pct > atLeast : pct >= atLeast
-                let need = (strict ? "trên " : "từ ") + VietnameseNumber.format(atLeast) + "%" + (strict ? "" : " trở lên")
-                let have = "\(n)/\(c.memberCount) thành viên (\(VietnameseNumber.format(pct, maxFractionDigits: 1))%) đạt danh hiệu “\(titleName(title))”"
+                let need =
+                    (strict ? "trên " : "từ ") + VietnameseNumber.format(atLeast) + "%" + (strict ? "" : " trở lên")
+                let have =
+                    "\(n)/\(c.memberCount) thành viên (\(VietnameseNumber.format(pct, maxFractionDigits: 1))%) đạt danh hiệu “\(titleName(title))”"
                 return ok ? (.met, "\(have); yêu cầu \(need).") : (.unmet, "Chỉ \(have); yêu cầu \(need).")
 
             case .allMembersComplete:
-                guard let c = collective, c.memberCount > 0 else { return (.missing, "Chưa có số liệu thành viên của tập thể.") }
+                guard let c = collective, c.memberCount > 0 else {
+                    return (.missing, "Chưa có số liệu thành viên của tập thể.")
+                }
                 return c.membersCompleting >= c.memberCount
                     ? (.met, "100% thành viên (\(c.memberCount)/\(c.memberCount)) hoàn thành nhiệm vụ.")
-                    : (.unmet, "Chỉ \(c.membersCompleting)/\(c.memberCount) thành viên hoàn thành nhiệm vụ; yêu cầu 100%.")
+                    : (
+                        .unmet,
+                        "Chỉ \(c.membersCompleting)/\(c.memberCount) thành viên hoàn thành nhiệm vụ; yêu cầu 100%."
+                    )
 
             case .noMemberDisciplinedAtLeast(let level):
                 guard let c = collective else { return (.missing, "Chưa có số liệu thành viên của tập thể.") }
                 guard level == "canh-cao" else { return (.missing, "Chỉ ghi nhận kỷ luật từ mức cảnh cáo trở lên.") }
                 return c.membersDisciplinedAtLeastWarning == 0
                     ? (.met, "Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên.")
-                    : (.unmet, "Có \(c.membersDisciplinedAtLeastWarning) cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên.")
+                    : (
+                        .unmet,
+                        "Có \(c.membersDisciplinedAtLeastWarning) cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên."
+                    )
 
             case .memberHasTitle(let title):
                 guard let c = collective else { return (.missing, "Chưa có số liệu thành viên của tập thể.") }
@@ -461,8 +573,14 @@ public enum EligibilityEngine {
                 guard let rec = current else { return (.missing, "Chưa có dữ liệu năm \(year).") }
                 guard let d = rec.discipline else { return (.met, "Năm \(year) không bị kỷ luật.") }
                 return DisciplineLevel.severity(d) >= DisciplineLevel.severity(level)
-                    ? (.unmet, "Năm \(year) bị kỷ luật hình thức \(DisciplineLevel.label(d)); thành tích chỉ được tính từ khi hết thời hạn kỷ luật.")
-                    : (.met, "Năm \(year) bị kỷ luật hình thức \(DisciplineLevel.label(d)), dưới mức \(DisciplineLevel.label(level)).")
+                    ? (
+                        .unmet,
+                        "Năm \(year) bị kỷ luật hình thức \(DisciplineLevel.label(d)); thành tích chỉ được tính từ khi hết thời hạn kỷ luật."
+                    )
+                    : (
+                        .met,
+                        "Năm \(year) bị kỷ luật hình thức \(DisciplineLevel.label(d)), dưới mức \(DisciplineLevel.label(level))."
+                    )
 
             case .noPendingDiscipline:
                 guard let rec = current else { return (.missing, "Chưa có dữ liệu năm \(year).") }
@@ -474,7 +592,8 @@ public enum EligibilityEngine {
                 guard let rec = current, let exclusions = rec.familyExclusions else {
                     return (.missing, "Chưa kiểm tra các trường hợp không được xét tặng danh hiệu.")
                 }
-                return exclusions.isEmpty ? (.met, "Không thuộc trường hợp không được xét tặng.")
+                return exclusions.isEmpty
+                    ? (.met, "Không thuộc trường hợp không được xét tặng.")
                     : (.unmet, "Thuộc trường hợp không được xét tặng: \(exclusions.joined(separator: "; ")).")
 
             case .manual(let key, let text):
@@ -483,31 +602,52 @@ public enum EligibilityEngine {
             }
         }
 
-        private func ratingOutcome(_ rec: AnnualRecordFacts, rating: TaskRating, treatmentCounts: Bool) -> (ConditionStatus, String) {
+        private func ratingOutcome(_ rec: AnnualRecordFacts, rating: TaskRating, treatmentCounts: Bool) -> (
+            ConditionStatus, String
+        ) {
             if rec.onMaternityLeave {
-                return (.met, "Năm \(rec.year) nghỉ thai sản; thời gian nghỉ thai sản được tính để xét khen thưởng (Nghị định 98/2023, 152/2025, Điều 4).")
+                return (
+                    .met,
+                    "Năm \(rec.year) nghỉ thai sản; thời gian nghỉ thai sản được tính để xét khen thưởng (Nghị định 98/2023, 152/2025, Điều 4)."
+                )
             }
             if treatmentCounts && rec.treatmentLeave {
-                return (.met, "Năm \(rec.year) điều trị do bị thương khi làm nhiệm vụ; thời gian điều trị được tính để xét danh hiệu (Thông tư 01/2024/TT-BNV).")
+                return (
+                    .met,
+                    "Năm \(rec.year) điều trị do bị thương khi làm nhiệm vụ; thời gian điều trị được tính để xét danh hiệu (Thông tư 01/2024/TT-BNV)."
+                )
             }
             guard let r = rec.taskRating else { return (.missing, "Chưa có xếp loại nhiệm vụ năm \(rec.year).") }
             return r.reaches(rating)
                 ? (.met, "Năm \(rec.year) xếp loại \(r.label.lowercased()).")
-                : (.unmet, "Năm \(rec.year) xếp loại \(r.label.lowercased()); yêu cầu \(rating.label.lowercased()) trở lên.")
+                : (
+                    .unmet,
+                    "Năm \(rec.year) xếp loại \(r.label.lowercased()); yêu cầu \(rating.label.lowercased()) trở lên."
+                )
         }
 
-        private func scopedCount(_ path: KeyPath<AnnualRecordFacts, [AnnualRecordFacts.Scoped]>, noun: String,
-                                 scope: String, count: Int, within: Int) -> (ConditionStatus, String) {
+        private func scopedCount(
+            _ path: KeyPath<AnnualRecordFacts, [AnnualRecordFacts.Scoped]>, noun: String,
+            scope: String, count: Int, within: Int
+        ) -> (ConditionStatus, String) {
             let span = (year - within + 1)...year
-            guard span.contains(where: { history[$0] != nil }) else { return (.missing, "Chưa có dữ liệu năm \(year).") }
+            guard span.contains(where: { history[$0] != nil }) else {
+                return (.missing, "Chưa có dữ liệu năm \(year).")
+            }
             let scopeLabel = scope == "tinh" ? "cấp tỉnh" : scope == "co-so" ? "cấp cơ sở" : scope
             // A provincial-scope item also satisfies a base-level requirement.
-            let accepted: Set<String> = scope == "co-so" ? ["co-so", "tinh", "toan-quoc"] : scope == "tinh" ? ["tinh", "toan-quoc"] : [scope]
+            let accepted: Set<String> =
+                scope == "co-so" ? ["co-so", "tinh", "toan-quoc"] : scope == "tinh" ? ["tinh", "toan-quoc"] : [scope]
             var seen: [AnnualRecordFacts.Scoped] = []
-            for y in span { for item in history[y]?[keyPath: path] ?? [] where span.contains(item.year) && !seen.contains(item) { seen.append(item) } }
+            for y in span {
+                for item in history[y]?[keyPath: path] ?? [] where span.contains(item.year) && !seen.contains(item) {
+                    seen.append(item)
+                }
+            }
             let n = seen.filter { accepted.contains($0.scope) }.count
             let when = within == 1 ? "năm \(year)" : "giai đoạn \(span.lowerBound)–\(year)"
-            return n >= count ? (.met, "Có \(n) \(noun) được công nhận phạm vi \(scopeLabel) trong \(when).")
+            return n >= count
+                ? (.met, "Có \(n) \(noun) được công nhận phạm vi \(scopeLabel) trong \(when).")
                 : (.unmet, "Có \(n) \(noun) được công nhận phạm vi \(scopeLabel) trong \(when); yêu cầu \(count).")
         }
     }

@@ -32,10 +32,14 @@ public struct OrgTreeFile: Codable, Sendable {
         var out: [String] = []
         var seen = Set<String>()
         for u in units {
-            if let p = u.parent, !seen.contains(p) { out.append("\(u.code): đơn vị cấp trên \(p) chưa được khai báo trước") }
+            if let p = u.parent, !seen.contains(p) {
+                out.append("\(u.code): đơn vị cấp trên \(p) chưa được khai báo trước")
+            }
             if !seen.insert(u.code).inserted { out.append("Mã đơn vị trùng: \(u.code)") }
         }
-        for g in groups { for m in g.members where !seen.contains(m) { out.append("\(g.code): thành viên \(m) không tồn tại") } }
+        for g in groups {
+            for m in g.members where !seen.contains(m) { out.append("\(g.code): thành viên \(m) không tồn tại") }
+        }
         return out
     }
 }

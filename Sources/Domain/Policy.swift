@@ -27,7 +27,9 @@ public struct Actor: Sendable, Equatable {
     /// Movements whose lead agency is the actor's unit (meaningful for lead agencies).
     public let leadMovementIDs: Set<Int>
 
-    public init(userID: Int, username: String, role: Role, unitID: Int?, unitPath: UnitPath?, leadMovementIDs: Set<Int> = []) {
+    public init(
+        userID: Int, username: String, role: Role, unitID: Int?, unitPath: UnitPath?, leadMovementIDs: Set<Int> = []
+    ) {
         self.userID = userID
         self.username = username
         self.role = role
@@ -87,7 +89,8 @@ public enum UnitScope: Equatable, Sendable {
 public enum Policy {
     public static let mustSignIn = "Vui lòng đăng nhập để tiếp tục."
     public static let readOnly = "Vai trò của bạn chỉ được xem, không được thay đổi dữ liệu này."
-    static let councilOnly = "Thẩm định, tổ chức họp Hội đồng và ghi quyết định do Thường trực Hội đồng (Phòng Nội vụ) thực hiện."
+    static let councilOnly =
+        "Thẩm định, tổ chức họp Hội đồng và ghi quyết định do Thường trực Hội đồng (Phòng Nội vụ) thực hiện."
     public static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
 
     public static func decide(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Decision {

@@ -79,7 +79,8 @@ public enum RegistrationWorkflow: WorkflowTable {
     /// Statuses that always need a reason, whatever the origin.
     static let reasonedTargets: Set<RegistrationStatus> = [.notAchieved, .stopped]
 
-    public static let needsAchievingEvaluation = "Cần có ít nhất một lần đánh giá kết luận đạt trước khi công nhận đạt điển hình."
+    public static let needsAchievingEvaluation =
+        "Cần có ít nhất một lần đánh giá kết luận đạt trước khi công nhận đạt điển hình."
     public static let onlyByDecision = "Chỉ quyết định khen thưởng mới chuyển sang đã khen thưởng."
 
     /// Legal next states.
@@ -93,7 +94,9 @@ public enum RegistrationWorkflow: WorkflowTable {
     }
 
     /// Decides one move: legality first, then the guards, then the reason.
-    public static func check(from: RegistrationStatus, to: RegistrationStatus, reason: String, context: TransitionContext) -> TransitionCheck {
+    public static func check(
+        from: RegistrationStatus, to: RegistrationStatus, reason: String, context: TransitionContext
+    ) -> TransitionCheck {
         if from == to { return .refused("Hồ sơ đang ở trạng thái “\(from.label)”.") }
         guard targets(from: from).contains(to) else { return .refused(illegalMessage(from: from, to: to)) }
         if to == .achieved, !context.hasAchievingEvaluation { return .refused(needsAchievingEvaluation) }

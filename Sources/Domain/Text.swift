@@ -33,7 +33,8 @@ public enum VietnameseText {
 
     /// Orders person names the Vietnamese way: by given name (the last word), then the full name.
     public static func personNameLess(_ a: String, _ b: String) -> Bool {
-        let ga = givenName(a), gb = givenName(b)
+        let ga = givenName(a)
+        let gb = givenName(b)
         switch compare(ga, gb) {
         case .orderedAscending: return true
         case .orderedDescending: return false
@@ -49,8 +50,10 @@ public enum VietnameseText {
     /// agree. Given name first, then the full name; letters in the Vietnamese alphabet order
     /// (a ă â b c d đ e ê …), tones as a second level (Anh < Ánh), so "Dũng" sorts before "Đức".
     public static func personSortKey(_ fullName: String) -> String {
-        let given = givenName(fullName), full = clean(fullName)
-        let g = collationParts(given), f = collationParts(full)
+        let given = givenName(fullName)
+        let full = clean(fullName)
+        let g = collationParts(given)
+        let f = collationParts(full)
         // Given name fully (letters, then tones) before the full name (letters, then tones).
         return g.primary + "00" + g.tones + f.primary + "00" + f.tones
     }
@@ -61,22 +64,30 @@ public enum VietnameseText {
         return p.primary + "00" + p.tones
     }
 
-    private static let alphabet: [String] = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
-                                             "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
-    private static let letterCode: [String: Int] = Dictionary(uniqueKeysWithValues: alphabet.enumerated().map { ($1, $0 + 20) })
+    private static let alphabet: [String] = [
+        "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+        "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+    ]
+    private static let letterCode: [String: Int] = Dictionary(
+        uniqueKeysWithValues: alphabet.enumerated().map { ($1, $0 + 20) })
     /// Tone marks in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
-    private static let toneCode: [UInt32: Character] = [0x0300: "1", 0x0309: "2", 0x0303: "3", 0x0301: "4", 0x0323: "5"]
+    private static let toneCode: [UInt32: Character] = [
+        0x0300: "1", 0x0309: "2", 0x0303: "3", 0x0301: "4", 0x0323: "5",
+    ]
 
     private static func collationParts(_ text: String) -> (primary: String, tones: String) {
-        var primary = "", tones = ""
+        var primary = ""
+        var tones = ""
         for ch in text.lowercased() {
-            var base = "", tone: Character = "0"
+            var base = ""
+            var tone: Character = "0"
             for scalar in String(ch).decomposedStringWithCanonicalMapping.unicodeScalars {
                 if let t = toneCode[scalar.value] { tone = t } else { base.unicodeScalars.append(scalar) }
             }
             let letter = base.precomposedStringWithCanonicalMapping
             if let code = letterCode[letter] {
-                primary += String(code); tones.append(tone)
+                primary += String(code)
+                tones.append(tone)
             } else if letter == " " {
                 primary += "10"
             } else if let d = letter.first, d.isNumber, let v = d.wholeNumberValue {
@@ -104,14 +115,16 @@ public enum VietnameseDate {
 
     public static func formatDateTime(_ date: Date) -> String {
         let c = calendar.dateComponents([.day, .month, .year, .hour, .minute], from: date)
-        return String(format: "%02d/%02d/%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+        return String(
+            format: "%02d/%02d/%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
     /// Parses dd/mm/yyyy (also d/m/yyyy) into a date at local midnight; nil when not a real date.
     public static func parse(_ text: String) -> Date? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/")
         guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
-              (1900...2200).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            (1900...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         let comps = DateComponents(year: y, month: m, day: d)
         guard let date = calendar.date(from: comps) else { return nil }
         let back = calendar.dateComponents([.day, .month, .year], from: date)

@@ -24,6 +24,7 @@ extension WorkflowTable {
         let refused = "Không thể chuyển từ “\(from.label)” sang “\(to.label)”."
         let next = targets(from: from)
         guard !next.isEmpty else { return refused + " “\(from.label)” là bước cuối, không chuyển tiếp được." }
-        return refused + " Từ “\(from.label)” chỉ có thể chuyển sang: " + next.map { "“\($0.label)”" }.joined(separator: ", ") + "."
+        return refused + " Từ “\(from.label)” chỉ có thể chuyển sang: "
+            + next.map { "“\($0.label)”" }.joined(separator: ", ") + "."
     }
 }

@@ -28,7 +28,8 @@ public enum CSV {
     static func quoted(_ field: String, separator: Unicode.Scalar) -> String {
         // Work on scalars: "\r\n" and a quote followed by a combining mark are single Characters.
         let scalars = field.unicodeScalars
-        let needs = scalars.contains { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        let needs =
+            scalars.contains { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" }
             || scalars.first == " " || scalars.last == " "
         guard needs else { return field }
         var out = String.UnicodeScalarView()
@@ -105,7 +106,7 @@ public enum CSV {
                 }
                 if !closed { throw OOXMLError("Dòng \(startLine): dấu ngoặc kép không được đóng.") }
                 atFieldStart = false
-                continue  // text after the closing quote, if any, is kept as it is
+                continue // text after the closing quote, if any, is kept as it is
             }
             atFieldStart = false
             if c == separator {
@@ -151,7 +152,7 @@ public enum CSV {
         var inQuotes = false
         for c in scalars {
             if c == "\"" {
-                inQuotes.toggle()  // a doubled quote toggles twice
+                inQuotes.toggle() // a doubled quote toggles twice
             } else if !inQuotes {
                 if c == "\n" || c == "\r" { break }
                 if c == "," { commas += 1 } else if c == ";" { semicolons += 1 }

@@ -11,8 +11,10 @@ public struct DOCXRun: Sendable, Equatable {
     /// Written in capitals (the text itself is upper-cased, so it reads back in capitals too).
     public var uppercase: Bool
 
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false,
-                size: Double? = nil, uppercase: Bool = false) {
+    public init(
+        _ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false,
+        size: Double? = nil, uppercase: Bool = false
+    ) {
         self.text = text
         self.bold = bold
         self.italic = italic
@@ -40,9 +42,11 @@ public struct DOCXParagraph: Sendable, Equatable {
     public var keepWithNext: Bool
     public var pageBreakBefore: Bool
 
-    public init(runs: [DOCXRun], alignment: Align = .left, firstLineIndent: Double = 0,
-                spacingBefore: Double = 0, spacingAfter: Double = 0, lineSpacing: Double? = nil,
-                keepWithNext: Bool = false, pageBreakBefore: Bool = false) {
+    public init(
+        runs: [DOCXRun], alignment: Align = .left, firstLineIndent: Double = 0,
+        spacingBefore: Double = 0, spacingAfter: Double = 0, lineSpacing: Double? = nil,
+        keepWithNext: Bool = false, pageBreakBefore: Bool = false
+    ) {
         self.runs = runs
         self.alignment = alignment
         self.firstLineIndent = firstLineIndent
@@ -54,10 +58,12 @@ public struct DOCXParagraph: Sendable, Equatable {
     }
 
     /// A paragraph of one run.
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false,
-                size: Double? = nil, uppercase: Bool = false, alignment: Align = .left,
-                firstLineIndent: Double = 0, spacingBefore: Double = 0, spacingAfter: Double = 0,
-                lineSpacing: Double? = nil) {
+    public init(
+        _ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false,
+        size: Double? = nil, uppercase: Bool = false, alignment: Align = .left,
+        firstLineIndent: Double = 0, spacingBefore: Double = 0, spacingAfter: Double = 0,
+        lineSpacing: Double? = nil
+    ) {
         self.init(
             runs: [DOCXRun(text, bold: bold, italic: italic, underline: underline, size: size, uppercase: uppercase)],
             alignment: alignment, firstLineIndent: firstLineIndent, spacingBefore: spacingBefore,
@@ -86,9 +92,11 @@ public struct DOCXTableCell: Sendable, Equatable {
     }
 
     /// A cell of one paragraph of text.
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, size: Double? = nil,
-                alignment: DOCXParagraph.Align = .left, columnSpan: Int = 1,
-                verticalAlignment: VerticalAlign = .top) {
+    public init(
+        _ text: String, bold: Bool = false, italic: Bool = false, size: Double? = nil,
+        alignment: DOCXParagraph.Align = .left, columnSpan: Int = 1,
+        verticalAlignment: VerticalAlign = .top
+    ) {
         self.init(
             paragraphs: [DOCXParagraph(text, bold: bold, italic: italic, size: size, alignment: alignment)],
             columnSpan: columnSpan, verticalAlignment: verticalAlignment)
@@ -127,11 +135,14 @@ public struct DOCXTable: Sendable, Equatable {
     /// `left` holds the agency lines, e.g. `[.init("UBND TỈNH KON TUM", size: 13),
     /// .init("SỞ NỘI VỤ", bold: true, size: 13)]`, and may go on with the document number.
     /// `right` is added under the motto (e.g. place and date, in italics).
-    public static func nationalMottoHeader(left: [DOCXParagraph], right: [DOCXParagraph] = [],
-                                           columnWidths: [Double] = [6.0, 10.5]) -> DOCXTable {
+    public static func nationalMottoHeader(
+        left: [DOCXParagraph], right: [DOCXParagraph] = [],
+        columnWidths: [Double] = [6.0, 10.5]
+    ) -> DOCXTable {
         let motto = [
-            DOCXParagraph("Cộng hòa xã hội chủ nghĩa Việt Nam", bold: true, size: 13, uppercase: true,
-                          alignment: .center),
+            DOCXParagraph(
+                "Cộng hòa xã hội chủ nghĩa Việt Nam", bold: true, size: 13, uppercase: true,
+                alignment: .center),
             DOCXParagraph("Độc lập - Tự do - Hạnh phúc", bold: true, size: 14, alignment: .center),
         ]
         func centred(_ p: DOCXParagraph) -> DOCXParagraph {
@@ -140,10 +151,12 @@ public struct DOCXTable: Sendable, Equatable {
             return p
         }
         return DOCXTable(
-            rows: [[
-                DOCXTableCell(paragraphs: left.map(centred)),
-                DOCXTableCell(paragraphs: motto + right.map(centred)),
-            ]],
+            rows: [
+                [
+                    DOCXTableCell(paragraphs: left.map(centred)),
+                    DOCXTableCell(paragraphs: motto + right.map(centred)),
+                ]
+            ],
             columnWidths: columnWidths, borders: false)
     }
 }
@@ -164,8 +177,10 @@ public struct DOCXPage: Sendable, Equatable {
     public var marginLeft: Double
     public var marginRight: Double
 
-    public init(width: Double = 210, height: Double = 297, marginTop: Double = 20, marginBottom: Double = 20,
-                marginLeft: Double = 30, marginRight: Double = 15) {
+    public init(
+        width: Double = 210, height: Double = 297, marginTop: Double = 20, marginBottom: Double = 20,
+        marginLeft: Double = 30, marginRight: Double = 15
+    ) {
         self.width = width
         self.height = height
         self.marginTop = marginTop
@@ -181,8 +196,10 @@ public struct DOCXPage: Sendable, Equatable {
 
 public enum DOCXWriter {
     /// A .docx of the blocks, in `fontName` at `fontSize` points unless a run says otherwise.
-    public static func data(blocks: [DOCXBlock], page: DOCXPage = .a4, fontName: String = "Times New Roman",
-                            fontSize: Double = 14) throws -> Data {
+    public static func data(
+        blocks: [DOCXBlock], page: DOCXPage = .a4, fontName: String = "Times New Roman",
+        fontSize: Double = 14
+    ) throws -> Data {
         guard page.width > page.marginLeft + page.marginRight + 10,
             page.height > page.marginTop + page.marginBottom + 10
         else { throw OOXMLError("Khổ giấy và lề trang không hợp lệ.") }
@@ -231,8 +248,10 @@ public enum DOCXWriter {
     }
 
     /// A .docx of paragraphs only.
-    public static func data(paragraphs: [DOCXParagraph], page: DOCXPage = .a4,
-                            fontName: String = "Times New Roman", fontSize: Double = 14) throws -> Data {
+    public static func data(
+        paragraphs: [DOCXParagraph], page: DOCXPage = .a4,
+        fontName: String = "Times New Roman", fontSize: Double = 14
+    ) throws -> Data {
         try data(blocks: paragraphs.map { .paragraph($0) }, page: page, fontName: fontName, fontSize: fontSize)
     }
 
@@ -351,7 +370,8 @@ public enum DOCXWriter {
         xml += "</w:tblBorders>"
         xml += "<w:tblLayout w:type=\"fixed\"/>"
         xml += "<w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
-        xml += "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
+        xml +=
+            "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
         xml += "</w:tblPr><w:tblGrid>"
         for w in widths { xml += "<w:gridCol w:w=\"\(w)\"/>" }
         xml += "</w:tblGrid>"
@@ -362,7 +382,7 @@ public enum DOCXWriter {
             var column = 0
             var cells = row
             let used = row.reduce(0) { $0 + $1.columnSpan }
-            if used < columns {  // fill short rows so that every row covers the grid
+            if used < columns { // fill short rows so that every row covers the grid
                 cells += Array(repeating: DOCXTableCell(paragraphs: []), count: columns - used)
             }
             for cell in cells {
@@ -391,7 +411,8 @@ public enum DOCXWriter {
 
     // MARK: Parts
 
-    static let contentTypes = XMLText.declaration
+    static let contentTypes =
+        XMLText.declaration
         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -402,24 +423,28 @@ public enum DOCXWriter {
         + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         + "</Types>"
 
-    static let rootRelationships = XMLText.declaration
+    static let rootRelationships =
+        XMLText.declaration
         + "<Relationships xmlns=\"\(XLSXWriter.pkgRelNS)\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
         + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
         + "</Relationships>"
 
-    static let documentRelationships = XMLText.declaration
+    static let documentRelationships =
+        XMLText.declaration
         + "<Relationships xmlns=\"\(XLSXWriter.pkgRelNS)\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
         + "</Relationships>"
 
-    static let appProperties = XMLText.declaration
+    static let appProperties =
+        XMLText.declaration
         + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
         + "<Application>Điển Hình</Application></Properties>"
 
-    static let settings = XMLText.declaration
+    static let settings =
+        XMLText.declaration
         + "<w:settings xmlns:w=\"\(wNS)\">"
         + "<w:zoom w:percent=\"100\"/>"
         + "<w:defaultTabStop w:val=\"720\"/>"
@@ -452,18 +477,31 @@ public enum DOCXWriter {
 public enum DOCXReader {
     public static func text(data: Data) throws -> String {
         let reader = try PackageReader(data: data, notAPackage: OOXMLError("Tệp không phải tài liệu Word (.docx)."))
-        guard let xml = try reader.read("word/document.xml") else { throw OOXMLError("Tệp Word thiếu phần nội dung (word/document.xml).") }
-        var out = "", tag = "", inTag = false
+        guard let xml = try reader.read("word/document.xml") else {
+            throw OOXMLError("Tệp Word thiếu phần nội dung (word/document.xml).")
+        }
+        var out = ""
+        var tag = ""
+        var inTag = false
         for ch in String(decoding: xml, as: UTF8.self) {
-            if ch == "<" { inTag = true; tag = ""; continue }
+            if ch == "<" {
+                inTag = true
+                tag = ""
+                continue
+            }
             if ch == ">" {
                 inTag = false
-                if tag == "/w:p" { out += "\n" } else if tag.hasPrefix("w:tab") || tag.hasPrefix("w:br") { out += tag.hasPrefix("w:tab") ? "\t" : "\n" }
+                if tag == "/w:p" {
+                    out += "\n"
+                } else if tag.hasPrefix("w:tab") || tag.hasPrefix("w:br") {
+                    out += tag.hasPrefix("w:tab") ? "\t" : "\n"
+                }
                 continue
             }
             if inTag { tag.append(ch) } else { out.append(ch) }
         }
         return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -11,7 +11,8 @@ public struct OOXMLError: Error, CustomStringConvertible, Equatable {
 
     static let notXLSX = OOXMLError("Tệp không phải là tệp Excel (.xlsx) hợp lệ.")
     static let legacyXLS = OOXMLError(
-        "Tệp là định dạng Excel 97–2003 (.xls) hoặc đã được đặt mật khẩu; hãy mở bằng Excel và lưu lại dưới dạng .xlsx.")
+        "Tệp là định dạng Excel 97–2003 (.xls) hoặc đã được đặt mật khẩu; hãy mở bằng Excel và lưu lại dưới dạng .xlsx."
+    )
 
     static let wordDocument = OOXMLError("Tệp là tài liệu Word, không phải tệp Excel (.xlsx).")
 

@@ -87,7 +87,7 @@ struct PackageReader {
 func resolvePartPath(_ target: String, relativeTo sourcePart: String) -> String {
     if target.hasPrefix("/") { return String(target.dropFirst()) }
     var components = sourcePart.split(separator: "/").map(String.init)
-    if !components.isEmpty { components.removeLast() }  // drop the file name
+    if !components.isEmpty { components.removeLast() } // drop the file name
     for piece in target.split(separator: "/") {
         switch piece {
         case ".": continue
@@ -110,7 +110,7 @@ func relationshipsPath(for part: String) -> String {
 struct Relationship {
     let id: String
     let type: String
-    let target: String  // resolved to a part path
+    let target: String // resolved to a part path
     let external: Bool
 }
 

@@ -40,7 +40,7 @@ enum SpreadsheetDate {
     /// Keeps Excel's fictitious 29 February 1900: serials below 61 are one less than the day count.
     static func serial(year: Int, month: Int, day: Int) -> Int? {
         let days = daysFromCivil(year: year, month: month, day: day) - epoch1899
-        if days < 2 { return nil }  // before 1900-01-01
+        if days < 2 { return nil } // before 1900-01-01
         return days < 61 ? days - 1 : days
     }
 
@@ -48,7 +48,7 @@ enum SpreadsheetDate {
     static func components(serial: Double, date1904: Bool)
         -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int)?
     {
-        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }  // up to 9999-12-31
+        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil } // up to 9999-12-31
         let totalSeconds = Int((serial * 86400).rounded())
         var dayNumber = totalSeconds / 86400
         let secs = totalSeconds % 86400
@@ -57,8 +57,8 @@ enum SpreadsheetDate {
             let c = civilFromDays(epoch1904 + dayNumber)
             return (c.year, c.month, c.day, h, m, s)
         }
-        if dayNumber == 60 { return (1900, 2, 29, h, m, s) }  // Excel's 1900 leap-year bug
-        if dayNumber == 0 { return (1900, 1, 0, h, m, s) }  // as Excel shows a pure time
+        if dayNumber == 60 { return (1900, 2, 29, h, m, s) } // Excel's 1900 leap-year bug
+        if dayNumber == 0 { return (1900, 1, 0, h, m, s) } // as Excel shows a pure time
         if dayNumber < 60 { dayNumber += 1 }
         let c = civilFromDays(epoch1899 + dayNumber)
         return (c.year, c.month, c.day, h, m, s)

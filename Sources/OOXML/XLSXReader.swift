@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 public enum XLSXReader {
@@ -89,7 +90,8 @@ struct Workbook {
             return first
         }
         let wanted = name.nfc
-        let found = sheets.first { $0.name == wanted }
+        let found =
+            sheets.first { $0.name == wanted }
             ?? sheets.first { $0.name.lowercased() == wanted.lowercased() }
         guard let found else {
             let list = sheets.map { "“\($0.name)”" }.joined(separator: ", ")
@@ -160,12 +162,12 @@ struct CellFormat: Equatable {
             let c = s[i]
             switch c {
             case ";":
-                break scan  // only the first section (positive numbers) matters
+                break scan // only the first section (positive numbers) matters
             case "\"":
                 i += 1
                 while i < s.count, s[i] != "\"" { i += 1 }
             case "\\", "_", "*":
-                i += 1  // the next character is a literal, a space width or a fill
+                i += 1 // the next character is a literal, a space width or a fill
             case "[":
                 var j = i + 1
                 var inside = ""
@@ -236,8 +238,10 @@ final class SharedStringsHandler: NSObject, XMLParserDelegate, ParseFailureRepor
     private var inText = false
     private var phoneticDepth = 0
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         switch XMLNames.local(elementName) {
         case "si": (inItem, current) = (true, "")
         case "t": inText = inItem && phoneticDepth == 0
@@ -246,8 +250,10 @@ final class SharedStringsHandler: NSObject, XMLParserDelegate, ParseFailureRepor
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
         switch XMLNames.local(elementName) {
         case "si":
             strings.append(SpreadsheetEscape.decode(current).nfc)
@@ -292,8 +298,10 @@ final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
         self.date1904 = date1904
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes: [String: String] = [:]
+    ) {
         switch XMLNames.local(elementName) {
         case "row":
             if let r = attributes["r"], let n = Int(r) { rowNumber = n } else { rowNumber += 1 }
@@ -302,7 +310,7 @@ final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
         case "c":
             if let ref = attributes["r"], let col = Self.column(of: ref) { column = col } else { column += 1 }
             if column >= XLSXWriter.maxColumns { fail(parser) }
-            if rowNumber == 0 { rowNumber = 1 }  // a cell outside any row element
+            if rowNumber == 0 { rowNumber = 1 } // a cell outside any row element
             inCell = true
             cellType = attributes["t"] ?? "n"
             cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
@@ -321,8 +329,10 @@ final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
         switch XMLNames.local(elementName) {
         case "c":
             let text = cellText()

@@ -224,19 +224,26 @@ public enum XLSXWriter {
         xml += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         for i in 1...sheetCount {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
-        xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        xml += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-        xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        xml +=
+            "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+        xml +=
+            "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         xml += "</Types>"
         return xml
     }
 
-    static let rootRelationships = XMLText.declaration
+    static let rootRelationships =
+        XMLText.declaration
         + "<Relationships xmlns=\"\(pkgRelNS)\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
@@ -278,15 +285,19 @@ public enum XLSXWriter {
         var xml = XMLText.declaration
         xml += "<Relationships xmlns=\"\(pkgRelNS)\">"
         for i in 1...sheetCount {
-            xml += "<Relationship Id=\"rId\(i)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
+            xml +=
+                "<Relationship Id=\"rId\(i)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
         }
-        xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-        xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         xml += "</Relationships>"
         return xml
     }
 
-    static let styles = XMLText.declaration
+    static let styles =
+        XMLText.declaration
         + "<styleSheet xmlns=\"\(mainNS)\">"
         + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
         + "<fonts count=\"2\">"
@@ -328,7 +339,8 @@ struct SharedStrings {
         xml += "<sst xmlns=\"\(XLSXWriter.mainNS)\" count=\"\(references)\" uniqueCount=\"\(ordered.count)\">"
         for s in ordered {
             let escaped = XMLText.escape(SpreadsheetEscape.encode(s))
-            let preserve = s.first.map { $0.isWhitespace } == true || s.last.map { $0.isWhitespace } == true
+            let preserve =
+                s.first.map { $0.isWhitespace } == true || s.last.map { $0.isWhitespace } == true
                 || s.contains("\n") || s.contains("\t")
             xml += preserve ? "<si><t xml:space=\"preserve\">\(escaped)</t></si>" : "<si><t>\(escaped)</t></si>"
         }
@@ -351,7 +363,9 @@ enum SpreadsheetEscape {
                 out.append(contentsOf: "_x005F_".unicodeScalars)
             } else if needsEscape(c) {
                 let hex = String(c.value, radix: 16, uppercase: true)
-                out.append(contentsOf: ("_x" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "_").unicodeScalars)
+                out.append(
+                    contentsOf: ("_x" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "_").unicodeScalars
+                )
             } else {
                 out.append(c)
             }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 // MARK: - Writing
@@ -60,8 +61,8 @@ extension String {
 
 /// A small element tree, for the short parts of a package (relationships, workbook, styles).
 final class XMLTreeElement {
-    let name: String  // local name, without a namespace prefix
-    var attributes: [String: String]  // by local name (and by qualified name when it has a prefix)
+    let name: String // local name, without a namespace prefix
+    var attributes: [String: String] // by local name (and by qualified name when it has a prefix)
     var children: [XMLTreeElement] = []
     var text = ""
 
@@ -132,15 +133,19 @@ final class TreeBuilder: NSObject, XMLParserDelegate, ParseFailureReporting {
     private var stack: [XMLTreeElement] = []
     var failure: OOXMLError?
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         let e = XMLTreeElement(name: XMLNames.local(elementName), attributes: XMLNames.localAttributes(attributeDict))
         if let parent = stack.last { parent.children.append(e) } else { root = e }
         stack.append(e)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
         stack.removeLast()
     }
 

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import NIOCore
@@ -5,11 +6,12 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
-import Domain
 
 /// The package root, found from this file, so tests find Resources/ wherever they run.
-let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 
 let demoPassword = "mat-khau-mau-2024"
 let adminPassword = "mat-khau-quan-tri-2024"
@@ -37,8 +39,9 @@ func withTestApp(demo: Bool = true, sqliteFile: Bool = false, _ body: (Applicati
     } else {
         database = .sqliteMemory
     }
-    let config = AppConfig(database: database, adminPassword: adminPassword, demoPassword: demoPassword, secureCookies: nil,
-                           bcryptCost: 4, workingDirectory: packageRoot)
+    let config = AppConfig(
+        database: database, adminPassword: adminPassword, demoPassword: demoPassword, secureCookies: nil,
+        bcryptCost: 4, workingDirectory: packageRoot)
     var failure: (any Error)?
     do {
         try await configure(app, config)
@@ -69,7 +72,10 @@ actor TestDatabaseSlots {
     init(limit: Int) { self.limit = limit }
 
     func acquire() async {
-        if used < limit { used += 1; return }
+        if used < limit {
+            used += 1
+            return
+        }
         await withCheckedContinuation { waiting.append($0) }
     }
 
@@ -106,9 +112,13 @@ final class Browser: @unchecked Sendable {
     init(_ app: Application) { self.app = app }
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, form: [(String, String)]? = nil, headers extra: HTTPHeaders = [:]) async throws -> Sent {
+    func send(_ method: HTTPMethod, _ path: String, form: [(String, String)]? = nil, headers extra: HTTPHeaders = [:])
+        async throws -> Sent
+    {
         var headers = extra
-        if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
         var body: ByteBuffer?
         if let form {
             headers.contentType = .urlEncodedForm
@@ -122,7 +132,11 @@ final class Browser: @unchecked Sendable {
             let pair = cookie.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            if cookie.lowercased().contains("expires=thu, 01 jan 1970") || parts[1].isEmpty { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
+            if cookie.lowercased().contains("expires=thu, 01 jan 1970") || parts[1].isEmpty {
+                cookies[parts[0]] = nil
+            } else {
+                cookies[parts[0]] = parts[1]
+            }
         }
         let text = String(buffer: res.body)
         if let r = text.range(of: "name=\"_csrf\" value=\"") {
@@ -141,7 +155,8 @@ final class Browser: @unchecked Sendable {
     func login(_ username: String, _ password: String = demoPassword) async throws {
         try await send(.GET, "/dang-nhap")
         let res = try await post("/dang-nhap", [("username", username), ("password", password), ("next", "/app")])
-        #expect(res.status == .seeOther, "login of \(username) should redirect, got \(res.status): \(res.text.prefix(300))")
+        #expect(
+            res.status == .seeOther, "login of \(username) should redirect, got \(res.status): \(res.text.prefix(300))")
         try await send(.GET, "/app")
     }
 }
@@ -151,7 +166,9 @@ struct APIClient {
     let app: Application
     let token: String?
 
-    static func login(_ app: Application, _ username: String, _ password: String = demoPassword) async throws -> APIClient {
+    static func login(_ app: Application, _ username: String, _ password: String = demoPassword) async throws
+        -> APIClient
+    {
         let anon = APIClient(app: app, token: nil)
         let res = try await anon.send(.POST, "/api/v1/auth/token", json: ["username": username, "password": password])
         #expect(res.status == .ok, "token for \(username): \(res.text)")
@@ -174,7 +191,10 @@ struct APIClient {
 
 extension APIClient {
     /// A multipart upload of one file in the field "file", with the bearer token.
-    func upload(_ path: String, filename: String, type: String = "application/octet-stream", bytes: [UInt8], fields: [(String, String)] = []) async throws -> Sent {
+    func upload(
+        _ path: String, filename: String, type: String = "application/octet-stream", bytes: [UInt8],
+        fields: [(String, String)] = []
+    ) async throws -> Sent {
         let (h, body) = multipart(fields, file: ("file", filename, type, bytes))
         var headers = h
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }

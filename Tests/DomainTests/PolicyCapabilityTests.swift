@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Domain
 
 /// What pages offer each role: the answers the app used to compute from roles, now asked of the Policy.
@@ -13,10 +14,14 @@ struct PolicyCapabilityTests {
 
     @Test("Create buttons: units for admin, standing office, unit officers; unit records for every writing role")
     func createButtons() {
-        let units: [Role: Bool] = [.admin: true, .standingOffice: true, .councilMember: false,
-                                   .leadAgency: false, .unitOfficer: true, .editor: false]
-        let records: [Role: Bool] = [.admin: true, .standingOffice: true, .councilMember: false,
-                                     .leadAgency: true, .unitOfficer: true, .editor: false]
+        let units: [Role: Bool] = [
+            .admin: true, .standingOffice: true, .councilMember: false,
+            .leadAgency: false, .unitOfficer: true, .editor: false,
+        ]
+        let records: [Role: Bool] = [
+            .admin: true, .standingOffice: true, .councilMember: false,
+            .leadAgency: true, .unitOfficer: true, .editor: false,
+        ]
         for role in Role.allCases {
             let a = actor(role, dakRuong)
             #expect(Policy.allows(a, .createUnits) == units[role], "\(role)")
@@ -33,8 +38,10 @@ struct PolicyCapabilityTests {
 
     @Test("Dossier tasks: admin, standing office, and unit officers and lead agencies that belong to a unit")
     func prepareDossiers() {
-        let expected: [Role: Bool] = [.admin: true, .standingOffice: true, .councilMember: false,
-                                      .leadAgency: true, .unitOfficer: true, .editor: false]
+        let expected: [Role: Bool] = [
+            .admin: true, .standingOffice: true, .councilMember: false,
+            .leadAgency: true, .unitOfficer: true, .editor: false,
+        ]
         for role in Role.allCases {
             #expect(Policy.allows(actor(role, dakRuong), .prepareDossiers) == expected[role], "\(role)")
         }
@@ -115,9 +122,11 @@ struct PolicyCapabilityTests {
 
     @Test("Each role has its own dashboard")
     func dashboard() {
-        let expected: [Role: Dashboard] = [.admin: .administration, .standingOffice: .coordination,
-                                           .councilMember: .council, .leadAgency: .movementLead,
-                                           .unitOfficer: .unit, .editor: .outreach]
+        let expected: [Role: Dashboard] = [
+            .admin: .administration, .standingOffice: .coordination,
+            .councilMember: .council, .leadAgency: .movementLead,
+            .unitOfficer: .unit, .editor: .outreach,
+        ]
         for role in Role.allCases { #expect(Policy.dashboard(actor(role, dakRuong)) == expected[role], "\(role)") }
         #expect(Set(Role.allCases.map { Policy.dashboard(actor($0, district)) }).count == Dashboard.allCases.count)
     }

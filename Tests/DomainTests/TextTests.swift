@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import Domain
 
 @Suite("Vietnamese text")
 struct TextTests {
-    @Test("Folding removes diacritics and maps đ to d", arguments: [
-        ("Đăk Ruồng", "dak ruong"), ("Thị trấn Đăk Rve", "thi tran dak rve"), ("ĐĂK TƠ LUNG", "dak to lung"),
-        ("Nguyễn Thị Hằng", "nguyen thi hang"), ("  Kon   Rẫy ", "kon ray"),
-    ])
+    @Test(
+        "Folding removes diacritics and maps đ to d",
+        arguments: [
+            ("Đăk Ruồng", "dak ruong"), ("Thị trấn Đăk Rve", "thi tran dak rve"), ("ĐĂK TƠ LUNG", "dak to lung"),
+            ("Nguyễn Thị Hằng", "nguyen thi hang"), ("  Kon   Rẫy ", "kon ray"),
+        ])
     func fold(input: String, expected: String) { #expect(VietnameseText.fold(input) == expected) }
 
     @Test("NFD input folds and cleans to the same as NFC")
@@ -19,9 +22,14 @@ struct TextTests {
 
     @Test("Person names sort by given name first, Vietnamese collation (D before Đ, Anh before Ánh)")
     func personOrder() {
-        let names = ["Trần Văn Đức", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Phạm Thị Anh", "A Thuận", "Y Nhung", "Nguyễn Văn Anh"]
+        let names = [
+            "Trần Văn Đức", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Phạm Thị Anh", "A Thuận", "Y Nhung", "Nguyễn Văn Anh",
+        ]
         let sorted = names.sorted(by: VietnameseText.personNameLess)
-        #expect(sorted == ["Nguyễn Văn Anh", "Phạm Thị Anh", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Trần Văn Đức", "Y Nhung", "A Thuận"])
+        #expect(
+            sorted == [
+                "Nguyễn Văn Anh", "Phạm Thị Anh", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Trần Văn Đức", "Y Nhung", "A Thuận",
+            ])
         #expect(VietnameseText.givenName("  Nguyễn  Thị Hằng ") == "Hằng")
     }
 
@@ -110,7 +118,9 @@ struct PolicyTests {
             #expect(!Policy.decide(a, .update, .catalogue).isAllowed)
         }
         #expect(Policy.decide(actor(.councilMember, nil), .read, .unitRecord(village, movementIDs: [])) == .allow)
-        #expect(Policy.decide(actor(.editor, UnitPath(ids: [1, 3, 9])), .read, .unitRecord(village, movementIDs: [])) == .notFound)
+        #expect(
+            Policy.decide(actor(.editor, UnitPath(ids: [1, 3, 9])), .read, .unitRecord(village, movementIDs: []))
+                == .notFound)
         #expect(Policy.decide(nil, .read, .unit(pgd)) == .forbidden(Policy.mustSignIn))
         #expect(Policy.decide(nil, .read, .catalogue) == .forbidden(Policy.mustSignIn))
         #expect(Policy.unitScope(nil) == .none)
@@ -150,9 +160,9 @@ struct ValidationTests {
     @Test("An org tree file with a child before its parent, or a dangling group member, is refused")
     func orgTreeProblems() throws {
         let json = """
-        {"title":"t","units":[{"code":"B","name":"b","kind":"xa","parent":"A"},{"code":"A","name":"a","kind":"huyen","parent":null}],
-         "groups":[{"code":"G","name":"g","kind":"cum","members":["A","Z"]}]}
-        """
+            {"title":"t","units":[{"code":"B","name":"b","kind":"xa","parent":"A"},{"code":"A","name":"a","kind":"huyen","parent":null}],
+             "groups":[{"code":"G","name":"g","kind":"cum","members":["A","Z"]}]}
+            """
         let file = try OrgTreeFile.decode(Data(json.utf8))
         let problems = file.problems()
         #expect(problems.count == 2)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Domain
 
 /// Every move of a table, as "from→to" codes.
@@ -10,7 +11,9 @@ private func moves<W: WorkflowTable>(_: W.Type, _ all: [W.Status]) -> Set<String
 private func allowedMatchesTable<W: WorkflowTable>(_: W.Type, _ all: [W.Status], legal: Set<String>) {
     for from in all {
         for to in all {
-            #expect(W.allowed(from: from, to: to) == legal.contains("\(from.rawValue)→\(to.rawValue)"), "\(from.rawValue)→\(to.rawValue)")
+            #expect(
+                W.allowed(from: from, to: to) == legal.contains("\(from.rawValue)→\(to.rawValue)"),
+                "\(from.rawValue)→\(to.rawValue)")
         }
     }
 }
@@ -19,20 +22,28 @@ private func allowedMatchesTable<W: WorkflowTable>(_: W.Type, _ all: [W.Status],
 struct WorkflowTableTests {
     @Test("Stored codes are English kebab-case")
     func codes() {
-        #expect(DossierStatus.allCases.map(\.rawValue) == ["draft", "submitted", "returned", "appraised", "reviewed", "decided"])
+        #expect(
+            DossierStatus.allCases.map(\.rawValue) == [
+                "draft", "submitted", "returned", "appraised", "reviewed", "decided",
+            ])
         #expect(NomineeAppraisal.allCases.map(\.rawValue) == ["pending", "passed", "returned"])
         #expect(NomineeEligibility.allCases.map(\.rawValue) == ["eligible", "not-eligible", "missing-data"])
         #expect(MeetingStatus.allCases.map(\.rawValue) == ["preparing", "voting", "closed"])
         #expect(ImportJobStatus.allCases.map(\.rawValue) == ["validating", "importing", "done", "failed"])
-        let all = DossierStatus.allCases.map(\.rawValue) + NomineeAppraisal.allCases.map(\.rawValue) + NomineeEligibility.allCases.map(\.rawValue)
-            + MeetingStatus.allCases.map(\.rawValue) + ImportJobStatus.allCases.map(\.rawValue) + RegistrationStatus.allCases.map(\.rawValue)
+        let all =
+            DossierStatus.allCases.map(\.rawValue) + NomineeAppraisal.allCases.map(\.rawValue)
+            + NomineeEligibility.allCases.map(\.rawValue)
+            + MeetingStatus.allCases.map(\.rawValue) + ImportJobStatus.allCases.map(\.rawValue)
+            + RegistrationStatus.allCases.map(\.rawValue)
         for code in all { #expect(code.allSatisfy { ("a"..."z").contains($0) || $0 == "-" }, "\(code)") }
     }
 
     @Test("Dossier: submitted by the unit, appraised or returned, reviewed by the council, decided")
     func dossier() {
-        let legal: Set<String> = ["draft→submitted", "returned→submitted", "submitted→appraised", "submitted→returned",
-                                  "appraised→reviewed", "reviewed→decided"]
+        let legal: Set<String> = [
+            "draft→submitted", "returned→submitted", "submitted→appraised", "submitted→returned",
+            "appraised→reviewed", "reviewed→decided",
+        ]
         #expect(moves(DossierWorkflow.self, DossierStatus.allCases) == legal)
         allowedMatchesTable(DossierWorkflow.self, DossierStatus.allCases, legal: legal)
     }
@@ -54,10 +65,14 @@ struct WorkflowTableTests {
 
     @Test("The refusal names both statuses and what is allowed, or that the status is final")
     func messages() {
-        #expect(MeetingWorkflow.illegalMessage(from: .preparing, to: .closed)
-                == "Không thể chuyển từ “Chuẩn bị (điểm danh)” sang “Đã kết thúc”. Từ “Chuẩn bị (điểm danh)” chỉ có thể chuyển sang: “Đang bỏ phiếu”.")
-        #expect(DossierWorkflow.illegalMessage(from: .decided, to: .submitted)
-                == "Không thể chuyển từ “Đã có quyết định khen thưởng” sang “Đã gửi, chờ thẩm định”. “Đã có quyết định khen thưởng” là bước cuối, không chuyển tiếp được.")
+        #expect(
+            MeetingWorkflow.illegalMessage(from: .preparing, to: .closed)
+                == "Không thể chuyển từ “Chuẩn bị (điểm danh)” sang “Đã kết thúc”. Từ “Chuẩn bị (điểm danh)” chỉ có thể chuyển sang: “Đang bỏ phiếu”."
+        )
+        #expect(
+            DossierWorkflow.illegalMessage(from: .decided, to: .submitted)
+                == "Không thể chuyển từ “Đã có quyết định khen thưởng” sang “Đã gửi, chờ thẩm định”. “Đã có quyết định khen thưởng” là bước cuối, không chuyển tiếp được."
+        )
         #expect(ImportJobWorkflow.illegalMessage(from: .done, to: .failed).contains("“Đã nhập xong”"))
         #expect(ImportJobWorkflow.illegalMessage(from: .done, to: .failed).contains("“Không nhập (tệp có lỗi)”"))
     }

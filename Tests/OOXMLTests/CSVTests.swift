@@ -1,21 +1,24 @@
 import Foundation
 import Testing
+
 @testable import OOXML
 
 @Suite("CSV")
 struct CSVTests {
-    @Test("Fields are quoted only when needed, quotes doubled, lines end with CRLF", arguments: [
-        (["Nguyễn Thị Ánh", "Đăk Ruồng", "12"], ",", "Nguyễn Thị Ánh,Đăk Ruồng,12\r\n"),
-        (["Kon Rẫy, Kon Tum", "x"], ",", "\"Kon Rẫy, Kon Tum\",x\r\n"),
-        (["Kon Rẫy, Kon Tum", "x"], ";", "Kon Rẫy, Kon Tum;x\r\n"),
-        (["a;b", "c"], ";", "\"a;b\";c\r\n"),
-        (["Thôn \"Đăk Tiêng\""], ",", "\"Thôn \"\"Đăk Tiêng\"\"\"\r\n"),
-        (["Dòng 1\nDòng 2", "Dòng 1\r\nDòng 2"], ",", "\"Dòng 1\nDòng 2\",\"Dòng 1\r\nDòng 2\"\r\n"),
-        (["", "", ""], ",", ",,\r\n"),
-        ([" cách đầu", "cuối "], ",", "\" cách đầu\",\"cuối \"\r\n"),
-        ([",\u{301}"], ",", "\",\u{301}\"\r\n"),  // a comma carrying a combining accent is still a comma
-        ([], ",", "\r\n"),
-    ] as [([String], Character, String)])
+    @Test(
+        "Fields are quoted only when needed, quotes doubled, lines end with CRLF",
+        arguments: [
+            (["Nguyễn Thị Ánh", "Đăk Ruồng", "12"], ",", "Nguyễn Thị Ánh,Đăk Ruồng,12\r\n"),
+            (["Kon Rẫy, Kon Tum", "x"], ",", "\"Kon Rẫy, Kon Tum\",x\r\n"),
+            (["Kon Rẫy, Kon Tum", "x"], ";", "Kon Rẫy, Kon Tum;x\r\n"),
+            (["a;b", "c"], ";", "\"a;b\";c\r\n"),
+            (["Thôn \"Đăk Tiêng\""], ",", "\"Thôn \"\"Đăk Tiêng\"\"\"\r\n"),
+            (["Dòng 1\nDòng 2", "Dòng 1\r\nDòng 2"], ",", "\"Dòng 1\nDòng 2\",\"Dòng 1\r\nDòng 2\"\r\n"),
+            (["", "", ""], ",", ",,\r\n"),
+            ([" cách đầu", "cuối "], ",", "\" cách đầu\",\"cuối \"\r\n"),
+            ([",\u{301}"], ",", "\",\u{301}\"\r\n"), // a comma carrying a combining accent is still a comma
+            ([], ",", "\r\n"),
+        ] as [([String], Character, String)])
     func line(fields: [String], separator: Character, expected: String) {
         #expect(CSV.line(fields, separator: separator) == expected)
     }
@@ -29,16 +32,18 @@ struct CSVTests {
 
     @Test("Quoted fields hold commas, doubled quotes and line breaks")
     func quotedFields() throws {
-        let text = "Họ và tên,Địa chỉ,Ghi chú\r\n"
+        let text =
+            "Họ và tên,Địa chỉ,Ghi chú\r\n"
             + "\"Nguyễn Thị Ánh\",\"Thôn 1, xã Đăk Ruồng\",\"Nói \"\"xin chào\"\"\"\r\n"
             + "\"Trần Văn Đức\",\"Dòng 1\r\nDòng 2\nDòng 3\",\r\n"
             + "\"\",,\"\"\"\"\r\n"
-        #expect(try CSV.parse(text) == [
-            ["Họ và tên", "Địa chỉ", "Ghi chú"],
-            ["Nguyễn Thị Ánh", "Thôn 1, xã Đăk Ruồng", "Nói \"xin chào\""],
-            ["Trần Văn Đức", "Dòng 1\r\nDòng 2\nDòng 3", ""],
-            ["", "", "\""],
-        ])
+        #expect(
+            try CSV.parse(text) == [
+                ["Họ và tên", "Địa chỉ", "Ghi chú"],
+                ["Nguyễn Thị Ánh", "Thôn 1, xã Đăk Ruồng", "Nói \"xin chào\""],
+                ["Trần Văn Đức", "Dòng 1\r\nDòng 2\nDòng 3", ""],
+                ["", "", "\""],
+            ])
     }
 
     @Test("A leading BOM is stripped; LF, CRLF and CR all end lines; blank lines and a missing final newline are fine")
@@ -58,12 +63,14 @@ struct CSVTests {
 
     @Test("';' is the separator when the header has more ';' than ','")
     func semicolons() throws {
-        let text = "\u{FEFF}Họ và tên;Số tiền;Ghi chú\r\nNguyễn Thị Ánh;1.500.000,50;\"a;b\"\r\nTrần Văn Đức;2,5;x, y\r\n"
-        #expect(try CSV.parse(text) == [
-            ["Họ và tên", "Số tiền", "Ghi chú"],
-            ["Nguyễn Thị Ánh", "1.500.000,50", "a;b"],
-            ["Trần Văn Đức", "2,5", "x, y"],
-        ])
+        let text =
+            "\u{FEFF}Họ và tên;Số tiền;Ghi chú\r\nNguyễn Thị Ánh;1.500.000,50;\"a;b\"\r\nTrần Văn Đức;2,5;x, y\r\n"
+        #expect(
+            try CSV.parse(text) == [
+                ["Họ và tên", "Số tiền", "Ghi chú"],
+                ["Nguyễn Thị Ánh", "1.500.000,50", "a;b"],
+                ["Trần Văn Đức", "2,5", "x, y"],
+            ])
         // Semicolons inside a quoted header field do not count; a tie keeps ','.
         #expect(try CSV.parse("\"a;b;c\",d\n1,2\n") == [["a;b;c", "d"], ["1", "2"]])
         #expect(try CSV.parse("a;b,c\n") == [["a;b", "c"]])
@@ -89,9 +96,11 @@ struct CSVTests {
     func nfc() throws {
         let nfd = "Nguyễn Thị Ánh,\"Đăk Ruồng\"\n".decomposedStringWithCanonicalMapping
         let rows = try CSV.parse(nfd)
-        #expect(rows.flatMap { $0 }.map { Array($0.utf8) } == ["Nguyễn Thị Ánh", "Đăk Ruồng"].map {
-            Array($0.precomposedStringWithCanonicalMapping.utf8)
-        })
+        #expect(
+            rows.flatMap { $0 }.map { Array($0.utf8) }
+                == ["Nguyễn Thị Ánh", "Đăk Ruồng"].map {
+                    Array($0.precomposedStringWithCanonicalMapping.utf8)
+                })
     }
 
     @Test("What line/document write, parse reads back unchanged")
@@ -114,7 +123,10 @@ struct CSVTests {
         utf16.append("Tên,Mã\r\nĐăk Ruồng,1\r\n".data(using: .utf16LittleEndian)!)
         #expect(try CSV.parse(data: utf16) == [["Tên", "Mã"], ["Đăk Ruồng", "1"]])
         // "Đăk" in Windows-1258: D0 E3 6B.
-        #expect(throws: OOXMLError("Tệp CSV không dùng bảng mã UTF-8. Trong Excel, hãy lưu lại bằng “CSV UTF-8 (Comma delimited)”.")) {
+        #expect(
+            throws: OOXMLError(
+                "Tệp CSV không dùng bảng mã UTF-8. Trong Excel, hãy lưu lại bằng “CSV UTF-8 (Comma delimited)”.")
+        ) {
             try CSV.parse(data: Data([0x54, 0x65, 0x6E, 0x0A, 0xD0, 0xE3, 0x6B, 0x0A]))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import OOXML
 
 @Suite("XLSX reading")
@@ -14,16 +15,18 @@ struct XLSXReaderTests {
         ["0.3", "0.0000001", "-42", "12345678901", "", ""],
     ]
 
-    @Test("A workbook written by openpyxl (inline strings) and the same saved by LibreOffice (shared strings)",
-          arguments: ["openpyxl.xlsx", "libreoffice.xlsx"])
+    @Test(
+        "A workbook written by openpyxl (inline strings) and the same saved by LibreOffice (shared strings)",
+        arguments: ["openpyxl.xlsx", "libreoffice.xlsx"])
     func fixtures(file: String) throws {
         let data = try Fixture.data(file)
         #expect(try XLSXReader.sheetNames(data: data) == ["Danh sách", "Xã, phường"])
         #expect(try XLSXReader.rows(data: data) == Self.expectedFirstSheet)
         #expect(try XLSXReader.rows(data: data, sheet: "Danh sách") == Self.expectedFirstSheet)
-        #expect(try XLSXReader.rows(data: data, sheet: "Xã, phường") == [
-            ["Mã", "Tên"], ["23284", "Xã Đăk Ruồng"], ["23287", "Thị trấn Đăk Rve"],
-        ])
+        #expect(
+            try XLSXReader.rows(data: data, sheet: "Xã, phường") == [
+                ["Mã", "Tên"], ["23284", "Xã Đăk Ruồng"], ["23287", "Thị trấn Đăk Rve"],
+            ])
     }
 
     @Test("Input that is not an .xlsx gives OOXMLError in Vietnamese")
@@ -51,14 +54,18 @@ struct XLSXReaderTests {
     @Test("An unknown sheet name lists the sheets there are")
     func unknownSheet() throws {
         let data = try Fixture.data("openpyxl.xlsx")
-        #expect(throws: OOXMLError("Không tìm thấy trang tính “Thôn”. Các trang tính có trong tệp: “Danh sách”, “Xã, phường”.")) {
+        #expect(
+            throws: OOXMLError(
+                "Không tìm thấy trang tính “Thôn”. Các trang tính có trong tệp: “Danh sách”, “Xã, phường”.")
+        ) {
             try XLSXReader.rows(data: data, sheet: "Thôn")
         }
     }
 
     @Test("Cells are placed by reference: skipped cells and rows read as \"\", cells without r follow on")
     func references() throws {
-        let xml = HandMadeXLSX.sheet("""
+        let xml = HandMadeXLSX.sheet(
+            """
             <row r="2"><c r="B2" t="inlineStr"><is><t>Đăk Ruồng</t></is></c><c r="D2"><v>4</v></c></row>\
             <row r="3"><c r="A3"><v>1</v></c><c><v>2</v></c><c r="$E$3"><v>5</v></c><c><v>6</v></c></row>\
             <row><c r="C4" t="str"><v>công thức</v></c></row>\
@@ -66,12 +73,13 @@ struct XLSXReaderTests {
             <row r="9"><c r="C9" t="inlineStr"><is><t></t></is></c></row>
             """)
         let rows = try XLSXReader.rows(data: HandMadeXLSX.make(sheets: [("Thôn", xml)]))
-        #expect(rows == [
-            ["", "", "", "", "", ""],
-            ["", "Đăk Ruồng", "", "4", "", ""],
-            ["1", "2", "", "", "5", "6"],
-            ["", "", "công thức", "", "", ""],
-        ])
+        #expect(
+            rows == [
+                ["", "", "", "", "", ""],
+                ["", "Đăk Ruồng", "", "4", "", ""],
+                ["1", "2", "", "", "5", "6"],
+                ["", "", "công thức", "", "", ""],
+            ])
     }
 
     @Test("Inline rich text, phonetic runs, formulas' cached values, errors, ISO dates and prefixed XML")
@@ -91,7 +99,10 @@ struct XLSXReaderTests {
             </x:row></x:sheetData></x:worksheet>
             """
         let rows = try XLSXReader.rows(data: HandMadeXLSX.make(sheets: [("A", xml)]))
-        #expect(rows == [["Nguyễn Thị Ánh", "3", "ab", "#DIV/0!", "05/03/2025", "05/03/2025 08:15", "TRUE", "_x0041_ và \u{7}"]])
+        #expect(
+            rows == [
+                ["Nguyễn Thị Ánh", "3", "ab", "#DIV/0!", "05/03/2025", "05/03/2025 08:15", "TRUE", "_x0041_ và \u{7}"]
+            ])
     }
 
     @Test("Shared strings in NFD are read as NFC; rich runs are joined and phonetic runs left out")
@@ -101,7 +112,8 @@ struct XLSXReaderTests {
             <?xml version="1.0" encoding="UTF-8"?><sst xmlns="\(HandMadeXLSX.main)" count="2" uniqueCount="2">\
             <si><t>\(nfd)</t></si><si><r><t>Kon </t></r><r><rPr><i/></rPr><t>Rẫy</t></r><rPh><t>x</t></rPh></si></sst>
             """
-        let xml = HandMadeXLSX.sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>")
+        let xml = HandMadeXLSX.sheet(
+            "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>")
         let rows = try XLSXReader.rows(data: HandMadeXLSX.make(sheets: [("A", xml)], sharedStrings: sst))
         #expect(rows == [["Đăk Ruồng", "Kon Rẫy"]])
         #expect(Array(rows[0][0].utf8) == Array("Đăk Ruồng".precomposedStringWithCanonicalMapping.utf8))
@@ -116,44 +128,57 @@ struct XLSXReaderTests {
             <cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/>\
             <xf numFmtId="167"/><xf numFmtId="22"/></cellXfs></styleSheet>
             """
-        let xml = HandMadeXLSX.sheet("""
+        let xml = HandMadeXLSX.sheet(
+            """
             <row r="1"><c r="A1"><v>45721</v></c><c r="B1" s="1"><v>45721</v></c><c r="C1" s="2"><v>45721</v></c>\
             <c r="D1" s="3"><v>1500000</v></c><c r="E1" s="4"><v>1.5</v></c><c r="F1" s="5"><v>0.75</v></c>\
             <c r="G1" s="6"><v>45721.5</v></c><c r="H1" s="1"><v>60</v></c><c r="I1" s="1"><v>1</v></c></row>
             """)
         let data1900 = try HandMadeXLSX.make(sheets: [("A", xml)], styles: styles)
-        #expect(try XLSXReader.rows(data: data1900) == [[
-            "45721", "05/03/2025", "05/03/2025", "1500000", "1.5", "18:00", "05/03/2025 12:00", "29/02/1900", "01/01/1900",
-        ]])
-        let data1904 = try HandMadeXLSX.make(sheets: [("A", xml)], styles: styles, workbookPr: "<workbookPr date1904=\"1\"/>")
+        #expect(
+            try XLSXReader.rows(data: data1900) == [
+                [
+                    "45721", "05/03/2025", "05/03/2025", "1500000", "1.5", "18:00", "05/03/2025 12:00", "29/02/1900",
+                    "01/01/1900",
+                ]
+            ])
+        let data1904 = try HandMadeXLSX.make(
+            sheets: [("A", xml)], styles: styles, workbookPr: "<workbookPr date1904=\"1\"/>")
         #expect(try XLSXReader.rows(data: data1904)[0][1] == "06/03/2029")
         #expect(try XLSXReader.rows(data: data1904)[0][8] == "02/01/1904")
     }
 
-    @Test("Number format codes are told apart", arguments: [
-        ("dd/mm/yyyy", true, false), ("yyyy\\-mm\\-dd", true, false), ("mmm-yy", true, false),
-        ("dd/mm/yyyy\\ hh:mm", true, true), ("h:mm:ss", false, true), ("mm:ss", false, true),
-        ("General", false, false), ("#,##0", false, false), ("0.00%", false, false), ("#,##0 [$₫-42A]", false, false),
-        ("\"ngày\" 0", false, false), ("[h]:mm", false, false), ("[Red]dd/mm/yyyy;@", true, false), ("@", false, false),
-    ])
+    @Test(
+        "Number format codes are told apart",
+        arguments: [
+            ("dd/mm/yyyy", true, false), ("yyyy\\-mm\\-dd", true, false), ("mmm-yy", true, false),
+            ("dd/mm/yyyy\\ hh:mm", true, true), ("h:mm:ss", false, true), ("mm:ss", false, true),
+            ("General", false, false), ("#,##0", false, false), ("0.00%", false, false),
+            ("#,##0 [$₫-42A]", false, false),
+            ("\"ngày\" 0", false, false), ("[h]:mm", false, false), ("[Red]dd/mm/yyyy;@", true, false),
+            ("@", false, false),
+        ])
     func formatCodes(code: String, date: Bool, time: Bool) {
         let f = CellFormat(code: code)
         #expect(f.date == date)
         #expect(f.time == time)
     }
 
-    @Test("Stored numbers are shown without \".0\" and without exponents", arguments: [
-        ("1", "1"), ("1.0", "1"), ("-0", "0"), ("8.5", "8.5"), ("0.30000000000000004", "0.30000000000000004"),
-        ("3.1400000000000001", "3.14"), ("1E-007", "0.0000001"), ("1.5e+20", "150000000000000000000"),
-        ("12345678901", "12345678901"), ("  42 ", "42"), ("abc", "abc"),
-    ])
+    @Test(
+        "Stored numbers are shown without \".0\" and without exponents",
+        arguments: [
+            ("1", "1"), ("1.0", "1"), ("-0", "0"), ("8.5", "8.5"), ("0.30000000000000004", "0.30000000000000004"),
+            ("3.1400000000000001", "3.14"), ("1E-007", "0.0000001"), ("1.5e+20", "150000000000000000000"),
+            ("12345678901", "12345678901"), ("  42 ", "42"), ("abc", "abc"),
+        ])
     func numbers(raw: String, shown: String) {
         #expect(NumberText.display(raw) == shown)
     }
 
     @Test("Far-apart cells that would make a huge table, and references beyond Excel's grid, are refused")
     func limits() throws {
-        let far = HandMadeXLSX.sheet("<row r=\"1\"><c r=\"XFD1\"><v>1</v></c></row><row r=\"1048576\"><c r=\"A1048576\"><v>1</v></c></row>")
+        let far = HandMadeXLSX.sheet(
+            "<row r=\"1\"><c r=\"XFD1\"><v>1</v></c></row><row r=\"1048576\"><c r=\"A1048576\"><v>1</v></c></row>")
         #expect(throws: OOXMLError.self) { try XLSXReader.rows(data: HandMadeXLSX.make(sheets: [("A", far)])) }
         let beyond = HandMadeXLSX.sheet("<row r=\"1048577\"><c r=\"A1048577\"><v>1</v></c></row>")
         #expect(throws: OOXMLError("Tệp Excel bị hỏng: có ô nằm ngoài phạm vi của Excel.")) {

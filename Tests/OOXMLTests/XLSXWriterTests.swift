@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import OOXML
 
 @Suite("XLSX writing and reading back")
@@ -8,8 +9,10 @@ struct XLSXWriterTests {
         name: "Danh sách",
         rows: [
             [.text("STT"), .text("Họ và tên"), .text("Ngày sinh"), .text("Điểm"), .text("Đạt"), .text("Thôn")],
-            [.integer(1), .text("Nguyễn Thị Ánh"), .date(year: 1990, month: 3, day: 5), .number(8.5), .bool(true),
-             .text("Đăk Ruồng")],
+            [
+                .integer(1), .text("Nguyễn Thị Ánh"), .date(year: 1990, month: 3, day: 5), .number(8.5), .bool(true),
+                .text("Đăk Ruồng"),
+            ],
             [.integer(2), .empty, .date(year: 2024, month: 2, day: 29), .number(0.1), .empty, .text("Kon Skôi")],
             [],
             [.integer(-3), .text("Trần Văn Đức"), .empty, .number(-1234.5), .bool(false), .empty],
@@ -21,21 +24,23 @@ struct XLSXWriterTests {
     func roundTrip() throws {
         let data = try XLSXWriter.data(sheets: [Self.people])
         let rows = try XLSXReader.rows(data: data)
-        #expect(rows == [
-            ["STT", "Họ và tên", "Ngày sinh", "Điểm", "Đạt", "Thôn"],
-            ["1", "Nguyễn Thị Ánh", "05/03/1990", "8.5", "TRUE", "Đăk Ruồng"],
-            ["2", "", "29/02/2024", "0.1", "", "Kon Skôi"],
-            ["", "", "", "", "", ""],
-            ["-3", "Trần Văn Đức", "", "-1234.5", "FALSE", ""],
-            ["12345678901", "", "", "0.0000001", "", ""],
-        ])
+        #expect(
+            rows == [
+                ["STT", "Họ và tên", "Ngày sinh", "Điểm", "Đạt", "Thôn"],
+                ["1", "Nguyễn Thị Ánh", "05/03/1990", "8.5", "TRUE", "Đăk Ruồng"],
+                ["2", "", "29/02/2024", "0.1", "", "Kon Skôi"],
+                ["", "", "", "", "", ""],
+                ["-3", "Trần Văn Đức", "", "-1234.5", "FALSE", ""],
+                ["12345678901", "", "", "0.0000001", "", ""],
+            ])
         // The text is NFC, byte for byte.
         #expect(Array(rows[1][1].utf8) == Array("Nguyễn Thị Ánh".precomposedStringWithCanonicalMapping.utf8))
     }
 
     @Test("Several sheets keep their names and order; a sheet is read by name")
     func severalSheets() throws {
-        let communes = XLSXSheet(name: "Xã, phường", rows: [[.text("Mã"), .text("Tên")], [.text("23284"), .text("Xã Đăk Ruồng")]])
+        let communes = XLSXSheet(
+            name: "Xã, phường", rows: [[.text("Mã"), .text("Tên")], [.text("23284"), .text("Xã Đăk Ruồng")]])
         let empty = XLSXSheet(name: "Trống", rows: [])
         let data = try XLSXWriter.data(sheets: [Self.people, communes, empty])
         #expect(try XLSXReader.sheetNames(data: data) == ["Danh sách", "Xã, phường", "Trống"])
@@ -58,13 +63,16 @@ struct XLSXWriterTests {
         #expect(Array(name.utf8) == Array("Đăk Ruồng".precomposedStringWithCanonicalMapping.utf8))
     }
 
-    @Test("Awkward text survives: markup characters, spaces at the ends, line breaks, tabs, control characters, _x0041_")
+    @Test(
+        "Awkward text survives: markup characters, spaces at the ends, line breaks, tabs, control characters, _x0041_")
     func awkwardText() throws {
         let texts = [
             "<b>Bùi & “Lê”</b> 'x' \"y\"", "  có khoảng trắng  ", "Dòng 1\nDòng 2", "Dòng 1\r\nDòng 2", "Cột\tTab",
             "chuông\u{7}và\u{1}điều khiển", "_x0041_ không phải là chữ A", "😀 Ǹ ư", "",
         ]
-        let data = try XLSXWriter.data(sheets: [XLSXSheet(name: "Văn bản", rows: texts.map { [.text($0), .integer(1)] })])
+        let data = try XLSXWriter.data(sheets: [
+            XLSXSheet(name: "Văn bản", rows: texts.map { [.text($0), .integer(1)] })
+        ])
         let rows = try XLSXReader.rows(data: data)
         #expect(rows.map { $0[0] } == texts)
     }
@@ -79,15 +87,18 @@ struct XLSXWriterTests {
         #expect(SpreadsheetDate.serial(year: 1899, month: 12, day: 31) == nil)
 
         let dates: [XLSXCell] = [
-            .date(year: 1900, month: 1, day: 1), .date(year: 1900, month: 3, day: 1), .date(year: 1975, month: 4, day: 30),
-            .date(year: 2000, month: 2, day: 29), .date(year: 9999, month: 12, day: 31), .date(year: 1880, month: 7, day: 14),
+            .date(year: 1900, month: 1, day: 1), .date(year: 1900, month: 3, day: 1),
+            .date(year: 1975, month: 4, day: 30),
+            .date(year: 2000, month: 2, day: 29), .date(year: 9999, month: 12, day: 31),
+            .date(year: 1880, month: 7, day: 14),
         ]
         let data = try XLSXWriter.data(sheets: [XLSXSheet(name: "Ngày", rows: [dates])])
-        #expect(try XLSXReader.rows(data: data) == [
-            ["01/01/1900", "01/03/1900", "30/04/1975", "29/02/2000", "31/12/9999", "14/07/1880"],
-        ])
+        #expect(
+            try XLSXReader.rows(data: data) == [
+                ["01/01/1900", "01/03/1900", "30/04/1975", "29/02/2000", "31/12/9999", "14/07/1880"]
+            ])
         let sheet = try #require(try Zip.text(of: "xl/worksheets/sheet1.xml", in: data))
-        #expect(sheet.contains("<c r=\"C1\" s=\"3\"><v>27514</v></c>"))  // bold (first row) date style
+        #expect(sheet.contains("<c r=\"C1\" s=\"3\"><v>27514</v></c>")) // bold (first row) date style
         let styles = try #require(try Zip.text(of: "xl/styles.xml", in: data))
         #expect(styles.contains("formatCode=\"dd/mm/yyyy\""))
     }
@@ -96,13 +107,15 @@ struct XLSXWriterTests {
     func structure() throws {
         let data = try XLSXWriter.data(sheets: [Self.people])
         let paths = Set(try Zip.paths(in: data))
-        for part in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                     "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"] {
+        for part in [
+            "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+            "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml",
+        ] {
             #expect(paths.contains(part), "missing \(part)")
         }
         let sheet = try #require(try Zip.text(of: "xl/worksheets/sheet1.xml", in: data))
-        #expect(sheet.contains("<c r=\"A1\" s=\"1\" t=\"s\">"))  // style 1 = bold font
-        #expect(sheet.contains("<c r=\"A2\"><v>1</v></c>"))  // body rows are not bold
+        #expect(sheet.contains("<c r=\"A1\" s=\"1\" t=\"s\">")) // style 1 = bold font
+        #expect(sheet.contains("<c r=\"A2\"><v>1</v></c>")) // body rows are not bold
         #expect(sheet.contains("state=\"frozen\""))
         #expect(sheet.contains("<col min=\"2\" max=\"2\" width=\"30\" customWidth=\"1\"/>"))
         #expect(sheet.contains("<dimension ref=\"A1:F6\"/>"))
@@ -110,18 +123,24 @@ struct XLSXWriterTests {
         var plain = Self.people
         plain.boldFirstRow = false
         plain.freezeFirstRow = false
-        let plainSheet = try #require(try Zip.text(of: "xl/worksheets/sheet1.xml", in: XLSXWriter.data(sheets: [plain])))
+        let plainSheet = try #require(
+            try Zip.text(of: "xl/worksheets/sheet1.xml", in: XLSXWriter.data(sheets: [plain])))
         #expect(plainSheet.contains("<c r=\"A1\" t=\"s\">"))
         #expect(!plainSheet.contains("frozen"))
     }
 
-    @Test("Sheets Excel would refuse are refused with a Vietnamese message", arguments: [
-        ("", "Tên trang tính không được để trống."),
-        ("Báo cáo: quý 1", "Tên trang tính “Báo cáo: quý 1” chứa ký tự không được phép “:”."),
-        ("Tổng hợp [2025]", "Tên trang tính “Tổng hợp [2025]” chứa ký tự không được phép “[”."),
-        ("Danh sách hộ gia đình văn hóa tiêu biểu", "Tên trang tính “Danh sách hộ gia đình văn hóa tiêu biểu” dài quá 31 ký tự."),
-        ("'Trích'", "Tên trang tính “'Trích'” không được bắt đầu hoặc kết thúc bằng dấu nháy đơn."),
-    ])
+    @Test(
+        "Sheets Excel would refuse are refused with a Vietnamese message",
+        arguments: [
+            ("", "Tên trang tính không được để trống."),
+            ("Báo cáo: quý 1", "Tên trang tính “Báo cáo: quý 1” chứa ký tự không được phép “:”."),
+            ("Tổng hợp [2025]", "Tên trang tính “Tổng hợp [2025]” chứa ký tự không được phép “[”."),
+            (
+                "Danh sách hộ gia đình văn hóa tiêu biểu",
+                "Tên trang tính “Danh sách hộ gia đình văn hóa tiêu biểu” dài quá 31 ký tự."
+            ),
+            ("'Trích'", "Tên trang tính “'Trích'” không được bắt đầu hoặc kết thúc bằng dấu nháy đơn."),
+        ])
     func badSheetNames(name: String, message: String) {
         #expect(throws: OOXMLError(message)) {
             try XLSXWriter.data(sheets: [XLSXSheet(name: name, rows: [[.text("x")]])])
@@ -135,17 +154,22 @@ struct XLSXWriterTests {
             try XLSXWriter.data(sheets: [XLSXSheet(name: "Thôn", rows: []), XLSXSheet(name: "thôn", rows: [])])
         }
         #expect(throws: OOXMLError("Ô B1 của trang tính “Ngày”: ngày 29/2/2023 không hợp lệ.")) {
-            try XLSXWriter.data(sheets: [XLSXSheet(name: "Ngày", rows: [[.empty, .date(year: 2023, month: 2, day: 29)]])])
+            try XLSXWriter.data(sheets: [
+                XLSXSheet(name: "Ngày", rows: [[.empty, .date(year: 2023, month: 2, day: 29)]])
+            ])
         }
         #expect(throws: OOXMLError("Ô A2 của trang tính “Số”: giá trị số không hợp lệ.")) {
             try XLSXWriter.data(sheets: [XLSXSheet(name: "Số", rows: [[.integer(1)], [.number(.nan)]])])
         }
         #expect(throws: OOXMLError.self) {
-            try XLSXWriter.data(sheets: [XLSXSheet(name: "Dài", rows: [[.text(String(repeating: "ă", count: 32_768))]])])
+            try XLSXWriter.data(sheets: [XLSXSheet(name: "Dài", rows: [[.text(String(repeating: "ă", count: 32_768))]])]
+            )
         }
     }
 
-    @Test("Column names", arguments: [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA"), (16383, "XFD")])
+    @Test(
+        "Column names",
+        arguments: [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA"), (16383, "XFD")])
     func columnNames(index: Int, name: String) {
         #expect(XLSXWriter.columnName(index) == name)
         #expect(SheetHandler.column(of: name + "7") == index)

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// One loaded version of the catalogue, with the file it came from kept verbatim.
 final class CatalogueVersionModel: Model, @unchecked Sendable {
@@ -65,13 +65,17 @@ final class CatalogueCriterionModel: Model, @unchecked Sendable {
     func criterionSpec() throws -> CriterionSpec {
         if params == "{}" {
             guard let k = CriterionKind(rawValue: kind) else {
-                throw AppError(status: .internalServerError, code: .internalError,
-                               message: "Dữ liệu lưu trong cột \(Self.schema).kind (dòng \(id.map(String.init) ?? "?")) bị hỏng, không đọc được. Vui lòng báo quản trị viên.")
+                throw AppError(
+                    status: .internalServerError, code: .internalError,
+                    message:
+                        "Dữ liệu lưu trong cột \(Self.schema).kind (dòng \(id.map(String.init) ?? "?")) bị hỏng, không đọc được. Vui lòng báo quản trị viên."
+                )
             }
             return CriterionSpec(code: code, text: text, kind: k)
         }
         var s = try json(\.$params, as: CriterionSpec.self)
-        s.code = code; s.text = text
+        s.code = code
+        s.text = text
         return s
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// Loads the catalogue files shipped in Resources/Catalogue into the database. A version already
 /// loaded is never changed: a change to the catalogue is a new file with a new version.
@@ -19,7 +19,9 @@ enum CatalogueService {
             throw AppError.badRequest("Tệp danh mục \(name) không đọc được: \(error)")
         }
         let problems = file.problems()
-        guard problems.isEmpty else { throw AppError.badRequest("Tệp danh mục \(name) có lỗi: " + problems.joined(separator: "; ")) }
+        guard problems.isEmpty else {
+            throw AppError.badRequest("Tệp danh mục \(name) có lỗi: " + problems.joined(separator: "; "))
+        }
         return file
     }
 
@@ -48,43 +50,68 @@ enum CatalogueService {
             let vid = try v.requireID()
             for f in file.fields {
                 let m = CatalogueFieldModel()
-                m.$version.id = vid; m.code = f.code; m.name = f.name; m.note = f.note
+                m.$version.id = vid
+                m.code = f.code
+                m.name = f.name
+                m.note = f.note
                 try await m.create(on: tx)
             }
             var position = 0
             for c in file.generalCriteria {
                 position += 1
-                try await criterion(vid, typeID: nil, code: c.code, text: c.text, kind: .boolean, params: "{}", section: c.section, position: position, on: tx)
+                try await criterion(
+                    vid, typeID: nil, code: c.code, text: c.text, kind: .boolean, params: "{}", section: c.section,
+                    position: position, on: tx)
             }
             for (category, types) in [("collective", file.modelTypes), ("individual", file.individualTypes)] {
                 for (i, t) in types.enumerated() {
                     let m = SubjectTypeModel()
-                    m.$version.id = vid; m.category = category; m.code = t.code; m.name = t.name; m.groupName = t.group
-                    m.fieldCode = t.field; m.movementCode = t.movement; m.section = t.section; m.standard = t.standard
-                    m.subjectKinds = t.subjectKinds.map(\.rawValue).joined(separator: ","); m.position = i + 1
+                    m.$version.id = vid
+                    m.category = category
+                    m.code = t.code
+                    m.name = t.name
+                    m.groupName = t.group
+                    m.fieldCode = t.field
+                    m.movementCode = t.movement
+                    m.section = t.section
+                    m.standard = t.standard
+                    m.subjectKinds = t.subjectKinds.map(\.rawValue).joined(separator: ",")
+                    m.position = i + 1
                     try await m.create(on: tx)
                     for (j, c) in t.criteria.enumerated() {
                         let params = String(decoding: try JSONEncoder().encode(c), as: UTF8.self)
-                        try await criterion(vid, typeID: m.id, code: c.code, text: c.text, kind: c.kind, params: params, section: t.section, position: j + 1, on: tx)
+                        try await criterion(
+                            vid, typeID: m.id, code: c.code, text: c.text, kind: c.kind, params: params,
+                            section: t.section, position: j + 1, on: tx)
                     }
                 }
             }
-            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "catalogue", entityID: vid, unitID: nil,
-                                      summary: "Nạp danh mục phiên bản \(file.version)", before: Optional<String>.none, after: file.version)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "create", entity: "catalogue", entityID: vid, unitID: nil,
+                summary: "Nạp danh mục phiên bản \(file.version)", before: Optional<String>.none, after: file.version)
         }
     }
 
-    private static func criterion(_ vid: Int, typeID: Int?, code: String, text: String, kind: CriterionKind, params: String,
-                                  section: String, position: Int, on db: any Database) async throws {
+    private static func criterion(
+        _ vid: Int, typeID: Int?, code: String, text: String, kind: CriterionKind, params: String,
+        section: String, position: Int, on db: any Database
+    ) async throws {
         let m = CatalogueCriterionModel()
-        m.$version.id = vid; m.$subjectType.id = typeID; m.code = code; m.text = text; m.kind = kind.rawValue
-        m.params = params; m.section = section; m.position = position
+        m.$version.id = vid
+        m.$subjectType.id = typeID
+        m.code = code
+        m.text = text
+        m.kind = kind.rawValue
+        m.params = params
+        m.section = section
+        m.position = position
         try await m.create(on: db)
     }
 
     /// The version in force: the latest effective one.
     static func current(on db: any Database) async throws -> CatalogueVersionModel? {
-        try await CatalogueVersionModel.query(on: db).sort(\.$effectiveFrom, .descending).sort(\.$version, .descending).first()
+        try await CatalogueVersionModel.query(on: db).sort(\.$effectiveFrom, .descending).sort(\.$version, .descending)
+            .first()
     }
 
     static func version(_ version: String?, on db: any Database) async throws -> CatalogueVersionModel {

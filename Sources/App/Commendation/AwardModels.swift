@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// An initiative (sáng kiến) or accepted research topic, with the scope at which it was recognised.
 final class InitiativeModel: Model, @unchecked Sendable {

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// Levels of the conferring authority, for awards entered by hand or imported.
 enum AwardLevel: String, CaseIterable, Sendable {
@@ -33,12 +33,35 @@ struct AwardInput: Content, Sendable {
 }
 
 struct AwardDTO: Content, Sendable {
-    let id: Int; let subjectID: Int; let subjectName: String?; let formCode: String; let formName: String; let level: String; let levelLabel: String
-    let year: Int; let period: String; let decisionNumber: String; let decisionDate: String; let authority: String; let dossierID: Int?; let source: String
+    let id: Int
+    let subjectID: Int
+    let subjectName: String?
+    let formCode: String
+    let formName: String
+    let level: String
+    let levelLabel: String
+    let year: Int
+    let period: String
+    let decisionNumber: String
+    let decisionDate: String
+    let authority: String
+    let dossierID: Int?
+    let source: String
     init(_ a: AwardModel, subjectName: String? = nil) {
-        id = a.id ?? 0; subjectID = a.$subject.id; self.subjectName = subjectName; formCode = a.formCode; formName = a.formName; level = a.level
-        levelLabel = AwardLevel(rawValue: a.level)?.label ?? a.level; year = a.year; period = a.period; decisionNumber = a.decisionNumber
-        decisionDate = a.decisionDate.isoToVietnamese; authority = a.authority; dossierID = a.dossierID; source = a.source
+        id = a.id ?? 0
+        subjectID = a.$subject.id
+        self.subjectName = subjectName
+        formCode = a.formCode
+        formName = a.formName
+        level = a.level
+        levelLabel = AwardLevel(rawValue: a.level)?.label ?? a.level
+        year = a.year
+        period = a.period
+        decisionNumber = a.decisionNumber
+        decisionDate = a.decisionDate.isoToVietnamese
+        authority = a.authority
+        dossierID = a.dossierID
+        source = a.source
     }
 }
 
@@ -53,10 +76,23 @@ struct InitiativeInput: Content, Sendable {
 }
 
 struct InitiativeDTO: Content, Sendable {
-    let id: Int; let year: Int; let kind: String; let kindLabel: String; let title: String; let scope: String; let scopeLabel: String; let recognition: String
+    let id: Int
+    let year: Int
+    let kind: String
+    let kindLabel: String
+    let title: String
+    let scope: String
+    let scopeLabel: String
+    let recognition: String
     init(_ i: InitiativeModel) {
-        id = i.id ?? 0; year = i.year; kind = i.kind; kindLabel = i.kind == "de-tai" ? "Đề tài nghiên cứu" : "Sáng kiến"; title = i.title
-        scope = i.scope; scopeLabel = InitiativeScope(rawValue: i.scope)?.label ?? i.scope; recognition = i.recognition
+        id = i.id ?? 0
+        year = i.year
+        kind = i.kind
+        kindLabel = i.kind == "de-tai" ? "Đề tài nghiên cứu" : "Sáng kiến"
+        title = i.title
+        scope = i.scope
+        scopeLabel = InitiativeScope(rawValue: i.scope)?.label ?? i.scope
+        recognition = i.recognition
     }
 }
 
@@ -81,7 +117,12 @@ enum RecordScope {
 extension Array where Element == RuleSet {
     func distinctForms(subject: String? = nil) -> [RuleForm] {
         var out: [RuleForm] = []
-        for set in self { for f in set.forms where (subject == nil || f.subject == subject) && !out.contains(where: { $0.code == f.code }) { out.append(f) } }
+        for set in self {
+            for f in set.forms
+            where (subject == nil || f.subject == subject) && !out.contains(where: { $0.code == f.code }) {
+                out.append(f)
+            }
+        }
         return out
     }
 }
@@ -102,71 +143,120 @@ enum AwardService {
         let code = VietnameseText.clean(i.formCode)
         let known = sets.lazy.compactMap { $0.form(code) }.first
         let name = known?.name ?? VietnameseText.clean(i.formName ?? "")
-        if code.isEmpty && name.isEmpty { e.add("formCode", "Vui lòng chọn hình thức khen thưởng hoặc ghi tên hình thức.") }
-        else if known == nil && name.isEmpty { e.add("formName", "Hình thức này không có trong danh mục; vui lòng ghi tên hình thức.") }
+        if code.isEmpty && name.isEmpty {
+            e.add("formCode", "Vui lòng chọn hình thức khen thưởng hoặc ghi tên hình thức.")
+        } else if known == nil && name.isEmpty {
+            e.add("formName", "Hình thức này không có trong danh mục; vui lòng ghi tên hình thức.")
+        }
         if name.count > 200 { e.add("formName", "Tên hình thức tối đa 200 ký tự.") }
         if AwardLevel(rawValue: i.level) == nil { e.add("level", "Vui lòng chọn cấp khen thưởng.") }
         Check.year(i.year, "year", "Năm thành tích", into: &e)
         Check.optional(VietnameseText.clean(i.period ?? ""), "period", "Thời gian thành tích", max: 100, into: &e)
         Check.required(VietnameseText.clean(i.decisionNumber), "decisionNumber", "Số quyết định", max: 60, into: &e)
         let day = DayInput.iso(i.decisionDate)
-        if day == nil { e.add("decisionDate", "Ngày quyết định phải có dạng dd/mm/yyyy.") }
-        else if let day, day < "\(i.year)-01-01" { e.add("decisionDate", "Ngày quyết định không thể trước năm thành tích \(i.year).") }
-        Check.required(VietnameseText.clean(i.authority), "authority", "Cơ quan, người ký quyết định", max: 200, into: &e)
-        let finalCode = known != nil ? code : (code.isEmpty || code == "khac" ? "khac-" + VietnameseText.fold(name).replacingOccurrences(of: " ", with: "-") : code)
+        if day == nil {
+            e.add("decisionDate", "Ngày quyết định phải có dạng dd/mm/yyyy.")
+        } else if let day, day < "\(i.year)-01-01" {
+            e.add("decisionDate", "Ngày quyết định không thể trước năm thành tích \(i.year).")
+        }
+        Check.required(
+            VietnameseText.clean(i.authority), "authority", "Cơ quan, người ký quyết định", max: 200, into: &e)
+        let finalCode =
+            known != nil
+            ? code
+            : (code.isEmpty || code == "khac"
+                ? "khac-" + VietnameseText.fold(name).replacingOccurrences(of: " ", with: "-") : code)
         return (e, finalCode, name, day)
     }
 
     /// Records an award; refuses a second award of the same form for the same year's achievement.
-    static func create(subjectID: Int, _ i: AwardInput, source: String, dossierID: Int? = nil, actor: Actor?, sets: [RuleSet],
-                       on db: any Database) async throws -> AwardModel {
+    static func create(
+        subjectID: Int, _ i: AwardInput, source: String, dossierID: Int? = nil, actor: Actor?, sets: [RuleSet],
+        on db: any Database
+    ) async throws -> AwardModel {
         let s = try await SubjectService.writable(subjectID, actor: actor, on: db)
         var (e, code, name, day) = validate(i, sets: sets)
-        if e.isEmpty, try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(\.$year == i.year).count() > 0 {
-            e.add("formCode", EligibilityEngine.alreadyRewardedReason(formCode: code, year: i.year, awards: [(code, i.year)]) ?? "Đã có.")
+        if e.isEmpty,
+            try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(
+                \.$year == i.year
+            ).count() > 0
+        {
+            e.add(
+                "formCode",
+                EligibilityEngine.alreadyRewardedReason(formCode: code, year: i.year, awards: [(code, i.year)])
+                    ?? "Đã có.")
         }
         if e.isEmpty, source != "quyet-dinh",
-           let pending = try await DossierNomineeModel.query(on: db).join(DossierModel.self, on: \DossierNomineeModel.$dossier.$id == \DossierModel.$id)
-            .filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(DossierModel.self, \.$year == i.year)
-            .filter(DossierModel.self, \.$status != DossierStatus.decided).first() {
-            e.add("formCode", "Thành tích này đang được đề nghị trong hồ sơ số \(pending.$dossier.id); khen thưởng sẽ được ghi khi có quyết định.")
+            let pending = try await DossierNomineeModel.query(on: db).join(
+                DossierModel.self, on: \DossierNomineeModel.$dossier.$id == \DossierModel.$id
+            )
+            .filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(
+                DossierModel.self, \.$year == i.year
+            )
+            .filter(DossierModel.self, \.$status != DossierStatus.decided).first()
+        {
+            e.add(
+                "formCode",
+                "Thành tích này đang được đề nghị trong hồ sơ số \(pending.$dossier.id); khen thưởng sẽ được ghi khi có quyết định."
+            )
         }
         guard e.isEmpty, let day else { throw AppError.invalid(e) }
         let a = AwardModel()
-        a.$subject.id = subjectID; a.formCode = code; a.formName = name; a.level = i.level; a.year = i.year
+        a.$subject.id = subjectID
+        a.formCode = code
+        a.formName = name
+        a.level = i.level
+        a.year = i.year
         a.period = VietnameseText.clean(i.period ?? "").isEmpty ? "Năm \(i.year)" : VietnameseText.clean(i.period ?? "")
-        a.decisionNumber = VietnameseText.clean(i.decisionNumber); a.decisionDate = day; a.authority = VietnameseText.clean(i.authority)
-        a.dossierID = dossierID; a.source = source
+        a.decisionNumber = VietnameseText.clean(i.decisionNumber)
+        a.decisionDate = day
+        a.authority = VietnameseText.clean(i.authority)
+        a.dossierID = dossierID
+        a.source = source
         try await a.create(on: db)
-        try await AuditLog.record(on: db, actor: actor, action: "create", entity: "award", entityID: a.id, unitID: s.$unit.id,
-                                  summary: "Khen thưởng \(name) năm \(i.year) cho \(s.name) (QĐ \(a.decisionNumber))", before: Optional<String>.none, after: AwardDTO(a))
+        try await AuditLog.record(
+            on: db, actor: actor, action: "create", entity: "award", entityID: a.id, unitID: s.$unit.id,
+            summary: "Khen thưởng \(name) năm \(i.year) cho \(s.name) (QĐ \(a.decisionNumber))",
+            before: Optional<String>.none, after: AwardDTO(a))
         return a
     }
 
     static func delete(_ id: Int, actor: Actor?, on db: any Database) async throws {
-        guard let a = try await AwardModel.find(id, on: db) else { throw AppError.notFound("Không tìm thấy khen thưởng.") }
+        guard let a = try await AwardModel.find(id, on: db) else {
+            throw AppError.notFound("Không tìm thấy khen thưởng.")
+        }
         let s = try await SubjectService.writable(a.$subject.id, .delete, actor: actor, on: db)
-        if a.dossierID != nil { throw AppError.conflict("Khen thưởng này ghi từ một quyết định trong hệ thống; không xóa được.") }
+        if a.dossierID != nil {
+            throw AppError.conflict("Khen thưởng này ghi từ một quyết định trong hệ thống; không xóa được.")
+        }
         try await db.transaction { tx in
             try await a.delete(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "delete", entity: "award", entityID: id, unitID: s.$unit.id,
-                                      summary: "Xóa khen thưởng \(a.formName) năm \(a.year) của \(s.name)", before: AwardDTO(a), after: Optional<String>.none)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "delete", entity: "award", entityID: id, unitID: s.$unit.id,
+                summary: "Xóa khen thưởng \(a.formName) năm \(a.year) của \(s.name)", before: AwardDTO(a),
+                after: Optional<String>.none)
         }
     }
 
     static func forSubject(_ subjectID: Int, actor: Actor?, on db: any Database) async throws -> [AwardModel] {
         _ = try await SubjectService.readable(subjectID, actor: actor, on: db)
-        return try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).sort(\.$year, .descending).sort(\.$decisionDate, .descending).all()
+        return try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).sort(\.$year, .descending).sort(
+            \.$decisionDate, .descending
+        ).all()
     }
 
     /// Award history lookup: by name (diacritics ignored), year, form; within the actor's record scope.
-    static func search(q: String, year: Int?, formCode: String, actor: Actor, page: Int, perPage: Int = 50,
-                       on db: any Database) async throws -> Page<(AwardModel, SubjectModel, UnitModel)> {
+    static func search(
+        q: String, year: Int?, formCode: String, actor: Actor, page: Int, perPage: Int = 50,
+        on db: any Database
+    ) async throws -> Page<(AwardModel, SubjectModel, UnitModel)> {
         var query = AwardModel.query(on: db).join(SubjectModel.self, on: \AwardModel.$subject.$id == \SubjectModel.$id)
             .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
         query = RecordScope.apply(query, actor: actor)
         let folded = VietnameseText.fold(q)
-        if !folded.isEmpty { query = query.filter(SubjectModel.self, \.$searchText, .custom("LIKE"), "%" + folded.likeSafe + "%") }
+        if !folded.isEmpty {
+            query = query.filter(SubjectModel.self, \.$searchText, .custom("LIKE"), "%" + folded.likeSafe + "%")
+        }
         if let year { query = query.filter(\.$year == year) }
         if !formCode.isEmpty { query = query.filter(\.$formCode == formCode) }
         let page = min(max(1, page), 1_000_000)
@@ -179,22 +269,31 @@ enum AwardService {
 
     // MARK: Initiatives
 
-    static func addInitiative(subjectID: Int, _ i: InitiativeInput, actor: Actor?, on db: any Database) async throws -> InitiativeModel {
+    static func addInitiative(subjectID: Int, _ i: InitiativeInput, actor: Actor?, on db: any Database) async throws
+        -> InitiativeModel
+    {
         let s = try await SubjectService.writable(subjectID, actor: actor, on: db)
         var e = FieldErrors()
         Check.year(i.year, "year", "Năm công nhận", into: &e)
         if i.kind != "sang-kien" && i.kind != "de-tai" { e.add("kind", "Vui lòng chọn sáng kiến hoặc đề tài.") }
         Check.required(VietnameseText.clean(i.title), "title", "Tên sáng kiến, đề tài", max: 300, into: &e)
         if InitiativeScope(rawValue: i.scope) == nil { e.add("scope", "Vui lòng chọn phạm vi công nhận.") }
-        Check.optional(VietnameseText.clean(i.recognition ?? ""), "recognition", "Văn bản công nhận", max: 200, into: &e)
+        Check.optional(
+            VietnameseText.clean(i.recognition ?? ""), "recognition", "Văn bản công nhận", max: 200, into: &e)
         guard e.isEmpty else { throw AppError.invalid(e) }
         let m = InitiativeModel()
-        m.$subject.id = subjectID; m.year = i.year; m.kind = i.kind; m.title = VietnameseText.clean(i.title); m.scope = i.scope
+        m.$subject.id = subjectID
+        m.year = i.year
+        m.kind = i.kind
+        m.title = VietnameseText.clean(i.title)
+        m.scope = i.scope
         m.recognition = VietnameseText.clean(i.recognition ?? "")
         try await db.transaction { tx in
             try await m.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "initiative", entityID: m.id, unitID: s.$unit.id,
-                                      summary: "Thêm \(InitiativeDTO(m).kindLabel.lowercased()) “\(m.title)” của \(s.name)", before: Optional<String>.none, after: InitiativeDTO(m))
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "create", entity: "initiative", entityID: m.id, unitID: s.$unit.id,
+                summary: "Thêm \(InitiativeDTO(m).kindLabel.lowercased()) “\(m.title)” của \(s.name)",
+                before: Optional<String>.none, after: InitiativeDTO(m))
         }
         return m
     }

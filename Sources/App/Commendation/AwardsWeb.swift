@@ -1,9 +1,17 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct AwardsPage: Encodable, Sendable {
-    struct Row: Encodable, Sendable { let subjectName: String; let subjectHref: String; let unitName: String; let year: Int; let formName: String; let levelLabel: String; let decision: String }
+    struct Row: Encodable, Sendable {
+        let subjectName: String
+        let subjectHref: String
+        let unitName: String
+        let year: Int
+        let formName: String
+        let levelLabel: String
+        let decision: String
+    }
     let layout: LayoutContext
     let rows: [Row]
     let pager: Pager
@@ -22,14 +30,25 @@ struct AwardsWebController {
         let q = req.listQuery().q
         let year = req.query[Int.self, at: "year"]
         let form = req.query[String.self, at: "formCode"] ?? ""
-        let page = try await AwardService.search(q: q, year: year, formCode: form, actor: actor, page: req.listQuery().page, on: req.db)
+        let page = try await AwardService.search(
+            q: q, year: year, formCode: form, actor: actor, page: req.listQuery().page, on: req.db)
         let forms = req.ruleSets.distinctForms().map { ($0.code, $0.name) }
-        return try await req.render("commendation/awards", AwardsPage(
-            layout: req.layout("Tra cứu khen thưởng", active: AwardsPath.awards.href),
-            rows: page.items.map { (a, s, u) in .init(subjectName: s.name, subjectHref: SubjectsPath.subject(.id(s.id ?? 0)).href, unitName: u.shortName, year: a.year, formName: a.formName,
-                                                     levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
-                                                     decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)") },
-            pager: Pager(page, base: AwardsPath.awards.href, query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]), q: q, year: year.map(String.init) ?? "",
-            forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)] + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) }))
+        return try await req.render(
+            "commendation/awards",
+            AwardsPage(
+                layout: req.layout("Tra cứu khen thưởng", active: AwardsPath.awards.href),
+                rows: page.items.map { (a, s, u) in
+                    .init(
+                        subjectName: s.name, subjectHref: SubjectsPath.subject(.id(s.id ?? 0)).href,
+                        unitName: u.shortName, year: a.year, formName: a.formName,
+                        levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
+                        decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)")
+                },
+                pager: Pager(
+                    page, base: AwardsPath.awards.href,
+                    query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]), q: q,
+                year: year.map(String.init) ?? "",
+                forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)]
+                    + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) }))
     }
 }

@@ -1,51 +1,162 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct NomineeDTO: Content, Sendable {
-    struct Vote: Content, Sendable { let yes: Int; let no: Int; let recused: Int; let written: Int; let totalMembers: Int; let threshold: Int; let passed: Bool }
-    let id: Int; let subjectID: Int; let subjectName: String; let formCode: String; let formName: String; let achievement: String
-    let eligibility: String; let warning: String; let appraisal: String; let appraisalLabel: String; let appraisalNote: String
-    let registrationID: Int?; let vote: Vote?; let awardID: Int?
+    struct Vote: Content, Sendable {
+        let yes: Int
+        let no: Int
+        let recused: Int
+        let written: Int
+        let totalMembers: Int
+        let threshold: Int
+        let passed: Bool
+    }
+    let id: Int
+    let subjectID: Int
+    let subjectName: String
+    let formCode: String
+    let formName: String
+    let achievement: String
+    let eligibility: String
+    let warning: String
+    let appraisal: String
+    let appraisalLabel: String
+    let appraisalNote: String
+    let registrationID: Int?
+    let vote: Vote?
+    let awardID: Int?
     init(_ n: DossierNomineeModel) {
-        id = n.id ?? 0; subjectID = n.$subject.id; subjectName = n.$subject.value?.name ?? ""; formCode = n.formCode; formName = n.formName
-        achievement = n.achievement; eligibility = n.eligibility.rawValue; warning = n.warning; appraisal = n.appraisal.rawValue; appraisalLabel = n.appraisal.label
-        appraisalNote = n.appraisalNote; registrationID = n.registrationID; awardID = n.awardID
+        id = n.id ?? 0
+        subjectID = n.$subject.id
+        subjectName = n.$subject.value?.name ?? ""
+        formCode = n.formCode
+        formName = n.formName
+        achievement = n.achievement
+        eligibility = n.eligibility.rawValue
+        warning = n.warning
+        appraisal = n.appraisal.rawValue
+        appraisalLabel = n.appraisal.label
+        appraisalNote = n.appraisalNote
+        registrationID = n.registrationID
+        awardID = n.awardID
         if let yes = n.voteYes, let total = n.voteTotal {
-            vote = Vote(yes: yes, no: n.voteNo ?? 0, recused: n.voteRecused ?? 0, written: n.voteWritten ?? 0, totalMembers: total,
-                        threshold: n.voteThreshold ?? 0, passed: n.votePassed ?? false)
-        } else { vote = nil }
+            vote = Vote(
+                yes: yes, no: n.voteNo ?? 0, recused: n.voteRecused ?? 0, written: n.voteWritten ?? 0,
+                totalMembers: total,
+                threshold: n.voteThreshold ?? 0, passed: n.votePassed ?? false)
+        } else {
+            vote = nil
+        }
     }
 }
 
 struct DossierDTO: Content, Sendable {
-    struct Decision: Content, Sendable { let number: String; let date: String; let authority: String; let signer: String }
-    struct Document: Content, Sendable { let id: Int; let kind: String; let name: String; let size: Int; let sha256: String; let generated: Bool; let href: String }
-    struct Event: Content, Sendable { let at: Date; let username: String; let action: String; let toStatus: String; let note: String }
-    let id: Int; let unitID: Int; let unitName: String; let year: Int; let title: String; let number: String; let status: String; let statusLabel: String
-    let ruleSetID: String; let submittedDay: String?; let appraisalDue: String?; let meetingID: Int?; let decision: Decision?
+    struct Decision: Content, Sendable {
+        let number: String
+        let date: String
+        let authority: String
+        let signer: String
+    }
+    struct Document: Content, Sendable {
+        let id: Int
+        let kind: String
+        let name: String
+        let size: Int
+        let sha256: String
+        let generated: Bool
+        let href: String
+    }
+    struct Event: Content, Sendable {
+        let at: Date
+        let username: String
+        let action: String
+        let toStatus: String
+        let note: String
+    }
+    let id: Int
+    let unitID: Int
+    let unitName: String
+    let year: Int
+    let title: String
+    let number: String
+    let status: String
+    let statusLabel: String
+    let ruleSetID: String
+    let submittedDay: String?
+    let appraisalDue: String?
+    let meetingID: Int?
+    let decision: Decision?
     let nominees: [NomineeDTO]
     let missingDocuments: [String]?
     let documents: [Document]?
     let events: [Event]?
-    init(_ d: DossierModel, documents: [DossierDocumentModel]? = nil, missing: [DocumentRule]? = nil, events: [DossierEventModel]? = nil) {
-        id = d.id ?? 0; unitID = d.$unit.id; unitName = d.$unit.value?.name ?? ""; year = d.year; title = d.title; number = d.number; status = d.status.rawValue
-        statusLabel = d.status.label; ruleSetID = d.ruleSetID; submittedDay = d.submittedDay; appraisalDue = d.appraisalDue; meetingID = d.meetingID
-        decision = d.status == .decided ? Decision(number: d.decisionNumber, date: d.decisionDate, authority: d.decisionAuthority, signer: d.decisionSigner) : nil
+    init(
+        _ d: DossierModel, documents: [DossierDocumentModel]? = nil, missing: [DocumentRule]? = nil,
+        events: [DossierEventModel]? = nil
+    ) {
+        id = d.id ?? 0
+        unitID = d.$unit.id
+        unitName = d.$unit.value?.name ?? ""
+        year = d.year
+        title = d.title
+        number = d.number
+        status = d.status.rawValue
+        statusLabel = d.status.label
+        ruleSetID = d.ruleSetID
+        submittedDay = d.submittedDay
+        appraisalDue = d.appraisalDue
+        meetingID = d.meetingID
+        decision =
+            d.status == .decided
+            ? Decision(
+                number: d.decisionNumber, date: d.decisionDate, authority: d.decisionAuthority, signer: d.decisionSigner
+            ) : nil
         nominees = (d.$nominees.value ?? []).map(NomineeDTO.init)
         missingDocuments = missing?.map(\.code)
-        self.documents = documents?.map { .init(id: $0.id ?? 0, kind: $0.kind, name: $0.originalName, size: $0.size, sha256: $0.sha256, generated: $0.generated,
-                                                href: "/api/v1/dossier-documents/\($0.id ?? 0)") }
-        self.events = events?.map { .init(at: $0.at, username: $0.username, action: $0.action.rawValue, toStatus: $0.toStatus.rawValue, note: $0.note) }
+        self.documents = documents?.map {
+            .init(
+                id: $0.id ?? 0, kind: $0.kind, name: $0.originalName, size: $0.size, sha256: $0.sha256,
+                generated: $0.generated,
+                href: "/api/v1/dossier-documents/\($0.id ?? 0)")
+        }
+        self.events = events?.map {
+            .init(
+                at: $0.at, username: $0.username, action: $0.action.rawValue, toStatus: $0.toStatus.rawValue,
+                note: $0.note)
+        }
     }
 }
 
 struct RuleSetDTO: Content, Sendable {
-    struct Form: Content, Sendable { let code: String; let name: String; let kind: String; let subject: String; let rank: Int; let conferredBy: String; let voteThreshold: Int? }
-    let id: String; let title: String; let legalBasis: String; let effectiveFrom: String; let effectiveTo: String?; let jurisdiction: String; let forms: [Form]
+    struct Form: Content, Sendable {
+        let code: String
+        let name: String
+        let kind: String
+        let subject: String
+        let rank: Int
+        let conferredBy: String
+        let voteThreshold: Int?
+    }
+    let id: String
+    let title: String
+    let legalBasis: String
+    let effectiveFrom: String
+    let effectiveTo: String?
+    let jurisdiction: String
+    let forms: [Form]
     init(_ s: RuleSet) {
-        id = s.id; title = s.title; legalBasis = s.legalBasis; effectiveFrom = s.effectiveFrom; effectiveTo = s.effectiveTo; jurisdiction = s.jurisdiction
-        forms = s.forms.map { .init(code: $0.code, name: $0.name, kind: $0.kind, subject: $0.subject, rank: $0.rank, conferredBy: $0.conferredBy, voteThreshold: $0.voteThreshold) }
+        id = s.id
+        title = s.title
+        legalBasis = s.legalBasis
+        effectiveFrom = s.effectiveFrom
+        effectiveTo = s.effectiveTo
+        jurisdiction = s.jurisdiction
+        forms = s.forms.map {
+            .init(
+                code: $0.code, name: $0.name, kind: $0.kind, subject: $0.subject, rank: $0.rank,
+                conferredBy: $0.conferredBy, voteThreshold: $0.voteThreshold)
+        }
     }
 }
 
@@ -75,7 +186,8 @@ struct CommendationAPIController {
 
     @Sendable func eligibility(req: Request) async throws -> EligibilityDTO {
         let year = req.query[Int.self, at: "year"] ?? Today.year - 1
-        return try await EligibilityService.dto(subjectID: try id(req), year: year, day: req.query[String.self, at: "date"], actor: req.actor, req: req)
+        return try await EligibilityService.dto(
+            subjectID: try id(req), year: year, day: req.query[String.self, at: "date"], actor: req.actor, req: req)
     }
 
     @Sendable func subjectAwards(req: Request) async throws -> [AwardDTO] {
@@ -83,7 +195,9 @@ struct CommendationAPIController {
     }
 
     @Sendable func createAward(req: Request) async throws -> Response {
-        let a = try await AwardService.create(subjectID: try id(req), try req.content.decode(AwardInput.self), source: "nhap-tay", actor: req.actor, sets: req.ruleSets, on: req.db)
+        let a = try await AwardService.create(
+            subjectID: try id(req), try req.content.decode(AwardInput.self), source: "nhap-tay", actor: req.actor,
+            sets: req.ruleSets, on: req.db)
         return try await AwardDTO(a).encodeResponse(status: .created, for: req)
     }
 
@@ -94,34 +208,40 @@ struct CommendationAPIController {
     }
 
     @Sendable func createInitiative(req: Request) async throws -> Response {
-        let i = try await AwardService.addInitiative(subjectID: try id(req), try req.content.decode(InitiativeInput.self), actor: req.actor, on: req.db)
+        let i = try await AwardService.addInitiative(
+            subjectID: try id(req), try req.content.decode(InitiativeInput.self), actor: req.actor, on: req.db)
         return try await InitiativeDTO(i).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func awards(req: Request) async throws -> ListResponse<AwardDTO> {
         let actor = try req.requireActor()
-        let page = try await AwardService.search(q: req.listQuery().q, year: req.query[Int.self, at: "year"],
-                                                 formCode: req.query[String.self, at: "formCode"] ?? "", actor: actor,
-                                                 page: req.listQuery().page, on: req.db)
+        let page = try await AwardService.search(
+            q: req.listQuery().q, year: req.query[Int.self, at: "year"],
+            formCode: req.query[String.self, at: "formCode"] ?? "", actor: actor,
+            page: req.listQuery().page, on: req.db)
         return ListResponse(page) { AwardDTO($0.0, subjectName: $0.1.name) }
     }
 
     @Sendable func dossiers(req: Request) async throws -> ListResponse<DossierDTO> {
         let actor = try req.requireActor()
-        let page = try await DossierService.list(actor: actor, status: req.query[String.self, at: "status"] ?? "", year: req.query[Int.self, at: "year"],
-                                                 q: req.listQuery().q, page: req.listQuery().page, on: req.db)
+        let page = try await DossierService.list(
+            actor: actor, status: req.query[String.self, at: "status"] ?? "", year: req.query[Int.self, at: "year"],
+            q: req.listQuery().q, page: req.listQuery().page, on: req.db)
         return ListResponse(page) { DossierDTO($0) }
     }
 
     func detail(_ id: Int, req: Request) async throws -> DossierDTO {
         let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
         let docs = try await DossierService.documents(id, on: req.db)
-        return DossierDTO(d, documents: docs, missing: try DossierService.missingDocuments(d, documents: docs, sets: req.ruleSets),
-                          events: try await DossierService.events(id, on: req.db))
+        return DossierDTO(
+            d, documents: docs, missing: try DossierService.missingDocuments(d, documents: docs, sets: req.ruleSets),
+            events: try await DossierService.events(id, on: req.db))
     }
 
     @Sendable func createDossier(req: Request) async throws -> Response {
-        let d = try await DossierService.create(try req.content.decode(DossierInput.self), actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+        let d = try await DossierService.create(
+            try req.content.decode(DossierInput.self), actor: req.actor, sets: req.ruleSets,
+            jurisdiction: req.jurisdiction, on: req.db)
         return try await detail(d.id ?? 0, req: req).encodeResponse(status: .created, for: req)
     }
 
@@ -131,12 +251,14 @@ struct CommendationAPIController {
     @Sendable func addNominee(req: Request) async throws -> Response {
         let did = try id(req)
         do {
-            _ = try await DossierService.addNominee(dossierID: did, try req.content.decode(NomineeInput.self), actor: req.actor, sets: req.ruleSets,
-                                                    jurisdiction: req.jurisdiction, on: req.db)
+            _ = try await DossierService.addNominee(
+                dossierID: did, try req.content.decode(NomineeInput.self), actor: req.actor, sets: req.ruleSets,
+                jurisdiction: req.jurisdiction, on: req.db)
         } catch let w as EligibilityWarning {
             var e = FieldErrors()
             e.add("acknowledgeWarning", "\(w.status) để đề nghị \(w.formName): " + w.reasons.joined(separator: " | "))
-            throw AppError.invalid(e, "\(w.status) để đề nghị \(w.formName). Gửi lại với acknowledgeWarning = true nếu vẫn đề nghị.")
+            throw AppError.invalid(
+                e, "\(w.status) để đề nghị \(w.formName). Gửi lại với acknowledgeWarning = true nếu vẫn đề nghị.")
         }
         return try await detail(did, req: req).encodeResponse(status: .created, for: req)
     }
@@ -149,7 +271,9 @@ struct CommendationAPIController {
 
     @Sendable func appraise(req: Request) async throws -> DossierDTO {
         let did = try id(req)
-        try await DossierService.appraise(dossierID: did, nomineeID: try id(req, "nid"), try req.content.decode(AppraisalInput.self), actor: req.actor, on: req.db)
+        try await DossierService.appraise(
+            dossierID: did, nomineeID: try id(req, "nid"), try req.content.decode(AppraisalInput.self),
+            actor: req.actor, on: req.db)
         return try await detail(did, req: req)
     }
 
@@ -161,7 +285,8 @@ struct CommendationAPIController {
 
     @Sendable func decide(req: Request) async throws -> DossierDTO {
         let did = try id(req)
-        _ = try await DossierService.decide(did, try req.content.decode(DecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.db)
+        _ = try await DossierService.decide(
+            did, try req.content.decode(DecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.db)
         return try await detail(did, req: req)
     }
 

@@ -1,7 +1,7 @@
+import Domain
 import Fluent
 import Foundation
 import OOXML
-import Domain
 
 /// The commendation documents, drafted as DOCX in the Nghị định 30/2020/NĐ-CP layout: national motto header,
 /// place-and-date line, Times New Roman 14, A4 with the decree's margins, signature block and "Nơi nhận".
@@ -34,7 +34,9 @@ enum CommendationDocuments {
         let records: [Int: [AnnualRecordModel]]
         let initiatives: [Int: [InitiativeModel]]
         let awards: [Int: [AwardModel]]
-        var nominees: [DossierNomineeModel] { dossier.nominees.sorted { ($0.formName, sortKey($0)) < ($1.formName, sortKey($1)) } }
+        var nominees: [DossierNomineeModel] {
+            dossier.nominees.sorted { ($0.formName, sortKey($0)) < ($1.formName, sortKey($1)) }
+        }
         func sortKey(_ n: DossierNomineeModel) -> String { subjects[n.$subject.id]?.sortKey ?? "" }
     }
 
@@ -45,17 +47,21 @@ enum CommendationDocuments {
         let records = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id ~~ ids).sort(\.$year).all()
         let initiatives = try await InitiativeModel.query(on: db).filter(\.$subject.$id ~~ ids).sort(\.$year).all()
         let awards = try await AwardModel.query(on: db).filter(\.$subject.$id ~~ ids).sort(\.$year).all()
-        return DossierData(dossier: d, unit: d.unit, parent: parent, host: try await councilHost(on: db), ruleSet: try DossierService.ruleSet(d, sets: sets),
-                           subjects: Dictionary(uniqueKeysWithValues: subjects.compactMap { s in s.id.map { ($0, s) } }),
-                           records: Dictionary(grouping: records, by: { $0.$subject.id }),
-                           initiatives: Dictionary(grouping: initiatives, by: { $0.$subject.id }),
-                           awards: Dictionary(grouping: awards, by: { $0.$subject.id }))
+        return DossierData(
+            dossier: d, unit: d.unit, parent: parent, host: try await councilHost(on: db),
+            ruleSet: try DossierService.ruleSet(d, sets: sets),
+            subjects: Dictionary(uniqueKeysWithValues: subjects.compactMap { s in s.id.map { ($0, s) } }),
+            records: Dictionary(grouping: records, by: { $0.$subject.id }),
+            initiatives: Dictionary(grouping: initiatives, by: { $0.$subject.id }),
+            awards: Dictionary(grouping: awards, by: { $0.$subject.id }))
     }
 
     /// The People's Committee whose council this is: the highest district- or commune-level unit of the tree.
     static func councilHost(on db: any Database) async throws -> UnitModel? {
         let kinds = [UnitKind.huyen, .xa, .phuong, .thiTran].map(\.rawValue)
-        return try await UnitModel.query(on: db).filter(\.$kind ~~ kinds).all().min { ($0.path.count, $0.path) < ($1.path.count, $1.path) }
+        return try await UnitModel.query(on: db).filter(\.$kind ~~ kinds).all().min {
+            ($0.path.count, $0.path) < ($1.path.count, $1.path)
+        }
     }
 
     // MARK: Building blocks
@@ -67,17 +73,25 @@ enum CommendationDocuments {
         if let parent, !parent.isEmpty { left.append(DOCXParagraph(upper(parent), size: 13)) }
         left.append(DOCXParagraph(upper(issuer), bold: true, size: 13))
         left.append(DOCXParagraph("Số: " + number, size: 13, spacingBefore: 6))
-        let right = [DOCXParagraph(VietnameseDate.placeAndDateLine(place: place, date: date), italic: true, size: 14, spacingBefore: 6)]
+        let right = [
+            DOCXParagraph(
+                VietnameseDate.placeAndDateLine(place: place, date: date), italic: true, size: 14, spacingBefore: 6)
+        ]
         return .table(DOCXTable.nationalMottoHeader(left: left, right: right))
     }
 
     static func title(_ type: String, _ summary: String) -> [DOCXBlock] {
-        [.paragraph(DOCXParagraph(type, bold: true, size: 14, uppercase: true, alignment: .center, spacingBefore: 18)),
-         .paragraph(DOCXParagraph(summary, bold: true, size: 14, alignment: .center, spacingAfter: 12))]
+        [
+            .paragraph(
+                DOCXParagraph(type, bold: true, size: 14, uppercase: true, alignment: .center, spacingBefore: 18)),
+            .paragraph(DOCXParagraph(summary, bold: true, size: 14, alignment: .center, spacingAfter: 12)),
+        ]
     }
 
     static func body(_ text: String) -> DOCXBlock {
-        .paragraph(DOCXParagraph(text, size: 14, alignment: .justify, firstLineIndent: 1.27, spacingAfter: 6, lineSpacing: 1.15))
+        .paragraph(
+            DOCXParagraph(
+                text, size: 14, alignment: .justify, firstLineIndent: 1.27, spacingAfter: 6, lineSpacing: 1.15))
     }
 
     static func heading(_ text: String) -> DOCXBlock {
@@ -93,7 +107,10 @@ enum CommendationDocuments {
         var right = capacity.map { DOCXParagraph($0, bold: true, size: 14, uppercase: true, alignment: .center) }
         right.append(DOCXParagraph(" ", size: 14, spacingBefore: 48))
         right.append(DOCXParagraph(name.isEmpty ? " " : name, bold: true, size: 14, alignment: .center))
-        return .table(DOCXTable(rows: [[DOCXTableCell(paragraphs: left), DOCXTableCell(paragraphs: right)]], columnWidths: [8.0, 8.5], borders: false))
+        return .table(
+            DOCXTable(
+                rows: [[DOCXTableCell(paragraphs: left), DOCXTableCell(paragraphs: right)]], columnWidths: [8.0, 8.5],
+                borders: false))
     }
 
     static func subjectLine(_ s: SubjectModel?) -> String {
@@ -111,16 +128,30 @@ enum CommendationDocuments {
         let d = x.dossier
         let byForm = Dictionary(grouping: x.nominees, by: \.formCode)
         let confer = Set(byForm.keys.compactMap { x.ruleSet.form($0)?.conferredBy }).sorted().joined(separator: "; ")
-        var blocks: [DOCXBlock] = [header(parent: x.parent?.name, issuer: x.unit.name, number: number(d.number, type: "TTr", abbreviation: x.unit.abbreviation),
-                                          place: x.unit.place, date: date)]
+        var blocks: [DOCXBlock] = [
+            header(
+                parent: x.parent?.name, issuer: x.unit.name,
+                number: number(d.number, type: "TTr", abbreviation: x.unit.abbreviation),
+                place: x.unit.place, date: date)
+        ]
         blocks += title("Tờ trình", "Về việc đề nghị khen thưởng năm \(d.year)")
-        blocks.append(.paragraph(DOCXParagraph("Kính gửi: Hội đồng Thi đua - Khen thưởng\(x.host.map { " " + $0.shortName.replacingOccurrences(of: "Huyện", with: "huyện") } ?? "")", size: 14, alignment: .center, spacingAfter: 12)))
+        blocks.append(
+            .paragraph(
+                DOCXParagraph(
+                    "Kính gửi: Hội đồng Thi đua - Khen thưởng\(x.host.map { " " + $0.shortName.replacingOccurrences(of: "Huyện", with: "huyện") } ?? "")",
+                    size: 14, alignment: .center, spacingAfter: 12)))
         blocks.append(body("Căn cứ \(x.ruleSet.legalBasis);"))
         blocks.append(body("Căn cứ kết quả bình xét thi đua năm \(d.year) của \(x.unit.name),"))
-        blocks.append(body("\(x.unit.name) kính trình xem xét, đề nghị cấp có thẩm quyền (\(confer)) khen thưởng cho \(x.nominees.count) tập thể, cá nhân, hộ gia đình có thành tích xuất sắc năm \(d.year), cụ thể:"))
+        blocks.append(
+            body(
+                "\(x.unit.name) kính trình xem xét, đề nghị cấp có thẩm quyền (\(confer)) khen thưởng cho \(x.nominees.count) tập thể, cá nhân, hộ gia đình có thành tích xuất sắc năm \(d.year), cụ thể:"
+            ))
         for code in byForm.keys.sorted() {
             let list = byForm[code] ?? []
-            blocks.append(body("- \(list.first?.formName ?? code): \(list.count) trường hợp (" + list.map { x.subjects[$0.$subject.id]?.name ?? "" }.joined(separator: ", ") + ");"))
+            blocks.append(
+                body(
+                    "- \(list.first?.formName ?? code): \(list.count) trường hợp ("
+                        + list.map { x.subjects[$0.$subject.id]?.name ?? "" }.joined(separator: ", ") + ");"))
         }
         blocks.append(body("(Có danh sách và báo cáo thành tích kèm theo)."))
         blocks.append(body("Kính trình Hội đồng Thi đua - Khen thưởng xem xét, quyết định./."))
@@ -131,11 +162,16 @@ enum CommendationDocuments {
     static func nomineeTable(_ x: DossierData, withVotes: Bool = false) -> DOCXTable {
         var header = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Tóm tắt thành tích"]
         var widths = [1.2, 4.0, 4.0, 3.0, 4.3]
-        if withVotes { header = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Kết quả"]; widths = [1.2, 4.2, 4.2, 3.2, 3.7] }
+        if withVotes {
+            header = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Kết quả"]
+            widths = [1.2, 4.2, 4.2, 3.2, 3.7]
+        }
         let rows = x.nominees.enumerated().map { (i, n) -> [String] in
             let s = x.subjects[n.$subject.id]
-            return [String(i + 1), s?.name ?? "", subjectLine(s), n.formName,
-                    withVotes ? voteText(n) : (n.achievement.isEmpty ? "Xem báo cáo thành tích" : n.achievement)]
+            return [
+                String(i + 1), s?.name ?? "", subjectLine(s), n.formName,
+                withVotes ? voteText(n) : (n.achievement.isEmpty ? "Xem báo cáo thành tích" : n.achievement),
+            ]
         }
         return DOCXTable.list(header: header, rows: rows, columnWidths: widths, size: 12)
     }
@@ -148,11 +184,18 @@ enum CommendationDocuments {
 
     static func danhSach(_ x: DossierData, date: Date = Date()) throws -> Data {
         let d = x.dossier
-        var blocks: [DOCXBlock] = [header(parent: x.parent?.name, issuer: x.unit.name, number: number(d.number, type: "TTr", abbreviation: x.unit.abbreviation),
-                                          place: x.unit.place, date: date)]
+        var blocks: [DOCXBlock] = [
+            header(
+                parent: x.parent?.name, issuer: x.unit.name,
+                number: number(d.number, type: "TTr", abbreviation: x.unit.abbreviation),
+                place: x.unit.place, date: date)
+        ]
         blocks += title("Danh sách", "Đề nghị khen thưởng năm \(d.year)")
-        blocks.append(.paragraph(DOCXParagraph("(Kèm theo Tờ trình số \(number(d.number, type: "TTr", abbreviation: x.unit.abbreviation)) của \(x.unit.name))",
-                                               italic: true, size: 14, alignment: .center, spacingAfter: 12)))
+        blocks.append(
+            .paragraph(
+                DOCXParagraph(
+                    "(Kèm theo Tờ trình số \(number(d.number, type: "TTr", abbreviation: x.unit.abbreviation)) của \(x.unit.name))",
+                    italic: true, size: 14, alignment: .center, spacingAfter: 12)))
         blocks.append(.table(nomineeTable(x)))
         blocks.append(.paragraph(DOCXParagraph("Tổng số: \(x.nominees.count) trường hợp.", size: 14, spacingBefore: 6)))
         blocks.append(signature(recipients: ["Lưu: VT"], capacity: ["Thủ trưởng đơn vị"], name: ""))
@@ -173,44 +216,100 @@ enum CommendationDocuments {
         let sid = n.$subject.id
         let s = x.subjects[sid]
         let individual = s?.subjectKind == .individual
-        var blocks: [DOCXBlock] = [.table(DOCXTable.nationalMottoHeader(left: [DOCXParagraph(upper(x.unit.name), bold: true, size: 13)],
-                                                                         right: [DOCXParagraph(VietnameseDate.placeAndDateLine(place: x.unit.place, date: date), italic: true, size: 14, spacingBefore: 6)]))]
+        var blocks: [DOCXBlock] = [
+            .table(
+                DOCXTable.nationalMottoHeader(
+                    left: [DOCXParagraph(upper(x.unit.name), bold: true, size: 13)],
+                    right: [
+                        DOCXParagraph(
+                            VietnameseDate.placeAndDateLine(place: x.unit.place, date: date), italic: true, size: 14,
+                            spacingBefore: 6)
+                    ]))
+        ]
         blocks += title("Báo cáo thành tích", "Đề nghị tặng \(n.formName)")
-        blocks.append(.paragraph(DOCXParagraph(individual ? "(Mẫu báo cáo thành tích cá nhân)" : "(Mẫu báo cáo thành tích tập thể)", italic: true, size: 13, alignment: .center, spacingAfter: 12)))
+        blocks.append(
+            .paragraph(
+                DOCXParagraph(
+                    individual ? "(Mẫu báo cáo thành tích cá nhân)" : "(Mẫu báo cáo thành tích tập thể)", italic: true,
+                    size: 13, alignment: .center, spacingAfter: 12)))
         if individual {
             blocks.append(heading("I. SƠ LƯỢC LÝ LỊCH"))
-            blocks.append(body("- Họ và tên: \(s?.name ?? "")" + ((s?.gender ?? "").isEmpty ? "" : "; giới tính: \(s?.gender ?? "")") + "."))
-            if x.showPersonal, let b = s?.birthDate, !b.isEmpty { blocks.append(body("- Ngày, tháng, năm sinh: \(VietnameseDate.isoToDisplay(b)).")) }
+            blocks.append(
+                body(
+                    "- Họ và tên: \(s?.name ?? "")"
+                        + ((s?.gender ?? "").isEmpty ? "" : "; giới tính: \(s?.gender ?? "")") + "."))
+            if x.showPersonal, let b = s?.birthDate, !b.isEmpty {
+                blocks.append(body("- Ngày, tháng, năm sinh: \(VietnameseDate.isoToDisplay(b))."))
+            }
             if let e = s?.ethnicity, !e.isEmpty { blocks.append(body("- Dân tộc: \(e).")) }
             blocks.append(body("- Chức vụ, đơn vị công tác: \(subjectLine(s))."))
         } else {
             blocks.append(heading("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"))
             blocks.append(body("- Tên \(s?.subjectKind == .household ? "hộ gia đình" : "tập thể"): \(s?.name ?? "")."))
             if x.showPersonal, let a = s?.address, !a.isEmpty { blocks.append(body("- Địa chỉ: \(a).")) }
-            if let r = x.records[sid]?.last(where: { $0.year == x.dossier.year }), let m = r.memberCount { blocks.append(body("- Tổng số thành viên: \(m).")) }
+            if let r = x.records[sid]?.last(where: { $0.year == x.dossier.year }), let m = r.memberCount {
+                blocks.append(body("- Tổng số thành viên: \(m)."))
+            }
         }
         blocks.append(heading("II. THÀNH TÍCH ĐẠT ĐƯỢC"))
-        blocks.append(body(n.achievement.isEmpty ? "Thành tích năm \(x.dossier.year): (đơn vị bổ sung nội dung)." : n.achievement))
+        blocks.append(
+            body(n.achievement.isEmpty ? "Thành tích năm \(x.dossier.year): (đơn vị bổ sung nội dung)." : n.achievement)
+        )
         if let r = x.records[sid]?.first(where: { $0.year == x.dossier.year }) {
-            if let rating = r.taskRating.flatMap(TaskRating.init(rawValue:)) { blocks.append(body("- Kết quả xếp loại năm \(x.dossier.year): \(rating.label).")) }
-            if !r.titleSet.isEmpty { blocks.append(body("- Danh hiệu năm \(x.dossier.year): \(r.titleSet.sorted().joined(separator: ", ")).")) }
+            if let rating = r.taskRating.flatMap(TaskRating.init(rawValue:)) {
+                blocks.append(body("- Kết quả xếp loại năm \(x.dossier.year): \(rating.label)."))
+            }
+            if !r.titleSet.isEmpty {
+                blocks.append(
+                    body("- Danh hiệu năm \(x.dossier.year): \(r.titleSet.sorted().joined(separator: ", "))."))
+            }
         }
         for i in x.initiatives[sid] ?? [] {
-            blocks.append(body("- \(InitiativeDTO(i).kindLabel) “\(i.title)” (năm \(i.year), phạm vi \(InitiativeDTO(i).scopeLabel.lowercased()))" + (i.recognition.isEmpty ? "." : ", \(i.recognition).")))
+            blocks.append(
+                body(
+                    "- \(InitiativeDTO(i).kindLabel) “\(i.title)” (năm \(i.year), phạm vi \(InitiativeDTO(i).scopeLabel.lowercased()))"
+                        + (i.recognition.isEmpty ? "." : ", \(i.recognition).")))
         }
         blocks.append(heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"))
         let awards = x.awards[sid] ?? []
-        if awards.isEmpty { blocks.append(body("Chưa có.")) } else {
-            blocks.append(.table(DOCXTable.list(header: ["Năm", "Hình thức khen thưởng", "Số, ngày quyết định; cơ quan ban hành"],
-                                                rows: awards.map { [String($0.year), $0.formName, "\($0.decisionNumber) ngày \($0.decisionDate.isoToVietnamese); \($0.authority)"] },
-                                                columnWidths: [2.0, 6.0, 8.5], size: 12)))
+        if awards.isEmpty {
+            blocks.append(body("Chưa có."))
+        } else {
+            blocks.append(
+                .table(
+                    DOCXTable.list(
+                        header: ["Năm", "Hình thức khen thưởng", "Số, ngày quyết định; cơ quan ban hành"],
+                        rows: awards.map {
+                            [
+                                String($0.year), $0.formName,
+                                "\($0.decisionNumber) ngày \($0.decisionDate.isoToVietnamese); \($0.authority)",
+                            ]
+                        },
+                        columnWidths: [2.0, 6.0, 8.5], size: 12)))
         }
         let capacityLeft = individual ? "Thủ trưởng đơn vị xác nhận" : " "
         let capacityRight = individual ? "Người báo cáo thành tích" : "Thủ trưởng đơn vị"
-        blocks.append(.table(DOCXTable(rows: [[DOCXTableCell(paragraphs: [DOCXParagraph(capacityLeft, bold: true, size: 14, uppercase: true, alignment: .center, spacingBefore: 12)]),
-                                               DOCXTableCell(paragraphs: [DOCXParagraph(capacityRight, bold: true, size: 14, uppercase: true, alignment: .center, spacingBefore: 12),
-                                                                          DOCXParagraph(individual ? (s?.name ?? "") : " ", bold: true, size: 14, alignment: .center, spacingBefore: 60)])]],
-                                       columnWidths: [8.0, 8.5], borders: false)))
+        blocks.append(
+            .table(
+                DOCXTable(
+                    rows: [
+                        [
+                            DOCXTableCell(paragraphs: [
+                                DOCXParagraph(
+                                    capacityLeft, bold: true, size: 14, uppercase: true, alignment: .center,
+                                    spacingBefore: 12)
+                            ]),
+                            DOCXTableCell(paragraphs: [
+                                DOCXParagraph(
+                                    capacityRight, bold: true, size: 14, uppercase: true, alignment: .center,
+                                    spacingBefore: 12),
+                                DOCXParagraph(
+                                    individual ? (s?.name ?? "") : " ", bold: true, size: 14, alignment: .center,
+                                    spacingBefore: 60),
+                            ]),
+                        ]
+                    ],
+                    columnWidths: [8.0, 8.5], borders: false)))
         return blocks
     }
 
@@ -219,42 +318,79 @@ enum CommendationDocuments {
         let authority = d.decisionAuthority.isEmpty ? (x.host?.name ?? "Ủy ban nhân dân") : d.decisionAuthority
         let decidedOn = d.decisionDate.isEmpty ? date : (VietnameseDate.parse(d.decisionDate.isoToVietnamese) ?? date)
         // Decided: those awarded. Draft: those the council passed after a passing appraisal.
-        let winners = x.nominees.filter { d.status == .decided ? $0.awardID != nil : ($0.votePassed == true && $0.appraisal == .passed) }
-        var blocks: [DOCXBlock] = [header(parent: nil, issuer: authority, number: number(d.decisionNumber, type: "QĐ", abbreviation: x.host?.abbreviation ?? "UBND"),
-                                          place: x.host?.place ?? x.unit.place, date: decidedOn)]
+        let winners = x.nominees.filter {
+            d.status == .decided ? $0.awardID != nil : ($0.votePassed == true && $0.appraisal == .passed)
+        }
+        var blocks: [DOCXBlock] = [
+            header(
+                parent: nil, issuer: authority,
+                number: number(d.decisionNumber, type: "QĐ", abbreviation: x.host?.abbreviation ?? "UBND"),
+                place: x.host?.place ?? x.unit.place, date: decidedOn)
+        ]
         blocks += title("Quyết định", "Về việc khen thưởng thành tích năm \(d.year)")
-        blocks.append(.paragraph(DOCXParagraph("CHỦ TỊCH " + upper(authority), bold: true, size: 14, alignment: .center, spacingAfter: 12)))
+        blocks.append(
+            .paragraph(
+                DOCXParagraph(
+                    "CHỦ TỊCH " + upper(authority), bold: true, size: 14, alignment: .center, spacingAfter: 12)))
         blocks.append(body("Căn cứ \(x.ruleSet.legalBasis);"))
-        blocks.append(body("Xét đề nghị của \(x.unit.name) tại Tờ trình số \(number(d.number, type: "TTr", abbreviation: x.unit.abbreviation)) và đề nghị của Thường trực Hội đồng Thi đua - Khen thưởng."))
-        blocks.append(.paragraph(DOCXParagraph("QUYẾT ĐỊNH:", bold: true, size: 14, alignment: .center, spacingBefore: 6, spacingAfter: 6)))
+        blocks.append(
+            body(
+                "Xét đề nghị của \(x.unit.name) tại Tờ trình số \(number(d.number, type: "TTr", abbreviation: x.unit.abbreviation)) và đề nghị của Thường trực Hội đồng Thi đua - Khen thưởng."
+            ))
+        blocks.append(
+            .paragraph(
+                DOCXParagraph(
+                    "QUYẾT ĐỊNH:", bold: true, size: 14, alignment: .center, spacingBefore: 6, spacingAfter: 6)))
         let forms = Set(winners.map(\.formName)).sorted()
-        blocks.append(body("Điều 1. Tặng \(forms.joined(separator: ", ")) cho \(winners.count) tập thể, cá nhân, hộ gia đình đã có thành tích xuất sắc năm \(d.year) (có danh sách kèm theo)."))
+        blocks.append(
+            body(
+                "Điều 1. Tặng \(forms.joined(separator: ", ")) cho \(winners.count) tập thể, cá nhân, hộ gia đình đã có thành tích xuất sắc năm \(d.year) (có danh sách kèm theo)."
+            ))
         blocks.append(body("Điều 2. Quyết định này có hiệu lực kể từ ngày ký."))
-        blocks.append(body("Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, thủ trưởng \(x.unit.name) và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."))
-        blocks.append(signature(recipients: ["Như Điều 3", "Lưu: VT, NV"], capacity: ["KT. Chủ tịch", "Phó Chủ tịch"], name: d.decisionSigner))
+        blocks.append(
+            body(
+                "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, thủ trưởng \(x.unit.name) và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
+            ))
+        blocks.append(
+            signature(
+                recipients: ["Như Điều 3", "Lưu: VT, NV"], capacity: ["KT. Chủ tịch", "Phó Chủ tịch"],
+                name: d.decisionSigner))
         blocks.append(.pageBreak)
         blocks += title("Danh sách", "Khen thưởng thành tích năm \(d.year)")
-        blocks.append(.paragraph(DOCXParagraph("(Kèm theo Quyết định số \(number(d.decisionNumber, type: "QĐ", abbreviation: x.host?.abbreviation ?? "UBND")) ngày \(VietnameseDate.format(decidedOn)))",
-                                               italic: true, size: 14, alignment: .center, spacingAfter: 12)))
+        blocks.append(
+            .paragraph(
+                DOCXParagraph(
+                    "(Kèm theo Quyết định số \(number(d.decisionNumber, type: "QĐ", abbreviation: x.host?.abbreviation ?? "UBND")) ngày \(VietnameseDate.format(decidedOn)))",
+                    italic: true, size: 14, alignment: .center, spacingAfter: 12)))
         let rows = winners.enumerated().map { (i, n) -> [String] in
             let s = x.subjects[n.$subject.id]
             return [String(i + 1), s?.name ?? "", subjectLine(s), n.formName]
         }
-        blocks.append(.table(DOCXTable.list(header: ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng"], rows: rows,
-                                            columnWidths: [1.2, 5.5, 6.0, 3.8], size: 12)))
+        blocks.append(
+            .table(
+                DOCXTable.list(
+                    header: ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng"], rows: rows,
+                    columnWidths: [1.2, 5.5, 6.0, 3.8], size: 12)))
         return try DOCXWriter.data(blocks: blocks)
     }
 
     /// The list for printing certificates: who, which form, which decision.
     static func certificateList(_ x: DossierData) throws -> Data {
         let d = x.dossier
-        var blocks: [DOCXBlock] = title("Danh sách in giấy khen, giấy chứng nhận", "Theo Quyết định số \(d.decisionNumber) ngày \(d.decisionDate.isoToVietnamese) của \(d.decisionAuthority)")
+        var blocks: [DOCXBlock] = title(
+            "Danh sách in giấy khen, giấy chứng nhận",
+            "Theo Quyết định số \(d.decisionNumber) ngày \(d.decisionDate.isoToVietnamese) của \(d.decisionAuthority)")
         let rows = x.nominees.filter { $0.awardID != nil }.enumerated().map { (i, n) -> [String] in
             let s = x.subjects[n.$subject.id]
             return [String(i + 1), s?.name ?? "", subjectLine(s), n.formName, "Năm \(d.year)", d.decisionNumber]
         }
-        blocks.append(.table(DOCXTable.list(header: ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Thành tích", "Số quyết định"],
-                                            rows: rows, columnWidths: [1.2, 4.5, 4.6, 3.0, 1.8, 2.4], size: 12)))
+        blocks.append(
+            .table(
+                DOCXTable.list(
+                    header: [
+                        "STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Thành tích", "Số quyết định",
+                    ],
+                    rows: rows, columnWidths: [1.2, 4.5, 4.6, 3.0, 1.8, 2.4], size: 12)))
         return try DOCXWriter.data(blocks: blocks, page: DOCXPage(width: 297, height: 210))
     }
 
@@ -263,42 +399,99 @@ enum CommendationDocuments {
     static func bienBan(_ v: MeetingView, host: UnitModel?) throws -> Data {
         let m = v.meeting
         let date = VietnameseDate.parse(m.meetingDate.isoToVietnamese) ?? Date()
-        var blocks: [DOCXBlock] = [header(parent: host?.name, issuer: "Hội đồng Thi đua - Khen thưởng", number: "      /BB-HĐTĐKT", place: host?.place ?? "", date: date)]
+        var blocks: [DOCXBlock] = [
+            header(
+                parent: host?.name, issuer: "Hội đồng Thi đua - Khen thưởng", number: "      /BB-HĐTĐKT",
+                place: host?.place ?? "", date: date)
+        ]
         blocks += title("Biên bản", m.title)
         blocks.append(body("Thời gian: ngày \(m.meetingDate.isoToVietnamese). Địa điểm: \(m.location)."))
         blocks.append(body("Chủ trì: \(m.chair). Thư ký: \(m.secretary)."))
-        let present = v.attendance.filter(\.present), absent = v.attendance.filter { !$0.present }
-        blocks.append(body("Tổng số thành viên Hội đồng: \(v.total); có mặt: \(present.count); vắng mặt: \(absent.count)"
-                           + (absent.isEmpty ? "." : " (" + absent.map { $0.member.name + ($0.written ? ", có phiếu gửi bằng văn bản" : "") }.joined(separator: "; ") + ").")))
+        let present = v.attendance.filter(\.present)
+        let absent = v.attendance.filter { !$0.present }
+        blocks.append(
+            body(
+                "Tổng số thành viên Hội đồng: \(v.total); có mặt: \(present.count); vắng mặt: \(absent.count)"
+                    + (absent.isEmpty
+                        ? "."
+                        : " ("
+                            + absent.map { $0.member.name + ($0.written ? ", có phiếu gửi bằng văn bản" : "") }.joined(
+                                separator: "; ") + ").")))
         let rule = v.ruleSet.procedure?.council
-        blocks.append(body("Số thành viên có mặt " + (v.quorumMet ? "đủ" : "không đủ") + " điều kiện tiến hành cuộc họp (cần ít nhất \(v.quorumNeeded)/\(v.total) thành viên; \(rule?.quorumArticle ?? ""))."))
+        blocks.append(
+            body(
+                "Số thành viên có mặt " + (v.quorumMet ? "đủ" : "không đủ")
+                    + " điều kiện tiến hành cuộc họp (cần ít nhất \(v.quorumNeeded)/\(v.total) thành viên; \(rule?.quorumArticle ?? ""))."
+            ))
         blocks.append(heading("I. NỘI DUNG"))
-        blocks.append(body("Hội đồng xem xét \(v.dossiers.count) hồ sơ đề nghị khen thưởng đã được Thường trực Hội đồng thẩm định: "
-                           + v.dossiers.map { "\($0.unit.name) (Tờ trình số \($0.number))" }.joined(separator: "; ") + "."))
-        blocks.append(body("Hội đồng biểu quyết bằng phiếu kín; tỷ lệ phiếu tính trên tổng số thành viên Hội đồng, thành viên vắng mặt cho ý kiến bằng phiếu gửi bằng văn bản (\(rule?.thresholdArticle ?? ""))."))
+        blocks.append(
+            body(
+                "Hội đồng xem xét \(v.dossiers.count) hồ sơ đề nghị khen thưởng đã được Thường trực Hội đồng thẩm định: "
+                    + v.dossiers.map { "\($0.unit.name) (Tờ trình số \($0.number))" }.joined(separator: "; ") + "."))
+        blocks.append(
+            body(
+                "Hội đồng biểu quyết bằng phiếu kín; tỷ lệ phiếu tính trên tổng số thành viên Hội đồng, thành viên vắng mặt cho ý kiến bằng phiếu gửi bằng văn bản (\(rule?.thresholdArticle ?? ""))."
+            ))
         blocks.append(heading("II. KẾT QUẢ KIỂM PHIẾU"))
         let rows = v.nominees.enumerated().map { (i, n) -> [String] in
             let x = n.nominee
-            let pct = x.voteTotal.map { $0 > 0 ? VietnameseNumber.format(Double(x.voteYes ?? 0) * 100 / Double($0), maxFractionDigits: 1) + "%" : "" } ?? ""
+            let pct =
+                x.voteTotal.map {
+                    $0 > 0
+                        ? VietnameseNumber.format(Double(x.voteYes ?? 0) * 100 / Double($0), maxFractionDigits: 1) + "%"
+                        : ""
+                } ?? ""
             let need = (n.threshold.strict ? "> " : "≥ ") + "\(n.threshold.percent)%"
-            return [String(i + 1), x.subject.name, n.dossier.unit.shortName, x.formName, x.voteYes.map(String.init) ?? "",
-                    x.voteNo.map(String.init) ?? "", x.voteRecused.map(String.init) ?? "", x.voteWritten.map(String.init) ?? "", pct, need,
-                    x.votePassed.map { $0 ? "Đạt" : "Không đạt" } ?? "Chưa kiểm phiếu"]
+            return [
+                String(i + 1), x.subject.name, n.dossier.unit.shortName, x.formName, x.voteYes.map(String.init) ?? "",
+                x.voteNo.map(String.init) ?? "", x.voteRecused.map(String.init) ?? "",
+                x.voteWritten.map(String.init) ?? "", pct, need,
+                x.votePassed.map { $0 ? "Đạt" : "Không đạt" } ?? "Chưa kiểm phiếu",
+            ]
         }
-        blocks.append(.table(DOCXTable.list(header: ["STT", "Họ tên / Tập thể", "Đơn vị đề nghị", "Hình thức", "Đồng ý", "Không đồng ý", "Không biểu quyết",
-                                                     "Phiếu gửi", "Tỷ lệ đồng ý / tổng số TV", "Yêu cầu", "Kết quả"],
-                                            rows: rows, columnWidths: [1.0, 4.2, 3.2, 3.4, 1.6, 1.8, 2.0, 1.6, 2.4, 1.6, 2.2], size: 11)))
+        blocks.append(
+            .table(
+                DOCXTable.list(
+                    header: [
+                        "STT", "Họ tên / Tập thể", "Đơn vị đề nghị", "Hình thức", "Đồng ý", "Không đồng ý",
+                        "Không biểu quyết",
+                        "Phiếu gửi", "Tỷ lệ đồng ý / tổng số TV", "Yêu cầu", "Kết quả",
+                    ],
+                    rows: rows, columnWidths: [1.0, 4.2, 3.2, 3.4, 1.6, 1.8, 2.0, 1.6, 2.4, 1.6, 2.2], size: 11)))
         let recused = v.nominees.filter { ($0.nominee.voteRecused ?? 0) > 0 }
         if !recused.isEmpty {
-            blocks.append(body("Thành viên thuộc đơn vị đề nghị xin không biểu quyết đối với: " + recused.map(\.nominee.subject.name).joined(separator: ", ") + "."))
+            blocks.append(
+                body(
+                    "Thành viên thuộc đơn vị đề nghị xin không biểu quyết đối với: "
+                        + recused.map(\.nominee.subject.name).joined(separator: ", ") + "."))
         }
-        if !m.notes.isEmpty { blocks.append(heading("III. Ý KIẾN TẠI CUỘC HỌP")); blocks.append(body(m.notes)) }
+        if !m.notes.isEmpty {
+            blocks.append(heading("III. Ý KIẾN TẠI CUỘC HỌP"))
+            blocks.append(body(m.notes))
+        }
         blocks.append(body("Cuộc họp kết thúc; biên bản được thông qua trước các thành viên dự họp./."))
-        blocks.append(.table(DOCXTable(rows: [[DOCXTableCell(paragraphs: [DOCXParagraph("Thư ký", bold: true, size: 14, uppercase: true, alignment: .center, spacingBefore: 12),
-                                                                          DOCXParagraph(m.secretary, bold: true, size: 14, alignment: .center, spacingBefore: 60)]),
-                                               DOCXTableCell(paragraphs: [DOCXParagraph("Chủ trì", bold: true, size: 14, uppercase: true, alignment: .center, spacingBefore: 12),
-                                                                          DOCXParagraph(m.chair, bold: true, size: 14, alignment: .center, spacingBefore: 60)])]],
-                                       columnWidths: [8.0, 8.5], borders: false)))
-        return try DOCXWriter.data(blocks: blocks, page: DOCXPage(width: 297, height: 210, marginTop: 20, marginBottom: 20, marginLeft: 25, marginRight: 15))
+        blocks.append(
+            .table(
+                DOCXTable(
+                    rows: [
+                        [
+                            DOCXTableCell(paragraphs: [
+                                DOCXParagraph(
+                                    "Thư ký", bold: true, size: 14, uppercase: true, alignment: .center,
+                                    spacingBefore: 12),
+                                DOCXParagraph(m.secretary, bold: true, size: 14, alignment: .center, spacingBefore: 60),
+                            ]),
+                            DOCXTableCell(paragraphs: [
+                                DOCXParagraph(
+                                    "Chủ trì", bold: true, size: 14, uppercase: true, alignment: .center,
+                                    spacingBefore: 12),
+                                DOCXParagraph(m.chair, bold: true, size: 14, alignment: .center, spacingBefore: 60),
+                            ]),
+                        ]
+                    ],
+                    columnWidths: [8.0, 8.5], borders: false)))
+        return try DOCXWriter.data(
+            blocks: blocks,
+            page: DOCXPage(width: 297, height: 210, marginTop: 20, marginBottom: 20, marginLeft: 25, marginRight: 15))
     }
 }

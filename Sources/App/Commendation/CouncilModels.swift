@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A member of the Emulation and Commendation Council (Hội đồng Thi đua - Khen thưởng).
 final class CouncilMemberModel: Model, @unchecked Sendable {
@@ -38,7 +38,10 @@ final class CouncilMeetingModel: Model, @unchecked Sendable {
 
     /// A new meeting: preparing (attendance not yet taken).
     init(meetingDate: String, ruleSetID: String) {
-        self.meetingDate = meetingDate; self.ruleSetID = ruleSetID; self.status = .preparing; notes = ""
+        self.meetingDate = meetingDate
+        self.ruleSetID = ruleSetID
+        self.status = .preparing
+        notes = ""
     }
 
     /// The only way a meeting's status changes: a move `MeetingWorkflow` allows, or a 409 naming both statuses.

@@ -1,11 +1,29 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct CouncilPage: Encodable, Sendable {
-    struct Member: Encodable, Sendable { let id: Int; let name: String; let position: String; let unitName: String; let username: String; let active: Bool }
-    struct Meeting: Encodable, Sendable { let href: String; let title: String; let date: String; let statusLabel: String }
-    struct Ready: Encodable, Sendable { let id: Int; let title: String; let unitName: String; let nominees: Int; let checked: Bool }
+    struct Member: Encodable, Sendable {
+        let id: Int
+        let name: String
+        let position: String
+        let unitName: String
+        let username: String
+        let active: Bool
+    }
+    struct Meeting: Encodable, Sendable {
+        let href: String
+        let title: String
+        let date: String
+        let statusLabel: String
+    }
+    struct Ready: Encodable, Sendable {
+        let id: Int
+        let title: String
+        let unitName: String
+        let nominees: Int
+        let checked: Bool
+    }
     let layout: LayoutContext
     let members: [Member]
     let meetings: [Meeting]
@@ -18,11 +36,32 @@ struct CouncilPage: Encodable, Sendable {
 }
 
 struct MeetingPage: Encodable, Sendable {
-    struct Seat: Encodable, Sendable { let id: Int; let name: String; let position: String; let present: Bool; let written: Bool; let voted: Bool; let online: Bool }
-    struct Choice: Encodable, Sendable { let value: String; let label: String }
+    struct Seat: Encodable, Sendable {
+        let id: Int
+        let name: String
+        let position: String
+        let present: Bool
+        let written: Bool
+        let voted: Bool
+        let online: Bool
+    }
+    struct Choice: Encodable, Sendable {
+        let value: String
+        let label: String
+    }
     struct Nominee: Encodable, Sendable {
-        let id: Int; let name: String; let unitName: String; let formName: String; let threshold: String; let cast: Int
-        let tally: String?; let passed: Bool?; let conflicted: Bool; let choices: [Choice]; let ownDone: Bool; let dossierHref: String
+        let id: Int
+        let name: String
+        let unitName: String
+        let formName: String
+        let threshold: String
+        let cast: Int
+        let tally: String?
+        let passed: Bool?
+        let conflicted: Bool
+        let choices: [Choice]
+        let ownDone: Bool
+        let dossierHref: String
     }
     let layout: LayoutContext
     let id: Int
@@ -51,8 +90,20 @@ struct MeetingPage: Encodable, Sendable {
     let errors: [String: String]
 }
 
-struct MemberForm: Content { var name: String; var position: String; var unitID: String?; var username: String? }
-struct MeetingForm: Content { var title: String; var date: String; var location: String; var chair: String; var secretary: String; var dossierIDs: [String]? }
+struct MemberForm: Content {
+    var name: String
+    var position: String
+    var unitID: String?
+    var username: String?
+}
+struct MeetingForm: Content {
+    var title: String
+    var date: String
+    var location: String
+    var chair: String
+    var secretary: String
+    var dossierIDs: [String]?
+}
 struct CloseForm: Content { var notes: String? }
 
 struct CouncilWebController {
@@ -69,24 +120,45 @@ struct CouncilWebController {
         r.get(CouncilPath.minutes(.key), use: minutes)
     }
 
-    static func councilPage(req: Request, form: [String: String] = [:], memberForm: [String: String] = [:], errors: [String: String] = [:]) async throws -> CouncilPage {
+    static func councilPage(
+        req: Request, form: [String: String] = [:], memberForm: [String: String] = [:], errors: [String: String] = [:]
+    ) async throws -> CouncilPage {
         let meetings = try await CouncilService.meetings(actor: req.actor, on: req.db)
         let members = try await CouncilService.members(activeOnly: false, on: req.db)
         let users = try await UserModel.query(on: req.db).filter(\.$id ~~ members.compactMap(\.userID)).all()
         let names = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0, u.username) } })
-        let ready = try await DossierModel.query(on: req.db).filter(\.$status == DossierStatus.appraised).filter(\.$meetingID == nil)
-            .with(\.$unit).with(\.$nominees).sort(\.$id).all()
+        let ready = try await DossierModel.query(on: req.db).filter(\.$status == DossierStatus.appraised).filter(
+            \.$meetingID == nil
+        )
+        .with(\.$unit).with(\.$nominees).sort(\.$id).all()
         let checked = Set((form["dossierIDs"] ?? "").split(separator: ",").map(String.init))
         let today = Today.iso
         let manage = req.can(.update, .council)
-        return CouncilPage(layout: req.layout("Hội đồng Thi đua - Khen thưởng", active: CouncilPath.council.href),
-                           members: members.map { .init(id: $0.id ?? 0, name: $0.name, position: $0.position, unitName: $0.unit?.shortName ?? "", username: $0.userID.flatMap { names[$0] } ?? "", active: $0.active) },
-                           meetings: meetings.map { .init(href: CouncilPath.meeting(.id($0.id ?? 0)).href, title: $0.title, date: $0.meetingDate.isoToVietnamese, statusLabel: $0.status.label) },
-                           ready: ready.map { .init(id: $0.id ?? 0, title: $0.title, unitName: $0.unit.shortName, nominees: $0.nominees.filter { $0.appraisal == .passed }.count,
-                                                    checked: checked.isEmpty || checked.contains(String($0.id ?? 0))) },
-                           canManage: manage, units: manage ? try await RegistrationOptions.units(try req.requireActor(), selected: memberForm["unitID"] ?? "", on: req.db, forCreate: false) : [],
-                           form: form.isEmpty ? ["date": today.isoToVietnamese, "title": "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng"] : form,
-                           memberForm: memberForm, errors: errors)
+        return CouncilPage(
+            layout: req.layout("Hội đồng Thi đua - Khen thưởng", active: CouncilPath.council.href),
+            members: members.map {
+                .init(
+                    id: $0.id ?? 0, name: $0.name, position: $0.position, unitName: $0.unit?.shortName ?? "",
+                    username: $0.userID.flatMap { names[$0] } ?? "", active: $0.active)
+            },
+            meetings: meetings.map {
+                .init(
+                    href: CouncilPath.meeting(.id($0.id ?? 0)).href, title: $0.title,
+                    date: $0.meetingDate.isoToVietnamese, statusLabel: $0.status.label)
+            },
+            ready: ready.map {
+                .init(
+                    id: $0.id ?? 0, title: $0.title, unitName: $0.unit.shortName,
+                    nominees: $0.nominees.filter { $0.appraisal == .passed }.count,
+                    checked: checked.isEmpty || checked.contains(String($0.id ?? 0)))
+            },
+            canManage: manage,
+            units: manage
+                ? try await RegistrationOptions.units(
+                    try req.requireActor(), selected: memberForm["unitID"] ?? "", on: req.db, forCreate: false) : [],
+            form: form.isEmpty
+                ? ["date": today.isoToVietnamese, "title": "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng"] : form,
+            memberForm: memberForm, errors: errors)
     }
 
     @Sendable func council(req: Request) async throws -> Response {
@@ -95,36 +167,53 @@ struct CouncilWebController {
 
     @Sendable func addMember(req: Request) async throws -> Response {
         let f = try req.form(MemberForm.self)
-        let input = CouncilMemberInput(name: f.name, position: f.position, unitID: f.unitID.flatMap { Int($0) }, username: f.username)
+        let input = CouncilMemberInput(
+            name: f.name, position: f.position, unitID: f.unitID.flatMap { Int($0) }, username: f.username)
         return try await req.submit {
             try await CouncilService.addMember(input, actor: req.actor, on: req.db)
         } redirect: { m in
             (CouncilPath.council.href, "Đã thêm thành viên \(m.name).")
         } orRender: { e in
-    let typed = ["name": f.name, "position": f.position, "unitID": f.unitID ?? "", "username": f.username ?? ""]
-    return try await req.render("commendation/council", try await Self.councilPage(req: req, memberForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "member" + $0.capitalizedFirst }), status: e.status)
+            let typed = [
+                "name": f.name, "position": f.position, "unitID": f.unitID ?? "", "username": f.username ?? "",
+            ]
+            return try await req.render(
+                "commendation/council",
+                try await Self.councilPage(
+                    req: req, memberForm: typed,
+                    errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "member" + $0.capitalizedFirst }),
+                status: e.status)
         }
     }
 
     @Sendable func toggleMember(req: Request) async throws -> Response {
         let id = try req.parameters.require("mid", as: Int.self)
-        guard let m = try await CouncilMemberModel.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy thành viên.") }
+        guard let m = try await CouncilMemberModel.find(id, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy thành viên.")
+        }
         try await CouncilService.setActive(id, active: !m.active, actor: req.actor, on: req.db)
-        return Flash.redirect(req, to: CouncilPath.council.href, (m.active ? "Đã thôi" : "Đã khôi phục") + " thành viên \(m.name).")
+        return Flash.redirect(
+            req, to: CouncilPath.council.href, (m.active ? "Đã thôi" : "Đã khôi phục") + " thành viên \(m.name).")
     }
 
     @Sendable func createMeeting(req: Request) async throws -> Response {
         let f = try req.form(MeetingForm.self)
         let ids = (f.dossierIDs ?? []).compactMap { Int($0) }
-        let input = MeetingInput(title: f.title, date: f.date, location: f.location, chair: f.chair, secretary: f.secretary, dossierIDs: ids)
+        let input = MeetingInput(
+            title: f.title, date: f.date, location: f.location, chair: f.chair, secretary: f.secretary, dossierIDs: ids)
         return try await req.submit {
-            try await CouncilService.createMeeting(input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+            try await CouncilService.createMeeting(
+                input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
         } redirect: { m in
             (CouncilPath.meeting(.id(m.id ?? 0)).href, "Đã lập cuộc họp. Điểm danh rồi mở bỏ phiếu.")
         } orRender: { e in
-    let typed = ["title": f.title, "date": f.date, "location": f.location, "chair": f.chair, "secretary": f.secretary,
-                 "dossierIDs": ids.map(String.init).joined(separator: ",")]
-    return try await req.render("commendation/council", try await Self.councilPage(req: req, form: typed, errors: e.formErrorsSpelledOut), status: e.status)
+            let typed = [
+                "title": f.title, "date": f.date, "location": f.location, "chair": f.chair, "secretary": f.secretary,
+                "dossierIDs": ids.map(String.init).joined(separator: ","),
+            ]
+            return try await req.render(
+                "commendation/council",
+                try await Self.councilPage(req: req, form: typed, errors: e.formErrorsSpelledOut), status: e.status)
         }
     }
 
@@ -134,44 +223,72 @@ struct CouncilWebController {
         let own = v.ownMember?.id
         let ownSeat = v.attendance.first { $0.$member.id == own }
         let ownVoted = own.flatMap { v.votedBy[$0] } ?? []
-        let canVote = status == .voting && ownSeat?.present == true && v.nominees.contains { !ownVoted.contains($0.nominee.id ?? -1) }
+        let canVote =
+            status == .voting && ownSeat?.present == true
+            && v.nominees.contains { !ownVoted.contains($0.nominee.id ?? -1) }
         let manage = req.can(.update, .council)
         let council = v.ruleSet.procedure?.council
         return MeetingPage(
-            layout: req.layout(v.meeting.title, active: CouncilPath.council.href), id: id, title: v.meeting.title, date: v.meeting.meetingDate.isoToVietnamese, location: v.meeting.location,
+            layout: req.layout(v.meeting.title, active: CouncilPath.council.href), id: id, title: v.meeting.title,
+            date: v.meeting.meetingDate.isoToVietnamese, location: v.meeting.location,
             chair: v.meeting.chair, secretary: v.meeting.secretary, status: status.rawValue, statusLabel: status.label,
-            quorum: "\(v.present)/\(v.total) thành viên có mặt (cần ít nhất \(v.quorumNeeded); \(council?.quorumArticle ?? "")\(council?.quorumVerified == false ? ", cần xác minh" : ""))",
+            quorum:
+                "\(v.present)/\(v.total) thành viên có mặt (cần ít nhất \(v.quorumNeeded); \(council?.quorumArticle ?? "")\(council?.quorumVerified == false ? ", cần xác minh" : ""))",
             quorumMet: v.quorumMet,
-            thresholdNote: "Tỷ lệ đồng ý tính trên tổng số \(v.total) thành viên Hội đồng, kể cả người vắng mặt và người không biểu quyết (\(council?.thresholdArticle ?? "")).",
-            seats: v.attendance.map { a in .init(id: a.$member.id, name: a.member.name, position: a.member.position, present: a.present, written: a.written,
-                                                 voted: !(v.votedBy[a.$member.id] ?? []).isEmpty, online: a.member.userID != nil) },
+            thresholdNote:
+                "Tỷ lệ đồng ý tính trên tổng số \(v.total) thành viên Hội đồng, kể cả người vắng mặt và người không biểu quyết (\(council?.thresholdArticle ?? "")).",
+            seats: v.attendance.map { a in
+                .init(
+                    id: a.$member.id, name: a.member.name, position: a.member.position, present: a.present,
+                    written: a.written,
+                    voted: !(v.votedBy[a.$member.id] ?? []).isEmpty, online: a.member.userID != nil)
+            },
             nominees: v.nominees.map { n in
                 let x = n.nominee
                 let conflicted = own.map { n.conflicted.contains($0) } ?? false
-                return .init(id: x.id ?? 0, name: x.subject.name, unitName: n.dossier.unit.shortName, formName: x.formName,
-                             threshold: (n.threshold.strict ? "trên " : "từ ") + "\(n.threshold.percent)%" + (n.threshold.verified ? "" : " (cần xác minh)"), cast: n.cast,
-                             tally: x.voteYes == nil ? nil : CommendationDocuments.voteText(x) + " — \(x.voteNo ?? 0) không đồng ý, \(x.voteRecused ?? 0) không biểu quyết, \(x.voteWritten ?? 0) phiếu gửi",
-                             passed: x.votePassed, conflicted: conflicted,
-                             choices: BallotChoice.allCases.filter { $0 != .recuse || conflicted }.map { .init(value: $0.rawValue, label: $0.label) },
-                             ownDone: ownVoted.contains(x.id ?? -1), dossierHref: DossiersPath.dossier(.id(n.dossier.id ?? 0)).href)
+                return .init(
+                    id: x.id ?? 0, name: x.subject.name, unitName: n.dossier.unit.shortName, formName: x.formName,
+                    threshold: (n.threshold.strict ? "trên " : "từ ") + "\(n.threshold.percent)%"
+                        + (n.threshold.verified ? "" : " (cần xác minh)"), cast: n.cast,
+                    tally: x.voteYes == nil
+                        ? nil
+                        : CommendationDocuments.voteText(x)
+                            + " — \(x.voteNo ?? 0) không đồng ý, \(x.voteRecused ?? 0) không biểu quyết, \(x.voteWritten ?? 0) phiếu gửi",
+                    passed: x.votePassed, conflicted: conflicted,
+                    choices: BallotChoice.allCases.filter { $0 != .recuse || conflicted }.map {
+                        .init(value: $0.rawValue, label: $0.label)
+                    },
+                    ownDone: ownVoted.contains(x.id ?? -1),
+                    dossierHref: DossiersPath.dossier(.id(n.dossier.id ?? 0)).href)
             },
-            canManage: manage, preparing: status == .preparing, voting: status == .voting, closed: status == .closed, canVote: canVote,
+            canManage: manage, preparing: status == .preparing, voting: status == .voting, closed: status == .closed,
+            canVote: canVote,
             ownName: v.ownMember?.name ?? "",
-            proxySeats: v.attendance.filter { CouncilService.enteredBySecretary($0) && $0.$member.id != own && (v.votedBy[$0.$member.id] ?? []).count < v.nominees.count }.map {
-                SelectOption(value: String($0.$member.id), label: $0.member.name + ($0.present ? " (có mặt, phiếu giấy)" : " (vắng, phiếu gửi bằng văn bản)"), selected: false)
+            proxySeats: v.attendance.filter {
+                CouncilService.enteredBySecretary($0) && $0.$member.id != own
+                    && (v.votedBy[$0.$member.id] ?? []).count < v.nominees.count
+            }.map {
+                SelectOption(
+                    value: String($0.$member.id),
+                    label: $0.member.name + ($0.present ? " (có mặt, phiếu giấy)" : " (vắng, phiếu gửi bằng văn bản)"),
+                    selected: false)
             },
-            notes: v.meeting.notes, minutesHref: status == .closed ? CouncilPath.minutes(.id(id)).href : nil, errors: errors)
+            notes: v.meeting.notes, minutesHref: status == .closed ? CouncilPath.minutes(.id(id)).href : nil,
+            errors: errors)
     }
 
     @Sendable func meeting(req: Request) async throws -> Response {
-        try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: try req.parameters.require("id", as: Int.self)))
+        try await req.render(
+            "commendation/meeting",
+            try await Self.meetingPage(req: req, id: try req.parameters.require("id", as: Int.self)))
     }
 
     @Sendable func attendance(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         // One select per member: attendance_<memberID> = co-mat | vang-co-phieu | vang.
         let fields = try req.form([String: String].self)
-        var present: [Int] = [], written: [Int] = []
+        var present: [Int] = []
+        var written: [Int] = []
         for (k, v) in fields where k.hasPrefix("attendance_") {
             guard let id = Int(k.dropFirst("attendance_".count)) else { continue }
             if v == "co-mat" { present.append(id) } else if v == "vang-co-phieu" { written.append(id) }
@@ -180,9 +297,15 @@ struct CouncilWebController {
         return try await req.submit {
             try await CouncilService.setAttendance(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { v in
-            (CouncilPath.meeting(.id(id)).href, "Đã điểm danh: \(v.present)/\(v.total) có mặt" + (v.quorumMet ? ", đủ điều kiện họp." : ", chưa đủ điều kiện họp."))
+            (
+                CouncilPath.meeting(.id(id)).href,
+                "Đã điểm danh: \(v.present)/\(v.total) có mặt"
+                    + (v.quorumMet ? ", đủ điều kiện họp." : ", chưa đủ điều kiện họp.")
+            )
         } orRender: { e in
-            try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
+            try await req.render(
+                "commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut),
+                status: e.status)
         }
     }
 
@@ -193,7 +316,9 @@ struct CouncilWebController {
         } redirect: { _ in
             (CouncilPath.meeting(.id(id)).href, "Đã mở bỏ phiếu kín.")
         } orRender: { e in
-            try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
+            try await req.render(
+                "commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut),
+                status: e.status)
         }
     }
 
@@ -206,9 +331,14 @@ struct CouncilWebController {
         return try await req.submit {
             try await CouncilService.cast(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { _ in
-            (CouncilPath.meeting(.id(id)).href, "Đã ghi nhận phiếu. Phiếu kín: hệ thống chỉ cộng vào tổng số, không lưu ai đồng ý hay không đồng ý.")
+            (
+                CouncilPath.meeting(.id(id)).href,
+                "Đã ghi nhận phiếu. Phiếu kín: hệ thống chỉ cộng vào tổng số, không lưu ai đồng ý hay không đồng ý."
+            )
         } orRender: { e in
-            try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
+            try await req.render(
+                "commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut),
+                status: e.status)
         }
     }
 
@@ -220,7 +350,9 @@ struct CouncilWebController {
         } redirect: { _ in
             (CouncilPath.meeting(.id(id)).href, "Đã kết thúc bỏ phiếu và kiểm phiếu. Tải biên bản để ký.")
         } orRender: { e in
-            try await req.render("commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
+            try await req.render(
+                "commendation/meeting", try await Self.meetingPage(req: req, id: id, errors: e.formErrorsSpelledOut),
+                status: e.status)
         }
     }
 
@@ -229,6 +361,7 @@ struct CouncilWebController {
         let v = try await CouncilService.view(id, actor: req.actor, sets: req.ruleSets, on: req.db)
         guard v.meeting.status == .closed else { throw AppError.conflict("Biên bản có sau khi kết thúc bỏ phiếu.") }
         let data = try CommendationDocuments.bienBan(v, host: try await CommendationDocuments.councilHost(on: req.db))
-        return FileStore.attachment(data, name: "bien-ban-hop-hoi-dong-\(id).docx", contentType: EvidenceService.Kind.docx.contentType)
+        return FileStore.attachment(
+            data, name: "bien-ban-hop-hoi-dong-\(id).docx", contentType: EvidenceService.Kind.docx.contentType)
     }
 }

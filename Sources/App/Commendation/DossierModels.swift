@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A unit's proposal for commendation (hồ sơ đề nghị khen thưởng).
 final class DossierModel: Model, @unchecked Sendable {
@@ -30,8 +30,14 @@ final class DossierModel: Model, @unchecked Sendable {
 
     /// A new dossier: a draft, with no decision yet.
     init(unitID: Int, year: Int, ruleSetID: String) {
-        self.$unit.id = unitID; self.year = year; self.ruleSetID = ruleSetID; self.status = .draft
-        decisionNumber = ""; decisionDate = ""; decisionAuthority = ""; decisionSigner = ""
+        self.$unit.id = unitID
+        self.year = year
+        self.ruleSetID = ruleSetID
+        self.status = .draft
+        decisionNumber = ""
+        decisionDate = ""
+        decisionAuthority = ""
+        decisionSigner = ""
     }
 
     /// The only way a dossier's status changes: a move `DossierWorkflow` allows, or a 409 naming both statuses.

@@ -1,11 +1,18 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct DossiersPage: Encodable, Sendable {
     struct Row: Encodable, Sendable {
-        let href: String; let title: String; let unitName: String; let year: Int; let status: String; let statusLabel: String
-        let nominees: Int; let due: String; let overdue: Bool
+        let href: String
+        let title: String
+        let unitName: String
+        let year: Int
+        let status: String
+        let statusLabel: String
+        let nominees: Int
+        let due: String
+        let overdue: Bool
     }
     let layout: LayoutContext
     let rows: [Row]
@@ -21,16 +28,53 @@ struct DossiersPage: Encodable, Sendable {
 
 struct DossierPage: Encodable, Sendable {
     struct Nominee: Encodable, Sendable {
-        let id: Int; let name: String; let subjectHref: String; let kindLabel: String; let formName: String
-        let eligibility: String; let eligibilityLabel: String; let eligibilityHref: String; let warnings: [String]
-        let appraisal: String; let appraisalLabel: String; let appraisalNote: String
-        let vote: String?; let passed: Bool?; let awarded: Bool; let achievement: String
+        let id: Int
+        let name: String
+        let subjectHref: String
+        let kindLabel: String
+        let formName: String
+        let eligibility: String
+        let eligibilityLabel: String
+        let eligibilityHref: String
+        let warnings: [String]
+        let appraisal: String
+        let appraisalLabel: String
+        let appraisalNote: String
+        let vote: String?
+        let passed: Bool?
+        let awarded: Bool
+        let achievement: String
     }
-    struct Requirement: Encodable, Sendable { let code: String; let name: String; let article: String; let verification: String?; let present: Bool; let generated: Bool }
-    struct Document: Encodable, Sendable { let name: String; let kindLabel: String; let href: String; let size: String; let generated: Bool }
-    struct Link: Encodable, Sendable { let label: String; let href: String }
-    struct Event: Encodable, Sendable { let at: String; let username: String; let note: String; let statusLabel: String }
-    struct Warning: Encodable, Sendable { let formName: String; let status: String; let reasons: [String] }
+    struct Requirement: Encodable, Sendable {
+        let code: String
+        let name: String
+        let article: String
+        let verification: String?
+        let present: Bool
+        let generated: Bool
+    }
+    struct Document: Encodable, Sendable {
+        let name: String
+        let kindLabel: String
+        let href: String
+        let size: String
+        let generated: Bool
+    }
+    struct Link: Encodable, Sendable {
+        let label: String
+        let href: String
+    }
+    struct Event: Encodable, Sendable {
+        let at: String
+        let username: String
+        let note: String
+        let statusLabel: String
+    }
+    struct Warning: Encodable, Sendable {
+        let formName: String
+        let status: String
+        let reasons: [String]
+    }
     let layout: LayoutContext
     let id: Int
     let title: String
@@ -67,11 +111,30 @@ struct DossierPage: Encodable, Sendable {
 
 }
 
-struct DossierForm: Content { var unitID: String; var year: String; var title: String; var number: String? }
-struct NomineeForm: Content { var subjectID: String; var formCode: String; var achievement: String?; var acknowledgeWarning: String? }
-struct DossierUpload: Content { var kind: String; var file: File }
+struct DossierForm: Content {
+    var unitID: String
+    var year: String
+    var title: String
+    var number: String?
+}
+struct NomineeForm: Content {
+    var subjectID: String
+    var formCode: String
+    var achievement: String?
+    var acknowledgeWarning: String?
+}
+struct DossierUpload: Content {
+    var kind: String
+    var file: File
+}
 struct KindForm: Content { var kind: String }
-struct DecisionForm: Content { var number: String; var date: String; var authority: String; var signer: String; var level: String? }
+struct DecisionForm: Content {
+    var number: String
+    var date: String
+    var authority: String
+    var signer: String
+    var level: String?
+}
 
 struct DossiersWebController {
     func register(_ r: any RoutesBuilder) {
@@ -95,28 +158,42 @@ struct DossiersWebController {
         let q = req.listQuery().q
         let year = req.query[Int.self, at: "year"]
         let status = req.query[String.self, at: "status"] ?? ""
-        let page = try await DossierService.list(actor: actor, status: status, year: year, q: q, page: req.listQuery().page, on: req.db)
+        let page = try await DossierService.list(
+            actor: actor, status: status, year: year, q: q, page: req.listQuery().page, on: req.db)
         let today = Today.iso
         let canCreate = req.can(.createUnitRecords)
-        return DossiersPage(layout: req.layout("Hồ sơ đề nghị khen thưởng", active: DossiersPath.list.href),
-                            rows: page.items.map { d in
-                                let waiting = d.status == .submitted
-                                return .init(href: DossiersPath.dossier(.id(d.id ?? 0)).href, title: d.title, unitName: d.unit.shortName, year: d.year, status: d.status.rawValue,
-                                             statusLabel: d.status.label, nominees: d.nominees.count, due: waiting ? (d.appraisalDue?.isoToVietnamese ?? "") : "",
-                                             overdue: waiting && (d.appraisalDue ?? "9999") < today)
-                            },
-                            pager: Pager(page, base: DossiersPath.list.href, query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]),
-                            q: q, year: year.map(String.init) ?? "",
-                            statuses: [SelectOption(value: "", label: "Mọi trạng thái", selected: status.isEmpty)]
-                                + DossierStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == status) },
-                            canCreate: canCreate, units: try await RegistrationOptions.units(actor, selected: form["unitID"] ?? "", on: req.db, forCreate: true),
-                            form: form, errors: errors)
+        return DossiersPage(
+            layout: req.layout("Hồ sơ đề nghị khen thưởng", active: DossiersPath.list.href),
+            rows: page.items.map { d in
+                let waiting = d.status == .submitted
+                return .init(
+                    href: DossiersPath.dossier(.id(d.id ?? 0)).href, title: d.title, unitName: d.unit.shortName,
+                    year: d.year, status: d.status.rawValue,
+                    statusLabel: d.status.label, nominees: d.nominees.count,
+                    due: waiting ? (d.appraisalDue?.isoToVietnamese ?? "") : "",
+                    overdue: waiting && (d.appraisalDue ?? "9999") < today)
+            },
+            pager: Pager(
+                page, base: DossiersPath.list.href,
+                query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]),
+            q: q, year: year.map(String.init) ?? "",
+            statuses: [SelectOption(value: "", label: "Mọi trạng thái", selected: status.isEmpty)]
+                + DossierStatus.allCases.map {
+                    SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == status)
+                },
+            canCreate: canCreate,
+            units: try await RegistrationOptions.units(
+                actor, selected: form["unitID"] ?? "", on: req.db, forCreate: true),
+            form: form, errors: errors)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let year = Today.year
-        let form = ["year": String(year), "unitID": actor.unitID.map(String.init) ?? "", "title": "Đề nghị khen thưởng thành tích năm \(year)"]
+        let form = [
+            "year": String(year), "unitID": actor.unitID.map(String.init) ?? "",
+            "title": "Đề nghị khen thưởng thành tích năm \(year)",
+        ]
         return try await req.render("commendation/dossiers", try await Self.listPage(req: req, form: form, errors: [:]))
     }
 
@@ -124,17 +201,25 @@ struct DossiersWebController {
         let f = try req.form(DossierForm.self)
         let input = DossierInput(unitID: Int(f.unitID) ?? 0, year: Int(f.year) ?? 0, title: f.title, number: f.number)
         return try await req.submit {
-            try await DossierService.create(input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+            try await DossierService.create(
+                input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
         } redirect: { d in
-            (DossiersPath.dossier(.id(d.id ?? 0)).href, "Đã lập hồ sơ. Thêm người được đề nghị và tài liệu, rồi gửi Phòng Nội vụ.")
+            (
+                DossiersPath.dossier(.id(d.id ?? 0)).href,
+                "Đã lập hồ sơ. Thêm người được đề nghị và tài liệu, rồi gửi Phòng Nội vụ."
+            )
         } orRender: { e in
-    let form = ["unitID": f.unitID, "year": f.year, "title": f.title, "number": f.number ?? ""]
-    return try await req.render("commendation/dossiers", try await Self.listPage(req: req, form: form, errors: e.formErrorsSpelledOut), status: e.status)
+            let form = ["unitID": f.unitID, "year": f.year, "title": f.title, "number": f.number ?? ""]
+            return try await req.render(
+                "commendation/dossiers", try await Self.listPage(req: req, form: form, errors: e.formErrorsSpelledOut),
+                status: e.status)
         }
     }
 
-    static func page(req: Request, id: Int, nomineeForm: [String: String] = [:], warning: DossierPage.Warning? = nil,
-                     decisionForm: [String: String] = [:], errors: [String: String] = [:]) async throws -> DossierPage {
+    static func page(
+        req: Request, id: Int, nomineeForm: [String: String] = [:], warning: DossierPage.Warning? = nil,
+        decisionForm: [String: String] = [:], errors: [String: String] = [:]
+    ) async throws -> DossierPage {
         let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
         let set = try DossierService.ruleSet(d, sets: req.ruleSets)
         let docs = try await DossierService.documents(id, on: req.db)
@@ -144,14 +229,32 @@ struct DossiersWebController {
         let council = req.can(.update, .council)
         var subjects: [SelectOption] = []
         if canEdit {
-            let rows = try await SubjectModel.query(on: req.db).join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
-                .filter(UnitModel.self, \.$path, .custom("LIKE"), d.unit.path + "%").sort(\.$sortKey).limit(2000).all()
-            subjects = [SelectOption(value: "", label: "— Chọn người, tập thể, hộ —", selected: (nomineeForm["subjectID"] ?? "").isEmpty)]
-                + rows.map { SelectOption(value: String($0.id ?? 0), label: "\($0.name) (\($0.subjectKind.label.lowercased()))", selected: String($0.id ?? 0) == nomineeForm["subjectID"]) }
+            let rows = try await SubjectModel.query(on: req.db).join(
+                UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id
+            )
+            .filter(UnitModel.self, \.$path, .custom("LIKE"), d.unit.path + "%").sort(\.$sortKey).limit(2000).all()
+            subjects =
+                [
+                    SelectOption(
+                        value: "", label: "— Chọn người, tập thể, hộ —",
+                        selected: (nomineeForm["subjectID"] ?? "").isEmpty)
+                ]
+                + rows.map {
+                    SelectOption(
+                        value: String($0.id ?? 0), label: "\($0.name) (\($0.subjectKind.label.lowercased()))",
+                        selected: String($0.id ?? 0) == nomineeForm["subjectID"])
+                }
         }
-        let forms = [SelectOption(value: "", label: "— Chọn danh hiệu, hình thức —", selected: (nomineeForm["formCode"] ?? "").isEmpty)]
+        let forms =
+            [
+                SelectOption(
+                    value: "", label: "— Chọn danh hiệu, hình thức —", selected: (nomineeForm["formCode"] ?? "").isEmpty
+                )
+            ]
             + set.forms.sorted { ($0.subject, $0.rank) < ($1.subject, $1.rank) }.map {
-                SelectOption(value: $0.code, label: "\($0.name) — \(RuleSubjectLabel.label($0.subject))", selected: $0.code == nomineeForm["formCode"])
+                SelectOption(
+                    value: $0.code, label: "\($0.name) — \(RuleSubjectLabel.label($0.subject))",
+                    selected: $0.code == nomineeForm["formCode"])
             }
         let formCodes = Set(d.nominees.map(\.formCode))
         let have = Set(docs.map(\.kind))
@@ -161,65 +264,123 @@ struct DossiersWebController {
         if status == .submitted, let due = d.appraisalDue, let left = WorkingDays.daysBetween(today, due) {
             dueNote = left >= 0 ? "còn \(left) ngày theo lịch" : "quá hạn \(-left) ngày"
         }
-        let drafts: [DossierPage.Link] = [
-            .init(label: "Tờ trình (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("to-trinh")).href),
-            .init(label: "Danh sách đề nghị (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("danh-sach")).href),
-            .init(label: "Báo cáo thành tích (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("bao-cao-thanh-tich")).href),
-        ] + (status == .reviewed || status == .decided ? [.init(label: status == .decided ? "Quyết định khen thưởng (DOCX)" : "Dự thảo quyết định (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("quyet-dinh")).href)] : [])
-          + (status == .decided ? [.init(label: "Danh sách in giấy khen (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("danh-sach-in")).href)] : [])
+        let drafts: [DossierPage.Link] =
+            [
+                .init(label: "Tờ trình (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("to-trinh")).href),
+                .init(
+                    label: "Danh sách đề nghị (DOCX)", href: DossiersPath.draft(.id(id), kind: .text("danh-sach")).href),
+                .init(
+                    label: "Báo cáo thành tích (DOCX)",
+                    href: DossiersPath.draft(.id(id), kind: .text("bao-cao-thanh-tich")).href),
+            ]
+            + (status == .reviewed || status == .decided
+                ? [
+                    .init(
+                        label: status == .decided ? "Quyết định khen thưởng (DOCX)" : "Dự thảo quyết định (DOCX)",
+                        href: DossiersPath.draft(.id(id), kind: .text("quyet-dinh")).href)
+                ] : [])
+            + (status == .decided
+                ? [
+                    .init(
+                        label: "Danh sách in giấy khen (DOCX)",
+                        href: DossiersPath.draft(.id(id), kind: .text("danh-sach-in")).href)
+                ] : [])
         return DossierPage(
-            layout: req.layout(d.title, active: DossiersPath.list.href), id: id, title: d.title, unitName: d.unit.name, year: d.year, number: d.number.isEmpty ? "—" : d.number,
-            status: d.status.rawValue, statusLabel: status.label, ruleSetTitle: set.title, legalBasis: set.legalBasis, submittedDay: d.submittedDay?.isoToVietnamese ?? "",
-            appraisalDue: d.appraisalDue?.isoToVietnamese ?? "", dueNote: dueNote, overdue: status == .submitted && (d.appraisalDue ?? "9999") < today,
-            decision: status == .decided ? "Quyết định số \(d.decisionNumber) ngày \(d.decisionDate.isoToVietnamese) của \(d.decisionAuthority) (người ký: \(d.decisionSigner))" : nil,
-            meetingHref: d.meetingID.map { CouncilPath.meeting(.id($0)).href }, readOnly: status.readOnly, canEdit: canEdit,
+            layout: req.layout(d.title, active: DossiersPath.list.href), id: id, title: d.title, unitName: d.unit.name,
+            year: d.year, number: d.number.isEmpty ? "—" : d.number,
+            status: d.status.rawValue, statusLabel: status.label, ruleSetTitle: set.title, legalBasis: set.legalBasis,
+            submittedDay: d.submittedDay?.isoToVietnamese ?? "",
+            appraisalDue: d.appraisalDue?.isoToVietnamese ?? "", dueNote: dueNote,
+            overdue: status == .submitted && (d.appraisalDue ?? "9999") < today,
+            decision: status == .decided
+                ? "Quyết định số \(d.decisionNumber) ngày \(d.decisionDate.isoToVietnamese) của \(d.decisionAuthority) (người ký: \(d.decisionSigner))"
+                : nil,
+            meetingHref: d.meetingID.map { CouncilPath.meeting(.id($0)).href }, readOnly: status.readOnly,
+            canEdit: canEdit,
             canAppraise: council && status == .submitted, canDecide: council && status == .reviewed,
             nominees: d.nominees.sorted { $0.id ?? 0 < $1.id ?? 0 }.map { n in
-                .init(id: n.id ?? 0, name: n.subject.name, subjectHref: SubjectsPath.subject(.id(n.$subject.id)).href, kindLabel: n.subject.subjectKind.label, formName: n.formName,
-                      eligibility: n.eligibility.rawValue, eligibilityLabel: n.eligibility.label, eligibilityHref: AwardsPath.eligibility(.id(n.$subject.id)).href([("year", String(d.year))]),
-                      warnings: n.warning.split(separator: "\n").map(String.init), appraisal: n.appraisal.rawValue, appraisalLabel: n.appraisal.label,
-                      appraisalNote: n.appraisalNote, vote: n.voteYes == nil ? nil : CommendationDocuments.voteText(n), passed: n.votePassed, awarded: n.awardID != nil,
-                      achievement: n.achievement)
+                .init(
+                    id: n.id ?? 0, name: n.subject.name, subjectHref: SubjectsPath.subject(.id(n.$subject.id)).href,
+                    kindLabel: n.subject.subjectKind.label, formName: n.formName,
+                    eligibility: n.eligibility.rawValue, eligibilityLabel: n.eligibility.label,
+                    eligibilityHref: AwardsPath.eligibility(.id(n.$subject.id)).href([("year", String(d.year))]),
+                    warnings: n.warning.split(separator: "\n").map(String.init), appraisal: n.appraisal.rawValue,
+                    appraisalLabel: n.appraisal.label,
+                    appraisalNote: n.appraisalNote, vote: n.voteYes == nil ? nil : CommendationDocuments.voteText(n),
+                    passed: n.votePassed, awarded: n.awardID != nil,
+                    achievement: n.achievement)
             },
             subjects: subjects, forms: forms, nomineeForm: nomineeForm, warning: warning,
-            requirements: set.requiredDocuments(for: formCodes).map { .init(code: $0.code, name: $0.name, article: $0.article, verification: $0.verified ? nil : "cần xác minh",
-                                                                            present: have.contains($0.code), generated: $0.generated) },
-            documents: docs.map { doc in .init(name: doc.originalName, kindLabel: kinds.first { $0.code == doc.kind }?.name ?? doc.kind, href: DossiersPath.document(.id(doc.id ?? 0)).href,
-                                               size: ByteCountFormatter.string(fromByteCount: Int64(doc.size), countStyle: .file), generated: doc.generated) },
-            docKinds: kinds.filter { $0.applies(to: formCodes) || !$0.generated }.map { SelectOption(value: $0.code, label: $0.name, selected: false) },
+            requirements: set.requiredDocuments(for: formCodes).map {
+                .init(
+                    code: $0.code, name: $0.name, article: $0.article, verification: $0.verified ? nil : "cần xác minh",
+                    present: have.contains($0.code), generated: $0.generated)
+            },
+            documents: docs.map { doc in
+                .init(
+                    name: doc.originalName, kindLabel: kinds.first { $0.code == doc.kind }?.name ?? doc.kind,
+                    href: DossiersPath.document(.id(doc.id ?? 0)).href,
+                    size: ByteCountFormatter.string(fromByteCount: Int64(doc.size), countStyle: .file),
+                    generated: doc.generated)
+            },
+            docKinds: kinds.filter { $0.applies(to: formCodes) || !$0.generated }.map {
+                SelectOption(value: $0.code, label: $0.name, selected: false)
+            },
             drafts: drafts,
-            events: events.map { .init(at: VietnameseDate.formatDateTime($0.at), username: $0.username, note: $0.note, statusLabel: $0.toStatus.label) },
-            levels: AwardLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (decisionForm["level"] ?? AwardLevel.huyen.rawValue)) },
+            events: events.map {
+                .init(
+                    at: VietnameseDate.formatDateTime($0.at), username: $0.username, note: $0.note,
+                    statusLabel: $0.toStatus.label)
+            },
+            levels: AwardLevel.allCases.map {
+                SelectOption(
+                    value: $0.rawValue, label: $0.label,
+                    selected: $0.rawValue == (decisionForm["level"] ?? AwardLevel.huyen.rawValue))
+            },
             decisionForm: decisionForm, errors: errors)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        try await req.render("commendation/dossier", try await Self.page(req: req, id: try req.parameters.require("id", as: Int.self)))
+        try await req.render(
+            "commendation/dossier", try await Self.page(req: req, id: try req.parameters.require("id", as: Int.self)))
     }
 
     @Sendable func addNominee(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(NomineeForm.self)
-        let input = NomineeInput(subjectID: Int(f.subjectID) ?? 0, formCode: f.formCode, achievement: f.achievement, acknowledgeWarning: f.acknowledgeWarning == "yes")
+        let input = NomineeInput(
+            subjectID: Int(f.subjectID) ?? 0, formCode: f.formCode, achievement: f.achievement,
+            acknowledgeWarning: f.acknowledgeWarning == "yes")
         let typed = ["subjectID": f.subjectID, "formCode": f.formCode, "achievement": f.achievement ?? ""]
         do {
             return try await req.submit {
-                try await DossierService.addNominee(dossierID: id, input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+                try await DossierService.addNominee(
+                    dossierID: id, input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction,
+                    on: req.db)
             } redirect: { n in
                 (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã thêm \(n.formName) vào hồ sơ.")
             } orRender: { e in
-                try await req.render("commendation/dossier", try await Self.page(req: req, id: id, nomineeForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "nominee" + $0.capitalizedFirst }), status: e.status)
+                try await req.render(
+                    "commendation/dossier",
+                    try await Self.page(
+                        req: req, id: id, nomineeForm: typed,
+                        errors: e.formErrorsSpelledOut.mapKeys {
+                            $0 == "form" ? "form" : "nominee" + $0.capitalizedFirst
+                        }), status: e.status)
             }
         } catch let w as EligibilityWarning {
             let warning = DossierPage.Warning(formName: w.formName, status: w.status, reasons: w.reasons)
-            return try await req.render("commendation/dossier", try await Self.page(req: req, id: id, nomineeForm: typed, warning: warning), status: .unprocessableEntity)
+            return try await req.render(
+                "commendation/dossier", try await Self.page(req: req, id: id, nomineeForm: typed, warning: warning),
+                status: .unprocessableEntity)
         }
     }
 
     @Sendable func removeNominee(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         return try await req.submit {
-            try await DossierService.removeNominee(dossierID: id, nomineeID: try req.parameters.require("nid", as: Int.self), actor: req.actor, on: req.db)
+            try await DossierService.removeNominee(
+                dossierID: id, nomineeID: try req.parameters.require("nid", as: Int.self), actor: req.actor, on: req.db)
         } redirect: { _ in
             (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã bỏ khỏi hồ sơ.")
         } orRender: { e in
@@ -229,17 +390,28 @@ struct DossiersWebController {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        try DossierService.requireEditable(try await DossierService.readable(id, actor: req.actor, on: req.db), actor: req.actor)
+        try DossierService.requireEditable(
+            try await DossierService.readable(id, actor: req.actor, on: req.db), actor: req.actor)
         guard let u = try? req.content.decode(DossierUpload.self) else {
-            return try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: ["docFile": "Vui lòng chọn loại tài liệu và tệp."]), status: .unprocessableEntity)
+            return try await req.render(
+                "commendation/dossier",
+                try await Self.page(req: req, id: id, errors: ["docFile": "Vui lòng chọn loại tài liệu và tệp."]),
+                status: .unprocessableEntity)
         }
         return try await req.submit {
-            try await DossierService.attach(dossierID: id, kind: u.kind, filename: u.file.filename, bytes: Array(buffer: u.file.data), generated: false,
-                                                                 actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
+            try await DossierService.attach(
+                dossierID: id, kind: u.kind, filename: u.file.filename, bytes: Array(buffer: u.file.data),
+                generated: false,
+                actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
         } redirect: { doc in
             (DossiersPath.dossier(.id(id)).href + "#tai-lieu", "Đã đính kèm \(doc.originalName).")
         } orRender: { e in
-            try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "doc" + $0.capitalizedFirst }), status: e.status)
+            try await req.render(
+                "commendation/dossier",
+                try await Self.page(
+                    req: req, id: id,
+                    errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "doc" + $0.capitalizedFirst }),
+                status: e.status)
         }
     }
 
@@ -247,25 +419,37 @@ struct DossiersWebController {
     @Sendable func generate(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(KindForm.self)
-        try DossierService.requireEditable(try await DossierService.readable(id, actor: req.actor, on: req.db), actor: req.actor)
-        guard let kind = CommendationDocuments.Kind(rawValue: f.kind), [.toTrinh, .danhSach, .baoCao].contains(kind) else {
-            return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", "Hệ thống chỉ soạn sẵn tờ trình, danh sách và báo cáo thành tích.")
+        try DossierService.requireEditable(
+            try await DossierService.readable(id, actor: req.actor, on: req.db), actor: req.actor)
+        guard let kind = CommendationDocuments.Kind(rawValue: f.kind), [.toTrinh, .danhSach, .baoCao].contains(kind)
+        else {
+            return Flash.redirect(
+                req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu",
+                "Hệ thống chỉ soạn sẵn tờ trình, danh sách và báo cáo thành tích.")
         }
         let result = try await attempt { () -> DossierDocumentModel in
             let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
             try DossierService.requireEditable(d, actor: req.actor)
             let data = try await Self.render(kind, d, stored: true, req: req)
-            return try await DossierService.attach(dossierID: id, kind: kind.rawValue, filename: kind.fileStem + ".docx", bytes: Array(data), generated: true,
-                                                   actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
+            return try await DossierService.attach(
+                dossierID: id, kind: kind.rawValue, filename: kind.fileStem + ".docx", bytes: Array(data),
+                generated: true,
+                actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
         }
         switch result {
-        case .success(let doc): return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", "Đã soạn và đính kèm \(doc.originalName). Tải về để ký, đóng dấu.")
-        case .failure(let e): return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", e.message)
+        case .success(let doc):
+            return Flash.redirect(
+                req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu",
+                "Đã soạn và đính kèm \(doc.originalName). Tải về để ký, đóng dấu.")
+        case .failure(let e):
+            return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", e.message)
         }
     }
 
     /// `stored`: the copy attached to the dossier, which every reader of the dossier may download — no personal data.
-    static func render(_ kind: CommendationDocuments.Kind, _ d: DossierModel, stored: Bool = false, req: Request) async throws -> Data {
+    static func render(_ kind: CommendationDocuments.Kind, _ d: DossierModel, stored: Bool = false, req: Request)
+        async throws -> Data
+    {
         var x = try await CommendationDocuments.load(d, sets: req.ruleSets, on: req.db)
         x.showPersonal = !stored && req.can(.read, .personalData(d.unit.unitPath))
         switch kind {
@@ -280,16 +464,23 @@ struct DossiersWebController {
 
     @Sendable func draft(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        guard let kind = CommendationDocuments.Kind(rawValue: try req.parameters.require("kind")), kind != .bienBan else { throw AppError.notFound() }
+        guard let kind = CommendationDocuments.Kind(rawValue: try req.parameters.require("kind")), kind != .bienBan
+        else { throw AppError.notFound() }
         let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
-        if kind == .giayKhen && d.status != .decided { throw AppError.conflict("Danh sách in giấy khen có sau khi có quyết định khen thưởng.") }
-        if kind == .quyetDinh && ![.reviewed, .decided].contains(d.status) { throw AppError.conflict("Dự thảo quyết định có sau khi Hội đồng đã xét.") }
-        return FileStore.attachment(try await Self.render(kind, d, req: req), name: "\(kind.fileStem)-\(id).docx",
-                                    contentType: EvidenceService.Kind.docx.contentType)
+        if kind == .giayKhen && d.status != .decided {
+            throw AppError.conflict("Danh sách in giấy khen có sau khi có quyết định khen thưởng.")
+        }
+        if kind == .quyetDinh && ![.reviewed, .decided].contains(d.status) {
+            throw AppError.conflict("Dự thảo quyết định có sau khi Hội đồng đã xét.")
+        }
+        return FileStore.attachment(
+            try await Self.render(kind, d, req: req), name: "\(kind.fileStem)-\(id).docx",
+            contentType: EvidenceService.Kind.docx.contentType)
     }
 
     @Sendable func download(req: Request) async throws -> Response {
-        try await DossierService.download(documentID: try req.parameters.require("docID", as: Int.self), actor: req.actor, req: req)
+        try await DossierService.download(
+            documentID: try req.parameters.require("docID", as: Int.self), actor: req.actor, req: req)
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
@@ -297,9 +488,14 @@ struct DossiersWebController {
         return try await req.submit {
             try await DossierService.submit(id, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { d in
-            (DossiersPath.dossier(.id(id)).href, "Đã gửi hồ sơ. Hạn thẩm định: \(d.appraisalDue?.isoToVietnamese ?? "").")
+            (
+                DossiersPath.dossier(.id(id)).href,
+                "Đã gửi hồ sơ. Hạn thẩm định: \(d.appraisalDue?.isoToVietnamese ?? "")."
+            )
         } orRender: { e in
-            try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
+            try await req.render(
+                "commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut),
+                status: e.status)
         }
     }
 
@@ -312,7 +508,13 @@ struct DossiersWebController {
         } redirect: { _ in
             (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã ghi kết quả thẩm định.")
         } orRender: { e in
-            try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "appraisal\(nid)" + $0.capitalizedFirst }), status: e.status)
+            try await req.render(
+                "commendation/dossier",
+                try await Self.page(
+                    req: req, id: id,
+                    errors: e.formErrorsSpelledOut.mapKeys {
+                        $0 == "form" ? "form" : "appraisal\(nid)" + $0.capitalizedFirst
+                    }), status: e.status)
         }
     }
 
@@ -321,23 +523,38 @@ struct DossiersWebController {
         return try await req.submit {
             try await DossierService.finishAppraisal(id, actor: req.actor, on: req.db)
         } redirect: { d in
-            (DossiersPath.dossier(.id(id)).href, d.status == .returned ? "Đã trả hồ sơ cho đơn vị để bổ sung." : "Hồ sơ đã thẩm định đạt, chờ Hội đồng xét.")
+            (
+                DossiersPath.dossier(.id(id)).href,
+                d.status == .returned
+                    ? "Đã trả hồ sơ cho đơn vị để bổ sung." : "Hồ sơ đã thẩm định đạt, chờ Hội đồng xét."
+            )
         } orRender: { e in
-            try await req.render("commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut), status: e.status)
+            try await req.render(
+                "commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut),
+                status: e.status)
         }
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(DecisionForm.self)
-        let input = DecisionInput(number: f.number, date: f.date, authority: f.authority, signer: f.signer, level: f.level)
+        let input = DecisionInput(
+            number: f.number, date: f.date, authority: f.authority, signer: f.signer, level: f.level)
         return try await req.submit {
             try await DossierService.decide(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
         } redirect: { _ in
             (DossiersPath.dossier(.id(id)).href, "Đã ghi quyết định; khen thưởng đã vào quá trình của từng người.")
         } orRender: { e in
-    let typed = ["number": f.number, "date": f.date, "authority": f.authority, "signer": f.signer, "level": f.level ?? ""]
-    return try await req.render("commendation/dossier", try await Self.page(req: req, id: id, decisionForm: typed, errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "decision" + $0.capitalizedFirst }), status: e.status)
+            let typed = [
+                "number": f.number, "date": f.date, "authority": f.authority, "signer": f.signer,
+                "level": f.level ?? "",
+            ]
+            return try await req.render(
+                "commendation/dossier",
+                try await Self.page(
+                    req: req, id: id, decisionForm: typed,
+                    errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "decision" + $0.capitalizedFirst }),
+                status: e.status)
         }
     }
 }

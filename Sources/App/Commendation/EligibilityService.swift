@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 extension Application {
     private struct RulesKey: StorageKey { typealias Value = [RuleSet] }
@@ -19,11 +19,19 @@ extension Request {
 /// One subject's eligibility for one year: every form with every condition, and the highest form.
 struct EligibilityDTO: Content, Sendable {
     struct Condition: Content, Sendable {
-        let code: String; let text: String; let article: String; let verified: Bool; let verification: String?
-        let outcome: String; let outcomeLabel: String; let reason: String
+        let code: String
+        let text: String
+        let article: String
+        let verified: Bool
+        let verification: String?
+        let outcome: String
+        let outcomeLabel: String
+        let reason: String
     }
     struct Form: Content, Sendable {
-        let code: String; let name: String; let rank: Int
+        let code: String
+        let name: String
+        let rank: Int
         /// true, false, or nil when data is missing.
         let eligible: Bool?
         let statusLabel: String
@@ -70,10 +78,11 @@ enum EligibilityService {
         var out: [Int: AnnualRecordFacts] = [:]
         for r in records {
             let titles = Set(r.titleSet.map { RuleLibrary.formCode(forTitle: $0, in: sets) ?? $0 })
-            out[r.year] = AnnualRecordFacts(year: r.year, taskRating: r.taskRating.flatMap(TaskRating.init(rawValue:)), titles: titles,
-                                            discipline: r.discipline, disciplinePending: r.disciplinePending,
-                                            onMaternityLeave: r.maternityLeave, treatmentLeave: r.treatmentLeave,
-                                            familyExclusions: r.familyExclusions.map { $0.split(separator: "|").map(String.init) })
+            out[r.year] = AnnualRecordFacts(
+                year: r.year, taskRating: r.taskRating.flatMap(TaskRating.init(rawValue:)), titles: titles,
+                discipline: r.discipline, disciplinePending: r.disciplinePending,
+                onMaternityLeave: r.maternityLeave, treatmentLeave: r.treatmentLeave,
+                familyExclusions: r.familyExclusions.map { $0.split(separator: "|").map(String.init) })
         }
         for i in initiatives {
             var f = out[i.year] ?? AnnualRecordFacts(year: i.year)
@@ -91,13 +100,18 @@ enum EligibilityService {
     }
 
     static func collective(subjectID: Int, year: Int, on db: any Database) async throws -> CollectiveFacts? {
-        guard let r = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$year == year).first(),
-              let total = r.memberCount else { return nil }
+        guard
+            let r = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == subjectID).filter(
+                \.$year == year
+            ).first(),
+            let total = r.memberCount
+        else { return nil }
         var withTitle: [String: Int] = [:]
         if let n = r.membersLDTT { withTitle["lao-dong-tien-tien"] = n }
         if let n = r.membersCSTD { withTitle["cstd-co-so"] = n }
-        return CollectiveFacts(memberCount: total, membersCompleting: r.membersCompleting ?? 0, membersWithTitle: withTitle,
-                               membersDisciplinedAtLeastWarning: r.membersDisciplined ?? 0)
+        return CollectiveFacts(
+            memberCount: total, membersCompleting: r.membersCompleting ?? 0, membersWithTitle: withTitle,
+            membersDisciplinedAtLeastWarning: r.membersDisciplined ?? 0)
     }
 
     static func ruleSubject(_ s: SubjectModel, on db: any Database) async throws -> String {
@@ -109,38 +123,54 @@ enum EligibilityService {
     }
 
     /// Every form for the subject's kind under the rules for `year`, highest first.
-    static func evaluate(subject s: SubjectModel, year: Int, day: String? = nil, sets: [RuleSet], jurisdiction: String,
-                         on db: any Database) async throws -> (RuleSet, [FormEligibility], [AwardModel]) {
+    static func evaluate(
+        subject s: SubjectModel, year: Int, day: String? = nil, sets: [RuleSet], jurisdiction: String,
+        on db: any Database
+    ) async throws -> (RuleSet, [FormEligibility], [AwardModel]) {
         let ruleSet = try ruleSet(year: year, day: day, sets: sets, jurisdiction: jurisdiction)
         let id = try s.requireID()
         let history = try await history(subjectID: id, sets: sets, on: db)
         let collective = s.subjectKind == .collective ? try await collective(subjectID: id, year: year, on: db) : nil
         let subject = try await ruleSubject(s, on: db)
-        let forms = EligibilityEngine.all(subject: subject, history: history, collective: collective, year: year, ruleSet: ruleSet)
+        let forms = EligibilityEngine.all(
+            subject: subject, history: history, collective: collective, year: year, ruleSet: ruleSet)
         let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == id).all()
         return (ruleSet, forms, awards)
     }
 
-    static func dto(subjectID: Int, year: Int, day: String?, actor: Actor?, req: Request) async throws -> EligibilityDTO {
+    static func dto(subjectID: Int, year: Int, day: String?, actor: Actor?, req: Request) async throws -> EligibilityDTO
+    {
         let s = try await SubjectService.readable(subjectID, actor: actor, on: req.db)
         var e = FieldErrors()
         Check.year(year, "year", "Năm", into: &e)
-        if let day, VietnameseDate.displayToISO(day.isoToVietnamese) != day { e.add("date", "Ngày xét không hợp lệ (yyyy-mm-dd).") }
+        if let day, VietnameseDate.displayToISO(day.isoToVietnamese) != day {
+            e.add("date", "Ngày xét không hợp lệ (yyyy-mm-dd).")
+        }
         guard e.isEmpty else { throw AppError.invalid(e) }
-        let (set, forms, awards) = try await evaluate(subject: s, year: year, day: day, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+        let (set, forms, awards) = try await evaluate(
+            subject: s, year: year, day: day, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
         let given = awards.map { (formCode: $0.formCode, year: $0.year) }
-        let best = forms.first { $0.eligible == true && !EligibilityEngine.alreadyRewarded(formCode: $0.formCode, year: year, awards: given) }
-        return EligibilityDTO(subjectID: subjectID, year: year, judgedOn: day ?? RuleLibrary.judgingDay(forYear: year), ruleSetID: set.id,
-                              ruleSetTitle: set.title, legalBasis: set.legalBasis, jurisdiction: set.jurisdiction, highest: best?.formCode,
-                              forms: forms.map { f in
-                                  .init(code: f.formCode, name: f.name, rank: f.rank, eligible: f.eligible, statusLabel: statusLabel(f.eligible),
-                                        conferredBy: f.conferredBy, voteThreshold: f.voteThreshold,
-                                        alreadyRewarded: EligibilityEngine.alreadyRewardedReason(formCode: f.formCode, year: year, awards: given),
-                                        conditions: f.conditions.map { c in
-                                            .init(code: c.code, text: c.text, article: c.article, verified: c.verified, verification: c.verificationNote,
-                                                  outcome: c.outcome.rawValue, outcomeLabel: c.outcome.label, reason: c.reason)
-                                        })
-                              })
+        let best = forms.first {
+            $0.eligible == true && !EligibilityEngine.alreadyRewarded(formCode: $0.formCode, year: year, awards: given)
+        }
+        return EligibilityDTO(
+            subjectID: subjectID, year: year, judgedOn: day ?? RuleLibrary.judgingDay(forYear: year), ruleSetID: set.id,
+            ruleSetTitle: set.title, legalBasis: set.legalBasis, jurisdiction: set.jurisdiction,
+            highest: best?.formCode,
+            forms: forms.map { f in
+                .init(
+                    code: f.formCode, name: f.name, rank: f.rank, eligible: f.eligible,
+                    statusLabel: statusLabel(f.eligible),
+                    conferredBy: f.conferredBy, voteThreshold: f.voteThreshold,
+                    alreadyRewarded: EligibilityEngine.alreadyRewardedReason(
+                        formCode: f.formCode, year: year, awards: given),
+                    conditions: f.conditions.map { c in
+                        .init(
+                            code: c.code, text: c.text, article: c.article, verified: c.verified,
+                            verification: c.verificationNote,
+                            outcome: c.outcome.rawValue, outcomeLabel: c.outcome.label, reason: c.reason)
+                    })
+            })
     }
 
     static func statusLabel(_ eligible: Bool?) -> String {

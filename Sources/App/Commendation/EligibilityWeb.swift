@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct EligibilityPage: Encodable, Sendable {
     let layout: LayoutContext
@@ -25,9 +25,14 @@ struct EligibilityWebController {
         let s = try await SubjectService.readable(id, actor: req.actor, on: req.db)
         let result = try await EligibilityService.dto(subjectID: id, year: year, day: nil, actor: req.actor, req: req)
         let first = (req.ruleSets.first?.effectiveFrom.prefix(4)).flatMap { Int($0) } ?? thisYear - 3
-        return try await req.render("commendation/eligibility", EligibilityPage(
-            layout: req.layout("Điều kiện khen thưởng: \(s.name)", active: AwardsPath.awards.href), subjectName: s.name, subjectHref: SubjectsPath.subject(.id(id)).href, year: year,
-            judgedOn: result.judgedOn.isoToVietnamese, result: result,
-            years: (first...thisYear).reversed().map { SelectOption(value: String($0), label: String($0), selected: $0 == year) }))
+        return try await req.render(
+            "commendation/eligibility",
+            EligibilityPage(
+                layout: req.layout("Điều kiện khen thưởng: \(s.name)", active: AwardsPath.awards.href),
+                subjectName: s.name, subjectHref: SubjectsPath.subject(.id(id)).href, year: year,
+                judgedOn: result.judgedOn.isoToVietnamese, result: result,
+                years: (first...thisYear).reversed().map {
+                    SelectOption(value: String($0), label: String($0), selected: $0 == year)
+                }))
     }
 }

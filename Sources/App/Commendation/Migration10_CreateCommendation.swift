@@ -161,12 +161,18 @@ struct CreateCommendation: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for t in ["council_tallies", "council_votes_cast", "council_attendance", "council_meetings", "council_members", "dossier_events",
-                  "dossier_documents", "dossier_nominees", "awards", "dossiers", "initiatives"] {
+        for t in [
+            "council_tallies", "council_votes_cast", "council_attendance", "council_meetings", "council_members",
+            "dossier_events",
+            "dossier_documents", "dossier_nominees", "awards", "dossiers", "initiatives",
+        ] {
             try await db.schema(t).delete()
         }
-        for c in ["discipline", "discipline_pending", "maternity_leave", "treatment_leave", "family_exclusions", "member_count",
-                  "members_completing", "members_ldtt", "members_cstd", "members_disciplined"] {
+        for c in [
+            "discipline", "discipline_pending", "maternity_leave", "treatment_leave", "family_exclusions",
+            "member_count",
+            "members_completing", "members_ldtt", "members_cstd", "members_disciplined",
+        ] {
             try await db.schema("annual_records").deleteField(FieldKey(stringLiteral: c)).update()
         }
     }

@@ -17,13 +17,21 @@ struct EnglishStatusCodes: AsyncMigration {
         ("dossiers", "status", dossierStatuses),
         ("dossier_events", "from_status", dossierStatuses),
         ("dossier_events", "to_status", dossierStatuses),
-        ("dossier_events", "action", [
-            ("tao", "created"), ("them", "nominee-added"), ("bo", "nominee-removed"), ("tai-lieu", "document-added"),
-            ("gui", "submitted"), ("tham-dinh", "nominee-appraised"), ("tra-lai", "returned"), ("dat-tham-dinh", "appraised"),
-            ("hop", "scheduled"), ("hoi-dong", "reviewed"), ("quyet-dinh", "decided"),
-        ]),
+        (
+            "dossier_events", "action",
+            [
+                ("tao", "created"), ("them", "nominee-added"), ("bo", "nominee-removed"),
+                ("tai-lieu", "document-added"),
+                ("gui", "submitted"), ("tham-dinh", "nominee-appraised"), ("tra-lai", "returned"),
+                ("dat-tham-dinh", "appraised"),
+                ("hop", "scheduled"), ("hoi-dong", "reviewed"), ("quyet-dinh", "decided"),
+            ]
+        ),
         ("dossier_nominees", "appraisal", [("cho", "pending"), ("dat", "passed"), ("tra-lai", "returned")]),
-        ("dossier_nominees", "eligibility", [("dat", "eligible"), ("chua-dat", "not-eligible"), ("thieu-du-lieu", "missing-data")]),
+        (
+            "dossier_nominees", "eligibility",
+            [("dat", "eligible"), ("chua-dat", "not-eligible"), ("thieu-du-lieu", "missing-data")]
+        ),
         ("council_meetings", "status", [("chuan-bi", "preparing"), ("bo-phieu", "voting"), ("ket-thuc", "closed")]),
     ]
 
@@ -32,7 +40,8 @@ struct EnglishStatusCodes: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        try await Self.rewrite(db, Self.renames.map { ($0.table, $0.column, $0.codes.map { (old: $0.new, new: $0.old) }) })
+        try await Self.rewrite(
+            db, Self.renames.map { ($0.table, $0.column, $0.codes.map { (old: $0.new, new: $0.old) }) })
     }
 
     /// Within one column the old and the new codes are disjoint, so the order of the UPDATEs does not matter.
@@ -41,7 +50,9 @@ struct EnglishStatusCodes: AsyncMigration {
             let sql = try tx.sql()
             for r in renames {
                 for (old, new) in r.codes {
-                    try await sql.raw("UPDATE \(ident: r.table) SET \(ident: r.column) = \(bind: new) WHERE \(ident: r.column) = \(bind: old)").run()
+                    try await sql.raw(
+                        "UPDATE \(ident: r.table) SET \(ident: r.column) = \(bind: new) WHERE \(ident: r.column) = \(bind: old)"
+                    ).run()
                 }
             }
         }

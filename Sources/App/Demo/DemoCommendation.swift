@@ -1,7 +1,7 @@
-import Fluent
-import Vapor
-import OOXML
 import Domain
+import Fluent
+import OOXML
+import Vapor
 
 /// The commendation part of the Kon Rẫy demo, built through the same services the users drive:
 /// the council roster, records of a few Đăk Ruồng subjects, a 2024 dossier carried through to its
@@ -22,37 +22,65 @@ enum DemoCommendation {
         let sets = app.ruleSets
         let jurisdiction = app.config?.jurisdiction ?? "VN"
         let system = Actor(userID: 0, username: "dữ liệu mẫu", role: .admin, unitID: nil, unitPath: nil)
-        func unit(_ code: String) async throws -> UnitModel? { try await UnitModel.query(on: db).filter(\.$code == code).first() }
+        func unit(_ code: String) async throws -> UnitModel? {
+            try await UnitModel.query(on: db).filter(\.$code == code).first()
+        }
         guard let commune = try await unit("KR-DAKRUONG"), let communeID = commune.id else { return }
 
         for m in roster {
-            let userID: Int? = if let u = m.username { try await UserModel.query(on: db).filter(\.$username == u).first()?.id } else { nil }
-            _ = try await CouncilService.addMember(CouncilMemberInput(name: m.name, position: m.position, unitID: try await unit(m.unit)?.id, username: nil), actor: system, on: db)
+            let userID: Int? =
+                if let u = m.username { try await UserModel.query(on: db).filter(\.$username == u).first()?.id } else {
+                    nil
+                }
+            _ = try await CouncilService.addMember(
+                CouncilMemberInput(
+                    name: m.name, position: m.position, unitID: try await unit(m.unit)?.id, username: nil),
+                actor: system, on: db)
             if let userID, let last = try await CouncilMemberModel.query(on: db).sort(\.$id, .descending).first() {
                 last.userID = userID
                 try await last.save(on: db)
             }
         }
 
-        func subject(_ kind: SubjectKind, _ name: String, position: String = "", gender: String = "", ethnicity: String = "Xơ Đăng", unit: UnitModel? = nil) async throws -> Int {
+        func subject(
+            _ kind: SubjectKind, _ name: String, position: String = "", gender: String = "",
+            ethnicity: String = "Xơ Đăng", unit: UnitModel? = nil
+        ) async throws -> Int {
             let u = unit ?? commune
             let s = SubjectModel()
-            s.kind = kind.rawValue; s.name = name; s.$unit.id = try u.requireID(); s.gender = gender; s.ethnicity = ethnicity; s.position = position
-            s.birthDate = ""; s.idNumber = ""; s.phone = ""; s.address = u.shortName + ", huyện Kon Rẫy"
+            s.kind = kind.rawValue
+            s.name = name
+            s.$unit.id = try u.requireID()
+            s.gender = gender
+            s.ethnicity = ethnicity
+            s.position = position
+            s.birthDate = ""
+            s.idNumber = ""
+            s.phone = ""
+            s.address = u.shortName + ", huyện Kon Rẫy"
             s.refreshSearch()
             try await s.create(on: db)
             return try s.requireID()
         }
-        let thuong = try await subject(.individual, "Y Thương", position: "Công chức Văn hóa - Xã hội xã Đăk Ruồng", gender: "Nữ")
-        let ha = try await subject(.individual, "Đinh Thị Hà", position: "Công chức Tư pháp - Hộ tịch xã Đăk Ruồng", gender: "Nữ", ethnicity: "Kinh")
+        let thuong = try await subject(
+            .individual, "Y Thương", position: "Công chức Văn hóa - Xã hội xã Đăk Ruồng", gender: "Nữ")
+        let ha = try await subject(
+            .individual, "Đinh Thị Hà", position: "Công chức Tư pháp - Hộ tịch xã Đăk Ruồng", gender: "Nữ",
+            ethnicity: "Kinh")
         let bloi = try await subject(.household, "Hộ ông A Blơi")
         let police = try await subject(.collective, "Công an xã Đăk Ruồng", ethnicity: "")
 
-        func record(_ id: Int, _ year: Int, _ rating: String?, _ titles: [String], exclusions: [String]? = nil, members: (Int, Int, Int, Int)? = nil) async throws {
-            _ = try await SubjectService.saveAnnualRecord(subjectID: id, AnnualRecordInput(year: year, taskRating: rating, titles: titles, note: "", familyExclusions: exclusions,
-                                                                                         memberCount: members?.0, membersCompleting: members?.1, membersLDTT: members?.2,
-                                                                                         membersCSTD: members?.3, membersDisciplined: members == nil ? nil : 0),
-                                                          actor: system, on: db)
+        func record(
+            _ id: Int, _ year: Int, _ rating: String?, _ titles: [String], exclusions: [String]? = nil,
+            members: (Int, Int, Int, Int)? = nil
+        ) async throws {
+            _ = try await SubjectService.saveAnnualRecord(
+                subjectID: id,
+                AnnualRecordInput(
+                    year: year, taskRating: rating, titles: titles, note: "", familyExclusions: exclusions,
+                    memberCount: members?.0, membersCompleting: members?.1, membersLDTT: members?.2,
+                    membersCSTD: members?.3, membersDisciplined: members == nil ? nil : 0),
+                actor: system, on: db)
         }
         for y in 2023...2025 { try await record(thuong, y, "htxs", ["Lao động tiên tiến"]) }
         try await record(ha, 2024, "htt", [])
@@ -60,89 +88,160 @@ enum DemoCommendation {
         try await record(bloi, 2024, nil, ["Gia đình văn hóa"], exclusions: [])
         try await record(bloi, 2025, nil, [], exclusions: [])
         try await record(police, 2025, "htxs", [], members: (9, 9, 7, 1))
-        for (year, title) in [(2024, "Số hóa sổ theo dõi thiết chế văn hóa thôn"), (2025, "Tuyên truyền pháp luật bằng tiếng Xơ Đăng qua loa truyền thanh thôn")] {
-            _ = try await AwardService.addInitiative(subjectID: thuong, InitiativeInput(year: year, kind: "sang-kien", title: title, scope: "co-so",
-                                                                                        recognition: "Quyết định của Chủ tịch UBND xã Đăk Ruồng năm \(year)"), actor: system, on: db)
+        for (year, title) in [
+            (2024, "Số hóa sổ theo dõi thiết chế văn hóa thôn"),
+            (2025, "Tuyên truyền pháp luật bằng tiếng Xơ Đăng qua loa truyền thanh thôn"),
+        ] {
+            _ = try await AwardService.addInitiative(
+                subjectID: thuong,
+                InitiativeInput(
+                    year: year, kind: "sang-kien", title: title, scope: "co-so",
+                    recognition: "Quyết định của Chủ tịch UBND xã Đăk Ruồng năm \(year)"), actor: system, on: db)
         }
-        _ = try await AwardService.create(subjectID: thuong, AwardInput(formCode: "giay-khen", formName: nil, level: AwardLevel.xa.rawValue, year: 2023, period: "Năm 2023",
-                                                                       decisionNumber: "45/QĐ-UBND", decisionDate: "2023-12-22", authority: "Ủy ban nhân dân xã Đăk Ruồng"),
-                                          source: "nhap-tay", actor: system, sets: sets, on: db)
+        _ = try await AwardService.create(
+            subjectID: thuong,
+            AwardInput(
+                formCode: "giay-khen", formName: nil, level: AwardLevel.xa.rawValue, year: 2023, period: "Năm 2023",
+                decisionNumber: "45/QĐ-UBND", decisionDate: "2023-12-22", authority: "Ủy ban nhân dân xã Đăk Ruồng"),
+            source: "nhap-tay", actor: system, sets: sets, on: db)
 
         // 2024: carried through to the decision.
-        let d24 = try await dossier(app: app, year: 2024, number: "21/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction, communeID: communeID,
-                                    nominees: [(thuong, "cstd-co-so", "Hoàn thành xuất sắc nhiệm vụ; sáng kiến số hóa sổ theo dõi thiết chế văn hóa thôn được công nhận cấp cơ sở."),
-                                               (ha, "lao-dong-tien-tien", "Hoàn thành tốt nhiệm vụ; tích cực tham gia phong trào thi đua.")])
+        let d24 = try await dossier(
+            app: app, year: 2024, number: "21/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
+            communeID: communeID,
+            nominees: [
+                (
+                    thuong, "cstd-co-so",
+                    "Hoàn thành xuất sắc nhiệm vụ; sáng kiến số hóa sổ theo dõi thiết chế văn hóa thôn được công nhận cấp cơ sở."
+                ),
+                (ha, "lao-dong-tien-tien", "Hoàn thành tốt nhiệm vụ; tích cực tham gia phong trào thi đua."),
+            ])
         _ = try await DossierService.submit(d24, actor: system, sets: sets, on: db)
         for n in try await DossierNomineeModel.query(on: db).filter(\.$dossier.$id == d24).all() {
-            try await DossierService.appraise(dossierID: d24, nomineeID: try n.requireID(), AppraisalInput(result: NomineeAppraisal.passed.rawValue, note: "Đủ điều kiện, đủ hồ sơ."), actor: system, on: db)
+            try await DossierService.appraise(
+                dossierID: d24, nomineeID: try n.requireID(),
+                AppraisalInput(result: NomineeAppraisal.passed.rawValue, note: "Đủ điều kiện, đủ hồ sơ."),
+                actor: system, on: db)
         }
         _ = try await DossierService.finishAppraisal(d24, actor: system, on: db)
-        let meeting = try await CouncilService.createMeeting(MeetingInput(title: "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2024", date: "2024-12-16",
-                                                                          location: "Phòng họp UBND huyện Kon Rẫy", chair: "Nguyễn Văn An", secretary: "Nguyễn Thị Hằng",
-                                                                          dossierIDs: [d24]), actor: system, sets: sets, jurisdiction: jurisdiction, on: db)
+        let meeting = try await CouncilService.createMeeting(
+            MeetingInput(
+                title: "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2024", date: "2024-12-16",
+                location: "Phòng họp UBND huyện Kon Rẫy", chair: "Nguyễn Văn An", secretary: "Nguyễn Thị Hằng",
+                dossierIDs: [d24]), actor: system, sets: sets, jurisdiction: jurisdiction, on: db)
         let mid = try meeting.requireID()
-        let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$meeting.$id == mid).sort(\.$id).all().map { $0.$member.id }
-        _ = try await CouncilService.setAttendance(mid, AttendanceInput(present: Array(seats.dropLast()), written: [seats.last!]), actor: system, sets: sets, on: db)
+        let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$meeting.$id == mid).sort(\.$id).all().map {
+            $0.$member.id
+        }
+        _ = try await CouncilService.setAttendance(
+            mid, AttendanceInput(present: Array(seats.dropLast()), written: [seats.last!]), actor: system, sets: sets,
+            on: db)
         try await CouncilService.openVoting(mid, actor: system, sets: sets, on: db)
         let nominees = try await DossierNomineeModel.query(on: db).filter(\.$dossier.$id == d24).all()
         for (i, seat) in seats.enumerated() {
             var choices: [String: String] = [:]
-            for n in nominees { choices[String(try n.requireID())] = (i == 4 && n.formCode == "lao-dong-tien-tien") ? BallotChoice.disagree.rawValue : BallotChoice.agree.rawValue }
+            for n in nominees {
+                choices[String(try n.requireID())] =
+                    (i == 4 && n.formCode == "lao-dong-tien-tien")
+                    ? BallotChoice.disagree.rawValue : BallotChoice.agree.rawValue
+            }
             // Members with an account vote for themselves; the secretary enters the other ballots.
-            if let uid = try await CouncilMemberModel.find(seat, on: db)?.userID, let user = try await UserModel.find(uid, on: db) {
-                let voter = Actor(userID: uid, username: user.username, role: Role(rawValue: user.role) ?? .councilMember, unitID: nil, unitPath: nil)
-                try await CouncilService.cast(mid, BallotInput(memberID: nil, choices: choices), actor: voter, sets: sets, on: db)
+            if let uid = try await CouncilMemberModel.find(seat, on: db)?.userID,
+                let user = try await UserModel.find(uid, on: db)
+            {
+                let voter = Actor(
+                    userID: uid, username: user.username, role: Role(rawValue: user.role) ?? .councilMember,
+                    unitID: nil, unitPath: nil)
+                try await CouncilService.cast(
+                    mid, BallotInput(memberID: nil, choices: choices), actor: voter, sets: sets, on: db)
             } else {
-                try await CouncilService.cast(mid, BallotInput(memberID: seat, choices: choices), actor: system, sets: sets, on: db)
+                try await CouncilService.cast(
+                    mid, BallotInput(memberID: seat, choices: choices), actor: system, sets: sets, on: db)
             }
         }
-        try await CouncilService.close(mid, notes: "Hội đồng thống nhất với kết quả thẩm định của Phòng Nội vụ.", actor: system, sets: sets, on: db)
-        _ = try await DossierService.decide(d24, DecisionInput(number: "120/QĐ-UBND", date: "2024-12-20", authority: "Ủy ban nhân dân huyện Kon Rẫy",
-                                                               signer: "Trần Văn Minh", level: AwardLevel.huyen.rawValue), actor: system, sets: sets, on: db)
+        try await CouncilService.close(
+            mid, notes: "Hội đồng thống nhất với kết quả thẩm định của Phòng Nội vụ.", actor: system, sets: sets, on: db
+        )
+        _ = try await DossierService.decide(
+            d24,
+            DecisionInput(
+                number: "120/QĐ-UBND", date: "2024-12-20", authority: "Ủy ban nhân dân huyện Kon Rẫy",
+                signer: "Trần Văn Minh", level: AwardLevel.huyen.rawValue), actor: system, sets: sets, on: db)
 
         // 2025: submitted, waiting for the appraisal.
-        let d25 = try await dossier(app: app, year: 2025, number: "18/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction, communeID: communeID,
-                                    nominees: [(thuong, "cstd-co-so", "Hoàn thành xuất sắc nhiệm vụ năm 2025; sáng kiến tuyên truyền pháp luật bằng tiếng Xơ Đăng."),
-                                               (bloi, "gia-dinh-van-hoa", "Gia đình gương mẫu chấp hành chủ trương, pháp luật; phát triển kinh tế hộ."),
-                                               (police, "tap-the-lao-dong-tien-tien", "Giữ vững an ninh trật tự trên địa bàn xã.")])
+        let d25 = try await dossier(
+            app: app, year: 2025, number: "18/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
+            communeID: communeID,
+            nominees: [
+                (
+                    thuong, "cstd-co-so",
+                    "Hoàn thành xuất sắc nhiệm vụ năm 2025; sáng kiến tuyên truyền pháp luật bằng tiếng Xơ Đăng."
+                ),
+                (
+                    bloi, "gia-dinh-van-hoa",
+                    "Gia đình gương mẫu chấp hành chủ trương, pháp luật; phát triển kinh tế hộ."
+                ),
+                (police, "tap-the-lao-dong-tien-tien", "Giữ vững an ninh trật tự trên địa bàn xã."),
+            ])
         _ = try await DossierService.submit(d25, actor: system, sets: sets, on: db)
 
         // Another commune's 2025 dossier, also waiting for the appraisal.
         if let tanLap = try await unit("KR-TANLAP"), let tanLapID = tanLap.id {
-            let son = try await subject(.individual, "Nguyễn Văn Sơn", position: "Công chức Địa chính - Xây dựng xã Tân Lập", gender: "Nam", ethnicity: "Kinh", unit: tanLap)
+            let son = try await subject(
+                .individual, "Nguyễn Văn Sơn", position: "Công chức Địa chính - Xây dựng xã Tân Lập", gender: "Nam",
+                ethnicity: "Kinh", unit: tanLap)
             let lanh = try await subject(.household, "Hộ bà Y Lanh", unit: tanLap)
             try await record(son, 2025, "htt", ["Lao động tiên tiến"])
             try await record(lanh, 2025, nil, [], exclusions: [])
-            let d = try await dossier(app: app, year: 2025, number: "09/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction, communeID: tanLapID,
-                                      nominees: [(son, "giay-khen", "Hoàn thành tốt nhiệm vụ; đi đầu trong giải phóng mặt bằng."),
-                                                 (lanh, "gia-dinh-van-hoa", "Gia đình văn hóa tiêu biểu của thôn.")])
+            let d = try await dossier(
+                app: app, year: 2025, number: "09/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
+                communeID: tanLapID,
+                nominees: [
+                    (son, "giay-khen", "Hoàn thành tốt nhiệm vụ; đi đầu trong giải phóng mặt bằng."),
+                    (lanh, "gia-dinh-van-hoa", "Gia đình văn hóa tiêu biểu của thôn."),
+                ])
             _ = try await DossierService.submit(d, actor: system, sets: sets, on: db)
         }
     }
 
     /// A dossier with its nominees and every document its forms require (drafted by the system or a demo file).
-    static func dossier(app: Application, year: Int, number: String, actor: Actor, sets: [RuleSet], jurisdiction: String, communeID: Int,
-                        nominees: [(Int, String, String)]) async throws -> Int {
+    static func dossier(
+        app: Application, year: Int, number: String, actor: Actor, sets: [RuleSet], jurisdiction: String,
+        communeID: Int,
+        nominees: [(Int, String, String)]
+    ) async throws -> Int {
         let db = app.db
-        let d = try await DossierService.create(DossierInput(unitID: communeID, year: year, title: "Đề nghị khen thưởng thành tích năm \(year)", number: number),
-                                                actor: actor, sets: sets, jurisdiction: jurisdiction, on: db)
+        let d = try await DossierService.create(
+            DossierInput(
+                unitID: communeID, year: year, title: "Đề nghị khen thưởng thành tích năm \(year)", number: number),
+            actor: actor, sets: sets, jurisdiction: jurisdiction, on: db)
         let id = try d.requireID()
         for (subject, form, achievement) in nominees {
-            _ = try await DossierService.addNominee(dossierID: id, NomineeInput(subjectID: subject, formCode: form, achievement: achievement, acknowledgeWarning: true),
-                                                    actor: actor, sets: sets, jurisdiction: jurisdiction, on: db)
+            _ = try await DossierService.addNominee(
+                dossierID: id,
+                NomineeInput(subjectID: subject, formCode: form, achievement: achievement, acknowledgeWarning: true),
+                actor: actor, sets: sets, jurisdiction: jurisdiction, on: db)
         }
         let full = try await DossierService.readable(id, actor: actor, on: db)
         let x = try await CommendationDocuments.load(full, sets: sets, on: db)
-        let drafts: [(String, Data)] = [("to-trinh", try CommendationDocuments.toTrinh(x)), ("danh-sach", try CommendationDocuments.danhSach(x)),
-                                        ("bao-cao-thanh-tich", try CommendationDocuments.baoCao(x))]
+        let drafts: [(String, Data)] = [
+            ("to-trinh", try CommendationDocuments.toTrinh(x)), ("danh-sach", try CommendationDocuments.danhSach(x)),
+            ("bao-cao-thanh-tich", try CommendationDocuments.baoCao(x)),
+        ]
         for (kind, data) in drafts {
-            _ = try await DossierService.attach(dossierID: id, kind: kind, filename: kind + ".docx", bytes: Array(data), generated: true, actor: actor, sets: sets, app: app, on: db)
+            _ = try await DossierService.attach(
+                dossierID: id, kind: kind, filename: kind + ".docx", bytes: Array(data), generated: true, actor: actor,
+                sets: sets, app: app, on: db)
         }
         let set = try DossierService.ruleSet(full, sets: sets)
         for rule in set.requiredDocuments(for: Set(full.nominees.map(\.formCode))) where !rule.generated {
-            let data = try DOCXWriter.data(paragraphs: [DOCXParagraph(rule.name, bold: true, uppercase: true, alignment: .center),
-                                                         DOCXParagraph("Tài liệu mẫu của dữ liệu trình diễn (năm \(year)).", alignment: .center)])
-            _ = try await DossierService.attach(dossierID: id, kind: rule.code, filename: rule.code + ".docx", bytes: Array(data), generated: false, actor: actor, sets: sets, app: app, on: db)
+            let data = try DOCXWriter.data(paragraphs: [
+                DOCXParagraph(rule.name, bold: true, uppercase: true, alignment: .center),
+                DOCXParagraph("Tài liệu mẫu của dữ liệu trình diễn (năm \(year)).", alignment: .center),
+            ])
+            _ = try await DossierService.attach(
+                dossierID: id, kind: rule.code, filename: rule.code + ".docx", bytes: Array(data), generated: false,
+                actor: actor, sets: sets, app: app, on: db)
         }
         return id
     }

@@ -1,11 +1,16 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// The Kon Rẫy demo: the organisation tree, clusters and blocks, the seed's movements with their
 /// lead agencies, and one account for each role.
 enum DemoData {
-    struct Account: Sendable { let username: String; let fullName: String; let role: Role; let unitCode: String? }
+    struct Account: Sendable {
+        let username: String
+        let fullName: String
+        let role: Role
+        let unitCode: String?
+    }
 
     static let accounts: [Account] = [
         Account(username: "noivu", fullName: "Nguyễn Thị Hằng", role: .standingOffice, unitCode: "KR-PNV"),
@@ -38,7 +43,9 @@ enum DemoData {
         let url = URL(fileURLWithPath: config.workingDirectory).appendingPathComponent("Resources/Demo/org-konray.json")
         let tree = try OrgTreeFile.decode(try Data(contentsOf: url))
         let problems = tree.problems()
-        guard problems.isEmpty else { throw AppError.badRequest("Dữ liệu mẫu có lỗi: " + problems.joined(separator: "; ")) }
+        guard problems.isEmpty else {
+            throw AppError.badRequest("Dữ liệu mẫu có lỗi: " + problems.joined(separator: "; "))
+        }
         let password: String? = withAccounts ? (config.demoPassword ?? Secrets.password()) : nil
         let hash: String? = if let password { try await app.password.async.hash(password).get() } else { nil }
         var result = try await db.transaction { tx -> Result in
@@ -46,8 +53,9 @@ enum DemoData {
             var byCode: [String: UnitModel] = [:]
             for u in tree.units {
                 let parent = u.parent.flatMap { byCode[$0] }
-                let unit = UnitModel(code: u.code, name: u.name, shortName: u.shortName ?? u.name, kind: u.kind, parentID: parent?.id,
-                                     place: u.place ?? "", abbreviation: u.abbreviation ?? "")
+                let unit = UnitModel(
+                    code: u.code, name: u.name, shortName: u.shortName ?? u.name, kind: u.kind, parentID: parent?.id,
+                    place: u.place ?? "", abbreviation: u.abbreviation ?? "")
                 try await unit.create(on: tx)
                 unit.path = (parent?.unitPath ?? .root).child(try unit.requireID()).raw
                 try await unit.save(on: tx)
@@ -67,28 +75,47 @@ enum DemoData {
                 let file = try CatalogueFile.decode(Data(current.content.utf8))
                 for m in file.movements {
                     let movement = MovementModel()
-                    movement.code = m.code; movement.name = m.name; movement.kind = m.kind.rawValue; movement.level = m.level.rawValue
-                    movement.fromYear = m.fromYear; movement.toYear = m.toYear; movement.description = m.note ?? ""
-                    movement.legalBasis = "\(file.legalBasis), mục \(m.section)"; movement.catalogueVersion = file.version
+                    movement.code = m.code
+                    movement.name = m.name
+                    movement.kind = m.kind.rawValue
+                    movement.level = m.level.rawValue
+                    movement.fromYear = m.fromYear
+                    movement.toYear = m.toYear
+                    movement.description = m.note ?? ""
+                    movement.legalBasis = "\(file.legalBasis), mục \(m.section)"
+                    movement.catalogueVersion = file.version
                     movement.refreshSearchText()
                     try await movement.create(on: tx)
                     let mid = try movement.requireID()
-                    for code in m.leadAgencies { if let u = byCode[code]?.id { try await MovementAgencyModel(movementID: mid, unitID: u, role: .lead).create(on: tx) } }
-                    for code in m.coordinatingAgencies ?? [] { if let u = byCode[code]?.id { try await MovementAgencyModel(movementID: mid, unitID: u, role: .coordinating).create(on: tx) } }
+                    for code in m.leadAgencies {
+                        if let u = byCode[code]?.id {
+                            try await MovementAgencyModel(movementID: mid, unitID: u, role: .lead).create(on: tx)
+                        }
+                    }
+                    for code in m.coordinatingAgencies ?? [] {
+                        if let u = byCode[code]?.id {
+                            try await MovementAgencyModel(movementID: mid, unitID: u, role: .coordinating).create(
+                                on: tx)
+                        }
+                    }
                 }
                 result.movementCount = file.movements.count
             }
             if let hash {
-                for a in accounts where try await UserModel.query(on: tx).filter(\.$username == a.username).count() == 0 {
-                    let user = UserModel(username: a.username, fullName: a.fullName, passwordHash: hash, role: a.role,
-                                         unitID: a.unitCode.flatMap { byCode[$0]?.id })
+                for a in accounts where try await UserModel.query(on: tx).filter(\.$username == a.username).count() == 0
+                {
+                    let user = UserModel(
+                        username: a.username, fullName: a.fullName, passwordHash: hash, role: a.role,
+                        unitID: a.unitCode.flatMap { byCode[$0]?.id })
                     try await user.create(on: tx)
                     result.accounts.append((a.username, a.role))
                 }
             }
-            try await AuditLog.record(on: tx, actor: nil, action: "create", entity: "demo-data", entityID: nil, unitID: nil,
-                                      summary: "Nạp dữ liệu mẫu: \(result.unitCount) đơn vị, \(result.groupCount) cụm/khối, \(result.movementCount) phong trào",
-                                      before: Optional<String>.none, after: tree.title)
+            try await AuditLog.record(
+                on: tx, actor: nil, action: "create", entity: "demo-data", entityID: nil, unitID: nil,
+                summary:
+                    "Nạp dữ liệu mẫu: \(result.unitCount) đơn vị, \(result.groupCount) cụm/khối, \(result.movementCount) phong trào",
+                before: Optional<String>.none, after: tree.title)
             return result
         }
         try await DemoCommendation.load(app: app)
@@ -97,14 +124,21 @@ enum DemoData {
     }
 
     /// Creates the first `admin` when there is no account at all. Returns the password to print when it was generated.
-    static func ensureAdmin(app: Application, config: AppConfig) async throws -> (created: Bool, printedPassword: String?) {
-        if try await UserModel.query(on: app.db).filter(\.$role == Role.admin.rawValue).count() > 0 { return (false, nil) }
+    static func ensureAdmin(app: Application, config: AppConfig) async throws -> (
+        created: Bool, printedPassword: String?
+    ) {
+        if try await UserModel.query(on: app.db).filter(\.$role == Role.admin.rawValue).count() > 0 {
+            return (false, nil)
+        }
         let password = config.adminPassword ?? Secrets.password()
-        let user = UserModel(username: "admin", fullName: "Quản trị hệ thống", passwordHash: try await app.password.async.hash(password).get(),
-                             role: .admin, unitID: nil)
+        let user = UserModel(
+            username: "admin", fullName: "Quản trị hệ thống",
+            passwordHash: try await app.password.async.hash(password).get(),
+            role: .admin, unitID: nil)
         try await user.create(on: app.db)
-        try await AuditLog.record(on: app.db, actor: nil, action: "create", entity: "user", entityID: user.id, unitID: nil,
-                                  summary: "Tạo tài khoản quản trị đầu tiên admin", before: Optional<UserDTO>.none, after: UserDTO(user))
+        try await AuditLog.record(
+            on: app.db, actor: nil, action: "create", entity: "user", entityID: user.id, unitID: nil,
+            summary: "Tạo tài khoản quản trị đầu tiên admin", before: Optional<UserDTO>.none, after: UserDTO(user))
         return (true, config.adminPassword == nil ? password : nil)
     }
 }

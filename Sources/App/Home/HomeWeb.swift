@@ -1,11 +1,16 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct PublicHomePage: Encodable, Sendable {
     let layout: LayoutContext
     let movements: [Row]
-    struct Row: Encodable, Sendable { let name: String; let kindLabel: String; let period: String; let leads: String }
+    struct Row: Encodable, Sendable {
+        let name: String
+        let kindLabel: String
+        let period: String
+        let leads: String
+    }
 }
 
 struct HomePage: Encodable, Sendable {
@@ -18,10 +23,27 @@ struct HomePage: Encodable, Sendable {
     let myMovements: [MovementLink]
     let catalogueVersion: String?
     let overdue: [Overdue]
-    struct Overdue: Encodable, Sendable { let title: String; let subject: String; let unitName: String; let dueDate: String; let href: String }
-    struct Stat: Encodable, Sendable { let label: String; let value: Int; let href: String }
-    struct Task: Encodable, Sendable { let text: String; let href: String }
-    struct MovementLink: Encodable, Sendable { let name: String; let href: String; let period: String }
+    struct Overdue: Encodable, Sendable {
+        let title: String
+        let subject: String
+        let unitName: String
+        let dueDate: String
+        let href: String
+    }
+    struct Stat: Encodable, Sendable {
+        let label: String
+        let value: Int
+        let href: String
+    }
+    struct Task: Encodable, Sendable {
+        let text: String
+        let href: String
+    }
+    struct MovementLink: Encodable, Sendable {
+        let name: String
+        let href: String
+        let period: String
+    }
 
 }
 
@@ -32,20 +54,43 @@ struct HomeWebController {
             .init(text: "Bỏ phiếu: \($0.title)", href: CouncilPath.meeting(.id($0.id ?? 0)).href + "#bo-phieu")
         }
         func count(_ status: DossierStatus) async throws -> Int {
-            try await RecordScope.apply(DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id), actor: actor)
-                .filter(\.$status == status).count()
+            try await RecordScope.apply(
+                DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id),
+                actor: actor
+            )
+            .filter(\.$status == status).count()
         }
         if Policy.decide(actor, .update, .council).isAllowed {
             let waiting = try await count(.submitted)
-            let late = try await DossierModel.query(on: db).filter(\.$status == DossierStatus.submitted).filter(\.$appraisalDue < Today.iso).count()
-            if waiting > 0 { tasks.append(.init(text: "Thẩm định \(waiting) hồ sơ đề nghị khen thưởng" + (late > 0 ? " (\(late) quá hạn)" : ""), href: DossiersPath.list.href + "?status=" + DossierStatus.submitted.rawValue)) }
+            let late = try await DossierModel.query(on: db).filter(\.$status == DossierStatus.submitted).filter(
+                \.$appraisalDue < Today.iso
+            ).count()
+            if waiting > 0 {
+                tasks.append(
+                    .init(
+                        text: "Thẩm định \(waiting) hồ sơ đề nghị khen thưởng" + (late > 0 ? " (\(late) quá hạn)" : ""),
+                        href: DossiersPath.list.href + "?status=" + DossierStatus.submitted.rawValue))
+            }
             let ready = try await count(.appraised)
-            if ready > 0 { tasks.append(.init(text: "Đưa \(ready) hồ sơ đã thẩm định ra họp Hội đồng", href: CouncilPath.council.href)) }
+            if ready > 0 {
+                tasks.append(
+                    .init(text: "Đưa \(ready) hồ sơ đã thẩm định ra họp Hội đồng", href: CouncilPath.council.href))
+            }
             let toDecide = try await count(.reviewed)
-            if toDecide > 0 { tasks.append(.init(text: "Ghi quyết định cho \(toDecide) hồ sơ Hội đồng đã xét", href: DossiersPath.list.href + "?status=" + DossierStatus.reviewed.rawValue)) }
+            if toDecide > 0 {
+                tasks.append(
+                    .init(
+                        text: "Ghi quyết định cho \(toDecide) hồ sơ Hội đồng đã xét",
+                        href: DossiersPath.list.href + "?status=" + DossierStatus.reviewed.rawValue))
+            }
         } else if Policy.allows(actor, .prepareDossiers) {
             let returned = try await count(.returned)
-            if returned > 0 { tasks.append(.init(text: "Bổ sung \(returned) hồ sơ bị trả lại", href: DossiersPath.list.href + "?status=" + DossierStatus.returned.rawValue)) }
+            if returned > 0 {
+                tasks.append(
+                    .init(
+                        text: "Bổ sung \(returned) hồ sơ bị trả lại",
+                        href: DossiersPath.list.href + "?status=" + DossierStatus.returned.rawValue))
+            }
             tasks.append(.init(text: "Lập hồ sơ đề nghị khen thưởng", href: DossiersPath.list.href))
         }
         return tasks
@@ -55,12 +100,16 @@ struct HomeWebController {
     func register(_ r: any RoutesBuilder) { r.get(HomePath.home, use: home) }
 
     @Sendable func publicHome(req: Request) async throws -> Response {
-        let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code).limit(50).all()
+        let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code)
+            .limit(50).all()
         let rows = movements.map { m in
-            PublicHomePage.Row(name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind, period: "\(m.fromYear)–\(m.toYear)",
-                               leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
+            PublicHomePage.Row(
+                name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind,
+                period: "\(m.fromYear)–\(m.toYear)",
+                leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
         }
-        return try await req.render("home/public-home", PublicHomePage(layout: req.layout("Điển hình tiên tiến", active: ""), movements: rows))
+        return try await req.render(
+            "home/public-home", PublicHomePage(layout: req.layout("Điển hình tiên tiến", active: ""), movements: rows))
     }
 
     @Sendable func home(req: Request) async throws -> Response {
@@ -70,7 +119,10 @@ struct HomeWebController {
         let unitScope = Policy.unitScope(actor)
         if unitScope != .none {
             let n = try await UnitQueries.scoped(UnitModel.query(on: req.db), unitScope).count()
-            stats.append(.init(label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc", value: n, href: UnitsPath.list.href))
+            stats.append(
+                .init(
+                    label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc", value: n,
+                    href: UnitsPath.list.href))
         }
         let movementCount = try await MovementModel.query(on: req.db).count()
         stats.append(.init(label: "Phong trào, cuộc vận động", value: movementCount, href: MovementsPath.list.href))
@@ -85,17 +137,25 @@ struct HomeWebController {
         var tasks: [HomePage.Task] = []
         switch Policy.dashboard(actor) {
         case .administration:
-            tasks = [.init(text: "Cấp tài khoản cho cán bộ các đơn vị", href: UsersPath.new.href),
-                     .init(text: "Xem nhật ký thao tác", href: AuditPath.audit.href)]
+            tasks = [
+                .init(text: "Cấp tài khoản cho cán bộ các đơn vị", href: UsersPath.new.href),
+                .init(text: "Xem nhật ký thao tác", href: AuditPath.audit.href),
+            ]
         case .coordination:
-            tasks = [.init(text: "Phát động hoặc cập nhật phong trào thi đua", href: MovementsPath.new.href),
-                     .init(text: "Rà soát cây tổ chức và cụm, khối thi đua", href: UnitsPath.list.href),
-                     .init(text: "Xem danh mục tiêu chuẩn điển hình", href: CataloguePath.catalogue.href)]
+            tasks = [
+                .init(text: "Phát động hoặc cập nhật phong trào thi đua", href: MovementsPath.new.href),
+                .init(text: "Rà soát cây tổ chức và cụm, khối thi đua", href: UnitsPath.list.href),
+                .init(text: "Xem danh mục tiêu chuẩn điển hình", href: CataloguePath.catalogue.href),
+            ]
         case .movementLead:
             tasks = [.init(text: "Cập nhật nội dung phong trào do đơn vị chủ trì", href: MovementsPath.list.href)]
         case .unit:
-            tasks = [.init(text: "Xem tiêu chuẩn điển hình để xây dựng tiêu chí cụ thể của đơn vị", href: CataloguePath.catalogue.href),
-                     .init(text: "Cập nhật thôn, làng, tổ chức trực thuộc", href: UnitsPath.list.href)]
+            tasks = [
+                .init(
+                    text: "Xem tiêu chuẩn điển hình để xây dựng tiêu chí cụ thể của đơn vị",
+                    href: CataloguePath.catalogue.href),
+                .init(text: "Cập nhật thôn, làng, tổ chức trực thuộc", href: UnitsPath.list.href),
+            ]
         case .council:
             tasks = [.init(text: "Xem các phong trào thi đua đang triển khai", href: MovementsPath.list.href)]
         case .outreach:
@@ -104,20 +164,32 @@ struct HomeWebController {
         tasks = try await Self.commendationTasks(actor, on: req.db) + tasks
         var mine: [HomePage.MovementLink] = []
         if !actor.leadMovementIDs.isEmpty {
-            let ms = try await MovementModel.query(on: req.db).filter(\.$id ~~ Array(actor.leadMovementIDs)).sort(\.$code).all()
-            mine = ms.map { .init(name: $0.name, href: MovementsPath.movement(.id($0.id ?? 0)).href, period: "\($0.fromYear)–\($0.toYear)") }
+            let ms = try await MovementModel.query(on: req.db).filter(\.$id ~~ Array(actor.leadMovementIDs)).sort(
+                \.$code
+            ).all()
+            mine = ms.map {
+                .init(
+                    name: $0.name, href: MovementsPath.movement(.id($0.id ?? 0)).href,
+                    period: "\($0.fromYear)–\($0.toYear)")
+            }
         }
         let version = try await CatalogueService.current(on: req.db)?.version
         let overdue = try await NurturingService.overdue(for: actor, on: req.db).map { a, r in
-            HomePage.Overdue(title: a.title, subject: r.subject.name, unitName: r.unit.shortName, dueDate: a.dueDate.isoToVietnamese, href: RegistrationsPath.registration(.id(r.id ?? 0)).href + "#boi-duong")
+            HomePage.Overdue(
+                title: a.title, subject: r.subject.name, unitName: r.unit.shortName, dueDate: a.dueDate.isoToVietnamese,
+                href: RegistrationsPath.registration(.id(r.id ?? 0)).href + "#boi-duong")
         }
         if let scope = try await RegistrationListing.scopeIDs(actor, on: req.db) {
-            let regs = try await scope.apply(RegistrationModel.query(on: req.db).join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)).count()
+            let regs = try await scope.apply(
+                RegistrationModel.query(on: req.db).join(
+                    UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
+            ).count()
             stats.insert(.init(label: "Đăng ký điển hình", value: regs, href: RegistrationsPath.list.href), at: 0)
         }
-        let page = HomePage(layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",
-                            roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
-                            catalogueVersion: version, overdue: overdue)
+        let page = HomePage(
+            layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",
+            roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
+            catalogueVersion: version, overdue: overdue)
         return try await req.render("home/home", page)
     }
 }

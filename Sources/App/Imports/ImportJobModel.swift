@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// An import of registrations from a file: its progress and its errors live in the database, so any
 /// app instance can show them.
@@ -23,8 +23,14 @@ final class ImportJobModel: Model, @unchecked Sendable {
 
     /// A new job: validating the file, nothing done yet.
     init(userID: Int, filename: String, total: Int) {
-        self.userID = userID; self.filename = filename; self.total = total; self.status = .validating
-        processed = 0; createdCount = 0; errorCount = 0; errors = "[]"
+        self.userID = userID
+        self.filename = filename
+        self.total = total
+        self.status = .validating
+        processed = 0
+        createdCount = 0
+        errorCount = 0
+        errors = "[]"
     }
 
     /// The only way a job's status changes: a move `ImportJobWorkflow` allows, or a 409 naming both statuses.

@@ -1,17 +1,35 @@
+import Domain
 import Fluent
 import OOXML
 import SQLKit
 import Vapor
-import Domain
 
-struct ImportErrorItem: Content, Sendable, Equatable { let row: Int; let column: String; let message: String }
+struct ImportErrorItem: Content, Sendable, Equatable {
+    let row: Int
+    let column: String
+    let message: String
+}
 
 struct ImportJobDTO: Content, Sendable {
-    let id: Int; let filename: String; let status: String; let statusLabel: String; let total: Int; let processed: Int
-    let created: Int; let errorCount: Int; let errors: [ImportErrorItem]; let finished: Bool
+    let id: Int
+    let filename: String
+    let status: String
+    let statusLabel: String
+    let total: Int
+    let processed: Int
+    let created: Int
+    let errorCount: Int
+    let errors: [ImportErrorItem]
+    let finished: Bool
     init(_ j: ImportJobModel) throws {
-        id = j.id ?? 0; filename = j.filename; status = j.status.rawValue; statusLabel = j.status.label
-        total = j.total; processed = j.processed; created = j.createdCount; errorCount = j.errorCount
+        id = j.id ?? 0
+        filename = j.filename
+        status = j.status.rawValue
+        statusLabel = j.status.label
+        total = j.total
+        processed = j.processed
+        created = j.createdCount
+        errorCount = j.errorCount
         errors = try j.errorItems()
         finished = j.status.isFinished
     }
@@ -21,10 +39,13 @@ struct ImportJobDTO: Content, Sendable {
 /// first; a file with any bad row imports nothing and names every bad row and column.
 enum ImportService {
     enum Column: String, CaseIterable {
-        case year = "Năm", unitCode = "Mã đơn vị", kind = "Loại đối tượng", name = "Tên đối tượng", gender = "Giới tính", ethnicity = "Dân tộc",
-             position = "Chức vụ", birthDate = "Ngày sinh", idNumber = "Số CCCD", phone = "Điện thoại", address = "Địa chỉ",
-             typeCode = "Mã loại mô hình / điển hình", fieldCode = "Mã lĩnh vực", movementCodes = "Mã phong trào", title = "Tên mô hình / nội dung đăng ký",
-             description = "Mô tả", goals = "Mục tiêu", contact = "Liên hệ"
+        case year = "Năm", unitCode = "Mã đơn vị", kind = "Loại đối tượng", name = "Tên đối tượng", gender =
+            "Giới tính", ethnicity = "Dân tộc",
+            position = "Chức vụ", birthDate = "Ngày sinh", idNumber = "Số CCCD", phone = "Điện thoại", address =
+            "Địa chỉ",
+            typeCode = "Mã loại mô hình / điển hình", fieldCode = "Mã lĩnh vực", movementCodes = "Mã phong trào",
+            title = "Tên mô hình / nội dung đăng ký",
+            description = "Mô tả", goals = "Mục tiêu", contact = "Liên hệ"
         var required: Bool { [.year, .unitCode, .kind, .name, .typeCode, .title].contains(self) }
         var note: String {
             switch self {
@@ -41,9 +62,14 @@ enum ImportService {
     static let maxErrorsKept = 500
 
     static func templateRows() -> [[String]] {
-        [Column.allCases.map { $0.rawValue + ($0.required ? " (*)" : "") },
-         ["2024", "KR-DAKRUONG", "Hộ gia đình", "Hộ ông A Blơi", "", "Xơ Đăng", "", "", "", "", "Thôn 1, xã Đăk Ruồng", "MH-15", "LV-GNASXH", "PT-VNN",
-          "Mô hình trồng sâm dây dưới tán rừng", "", "Thu nhập tăng 20%", ""]]
+        [
+            Column.allCases.map { $0.rawValue + ($0.required ? " (*)" : "") },
+            [
+                "2024", "KR-DAKRUONG", "Hộ gia đình", "Hộ ông A Blơi", "", "Xơ Đăng", "", "", "", "",
+                "Thôn 1, xã Đăk Ruồng", "MH-15", "LV-GNASXH", "PT-VNN",
+                "Mô hình trồng sâm dây dưới tán rừng", "", "Thu nhập tăng 20%", "",
+            ],
+        ]
     }
 
     static func template(format: String) throws -> Response {
@@ -54,12 +80,18 @@ enum ImportService {
             res.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
             res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"mau-nhap-dang-ky.csv\"")
         } else {
-            let guide = [[XLSXCell.text("Cột"), .text("Ghi chú")]] + Column.allCases.map { [XLSXCell.text($0.rawValue), .text($0.note)] }
+            let guide =
+                [[XLSXCell.text("Cột"), .text("Ghi chú")]]
+                + Column.allCases.map { [XLSXCell.text($0.rawValue), .text($0.note)] }
             let data = try XLSXWriter.data(sheets: [
-                XLSXSheet(name: "Đăng ký", rows: rows.map { $0.map(XLSXCell.text) }, columnWidths: Column.allCases.map { _ in 20 }, boldFirstRow: true),
-                XLSXSheet(name: "Hướng dẫn", rows: guide, columnWidths: [36, 50], boldFirstRow: true)])
+                XLSXSheet(
+                    name: "Đăng ký", rows: rows.map { $0.map(XLSXCell.text) },
+                    columnWidths: Column.allCases.map { _ in 20 }, boldFirstRow: true),
+                XLSXSheet(name: "Hướng dẫn", rows: guide, columnWidths: [36, 50], boldFirstRow: true),
+            ])
             res = Response(status: .ok, body: .init(data: data))
-            res.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            res.headers.replaceOrAdd(
+                name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"mau-nhap-dang-ky.xlsx\"")
         }
         return res
@@ -97,29 +129,47 @@ enum ImportService {
         let contact: String
     }
 
-    static func start(data: Data, filename: String, actor: Actor, app: Application, on db: any Database) async throws -> ImportJobModel {
+    static func start(data: Data, filename: String, actor: Actor, app: Application, on db: any Database) async throws
+        -> ImportJobModel
+    {
         try Access.check(actor, .createUnitRecords)
         let rows = try readRows(data).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        guard rows.count >= 2 else { throw AppError.badRequest("Tệp không có dòng dữ liệu nào (dòng 1 là tiêu đề cột).") }
-        guard rows.count - 1 <= maxRows else { throw AppError.badRequest("Tệp có \(rows.count - 1) dòng; mỗi lần nhập tối đa \(maxRows) dòng.") }
-        let job = ImportJobModel(userID: actor.userID, filename: VietnameseText.clean(filename).isEmpty ? "tệp nhập" : VietnameseText.clean(filename),
-                                 total: rows.count - 1)
+        guard rows.count >= 2 else {
+            throw AppError.badRequest("Tệp không có dòng dữ liệu nào (dòng 1 là tiêu đề cột).")
+        }
+        guard rows.count - 1 <= maxRows else {
+            throw AppError.badRequest("Tệp có \(rows.count - 1) dòng; mỗi lần nhập tối đa \(maxRows) dòng.")
+        }
+        let job = ImportJobModel(
+            userID: actor.userID,
+            filename: VietnameseText.clean(filename).isEmpty ? "tệp nhập" : VietnameseText.clean(filename),
+            total: rows.count - 1)
         try await job.create(on: db)
         let jobID = try job.requireID()
         Task.detached {
             do { try await run(jobID: jobID, rows: rows, filename: job.filename, actor: actor, db: app.db) } catch {
                 app.logger.report(error: error)
-                try? await finish(jobID, status: .failed, created: 0, errors: [ImportErrorItem(row: 0, column: "", message: "Lỗi hệ thống khi nhập: không có dòng nào được nhập.")], on: app.db)
+                try? await finish(
+                    jobID, status: .failed, created: 0,
+                    errors: [
+                        ImportErrorItem(
+                            row: 0, column: "", message: "Lỗi hệ thống khi nhập: không có dòng nào được nhập.")
+                    ], on: app.db)
             }
         }
         return job
     }
 
-    static func finish(_ id: Int, status: ImportJobStatus, created: Int, errors: [ImportErrorItem], on db: any Database) async throws {
+    static func finish(_ id: Int, status: ImportJobStatus, created: Int, errors: [ImportErrorItem], on db: any Database)
+        async throws
+    {
         guard let job = try await ImportJobModel.find(id, on: db) else { return }
-        try job.move(to: status); job.createdCount = created; job.errorCount = errors.count
+        try job.move(to: status)
+        job.createdCount = created
+        job.errorCount = errors.count
         job.errors = try JSONColumn.encode(Array(errors.prefix(maxErrorsKept)))
-        job.processed = job.total; job.finishedAt = Date()
+        job.processed = job.total
+        job.finishedAt = Date()
         try await job.save(on: db)
     }
 
@@ -127,10 +177,13 @@ enum ImportService {
     /// page stops waiting. Its rows were to be written in one transaction: nothing of it was imported.
     @discardableResult
     static func failInterrupted(on db: any Database) async throws -> Int {
-        let stuck = try await ImportJobModel.query(on: db).filter(\.$status ~~ [ImportJobStatus.validating, .importing]).all()
+        let stuck = try await ImportJobModel.query(on: db).filter(
+            \.$status ~~ [ImportJobStatus.validating, .importing]
+        ).all()
         for job in stuck {
-            try await finish(try job.requireID(), status: .failed, created: 0,
-                             errors: [ImportErrorItem(row: 0, column: "", message: ImportJobWorkflow.interruptedMessage)], on: db)
+            try await finish(
+                try job.requireID(), status: .failed, created: 0,
+                errors: [ImportErrorItem(row: 0, column: "", message: ImportJobWorkflow.interruptedMessage)], on: db)
         }
         return stuck.count
     }
@@ -141,89 +194,137 @@ enum ImportService {
             try await finish(jobID, status: .failed, created: 0, errors: errors, on: db)
             return
         }
-        if let job = try await ImportJobModel.find(jobID, on: db) { try job.move(to: .importing); job.processed = job.total; try await job.save(on: db) }
+        if let job = try await ImportJobModel.find(jobID, on: db) {
+            try job.move(to: .importing)
+            job.processed = job.total
+            try await job.save(on: db)
+        }
         let created = try await write(plans, filename: filename, actor: actor, on: db)
         try await finish(jobID, status: .done, created: created, errors: [], on: db)
     }
 
     // MARK: validation
 
-    static func validate(rows: [[String]], actor: Actor, jobID: Int?, on db: any Database) async throws -> ([Planned], [ImportErrorItem]) {
+    static func validate(rows: [[String]], actor: Actor, jobID: Int?, on db: any Database) async throws -> (
+        [Planned], [ImportErrorItem]
+    ) {
         var errors: [ImportErrorItem] = []
         let header = rows[0].map { VietnameseText.fold($0.replacingOccurrences(of: "(*)", with: "")) }
         var index: [Column: Int] = [:]
         for c in Column.allCases { if let i = header.firstIndex(of: VietnameseText.fold(c.rawValue)) { index[c] = i } }
         for c in Column.allCases where c.required && index[c] == nil {
-            errors.append(ImportErrorItem(row: 1, column: c.rawValue, message: "Thiếu cột “\(c.rawValue)”. Hãy dùng tệp mẫu."))
+            errors.append(
+                ImportErrorItem(row: 1, column: c.rawValue, message: "Thiếu cột “\(c.rawValue)”. Hãy dùng tệp mẫu."))
         }
         guard errors.isEmpty else { return ([], errors) }
 
         // Everything a row can refer to, loaded once.
         let units = try await UnitModel.query(on: db).all()
         let unitByCode = Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        guard let version = try await CatalogueService.current(on: db) else { return ([], [ImportErrorItem(row: 1, column: "", message: "Chưa có danh mục tiêu chuẩn.")]) }
+        guard let version = try await CatalogueService.current(on: db) else {
+            return ([], [ImportErrorItem(row: 1, column: "", message: "Chưa có danh mục tiêu chuẩn.")])
+        }
         let types = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == version.requireID()).all()
         let typeByCode = Dictionary(types.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let fieldCodes = Set(try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == version.requireID()).all().map(\.code))
-        let movementByCode = Dictionary(try await MovementModel.query(on: db).all().map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
-        let kindByLabel: [String: SubjectKind] = Dictionary(uniqueKeysWithValues: SubjectKind.allCases.flatMap { [(VietnameseText.fold($0.label), $0), ($0.rawValue, $0)] })
+        let fieldCodes = Set(
+            try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == version.requireID()).all().map(\.code))
+        let movementByCode = Dictionary(
+            try await MovementModel.query(on: db).all().map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
+        let kindByLabel: [String: SubjectKind] = Dictionary(
+            uniqueKeysWithValues: SubjectKind.allCases.flatMap {
+                [(VietnameseText.fold($0.label), $0), ($0.rawValue, $0)]
+            })
 
         var plans: [Planned] = []
         var seen: [String: Int] = [:]
         var pendingUnits: Set<Int> = []
         for (offset, raw) in rows.dropFirst().enumerated() {
             let rowNumber = offset + 2
-            func cell(_ c: Column) -> String { index[c].flatMap { $0 < raw.count ? VietnameseText.clean(raw[$0]) : nil } ?? "" }
+            func cell(_ c: Column) -> String {
+                index[c].flatMap { $0 < raw.count ? VietnameseText.clean(raw[$0]) : nil } ?? ""
+            }
             var rowErrors: [ImportErrorItem] = []
-            func fail(_ c: Column, _ m: String) { rowErrors.append(ImportErrorItem(row: rowNumber, column: c.rawValue, message: m)) }
+            func fail(_ c: Column, _ m: String) {
+                rowErrors.append(ImportErrorItem(row: rowNumber, column: c.rawValue, message: m))
+            }
 
             let year = Int(cell(.year))
             if year == nil || !(1945...2100).contains(year!) { fail(.year, "Năm “\(cell(.year))” không hợp lệ.") }
             let unit = unitByCode[cell(.unitCode).uppercased()]
-            if cell(.unitCode).isEmpty { fail(.unitCode, "Thiếu mã đơn vị.") }
-            else if unit == nil { fail(.unitCode, "Không có đơn vị mã “\(cell(.unitCode))”.") }
-            else if !Policy.decide(actor, .create, .unitRecord(unit!.unitPath, movementIDs: [])).isAllowed {
+            if cell(.unitCode).isEmpty {
+                fail(.unitCode, "Thiếu mã đơn vị.")
+            } else if unit == nil {
+                fail(.unitCode, "Không có đơn vị mã “\(cell(.unitCode))”.")
+            } else if !Policy.decide(actor, .create, .unitRecord(unit!.unitPath, movementIDs: [])).isAllowed {
                 fail(.unitCode, "Bạn không được đăng ký cho đơn vị “\(unit!.code)”.")
             }
             let kind = kindByLabel[VietnameseText.fold(cell(.kind))]
             if kind == nil { fail(.kind, "Loại đối tượng “\(cell(.kind))” phải là Tập thể, Cá nhân hoặc Hộ gia đình.") }
-            let subject = RegistrationService.cleanSubject(SubjectInput(kind: kind?.rawValue ?? "", name: cell(.name), gender: cell(.gender), ethnicity: cell(.ethnicity),
-                                                                        position: cell(.position), birthDate: cell(.birthDate), idNumber: cell(.idNumber), phone: cell(.phone),
-                                                                        address: cell(.address), headsUnitID: nil, representsUnitID: nil))
+            let subject = RegistrationService.cleanSubject(
+                SubjectInput(
+                    kind: kind?.rawValue ?? "", name: cell(.name), gender: cell(.gender), ethnicity: cell(.ethnicity),
+                    position: cell(.position), birthDate: cell(.birthDate), idNumber: cell(.idNumber),
+                    phone: cell(.phone),
+                    address: cell(.address), headsUnitID: nil, representsUnitID: nil))
             var fe = FieldErrors()
             RegistrationService.validateSubject(subject, prefix: "", into: &fe)
-            let columnOf: [String: Column] = ["name": .name, "birthDate": .birthDate, "idNumber": .idNumber, "phone": .phone, "address": .address, "position": .position]
+            let columnOf: [String: Column] = [
+                "name": .name, "birthDate": .birthDate, "idNumber": .idNumber, "phone": .phone, "address": .address,
+                "position": .position,
+            ]
             for item in fe.items where item.field != "kind" { fail(columnOf[item.field] ?? .name, item.message) }
             let type = typeByCode[cell(.typeCode).uppercased()]
-            if cell(.typeCode).isEmpty { fail(.typeCode, "Thiếu mã loại mô hình / điển hình.") }
-            else if type == nil { fail(.typeCode, "Không có loại “\(cell(.typeCode))” trong danh mục \(version.version).") }
-            else if let kind, !type!.subjectKinds.split(separator: ",").contains(Substring(kind.rawValue)) {
+            if cell(.typeCode).isEmpty {
+                fail(.typeCode, "Thiếu mã loại mô hình / điển hình.")
+            } else if type == nil {
+                fail(.typeCode, "Không có loại “\(cell(.typeCode))” trong danh mục \(version.version).")
+            } else if let kind, !type!.subjectKinds.split(separator: ",").contains(Substring(kind.rawValue)) {
                 fail(.typeCode, "“\(type!.code)” không áp dụng cho \(kind.label.lowercased()).")
             }
             var field = cell(.fieldCode).uppercased()
-            if field.isEmpty { field = type?.fieldCode ?? "" } else if !fieldCodes.contains(field) { fail(.fieldCode, "Không có lĩnh vực “\(field)”.") }
-            var movementIDs: [Int] = []
-            for code in cell(.movementCodes).split(separator: ";").map({ VietnameseText.clean(String($0)).uppercased() }).filter({ !$0.isEmpty }) {
-                if let id = movementByCode[code] { movementIDs.append(id) } else { fail(.movementCodes, "Không có phong trào mã “\(code)”.") }
+            if field.isEmpty {
+                field = type?.fieldCode ?? ""
+            } else if !fieldCodes.contains(field) {
+                fail(.fieldCode, "Không có lĩnh vực “\(field)”.")
             }
-            if cell(.title).isEmpty { fail(.title, "Thiếu tên mô hình / nội dung đăng ký.") }
-            else if cell(.title).count > 300 { fail(.title, "Tên mô hình dài tối đa 300 ký tự.") }
+            var movementIDs: [Int] = []
+            for code in cell(.movementCodes).split(separator: ";").map({ VietnameseText.clean(String($0)).uppercased() }
+            ).filter({ !$0.isEmpty }) {
+                if let id = movementByCode[code] {
+                    movementIDs.append(id)
+                } else {
+                    fail(.movementCodes, "Không có phong trào mã “\(code)”.")
+                }
+            }
+            if cell(.title).isEmpty {
+                fail(.title, "Thiếu tên mô hình / nội dung đăng ký.")
+            } else if cell(.title).count > 300 {
+                fail(.title, "Tên mô hình dài tối đa 300 ký tự.")
+            }
 
-            let key = "\(unit?.id ?? 0)|\(kind?.rawValue ?? "")|\(VietnameseText.fold(subject.name))|\(subject.idNumber ?? "")"
+            let key =
+                "\(unit?.id ?? 0)|\(kind?.rawValue ?? "")|\(VietnameseText.fold(subject.name))|\(subject.idNumber ?? "")"
             if let year, rowErrors.isEmpty {
                 if let first = seen["\(key)#\(year)"] {
                     fail(.name, "Trùng với dòng \(first): cùng đối tượng đăng ký hai lần trong năm \(year).")
-                } else { seen["\(key)#\(year)"] = rowNumber }
+                } else {
+                    seen["\(key)#\(year)"] = rowNumber
+                }
             }
             errors += rowErrors
             if rowErrors.isEmpty, let unit, let year {
                 pendingUnits.insert(unit.id!)
-                plans.append(Planned(row: rowNumber, year: year, unitID: unit.id!, unitShortName: unit.shortName, subjectKey: key, existingSubjectID: nil,
-                                     subject: subject, typeID: type?.id, fieldCode: field, movementIDs: Array(Set(movementIDs)).sorted(), title: cell(.title),
-                                     description: cell(.description), goals: cell(.goals), contact: cell(.contact)))
+                plans.append(
+                    Planned(
+                        row: rowNumber, year: year, unitID: unit.id!, unitShortName: unit.shortName, subjectKey: key,
+                        existingSubjectID: nil,
+                        subject: subject, typeID: type?.id, fieldCode: field,
+                        movementIDs: Array(Set(movementIDs)).sorted(), title: cell(.title),
+                        description: cell(.description), goals: cell(.goals), contact: cell(.contact)))
             }
             if offset % 1000 == 999, let jobID, let job = try await ImportJobModel.find(jobID, on: db) {
-                job.processed = offset + 1; try await job.save(on: db)
+                job.processed = offset + 1
+                try await job.save(on: db)
             }
         }
         // Subjects that already exist (same unit, kind, name and ID number) are reused; a registration
@@ -238,17 +339,28 @@ enum ImportService {
         let existingIDs = Set(existing.values.compactMap(\.id))
         var taken = Set<String>()
         for chunk in Array(existingIDs).chunked(500) {
-            for r in try await RegistrationModel.query(on: db).filter(\.$subject.$id ~~ chunk).all() { taken.insert("\(r.$subject.id)#\(r.year)") }
+            for r in try await RegistrationModel.query(on: db).filter(\.$subject.$id ~~ chunk).all() {
+                taken.insert("\(r.$subject.id)#\(r.year)")
+            }
         }
         for p in plans {
             if let s = existing[p.subjectKey], let sid = s.id {
                 if taken.contains("\(sid)#\(p.year)") {
-                    errors.append(ImportErrorItem(row: p.row, column: Column.name.rawValue, message: "“\(p.subject.name)” đã được đăng ký năm \(p.year)."))
+                    errors.append(
+                        ImportErrorItem(
+                            row: p.row, column: Column.name.rawValue,
+                            message: "“\(p.subject.name)” đã được đăng ký năm \(p.year)."))
                     continue
                 }
-                out.append(Planned(row: p.row, year: p.year, unitID: p.unitID, unitShortName: p.unitShortName, subjectKey: p.subjectKey, existingSubjectID: sid, subject: p.subject,
-                                   typeID: p.typeID, fieldCode: p.fieldCode, movementIDs: p.movementIDs, title: p.title, description: p.description, goals: p.goals, contact: p.contact))
-            } else { out.append(p) }
+                out.append(
+                    Planned(
+                        row: p.row, year: p.year, unitID: p.unitID, unitShortName: p.unitShortName,
+                        subjectKey: p.subjectKey, existingSubjectID: sid, subject: p.subject,
+                        typeID: p.typeID, fieldCode: p.fieldCode, movementIDs: p.movementIDs, title: p.title,
+                        description: p.description, goals: p.goals, contact: p.contact))
+            } else {
+                out.append(p)
+            }
         }
         errors.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         return (errors.isEmpty ? out : [], errors)
@@ -264,41 +376,64 @@ enum ImportService {
             // New subjects, one per identity key.
             var subjectIDs: [String: Int] = [:]
             var newSubjects: [(String, SubjectModel)] = []
-            for p in plans where p.existingSubjectID == nil && subjectIDs[p.subjectKey] == nil && !newSubjects.contains(where: { $0.0 == p.subjectKey }) {
+            for p in plans
+            where p.existingSubjectID == nil && subjectIDs[p.subjectKey] == nil
+                && !newSubjects.contains(where: { $0.0 == p.subjectKey })
+            {
                 newSubjects.append((p.subjectKey, RegistrationService.makeSubject(p.subject, unitID: p.unitID)))
             }
             for batch in newSubjects.chunked(400) {
-                var insert = sql.insert(into: "subjects").columns("kind", "name", "search_text", "sort_key", "unit_id", "gender", "ethnicity", "position",
-                                                                   "birth_date", "id_number", "phone", "address", "created_at", "updated_at")
+                var insert = sql.insert(into: "subjects").columns(
+                    "kind", "name", "search_text", "sort_key", "unit_id", "gender", "ethnicity", "position",
+                    "birth_date", "id_number", "phone", "address", "created_at", "updated_at")
                 for (_, s) in batch {
-                    insert = insert.values(SQLBind(s.kind), SQLBind(s.name), SQLBind(s.searchText), SQLBind(s.sortKey), SQLBind(s.$unit.id), SQLBind(s.gender),
-                                           SQLBind(s.ethnicity), SQLBind(s.position), SQLBind(s.birthDate), SQLBind(s.idNumber), SQLBind(s.phone), SQLBind(s.address),
-                                           SQLBind(now), SQLBind(now))
+                    insert = insert.values(
+                        SQLBind(s.kind), SQLBind(s.name), SQLBind(s.searchText), SQLBind(s.sortKey),
+                        SQLBind(s.$unit.id), SQLBind(s.gender),
+                        SQLBind(s.ethnicity), SQLBind(s.position), SQLBind(s.birthDate), SQLBind(s.idNumber),
+                        SQLBind(s.phone), SQLBind(s.address),
+                        SQLBind(now), SQLBind(now))
                 }
                 let rows = try await insert.returning("id", "unit_id", "kind", "search_text", "id_number").all()
                 for row in rows {
-                    let key = "\(try row.decode(column: "unit_id", as: Int.self))|\(try row.decode(column: "kind", as: String.self))|\(try row.decode(column: "search_text", as: String.self))|\(try row.decode(column: "id_number", as: String.self))"
+                    let key =
+                        "\(try row.decode(column: "unit_id", as: Int.self))|\(try row.decode(column: "kind", as: String.self))|\(try row.decode(column: "search_text", as: String.self))|\(try row.decode(column: "id_number", as: String.self))"
                     subjectIDs[key] = try row.decode(column: "id", as: Int.self)
                 }
             }
             var regIDs: [String: Int] = [:]
             for batch in plans.chunked(300) {
-                var insert = sql.insert(into: "registrations").columns("subject_id", "unit_id", "year", "subject_kind", "subject_type_id", "catalogue_version", "field_code",
-                                                                        "title", "description", "goals", "contact", "status", "search_text", "sort_key", "created_at", "updated_at")
+                var insert = sql.insert(into: "registrations").columns(
+                    "subject_id", "unit_id", "year", "subject_kind", "subject_type_id", "catalogue_version",
+                    "field_code",
+                    "title", "description", "goals", "contact", "status", "search_text", "sort_key", "created_at",
+                    "updated_at")
                 for p in batch {
                     let sid = p.existingSubjectID ?? subjectIDs[p.subjectKey] ?? 0
-                    let sortKey = SubjectModel.sortKey(kind: SubjectKind(rawValue: p.subject.kind) ?? .individual, name: p.subject.name)
-                    insert = insert.values(SQLBind(sid), SQLBind(p.unitID), SQLBind(p.year), SQLBind(p.subject.kind), SQLBind(p.typeID), SQLBind(version), SQLBind(p.fieldCode),
-                                           SQLBind(p.title), SQLBind(p.description), SQLBind(p.goals), SQLBind(p.contact), SQLBind(RegistrationStatus.registered.rawValue),
-                                           SQLBind(RegistrationService.searchText(subject: p.subject.name, title: p.title, unitName: p.unitShortName)), SQLBind(sortKey), SQLBind(now), SQLBind(now))
+                    let sortKey = SubjectModel.sortKey(
+                        kind: SubjectKind(rawValue: p.subject.kind) ?? .individual, name: p.subject.name)
+                    insert = insert.values(
+                        SQLBind(sid), SQLBind(p.unitID), SQLBind(p.year), SQLBind(p.subject.kind), SQLBind(p.typeID),
+                        SQLBind(version), SQLBind(p.fieldCode),
+                        SQLBind(p.title), SQLBind(p.description), SQLBind(p.goals), SQLBind(p.contact),
+                        SQLBind(RegistrationStatus.registered.rawValue),
+                        SQLBind(
+                            RegistrationService.searchText(
+                                subject: p.subject.name, title: p.title, unitName: p.unitShortName)), SQLBind(sortKey),
+                        SQLBind(now), SQLBind(now))
                 }
                 for row in try await insert.returning("id", "subject_id", "year").all() {
-                    regIDs["\(try row.decode(column: "subject_id", as: Int.self))#\(try row.decode(column: "year", as: Int.self))"] = try row.decode(column: "id", as: Int.self)
+                    regIDs[
+                        "\(try row.decode(column: "subject_id", as: Int.self))#\(try row.decode(column: "year", as: Int.self))"
+                    ] = try row.decode(column: "id", as: Int.self)
                 }
             }
-            var links: [(Int, Int)] = [], transitions: [Int] = []
+            var links: [(Int, Int)] = []
+            var transitions: [Int] = []
             for p in plans {
-                guard let rid = regIDs["\(p.existingSubjectID ?? subjectIDs[p.subjectKey] ?? 0)#\(p.year)"] else { continue }
+                guard let rid = regIDs["\(p.existingSubjectID ?? subjectIDs[p.subjectKey] ?? 0)#\(p.year)"] else {
+                    continue
+                }
                 transitions.append(rid)
                 for m in p.movementIDs { links.append((rid, m)) }
             }
@@ -308,30 +443,43 @@ enum ImportService {
                 try await insert.run()
             }
             for batch in transitions.chunked(500) where !batch.isEmpty {
-                var insert = sql.insert(into: "registration_transitions").columns("registration_id", "from_status", "to_status", "at", "user_id", "username", "reason")
+                var insert = sql.insert(into: "registration_transitions").columns(
+                    "registration_id", "from_status", "to_status", "at", "user_id", "username", "reason")
                 for r in batch {
-                    insert = insert.values(SQLBind(r), SQLBind(""), SQLBind(RegistrationStatus.registered.rawValue), SQLBind(now), SQLBind(actor.userID), SQLBind(actor.username),
-                                           SQLBind("Nhập từ tệp \(filename)"))
+                    insert = insert.values(
+                        SQLBind(r), SQLBind(""), SQLBind(RegistrationStatus.registered.rawValue), SQLBind(now),
+                        SQLBind(actor.userID), SQLBind(actor.username),
+                        SQLBind("Nhập từ tệp \(filename)"))
                 }
                 try await insert.run()
             }
-            struct Summary: Encodable { let file: String; let rows: Int; let newSubjects: Int; let registrationIDs: [Int] }
-            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "import", entityID: nil, unitID: actor.unitID,
-                                      summary: "Nhập \(regIDs.count) đăng ký (\(newSubjects.count) đối tượng mới) từ tệp \(filename)",
-                                      before: Optional<String>.none, after: Summary(file: filename, rows: plans.count, newSubjects: newSubjects.count, registrationIDs: regIDs.values.sorted()))
+            struct Summary: Encodable {
+                let file: String
+                let rows: Int
+                let newSubjects: Int
+                let registrationIDs: [Int]
+            }
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "create", entity: "import", entityID: nil, unitID: actor.unitID,
+                summary: "Nhập \(regIDs.count) đăng ký (\(newSubjects.count) đối tượng mới) từ tệp \(filename)",
+                before: Optional<String>.none,
+                after: Summary(
+                    file: filename, rows: plans.count, newSubjects: newSubjects.count,
+                    registrationIDs: regIDs.values.sorted()))
             return regIDs.count
         }
     }
 
     static func readable(_ id: Int, actor: Actor?, on db: any Database) async throws -> ImportJobModel {
         guard let actor, let job = try await ImportJobModel.find(id, on: db),
-              Policy.importJobScope(actor).includes(ownerID: job.userID) else { throw AppError.notFound("Không tìm thấy lần nhập.") }
+            Policy.importJobScope(actor).includes(ownerID: job.userID)
+        else { throw AppError.notFound("Không tìm thấy lần nhập.") }
         return job
     }
 }
 
 extension Array {
     func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0 ..< Swift.min($0 + size, count)]) }
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

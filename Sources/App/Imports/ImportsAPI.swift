@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct ImportsAPIController {
     func register(_ r: any RoutesBuilder) {
@@ -11,27 +11,45 @@ struct ImportsAPIController {
         r.on(.POST, "imports", "annual-records", body: .collect(maxSize: "25mb"), use: annual)
     }
     @Sendable func annualTemplate(req: Request) async throws -> Response { try AnnualRecordImport.template() }
-    @Sendable func template(req: Request) async throws -> Response { try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx") }
+    @Sendable func template(req: Request) async throws -> Response {
+        try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx")
+    }
     @Sendable func upload(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         try Access.check(actor, .createUnitRecords)
         guard let upload = try? req.content.decode(ImportUpload.self) else {
-            throw AppError.invalid({ var e = FieldErrors(); e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data)."); return e }())
+            throw AppError.invalid(
+                {
+                    var e = FieldErrors()
+                    e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data).")
+                    return e
+                }())
         }
-        let job = try await ImportService.start(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, app: req.application, on: req.db)
+        let job = try await ImportService.start(
+            data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, app: req.application,
+            on: req.db)
         return try await ImportJobDTO(job).encodeResponse(status: .accepted, for: req)
     }
     @Sendable func job(req: Request) async throws -> ImportJobDTO {
-        try ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+        try ImportJobDTO(
+            try await ImportService.readable(
+                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
     }
     /// Year-end results: synchronous, all or nothing; 422 with every bad row and column.
     @Sendable func annual(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         try Access.check(actor, .createUnitRecords)
         guard let upload = try? req.content.decode(ImportUpload.self) else {
-            throw AppError.invalid({ var e = FieldErrors(); e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data)."); return e }())
+            throw AppError.invalid(
+                {
+                    var e = FieldErrors()
+                    e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data).")
+                    return e
+                }())
         }
-        let r = try await AnnualRecordImport.run(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, sets: req.ruleSets, on: req.db)
+        let r = try await AnnualRecordImport.run(
+            data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, sets: req.ruleSets,
+            on: req.db)
         return try await r.encodeResponse(status: r.errors.isEmpty ? .ok : .unprocessableEntity, for: req)
     }
 }

@@ -1,9 +1,16 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct ImportsPage: Encodable, Sendable {
-    struct Job: Encodable, Sendable { let href: String; let filename: String; let statusLabel: String; let created: Int; let errorCount: Int; let at: String }
+    struct Job: Encodable, Sendable {
+        let href: String
+        let filename: String
+        let statusLabel: String
+        let created: Int
+        let errorCount: Int
+        let at: String
+    }
     let layout: LayoutContext
     let jobs: [Job]
     let error: String?
@@ -38,8 +45,14 @@ struct ImportsWebController {
         var errors: [ImportErrorItem]
         if let upload = try? req.content.decode(ImportUpload.self), upload.file.data.readableBytes > 0 {
             do {
-                let r = try await AnnualRecordImport.run(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, sets: req.ruleSets, on: req.db)
-                if r.errors.isEmpty { return Flash.redirect(req, to: ImportsPath.imports.href + "#ket-qua-hang-nam", "Đã nhập kết quả hằng năm: \(r.created) dòng mới, \(r.updated) dòng cập nhật.") }
+                let r = try await AnnualRecordImport.run(
+                    data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor,
+                    sets: req.ruleSets, on: req.db)
+                if r.errors.isEmpty {
+                    return Flash.redirect(
+                        req, to: ImportsPath.imports.href + "#ket-qua-hang-nam",
+                        "Đã nhập kết quả hằng năm: \(r.created) dòng mới, \(r.updated) dòng cập nhật.")
+                }
                 errors = r.errors
             } catch let e as AppError { errors = [ImportErrorItem(row: 0, column: "", message: e.message)] }
         } else {
@@ -59,33 +72,54 @@ struct ImportsWebController {
         case .none: q = q.filter(\.$id == -1)
         }
         let jobs = try await q.sort(\.$id, .descending).limit(20).all()
-        return ImportsPage(layout: req.layout("Nhập đăng ký từ tệp", active: RegistrationsPath.list.href),
-                           jobs: jobs.map { .init(href: ImportsPath.imports.href + "/\($0.id!)", filename: $0.filename, statusLabel: $0.status.label,
-                                                  created: $0.createdCount, errorCount: $0.errorCount, at: $0.createdAt.map(VietnameseDate.formatDateTime) ?? "") },
-                           error: error, maxRows: ImportService.maxRows)
+        return ImportsPage(
+            layout: req.layout("Nhập đăng ký từ tệp", active: RegistrationsPath.list.href),
+            jobs: jobs.map {
+                .init(
+                    href: ImportsPath.imports.href + "/\($0.id!)", filename: $0.filename, statusLabel: $0.status.label,
+                    created: $0.createdCount, errorCount: $0.errorCount,
+                    at: $0.createdAt.map(VietnameseDate.formatDateTime) ?? "")
+            },
+            error: error, maxRows: ImportService.maxRows)
     }
 
-    @Sendable func page(req: Request) async throws -> Response { try await req.render("imports/imports", try await Self.page(req: req, error: nil)) }
+    @Sendable func page(req: Request) async throws -> Response {
+        try await req.render("imports/imports", try await Self.page(req: req, error: nil))
+    }
 
-    @Sendable func template(req: Request) async throws -> Response { try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx") }
+    @Sendable func template(req: Request) async throws -> Response {
+        try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx")
+    }
 
     @Sendable func upload(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         try Access.check(actor, .createUnitRecords)
         guard let upload = try? req.content.decode(ImportUpload.self), upload.file.data.readableBytes > 0 else {
-            return try await req.render("imports/imports", try await Self.page(req: req, error: "Vui lòng chọn tệp Excel (.xlsx) hoặc CSV."), status: .unprocessableEntity)
+            return try await req.render(
+                "imports/imports", try await Self.page(req: req, error: "Vui lòng chọn tệp Excel (.xlsx) hoặc CSV."),
+                status: .unprocessableEntity)
         }
         do {
-            let job = try await ImportService.start(data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, app: req.application, on: req.db)
+            let job = try await ImportService.start(
+                data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor,
+                app: req.application, on: req.db)
             return req.redirect(to: ImportsPath.imports.href + "/\(job.id!)", redirectType: .normal)
         } catch let e as AppError {
-            return try await req.render("imports/imports", try await Self.page(req: req, error: e.message), status: e.status == .badRequest ? .unprocessableEntity : e.status)
+            return try await req.render(
+                "imports/imports", try await Self.page(req: req, error: e.message),
+                status: e.status == .badRequest ? .unprocessableEntity : e.status)
         }
     }
 
     @Sendable func job(req: Request) async throws -> Response {
-        let job = try ImportJobDTO(try await ImportService.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+        let job = try ImportJobDTO(
+            try await ImportService.readable(
+                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
         let percent = job.total == 0 ? 100 : min(100, job.processed * 100 / job.total)
-        return try await req.render("imports/import-job", ImportJobPage(layout: req.layout("Nhập từ tệp: \(job.filename)", active: RegistrationsPath.list.href), job: job, percent: percent, refresh: !job.finished))
+        return try await req.render(
+            "imports/import-job",
+            ImportJobPage(
+                layout: req.layout("Nhập từ tệp: \(job.filename)", active: RegistrationsPath.list.href), job: job,
+                percent: percent, refresh: !job.finished))
     }
 }

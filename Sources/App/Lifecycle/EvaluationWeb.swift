@@ -1,12 +1,24 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// One criterion on the evaluation form, with what the evaluator typed.
 struct CriterionField: Encodable, Sendable {
-    let code: String; let text: String; let sourceLabel: String; let kindLabel: String
-    let isBoolean: Bool; let isShare: Bool; let hasSub: Bool; let isCount: Bool; let isTrend: Bool; let isRank: Bool; let isFromRecords: Bool
-    let population: String; let subGroup: String; let measure: String; let hint: String
+    let code: String
+    let text: String
+    let sourceLabel: String
+    let kindLabel: String
+    let isBoolean: Bool
+    let isShare: Bool
+    let hasSub: Bool
+    let isCount: Bool
+    let isTrend: Bool
+    let isRank: Bool
+    let isFromRecords: Bool
+    let population: String
+    let subGroup: String
+    let measure: String
+    let hint: String
     let values: [String: String]
     let error: String?
 }
@@ -50,23 +62,44 @@ struct EvaluationForm: Content, Sendable {
             var ci = CriterionInput()
             func num(_ key: String) -> Double? {
                 guard let raw = fields[key], !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-                guard let v = Self.number(raw) else { e.add("inputs.\(code)", "\(code): “\(raw)” không phải là số."); return nil }
+                guard let v = Self.number(raw) else {
+                    e.add("inputs.\(code)", "\(code): “\(raw)” không phải là số.")
+                    return nil
+                }
                 return v
             }
-            switch fields["met"] { case "yes": ci.met = true; case "no": ci.met = false; default: break }
-            ci.numerator = num("numerator"); ci.denominator = num("denominator"); ci.subNumerator = num("subNumerator"); ci.subDenominator = num("subDenominator")
-            ci.count = num("count").map { Int($0) }; ci.value = num("value"); ci.previousValue = num("previousValue")
+            switch fields["met"] {
+            case "yes": ci.met = true
+            case "no": ci.met = false
+            default: break
+            }
+            ci.numerator = num("numerator")
+            ci.denominator = num("denominator")
+            ci.subNumerator = num("subNumerator")
+            ci.subDenominator = num("subDenominator")
+            ci.count = num("count").map { Int($0) }
+            ci.value = num("value")
+            ci.previousValue = num("previousValue")
             let ev = VietnameseText.clean(fields["evidence"] ?? "")
             ci.evidence = ev.isEmpty ? nil : ev
             parsed[code] = ci
         }
-        return (EvaluationInput(date: date, period: period, evaluator: evaluator, effect: effect, effectiveness: effectiveness, growthPotential: growthPotential,
-                                influence: influence, difficulties: difficulties, helpGiven: helpGiven, conclusion: conclusion, summary: summary, inputs: parsed), e)
+        return (
+            EvaluationInput(
+                date: date, period: period, evaluator: evaluator, effect: effect, effectiveness: effectiveness,
+                growthPotential: growthPotential,
+                influence: influence, difficulties: difficulties, helpGiven: helpGiven, conclusion: conclusion,
+                summary: summary, inputs: parsed), e
+        )
     }
 
     var flat: [String: String] {
-        ["date": date, "period": period, "evaluator": evaluator, "effect": effect ?? "", "effectiveness": effectiveness ?? "", "growthPotential": growthPotential ?? "",
-         "influence": influence ?? "", "difficulties": difficulties ?? "", "helpGiven": helpGiven ?? "", "summary": summary ?? "", "conclusion": conclusion]
+        [
+            "date": date, "period": period, "evaluator": evaluator, "effect": effect ?? "",
+            "effectiveness": effectiveness ?? "", "growthPotential": growthPotential ?? "",
+            "influence": influence ?? "", "difficulties": difficulties ?? "", "helpGiven": helpGiven ?? "",
+            "summary": summary ?? "", "conclusion": conclusion,
+        ]
     }
 }
 
@@ -76,7 +109,9 @@ struct EvaluationWebController {
         r.post(RegistrationsPath.evaluations(.key), use: create)
     }
 
-    static func page(req: Request, id: Int, form: [String: String], inputs: [String: [String: String]], errors: [String: String]) async throws -> EvaluationFormPage {
+    static func page(
+        req: Request, id: Int, form: [String: String], inputs: [String: [String: String]], errors: [String: String]
+    ) async throws -> EvaluationFormPage {
         let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
         try req.authorize(.update, RegistrationQueries.resource(r))
         let criteria = try await CriteriaService.criteria(for: r, on: req.db)
@@ -84,31 +119,52 @@ struct EvaluationWebController {
             let s = c.spec
             var hint = ""
             switch s.kind {
-            case .share: hint = "Ngưỡng \((s.strict ?? true) ? "trên" : "từ") \(VietnameseNumber.format(s.threshold ?? 0, maxFractionDigits: 1))%" + (s.subThreshold.map { "; nhóm \(s.subGroup ?? "con") từ \(VietnameseNumber.format($0, maxFractionDigits: 1))%" } ?? "")
-            case .trend: hint = (s.direction ?? "decrease") == "decrease" ? "Phải giảm so với năm trước (để trống số năm trước để lấy từ lần đánh giá năm trước)" : "Phải tăng so với năm trước"
+            case .share:
+                hint =
+                    "Ngưỡng \((s.strict ?? true) ? "trên" : "từ") \(VietnameseNumber.format(s.threshold ?? 0, maxFractionDigits: 1))%"
+                    + (s.subThreshold.map {
+                        "; nhóm \(s.subGroup ?? "con") từ \(VietnameseNumber.format($0, maxFractionDigits: 1))%"
+                    } ?? "")
+            case .trend:
+                hint =
+                    (s.direction ?? "decrease") == "decrease"
+                    ? "Phải giảm so với năm trước (để trống số năm trước để lấy từ lần đánh giá năm trước)"
+                    : "Phải tăng so với năm trước"
             case .rankInLocality: hint = "Hệ thống so với các đối tượng khác của cùng đơn vị trong năm"
-            case .titleEveryYear: hint = "Lấy từ kết quả hằng năm của đối tượng: danh hiệu “\(s.title ?? "")” trong \(s.spanYears ?? 2) năm"
+            case .titleEveryYear:
+                hint =
+                    "Lấy từ kết quả hằng năm của đối tượng: danh hiệu “\(s.title ?? "")” trong \(s.spanYears ?? 2) năm"
             case .taskRatingEveryYear: hint = "Lấy từ xếp loại hằng năm của đối tượng"
             case .leaderRule: hint = "Lấy từ đăng ký năm nay của tập thể do người này đứng đầu"
             default: break
             }
-            return CriterionField(code: s.code, text: s.text, sourceLabel: c.source.label, kindLabel: s.kind.label, isBoolean: s.kind == .boolean, isShare: s.kind == .share,
-                                  hasSub: s.subThreshold != nil, isCount: s.kind == .zeroCount, isTrend: s.kind == .trend, isRank: s.kind == .rankInLocality,
-                                  isFromRecords: [.titleEveryYear, .taskRatingEveryYear, .leaderRule].contains(s.kind),
-                                  population: s.population ?? "", subGroup: s.subGroup ?? "", measure: s.measure ?? "", hint: hint,
-                                  values: inputs[s.code] ?? [:], error: errors["inputs.\(s.code)"])
+            return CriterionField(
+                code: s.code, text: s.text, sourceLabel: c.source.label, kindLabel: s.kind.label,
+                isBoolean: s.kind == .boolean, isShare: s.kind == .share,
+                hasSub: s.subThreshold != nil, isCount: s.kind == .zeroCount, isTrend: s.kind == .trend,
+                isRank: s.kind == .rankInLocality,
+                isFromRecords: [.titleEveryYear, .taskRatingEveryYear, .leaderRule].contains(s.kind),
+                population: s.population ?? "", subGroup: s.subGroup ?? "", measure: s.measure ?? "", hint: hint,
+                values: inputs[s.code] ?? [:], error: errors["inputs.\(s.code)"])
         }
-        return EvaluationFormPage(layout: req.layout("Đánh giá định kỳ", active: RegistrationsPath.list.href), heading: "Đánh giá định kỳ: \(r.subject.name) (\(r.year))",
-                                  action: RegistrationsPath.evaluations(.id(id)).href, form: form, errors: errors,
-                                  conclusions: [SelectOption(value: "", label: "— Chọn kết luận —", selected: (form["conclusion"] ?? "").isEmpty)]
-                                    + EvaluationConclusion.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form["conclusion"]) },
-                                  criteria: fields, cancelHref: RegistrationsPath.registration(.id(id)).href)
+        return EvaluationFormPage(
+            layout: req.layout("Đánh giá định kỳ", active: RegistrationsPath.list.href),
+            heading: "Đánh giá định kỳ: \(r.subject.name) (\(r.year))",
+            action: RegistrationsPath.evaluations(.id(id)).href, form: form, errors: errors,
+            conclusions: [
+                SelectOption(value: "", label: "— Chọn kết luận —", selected: (form["conclusion"] ?? "").isEmpty)
+            ]
+                + EvaluationConclusion.allCases.map {
+                    SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form["conclusion"])
+                },
+            criteria: fields, cancelHref: RegistrationsPath.registration(.id(id)).href)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let form = ["date": VietnameseDate.format(Date()), "evaluator": req.auth?.user.fullName ?? ""]
-        return try await req.render("lifecycle/evaluation-form", try await Self.page(req: req, id: id, form: form, inputs: [:], errors: [:]))
+        return try await req.render(
+            "lifecycle/evaluation-form", try await Self.page(req: req, id: id, form: form, inputs: [:], errors: [:]))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -117,14 +173,25 @@ struct EvaluationWebController {
         let (input, parseErrors) = form.input()
         if !parseErrors.isEmpty {
             let e = AppError.invalid(parseErrors)
-            return try await req.render("lifecycle/evaluation-form", try await Self.page(req: req, id: id, form: form.flat, inputs: form.inputs ?? [:], errors: e.formErrors), status: e.status)
+            return try await req.render(
+                "lifecycle/evaluation-form",
+                try await Self.page(
+                    req: req, id: id, form: form.flat, inputs: form.inputs ?? [:], errors: e.formErrors),
+                status: e.status)
         }
         return try await req.submit {
             try await EvaluationService.create(registrationID: id, input, actor: req.actor, on: req.db)
         } redirect: { ev in
-            (RegistrationsPath.registration(.id(id)).href + "#danh-gia", "Đã lưu đánh giá kỳ \(ev.period): \(ev.metCount) tiêu chí đạt, \(ev.unmetCount) chưa đạt, \(ev.missingCount) thiếu dữ liệu.")
+            (
+                RegistrationsPath.registration(.id(id)).href + "#danh-gia",
+                "Đã lưu đánh giá kỳ \(ev.period): \(ev.metCount) tiêu chí đạt, \(ev.unmetCount) chưa đạt, \(ev.missingCount) thiếu dữ liệu."
+            )
         } orRender: { e in
-            try await req.render("lifecycle/evaluation-form", try await Self.page(req: req, id: id, form: form.flat, inputs: form.inputs ?? [:], errors: e.formErrors), status: e.status)
+            try await req.render(
+                "lifecycle/evaluation-form",
+                try await Self.page(
+                    req: req, id: id, form: form.flat, inputs: form.inputs ?? [:], errors: e.formErrors),
+                status: e.status)
         }
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// Evidence files: the type is decided from the content, never from the name; files live outside the
 /// web root under generated names (SQLite), or in the database when PostgreSQL serves several instances.
@@ -20,7 +20,14 @@ enum EvidenceService {
             }
         }
         var label: String {
-            switch self { case .pdf: return "PDF"; case .jpeg: return "Ảnh JPEG"; case .png: return "Ảnh PNG"; case .heic: return "Ảnh HEIC"; case .docx: return "Word"; case .xlsx: return "Excel" }
+            switch self {
+            case .pdf: return "PDF"
+            case .jpeg: return "Ảnh JPEG"
+            case .png: return "Ảnh PNG"
+            case .heic: return "Ảnh HEIC"
+            case .docx: return "Word"
+            case .xlsx: return "Excel"
+            }
         }
     }
 
@@ -45,36 +52,57 @@ enum EvidenceService {
 
     /// The checks every upload gets: present, at most 10 MB, a type known from its content.
     static func check(_ bytes: [UInt8], missing: String, into e: inout FieldErrors) -> Kind? {
-        if bytes.isEmpty { e.add("file", missing) }
-        else if bytes.count > maxBytes { e.add("file", "Tệp lớn hơn 10 MB. Vui lòng nén hoặc chụp lại với dung lượng nhỏ hơn.") }
+        if bytes.isEmpty {
+            e.add("file", missing)
+        } else if bytes.count > maxBytes {
+            e.add("file", "Tệp lớn hơn 10 MB. Vui lòng nén hoặc chụp lại với dung lượng nhỏ hơn.")
+        }
         let kind = detect(bytes)
-        if !bytes.isEmpty && kind == nil { e.add("file", "Chỉ nhận tệp PDF, ảnh JPEG/PNG/HEIC, Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc các loại đó.") }
+        if !bytes.isEmpty && kind == nil {
+            e.add(
+                "file",
+                "Chỉ nhận tệp PDF, ảnh JPEG/PNG/HEIC, Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc các loại đó."
+            )
+        }
         return kind
     }
 
-    static func store(registrationID: Int, evaluationID: Int?, filename: String, bytes: [UInt8], description: String,
-                      actor: Actor?, app: Application, on db: any Database) async throws -> EvidenceFileModel {
+    static func store(
+        registrationID: Int, evaluationID: Int?, filename: String, bytes: [UInt8], description: String,
+        actor: Actor?, app: Application, on db: any Database
+    ) async throws -> EvidenceFileModel {
         let r = try await RegistrationQueries.readable(registrationID, actor: actor, on: db)
         try Access.check(actor, .update, RegistrationQueries.resource(r))
         var e = FieldErrors()
         let kind = check(bytes, missing: "Vui lòng chọn tệp minh chứng.", into: &e)
         Check.optional(description, "description", "Mô tả", max: 500, into: &e)
-        if let evaluationID, try await EvaluationModel.query(on: db).filter(\.$id == evaluationID).filter(\.$registration.$id == registrationID).count() == 0 {
+        if let evaluationID,
+            try await EvaluationModel.query(on: db).filter(\.$id == evaluationID).filter(
+                \.$registration.$id == registrationID
+            ).count() == 0
+        {
             e.add("evaluationID", "Lần đánh giá không thuộc đăng ký này.")
         }
         guard e.isEmpty, let kind else { throw AppError.invalid(e) }
         let m = EvidenceFileModel()
-        m.$registration.id = registrationID; m.evaluationID = evaluationID
-        m.originalName = safeName(filename, kind: kind); m.contentType = kind.contentType; m.size = bytes.count
+        m.$registration.id = registrationID
+        m.evaluationID = evaluationID
+        m.originalName = safeName(filename, kind: kind)
+        m.contentType = kind.contentType
+        m.size = bytes.count
         m.sha256 = FileStore.sha256(bytes)
-        m.description = VietnameseText.clean(description); m.uploadedBy = actor?.userID
+        m.description = VietnameseText.clean(description)
+        m.uploadedBy = actor?.userID
         let stored = try FileStore.put(bytes, app: app, db: db)
-        m.storage = stored.storage; m.storageKey = stored.key; m.data = stored.data
+        m.storage = stored.storage
+        m.storageKey = stored.key
+        m.data = stored.data
         try await db.transaction { tx in
             try await m.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "evidence", entityID: m.id, unitID: r.$unit.id,
-                                      summary: "Thêm minh chứng \(m.originalName) (\(kind.label), \(m.size) byte) cho \(r.subject.name)",
-                                      before: Optional<String>.none, after: m.sha256)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "create", entity: "evidence", entityID: m.id, unitID: r.$unit.id,
+                summary: "Thêm minh chứng \(m.originalName) (\(kind.label), \(m.size) byte) cho \(r.subject.name)",
+                before: Optional<String>.none, after: m.sha256)
         }
         return m
     }
@@ -90,14 +118,18 @@ enum EvidenceService {
 
     /// Keeps a readable name (NFC) without path parts or control characters; the extension follows the real type.
     static func safeName(_ name: String, kind: Kind) -> String {
-        let base = (VietnameseText.clean(name) as NSString).lastPathComponent.filter { !$0.isNewline && $0 != "\"" && $0 != "\\" && $0 != "/" }
+        let base = (VietnameseText.clean(name) as NSString).lastPathComponent.filter {
+            !$0.isNewline && $0 != "\"" && $0 != "\\" && $0 != "/"
+        }
         let stem = (base as NSString).deletingPathExtension
         let ext = kind == .jpeg ? "jpg" : kind.rawValue
         return String((stem.isEmpty ? "minh-chung" : stem).prefix(120)) + "." + ext
     }
 
     static func download(_ id: Int, actor: Actor?, req: Request) async throws -> Response {
-        guard let f = try await EvidenceFileModel.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
+        guard let f = try await EvidenceFileModel.find(id, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy tệp.")
+        }
         _ = try await RegistrationQueries.readable(f.$registration.id, actor: actor, on: req.db)
         let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         return FileStore.attachment(data, name: f.originalName, contentType: f.contentType)
@@ -107,9 +139,13 @@ enum EvidenceService {
 /// Where uploaded files live: on disk beside the SQLite file (one machine), in the database on PostgreSQL
 /// (several app instances share nothing but the database).
 enum FileStore {
-    static func sha256(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
 
-    static func put(_ bytes: [UInt8], app: Application, db: any Database) throws -> (storage: String, key: String, data: Data?) {
+    static func put(_ bytes: [UInt8], app: Application, db: any Database) throws -> (
+        storage: String, key: String, data: Data?
+    ) {
         if db.isPostgres { return ("db", "", Data(bytes)) }
         let key = Secrets.token()
         let dir = EvidenceService.uploadsDirectory(app)
@@ -133,18 +169,37 @@ enum FileStore {
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.replaceOrAdd(name: .contentType, value: contentType)
         let ascii = name.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? ascii
-        res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        let encoded =
+            name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_")))
+            ?? ascii
+        res.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
         res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return res
     }
 }
 
 struct EvidenceDTO: Content, Sendable {
-    let id: Int; let registrationID: Int; let evaluationID: Int?; let name: String; let contentType: String; let size: Int
-    let sha256: String; let description: String; let uploadedAt: Date?; let href: String
+    let id: Int
+    let registrationID: Int
+    let evaluationID: Int?
+    let name: String
+    let contentType: String
+    let size: Int
+    let sha256: String
+    let description: String
+    let uploadedAt: Date?
+    let href: String
     init(_ f: EvidenceFileModel) {
-        id = f.id ?? 0; registrationID = f.$registration.id; evaluationID = f.evaluationID; name = f.originalName; contentType = f.contentType
-        size = f.size; sha256 = f.sha256; description = f.description; uploadedAt = f.createdAt; href = "/api/v1/evidence/\(f.id ?? 0)"
+        id = f.id ?? 0
+        registrationID = f.$registration.id
+        evaluationID = f.evaluationID
+        name = f.originalName
+        contentType = f.contentType
+        size = f.size
+        sha256 = f.sha256
+        description = f.description
+        uploadedAt = f.createdAt
+        href = "/api/v1/evidence/\(f.id ?? 0)"
     }
 }

@@ -1,39 +1,65 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct CriterionStatusDTO: Content, Sendable {
-    let source: String; let sourceLabel: String; let code: String; let text: String; let kind: String; let kindLabel: String
+    let source: String
+    let sourceLabel: String
+    let code: String
+    let text: String
+    let kind: String
+    let kindLabel: String
     /// The latest evaluation's outcome: met, unmet, missing, or "not-evaluated".
-    let outcome: String; let outcomeLabel: String; let reason: String
+    let outcome: String
+    let outcomeLabel: String
+    let reason: String
 }
 
 enum CriteriaStatus {
     static func list(for r: RegistrationModel, on db: any Database) async throws -> [CriterionStatusDTO] {
         let criteria = try await CriteriaService.criteria(for: r, on: db)
         var latest: [String: EvaluationResultModel] = [:]
-        if let ev = try await EvaluationModel.query(on: db).filter(\.$registration.$id == r.requireID()).sort(\.$id, .descending).first() {
-            for res in try await EvaluationResultModel.query(on: db).filter(\.$evaluation.$id == ev.requireID()).all() { latest[res.criterionCode] = res }
+        if let ev = try await EvaluationModel.query(on: db).filter(\.$registration.$id == r.requireID()).sort(
+            \.$id, .descending
+        ).first() {
+            for res in try await EvaluationResultModel.query(on: db).filter(\.$evaluation.$id == ev.requireID()).all() {
+                latest[res.criterionCode] = res
+            }
         }
         return criteria.map { c in
             let res = latest[c.spec.code]
             let outcome = res?.outcome ?? "not-evaluated"
             let label = ["met": "Đạt", "unmet": "Chưa đạt", "missing": "Thiếu dữ liệu"][outcome] ?? "Chưa đánh giá"
-            return CriterionStatusDTO(source: c.source.rawValue, sourceLabel: c.source.label, code: c.spec.code, text: c.spec.text,
-                                      kind: c.spec.kind.rawValue, kindLabel: c.spec.kind.label, outcome: outcome, outcomeLabel: label, reason: res?.reason ?? "")
+            return CriterionStatusDTO(
+                source: c.source.rawValue, sourceLabel: c.source.label, code: c.spec.code, text: c.spec.text,
+                kind: c.spec.kind.rawValue, kindLabel: c.spec.kind.label, outcome: outcome, outcomeLabel: label,
+                reason: res?.reason ?? "")
         }
     }
 }
 
 struct TransitionDTO: Content, Sendable {
-    let from: String; let to: String; let toLabel: String; let at: Date; let username: String; let reason: String
+    let from: String
+    let to: String
+    let toLabel: String
+    let at: Date
+    let username: String
+    let reason: String
     init(_ t: RegistrationTransitionModel) {
-        from = t.fromStatus.code; to = t.toStatus.rawValue; toLabel = t.toStatus.label
-        at = t.at; username = t.username; reason = t.reason
+        from = t.fromStatus.code
+        to = t.toStatus.rawValue
+        toLabel = t.toStatus.label
+        at = t.at
+        username = t.username
+        reason = t.reason
     }
 }
 
-struct EvidenceUpload: Content { var file: File; var description: String?; var evaluationID: String? }
+struct EvidenceUpload: Content {
+    var file: File
+    var description: String?
+    var evaluationID: String?
+}
 
 struct LifecycleAPIController {
     func register(_ r: any RoutesBuilder) {
@@ -60,7 +86,9 @@ struct LifecycleAPIController {
     }
 
     private func id(_ req: Request) throws -> Int { try req.parameters.require("id", as: Int.self) }
-    private func personal(_ req: Request, _ r: RegistrationModel) -> Bool { req.can(.read, .personalData(r.unit.unitPath)) }
+    private func personal(_ req: Request, _ r: RegistrationModel) -> Bool {
+        req.can(.read, .personalData(r.unit.unitPath))
+    }
 
     @Sendable func list(req: Request) async throws -> ListResponse<RegistrationDTO> {
         let actor = try req.requireActor()
@@ -74,71 +102,91 @@ struct LifecycleAPIController {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let r = try await RegistrationService.create(try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.db)
+        let r = try await RegistrationService.create(
+            try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.db)
         let full = try await RegistrationQueries.readable(try r.requireID(), actor: req.actor, on: req.db)
-        return try await RegistrationDTO(full, showPersonal: personal(req, full)).encodeResponse(status: .created, for: req)
+        return try await RegistrationDTO(full, showPersonal: personal(req, full)).encodeResponse(
+            status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> RegistrationDTO {
-        let r = try await RegistrationService.update(try id(req), try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.db)
+        let r = try await RegistrationService.update(
+            try id(req), try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.db)
         return RegistrationDTO(r, showPersonal: personal(req, r))
     }
 
     @Sendable func transitions(req: Request) async throws -> [TransitionDTO] {
         let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
-        return try await RegistrationTransitionModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).sort(\.$id).all().map(TransitionDTO.init)
+        return try await RegistrationTransitionModel.query(on: req.db).filter(\.$registration.$id == r.requireID())
+            .sort(\.$id).all().map(TransitionDTO.init)
     }
 
     @Sendable func transition(req: Request) async throws -> RegistrationDTO {
         let rid = try id(req)
-        _ = try await RegistrationService.transition(rid, try req.content.decode(TransitionInput.self), actor: req.actor, on: req.db)
+        _ = try await RegistrationService.transition(
+            rid, try req.content.decode(TransitionInput.self), actor: req.actor, on: req.db)
         let r = try await RegistrationQueries.readable(rid, actor: req.actor, on: req.db)
         return RegistrationDTO(r, showPersonal: personal(req, r))
     }
 
     @Sendable func criteria(req: Request) async throws -> [CriterionStatusDTO] {
-        try await CriteriaStatus.list(for: try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db), on: req.db)
+        try await CriteriaStatus.list(
+            for: try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db), on: req.db)
     }
 
     @Sendable func actions(req: Request) async throws -> [ActionDTO] {
         let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
         let today = Today.iso
-        return try await NurturingActionModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).sort(\.$dueDate).all().map { ActionDTO($0, today: today) }
+        return try await NurturingActionModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).sort(
+            \.$dueDate
+        ).all().map { ActionDTO($0, today: today) }
     }
 
     @Sendable func createAction(req: Request) async throws -> Response {
-        let a = try await NurturingService.create(registrationID: try id(req), try req.content.decode(ActionInput.self), actor: req.actor, on: req.db)
+        let a = try await NurturingService.create(
+            registrationID: try id(req), try req.content.decode(ActionInput.self), actor: req.actor, on: req.db)
         return try await ActionDTO(a, today: Today.iso).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func updateAction(req: Request) async throws -> ActionDTO {
-        ActionDTO(try await NurturingService.update(try id(req), try req.content.decode(ActionInput.self), actor: req.actor, on: req.db), today: Today.iso)
+        ActionDTO(
+            try await NurturingService.update(
+                try id(req), try req.content.decode(ActionInput.self), actor: req.actor, on: req.db), today: Today.iso)
     }
 
     @Sendable func evaluations(req: Request) async throws -> [EvaluationDTO] {
         let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
-        return try await EvaluationModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).with(\.$results).sort(\.$date).sort(\.$id).all().map(EvaluationDTO.init)
+        return try await EvaluationModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).with(\.$results)
+            .sort(\.$date).sort(\.$id).all().map(EvaluationDTO.init)
     }
 
     @Sendable func createEvaluation(req: Request) async throws -> Response {
-        let e = try await EvaluationService.create(registrationID: try id(req), try req.content.decode(EvaluationInput.self), actor: req.actor, on: req.db)
+        let e = try await EvaluationService.create(
+            registrationID: try id(req), try req.content.decode(EvaluationInput.self), actor: req.actor, on: req.db)
         try await e.$results.load(on: req.db)
         return try await EvaluationDTO(e).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func evidenceList(req: Request) async throws -> [EvidenceDTO] {
         let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
-        return try await EvidenceFileModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).sort(\.$id).all().map(EvidenceDTO.init)
+        return try await EvidenceFileModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).sort(\.$id)
+            .all().map(EvidenceDTO.init)
     }
 
     @Sendable func uploadEvidence(req: Request) async throws -> Response {
         let upload: EvidenceUpload
         do { upload = try req.content.decode(EvidenceUpload.self) } catch {
-            throw AppError.invalid({ var e = FieldErrors(); e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data)."); return e }())
+            throw AppError.invalid(
+                {
+                    var e = FieldErrors()
+                    e.add("file", "Vui lòng gửi tệp trong trường “file” (multipart/form-data).")
+                    return e
+                }())
         }
-        let f = try await EvidenceService.store(registrationID: try id(req), evaluationID: upload.evaluationID.flatMap { Int($0) },
-                                                filename: upload.file.filename, bytes: Array(buffer: upload.file.data),
-                                                description: upload.description ?? "", actor: req.actor, app: req.application, on: req.db)
+        let f = try await EvidenceService.store(
+            registrationID: try id(req), evaluationID: upload.evaluationID.flatMap { Int($0) },
+            filename: upload.file.filename, bytes: Array(buffer: upload.file.data),
+            description: upload.description ?? "", actor: req.actor, app: req.application, on: req.db)
         return try await EvidenceDTO(f).encodeResponse(status: .created, for: req)
     }
 
@@ -151,16 +199,22 @@ struct LifecycleAPIController {
     }
 
     @Sendable func annualRecord(req: Request) async throws -> AnnualRecordDTO {
-        AnnualRecordDTO(try await SubjectService.saveAnnualRecord(subjectID: try id(req), try req.content.decode(AnnualRecordInput.self), actor: req.actor, on: req.db))
+        AnnualRecordDTO(
+            try await SubjectService.saveAnnualRecord(
+                subjectID: try id(req), try req.content.decode(AnnualRecordInput.self), actor: req.actor, on: req.db))
     }
 
     @Sendable func unitCriteria(req: Request) async throws -> [UnitCriterionDTO] {
-        try await UnitCriteriaService.list(unitID: req.query[Int.self, at: "unitID"], year: req.query[Int.self, at: "year"], actor: try req.requireActor(), on: req.db)
-            .map(UnitCriterionDTO.init)
+        try await UnitCriteriaService.list(
+            unitID: req.query[Int.self, at: "unitID"], year: req.query[Int.self, at: "year"],
+            actor: try req.requireActor(), on: req.db
+        )
+        .map(UnitCriterionDTO.init)
     }
 
     @Sendable func createUnitCriterion(req: Request) async throws -> Response {
-        let c = try await UnitCriteriaService.create(try req.content.decode(UnitCriterionInput.self), actor: req.actor, on: req.db)
+        let c = try await UnitCriteriaService.create(
+            try req.content.decode(UnitCriterionInput.self), actor: req.actor, on: req.db)
         return try await UnitCriterionDTO(c).encodeResponse(status: .created, for: req)
     }
 

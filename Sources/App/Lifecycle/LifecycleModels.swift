@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A collective, individual or household whose identity persists across years (and across units).
 final class SubjectModel: Model, @unchecked Sendable {
@@ -63,7 +63,9 @@ final class AnnualRecordModel: Model, @unchecked Sendable {
     @OptionalField(key: "members_cstd") var membersCSTD: Int?
     @OptionalField(key: "members_disciplined") var membersDisciplined: Int?
     init() {}
-    var titleSet: Set<String> { Set(titles.split(separator: "|").map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty }) }
+    var titleSet: Set<String> {
+        Set(titles.split(separator: "|").map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty })
+    }
 }
 
 /// A yearly registration of a model or exemplar (đăng ký), the centre of the lifecycle.
@@ -86,14 +88,18 @@ final class RegistrationModel: Model, @unchecked Sendable {
     /// Folded subject name, title and unit name, for search that ignores diacritics.
     @Field(key: "search_text") var searchText: String
     @Field(key: "sort_key") var sortKey: String
-    @Siblings(through: RegistrationMovementModel.self, from: \.$registration, to: \.$movement) var movements: [MovementModel]
+    @Siblings(through: RegistrationMovementModel.self, from: \.$registration, to: \.$movement) var movements:
+        [MovementModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}
 
     /// A new registration: registered.
     init(subjectID: Int, unitID: Int, year: Int) {
-        self.$subject.id = subjectID; self.$unit.id = unitID; self.year = year; self.status = .registered
+        self.$subject.id = subjectID
+        self.$unit.id = unitID
+        self.year = year
+        self.status = .registered
     }
 
     /// The only way a registration's status changes: a move `RegistrationWorkflow` allows, or a 409 naming both
@@ -145,7 +151,9 @@ final class NurturingActionModel: Model, @unchecked Sendable {
 
     /// A new action, in the status given (planned unless the form says otherwise).
     init(registrationID: Int, status: ActionStatus) {
-        self.$registration.id = registrationID; self.status = status; doneAt = status == .done ? Date() : nil
+        self.$registration.id = registrationID
+        self.status = status
+        doneAt = status == .done ? Date() : nil
     }
 
     /// Any status may follow any other (an action has no workflow table); `doneAt` records when it was done.

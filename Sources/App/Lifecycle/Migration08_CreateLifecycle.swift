@@ -53,7 +53,8 @@ struct CreateLifecycle: AsyncMigration {
             .unique(on: "subject_id", "year")
             .create()
         let sql = try db.sql()
-        try await sql.create(index: "registrations_year_unit_idx").on("registrations").column("year").column("unit_id").run()
+        try await sql.create(index: "registrations_year_unit_idx").on("registrations").column("year").column("unit_id")
+            .run()
         try await sql.create(index: "subjects_unit_idx").on("subjects").column("unit_id").run()
         try await db.schema("registration_movements")
             .field("id", .int, .identifier(auto: true))
@@ -83,7 +84,8 @@ struct CreateLifecycle: AsyncMigration {
             .field("note", .string, .required)
             .field("created_at", .datetime)
             .create()
-        try await sql.create(index: "nurturing_due_idx").on("nurturing_actions").column("status").column("due_date").run()
+        try await sql.create(index: "nurturing_due_idx").on("nurturing_actions").column("status").column("due_date")
+            .run()
         try await db.schema("evaluations")
             .field("id", .int, .identifier(auto: true))
             .field("registration_id", .int, .required, .references("registrations", "id", onDelete: .cascade))
@@ -146,8 +148,11 @@ struct CreateLifecycle: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for t in ["unit_criteria", "evidence_files", "evaluation_results", "evaluations", "nurturing_actions", "registration_transitions",
-                  "registration_movements", "registrations", "annual_records", "subjects"] {
+        for t in [
+            "unit_criteria", "evidence_files", "evaluation_results", "evaluations", "nurturing_actions",
+            "registration_transitions",
+            "registration_movements", "registrations", "annual_records", "subjects",
+        ] {
             try await db.schema(t).delete()
         }
     }

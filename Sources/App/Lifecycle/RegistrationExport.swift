@@ -1,16 +1,22 @@
+import Domain
 import Fluent
 import OOXML
 import Vapor
-import Domain
 
 /// CSV and XLSX of the filtered registration list, with the same filter and scope as the page.
 enum RegistrationExport {
-    static let header = ["STT", "Năm", "Đối tượng", "Loại đối tượng", "Đơn vị", "Mã đơn vị", "Loại mô hình / điển hình", "Lĩnh vực", "Phong trào", "Tên mô hình / nội dung", "Trạng thái"]
+    static let header = [
+        "STT", "Năm", "Đối tượng", "Loại đối tượng", "Đơn vị", "Mã đơn vị", "Loại mô hình / điển hình", "Lĩnh vực",
+        "Phong trào", "Tên mô hình / nội dung", "Trạng thái",
+    ]
 
     static func rows(_ regs: [RegistrationModel]) -> [[String]] {
         regs.enumerated().map { i, r in
-            [String(i + 1), String(r.year), r.subject.name, r.subject.subjectKind.label, r.unit.name, r.unit.code,
-             r.$subjectType.value??.name ?? "", r.fieldCode, r.movements.map(\.name).joined(separator: "; "), r.title, r.status.label]
+            [
+                String(i + 1), String(r.year), r.subject.name, r.subject.subjectKind.label, r.unit.name, r.unit.code,
+                r.$subjectType.value??.name ?? "", r.fieldCode, r.movements.map(\.name).joined(separator: "; "),
+                r.title, r.status.label,
+            ]
         }
     }
 
@@ -23,10 +29,19 @@ enum RegistrationExport {
         let res: Response
         switch format {
         case "xlsx":
-            let cells = [header.map(XLSXCell.text)] + rows(regs).map { row in row.enumerated().map { i, v in (i == 0 || i == 1) ? XLSXCell.integer(Int(v) ?? 0) : .text(v) } }
-            let data = try XLSXWriter.data(sheets: [XLSXSheet(name: "Đăng ký", rows: cells, columnWidths: [6, 7, 28, 14, 30, 16, 36, 16, 36, 40, 18], boldFirstRow: true)])
+            let cells =
+                [header.map(XLSXCell.text)]
+                + rows(regs).map { row in
+                    row.enumerated().map { i, v in (i == 0 || i == 1) ? XLSXCell.integer(Int(v) ?? 0) : .text(v) }
+                }
+            let data = try XLSXWriter.data(sheets: [
+                XLSXSheet(
+                    name: "Đăng ký", rows: cells, columnWidths: [6, 7, 28, 14, 30, 16, 36, 16, 36, 40, 18],
+                    boldFirstRow: true)
+            ])
             res = Response(status: .ok, body: .init(data: data))
-            res.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            res.headers.replaceOrAdd(
+                name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).xlsx\"")
         case "csv":
             var text = CSV.utf8BOM + CSV.line(header)

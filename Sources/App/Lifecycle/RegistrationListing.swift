@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// Which registrations an actor may list, as a filter over a query that has RegistrationModel and UnitModel joined.
 struct RegistrationScope: Sendable {
@@ -50,8 +50,12 @@ struct RegistrationFilter: Sendable {
 
     /// The filter as query items, for links that keep it (pages, exports).
     var queryItems: [(String, String)] {
-        [("q", q), ("year", year.map(String.init) ?? ""), ("unitID", unitID.map(String.init) ?? ""), ("groupID", groupID.map(String.init) ?? ""),
-         ("fieldCode", fieldCode), ("typeCode", typeCode), ("movementID", movementID.map(String.init) ?? ""), ("subjectKind", subjectKind), ("status", status)]
+        [
+            ("q", q), ("year", year.map(String.init) ?? ""), ("unitID", unitID.map(String.init) ?? ""),
+            ("groupID", groupID.map(String.init) ?? ""),
+            ("fieldCode", fieldCode), ("typeCode", typeCode), ("movementID", movementID.map(String.init) ?? ""),
+            ("subjectKind", subjectKind), ("status", status),
+        ]
     }
 }
 
@@ -62,14 +66,19 @@ enum RegistrationListing {
         case .all: return RegistrationScope(kind: .all)
         case .subtree(let path): return RegistrationScope(kind: .subtree(path))
         case .subtreeOrMovements(let path, let movementIDs):
-            let ids = movementIDs.isEmpty ? [] : try await RegistrationMovementModel.query(on: db)
-                .filter(\.$movement.$id ~~ Array(movementIDs)).all().map { $0.$registration.id }
+            let ids =
+                movementIDs.isEmpty
+                ? []
+                : try await RegistrationMovementModel.query(on: db)
+                    .filter(\.$movement.$id ~~ Array(movementIDs)).all().map { $0.$registration.id }
             return RegistrationScope(kind: .subtreeOrRegistrations(path, Array(Set(ids))))
         case .none: return nil
         }
     }
 
-    static func query(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> QueryBuilder<RegistrationModel>? {
+    static func query(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> QueryBuilder<
+        RegistrationModel
+    >? {
         guard let scope = try await scopeIDs(actor, on: db) else { return nil }
         var q = RegistrationModel.query(on: db).join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
         q = scope.apply(q)
@@ -81,7 +90,8 @@ enum RegistrationListing {
             q = q.filter(UnitModel.self, \.$path, .custom("LIKE"), unit.path + "%")
         }
         if let g = f.groupID {
-            let members = try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id == g).with(\.$unit).all().map { $0.unit.path }
+            let members = try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id == g).with(\.$unit).all().map
+            { $0.unit.path }
             q = q.group(.or) { or in
                 if members.isEmpty { or.filter(\.$id == -1) }
                 for p in members { or.filter(UnitModel.self, \.$path, .custom("LIKE"), p + "%") }
@@ -93,7 +103,9 @@ enum RegistrationListing {
             q = q.filter(\.$subjectType.$id ~~ (ids.isEmpty ? [-1] : ids))
         }
         if let m = f.movementID {
-            let ids = try await RegistrationMovementModel.query(on: db).filter(\.$movement.$id == m).all().map { $0.$registration.id }
+            let ids = try await RegistrationMovementModel.query(on: db).filter(\.$movement.$id == m).all().map {
+                $0.$registration.id
+            }
             q = q.filter(\.$id ~~ (ids.isEmpty ? [-1] : ids))
         }
         if !f.subjectKind.isEmpty { q = q.filter(\.$subjectKind == f.subjectKind) }
@@ -103,15 +115,20 @@ enum RegistrationListing {
     }
 
     /// A page in stable order: Vietnamese name order (given name first for people), then id.
-    static func list(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> Page<RegistrationModel> {
-        guard let q = try await query(f, actor: actor, on: db) else { return Page(items: [], page: 1, perPage: f.perPage, total: 0) }
+    static func list(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> Page<RegistrationModel>
+    {
+        guard let q = try await query(f, actor: actor, on: db) else {
+            return Page(items: [], page: 1, perPage: f.perPage, total: 0)
+        }
         let page = try await q.sort(\.$sortKey).sort(\.$id).paginate(page: f.page, perPage: f.perPage)
         try await load(page.items, on: db)
         return page
     }
 
     /// Every row of the filter, for exports (capped).
-    static func all(_ f: RegistrationFilter, actor: Actor, limit: Int = 200_000, on db: any Database) async throws -> [RegistrationModel] {
+    static func all(_ f: RegistrationFilter, actor: Actor, limit: Int = 200_000, on db: any Database) async throws
+        -> [RegistrationModel]
+    {
         guard let q = try await query(f, actor: actor, on: db) else { return [] }
         let rows = try await q.sort(\.$sortKey).sort(\.$id).limit(limit).all()
         try await load(rows, on: db)
@@ -123,8 +140,12 @@ enum RegistrationListing {
         guard !rows.isEmpty else { return }
         let subjects = try await SubjectModel.query(on: db).filter(\.$id ~~ Set(rows.map { $0.$subject.id })).all()
         let units = try await UnitModel.query(on: db).filter(\.$id ~~ Set(rows.map { $0.$unit.id })).all()
-        let types = try await SubjectTypeModel.query(on: db).filter(\.$id ~~ Set(rows.compactMap { $0.$subjectType.id })).all()
-        let links = try await RegistrationMovementModel.query(on: db).filter(\.$registration.$id ~~ rows.compactMap(\.id)).all()
+        let types = try await SubjectTypeModel.query(on: db).filter(
+            \.$id ~~ Set(rows.compactMap { $0.$subjectType.id })
+        ).all()
+        let links = try await RegistrationMovementModel.query(on: db).filter(
+            \.$registration.$id ~~ rows.compactMap(\.id)
+        ).all()
         let movements = try await MovementModel.query(on: db).filter(\.$id ~~ Set(links.map { $0.$movement.id })).all()
         let s = Dictionary(uniqueKeysWithValues: subjects.map { ($0.id!, $0) })
         let u = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0) })

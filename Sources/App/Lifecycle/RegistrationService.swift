@@ -1,7 +1,7 @@
+import Domain
 import Fluent
 import SQLKit
 import Vapor
-import Domain
 
 /// A new subject typed with a registration (or through the import).
 struct SubjectInput: Content, Sendable {
@@ -63,8 +63,16 @@ struct SubjectDTO: Content, Sendable {
     let address: String?
 
     init(_ s: SubjectModel, showPersonal: Bool) {
-        id = s.id ?? 0; kind = s.kind; kindLabel = s.subjectKind.label; name = s.name; unitID = s.$unit.id
-        gender = s.gender; ethnicity = s.ethnicity; position = s.position; headsUnitID = s.headsUnitID; representsUnitID = s.representsUnitID
+        id = s.id ?? 0
+        kind = s.kind
+        kindLabel = s.subjectKind.label
+        name = s.name
+        unitID = s.$unit.id
+        gender = s.gender
+        ethnicity = s.ethnicity
+        position = s.position
+        headsUnitID = s.headsUnitID
+        representsUnitID = s.representsUnitID
         birthDate = showPersonal ? VietnameseDate.isoToDisplay(s.birthDate) : nil
         idNumber = showPersonal ? s.idNumber : nil
         phone = showPersonal ? s.phone : nil
@@ -92,12 +100,23 @@ struct RegistrationDTO: Content, Sendable {
     let contact: String
 
     init(_ r: RegistrationModel, showPersonal: Bool) {
-        id = r.id ?? 0; year = r.year; status = r.status.rawValue; statusLabel = r.status.label
+        id = r.id ?? 0
+        year = r.year
+        status = r.status.rawValue
+        statusLabel = r.status.label
         subject = SubjectDTO(r.subject, showPersonal: showPersonal)
-        unitID = r.$unit.id; unitName = r.unit.name; subjectKind = r.subjectKind
-        typeCode = r.subjectType?.code; typeName = r.subjectType?.name; catalogueVersion = r.catalogueVersion
-        fieldCode = r.fieldCode; movementIDs = r.movements.compactMap(\.id).sorted()
-        title = r.title; description = r.description; goals = r.goals; contact = r.contact
+        unitID = r.$unit.id
+        unitName = r.unit.name
+        subjectKind = r.subjectKind
+        typeCode = r.subjectType?.code
+        typeName = r.subjectType?.name
+        catalogueVersion = r.catalogueVersion
+        fieldCode = r.fieldCode
+        movementIDs = r.movements.compactMap(\.id).sorted()
+        title = r.title
+        description = r.description
+        goals = r.goals
+        contact = r.contact
     }
 }
 
@@ -115,8 +134,10 @@ extension VietnameseDate {
 enum RegistrationQueries {
     /// A registration with everything its pages need, if the actor may read it (else 404).
     static func readable(_ id: Int, actor: Actor?, on db: any Database) async throws -> RegistrationModel {
-        guard let r = try await RegistrationModel.query(on: db).filter(\.$id == id)
-            .with(\.$subject).with(\.$unit).with(\.$subjectType).with(\.$movements).first() else {
+        guard
+            let r = try await RegistrationModel.query(on: db).filter(\.$id == id)
+                .with(\.$subject).with(\.$unit).with(\.$subjectType).with(\.$movements).first()
+        else {
             throw AppError.notFound("Không tìm thấy đăng ký.")
         }
         try Access.check(actor, .read, resource(r))
@@ -130,28 +151,42 @@ enum RegistrationQueries {
 
 enum RegistrationService {
     static func cleanSubject(_ s: SubjectInput) -> SubjectInput {
-        SubjectInput(kind: s.kind, name: VietnameseText.clean(s.name), gender: VietnameseText.clean(s.gender ?? ""), ethnicity: VietnameseText.clean(s.ethnicity ?? ""),
-                     position: VietnameseText.clean(s.position ?? ""), birthDate: VietnameseText.clean(s.birthDate ?? ""), idNumber: VietnameseText.clean(s.idNumber ?? ""),
-                     phone: VietnameseText.clean(s.phone ?? ""), address: VietnameseText.clean(s.address ?? ""), headsUnitID: s.headsUnitID, representsUnitID: s.representsUnitID)
+        SubjectInput(
+            kind: s.kind, name: VietnameseText.clean(s.name), gender: VietnameseText.clean(s.gender ?? ""),
+            ethnicity: VietnameseText.clean(s.ethnicity ?? ""),
+            position: VietnameseText.clean(s.position ?? ""), birthDate: VietnameseText.clean(s.birthDate ?? ""),
+            idNumber: VietnameseText.clean(s.idNumber ?? ""),
+            phone: VietnameseText.clean(s.phone ?? ""), address: VietnameseText.clean(s.address ?? ""),
+            headsUnitID: s.headsUnitID, representsUnitID: s.representsUnitID)
     }
 
     static func cleaned(_ i: RegistrationInput) -> RegistrationInput {
-        RegistrationInput(year: i.year, unitID: i.unitID, subjectID: i.subjectID, subject: i.subject.map(cleanSubject),
-                          typeCode: VietnameseText.clean(i.typeCode ?? "").uppercased(), fieldCode: VietnameseText.clean(i.fieldCode ?? "").uppercased(),
-                          movementIDs: Array(Set(i.movementIDs ?? [])).sorted(), title: VietnameseText.clean(i.title),
-                          description: (i.description ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines),
-                          goals: (i.goals ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines),
-                          contact: VietnameseText.clean(i.contact ?? ""))
+        RegistrationInput(
+            year: i.year, unitID: i.unitID, subjectID: i.subjectID, subject: i.subject.map(cleanSubject),
+            typeCode: VietnameseText.clean(i.typeCode ?? "").uppercased(),
+            fieldCode: VietnameseText.clean(i.fieldCode ?? "").uppercased(),
+            movementIDs: Array(Set(i.movementIDs ?? [])).sorted(), title: VietnameseText.clean(i.title),
+            description: (i.description ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(
+                in: .whitespacesAndNewlines),
+            goals: (i.goals ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(
+                in: .whitespacesAndNewlines),
+            contact: VietnameseText.clean(i.contact ?? ""))
     }
 
     static func validateSubject(_ s: SubjectInput, prefix: String, into e: inout FieldErrors) {
-        if SubjectKind(rawValue: s.kind) == nil { e.add(prefix + "kind", "Vui lòng chọn loại đối tượng (tập thể, cá nhân, hộ gia đình).") }
+        if SubjectKind(rawValue: s.kind) == nil {
+            e.add(prefix + "kind", "Vui lòng chọn loại đối tượng (tập thể, cá nhân, hộ gia đình).")
+        }
         Check.required(s.name, prefix + "name", "Tên đối tượng", max: 200, into: &e)
-        if let b = s.birthDate, !b.isEmpty, VietnameseDate.parse(b) == nil { e.add(prefix + "birthDate", "Ngày sinh phải có dạng dd/mm/yyyy, ví dụ 05/03/1980.") }
+        if let b = s.birthDate, !b.isEmpty, VietnameseDate.parse(b) == nil {
+            e.add(prefix + "birthDate", "Ngày sinh phải có dạng dd/mm/yyyy, ví dụ 05/03/1980.")
+        }
         if let n = s.idNumber, !n.isEmpty, !(n.allSatisfy(\.isNumber) && [9, 12].contains(n.count)) {
             e.add(prefix + "idNumber", "Số CCCD/CMND gồm 12 (hoặc 9) chữ số.")
         }
-        if let p = s.phone, !p.isEmpty, !(p.filter(\.isNumber).count >= 9 && p.count <= 15) { e.add(prefix + "phone", "Số điện thoại không hợp lệ.") }
+        if let p = s.phone, !p.isEmpty, !(p.filter(\.isNumber).count >= 9 && p.count <= 15) {
+            e.add(prefix + "phone", "Số điện thoại không hợp lệ.")
+        }
         Check.optional(s.address ?? "", prefix + "address", "Địa chỉ", max: 300, into: &e)
         Check.optional(s.position ?? "", prefix + "position", "Chức vụ", max: 200, into: &e)
     }
@@ -163,7 +198,9 @@ enum RegistrationService {
         var fieldCode: String
     }
 
-    static func validate(_ i: RegistrationInput, existingID: Int?, subjectKind: SubjectKind?, on db: any Database) async throws -> (FieldErrors, Resolved?) {
+    static func validate(_ i: RegistrationInput, existingID: Int?, subjectKind: SubjectKind?, on db: any Database)
+        async throws -> (FieldErrors, Resolved?)
+    {
         var e = FieldErrors()
         Check.year(i.year, "year", "Năm đăng ký", into: &e)
         Check.required(i.title, "title", "Tên mô hình / nội dung đăng ký", max: 300, into: &e)
@@ -171,16 +208,24 @@ enum RegistrationService {
         Check.optional(i.goals ?? "", "goals", "Mục tiêu", max: 5000, into: &e)
         Check.optional(i.contact ?? "", "contact", "Liên hệ", max: 200, into: &e)
         if try await UnitModel.find(i.unitID, on: db) == nil { e.add("unitID", "Đơn vị không tồn tại.") }
-        if i.subjectID == nil && i.subject == nil { e.add("subject.name", "Chọn đối tượng đã có hoặc nhập đối tượng mới.") }
+        if i.subjectID == nil && i.subject == nil {
+            e.add("subject.name", "Chọn đối tượng đã có hoặc nhập đối tượng mới.")
+        }
         if let s = i.subject, i.subjectID == nil { validateSubject(s, prefix: "subject.", into: &e) }
         guard let version = try await CatalogueService.current(on: db) else {
-            e.add("typeCode", "Chưa có danh mục tiêu chuẩn."); return (e, nil)
+            e.add("typeCode", "Chưa có danh mục tiêu chuẩn.")
+            return (e, nil)
         }
         var type: SubjectTypeModel?
         if let code = i.typeCode, !code.isEmpty {
-            type = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == version.requireID()).filter(\.$code == code).first()
-            if type == nil { e.add("typeCode", "Loại mô hình/điển hình “\(code)” không có trong danh mục \(version.version).") }
-            else if let kind = subjectKind, let type, !type.subjectKinds.split(separator: ",").contains(Substring(kind.rawValue)) {
+            type = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == version.requireID()).filter(
+                \.$code == code
+            ).first()
+            if type == nil {
+                e.add("typeCode", "Loại mô hình/điển hình “\(code)” không có trong danh mục \(version.version).")
+            } else if let kind = subjectKind, let type,
+                !type.subjectKinds.split(separator: ",").contains(Substring(kind.rawValue))
+            {
                 e.add("typeCode", "“\(type.name)” không áp dụng cho đối tượng là \(kind.label.lowercased()).")
             }
         } else {
@@ -188,14 +233,20 @@ enum RegistrationService {
         }
         var field = i.fieldCode ?? ""
         if field.isEmpty { field = type?.fieldCode ?? "" }
-        if !field.isEmpty, try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == version.requireID()).filter(\.$code == field).count() == 0 {
+        if !field.isEmpty,
+            try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == version.requireID()).filter(
+                \.$code == field
+            ).count() == 0
+        {
             e.add("fieldCode", "Lĩnh vực “\(field)” không có trong danh mục.")
         }
         let movements = i.movementIDs ?? []
-        if !movements.isEmpty, try await MovementModel.query(on: db).filter(\.$id ~~ movements).count() != movements.count {
+        if !movements.isEmpty,
+            try await MovementModel.query(on: db).filter(\.$id ~~ movements).count() != movements.count
+        {
             e.add("movementIDs", "Có phong trào không tồn tại.")
         }
-        if let sid = i.subjectID, (i.year >= 1945) {
+        if let sid = i.subjectID, i.year >= 1945 {
             var dup = RegistrationModel.query(on: db).filter(\.$subject.$id == sid).filter(\.$year == i.year)
             if let existingID { dup = dup.filter(\.$id != existingID) }
             if try await dup.count() > 0 { e.add("year", "Đối tượng này đã được đăng ký năm \(i.year).") }
@@ -205,11 +256,18 @@ enum RegistrationService {
 
     static func makeSubject(_ s: SubjectInput, unitID: Int) -> SubjectModel {
         let m = SubjectModel()
-        m.kind = s.kind; m.name = s.name; m.$unit.id = unitID
-        m.gender = s.gender ?? ""; m.ethnicity = s.ethnicity ?? ""; m.position = s.position ?? ""
+        m.kind = s.kind
+        m.name = s.name
+        m.$unit.id = unitID
+        m.gender = s.gender ?? ""
+        m.ethnicity = s.ethnicity ?? ""
+        m.position = s.position ?? ""
         m.birthDate = (s.birthDate ?? "").isEmpty ? "" : (VietnameseDate.displayToISO(s.birthDate ?? "") ?? "")
-        m.idNumber = s.idNumber ?? ""; m.phone = s.phone ?? ""; m.address = s.address ?? ""
-        m.headsUnitID = s.headsUnitID; m.representsUnitID = s.representsUnitID
+        m.idNumber = s.idNumber ?? ""
+        m.phone = s.phone ?? ""
+        m.address = s.address ?? ""
+        m.headsUnitID = s.headsUnitID
+        m.representsUnitID = s.representsUnitID
         m.refreshSearch()
         return m
     }
@@ -221,13 +279,23 @@ enum RegistrationService {
     static func create(_ raw: RegistrationInput, actor: Actor?, on db: any Database) async throws -> RegistrationModel {
         let input = cleaned(raw)
         guard let unit = try await UnitModel.find(input.unitID, on: db) else {
-            throw AppError.invalid({ var e = FieldErrors(); e.add("unitID", "Vui lòng chọn đơn vị."); return e }())
+            throw AppError.invalid(
+                {
+                    var e = FieldErrors()
+                    e.add("unitID", "Vui lòng chọn đơn vị.")
+                    return e
+                }())
         }
         try Access.check(actor, .create, .unitRecord(unit.unitPath, movementIDs: Set(input.movementIDs ?? [])))
         var existing: SubjectModel?
         if let sid = input.subjectID {
             guard let s = try await SubjectModel.query(on: db).filter(\.$id == sid).with(\.$unit).first() else {
-                throw AppError.invalid({ var e = FieldErrors(); e.add("subjectID", "Đối tượng không tồn tại."); return e }())
+                throw AppError.invalid(
+                    {
+                        var e = FieldErrors()
+                        e.add("subjectID", "Đối tượng không tồn tại.")
+                        return e
+                    }())
             }
             try Access.check(actor, .read, .unitRecord(s.unit.unitPath, movementIDs: []))
             existing = s
@@ -240,46 +308,75 @@ enum RegistrationService {
             let subject = existingSubject ?? makeSubject(input.subject!, unitID: input.unitID)
             if existingSubject == nil { try await subject.create(on: tx) }
             let r = RegistrationModel(subjectID: try subject.requireID(), unitID: input.unitID, year: input.year)
-            r.subjectKind = subject.kind; r.$subjectType.id = resolved.type?.id; r.catalogueVersion = resolved.version.version
-            r.fieldCode = resolved.fieldCode; r.title = input.title; r.description = input.description ?? ""; r.goals = input.goals ?? ""
+            r.subjectKind = subject.kind
+            r.$subjectType.id = resolved.type?.id
+            r.catalogueVersion = resolved.version.version
+            r.fieldCode = resolved.fieldCode
+            r.title = input.title
+            r.description = input.description ?? ""
+            r.goals = input.goals ?? ""
             r.contact = input.contact ?? ""
-            r.searchText = searchText(subject: subject.name, title: input.title, unitName: unit.shortName); r.sortKey = subject.sortKey
+            r.searchText = searchText(subject: subject.name, title: input.title, unitName: unit.shortName)
+            r.sortKey = subject.sortKey
             try await r.create(on: tx)
             let rid = try r.requireID()
             for m in input.movementIDs ?? [] {
-                let link = RegistrationMovementModel(); link.$registration.id = rid; link.$movement.id = m
+                let link = RegistrationMovementModel()
+                link.$registration.id = rid
+                link.$movement.id = m
                 try await link.create(on: tx)
             }
-            try await recordTransition(rid, from: nil, to: .registered, reason: "Đăng ký năm \(input.year)", actor: actor, on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "registration", entityID: rid, unitID: input.unitID,
-                                      summary: "Đăng ký \(subject.name) — \(input.title) (\(input.year))", before: Optional<RegistrationInput>.none, after: input)
+            try await recordTransition(
+                rid, from: nil, to: .registered, reason: "Đăng ký năm \(input.year)", actor: actor, on: tx)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "create", entity: "registration", entityID: rid, unitID: input.unitID,
+                summary: "Đăng ký \(subject.name) — \(input.title) (\(input.year))",
+                before: Optional<RegistrationInput>.none, after: input)
             return r
         }
     }
 
-    static func update(_ id: Int, _ raw: RegistrationInput, actor: Actor?, on db: any Database) async throws -> RegistrationModel {
+    static func update(_ id: Int, _ raw: RegistrationInput, actor: Actor?, on db: any Database) async throws
+        -> RegistrationModel
+    {
         let input = cleaned(raw)
         let r = try await RegistrationQueries.readable(id, actor: actor, on: db)
         try Access.check(actor, .update, RegistrationQueries.resource(r))
-        guard let unit = try await UnitModel.find(input.unitID, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
+        guard let unit = try await UnitModel.find(input.unitID, on: db) else {
+            throw AppError.notFound("Không tìm thấy đơn vị.")
+        }
         if unit.id != r.$unit.id { try Access.check(actor, .create, .unitRecord(unit.unitPath, movementIDs: [])) }
         var forValidation = input
         forValidation.subjectID = r.$subject.id
         forValidation.subject = nil
-        let (errors, resolved) = try await validate(forValidation, existingID: id, subjectKind: r.subject.subjectKind, on: db)
+        let (errors, resolved) = try await validate(
+            forValidation, existingID: id, subjectKind: r.subject.subjectKind, on: db)
         guard errors.isEmpty, let resolved else { throw AppError.invalid(errors) }
         let before = RegistrationDTO(r, showPersonal: false)
         try await db.transaction { tx in
-            r.$unit.id = input.unitID; r.year = input.year; r.$subjectType.id = resolved.type?.id; r.fieldCode = resolved.fieldCode
-            r.title = input.title; r.description = input.description ?? ""; r.goals = input.goals ?? ""; r.contact = input.contact ?? ""
+            r.$unit.id = input.unitID
+            r.year = input.year
+            r.$subjectType.id = resolved.type?.id
+            r.fieldCode = resolved.fieldCode
+            r.title = input.title
+            r.description = input.description ?? ""
+            r.goals = input.goals ?? ""
+            r.contact = input.contact ?? ""
             r.searchText = searchText(subject: r.subject.name, title: input.title, unitName: unit.shortName)
             if let s = input.subject, !s.name.isEmpty {
                 // Correcting the subject's own details (identity stays the same record).
                 let subject = r.subject
                 let fresh = makeSubject(s, unitID: subject.$unit.id)
-                subject.name = fresh.name; subject.gender = fresh.gender; subject.ethnicity = fresh.ethnicity; subject.position = fresh.position
-                subject.birthDate = fresh.birthDate; subject.idNumber = fresh.idNumber; subject.phone = fresh.phone; subject.address = fresh.address
-                subject.headsUnitID = fresh.headsUnitID; subject.representsUnitID = fresh.representsUnitID
+                subject.name = fresh.name
+                subject.gender = fresh.gender
+                subject.ethnicity = fresh.ethnicity
+                subject.position = fresh.position
+                subject.birthDate = fresh.birthDate
+                subject.idNumber = fresh.idNumber
+                subject.phone = fresh.phone
+                subject.address = fresh.address
+                subject.headsUnitID = fresh.headsUnitID
+                subject.representsUnitID = fresh.representsUnitID
                 subject.refreshSearch()
                 try await subject.save(on: tx)
                 r.sortKey = subject.sortKey
@@ -288,44 +385,73 @@ enum RegistrationService {
             try await r.save(on: tx)
             try await RegistrationMovementModel.query(on: tx).filter(\.$registration.$id == id).delete()
             for m in input.movementIDs ?? [] {
-                let link = RegistrationMovementModel(); link.$registration.id = id; link.$movement.id = m
+                let link = RegistrationMovementModel()
+                link.$registration.id = id
+                link.$movement.id = m
                 try await link.create(on: tx)
             }
-            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "registration", entityID: id, unitID: input.unitID,
-                                      summary: "Sửa đăng ký \(r.subject.name) — \(input.title) (\(input.year))", before: before, after: input)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "update", entity: "registration", entityID: id, unitID: input.unitID,
+                summary: "Sửa đăng ký \(r.subject.name) — \(input.title) (\(input.year))", before: before, after: input)
         }
         return try await RegistrationQueries.readable(id, actor: actor, on: db)
     }
 
-    static func recordTransition(_ id: Int, from: RegistrationStatus?, to: RegistrationStatus, reason: String, actor: Actor?, on db: any Database) async throws {
+    static func recordTransition(
+        _ id: Int, from: RegistrationStatus?, to: RegistrationStatus, reason: String, actor: Actor?, on db: any Database
+    ) async throws {
         let t = RegistrationTransitionModel()
-        t.$registration.id = id; t.fromStatus = PriorStatus(from); t.toStatus = to; t.at = Date()
-        t.userID = actor?.userID; t.username = actor?.username ?? "hệ thống"; t.reason = reason
+        t.$registration.id = id
+        t.fromStatus = PriorStatus(from)
+        t.toStatus = to
+        t.at = Date()
+        t.userID = actor?.userID
+        t.username = actor?.username ?? "hệ thống"
+        t.reason = reason
         try await t.create(on: db)
     }
 
     /// Moves a registration along the state machine in Domain; illegal moves come back with the reason.
-    static func transition(_ id: Int, _ input: TransitionInput, actor: Actor?, byDecision: Bool = false, on db: any Database) async throws -> RegistrationModel {
+    static func transition(
+        _ id: Int, _ input: TransitionInput, actor: Actor?, byDecision: Bool = false, on db: any Database
+    ) async throws -> RegistrationModel {
         let r = try await RegistrationQueries.readable(id, actor: actor, on: db)
         try Access.check(actor, .update, RegistrationQueries.resource(r))
         guard let to = RegistrationStatus(rawValue: input.to) else {
-            throw AppError.invalid({ var e = FieldErrors(); e.add("to", "Trạng thái “\(input.to)” không có."); return e }())
+            throw AppError.invalid(
+                {
+                    var e = FieldErrors()
+                    e.add("to", "Trạng thái “\(input.to)” không có.")
+                    return e
+                }())
         }
         let from = r.status
-        let achieving = try await EvaluationModel.query(on: db).filter(\.$registration.$id == id).filter(\.$conclusion == .achieved).count() > 0
+        let achieving =
+            try await EvaluationModel.query(on: db).filter(\.$registration.$id == id).filter(\.$conclusion == .achieved)
+            .count() > 0
         let reason = VietnameseText.clean(input.reason ?? "")
-        switch RegistrationWorkflow.check(from: from, to: to, reason: reason, context: TransitionContext(hasAchievingEvaluation: achieving, byDecision: byDecision)) {
+        switch RegistrationWorkflow.check(
+            from: from, to: to, reason: reason,
+            context: TransitionContext(hasAchievingEvaluation: achieving, byDecision: byDecision))
+        {
         case .allowed: break
         case .refused(let message):
-            throw AppError(status: .unprocessableEntity, code: .validationFailed, message: message, fields: { var e = FieldErrors(); e.add("to", message); return e }())
+            throw AppError(
+                status: .unprocessableEntity, code: .validationFailed, message: message,
+                fields: {
+                    var e = FieldErrors()
+                    e.add("to", message)
+                    return e
+                }())
         }
         try await db.transaction { tx in
             try r.move(to: to)
             try await r.save(on: tx)
             try await recordTransition(id, from: from, to: to, reason: reason, actor: actor, on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "registration", entityID: id, unitID: r.$unit.id,
-                                      summary: "\(r.subject.name): \(from.label) → \(to.label)" + (reason.isEmpty ? "" : " (\(reason))"),
-                                      before: from, after: to)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "update", entity: "registration", entityID: id, unitID: r.$unit.id,
+                summary: "\(r.subject.name): \(from.label) → \(to.label)" + (reason.isEmpty ? "" : " (\(reason))"),
+                before: from, after: to)
         }
         return r
     }

@@ -1,27 +1,59 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct RegistrationRow: Encodable, Sendable {
-    let id: Int; let href: String; let year: Int; let subjectName: String; let subjectKindLabel: String; let title: String
-    let unitName: String; let typeName: String; let statusLabel: String; let status: String
+    let id: Int
+    let href: String
+    let year: Int
+    let subjectName: String
+    let subjectKindLabel: String
+    let title: String
+    let unitName: String
+    let typeName: String
+    let statusLabel: String
+    let status: String
     init(_ r: RegistrationModel) {
-        id = r.id ?? 0; href = RegistrationsPath.registration(.id(r.id ?? 0)).href; year = r.year; subjectName = r.subject.name
-        subjectKindLabel = r.subject.subjectKind.label; title = r.title; unitName = r.unit.shortName
-        typeName = r.$subjectType.value??.name ?? "—"; statusLabel = r.status.label; status = r.status.rawValue
+        id = r.id ?? 0
+        href = RegistrationsPath.registration(.id(r.id ?? 0)).href
+        year = r.year
+        subjectName = r.subject.name
+        subjectKindLabel = r.subject.subjectKind.label
+        title = r.title
+        unitName = r.unit.shortName
+        typeName = r.$subjectType.value??.name ?? "—"
+        statusLabel = r.status.label
+        status = r.status.rawValue
     }
-    init(id: Int, href: String, year: Int, subjectName: String, subjectKindLabel: String, title: String, unitName: String,
-         typeName: String, statusLabel: String, status: String) {
-        self.id = id; self.href = href; self.year = year; self.subjectName = subjectName; self.subjectKindLabel = subjectKindLabel
-        self.title = title; self.unitName = unitName; self.typeName = typeName; self.statusLabel = statusLabel; self.status = status
+    init(
+        id: Int, href: String, year: Int, subjectName: String, subjectKindLabel: String, title: String,
+        unitName: String,
+        typeName: String, statusLabel: String, status: String
+    ) {
+        self.id = id
+        self.href = href
+        self.year = year
+        self.subjectName = subjectName
+        self.subjectKindLabel = subjectKindLabel
+        self.title = title
+        self.unitName = unitName
+        self.typeName = typeName
+        self.statusLabel = statusLabel
+        self.status = status
     }
 }
 
 struct RegistrationsPage: Encodable, Sendable {
     let layout: LayoutContext
     let q: String
-    let years: [SelectOption]; let units: [SelectOption]; let groups: [SelectOption]; let fields: [SelectOption]; let types: [SelectOption]
-    let movements: [SelectOption]; let kinds: [SelectOption]; let statuses: [SelectOption]
+    let years: [SelectOption]
+    let units: [SelectOption]
+    let groups: [SelectOption]
+    let fields: [SelectOption]
+    let types: [SelectOption]
+    let movements: [SelectOption]
+    let kinds: [SelectOption]
+    let statuses: [SelectOption]
     let rows: [RegistrationRow]
     let pager: Pager
     let canCreate: Bool
@@ -54,25 +86,40 @@ struct RegistrationForm: Content, Sendable {
 
     var input: RegistrationInput {
         let subjectID = Int(subjectID ?? "")
-        let subject = subjectID == nil || !(subjectName ?? "").isEmpty ? SubjectInput(kind: subjectKind ?? "", name: subjectName ?? "", gender: gender, ethnicity: ethnicity,
-                                                       position: position, birthDate: birthDate, idNumber: idNumber, phone: phone, address: address,
-                                                       headsUnitID: Int(headsUnitID ?? ""), representsUnitID: nil) : nil
-        return RegistrationInput(year: Int(year) ?? 0, unitID: Int(unitID) ?? 0, subjectID: subjectID, subject: subject, typeCode: typeCode, fieldCode: fieldCode,
-                                 movementIDs: (movementIDs ?? []).compactMap { Int($0) }, title: title, description: description, goals: goals, contact: contact)
+        let subject =
+            subjectID == nil || !(subjectName ?? "").isEmpty
+            ? SubjectInput(
+                kind: subjectKind ?? "", name: subjectName ?? "", gender: gender, ethnicity: ethnicity,
+                position: position, birthDate: birthDate, idNumber: idNumber, phone: phone, address: address,
+                headsUnitID: Int(headsUnitID ?? ""), representsUnitID: nil) : nil
+        return RegistrationInput(
+            year: Int(year) ?? 0, unitID: Int(unitID) ?? 0, subjectID: subjectID, subject: subject, typeCode: typeCode,
+            fieldCode: fieldCode,
+            movementIDs: (movementIDs ?? []).compactMap { Int($0) }, title: title, description: description,
+            goals: goals, contact: contact)
     }
 
     static func empty(year: Int, unitID: Int?) -> RegistrationForm {
-        RegistrationForm(year: String(year), unitID: unitID.map(String.init) ?? "", subjectID: "", subjectKind: "", subjectName: "", gender: "", ethnicity: "", position: "",
-                         birthDate: "", idNumber: "", phone: "", address: "", headsUnitID: "", typeCode: "", fieldCode: "", movementIDs: [], title: "",
-                         description: "", goals: "", contact: "")
+        RegistrationForm(
+            year: String(year), unitID: unitID.map(String.init) ?? "", subjectID: "", subjectKind: "", subjectName: "",
+            gender: "", ethnicity: "", position: "",
+            birthDate: "", idNumber: "", phone: "", address: "", headsUnitID: "", typeCode: "", fieldCode: "",
+            movementIDs: [], title: "",
+            description: "", goals: "", contact: "")
     }
 
     /// Service field names → this form's field names.
     static func formErrors(_ e: AppError) -> [String: String] {
         var out: [String: String] = ["form": e.message]
         for item in e.fields.items {
-            let key = item.field.hasPrefix("subject.") ? "subject" + String(item.field.dropFirst(8)).capitalizedFirst : item.field
-            out[["subjectBirthDate": "birthDate", "subjectIdNumber": "idNumber", "subjectPhone": "phone", "subjectAddress": "address", "subjectPosition": "position"][key] ?? key] = item.message
+            let key =
+                item.field.hasPrefix("subject.")
+                ? "subject" + String(item.field.dropFirst(8)).capitalizedFirst : item.field
+            out[
+                [
+                    "subjectBirthDate": "birthDate", "subjectIdNumber": "idNumber", "subjectPhone": "phone",
+                    "subjectAddress": "address", "subjectPosition": "position",
+                ][key] ?? key] = item.message
         }
         return out
     }
@@ -100,14 +147,46 @@ struct RegistrationFormPage: Encodable, Sendable {
 }
 
 struct RegistrationPage: Encodable, Sendable {
-    struct Item: Encodable, Sendable { let label: String; let value: String }
-    struct Transition: Encodable, Sendable { let at: String; let username: String; let toLabel: String; let reason: String }
-    struct Action: Encodable, Sendable {
-        let id: Int; let title: String; let responsible: String; let dueDate: String; let statusLabel: String; let overdue: Bool; let open: Bool; let note: String
-        let updateAction: String; let statuses: [SelectOption]
+    struct Item: Encodable, Sendable {
+        let label: String
+        let value: String
     }
-    struct Evaluation: Encodable, Sendable { let date: String; let period: String; let evaluator: String; let conclusionLabel: String; let met: Int; let unmet: Int; let missing: Int; let summary: String; let difficulties: String; let helpGiven: String }
-    struct Evidence: Encodable, Sendable { let name: String; let href: String; let size: String; let description: String }
+    struct Transition: Encodable, Sendable {
+        let at: String
+        let username: String
+        let toLabel: String
+        let reason: String
+    }
+    struct Action: Encodable, Sendable {
+        let id: Int
+        let title: String
+        let responsible: String
+        let dueDate: String
+        let statusLabel: String
+        let overdue: Bool
+        let open: Bool
+        let note: String
+        let updateAction: String
+        let statuses: [SelectOption]
+    }
+    struct Evaluation: Encodable, Sendable {
+        let date: String
+        let period: String
+        let evaluator: String
+        let conclusionLabel: String
+        let met: Int
+        let unmet: Int
+        let missing: Int
+        let summary: String
+        let difficulties: String
+        let helpGiven: String
+    }
+    struct Evidence: Encodable, Sendable {
+        let name: String
+        let href: String
+        let size: String
+        let description: String
+    }
     let layout: LayoutContext
     let id: Int
     let heading: String
@@ -131,32 +210,52 @@ struct RegistrationPage: Encodable, Sendable {
 }
 
 enum RegistrationOptions {
-    static func units(_ actor: Actor, selected: String, on db: any Database, forCreate: Bool) async throws -> [SelectOption] {
+    static func units(_ actor: Actor, selected: String, on db: any Database, forCreate: Bool) async throws
+        -> [SelectOption]
+    {
         let scope = forCreate ? Policy.createScope(actor) : Policy.unitScope(actor)
         let units = try await UnitQueries.choices(scope: scope, on: db)
-        return [SelectOption(value: "", label: forCreate ? "— Chọn đơn vị —" : "Tất cả đơn vị", selected: selected.isEmpty)]
-            + units.map { SelectOption(value: String($0.id!), label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName, selected: String($0.id!) == selected) }
+        return [
+            SelectOption(value: "", label: forCreate ? "— Chọn đơn vị —" : "Tất cả đơn vị", selected: selected.isEmpty)
+        ]
+            + units.map {
+                SelectOption(
+                    value: String($0.id!),
+                    label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
+                    selected: String($0.id!) == selected)
+            }
     }
 
     static func types(selected: String, on db: any Database, all: Bool) async throws -> [SelectOption] {
         guard let v = try await CatalogueService.current(on: db) else { return [] }
-        let types = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == v.requireID()).sort(\.$category).sort(\.$position).all()
-        return [SelectOption(value: "", label: all ? "Tất cả loại" : "— Chọn loại mô hình / điển hình —", selected: selected.isEmpty)]
+        let types = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == v.requireID()).sort(\.$category)
+            .sort(\.$position).all()
+        return [
+            SelectOption(
+                value: "", label: all ? "Tất cả loại" : "— Chọn loại mô hình / điển hình —", selected: selected.isEmpty)
+        ]
             + types.map { SelectOption(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == selected) }
     }
 
     static func fields(selected: String, on db: any Database, emptyLabel: String) async throws -> [SelectOption] {
         guard let v = try await CatalogueService.current(on: db) else { return [] }
-        let fields = try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == v.requireID()).sort(\.$name).all()
-        return [SelectOption(value: "", label: emptyLabel, selected: selected.isEmpty)] + fields.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == selected) }
+        let fields = try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == v.requireID()).sort(\.$name)
+            .all()
+        return [SelectOption(value: "", label: emptyLabel, selected: selected.isEmpty)]
+            + fields.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == selected) }
     }
 
     static func movements(selected: [String], on db: any Database) async throws -> [SelectOption] {
-        try await MovementModel.query(on: db).sort(\.$code).all().map { SelectOption(value: String($0.id!), label: $0.name, selected: selected.contains(String($0.id!))) }
+        try await MovementModel.query(on: db).sort(\.$code).all().map {
+            SelectOption(value: String($0.id!), label: $0.name, selected: selected.contains(String($0.id!)))
+        }
     }
 
     static func kinds(selected: String, emptyLabel: String) -> [SelectOption] {
-        [SelectOption(value: "", label: emptyLabel, selected: selected.isEmpty)] + SubjectKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+        [SelectOption(value: "", label: emptyLabel, selected: selected.isEmpty)]
+            + SubjectKind.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected)
+            }
     }
 }
 
@@ -181,39 +280,64 @@ struct RegistrationsWebController {
         let f = RegistrationFilter(query: req)
         let page = try await RegistrationListing.list(f, actor: actor, on: req.db)
         let thisYear = Today.year
-        let years = [SelectOption(value: "", label: "Tất cả năm", selected: f.year == nil)] + (2023...max(thisYear + 1, 2026)).reversed().map { SelectOption(value: String($0), label: String($0), selected: f.year == $0) }
+        let years =
+            [SelectOption(value: "", label: "Tất cả năm", selected: f.year == nil)]
+            + (2023...max(thisYear + 1, 2026)).reversed().map {
+                SelectOption(value: String($0), label: String($0), selected: f.year == $0)
+            }
         let groups = try await UnitGroupModel.query(on: req.db).sort(\.$code).all()
         let movements = try await MovementModel.query(on: req.db).sort(\.$code).all()
         let query = f.queryItems
         func href(_ format: String) -> String {
-            var c = URLComponents(); c.queryItems = (query + [("format", format)]).filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
+            var c = URLComponents()
+            c.queryItems = (query + [("format", format)]).filter { !$0.1.isEmpty }.map {
+                URLQueryItem(name: $0.0, value: $0.1)
+            }
             return RegistrationsPath.list.href + "/export?" + (c.percentEncodedQuery ?? "")
         }
         let ctx = RegistrationsPage(
             layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, years: years,
-            units: try await RegistrationOptions.units(actor, selected: f.unitID.map(String.init) ?? "", on: req.db, forCreate: false),
-            groups: [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)] + groups.map { SelectOption(value: String($0.id!), label: $0.name, selected: f.groupID == $0.id) },
-            fields: try await RegistrationOptions.fields(selected: f.fieldCode, on: req.db, emptyLabel: "Tất cả lĩnh vực"),
+            units: try await RegistrationOptions.units(
+                actor, selected: f.unitID.map(String.init) ?? "", on: req.db, forCreate: false),
+            groups: [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)]
+                + groups.map { SelectOption(value: String($0.id!), label: $0.name, selected: f.groupID == $0.id) },
+            fields: try await RegistrationOptions.fields(
+                selected: f.fieldCode, on: req.db, emptyLabel: "Tất cả lĩnh vực"),
             types: try await RegistrationOptions.types(selected: f.typeCode, on: req.db, all: true),
-            movements: [SelectOption(value: "", label: "Tất cả phong trào", selected: f.movementID == nil)] + movements.map { SelectOption(value: String($0.id!), label: $0.name, selected: f.movementID == $0.id) },
+            movements: [SelectOption(value: "", label: "Tất cả phong trào", selected: f.movementID == nil)]
+                + movements.map { SelectOption(value: String($0.id!), label: $0.name, selected: f.movementID == $0.id) },
             kinds: RegistrationOptions.kinds(selected: f.subjectKind, emptyLabel: "Tất cả đối tượng"),
-            statuses: [SelectOption(value: "", label: "Tất cả trạng thái", selected: f.status.isEmpty)] + RegistrationStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status) },
-            rows: page.items.map(RegistrationRow.init), pager: Pager(page, base: RegistrationsPath.list.href, query: query),
+            statuses: [SelectOption(value: "", label: "Tất cả trạng thái", selected: f.status.isEmpty)]
+                + RegistrationStatus.allCases.map {
+                    SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status)
+                },
+            rows: page.items.map(RegistrationRow.init),
+            pager: Pager(page, base: RegistrationsPath.list.href, query: query),
             canCreate: req.can(.createUnitRecords), csvHref: href("csv"), xlsxHref: href("xlsx"))
         return try await req.render("lifecycle/registrations", ctx)
     }
 
-    private func formPage(req: Request, heading: String, action: String, creating: Bool, form: RegistrationForm, errors: [String: String], existing: RegistrationModel?) async throws -> RegistrationFormPage {
+    private func formPage(
+        req: Request, heading: String, action: String, creating: Bool, form: RegistrationForm, errors: [String: String],
+        existing: RegistrationModel?
+    ) async throws -> RegistrationFormPage {
         let actor = try req.requireActor()
         var showPersonal = true
-        if let unitID = Int(form.unitID), let unit = try await UnitModel.find(unitID, on: req.db) { showPersonal = req.can(.read, .personalData(unit.unitPath)) }
-        return RegistrationFormPage(layout: req.layout(heading, active: RegistrationsPath.list.href), heading: heading, action: action, creating: creating, form: form, errors: errors,
-                                    units: try await RegistrationOptions.units(actor, selected: form.unitID, on: req.db, forCreate: true),
-                                    kinds: RegistrationOptions.kinds(selected: form.subjectKind ?? "", emptyLabel: "— Chọn loại đối tượng —"),
-                                    types: try await RegistrationOptions.types(selected: form.typeCode ?? "", on: req.db, all: false),
-                                    fields: try await RegistrationOptions.fields(selected: form.fieldCode ?? "", on: req.db, emptyLabel: "— Theo loại mô hình —"),
-                                    movements: try await RegistrationOptions.movements(selected: form.movementIDs ?? [], on: req.db),
-                                    showPersonal: showPersonal, existingSubjectName: existing?.subject.name, cancelHref: existing.map { RegistrationsPath.registration(.id($0.id!)).href } ?? RegistrationsPath.list.href)
+        if let unitID = Int(form.unitID), let unit = try await UnitModel.find(unitID, on: req.db) {
+            showPersonal = req.can(.read, .personalData(unit.unitPath))
+        }
+        return RegistrationFormPage(
+            layout: req.layout(heading, active: RegistrationsPath.list.href), heading: heading, action: action,
+            creating: creating, form: form, errors: errors,
+            units: try await RegistrationOptions.units(actor, selected: form.unitID, on: req.db, forCreate: true),
+            kinds: RegistrationOptions.kinds(selected: form.subjectKind ?? "", emptyLabel: "— Chọn loại đối tượng —"),
+            types: try await RegistrationOptions.types(selected: form.typeCode ?? "", on: req.db, all: false),
+            fields: try await RegistrationOptions.fields(
+                selected: form.fieldCode ?? "", on: req.db, emptyLabel: "— Theo loại mô hình —"),
+            movements: try await RegistrationOptions.movements(selected: form.movementIDs ?? [], on: req.db),
+            showPersonal: showPersonal, existingSubjectName: existing?.subject.name,
+            cancelHref: existing.map { RegistrationsPath.registration(.id($0.id!)).href } ?? RegistrationsPath.list.href
+        )
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -221,10 +345,15 @@ struct RegistrationsWebController {
         var form = RegistrationForm.empty(year: Today.year, unitID: Policy.defaultUnit(actor))
         if let sid = req.query[Int.self, at: "subjectID"] {
             let s = try await SubjectService.readable(sid, actor: actor, on: req.db)
-            form.subjectID = String(sid); form.unitID = String(s.$unit.id)
+            form.subjectID = String(sid)
+            form.unitID = String(s.$unit.id)
             if let y = req.query[Int.self, at: "year"] { form.year = String(y) }
         }
-        return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Đăng ký mô hình, điển hình", action: RegistrationsPath.list.href, creating: true, form: form, errors: [:], existing: nil))
+        return try await req.render(
+            "lifecycle/registration-form",
+            try await formPage(
+                req: req, heading: "Đăng ký mô hình, điển hình", action: RegistrationsPath.list.href, creating: true,
+                form: form, errors: [:], existing: nil))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -234,8 +363,12 @@ struct RegistrationsWebController {
         } redirect: { r in
             (RegistrationsPath.registration(.id(r.id!)).href, "Đã đăng ký \(r.title).")
         } orRender: { e in
-    return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Đăng ký mô hình, điển hình", action: RegistrationsPath.list.href, creating: true,
-                                                                        form: form, errors: RegistrationForm.formErrors(e), existing: nil), status: e.status)
+            return try await req.render(
+                "lifecycle/registration-form",
+                try await formPage(
+                    req: req, heading: "Đăng ký mô hình, điển hình", action: RegistrationsPath.list.href,
+                    creating: true,
+                    form: form, errors: RegistrationForm.formErrors(e), existing: nil), status: e.status)
         }
     }
 
@@ -245,12 +378,21 @@ struct RegistrationsWebController {
         try req.authorize(.update, RegistrationQueries.resource(r))
         let s = r.subject
         let personal = req.can(.read, .personalData(r.unit.unitPath))
-        let form = RegistrationForm(year: String(r.year), unitID: String(r.$unit.id), subjectID: String(s.id!), subjectKind: s.kind, subjectName: s.name, gender: s.gender,
-                                    ethnicity: s.ethnicity, position: s.position, birthDate: personal ? VietnameseDate.isoToDisplay(s.birthDate) : "",
-                                    idNumber: personal ? s.idNumber : "", phone: personal ? s.phone : "", address: personal ? s.address : "",
-                                    headsUnitID: s.headsUnitID.map(String.init) ?? "", typeCode: r.subjectType?.code ?? "", fieldCode: r.fieldCode,
-                                    movementIDs: r.movements.map { String($0.id!) }, title: r.title, description: r.description, goals: r.goals, contact: r.contact)
-        return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Sửa đăng ký", action: RegistrationsPath.registration(.id(id)).href, creating: false, form: form, errors: [:], existing: r))
+        let form = RegistrationForm(
+            year: String(r.year), unitID: String(r.$unit.id), subjectID: String(s.id!), subjectKind: s.kind,
+            subjectName: s.name, gender: s.gender,
+            ethnicity: s.ethnicity, position: s.position,
+            birthDate: personal ? VietnameseDate.isoToDisplay(s.birthDate) : "",
+            idNumber: personal ? s.idNumber : "", phone: personal ? s.phone : "", address: personal ? s.address : "",
+            headsUnitID: s.headsUnitID.map(String.init) ?? "", typeCode: r.subjectType?.code ?? "",
+            fieldCode: r.fieldCode,
+            movementIDs: r.movements.map { String($0.id!) }, title: r.title, description: r.description, goals: r.goals,
+            contact: r.contact)
+        return try await req.render(
+            "lifecycle/registration-form",
+            try await formPage(
+                req: req, heading: "Sửa đăng ký", action: RegistrationsPath.registration(.id(id)).href, creating: false,
+                form: form, errors: [:], existing: r))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -260,7 +402,10 @@ struct RegistrationsWebController {
         var input = form.input
         if !req.can(.read, .personalData(existing.unit.unitPath)), var s = input.subject {
             // Those who may not see personal data cannot overwrite it either.
-            s.birthDate = VietnameseDate.isoToDisplay(existing.subject.birthDate); s.idNumber = existing.subject.idNumber; s.phone = existing.subject.phone; s.address = existing.subject.address
+            s.birthDate = VietnameseDate.isoToDisplay(existing.subject.birthDate)
+            s.idNumber = existing.subject.idNumber
+            s.phone = existing.subject.phone
+            s.address = existing.subject.address
             input.subject = s
         }
         return try await req.submit {
@@ -268,21 +413,31 @@ struct RegistrationsWebController {
         } redirect: { r in
             (RegistrationsPath.registration(.id(id)).href, "Đã lưu đăng ký \(r.title).")
         } orRender: { e in
-    return try await req.render("lifecycle/registration-form", try await formPage(req: req, heading: "Sửa đăng ký", action: RegistrationsPath.registration(.id(id)).href, creating: false,
-                                                                        form: form, errors: RegistrationForm.formErrors(e), existing: existing), status: e.status)
+            return try await req.render(
+                "lifecycle/registration-form",
+                try await formPage(
+                    req: req, heading: "Sửa đăng ký", action: RegistrationsPath.registration(.id(id)).href,
+                    creating: false,
+                    form: form, errors: RegistrationForm.formErrors(e), existing: existing), status: e.status)
         }
     }
 
-    static func page(req: Request, id: Int, errors: [String: String] = [:], actionForm: [String: String] = [:]) async throws -> RegistrationPage {
+    static func page(req: Request, id: Int, errors: [String: String] = [:], actionForm: [String: String] = [:])
+        async throws -> RegistrationPage
+    {
         let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
         let s = r.subject
         let canEdit = req.can(.update, RegistrationQueries.resource(r))
         let personal = req.can(.read, .personalData(r.unit.unitPath))
         let field = try await CatalogueFieldModel.query(on: req.db).filter(\.$code == r.fieldCode).first()?.name
         var facts: [RegistrationPage.Item] = [
-            .init(label: "Năm", value: String(r.year)), .init(label: "Đối tượng", value: "\(s.name) (\(s.subjectKind.label.lowercased()))"),
-            .init(label: "Đơn vị", value: r.unit.name), .init(label: "Loại", value: r.subjectType.map { "\($0.code) \($0.name)" } ?? "—"),
-            .init(label: "Lĩnh vực", value: field ?? "—"), .init(label: "Danh mục", value: "phiên bản \(r.catalogueVersion)")]
+            .init(label: "Năm", value: String(r.year)),
+            .init(label: "Đối tượng", value: "\(s.name) (\(s.subjectKind.label.lowercased()))"),
+            .init(label: "Đơn vị", value: r.unit.name),
+            .init(label: "Loại", value: r.subjectType.map { "\($0.code) \($0.name)" } ?? "—"),
+            .init(label: "Lĩnh vực", value: field ?? "—"),
+            .init(label: "Danh mục", value: "phiên bản \(r.catalogueVersion)"),
+        ]
         if !s.position.isEmpty { facts.append(.init(label: "Chức vụ", value: s.position)) }
         if !s.ethnicity.isEmpty { facts.append(.init(label: "Dân tộc", value: s.ethnicity)) }
         if !r.description.isEmpty { facts.append(.init(label: "Mô tả", value: r.description)) }
@@ -290,36 +445,73 @@ struct RegistrationsWebController {
         if !r.contact.isEmpty { facts.append(.init(label: "Liên hệ", value: r.contact)) }
         var personalItems: [RegistrationPage.Item] = []
         if personal {
-            for (label, value) in [("Ngày sinh", VietnameseDate.isoToDisplay(s.birthDate)), ("Số CCCD", s.idNumber), ("Điện thoại", s.phone), ("Địa chỉ", s.address)] where !value.isEmpty {
+            for (label, value) in [
+                ("Ngày sinh", VietnameseDate.isoToDisplay(s.birthDate)), ("Số CCCD", s.idNumber),
+                ("Điện thoại", s.phone), ("Địa chỉ", s.address),
+            ] where !value.isEmpty {
                 personalItems.append(.init(label: label, value: value))
             }
         }
-        let transitions = try await RegistrationTransitionModel.query(on: req.db).filter(\.$registration.$id == id).sort(\.$id).all()
+        let transitions = try await RegistrationTransitionModel.query(on: req.db).filter(\.$registration.$id == id)
+            .sort(\.$id).all()
         let today = Today.iso
-        let actions = try await NurturingActionModel.query(on: req.db).filter(\.$registration.$id == id).sort(\.$dueDate).all()
-        let evals = try await EvaluationModel.query(on: req.db).filter(\.$registration.$id == id).sort(\.$date).sort(\.$id).all()
+        let actions = try await NurturingActionModel.query(on: req.db).filter(\.$registration.$id == id).sort(
+            \.$dueDate
+        ).all()
+        let evals = try await EvaluationModel.query(on: req.db).filter(\.$registration.$id == id).sort(\.$date).sort(
+            \.$id
+        ).all()
         let files = try await EvidenceFileModel.query(on: req.db).filter(\.$registration.$id == id).sort(\.$id).all()
-        func statuses(_ current: String) -> [SelectOption] { ActionStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == current) } }
+        func statuses(_ current: String) -> [SelectOption] {
+            ActionStatus.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == current)
+            }
+        }
         return RegistrationPage(
-            layout: req.layout("\(s.name) — \(r.year)", active: RegistrationsPath.list.href), id: id, heading: "\(s.name) — \(r.title)", statusLabel: r.status.label,
-            subjectHref: SubjectsPath.subject(.id(s.id!)).href, facts: facts, personal: personalItems, movements: r.movements.map(\.name),
+            layout: req.layout("\(s.name) — \(r.year)", active: RegistrationsPath.list.href), id: id,
+            heading: "\(s.name) — \(r.title)", statusLabel: r.status.label,
+            subjectHref: SubjectsPath.subject(.id(s.id!)).href, facts: facts, personal: personalItems,
+            movements: r.movements.map(\.name),
             criteria: try await CriteriaStatus.list(for: r, on: req.db),
-            targets: [SelectOption(value: "", label: "— Chọn trạng thái mới —", selected: true)] + RegistrationWorkflow.targets(from: r.status).filter { $0 != .awarded }.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
-            transitions: transitions.map { .init(at: VietnameseDate.formatDateTime($0.at), username: $0.username, toLabel: $0.toStatus.label, reason: $0.reason) },
+            targets: [SelectOption(value: "", label: "— Chọn trạng thái mới —", selected: true)]
+                + RegistrationWorkflow.targets(from: r.status).filter { $0 != .awarded }.map {
+                    SelectOption(value: $0.rawValue, label: $0.label, selected: false)
+                },
+            transitions: transitions.map {
+                .init(
+                    at: VietnameseDate.formatDateTime($0.at), username: $0.username, toLabel: $0.toStatus.label,
+                    reason: $0.reason)
+            },
             actions: actions.map { a in
                 let dto = ActionDTO(a, today: today)
-                return .init(id: a.id!, title: a.title, responsible: a.responsible, dueDate: dto.dueDate, statusLabel: dto.statusLabel, overdue: dto.overdue,
-                             open: a.status.isOpen, note: a.note, updateAction: RegistrationsPath.action(.id(a.id!)).href, statuses: statuses(a.status.rawValue))
+                return .init(
+                    id: a.id!, title: a.title, responsible: a.responsible, dueDate: dto.dueDate,
+                    statusLabel: dto.statusLabel, overdue: dto.overdue,
+                    open: a.status.isOpen, note: a.note, updateAction: RegistrationsPath.action(.id(a.id!)).href,
+                    statuses: statuses(a.status.rawValue))
             },
-            evaluations: evals.map { .init(date: $0.date.isoToVietnamese, period: $0.period, evaluator: $0.evaluator, conclusionLabel: $0.conclusion.label,
-                                           met: $0.metCount, unmet: $0.unmetCount, missing: $0.missingCount, summary: $0.summary, difficulties: $0.difficulties, helpGiven: $0.helpGiven) },
-            evidence: files.map { .init(name: $0.originalName, href: RegistrationsPath.evidenceFile(.id($0.id!)).href, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file), description: $0.description) },
-            canEdit: canEdit, editHref: RegistrationsPath.edit(.id(id)).href, evaluateHref: RegistrationsPath.newEvaluation(.id(id)).href, actionStatuses: statuses(ActionStatus.planned.rawValue),
+            evaluations: evals.map {
+                .init(
+                    date: $0.date.isoToVietnamese, period: $0.period, evaluator: $0.evaluator,
+                    conclusionLabel: $0.conclusion.label,
+                    met: $0.metCount, unmet: $0.unmetCount, missing: $0.missingCount, summary: $0.summary,
+                    difficulties: $0.difficulties, helpGiven: $0.helpGiven)
+            },
+            evidence: files.map {
+                .init(
+                    name: $0.originalName, href: RegistrationsPath.evidenceFile(.id($0.id!)).href,
+                    size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
+                    description: $0.description)
+            },
+            canEdit: canEdit, editHref: RegistrationsPath.edit(.id(id)).href,
+            evaluateHref: RegistrationsPath.newEvaluation(.id(id)).href,
+            actionStatuses: statuses(ActionStatus.planned.rawValue),
             errors: errors, actionForm: actionForm)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        try await req.render("lifecycle/registration", try await Self.page(req: req, id: try req.parameters.require("id", as: Int.self)))
+        try await req.render(
+            "lifecycle/registration", try await Self.page(req: req, id: try req.parameters.require("id", as: Int.self)))
     }
 
     @Sendable func transition(req: Request) async throws -> Response {
@@ -330,9 +522,10 @@ struct RegistrationsWebController {
         } redirect: { r in
             (RegistrationsPath.registration(.id(id)).href, "Đã chuyển sang “\(r.status.label)”.")
         } orRender: { e in
-    var errors = e.formErrors
-    errors["reasonValue"] = input.reason ?? ""
-    return try await req.render("lifecycle/registration", try await Self.page(req: req, id: id, errors: errors), status: e.status)
+            var errors = e.formErrors
+            errors["reasonValue"] = input.reason ?? ""
+            return try await req.render(
+                "lifecycle/registration", try await Self.page(req: req, id: id, errors: errors), status: e.status)
         }
     }
 
@@ -344,36 +537,57 @@ struct RegistrationsWebController {
         } redirect: { a in
             (RegistrationsPath.registration(.id(id)).href + "#boi-duong", "Đã thêm việc bồi dưỡng “\(a.title)”.")
         } orRender: { e in
-    let typed = ["title": input.title, "responsible": input.responsible, "dueDate": input.dueDate, "note": input.note ?? ""]
-    return try await req.render("lifecycle/registration", try await Self.page(req: req, id: id, errors: e.fields.dictionary.mapKeys { "action" + $0.capitalizedFirst }, actionForm: typed), status: e.status)
+            let typed = [
+                "title": input.title, "responsible": input.responsible, "dueDate": input.dueDate,
+                "note": input.note ?? "",
+            ]
+            return try await req.render(
+                "lifecycle/registration",
+                try await Self.page(
+                    req: req, id: id, errors: e.fields.dictionary.mapKeys { "action" + $0.capitalizedFirst },
+                    actionForm: typed), status: e.status)
         }
     }
 
     @Sendable func updateAction(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.form(ActionInput.self)
-        guard let a = try await NurturingActionModel.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy việc bồi dưỡng.") }
+        guard let a = try await NurturingActionModel.find(id, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy việc bồi dưỡng.")
+        }
         return try await req.submit {
             try await NurturingService.update(id, input, actor: req.actor, on: req.db)
         } redirect: { a in
             (RegistrationsPath.registration(.id(a.$registration.id)).href + "#boi-duong", "Đã cập nhật “\(a.title)”.")
         } orRender: { e in
-            Flash.redirect(req, to: RegistrationsPath.registration(.id(a.$registration.id)).href + "#boi-duong", e.fields.items.first?.message ?? e.message)
+            Flash.redirect(
+                req, to: RegistrationsPath.registration(.id(a.$registration.id)).href + "#boi-duong",
+                e.fields.items.first?.message ?? e.message)
         }
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         guard let upload = try? req.content.decode(EvidenceUpload.self) else {
-            return try await req.render("lifecycle/registration", try await Self.page(req: req, id: id, errors: ["evidenceFile": "Vui lòng chọn tệp minh chứng."]), status: .unprocessableEntity)
+            return try await req.render(
+                "lifecycle/registration",
+                try await Self.page(req: req, id: id, errors: ["evidenceFile": "Vui lòng chọn tệp minh chứng."]),
+                status: .unprocessableEntity)
         }
         return try await req.submit {
-            try await EvidenceService.store(registrationID: id, evaluationID: upload.evaluationID.flatMap { Int($0) }, filename: upload.file.filename,
-                                                                 bytes: Array(buffer: upload.file.data), description: upload.description ?? "", actor: req.actor, app: req.application, on: req.db)
+            try await EvidenceService.store(
+                registrationID: id, evaluationID: upload.evaluationID.flatMap { Int($0) },
+                filename: upload.file.filename,
+                bytes: Array(buffer: upload.file.data), description: upload.description ?? "", actor: req.actor,
+                app: req.application, on: req.db)
         } redirect: { f in
             (RegistrationsPath.registration(.id(id)).href + "#minh-chung", "Đã tải lên \(f.originalName).")
         } orRender: { e in
-            try await req.render("lifecycle/registration", try await Self.page(req: req, id: id, errors: e.fields.dictionary.mapKeys { "evidence" + $0.capitalizedFirst }), status: e.status)
+            try await req.render(
+                "lifecycle/registration",
+                try await Self.page(
+                    req: req, id: id, errors: e.fields.dictionary.mapKeys { "evidence" + $0.capitalizedFirst }),
+                status: e.status)
         }
     }
 
@@ -387,5 +601,7 @@ struct RegistrationsWebController {
 }
 
 extension Dictionary where Key == String {
-    func mapKeys(_ f: (String) -> String) -> [String: Value] { Dictionary(uniqueKeysWithValues: map { (f($0.key), $0.value) }) }
+    func mapKeys(_ f: (String) -> String) -> [String: Value] {
+        Dictionary(uniqueKeysWithValues: map { (f($0.key), $0.value) })
+    }
 }

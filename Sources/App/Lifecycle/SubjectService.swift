@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// One year of a subject, written whole (what is left out is cleared).
 struct AnnualRecordInput: Content, Sendable {
@@ -24,25 +24,51 @@ struct AnnualRecordInput: Content, Sendable {
 }
 
 struct AnnualRecordDTO: Content, Sendable {
-    let year: Int; let taskRating: String?; let taskRatingLabel: String?; let titles: [String]; let note: String
-    let discipline: String?; let disciplineLabel: String?; let disciplinePending: Bool; let maternityLeave: Bool; let treatmentLeave: Bool
+    let year: Int
+    let taskRating: String?
+    let taskRatingLabel: String?
+    let titles: [String]
+    let note: String
+    let discipline: String?
+    let disciplineLabel: String?
+    let disciplinePending: Bool
+    let maternityLeave: Bool
+    let treatmentLeave: Bool
     let familyExclusions: [String]?
-    let memberCount: Int?; let membersCompleting: Int?; let membersLDTT: Int?; let membersCSTD: Int?; let membersDisciplined: Int?
+    let memberCount: Int?
+    let membersCompleting: Int?
+    let membersLDTT: Int?
+    let membersCSTD: Int?
+    let membersDisciplined: Int?
     init(_ a: AnnualRecordModel) {
-        year = a.year; taskRating = a.taskRating; taskRatingLabel = a.taskRating.flatMap(TaskRating.init(rawValue:))?.label
-        titles = a.titleSet.sorted(); note = a.note
-        discipline = a.discipline; disciplineLabel = a.discipline.map(DisciplineLevel.label); disciplinePending = a.disciplinePending
-        maternityLeave = a.maternityLeave; treatmentLeave = a.treatmentLeave
+        year = a.year
+        taskRating = a.taskRating
+        taskRatingLabel = a.taskRating.flatMap(TaskRating.init(rawValue:))?.label
+        titles = a.titleSet.sorted()
+        note = a.note
+        discipline = a.discipline
+        disciplineLabel = a.discipline.map(DisciplineLevel.label)
+        disciplinePending = a.disciplinePending
+        maternityLeave = a.maternityLeave
+        treatmentLeave = a.treatmentLeave
         familyExclusions = a.familyExclusions.map { $0.split(separator: "|").map(String.init) }
-        memberCount = a.memberCount; membersCompleting = a.membersCompleting; membersLDTT = a.membersLDTT
-        membersCSTD = a.membersCSTD; membersDisciplined = a.membersDisciplined
+        memberCount = a.memberCount
+        membersCompleting = a.membersCompleting
+        membersLDTT = a.membersLDTT
+        membersCSTD = a.membersCSTD
+        membersDisciplined = a.membersDisciplined
     }
 }
 
 /// One subject across the years: registrations, evaluations, annual records.
 struct SubjectTimelineDTO: Content, Sendable {
     struct Entry: Content, Sendable {
-        let year: Int; let registrationID: Int; let title: String; let unitName: String; let status: String; let statusLabel: String
+        let year: Int
+        let registrationID: Int
+        let title: String
+        let unitName: String
+        let status: String
+        let statusLabel: String
         let evaluations: [EvaluationDTO]
     }
     let subject: SubjectDTO
@@ -57,29 +83,42 @@ enum SubjectService {
         }
         // Readable when its unit is readable, or one of its registrations is.
         if Policy.decide(actor, .read, .unitRecord(s.unit.unitPath, movementIDs: [])).isAllowed { return s }
-        let regs = try await RegistrationModel.query(on: db).filter(\.$subject.$id == id).with(\.$unit).with(\.$movements).all()
-        if regs.contains(where: { Policy.decide(actor, .read, RegistrationQueries.resource($0)).isAllowed }) { return s }
+        let regs = try await RegistrationModel.query(on: db).filter(\.$subject.$id == id).with(\.$unit).with(
+            \.$movements
+        ).all()
+        if regs.contains(where: { Policy.decide(actor, .read, RegistrationQueries.resource($0)).isAllowed }) {
+            return s
+        }
         throw AppError.notFound("Không tìm thấy đối tượng.")
     }
 
     static func timeline(_ id: Int, actor: Actor?, on db: any Database) async throws -> SubjectTimelineDTO {
         let s = try await readable(id, actor: actor, on: db)
-        let regs = try await RegistrationModel.query(on: db).filter(\.$subject.$id == id).with(\.$unit).with(\.$movements).sort(\.$year).all()
+        let regs = try await RegistrationModel.query(on: db).filter(\.$subject.$id == id).with(\.$unit).with(
+            \.$movements
+        ).sort(\.$year).all()
             .filter { Policy.decide(actor, .read, RegistrationQueries.resource($0)).isAllowed }
-        let evals = try await EvaluationModel.query(on: db).filter(\.$registration.$id ~~ regs.compactMap(\.id)).with(\.$results).sort(\.$date).all()
+        let evals = try await EvaluationModel.query(on: db).filter(\.$registration.$id ~~ regs.compactMap(\.id)).with(
+            \.$results
+        ).sort(\.$date).all()
         let byReg = Dictionary(grouping: evals, by: { $0.$registration.id })
         let records = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == id).sort(\.$year).all()
         let personal = Policy.decide(actor, .read, .personalData(s.unit.unitPath)).isAllowed
-        return try SubjectTimelineDTO(subject: SubjectDTO(s, showPersonal: personal), annualRecords: records.map(AnnualRecordDTO.init),
-                                  years: regs.map { r in
-                                      try .init(year: r.year, registrationID: r.id ?? 0, title: r.title, unitName: r.unit.name, status: r.status.rawValue,
-                                                statusLabel: r.status.label, evaluations: (byReg[r.id ?? -1] ?? []).map(EvaluationDTO.init))
-                                  })
+        return try SubjectTimelineDTO(
+            subject: SubjectDTO(s, showPersonal: personal), annualRecords: records.map(AnnualRecordDTO.init),
+            years: regs.map { r in
+                try .init(
+                    year: r.year, registrationID: r.id ?? 0, title: r.title, unitName: r.unit.name,
+                    status: r.status.rawValue,
+                    statusLabel: r.status.label, evaluations: (byReg[r.id ?? -1] ?? []).map(EvaluationDTO.init))
+            })
     }
 
     /// A subject whose facts (year-end results, initiatives, awards) the actor may change. Who reads the subject
     /// (through a registration of a movement it leads, say) but may not change it gets 403, not 404.
-    static func writable(_ id: Int, _ action: Action = .update, actor: Actor?, on db: any Database) async throws -> SubjectModel {
+    static func writable(_ id: Int, _ action: Action = .update, actor: Actor?, on db: any Database) async throws
+        -> SubjectModel
+    {
         let s = try await readable(id, actor: actor, on: db)
         switch Policy.decide(actor, action, .unitRecord(s.unit.unitPath, movementIDs: [])) {
         case .allow: return s
@@ -88,41 +127,71 @@ enum SubjectService {
         }
     }
 
-    static func saveAnnualRecord(subjectID: Int, _ i: AnnualRecordInput, actor: Actor?, on db: any Database) async throws -> AnnualRecordModel {
+    static func saveAnnualRecord(subjectID: Int, _ i: AnnualRecordInput, actor: Actor?, on db: any Database)
+        async throws -> AnnualRecordModel
+    {
         let s = try await writable(subjectID, actor: actor, on: db)
         var e = FieldErrors()
         Check.year(i.year, "year", "Năm", into: &e)
-        if let t = i.taskRating, !t.isEmpty, TaskRating(rawValue: t) == nil { e.add("taskRating", "Xếp loại không hợp lệ.") }
+        if let t = i.taskRating, !t.isEmpty, TaskRating(rawValue: t) == nil {
+            e.add("taskRating", "Xếp loại không hợp lệ.")
+        }
         let titles = (i.titles ?? []).map { VietnameseText.clean($0) }.filter { !$0.isEmpty }
-        if titles.contains(where: { $0.contains("|") || $0.count > 200 }) { e.add("titles", "Tên danh hiệu không hợp lệ.") }
+        if titles.contains(where: { $0.contains("|") || $0.count > 200 }) {
+            e.add("titles", "Tên danh hiệu không hợp lệ.")
+        }
         let discipline = i.discipline.map { VietnameseText.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
-        if let d = discipline, !DisciplineLevel.order.contains(d) { e.add("discipline", "Hình thức kỷ luật không hợp lệ.") }
+        if let d = discipline, !DisciplineLevel.order.contains(d) {
+            e.add("discipline", "Hình thức kỷ luật không hợp lệ.")
+        }
         let exclusions = i.familyExclusions.map { $0.map { VietnameseText.clean($0) }.filter { !$0.isEmpty } }
-        if exclusions?.contains(where: { $0.contains("|") || $0.count > 300 }) == true { e.add("familyExclusions", "Nội dung trường hợp loại trừ không hợp lệ.") }
-        let counts: [(String, String, Int?)] = [("memberCount", "Tổng số thành viên", i.memberCount), ("membersCompleting", "Số hoàn thành nhiệm vụ", i.membersCompleting),
-                                               ("membersLDTT", "Số đạt Lao động tiên tiến", i.membersLDTT), ("membersCSTD", "Số đạt Chiến sĩ thi đua", i.membersCSTD),
-                                               ("membersDisciplined", "Số bị kỷ luật từ cảnh cáo", i.membersDisciplined)]
+        if exclusions?.contains(where: { $0.contains("|") || $0.count > 300 }) == true {
+            e.add("familyExclusions", "Nội dung trường hợp loại trừ không hợp lệ.")
+        }
+        let counts: [(String, String, Int?)] = [
+            ("memberCount", "Tổng số thành viên", i.memberCount),
+            ("membersCompleting", "Số hoàn thành nhiệm vụ", i.membersCompleting),
+            ("membersLDTT", "Số đạt Lao động tiên tiến", i.membersLDTT),
+            ("membersCSTD", "Số đạt Chiến sĩ thi đua", i.membersCSTD),
+            ("membersDisciplined", "Số bị kỷ luật từ cảnh cáo", i.membersDisciplined),
+        ]
         for (key, label, v) in counts {
             if let v, v < 0 || v > 100_000 { e.add(key, "\(label) phải từ 0 đến 100.000.") }
-            if let v, let total = i.memberCount, key != "memberCount", v > total { e.add(key, "\(label) không được lớn hơn tổng số thành viên (\(total)).") }
+            if let v, let total = i.memberCount, key != "memberCount", v > total {
+                e.add(key, "\(label) không được lớn hơn tổng số thành viên (\(total)).")
+            }
         }
-        if i.memberCount == nil, counts.dropFirst().contains(where: { $0.2 != nil }) { e.add("memberCount", "Nhập tổng số thành viên trước khi nhập các số liệu khác.") }
+        if i.memberCount == nil, counts.dropFirst().contains(where: { $0.2 != nil }) {
+            e.add("memberCount", "Nhập tổng số thành viên trước khi nhập các số liệu khác.")
+        }
         guard e.isEmpty else { throw AppError.invalid(e) }
-        let existing = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$year == i.year).first()
+        let existing = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == subjectID).filter(
+            \.$year == i.year
+        ).first()
         let m = existing ?? AnnualRecordModel()
         let before = existing.map(AnnualRecordDTO.init)
-        m.$subject.id = subjectID; m.year = i.year
+        m.$subject.id = subjectID
+        m.year = i.year
         m.taskRating = (i.taskRating ?? "").isEmpty ? nil : i.taskRating
-        m.titles = titles.joined(separator: "|"); m.note = VietnameseText.clean(i.note ?? "")
-        m.discipline = discipline; m.disciplinePending = i.disciplinePending ?? false
-        m.maternityLeave = i.maternityLeave ?? false; m.treatmentLeave = i.treatmentLeave ?? false
+        m.titles = titles.joined(separator: "|")
+        m.note = VietnameseText.clean(i.note ?? "")
+        m.discipline = discipline
+        m.disciplinePending = i.disciplinePending ?? false
+        m.maternityLeave = i.maternityLeave ?? false
+        m.treatmentLeave = i.treatmentLeave ?? false
         m.familyExclusions = exclusions?.joined(separator: "|")
-        m.memberCount = i.memberCount; m.membersCompleting = i.membersCompleting; m.membersLDTT = i.membersLDTT
-        m.membersCSTD = i.membersCSTD; m.membersDisciplined = i.membersDisciplined
+        m.memberCount = i.memberCount
+        m.membersCompleting = i.membersCompleting
+        m.membersLDTT = i.membersLDTT
+        m.membersCSTD = i.membersCSTD
+        m.membersDisciplined = i.membersDisciplined
         try await db.transaction { tx in
             try await m.save(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: existing == nil ? "create" : "update", entity: "annual-record", entityID: m.id,
-                                      unitID: s.$unit.id, summary: "Kết quả năm \(i.year) của \(s.name)", before: before, after: AnnualRecordDTO(m))
+            try await AuditLog.record(
+                on: tx, actor: actor, action: existing == nil ? "create" : "update", entity: "annual-record",
+                entityID: m.id,
+                unitID: s.$unit.id, summary: "Kết quả năm \(i.year) của \(s.name)", before: before,
+                after: AnnualRecordDTO(m))
         }
         return m
     }

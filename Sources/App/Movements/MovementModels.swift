@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// An emulation movement, campaign or focus area, with its lead and coordinating agencies.
 final class MovementModel: Model, @unchecked Sendable {
@@ -33,6 +33,8 @@ final class MovementAgencyModel: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     init() {}
     init(movementID: Int, unitID: Int, role: Role) {
-        self.$movement.id = movementID; self.$unit.id = unitID; self.role = role.rawValue
+        self.$movement.id = movementID
+        self.$unit.id = unitID
+        self.role = role.rawValue
     }
 }

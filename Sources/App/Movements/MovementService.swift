@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct MovementInput: Content, Sendable {
     var code: String
@@ -16,7 +16,12 @@ struct MovementInput: Content, Sendable {
 }
 
 struct MovementDTO: Content, Sendable, Equatable {
-    struct Agency: Content, Sendable, Equatable { let unitID: Int; let code: String; let name: String; let role: String }
+    struct Agency: Content, Sendable, Equatable {
+        let unitID: Int
+        let code: String
+        let name: String
+        let role: String
+    }
     let id: Int
     let code: String
     let name: String
@@ -44,12 +49,17 @@ struct MovementDTO: Content, Sendable, Equatable {
         description = m.description
         legalBasis = m.legalBasis
         catalogueVersion = m.catalogueVersion
-        self.agencies = agencies.map { Agency(unitID: $0.$unit.id, code: $0.$unit.value?.code ?? "", name: $0.$unit.value?.name ?? "", role: $0.role) }
+        self.agencies = agencies.map {
+            Agency(
+                unitID: $0.$unit.id, code: $0.$unit.value?.code ?? "", name: $0.$unit.value?.name ?? "", role: $0.role)
+        }
     }
 }
 
 enum MovementQueries {
-    static func list(q: String, year: Int?, leadUnitID: Int?, page: Int, on db: any Database) async throws -> Page<MovementModel> {
+    static func list(q: String, year: Int?, leadUnitID: Int?, page: Int, on db: any Database) async throws -> Page<
+        MovementModel
+    > {
         var query = MovementModel.query(on: db).with(\.$agencies) { $0.with(\.$unit) }
         for word in VietnameseText.fold(q).split(separator: " ") {
             query = query.filter(\.$searchText, .custom("LIKE"), "%\(String(word).likeSafe)%")
@@ -63,7 +73,10 @@ enum MovementQueries {
     }
 
     static func find(_ id: Int, on db: any Database) async throws -> MovementModel {
-        guard let m = try await MovementModel.query(on: db).filter(\.$id == id).with(\.$agencies, { $0.with(\.$unit) }).first() else {
+        guard
+            let m = try await MovementModel.query(on: db).filter(\.$id == id).with(\.$agencies, { $0.with(\.$unit) })
+                .first()
+        else {
             throw AppError.notFound("Không tìm thấy phong trào.")
         }
         return m
@@ -82,13 +95,16 @@ enum MovementService {
         if let f = i.fromYear, let t = i.toYear, f > t { e.add("toYear", "Năm kết thúc không được trước năm bắt đầu.") }
         Check.optional(i.description ?? "", "description", "Mô tả", max: 5000, into: &e)
         Check.optional(i.legalBasis ?? "", "legalBasis", "Căn cứ", max: 1000, into: &e)
-        let lead = i.leadAgencyIDs ?? [], coord = i.coordinatingAgencyIDs ?? []
+        let lead = i.leadAgencyIDs ?? []
+        let coord = i.coordinatingAgencyIDs ?? []
         if lead.isEmpty { e.add("leadAgencyIDs", "Chọn ít nhất một đơn vị chủ trì.") }
         let all = Set(lead + coord)
         if !all.isEmpty, try await UnitModel.query(on: db).filter(\.$id ~~ Array(all)).count() != all.count {
             e.add("leadAgencyIDs", "Có đơn vị không tồn tại.")
         }
-        if !Set(lead).isDisjoint(with: coord) { e.add("coordinatingAgencyIDs", "Một đơn vị không thể vừa chủ trì vừa phối hợp.") }
+        if !Set(lead).isDisjoint(with: coord) {
+            e.add("coordinatingAgencyIDs", "Một đơn vị không thể vừa chủ trì vừa phối hợp.")
+        }
         if e["code"] == nil {
             var dup = MovementModel.query(on: db).filter(\.$code == i.code)
             if let existingID { dup = dup.filter(\.$id != existingID) }
@@ -98,11 +114,15 @@ enum MovementService {
     }
 
     private static func cleaned(_ i: MovementInput) -> MovementInput {
-        MovementInput(code: VietnameseText.clean(i.code).uppercased(), name: VietnameseText.clean(i.name), kind: i.kind, level: i.level,
-                      fromYear: i.fromYear, toYear: i.toYear,
-                      description: (i.description ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines),
-                      legalBasis: VietnameseText.clean(i.legalBasis ?? ""),
-                      leadAgencyIDs: Array(Set(i.leadAgencyIDs ?? [])).sorted(), coordinatingAgencyIDs: Array(Set(i.coordinatingAgencyIDs ?? [])).sorted())
+        MovementInput(
+            code: VietnameseText.clean(i.code).uppercased(), name: VietnameseText.clean(i.name), kind: i.kind,
+            level: i.level,
+            fromYear: i.fromYear, toYear: i.toYear,
+            description: (i.description ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(
+                in: .whitespacesAndNewlines),
+            legalBasis: VietnameseText.clean(i.legalBasis ?? ""),
+            leadAgencyIDs: Array(Set(i.leadAgencyIDs ?? [])).sorted(),
+            coordinatingAgencyIDs: Array(Set(i.coordinatingAgencyIDs ?? [])).sorted())
     }
 
     private static func apply(_ i: MovementInput, to m: MovementModel) {
@@ -117,17 +137,23 @@ enum MovementService {
         m.refreshSearchText()
     }
 
-    private static func replaceAgencies(_ m: MovementModel, _ i: MovementInput, on tx: any Database) async throws -> [MovementAgencyModel] {
+    private static func replaceAgencies(_ m: MovementModel, _ i: MovementInput, on tx: any Database) async throws
+        -> [MovementAgencyModel]
+    {
         let id = try m.requireID()
         try await MovementAgencyModel.query(on: tx).filter(\.$movement.$id == id).delete()
         var rows: [MovementAgencyModel] = []
         for u in i.leadAgencyIDs ?? [] { rows.append(MovementAgencyModel(movementID: id, unitID: u, role: .lead)) }
-        for u in i.coordinatingAgencyIDs ?? [] { rows.append(MovementAgencyModel(movementID: id, unitID: u, role: .coordinating)) }
+        for u in i.coordinatingAgencyIDs ?? [] {
+            rows.append(MovementAgencyModel(movementID: id, unitID: u, role: .coordinating))
+        }
         for r in rows { try await r.create(on: tx) }
         return try await MovementAgencyModel.query(on: tx).filter(\.$movement.$id == id).with(\.$unit).all()
     }
 
-    static func create(_ raw: MovementInput, actor: Actor?, catalogueVersion: String? = nil, on db: any Database) async throws -> MovementModel {
+    static func create(_ raw: MovementInput, actor: Actor?, catalogueVersion: String? = nil, on db: any Database)
+        async throws -> MovementModel
+    {
         try Access.check(actor, .create, .movement(id: nil))
         let input = cleaned(raw)
         let errors = try await validate(input, existingID: nil, on: db)
@@ -138,14 +164,17 @@ enum MovementService {
             m.catalogueVersion = catalogueVersion
             try await m.create(on: tx)
             let agencies = try await replaceAgencies(m, input, on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "movement", entityID: m.id, unitID: nil,
-                                      summary: "Thêm phong trào \(m.code) — \(m.name)", before: Optional<MovementDTO>.none,
-                                      after: MovementDTO(m, agencies: agencies))
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "create", entity: "movement", entityID: m.id, unitID: nil,
+                summary: "Thêm phong trào \(m.code) — \(m.name)", before: Optional<MovementDTO>.none,
+                after: MovementDTO(m, agencies: agencies))
             return m
         }
     }
 
-    static func update(_ id: Int, _ raw: MovementInput, actor: Actor?, on db: any Database) async throws -> MovementModel {
+    static func update(_ id: Int, _ raw: MovementInput, actor: Actor?, on db: any Database) async throws
+        -> MovementModel
+    {
         try Access.check(actor, .update, .movement(id: id))
         let m = try await MovementQueries.find(id, on: db)
         var input = cleaned(raw)
@@ -161,8 +190,10 @@ enum MovementService {
             apply(final, to: m)
             try await m.save(on: tx)
             let agencies = try await replaceAgencies(m, final, on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "movement", entityID: id, unitID: nil,
-                                      summary: "Sửa phong trào \(m.code) — \(m.name)", before: before, after: MovementDTO(m, agencies: agencies))
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "update", entity: "movement", entityID: id, unitID: nil,
+                summary: "Sửa phong trào \(m.code) — \(m.name)", before: before,
+                after: MovementDTO(m, agencies: agencies))
             return m
         }
     }

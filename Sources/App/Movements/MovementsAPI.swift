@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct MovementsAPIController {
     func register(_ r: any RoutesBuilder) {
@@ -12,8 +12,9 @@ struct MovementsAPIController {
 
     @Sendable func list(req: Request) async throws -> ListResponse<MovementDTO> {
         try req.authorize(.list, .movement(id: nil))
-        let page = try await MovementQueries.list(q: req.listQuery().q, year: req.query[Int.self, at: "year"],
-                                                  leadUnitID: req.query[Int.self, at: "unitID"], page: req.listQuery().page, on: req.db)
+        let page = try await MovementQueries.list(
+            q: req.listQuery().q, year: req.query[Int.self, at: "year"],
+            leadUnitID: req.query[Int.self, at: "unitID"], page: req.listQuery().page, on: req.db)
         return ListResponse(page) { MovementDTO($0, agencies: $0.agencies) }
     }
 
@@ -25,14 +26,16 @@ struct MovementsAPIController {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let m = try await MovementService.create(try req.content.decode(MovementInput.self), actor: req.actor, on: req.db)
+        let m = try await MovementService.create(
+            try req.content.decode(MovementInput.self), actor: req.actor, on: req.db)
         let full = try await MovementQueries.find(try m.requireID(), on: req.db)
         return try await MovementDTO(full, agencies: full.agencies).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> MovementDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        _ = try await MovementService.update(id, try req.content.decode(MovementInput.self), actor: req.actor, on: req.db)
+        _ = try await MovementService.update(
+            id, try req.content.decode(MovementInput.self), actor: req.actor, on: req.db)
         let full = try await MovementQueries.find(id, on: req.db)
         return MovementDTO(full, agencies: full.agencies)
     }

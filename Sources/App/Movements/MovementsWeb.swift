@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct MovementsPage: Encodable, Sendable {
     let layout: LayoutContext
@@ -9,7 +9,14 @@ struct MovementsPage: Encodable, Sendable {
     let movements: [Row]
     let pager: Pager
     let canCreate: Bool
-    struct Row: Encodable, Sendable { let code: String; let name: String; let kindLabel: String; let period: String; let leads: String; let href: String }
+    struct Row: Encodable, Sendable {
+        let code: String
+        let name: String
+        let kindLabel: String
+        let period: String
+        let leads: String
+        let href: String
+    }
 }
 
 struct MovementPage: Encodable, Sendable {
@@ -34,11 +41,16 @@ struct MovementForm: Content, Sendable {
     var coordinatingAgencyIDs: [String]?
 
     var input: MovementInput {
-        MovementInput(code: code, name: name, kind: kind, level: level, fromYear: Int(fromYear.trimmingCharacters(in: .whitespaces)),
-                      toYear: Int(toYear.trimmingCharacters(in: .whitespaces)), description: description, legalBasis: legalBasis,
-                      leadAgencyIDs: (leadAgencyIDs ?? []).compactMap { Int($0) }, coordinatingAgencyIDs: (coordinatingAgencyIDs ?? []).compactMap { Int($0) })
+        MovementInput(
+            code: code, name: name, kind: kind, level: level,
+            fromYear: Int(fromYear.trimmingCharacters(in: .whitespaces)),
+            toYear: Int(toYear.trimmingCharacters(in: .whitespaces)), description: description, legalBasis: legalBasis,
+            leadAgencyIDs: (leadAgencyIDs ?? []).compactMap { Int($0) },
+            coordinatingAgencyIDs: (coordinatingAgencyIDs ?? []).compactMap { Int($0) })
     }
-    static let empty = MovementForm(code: "", name: "", kind: "phong-trao", level: "huyen", fromYear: "", toYear: "", description: "", legalBasis: "", leadAgencyIDs: [], coordinatingAgencyIDs: [])
+    static let empty = MovementForm(
+        code: "", name: "", kind: "phong-trao", level: "huyen", fromYear: "", toYear: "", description: "",
+        legalBasis: "", leadAgencyIDs: [], coordinatingAgencyIDs: [])
 }
 
 struct MovementFormPage: Encodable, Sendable {
@@ -69,14 +81,22 @@ struct MovementsWebController {
         try req.authorize(.list, .movement(id: nil))
         let q = req.listQuery().q
         let yearText = req.query[String.self, at: "year"] ?? ""
-        let page = try await MovementQueries.list(q: q, year: Int(yearText), leadUnitID: nil, page: req.listQuery().page, on: req.db)
+        let page = try await MovementQueries.list(
+            q: q, year: Int(yearText), leadUnitID: nil, page: req.listQuery().page, on: req.db)
         let rows = page.items.map { m in
-            MovementsPage.Row(code: m.code, name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind, period: "\(m.fromYear)–\(m.toYear)",
-                              leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.shortName }.joined(separator: ", "), href: MovementsPath.movement(.id(m.id ?? 0)).href)
+            MovementsPage.Row(
+                code: m.code, name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind,
+                period: "\(m.fromYear)–\(m.toYear)",
+                leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.shortName }.joined(separator: ", "),
+                href: MovementsPath.movement(.id(m.id ?? 0)).href)
         }
-        return try await req.render("movements/movements", MovementsPage(layout: req.layout("Phong trào thi đua", active: MovementsPath.list.href), q: q, year: yearText, movements: rows,
-                                                              pager: Pager(page, base: MovementsPath.list.href, query: [("q", q), ("year", yearText)]),
-                                                              canCreate: req.can(.create, .movement(id: nil))))
+        return try await req.render(
+            "movements/movements",
+            MovementsPage(
+                layout: req.layout("Phong trào thi đua", active: MovementsPath.list.href), q: q, year: yearText,
+                movements: rows,
+                pager: Pager(page, base: MovementsPath.list.href, query: [("q", q), ("year", yearText)]),
+                canCreate: req.can(.create, .movement(id: nil))))
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -84,34 +104,63 @@ struct MovementsWebController {
         try req.authorize(.read, .movement(id: id))
         let m = try await MovementQueries.find(id, on: req.db)
         func crumbs(_ role: String) -> [UnitPage.Crumb] {
-            m.agencies.filter { $0.role == role }.map { .init(label: $0.unit.name, href: req.can(.read, .unit($0.unit.unitPath)) ? UnitsPath.unit(.id($0.$unit.id)).href : nil) }
+            m.agencies.filter { $0.role == role }.map {
+                .init(
+                    label: $0.unit.name,
+                    href: req.can(.read, .unit($0.unit.unitPath)) ? UnitsPath.unit(.id($0.$unit.id)).href : nil)
+            }
         }
-        return try await req.render("movements/movement", MovementPage(layout: req.layout(m.name, active: MovementsPath.list.href), movement: MovementDTO(m, agencies: m.agencies),
-                                                            leads: crumbs("lead"), coordinating: crumbs("coordinating"),
-                                                            canEdit: req.can(.update, .movement(id: id)), editHref: MovementsPath.edit(.id(id)).href))
+        return try await req.render(
+            "movements/movement",
+            MovementPage(
+                layout: req.layout(m.name, active: MovementsPath.list.href),
+                movement: MovementDTO(m, agencies: m.agencies),
+                leads: crumbs("lead"), coordinating: crumbs("coordinating"),
+                canEdit: req.can(.update, .movement(id: id)), editHref: MovementsPath.edit(.id(id)).href))
     }
 
-    private func page(req: Request, heading: String, action: String, form: MovementForm, errors: [String: String], leadLocked: Bool, cancel: String) async throws -> MovementFormPage {
+    private func page(
+        req: Request, heading: String, action: String, form: MovementForm, errors: [String: String], leadLocked: Bool,
+        cancel: String
+    ) async throws -> MovementFormPage {
         // Agencies first, then communes; each group in Vietnamese alphabetical order.
-        let order: [UnitKind] = [.tinh, .so, .huyen, .phong, .coQuanDang, .doanThe, .donViSuNghiep, .lucLuongVuTrang, .thiTran, .xa, .phuong]
+        let order: [UnitKind] = [
+            .tinh, .so, .huyen, .phong, .coQuanDang, .doanThe, .donViSuNghiep, .lucLuongVuTrang, .thiTran, .xa, .phuong,
+        ]
         let units = try await UnitQueries.choices(scope: .all, on: req.db)
             .filter { order.contains($0.unitKind) }
             .sorted { a, b in
-                let ia = order.firstIndex(of: a.unitKind)!, ib = order.firstIndex(of: b.unitKind)!
+                let ia = order.firstIndex(of: a.unitKind)!
+                let ib = order.firstIndex(of: b.unitKind)!
                 return ia != ib ? ia < ib : VietnameseText.compare(a.shortName, b.shortName) == .orderedAscending
             }
         func opts(_ selected: [String]?) -> [SelectOption] {
-            units.map { SelectOption(value: String($0.id ?? 0), label: $0.shortName, selected: (selected ?? []).contains(String($0.id ?? 0))) }
+            units.map {
+                SelectOption(
+                    value: String($0.id ?? 0), label: $0.shortName,
+                    selected: (selected ?? []).contains(String($0.id ?? 0)))
+            }
         }
-        return MovementFormPage(layout: req.layout(heading, active: MovementsPath.list.href), heading: heading, action: action, form: form, errors: errors,
-                                kinds: MovementKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind) },
-                                levels: MovementLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.level) },
-                                leadOptions: opts(form.leadAgencyIDs), coordinatingOptions: opts(form.coordinatingAgencyIDs), leadLocked: leadLocked, cancelHref: cancel)
+        return MovementFormPage(
+            layout: req.layout(heading, active: MovementsPath.list.href), heading: heading, action: action, form: form,
+            errors: errors,
+            kinds: MovementKind.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind)
+            },
+            levels: MovementLevel.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.level)
+            },
+            leadOptions: opts(form.leadAgencyIDs), coordinatingOptions: opts(form.coordinatingAgencyIDs),
+            leadLocked: leadLocked, cancelHref: cancel)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
         try req.authorize(.create, .movement(id: nil))
-        return try await req.render("movements/movement-form", try await page(req: req, heading: "Thêm phong trào", action: MovementsPath.list.href, form: .empty, errors: [:], leadLocked: false, cancel: MovementsPath.list.href))
+        return try await req.render(
+            "movements/movement-form",
+            try await page(
+                req: req, heading: "Thêm phong trào", action: MovementsPath.list.href, form: .empty, errors: [:],
+                leadLocked: false, cancel: MovementsPath.list.href))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -121,7 +170,11 @@ struct MovementsWebController {
         } redirect: { m in
             (MovementsPath.movement(.id(m.id ?? 0)).href, "Đã thêm phong trào \(m.name).")
         } orRender: { e in
-            try await req.render("movements/movement-form", try await page(req: req, heading: "Thêm phong trào", action: MovementsPath.list.href, form: form, errors: e.formErrors, leadLocked: false, cancel: MovementsPath.list.href), status: e.status)
+            try await req.render(
+                "movements/movement-form",
+                try await page(
+                    req: req, heading: "Thêm phong trào", action: MovementsPath.list.href, form: form,
+                    errors: e.formErrors, leadLocked: false, cancel: MovementsPath.list.href), status: e.status)
         }
     }
 
@@ -129,12 +182,18 @@ struct MovementsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         try req.authorize(.update, .movement(id: id))
         let m = try await MovementQueries.find(id, on: req.db)
-        let form = MovementForm(code: m.code, name: m.name, kind: m.kind, level: m.level, fromYear: String(m.fromYear), toYear: String(m.toYear),
-                                description: m.description, legalBasis: m.legalBasis,
-                                leadAgencyIDs: m.agencies.filter { $0.role == "lead" }.map { String($0.$unit.id) },
-                                coordinatingAgencyIDs: m.agencies.filter { $0.role == "coordinating" }.map { String($0.$unit.id) })
-        return try await req.render("movements/movement-form", try await page(req: req, heading: "Sửa phong trào", action: MovementsPath.movement(.id(id)).href, form: form, errors: [:],
-                                                                   leadLocked: !req.can(.reassignMovementLead), cancel: MovementsPath.movement(.id(id)).href))
+        let form = MovementForm(
+            code: m.code, name: m.name, kind: m.kind, level: m.level, fromYear: String(m.fromYear),
+            toYear: String(m.toYear),
+            description: m.description, legalBasis: m.legalBasis,
+            leadAgencyIDs: m.agencies.filter { $0.role == "lead" }.map { String($0.$unit.id) },
+            coordinatingAgencyIDs: m.agencies.filter { $0.role == "coordinating" }.map { String($0.$unit.id) })
+        return try await req.render(
+            "movements/movement-form",
+            try await page(
+                req: req, heading: "Sửa phong trào", action: MovementsPath.movement(.id(id)).href, form: form,
+                errors: [:],
+                leadLocked: !req.can(.reassignMovementLead), cancel: MovementsPath.movement(.id(id)).href))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -145,8 +204,13 @@ struct MovementsWebController {
         } redirect: { m in
             (MovementsPath.movement(.id(id)).href, "Đã lưu phong trào \(m.name).")
         } orRender: { e in
-    return try await req.render("movements/movement-form", try await page(req: req, heading: "Sửa phong trào", action: MovementsPath.movement(.id(id)).href, form: form, errors: e.formErrors,
-                                                               leadLocked: !req.can(.reassignMovementLead), cancel: MovementsPath.movement(.id(id)).href), status: e.status)
+            return try await req.render(
+                "movements/movement-form",
+                try await page(
+                    req: req, heading: "Sửa phong trào", action: MovementsPath.movement(.id(id)).href, form: form,
+                    errors: e.formErrors,
+                    leadLocked: !req.can(.reassignMovementLead), cancel: MovementsPath.movement(.id(id)).href),
+                status: e.status)
         }
     }
 }

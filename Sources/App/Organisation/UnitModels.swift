@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A unit of the organisation tree: any depth, any kind, a stable code.
 final class UnitModel: Model, @unchecked Sendable {
@@ -24,7 +24,10 @@ final class UnitModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(code: String, name: String, shortName: String, kind: UnitKind, parentID: Int?, place: String, abbreviation: String) {
+    init(
+        code: String, name: String, shortName: String, kind: UnitKind, parentID: Int?, place: String,
+        abbreviation: String
+    ) {
         self.code = code
         self.name = name
         self.shortName = shortName
@@ -56,7 +59,9 @@ final class UnitGroupModel: Model, @unchecked Sendable {
 
     init() {}
     init(code: String, name: String, kind: UnitGroupKind) {
-        self.code = code; self.name = name; self.kind = kind.rawValue
+        self.code = code
+        self.name = name
+        self.kind = kind.rawValue
     }
 }
 

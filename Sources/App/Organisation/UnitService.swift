@@ -1,7 +1,7 @@
+import Domain
 import Fluent
 import SQLKit
 import Vapor
-import Domain
 
 /// What a form or an API client sends to create or change a unit. Required fields are non-optional.
 struct UnitInput: Content, Sendable {
@@ -15,9 +15,10 @@ struct UnitInput: Content, Sendable {
 
     /// NFC, trimmed; empty optional text becomes empty string.
     func cleaned() -> UnitInput {
-        UnitInput(code: VietnameseText.clean(code).uppercased(), name: VietnameseText.clean(name),
-                  shortName: VietnameseText.clean(shortName ?? ""), kind: VietnameseText.clean(kind), parentID: parentID,
-                  place: VietnameseText.clean(place ?? ""), abbreviation: VietnameseText.clean(abbreviation ?? ""))
+        UnitInput(
+            code: VietnameseText.clean(code).uppercased(), name: VietnameseText.clean(name),
+            shortName: VietnameseText.clean(shortName ?? ""), kind: VietnameseText.clean(kind), parentID: parentID,
+            place: VietnameseText.clean(place ?? ""), abbreviation: VietnameseText.clean(abbreviation ?? ""))
     }
 }
 
@@ -121,8 +122,11 @@ enum UnitService {
             if try await dup.count() > 0 { e.add("code", "Mã “\(input.code)” đã được dùng cho đơn vị khác.") }
         }
         if let p = input.parentID {
-            if try await UnitModel.find(p, on: db) == nil { e.add("parentID", "Đơn vị cấp trên không tồn tại.") }
-            else if p == existingID { e.add("parentID", "Một đơn vị không thể là cấp trên của chính nó.") }
+            if try await UnitModel.find(p, on: db) == nil {
+                e.add("parentID", "Đơn vị cấp trên không tồn tại.")
+            } else if p == existingID {
+                e.add("parentID", "Một đơn vị không thể là cấp trên của chính nó.")
+            }
         }
         return e
     }
@@ -134,14 +138,18 @@ enum UnitService {
         let errors = try await validate(input, existingID: nil, on: db)
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         return try await db.transaction { tx in
-            let unit = UnitModel(code: input.code, name: input.name, shortName: input.shortName?.isEmpty == false ? input.shortName! : input.name,
-                                 kind: UnitKind(rawValue: input.kind) ?? .khac, parentID: parent?.id,
-                                 place: input.place ?? "", abbreviation: input.abbreviation ?? "")
+            let unit = UnitModel(
+                code: input.code, name: input.name,
+                shortName: input.shortName?.isEmpty == false ? input.shortName! : input.name,
+                kind: UnitKind(rawValue: input.kind) ?? .khac, parentID: parent?.id,
+                place: input.place ?? "", abbreviation: input.abbreviation ?? "")
             try await unit.create(on: tx)
             unit.path = (parent?.unitPath ?? .root).child(try unit.requireID()).raw
             try await unit.save(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "unit", entityID: unit.id, unitID: unit.id,
-                                      summary: "Thêm đơn vị \(unit.code) — \(unit.name)", before: Optional<UnitDTO>.none, after: UnitDTO(unit))
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "create", entity: "unit", entityID: unit.id, unitID: unit.id,
+                summary: "Thêm đơn vị \(unit.code) — \(unit.name)", before: Optional<UnitDTO>.none, after: UnitDTO(unit)
+            )
             return unit
         }
     }
@@ -173,15 +181,18 @@ enum UnitService {
                 unit.$parent.id = newParent?.id
                 // Move the whole subtree: every path that starts with the old one gets the new prefix.
                 let sql = try tx.sql()
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE units SET path = \(bind: newPath) || substr(path, CAST(\(bind: oldPath.count + 1) AS INTEGER))
                     WHERE path LIKE \(bind: oldPath + "%")
-                    """).run()
+                    """
+                ).run()
                 unit.path = newPath
             }
             try await unit.save(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "unit", entityID: id, unitID: id,
-                                      summary: "Sửa đơn vị \(unit.code) — \(unit.name)", before: before, after: UnitDTO(unit))
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "update", entity: "unit", entityID: id, unitID: id,
+                summary: "Sửa đơn vị \(unit.code) — \(unit.name)", before: before, after: UnitDTO(unit))
             return unit
         }
     }
@@ -190,7 +201,8 @@ enum UnitService {
         let unit = try await UnitQueries.readable(id, actor: actor, on: db)
         try Access.check(actor, .delete, .unit(unit.unitPath))
         if try await UnitModel.query(on: db).filter(\.$parent.$id == id).count() > 0 {
-            throw AppError.conflict("Không thể xóa: đơn vị còn đơn vị trực thuộc. Hãy chuyển hoặc xóa các đơn vị trực thuộc trước.")
+            throw AppError.conflict(
+                "Không thể xóa: đơn vị còn đơn vị trực thuộc. Hãy chuyển hoặc xóa các đơn vị trực thuộc trước.")
         }
         if try await UserModel.query(on: db).filter(\.$unit.$id == id).count() > 0 {
             throw AppError.conflict("Không thể xóa: đơn vị còn tài khoản người dùng.")
@@ -202,8 +214,9 @@ enum UnitService {
         try await db.transaction { tx in
             try await UnitGroupMemberModel.query(on: tx).filter(\.$unit.$id == id).delete()
             try await unit.delete(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "delete", entity: "unit", entityID: id, unitID: id,
-                                      summary: "Xóa đơn vị \(before.code) — \(before.name)", before: before, after: Optional<UnitDTO>.none)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "delete", entity: "unit", entityID: id, unitID: id,
+                summary: "Xóa đơn vị \(before.code) — \(before.name)", before: before, after: Optional<UnitDTO>.none)
         }
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct UnitsAPIController {
     func register(_ r: any RoutesBuilder) {
@@ -25,7 +25,9 @@ struct UnitsAPIController {
     }
 
     @Sendable func show(req: Request) async throws -> UnitDTO {
-        UnitDTO(try await UnitQueries.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+        UnitDTO(
+            try await UnitQueries.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db)
+        )
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -36,7 +38,9 @@ struct UnitsAPIController {
 
     @Sendable func update(req: Request) async throws -> UnitDTO {
         let input = try req.content.decode(UnitInput.self)
-        return UnitDTO(try await UnitService.update(try req.parameters.require("id", as: Int.self), input, actor: req.actor, on: req.db))
+        return UnitDTO(
+            try await UnitService.update(
+                try req.parameters.require("id", as: Int.self), input, actor: req.actor, on: req.db))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
@@ -44,17 +48,30 @@ struct UnitsAPIController {
         return .noContent
     }
 
-    struct GroupDTO: Content { let id: Int; let code: String; let name: String; let kind: String; let kindLabel: String; let memberIDs: [Int] }
+    struct GroupDTO: Content {
+        let id: Int
+        let code: String
+        let name: String
+        let kind: String
+        let kindLabel: String
+        let memberIDs: [Int]
+    }
 
     @Sendable func groups(req: Request) async throws -> [GroupDTO] {
         let actor = try req.requireActor()
         let scope = Policy.unitScope(actor)
         return try await UnitGroupModel.query(on: req.db).with(\.$members).sort(\.$code).all().map { g in
             let visible = g.members.filter { m in
-                switch scope { case .all: return true; case .subtree(let p): return p.contains(m.unitPath); case .none: return false }
+                switch scope {
+                case .all: return true
+                case .subtree(let p): return p.contains(m.unitPath)
+                case .none: return false
+                }
             }
-            return GroupDTO(id: g.id ?? 0, code: g.code, name: g.name, kind: g.kind, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
-                            memberIDs: visible.compactMap(\.id).sorted())
+            return GroupDTO(
+                id: g.id ?? 0, code: g.code, name: g.name, kind: g.kind,
+                kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
+                memberIDs: visible.compactMap(\.id).sorted())
         }
     }
 }

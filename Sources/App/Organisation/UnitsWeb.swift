@@ -1,11 +1,20 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct UnitRow: Encodable, Sendable {
-    let id: Int; let code: String; let name: String; let kindLabel: String; let depth: Int; let href: String
+    let id: Int
+    let code: String
+    let name: String
+    let kindLabel: String
+    let depth: Int
+    let href: String
     init(_ u: UnitModel) {
-        id = u.id ?? 0; code = u.code; name = u.name; kindLabel = u.unitKind.label; depth = max(0, u.unitPath.depth - 1)
+        id = u.id ?? 0
+        code = u.code
+        name = u.name
+        kindLabel = u.unitKind.label
+        depth = max(0, u.unitPath.depth - 1)
         href = UnitsPath.unit(.id(u.id ?? 0)).href
     }
 }
@@ -33,7 +42,10 @@ struct UnitPage: Encodable, Sendable {
     let editHref: String
     let deleteHref: String
     let newChildHref: String
-    struct Crumb: Encodable, Sendable { let label: String; let href: String? }
+    struct Crumb: Encodable, Sendable {
+        let label: String
+        let href: String?
+    }
 }
 
 /// What the unit form holds, as typed (strings), so a rejected form comes back unchanged.
@@ -47,7 +59,9 @@ struct UnitForm: Content, Sendable {
     var abbreviation: String?
 
     var input: UnitInput {
-        UnitInput(code: code, name: name, shortName: shortName, kind: kind, parentID: Int(parentID ?? ""), place: place, abbreviation: abbreviation)
+        UnitInput(
+            code: code, name: name, shortName: shortName, kind: kind, parentID: Int(parentID ?? ""), place: place,
+            abbreviation: abbreviation)
     }
     static let empty = UnitForm(code: "", name: "", shortName: "", kind: "", parentID: "", place: "", abbreviation: "")
 }
@@ -75,8 +89,12 @@ struct UnitsWebController {
     }
 
     static func kindOptions(selected: String, includeAll: Bool) -> [SelectOption] {
-        (includeAll ? [SelectOption(value: "", label: "Tất cả loại", selected: selected.isEmpty)] : [SelectOption(value: "", label: "— Chọn loại —", selected: selected.isEmpty)])
-            + UnitKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+        (includeAll
+            ? [SelectOption(value: "", label: "Tất cả loại", selected: selected.isEmpty)]
+            : [SelectOption(value: "", label: "— Chọn loại —", selected: selected.isEmpty)])
+            + UnitKind.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected)
+            }
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -87,9 +105,12 @@ struct UnitsWebController {
         f.page = req.listQuery().page
         let page = try await UnitQueries.list(f, scope: Policy.unitScope(actor), on: req.db)
         let canCreate = req.can(.createUnits)
-        let ctx = UnitsPage(layout: req.layout("Đơn vị", active: UnitsPath.list.href), q: f.q, kinds: Self.kindOptions(selected: f.kind, includeAll: true),
-                            units: page.items.map(UnitRow.init), pager: Pager(page, base: UnitsPath.list.href, query: [("q", f.q), ("kind", f.kind)]),
-                            canCreate: canCreate)
+        let ctx = UnitsPage(
+            layout: req.layout("Đơn vị", active: UnitsPath.list.href), q: f.q,
+            kinds: Self.kindOptions(selected: f.kind, includeAll: true),
+            units: page.items.map(UnitRow.init),
+            pager: Pager(page, base: UnitsPath.list.href, query: [("q", f.q), ("kind", f.kind)]),
+            canCreate: canCreate)
         return try await req.render("organisation/units", ctx)
     }
 
@@ -99,43 +120,71 @@ struct UnitsWebController {
         let ancestors = try await UnitQueries.names(unit.unitPath.ids.dropLast().map { $0 }, on: req.db)
         let crumbs = unit.unitPath.ids.dropLast().compactMap { aid -> UnitPage.Crumb? in
             guard let a = ancestors[aid] else { return nil }
-            return .init(label: a.shortName, href: req.can(.read, .unit(a.unitPath)) ? UnitsPath.unit(.id(aid)).href : nil)
+            return .init(
+                label: a.shortName, href: req.can(.read, .unit(a.unitPath)) ? UnitsPath.unit(.id(aid)).href : nil)
         }
         let children = try await UnitModel.query(on: req.db).filter(\.$parent.$id == id).sort(\.$name).all()
-        let memberships = try await UnitGroupMemberModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$group).all()
+        let memberships = try await UnitGroupMemberModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$group)
+            .all()
         var users: [UnitPage.Crumb] = []
         if req.can(.list, .user(unitPath: unit.unitPath, role: .unitOfficer)) {
             users = try await UserModel.query(on: req.db).filter(\.$unit.$id == id).sort(\.$username).all()
-                .map { .init(label: "\($0.username) — \($0.fullName) (\($0.userRole.label))", href: req.can(.update, .user(unitPath: unit.unitPath, role: $0.userRole)) ? UsersPath.edit(.id($0.id ?? 0)).href : nil) }
+                .map {
+                    .init(
+                        label: "\($0.username) — \($0.fullName) (\($0.userRole.label))",
+                        href: req.can(.update, .user(unitPath: unit.unitPath, role: $0.userRole))
+                            ? UsersPath.edit(.id($0.id ?? 0)).href : nil)
+                }
         }
-        let movements = try await MovementAgencyModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$movement).all()
-        let ctx = UnitPage(layout: req.layout(unit.shortName, active: UnitsPath.list.href), unit: UnitDTO(unit), breadcrumb: crumbs,
-                           children: children.map(UnitRow.init),
-                           groups: memberships.map { .init(label: $0.group.name, href: GroupsPath.group(.id($0.$group.id)).href) },
-                           users: users,
-                           movements: movements.map { .init(label: "\($0.movement.name) (\($0.role == "lead" ? "chủ trì" : "phối hợp"))", href: MovementsPath.movement(.id($0.$movement.id)).href) },
-                           canEdit: req.can(.update, .unit(unit.unitPath)), canDelete: req.can(.delete, .unit(unit.unitPath)),
-                           canAddChild: req.can(.create, .newUnit(parent: unit.unitPath)),
-                           editHref: UnitsPath.edit(.id(id)).href, deleteHref: UnitsPath.delete(.id(id)).href, newChildHref: UnitsPath.new.href + "?parentID=\(id)")
+        let movements = try await MovementAgencyModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$movement)
+            .all()
+        let ctx = UnitPage(
+            layout: req.layout(unit.shortName, active: UnitsPath.list.href), unit: UnitDTO(unit), breadcrumb: crumbs,
+            children: children.map(UnitRow.init),
+            groups: memberships.map { .init(label: $0.group.name, href: GroupsPath.group(.id($0.$group.id)).href) },
+            users: users,
+            movements: movements.map {
+                .init(
+                    label: "\($0.movement.name) (\($0.role == "lead" ? "chủ trì" : "phối hợp"))",
+                    href: MovementsPath.movement(.id($0.$movement.id)).href)
+            },
+            canEdit: req.can(.update, .unit(unit.unitPath)), canDelete: req.can(.delete, .unit(unit.unitPath)),
+            canAddChild: req.can(.create, .newUnit(parent: unit.unitPath)),
+            editHref: UnitsPath.edit(.id(id)).href, deleteHref: UnitsPath.delete(.id(id)).href,
+            newChildHref: UnitsPath.new.href + "?parentID=\(id)")
         return try await req.render("organisation/unit", ctx)
     }
 
-    private func formPage(req: Request, heading: String, action: String, form: UnitForm, errors: [String: String], cancel: String) async throws -> UnitFormPage {
+    private func formPage(
+        req: Request, heading: String, action: String, form: UnitForm, errors: [String: String], cancel: String
+    ) async throws -> UnitFormPage {
         let actor = try req.requireActor()
         let scope = Policy.parentScope(actor)
         let parents = try await UnitQueries.choices(scope: scope, on: req.db)
-        var options = [SelectOption(value: "", label: "— Không có (đơn vị gốc) —", selected: (form.parentID ?? "").isEmpty)]
-        options += parents.map { SelectOption(value: String($0.id ?? 0), label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
-                                        selected: String($0.id ?? 0) == form.parentID) }
-        return UnitFormPage(layout: req.layout(heading, active: UnitsPath.list.href), heading: heading, action: action, form: form, errors: errors,
-                            kinds: Self.kindOptions(selected: form.kind, includeAll: false), parents: options, cancelHref: cancel)
+        var options = [
+            SelectOption(value: "", label: "— Không có (đơn vị gốc) —", selected: (form.parentID ?? "").isEmpty)
+        ]
+        options += parents.map {
+            SelectOption(
+                value: String($0.id ?? 0),
+                label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
+                selected: String($0.id ?? 0) == form.parentID)
+        }
+        return UnitFormPage(
+            layout: req.layout(heading, active: UnitsPath.list.href), heading: heading, action: action, form: form,
+            errors: errors,
+            kinds: Self.kindOptions(selected: form.kind, includeAll: false), parents: options, cancelHref: cancel)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         var form = UnitForm.empty
         form.parentID = req.query[String.self, at: "parentID"] ?? Policy.defaultUnit(actor).map(String.init) ?? ""
-        return try await req.render("organisation/unit-form", try await formPage(req: req, heading: "Thêm đơn vị", action: UnitsPath.list.href, form: form, errors: [:], cancel: UnitsPath.list.href))
+        return try await req.render(
+            "organisation/unit-form",
+            try await formPage(
+                req: req, heading: "Thêm đơn vị", action: UnitsPath.list.href, form: form, errors: [:],
+                cancel: UnitsPath.list.href))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -145,8 +194,10 @@ struct UnitsWebController {
         } redirect: { unit in
             (UnitsPath.unit(.id(unit.id ?? 0)).href, "Đã thêm đơn vị \(unit.name).")
         } orRender: { e in
-    let page = try await formPage(req: req, heading: "Thêm đơn vị", action: UnitsPath.list.href, form: form, errors: e.formErrors, cancel: UnitsPath.list.href)
-    return try await req.render("organisation/unit-form", page, status: e.status)
+            let page = try await formPage(
+                req: req, heading: "Thêm đơn vị", action: UnitsPath.list.href, form: form, errors: e.formErrors,
+                cancel: UnitsPath.list.href)
+            return try await req.render("organisation/unit-form", page, status: e.status)
         }
     }
 
@@ -154,9 +205,15 @@ struct UnitsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let unit = try await UnitQueries.readable(id, actor: req.actor, on: req.db)
         try req.authorize(.update, .unit(unit.unitPath))
-        let form = UnitForm(code: unit.code, name: unit.name, shortName: unit.shortName, kind: unit.kind, parentID: unit.$parent.id.map(String.init) ?? "",
-                            place: unit.place, abbreviation: unit.abbreviation)
-        return try await req.render("organisation/unit-form", try await formPage(req: req, heading: "Sửa đơn vị", action: UnitsPath.unit(.id(id)).href, form: form, errors: [:], cancel: UnitsPath.unit(.id(id)).href))
+        let form = UnitForm(
+            code: unit.code, name: unit.name, shortName: unit.shortName, kind: unit.kind,
+            parentID: unit.$parent.id.map(String.init) ?? "",
+            place: unit.place, abbreviation: unit.abbreviation)
+        return try await req.render(
+            "organisation/unit-form",
+            try await formPage(
+                req: req, heading: "Sửa đơn vị", action: UnitsPath.unit(.id(id)).href, form: form, errors: [:],
+                cancel: UnitsPath.unit(.id(id)).href))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -167,8 +224,10 @@ struct UnitsWebController {
         } redirect: { unit in
             (UnitsPath.unit(.id(id)).href, "Đã lưu đơn vị \(unit.name).")
         } orRender: { e in
-    let page = try await formPage(req: req, heading: "Sửa đơn vị", action: UnitsPath.unit(.id(id)).href, form: form, errors: e.formErrors, cancel: UnitsPath.unit(.id(id)).href)
-    return try await req.render("organisation/unit-form", page, status: e.status)
+            let page = try await formPage(
+                req: req, heading: "Sửa đơn vị", action: UnitsPath.unit(.id(id)).href, form: form, errors: e.formErrors,
+                cancel: UnitsPath.unit(.id(id)).href)
+            return try await req.render("organisation/unit-form", page, status: e.status)
         }
     }
 
@@ -187,7 +246,14 @@ struct UnitsWebController {
 struct GroupsPage: Encodable, Sendable {
     let layout: LayoutContext
     let groups: [Group]
-    struct Group: Encodable, Sendable { let id: Int; let code: String; let name: String; let kindLabel: String; let members: [UnitRow]; let hiddenCount: Int }
+    struct Group: Encodable, Sendable {
+        let id: Int
+        let code: String
+        let name: String
+        let kindLabel: String
+        let members: [UnitRow]
+        let hiddenCount: Int
+    }
 }
 
 struct GroupsWebController {
@@ -204,11 +270,18 @@ struct GroupsWebController {
         let scope = Policy.unitScope(actor)
         let rows = groups.map { g -> GroupsPage.Group in
             let visible = g.members.filter { m in
-                switch scope { case .all: return true; case .subtree(let p): return p.contains(m.unitPath); case .none: return false }
+                switch scope {
+                case .all: return true
+                case .subtree(let p): return p.contains(m.unitPath)
+                case .none: return false
+                }
             }.sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
-            return .init(id: g.id ?? 0, code: g.code, name: g.name, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
-                         members: visible.map(UnitRow.init), hiddenCount: g.members.count - visible.count)
+            return .init(
+                id: g.id ?? 0, code: g.code, name: g.name, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
+                members: visible.map(UnitRow.init), hiddenCount: g.members.count - visible.count)
         }
-        return try await req.render("organisation/groups", GroupsPage(layout: req.layout("Cụm, khối thi đua", active: GroupsPath.list.href), groups: rows))
+        return try await req.render(
+            "organisation/groups",
+            GroupsPage(layout: req.layout("Cụm, khối thi đua", active: GroupsPath.list.href), groups: rows))
     }
 }

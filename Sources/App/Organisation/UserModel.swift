@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 final class UserModel: Model, @unchecked Sendable {
     static let schema = "users"

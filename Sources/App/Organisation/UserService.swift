@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct UserInput: Content, Sendable {
     var username: String
@@ -32,7 +32,9 @@ struct UserDTO: Content, Sendable, Equatable {
 }
 
 enum UserQueries {
-    static func list(q: String, role: String, page: Int, scope: UnitScope, on db: any Database) async throws -> Page<UserModel> {
+    static func list(q: String, role: String, page: Int, scope: UnitScope, on db: any Database) async throws -> Page<
+        UserModel
+    > {
         var query = UserModel.query(on: db).with(\.$unit)
         switch scope {
         case .all: break
@@ -43,7 +45,10 @@ enum UserQueries {
         }
         let text = VietnameseText.clean(q).lowercased().likeSafe
         if !text.isEmpty {
-            query = query.group(.or) { $0.filter(\.$username, .custom("LIKE"), "%\(text)%").filter(\.$fullName, .custom("LIKE"), "%\(VietnameseText.clean(q).likeSafe)%") }
+            query = query.group(.or) {
+                $0.filter(\.$username, .custom("LIKE"), "%\(text)%").filter(
+                    \.$fullName, .custom("LIKE"), "%\(VietnameseText.clean(q).likeSafe)%")
+            }
         }
         if !role.isEmpty { query = query.filter(\.$role == role) }
         return try await query.sort(\.$username).sort(\.$id).paginate(page: page, perPage: 50)
@@ -59,13 +64,17 @@ enum UserQueries {
 }
 
 enum UserService {
-    static func validate(_ input: UserInput, creating: Bool, existingID: Int?, on db: any Database) async throws -> FieldErrors {
+    static func validate(_ input: UserInput, creating: Bool, existingID: Int?, on db: any Database) async throws
+        -> FieldErrors
+    {
         var e = FieldErrors()
         Check.username(input.username, "username", into: &e)
         Check.required(input.fullName, "fullName", "Họ và tên", max: 120, into: &e)
         let role = Role(rawValue: input.role)
         if role == nil { e.add("role", "Vui lòng chọn vai trò.") }
-        if let role, role.requiresUnit, input.unitID == nil { e.add("unitID", "Vai trò “\(role.label)” phải thuộc một đơn vị.") }
+        if let role, role.requiresUnit, input.unitID == nil {
+            e.add("unitID", "Vai trò “\(role.label)” phải thuộc một đơn vị.")
+        }
         if let u = input.unitID, try await UnitModel.find(u, on: db) == nil { e.add("unitID", "Đơn vị không tồn tại.") }
         if creating || !(input.password ?? "").isEmpty { Check.password(input.password ?? "", "password", into: &e) }
         if e["username"] == nil {
@@ -77,8 +86,9 @@ enum UserService {
     }
 
     private static func cleaned(_ i: UserInput) -> UserInput {
-        UserInput(username: VietnameseText.clean(i.username).lowercased(), fullName: VietnameseText.clean(i.fullName),
-                  role: i.role, unitID: i.unitID, password: i.password, active: i.active)
+        UserInput(
+            username: VietnameseText.clean(i.username).lowercased(), fullName: VietnameseText.clean(i.fullName),
+            role: i.role, unitID: i.unitID, password: i.password, active: i.active)
     }
 
     private static func unitPath(_ id: Int?, on db: any Database) async throws -> UnitPath? {
@@ -86,23 +96,30 @@ enum UserService {
         return try await UnitModel.find(id, on: db)?.unitPath
     }
 
-    static func create(_ raw: UserInput, actor: Actor?, hasher: AsyncPasswordHasher, on db: any Database) async throws -> UserModel {
+    static func create(_ raw: UserInput, actor: Actor?, hasher: AsyncPasswordHasher, on db: any Database) async throws
+        -> UserModel
+    {
         let input = cleaned(raw)
         let role = Role(rawValue: input.role) ?? .unitOfficer
         try Access.check(actor, .create, .user(unitPath: try await unitPath(input.unitID, on: db), role: role))
         let errors = try await validate(input, creating: true, existingID: nil, on: db)
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         let hash = try await hasher.hash(input.password ?? "").get()
-        let user = UserModel(username: input.username, fullName: input.fullName, passwordHash: hash, role: role, unitID: input.unitID)
+        let user = UserModel(
+            username: input.username, fullName: input.fullName, passwordHash: hash, role: role, unitID: input.unitID)
         try await db.transaction { tx in
             try await user.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, action: "create", entity: "user", entityID: user.id, unitID: user.$unit.id,
-                                      summary: "Tạo tài khoản \(user.username) (\(role.label))", before: Optional<UserDTO>.none, after: UserDTO(user))
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "create", entity: "user", entityID: user.id, unitID: user.$unit.id,
+                summary: "Tạo tài khoản \(user.username) (\(role.label))", before: Optional<UserDTO>.none,
+                after: UserDTO(user))
         }
         return user
     }
 
-    static func update(_ id: Int, _ raw: UserInput, actor: Actor?, hasher: AsyncPasswordHasher, on db: any Database) async throws -> UserModel {
+    static func update(_ id: Int, _ raw: UserInput, actor: Actor?, hasher: AsyncPasswordHasher, on db: any Database)
+        async throws -> UserModel
+    {
         let input = cleaned(raw)
         let user = try await UserQueries.readable(id, actor: actor, on: db)
         try Access.check(actor, .update, .user(unitPath: user.unit?.unitPath, role: user.userRole))
@@ -111,7 +128,12 @@ enum UserService {
         let errors = try await validate(input, creating: false, existingID: id, on: db)
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         if actor?.userID == id, input.active == false {
-            throw AppError.invalid({ var e = FieldErrors(); e.add("active", "Không thể tự khóa tài khoản của chính mình."); return e }())
+            throw AppError.invalid(
+                {
+                    var e = FieldErrors()
+                    e.add("active", "Không thể tự khóa tài khoản của chính mình.")
+                    return e
+                }())
         }
         let before = UserDTO(user)
         user.username = input.username
@@ -127,9 +149,10 @@ enum UserService {
                 // A new password or a locked account ends every session and token of that user.
                 try await AuthTokenModel.query(on: tx).filter(\.$user.$id == id).delete()
             }
-            try await AuditLog.record(on: tx, actor: actor, action: "update", entity: "user", entityID: id, unitID: user.$unit.id,
-                                      summary: "Sửa tài khoản \(user.username)" + (newPassword ? " (đặt lại mật khẩu)" : ""),
-                                      before: before, after: UserDTO(user))
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "update", entity: "user", entityID: id, unitID: user.$unit.id,
+                summary: "Sửa tài khoản \(user.username)" + (newPassword ? " (đặt lại mật khẩu)" : ""),
+                before: before, after: UserDTO(user))
         }
         return user
     }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct UsersAPIController {
     func register(_ r: any RoutesBuilder) {
@@ -12,13 +12,16 @@ struct UsersAPIController {
 
     @Sendable func list(req: Request) async throws -> ListResponse<UserDTO> {
         let actor = try req.requireActor()
-        let page = try await UserQueries.list(q: req.listQuery().q, role: req.query[String.self, at: "role"] ?? "",
-                                              page: req.listQuery().page, scope: Policy.userScope(actor), on: req.db)
+        let page = try await UserQueries.list(
+            q: req.listQuery().q, role: req.query[String.self, at: "role"] ?? "",
+            page: req.listQuery().page, scope: Policy.userScope(actor), on: req.db)
         return ListResponse(page, UserDTO.init)
     }
 
     @Sendable func show(req: Request) async throws -> UserDTO {
-        UserDTO(try await UserQueries.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+        UserDTO(
+            try await UserQueries.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db)
+        )
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -29,6 +32,9 @@ struct UsersAPIController {
 
     @Sendable func update(req: Request) async throws -> UserDTO {
         let input = try req.content.decode(UserInput.self)
-        return UserDTO(try await UserService.update(try req.parameters.require("id", as: Int.self), input, actor: req.actor, hasher: req.password.async, on: req.db))
+        return UserDTO(
+            try await UserService.update(
+                try req.parameters.require("id", as: Int.self), input, actor: req.actor, hasher: req.password.async,
+                on: req.db))
     }
 }

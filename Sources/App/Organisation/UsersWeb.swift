@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct UsersPage: Encodable, Sendable {
     let layout: LayoutContext
@@ -9,7 +9,14 @@ struct UsersPage: Encodable, Sendable {
     let users: [Row]
     let pager: Pager
     let canCreate: Bool
-    struct Row: Encodable, Sendable { let username: String; let fullName: String; let roleLabel: String; let unitName: String; let active: Bool; let editHref: String? }
+    struct Row: Encodable, Sendable {
+        let username: String
+        let fullName: String
+        let roleLabel: String
+        let unitName: String
+        let active: Bool
+        let editHref: String?
+    }
 }
 
 struct UserForm: Content, Sendable {
@@ -21,8 +28,9 @@ struct UserForm: Content, Sendable {
     var active: String?
 
     var input: UserInput {
-        UserInput(username: username, fullName: fullName, role: role, unitID: Int(unitID ?? ""), password: password,
-                  active: active == nil ? false : true)
+        UserInput(
+            username: username, fullName: fullName, role: role, unitID: Int(unitID ?? ""), password: password,
+            active: active == nil ? false : true)
     }
     static let empty = UserForm(username: "", fullName: "", role: "", unitID: "", password: "", active: "on")
 }
@@ -57,32 +65,52 @@ struct UsersWebController {
         let role = req.query[String.self, at: "role"] ?? ""
         let page = try await UserQueries.list(q: q, role: role, page: req.listQuery().page, scope: scope, on: req.db)
         let rows = page.items.map { u in
-            UsersPage.Row(username: u.username, fullName: u.fullName, roleLabel: u.userRole.label, unitName: u.unit?.shortName ?? "—", active: u.active,
-                          editHref: req.can(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole)) ? UsersPath.edit(.id(u.id ?? 0)).href : nil)
+            UsersPage.Row(
+                username: u.username, fullName: u.fullName, roleLabel: u.userRole.label,
+                unitName: u.unit?.shortName ?? "—", active: u.active,
+                editHref: req.can(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole))
+                    ? UsersPath.edit(.id(u.id ?? 0)).href : nil)
         }
-        let roles = [SelectOption(value: "", label: "Tất cả vai trò", selected: role.isEmpty)] + Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == role) }
-        let ctx = UsersPage(layout: req.layout("Tài khoản", active: UsersPath.list.href), q: q, roles: roles, users: rows,
-                            pager: Pager(page, base: UsersPath.list.href, query: [("q", q), ("role", role)]),
-                            canCreate: req.can(.create, .user(unitPath: nil, role: .unitOfficer)))
+        let roles =
+            [SelectOption(value: "", label: "Tất cả vai trò", selected: role.isEmpty)]
+            + Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == role) }
+        let ctx = UsersPage(
+            layout: req.layout("Tài khoản", active: UsersPath.list.href), q: q, roles: roles, users: rows,
+            pager: Pager(page, base: UsersPath.list.href, query: [("q", q), ("role", role)]),
+            canCreate: req.can(.create, .user(unitPath: nil, role: .unitOfficer)))
         return try await req.render("organisation/users", ctx)
     }
 
-    private func page(req: Request, heading: String, action: String, creating: Bool, form: UserForm, errors: [String: String]) async throws -> UserFormPage {
+    private func page(
+        req: Request, heading: String, action: String, creating: Bool, form: UserForm, errors: [String: String]
+    ) async throws -> UserFormPage {
         let actor = try req.requireActor()
         let units = try await UnitQueries.choices(scope: Policy.unitScope(actor), on: req.db)
         var f = form
         f.password = nil
         let roles = Role.allCases.filter { req.can(.create, .user(unitPath: nil, role: $0)) }
-        return UserFormPage(layout: req.layout(heading, active: UsersPath.list.href), heading: heading, action: action, creating: creating, form: f, errors: errors,
-                            roles: [SelectOption(value: "", label: "— Chọn vai trò —", selected: form.role.isEmpty)] + roles.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
-                            units: [SelectOption(value: "", label: "— Không thuộc đơn vị —", selected: (form.unitID ?? "").isEmpty)]
-                                + units.map { SelectOption(value: String($0.id ?? 0), label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName, selected: String($0.id ?? 0) == form.unitID) },
-                            minPassword: Check.minimumPasswordLength)
+        return UserFormPage(
+            layout: req.layout(heading, active: UsersPath.list.href), heading: heading, action: action,
+            creating: creating, form: f, errors: errors,
+            roles: [SelectOption(value: "", label: "— Chọn vai trò —", selected: form.role.isEmpty)]
+                + roles.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
+            units: [SelectOption(value: "", label: "— Không thuộc đơn vị —", selected: (form.unitID ?? "").isEmpty)]
+                + units.map {
+                    SelectOption(
+                        value: String($0.id ?? 0),
+                        label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
+                        selected: String($0.id ?? 0) == form.unitID)
+                },
+            minPassword: Check.minimumPasswordLength)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
         try req.authorize(.create, .user(unitPath: nil, role: .unitOfficer))
-        return try await req.render("organisation/user-form", try await page(req: req, heading: "Tạo tài khoản", action: UsersPath.list.href, creating: true, form: .empty, errors: [:]))
+        return try await req.render(
+            "organisation/user-form",
+            try await page(
+                req: req, heading: "Tạo tài khoản", action: UsersPath.list.href, creating: true, form: .empty,
+                errors: [:]))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -92,7 +120,11 @@ struct UsersWebController {
         } redirect: { u in
             (UsersPath.list.href, "Đã tạo tài khoản \(u.username).")
         } orRender: { e in
-            try await req.render("organisation/user-form", try await page(req: req, heading: "Tạo tài khoản", action: UsersPath.list.href, creating: true, form: form, errors: e.formErrors), status: e.status)
+            try await req.render(
+                "organisation/user-form",
+                try await page(
+                    req: req, heading: "Tạo tài khoản", action: UsersPath.list.href, creating: true, form: form,
+                    errors: e.formErrors), status: e.status)
         }
     }
 
@@ -100,8 +132,14 @@ struct UsersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let u = try await UserQueries.readable(id, actor: req.actor, on: req.db)
         try req.authorize(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole))
-        let form = UserForm(username: u.username, fullName: u.fullName, role: u.role, unitID: u.$unit.id.map(String.init) ?? "", password: nil, active: u.active ? "on" : nil)
-        return try await req.render("organisation/user-form", try await page(req: req, heading: "Sửa tài khoản \(u.username)", action: UsersPath.user(.id(id)).href, creating: false, form: form, errors: [:]))
+        let form = UserForm(
+            username: u.username, fullName: u.fullName, role: u.role, unitID: u.$unit.id.map(String.init) ?? "",
+            password: nil, active: u.active ? "on" : nil)
+        return try await req.render(
+            "organisation/user-form",
+            try await page(
+                req: req, heading: "Sửa tài khoản \(u.username)", action: UsersPath.user(.id(id)).href, creating: false,
+                form: form, errors: [:]))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -112,7 +150,11 @@ struct UsersWebController {
         } redirect: { u in
             (UsersPath.list.href, "Đã lưu tài khoản \(u.username).")
         } orRender: { e in
-            try await req.render("organisation/user-form", try await page(req: req, heading: "Sửa tài khoản", action: UsersPath.user(.id(id)).href, creating: false, form: form, errors: e.formErrors), status: e.status)
+            try await req.render(
+                "organisation/user-form",
+                try await page(
+                    req: req, heading: "Sửa tài khoản", action: UsersPath.user(.id(id)).href, creating: false,
+                    form: form, errors: e.formErrors), status: e.status)
         }
     }
 }

@@ -1,7 +1,7 @@
+import Domain
 import Fluent
 import Foundation
 import Vapor
-import Domain
 
 enum Commands {
     static func register(_ app: Application) {
@@ -33,9 +33,11 @@ struct DemoDataCommand: AsyncCommand {
             context.console.print("Cơ sở dữ liệu đã có đơn vị; không nạp lại dữ liệu mẫu.")
             return
         }
-        context.console.print("Đã nạp \(result.unitCount) đơn vị, \(result.groupCount) cụm/khối, \(result.movementCount) phong trào.")
+        context.console.print(
+            "Đã nạp \(result.unitCount) đơn vị, \(result.groupCount) cụm/khối, \(result.movementCount) phong trào.")
         if let pw = result.password {
-            context.console.print("Tài khoản mẫu (mật khẩu chung \(config.demoPassword == nil ? pw : "lấy từ DIENHINH_DEMO_PASSWORD")):")
+            context.console.print(
+                "Tài khoản mẫu (mật khẩu chung \(config.demoPassword == nil ? pw : "lấy từ DIENHINH_DEMO_PASSWORD")):")
             for (name, role) in result.accounts { context.console.print("  \(name) — \(role.label)") }
         }
     }
@@ -50,7 +52,8 @@ struct UserCommandGroup: AsyncCommandGroup {
 struct UserCreateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "username", help: "Tên đăng nhập") var username: String?
-        @Option(name: "role", help: "admin, standing-office, council-member, lead-agency, unit-officer, editor") var role: String?
+        @Option(name: "role", help: "admin, standing-office, council-member, lead-agency, unit-officer, editor")
+        var role: String?
         @Option(name: "unit", help: "Mã hoặc số hiệu (id) đơn vị") var unit: String?
         @Option(name: "full-name", help: "Họ và tên") var fullName: String?
     }
@@ -60,16 +63,22 @@ struct UserCreateCommand: AsyncCommand {
         let app = context.application
         try await Bootstrap.prepare(app)
         guard let username = signature.username, let role = signature.role else {
-            throw CommandFailure("Thiếu --username hoặc --role. Ví dụ: dienhinh user create --username dakruong2 --role unit-officer --unit KR-DAKRUONG")
+            throw CommandFailure(
+                "Thiếu --username hoặc --role. Ví dụ: dienhinh user create --username dakruong2 --role unit-officer --unit KR-DAKRUONG"
+            )
         }
         guard Role(rawValue: role) != nil else {
-            throw CommandFailure("Vai trò “\(role)” không có. Chọn một trong: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw CommandFailure(
+                "Vai trò “\(role)” không có. Chọn một trong: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         var unitID: Int?
         if let unit = signature.unit {
             let found: UnitModel?
-            if let id = Int(unit) { found = try await UnitModel.find(id, on: app.db) }
-            else { found = try await UnitModel.query(on: app.db).filter(\.$code == unit.uppercased()).first() }
+            if let id = Int(unit) {
+                found = try await UnitModel.find(id, on: app.db)
+            } else {
+                found = try await UnitModel.query(on: app.db).filter(\.$code == unit.uppercased()).first()
+            }
             guard let found else { throw CommandFailure("Không tìm thấy đơn vị “\(unit)” (theo mã hoặc id).") }
             unitID = found.id
         }
@@ -79,14 +88,17 @@ struct UserCreateCommand: AsyncCommand {
         } else {
             password = readLine(strippingNewline: true) ?? ""
         }
-        let input = UserInput(username: username, fullName: signature.fullName ?? username, role: role, unitID: unitID, password: password, active: true)
+        let input = UserInput(
+            username: username, fullName: signature.fullName ?? username, role: role, unitID: unitID,
+            password: password, active: true)
         // The command line acts as the system administrator.
         let system = Actor(userID: 0, username: "dòng lệnh", role: .admin, unitID: nil, unitPath: nil)
         do {
             let user = try await UserService.create(input, actor: system, hasher: app.password.async, on: app.db)
             context.console.print("Đã tạo tài khoản \(user.username) (\(Role(rawValue: role)!.label)).")
         } catch let e as AppError {
-            throw CommandFailure(([e.message] + e.fields.items.map { "- \($0.field): \($0.message)" }).joined(separator: "\n"))
+            throw CommandFailure(
+                ([e.message] + e.fields.items.map { "- \($0.field): \($0.message)" }).joined(separator: "\n"))
         }
     }
 }
@@ -99,7 +111,9 @@ struct UserListCommand: AsyncCommand {
         try await Bootstrap.prepare(app)
         let users = try await UserModel.query(on: app.db).with(\.$unit).sort(\.$username).all()
         for u in users {
-            context.console.print("\(u.username)\t\(u.role)\t\(u.unit?.code ?? "-")\t\(u.active ? "hoạt động" : "đã khóa")\t\(u.fullName)")
+            context.console.print(
+                "\(u.username)\t\(u.role)\t\(u.unit?.code ?? "-")\t\(u.active ? "hoạt động" : "đã khóa")\t\(u.fullName)"
+            )
         }
         context.console.print("Tổng cộng: \(users.count) tài khoản.")
     }

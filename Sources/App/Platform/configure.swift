@@ -59,7 +59,9 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
 /// What every start needs before it serves: the schema, the shipped catalogue, SQLite settings.
 public enum Bootstrap {
     public static func prepare(_ app: Application) async throws {
-        guard let config = app.config else { throw ConfigError(variable: "-", message: "configure(_:_:) chưa được gọi.") }
+        guard let config = app.config else {
+            throw ConfigError(variable: "-", message: "configure(_:_:) chưa được gọi.")
+        }
         if case .sqliteFile = config.database {
             // WAL survives in the file; busy_timeout is per connection, so set it on each event loop's connection.
             let sql = try app.db.sql()
@@ -73,7 +75,10 @@ public enum Bootstrap {
         try await app.autoMigrate()
         // An import a stop of the server cut short is failed, with a message, not left "validating" for ever.
         let interrupted = try await ImportService.failInterrupted(on: app.db)
-        if interrupted > 0 { app.logger.warning("Đã đánh dấu \(interrupted) lần nhập dở dang (máy chủ dừng khi đang nhập) là không nhập.") }
+        if interrupted > 0 {
+            app.logger.warning(
+                "Đã đánh dấu \(interrupted) lần nhập dở dang (máy chủ dừng khi đang nhập) là không nhập.")
+        }
         try await CatalogueService.loadShipped(workingDirectory: config.workingDirectory, on: app.db)
     }
 
@@ -85,7 +90,11 @@ public enum Bootstrap {
         let demo = try await DemoData.loadIfEmpty(app: app, config: config)
         guard admin.created || demo != nil else { return }
         var lines = ["", "════ Điển Hình — lần khởi động đầu tiên ════"]
-        if let demo { lines.append("Đã nạp dữ liệu mẫu: \(demo.unitCount) đơn vị, \(demo.groupCount) cụm/khối thi đua, \(demo.movementCount) phong trào.") }
+        if let demo {
+            lines.append(
+                "Đã nạp dữ liệu mẫu: \(demo.unitCount) đơn vị, \(demo.groupCount) cụm/khối thi đua, \(demo.movementCount) phong trào."
+            )
+        }
         lines.append("Đăng nhập tại /dang-nhap (mặc định http://127.0.0.1:8080/dang-nhap).")
         if admin.created {
             if let pw = admin.printedPassword {

@@ -1,8 +1,9 @@
+import Domain
 import Fluent
 import Testing
 import Vapor
+
 @testable import App
-import Domain
 
 @Suite("The seed's catalogue as versioned data")
 struct CatalogueTests {
@@ -34,7 +35,8 @@ struct CatalogueTests {
 
     @Test("The catalogue counts match the seed: 18 collective model types, 4 individual types, 11 movements of §IV.3")
     func countsAgainstSeed() async throws {
-        let file = try CatalogueFile.decode(try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json")))
+        let file = try CatalogueFile.decode(
+            try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json")))
         #expect(file.problems().isEmpty)
         #expect(file.modelTypes.count == 18)
         #expect(file.individualTypes.count == 4)
@@ -50,7 +52,9 @@ struct CatalogueTests {
         for (t, expected) in zip(types, Self.seedStandards) {
             #expect(t.criteria.count >= 2, "\(t.code)")
             #expect(t.section == expected.section, "\(t.code): section")
-            #expect(t.standard.hasPrefix(expected.opening), "\(t.code): the standard does not open as §\(expected.section) does")
+            #expect(
+                t.standard.hasPrefix(expected.opening),
+                "\(t.code): the standard does not open as §\(expected.section) does")
         }
         // The measurable criteria the domain brief names have their kinds.
         let all = (file.modelTypes + file.individualTypes).flatMap(\.criteria)
@@ -69,18 +73,26 @@ struct CatalogueTests {
             let types = try await api.send(.GET, "/api/v1/model-types")
             #expect(types.status == .ok)
             #expect(try types.json([CatalogueAPIController.TypeDTO].self).count == 18)
-            #expect(try await api.send(.GET, "/api/v1/individual-types").json([CatalogueAPIController.TypeDTO].self).count == 4)
-            #expect(try await api.send(.GET, "/api/v1/general-criteria").json([CatalogueAPIController.CriterionDTO].self).count == 5)
+            #expect(
+                try await api.send(.GET, "/api/v1/individual-types").json([CatalogueAPIController.TypeDTO].self).count
+                    == 4)
+            #expect(
+                try await api.send(.GET, "/api/v1/general-criteria").json([CatalogueAPIController.CriterionDTO].self)
+                    .count == 5)
             let movements = try await api.send(.GET, "/api/v1/movements").json(ListResponse<MovementDTO>.self)
             #expect(movements.total == 11)
-            let leads = Dictionary(uniqueKeysWithValues: movements.items.map { m in (m.code, Set(m.agencies.filter { $0.role == "lead" }.map(\.code))) })
+            let leads = Dictionary(
+                uniqueKeysWithValues: movements.items.map { m in
+                    (m.code, Set(m.agencies.filter { $0.role == "lead" }.map(\.code)))
+                })
             #expect(leads["PT-DTHT"] == ["KR-GDDT"])
             #expect(leads["PT-QPAN"] == ["KR-CA", "KR-BCHQS"])
             #expect(leads["PT-VNN"] == ["KR-LDTBXH"])
             #expect(leads["PT-CCHC"] == ["KR-PNV"])
             #expect(leads["PT-VHCS"] == ["KR-PNV"])
             #expect(movements.items.first { $0.code == "PT-CCHC" }?.toYear == 2030)
-            let versions = try await api.send(.GET, "/api/v1/catalogue-versions").json([CatalogueAPIController.VersionDTO].self)
+            let versions = try await api.send(.GET, "/api/v1/catalogue-versions").json(
+                [CatalogueAPIController.VersionDTO].self)
             #expect(versions.map(\.version) == ["2023.1"])
             #expect(try await api.send(.GET, "/api/v1/model-types?version=1999.9").status == .notFound)
 
@@ -96,7 +108,8 @@ struct CatalogueTests {
     @Test("A new catalogue version is added beside the old one; the old one is kept unchanged")
     func newVersionKeepsOld() async throws {
         try await withTestApp(demo: false) { app in
-            let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json"))
+            let data = try Data(
+                contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json"))
             var file = try CatalogueFile.decode(data)
             file.version = "2026.1"
             file.effectiveFrom = "2026-01-01"
@@ -104,44 +117,62 @@ struct CatalogueTests {
             let encoded = try JSONEncoder().encode(file)
             try await CatalogueService.load(file, content: String(decoding: encoded, as: UTF8.self), on: app.db)
             let api = try await APIClient.login(app, "admin", adminPassword)
-            #expect(try await api.send(.GET, "/api/v1/model-types").json([CatalogueAPIController.TypeDTO].self).count == 17)
-            #expect(try await api.send(.GET, "/api/v1/model-types?version=2023.1").json([CatalogueAPIController.TypeDTO].self).count == 18)
+            #expect(
+                try await api.send(.GET, "/api/v1/model-types").json([CatalogueAPIController.TypeDTO].self).count == 17)
+            #expect(
+                try await api.send(.GET, "/api/v1/model-types?version=2023.1").json(
+                    [CatalogueAPIController.TypeDTO].self
+                ).count == 18)
             // Loading the shipped files again changes nothing.
             #expect(try await CatalogueService.loadShipped(workingDirectory: packageRoot, on: app.db).isEmpty)
         }
     }
 
-    @Test("The standing office loads a new catalogue version through the admin screen; duplicates and broken files are refused")
+    @Test(
+        "The standing office loads a new catalogue version through the admin screen; duplicates and broken files are refused"
+    )
     func uploadNewVersion() async throws {
         try await withTestApp(demo: false) { app in
-            let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json"))
+            let data = try Data(
+                contentsOf: URL(fileURLWithPath: packageRoot + "/Resources/Catalogue/catalogue-2023.1.json"))
             var file = try CatalogueFile.decode(data)
             file.version = "2025.1"
             file.effectiveFrom = "2025-07-01"
             file.legalBasis = "Danh mục sửa đổi theo Nghị định 152/2025/NĐ-CP"
             let encoded = Array(try JSONEncoder().encode(file))
             let office = try await APIClient.login(app, "admin", adminPassword)
-            _ = try await office.send(.POST, "/api/v1/users", json: ["username": "noivu2", "fullName": "Thường trực", "role": "standing-office", "password": "mat-khau-thuong-truc"])
+            _ = try await office.send(
+                .POST, "/api/v1/users",
+                json: [
+                    "username": "noivu2", "fullName": "Thường trực", "role": "standing-office",
+                    "password": "mat-khau-thuong-truc",
+                ])
             let b = Browser(app)
             try await b.login("noivu2", "mat-khau-thuong-truc")
             let page = try await b.send(.GET, "/app/catalogue")
             #expect(page.text.contains("Nạp phiên bản danh mục mới"))
-            let ok = try await b.upload("/app/catalogue", fields: [], file: ("file", "catalogue-2025.1.json", "application/json", encoded))
+            let ok = try await b.upload(
+                "/app/catalogue", fields: [], file: ("file", "catalogue-2025.1.json", "application/json", encoded))
             #expect(ok.status == .seeOther)
             #expect(ok.location == "/app/catalogue/2025.1")
             #expect(try await b.send(.GET, "/app/catalogue").text.contains("Nghị định 152/2025"))
             #expect(try await b.send(.GET, "/app/catalogue/2023.1").text.contains("Phiên bản 2023.1"))
             try await b.send(.GET, "/app/catalogue")
-            let again = try await b.upload("/app/catalogue", fields: [], file: ("file", "lai.json", "application/json", encoded))
+            let again = try await b.upload(
+                "/app/catalogue", fields: [], file: ("file", "lai.json", "application/json", encoded))
             #expect(again.status == .conflict)
             #expect(again.text.contains("phải mang số phiên bản mới"))
             try await b.send(.GET, "/app/catalogue")
-            let broken = try await b.upload("/app/catalogue", fields: [], file: ("file", "hong.json", "application/json", Array("{\"version\": 1".utf8)))
+            let broken = try await b.upload(
+                "/app/catalogue", fields: [],
+                file: ("file", "hong.json", "application/json", Array("{\"version\": 1".utf8)))
             #expect(broken.status == .unprocessableEntity)
             #expect(broken.text.contains("không đọc được"))
-            let versions = try await office.send(.GET, "/api/v1/catalogue-versions").json([CatalogueAPIController.VersionDTO].self)
+            let versions = try await office.send(.GET, "/api/v1/catalogue-versions").json(
+                [CatalogueAPIController.VersionDTO].self)
             #expect(versions.map(\.version) == ["2023.1", "2025.1"])
-            let audit = try await office.send(.GET, "/api/v1/audit?entity=catalogue").json(ListResponse<AuditAPIController.EntryDTO>.self)
+            let audit = try await office.send(.GET, "/api/v1/audit?entity=catalogue").json(
+                ListResponse<AuditAPIController.EntryDTO>.self)
             #expect(audit.items.first?.username == "noivu2")
         }
     }

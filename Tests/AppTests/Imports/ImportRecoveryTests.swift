@@ -1,15 +1,19 @@
+import Domain
 import Fluent
 import Foundation
 import Testing
+
 @testable import App
-import Domain
 
 @Suite("Imports cut short by a stop of the server")
 struct ImportRecoveryTests {
-    @Test("A job left validating or importing is failed on the next start (Bootstrap.prepare), with a message; finished jobs are left alone")
+    @Test(
+        "A job left validating or importing is failed on the next start (Bootstrap.prepare), with a message; finished jobs are left alone"
+    )
     func interruptedJobsFail() async throws {
         try await withTestApp(demo: false) { app in
-            let admin = try #require(try await UserModel.query(on: app.db).filter(\.$username == "admin").first()?.requireID())
+            let admin = try #require(
+                try await UserModel.query(on: app.db).filter(\.$username == "admin").first()?.requireID())
             func job(_ name: String, _ moves: [ImportJobStatus]) async throws -> Int {
                 let j = ImportJobModel(userID: admin, filename: name, total: 3)
                 for s in moves { try j.move(to: s) }
@@ -26,7 +30,10 @@ struct ImportRecoveryTests {
                 let j = try #require(try await ImportJobModel.find(id, on: app.db))
                 #expect(j.status == .failed)
                 #expect(j.finishedAt != nil && j.createdCount == 0 && j.errorCount == 1)
-                #expect(try j.errorItems() == [ImportErrorItem(row: 0, column: "", message: "Máy chủ dừng khi đang nhập; hãy nhập lại tệp.")])
+                #expect(
+                    try j.errorItems() == [
+                        ImportErrorItem(row: 0, column: "", message: "Máy chủ dừng khi đang nhập; hãy nhập lại tệp.")
+                    ])
                 let dto = try ImportJobDTO(j)
                 #expect(dto.finished && dto.status == "failed")
             }

@@ -1,25 +1,33 @@
+import Domain
 import Fluent
-import OOXML
 import Foundation
+import OOXML
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
-import Domain
 
 @Suite("Import of registrations")
 struct ImportTests {
     static func row(_ i: Int, unit: String = "KR-DAKRUONG") -> [String] {
-        let kinds = ["Hộ gia đình", "Cá nhân", "Tập thể"], types = ["MH-15", "CN-03", "MH-03"]
+        let kinds = ["Hộ gia đình", "Cá nhân", "Tập thể"]
+        let types = ["MH-15", "CN-03", "MH-03"]
         let k = i % 3
-        return ["2024", unit, kinds[k], "Đối tượng số \(i) Đăk Ruồng", "", "Xơ Đăng", "", k == 1 ? "05/03/1980" : "", "", "", "Thôn \(i % 7 + 1)", types[k], "",
-                k == 0 ? "PT-VNN" : "", "Mô hình số \(i)", "", "", ""]
+        return [
+            "2024", unit, kinds[k], "Đối tượng số \(i) Đăk Ruồng", "", "Xơ Đăng", "", k == 1 ? "05/03/1980" : "", "",
+            "", "Thôn \(i % 7 + 1)", types[k], "",
+            k == 0 ? "PT-VNN" : "", "Mô hình số \(i)", "", "", "",
+        ]
     }
 
     func poll(_ api: APIClient, _ id: Int) async throws -> ImportJobDTO {
         for _ in 0..<1200 {
             let res = try await api.send(.GET, "/api/v1/imports/\(id)")
-            guard res.status == .ok else { Issue.record("poll \(id): \(res.status) \(res.text)"); throw AppError.notFound() }
+            guard res.status == .ok else {
+                Issue.record("poll \(id): \(res.status) \(res.text)")
+                throw AppError.notFound()
+            }
             let job = try res.json(ImportJobDTO.self)
             if job.finished { return job }
             try await Task.sleep(nanoseconds: 100_000_000)
@@ -36,17 +44,23 @@ struct ImportTests {
     func tenThousandRows() async throws {
         try await withTestApp(sqliteFile: true) { app in
             let api = try await APIClient.login(app, "noivu")
-            let subjectsBefore = try await SubjectModel.query(on: app.db).count()   // the demo's commendation subjects
+            let subjectsBefore = try await SubjectModel.query(on: app.db).count() // the demo's commendation subjects
             let header = ImportService.templateRows()[0]
             var rows = [header] + (1...10_000).map { Self.row($0) }
-            rows[5001][1] = "KR-KHONG-CO"   // row 5001 of the file (header is row 1)
-            let xlsx = try XLSXWriter.data(sheets: [XLSXSheet(name: "Đăng ký", rows: rows.map { $0.map(XLSXCell.text) }, columnWidths: nil, boldFirstRow: true)])
+            rows[5001][1] = "KR-KHONG-CO" // row 5001 of the file (header is row 1)
+            let xlsx = try XLSXWriter.data(sheets: [
+                XLSXSheet(
+                    name: "Đăng ký", rows: rows.map { $0.map(XLSXCell.text) }, columnWidths: nil, boldFirstRow: true)
+            ])
             let started = try await upload(app, api, Array(xlsx), filename: "dang-ky-2024.xlsx")
             #expect(started.status == .accepted, "\(started.text)")
             let job = try await poll(api, try started.json(ImportJobDTO.self).id)
             #expect(job.status == "failed")
             #expect(job.created == 0)
-            #expect(job.errors == [ImportErrorItem(row: 5002, column: "Mã đơn vị", message: "Không có đơn vị mã “KR-KHONG-CO”.")])
+            #expect(
+                job.errors == [
+                    ImportErrorItem(row: 5002, column: "Mã đơn vị", message: "Không có đơn vị mã “KR-KHONG-CO”.")
+                ])
             #expect(try await RegistrationModel.query(on: app.db).count() == 0)
             #expect(try await SubjectModel.query(on: app.db).count() == subjectsBefore)
 
@@ -79,13 +93,17 @@ struct ImportTests {
         try await withTestApp(sqliteFile: true) { app in
             let api = try await APIClient.login(app, "dakruong")
             let header = ImportService.templateRows()[0]
-            var r2 = Self.row(1); r2[0] = "20x4"
-            var r3 = Self.row(2); r3[7] = "31/02/1980"
-            var r4 = Self.row(3); r4[2] = "Nhóm"
+            var r2 = Self.row(1)
+            r2[0] = "20x4"
+            var r3 = Self.row(2)
+            r3[7] = "31/02/1980"
+            var r4 = Self.row(3)
+            r4[2] = "Nhóm"
             let r5 = Self.row(4, unit: "KR-TANLAP")
-            var r6 = Self.row(5); r6[11] = "MH-99"
+            var r6 = Self.row(5)
+            r6[11] = "MH-99"
             let r7 = Self.row(6)
-            var r8 = Self.row(6)   // the same subject as row 7, same year
+            var r8 = Self.row(6) // the same subject as row 7, same year
             r8[14] = "Trùng"
             var csv = ""
             for r in [header, r2, r3, r4, r5, r6, r7, r8] { csv += CSV.line(r) }
@@ -114,14 +132,16 @@ struct ImportTests {
             let b = Browser(app)
             try await b.login("dakruong")
             let cookie = b.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-            let template = try await app.testing().sendRequest(.GET, "/app/imports/template?format=xlsx", headers: ["Cookie": cookie])
+            let template = try await app.testing().sendRequest(
+                .GET, "/app/imports/template?format=xlsx", headers: ["Cookie": cookie])
             #expect(template.status == .ok)
             let tRows = try XLSXReader.rows(data: Data(buffer: template.body))
             #expect(tRows.first?.first == "Năm (*)")
             try await b.send(.GET, "/app/imports")
             let (h, body) = multipart([("_csrf", b.csrf ?? "")], file: ("file", "loi.csv", "text/csv", Array(csv.utf8)))
             var headers = h
-            headers.replaceOrAdd(name: .cookie, value: b.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            headers.replaceOrAdd(
+                name: .cookie, value: b.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
             let posted = try await app.testing().sendRequest(.POST, "/app/imports", headers: headers, body: body)
             #expect(posted.status == .seeOther)
             let path = try #require(posted.headers.first(name: .location))

@@ -1,24 +1,49 @@
-@testable import App
 import Domain
 import Foundation
+
+@testable import App
 
 // The page mocks of this feature: each view's render test draws one (SurfaceTests.everyViewRenders).
 
 extension MovementsPage {
-    static let mock = MovementsPage(layout: .mock("Phong trào"), q: "", year: "2024",
-                                    movements: [Row(code: "PT-DTHT", name: "Dạy tốt - Học tốt", kindLabel: "Phong trào thi đua", period: "2023–2025", leads: "Phòng Giáo dục và Đào tạo", href: "/app/movements/4")],
-                                    pager: .mock, canCreate: true)
+    static let mock = MovementsPage(
+        layout: .mock("Phong trào"), q: "", year: "2024",
+        movements: [
+            Row(
+                code: "PT-DTHT", name: "Dạy tốt - Học tốt", kindLabel: "Phong trào thi đua", period: "2023–2025",
+                leads: "Phòng Giáo dục và Đào tạo", href: "/app/movements/4")
+        ],
+        pager: .mock, canCreate: true)
 }
 
 extension MovementPage {
-    static let mock = MovementPage(layout: .mock("Dạy tốt - Học tốt"),
-                                   movement: MovementDTO({ let m = MovementModel(); m.id = 4; m.code = "PT-DTHT"; m.name = "Dạy tốt - Học tốt"; m.kind = "phong-trao"; m.level = "trung-uong"; m.fromYear = 2023; m.toYear = 2025; m.description = ""; m.legalBasis = "Kế hoạch, mục IV.3"; return m }(), agencies: []),
-                                   leads: [UnitPage.Crumb(label: "Phòng Giáo dục và Đào tạo", href: "/app/units/8")], coordinating: [], canEdit: true, editHref: "/app/movements/4/edit")
+    static let mock = MovementPage(
+        layout: .mock("Dạy tốt - Học tốt"),
+        movement: MovementDTO(
+            {
+                let m = MovementModel()
+                m.id = 4
+                m.code = "PT-DTHT"
+                m.name = "Dạy tốt - Học tốt"
+                m.kind = "phong-trao"
+                m.level = "trung-uong"
+                m.fromYear = 2023
+                m.toYear = 2025
+                m.description = ""
+                m.legalBasis = "Kế hoạch, mục IV.3"
+                return m
+            }(), agencies: []),
+        leads: [UnitPage.Crumb(label: "Phòng Giáo dục và Đào tạo", href: "/app/units/8")], coordinating: [],
+        canEdit: true, editHref: "/app/movements/4/edit")
 }
 
 extension MovementFormPage {
-    static let mock = MovementFormPage(layout: .mock("Thêm phong trào"), heading: "Thêm phong trào", action: MovementsPath.list.href, form: .empty,
-                                       errors: ["name": "Tên phong trào không được để trống."], kinds: [SelectOption(value: "phong-trao", label: "Phong trào thi đua", selected: true)],
-                                       levels: [SelectOption(value: "huyen", label: "Huyện", selected: true)], leadOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)],
-                                       coordinatingOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)], leadLocked: false, cancelHref: MovementsPath.list.href)
+    static let mock = MovementFormPage(
+        layout: .mock("Thêm phong trào"), heading: "Thêm phong trào", action: MovementsPath.list.href, form: .empty,
+        errors: ["name": "Tên phong trào không được để trống."],
+        kinds: [SelectOption(value: "phong-trao", label: "Phong trào thi đua", selected: true)],
+        levels: [SelectOption(value: "huyen", label: "Huyện", selected: true)],
+        leadOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)],
+        coordinatingOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)], leadLocked: false,
+        cancelHref: MovementsPath.list.href)
 }

@@ -1,8 +1,9 @@
+import Domain
 import Fluent
 import Testing
 import Vapor
+
 @testable import App
-import Domain
 
 @Suite("Organisation tree")
 struct UnitTests {
@@ -12,8 +13,13 @@ struct UnitTests {
             let b = Browser(app)
             try await b.login("noivu")
             try await b.send(.GET, "/app/units/new")
-            let res = try await b.post("/app/units", [("code", "kr đăk lâm"), ("name", ""), ("shortName", "Thôn Đăk Lâm"), ("kind", ""),
-                                                      ("parentID", String(try await unitID(app, "KR-DAKRUONG"))), ("place", "Đăk Ruồng"), ("abbreviation", "")])
+            let res = try await b.post(
+                "/app/units",
+                [
+                    ("code", "kr đăk lâm"), ("name", ""), ("shortName", "Thôn Đăk Lâm"), ("kind", ""),
+                    ("parentID", String(try await unitID(app, "KR-DAKRUONG"))), ("place", "Đăk Ruồng"),
+                    ("abbreviation", ""),
+                ])
             #expect(res.status == .unprocessableEntity)
             #expect(res.text.contains("Mã chỉ gồm chữ in hoa không dấu"))
             #expect(res.text.contains("Tên đơn vị không được để trống."))
@@ -21,7 +27,8 @@ struct UnitTests {
             #expect(res.text.contains("value=\"KR ĐĂK LÂM\"") || res.text.contains("value=\"kr đăk lâm\""))
             #expect(res.text.contains("value=\"Thôn Đăk Lâm\""))
             #expect(res.text.contains("aria-invalid=\"true\""))
-            let dup = try await b.post("/app/units", [("code", "KR-PNV"), ("name", "Trùng"), ("kind", "phong"), ("parentID", "")])
+            let dup = try await b.post(
+                "/app/units", [("code", "KR-PNV"), ("name", "Trùng"), ("kind", "phong"), ("parentID", "")])
             #expect(dup.status == .unprocessableEntity)
             #expect(dup.text.contains("đã được dùng cho đơn vị khác"))
         }
@@ -34,13 +41,18 @@ struct UnitTests {
             let parent = try await unitID(app, "KR-DAKRUONG")
             let nfd = "Thôn Đăk Lâm Mới".decomposedStringWithCanonicalMapping
             #expect(nfd.unicodeScalars.count != "Thôn Đăk Lâm Mới".unicodeScalars.count)
-            let created = try await api.send(.POST, "/api/v1/units", json: ["code": "kr-dakruong-t99", "name": nfd, "kind": "thon", "parentID": parent])
+            let created = try await api.send(
+                .POST, "/api/v1/units",
+                json: ["code": "kr-dakruong-t99", "name": nfd, "kind": "thon", "parentID": parent])
             #expect(created.status == .created)
-            let stored = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG-T99").first())
+            let stored = try #require(
+                try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG-T99").first())
             #expect(Array(stored.name.utf8) == Array("Thôn Đăk Lâm Mới".precomposedStringWithCanonicalMapping.utf8))
             #expect(stored.path.hasPrefix(try #require(try await UnitModel.find(parent, on: app.db)).path))
             for q in ["dak lam moi", "ĐĂK LÂM", "Đăk Lâm".decomposedStringWithCanonicalMapping] {
-                let found = try await api.send(.GET, "/api/v1/units?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)").json(ListResponse<UnitDTO>.self)
+                let found = try await api.send(
+                    .GET, "/api/v1/units?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+                ).json(ListResponse<UnitDTO>.self)
                 #expect(found.items.map(\.code).contains("KR-DAKRUONG-T99"), "query \(q)")
             }
             let ruong = try await api.send(.GET, "/api/v1/units?q=dak%20ruong&kind=xa").json(ListResponse<UnitDTO>.self)
@@ -59,26 +71,42 @@ struct UnitTests {
             let b = Browser(app)
             try await b.login("dakruong")
             try await b.send(.GET, "/app/units/new")
-            let ok = try await b.post("/app/units", [("code", "KR-DAKRUONG-T20"), ("name", "Làng Kon Đrei"), ("kind", "thon"), ("parentID", String(dakRuong))])
+            let ok = try await b.post(
+                "/app/units",
+                [
+                    ("code", "KR-DAKRUONG-T20"), ("name", "Làng Kon Đrei"), ("kind", "thon"),
+                    ("parentID", String(dakRuong)),
+                ])
             #expect(ok.status == .seeOther)
-            let elsewhere = try await b.post("/app/units", [("code", "KR-TANLAP-T20"), ("name", "Thôn lạ"), ("kind", "thon"), ("parentID", String(tanLap))])
+            let elsewhere = try await b.post(
+                "/app/units",
+                [("code", "KR-TANLAP-T20"), ("name", "Thôn lạ"), ("kind", "thon"), ("parentID", String(tanLap))])
             #expect(elsewhere.status == .forbidden)
             #expect(try await UnitModel.query(on: app.db).filter(\.$code == "KR-TANLAP-T20").count() == 0)
 
             // Standing office moves Đăk Ruồng's new village (with a child) under Tân Lập: paths follow.
             let office = try await APIClient.login(app, "noivu")
             let village = try await unitID(app, "KR-DAKRUONG-T20")
-            let child = try await office.send(.POST, "/api/v1/units", json: ["code": "KR-DAKRUONG-T20-TO1", "name": "Tổ 1", "kind": "khac", "parentID": village])
+            let child = try await office.send(
+                .POST, "/api/v1/units",
+                json: ["code": "KR-DAKRUONG-T20-TO1", "name": "Tổ 1", "kind": "khac", "parentID": village])
             #expect(child.status == .created)
-            let moved = try await office.send(.PUT, "/api/v1/units/\(village)", json: ["code": "KR-DAKRUONG-T20", "name": "Làng Kon Đrei", "kind": "thon", "parentID": tanLap])
+            let moved = try await office.send(
+                .PUT, "/api/v1/units/\(village)",
+                json: ["code": "KR-DAKRUONG-T20", "name": "Làng Kon Đrei", "kind": "thon", "parentID": tanLap])
             #expect(moved.status == .ok)
             let tanLapPath = try #require(try await UnitModel.find(tanLap, on: app.db)).path
-            let childModel = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG-T20-TO1").first())
+            let childModel = try #require(
+                try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG-T20-TO1").first())
             #expect(childModel.path == tanLapPath + "\(village)/\(childModel.id!)/")
             // Not under itself.
-            let cycle = try await office.send(.PUT, "/api/v1/units/\(village)", json: ["code": "KR-DAKRUONG-T20", "name": "Làng Kon Đrei", "kind": "thon", "parentID": childModel.id!])
+            let cycle = try await office.send(
+                .PUT, "/api/v1/units/\(village)",
+                json: ["code": "KR-DAKRUONG-T20", "name": "Làng Kon Đrei", "kind": "thon", "parentID": childModel.id!])
             #expect(cycle.status == .unprocessableEntity)
-            #expect((try cycle.jsonObject()["fields"] as? [String: String])?["parentID"]?.contains("bên dưới chính nó") == true)
+            #expect(
+                (try cycle.jsonObject()["fields"] as? [String: String])?["parentID"]?.contains("bên dưới chính nó")
+                    == true)
             // A unit with children cannot be deleted.
             let del = try await office.send(.DELETE, "/api/v1/units/\(village)")
             #expect(del.status == .conflict)

@@ -1,9 +1,10 @@
+import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
-import Domain
 
 @Suite("Access is decided in one place and holds on every route")
 struct AccessTests {
@@ -28,7 +29,8 @@ struct AccessTests {
                 #expect(r.status == .notFound, "\(path) → \(r.status)")
                 #expect(!r.text.contains("KR-GDDT"))
             }
-            let change = try await b.post("/app/units/\(pgd)", [("code", "KR-GDDT"), ("name", "Bị sửa"), ("kind", "phong"), ("parentID", "")])
+            let change = try await b.post(
+                "/app/units/\(pgd)", [("code", "KR-GDDT"), ("name", "Bị sửa"), ("kind", "phong"), ("parentID", "")])
             #expect(change.status == .notFound)
             let delete = try await b.post("/app/units/\(pgd)/delete", [])
             #expect([.notFound, .seeOther].contains(delete.status))
@@ -67,13 +69,15 @@ struct AccessTests {
             #expect(read.status == .notFound)
             #expect(try read.jsonObject()["code"] as? String == "not_found")
             #expect(!read.text.contains("Giáo dục"))
-            let put = try await api.send(.PUT, "/api/v1/units/\(pgd)", json: ["code": "KR-GDDT", "name": "Bị sửa", "kind": "phong"])
+            let put = try await api.send(
+                .PUT, "/api/v1/units/\(pgd)", json: ["code": "KR-GDDT", "name": "Bị sửa", "kind": "phong"])
             #expect(put.status == .notFound)
             let del = try await api.send(.DELETE, "/api/v1/units/\(pgd)")
             #expect(del.status == .notFound)
             let users = try await api.send(.GET, "/api/v1/users")
             #expect(!users.text.contains("giaoduc"))
-            let giaoduc = try #require(try await UserModel.query(on: app.db).filter(\.$username == "giaoduc").first()?.id)
+            let giaoduc = try #require(
+                try await UserModel.query(on: app.db).filter(\.$username == "giaoduc").first()?.id)
             #expect(try await api.send(.GET, "/api/v1/users/\(giaoduc)").status == .notFound)
             #expect(try await api.send(.GET, "/api/v1/audit").status == .notFound)
             #expect(try await UnitModel.find(pgd, on: app.db)?.name == "Phòng Giáo dục và Đào tạo huyện Kon Rẫy")
@@ -90,25 +94,31 @@ struct AccessTests {
     }
 
     /// Routes anyone may use without signing in. Every other route must refuse a visitor.
-    static let publicRoutes: Set<String> = ["GET /", "GET /healthz", "GET /dang-nhap", "POST /dang-nhap", "POST /dang-xuat",
-                                           "GET /api/v1/openapi.json", "POST /api/v1/auth/token"]
+    static let publicRoutes: Set<String> = [
+        "GET /", "GET /healthz", "GET /dang-nhap", "POST /dang-nhap", "POST /dang-xuat",
+        "GET /api/v1/openapi.json", "POST /api/v1/auth/token",
+    ]
 
     @Test("Every route refuses a visitor who is not signed in, except the public ones")
     func everyRouteNeedsSignIn() async throws {
         try await withTestApp(demo: false) { app in
             var checked = 0
             for route in app.routes.all {
-                let path = "/" + route.path.map { c -> String in
-                    if case .parameter = c { return "1" }
-                    return c.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { c -> String in
+                        if case .parameter = c { return "1" }
+                        return c.description
+                    }.joined(separator: "/")
                 let key = "\(route.method.rawValue) \(route.path.isEmpty ? "/" : path)"
                 if Self.publicRoutes.contains(key) { continue }
                 let res = try await app.testing().sendRequest(route.method, path)
                 if path.hasPrefix("/api/") {
                     #expect(res.status == .unauthorized, "\(key) → \(res.status)")
                 } else if route.method == .GET {
-                    #expect(res.status == .seeOther && (res.headers.first(name: .location) ?? "").hasPrefix("/dang-nhap"), "\(key) → \(res.status)")
+                    #expect(
+                        res.status == .seeOther && (res.headers.first(name: .location) ?? "").hasPrefix("/dang-nhap"),
+                        "\(key) → \(res.status)")
                 } else {
                     #expect(res.status == .forbidden || res.status == .unauthorized, "\(key) → \(res.status)")
                 }
@@ -120,7 +130,9 @@ struct AccessTests {
 
     /// Every signed-in page and API read, for every demo role: never a 500, and a unit officer never
     /// sees another unit's code on a page of the signed-in area.
-    @Test("Every GET route answers each role without a server error", arguments: ["admin", "noivu", "hoidong", "giaoduc", "dakruong", "bientap"])
+    @Test(
+        "Every GET route answers each role without a server error",
+        arguments: ["admin", "noivu", "hoidong", "giaoduc", "dakruong", "bientap"])
     func everyRoleEveryRoute(username: String) async throws {
         try await withTestApp { app in
             let b = Browser(app)
@@ -128,10 +140,12 @@ struct AccessTests {
             let api = try await APIClient.login(app, username, username == "admin" ? adminPassword : demoPassword)
             let pgd = try await unitID(app, "KR-GDDT")
             for route in app.routes.all where route.method == .GET {
-                let path = "/" + route.path.map { c -> String in
-                    if case .parameter(let name) = c { return name == "version" ? "2023.1" : String(pgd) }
-                    return c.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { c -> String in
+                        if case .parameter(let name) = c { return name == "version" ? "2023.1" : String(pgd) }
+                        return c.description
+                    }.joined(separator: "/")
                 let res = path.hasPrefix("/api/") ? try await api.send(.GET, path) : try await b.send(.GET, path)
                 #expect(res.status.code < 500, "\(username) GET \(path) → \(res.status)")
                 if username == "dakruong" && path.hasPrefix("/app/units") {

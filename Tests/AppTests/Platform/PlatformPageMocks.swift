@@ -1,22 +1,33 @@
-@testable import App
 import Domain
 import Foundation
+
+@testable import App
 
 // The page mocks of this feature: each view's render test draws one (SurfaceTests.everyViewRenders).
 
 extension LoginPage {
-    static let mock = LoginPage(layout: .mock("Đăng nhập"), username: "noivu", next: "/app", error: "Tên đăng nhập hoặc mật khẩu không đúng.")
+    static let mock = LoginPage(
+        layout: .mock("Đăng nhập"), username: "noivu", next: "/app", error: "Tên đăng nhập hoặc mật khẩu không đúng.")
 }
 
 extension ErrorPageContext {
-    static let mock = ErrorPageContext(layout: .mock("Không tìm thấy"), status: 404, heading: "Không tìm thấy", message: "Không tìm thấy trang hoặc dữ liệu yêu cầu.")
+    static let mock = ErrorPageContext(
+        layout: .mock("Không tìm thấy"), status: 404, heading: "Không tìm thấy",
+        message: "Không tìm thấy trang hoặc dữ liệu yêu cầu.")
 }
 
 extension LayoutContext {
     static func mock(_ title: String = "Trang mẫu") -> LayoutContext {
-        LayoutContext(title: title, user: UserBadge(fullName: "Nguyễn Thị Hằng", username: "noivu", roleLabel: Role.standingOffice.label, unitName: "Phòng Nội vụ"),
-                      nav: [NavItem(label: "Tổng quan", href: HomePath.home.href, active: true), NavItem(label: "Đơn vị", href: UnitsPath.list.href, active: false)],
-                      csrf: "mock-csrf", flash: "Đã lưu.")
+        LayoutContext(
+            title: title,
+            user: UserBadge(
+                fullName: "Nguyễn Thị Hằng", username: "noivu", roleLabel: Role.standingOffice.label,
+                unitName: "Phòng Nội vụ"),
+            nav: [
+                NavItem(label: "Tổng quan", href: HomePath.home.href, active: true),
+                NavItem(label: "Đơn vị", href: UnitsPath.list.href, active: false),
+            ],
+            csrf: "mock-csrf", flash: "Đã lưu.")
     }
 }
 
@@ -25,5 +36,11 @@ extension Pager {
 }
 
 extension AuditPage {
-    static let mock = AuditPage(layout: .mock("Nhật ký"), entries: [Row(at: "27/11/2026 08:00", username: "noivu", action: "Sửa", entity: "unit", summary: "Sửa đơn vị", before: "{}", after: "{}")], pager: .mock)
+    static let mock = AuditPage(
+        layout: .mock("Nhật ký"),
+        entries: [
+            Row(
+                at: "27/11/2026 08:00", username: "noivu", action: "Sửa", entity: "unit", summary: "Sửa đơn vị",
+                before: "{}", after: "{}")
+        ], pager: .mock)
 }

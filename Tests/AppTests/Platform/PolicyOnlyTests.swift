@@ -16,20 +16,20 @@ struct PolicyOnlyTests {
 
     /// Ways of comparing a role in Swift.
     static let patterns = [
-        #"\.(role|userRole)\s*(==|!=|~=)"#,  // actor.role == x, req.actor?.role != x, user.userRole == x
-        #"\brole\s*(==|!=)\s*\."#,  // role == .admin
-        #"\.(\#(roleCases))\s*(==|!=)"#,  // .admin == actor.role
-        #"(==|!=)\s*Role\.\w"#,  // x == Role.admin
-        #"\bswitch\b[^{]*\b(role|userRole)\b"#,  // switch actor.role {
-        #"\.(role|userRole)\??\s*\{"#,  // … .role {
-        #"\bcase\s+(let\s+)?\.(\#(roleCases))\b"#,  // case .admin, if case .standingOffice = …
-        #"contains\([^)]*\b(role|userRole)\)"#,  // [.admin, .standingOffice].contains(actor.role)
+        #"\.(role|userRole)\s*(==|!=|~=)"#, // actor.role == x, req.actor?.role != x, user.userRole == x
+        #"\brole\s*(==|!=)\s*\."#, // role == .admin
+        #"\.(\#(roleCases))\s*(==|!=)"#, // .admin == actor.role
+        #"(==|!=)\s*Role\.\w"#, // x == Role.admin
+        #"\bswitch\b[^{]*\b(role|userRole)\b"#, // switch actor.role {
+        #"\.(role|userRole)\??\s*\{"#, // … .role {
+        #"\bcase\s+(let\s+)?\.(\#(roleCases))\b"#, // case .admin, if case .standingOffice = …
+        #"contains\([^)]*\b(role|userRole)\)"#, // [.admin, .standingOffice].contains(actor.role)
     ]
 
     /// Text that matches a pattern but decides nothing about access, removed from a line before it is checked.
     /// Everywhere: a movement agency's role ("lead" or "coordinating") is the unit's part in a movement.
     static let allowedEverywhere = [
-        #"\.role\s*(==|!=)\s*("(lead|coordinating)"|\.(lead|coordinating)\b|MovementAgencyModel\.Role\.\w+)"#,
+        #"\.role\s*(==|!=)\s*("(lead|coordinating)"|\.(lead|coordinating)\b|MovementAgencyModel\.Role\.\w+)"#
     ]
     /// In one file only, exactly this text.
     static let allowedInFile: [(file: String, text: String)] = [
@@ -94,7 +94,9 @@ struct PolicyOnlyTests {
                 found.append("\(file):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
-        #expect(found.isEmpty, """
+        #expect(
+            found.isEmpty,
+            """
             Access decisions belong in Domain.Policy: ask req.can(…), Access.check(…) or a Policy capability/scope \
             instead of comparing roles.
             \(found.joined(separator: "\n"))

@@ -11,7 +11,8 @@ struct SitePathTests {
     static let all: [any SitePath] = [
         HomePath.publicHome, HomePath.home, AuthPath.login, AuthPath.logout, AuditPath.audit,
         UnitsPath.list, UnitsPath.new, UnitsPath.unit(.key), UnitsPath.edit(.key), UnitsPath.delete(.key),
-        GroupsPath.list, GroupsPath.group(.key), UsersPath.list, UsersPath.new, UsersPath.user(.key), UsersPath.edit(.key),
+        GroupsPath.list, GroupsPath.group(.key), UsersPath.list, UsersPath.new, UsersPath.user(.key),
+        UsersPath.edit(.key),
         MovementsPath.list, MovementsPath.new, MovementsPath.movement(.key), MovementsPath.edit(.key),
         CataloguePath.catalogue, CataloguePath.version(.key),
         ImportsPath.imports, ImportsPath.template, ImportsPath.job(.key), ImportsPath.annualRecords,
@@ -40,7 +41,9 @@ struct SitePathTests {
         #expect(DossiersPath.appraisal(.id(7), nominee: .id(9)).href == "/app/dossiers/7/nominees/9/appraisal")
         #expect(CataloguePath.version(.text("2023.1")).href == "/app/catalogue/2023.1")
         #expect(DossiersPath.draft(.id(1), kind: .text("a b/c")).href == "/app/dossiers/1/docx/a%20b%2Fc")
-        #expect(AwardsPath.eligibility(.id(4)).href([("year", "2024"), ("x", "")]) == "/app/subjects/4/eligibility?year=2024")
+        #expect(
+            AwardsPath.eligibility(.id(4)).href([("year", "2024"), ("x", "")])
+                == "/app/subjects/4/eligibility?year=2024")
         #expect(RegistrationsPath.list.href([("q", "Đăk")]) == "/app/registrations?q=%C4%90%C4%83k")
         #expect(UnitsPath.unit(.key).href == "/app/units/:id")
     }
@@ -53,8 +56,12 @@ struct SitePathTests {
                     .filter { !$0.hasPrefix("/api/") && $0 != "/healthz" })
             let typed = Set(Self.all.map(\.href))
             #expect(typed.count == Self.all.count, "two cases share a path")
-            #expect(registered.subtracting(typed).isEmpty, "routes without a path case: \(registered.subtracting(typed).sorted())")
-            #expect(typed.subtracting(registered).isEmpty, "path cases without a route: \(typed.subtracting(registered).sorted())")
+            #expect(
+                registered.subtracting(typed).isEmpty,
+                "routes without a path case: \(registered.subtracting(typed).sorted())")
+            #expect(
+                typed.subtracting(registered).isEmpty,
+                "path cases without a route: \(typed.subtracting(registered).sorted())")
         }
     }
 }

@@ -1,8 +1,9 @@
+import Domain
 import Fluent
 import Testing
 import Vapor
+
 @testable import App
-import Domain
 
 @Suite("OpenAPI, errors, views")
 struct SurfaceTests {
@@ -11,20 +12,27 @@ struct SurfaceTests {
         try await withTestApp { app in
             let res = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
             #expect(res.status == .ok)
-            let doc = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: res.body).utf8)) as? [String: Any])
+            let doc = try #require(
+                try JSONSerialization.jsonObject(with: Data(String(buffer: res.body).utf8)) as? [String: Any])
             #expect(doc["openapi"] as? String == "3.1.0")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
             var documented = Set<String>()
-            for (path, ops) in paths { for method in ops.keys { documented.insert("\(method.uppercased()) /api/v1\(path)") } }
+            for (path, ops) in paths {
+                for method in ops.keys { documented.insert("\(method.uppercased()) /api/v1\(path)") }
+            }
             var real = Set<String>()
             for route in app.routes.all {
-                let path = "/" + route.path.map { c -> String in
-                    if case .parameter(let n) = c { return "{\(n)}" }
-                    return c.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { c -> String in
+                        if case .parameter(let n) = c { return "{\(n)}" }
+                        return c.description
+                    }.joined(separator: "/")
                 if path.hasPrefix("/api/v1/") { real.insert("\(route.method.rawValue) \(path)") }
             }
-            #expect(documented == real, "only documented: \(documented.subtracting(real)); only real: \(real.subtracting(documented))")
+            #expect(
+                documented == real,
+                "only documented: \(documented.subtracting(real)); only real: \(real.subtracting(documented))")
 
             let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
             func required(_ name: String) -> [String] { schemas[name]?["required"] as? [String] ?? [] }
@@ -32,7 +40,8 @@ struct SurfaceTests {
             let units = try await api.send(.GET, "/api/v1/units").jsonObject()
             let unit = try #require((units["items"] as? [[String: Any]])?.first)
             for key in required("Unit") { #expect(unit[key] != nil, "Unit.\(key)") }
-            let m = try #require((try await api.send(.GET, "/api/v1/movements").jsonObject()["items"] as? [[String: Any]])?.first)
+            let m = try #require(
+                (try await api.send(.GET, "/api/v1/movements").jsonObject()["items"] as? [[String: Any]])?.first)
             for key in required("Movement") { #expect(m[key] != nil, "Movement.\(key)") }
             let err = try await api.send(.GET, "/api/v1/units/999999").jsonObject()
             for key in required("Error") { #expect(err[key] != nil, "Error.\(key)") }
@@ -74,29 +83,38 @@ struct SurfaceTests {
             try await render("organisation/unit-form", UnitFormPage.mock, mustContain: "Mã không được để trống.")
             try await render("organisation/groups", GroupsPage.mock, mustContain: "Cụm thi đua các xã, thị trấn")
             try await render("organisation/users", UsersPage.mock, mustContain: "A Thuận")
-            try await render("organisation/user-form", UserFormPage.mock, mustContain: "Mật khẩu phải có ít nhất 10 ký tự.")
+            try await render(
+                "organisation/user-form", UserFormPage.mock, mustContain: "Mật khẩu phải có ít nhất 10 ký tự.")
             try await render("movements/movements", MovementsPage.mock, mustContain: "PT-DTHT")
             try await render("movements/movement", MovementPage.mock, mustContain: "Phòng Giáo dục và Đào tạo")
-            try await render("movements/movement-form", MovementFormPage.mock, mustContain: "Tên phong trào không được để trống.")
+            try await render(
+                "movements/movement-form", MovementFormPage.mock, mustContain: "Tên phong trào không được để trống.")
             try await render("catalogue/catalogue", CataloguePage.mock, mustContain: "MH-01-TC01")
             try await render("platform/audit", AuditPage.mock, mustContain: "Sửa đơn vị")
             try await render("platform/error", ErrorPageContext.mock, mustContain: "Lỗi 404")
             try await render("lifecycle/registrations", RegistrationsPage.mock, mustContain: "Mô hình trồng sâm dây")
-            try await render("lifecycle/registration-form", RegistrationFormPage.mock, mustContain: "Tên đối tượng không được để trống.")
+            try await render(
+                "lifecycle/registration-form", RegistrationFormPage.mock,
+                mustContain: "Tên đối tượng không được để trống.")
             try await render("lifecycle/registration", RegistrationPage.mock, mustContain: "Quá hạn")
-            try await render("lifecycle/evaluation-form", EvaluationFormPage.mock, mustContain: "Số cán bộ lãnh đạo, quản lý đạt")
+            try await render(
+                "lifecycle/evaluation-form", EvaluationFormPage.mock, mustContain: "Số cán bộ lãnh đạo, quản lý đạt")
             try await render("lifecycle/subject", SubjectPage.mock, mustContain: "062080000123")
             try await render("lifecycle/criteria", CriteriaPage.mock, mustContain: "Không có hộ tái nghèo")
             try await render("imports/imports", ImportsPage.mock, mustContain: "dang-ky-2024.xlsx")
             try await render("imports/import-job", ImportJobPage.mock, mustContain: "Không có đơn vị mã “KR-XYZ”.")
             try await render("commendation/dossiers", DossiersPage.mock, mustContain: "Trích yếu không được để trống.")
-            try await render("commendation/dossier", DossierPage.mock, mustContain: "Cảnh báo: Chưa đủ điều kiện để đề nghị Chiến sĩ thi đua cơ sở.")
+            try await render(
+                "commendation/dossier", DossierPage.mock,
+                mustContain: "Cảnh báo: Chưa đủ điều kiện để đề nghị Chiến sĩ thi đua cơ sở.")
             try await render("commendation/council", CouncilPage.mock, mustContain: "Nguyễn Văn An")
             try await render("commendation/meeting", MeetingPage.mock, mustContain: "Bạn thuộc đơn vị đề nghị")
             try await render("commendation/awards", AwardsPage.mock, mustContain: "Số 120/QĐ-UBND ngày 20/12/2024")
             try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "cần xác minh")
             try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "Ngày áp dụng: 31/12/2024")
-            let views = (FileManager.default.subpaths(atPath: packageRoot + "/Resources/Views") ?? []).filter { $0.hasSuffix(".leaf") }
+            let views = (FileManager.default.subpaths(atPath: packageRoot + "/Resources/Views") ?? []).filter {
+                $0.hasSuffix(".leaf")
+            }
             // base, pager and form-error are partials rendered inside the pages above.
             #expect(views.count == 29 + 3, "a new view needs a render test: \(views.sorted())")
         }

@@ -1,7 +1,8 @@
+import Domain
 import Foundation
 import Vapor
+
 @testable import App
-import Domain
 
 // The write matrix (issue 12, item 2): every write route of the web UI and the API, for every demo role,
 // on a record of the actor's own unit and on one of another unit, with the outcome written down as data.
@@ -93,8 +94,11 @@ struct MatrixCall: Sendable {
     static func bare(_ path: String) -> MatrixCall { MatrixCall(path: path) }
     /// A multipart upload of a small PDF in the field "file".
     static func pdf(_ path: String, _ fields: [(String, String)]) -> MatrixCall {
-        MatrixCall(path: path, body: .upload(fields: fields, filename: "tep.pdf", type: "application/pdf",
-                                             bytes: Fields.pdf))
+        MatrixCall(
+            path: path,
+            body: .upload(
+                fields: fields, filename: "tep.pdf", type: "application/pdf",
+                bytes: Fields.pdf))
     }
 }
 
@@ -126,7 +130,8 @@ struct WriteRow: Sendable {
     func expected(_ role: MatrixRole, _ scope: MatrixScope) -> MatrixOutcome? {
         let all = MatrixRole.allCases
         guard let letters = cases.first(where: { $0.0 == scope })?.1.filter({ $0 != " " }),
-              let index = all.firstIndex(of: role), letters.count == all.count else { return nil }
+            let index = all.firstIndex(of: role), letters.count == all.count
+        else { return nil }
         return MatrixOutcome(rawValue: Array(letters)[index])
     }
 }
@@ -143,9 +148,15 @@ extension WriteRow {
         self.init(method: method, path: path, cases: [(.any, any)], endsSession: endsSession, build: build)
     }
 
-    func also(_ statuses: UInt...) -> WriteRow { var r = self; r.alsoGranted = Set(statuses); return r }
+    func also(_ statuses: UInt...) -> WriteRow {
+        var r = self
+        r.alsoGranted = Set(statuses)
+        return r
+    }
     func knownIssue(_ role: MatrixRole, _ scope: MatrixScope, _ why: String) -> WriteRow {
-        var r = self; r.knownIssues["\(role)/\(scope)"] = why; return r
+        var r = self
+        r.knownIssues["\(role)/\(scope)"] = why
+        return r
     }
 }
 
@@ -188,7 +199,8 @@ enum WriteMatrix {
     /// is the unit code written in each row of the file.
     static let importRows = Expect(own: "A A F A A F", other: "A A F R R F")
 
-    static let rows: [WriteRow] = organisation + movements + catalogue + lifecycle + imports + dossiers + council
+    static let rows: [WriteRow] =
+        organisation + movements + catalogue + lifecycle + imports + dossiers + council
         + sessions
 
     // MARK: Organisation
@@ -254,9 +266,12 @@ enum WriteMatrix {
         // proves access without changing the catalogue every other case uses.
         WriteRow(.POST, "/app/catalogue", any: "A A F F F F") { fx, _ in
             let file = try fx.shippedCatalogue()
-            return MatrixCall(path: "/app/catalogue", body: .upload(fields: [], filename: "catalogue.json",
-                                                                    type: "application/json", bytes: file))
-        }.also(409),
+            return MatrixCall(
+                path: "/app/catalogue",
+                body: .upload(
+                    fields: [], filename: "catalogue.json",
+                    type: "application/json", bytes: file))
+        }.also(409)
     ]
 
     // MARK: Lifecycle: registrations, nurturing, evaluations, evidence, subjects' facts, unit criteria
@@ -320,8 +335,10 @@ enum WriteMatrix {
             .form("/app/awards/\(try await fx.award(s))/delete")
         },
         WriteRow(.PUT, "/api/v1/subjects/:id/annual-records", subjectWrite) { fx, s in
-            let body: [String: Any] = ["year": 2024, "taskRating": TaskRating.good.rawValue,
-                                       "titles": ["Lao động tiên tiến"]]
+            let body: [String: Any] = [
+                "year": 2024, "taskRating": TaskRating.good.rawValue,
+                "titles": ["Lao động tiên tiến"],
+            ]
             return .json("/api/v1/subjects/\(try await fx.subjectID(s))/annual-records", body)
         },
         WriteRow(.POST, "/api/v1/subjects/:id/initiatives", subjectWrite) { fx, s in
@@ -487,24 +504,36 @@ func formAsJSON(_ fields: [(String, String)]) -> [String: Any] {
 enum Fields {
     static let transition = [("to", RegistrationStatus.nurturing.rawValue)]
     static let action = [("title", "Tập huấn kỹ năng"), ("responsible", "Tổ công tác xã"), ("dueDate", "31/12/2025")]
-    static let evaluation = [("date", "01/06/2025"), ("period", "6 tháng đầu năm 2025"), ("evaluator", "Tổ đánh giá"),
-                             ("conclusion", EvaluationConclusion.inProgress.rawValue)]
+    static let evaluation = [
+        ("date", "01/06/2025"), ("period", "6 tháng đầu năm 2025"), ("evaluator", "Tổ đánh giá"),
+        ("conclusion", EvaluationConclusion.inProgress.rawValue),
+    ]
     static let evidence = [("description", "Ảnh hiện trường")]
-    static let annualRecord = [("year", "2024"), ("taskRating", TaskRating.good.rawValue),
-                               ("titles", "Lao động tiên tiến")]
-    static let initiative = [("year", "2024"), ("kind", "sang-kien"), ("title", "Sáng kiến thử"),
-                             ("scope", InitiativeScope.coSo.rawValue)]
-    static let award = [("formCode", "giay-khen"), ("level", AwardLevel.xa.rawValue), ("year", "2023"),
-                        ("decisionNumber", "12/QĐ-UBND"), ("decisionDate", "22/12/2023"),
-                        ("authority", "Ủy ban nhân dân xã")]
+    static let annualRecord = [
+        ("year", "2024"), ("taskRating", TaskRating.good.rawValue),
+        ("titles", "Lao động tiên tiến"),
+    ]
+    static let initiative = [
+        ("year", "2024"), ("kind", "sang-kien"), ("title", "Sáng kiến thử"),
+        ("scope", InitiativeScope.coSo.rawValue),
+    ]
+    static let award = [
+        ("formCode", "giay-khen"), ("level", AwardLevel.xa.rawValue), ("year", "2023"),
+        ("decisionNumber", "12/QĐ-UBND"), ("decisionDate", "22/12/2023"),
+        ("authority", "Ủy ban nhân dân xã"),
+    ]
     static let appraisal = [("result", NomineeAppraisal.passed.rawValue), ("note", "Đủ hồ sơ.")]
-    static let decision = [("number", "99/QĐ-UBND"), ("date", "20/12/2025"),
-                           ("authority", "Ủy ban nhân dân huyện Kon Rẫy"), ("signer", "Trần Văn Minh"),
-                           ("level", AwardLevel.huyen.rawValue)]
+    static let decision = [
+        ("number", "99/QĐ-UBND"), ("date", "20/12/2025"),
+        ("authority", "Ủy ban nhân dân huyện Kon Rẫy"), ("signer", "Trần Văn Minh"),
+        ("level", AwardLevel.huyen.rawValue),
+    ]
     static let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
 
     static func meeting(dossiers: [Int]) -> [(String, String)] {
-        [("title", "Họp Hội đồng thử"), ("date", "15/12/2025"), ("location", "Phòng họp UBND huyện"),
-         ("chair", "Nguyễn Văn An"), ("secretary", "Nguyễn Thị Hằng")] + dossiers.map { ("dossierIDs[]", String($0)) }
+        [
+            ("title", "Họp Hội đồng thử"), ("date", "15/12/2025"), ("location", "Phòng họp UBND huyện"),
+            ("chair", "Nguyễn Văn An"), ("secretary", "Nguyễn Thị Hằng"),
+        ] + dossiers.map { ("dossierIDs[]", String($0)) }
     }
 }

@@ -1,11 +1,12 @@
+import Domain
 import Fluent
 import Foundation
 import NIOCore
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
-import Domain
 
 /// Runs the table of `WriteMatrix.swift`. Each role gets one app; every case gets fresh fixtures.
 @Suite("Write matrix: every write route × every role × own / other unit")
@@ -16,34 +17,39 @@ struct WriteMatrixTests {
     @Test("Every write route has a row, and every row a route")
     func everyWriteRouteHasARow() async throws {
         try await withTestApp(demo: false) { app in
-            let registered = Set(app.routes.all.filter { Self.writeMethods.contains($0.method.rawValue) }.map { route in
-                "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
-            })
+            let registered = Set(
+                app.routes.all.filter { Self.writeMethods.contains($0.method.rawValue) }.map { route in
+                    "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+                })
             let rows = WriteMatrix.rows.map(\.key)
             let duplicates = Dictionary(grouping: rows, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
             #expect(duplicates.isEmpty, "rows listed twice: \(duplicates)")
             let covered = Set(rows).union(WriteMatrix.excluded.keys)
             for key in registered.subtracting(covered).sorted() {
-                Issue.record("write route without a row in WriteMatrix.swift: \(key) — add a row with the outcome "
-                             + "for every role and scope")
+                Issue.record(
+                    "write route without a row in WriteMatrix.swift: \(key) — add a row with the outcome "
+                        + "for every role and scope")
             }
             for key in covered.subtracting(registered).sorted() {
-                Issue.record("row for a route the app no longer registers: \(key) — remove or rename it in "
-                             + "WriteMatrix.swift")
+                Issue.record(
+                    "row for a route the app no longer registers: \(key) — remove or rename it in "
+                        + "WriteMatrix.swift")
             }
             for row in WriteMatrix.rows {
                 for (scope, letters) in row.cases {
                     let clean = letters.filter { $0 != " " }
                     let valid = clean.allSatisfy { MatrixOutcome(rawValue: $0) != nil }
-                    #expect(clean.count == MatrixRole.allCases.count && valid,
-                            "\(row.key) [\(scope)]: “\(letters)” needs one of A F N R per role")
+                    #expect(
+                        clean.count == MatrixRole.allCases.count && valid,
+                        "\(row.key) [\(scope)]: “\(letters)” needs one of A F N R per role")
                 }
             }
             let pairs = WriteMatrix.rows.map(\.cases.count).reduce(0, +)
             let roles = MatrixRole.allCases.count
-            print("Write matrix: \(WriteMatrix.rows.count) write routes × \(roles) roles × 1–3 scopes "
-                  + "(\(pairs) route-scope pairs) = \(pairs * roles) cases; "
-                  + "excluded: \(WriteMatrix.excluded.keys.sorted())")
+            print(
+                "Write matrix: \(WriteMatrix.rows.count) write routes × \(roles) roles × 1–3 scopes "
+                    + "(\(pairs) route-scope pairs) = \(pairs * roles) cases; "
+                    + "excluded: \(WriteMatrix.excluded.keys.sorted())")
         }
     }
 
@@ -82,7 +88,8 @@ struct WriteMatrixTests {
                         problem = "answered as if allowed, yet no audit entry was written: the write did not happen"
                     }
                     if verbose { print("WM \(label) → \(sent.status.code) audit+\(audited) \(sent.location ?? "")") }
-                    let message = "\(label): expected \(expected) (\(expected.rawValue)), got \(sent.status.code)"
+                    let message =
+                        "\(label): expected \(expected) (\(expected.rawValue)), got \(sent.status.code)"
                         + (problem.map { " — \($0)" } ?? "") + "\n" + String(sent.text.prefix(300))
                     if let why = row.knownIssues["\(role)/\(scope)"] {
                         withKnownIssue("\(label): \(why)") { #expect(problem == nil, "\(message)") }
@@ -180,12 +187,14 @@ final class MatrixFixture: @unchecked Sendable {
         case (.refusedRows, .importSync): return code == 422 ? nil : "rows of a unit out of reach were not refused"
         case (.allowed, .importJob), (.refusedRows, .importJob):
             guard code == 202 || code == 303 else { return "the import job was not started" }
-            let id = call.path.hasPrefix("/api/")
+            let id =
+                call.path.hasPrefix("/api/")
                 ? (try? sent.jsonObject())?["id"] as? Int
                 : sent.location.flatMap { Int($0.split(separator: "/").last ?? "") }
             guard let id else { return "no import job id in the answer" }
             let job = try await finishedImport(id)
-            let created = job["created"] as? Int ?? -1, errors = job["errorCount"] as? Int ?? -1
+            let created = job["created"] as? Int ?? -1
+            let errors = job["errorCount"] as? Int ?? -1
             let summary = "import job: \(created) created, \(errors) errors: \(job["errors"] ?? "")"
             if expected == .allowed { return created == 1 && errors == 0 ? nil : summary }
             let columns = (job["errors"] as? [[String: Any]] ?? []).compactMap { $0["column"] as? String }
@@ -203,15 +212,18 @@ final class MatrixFixture: @unchecked Sendable {
         throw MatrixFixtureError("import job \(id) did not finish")
     }
 
-    static func multipart(_ fields: [(String, String)], filename: String, type: String,
-                          bytes: [UInt8]) -> (HTTPHeaders, ByteBuffer) {
+    static func multipart(
+        _ fields: [(String, String)], filename: String, type: String,
+        bytes: [UInt8]
+    ) -> (HTTPHeaders, ByteBuffer) {
         let boundary = "----write-matrix-\(UUID().uuidString)"
         var body = ByteBuffer()
         for (k, v) in fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\n"
-                         + "Content-Type: \(type)\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\n"
+                + "Content-Type: \(type)\r\n\r\n")
         body.writeBytes(bytes)
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPHeaders()
@@ -262,8 +274,10 @@ final class MatrixFixture: @unchecked Sendable {
 
     func newUnitFields(_ scope: MatrixScope) async throws -> [(String, String)] {
         let n = next()
-        return [("code", "WM-U\(n)"), ("name", "Thôn thử \(n)"), ("kind", UnitKind.thon.rawValue),
-                ("parentID", String(try await unit(scope)))]
+        return [
+            ("code", "WM-U\(n)"), ("name", "Thôn thử \(n)"), ("kind", UnitKind.thon.rawValue),
+            ("parentID", String(try await unit(scope))),
+        ]
     }
 
     /// A fresh unit below the scope's unit, and the form that saves it unchanged but for its name.
@@ -276,8 +290,10 @@ final class MatrixFixture: @unchecked Sendable {
 
     func newUserFields(_ scope: MatrixScope) async throws -> [(String, String)] {
         let n = next()
-        return [("username", "wm-user-\(n)"), ("fullName", "Người dùng thử \(n)"), ("role", Role.unitOfficer.rawValue),
-                ("unitID", String(try await unit(scope))), ("password", demoPassword)]
+        return [
+            ("username", "wm-user-\(n)"), ("fullName", "Người dùng thử \(n)"), ("role", Role.unitOfficer.rawValue),
+            ("unitID", String(try await unit(scope))), ("password", demoPassword),
+        ]
     }
 
     /// A fresh unit officer's account in the scope's unit, and the form that saves it with another name.
@@ -295,9 +311,11 @@ final class MatrixFixture: @unchecked Sendable {
         let n = next()
         var lead = leadUnit ?? 0
         if leadUnit == nil { lead = try await unit(.own) }
-        return [("code", "PT-WM\(n)"), ("name", "Phong trào thử \(n)"), ("kind", MovementKind.phongTrao.rawValue),
-                ("level", MovementLevel.huyen.rawValue), ("fromYear", "2025"), ("toYear", "2026"),
-                ("leadAgencyIDs[]", String(lead))]
+        return [
+            ("code", "PT-WM\(n)"), ("name", "Phong trào thử \(n)"), ("kind", MovementKind.phongTrao.rawValue),
+            ("level", MovementLevel.huyen.rawValue), ("fromYear", "2025"), ("toYear", "2026"),
+            ("leadAgencyIDs[]", String(lead)),
+        ]
     }
 
     /// own: a movement the actor's unit leads; other: one another unit leads.
@@ -328,18 +346,23 @@ final class MatrixFixture: @unchecked Sendable {
     struct Registration {
         let id: Int, subjectID: Int, unitID: Int, movementIDs: [Int]
         var editFields: [(String, String)] {
-            [("year", "2025"), ("unitID", String(unitID)), ("subjectID", String(subjectID)), ("typeCode", "CN-03"),
-             ("title", "Đăng ký đã sửa \(id)")] + movementIDs.map { ("movementIDs[]", String($0)) }
+            [
+                ("year", "2025"), ("unitID", String(unitID)), ("subjectID", String(subjectID)), ("typeCode", "CN-03"),
+                ("title", "Đăng ký đã sửa \(id)"),
+            ] + movementIDs.map { ("movementIDs[]", String($0)) }
         }
         var editJSON: [String: Any] {
-            ["year": 2025, "unitID": unitID, "typeCode": "CN-03", "title": "Đăng ký đã sửa \(id)",
-             "movementIDs": movementIDs]
+            [
+                "year": 2025, "unitID": unitID, "typeCode": "CN-03", "title": "Đăng ký đã sửa \(id)",
+                "movementIDs": movementIDs,
+            ]
         }
     }
 
     func newRegistrationJSON(_ scope: MatrixScope, unitID: Int? = nil) async throws -> [String: Any] {
         var fields = try await newRegistrationFields(scope, unitID: unitID)
-        let kind = fields.remove(at: 2).1, name = fields.remove(at: 2).1
+        let kind = fields.remove(at: 2).1
+        let name = fields.remove(at: 2).1
         var body = formAsJSON(fields)
         body["subject"] = ["kind": kind, "name": name]
         if body["movementIDs"] == nil { body["movementIDs"] = [Int]() }
@@ -351,8 +374,10 @@ final class MatrixFixture: @unchecked Sendable {
         var unit = unitID ?? 0
         if unitID == nil { unit = try await self.unit(scope) }
         let movements = scope == .led ? [try await ledMovement()] : []
-        return [("year", "2025"), ("unitID", String(unit)), ("subjectKind", SubjectKind.individual.rawValue),
-                ("subjectName", "Người thử \(n)"), ("typeCode", "CN-03"), ("title", "Đăng ký thử \(n)")]
+        return [
+            ("year", "2025"), ("unitID", String(unit)), ("subjectKind", SubjectKind.individual.rawValue),
+            ("subjectName", "Người thử \(n)"), ("typeCode", "CN-03"), ("title", "Đăng ký thử \(n)"),
+        ]
             + movements.map { ("movementIDs[]", String($0)) }
     }
 
@@ -363,8 +388,9 @@ final class MatrixFixture: @unchecked Sendable {
         guard let id = object["id"] as? Int, let subject = (object["subject"] as? [String: Any])?["id"] as? Int else {
             throw MatrixFixtureError("no registration: \(object)")
         }
-        return Registration(id: id, subjectID: subject, unitID: body["unitID"] as? Int ?? 0,
-                            movementIDs: body["movementIDs"] as? [Int] ?? [])
+        return Registration(
+            id: id, subjectID: subject, unitID: body["unitID"] as? Int ?? 0,
+            movementIDs: body["movementIDs"] as? [Int] ?? [])
     }
 
     func registrationID(_ scope: MatrixScope) async throws -> Int { try await registration(scope).id }
@@ -380,15 +406,18 @@ final class MatrixFixture: @unchecked Sendable {
 
     func unitCriterionFields(_ scope: MatrixScope) async throws -> [(String, String)] {
         let n = next()
-        return [("unitID", String(try await unit(scope))), ("year", "2025"), ("code", "TC-WM\(n)"),
-                ("text", "Tiêu chí thử \(n)"), ("kind", CriterionKind.boolean.rawValue)]
+        return [
+            ("unitID", String(try await unit(scope))), ("year", "2025"), ("code", "TC-WM\(n)"),
+            ("text", "Tiêu chí thử \(n)"), ("kind", CriterionKind.boolean.rawValue),
+        ]
     }
 
     // MARK: Imports (the unit code of the file's only row is the scope's unit)
 
     func registrationImport(_ scope: MatrixScope) -> MatrixCall.Body {
         let n = next()
-        let csv = "Năm,Mã đơn vị,Loại đối tượng,Tên đối tượng,Mã loại mô hình / điển hình,"
+        let csv =
+            "Năm,Mã đơn vị,Loại đối tượng,Tên đối tượng,Mã loại mô hình / điển hình,"
             + "Tên mô hình / nội dung đăng ký\r\n"
             + "2025,\(unitCode(scope)),Cá nhân,Người nhập \(n),CN-03,Nhập thử \(n)\r\n"
         return .upload(fields: [], filename: "dang-ky.csv", type: "text/csv", bytes: Array(csv.utf8))
@@ -407,8 +436,10 @@ final class MatrixFixture: @unchecked Sendable {
 
     func newDossierFields(_ scope: MatrixScope) async throws -> [(String, String)] {
         let n = next()
-        return [("unitID", String(try await unit(scope))), ("year", "2025"),
-                ("title", "Đề nghị khen thưởng thử \(n)"), ("number", "\(n)/TTr-UBND")]
+        return [
+            ("unitID", String(try await unit(scope))), ("year", "2025"),
+            ("title", "Đề nghị khen thưởng thử \(n)"), ("number", "\(n)/TTr-UBND"),
+        ]
     }
 
     func nominees(_ dossier: Int) async throws -> [Int] {
@@ -438,8 +469,10 @@ final class MatrixFixture: @unchecked Sendable {
     /// Another subject of the dossier's unit, proposed for a Giấy khen (the warning acknowledged).
     func nomineeFields(_ d: Dossier) async throws -> [(String, String)] {
         let subject = try await registration(.own, unitID: d.unitID).subjectID
-        return [("subjectID", String(subject)), ("formCode", "giay-khen"), ("achievement", "Hoàn thành tốt nhiệm vụ."),
-                ("acknowledgeWarning", "yes")]
+        return [
+            ("subjectID", String(subject)), ("formCode", "giay-khen"), ("achievement", "Hoàn thành tốt nhiệm vụ."),
+            ("acknowledgeWarning", "yes"),
+        ]
     }
 
     // MARK: Council

@@ -1,11 +1,20 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 struct AuditAPIController {
     struct EntryDTO: Content {
-        let id: Int; let at: Date; let userID: Int?; let username: String; let action: String; let entity: String
-        let entityID: String?; let unitID: Int?; let summary: String; let before: String?; let after: String?
+        let id: Int
+        let at: Date
+        let userID: Int?
+        let username: String
+        let action: String
+        let entity: String
+        let entityID: String?
+        let unitID: Int?
+        let summary: String
+        let before: String?
+        let after: String?
     }
     func register(_ r: any RoutesBuilder) { r.get("audit", use: list) }
 
@@ -15,8 +24,10 @@ struct AuditAPIController {
         if let entity = req.query[String.self, at: "entity"] { q = q.filter(\.$entity == entity) }
         let page = try await q.sort(\.$id, .descending).paginate(page: req.listQuery().page, perPage: 100)
         return ListResponse(page) {
-            EntryDTO(id: $0.id ?? 0, at: $0.at, userID: $0.userID, username: $0.username, action: $0.action, entity: $0.entity,
-                     entityID: $0.entityID, unitID: $0.unitID, summary: $0.summary, before: $0.before, after: $0.after)
+            EntryDTO(
+                id: $0.id ?? 0, at: $0.at, userID: $0.userID, username: $0.username, action: $0.action,
+                entity: $0.entity,
+                entityID: $0.entityID, unitID: $0.unitID, summary: $0.summary, before: $0.before, after: $0.after)
         }
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// Who did what, when, with the record before and after. Append-only.
 final class AuditEntryModel: Model, @unchecked Sendable {

@@ -1,11 +1,13 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// Records every write: who, when, what, before → after.
 enum AuditLog {
-    static func record<B: Encodable, A: Encodable>(on db: any Database, actor: Actor?, action: String, entity: String,
-                                                   entityID: Int?, unitID: Int?, summary: String, before: B?, after: A?) async throws {
+    static func record<B: Encodable, A: Encodable>(
+        on db: any Database, actor: Actor?, action: String, entity: String,
+        entityID: Int?, unitID: Int?, summary: String, before: B?, after: A?
+    ) async throws {
         let e = AuditEntryModel()
         e.at = Date()
         e.userID = actor?.userID

@@ -16,7 +16,8 @@ struct CreateAuditEntries: AsyncMigration {
             .field("before", .string)
             .field("after", .string)
             .create()
-        try await db.sql().create(index: "audit_entity_idx").on("audit_entries").column("entity").column("entity_id").run()
+        try await db.sql().create(index: "audit_entity_idx").on("audit_entries").column("entity").column("entity_id")
+            .run()
     }
     func revert(on db: any Database) async throws { try await db.schema("audit_entries").delete() }
 }

@@ -1,10 +1,18 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
-struct TokenRequest: Content { let username: String; let password: String }
+struct TokenRequest: Content {
+    let username: String
+    let password: String
+}
 
-struct TokenResponse: Content { let token: String; let tokenType: String; let expiresAt: Date; let user: UserDTO }
+struct TokenResponse: Content {
+    let token: String
+    let tokenType: String
+    let expiresAt: Date
+    let user: UserDTO
+}
 
 struct AuthAPIController {
     let config: AppConfig
@@ -17,9 +25,12 @@ struct AuthAPIController {
     @Sendable func issue(req: Request) async throws -> TokenResponse {
         let body = try req.content.decode(TokenRequest.self)
         guard let user = try await AuthService.verify(username: body.username, password: body.password, on: req) else {
-            throw AppError(status: .unauthorized, code: .unauthorized, message: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
+            throw AppError(
+                status: .unauthorized, code: .unauthorized,
+                message: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
         }
-        let (secret, token) = try await AuthService.issue(.api, for: user, lifetime: config.apiTokenLifetime, on: req.db)
+        let (secret, token) = try await AuthService.issue(
+            .api, for: user, lifetime: config.apiTokenLifetime, on: req.db)
         return TokenResponse(token: secret, tokenType: "Bearer", expiresAt: token.expiresAt, user: UserDTO(user))
     }
 

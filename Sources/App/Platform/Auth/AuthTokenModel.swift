@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A signed-in browser session or an API token. Only the SHA-256 of the secret is stored, so a
 /// copy of the database does not let anyone sign in; rows live in the database so that several

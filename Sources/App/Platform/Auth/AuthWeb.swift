@@ -1,5 +1,5 @@
-import Vapor
 import Domain
+import Vapor
 
 struct LoginPage: Encodable, Sendable {
     let layout: LayoutContext
@@ -8,7 +8,11 @@ struct LoginPage: Encodable, Sendable {
     let error: String?
 }
 
-struct LoginForm: Content { var username: String; var password: String; var next: String? }
+struct LoginForm: Content {
+    var username: String
+    var password: String
+    var next: String?
+}
 
 struct AuthWebController {
     let config: AppConfig
@@ -28,22 +32,26 @@ struct AuthWebController {
     @Sendable func show(req: Request) async throws -> Response {
         if req.auth != nil { return req.redirect(to: HomePath.home.href) }
         let next = Self.safeNext(req.query[String.self, at: "next"])
-        return try await req.render("platform/login", LoginPage(layout: req.layout("Đăng nhập", active: ""), username: "", next: next, error: nil))
+        return try await req.render(
+            "platform/login",
+            LoginPage(layout: req.layout("Đăng nhập", active: ""), username: "", next: next, error: nil))
     }
 
     @Sendable func login(req: Request) async throws -> Response {
         let form = try req.form(LoginForm.self)
         let next = Self.safeNext(form.next)
         guard let user = try await AuthService.verify(username: form.username, password: form.password, on: req) else {
-            let page = LoginPage(layout: req.layout("Đăng nhập", active: ""), username: VietnameseText.clean(form.username), next: next,
-                                 error: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
+            let page = LoginPage(
+                layout: req.layout("Đăng nhập", active: ""), username: VietnameseText.clean(form.username), next: next,
+                error: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
             return try await req.render("platform/login", page, status: .unauthorized)
         }
         // A fresh secret at every login: a session id seen before login is worth nothing after it.
         let (secret, _) = try await AuthService.issue(.web, for: user, lifetime: config.sessionLifetime, on: req.db)
         let res = req.redirect(to: next, redirectType: .normal)
-        res.cookies[AuthCookies.session] = HTTPCookies.Value(string: secret, maxAge: Int(config.sessionLifetime), path: "/",
-                                                             isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .lax)
+        res.cookies[AuthCookies.session] = HTTPCookies.Value(
+            string: secret, maxAge: Int(config.sessionLifetime), path: "/",
+            isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .lax)
         res.cookies[AuthCookies.preLoginCSRF] = .expired
         return res
     }

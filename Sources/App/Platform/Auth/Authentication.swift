@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// What the request knows about who is asking.
 struct AuthContext: Sendable {
@@ -56,8 +56,9 @@ enum AuthService {
                 .filter(\.$unit.$id == unitID).filter(\.$role == MovementAgencyModel.Role.lead.rawValue).all()
             movements = Set(rows.map { $0.$movement.id })
         }
-        let actor = Actor(userID: try user.requireID(), username: user.username, role: user.userRole,
-                          unitID: user.$unit.id, unitPath: path, leadMovementIDs: movements)
+        let actor = Actor(
+            userID: try user.requireID(), username: user.username, role: user.userRole,
+            unitID: user.$unit.id, unitPath: path, leadMovementIDs: movements)
         return (actor, unitName)
     }
 
@@ -73,11 +74,14 @@ enum AuthService {
     }
 
     /// Issues a token (browser session or API) for a user and returns the secret to hand out.
-    static func issue(_ kind: AuthTokenModel.Kind, for user: UserModel, lifetime: TimeInterval, on db: any Database) async throws -> (secret: String, model: AuthTokenModel) {
+    static func issue(_ kind: AuthTokenModel.Kind, for user: UserModel, lifetime: TimeInterval, on db: any Database)
+        async throws -> (secret: String, model: AuthTokenModel)
+    {
         let secret = Secrets.token()
-        let model = AuthTokenModel(kind: kind, tokenHash: Secrets.sha256(secret), userID: try user.requireID(),
-                                   csrfToken: kind == .web ? Secrets.token() : nil,
-                                   expiresAt: Date().addingTimeInterval(lifetime))
+        let model = AuthTokenModel(
+            kind: kind, tokenHash: Secrets.sha256(secret), userID: try user.requireID(),
+            csrfToken: kind == .web ? Secrets.token() : nil,
+            expiresAt: Date().addingTimeInterval(lifetime))
         try await model.create(on: db)
         user.lastLoginAt = Date()
         try await user.save(on: db)
@@ -86,12 +90,16 @@ enum AuthService {
 
     static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) async throws -> AuthContext? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
-        guard let token = try await AuthTokenModel.query(on: req.db)
-            .filter(\.$tokenHash == Secrets.sha256(secret)).filter(\.$kind == kind.rawValue)
-            .with(\.$user).first() else { return nil }
+        guard
+            let token = try await AuthTokenModel.query(on: req.db)
+                .filter(\.$tokenHash == Secrets.sha256(secret)).filter(\.$kind == kind.rawValue)
+                .with(\.$user).first()
+        else { return nil }
         guard token.expiresAt > Date(), token.user.active else { return nil }
         let (actor, unitName) = try await actor(for: token.user, on: req.db)
-        return AuthContext(user: token.user, actor: actor, unitName: unitName, csrfToken: token.csrfToken, tokenID: try token.requireID())
+        return AuthContext(
+            user: token.user, actor: actor, unitName: unitName, csrfToken: token.csrfToken,
+            tokenID: try token.requireID())
     }
 }
 
@@ -121,7 +129,10 @@ struct RequireSignedInPage: AsyncMiddleware {
         guard req.auth != nil else {
             if req.method == .GET {
                 let next = req.url.path + (req.url.query.map { "?\($0)" } ?? "")
-                let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?"))) ?? "/app"
+                let encoded =
+                    next.addingPercentEncoding(
+                        withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?")))
+                    ?? "/app"
                 return req.redirect(to: "\(AuthPath.login.href)?next=\(encoded)")
             }
             throw AppError.unauthorized
@@ -134,7 +145,9 @@ struct RequireSignedInPage: AsyncMiddleware {
 struct RequireAPIToken: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard req.auth != nil else {
-            throw AppError(status: .unauthorized, code: .unauthorized, message: "Thiếu hoặc sai mã truy cập (Authorization: Bearer …). Lấy mã tại POST /api/v1/auth/token.")
+            throw AppError(
+                status: .unauthorized, code: .unauthorized,
+                message: "Thiếu hoặc sai mã truy cập (Authorization: Bearer …). Lấy mã tại POST /api/v1/auth/token.")
         }
         return try await next.respond(to: req)
     }
@@ -156,7 +169,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             let expected = req.auth?.csrfToken ?? req.cookies[AuthCookies.preLoginCSRF]?.string
             let sent = (try? req.content.get(String.self, at: Self.field)) ?? req.headers.first(name: "X-CSRF-Token")
             guard let expected, let sent, Secrets.constantTimeEqual(expected, sent) else {
-                throw AppError.forbidden("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.")
+                throw AppError.forbidden(
+                    "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.")
             }
         }
         return try await next.respond(to: req)
@@ -183,7 +197,9 @@ extension Request {
         if let fixed = config.secureCookies { return fixed }
         if headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https" { return true }
         guard let host = headers.first(name: .host)?.lowercased() else { return true }
-        let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.split(separator: ":").first ?? "")
+        let name =
+            host.hasPrefix("[")
+            ? String(host.prefix { $0 != "]" }) + "]" : String(host.split(separator: ":").first ?? "")
         return !(name == "localhost" || name.hasPrefix("127.") || name == "[::1]")
     }
 }
@@ -194,8 +210,9 @@ struct PendingCookieMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let res = try await next.respond(to: req)
         if let t = req.storage[Request.PendingCSRFKey.self] {
-            res.cookies[AuthCookies.preLoginCSRF] = HTTPCookies.Value(string: t, expires: nil, maxAge: 2 * 3600, path: "/",
-                                                                      isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .strict)
+            res.cookies[AuthCookies.preLoginCSRF] = HTTPCookies.Value(
+                string: t, expires: nil, maxAge: 2 * 3600, path: "/",
+                isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .strict)
         }
         return res
     }

@@ -28,9 +28,11 @@ public struct AppConfig: Sendable {
     /// Whose commendation rules apply (DIENHINH_JURISDICTION): "VN", or a province's own file such as "VN-KT".
     public var jurisdiction: String
 
-    public init(database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
-                bcryptCost: Int = 12, workingDirectory: String, sessionLifetime: TimeInterval = 8 * 3600,
-                apiTokenLifetime: TimeInterval = 30 * 24 * 3600, jurisdiction: String = "VN") {
+    public init(
+        database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
+        bcryptCost: Int = 12, workingDirectory: String, sessionLifetime: TimeInterval = 8 * 3600,
+        apiTokenLifetime: TimeInterval = 30 * 24 * 3600, jurisdiction: String = "VN"
+    ) {
         self.database = database
         self.adminPassword = adminPassword
         self.demoPassword = demoPassword
@@ -50,9 +52,11 @@ public struct AppConfig: Sendable {
         let database: DatabaseKind
         if let url = value("DATABASE_URL") {
             guard let comps = URLComponents(string: url), let scheme = comps.scheme,
-                  ["postgres", "postgresql"].contains(scheme.lowercased()), comps.host?.isEmpty == false else {
-                throw ConfigError(variable: "DATABASE_URL",
-                                  message: "phải có dạng postgres://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl (đang là “\(url)”).")
+                ["postgres", "postgresql"].contains(scheme.lowercased()), comps.host?.isEmpty == false
+            else {
+                throw ConfigError(
+                    variable: "DATABASE_URL",
+                    message: "phải có dạng postgres://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl (đang là “\(url)”).")
             }
             database = .postgres(url: url, searchPath: nil)
         } else {
@@ -78,13 +82,16 @@ public struct AppConfig: Sendable {
             case "1", "true", "yes", "on": secure = true
             case "0", "false", "no", "off": secure = false
             case "auto": secure = nil
-            default: throw ConfigError(variable: "DIENHINH_SECURE_COOKIES", message: "chỉ nhận true, false hoặc auto (đang là “\(s)”).")
+            default:
+                throw ConfigError(
+                    variable: "DIENHINH_SECURE_COOKIES", message: "chỉ nhận true, false hoặc auto (đang là “\(s)”).")
             }
         }
         var cost = 12
         if let c = value("DIENHINH_BCRYPT_COST") {
             guard let n = Int(c), (4...31).contains(n) else {
-                throw ConfigError(variable: "DIENHINH_BCRYPT_COST", message: "phải là số nguyên từ 4 đến 31 (đang là “\(c)”).")
+                throw ConfigError(
+                    variable: "DIENHINH_BCRYPT_COST", message: "phải là số nguyên từ 4 đến 31 (đang là “\(c)”).")
             }
             cost = n
         }
@@ -98,10 +105,12 @@ public struct AppConfig: Sendable {
         }
         let jurisdiction = value("DIENHINH_JURISDICTION") ?? "VN"
         guard jurisdiction.range(of: "^[A-Z]{2}(-[A-Z0-9]{1,10})*$", options: .regularExpression) != nil else {
-            throw ConfigError(variable: "DIENHINH_JURISDICTION", message: "phải có dạng VN hoặc VN-KT (đang là “\(jurisdiction)”).")
+            throw ConfigError(
+                variable: "DIENHINH_JURISDICTION", message: "phải có dạng VN hoặc VN-KT (đang là “\(jurisdiction)”).")
         }
-        return AppConfig(database: database, adminPassword: admin, demoPassword: demo, secureCookies: secure,
-                         bcryptCost: cost, workingDirectory: workingDirectory, jurisdiction: jurisdiction)
+        return AppConfig(
+            database: database, adminPassword: admin, demoPassword: demo, secureCookies: secure,
+            bcryptCost: cost, workingDirectory: workingDirectory, jurisdiction: jurisdiction)
     }
 }
 

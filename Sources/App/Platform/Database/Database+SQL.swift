@@ -6,7 +6,8 @@ extension Database {
     /// The SQL interface of the database; both drivers provide one.
     func sql() throws -> any SQLDatabase {
         guard let sql = self as? any SQLDatabase else {
-            throw AppError(status: .internalServerError, code: .internalError, message: "Cơ sở dữ liệu không hỗ trợ SQL.")
+            throw AppError(
+                status: .internalServerError, code: .internalError, message: "Cơ sở dữ liệu không hỗ trợ SQL.")
         }
         return sql
     }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A page of results with a stable order.
 struct Page<T: Sendable>: Sendable {
@@ -22,7 +22,7 @@ extension QueryBuilder {
     func paginate(page: Int, perPage: Int) async throws -> Page<Model> where Model: Sendable {
         let p = ListQuery.clampPage(page)
         let total = try await self.copy().count()
-        let items = try await self.copy().range((p - 1) * perPage ..< p * perPage).all()
+        let items = try await self.copy().range((p - 1) * perPage..<p * perPage).all()
         return Page(items: items, page: p, perPage: perPage, total: total)
     }
 }

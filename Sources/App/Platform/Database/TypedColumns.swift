@@ -1,7 +1,7 @@
+import Domain
 import Fluent
 import Foundation
 import Vapor
-import Domain
 
 // Typed persistence. Statuses are Codable enums in the Fluent fields (stored as their code in a text column);
 // a status changes only through its model's `move(to:)`, which asks the Domain table. JSON kept in a text column
@@ -34,7 +34,8 @@ struct PriorStatus<Status: WorkflowStatus>: Codable, Sendable, Equatable {
         } else if let s = Status(rawValue: code) {
             status = s
         } else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "Trạng thái “\(code)” không có trong \(Status.self).")
+            throw DecodingError.dataCorruptedError(
+                in: c, debugDescription: "Trạng thái “\(code)” không có trong \(Status.self).")
         }
     }
 
@@ -51,13 +52,16 @@ enum JSONColumn {
     }
 
     /// Decodes a stored value, or fails with a 500 that names where the bad value is.
-    static func decode<T: Decodable>(_: T.Type, from text: String, table: String, column: String, id: String?) throws -> T {
+    static func decode<T: Decodable>(_: T.Type, from text: String, table: String, column: String, id: String?) throws
+        -> T
+    {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch {
-            throw AppError(status: .internalServerError, code: .internalError,
-                           message: "Dữ liệu lưu trong cột \(table).\(column)" + (id.map { " (dòng \($0))" } ?? "")
-                               + " bị hỏng, không đọc được. Vui lòng báo quản trị viên.")
+            throw AppError(
+                status: .internalServerError, code: .internalError,
+                message: "Dữ liệu lưu trong cột \(table).\(column)" + (id.map { " (dòng \($0))" } ?? "")
+                    + " bị hỏng, không đọc được. Vui lòng báo quản trị viên.")
         }
     }
 }
@@ -66,7 +70,8 @@ extension Model {
     /// The typed value of a JSON text column of this record.
     func json<T: Decodable>(_ field: KeyPath<Self, FieldProperty<Self, String>>, as: T.Type) throws -> T {
         let property = self[keyPath: field]
-        return try JSONColumn.decode(T.self, from: property.value ?? "", table: Self.schema, column: property.key.description,
-                                     id: id.map { "\($0)" })
+        return try JSONColumn.decode(
+            T.self, from: property.value ?? "", table: Self.schema, column: property.key.description,
+            id: id.map { "\($0)" })
     }
 }

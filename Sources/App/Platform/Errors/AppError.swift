@@ -1,11 +1,12 @@
-import Vapor
 import Domain
+import Vapor
 
 /// An error a user or client can act on: a real status, a stable code and a Vietnamese message.
 struct AppError: AbortError, Sendable {
     enum Code: String, Sendable {
         case unauthorized, forbidden, notFound = "not_found", validationFailed = "validation_failed"
-        case conflict, badRequest = "bad_request", internalError = "internal_error", payloadTooLarge = "payload_too_large"
+        case conflict, badRequest = "bad_request", internalError = "internal_error", payloadTooLarge =
+            "payload_too_large"
     }
     let status: HTTPResponseStatus
     let code: Code
@@ -33,13 +34,21 @@ struct AppError: AbortError, Sendable {
     static func notFound(_ what: String = "Không tìm thấy trang hoặc dữ liệu yêu cầu.") -> AppError {
         AppError(status: .notFound, code: .notFound, message: what)
     }
-    static func forbidden(_ message: String) -> AppError { AppError(status: .forbidden, code: .forbidden, message: message) }
+    static func forbidden(_ message: String) -> AppError {
+        AppError(status: .forbidden, code: .forbidden, message: message)
+    }
     static let unauthorized = AppError(status: .unauthorized, code: .unauthorized, message: Policy.mustSignIn)
-    static func invalid(_ fields: FieldErrors, _ message: String = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.") -> AppError {
+    static func invalid(
+        _ fields: FieldErrors, _ message: String = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu."
+    ) -> AppError {
         AppError(status: .unprocessableEntity, code: .validationFailed, message: message, fields: fields)
     }
-    static func conflict(_ message: String) -> AppError { AppError(status: .conflict, code: .conflict, message: message) }
-    static func badRequest(_ message: String) -> AppError { AppError(status: .badRequest, code: .badRequest, message: message) }
+    static func conflict(_ message: String) -> AppError {
+        AppError(status: .conflict, code: .conflict, message: message)
+    }
+    static func badRequest(_ message: String) -> AppError {
+        AppError(status: .badRequest, code: .badRequest, message: message)
+    }
 }
 
 /// The JSON body of every API error.
@@ -77,7 +86,9 @@ extension HTTPResponseStatus {
         case 413: return "Dữ liệu gửi lên vượt quá dung lượng cho phép."
         case 415: return "Định dạng dữ liệu gửi lên không được hỗ trợ."
         case 422: return "Dữ liệu chưa hợp lệ."
-        default: return code >= 500 ? "Hệ thống gặp sự cố. Vui lòng thử lại sau hoặc liên hệ quản trị viên." : "Có lỗi xảy ra."
+        default:
+            return code >= 500
+                ? "Hệ thống gặp sự cố. Vui lòng thử lại sau hoặc liên hệ quản trị viên." : "Có lỗi xảy ra."
         }
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import Domain
+import Vapor
 
 struct ErrorPageContext: Encodable, Sendable {
     let layout: LayoutContext
@@ -38,15 +38,22 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             }
             return AppError(status: e.status, code: code, message: e.status.defaultVietnameseMessage)
         default:
-            return AppError(status: .internalServerError, code: .internalError, message: HTTPResponseStatus.internalServerError.defaultVietnameseMessage)
+            return AppError(
+                status: .internalServerError, code: .internalError,
+                message: HTTPResponseStatus.internalServerError.defaultVietnameseMessage)
         }
     }
 
     func handle(_ error: any Error, _ req: Request) async -> Response {
         let e = Self.classify(error)
-        if e.status.code >= 500 { req.logger.report(error: error) } else { req.logger.debug("\(e.status.code) \(req.url.path): \(error)") }
+        if e.status.code >= 500 {
+            req.logger.report(error: error)
+        } else {
+            req.logger.debug("\(e.status.code) \(req.url.path): \(error)")
+        }
         if req.url.path.hasPrefix("/api/") {
-            let body = APIErrorBody(code: e.code.rawValue, message: e.message, fields: e.fields.isEmpty ? nil : e.fields.dictionary)
+            let body = APIErrorBody(
+                code: e.code.rawValue, message: e.message, fields: e.fields.isEmpty ? nil : e.fields.dictionary)
             let res = Response(status: e.status)
             try? res.content.encode(body, as: .json)
             if e.status == .unauthorized { res.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
@@ -55,8 +62,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if e.status == .unauthorized && req.method == .GET {
             return req.redirect(to: AuthPath.login.href)
         }
-        let ctx = ErrorPageContext(layout: req.layout(e.status.vietnameseTitle, active: ""), status: Int(e.status.code),
-                                   heading: e.status.vietnameseTitle, message: e.message)
+        let ctx = ErrorPageContext(
+            layout: req.layout(e.status.vietnameseTitle, active: ""), status: Int(e.status.code),
+            heading: e.status.vietnameseTitle, message: e.message)
         do {
             return try await req.render("platform/error", ctx, status: e.status)
         } catch {
@@ -71,8 +79,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let res = try await next.respond(to: req)
-        res.headers.replaceOrAdd(name: "Content-Security-Policy",
-                                 value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+        res.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value:
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+        )
         res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         res.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 /// A page of results in JSON.
 struct ListResponse<T: Content>: Content {
@@ -9,7 +9,10 @@ struct ListResponse<T: Content>: Content {
     let perPage: Int
     let total: Int
     init<M>(_ page: Page<M>, _ map: (M) throws -> T) rethrows {
-        items = try page.items.map(map); self.page = page.page; perPage = page.perPage; total = page.total
+        items = try page.items.map(map)
+        self.page = page.page
+        perPage = page.perPage
+        total = page.total
     }
 }
 

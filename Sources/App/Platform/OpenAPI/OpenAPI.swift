@@ -1,5 +1,5 @@
-import Vapor
 import Domain
+import Vapor
 
 /// A JSON value that keeps the order of object keys (for a readable OpenAPI document).
 indirect enum JSONValue: Encodable, Sendable {
@@ -17,13 +17,20 @@ indirect enum JSONValue: Encodable, Sendable {
         case .array(let items):
             var c = encoder.unkeyedContainer()
             for v in items { try c.encode(v) }
-        case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
-        case .int(let i): var c = encoder.singleValueContainer(); try c.encode(i)
-        case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
+        case .string(let s):
+            var c = encoder.singleValueContainer()
+            try c.encode(s)
+        case .int(let i):
+            var c = encoder.singleValueContainer()
+            try c.encode(i)
+        case .bool(let b):
+            var c = encoder.singleValueContainer()
+            try c.encode(b)
         }
     }
     struct Key: CodingKey {
-        var stringValue: String; var intValue: Int? { nil }
+        var stringValue: String
+        var intValue: Int? { nil }
         init(_ s: String) { stringValue = s }
         init?(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
@@ -47,36 +54,73 @@ enum OpenAPIDocument {
     }
     private static let int = obj(("type", .string("integer")))
     private static let bool = obj(("type", .string("boolean")))
-    private static func nullable(_ type: String) -> JSONValue { obj(("type", .array([.string(type), .string("null")]))) }
+    private static func nullable(_ type: String) -> JSONValue {
+        obj(("type", .array([.string(type), .string("null")])))
+    }
     private static func array(_ items: JSONValue) -> JSONValue { obj(("type", .string("array")), ("items", items)) }
     private static func schema(required: [String], _ props: [(String, JSONValue)]) -> JSONValue {
-        obj(("type", .string("object")), ("required", .array(required.map(JSONValue.string))), ("properties", .object(props)))
+        obj(
+            ("type", .string("object")), ("required", .array(required.map(JSONValue.string))),
+            ("properties", .object(props)))
     }
     private static func listOf(_ name: String) -> JSONValue {
-        schema(required: ["items", "page", "perPage", "total"], [("items", array(ref(name))), ("page", int), ("perPage", int), ("total", int)])
+        schema(
+            required: ["items", "page", "perPage", "total"],
+            [("items", array(ref(name))), ("page", int), ("perPage", int), ("total", int)])
     }
 
     private static func query(_ name: String, _ desc: String, integer: Bool = false) -> JSONValue {
-        obj(("name", .string(name)), ("in", .string("query")), ("required", .bool(false)), ("description", .string(desc)),
+        obj(
+            ("name", .string(name)), ("in", .string("query")), ("required", .bool(false)),
+            ("description", .string(desc)),
             ("schema", integer ? int : str()))
     }
-    private static let idParam = obj(("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", int))
+    private static let idParam = obj(
+        ("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", int))
 
     private static func errors(_ codes: [Int]) -> [(String, JSONValue)] {
-        codes.map { (String($0), obj(("description", .string($0 == 401 ? "Chưa xác thực" : $0 == 403 ? "Không có quyền" : $0 == 404 ? "Không tìm thấy hoặc ngoài phạm vi" : $0 == 409 ? "Xung đột" : "Dữ liệu không hợp lệ")),
-                                   ("content", obj(("application/json", obj(("schema", ref("Error")))))))) }
+        codes.map {
+            (
+                String($0),
+                obj(
+                    (
+                        "description",
+                        .string(
+                            $0 == 401
+                                ? "Chưa xác thực"
+                                : $0 == 403
+                                    ? "Không có quyền"
+                                    : $0 == 404
+                                        ? "Không tìm thấy hoặc ngoài phạm vi"
+                                        : $0 == 409 ? "Xung đột" : "Dữ liệu không hợp lệ")
+                    ),
+                    ("content", obj(("application/json", obj(("schema", ref("Error")))))))
+            )
+        }
     }
 
-    private static func op(_ summary: String, tag: String, params: [JSONValue] = [], body: String? = nil, status: Int = 200,
-                           response: JSONValue?, errorCodes: [Int] = [401, 403, 404], secured: Bool = true) -> JSONValue {
+    private static func op(
+        _ summary: String, tag: String, params: [JSONValue] = [], body: String? = nil, status: Int = 200,
+        response: JSONValue?, errorCodes: [Int] = [401, 403, 404], secured: Bool = true
+    ) -> JSONValue {
         var p: [(String, JSONValue)] = [("summary", .string(summary)), ("tags", .array([.string(tag)]))]
         if !params.isEmpty { p.append(("parameters", .array(params))) }
         if let body {
-            p.append(("requestBody", obj(("required", .bool(true)), ("content", obj(("application/json", obj(("schema", ref(body)))))))))
+            p.append(
+                (
+                    "requestBody",
+                    obj(("required", .bool(true)), ("content", obj(("application/json", obj(("schema", ref(body)))))))
+                ))
         }
         var responses: [(String, JSONValue)] = []
         if let response {
-            responses.append((String(status), obj(("description", .string("Thành công")), ("content", obj(("application/json", obj(("schema", response))))))))
+            responses.append(
+                (
+                    String(status),
+                    obj(
+                        ("description", .string("Thành công")),
+                        ("content", obj(("application/json", obj(("schema", response))))))
+                ))
         } else {
             responses.append((String(status), obj(("description", .string("Thành công, không có nội dung")))))
         }
@@ -86,10 +130,15 @@ enum OpenAPIDocument {
         return .object(p)
     }
 
-    private static func multipartOp(_ summary: String, tag: String, params: [JSONValue], fields: [(String, JSONValue)], status: Int,
-                                    response: JSONValue, errorCodes: [Int]) -> JSONValue {
-        let body = obj(("required", .bool(true)), ("content", obj(("multipart/form-data", obj(("schema", schema(required: ["file"], fields)))))))
-        let ok = obj(("description", .string("Thành công")), ("content", obj(("application/json", obj(("schema", response))))))
+    private static func multipartOp(
+        _ summary: String, tag: String, params: [JSONValue], fields: [(String, JSONValue)], status: Int,
+        response: JSONValue, errorCodes: [Int]
+    ) -> JSONValue {
+        let body = obj(
+            ("required", .bool(true)),
+            ("content", obj(("multipart/form-data", obj(("schema", schema(required: ["file"], fields)))))))
+        let ok = obj(
+            ("description", .string("Thành công")), ("content", obj(("application/json", obj(("schema", response))))))
         var p: [(String, JSONValue)] = [("summary", .string(summary)), ("tags", .array([.string(tag)]))]
         if !params.isEmpty { p.append(("parameters", .array(params))) }
         p.append(("requestBody", body))
@@ -99,244 +148,1341 @@ enum OpenAPIDocument {
 
     static let document: JSONValue = obj(
         ("openapi", .string("3.1.0")),
-        ("info", obj(("title", .string("Điển Hình API")), ("version", .string("1.0.0")),
-                     ("description", .string("API của hệ thống quản lý điển hình tiên tiến. Xác thực bằng Bearer token lấy tại POST /api/v1/auth/token. Lỗi trả về {code, message, fields}.")))),
+        (
+            "info",
+            obj(
+                ("title", .string("Điển Hình API")), ("version", .string("1.0.0")),
+                (
+                    "description",
+                    .string(
+                        "API của hệ thống quản lý điển hình tiên tiến. Xác thực bằng Bearer token lấy tại POST /api/v1/auth/token. Lỗi trả về {code, message, fields}."
+                    )
+                ))
+        ),
         ("servers", .array([obj(("url", .string("/api/v1")))])),
         ("security", .array([obj(("bearerAuth", .array([])))])),
-        ("paths", obj(
-            ("/auth/token", obj(
-                ("post", op("Lấy mã truy cập", tag: "auth", body: "TokenRequest", response: ref("Token"), errorCodes: [401], secured: false)),
-                ("delete", op("Thu hồi mã truy cập đang dùng", tag: "auth", status: 204, response: nil, errorCodes: [401])))),
-            ("/me", obj(("get", op("Tài khoản đang đăng nhập", tag: "auth", response: ref("User"), errorCodes: [401])))),
-            ("/units", obj(
-                ("get", op("Danh sách đơn vị trong phạm vi được xem", tag: "units",
-                           params: [query("q", "Tìm theo tên hoặc mã, không phân biệt dấu"), query("kind", "Loại đơn vị"), query("parentID", "Đơn vị cấp trên", integer: true),
-                                    query("groupID", "Cụm/khối thi đua", integer: true), query("page", "Trang", integer: true), query("perPage", "Số dòng mỗi trang (tối đa 500)", integer: true)],
-                           response: listOf("Unit"), errorCodes: [401])),
-                ("post", op("Thêm đơn vị", tag: "units", body: "UnitInput", status: 201, response: ref("Unit"), errorCodes: [401, 403, 404, 409])))),
-            ("/units/{id}", obj(
-                ("get", op("Một đơn vị", tag: "units", params: [idParam], response: ref("Unit"))),
-                ("put", op("Sửa đơn vị", tag: "units", params: [idParam], body: "UnitInput", response: ref("Unit"))),
-                ("delete", op("Xóa đơn vị (khi không còn đơn vị trực thuộc, tài khoản, phong trào)", tag: "units", params: [idParam], status: 204, response: nil, errorCodes: [401, 403, 404, 409])))),
-            ("/unit-groups", obj(("get", op("Cụm, khối thi đua", tag: "units", response: array(ref("UnitGroup")), errorCodes: [401])))),
-            ("/users", obj(
-                ("get", op("Danh sách tài khoản trong phạm vi", tag: "users", params: [query("q", "Tên đăng nhập hoặc họ tên"), query("role", "Vai trò"), query("page", "Trang", integer: true)],
-                           response: listOf("User"), errorCodes: [401])),
-                ("post", op("Tạo tài khoản", tag: "users", body: "UserInput", status: 201, response: ref("User"))))),
-            ("/users/{id}", obj(
-                ("get", op("Một tài khoản", tag: "users", params: [idParam], response: ref("User"))),
-                ("put", op("Sửa tài khoản (mật khẩu để trống thì giữ nguyên)", tag: "users", params: [idParam], body: "UserInput", response: ref("User"))))),
-            ("/movements", obj(
-                ("get", op("Danh sách phong trào", tag: "movements", params: [query("q", "Tìm theo tên, không phân biệt dấu"), query("year", "Đang diễn ra trong năm", integer: true),
-                                                                             query("unitID", "Đơn vị chủ trì hoặc phối hợp", integer: true), query("page", "Trang", integer: true)],
-                           response: listOf("Movement"), errorCodes: [401])),
-                ("post", op("Thêm phong trào", tag: "movements", body: "MovementInput", status: 201, response: ref("Movement"))))),
-            ("/movements/{id}", obj(
-                ("get", op("Một phong trào", tag: "movements", params: [idParam], response: ref("Movement"))),
-                ("put", op("Sửa phong trào", tag: "movements", params: [idParam], body: "MovementInput", response: ref("Movement"))))),
-            ("/catalogue-versions", obj(("get", op("Các phiên bản danh mục", tag: "catalogue", response: array(ref("CatalogueVersion")), errorCodes: [401])))),
-            ("/fields", obj(("get", op("Lĩnh vực", tag: "catalogue", params: [query("version", "Phiên bản danh mục (mặc định: đang áp dụng)")], response: array(ref("Field")))))),
-            ("/general-criteria", obj(("get", op("Tiêu chí chung (mục III.2)", tag: "catalogue", params: [query("version", "Phiên bản danh mục")], response: array(ref("Criterion")))))),
-            ("/model-types", obj(("get", op("Loại mô hình tập thể (mục III.3a)", tag: "catalogue", params: [query("version", "Phiên bản danh mục")], response: array(ref("SubjectType")))))),
-            ("/individual-types", obj(("get", op("Loại điển hình cá nhân (mục III.3b)", tag: "catalogue", params: [query("version", "Phiên bản danh mục")], response: array(ref("SubjectType")))))),
-            ("/audit", obj(("get", op("Nhật ký thao tác (quản trị, thường trực)", tag: "audit", params: [query("entity", "Loại dữ liệu"), query("page", "Trang", integer: true)],
-                                      response: listOf("AuditEntry"))))),
-            ("/registrations", obj(
-                ("get", op("Danh sách đăng ký trong phạm vi (lọc, tìm không dấu, thứ tự tên Việt)", tag: "registrations",
-                           params: [query("q", "Tìm theo tên đối tượng, nội dung, đơn vị; không phân biệt dấu"), query("year", "Năm", integer: true), query("unitID", "Đơn vị (gồm trực thuộc)", integer: true),
-                                    query("groupID", "Cụm/khối", integer: true), query("fieldCode", "Lĩnh vực"), query("typeCode", "Loại mô hình/điển hình"), query("movementID", "Phong trào", integer: true),
-                                    query("subjectKind", "collective, individual, household"), query("status", "Trạng thái"), query("page", "Trang", integer: true), query("perPage", "Số dòng (tối đa 500)", integer: true)],
-                           response: listOf("Registration"), errorCodes: [401])),
-                ("post", op("Đăng ký mô hình, điển hình (đối tượng có sẵn hoặc mới)", tag: "registrations", body: "RegistrationInput", status: 201, response: ref("Registration"))))),
-            ("/registrations/export", obj(("get", op("Xuất danh sách đã lọc (format=csv|xlsx; cùng tham số lọc như danh sách)", tag: "registrations",
-                                                  params: [query("format", "csv hoặc xlsx")], response: obj(("type", .string("string")), ("format", .string("binary"))), errorCodes: [400, 401])))),
-            ("/registrations/{id}", obj(
-                ("get", op("Một đăng ký", tag: "registrations", params: [idParam], response: ref("Registration"))),
-                ("put", op("Sửa đăng ký", tag: "registrations", params: [idParam], body: "RegistrationInput", response: ref("Registration"))))),
-            ("/registrations/{id}/transitions", obj(
-                ("get", op("Lịch sử trạng thái", tag: "registrations", params: [idParam], response: array(ref("Transition")))),
-                ("post", op("Chuyển trạng thái (theo máy trạng thái; chuyển sai bị từ chối với lý do)", tag: "registrations", params: [idParam], body: "TransitionInput", response: ref("Registration"))))),
-            ("/registrations/{id}/criteria", obj(("get", op("Các tiêu chí áp dụng và kết quả lần đánh giá gần nhất", tag: "registrations", params: [idParam], response: array(ref("CriterionStatus")))))),
-            ("/registrations/{id}/actions", obj(
-                ("get", op("Kế hoạch bồi dưỡng", tag: "nurturing", params: [idParam], response: array(ref("Action")))),
-                ("post", op("Thêm việc bồi dưỡng", tag: "nurturing", params: [idParam], body: "ActionInput", status: 201, response: ref("Action"))))),
-            ("/actions/{id}", obj(("put", op("Cập nhật việc bồi dưỡng", tag: "nurturing", params: [idParam], body: "ActionInput", response: ref("Action"))))),
-            ("/registrations/{id}/evaluations", obj(
-                ("get", op("Các lần kiểm tra, đánh giá", tag: "evaluations", params: [idParam], response: array(ref("Evaluation")))),
-                ("post", op("Ghi một lần đánh giá định kỳ (kết quả từng tiêu chí do hệ thống tính)", tag: "evaluations", params: [idParam], body: "EvaluationInput", status: 201, response: ref("Evaluation"))))),
-            ("/registrations/{id}/evidence", obj(
-                ("get", op("Tệp minh chứng", tag: "evidence", params: [idParam], response: array(ref("Evidence")))),
-                ("post", multipartOp("Tải lên minh chứng (multipart/form-data: file, description, evaluationID); loại tệp xác định theo nội dung", tag: "evidence",
-                                     params: [idParam], fields: [("file", str(format: "binary")), ("description", str()), ("evaluationID", str())],
-                                     status: 201, response: ref("Evidence"), errorCodes: [401, 403, 404, 413, 422])))),
-            ("/evidence/{id}", obj(("get", op("Tải tệp minh chứng (chỉ người được xem đăng ký)", tag: "evidence", params: [idParam], response: obj(("type", .string("string")), ("format", .string("binary"))))))),
-            ("/subjects/{id}", obj(("get", op("Đối tượng và quá trình qua các năm", tag: "subjects", params: [idParam], response: ref("SubjectTimeline"))))),
-            ("/subjects/{id}/annual-records", obj(("put", op("Ghi kết quả một năm (xếp loại, danh hiệu, kỷ luật, thời gian nghỉ được tính, số liệu thành viên của tập thể)", tag: "subjects", params: [idParam], body: "AnnualRecordInput", response: ref("AnnualRecord"))))),
-            ("/unit-criteria", obj(
-                ("get", op("Tiêu chí cụ thể của các đơn vị trong phạm vi", tag: "criteria", params: [query("unitID", "Đơn vị", integer: true), query("year", "Năm", integer: true)], response: array(ref("UnitCriterion")), errorCodes: [401])),
-                ("post", op("Thêm tiêu chí cụ thể của đơn vị", tag: "criteria", body: "UnitCriterionInput", status: 201, response: ref("UnitCriterion"))))),
-            ("/imports/template", obj(("get", op("Tệp mẫu nhập đăng ký (format=xlsx|csv)", tag: "imports", params: [query("format", "xlsx hoặc csv")], response: obj(("type", .string("string")), ("format", .string("binary"))), errorCodes: [401])))),
-            ("/imports", obj(("post", multipartOp("Nhập đăng ký từ tệp .xlsx/.csv (multipart: file); kiểm tra toàn bộ trước, có dòng sai thì không nhập gì", tag: "imports",
-                                                  params: [], fields: [("file", str(format: "binary"))], status: 202, response: ref("ImportJob"), errorCodes: [400, 401, 422])))),
-            ("/imports/annual-records/template", obj(("get", op("Tệp mẫu nhập kết quả hằng năm (.xlsx)", tag: "imports", response: obj(("type", .string("string")), ("format", .string("binary"))), errorCodes: [401])))),
-            ("/imports/annual-records", obj(("post", multipartOp("Nhập kết quả hằng năm, sáng kiến, khen thưởng (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi từng dòng", tag: "imports",
-                                                                 params: [], fields: [("file", str(format: "binary"))], status: 200, response: ref("AnnualImportResult"), errorCodes: [400, 401, 422])))),
-            ("/imports/{id}", obj(("get", op("Tiến độ và lỗi của một lần nhập", tag: "imports", params: [idParam], response: ref("ImportJob"))))),
-            ("/rule-sets", obj(("get", op("Các bộ quy tắc khen thưởng theo thời kỳ (căn cứ pháp lý, hình thức, thẩm quyền)", tag: "commendation", response: array(ref("RuleSet")), errorCodes: [401])))),
-            ("/subjects/{id}/eligibility", obj(("get", op("Điều kiện khen thưởng của đối tượng trong một năm: từng hình thức, từng điều kiện (đạt / chưa đạt / thiếu dữ liệu) kèm lý do và điều khoản", tag: "commendation",
-                                                        params: [idParam, query("year", "Năm thành tích", integer: true), query("date", "Ngày áp dụng quy tắc yyyy-mm-dd (mặc định 31/12 của năm)")],
-                                                        response: ref("Eligibility"), errorCodes: [401, 403, 404, 422])))),
-            ("/subjects/{id}/awards", obj(
-                ("get", op("Khen thưởng đã nhận của đối tượng, kèm quyết định", tag: "commendation", params: [idParam], response: array(ref("Award")))),
-                ("post", op("Ghi khen thưởng đã nhận (một thành tích không khen hai lần)", tag: "commendation", params: [idParam], body: "AwardInput", status: 201, response: ref("Award"), errorCodes: [401, 403, 404, 422])))),
-            ("/subjects/{id}/initiatives", obj(
-                ("get", op("Sáng kiến, đề tài của đối tượng", tag: "commendation", params: [idParam], response: array(ref("Initiative")))),
-                ("post", op("Ghi sáng kiến, đề tài và phạm vi công nhận", tag: "commendation", params: [idParam], body: "InitiativeInput", status: 201, response: ref("Initiative"), errorCodes: [401, 403, 404, 422])))),
-            ("/awards", obj(("get", op("Tra cứu khen thưởng theo tên (không dấu cũng được), năm, hình thức", tag: "commendation",
-                                       params: [query("q", "Họ tên, tên tập thể"), query("year", "Năm thành tích", integer: true), query("formCode", "Mã hình thức"), query("page", "Trang", integer: true)],
-                                       response: listOf("Award"), errorCodes: [401])))),
-            ("/dossiers", obj(
-                ("get", op("Hồ sơ đề nghị khen thưởng trong phạm vi", tag: "dossiers", params: [query("status", "Trạng thái"), query("year", "Năm", integer: true), query("q", "Tìm"), query("page", "Trang", integer: true)],
-                           response: listOf("Dossier"), errorCodes: [401])),
-                ("post", op("Lập hồ sơ đề nghị (bộ quy tắc theo năm thành tích)", tag: "dossiers", body: "DossierInput", status: 201, response: ref("Dossier"), errorCodes: [401, 403, 404, 422])))),
-            ("/dossiers/{id}", obj(("get", op("Hồ sơ: người được đề nghị, tài liệu, tài liệu còn thiếu, quá trình xử lý", tag: "dossiers", params: [idParam], response: ref("Dossier"))))),
-            ("/dossiers/{id}/nominees", obj(("post", op("Thêm người được đề nghị; chưa đủ điều kiện thì trả 422 kèm lý do, trừ khi acknowledgeWarning = true", tag: "dossiers", params: [idParam],
-                                                        body: "NomineeInput", status: 201, response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])))),
-            ("/dossiers/{id}/submit", obj(("post", op("Gửi (hoặc gửi lại) hồ sơ cho Phòng Nội vụ thẩm định; thiếu tài liệu bắt buộc thì bị từ chối", tag: "dossiers", params: [idParam],
-                                                      response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])))),
-            ("/dossiers/{id}/nominees/{nid}/appraisal", obj(("post", op("Thẩm định từng trường hợp: passed hoặc returned (kèm lý do)", tag: "dossiers",
-                                                                        params: [idParam, obj(("name", .string("nid")), ("in", .string("path")), ("required", .bool(true)), ("schema", int))],
-                                                                        body: "AppraisalInput", response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])))),
-            ("/dossiers/{id}/appraisal/finish", obj(("post", op("Kết thúc thẩm định: trả lại đơn vị hoặc trình Hội đồng", tag: "dossiers", params: [idParam], response: ref("Dossier"), errorCodes: [401, 403, 404, 409])))),
-            ("/dossiers/{id}/decision", obj(("post", op("Ghi quyết định khen thưởng: khen thưởng vào quá trình, đăng ký chuyển “đã khen thưởng”; hồ sơ chỉ còn xem", tag: "dossiers", params: [idParam],
-                                                        body: "DecisionInput", response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])))),
-            ("/dossier-documents/{id}", obj(("get", op("Tải tài liệu của hồ sơ", tag: "dossiers", params: [idParam], response: obj(("type", .string("string")), ("format", .string("binary"))))))),
-            ("/openapi.json", obj(("get", op("Tài liệu OpenAPI này", tag: "meta", response: obj(("type", .string("object"))), errorCodes: [], secured: false))))
-        )),
-        ("components", obj(
-            ("securitySchemes", obj(("bearerAuth", obj(("type", .string("http")), ("scheme", .string("bearer")))))),
-            ("schemas", obj(
-                ("Error", schema(required: ["code", "message"], [("code", str("Mã lỗi ổn định: unauthorized, forbidden, not_found, validation_failed, conflict, bad_request…")),
-                                                                 ("message", str("Thông báo tiếng Việt")), ("fields", obj(("type", .string("object")), ("additionalProperties", str()))) ])),
-                ("TokenRequest", schema(required: ["username", "password"], [("username", str()), ("password", str())])),
-                ("Token", schema(required: ["token", "tokenType", "expiresAt", "user"], [("token", str()), ("tokenType", str()), ("expiresAt", str(format: "date-time")), ("user", ref("User"))])),
-                ("Unit", schema(required: ["id", "code", "name", "shortName", "kind", "kindLabel", "path", "place", "abbreviation", "active"],
-                                [("id", int), ("code", str()), ("name", str()), ("shortName", str()), ("kind", str()), ("kindLabel", str()), ("parentID", nullable("integer")),
-                                 ("path", str("Đường dẫn trong cây: /1/5/23/")), ("place", str()), ("abbreviation", str()), ("active", bool)])),
-                ("UnitInput", schema(required: ["code", "name", "kind"], [("code", str()), ("name", str()), ("shortName", str()), ("kind", str()), ("parentID", nullable("integer")),
-                                                                          ("place", str()), ("abbreviation", str())])),
-                ("UnitGroup", schema(required: ["id", "code", "name", "kind", "kindLabel", "memberIDs"], [("id", int), ("code", str()), ("name", str()), ("kind", str()), ("kindLabel", str()), ("memberIDs", array(int))])),
-                ("User", schema(required: ["id", "username", "fullName", "role", "roleLabel", "active"],
-                                [("id", int), ("username", str()), ("fullName", str()), ("role", str()), ("roleLabel", str()), ("unitID", nullable("integer")), ("active", bool)])),
-                ("UserInput", schema(required: ["username", "fullName", "role"], [("username", str()), ("fullName", str()), ("role", str("admin, standing-office, council-member, lead-agency, unit-officer, editor")),
-                                                                                ("unitID", nullable("integer")), ("password", str()), ("active", bool)])),
-                ("Movement", schema(required: ["id", "code", "name", "kind", "kindLabel", "level", "levelLabel", "fromYear", "toYear", "description", "legalBasis", "agencies"],
-                                    [("id", int), ("code", str()), ("name", str()), ("kind", str()), ("kindLabel", str()), ("level", str()), ("levelLabel", str()), ("fromYear", int), ("toYear", int),
-                                     ("description", str()), ("legalBasis", str()), ("catalogueVersion", nullable("string")),
-                                     ("agencies", array(schema(required: ["unitID", "code", "name", "role"], [("unitID", int), ("code", str()), ("name", str()), ("role", str("lead hoặc coordinating"))])))])),
-                ("MovementInput", schema(required: ["code", "name", "kind", "level", "fromYear", "toYear", "leadAgencyIDs"],
-                                         [("code", str()), ("name", str()), ("kind", str()), ("level", str()), ("fromYear", int), ("toYear", int), ("description", str()), ("legalBasis", str()),
-                                          ("leadAgencyIDs", array(int)), ("coordinatingAgencyIDs", array(int))])),
-                ("CatalogueVersion", schema(required: ["version", "title", "legalBasis", "effectiveFrom"], [("version", str()), ("title", str()), ("legalBasis", str()), ("effectiveFrom", str(format: "date"))])),
-                ("Field", schema(required: ["code", "name", "version"], [("code", str()), ("name", str()), ("note", nullable("string")), ("version", str())])),
-                ("Criterion", schema(required: ["code", "text", "kind", "kindLabel", "params", "section"], [("code", str()), ("text", str()), ("kind", str()), ("kindLabel", str()), ("params", str("JSON")), ("section", str())])),
-                ("SubjectType", schema(required: ["code", "name", "section", "standard", "subjectKinds", "version", "criteria"],
-                                       [("code", str()), ("name", str()), ("group", nullable("string")), ("field", nullable("string")), ("movement", nullable("string")), ("section", str()),
-                                        ("standard", str()), ("subjectKinds", array(str())), ("version", str()), ("criteria", array(ref("Criterion")))])),
-                ("Subject", schema(required: ["id", "kind", "kindLabel", "name", "unitID"], [("id", int), ("kind", str()), ("kindLabel", str()), ("name", str()), ("unitID", int),
-                                   ("gender", str()), ("ethnicity", str()), ("position", str()), ("headsUnitID", nullable("integer")), ("representsUnitID", nullable("integer")),
-                                   ("birthDate", nullable("string")), ("idNumber", nullable("string")), ("phone", nullable("string")), ("address", nullable("string"))])),
-                ("SubjectInput", schema(required: ["kind", "name"], [("kind", str("collective, individual, household")), ("name", str()), ("gender", str()), ("ethnicity", str()), ("position", str()),
-                                        ("birthDate", str("dd/mm/yyyy")), ("idNumber", str()), ("phone", str()), ("address", str()), ("headsUnitID", nullable("integer")), ("representsUnitID", nullable("integer"))])),
-                ("Registration", schema(required: ["id", "year", "status", "statusLabel", "subject", "unitID", "unitName", "subjectKind", "catalogueVersion", "fieldCode", "movementIDs", "title"],
-                                        [("id", int), ("year", int), ("status", str()), ("statusLabel", str()), ("subject", ref("Subject")), ("unitID", int), ("unitName", str()), ("subjectKind", str()),
-                                         ("typeCode", nullable("string")), ("typeName", nullable("string")), ("catalogueVersion", str()), ("fieldCode", str()), ("movementIDs", array(int)),
-                                         ("title", str()), ("description", str()), ("goals", str()), ("contact", str())])),
-                ("RegistrationInput", schema(required: ["year", "unitID", "title"], [("year", int), ("unitID", int), ("subjectID", nullable("integer")), ("subject", ref("SubjectInput")),
-                                             ("typeCode", str()), ("fieldCode", str()), ("movementIDs", array(int)), ("title", str()), ("description", str()), ("goals", str()), ("contact", str())])),
-                ("Transition", schema(required: ["from", "to", "toLabel", "at", "username", "reason"], [("from", str()), ("to", str()), ("toLabel", str()), ("at", str(format: "date-time")), ("username", str()), ("reason", str())])),
-                ("TransitionInput", schema(required: ["to"], [("to", str("registered, nurturing, achieved, not-achieved, nominated, awarded, replicated, stopped")), ("reason", str())])),
-                ("CriterionStatus", schema(required: ["source", "code", "text", "kind", "outcome", "outcomeLabel", "reason"], [("source", str("general, type, unit")), ("sourceLabel", str()), ("code", str()), ("text", str()),
-                                           ("kind", str()), ("kindLabel", str()), ("outcome", str("met, unmet, missing, not-evaluated")), ("outcomeLabel", str()), ("reason", str())])),
-                ("Action", schema(required: ["id", "registrationID", "title", "responsible", "dueDate", "status", "statusLabel", "overdue"], [("id", int), ("registrationID", int), ("title", str()), ("responsible", str()),
-                                  ("responsibleUnitID", nullable("integer")), ("dueDate", str("dd/mm/yyyy")), ("status", str()), ("statusLabel", str()), ("overdue", bool), ("note", str())])),
-                ("ActionInput", schema(required: ["title", "responsible", "dueDate"], [("title", str()), ("responsible", str()), ("responsibleUnitID", nullable("integer")), ("dueDate", str("dd/mm/yyyy")),
-                                       ("status", str(codes(ActionStatus.self))), ("note", str())])),
-                ("CriterionInput", schema(required: [], [("met", bool), ("numerator", obj(("type", .string("number")))), ("denominator", obj(("type", .string("number")))), ("subNumerator", obj(("type", .string("number")))),
-                                          ("subDenominator", obj(("type", .string("number")))), ("count", int), ("value", obj(("type", .string("number")))), ("previousValue", obj(("type", .string("number")))), ("evidence", str())])),
-                ("Evaluation", schema(required: ["id", "registrationID", "date", "period", "evaluator", "conclusion", "met", "unmet", "missing", "results"],
-                                      [("id", int), ("registrationID", int), ("date", str()), ("period", str()), ("evaluator", str()), ("effect", str()), ("effectiveness", str()), ("growthPotential", str()),
-                                       ("influence", str()), ("difficulties", str()), ("helpGiven", str()), ("conclusion", str()), ("conclusionLabel", str()), ("summary", str()), ("met", int), ("unmet", int), ("missing", int),
-                                       ("results", array(schema(required: ["source", "code", "text", "kind", "outcome", "reason"], [("source", str()), ("code", str()), ("text", str()), ("kind", str()), ("outcome", str()),
-                                                                                                                                    ("outcomeLabel", str()), ("reason", str()), ("input", ref("CriterionInput"))])))])),
-                ("EvaluationInput", schema(required: ["date", "period", "evaluator", "conclusion"], [("date", str("dd/mm/yyyy")), ("period", str()), ("evaluator", str()), ("effect", str()), ("effectiveness", str()),
-                                           ("growthPotential", str()), ("influence", str()), ("difficulties", str()), ("helpGiven", str()), ("conclusion", str(codes(EvaluationConclusion.self))), ("summary", str()),
-                                           ("inputs", obj(("type", .string("object")), ("additionalProperties", ref("CriterionInput")))) ])),
-                ("Evidence", schema(required: ["id", "registrationID", "name", "contentType", "size", "sha256", "href"], [("id", int), ("registrationID", int), ("evaluationID", nullable("integer")), ("name", str()),
-                                    ("contentType", str()), ("size", int), ("sha256", str()), ("description", str()), ("uploadedAt", str(format: "date-time")), ("href", str())])),
-                ("AnnualRecord", schema(required: ["year", "titles", "note", "disciplinePending", "maternityLeave", "treatmentLeave"],
-                                        [("year", int), ("taskRating", nullable("string")), ("taskRatingLabel", nullable("string")), ("titles", array(str())), ("note", str()),
-                                         ("discipline", nullable("string")), ("disciplineLabel", nullable("string")), ("disciplinePending", bool), ("maternityLeave", bool), ("treatmentLeave", bool),
-                                         ("familyExclusions", obj(("type", .array([.string("array"), .string("null")])), ("items", str()))),
-                                         ("memberCount", nullable("integer")), ("membersCompleting", nullable("integer")), ("membersLDTT", nullable("integer")), ("membersCSTD", nullable("integer")), ("membersDisciplined", nullable("integer"))])),
-                ("AnnualRecordInput", schema(required: ["year"], [("year", int), ("taskRating", str("htxs, htt, ht, khong-ht")), ("titles", array(str())), ("note", str()),
-                                             ("discipline", str("khien-trach, canh-cao, ha-bac-luong, giang-chuc, cach-chuc, buoc-thoi-viec")), ("disciplinePending", bool), ("maternityLeave", bool), ("treatmentLeave", bool),
-                                             ("familyExclusions", array(str())), ("memberCount", int), ("membersCompleting", int), ("membersLDTT", int), ("membersCSTD", int), ("membersDisciplined", int)])),
-                ("SubjectTimeline", schema(required: ["subject", "annualRecords", "years"], [("subject", ref("Subject")), ("annualRecords", array(ref("AnnualRecord"))),
-                                           ("years", array(schema(required: ["year", "registrationID", "title", "status", "evaluations"], [("year", int), ("registrationID", int), ("title", str()), ("unitName", str()),
-                                                                                                                                               ("status", str()), ("statusLabel", str()), ("evaluations", array(ref("Evaluation")))])))])),
-                ("UnitCriterion", schema(required: ["id", "unitID", "year", "code", "text", "kind", "subjectKinds"], [("id", int), ("unitID", int), ("year", int), ("code", str()), ("text", str()), ("kind", str()),
-                                         ("kindLabel", str()), ("subjectKinds", array(str())), ("spec", obj(("type", .string("object"))))])),
-                ("UnitCriterionInput", schema(required: ["unitID", "year", "code", "text", "kind"], [("unitID", int), ("year", int), ("code", str()), ("text", str()), ("kind", str()), ("subjectKinds", array(str())),
-                                              ("threshold", obj(("type", .string("number")))), ("strict", bool), ("subThreshold", obj(("type", .string("number")))), ("population", str()), ("subGroup", str()),
-                                              ("measure", str()), ("direction", str("increase, decrease")), ("title", str()), ("rank", int), ("spanYears", int)])),
-                ("AnnualImportResult", schema(required: ["created", "updated", "errors"], [("created", int), ("updated", int),
-                                              ("errors", array(schema(required: ["row", "column", "message"], [("row", int), ("column", str()), ("message", str())])))])),
-                ("ImportJob", schema(required: ["id", "filename", "status", "statusLabel", "total", "processed", "created", "errorCount", "errors", "finished"],
-                                     [("id", int), ("filename", str()), ("status", str(codes(ImportJobStatus.self))), ("statusLabel", str()), ("total", int), ("processed", int), ("created", int),
-                                      ("errorCount", int), ("errors", array(schema(required: ["row", "column", "message"], [("row", int), ("column", str()), ("message", str())]))), ("finished", bool)])),
-                ("RuleSet", schema(required: ["id", "title", "legalBasis", "effectiveFrom", "jurisdiction", "forms"], [("id", str()), ("title", str()), ("legalBasis", str()), ("effectiveFrom", str(format: "date")),
-                                   ("effectiveTo", nullable("string")), ("jurisdiction", str()),
-                                   ("forms", array(schema(required: ["code", "name", "kind", "subject", "rank", "conferredBy"], [("code", str()), ("name", str()), ("kind", str("title, award")),
-                                                                                                                            ("subject", str("individual, collective, household, village")), ("rank", int), ("conferredBy", str()), ("voteThreshold", nullable("integer"))])))])),
-                ("Eligibility", schema(required: ["subjectID", "year", "judgedOn", "ruleSetID", "ruleSetTitle", "legalBasis", "jurisdiction", "forms"],
-                                       [("subjectID", int), ("year", int), ("judgedOn", str(format: "date")), ("ruleSetID", str()), ("ruleSetTitle", str()), ("legalBasis", str()), ("jurisdiction", str()),
-                                        ("highest", nullable("string")),
-                                        ("forms", array(schema(required: ["code", "name", "rank", "statusLabel", "conferredBy", "conditions"],
-                                                               [("code", str()), ("name", str()), ("rank", int), ("eligible", nullable("boolean")), ("statusLabel", str()), ("conferredBy", str()),
-                                                                ("voteThreshold", nullable("integer")), ("alreadyRewarded", nullable("string")),
-                                                                ("conditions", array(schema(required: ["code", "text", "article", "verified", "outcome", "outcomeLabel", "reason"],
-                                                                                            [("code", str()), ("text", str()), ("article", str()), ("verified", bool), ("verification", nullable("string")),
-                                                                                             ("outcome", str("met, unmet, missing")), ("outcomeLabel", str()), ("reason", str())])))])))])),
-                ("Award", schema(required: ["id", "subjectID", "formCode", "formName", "level", "levelLabel", "year", "period", "decisionNumber", "decisionDate", "authority", "source"],
-                                 [("id", int), ("subjectID", int), ("subjectName", nullable("string")), ("formCode", str()), ("formName", str()), ("level", str()), ("levelLabel", str()), ("year", int),
-                                  ("period", str()), ("decisionNumber", str()), ("decisionDate", str("dd/mm/yyyy")), ("authority", str()), ("dossierID", nullable("integer")), ("source", str("nhap-tay, nhap-tep, quyet-dinh"))])),
-                ("AwardInput", schema(required: ["formCode", "level", "year", "decisionNumber", "decisionDate", "authority"],
-                                      [("formCode", str("Mã hình thức trong bộ quy tắc, hoặc rỗng kèm formName")), ("formName", str()), ("level", str("co-so, xa, huyen, tinh, bo, toan-quoc")), ("year", int),
-                                       ("period", str()), ("decisionNumber", str()), ("decisionDate", str("dd/mm/yyyy hoặc yyyy-mm-dd")), ("authority", str())])),
-                ("Initiative", schema(required: ["id", "year", "kind", "kindLabel", "title", "scope", "scopeLabel", "recognition"], [("id", int), ("year", int), ("kind", str()), ("kindLabel", str()), ("title", str()),
-                                      ("scope", str()), ("scopeLabel", str()), ("recognition", str())])),
-                ("InitiativeInput", schema(required: ["year", "kind", "title", "scope"], [("year", int), ("kind", str("sang-kien, de-tai")), ("title", str()), ("scope", str("co-so, tinh, toan-quoc")), ("recognition", str())])),
-                ("Dossier", schema(required: ["id", "unitID", "unitName", "year", "title", "number", "status", "statusLabel", "ruleSetID", "nominees"],
-                                   [("id", int), ("unitID", int), ("unitName", str()), ("year", int), ("title", str()), ("number", str()), ("status", str(codes(DossierStatus.self))),
-                                    ("statusLabel", str()), ("ruleSetID", str()), ("submittedDay", nullable("string")), ("appraisalDue", nullable("string")), ("meetingID", nullable("integer")),
-                                    ("decision", schema(required: ["number", "date", "authority", "signer"], [("number", str()), ("date", str(format: "date")), ("authority", str()), ("signer", str())])),
+        (
+            "paths",
+            obj(
+                (
+                    "/auth/token",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Lấy mã truy cập", tag: "auth", body: "TokenRequest", response: ref("Token"),
+                                errorCodes: [401], secured: false)
+                        ),
+                        (
+                            "delete",
+                            op(
+                                "Thu hồi mã truy cập đang dùng", tag: "auth", status: 204, response: nil,
+                                errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/me",
+                    obj(("get", op("Tài khoản đang đăng nhập", tag: "auth", response: ref("User"), errorCodes: [401])))
+                ),
+                (
+                    "/units",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Danh sách đơn vị trong phạm vi được xem", tag: "units",
+                                params: [
+                                    query("q", "Tìm theo tên hoặc mã, không phân biệt dấu"),
+                                    query("kind", "Loại đơn vị"), query("parentID", "Đơn vị cấp trên", integer: true),
+                                    query("groupID", "Cụm/khối thi đua", integer: true),
+                                    query("page", "Trang", integer: true),
+                                    query("perPage", "Số dòng mỗi trang (tối đa 500)", integer: true),
+                                ],
+                                response: listOf("Unit"), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Thêm đơn vị", tag: "units", body: "UnitInput", status: 201, response: ref("Unit"),
+                                errorCodes: [401, 403, 404, 409])
+                        ))
+                ),
+                (
+                    "/units/{id}",
+                    obj(
+                        ("get", op("Một đơn vị", tag: "units", params: [idParam], response: ref("Unit"))),
+                        (
+                            "put",
+                            op("Sửa đơn vị", tag: "units", params: [idParam], body: "UnitInput", response: ref("Unit"))
+                        ),
+                        (
+                            "delete",
+                            op(
+                                "Xóa đơn vị (khi không còn đơn vị trực thuộc, tài khoản, phong trào)", tag: "units",
+                                params: [idParam], status: 204, response: nil, errorCodes: [401, 403, 404, 409])
+                        ))
+                ),
+                (
+                    "/unit-groups",
+                    obj(
+                        (
+                            "get",
+                            op("Cụm, khối thi đua", tag: "units", response: array(ref("UnitGroup")), errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/users",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Danh sách tài khoản trong phạm vi", tag: "users",
+                                params: [
+                                    query("q", "Tên đăng nhập hoặc họ tên"), query("role", "Vai trò"),
+                                    query("page", "Trang", integer: true),
+                                ],
+                                response: listOf("User"), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op("Tạo tài khoản", tag: "users", body: "UserInput", status: 201, response: ref("User"))
+                        ))
+                ),
+                (
+                    "/users/{id}",
+                    obj(
+                        ("get", op("Một tài khoản", tag: "users", params: [idParam], response: ref("User"))),
+                        (
+                            "put",
+                            op(
+                                "Sửa tài khoản (mật khẩu để trống thì giữ nguyên)", tag: "users", params: [idParam],
+                                body: "UserInput", response: ref("User"))
+                        ))
+                ),
+                (
+                    "/movements",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Danh sách phong trào", tag: "movements",
+                                params: [
+                                    query("q", "Tìm theo tên, không phân biệt dấu"),
+                                    query("year", "Đang diễn ra trong năm", integer: true),
+                                    query("unitID", "Đơn vị chủ trì hoặc phối hợp", integer: true),
+                                    query("page", "Trang", integer: true),
+                                ],
+                                response: listOf("Movement"), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Thêm phong trào", tag: "movements", body: "MovementInput", status: 201,
+                                response: ref("Movement"))
+                        ))
+                ),
+                (
+                    "/movements/{id}",
+                    obj(
+                        ("get", op("Một phong trào", tag: "movements", params: [idParam], response: ref("Movement"))),
+                        (
+                            "put",
+                            op(
+                                "Sửa phong trào", tag: "movements", params: [idParam], body: "MovementInput",
+                                response: ref("Movement"))
+                        ))
+                ),
+                (
+                    "/catalogue-versions",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Các phiên bản danh mục", tag: "catalogue", response: array(ref("CatalogueVersion")),
+                                errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/fields",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Lĩnh vực", tag: "catalogue",
+                                params: [query("version", "Phiên bản danh mục (mặc định: đang áp dụng)")],
+                                response: array(ref("Field")))
+                        ))
+                ),
+                (
+                    "/general-criteria",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tiêu chí chung (mục III.2)", tag: "catalogue",
+                                params: [query("version", "Phiên bản danh mục")], response: array(ref("Criterion")))
+                        ))
+                ),
+                (
+                    "/model-types",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Loại mô hình tập thể (mục III.3a)", tag: "catalogue",
+                                params: [query("version", "Phiên bản danh mục")], response: array(ref("SubjectType")))
+                        ))
+                ),
+                (
+                    "/individual-types",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Loại điển hình cá nhân (mục III.3b)", tag: "catalogue",
+                                params: [query("version", "Phiên bản danh mục")], response: array(ref("SubjectType")))
+                        ))
+                ),
+                (
+                    "/audit",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Nhật ký thao tác (quản trị, thường trực)", tag: "audit",
+                                params: [query("entity", "Loại dữ liệu"), query("page", "Trang", integer: true)],
+                                response: listOf("AuditEntry"))
+                        ))
+                ),
+                (
+                    "/registrations",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Danh sách đăng ký trong phạm vi (lọc, tìm không dấu, thứ tự tên Việt)",
+                                tag: "registrations",
+                                params: [
+                                    query("q", "Tìm theo tên đối tượng, nội dung, đơn vị; không phân biệt dấu"),
+                                    query("year", "Năm", integer: true),
+                                    query("unitID", "Đơn vị (gồm trực thuộc)", integer: true),
+                                    query("groupID", "Cụm/khối", integer: true), query("fieldCode", "Lĩnh vực"),
+                                    query("typeCode", "Loại mô hình/điển hình"),
+                                    query("movementID", "Phong trào", integer: true),
+                                    query("subjectKind", "collective, individual, household"),
+                                    query("status", "Trạng thái"), query("page", "Trang", integer: true),
+                                    query("perPage", "Số dòng (tối đa 500)", integer: true),
+                                ],
+                                response: listOf("Registration"), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Đăng ký mô hình, điển hình (đối tượng có sẵn hoặc mới)", tag: "registrations",
+                                body: "RegistrationInput", status: 201, response: ref("Registration"))
+                        ))
+                ),
+                (
+                    "/registrations/export",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Xuất danh sách đã lọc (format=csv|xlsx; cùng tham số lọc như danh sách)",
+                                tag: "registrations",
+                                params: [query("format", "csv hoặc xlsx")],
+                                response: obj(("type", .string("string")), ("format", .string("binary"))),
+                                errorCodes: [400, 401])
+                        ))
+                ),
+                (
+                    "/registrations/{id}",
+                    obj(
+                        (
+                            "get",
+                            op("Một đăng ký", tag: "registrations", params: [idParam], response: ref("Registration"))
+                        ),
+                        (
+                            "put",
+                            op(
+                                "Sửa đăng ký", tag: "registrations", params: [idParam], body: "RegistrationInput",
+                                response: ref("Registration"))
+                        ))
+                ),
+                (
+                    "/registrations/{id}/transitions",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Lịch sử trạng thái", tag: "registrations", params: [idParam],
+                                response: array(ref("Transition")))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Chuyển trạng thái (theo máy trạng thái; chuyển sai bị từ chối với lý do)",
+                                tag: "registrations", params: [idParam], body: "TransitionInput",
+                                response: ref("Registration"))
+                        ))
+                ),
+                (
+                    "/registrations/{id}/criteria",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Các tiêu chí áp dụng và kết quả lần đánh giá gần nhất", tag: "registrations",
+                                params: [idParam], response: array(ref("CriterionStatus")))
+                        ))
+                ),
+                (
+                    "/registrations/{id}/actions",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Kế hoạch bồi dưỡng", tag: "nurturing", params: [idParam],
+                                response: array(ref("Action")))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Thêm việc bồi dưỡng", tag: "nurturing", params: [idParam], body: "ActionInput",
+                                status: 201, response: ref("Action"))
+                        ))
+                ),
+                (
+                    "/actions/{id}",
+                    obj(
+                        (
+                            "put",
+                            op(
+                                "Cập nhật việc bồi dưỡng", tag: "nurturing", params: [idParam], body: "ActionInput",
+                                response: ref("Action"))
+                        ))
+                ),
+                (
+                    "/registrations/{id}/evaluations",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Các lần kiểm tra, đánh giá", tag: "evaluations", params: [idParam],
+                                response: array(ref("Evaluation")))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Ghi một lần đánh giá định kỳ (kết quả từng tiêu chí do hệ thống tính)",
+                                tag: "evaluations", params: [idParam], body: "EvaluationInput", status: 201,
+                                response: ref("Evaluation"))
+                        ))
+                ),
+                (
+                    "/registrations/{id}/evidence",
+                    obj(
+                        (
+                            "get",
+                            op("Tệp minh chứng", tag: "evidence", params: [idParam], response: array(ref("Evidence")))
+                        ),
+                        (
+                            "post",
+                            multipartOp(
+                                "Tải lên minh chứng (multipart/form-data: file, description, evaluationID); loại tệp xác định theo nội dung",
+                                tag: "evidence",
+                                params: [idParam],
+                                fields: [
+                                    ("file", str(format: "binary")), ("description", str()), ("evaluationID", str()),
+                                ],
+                                status: 201, response: ref("Evidence"), errorCodes: [401, 403, 404, 413, 422])
+                        ))
+                ),
+                (
+                    "/evidence/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tải tệp minh chứng (chỉ người được xem đăng ký)", tag: "evidence", params: [idParam],
+                                response: obj(("type", .string("string")), ("format", .string("binary"))))
+                        ))
+                ),
+                (
+                    "/subjects/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Đối tượng và quá trình qua các năm", tag: "subjects", params: [idParam],
+                                response: ref("SubjectTimeline"))
+                        ))
+                ),
+                (
+                    "/subjects/{id}/annual-records",
+                    obj(
+                        (
+                            "put",
+                            op(
+                                "Ghi kết quả một năm (xếp loại, danh hiệu, kỷ luật, thời gian nghỉ được tính, số liệu thành viên của tập thể)",
+                                tag: "subjects", params: [idParam], body: "AnnualRecordInput",
+                                response: ref("AnnualRecord"))
+                        ))
+                ),
+                (
+                    "/unit-criteria",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tiêu chí cụ thể của các đơn vị trong phạm vi", tag: "criteria",
+                                params: [
+                                    query("unitID", "Đơn vị", integer: true), query("year", "Năm", integer: true),
+                                ], response: array(ref("UnitCriterion")), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Thêm tiêu chí cụ thể của đơn vị", tag: "criteria", body: "UnitCriterionInput",
+                                status: 201, response: ref("UnitCriterion"))
+                        ))
+                ),
+                (
+                    "/imports/template",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tệp mẫu nhập đăng ký (format=xlsx|csv)", tag: "imports",
+                                params: [query("format", "xlsx hoặc csv")],
+                                response: obj(("type", .string("string")), ("format", .string("binary"))),
+                                errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/imports",
+                    obj(
+                        (
+                            "post",
+                            multipartOp(
+                                "Nhập đăng ký từ tệp .xlsx/.csv (multipart: file); kiểm tra toàn bộ trước, có dòng sai thì không nhập gì",
+                                tag: "imports",
+                                params: [], fields: [("file", str(format: "binary"))], status: 202,
+                                response: ref("ImportJob"), errorCodes: [400, 401, 422])
+                        ))
+                ),
+                (
+                    "/imports/annual-records/template",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tệp mẫu nhập kết quả hằng năm (.xlsx)", tag: "imports",
+                                response: obj(("type", .string("string")), ("format", .string("binary"))),
+                                errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/imports/annual-records",
+                    obj(
+                        (
+                            "post",
+                            multipartOp(
+                                "Nhập kết quả hằng năm, sáng kiến, khen thưởng (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi từng dòng",
+                                tag: "imports",
+                                params: [], fields: [("file", str(format: "binary"))], status: 200,
+                                response: ref("AnnualImportResult"), errorCodes: [400, 401, 422])
+                        ))
+                ),
+                (
+                    "/imports/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tiến độ và lỗi của một lần nhập", tag: "imports", params: [idParam],
+                                response: ref("ImportJob"))
+                        ))
+                ),
+                (
+                    "/rule-sets",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Các bộ quy tắc khen thưởng theo thời kỳ (căn cứ pháp lý, hình thức, thẩm quyền)",
+                                tag: "commendation", response: array(ref("RuleSet")), errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/subjects/{id}/eligibility",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Điều kiện khen thưởng của đối tượng trong một năm: từng hình thức, từng điều kiện (đạt / chưa đạt / thiếu dữ liệu) kèm lý do và điều khoản",
+                                tag: "commendation",
+                                params: [
+                                    idParam, query("year", "Năm thành tích", integer: true),
+                                    query("date", "Ngày áp dụng quy tắc yyyy-mm-dd (mặc định 31/12 của năm)"),
+                                ],
+                                response: ref("Eligibility"), errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/subjects/{id}/awards",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Khen thưởng đã nhận của đối tượng, kèm quyết định", tag: "commendation",
+                                params: [idParam], response: array(ref("Award")))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Ghi khen thưởng đã nhận (một thành tích không khen hai lần)", tag: "commendation",
+                                params: [idParam], body: "AwardInput", status: 201, response: ref("Award"),
+                                errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/subjects/{id}/initiatives",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Sáng kiến, đề tài của đối tượng", tag: "commendation", params: [idParam],
+                                response: array(ref("Initiative")))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Ghi sáng kiến, đề tài và phạm vi công nhận", tag: "commendation", params: [idParam],
+                                body: "InitiativeInput", status: 201, response: ref("Initiative"),
+                                errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/awards",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tra cứu khen thưởng theo tên (không dấu cũng được), năm, hình thức",
+                                tag: "commendation",
+                                params: [
+                                    query("q", "Họ tên, tên tập thể"), query("year", "Năm thành tích", integer: true),
+                                    query("formCode", "Mã hình thức"), query("page", "Trang", integer: true),
+                                ],
+                                response: listOf("Award"), errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/dossiers",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Hồ sơ đề nghị khen thưởng trong phạm vi", tag: "dossiers",
+                                params: [
+                                    query("status", "Trạng thái"), query("year", "Năm", integer: true),
+                                    query("q", "Tìm"), query("page", "Trang", integer: true),
+                                ],
+                                response: listOf("Dossier"), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Lập hồ sơ đề nghị (bộ quy tắc theo năm thành tích)", tag: "dossiers",
+                                body: "DossierInput", status: 201, response: ref("Dossier"),
+                                errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/dossiers/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Hồ sơ: người được đề nghị, tài liệu, tài liệu còn thiếu, quá trình xử lý",
+                                tag: "dossiers", params: [idParam], response: ref("Dossier"))
+                        ))
+                ),
+                (
+                    "/dossiers/{id}/nominees",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Thêm người được đề nghị; chưa đủ điều kiện thì trả 422 kèm lý do, trừ khi acknowledgeWarning = true",
+                                tag: "dossiers", params: [idParam],
+                                body: "NomineeInput", status: 201, response: ref("Dossier"),
+                                errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/dossiers/{id}/submit",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Gửi (hoặc gửi lại) hồ sơ cho Phòng Nội vụ thẩm định; thiếu tài liệu bắt buộc thì bị từ chối",
+                                tag: "dossiers", params: [idParam],
+                                response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/dossiers/{id}/nominees/{nid}/appraisal",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Thẩm định từng trường hợp: passed hoặc returned (kèm lý do)", tag: "dossiers",
+                                params: [
+                                    idParam,
+                                    obj(
+                                        ("name", .string("nid")), ("in", .string("path")), ("required", .bool(true)),
+                                        ("schema", int)),
+                                ],
+                                body: "AppraisalInput", response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/dossiers/{id}/appraisal/finish",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Kết thúc thẩm định: trả lại đơn vị hoặc trình Hội đồng", tag: "dossiers",
+                                params: [idParam], response: ref("Dossier"), errorCodes: [401, 403, 404, 409])
+                        ))
+                ),
+                (
+                    "/dossiers/{id}/decision",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Ghi quyết định khen thưởng: khen thưởng vào quá trình, đăng ký chuyển “đã khen thưởng”; hồ sơ chỉ còn xem",
+                                tag: "dossiers", params: [idParam],
+                                body: "DecisionInput", response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/dossier-documents/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tải tài liệu của hồ sơ", tag: "dossiers", params: [idParam],
+                                response: obj(("type", .string("string")), ("format", .string("binary"))))
+                        ))
+                ),
+                (
+                    "/openapi.json",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tài liệu OpenAPI này", tag: "meta", response: obj(("type", .string("object"))),
+                                errorCodes: [], secured: false)
+                        ))
+                )
+            )
+        ),
+        (
+            "components",
+            obj(
+                ("securitySchemes", obj(("bearerAuth", obj(("type", .string("http")), ("scheme", .string("bearer")))))),
+                (
+                    "schemas",
+                    obj(
+                        (
+                            "Error",
+                            schema(
+                                required: ["code", "message"],
+                                [
+                                    (
+                                        "code",
+                                        str(
+                                            "Mã lỗi ổn định: unauthorized, forbidden, not_found, validation_failed, conflict, bad_request…"
+                                        )
+                                    ),
+                                    ("message", str("Thông báo tiếng Việt")),
+                                    ("fields", obj(("type", .string("object")), ("additionalProperties", str()))),
+                                ])
+                        ),
+                        (
+                            "TokenRequest",
+                            schema(required: ["username", "password"], [("username", str()), ("password", str())])
+                        ),
+                        (
+                            "Token",
+                            schema(
+                                required: ["token", "tokenType", "expiresAt", "user"],
+                                [
+                                    ("token", str()), ("tokenType", str()), ("expiresAt", str(format: "date-time")),
+                                    ("user", ref("User")),
+                                ])
+                        ),
+                        (
+                            "Unit",
+                            schema(
+                                required: [
+                                    "id", "code", "name", "shortName", "kind", "kindLabel", "path", "place",
+                                    "abbreviation", "active",
+                                ],
+                                [
+                                    ("id", int), ("code", str()), ("name", str()), ("shortName", str()),
+                                    ("kind", str()), ("kindLabel", str()), ("parentID", nullable("integer")),
+                                    ("path", str("Đường dẫn trong cây: /1/5/23/")), ("place", str()),
+                                    ("abbreviation", str()), ("active", bool),
+                                ])
+                        ),
+                        (
+                            "UnitInput",
+                            schema(
+                                required: ["code", "name", "kind"],
+                                [
+                                    ("code", str()), ("name", str()), ("shortName", str()), ("kind", str()),
+                                    ("parentID", nullable("integer")),
+                                    ("place", str()), ("abbreviation", str()),
+                                ])
+                        ),
+                        (
+                            "UnitGroup",
+                            schema(
+                                required: ["id", "code", "name", "kind", "kindLabel", "memberIDs"],
+                                [
+                                    ("id", int), ("code", str()), ("name", str()), ("kind", str()),
+                                    ("kindLabel", str()), ("memberIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "User",
+                            schema(
+                                required: ["id", "username", "fullName", "role", "roleLabel", "active"],
+                                [
+                                    ("id", int), ("username", str()), ("fullName", str()), ("role", str()),
+                                    ("roleLabel", str()), ("unitID", nullable("integer")), ("active", bool),
+                                ])
+                        ),
+                        (
+                            "UserInput",
+                            schema(
+                                required: ["username", "fullName", "role"],
+                                [
+                                    ("username", str()), ("fullName", str()),
+                                    (
+                                        "role",
+                                        str("admin, standing-office, council-member, lead-agency, unit-officer, editor")
+                                    ),
+                                    ("unitID", nullable("integer")), ("password", str()), ("active", bool),
+                                ])
+                        ),
+                        (
+                            "Movement",
+                            schema(
+                                required: [
+                                    "id", "code", "name", "kind", "kindLabel", "level", "levelLabel", "fromYear",
+                                    "toYear", "description", "legalBasis", "agencies",
+                                ],
+                                [
+                                    ("id", int), ("code", str()), ("name", str()), ("kind", str()),
+                                    ("kindLabel", str()), ("level", str()), ("levelLabel", str()), ("fromYear", int),
+                                    ("toYear", int),
+                                    ("description", str()), ("legalBasis", str()),
+                                    ("catalogueVersion", nullable("string")),
+                                    (
+                                        "agencies",
+                                        array(
+                                            schema(
+                                                required: ["unitID", "code", "name", "role"],
+                                                [
+                                                    ("unitID", int), ("code", str()), ("name", str()),
+                                                    ("role", str("lead hoặc coordinating")),
+                                                ]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "MovementInput",
+                            schema(
+                                required: ["code", "name", "kind", "level", "fromYear", "toYear", "leadAgencyIDs"],
+                                [
+                                    ("code", str()), ("name", str()), ("kind", str()), ("level", str()),
+                                    ("fromYear", int), ("toYear", int), ("description", str()), ("legalBasis", str()),
+                                    ("leadAgencyIDs", array(int)), ("coordinatingAgencyIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "CatalogueVersion",
+                            schema(
+                                required: ["version", "title", "legalBasis", "effectiveFrom"],
+                                [
+                                    ("version", str()), ("title", str()), ("legalBasis", str()),
+                                    ("effectiveFrom", str(format: "date")),
+                                ])
+                        ),
+                        (
+                            "Field",
+                            schema(
+                                required: ["code", "name", "version"],
+                                [("code", str()), ("name", str()), ("note", nullable("string")), ("version", str())])
+                        ),
+                        (
+                            "Criterion",
+                            schema(
+                                required: ["code", "text", "kind", "kindLabel", "params", "section"],
+                                [
+                                    ("code", str()), ("text", str()), ("kind", str()), ("kindLabel", str()),
+                                    ("params", str("JSON")), ("section", str()),
+                                ])
+                        ),
+                        (
+                            "SubjectType",
+                            schema(
+                                required: [
+                                    "code", "name", "section", "standard", "subjectKinds", "version", "criteria",
+                                ],
+                                [
+                                    ("code", str()), ("name", str()), ("group", nullable("string")),
+                                    ("field", nullable("string")), ("movement", nullable("string")), ("section", str()),
+                                    ("standard", str()), ("subjectKinds", array(str())), ("version", str()),
+                                    ("criteria", array(ref("Criterion"))),
+                                ])
+                        ),
+                        (
+                            "Subject",
+                            schema(
+                                required: ["id", "kind", "kindLabel", "name", "unitID"],
+                                [
+                                    ("id", int), ("kind", str()), ("kindLabel", str()), ("name", str()),
+                                    ("unitID", int),
+                                    ("gender", str()), ("ethnicity", str()), ("position", str()),
+                                    ("headsUnitID", nullable("integer")), ("representsUnitID", nullable("integer")),
+                                    ("birthDate", nullable("string")), ("idNumber", nullable("string")),
+                                    ("phone", nullable("string")), ("address", nullable("string")),
+                                ])
+                        ),
+                        (
+                            "SubjectInput",
+                            schema(
+                                required: ["kind", "name"],
+                                [
+                                    ("kind", str("collective, individual, household")), ("name", str()),
+                                    ("gender", str()), ("ethnicity", str()), ("position", str()),
+                                    ("birthDate", str("dd/mm/yyyy")), ("idNumber", str()), ("phone", str()),
+                                    ("address", str()), ("headsUnitID", nullable("integer")),
+                                    ("representsUnitID", nullable("integer")),
+                                ])
+                        ),
+                        (
+                            "Registration",
+                            schema(
+                                required: [
+                                    "id", "year", "status", "statusLabel", "subject", "unitID", "unitName",
+                                    "subjectKind", "catalogueVersion", "fieldCode", "movementIDs", "title",
+                                ],
+                                [
+                                    ("id", int), ("year", int), ("status", str()), ("statusLabel", str()),
+                                    ("subject", ref("Subject")), ("unitID", int), ("unitName", str()),
+                                    ("subjectKind", str()),
+                                    ("typeCode", nullable("string")), ("typeName", nullable("string")),
+                                    ("catalogueVersion", str()), ("fieldCode", str()), ("movementIDs", array(int)),
+                                    ("title", str()), ("description", str()), ("goals", str()), ("contact", str()),
+                                ])
+                        ),
+                        (
+                            "RegistrationInput",
+                            schema(
+                                required: ["year", "unitID", "title"],
+                                [
+                                    ("year", int), ("unitID", int), ("subjectID", nullable("integer")),
+                                    ("subject", ref("SubjectInput")),
+                                    ("typeCode", str()), ("fieldCode", str()), ("movementIDs", array(int)),
+                                    ("title", str()), ("description", str()), ("goals", str()), ("contact", str()),
+                                ])
+                        ),
+                        (
+                            "Transition",
+                            schema(
+                                required: ["from", "to", "toLabel", "at", "username", "reason"],
+                                [
+                                    ("from", str()), ("to", str()), ("toLabel", str()),
+                                    ("at", str(format: "date-time")), ("username", str()), ("reason", str()),
+                                ])
+                        ),
+                        (
+                            "TransitionInput",
+                            schema(
+                                required: ["to"],
+                                [
+                                    (
+                                        "to",
+                                        str(
+                                            "registered, nurturing, achieved, not-achieved, nominated, awarded, replicated, stopped"
+                                        )
+                                    ), ("reason", str()),
+                                ])
+                        ),
+                        (
+                            "CriterionStatus",
+                            schema(
+                                required: ["source", "code", "text", "kind", "outcome", "outcomeLabel", "reason"],
+                                [
+                                    ("source", str("general, type, unit")), ("sourceLabel", str()), ("code", str()),
+                                    ("text", str()),
+                                    ("kind", str()), ("kindLabel", str()),
+                                    ("outcome", str("met, unmet, missing, not-evaluated")), ("outcomeLabel", str()),
+                                    ("reason", str()),
+                                ])
+                        ),
+                        (
+                            "Action",
+                            schema(
+                                required: [
+                                    "id", "registrationID", "title", "responsible", "dueDate", "status", "statusLabel",
+                                    "overdue",
+                                ],
+                                [
+                                    ("id", int), ("registrationID", int), ("title", str()), ("responsible", str()),
+                                    ("responsibleUnitID", nullable("integer")), ("dueDate", str("dd/mm/yyyy")),
+                                    ("status", str()), ("statusLabel", str()), ("overdue", bool), ("note", str()),
+                                ])
+                        ),
+                        (
+                            "ActionInput",
+                            schema(
+                                required: ["title", "responsible", "dueDate"],
+                                [
+                                    ("title", str()), ("responsible", str()),
+                                    ("responsibleUnitID", nullable("integer")), ("dueDate", str("dd/mm/yyyy")),
+                                    ("status", str(codes(ActionStatus.self))), ("note", str()),
+                                ])
+                        ),
+                        (
+                            "CriterionInput",
+                            schema(
+                                required: [],
+                                [
+                                    ("met", bool), ("numerator", obj(("type", .string("number")))),
+                                    ("denominator", obj(("type", .string("number")))),
+                                    ("subNumerator", obj(("type", .string("number")))),
+                                    ("subDenominator", obj(("type", .string("number")))), ("count", int),
+                                    ("value", obj(("type", .string("number")))),
+                                    ("previousValue", obj(("type", .string("number")))), ("evidence", str()),
+                                ])
+                        ),
+                        (
+                            "Evaluation",
+                            schema(
+                                required: [
+                                    "id", "registrationID", "date", "period", "evaluator", "conclusion", "met", "unmet",
+                                    "missing", "results",
+                                ],
+                                [
+                                    ("id", int), ("registrationID", int), ("date", str()), ("period", str()),
+                                    ("evaluator", str()), ("effect", str()), ("effectiveness", str()),
+                                    ("growthPotential", str()),
+                                    ("influence", str()), ("difficulties", str()), ("helpGiven", str()),
+                                    ("conclusion", str()), ("conclusionLabel", str()), ("summary", str()), ("met", int),
+                                    ("unmet", int), ("missing", int),
+                                    (
+                                        "results",
+                                        array(
+                                            schema(
+                                                required: ["source", "code", "text", "kind", "outcome", "reason"],
+                                                [
+                                                    ("source", str()), ("code", str()), ("text", str()),
+                                                    ("kind", str()), ("outcome", str()),
+                                                    ("outcomeLabel", str()), ("reason", str()),
+                                                    ("input", ref("CriterionInput")),
+                                                ]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "EvaluationInput",
+                            schema(
+                                required: ["date", "period", "evaluator", "conclusion"],
+                                [
+                                    ("date", str("dd/mm/yyyy")), ("period", str()), ("evaluator", str()),
+                                    ("effect", str()), ("effectiveness", str()),
+                                    ("growthPotential", str()), ("influence", str()), ("difficulties", str()),
+                                    ("helpGiven", str()), ("conclusion", str(codes(EvaluationConclusion.self))),
+                                    ("summary", str()),
+                                    (
+                                        "inputs",
+                                        obj(
+                                            ("type", .string("object")), ("additionalProperties", ref("CriterionInput"))
+                                        )
+                                    ),
+                                ])
+                        ),
+                        (
+                            "Evidence",
+                            schema(
+                                required: ["id", "registrationID", "name", "contentType", "size", "sha256", "href"],
+                                [
+                                    ("id", int), ("registrationID", int), ("evaluationID", nullable("integer")),
+                                    ("name", str()),
+                                    ("contentType", str()), ("size", int), ("sha256", str()), ("description", str()),
+                                    ("uploadedAt", str(format: "date-time")), ("href", str()),
+                                ])
+                        ),
+                        (
+                            "AnnualRecord",
+                            schema(
+                                required: [
+                                    "year", "titles", "note", "disciplinePending", "maternityLeave", "treatmentLeave",
+                                ],
+                                [
+                                    ("year", int), ("taskRating", nullable("string")),
+                                    ("taskRatingLabel", nullable("string")), ("titles", array(str())), ("note", str()),
+                                    ("discipline", nullable("string")), ("disciplineLabel", nullable("string")),
+                                    ("disciplinePending", bool), ("maternityLeave", bool), ("treatmentLeave", bool),
+                                    (
+                                        "familyExclusions",
+                                        obj(("type", .array([.string("array"), .string("null")])), ("items", str()))
+                                    ),
+                                    ("memberCount", nullable("integer")), ("membersCompleting", nullable("integer")),
+                                    ("membersLDTT", nullable("integer")), ("membersCSTD", nullable("integer")),
+                                    ("membersDisciplined", nullable("integer")),
+                                ])
+                        ),
+                        (
+                            "AnnualRecordInput",
+                            schema(
+                                required: ["year"],
+                                [
+                                    ("year", int), ("taskRating", str("htxs, htt, ht, khong-ht")),
+                                    ("titles", array(str())), ("note", str()),
+                                    (
+                                        "discipline",
+                                        str(
+                                            "khien-trach, canh-cao, ha-bac-luong, giang-chuc, cach-chuc, buoc-thoi-viec"
+                                        )
+                                    ), ("disciplinePending", bool), ("maternityLeave", bool), ("treatmentLeave", bool),
+                                    ("familyExclusions", array(str())), ("memberCount", int),
+                                    ("membersCompleting", int), ("membersLDTT", int), ("membersCSTD", int),
+                                    ("membersDisciplined", int),
+                                ])
+                        ),
+                        (
+                            "SubjectTimeline",
+                            schema(
+                                required: ["subject", "annualRecords", "years"],
+                                [
+                                    ("subject", ref("Subject")), ("annualRecords", array(ref("AnnualRecord"))),
+                                    (
+                                        "years",
+                                        array(
+                                            schema(
+                                                required: ["year", "registrationID", "title", "status", "evaluations"],
+                                                [
+                                                    ("year", int), ("registrationID", int), ("title", str()),
+                                                    ("unitName", str()),
+                                                    ("status", str()), ("statusLabel", str()),
+                                                    ("evaluations", array(ref("Evaluation"))),
+                                                ]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "UnitCriterion",
+                            schema(
+                                required: ["id", "unitID", "year", "code", "text", "kind", "subjectKinds"],
+                                [
+                                    ("id", int), ("unitID", int), ("year", int), ("code", str()), ("text", str()),
+                                    ("kind", str()),
+                                    ("kindLabel", str()), ("subjectKinds", array(str())),
+                                    ("spec", obj(("type", .string("object")))),
+                                ])
+                        ),
+                        (
+                            "UnitCriterionInput",
+                            schema(
+                                required: ["unitID", "year", "code", "text", "kind"],
+                                [
+                                    ("unitID", int), ("year", int), ("code", str()), ("text", str()), ("kind", str()),
+                                    ("subjectKinds", array(str())),
+                                    ("threshold", obj(("type", .string("number")))), ("strict", bool),
+                                    ("subThreshold", obj(("type", .string("number")))), ("population", str()),
+                                    ("subGroup", str()),
+                                    ("measure", str()), ("direction", str("increase, decrease")), ("title", str()),
+                                    ("rank", int), ("spanYears", int),
+                                ])
+                        ),
+                        (
+                            "AnnualImportResult",
+                            schema(
+                                required: ["created", "updated", "errors"],
+                                [
+                                    ("created", int), ("updated", int),
+                                    (
+                                        "errors",
+                                        array(
+                                            schema(
+                                                required: ["row", "column", "message"],
+                                                [("row", int), ("column", str()), ("message", str())]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "ImportJob",
+                            schema(
+                                required: [
+                                    "id", "filename", "status", "statusLabel", "total", "processed", "created",
+                                    "errorCount", "errors", "finished",
+                                ],
+                                [
+                                    ("id", int), ("filename", str()), ("status", str(codes(ImportJobStatus.self))),
+                                    ("statusLabel", str()), ("total", int), ("processed", int), ("created", int),
+                                    ("errorCount", int),
+                                    (
+                                        "errors",
+                                        array(
+                                            schema(
+                                                required: ["row", "column", "message"],
+                                                [("row", int), ("column", str()), ("message", str())]))
+                                    ), ("finished", bool),
+                                ])
+                        ),
+                        (
+                            "RuleSet",
+                            schema(
+                                required: ["id", "title", "legalBasis", "effectiveFrom", "jurisdiction", "forms"],
+                                [
+                                    ("id", str()), ("title", str()), ("legalBasis", str()),
+                                    ("effectiveFrom", str(format: "date")),
+                                    ("effectiveTo", nullable("string")), ("jurisdiction", str()),
+                                    (
+                                        "forms",
+                                        array(
+                                            schema(
+                                                required: ["code", "name", "kind", "subject", "rank", "conferredBy"],
+                                                [
+                                                    ("code", str()), ("name", str()), ("kind", str("title, award")),
+                                                    ("subject", str("individual, collective, household, village")),
+                                                    ("rank", int), ("conferredBy", str()),
+                                                    ("voteThreshold", nullable("integer")),
+                                                ]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "Eligibility",
+                            schema(
+                                required: [
+                                    "subjectID", "year", "judgedOn", "ruleSetID", "ruleSetTitle", "legalBasis",
+                                    "jurisdiction", "forms",
+                                ],
+                                [
+                                    ("subjectID", int), ("year", int), ("judgedOn", str(format: "date")),
+                                    ("ruleSetID", str()), ("ruleSetTitle", str()), ("legalBasis", str()),
+                                    ("jurisdiction", str()),
+                                    ("highest", nullable("string")),
+                                    (
+                                        "forms",
+                                        array(
+                                            schema(
+                                                required: [
+                                                    "code", "name", "rank", "statusLabel", "conferredBy", "conditions",
+                                                ],
+                                                [
+                                                    ("code", str()), ("name", str()), ("rank", int),
+                                                    ("eligible", nullable("boolean")), ("statusLabel", str()),
+                                                    ("conferredBy", str()),
+                                                    ("voteThreshold", nullable("integer")),
+                                                    ("alreadyRewarded", nullable("string")),
+                                                    (
+                                                        "conditions",
+                                                        array(
+                                                            schema(
+                                                                required: [
+                                                                    "code", "text", "article", "verified", "outcome",
+                                                                    "outcomeLabel", "reason",
+                                                                ],
+                                                                [
+                                                                    ("code", str()), ("text", str()),
+                                                                    ("article", str()), ("verified", bool),
+                                                                    ("verification", nullable("string")),
+                                                                    ("outcome", str("met, unmet, missing")),
+                                                                    ("outcomeLabel", str()), ("reason", str()),
+                                                                ]))
+                                                    ),
+                                                ]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "Award",
+                            schema(
+                                required: [
+                                    "id", "subjectID", "formCode", "formName", "level", "levelLabel", "year", "period",
+                                    "decisionNumber", "decisionDate", "authority", "source",
+                                ],
+                                [
+                                    ("id", int), ("subjectID", int), ("subjectName", nullable("string")),
+                                    ("formCode", str()), ("formName", str()), ("level", str()), ("levelLabel", str()),
+                                    ("year", int),
+                                    ("period", str()), ("decisionNumber", str()), ("decisionDate", str("dd/mm/yyyy")),
+                                    ("authority", str()), ("dossierID", nullable("integer")),
+                                    ("source", str("nhap-tay, nhap-tep, quyet-dinh")),
+                                ])
+                        ),
+                        (
+                            "AwardInput",
+                            schema(
+                                required: ["formCode", "level", "year", "decisionNumber", "decisionDate", "authority"],
+                                [
+                                    ("formCode", str("Mã hình thức trong bộ quy tắc, hoặc rỗng kèm formName")),
+                                    ("formName", str()), ("level", str("co-so, xa, huyen, tinh, bo, toan-quoc")),
+                                    ("year", int),
+                                    ("period", str()), ("decisionNumber", str()),
+                                    ("decisionDate", str("dd/mm/yyyy hoặc yyyy-mm-dd")), ("authority", str()),
+                                ])
+                        ),
+                        (
+                            "Initiative",
+                            schema(
+                                required: [
+                                    "id", "year", "kind", "kindLabel", "title", "scope", "scopeLabel", "recognition",
+                                ],
+                                [
+                                    ("id", int), ("year", int), ("kind", str()), ("kindLabel", str()), ("title", str()),
+                                    ("scope", str()), ("scopeLabel", str()), ("recognition", str()),
+                                ])
+                        ),
+                        (
+                            "InitiativeInput",
+                            schema(
+                                required: ["year", "kind", "title", "scope"],
+                                [
+                                    ("year", int), ("kind", str("sang-kien, de-tai")), ("title", str()),
+                                    ("scope", str("co-so, tinh, toan-quoc")), ("recognition", str()),
+                                ])
+                        ),
+                        (
+                            "Dossier",
+                            schema(
+                                required: [
+                                    "id", "unitID", "unitName", "year", "title", "number", "status", "statusLabel",
+                                    "ruleSetID", "nominees",
+                                ],
+                                [
+                                    ("id", int), ("unitID", int), ("unitName", str()), ("year", int), ("title", str()),
+                                    ("number", str()), ("status", str(codes(DossierStatus.self))),
+                                    ("statusLabel", str()), ("ruleSetID", str()), ("submittedDay", nullable("string")),
+                                    ("appraisalDue", nullable("string")), ("meetingID", nullable("integer")),
+                                    (
+                                        "decision",
+                                        schema(
+                                            required: ["number", "date", "authority", "signer"],
+                                            [
+                                                ("number", str()), ("date", str(format: "date")), ("authority", str()),
+                                                ("signer", str()),
+                                            ])
+                                    ),
                                     ("nominees", array(ref("Nominee"))), ("missingDocuments", array(str())),
-                                    ("documents", array(schema(required: ["id", "kind", "name", "size", "sha256", "generated", "href"], [("id", int), ("kind", str()), ("name", str()), ("size", int), ("sha256", str()), ("generated", bool), ("href", str())]))),
-                                    ("events", array(schema(required: ["at", "username", "action", "toStatus", "note"], [("at", str(format: "date-time")), ("username", str()), ("action", str(codes(DossierEventAction.self))), ("toStatus", str(codes(DossierStatus.self))), ("note", str())])))])),
-                ("Nominee", schema(required: ["id", "subjectID", "subjectName", "formCode", "formName", "achievement", "eligibility", "warning", "appraisal", "appraisalLabel", "appraisalNote"],
-                                   [("id", int), ("subjectID", int), ("subjectName", str()), ("formCode", str()), ("formName", str()), ("achievement", str()), ("eligibility", str(codes(NomineeEligibility.self))),
-                                    ("warning", str()), ("appraisal", str(codes(NomineeAppraisal.self))), ("appraisalLabel", str()), ("appraisalNote", str()), ("registrationID", nullable("integer")), ("awardID", nullable("integer")),
-                                    ("vote", schema(required: ["yes", "no", "recused", "written", "totalMembers", "threshold", "passed"], [("yes", int), ("no", int), ("recused", int), ("written", int), ("totalMembers", int), ("threshold", int), ("passed", bool)]))])),
-                ("DossierInput", schema(required: ["unitID", "year", "title"], [("unitID", int), ("year", int), ("title", str()), ("number", str())])),
-                ("NomineeInput", schema(required: ["subjectID", "formCode"], [("subjectID", int), ("formCode", str()), ("achievement", str()), ("acknowledgeWarning", bool)])),
-                ("AppraisalInput", schema(required: ["result"], [("result", str("passed, returned")), ("note", str())])),
-                ("DecisionInput", schema(required: ["number", "date", "authority", "signer"], [("number", str()), ("date", str("dd/mm/yyyy")), ("authority", str()), ("signer", str()), ("level", str())])),
-                ("AuditEntry", schema(required: ["id", "at", "username", "action", "entity", "summary"],
-                                      [("id", int), ("at", str(format: "date-time")), ("userID", nullable("integer")), ("username", str()), ("action", str()), ("entity", str()),
-                                       ("entityID", nullable("string")), ("unitID", nullable("integer")), ("summary", str()), ("before", nullable("string")), ("after", nullable("string"))]))
-            ))
-        ))
+                                    (
+                                        "documents",
+                                        array(
+                                            schema(
+                                                required: [
+                                                    "id", "kind", "name", "size", "sha256", "generated", "href",
+                                                ],
+                                                [
+                                                    ("id", int), ("kind", str()), ("name", str()), ("size", int),
+                                                    ("sha256", str()), ("generated", bool), ("href", str()),
+                                                ]))
+                                    ),
+                                    (
+                                        "events",
+                                        array(
+                                            schema(
+                                                required: ["at", "username", "action", "toStatus", "note"],
+                                                [
+                                                    ("at", str(format: "date-time")), ("username", str()),
+                                                    ("action", str(codes(DossierEventAction.self))),
+                                                    ("toStatus", str(codes(DossierStatus.self))), ("note", str()),
+                                                ]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "Nominee",
+                            schema(
+                                required: [
+                                    "id", "subjectID", "subjectName", "formCode", "formName", "achievement",
+                                    "eligibility", "warning", "appraisal", "appraisalLabel", "appraisalNote",
+                                ],
+                                [
+                                    ("id", int), ("subjectID", int), ("subjectName", str()), ("formCode", str()),
+                                    ("formName", str()), ("achievement", str()),
+                                    ("eligibility", str(codes(NomineeEligibility.self))),
+                                    ("warning", str()), ("appraisal", str(codes(NomineeAppraisal.self))),
+                                    ("appraisalLabel", str()), ("appraisalNote", str()),
+                                    ("registrationID", nullable("integer")), ("awardID", nullable("integer")),
+                                    (
+                                        "vote",
+                                        schema(
+                                            required: [
+                                                "yes", "no", "recused", "written", "totalMembers", "threshold",
+                                                "passed",
+                                            ],
+                                            [
+                                                ("yes", int), ("no", int), ("recused", int), ("written", int),
+                                                ("totalMembers", int), ("threshold", int), ("passed", bool),
+                                            ])
+                                    ),
+                                ])
+                        ),
+                        (
+                            "DossierInput",
+                            schema(
+                                required: ["unitID", "year", "title"],
+                                [("unitID", int), ("year", int), ("title", str()), ("number", str())])
+                        ),
+                        (
+                            "NomineeInput",
+                            schema(
+                                required: ["subjectID", "formCode"],
+                                [
+                                    ("subjectID", int), ("formCode", str()), ("achievement", str()),
+                                    ("acknowledgeWarning", bool),
+                                ])
+                        ),
+                        (
+                            "AppraisalInput",
+                            schema(required: ["result"], [("result", str("passed, returned")), ("note", str())])
+                        ),
+                        (
+                            "DecisionInput",
+                            schema(
+                                required: ["number", "date", "authority", "signer"],
+                                [
+                                    ("number", str()), ("date", str("dd/mm/yyyy")), ("authority", str()),
+                                    ("signer", str()), ("level", str()),
+                                ])
+                        ),
+                        (
+                            "AuditEntry",
+                            schema(
+                                required: ["id", "at", "username", "action", "entity", "summary"],
+                                [
+                                    ("id", int), ("at", str(format: "date-time")), ("userID", nullable("integer")),
+                                    ("username", str()), ("action", str()), ("entity", str()),
+                                    ("entityID", nullable("string")), ("unitID", nullable("integer")),
+                                    ("summary", str()), ("before", nullable("string")), ("after", nullable("string")),
+                                ])
+                        )
+                    )
+                )
+            )
+        )
     )
 
     static func response(for req: Request) throws -> Response {

@@ -1,9 +1,18 @@
-import Vapor
 import Domain
+import Vapor
 
-struct NavItem: Encodable, Sendable { let label: String; let href: String; let active: Bool }
+struct NavItem: Encodable, Sendable {
+    let label: String
+    let href: String
+    let active: Bool
+}
 
-struct UserBadge: Encodable, Sendable { let fullName: String; let username: String; let roleLabel: String; let unitName: String? }
+struct UserBadge: Encodable, Sendable {
+    let fullName: String
+    let username: String
+    let roleLabel: String
+    let unitName: String?
+}
 
 /// What every page's layout needs. Each page context holds one.
 struct LayoutContext: Encodable, Sendable {
@@ -37,7 +46,8 @@ struct Pager: Encodable, Sendable {
         func href(_ p: Int) -> String {
             var items = query.filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
             items.append(URLQueryItem(name: "page", value: String(p)))
-            var c = URLComponents(); c.queryItems = items
+            var c = URLComponents()
+            c.queryItems = items
             return base + "?" + (c.percentEncodedQuery ?? "")
         }
         previousHref = page.hasPrevious ? href(page.page - 1) : nil
@@ -49,8 +59,9 @@ struct Pager: Encodable, Sendable {
 enum Flash {
     static let cookie = "dh_flash"
     static func set(_ message: String, on res: Response) {
-        res.cookies[cookie] = HTTPCookies.Value(string: message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
-                                                maxAge: 60, path: "/", isHTTPOnly: true, sameSite: .lax)
+        res.cookies[cookie] = HTTPCookies.Value(
+            string: message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+            maxAge: 60, path: "/", isHTTPOnly: true, sameSite: .lax)
     }
     static func redirect(_ req: Request, to path: String, _ message: String) -> Response {
         let res = req.redirect(to: path, redirectType: .normal)
@@ -62,31 +73,69 @@ enum Flash {
 extension Request {
     /// The layout for a signed-in page: navigation by what the policy lets this actor see.
     func layout(_ title: String, active: String) -> LayoutContext {
-        var nav: [NavItem] = [NavItem(label: "Tổng quan", href: HomePath.home.href, active: active == HomePath.home.href)]
+        var nav: [NavItem] = [
+            NavItem(label: "Tổng quan", href: HomePath.home.href, active: active == HomePath.home.href)
+        ]
         if let actor {
-            if Policy.unitScope(actor) != .none { nav.append(NavItem(label: "Đơn vị", href: UnitsPath.list.href, active: active == UnitsPath.list.href)) }
+            if Policy.unitScope(actor) != .none {
+                nav.append(NavItem(label: "Đơn vị", href: UnitsPath.list.href, active: active == UnitsPath.list.href))
+            }
             if can(.followRegistrations) {
-                nav.append(NavItem(label: "Đăng ký điển hình", href: RegistrationsPath.list.href, active: active == RegistrationsPath.list.href))
-                nav.append(NavItem(label: "Tiêu chí cụ thể", href: SubjectsPath.criteria.href, active: active == SubjectsPath.criteria.href))
+                nav.append(
+                    NavItem(
+                        label: "Đăng ký điển hình", href: RegistrationsPath.list.href,
+                        active: active == RegistrationsPath.list.href))
+                nav.append(
+                    NavItem(
+                        label: "Tiêu chí cụ thể", href: SubjectsPath.criteria.href,
+                        active: active == SubjectsPath.criteria.href))
             }
             if Policy.recordScope(actor) != .none {
-                nav.append(NavItem(label: "Hồ sơ khen thưởng", href: DossiersPath.list.href, active: active == DossiersPath.list.href))
-                nav.append(NavItem(label: "Tra cứu khen thưởng", href: AwardsPath.awards.href, active: active == AwardsPath.awards.href))
+                nav.append(
+                    NavItem(
+                        label: "Hồ sơ khen thưởng", href: DossiersPath.list.href,
+                        active: active == DossiersPath.list.href))
+                nav.append(
+                    NavItem(
+                        label: "Tra cứu khen thưởng", href: AwardsPath.awards.href,
+                        active: active == AwardsPath.awards.href))
             }
-            if can(.read, .council) { nav.append(NavItem(label: "Hội đồng TĐKT", href: CouncilPath.council.href, active: active == CouncilPath.council.href)) }
-            nav.append(NavItem(label: "Cụm, khối thi đua", href: GroupsPath.list.href, active: active == GroupsPath.list.href))
-            nav.append(NavItem(label: "Phong trào", href: MovementsPath.list.href, active: active == MovementsPath.list.href))
-            nav.append(NavItem(label: "Danh mục tiêu chuẩn", href: CataloguePath.catalogue.href, active: active == CataloguePath.catalogue.href))
-            if Policy.userScope(actor) != .none { nav.append(NavItem(label: "Tài khoản", href: UsersPath.list.href, active: active == UsersPath.list.href)) }
-            if can(.list, .auditLog) { nav.append(NavItem(label: "Nhật ký", href: AuditPath.audit.href, active: active == AuditPath.audit.href)) }
+            if can(.read, .council) {
+                nav.append(
+                    NavItem(
+                        label: "Hội đồng TĐKT", href: CouncilPath.council.href,
+                        active: active == CouncilPath.council.href))
+            }
+            nav.append(
+                NavItem(label: "Cụm, khối thi đua", href: GroupsPath.list.href, active: active == GroupsPath.list.href))
+            nav.append(
+                NavItem(label: "Phong trào", href: MovementsPath.list.href, active: active == MovementsPath.list.href))
+            nav.append(
+                NavItem(
+                    label: "Danh mục tiêu chuẩn", href: CataloguePath.catalogue.href,
+                    active: active == CataloguePath.catalogue.href))
+            if Policy.userScope(actor) != .none {
+                nav.append(
+                    NavItem(label: "Tài khoản", href: UsersPath.list.href, active: active == UsersPath.list.href))
+            }
+            if can(.list, .auditLog) {
+                nav.append(
+                    NavItem(label: "Nhật ký", href: AuditPath.audit.href, active: active == AuditPath.audit.href))
+            }
         }
         var flash: String?
         if let raw = cookies[Flash.cookie]?.string, !raw.isEmpty { flash = raw.removingPercentEncoding }
-        let user = auth.map { UserBadge(fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label, unitName: $0.unitName) }
+        let user = auth.map {
+            UserBadge(
+                fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label,
+                unitName: $0.unitName)
+        }
         return LayoutContext(title: title, user: user, nav: nav, csrf: csrfTokenForForm(), flash: flash)
     }
 
-    func render<C: Encodable & Sendable>(_ template: String, _ context: C, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func render<C: Encodable & Sendable>(_ template: String, _ context: C, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let view = try await self.view.render(template, context)
         let res = try await view.encodeResponse(status: status, for: self)
         if cookies[Flash.cookie] != nil { res.cookies[Flash.cookie] = .expired }
@@ -104,7 +153,9 @@ extension Request {
 
 /// Runs a save; on validation failure returns the field errors instead of throwing.
 func attempt<T>(_ body: () async throws -> T) async throws -> Result<T, AppError> {
-    do { return .success(try await body()) } catch let e as AppError where e.code == .validationFailed || e.code == .conflict {
+    do { return .success(try await body()) } catch let e as AppError
+        where e.code == .validationFailed || e.code == .conflict
+    {
         return .failure(e)
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Vapor
-import Domain
 
 extension String {
     /// "2023-01-01" → "01/01/2023".
