@@ -390,8 +390,10 @@ struct DossiersWebController {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        try DossierService.requireEditable(
-            try await DossierService.readable(id, actor: req.actor, on: req.db), actor: req.actor)
+        // Who may not change the dossier learns that before anything of the body is checked; whether the
+        // dossier's status still takes documents is the write's own answer (a message on the page).
+        try req.authorize(
+            .update, DossierService.resource(try await DossierService.readable(id, actor: req.actor, on: req.db)))
         guard let u = try? req.content.decode(DossierUpload.self) else {
             return try await req.render(
                 "commendation/dossier",
@@ -419,8 +421,10 @@ struct DossiersWebController {
     @Sendable func generate(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(KindForm.self)
-        try DossierService.requireEditable(
-            try await DossierService.readable(id, actor: req.actor, on: req.db), actor: req.actor)
+        // Who may not change the dossier learns that before anything of the body is checked; whether the
+        // dossier's status still takes documents is the write's own answer (a message on the page).
+        try req.authorize(
+            .update, DossierService.resource(try await DossierService.readable(id, actor: req.actor, on: req.db)))
         guard let kind = CommendationDocuments.Kind(rawValue: f.kind), [.toTrinh, .danhSach, .baoCao].contains(kind)
         else {
             return Flash.redirect(

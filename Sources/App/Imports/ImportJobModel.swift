@@ -19,6 +19,8 @@ final class ImportJobModel: Model, @unchecked Sendable {
     @Field(key: "errors") var errors: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
+    /// Touched every `ImportService.heartbeat` while the job runs; nil before migration 12.
+    @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
     init() {}
 
     /// A new job: validating the file, nothing done yet.
@@ -31,6 +33,7 @@ final class ImportJobModel: Model, @unchecked Sendable {
         createdCount = 0
         errorCount = 0
         errors = "[]"
+        heartbeatAt = Date()
     }
 
     /// The only way a job's status changes: a move `ImportJobWorkflow` allows, or a 409 naming both statuses.

@@ -147,6 +147,8 @@ enum ImportService {
         try await job.create(on: db)
         let jobID = try job.requireID()
         Task.detached {
+            let beating = Task.detached { await keepBeating(jobID, on: app.db) }
+            defer { beating.cancel() }
             do { try await run(jobID: jobID, rows: rows, filename: job.filename, actor: actor, db: app.db) } catch {
                 app.logger.report(error: error)
                 try? await finish(
@@ -173,13 +175,35 @@ enum ImportService {
         try await job.save(on: db)
     }
 
-    /// A job a stop of the server left validating or importing is failed on the next start, with a message, so its
-    /// page stops waiting. Its rows were to be written in one transaction: nothing of it was imported.
+    /// How often a running job says it is alive, and how long a silent one is taken for dead.
+    static let heartbeat: Duration = .seconds(15)
+    static let silentFor: TimeInterval = 120
+
+    /// Touches the job's heartbeat until the task is cancelled (the run is over).
+    static func keepBeating(_ jobID: Int, on db: any Database) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: heartbeat)
+            if Task.isCancelled { return }
+            try? await ImportJobModel.query(on: db).filter(\.$id == jobID).set(\.$heartbeatAt, to: Date()).update()
+        }
+    }
+
+    /// A job a stop of the server left validating or importing is failed, with a message, so its page stops
+    /// waiting. Its rows were to be written in one transaction: nothing of it was imported. Only a job whose
+    /// heartbeat has been silent for `silentFor` counts: another instance's running import is left alone.
     @discardableResult
-    static func failInterrupted(on db: any Database) async throws -> Int {
-        let stuck = try await ImportJobModel.query(on: db).filter(
-            \.$status ~~ [ImportJobStatus.validating, .importing]
-        ).all()
+    static func failInterrupted(now: Date = Date(), on db: any Database) async throws -> Int {
+        let cutoff = now.addingTimeInterval(-silentFor)
+        let stuck = try await ImportJobModel.query(on: db)
+            .filter(\.$status ~~ [ImportJobStatus.validating, .importing])
+            .group(.or) { silent in
+                silent.filter(\.$heartbeatAt < cutoff)
+                silent.group(.and) { old in
+                    old.filter(\.$heartbeatAt == nil)
+                    old.filter(\.$createdAt < cutoff)
+                }
+            }
+            .all()
         for job in stuck {
             try await finish(
                 try job.requireID(), status: .failed, created: 0,
@@ -474,6 +498,14 @@ enum ImportService {
         guard let actor, let job = try await ImportJobModel.find(id, on: db),
             Policy.importJobScope(actor).includes(ownerID: job.userID)
         else { throw AppError.notFound("Không tìm thấy lần nhập.") }
+        // A job whose instance stopped answers "failed" as soon as its heartbeat has been silent long enough,
+        // whichever instance is asked (the page that follows it refreshes itself).
+        let lastSign = job.heartbeatAt ?? job.createdAt ?? .distantPast
+        if [.validating, .importing].contains(job.status), lastSign < Date().addingTimeInterval(-silentFor),
+            try await failInterrupted(on: db) > 0
+        {
+            return try await ImportJobModel.find(id, on: db) ?? job
+        }
         return job
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite("Imports cut short by a stop of the server")
 struct ImportRecoveryTests {
     @Test(
-        "A job left validating or importing is failed on the next start (Bootstrap.prepare), with a message; finished jobs are left alone"
+        "A job left validating or importing is failed at a start (Bootstrap.prepare) or when read, once its heartbeat is silent; running and finished jobs are left alone"
     )
     func interruptedJobsFail() async throws {
         try await withTestApp(demo: false) { app in
@@ -24,7 +24,12 @@ struct ImportRecoveryTests {
             let importing = try await job("dang-ghi.xlsx", [.importing])
             let done = try await job("xong.xlsx", [.importing, .done])
 
-            #expect(try await ImportService.failInterrupted(on: app.db) == 2)
+            // Their heartbeats are fresh: another instance may be running them.
+            #expect(try await ImportService.failInterrupted(on: app.db) == 0)
+            #expect(try await ImportJobModel.find(validating, on: app.db)?.status == .validating)
+            // Silent for longer than `silentFor`: cut short by a stop.
+            let later = Date().addingTimeInterval(ImportService.silentFor + 60)
+            #expect(try await ImportService.failInterrupted(now: later, on: app.db) == 2)
 
             for id in [validating, importing] {
                 let j = try #require(try await ImportJobModel.find(id, on: app.db))
@@ -39,12 +44,24 @@ struct ImportRecoveryTests {
             }
             #expect(try await ImportJobModel.find(done, on: app.db)?.status == .done)
             // A second start finds nothing left to fail.
-            #expect(try await ImportService.failInterrupted(on: app.db) == 0)
+            #expect(try await ImportService.failInterrupted(now: later, on: app.db) == 0)
 
+            func silence(_ id: Int) async throws {
+                try await ImportJobModel.query(on: app.db).filter(\.$id == id)
+                    .set(\.$heartbeatAt, to: Date().addingTimeInterval(-3600)).update()
+            }
             // The start itself does it, after the migrations.
             let stuck = try await job("dang-kiem-tra.csv", [])
+            let running = try await job("dang-chay.csv", [])
+            try await silence(stuck)
             try await Bootstrap.prepare(app)
             #expect(try await ImportJobModel.find(stuck, on: app.db)?.status == .failed)
+            #expect(try await ImportJobModel.find(running, on: app.db)?.status == .validating)
+
+            // Between starts, whoever reads a silent job sees it failed.
+            try await silence(running)
+            let admins = Actor(userID: admin, username: "admin", role: .admin, unitID: nil, unitPath: nil)
+            #expect(try await ImportService.readable(running, actor: admins, on: app.db).status == .failed)
         }
     }
 }

@@ -15,5 +15,6 @@ enum Migrations {
         CreateImportJobs(),
         CreateCommendation(),
         EnglishStatusCodes(),
+        AddImportJobHeartbeat(),
     ]
 }
