@@ -91,13 +91,14 @@ public enum Policy {
     public static let readOnly = "Vai trò của bạn chỉ được xem, không được thay đổi dữ liệu này."
     static let councilOnly =
         "Thẩm định, tổ chức họp Hội đồng và ghi quyết định do Thường trực Hội đồng (Phòng Nội vụ) thực hiện."
+    static let rosterOnly = "Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu."
     public static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
 
     public static func decide(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Decision {
         guard let actor else { return .forbidden(mustSignIn) }
         // The roster, which is data, says who votes: nobody votes without a seat, the administrator included.
         if case .councilVote(let isMember) = resource {
-            return isMember ? .allow : .forbidden("Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu.")
+            return isMember ? .allow : .forbidden(rosterOnly)
         }
         if actor.role == .admin { return .allow }
         switch resource {
@@ -177,8 +178,8 @@ public enum Policy {
         case .councilMeeting(let isAttendee):
             if !action.isWrite && isAttendee { return .allow }
             return decide(actor, action, .council)
-        case .councilVote:
-            return .forbidden("Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu.")
+        case .councilVote: // decided above, before the administrator's pass
+            return .forbidden(rosterOnly)
         }
     }
 

@@ -26,12 +26,13 @@ struct AwardsWebController {
     }
 
     @Sendable func awards(req: Request) async throws -> Response {
+        let list = req.listQuery()
         let actor = try req.requireActor()
-        let q = req.listQuery().q
+        let q = list.q
         let year = req.query[Int.self, at: "year"]
         let form = req.query[String.self, at: "formCode"] ?? ""
         let page = try await AwardService.search(
-            q: q, year: year, formCode: form, actor: actor, page: req.listQuery().page, on: req.db)
+            q: q, year: year, formCode: form, actor: actor, page: list.page, on: req.db)
         let forms = req.ruleSets.distinctForms().map { ($0.code, $0.name) }
         return try await req.render(
             "commendation/awards",
@@ -45,7 +46,7 @@ struct AwardsWebController {
                         decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)")
                 },
                 pager: Pager(
-                    page, base: AwardsPath.awards.href,
+                    page, base: AwardsPath.awards,
                     query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]), q: q,
                 year: year.map(String.init) ?? "",
                 forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)]

@@ -214,19 +214,21 @@ struct CommendationAPIController {
     }
 
     @Sendable func awards(req: Request) async throws -> ListResponse<AwardDTO> {
+        let list = req.listQuery()
         let actor = try req.requireActor()
         let page = try await AwardService.search(
-            q: req.listQuery().q, year: req.query[Int.self, at: "year"],
+            q: list.q, year: req.query[Int.self, at: "year"],
             formCode: req.query[String.self, at: "formCode"] ?? "", actor: actor,
-            page: req.listQuery().page, on: req.db)
+            page: list.page, on: req.db)
         return ListResponse(page) { AwardDTO($0.0, subjectName: $0.1.name) }
     }
 
     @Sendable func dossiers(req: Request) async throws -> ListResponse<DossierDTO> {
         let actor = try req.requireActor()
+        let list = req.listQuery()
         let page = try await DossierService.list(
             actor: actor, status: req.query[String.self, at: "status"] ?? "", year: req.query[Int.self, at: "year"],
-            q: req.listQuery().q, page: req.listQuery().page, on: req.db)
+            q: list.q, page: list.page, on: req.db)
         return ListResponse(page) { DossierDTO($0) }
     }
 

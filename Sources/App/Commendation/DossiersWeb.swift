@@ -154,12 +154,13 @@ struct DossiersWebController {
     }
 
     static func listPage(req: Request, form: [String: String], errors: [String: String]) async throws -> DossiersPage {
+        let list = req.listQuery()
         let actor = try req.requireActor()
-        let q = req.listQuery().q
+        let q = list.q
         let year = req.query[Int.self, at: "year"]
         let status = req.query[String.self, at: "status"] ?? ""
         let page = try await DossierService.list(
-            actor: actor, status: status, year: year, q: q, page: req.listQuery().page, on: req.db)
+            actor: actor, status: status, year: year, q: q, page: list.page, on: req.db)
         let today = Today.iso
         let canCreate = req.can(.createUnitRecords)
         return DossiersPage(
@@ -174,7 +175,7 @@ struct DossiersWebController {
                     overdue: waiting && (d.appraisalDue ?? "9999") < today)
             },
             pager: Pager(
-                page, base: DossiersPath.list.href,
+                page, base: DossiersPath.list,
                 query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]),
             q: q, year: year.map(String.init) ?? "",
             statuses: [SelectOption(value: "", label: "Mọi trạng thái", selected: status.isEmpty)]
@@ -423,30 +424,27 @@ struct DossiersWebController {
         let f = try req.form(KindForm.self)
         // Who may not change the dossier learns that before anything of the body is checked; whether the
         // dossier's status still takes documents is the write's own answer (a message on the page).
-        try req.authorize(
-            .update, DossierService.resource(try await DossierService.readable(id, actor: req.actor, on: req.db)))
+        let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
+        try req.authorize(.update, DossierService.resource(d))
         guard let kind = CommendationDocuments.Kind(rawValue: f.kind), [.toTrinh, .danhSach, .baoCao].contains(kind)
         else {
             return Flash.redirect(
                 req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu",
                 "Hệ thống chỉ soạn sẵn tờ trình, danh sách và báo cáo thành tích.")
         }
-        let result = try await attempt { () -> DossierDocumentModel in
-            let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
+        return try await req.submit {
             try DossierService.requireEditable(d, actor: req.actor)
             let data = try await Self.render(kind, d, stored: true, req: req)
             return try await DossierService.attach(
                 dossierID: id, kind: kind.rawValue, filename: kind.fileStem + ".docx", bytes: Array(data),
-                generated: true,
-                actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
-        }
-        switch result {
-        case .success(let doc):
-            return Flash.redirect(
-                req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu",
-                "Đã soạn và đính kèm \(doc.originalName). Tải về để ký, đóng dấu.")
-        case .failure(let e):
-            return Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", e.message)
+                generated: true, actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
+        } redirect: { doc in
+            (
+                DossiersPath.dossier(.id(id)).href + "#tai-lieu",
+                "Đã soạn và đính kèm \(doc.originalName). Tải về để ký, đóng dấu."
+            )
+        } orRender: { e in
+            Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href + "#tai-lieu", e.message)
         }
     }
 

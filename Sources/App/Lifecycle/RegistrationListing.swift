@@ -35,7 +35,8 @@ struct RegistrationFilter: Sendable {
 
     init() {}
     init(query req: Request) {
-        q = req.listQuery().q
+        let list = req.listQuery()
+        q = list.q
         year = req.query[Int.self, at: "year"]
         unitID = req.query[Int.self, at: "unitID"]
         groupID = req.query[Int.self, at: "groupID"]
@@ -44,8 +45,8 @@ struct RegistrationFilter: Sendable {
         movementID = req.query[Int.self, at: "movementID"]
         subjectKind = req.query[String.self, at: "subjectKind"] ?? ""
         status = req.query[String.self, at: "status"] ?? ""
-        page = req.listQuery().page
-        perPage = req.listQuery().perPage
+        page = list.page
+        perPage = list.perPage
     }
 
     /// The filter as query items, for links that keep it (pages, exports).

@@ -312,7 +312,7 @@ struct RegistrationsWebController {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status)
                 },
             rows: page.items.map(RegistrationRow.init),
-            pager: Pager(page, base: RegistrationsPath.list.href, query: query),
+            pager: Pager(page, base: RegistrationsPath.list, query: query),
             canCreate: req.can(.createUnitRecords), csvHref: href("csv"), xlsxHref: href("xlsx"))
         return try await req.render("lifecycle/registrations", ctx)
     }

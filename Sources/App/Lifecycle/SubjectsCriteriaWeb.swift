@@ -301,15 +301,13 @@ struct SubjectsCriteriaWebController {
         _ = try await SubjectService.writable(id, actor: req.actor, on: req.db) // who may not write learns that first
         let f = try req.form(AnnualRecordForm.self)
         let (input, numberErrors) = f.input()
-        let result = try await attempt { () -> AnnualRecordModel in
+        return try await req.submit {
             guard numberErrors.isEmpty else { throw AppError.invalid(numberErrors) }
             return try await SubjectService.saveAnnualRecord(subjectID: id, input, actor: req.actor, on: req.db)
-        }
-        switch result {
-        case .success(let r):
-            return Flash.redirect(req, to: SubjectsPath.subject(.id(id)).href, "Đã lưu kết quả năm \(r.year).")
-        case .failure(let e):
-            return try await req.render(
+        } redirect: { r in
+            (SubjectsPath.subject(.id(id)).href, "Đã lưu kết quả năm \(r.year).")
+        } orRender: { e in
+            try await req.render(
                 "lifecycle/subject",
                 try await Self.subjectPage(req: req, id: id, form: f.flat, errors: e.formErrorsSpelledOut),
                 status: e.status)

@@ -11,10 +11,11 @@ struct MovementsAPIController {
     }
 
     @Sendable func list(req: Request) async throws -> ListResponse<MovementDTO> {
+        let list = req.listQuery()
         try req.authorize(.list, .movement(id: nil))
         let page = try await MovementQueries.list(
-            q: req.listQuery().q, year: req.query[Int.self, at: "year"],
-            leadUnitID: req.query[Int.self, at: "unitID"], page: req.listQuery().page, on: req.db)
+            q: list.q, year: req.query[Int.self, at: "year"],
+            leadUnitID: req.query[Int.self, at: "unitID"], page: list.page, on: req.db)
         return ListResponse(page) { MovementDTO($0, agencies: $0.agencies) }
     }
 

@@ -78,11 +78,12 @@ struct MovementsWebController {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
+        let list = req.listQuery()
         try req.authorize(.list, .movement(id: nil))
-        let q = req.listQuery().q
+        let q = list.q
         let yearText = req.query[String.self, at: "year"] ?? ""
         let page = try await MovementQueries.list(
-            q: q, year: Int(yearText), leadUnitID: nil, page: req.listQuery().page, on: req.db)
+            q: q, year: Int(yearText), leadUnitID: nil, page: list.page, on: req.db)
         let rows = page.items.map { m in
             MovementsPage.Row(
                 code: m.code, name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind,
@@ -95,7 +96,7 @@ struct MovementsWebController {
             MovementsPage(
                 layout: req.layout("Phong trào thi đua", active: MovementsPath.list.href), q: q, year: yearText,
                 movements: rows,
-                pager: Pager(page, base: MovementsPath.list.href, query: [("q", q), ("year", yearText)]),
+                pager: Pager(page, base: MovementsPath.list, query: [("q", q), ("year", yearText)]),
                 canCreate: req.can(.create, .movement(id: nil))))
     }
 

@@ -98,18 +98,19 @@ struct UnitsWebController {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
+        let list = req.listQuery()
         let actor = try req.requireActor()
         var f = UnitFilter()
-        f.q = req.listQuery().q
+        f.q = list.q
         f.kind = req.query[String.self, at: "kind"] ?? ""
-        f.page = req.listQuery().page
+        f.page = list.page
         let page = try await UnitQueries.list(f, scope: Policy.unitScope(actor), on: req.db)
         let canCreate = req.can(.createUnits)
         let ctx = UnitsPage(
             layout: req.layout("Đơn vị", active: UnitsPath.list.href), q: f.q,
             kinds: Self.kindOptions(selected: f.kind, includeAll: true),
             units: page.items.map(UnitRow.init),
-            pager: Pager(page, base: UnitsPath.list.href, query: [("q", f.q), ("kind", f.kind)]),
+            pager: Pager(page, base: UnitsPath.list, query: [("q", f.q), ("kind", f.kind)]),
             canCreate: canCreate)
         return try await req.render("organisation/units", ctx)
     }

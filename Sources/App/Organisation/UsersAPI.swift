@@ -11,10 +11,11 @@ struct UsersAPIController {
     }
 
     @Sendable func list(req: Request) async throws -> ListResponse<UserDTO> {
+        let list = req.listQuery()
         let actor = try req.requireActor()
         let page = try await UserQueries.list(
-            q: req.listQuery().q, role: req.query[String.self, at: "role"] ?? "",
-            page: req.listQuery().page, scope: Policy.userScope(actor), on: req.db)
+            q: list.q, role: req.query[String.self, at: "role"] ?? "",
+            page: list.page, scope: Policy.userScope(actor), on: req.db)
         return ListResponse(page, UserDTO.init)
     }
 

@@ -58,12 +58,13 @@ struct UsersWebController {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
+        let list = req.listQuery()
         let actor = try req.requireActor()
         let scope = Policy.userScope(actor)
         guard scope != .none else { throw AppError.notFound() }
-        let q = req.listQuery().q
+        let q = list.q
         let role = req.query[String.self, at: "role"] ?? ""
-        let page = try await UserQueries.list(q: q, role: role, page: req.listQuery().page, scope: scope, on: req.db)
+        let page = try await UserQueries.list(q: q, role: role, page: list.page, scope: scope, on: req.db)
         let rows = page.items.map { u in
             UsersPage.Row(
                 username: u.username, fullName: u.fullName, roleLabel: u.userRole.label,
@@ -76,7 +77,7 @@ struct UsersWebController {
             + Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == role) }
         let ctx = UsersPage(
             layout: req.layout("Tài khoản", active: UsersPath.list.href), q: q, roles: roles, users: rows,
-            pager: Pager(page, base: UsersPath.list.href, query: [("q", q), ("role", role)]),
+            pager: Pager(page, base: UsersPath.list, query: [("q", q), ("role", role)]),
             canCreate: req.can(.create, .user(unitPath: nil, role: .unitOfficer)))
         return try await req.render("organisation/users", ctx)
     }

@@ -43,6 +43,6 @@ struct AuditWebController {
             "platform/audit",
             AuditPage(
                 layout: req.layout("Nhật ký thao tác", active: AuditPath.audit.href), entries: rows,
-                pager: Pager(page, base: AuditPath.audit.href, query: [])))
+                pager: Pager(page, base: AuditPath.audit, query: [])))
     }
 }

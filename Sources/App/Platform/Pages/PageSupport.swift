@@ -39,17 +39,11 @@ struct Pager: Encodable, Sendable {
     let previousHref: String?
     let nextHref: String?
 
-    init<T>(_ page: Page<T>, base: String, query: [(String, String)]) {
+    init<T>(_ page: Page<T>, base: some SitePath, query: [(String, String)]) {
         self.page = page.page
         self.pageCount = page.pageCount
         self.total = page.total
-        func href(_ p: Int) -> String {
-            var items = query.filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
-            items.append(URLQueryItem(name: "page", value: String(p)))
-            var c = URLComponents()
-            c.queryItems = items
-            return base + "?" + (c.percentEncodedQuery ?? "")
-        }
+        func href(_ p: Int) -> String { base.href(query + [("page", String(p))]) }
         previousHref = page.hasPrevious ? href(page.page - 1) : nil
         nextHref = page.hasNext ? href(page.page + 1) : nil
     }
@@ -152,7 +146,7 @@ extension Request {
 }
 
 /// Runs a save; on validation failure returns the field errors instead of throwing.
-func attempt<T>(_ body: () async throws -> T) async throws -> Result<T, AppError> {
+private func attempt<T>(_ body: () async throws -> T) async throws -> Result<T, AppError> {
     do { return .success(try await body()) } catch let e as AppError
         where e.code == .validationFailed || e.code == .conflict
     {
