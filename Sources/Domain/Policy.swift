@@ -54,7 +54,8 @@ public enum Resource: Sendable, Equatable {
     case unitRecord(UnitPath, movementIDs: Set<Int>)
     /// A user account, by the unit it belongs to (nil: no unit) and its role.
     case user(unitPath: UnitPath?, role: Role)
-    /// Personal data (ID number, phone, address, date of birth) of a subject registered in a unit.
+    /// Personal data (ID number, phone, address, date of birth) of a subject registered in a unit;
+    /// every class of fact is `Policy.readableClasses`.
     case personalData(UnitPath)
     case catalogue
     /// A movement (nil id: the collection or a new one).
@@ -148,13 +149,10 @@ public enum Policy {
                 return .notFound
             }
         case .personalData(let path):
-            switch actor.role {
-            case .standingOffice: return .allow
-            case .unitOfficer:
-                if let own = actor.unitPath, own.contains(path) { return .allow }
-                return .notFound
-            default: return .forbidden("Thông tin cá nhân chỉ hiển thị cho đơn vị quản lý và Thường trực.")
-            }
+            // The same answer as the field classes give (`readableClasses`).
+            if readableClasses(actor, subjectUnit: path).contains(.personal) { return .allow }
+            if actor.role == .unitOfficer { return .notFound }
+            return .forbidden("Thông tin cá nhân chỉ hiển thị cho đơn vị quản lý và Thường trực.")
         case .catalogue:
             if !action.isWrite { return .allow }
             return actor.role == .standingOffice ? .allow : .forbidden(readOnly)
@@ -350,6 +348,222 @@ extension Policy {
         case .unitOfficer: return .unit
         case .councilMember: return .council
         case .editor: return .outreach
+        }
+    }
+}
+
+extension Policy {
+    /// Whether an account of this role keeps the system administrable: the last active one may not be demoted or
+    /// locked, by itself or anyone else.
+    public static func administers(_ role: Role) -> Bool { role == .admin }
+    /// The roles `administers` answers yes for (to count such accounts).
+    public static var administeringRoles: [Role] { Role.allCases.filter(administers) }
+}
+
+// MARK: - Personal data: every stored fact of a subject classified (Nghị định 13/2023/NĐ-CP)
+
+/// How much protection a stored fact needs. Ordered: each class is more protected than the one before.
+public enum FieldClass: String, Sendable, CaseIterable, Codable, Comparable {
+    /// Published anyway: names in proposals and decisions, titles, statuses.
+    case `public`
+    /// Work data of the emulation movement: ratings, evaluations, plans; not published, not about a private life.
+    case `internal`
+    /// Basic personal data (NĐ 13/2023 Điều 2 khoản 3): date of birth, ID number, phone, address, gender.
+    case personal
+    /// Sensitive personal data (NĐ 13/2023 Điều 2 khoản 4): health (leave for maternity or treatment), discipline,
+    /// household exclusions (prosecution, fines…), ethnic origin, and free-text notes that may hold any of these.
+    case sensitive
+
+    public var label: String {
+        switch self {
+        case .public: return "Công khai"
+        case .internal: return "Nội bộ"
+        case .personal: return "Dữ liệu cá nhân cơ bản"
+        case .sensitive: return "Dữ liệu cá nhân nhạy cảm"
+        }
+    }
+
+    public static func < (a: FieldClass, b: FieldClass) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Every column of subjects, registrations, evaluations and annual records, with its class and legal basis.
+/// The raw value is "table.column"; `PersonalDataTests` checks the table against the database schema.
+public enum DataField: String, Sendable, CaseIterable {
+    // subjects
+    case subjectID = "subjects.id", subjectKind = "subjects.kind", subjectName = "subjects.name"
+    case subjectSearchText = "subjects.search_text", subjectSortKey = "subjects.sort_key"
+    case subjectUnit = "subjects.unit_id", subjectRepresentsUnit = "subjects.represents_unit_id"
+    case subjectHeadsUnit = "subjects.heads_unit_id", subjectPosition = "subjects.position"
+    case subjectGender = "subjects.gender", subjectEthnicity = "subjects.ethnicity"
+    case subjectBirthDate = "subjects.birth_date", subjectIDNumber = "subjects.id_number"
+    case subjectPhone = "subjects.phone", subjectAddress = "subjects.address"
+    case subjectCreatedAt = "subjects.created_at", subjectUpdatedAt = "subjects.updated_at"
+    // registrations
+    case registrationID = "registrations.id", registrationSubject = "registrations.subject_id"
+    case registrationUnit = "registrations.unit_id", registrationYear = "registrations.year"
+    case registrationSubjectKind = "registrations.subject_kind"
+    case registrationType = "registrations.subject_type_id"
+    case registrationCatalogue = "registrations.catalogue_version", registrationField = "registrations.field_code"
+    case registrationTitle = "registrations.title", registrationDescription = "registrations.description"
+    case registrationGoals = "registrations.goals", registrationContact = "registrations.contact"
+    case registrationStatus = "registrations.status", registrationSearchText = "registrations.search_text"
+    case registrationSortKey = "registrations.sort_key"
+    case registrationCreatedAt = "registrations.created_at", registrationUpdatedAt = "registrations.updated_at"
+    // evaluations
+    case evaluationID = "evaluations.id", evaluationRegistration = "evaluations.registration_id"
+    case evaluationDate = "evaluations.date", evaluationPeriod = "evaluations.period"
+    case evaluationEvaluator = "evaluations.evaluator", evaluationEffect = "evaluations.effect"
+    case evaluationEffectiveness = "evaluations.effectiveness"
+    case evaluationGrowthPotential = "evaluations.growth_potential"
+    case evaluationInfluence = "evaluations.influence", evaluationDifficulties = "evaluations.difficulties"
+    case evaluationHelpGiven = "evaluations.help_given", evaluationConclusion = "evaluations.conclusion"
+    case evaluationSummary = "evaluations.summary", evaluationMetCount = "evaluations.met_count"
+    case evaluationUnmetCount = "evaluations.unmet_count", evaluationMissingCount = "evaluations.missing_count"
+    case evaluationCreatedBy = "evaluations.created_by", evaluationCreatedAt = "evaluations.created_at"
+    // annual records
+    case annualID = "annual_records.id", annualSubject = "annual_records.subject_id"
+    case annualYear = "annual_records.year", annualTaskRating = "annual_records.task_rating"
+    case annualTitles = "annual_records.titles", annualNote = "annual_records.note"
+    case annualDiscipline = "annual_records.discipline"
+    case annualDisciplinePending = "annual_records.discipline_pending"
+    case annualMaternityLeave = "annual_records.maternity_leave"
+    case annualTreatmentLeave = "annual_records.treatment_leave"
+    case annualFamilyExclusions = "annual_records.family_exclusions"
+    case annualMemberCount = "annual_records.member_count"
+    case annualMembersCompleting = "annual_records.members_completing"
+    case annualMembersLDTT = "annual_records.members_ldtt", annualMembersCSTD = "annual_records.members_cstd"
+    case annualMembersDisciplined = "annual_records.members_disciplined"
+
+    public var table: String { String(rawValue.split(separator: ".")[0]) }
+    public var column: String { String(rawValue.split(separator: ".")[1]) }
+
+    public var fieldClass: FieldClass { Self.classification(self).0 }
+    /// Why this class: the legal text, or the reason the fact is work data.
+    public var legalBasis: String { Self.classification(self).1 }
+
+    static let published = "Luật Thi đua, khen thưởng 2022, Điều 5: khen thưởng bảo đảm công khai, minh bạch"
+    static let work = "Dữ liệu công tác thi đua (Luật Thi đua, khen thưởng 2022); không phải dữ liệu cá nhân"
+    static let key = "Khóa, dấu thời gian, trường tìm kiếm dẫn xuất: không hiển thị"
+    static let basic = "NĐ 13/2023/NĐ-CP, Điều 2 khoản 3 (dữ liệu cá nhân cơ bản)"
+    static let health = "NĐ 13/2023/NĐ-CP, Điều 2 khoản 4 điểm b (tình trạng sức khỏe)"
+    static let record = "NĐ 13/2023/NĐ-CP, Điều 2 khoản 4 điểm g, k (vi phạm, xử lý kỷ luật, hình sự)"
+    static let origin = "NĐ 13/2023/NĐ-CP, Điều 2 khoản 4 điểm c (nguồn gốc dân tộc)"
+    static let freeText =
+        "NĐ 13/2023/NĐ-CP, Điều 2 khoản 4: ghi chú tự do có thể chứa sức khỏe, kỷ luật; xếp như dữ liệu nhạy cảm"
+    static let aggregate = "Số liệu tổng hợp của tập thể, không xác định được cá nhân: dữ liệu công tác"
+
+    static func classification(_ f: DataField) -> (FieldClass, String) {
+        switch f {
+        case .subjectID, .subjectSearchText, .subjectSortKey, .subjectCreatedAt, .subjectUpdatedAt, .registrationID,
+            .registrationSubject, .registrationSearchText, .registrationSortKey, .registrationCreatedAt,
+            .registrationUpdatedAt, .evaluationID, .evaluationRegistration, .evaluationCreatedBy, .evaluationCreatedAt,
+            .annualID, .annualSubject:
+            return (.internal, key)
+        case .subjectKind, .subjectName, .subjectUnit, .registrationUnit, .registrationYear, .registrationSubjectKind,
+            .registrationType, .registrationCatalogue, .registrationField, .registrationTitle, .registrationStatus:
+            return (.public, published)
+        case .subjectRepresentsUnit, .subjectHeadsUnit, .subjectPosition, .registrationDescription,
+            .registrationGoals, .registrationContact, .evaluationDate, .evaluationPeriod, .evaluationEvaluator,
+            .evaluationEffect, .evaluationEffectiveness, .evaluationGrowthPotential, .evaluationInfluence,
+            .evaluationDifficulties, .evaluationHelpGiven, .evaluationConclusion, .evaluationSummary,
+            .evaluationMetCount, .evaluationUnmetCount, .evaluationMissingCount, .annualYear, .annualTaskRating,
+            .annualTitles:
+            return (.internal, work)
+        case .annualMemberCount, .annualMembersCompleting, .annualMembersLDTT, .annualMembersCSTD,
+            .annualMembersDisciplined:
+            return (.internal, aggregate)
+        case .subjectGender, .subjectBirthDate, .subjectIDNumber, .subjectPhone, .subjectAddress:
+            return (.personal, basic)
+        case .subjectEthnicity: return (.sensitive, origin)
+        case .annualMaternityLeave, .annualTreatmentLeave: return (.sensitive, health)
+        case .annualDiscipline, .annualDisciplinePending, .annualFamilyExclusions: return (.sensitive, record)
+        case .annualNote: return (.sensitive, freeText)
+        }
+    }
+
+    /// The name a message shows (Vietnamese).
+    public var label: String {
+        switch self {
+        case .subjectName: return "Tên đối tượng"
+        case .subjectKind: return "Loại đối tượng"
+        case .subjectPosition: return "Chức vụ"
+        case .subjectGender: return "Giới tính"
+        case .subjectEthnicity: return "Dân tộc"
+        case .subjectBirthDate: return "Ngày sinh"
+        case .subjectIDNumber: return "Số CCCD"
+        case .subjectPhone: return "Điện thoại"
+        case .subjectAddress: return "Địa chỉ"
+        case .subjectHeadsUnit: return "Đơn vị đứng đầu"
+        case .subjectRepresentsUnit: return "Đơn vị đại diện"
+        case .annualNote: return "Ghi chú"
+        case .annualDiscipline: return "Kỷ luật"
+        case .annualDisciplinePending: return "Đang xem xét kỷ luật"
+        case .annualMaternityLeave: return "Nghỉ thai sản"
+        case .annualTreatmentLeave: return "Điều trị do bị thương"
+        case .annualFamilyExclusions: return "Trường hợp loại trừ"
+        default: return column
+        }
+    }
+}
+
+extension Policy {
+    public static func hiddenField(_ f: DataField) -> String {
+        "Bạn không được xem “\(f.label)” của đối tượng này nên cũng không được ghi trường này; "
+            + "hãy bỏ trường này khỏi yêu cầu."
+    }
+    public static let subjectOwnerOnly =
+        "Thông tin của đối tượng do đơn vị quản lý đối tượng hoặc Thường trực sửa; hãy bỏ các trường này khỏi yêu cầu."
+
+    /// Which classes of a subject's facts the actor may read, for a subject of the unit at `path`. Whether the
+    /// record itself is readable is `decide(.read, .unitRecord…)`'s answer; this narrows what it shows.
+    /// - the administrator, the standing office and the subject's own unit (its subtree): everything;
+    /// - a lead agency following another unit's exemplar and council members: public and internal facts —
+    ///   the council votes on the eligibility outcome, not on the discipline, health or identity behind it;
+    /// - anyone else: public facts.
+    public static func readableClasses(_ actor: Actor?, subjectUnit path: UnitPath) -> Set<FieldClass> {
+        guard let actor else { return [] }
+        let all = Set(FieldClass.allCases)
+        switch actor.role {
+        case .admin, .standingOffice: return all
+        case .unitOfficer, .leadAgency:
+            if let own = actor.unitPath, own.contains(path) { return all }
+            return actor.role == .leadAgency ? [.public, .internal] : [.public]
+        case .councilMember: return [.public, .internal]
+        case .editor: return [.public]
+        }
+    }
+
+    /// Reading or writing one fact of a subject of the unit at `path`. Writing a fact needs the same permission as
+    /// reading it, and a subject's facts are changed only by whoever may change the subject's own records.
+    public static func decideField(_ actor: Actor?, _ action: Action, _ field: DataField, subjectUnit path: UnitPath)
+        -> Decision
+    {
+        guard actor != nil else { return .forbidden(mustSignIn) }
+        guard readableClasses(actor, subjectUnit: path).contains(field.fieldClass) else {
+            return .forbidden(hiddenField(field))
+        }
+        guard action.isWrite else { return .allow }
+        return decide(actor, .update, .unitRecord(path, movementIDs: [])).isAllowed
+            ? .allow : .forbidden(subjectOwnerOnly)
+    }
+
+    /// Whether the reason given for an eligibility check can reveal a sensitive fact (discipline, leave for
+    /// maternity or treatment, household exclusions). Those reasons are shown only to readers of sensitive data.
+    public static func revealsSensitive(_ check: RuleCheck, in ruleSet: RuleSet, depth: Int = 0) -> Bool {
+        guard depth < 8 else { return true }
+        switch check {
+        case .taskRatingAtLeast, .consecutiveRating, .noDisciplineAtLeast, .noPendingDiscipline, .familyNotExcluded:
+            return true
+        case .anyOf(let checks), .allOf(let checks):
+            return checks.contains { revealsSensitive($0, in: ruleSet, depth: depth + 1) }
+        case .qualifiesFor(let form):
+            guard let f = ruleSet.form(form) else { return true }
+            return f.conditions.contains { revealsSensitive($0.check, in: ruleSet, depth: depth + 1) }
+        case .hasTitle, .consecutiveTitle, .initiativeAtScope, .researchAtScope, .shareOfMembersWithTitle,
+            .allMembersComplete, .noMemberDisciplinedAtLeast, .memberHasTitle, .manual:
+            return false
         }
     }
 }

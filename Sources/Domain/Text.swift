@@ -3,10 +3,53 @@ import Foundation
 /// Vietnamese text rules used everywhere: NFC on input, folding for search (đ → d),
 /// ordering person names by given name, dd/mm/yyyy dates.
 public enum VietnameseText {
-    /// Normalises to NFC and trims surrounding white space; inner runs of white space become one space.
+    /// Normalises to NFC and trims surrounding white space; inner runs of white space (line breaks included)
+    /// become one space. Invisible characters are dropped first (see `isInvisible`).
     public static func clean(_ s: String) -> String {
-        let nfc = s.precomposedStringWithCanonicalMapping
+        let nfc = visibleOnly(s, keepLineBreaks: false).precomposedStringWithCanonicalMapping
         return nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// For multi-line notes: like `clean`, but line breaks are kept (CR LF and CR become LF) and the
+    /// spaces inside a line are left as typed; surrounding white space is trimmed.
+    public static func cleanMultiline(_ s: String) -> String {
+        visibleOnly(s, keepLineBreaks: true).precomposedStringWithCanonicalMapping
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Characters that show nothing yet change how text reads or compares: C0/C1 controls and DEL
+    /// (NUL included), bidirectional overrides, embeddings and isolates (U+202E …), zero-width
+    /// spaces and joiners, word joiners and the BOM. A name that looks like "An" must be "An".
+    public static func isInvisible(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true // bidi marks
+        case 0x180E, 0x200B...0x200D, 0x2060...0x2064, 0xFEFF: return true // zero-width
+        default: return false
+        }
+    }
+
+    /// Drops invisible characters; white-space controls (tab, line breaks, NEL) become a space, or a line
+    /// break when `keepLineBreaks` (then CR LF and a lone CR become LF).
+    static func visibleOnly(_ s: String, keepLineBreaks: Bool) -> String {
+        let scalars = s.unicodeScalars
+        guard scalars.contains(where: isInvisible) else { return s }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for c in scalars {
+            defer { previousCR = c == "\r" }
+            switch c {
+            case "\n" where keepLineBreaks:
+                if !previousCR { out.append("\n") }
+            case "\r" where keepLineBreaks:
+                out.append("\n")
+            case "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}":
+                out.append(" ")
+            default:
+                if !isInvisible(c) { out.append(c) }
+            }
+        }
+        return String(out)
     }
 
     /// Folds for search: lower case, no diacritics, đ/Đ → d. "Đăk Ruồng" → "dak ruong".

@@ -6,13 +6,13 @@ public enum CSV {
 
     /// One record, RFC 4180 quoted: a field is quoted when it holds the separator, a quote, CR or LF
     /// (or starts or ends with a space, which some readers would trim); quotes are doubled.
-    /// Ends with "\r\n".
+    /// Ends with "\r\n". A field that would read as a formula gets a leading `'` (`FormulaGuard`).
     public static func line(_ fields: [String], separator: Character = ",") -> String {
         let sep = separator.unicodeScalars.first ?? ","
         var out = ""
         for (i, field) in fields.enumerated() {
             if i > 0 { out.unicodeScalars.append(sep) }
-            out += quoted(field, separator: sep)
+            out += quoted(FormulaGuard.neutralized(field), separator: sep)
         }
         out += "\r\n"
         return out

@@ -20,7 +20,14 @@ public struct OOXMLError: Error, CustomStringConvertible, Equatable {
         OOXMLError("Tệp Excel bị hỏng: không đọc được phần \(path).")
     }
 
-    static func tooLarge(_ path: String) -> OOXMLError {
-        OOXMLError("Tệp quá lớn: phần \(path) vượt quá giới hạn cho phép.")
+    static func tooLarge(_ path: String, limit: Int) -> OOXMLError {
+        OOXMLError("Tệp quá lớn: phần \(path) khi giải nén vượt quá giới hạn \(limit / 1_048_576) MB.")
+    }
+
+    static func bomb(_ path: String) -> OOXMLError {
+        OOXMLError(
+            "Tệp bất thường: phần \(path) giải nén ra lớn gấp hơn \(PackageReader.maxRatio) lần kích thước nén "
+                + "(“bom nén”), nên bị từ chối. Hãy mở tệp bằng Excel, xoá các ô thừa "
+                + "rồi lưu lại.")
     }
 }

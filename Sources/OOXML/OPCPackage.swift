@@ -33,14 +33,26 @@ struct PackageWriter {
     }
 }
 
-/// Reads parts out of an OPC package held in memory.
+/// Reads parts out of an OPC package held in memory. Parts are inflated chunk by chunk, and a part that
+/// inflates beyond `maxPartSize`, or beyond `maxRatio` times its compressed size (a "zip bomb"), is refused
+/// as soon as the limit is passed, as is a package whose parts inflate beyond `maxTotalSize` together.
 struct PackageReader {
-    /// Largest uncompressed part accepted, so that a small upload cannot expand without limit.
-    static let maxPartSize = 256 * 1024 * 1024
+    /// Largest uncompressed part accepted (a 50,000-row sheet with inline strings is about 60 MB).
+    static let maxPartSize = 160 * 1024 * 1024
+    /// Largest part read whole into memory (workbook, relationships, styles); sheets and shared strings stream.
+    static let maxWholePartSize = 16 * 1024 * 1024
+    /// Largest expansion of one part, once it is past `ratioFloor` bytes: real sheets deflate 5 to 30 times.
+    static let maxRatio = 100
+    static let ratioFloor = 4 * 1024 * 1024
+    static let maxTotalSize = 256 * 1024 * 1024
 
     private let archive: Archive
     /// Part names in the archive, keyed case-insensitively (OPC part names are case-insensitive).
     private let entries: [String: Entry]
+    /// Bytes inflated so far, over all parts.
+    private let inflated = Counter()
+
+    private final class Counter: @unchecked Sendable { var value = 0 }
 
     init(data: Data, notAPackage: OOXMLError) throws {
         // An OLE2 compound file: Excel 97–2003, or an encrypted (password-protected) .xlsx.
@@ -64,22 +76,45 @@ struct PackageReader {
 
     func contains(_ path: String) -> Bool { entries[path.lowercased()] != nil }
 
+    /// A part read whole (small parts only).
     func read(_ path: String) throws -> Data? {
-        guard let entry = entries[path.lowercased()] else { return nil }
-        if entry.uncompressedSize > UInt64(Self.maxPartSize) { throw OOXMLError.tooLarge(path) }
         var result = Data()
-        result.reserveCapacity(Int(entry.uncompressedSize))
+        let found = try stream(path, limit: Self.maxWholePartSize) { result.append($0) }
+        return found ? result : nil
+    }
+
+    /// Reads a big part (a sheet, the shared strings) through `XMLPushParser`, chunk by chunk.
+    func parse(_ path: String, handler: any XMLPushHandler, missing: OOXMLError) throws {
+        var parser = XMLPushParser(part: path, handler: handler)
+        guard try stream(path, { try parser.feed($0) }) else { throw missing }
+        try parser.finish()
+    }
+
+    /// Hands the part over in inflated chunks; false when there is no such part.
+    func stream(_ path: String, limit: Int = maxPartSize, _ consume: (Data) throws -> Void) throws -> Bool {
+        guard let entry = entries[path.lowercased()] else { return false }
+        let compressed = max(Int(clamping: entry.compressedSize), 1)
+        func check(_ size: Int) throws {
+            if size > Self.ratioFloor, size / compressed > Self.maxRatio { throw OOXMLError.bomb(path) }
+            if size > limit { throw OOXMLError.tooLarge(path, limit: limit) }
+            if inflated.value > Self.maxTotalSize { throw OOXMLError.tooLarge(path, limit: Self.maxTotalSize) }
+        }
+        // What the archive says, before anything is inflated; then what inflating actually gives.
+        try check(Int(clamping: entry.uncompressedSize))
+        var size = 0
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                result.append(chunk)
-                if result.count > Self.maxPartSize { throw OOXMLError.tooLarge(path) }
+            _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { chunk in
+                size += chunk.count
+                inflated.value += chunk.count
+                try check(size)
+                try consume(chunk)
             }
         } catch let error as OOXMLError {
             throw error
         } catch {
             throw OOXMLError.corruptPart(path)
         }
-        return result
+        return true
     }
 }
 

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 public enum XLSXReader {
     /// Rows of the first worksheet (or the one named `sheet`) as displayed text, in NFC:
     /// shared and inline strings, numbers (integers without ".0"), booleans ("TRUE"/"FALSE"),
@@ -17,11 +13,10 @@ public enum XLSXReader {
     public static func rows(data: Data, sheet: String? = nil) throws -> [[String]] {
         let workbook = try Workbook(data: data)
         let target = try workbook.sheet(named: sheet)
-        guard let xml = try workbook.reader.read(target.path) else { throw OOXMLError.corruptPart(target.path) }
         let strings = try workbook.sharedStrings()
         let styles = try workbook.styles()
         let handler = SheetHandler(sharedStrings: strings, styles: styles, date1904: workbook.date1904)
-        try parseXML(xml, part: target.path, delegate: handler)
+        try workbook.reader.parse(target.path, handler: handler, missing: .corruptPart(target.path))
         return try handler.table()
     }
 
@@ -109,9 +104,9 @@ struct Workbook {
 
     func sharedStrings() throws -> [String] {
         let path = related("/sharedStrings", fallback: "xl/sharedStrings.xml")
-        guard let xml = try reader.read(path) else { return [] }
+        guard reader.contains(path) else { return [] }
         let handler = SharedStringsHandler()
-        try parseXML(xml, part: path, delegate: handler)
+        try reader.parse(path, handler: handler, missing: .corruptPart(path))
         return handler.strings
     }
 
@@ -230,19 +225,22 @@ enum NumberText {
 
 // MARK: - Streaming handlers
 
-final class SharedStringsHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
+final class SharedStringsHandler: XMLPushHandler {
+    /// Shared strings kept at most: their count, and their total length in UTF-8 bytes.
+    static let maxCount = 2_000_000
+    static let maxBytes = 64 * 1024 * 1024
+
     var strings: [String] = []
-    var failure: OOXMLError?
+    private var bytes = 0
     private var current = ""
     private var inItem = false
     private var inText = false
     private var phoneticDepth = 0
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-    ) {
-        switch XMLNames.local(elementName) {
+    var wantsText: Bool { inText }
+
+    func start(_ name: String, _ attributes: [String: String]) throws {
+        switch name {
         case "si": (inItem, current) = (true, "")
         case "t": inText = inItem && phoneticDepth == 0
         case "rPh": phoneticDepth += 1
@@ -250,30 +248,36 @@ final class SharedStringsHandler: NSObject, XMLParserDelegate, ParseFailureRepor
         }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?
-    ) {
-        switch XMLNames.local(elementName) {
+    func end(_ name: String) throws {
+        switch name {
         case "si":
             strings.append(SpreadsheetEscape.decode(current).nfc)
+            bytes += current.utf8.count
             inItem = false
+            if strings.count > Self.maxCount || bytes > Self.maxBytes {
+                throw OOXMLError("Tệp Excel quá lớn: bảng chuỗi dùng chung vượt quá giới hạn cho phép.")
+            }
         case "t": inText = false
         case "rPh": phoneticDepth -= 1
         default: break
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+    func text(_ s: String) throws {
+        if inText { current += s }
     }
 }
 
-final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
+final class SheetHandler: XMLPushHandler {
     private let sharedStrings: [String]
     private let styles: [CellFormat]
     private let date1904: Bool
-    var failure: OOXMLError?
+    /// Cells with text kept at most (50,000 rows of 40 columns), and their text in UTF-8 bytes: what a sheet
+    /// may cost in memory, whatever its archive claims.
+    static let maxCells = 2_000_000
+    static let maxTextBytes = 64 * 1024 * 1024
+    private var cellCount = 0
+    private var textBytes = 0
 
     /// Row number (1-based) → column (0-based) → text.
     private var cells: [Int: [Int: String]] = [:]
@@ -298,18 +302,17 @@ final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
         self.date1904 = date1904
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes: [String: String] = [:]
-    ) {
-        switch XMLNames.local(elementName) {
+    var wantsText: Bool { readingValue || readingInline }
+
+    func start(_ name: String, _ attributes: [String: String]) throws {
+        switch name {
         case "row":
             if let r = attributes["r"], let n = Int(r) { rowNumber = n } else { rowNumber += 1 }
             column = -1
-            if rowNumber < 1 || rowNumber > XLSXWriter.maxRows { fail(parser) }
+            if rowNumber < 1 || rowNumber > XLSXWriter.maxRows { throw Self.outOfGrid }
         case "c":
             if let ref = attributes["r"], let col = Self.column(of: ref) { column = col } else { column += 1 }
-            if column >= XLSXWriter.maxColumns { fail(parser) }
+            if column >= XLSXWriter.maxColumns { throw Self.outOfGrid }
             if rowNumber == 0 { rowNumber = 1 } // a cell outside any row element
             inCell = true
             cellType = attributes["t"] ?? "n"
@@ -329,14 +332,19 @@ final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
         }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?
-    ) {
-        switch XMLNames.local(elementName) {
+    func end(_ name: String) throws {
+        switch name {
         case "c":
             let text = cellText()
-            if !text.isEmpty { cells[rowNumber, default: [:]][column] = text }
+            if !text.isEmpty {
+                if cells[rowNumber, default: [:]].updateValue(text, forKey: column) == nil { cellCount += 1 }
+                textBytes += text.utf8.count
+                if cellCount > Self.maxCells || textBytes > Self.maxTextBytes {
+                    throw OOXMLError(
+                        "Trang tính quá lớn: tối đa \(Self.maxCells) ô có dữ liệu và \(Self.maxTextBytes / 1_048_576) MB chữ."
+                    )
+                }
+            }
             inCell = false
         case "v": readingValue = false
         case "is": inInline = false
@@ -346,7 +354,7 @@ final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func text(_ string: String) throws {
         if readingValue {
             value += string
         } else if readingInline {
@@ -354,10 +362,7 @@ final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
         }
     }
 
-    private func fail(_ parser: XMLParser) {
-        failure = OOXMLError("Tệp Excel bị hỏng: có ô nằm ngoài phạm vi của Excel.")
-        parser.abortParsing()
-    }
+    static let outOfGrid = OOXMLError("Tệp Excel bị hỏng: có ô nằm ngoài phạm vi của Excel.")
 
     private func cellText() -> String {
         switch cellType {
@@ -427,7 +432,8 @@ final class SheetHandler: NSObject, XMLParserDelegate, ParseFailureReporting {
         return letters > 0 ? n - 1 : nil
     }
 
-    static let maxTableCells = 20_000_000
+    /// The rectangle of cells, empty ones included (each costs an empty string).
+    static let maxTableCells = 5_000_000
 
     /// The cells as a rectangle: rows up to the last one with text, all as wide as the widest.
     func table() throws -> [[String]] {

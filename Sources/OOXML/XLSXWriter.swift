@@ -133,8 +133,17 @@ public enum XLSXWriter {
                     guard text.utf16.count <= maxTextLength else {
                         throw OOXMLError("Ô \(ref) của trang tính “\(name)”: nội dung dài quá \(maxTextLength) ký tự.")
                     }
-                    let index = strings.index(of: text)
-                    xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"s\"><v>\(index)</v></c>"
+                    let safe = FormulaGuard.neutralized(text)
+                    if safe != text {
+                        // Text that reads as a formula: an inline string with its `'` kept, never a formula.
+                        let escaped = XMLText.escape(SpreadsheetEscape.encode(safe))
+                        xml =
+                            "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"inlineStr\">"
+                            + "<is><t xml:space=\"preserve\">\(escaped)</t></is></c>"
+                    } else {
+                        let index = strings.index(of: text)
+                        xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"s\"><v>\(index)</v></c>"
+                    }
                 case .number(let d):
                     guard d.isFinite else {
                         throw OOXMLError("Ô \(ref) của trang tính “\(name)”: giá trị số không hợp lệ.")

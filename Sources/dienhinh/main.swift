@@ -14,8 +14,7 @@ do {
         workingDirectory: FileManager.default.currentDirectoryPath)
     let config = try AppConfig.fromEnvironment(environment, workingDirectory: resources)
     try await configure(app, config)
-    let args = Array(CommandLine.arguments.dropFirst()).filter { !$0.hasPrefix("--env") }
-    if args.first == nil || args.first == "serve" || args.first?.hasPrefix("-") == true {
+    if CommandLineDispatch.runsFirstStart(Array(app.environment.arguments.dropFirst())) {
         try await Bootstrap.firstStart(app)
     }
     try await app.execute()

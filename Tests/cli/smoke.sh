@@ -77,10 +77,43 @@ run_suite() {
   check "[$label] demo-data does not load twice" "grep -q 'không nạp lại' <<<\"\$out\""
 }
 
+# 4. Backup and restore (issue 17): verify the audit chain, back up, refuse to overwrite data, restore into a fresh
+# place ($2, one VAR=value), verify there, and refuse a backup with one byte changed.
+backup_restore() {
+  local label=$1 target=$2; shift 2
+  local dir="$tmp/backup-$label"
+  out=$(env "$@" "$bin" audit verify 2>&1)
+  check "[$label] audit verify passes on an untouched log" "[ $? -eq 0 ] && grep -q 'toàn vẹn' <<<\"\$out\""
+  out=$(env "$@" "$bin" backup --output "$dir" 2>&1)
+  check "[$label] backup writes the database and a manifest" "[ $? -eq 0 ] && [ -s '$dir/manifest.json' ]"
+  out=$(env "$@" "$bin" restore "$dir" 2>&1); rc=$?
+  check "[$label] restore refuses a database with data without --force" "[ $rc -ne 0 ] && grep -q -- '--force' <<<\"\$out\""
+  out=$(env "$target" "$bin" restore "$dir" 2>&1)
+  check "[$label] restore into a fresh place" "[ $? -eq 0 ] && grep -q 'Đã khôi phục' <<<\"\$out\""
+  out=$(env "$target" "$bin" user list 2>&1)
+  check "[$label] the restored database has the new account" "grep -q 'canbo.dakruong' <<<\"\$out\""
+  out=$(env "$target" "$bin" audit verify 2>&1)
+  check "[$label] the restored audit log verifies" "[ $? -eq 0 ]"
+  local db
+  db=$(ls "$dir"/database.* | head -1)
+  printf 'X' | dd of="$db" bs=1 seek=4096 conv=notrunc 2>/dev/null
+  out=$(env "$target" "$bin" restore "$dir" --force 2>&1); rc=$?
+  check "[$label] a damaged backup is refused" "[ $rc -ne 0 ] && grep -q 'không khớp' <<<\"\$out\""
+}
+
 run_suite sqlite DATABASE_PATH="$tmp/dienhinh.sqlite"
+mkdir -p "$tmp/restored"
+backup_restore sqlite DATABASE_PATH="$tmp/restored/dienhinh.sqlite" DATABASE_PATH="$tmp/dienhinh.sqlite"
 check "[sqlite] the database file uses WAL" "[ \"\$(python3 -c \"import sqlite3;print(sqlite3.connect('$tmp/dienhinh.sqlite').execute('pragma journal_mode').fetchone()[0])\")\" = wal ]"
 if [ -n "$pg" ]; then
   run_suite postgres DATABASE_URL="$pg"
+  fresh="dh_smoke_restore_$RANDOM"
+  if command -v psql >/dev/null && psql "$pg" -qc "CREATE DATABASE $fresh" >/dev/null 2>&1; then
+    backup_restore postgres DATABASE_URL="${pg%/*}/$fresh" DATABASE_URL="$pg"
+    psql "$pg" -qc "DROP DATABASE IF EXISTS $fresh WITH (FORCE)" >/dev/null 2>&1
+  else
+    bad "[postgres] psql could not create a fresh database for the restore check"
+  fi
 fi
 check "nothing was written to the working directory" "[ -z \"\$(ls -A '$tmp/empty')\" ]"
 cd / && rm -rf "$tmp"

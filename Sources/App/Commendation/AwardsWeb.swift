@@ -26,10 +26,10 @@ struct AwardsWebController {
     }
 
     @Sendable func awards(req: Request) async throws -> Response {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         let actor = try req.requireActor()
         let q = list.q
-        let year = req.query[Int.self, at: "year"]
+        let year = try req.intQuery("year")
         let form = req.query[String.self, at: "formCode"] ?? ""
         let page = try await AwardService.search(
             q: q, year: year, formCode: form, actor: actor, page: list.page, on: req.db)

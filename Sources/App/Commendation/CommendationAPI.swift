@@ -185,7 +185,7 @@ struct CommendationAPIController {
     @Sendable func ruleSets(req: Request) async throws -> [RuleSetDTO] { req.ruleSets.map(RuleSetDTO.init) }
 
     @Sendable func eligibility(req: Request) async throws -> EligibilityDTO {
-        let year = req.query[Int.self, at: "year"] ?? Today.year - 1
+        let year = try req.intQuery("year") ?? Today.year - 1
         return try await EligibilityService.dto(
             subjectID: try id(req), year: year, day: req.query[String.self, at: "date"], actor: req.actor, req: req)
     }
@@ -214,10 +214,10 @@ struct CommendationAPIController {
     }
 
     @Sendable func awards(req: Request) async throws -> ListResponse<AwardDTO> {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         let actor = try req.requireActor()
         let page = try await AwardService.search(
-            q: list.q, year: req.query[Int.self, at: "year"],
+            q: list.q, year: try req.intQuery("year"),
             formCode: req.query[String.self, at: "formCode"] ?? "", actor: actor,
             page: list.page, on: req.db)
         return ListResponse(page) { AwardDTO($0.0, subjectName: $0.1.name) }
@@ -225,9 +225,9 @@ struct CommendationAPIController {
 
     @Sendable func dossiers(req: Request) async throws -> ListResponse<DossierDTO> {
         let actor = try req.requireActor()
-        let list = req.listQuery()
+        let list = try req.listQuery()
         let page = try await DossierService.list(
-            actor: actor, status: req.query[String.self, at: "status"] ?? "", year: req.query[Int.self, at: "year"],
+            actor: actor, status: req.query[String.self, at: "status"] ?? "", year: try req.intQuery("year"),
             q: list.q, page: list.page, on: req.db)
         return ListResponse(page) { DossierDTO($0) }
     }

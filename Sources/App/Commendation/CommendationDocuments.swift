@@ -23,8 +23,10 @@ enum CommendationDocuments {
 
     /// What the dossier documents are drawn from.
     struct DossierData {
-        /// Dates of birth and addresses appear only for readers `Policy` lets see personal data.
+        /// Gender, dates of birth and addresses appear only for readers `Policy` lets see personal data.
         var showPersonal = false
+        /// Ethnicity (sensitive, NĐ 13/2023 Điều 2 khoản 4) only for readers of sensitive data.
+        var showSensitive = false
         let dossier: DossierModel
         let unit: UnitModel
         let parent: UnitModel?
@@ -237,11 +239,12 @@ enum CommendationDocuments {
             blocks.append(
                 body(
                     "- Họ và tên: \(s?.name ?? "")"
-                        + ((s?.gender ?? "").isEmpty ? "" : "; giới tính: \(s?.gender ?? "")") + "."))
+                        + (!x.showPersonal || (s?.gender ?? "").isEmpty ? "" : "; giới tính: \(s?.gender ?? "")")
+                        + "."))
             if x.showPersonal, let b = s?.birthDate, !b.isEmpty {
                 blocks.append(body("- Ngày, tháng, năm sinh: \(VietnameseDate.isoToDisplay(b))."))
             }
-            if let e = s?.ethnicity, !e.isEmpty { blocks.append(body("- Dân tộc: \(e).")) }
+            if x.showSensitive, let e = s?.ethnicity, !e.isEmpty { blocks.append(body("- Dân tộc: \(e).")) }
             blocks.append(body("- Chức vụ, đơn vị công tác: \(subjectLine(s))."))
         } else {
             blocks.append(heading("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"))

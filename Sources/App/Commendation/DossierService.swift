@@ -249,20 +249,22 @@ enum DossierService {
         m.sha256 = FileStore.sha256(bytes)
         m.generated = generated
         m.uploadedBy = actor?.userID
-        let stored = try FileStore.put(bytes, app: app, db: db)
-        m.storage = stored.storage
-        m.storageKey = stored.key
-        m.data = stored.data
-        try await db.transaction { tx in
-            try await m.create(on: tx)
-            try await event(
-                d, action: .documentAdded, from: d.status, to: d.status,
-                note: (generated ? "Tạo " : "Đính kèm ") + "\(rule.name): \(m.originalName).", actor: actor, on: tx)
-            try await AuditLog.record(
-                on: tx, actor: actor, action: "create", entity: "dossier-document", entityID: m.id, unitID: d.$unit.id,
-                summary: "\(rule.name) cho hồ sơ \(dossierID)", before: Optional<String>.none, after: m.sha256)
+        return try await FileStore.put(bytes, app: app, db: db) { stored in
+            m.storage = stored.storage
+            m.storageKey = stored.key
+            m.data = stored.data
+            try await db.transaction { tx in
+                try await m.create(on: tx)
+                try await event(
+                    d, action: .documentAdded, from: d.status, to: d.status,
+                    note: (generated ? "Tạo " : "Đính kèm ") + "\(rule.name): \(m.originalName).", actor: actor, on: tx)
+                try await AuditLog.record(
+                    on: tx, actor: actor, action: "create", entity: "dossier-document", entityID: m.id,
+                    unitID: d.$unit.id,
+                    summary: "\(rule.name) cho hồ sơ \(dossierID)", before: Optional<String>.none, after: m.sha256)
+            }
+            return m
         }
-        return m
     }
 
     static func download(documentID: Int, actor: Actor?, req: Request) async throws -> Response {
@@ -271,6 +273,10 @@ enum DossierService {
         }
         _ = try await readable(f.$dossier.id, actor: actor, on: req.db)
         let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
+        try await AuditLog.record(
+            on: req.db, actor: actor, action: "download", entity: "dossier-document", entityID: f.id, unitID: nil,
+            summary: "Tải tài liệu hồ sơ \(f.originalName) (\(data.count) byte)", before: Optional<String>.none,
+            after: f.sha256)
         return FileStore.attachment(data, name: f.originalName, contentType: f.contentType)
     }
 

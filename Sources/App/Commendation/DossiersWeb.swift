@@ -154,10 +154,10 @@ struct DossiersWebController {
     }
 
     static func listPage(req: Request, form: [String: String], errors: [String: String]) async throws -> DossiersPage {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         let actor = try req.requireActor()
         let q = list.q
-        let year = req.query[Int.self, at: "year"]
+        let year = try req.intQuery("year")
         let status = req.query[String.self, at: "status"] ?? ""
         let page = try await DossierService.list(
             actor: actor, status: status, year: year, q: q, page: list.page, on: req.db)
@@ -453,7 +453,9 @@ struct DossiersWebController {
         async throws -> Data
     {
         var x = try await CommendationDocuments.load(d, sets: req.ruleSets, on: req.db)
-        x.showPersonal = !stored && req.can(.read, .personalData(d.unit.unitPath))
+        let access = stored ? FieldAccess(classes: [.public, .internal]) : req.fieldAccess(d.unit.unitPath)
+        x.showPersonal = access.personal
+        x.showSensitive = access.sensitive
         switch kind {
         case .toTrinh: return try CommendationDocuments.toTrinh(x)
         case .danhSach: return try CommendationDocuments.danhSach(x)

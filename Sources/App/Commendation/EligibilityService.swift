@@ -55,7 +55,9 @@ enum EligibilityService {
     static func loadRules(workingDirectory: String) throws -> [RuleSet] {
         let dir = URL(fileURLWithPath: workingDirectory).appendingPathComponent("Resources/Rules")
         do { return try RuleLibrary.load(directory: dir) } catch {
-            throw ConfigError(variable: "-", message: "không đọc được quy tắc khen thưởng trong \(dir.path): \(error)")
+            throw ConfigError(
+                variable: "DIENHINH_RESOURCES",
+                message: "không đọc được quy tắc khen thưởng trong \(dir.path): \(error)")
         }
     }
 
@@ -150,6 +152,14 @@ enum EligibilityService {
         let (set, forms, awards) = try await evaluate(
             subject: s, year: year, day: day, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
         let given = awards.map { (formCode: $0.formCode, year: $0.year) }
+        // Reasons that can reveal discipline, leave or household exclusions are shown only to readers of
+        // sensitive facts; the outcome of every condition stays (the council votes on it).
+        let sensitive = FieldAccess(actor, subjectUnit: s.unit.unitPath).sensitive
+        func reason(_ form: String, _ c: ConditionResult) -> String {
+            guard !sensitive else { return c.reason }
+            let check = set.form(form)?.conditions.first { $0.code == c.code }?.check
+            return check.map { Policy.revealsSensitive($0, in: set) } == false ? c.reason : withheldReason
+        }
         let best = forms.first {
             $0.eligible == true && !EligibilityEngine.alreadyRewarded(formCode: $0.formCode, year: year, awards: given)
         }
@@ -168,10 +178,13 @@ enum EligibilityService {
                         .init(
                             code: c.code, text: c.text, article: c.article, verified: c.verified,
                             verification: c.verificationNote,
-                            outcome: c.outcome.rawValue, outcomeLabel: c.outcome.label, reason: c.reason)
+                            outcome: c.outcome.rawValue, outcomeLabel: c.outcome.label, reason: reason(f.formCode, c))
                     })
             })
     }
+
+    static let withheldReason =
+        "Chi tiết dựa trên dữ liệu cá nhân nhạy cảm; chỉ đơn vị quản lý đối tượng và Thường trực Hội đồng xem được."
 
     static func statusLabel(_ eligible: Bool?) -> String {
         switch eligible {

@@ -21,7 +21,7 @@ struct EligibilityWebController {
     @Sendable func eligibility(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let thisYear = Today.year
-        let year = req.query[Int.self, at: "year"] ?? thisYear - 1
+        let year = try req.intQuery("year") ?? thisYear - 1
         let s = try await SubjectService.readable(id, actor: req.actor, on: req.db)
         let result = try await EligibilityService.dto(subjectID: id, year: year, day: nil, actor: req.actor, req: req)
         let first = (req.ruleSets.first?.effectiveFrom.prefix(4)).flatMap { Int($0) } ?? thisYear - 3

@@ -17,8 +17,7 @@ enum DemoCommendation {
         ("Đinh Văn Tuấn", "Ủy viên — Trưởng phòng Văn hóa và Thông tin", "KR-VHTT", nil),
     ]
 
-    static func load(app: Application) async throws {
-        let db = app.db
+    static func load(app: Application, on db: any Database) async throws {
         let sets = app.ruleSets
         let jurisdiction = app.config?.jurisdiction ?? "VN"
         let system = Actor(userID: 0, username: "dữ liệu mẫu", role: .admin, unitID: nil, unitPath: nil)
@@ -108,7 +107,7 @@ enum DemoCommendation {
         // 2024: carried through to the decision.
         let d24 = try await dossier(
             app: app, year: 2024, number: "21/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
-            communeID: communeID,
+            communeID: communeID, on: db,
             nominees: [
                 (
                     thuong, "cstd-co-so",
@@ -171,7 +170,7 @@ enum DemoCommendation {
         // 2025: submitted, waiting for the appraisal.
         let d25 = try await dossier(
             app: app, year: 2025, number: "18/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
-            communeID: communeID,
+            communeID: communeID, on: db,
             nominees: [
                 (
                     thuong, "cstd-co-so",
@@ -195,7 +194,7 @@ enum DemoCommendation {
             try await record(lanh, 2025, nil, [], exclusions: [])
             let d = try await dossier(
                 app: app, year: 2025, number: "09/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
-                communeID: tanLapID,
+                communeID: tanLapID, on: db,
                 nominees: [
                     (son, "giay-khen", "Hoàn thành tốt nhiệm vụ; đi đầu trong giải phóng mặt bằng."),
                     (lanh, "gia-dinh-van-hoa", "Gia đình văn hóa tiêu biểu của thôn."),
@@ -207,10 +206,10 @@ enum DemoCommendation {
     /// A dossier with its nominees and every document its forms require (drafted by the system or a demo file).
     static func dossier(
         app: Application, year: Int, number: String, actor: Actor, sets: [RuleSet], jurisdiction: String,
-        communeID: Int,
+        communeID: Int, on db: (any Database)? = nil,
         nominees: [(Int, String, String)]
     ) async throws -> Int {
-        let db = app.db
+        let db = db ?? app.db
         let d = try await DossierService.create(
             DossierInput(
                 unitID: communeID, year: year, title: "Đề nghị khen thưởng thành tích năm \(year)", number: number),

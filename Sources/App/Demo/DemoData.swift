@@ -116,9 +116,11 @@ enum DemoData {
                 summary:
                     "Nạp dữ liệu mẫu: \(result.unitCount) đơn vị, \(result.groupCount) cụm/khối, \(result.movementCount) phong trào",
                 before: Optional<String>.none, after: tree.title)
+            // In the same transaction: a kill during the first start leaves no half-loaded demo behind
+            // (`isLoaded` counts units, which commit only with everything else).
+            try await DemoCommendation.load(app: app, on: tx)
             return result
         }
-        try await DemoCommendation.load(app: app)
         result.password = result.accounts.isEmpty ? nil : password
         return result
     }

@@ -21,6 +21,8 @@ enum AnnualRecordImport {
         let created: Int
         let updated: Int
         let errors: [ImportErrorItem]
+        /// Cells that would run as a formula in a spreadsheet (imported all the same).
+        var warnings: [ImportErrorItem] = []
     }
 
     struct Plan {
@@ -265,7 +267,8 @@ enum AnnualRecordImport {
                     before: Optional<String>.none, after: filename)
                 return (created, updated)
             }
-            return Result(created: created, updated: updated, errors: [])
+            return Result(
+                created: created, updated: updated, errors: [], warnings: ImportService.formulaWarnings(rows))
         } catch let f as RowFailure {
             return Result(created: 0, updated: 0, errors: [f.item])
         }

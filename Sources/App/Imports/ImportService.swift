@@ -8,6 +8,8 @@ struct ImportErrorItem: Content, Sendable, Equatable {
     let row: Int
     let column: String
     let message: String
+    /// True for a warning (the row is imported all the same); absent for an error.
+    var warning: Bool? = nil
 }
 
 struct ImportJobDTO: Content, Sendable {
@@ -20,6 +22,8 @@ struct ImportJobDTO: Content, Sendable {
     let created: Int
     let errorCount: Int
     let errors: [ImportErrorItem]
+    /// Cells imported as they are but worth a look, such as text that a spreadsheet would run as a formula.
+    let warnings: [ImportErrorItem]
     let finished: Bool
     init(_ j: ImportJobModel) throws {
         id = j.id ?? 0
@@ -30,7 +34,9 @@ struct ImportJobDTO: Content, Sendable {
         processed = j.processed
         created = j.createdCount
         errorCount = j.errorCount
-        errors = try j.errorItems()
+        let items = try j.errorItems()
+        errors = items.filter { $0.warning != true }
+        warnings = items.filter { $0.warning == true }
         finished = j.status.isFinished
     }
 }
@@ -162,14 +168,17 @@ enum ImportService {
         return job
     }
 
-    static func finish(_ id: Int, status: ImportJobStatus, created: Int, errors: [ImportErrorItem], on db: any Database)
-        async throws
-    {
+    static func finish(
+        _ id: Int, status: ImportJobStatus, created: Int, errors: [ImportErrorItem],
+        warnings: [ImportErrorItem] = [], on db: any Database
+    ) async throws {
         guard let job = try await ImportJobModel.find(id, on: db) else { return }
         try job.move(to: status)
         job.createdCount = created
         job.errorCount = errors.count
-        job.errors = try JSONColumn.encode(Array(errors.prefix(maxErrorsKept)))
+        // Warnings share the errors column (marked `warning`), after the errors.
+        job.errors = try JSONColumn.encode(
+            Array(errors.prefix(maxErrorsKept)) + Array(warnings.prefix(maxErrorsKept)))
         job.processed = job.total
         job.finishedAt = Date()
         try await job.save(on: db)
@@ -214,8 +223,9 @@ enum ImportService {
 
     static func run(jobID: Int, rows: [[String]], filename: String, actor: Actor, db: any Database) async throws {
         let (plans, errors) = try await validate(rows: rows, actor: actor, jobID: jobID, on: db)
+        let warnings = formulaWarnings(rows)
         guard errors.isEmpty else {
-            try await finish(jobID, status: .failed, created: 0, errors: errors, on: db)
+            try await finish(jobID, status: .failed, created: 0, errors: errors, warnings: warnings, on: db)
             return
         }
         if let job = try await ImportJobModel.find(jobID, on: db) {
@@ -224,7 +234,31 @@ enum ImportService {
             try await job.save(on: db)
         }
         let created = try await write(plans, filename: filename, actor: actor, on: db)
-        try await finish(jobID, status: .done, created: created, errors: [], on: db)
+        try await finish(jobID, status: .done, created: created, errors: [], warnings: warnings, on: db)
+    }
+
+    /// Cells a spreadsheet program would read as a formula (`=HYPERLINK(…)`, `+1+2`, `@SUM(A1)`, a tab then
+    /// `=`): imported as text, since the exports neutralise them, but named so that someone looks.
+    static func formulaWarnings(_ rows: [[String]]) -> [ImportErrorItem] {
+        let header = rows.first ?? []
+        var out: [ImportErrorItem] = []
+        for (r, row) in rows.enumerated().dropFirst() {
+            for (c, text) in row.enumerated() {
+                guard let trigger = FormulaGuard.risk(text) else { continue }
+                let cell = XLSXWriter.columnName(c) + String(r + 1)
+                let shown = VietnameseText.clean(text)
+                let excerpt = shown.count > 40 ? String(shown.prefix(40)) + "…" : shown
+                out.append(
+                    ImportErrorItem(
+                        row: r + 1,
+                        column: c < header.count ? VietnameseText.clean(header[c]) : XLSXWriter.columnName(c),
+                        message: "Ô \(cell) bắt đầu bằng dấu “\(Character(trigger))”: “\(excerpt)”. Khi mở bằng Excel, "
+                            + "nội dung này có thể bị chạy như công thức; hãy kiểm tra lại. Khi xuất tệp, hệ thống "
+                            + "thêm dấu ' ở đầu để Excel coi là chữ.",
+                        warning: true))
+            }
+        }
+        return out
     }
 
     // MARK: validation
@@ -400,10 +434,8 @@ enum ImportService {
             // New subjects, one per identity key.
             var subjectIDs: [String: Int] = [:]
             var newSubjects: [(String, SubjectModel)] = []
-            for p in plans
-            where p.existingSubjectID == nil && subjectIDs[p.subjectKey] == nil
-                && !newSubjects.contains(where: { $0.0 == p.subjectKey })
-            {
+            var planned = Set<String>()
+            for p in plans where p.existingSubjectID == nil && planned.insert(p.subjectKey).inserted {
                 newSubjects.append((p.subjectKey, RegistrationService.makeSubject(p.subject, unitID: p.unitID)))
             }
             for batch in newSubjects.chunked(400) {

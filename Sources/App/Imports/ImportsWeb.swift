@@ -51,7 +51,11 @@ struct ImportsWebController {
                 if r.errors.isEmpty {
                     return Flash.redirect(
                         req, to: ImportsPath.imports.href + "#ket-qua-hang-nam",
-                        "Đã nhập kết quả hằng năm: \(r.created) dòng mới, \(r.updated) dòng cập nhật.")
+                        "Đã nhập kết quả hằng năm: \(r.created) dòng mới, \(r.updated) dòng cập nhật."
+                            + (r.warnings.isEmpty
+                                ? ""
+                                : " Cần xem lại \(r.warnings.count) ô bắt đầu bằng dấu =, +, - hoặc @, ví dụ: "
+                                    + r.warnings[0].message))
                 }
                 errors = r.errors
             } catch let e as AppError { errors = [ImportErrorItem(row: 0, column: "", message: e.message)] }
@@ -84,7 +88,8 @@ struct ImportsWebController {
     }
 
     @Sendable func page(req: Request) async throws -> Response {
-        try await req.render("imports/imports", try await Self.page(req: req, error: nil))
+        try Access.check(req.actor, .createUnitRecords)
+        return try await req.render("imports/imports", try await Self.page(req: req, error: nil))
     }
 
     @Sendable func template(req: Request) async throws -> Response {

@@ -226,7 +226,7 @@ enum EvaluationService {
                 }())
         }
         @Sendable func clean(_ s: String?) -> String {
-            (s ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+            VietnameseText.cleanMultiline(s ?? "")
         }
         let results = rows
         return try await db.transaction { tx in

@@ -64,6 +64,11 @@ enum EvidenceService {
                 "Chỉ nhận tệp PDF, ảnh JPEG/PNG/HEIC, Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc các loại đó."
             )
         }
+        // The bytes must hold together as that type: not truncated, nothing hidden after its end.
+        if let kind, bytes.count <= maxBytes, let problem = EvidenceStructure.problem(kind, bytes) {
+            e.add("file", problem)
+            return nil
+        }
         return kind
     }
 
@@ -93,27 +98,19 @@ enum EvidenceService {
         m.sha256 = FileStore.sha256(bytes)
         m.description = VietnameseText.clean(description)
         m.uploadedBy = actor?.userID
-        let stored = try FileStore.put(bytes, app: app, db: db)
-        m.storage = stored.storage
-        m.storageKey = stored.key
-        m.data = stored.data
-        try await db.transaction { tx in
-            try await m.create(on: tx)
-            try await AuditLog.record(
-                on: tx, actor: actor, action: "create", entity: "evidence", entityID: m.id, unitID: r.$unit.id,
-                summary: "Thêm minh chứng \(m.originalName) (\(kind.label), \(m.size) byte) cho \(r.subject.name)",
-                before: Optional<String>.none, after: m.sha256)
+        return try await FileStore.put(bytes, app: app, db: db) { stored in
+            m.storage = stored.storage
+            m.storageKey = stored.key
+            m.data = stored.data
+            try await db.transaction { tx in
+                try await m.create(on: tx)
+                try await AuditLog.record(
+                    on: tx, actor: actor, action: "create", entity: "evidence", entityID: m.id, unitID: r.$unit.id,
+                    summary: "Thêm minh chứng \(m.originalName) (\(kind.label), \(m.size) byte) cho \(r.subject.name)",
+                    before: Optional<String>.none, after: m.sha256)
+            }
+            return m
         }
-        return m
-    }
-
-    /// Where uploads live: beside the SQLite file, never under Public/.
-    static func uploadsDirectory(_ app: Application) -> String {
-        if case .sqliteFile(let path)? = app.config?.database {
-            let dir = (path as NSString).deletingLastPathComponent
-            return (dir.isEmpty ? "." : dir) + "/uploads"
-        }
-        return NSTemporaryDirectory() + "dienhinh-uploads"
     }
 
     /// Keeps a readable name (NFC) without path parts or control characters; the extension follows the real type.
@@ -132,50 +129,11 @@ enum EvidenceService {
         }
         _ = try await RegistrationQueries.readable(f.$registration.id, actor: actor, on: req.db)
         let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
+        try await AuditLog.record(
+            on: req.db, actor: actor, action: "download", entity: "evidence", entityID: f.id, unitID: nil,
+            summary: "Tải minh chứng \(f.originalName) (\(data.count) byte)", before: Optional<String>.none,
+            after: f.sha256)
         return FileStore.attachment(data, name: f.originalName, contentType: f.contentType)
-    }
-}
-
-/// Where uploaded files live: on disk beside the SQLite file (one machine), in the database on PostgreSQL
-/// (several app instances share nothing but the database).
-enum FileStore {
-    static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func put(_ bytes: [UInt8], app: Application, db: any Database) throws -> (
-        storage: String, key: String, data: Data?
-    ) {
-        if db.isPostgres { return ("db", "", Data(bytes)) }
-        let key = Secrets.token()
-        let dir = EvidenceService.uploadsDirectory(app)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: dir + "/" + key, contents: Data(bytes)) else {
-            throw AppError(status: .internalServerError, code: .internalError, message: "Không lưu được tệp.")
-        }
-        return ("disk", key, nil)
-    }
-
-    static func get(storage: String, key: String, data: Data?, app: Application) throws -> Data {
-        if storage == "db" { return data ?? Data() }
-        guard let d = FileManager.default.contents(atPath: EvidenceService.uploadsDirectory(app) + "/" + key) else {
-            throw AppError.notFound("Tệp không còn trên máy chủ.")
-        }
-        return d
-    }
-
-    /// A download with the Vietnamese file name kept (RFC 6266) and an ASCII fallback.
-    static func attachment(_ data: Data, name: String, contentType: String) -> Response {
-        let res = Response(status: .ok, body: .init(data: data))
-        res.headers.replaceOrAdd(name: .contentType, value: contentType)
-        let ascii = name.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
-        let encoded =
-            name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_")))
-            ?? ascii
-        res.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-        res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return res
     }
 }
 

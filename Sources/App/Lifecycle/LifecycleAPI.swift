@@ -86,33 +86,32 @@ struct LifecycleAPIController {
     }
 
     private func id(_ req: Request) throws -> Int { try req.parameters.require("id", as: Int.self) }
-    private func personal(_ req: Request, _ r: RegistrationModel) -> Bool {
-        req.can(.read, .personalData(r.unit.unitPath))
-    }
+    /// What the reader sees of a registration's subject (`Policy.readableClasses`).
+    private func access(_ req: Request, _ r: RegistrationModel) -> FieldAccess { req.fieldAccess(r.unit.unitPath) }
 
     @Sendable func list(req: Request) async throws -> ListResponse<RegistrationDTO> {
         let actor = try req.requireActor()
-        let page = try await RegistrationListing.list(RegistrationFilter(query: req), actor: actor, on: req.db)
-        return ListResponse(page) { RegistrationDTO($0, showPersonal: personal(req, $0)) }
+        let page = try await RegistrationListing.list(try RegistrationFilter(query: req), actor: actor, on: req.db)
+        return ListResponse(page) { RegistrationDTO($0, access: access(req, $0)) }
     }
 
     @Sendable func show(req: Request) async throws -> RegistrationDTO {
         let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
-        return RegistrationDTO(r, showPersonal: personal(req, r))
+        return RegistrationDTO(r, access: access(req, r))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let r = try await RegistrationService.create(
             try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.db)
         let full = try await RegistrationQueries.readable(try r.requireID(), actor: req.actor, on: req.db)
-        return try await RegistrationDTO(full, showPersonal: personal(req, full)).encodeResponse(
+        return try await RegistrationDTO(full, access: access(req, full)).encodeResponse(
             status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> RegistrationDTO {
         let r = try await RegistrationService.update(
             try id(req), try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.db)
-        return RegistrationDTO(r, showPersonal: personal(req, r))
+        return RegistrationDTO(r, access: access(req, r))
     }
 
     @Sendable func transitions(req: Request) async throws -> [TransitionDTO] {
@@ -126,7 +125,7 @@ struct LifecycleAPIController {
         _ = try await RegistrationService.transition(
             rid, try req.content.decode(TransitionInput.self), actor: req.actor, on: req.db)
         let r = try await RegistrationQueries.readable(rid, actor: req.actor, on: req.db)
-        return RegistrationDTO(r, showPersonal: personal(req, r))
+        return RegistrationDTO(r, access: access(req, r))
     }
 
     @Sendable func criteria(req: Request) async throws -> [CriterionStatusDTO] {
@@ -199,14 +198,15 @@ struct LifecycleAPIController {
     }
 
     @Sendable func annualRecord(req: Request) async throws -> AnnualRecordDTO {
-        AnnualRecordDTO(
-            try await SubjectService.saveAnnualRecord(
-                subjectID: try id(req), try req.content.decode(AnnualRecordInput.self), actor: req.actor, on: req.db))
+        let m = try await SubjectService.saveAnnualRecord(
+            subjectID: try id(req), try req.content.decode(AnnualRecordInput.self), actor: req.actor, on: req.db)
+        let s = try await SubjectService.readable(m.$subject.id, actor: req.actor, on: req.db)
+        return AnnualRecordDTO(m, access: req.fieldAccess(s.unit.unitPath))
     }
 
     @Sendable func unitCriteria(req: Request) async throws -> [UnitCriterionDTO] {
         try await UnitCriteriaService.list(
-            unitID: req.query[Int.self, at: "unitID"], year: req.query[Int.self, at: "year"],
+            unitID: try req.intQuery("unitID"), year: try req.intQuery("year"),
             actor: try req.requireActor(), on: req.db
         )
         .map(UnitCriterionDTO.init)

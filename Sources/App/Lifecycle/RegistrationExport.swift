@@ -22,7 +22,7 @@ enum RegistrationExport {
 
     static func response(req: Request, format: String) async throws -> Response {
         let actor = try req.requireActor()
-        var f = RegistrationFilter(query: req)
+        var f = try RegistrationFilter(query: req)
         f.page = 1
         let regs = try await RegistrationListing.all(f, actor: actor, on: req.db)
         let name = "dang-ky-dien-hinh" + (f.year.map { "-\($0)" } ?? "")
@@ -53,6 +53,10 @@ enum RegistrationExport {
             throw AppError.badRequest("Định dạng xuất chỉ nhận csv hoặc xlsx.")
         }
         res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        try await AuditLog.record(
+            on: req.db, actor: actor, action: "export", entity: "registration", entityID: nil, unitID: actor.unitID,
+            summary: "Xuất \(regs.count) đăng ký (\(format))", before: Optional<String>.none,
+            after: ["format": format, "filter": req.url.query ?? "", "rows": String(regs.count)])
         return res
     }
 }

@@ -34,15 +34,15 @@ struct RegistrationFilter: Sendable {
     var perPage = 50
 
     init() {}
-    init(query req: Request) {
-        let list = req.listQuery()
+    init(query req: Request) throws {
+        let list = try req.listQuery()
         q = list.q
-        year = req.query[Int.self, at: "year"]
-        unitID = req.query[Int.self, at: "unitID"]
-        groupID = req.query[Int.self, at: "groupID"]
+        year = try req.intQuery("year")
+        unitID = try req.intQuery("unitID")
+        groupID = try req.intQuery("groupID")
         fieldCode = req.query[String.self, at: "fieldCode"] ?? ""
         typeCode = req.query[String.self, at: "typeCode"] ?? ""
-        movementID = req.query[Int.self, at: "movementID"]
+        movementID = try req.intQuery("movementID")
         subjectKind = req.query[String.self, at: "subjectKind"] ?? ""
         status = req.query[String.self, at: "status"] ?? ""
         page = list.page

@@ -51,32 +51,35 @@ struct SubjectDTO: Content, Sendable {
     let kindLabel: String
     let name: String
     let unitID: Int
-    let gender: String
-    let ethnicity: String
     let position: String
     let headsUnitID: Int?
     let representsUnitID: Int?
-    /// Personal data: null unless the reader may see it.
+    /// Personal and sensitive facts (`DataField`): absent unless the reader may see them (`withheld` names them).
+    let gender: String?
+    let ethnicity: String?
     let birthDate: String?
     let idNumber: String?
     let phone: String?
     let address: String?
+    /// Keys left out of this object because the reader may not see them.
+    let withheld: [String]
 
-    init(_ s: SubjectModel, showPersonal: Bool) {
+    init(_ s: SubjectModel, access: FieldAccess) {
         id = s.id ?? 0
         kind = s.kind
         kindLabel = s.subjectKind.label
         name = s.name
         unitID = s.$unit.id
-        gender = s.gender
-        ethnicity = s.ethnicity
         position = s.position
         headsUnitID = s.headsUnitID
         representsUnitID = s.representsUnitID
-        birthDate = showPersonal ? VietnameseDate.isoToDisplay(s.birthDate) : nil
-        idNumber = showPersonal ? s.idNumber : nil
-        phone = showPersonal ? s.phone : nil
-        address = showPersonal ? s.address : nil
+        gender = access.value(.subjectGender, s.gender)
+        ethnicity = access.value(.subjectEthnicity, s.ethnicity)
+        birthDate = access.value(.subjectBirthDate, VietnameseDate.isoToDisplay(s.birthDate))
+        idNumber = access.value(.subjectIDNumber, s.idNumber)
+        phone = access.value(.subjectPhone, s.phone)
+        address = access.value(.subjectAddress, s.address)
+        withheld = access.withheld(SubjectFields.subjectKeys)
     }
 }
 
@@ -99,12 +102,13 @@ struct RegistrationDTO: Content, Sendable {
     let goals: String
     let contact: String
 
-    init(_ r: RegistrationModel, showPersonal: Bool) {
+    /// `access`: what the reader sees of the subject, for the unit the registration belongs to.
+    init(_ r: RegistrationModel, access: FieldAccess) {
         id = r.id ?? 0
         year = r.year
         status = r.status.rawValue
         statusLabel = r.status.label
-        subject = SubjectDTO(r.subject, showPersonal: showPersonal)
+        subject = SubjectDTO(r.subject, access: access)
         unitID = r.$unit.id
         unitName = r.unit.name
         subjectKind = r.subjectKind
@@ -151,13 +155,13 @@ enum RegistrationQueries {
 
 enum RegistrationService {
     static func cleanSubject(_ s: SubjectInput) -> SubjectInput {
-        SubjectInput(
-            kind: s.kind, name: VietnameseText.clean(s.name), gender: VietnameseText.clean(s.gender ?? ""),
-            ethnicity: VietnameseText.clean(s.ethnicity ?? ""),
-            position: VietnameseText.clean(s.position ?? ""), birthDate: VietnameseText.clean(s.birthDate ?? ""),
-            idNumber: VietnameseText.clean(s.idNumber ?? ""),
-            phone: VietnameseText.clean(s.phone ?? ""), address: VietnameseText.clean(s.address ?? ""),
-            headsUnitID: s.headsUnitID, representsUnitID: s.representsUnitID)
+        // nil stays nil: on an update an absent field is left unchanged.
+        let clean = { (v: String?) in v.map { VietnameseText.clean($0) } }
+        return SubjectInput(
+            kind: s.kind, name: VietnameseText.clean(s.name), gender: clean(s.gender), ethnicity: clean(s.ethnicity),
+            position: clean(s.position), birthDate: clean(s.birthDate), idNumber: clean(s.idNumber),
+            phone: clean(s.phone), address: clean(s.address), headsUnitID: s.headsUnitID,
+            representsUnitID: s.representsUnitID)
     }
 
     static func cleaned(_ i: RegistrationInput) -> RegistrationInput {
@@ -166,10 +170,8 @@ enum RegistrationService {
             typeCode: VietnameseText.clean(i.typeCode ?? "").uppercased(),
             fieldCode: VietnameseText.clean(i.fieldCode ?? "").uppercased(),
             movementIDs: Array(Set(i.movementIDs ?? [])).sorted(), title: VietnameseText.clean(i.title),
-            description: (i.description ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(
-                in: .whitespacesAndNewlines),
-            goals: (i.goals ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(
-                in: .whitespacesAndNewlines),
+            description: VietnameseText.cleanMultiline(i.description ?? ""),
+            goals: VietnameseText.cleanMultiline(i.goals ?? ""),
             contact: VietnameseText.clean(i.contact ?? ""))
     }
 
@@ -287,6 +289,9 @@ enum RegistrationService {
                 }())
         }
         try Access.check(actor, .create, .unitRecord(unit.unitPath, movementIDs: Set(input.movementIDs ?? [])))
+        if input.subjectID == nil, let s = input.subject {
+            try SubjectFields.checkNew(s, path: unit.unitPath, actor: actor)
+        }
         var existing: SubjectModel?
         if let sid = input.subjectID {
             guard let s = try await SubjectModel.query(on: db).filter(\.$id == sid).with(\.$unit).first() else {
@@ -346,13 +351,23 @@ enum RegistrationService {
             throw AppError.notFound("Không tìm thấy đơn vị.")
         }
         if unit.id != r.$unit.id { try Access.check(actor, .create, .unitRecord(unit.unitPath, movementIDs: [])) }
+        if let s = input.subject {
+            // Writing a subject's fact needs the permission to read it (Policy.decideField); absent = unchanged.
+            try SubjectFields.apply(s, to: r.subject, path: r.unit.unitPath, actor: actor)
+        }
         var forValidation = input
         forValidation.subjectID = r.$subject.id
         forValidation.subject = nil
-        let (errors, resolved) = try await validate(
+        var (errors, resolved) = try await validate(
             forValidation, existingID: id, subjectKind: r.subject.subjectKind, on: db)
+        if let s = input.subject {
+            var typed = s
+            typed.kind = r.subject.kind
+            if typed.name.isEmpty { typed.name = r.subject.name }
+            validateSubject(typed, prefix: "subject.", into: &errors)
+        }
         guard errors.isEmpty, let resolved else { throw AppError.invalid(errors) }
-        let before = RegistrationDTO(r, showPersonal: false)
+        let before = RegistrationDTO(r, access: FieldAccess(classes: [.public, .internal]))
         try await db.transaction { tx in
             r.$unit.id = input.unitID
             r.year = input.year
@@ -363,21 +378,9 @@ enum RegistrationService {
             r.goals = input.goals ?? ""
             r.contact = input.contact ?? ""
             r.searchText = searchText(subject: r.subject.name, title: input.title, unitName: unit.shortName)
-            if let s = input.subject, !s.name.isEmpty {
-                // Correcting the subject's own details (identity stays the same record).
+            if input.subject != nil {
+                // Correcting the subject's own details (identity stays the same record); checked above.
                 let subject = r.subject
-                let fresh = makeSubject(s, unitID: subject.$unit.id)
-                subject.name = fresh.name
-                subject.gender = fresh.gender
-                subject.ethnicity = fresh.ethnicity
-                subject.position = fresh.position
-                subject.birthDate = fresh.birthDate
-                subject.idNumber = fresh.idNumber
-                subject.phone = fresh.phone
-                subject.address = fresh.address
-                subject.headsUnitID = fresh.headsUnitID
-                subject.representsUnitID = fresh.representsUnitID
-                subject.refreshSearch()
                 try await subject.save(on: tx)
                 r.sortKey = subject.sortKey
                 r.searchText = searchText(subject: subject.name, title: input.title, unitName: unit.shortName)

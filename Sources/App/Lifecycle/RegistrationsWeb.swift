@@ -141,7 +141,10 @@ struct RegistrationFormPage: Encodable, Sendable {
     let types: [SelectOption]
     let fields: [SelectOption]
     let movements: [SelectOption]
+    /// Personal facts (gender, date of birth, ID number, phone, address) are offered only to their readers.
     let showPersonal: Bool
+    /// Sensitive facts (ethnicity).
+    let showSensitive: Bool
     let existingSubjectName: String?
     let cancelHref: String
 }
@@ -277,7 +280,7 @@ struct RegistrationsWebController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let f = RegistrationFilter(query: req)
+        let f = try RegistrationFilter(query: req)
         let page = try await RegistrationListing.list(f, actor: actor, on: req.db)
         let thisYear = Today.year
         let years =
@@ -322,9 +325,11 @@ struct RegistrationsWebController {
         existing: RegistrationModel?
     ) async throws -> RegistrationFormPage {
         let actor = try req.requireActor()
-        var showPersonal = true
-        if let unitID = Int(form.unitID), let unit = try await UnitModel.find(unitID, on: req.db) {
-            showPersonal = req.can(.read, .personalData(unit.unitPath))
+        var access = FieldAccess.everything
+        if let existing {
+            access = req.fieldAccess(existing.unit.unitPath)
+        } else if let unitID = Int(form.unitID), let unit = try await UnitModel.find(unitID, on: req.db) {
+            access = req.fieldAccess(unit.unitPath)
         }
         return RegistrationFormPage(
             layout: req.layout(heading, active: RegistrationsPath.list.href), heading: heading, action: action,
@@ -335,19 +340,20 @@ struct RegistrationsWebController {
             fields: try await RegistrationOptions.fields(
                 selected: form.fieldCode ?? "", on: req.db, emptyLabel: "— Theo loại mô hình —"),
             movements: try await RegistrationOptions.movements(selected: form.movementIDs ?? [], on: req.db),
-            showPersonal: showPersonal, existingSubjectName: existing?.subject.name,
+            showPersonal: access.personal, showSensitive: access.sensitive, existingSubjectName: existing?.subject.name,
             cancelHref: existing.map { RegistrationsPath.registration(.id($0.id!)).href } ?? RegistrationsPath.list.href
         )
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        try Access.check(actor, .createUnitRecords)
         var form = RegistrationForm.empty(year: Today.year, unitID: Policy.defaultUnit(actor))
-        if let sid = req.query[Int.self, at: "subjectID"] {
+        if let sid = try req.intQuery("subjectID") {
             let s = try await SubjectService.readable(sid, actor: actor, on: req.db)
             form.subjectID = String(sid)
             form.unitID = String(s.$unit.id)
-            if let y = req.query[Int.self, at: "year"] { form.year = String(y) }
+            if let y = try req.intQuery("year") { form.year = String(y) }
         }
         return try await req.render(
             "lifecycle/registration-form",
@@ -377,13 +383,14 @@ struct RegistrationsWebController {
         let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
         try req.authorize(.update, RegistrationQueries.resource(r))
         let s = r.subject
-        let personal = req.can(.read, .personalData(r.unit.unitPath))
+        let access = req.fieldAccess(r.unit.unitPath)
         let form = RegistrationForm(
             year: String(r.year), unitID: String(r.$unit.id), subjectID: String(s.id!), subjectKind: s.kind,
-            subjectName: s.name, gender: s.gender,
-            ethnicity: s.ethnicity, position: s.position,
-            birthDate: personal ? VietnameseDate.isoToDisplay(s.birthDate) : "",
-            idNumber: personal ? s.idNumber : "", phone: personal ? s.phone : "", address: personal ? s.address : "",
+            subjectName: s.name, gender: access.value(.subjectGender, s.gender) ?? "",
+            ethnicity: access.value(.subjectEthnicity, s.ethnicity) ?? "", position: s.position,
+            birthDate: access.value(.subjectBirthDate, VietnameseDate.isoToDisplay(s.birthDate)) ?? "",
+            idNumber: access.value(.subjectIDNumber, s.idNumber) ?? "",
+            phone: access.value(.subjectPhone, s.phone) ?? "", address: access.value(.subjectAddress, s.address) ?? "",
             headsUnitID: s.headsUnitID.map(String.init) ?? "", typeCode: r.subjectType?.code ?? "",
             fieldCode: r.fieldCode,
             movementIDs: r.movements.map { String($0.id!) }, title: r.title, description: r.description, goals: r.goals,
@@ -399,15 +406,8 @@ struct RegistrationsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(RegistrationForm.self)
         let existing = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
-        var input = form.input
-        if !req.can(.read, .personalData(existing.unit.unitPath)), var s = input.subject {
-            // Those who may not see personal data cannot overwrite it either.
-            s.birthDate = VietnameseDate.isoToDisplay(existing.subject.birthDate)
-            s.idNumber = existing.subject.idNumber
-            s.phone = existing.subject.phone
-            s.address = existing.subject.address
-            input.subject = s
-        }
+        // The form offers only the facts the reader sees; the service refuses any other (Policy.decideField).
+        let input = form.input
         return try await req.submit {
             try await RegistrationService.update(id, input, actor: req.actor, on: req.db)
         } redirect: { r in
@@ -428,7 +428,7 @@ struct RegistrationsWebController {
         let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
         let s = r.subject
         let canEdit = req.can(.update, RegistrationQueries.resource(r))
-        let personal = req.can(.read, .personalData(r.unit.unitPath))
+        let access = req.fieldAccess(r.unit.unitPath)
         let field = try await CatalogueFieldModel.query(on: req.db).filter(\.$code == r.fieldCode).first()?.name
         var facts: [RegistrationPage.Item] = [
             .init(label: "Năm", value: String(r.year)),
@@ -439,18 +439,18 @@ struct RegistrationsWebController {
             .init(label: "Danh mục", value: "phiên bản \(r.catalogueVersion)"),
         ]
         if !s.position.isEmpty { facts.append(.init(label: "Chức vụ", value: s.position)) }
-        if !s.ethnicity.isEmpty { facts.append(.init(label: "Dân tộc", value: s.ethnicity)) }
+        if let e = access.value(.subjectEthnicity, s.ethnicity), !e.isEmpty {
+            facts.append(.init(label: "Dân tộc", value: e))
+        }
         if !r.description.isEmpty { facts.append(.init(label: "Mô tả", value: r.description)) }
         if !r.goals.isEmpty { facts.append(.init(label: "Mục tiêu", value: r.goals)) }
         if !r.contact.isEmpty { facts.append(.init(label: "Liên hệ", value: r.contact)) }
         var personalItems: [RegistrationPage.Item] = []
-        if personal {
-            for (label, value) in [
-                ("Ngày sinh", VietnameseDate.isoToDisplay(s.birthDate)), ("Số CCCD", s.idNumber),
-                ("Điện thoại", s.phone), ("Địa chỉ", s.address),
-            ] where !value.isEmpty {
-                personalItems.append(.init(label: label, value: value))
-            }
+        for (f, value) in [
+            (DataField.subjectGender, s.gender), (.subjectBirthDate, VietnameseDate.isoToDisplay(s.birthDate)),
+            (.subjectIDNumber, s.idNumber), (.subjectPhone, s.phone), (.subjectAddress, s.address),
+        ] where access.shows(f) && !value.isEmpty {
+            personalItems.append(.init(label: f.label, value: value))
         }
         let transitions = try await RegistrationTransitionModel.query(on: req.db).filter(\.$registration.$id == id)
             .sort(\.$id).all()

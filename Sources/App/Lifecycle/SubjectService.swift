@@ -28,35 +28,76 @@ struct AnnualRecordDTO: Content, Sendable {
     let taskRating: String?
     let taskRatingLabel: String?
     let titles: [String]
-    let note: String
+    /// Sensitive facts (`DataField`): absent unless the reader may see them (`withheld` names them); when shown,
+    /// null means none (no discipline) or not checked (household exclusions).
+    let note: String?
     let discipline: String?
     let disciplineLabel: String?
-    let disciplinePending: Bool
-    let maternityLeave: Bool
-    let treatmentLeave: Bool
+    let disciplinePending: Bool?
+    let maternityLeave: Bool?
+    let treatmentLeave: Bool?
     let familyExclusions: [String]?
     let memberCount: Int?
     let membersCompleting: Int?
     let membersLDTT: Int?
     let membersCSTD: Int?
     let membersDisciplined: Int?
-    init(_ a: AnnualRecordModel) {
+    /// Keys left out of this object because the reader may not see them.
+    let withheld: [String]
+
+    init(_ a: AnnualRecordModel, access: FieldAccess) {
         year = a.year
         taskRating = a.taskRating
         taskRatingLabel = a.taskRating.flatMap(TaskRating.init(rawValue:))?.label
         titles = a.titleSet.sorted()
-        note = a.note
-        discipline = a.discipline
-        disciplineLabel = a.discipline.map(DisciplineLevel.label)
-        disciplinePending = a.disciplinePending
-        maternityLeave = a.maternityLeave
-        treatmentLeave = a.treatmentLeave
-        familyExclusions = a.familyExclusions.map { $0.split(separator: "|").map(String.init) }
+        note = access.value(.annualNote, a.note)
+        discipline = access.value(.annualDiscipline, a.discipline) ?? nil
+        disciplineLabel = access.value(.annualDiscipline, a.discipline.map(DisciplineLevel.label)) ?? nil
+        disciplinePending = access.value(.annualDisciplinePending, a.disciplinePending)
+        maternityLeave = access.value(.annualMaternityLeave, a.maternityLeave)
+        treatmentLeave = access.value(.annualTreatmentLeave, a.treatmentLeave)
+        familyExclusions =
+            access.value(.annualFamilyExclusions, a.familyExclusions.map { $0.split(separator: "|").map(String.init) })
+            ?? nil
         memberCount = a.memberCount
         membersCompleting = a.membersCompleting
         membersLDTT = a.membersLDTT
         membersCSTD = a.membersCSTD
         membersDisciplined = a.membersDisciplined
+        withheld = access.withheld(SubjectFields.annualKeys)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case year, taskRating, taskRatingLabel, titles, note, discipline, disciplineLabel, disciplinePending
+        case maternityLeave, treatmentLeave, familyExclusions, memberCount, membersCompleting, membersLDTT
+        case membersCSTD, membersDisciplined, withheld
+    }
+
+    /// A withheld key is absent; a shown one is always present, null when there is nothing to show.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let hidden = Set(withheld)
+        func put<T: Encodable>(_ v: T?, _ k: CodingKeys) throws {
+            guard !hidden.contains(k.stringValue) else { return }
+            if let v { try c.encode(v, forKey: k) } else { try c.encodeNil(forKey: k) }
+        }
+        try c.encode(year, forKey: .year)
+        try put(taskRating, .taskRating)
+        try put(taskRatingLabel, .taskRatingLabel)
+        try c.encode(titles, forKey: .titles)
+        try put(note, .note)
+        try put(discipline, .discipline)
+        try put(disciplineLabel, .disciplineLabel)
+        try put(disciplinePending, .disciplinePending)
+        try put(maternityLeave, .maternityLeave)
+        try put(treatmentLeave, .treatmentLeave)
+        try put(familyExclusions, .familyExclusions)
+        try put(memberCount, .memberCount)
+        try put(membersCompleting, .membersCompleting)
+        try put(membersLDTT, .membersLDTT)
+        try put(membersCSTD, .membersCSTD)
+        try put(membersDisciplined, .membersDisciplined)
+        try c.encode(withheld, forKey: .withheld)
     }
 }
 
@@ -103,9 +144,9 @@ enum SubjectService {
         ).sort(\.$date).all()
         let byReg = Dictionary(grouping: evals, by: { $0.$registration.id })
         let records = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == id).sort(\.$year).all()
-        let personal = Policy.decide(actor, .read, .personalData(s.unit.unitPath)).isAllowed
+        let access = FieldAccess(actor, subjectUnit: s.unit.unitPath)
         return try SubjectTimelineDTO(
-            subject: SubjectDTO(s, showPersonal: personal), annualRecords: records.map(AnnualRecordDTO.init),
+            subject: SubjectDTO(s, access: access), annualRecords: records.map { AnnualRecordDTO($0, access: access) },
             years: regs.map { r in
                 try .init(
                     year: r.year, registrationID: r.id ?? 0, title: r.title, unitName: r.unit.name,
@@ -169,7 +210,7 @@ enum SubjectService {
             \.$year == i.year
         ).first()
         let m = existing ?? AnnualRecordModel()
-        let before = existing.map(AnnualRecordDTO.init)
+        let before = existing.map { AnnualRecordDTO($0, access: .everything) }
         m.$subject.id = subjectID
         m.year = i.year
         m.taskRating = (i.taskRating ?? "").isEmpty ? nil : i.taskRating
@@ -191,7 +232,7 @@ enum SubjectService {
                 on: tx, actor: actor, action: existing == nil ? "create" : "update", entity: "annual-record",
                 entityID: m.id,
                 unitID: s.$unit.id, summary: "Kết quả năm \(i.year) của \(s.name)", before: before,
-                after: AnnualRecordDTO(m))
+                after: AnnualRecordDTO(m, access: .everything))
         }
         return m
     }

@@ -51,6 +51,8 @@ struct SubjectPage: Encodable, Sendable {
     let initiatives: [Initiative]
     let awards: [Award]
     let canEdit: Bool
+    /// Discipline and leave (sensitive facts) are shown only to their readers.
+    let showSensitive: Bool
     let isCollective: Bool
     let isHousehold: Bool
     let ratings: [SelectOption]
@@ -237,8 +239,8 @@ struct SubjectsCriteriaWebController {
             },
             records: t.annualRecords.map { r in
                 var leave: [String] = []
-                if r.maternityLeave { leave.append("Nghỉ thai sản") }
-                if r.treatmentLeave { leave.append("Điều trị do bị thương khi làm nhiệm vụ") }
+                if r.maternityLeave == true { leave.append("Nghỉ thai sản") }
+                if r.treatmentLeave == true { leave.append("Điều trị do bị thương khi làm nhiệm vụ") }
                 var members = ""
                 if let m = r.memberCount {
                     members =
@@ -247,8 +249,10 @@ struct SubjectsCriteriaWebController {
                 return .init(
                     year: r.year, ratingLabel: r.taskRatingLabel ?? "—",
                     titles: r.titles.isEmpty ? "—" : r.titles.joined(separator: ", "),
-                    discipline: (r.disciplineLabel.map { "Kỷ luật \($0)" } ?? "Không")
-                        + (r.disciplinePending ? "; đang xem xét kỷ luật" : ""),
+                    discipline: r.withheld.contains("discipline")
+                        ? ""
+                        : (r.disciplineLabel.map { "Kỷ luật \($0)" } ?? "Không")
+                            + (r.disciplinePending == true ? "; đang xem xét kỷ luật" : ""),
                     leave: leave.joined(separator: "; "), members: members,
                     eligibilityHref: AwardsPath.eligibility(.id(id)).href([("year", String(r.year))]))
             },
@@ -266,7 +270,8 @@ struct SubjectsCriteriaWebController {
                     deletable: canEdit && a.dossierID == nil,
                     dossierHref: a.dossierID.map { DossiersPath.dossier(.id($0)).href })
             },
-            canEdit: canEdit, isCollective: s.subjectKind == .collective, isHousehold: s.subjectKind == .household,
+            canEdit: canEdit, showSensitive: req.fieldAccess(s.unit.unitPath).sensitive,
+            isCollective: s.subjectKind == .collective, isHousehold: s.subjectKind == .household,
             ratings: [SelectOption(value: "", label: "— Không xếp loại —", selected: pick("taskRating", ""))]
                 + TaskRating.allCases.map {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: pick("taskRating", $0.rawValue))

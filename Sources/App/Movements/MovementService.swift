@@ -118,8 +118,7 @@ enum MovementService {
             code: VietnameseText.clean(i.code).uppercased(), name: VietnameseText.clean(i.name), kind: i.kind,
             level: i.level,
             fromYear: i.fromYear, toYear: i.toYear,
-            description: (i.description ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(
-                in: .whitespacesAndNewlines),
+            description: VietnameseText.cleanMultiline(i.description ?? ""),
             legalBasis: VietnameseText.clean(i.legalBasis ?? ""),
             leadAgencyIDs: Array(Set(i.leadAgencyIDs ?? [])).sorted(),
             coordinatingAgencyIDs: Array(Set(i.coordinatingAgencyIDs ?? [])).sorted())

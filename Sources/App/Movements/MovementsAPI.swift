@@ -11,11 +11,11 @@ struct MovementsAPIController {
     }
 
     @Sendable func list(req: Request) async throws -> ListResponse<MovementDTO> {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         try req.authorize(.list, .movement(id: nil))
         let page = try await MovementQueries.list(
-            q: list.q, year: req.query[Int.self, at: "year"],
-            leadUnitID: req.query[Int.self, at: "unitID"], page: list.page, on: req.db)
+            q: list.q, year: try req.intQuery("year"),
+            leadUnitID: try req.intQuery("unitID"), page: list.page, on: req.db)
         return ListResponse(page) { MovementDTO($0, agencies: $0.agencies) }
     }
 

@@ -78,7 +78,7 @@ struct MovementsWebController {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         try req.authorize(.list, .movement(id: nil))
         let q = list.q
         let yearText = req.query[String.self, at: "year"] ?? ""

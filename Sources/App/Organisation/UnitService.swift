@@ -197,18 +197,25 @@ enum UnitService {
         }
     }
 
+    /// What keeps a unit from being deleted: every table that names it and does not go with it.
+    static let deleteBlockers: [(table: String, column: String, message: String)] = [
+        ("units", "parent_id", "đơn vị còn đơn vị trực thuộc. Hãy chuyển hoặc xóa các đơn vị trực thuộc trước."),
+        ("users", "unit_id", "đơn vị còn tài khoản người dùng."),
+        ("movement_agencies", "unit_id", "đơn vị đang chủ trì hoặc phối hợp một phong trào."),
+        ("subjects", "unit_id", "đơn vị còn tập thể, cá nhân hoặc hộ gia đình được quản lý."),
+        ("registrations", "unit_id", "đơn vị còn đăng ký điển hình tiên tiến."),
+        ("dossiers", "unit_id", "đơn vị còn hồ sơ đề nghị khen thưởng."),
+    ]
+
     static func delete(_ id: Int, actor: Actor?, on db: any Database) async throws {
         let unit = try await UnitQueries.readable(id, actor: actor, on: db)
         try Access.check(actor, .delete, .unit(unit.unitPath))
-        if try await UnitModel.query(on: db).filter(\.$parent.$id == id).count() > 0 {
-            throw AppError.conflict(
-                "Không thể xóa: đơn vị còn đơn vị trực thuộc. Hãy chuyển hoặc xóa các đơn vị trực thuộc trước.")
-        }
-        if try await UserModel.query(on: db).filter(\.$unit.$id == id).count() > 0 {
-            throw AppError.conflict("Không thể xóa: đơn vị còn tài khoản người dùng.")
-        }
-        if try await MovementAgencyModel.query(on: db).filter(\.$unit.$id == id).count() > 0 {
-            throw AppError.conflict("Không thể xóa: đơn vị đang chủ trì hoặc phối hợp một phong trào.")
+        for blocker in deleteBlockers {
+            let n =
+                try await db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(blocker.table).where(SQLColumn(blocker.column), .equal, SQLBind(id)).first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            if n > 0 { throw AppError.conflict("Không thể xóa: " + blocker.message) }
         }
         let before = UnitDTO(unit)
         try await db.transaction { tx in

@@ -13,13 +13,13 @@ struct UnitsAPIController {
     }
 
     @Sendable func list(req: Request) async throws -> ListResponse<UnitDTO> {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         let actor = try req.requireActor()
         var f = UnitFilter()
         f.q = list.q
         f.kind = req.query[String.self, at: "kind"] ?? ""
-        f.parentID = req.query[Int.self, at: "parentID"]
-        f.groupID = req.query[Int.self, at: "groupID"]
+        f.parentID = try req.intQuery("parentID")
+        f.groupID = try req.intQuery("groupID")
         f.page = list.page
         f.perPage = list.perPage
         return ListResponse(try await UnitQueries.list(f, scope: Policy.unitScope(actor), on: req.db), UnitDTO.init)

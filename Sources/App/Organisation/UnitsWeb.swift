@@ -98,7 +98,7 @@ struct UnitsWebController {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         let actor = try req.requireActor()
         var f = UnitFilter()
         f.q = list.q
@@ -179,6 +179,7 @@ struct UnitsWebController {
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        try Access.check(actor, .createUnits)
         var form = UnitForm.empty
         form.parentID = req.query[String.self, at: "parentID"] ?? Policy.defaultUnit(actor).map(String.init) ?? ""
         return try await req.render(

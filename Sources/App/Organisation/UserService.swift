@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 struct UserInput: Content, Sendable {
@@ -76,7 +77,10 @@ enum UserService {
             e.add("unitID", "Vai trò “\(role.label)” phải thuộc một đơn vị.")
         }
         if let u = input.unitID, try await UnitModel.find(u, on: db) == nil { e.add("unitID", "Đơn vị không tồn tại.") }
-        if creating || !(input.password ?? "").isEmpty { Check.password(input.password ?? "", "password", into: &e) }
+        if creating || !(input.password ?? "").isEmpty {
+            Check.password(input.password ?? "", "password", into: &e)
+            PasswordRules.check(input.password ?? "", "password", into: &e)
+        }
         if e["username"] == nil {
             var dup = UserModel.query(on: db).filter(\.$username == input.username)
             if let existingID { dup = dup.filter(\.$id != existingID) }
@@ -104,6 +108,7 @@ enum UserService {
         try Access.check(actor, .create, .user(unitPath: try await unitPath(input.unitID, on: db), role: role))
         let errors = try await validate(input, creating: true, existingID: nil, on: db)
         guard errors.isEmpty else { throw AppError.invalid(errors) }
+        // The bounded pool of `PasswordWork` when called with `req.passwordHasher`.
         let hash = try await hasher.hash(input.password ?? "").get()
         let user = UserModel(
             username: input.username, fullName: input.fullName, passwordHash: hash, role: role, unitID: input.unitID)
@@ -136,6 +141,7 @@ enum UserService {
                 }())
         }
         let before = UserDTO(user)
+        let wasAdministering = Policy.administers(user.userRole) && user.active
         user.username = input.username
         user.fullName = input.fullName
         user.role = role.rawValue
@@ -144,6 +150,9 @@ enum UserService {
         let newPassword = !(input.password ?? "").isEmpty
         if newPassword { user.passwordHash = try await hasher.hash(input.password ?? "").get() }
         try await db.transaction { tx in
+            if wasAdministering, !(Policy.administers(role) && user.active) {
+                try await ensureAnotherAdministrator(than: id, on: tx)
+            }
             try await user.save(on: tx)
             if newPassword || !user.active {
                 // A new password or a locked account ends every session and token of that user.
@@ -155,5 +164,24 @@ enum UserService {
                 before: before, after: UserDTO(user))
         }
         return user
+    }
+
+    /// The last active administrator may not be demoted or locked: nobody could manage accounts afterwards. On
+    /// PostgreSQL the administrators' rows are locked, so that two of them demoting each other at once cannot both
+    /// pass; SQLite has one writer at a time.
+    private static func ensureAnotherAdministrator(than id: Int, on tx: any Database) async throws {
+        let roles = Policy.administeringRoles.map(\.rawValue)
+        if tx.isPostgres {
+            try await tx.sql().raw(
+                "SELECT id FROM users WHERE role IN (\(binds: roles)) AND active = true FOR UPDATE"
+            ).run()
+        }
+        let others = try await UserModel.query(on: tx).filter(\.$role ~~ roles).filter(\.$active == true)
+            .filter(\.$id != id).count()
+        guard others > 0 else {
+            throw AppError.conflict(
+                "Đây là tài khoản quản trị hệ thống cuối cùng đang hoạt động: không thể hạ quyền hoặc khóa. "
+                    + "Hãy cấp quyền quản trị cho một tài khoản khác trước.")
+        }
     }
 }

@@ -11,7 +11,7 @@ struct UsersAPIController {
     }
 
     @Sendable func list(req: Request) async throws -> ListResponse<UserDTO> {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         let actor = try req.requireActor()
         let page = try await UserQueries.list(
             q: list.q, role: req.query[String.self, at: "role"] ?? "",
@@ -27,7 +27,7 @@ struct UsersAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(UserInput.self)
-        let user = try await UserService.create(input, actor: req.actor, hasher: req.password.async, on: req.db)
+        let user = try await UserService.create(input, actor: req.actor, hasher: req.passwordHasher, on: req.db)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
     }
 
@@ -35,7 +35,7 @@ struct UsersAPIController {
         let input = try req.content.decode(UserInput.self)
         return UserDTO(
             try await UserService.update(
-                try req.parameters.require("id", as: Int.self), input, actor: req.actor, hasher: req.password.async,
+                try req.parameters.require("id", as: Int.self), input, actor: req.actor, hasher: req.passwordHasher,
                 on: req.db))
     }
 }

@@ -58,7 +58,7 @@ struct UsersWebController {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let list = req.listQuery()
+        let list = try req.listQuery()
         let actor = try req.requireActor()
         let scope = Policy.userScope(actor)
         guard scope != .none else { throw AppError.notFound() }
@@ -117,7 +117,7 @@ struct UsersWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(UserForm.self)
         return try await req.submit {
-            try await UserService.create(form.input, actor: req.actor, hasher: req.password.async, on: req.db)
+            try await UserService.create(form.input, actor: req.actor, hasher: req.passwordHasher, on: req.db)
         } redirect: { u in
             (UsersPath.list.href, "Đã tạo tài khoản \(u.username).")
         } orRender: { e in
@@ -147,7 +147,7 @@ struct UsersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(UserForm.self)
         return try await req.submit {
-            try await UserService.update(id, form.input, actor: req.actor, hasher: req.password.async, on: req.db)
+            try await UserService.update(id, form.input, actor: req.actor, hasher: req.passwordHasher, on: req.db)
         } redirect: { u in
             (UsersPath.list.href, "Đã lưu tài khoản \(u.username).")
         } orRender: { e in

@@ -8,6 +8,20 @@ enum Commands {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(DemoDataCommand(), as: "demo-data")
         app.asyncCommands.use(UserCommandGroup(), as: "user")
+        app.asyncCommands.use(AuditCommandGroup(), as: "audit")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
+    }
+}
+
+/// Whether a command line starts the server, and so runs the first start (schema, admin, demo, passwords printed)
+/// before it: `serve` or no command. A request for help touches nothing.
+public enum CommandLineDispatch {
+    /// `arguments`: without the executable and without `--env X` (`Environment.arguments.dropFirst()`).
+    public static func runsFirstStart(_ arguments: [String]) -> Bool {
+        if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) { return false }
+        guard let first = arguments.first else { return true }
+        return first == "serve" || first.hasPrefix("-")
     }
 }
 
@@ -94,7 +108,8 @@ struct UserCreateCommand: AsyncCommand {
         // The command line acts as the system administrator.
         let system = Actor(userID: 0, username: "dòng lệnh", role: .admin, unitID: nil, unitPath: nil)
         do {
-            let user = try await UserService.create(input, actor: system, hasher: app.password.async, on: app.db)
+            let hasher = app.passwordHasher(on: app.eventLoopGroup.next())
+            let user = try await UserService.create(input, actor: system, hasher: hasher, on: app.db)
             context.console.print("Đã tạo tài khoản \(user.username) (\(Role(rawValue: role)!.label)).")
         } catch let e as AppError {
             throw CommandFailure(

@@ -17,6 +17,10 @@ extension Application {
 /// Builds the app from its configuration: database, views, security, routes, commands.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.config = config
+    // SQLite runs every query, and Vapor every file read, on this pool. NIO's shared default has one thread a core:
+    // a connection waiting on SQLite's busy timeout for the writer held one of the two threads here, and the
+    // writer then waited for the other. A pool of its own, a few threads a core, keeps them apart.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(8, 4 * System.coreCount))
     try configureDatabase(app, config)
     app.migrations.add(Migrations.all)
     app.ruleSets = try EligibilityService.loadRules(workingDirectory: config.workingDirectory)
@@ -26,16 +30,19 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    app.dummyPasswordHash = try await app.password.async.hash(Secrets.token()).get()
+    await app.installPasswordWork()
+    app.dummyPasswordHash = PasswordWork.dummyHash(cost: config.bcryptCost)
+    app.loginThrottle = LoginThrottle(policy: config.loginThrottle)
     app.routes.defaultMaxBodySize = "2mb"
 
     app.middleware = Middlewares()
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(config: config))
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
 
     try routes(app, config)
     Commands.register(app)
+    app.lifecycle.use(SQLiteCheckpoint())
 }
 
 func configureDatabase(_ app: Application, _ config: AppConfig) throws {
@@ -72,7 +79,7 @@ public enum Bootstrap {
                 try await db.raw("PRAGMA synchronous = NORMAL").run()
             }
         }
-        try await app.autoMigrate()
+        try await AtomicMigrator.run(Migrations.all, on: app.db)
         // An import a stop of the server cut short is failed, with a message, not left "validating" for ever.
         let interrupted = try await ImportService.failInterrupted(on: app.db)
         if interrupted > 0 {
@@ -80,6 +87,9 @@ public enum Bootstrap {
                 "Đã đánh dấu \(interrupted) lần nhập dở dang (máy chủ dừng khi đang nhập) là không nhập.")
         }
         try await CatalogueService.loadShipped(workingDirectory: config.workingDirectory, on: app.db)
+        // Upload files a kill left without their row (written, never committed).
+        let orphans = try await FileStore.sweepOrphans(app: app, on: app.db)
+        if !orphans.isEmpty { app.logger.warning("Đã xóa \(orphans.count) tệp tải lên không thuộc bản ghi nào.") }
     }
 
     /// `serve` on a fresh database: the admin, the demo data, and how to log in — printed once.

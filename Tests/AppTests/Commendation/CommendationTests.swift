@@ -9,7 +9,7 @@ import VaporTesting
 @testable import App
 
 /// A PDF small enough to upload as proof.
-let tinyPDF = Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n%%EOF".utf8)
+let tinyPDF = Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\nstartxref\n19\n%%EOF".utf8)
 
 /// Uploads a file to a dossier through the web form, as a signed-in browser.
 @discardableResult

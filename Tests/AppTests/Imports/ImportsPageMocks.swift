@@ -29,7 +29,9 @@ extension ImportJobPage {
                 try! j.move(to: .failed)
                 j.processed = 10000
                 j.errorCount = 1
-                j.errors = #"[{"row":5001,"column":"Mã đơn vị","message":"Không có đơn vị mã “KR-XYZ”."}]"#
+                j.errors =
+                    #"[{"row":5001,"column":"Mã đơn vị","message":"Không có đơn vị mã “KR-XYZ”."},"#
+                    + #"{"row":7,"column":"Tên đối tượng","message":"Ô D7 bắt đầu bằng dấu “=”: “=1+2”.","warning":true}]"#
                 return j
             }()),
         percent: 100, refresh: false)

@@ -131,7 +131,7 @@ struct LifecycleAPITests {
                     [("description", "Biên bản kiểm tra")],
                     file: (
                         "file", "bien-ban.pdf", "application/pdf",
-                        Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n%%EOF".utf8)
+                        Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\nstartxref\n19\n%%EOF".utf8)
                     ))
                 var headers = h
                 headers.bearerAuthorization = BearerAuthorization(token: api.token!)

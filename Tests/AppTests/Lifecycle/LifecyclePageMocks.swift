@@ -48,7 +48,7 @@ extension RegistrationFormPage {
         types: [SelectOption(value: "MH-15", label: "MH-15 Mô hình vì người nghèo", selected: false)],
         fields: [SelectOption(value: "", label: "— Theo loại mô hình —", selected: true)],
         movements: [SelectOption(value: "7", label: "Cả nước chung tay vì người nghèo", selected: false)],
-        showPersonal: true,
+        showPersonal: true, showSensitive: true,
         existingSubjectName: nil, cancelHref: RegistrationsPath.list.href)
 }
 
@@ -105,7 +105,7 @@ extension SubjectPage {
                 s.phone = ""
                 s.address = "Thôn 1"
                 return s
-            }(), showPersonal: true),
+            }(), access: .everything),
         years: [
             Year(
                 year: 2024, title: "Trồng sâm dây", unitName: "Xã Đăk Ruồng", statusLabel: "Đạt điển hình",
@@ -131,7 +131,7 @@ extension SubjectPage {
                 id: 1, year: 2023, formName: "Giấy khen", levelLabel: "Cấp xã",
                 decision: "Số 12/QĐ-UBND ngày 20/12/2023 của UBND xã", deletable: true, dossierHref: nil)
         ],
-        canEdit: true, isCollective: false, isHousehold: true,
+        canEdit: true, showSensitive: true, isCollective: false, isHousehold: true,
         ratings: [SelectOption(value: "", label: "— Không xếp loại —", selected: true)], disciplines: [], scopes: [],
         levels: [], awardForms: [],
         recordAction: "/app/subjects/1/annual-records", nextYearHref: "/app/registrations/new?subjectID=1&year=2025",

@@ -528,7 +528,7 @@ enum Fields {
         ("authority", "Ủy ban nhân dân huyện Kon Rẫy"), ("signer", "Trần Văn Minh"),
         ("level", AwardLevel.huyen.rawValue),
     ]
-    static let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
+    static let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\nstartxref\n9\n%%EOF\n".utf8)
 
     static func meeting(dossiers: [Int]) -> [(String, String)] {
         [

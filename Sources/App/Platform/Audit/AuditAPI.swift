@@ -16,13 +16,29 @@ struct AuditAPIController {
         let before: String?
         let after: String?
     }
-    func register(_ r: any RoutesBuilder) { r.get("audit", use: list) }
+    struct VerificationDTO: Content {
+        let ok: Bool
+        let checked: Int
+        let badEntryID: Int?
+        let message: String
+    }
+    func register(_ r: any RoutesBuilder) {
+        r.get("audit", use: list)
+        r.get("audit", "verify", use: verify)
+    }
+
+    /// Walks the whole chain: as long as the log, so an on-demand check, not part of the listing.
+    @Sendable func verify(req: Request) async throws -> VerificationDTO {
+        try req.authorize(.list, .auditLog)
+        let v = try await AuditChain.verify(on: req.db)
+        return VerificationDTO(ok: v.ok, checked: v.checked, badEntryID: v.badEntryID, message: v.message)
+    }
 
     @Sendable func list(req: Request) async throws -> ListResponse<EntryDTO> {
         try req.authorize(.list, .auditLog)
         var q = AuditEntryModel.query(on: req.db)
         if let entity = req.query[String.self, at: "entity"] { q = q.filter(\.$entity == entity) }
-        let page = try await q.sort(\.$id, .descending).paginate(page: req.listQuery().page, perPage: 100)
+        let page = try await q.sort(\.$id, .descending).paginate(page: try req.listQuery().page, perPage: 100)
         return ListResponse(page) {
             EntryDTO(
                 id: $0.id ?? 0, at: $0.at, userID: $0.userID, username: $0.username, action: $0.action,

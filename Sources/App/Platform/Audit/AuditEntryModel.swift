@@ -16,5 +16,8 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     @Field(key: "summary") var summary: String
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
+    /// The chain (migration 13): the previous entry's hash, and SHA-256 over this entry's fields and `prevHash`.
+    @OptionalField(key: "prev_hash") var prevHash: String?
+    @OptionalField(key: "hash") var hash: String?
     init() {}
 }

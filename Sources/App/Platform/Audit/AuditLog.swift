@@ -2,7 +2,7 @@ import Domain
 import Fluent
 import Foundation
 
-/// Records every write: who, when, what, before → after.
+/// Records every write: who, when, what, before → after — personal values redacted, each entry chained to the last.
 enum AuditLog {
     static func record<B: Encodable, A: Encodable>(
         on db: any Database, actor: Actor?, action: String, entity: String,
@@ -20,7 +20,12 @@ enum AuditLog {
         // Plain `if let`: passing the generic `json` as a closure would capture a non-Sendable metatype.
         if let before { e.before = json(before) }
         if let after { e.after = json(after) }
-        try await e.create(on: db)
+        // The chain head is held until the transaction commits; a call outside a transaction gets its own.
+        if db.inTransaction {
+            try await AuditChain.append(e, on: db)
+        } else {
+            try await db.transaction { tx in try await AuditChain.append(e, on: tx) }
+        }
     }
 
     private static func json<T: Encodable>(_ value: T) -> String? {

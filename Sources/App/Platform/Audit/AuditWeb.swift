@@ -25,6 +25,8 @@ struct AuditWebController {
         case "create": return "Thêm"
         case "update": return "Sửa"
         case "delete": return "Xóa"
+        case "export": return "Xuất tệp"
+        case "download": return "Tải tệp"
         default: return a
         }
     }
@@ -32,7 +34,7 @@ struct AuditWebController {
     @Sendable func list(req: Request) async throws -> Response {
         try req.authorize(.list, .auditLog)
         let page = try await AuditEntryModel.query(on: req.db).sort(\.$id, .descending).paginate(
-            page: req.listQuery().page, perPage: 50)
+            page: try req.listQuery().page, perPage: 50)
         let rows = page.items.map {
             AuditPage.Row(
                 at: VietnameseDate.formatDateTime($0.at), username: $0.username, action: Self.actionLabel($0.action),

@@ -22,20 +22,32 @@ struct AuthAPIController {
         r.get("me", use: me)
     }
 
-    @Sendable func issue(req: Request) async throws -> TokenResponse {
+    @Sendable func issue(req: Request) async throws -> Response {
         let body = try req.content.decode(TokenRequest.self)
-        guard let user = try await AuthService.verify(username: body.username, password: body.password, on: req) else {
-            throw AppError(
-                status: .unauthorized, code: .unauthorized,
-                message: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
+        switch try await LoginService.attempt(
+            username: body.username, password: body.password, channel: .api, on: req)
+        {
+        case .refused(let seconds):
+            let res = Response(status: .tooManyRequests)
+            try res.content.encode(
+                APIErrorBody(
+                    code: "too_many_requests", message: LoginOutcome.refusedMessage(retryAfter: seconds), fields: nil),
+                as: .json)
+            res.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return res
+        case .failed:
+            throw AppError(status: .unauthorized, code: .unauthorized, message: LoginOutcome.wrongMessage)
+        case .success(let user):
+            let (secret, token) = try await AuthService.issue(
+                .api, for: user, lifetime: config.apiTokenLifetime, on: req.db)
+            let answer = TokenResponse(
+                token: secret, tokenType: "Bearer", expiresAt: token.expiresAt, user: UserDTO(user))
+            return try await answer.encodeResponse(for: req)
         }
-        let (secret, token) = try await AuthService.issue(
-            .api, for: user, lifetime: config.apiTokenLifetime, on: req.db)
-        return TokenResponse(token: secret, tokenType: "Bearer", expiresAt: token.expiresAt, user: UserDTO(user))
     }
 
     @Sendable func revoke(req: Request) async throws -> HTTPStatus {
-        if let auth = req.auth { try await AuthTokenModel.find(auth.tokenID, on: req.db)?.delete(on: req.db) }
+        if let auth = req.auth { try await LoginService.recordSignOut(auth, channel: .api, on: req) }
         return .noContent
     }
 

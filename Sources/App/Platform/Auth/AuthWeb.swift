@@ -23,10 +23,18 @@ struct AuthWebController {
         r.post(AuthPath.logout, use: logout)
     }
 
-    /// Only local paths are allowed as the place to go after login.
+    /// Only same-site paths are allowed as the place to go after login: one leading "/", then no "/" or "\\"
+    /// (a browser reads "//host" and "/\\host" as another site), and no control character anywhere (a browser drops
+    /// a tab or newline, so "/\t/host" would become "//host"). Anything else goes to the home page.
     static func safeNext(_ s: String?) -> String {
-        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\") else { return HomePath.home.href }
-        return s
+        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\"), s.count <= 2000 else {
+            return HomePath.home.href
+        }
+        let unsafe = s.unicodeScalars.contains {
+            CharacterSet.controlCharacters.contains($0) || CharacterSet.whitespacesAndNewlines.contains($0)
+                || $0.properties.generalCategory == .format
+        }
+        return unsafe ? HomePath.home.href : s
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -40,11 +48,24 @@ struct AuthWebController {
     @Sendable func login(req: Request) async throws -> Response {
         let form = try req.form(LoginForm.self)
         let next = Self.safeNext(form.next)
-        guard let user = try await AuthService.verify(username: form.username, password: form.password, on: req) else {
-            let page = LoginPage(
+        let page = { (error: String) in
+            LoginPage(
                 layout: req.layout("Đăng nhập", active: ""), username: VietnameseText.clean(form.username), next: next,
-                error: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
-            return try await req.render("platform/login", page, status: .unauthorized)
+                error: error)
+        }
+        let user: UserModel
+        switch try await LoginService.attempt(
+            username: form.username, password: form.password, channel: .web, on: req)
+        {
+        case .refused(let seconds):
+            let res = try await req.render(
+                "platform/login", page(LoginOutcome.refusedMessage(retryAfter: seconds)), status: .tooManyRequests)
+            res.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return res
+        case .failed:
+            return try await req.render("platform/login", page(LoginOutcome.wrongMessage), status: .unauthorized)
+        case .success(let found):
+            user = found
         }
         // A fresh secret at every login: a session id seen before login is worth nothing after it.
         let (secret, _) = try await AuthService.issue(.web, for: user, lifetime: config.sessionLifetime, on: req.db)
@@ -57,7 +78,7 @@ struct AuthWebController {
     }
 
     @Sendable func logout(req: Request) async throws -> Response {
-        if let auth = req.auth { try await AuthTokenModel.find(auth.tokenID, on: req.db)?.delete(on: req.db) }
+        if let auth = req.auth { try await LoginService.recordSignOut(auth, channel: .web, on: req) }
         let res = Flash.redirect(req, to: AuthPath.login.href, "Bạn đã đăng xuất.")
         res.cookies[AuthCookies.session] = .expired
         return res

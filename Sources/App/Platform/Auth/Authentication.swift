@@ -62,15 +62,14 @@ enum AuthService {
         return (actor, unitName)
     }
 
-    /// Checks a username and password; returns the user or nil. Always spends one bcrypt verification.
-    static func verify(username: String, password: String, on req: Request) async throws -> UserModel? {
-        let name = VietnameseText.clean(username).lowercased()
-        let user = try await UserModel.query(on: req.db).filter(\.$username == name).first()
-        // Verify against a fixed hash when the user does not exist, so timing does not reveal usernames.
-        let hash = user?.passwordHash ?? req.application.dummyPasswordHash
-        let ok = (try? await req.password.async.verify(password, created: hash).get()) ?? false
-        guard ok, let user, user.active else { return nil }
-        return user
+    /// Checks a password against a stored bcrypt hash, on the bounded pool. Without a hash (no such user), or for a
+    /// password bcrypt would cut short, it checks against a dummy hash of the same cost, so that the time taken does
+    /// not reveal whether a username exists.
+    static func verify(_ password: String, against hash: String?, on req: Request) async throws -> Bool {
+        let fits = password.utf8.count <= PasswordRules.maxBytes
+        let target = fits ? (hash ?? req.application.dummyPasswordHash) : req.application.dummyPasswordHash
+        let ok = (try? await req.passwordHasher.verify(password, created: target).get()) ?? false
+        return ok && fits && hash != nil
     }
 
     /// Issues a token (browser session or API) for a user and returns the secret to hand out.

@@ -27,6 +27,8 @@ public struct AppConfig: Sendable {
     public var apiTokenLifetime: TimeInterval
     /// Whose commendation rules apply (DIENHINH_JURISDICTION): "VN", or a province's own file such as "VN-KT".
     public var jurisdiction: String
+    /// Login throttling per account and per address (DIENHINH_LOGIN_*, DIENHINH_TRUST_PROXY).
+    public var loginThrottle = LoginThrottlePolicy()
 
     public init(
         database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
@@ -99,18 +101,28 @@ public struct AppConfig: Sendable {
         if let admin, admin.count < 10 {
             throw ConfigError(variable: "DIENHINH_ADMIN_PASSWORD", message: "mật khẩu phải có ít nhất 10 ký tự.")
         }
+        if let admin, admin.utf8.count > 72 {
+            throw ConfigError(
+                variable: "DIENHINH_ADMIN_PASSWORD", message: "mật khẩu dài tối đa 72 byte (giới hạn của bcrypt).")
+        }
         let demo = value("DIENHINH_DEMO_PASSWORD")
         if let demo, demo.count < 10 {
             throw ConfigError(variable: "DIENHINH_DEMO_PASSWORD", message: "mật khẩu phải có ít nhất 10 ký tự.")
+        }
+        if let demo, demo.utf8.count > 72 {
+            throw ConfigError(
+                variable: "DIENHINH_DEMO_PASSWORD", message: "mật khẩu dài tối đa 72 byte (giới hạn của bcrypt).")
         }
         let jurisdiction = value("DIENHINH_JURISDICTION") ?? "VN"
         guard jurisdiction.range(of: "^[A-Z]{2}(-[A-Z0-9]{1,10})*$", options: .regularExpression) != nil else {
             throw ConfigError(
                 variable: "DIENHINH_JURISDICTION", message: "phải có dạng VN hoặc VN-KT (đang là “\(jurisdiction)”).")
         }
-        return AppConfig(
+        var config = AppConfig(
             database: database, adminPassword: admin, demoPassword: demo, secureCookies: secure,
             bcryptCost: cost, workingDirectory: workingDirectory, jurisdiction: jurisdiction)
+        config.loginThrottle = try LoginThrottlePolicy.fromEnvironment(env)
+        return config
     }
 }
 

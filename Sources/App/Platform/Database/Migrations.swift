@@ -16,5 +16,7 @@ enum Migrations {
         CreateCommendation(),
         EnglishStatusCodes(),
         AddImportJobHeartbeat(),
+        AddAuditChain(),
+        CreateLoginFailures(),
     ]
 }

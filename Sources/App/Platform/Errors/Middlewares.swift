@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Vapor
 
 struct ErrorPageContext: Encodable, Sendable {
@@ -24,6 +25,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case let e as AppError: return e
         case is DecodingError:
             return .badRequest("Dữ liệu gửi lên không đúng định dạng hoặc thiếu trường bắt buộc.")
+        case let e as any DatabaseError where e.isConstraintFailure:
+            // Two requests racing to create the same record, or a row still referenced: the database said no.
+            return .conflict(
+                "Không lưu được: trùng với một bản ghi vừa được tạo, hoặc bản ghi còn dữ liệu liên quan. "
+                    + "Vui lòng tải lại trang để xem dữ liệu mới nhất.")
         case let e as any AbortError:
             let code: AppError.Code
             switch e.status.code {
@@ -75,10 +81,31 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 }
 
-/// Headers that keep every page to our own host: no outside scripts, styles, fonts or frames.
+/// Headers that keep every page to our own host: no outside scripts, styles, fonts or frames; HSTS behind HTTPS;
+/// and no copy in any cache of an answer that may carry personal data.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    let config: AppConfig
+
+    /// Signed-in pages, the API and the login form: never stored by a browser or a proxy.
+    static func isPrivate(_ req: Request) -> Bool {
+        let path = req.url.path
+        return path == "/app" || path.hasPrefix("/app/") || path.hasPrefix("/api/") || path == AuthPath.login.href
+            || req.headers.first(name: .authorization) != nil
+    }
+
+    /// HTTPS as the client sees it: configured so, or said by the proxy in front.
+    func isHTTPS(_ req: Request) -> Bool {
+        config.secureCookies == true || req.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+    }
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let res = try await next.respond(to: req)
+        if Self.isPrivate(req), !(res.headers.first(name: .cacheControl)?.contains("no-store") ?? false) {
+            res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        if isHTTPS(req) {
+            res.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+        }
         res.headers.replaceOrAdd(
             name: "Content-Security-Policy",
             value:

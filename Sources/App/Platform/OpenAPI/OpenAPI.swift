@@ -9,6 +9,14 @@ indirect enum JSONValue: Encodable, Sendable {
     case int(Int)
     case bool(Bool)
 
+    /// The string at `key` of an object, if there is one.
+    func string(at key: String) -> String? {
+        guard case .object(let pairs) = self, case .string(let v)? = pairs.first(where: { $0.0 == key })?.1 else {
+            return nil
+        }
+        return v
+    }
+
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .object(let pairs):
@@ -78,26 +86,44 @@ enum OpenAPIDocument {
     private static let idParam = obj(
         ("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", int))
 
+    /// What each error status means; every error answer has the `Error` body.
+    private static let errorDescriptions: [Int: String] = [
+        400: "Yêu cầu sai (tham số lọc không phải số nguyên, JSON sai định dạng)",
+        401: "Chưa xác thực", 403: "Không có quyền", 404: "Không tìm thấy hoặc ngoài phạm vi", 409: "Xung đột",
+        413: "Tệp hoặc nội dung gửi lên quá lớn", 415: "Kiểu nội dung gửi lên không được hỗ trợ",
+        422: "Dữ liệu không hợp lệ (kể cả số hiệu trong đường dẫn không phải số nguyên)",
+        429: "Đăng nhập sai quá nhiều lần; thử lại sau số giây trong Retry-After",
+    ]
+
+    /// The error answers of an operation, each status once, in order.
     private static func errors(_ codes: [Int]) -> [(String, JSONValue)] {
-        codes.map {
-            (
-                String($0),
-                obj(
-                    (
-                        "description",
-                        .string(
-                            $0 == 401
-                                ? "Chưa xác thực"
-                                : $0 == 403
-                                    ? "Không có quyền"
-                                    : $0 == 404
-                                        ? "Không tìm thấy hoặc ngoài phạm vi"
-                                        : $0 == 409 ? "Xung đột" : "Dữ liệu không hợp lệ")
-                    ),
-                    ("content", obj(("application/json", obj(("schema", ref("Error")))))))
-            )
+        Set(codes).sorted().map {
+            let description = errorDescriptions[$0] ?? "Dữ liệu không hợp lệ"
+            var pairs: [(String, JSONValue)] = [
+                ("description", .string(description)),
+                ("content", obj(("application/json", obj(("schema", ref("Error")))))),
+            ]
+            if $0 == 429 {
+                pairs.append(("headers", obj(("Retry-After", obj(("required", .bool(true)), ("schema", int))))))
+            }
+            return (String($0), .object(pairs))
         }
     }
+
+    /// The errors any operation of its shape can answer, whatever it does: a malformed query or body (400), no
+    /// or a wrong token (401), another unit's record (403), a path id that is no integer (422) or no record (404),
+    /// a body too large (413) or of another type (415).
+    private static func commonErrors(params: [JSONValue], body: Bool, secured: Bool = true) -> [Int] {
+        let hasPath = params.contains { $0.string(at: "in") == "path" }
+        return [400] + (secured ? [401, 403] : []) + (hasPath ? [404, 422] : []) + (body ? [413, 415, 422] : [])
+    }
+
+    /// The media types a file download may have (exports, documents, evidence).
+    static let fileTypes = [
+        "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf", "image/jpeg",
+        "image/png", "image/heic",
+    ]
 
     private static func op(
         _ summary: String, tag: String, params: [JSONValue] = [], body: String? = nil, status: Int = 200,
@@ -114,17 +140,19 @@ enum OpenAPIDocument {
         }
         var responses: [(String, JSONValue)] = []
         if let response {
+            let isFile = response.string(at: "format") == "binary"
+            let types = isFile ? fileTypes : ["application/json"]
             responses.append(
                 (
                     String(status),
                     obj(
                         ("description", .string("Thành công")),
-                        ("content", obj(("application/json", obj(("schema", response))))))
+                        ("content", .object(types.map { ($0, obj(("schema", response))) })))
                 ))
         } else {
             responses.append((String(status), obj(("description", .string("Thành công, không có nội dung")))))
         }
-        responses += errors(errorCodes + (body != nil ? [400, 422] : []))
+        responses += errors(errorCodes + commonErrors(params: params, body: body != nil, secured: secured))
         p.append(("responses", .object(responses)))
         if !secured { p.append(("security", .array([]))) }
         return .object(p)
@@ -142,7 +170,11 @@ enum OpenAPIDocument {
         var p: [(String, JSONValue)] = [("summary", .string(summary)), ("tags", .array([.string(tag)]))]
         if !params.isEmpty { p.append(("parameters", .array(params))) }
         p.append(("requestBody", body))
-        p.append(("responses", .object([(String(status), ok)] + errors(errorCodes))))
+        p.append(
+            (
+                "responses",
+                .object([(String(status), ok)] + errors(errorCodes + commonErrors(params: params, body: true)))
+            ))
         return .object(p)
     }
 
@@ -171,7 +203,7 @@ enum OpenAPIDocument {
                             "post",
                             op(
                                 "Lấy mã truy cập", tag: "auth", body: "TokenRequest", response: ref("Token"),
-                                errorCodes: [401], secured: false)
+                                errorCodes: [401, 429], secured: false)
                         ),
                         (
                             "delete",
@@ -352,6 +384,16 @@ enum OpenAPIDocument {
                                 "Nhật ký thao tác (quản trị, thường trực)", tag: "audit",
                                 params: [query("entity", "Loại dữ liệu"), query("page", "Trang", integer: true)],
                                 response: listOf("AuditEntry"))
+                        ))
+                ),
+                (
+                    "/audit/verify",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Kiểm tra chuỗi mã băm của nhật ký (mục đầu tiên bị sửa, xóa hoặc đổi thứ tự)",
+                                tag: "audit", response: ref("AuditVerification"), errorCodes: [401, 403])
                         ))
                 ),
                 (
@@ -956,14 +998,16 @@ enum OpenAPIDocument {
                         (
                             "Subject",
                             schema(
-                                required: ["id", "kind", "kindLabel", "name", "unitID"],
+                                // Personal and sensitive keys are absent unless the reader may see them
+                                // (Policy.readableClasses); `withheld` names the absent ones.
+                                required: ["id", "kind", "kindLabel", "name", "unitID", "position", "withheld"],
                                 [
                                     ("id", int), ("kind", str()), ("kindLabel", str()), ("name", str()),
                                     ("unitID", int),
                                     ("gender", str()), ("ethnicity", str()), ("position", str()),
                                     ("headsUnitID", nullable("integer")), ("representsUnitID", nullable("integer")),
-                                    ("birthDate", nullable("string")), ("idNumber", nullable("string")),
-                                    ("phone", nullable("string")), ("address", nullable("string")),
+                                    ("birthDate", str()), ("idNumber", str()),
+                                    ("phone", str()), ("address", str()), ("withheld", array(str())),
                                 ])
                         ),
                         (
@@ -1135,9 +1179,9 @@ enum OpenAPIDocument {
                         (
                             "AnnualRecord",
                             schema(
-                                required: [
-                                    "year", "titles", "note", "disciplinePending", "maternityLeave", "treatmentLeave",
-                                ],
+                                // Sensitive keys (note, discipline, leave, exclusions) are absent unless the
+                                // reader may see them; `withheld` names the absent ones.
+                                required: ["year", "titles", "withheld"],
                                 [
                                     ("year", int), ("taskRating", nullable("string")),
                                     ("taskRatingLabel", nullable("string")), ("titles", array(str())), ("note", str()),
@@ -1149,7 +1193,7 @@ enum OpenAPIDocument {
                                     ),
                                     ("memberCount", nullable("integer")), ("membersCompleting", nullable("integer")),
                                     ("membersLDTT", nullable("integer")), ("membersCSTD", nullable("integer")),
-                                    ("membersDisciplined", nullable("integer")),
+                                    ("membersDisciplined", nullable("integer")), ("withheld", array(str())),
                                 ])
                         ),
                         (
@@ -1218,7 +1262,7 @@ enum OpenAPIDocument {
                         (
                             "AnnualImportResult",
                             schema(
-                                required: ["created", "updated", "errors"],
+                                required: ["created", "updated", "errors", "warnings"],
                                 [
                                     ("created", int), ("updated", int),
                                     (
@@ -1228,6 +1272,16 @@ enum OpenAPIDocument {
                                                 required: ["row", "column", "message"],
                                                 [("row", int), ("column", str()), ("message", str())]))
                                     ),
+                                    (
+                                        "warnings",
+                                        array(
+                                            schema(
+                                                required: ["row", "column", "message"],
+                                                [
+                                                    ("row", int), ("column", str()), ("message", str()),
+                                                    ("warning", bool),
+                                                ]))
+                                    ),
                                 ])
                         ),
                         (
@@ -1235,7 +1289,7 @@ enum OpenAPIDocument {
                             schema(
                                 required: [
                                     "id", "filename", "status", "statusLabel", "total", "processed", "created",
-                                    "errorCount", "errors", "finished",
+                                    "errorCount", "errors", "warnings", "finished",
                                 ],
                                 [
                                     ("id", int), ("filename", str()), ("status", str(codes(ImportJobStatus.self))),
@@ -1247,6 +1301,16 @@ enum OpenAPIDocument {
                                             schema(
                                                 required: ["row", "column", "message"],
                                                 [("row", int), ("column", str()), ("message", str())]))
+                                    ),
+                                    (
+                                        "warnings",
+                                        array(
+                                            schema(
+                                                required: ["row", "column", "message"],
+                                                [
+                                                    ("row", int), ("column", str()), ("message", str()),
+                                                    ("warning", bool),
+                                                ]))
                                     ), ("finished", bool),
                                 ])
                         ),
@@ -1477,6 +1541,15 @@ enum OpenAPIDocument {
                                     ("username", str()), ("action", str()), ("entity", str()),
                                     ("entityID", nullable("string")), ("unitID", nullable("integer")),
                                     ("summary", str()), ("before", nullable("string")), ("after", nullable("string")),
+                                ])
+                        ),
+                        (
+                            "AuditVerification",
+                            schema(
+                                required: ["ok", "checked", "message"],
+                                [
+                                    ("ok", bool), ("checked", int),
+                                    ("badEntryID", nullable("integer")), ("message", str()),
                                 ])
                         )
                     )

@@ -25,10 +25,22 @@ struct ListQuery: Sendable {
 }
 
 extension Request {
-    /// `q`, `page` and `perPage` of this request's query string.
-    func listQuery(defaultPerPage: Int = 50) -> ListQuery {
+    /// `q`, `page` and `perPage` of this request's query string; a page that is not a number is a 400.
+    func listQuery(defaultPerPage: Int = 50) throws -> ListQuery {
         ListQuery(
-            q: query[String.self, at: "q"], page: query[Int.self, at: "page"],
-            perPage: query[Int.self, at: "perPage"], defaultPerPage: defaultPerPage)
+            q: query[String.self, at: "q"], page: try intQuery("page"), perPage: try intQuery("perPage"),
+            defaultPerPage: defaultPerPage)
+    }
+
+    /// An integer filter of the query string: nil when absent or empty (an empty select of a form), a 400 naming
+    /// the parameter when it is anything else than an integer — never silently ignored (an export of every year).
+    func intQuery(_ key: String) throws -> Int? {
+        guard let raw = query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+            return nil
+        }
+        guard let value = Int(raw) else {
+            throw AppError.badRequest("Tham số “\(key)” phải là số nguyên (đang là “\(raw.prefix(40))”).")
+        }
+        return value
     }
 }
