@@ -75,6 +75,8 @@ public enum DossierStatus: String, CaseIterable, Codable, Sendable, WorkflowStat
     case appraised
     case reviewed
     case decided
+    /// Every nominee the council passed goes on to a higher authority's council; this level decides none.
+    case forwarded
 
     public var label: String {
         switch self {
@@ -84,13 +86,14 @@ public enum DossierStatus: String, CaseIterable, Codable, Sendable, WorkflowStat
         case .appraised: return "Đã thẩm định, chờ Hội đồng"
         case .reviewed: return "Hội đồng đã xét, chờ quyết định"
         case .decided: return "Đã có quyết định khen thưởng"
+        case .forwarded: return "Đã chuyển lên Hội đồng cấp trên"
         }
     }
 
     /// The nominating unit may change nominees and documents.
     public var editableByUnit: Bool { self == .draft || self == .returned }
     /// A decided dossier is a record: nothing changes it.
-    public var readOnly: Bool { self == .decided }
+    public var readOnly: Bool { self == .decided || self == .forwarded }
 }
 
 public enum NomineeAppraisal: String, CaseIterable, Codable, Sendable {
@@ -161,8 +164,8 @@ public enum DossierWorkflow: WorkflowTable {
         case .draft, .returned: return [.submitted]
         case .submitted: return [.appraised, .returned]
         case .appraised: return [.reviewed]
-        case .reviewed: return [.decided]
-        case .decided: return []
+        case .reviewed: return [.decided, .forwarded]
+        case .decided, .forwarded: return []
         }
     }
 }
@@ -258,46 +261,6 @@ public enum CouncilTally {
             NomineeTally(
                 totalMembers: totalMembers, yes: yes, no: no, recused: recused, written: written,
                 threshold: threshold, strict: strict, passed: passed))
-    }
-}
-
-// MARK: - Deadlines
-
-public enum WorkingDays {
-    /// `day` ("yyyy-MM-dd") plus `count` working days (Monday–Friday). Public holidays are not in the data yet.
-    public static func add(_ count: Int, to day: String) -> String? {
-        guard var date = parse(day) else { return nil }
-        var left = count
-        let cal = calendar
-        while left > 0 {
-            date = cal.date(byAdding: .day, value: 1, to: date) ?? date
-            let wd = cal.component(.weekday, from: date)
-            if wd != 1 && wd != 7 { left -= 1 }
-        }
-        return format(date)
-    }
-
-    /// Days from `from` to `to` (negative when `to` is earlier).
-    public static func daysBetween(_ from: String, _ to: String) -> Int? {
-        guard let a = parse(from), let b = parse(to) else { return nil }
-        return calendar.dateComponents([.day], from: a, to: b).day
-    }
-
-    static var calendar: Calendar {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC")!
-        return c
-    }
-
-    static func parse(_ day: String) -> Date? {
-        let p = day.split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3 else { return nil }
-        return calendar.date(from: DateComponents(year: p[0], month: p[1], day: p[2]))
-    }
-
-    static func format(_ d: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day], from: d)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 }
 

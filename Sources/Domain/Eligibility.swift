@@ -40,9 +40,13 @@ public struct RuleForm: Codable, Sendable, Equatable {
     public var rank: Int
     /// Who confers it during this period (Vietnamese).
     public var conferredBy: String
+    /// The authority levels that confer it during this period (data for routing; `conferredBy` is the text).
+    public var conferredAt: [AuthorityLevel]?
     /// Percent of ALL council members who must vote for it; nil = no threshold in the rules.
     public var voteThreshold: Int?
     public var conditions: [RuleCondition]
+    /// Procedure deadlines of this form (posting the list, the decision); absent for most forms.
+    public var deadlines: [FormDeadline]? = nil
 }
 
 public struct RuleCondition: Codable, Sendable, Equatable {

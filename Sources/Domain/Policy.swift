@@ -26,9 +26,13 @@ public struct Actor: Sendable, Equatable {
     public let unitPath: UnitPath?
     /// Movements whose lead agency is the actor's unit (meaningful for lead agencies).
     public let leadMovementIDs: Set<Int>
+    /// Units whose history the actor's unit carries (merged into it, split or abolished to it): their records
+    /// stay where they were and are read, never written, by the successor's officers.
+    public let inheritedPaths: [UnitPath]
 
     public init(
-        userID: Int, username: String, role: Role, unitID: Int?, unitPath: UnitPath?, leadMovementIDs: Set<Int> = []
+        userID: Int, username: String, role: Role, unitID: Int?, unitPath: UnitPath?, leadMovementIDs: Set<Int> = [],
+        inheritedPaths: [UnitPath] = []
     ) {
         self.userID = userID
         self.username = username
@@ -36,7 +40,14 @@ public struct Actor: Sendable, Equatable {
         self.unitID = unitID
         self.unitPath = unitPath
         self.leadMovementIDs = leadMovementIDs
+        self.inheritedPaths = inheritedPaths
     }
+
+    /// The actor's own subtree, then the inherited ones.
+    var ownAndInheritedPaths: [UnitPath] { (unitPath.map { [$0] } ?? []) + inheritedPaths }
+
+    /// True when `path` lies in a unit whose history the actor's unit carries.
+    func inherits(_ path: UnitPath) -> Bool { inheritedPaths.contains { $0.contains(path) } }
 }
 
 public enum Action: String, Sendable, CaseIterable {
@@ -61,12 +72,35 @@ public enum Resource: Sendable, Equatable {
     /// A movement (nil id: the collection or a new one).
     case movement(id: Int?)
     case auditLog
-    /// The council's work: appraisal of dossiers, meetings, tallies, decisions, the roster.
-    case council
+    /// One authority's council work: appraisal of the dossiers sent to it, meetings, tallies, decisions, the roster.
+    /// nil: the collection (which councils the actor works with is a query filtered by `councilScope`).
+    case council(CouncilScope?)
     /// One council meeting; `isAttendee`: the actor's account holds a seat in it (a roster member of another role).
-    case councilMeeting(isAttendee: Bool)
+    case councilMeeting(CouncilScope, isAttendee: Bool)
+    /// The conferring authorities (their signing blocks, registers, formats): read by the signed-in, kept by the
+    /// administrator and the standing office of the authority (nil: a new authority).
+    case authority(CouncilScope?)
     /// Casting a ballot in a council meeting; `isMember`: the actor's account is on the council's roster.
     case councilVote(isMember: Bool)
+    /// Reorganising the tree (merging, splitting, abolishing units on a legal basis).
+    case reorganisation
+    /// The holiday calendar (days off, make-up working days): read by the signed-in, kept by the administrator
+    /// and the standing office.
+    case calendar
+}
+
+/// The facts about one authority's council that access needs.
+public struct CouncilScope: Sendable, Equatable {
+    public let authorityID: Int
+    /// The unit whose officers are the council's standing office.
+    public let standingUnitID: Int
+    /// The actor holds an active seat on this council's roster.
+    public let isSeat: Bool
+    public init(authorityID: Int, standingUnitID: Int, isSeat: Bool) {
+        self.authorityID = authorityID
+        self.standingUnitID = standingUnitID
+        self.isSeat = isSeat
+    }
 }
 
 public enum Decision: Equatable, Sendable {
@@ -83,7 +117,23 @@ public enum Decision: Equatable, Sendable {
 public enum UnitScope: Equatable, Sendable {
     case all
     case subtree(UnitPath)
+    /// Several subtrees: the actor's own and those whose history its unit inherited.
+    case subtrees([UnitPath])
     case none
+
+    /// The scope for a unit's own subtree plus its inherited ones.
+    static func of(_ paths: [UnitPath]) -> UnitScope {
+        paths.isEmpty ? .none : paths.count == 1 ? .subtree(paths[0]) : .subtrees(paths)
+    }
+
+    public func contains(_ path: UnitPath) -> Bool {
+        switch self {
+        case .all: return true
+        case .subtree(let root): return root.contains(path)
+        case .subtrees(let roots): return roots.contains { $0.contains(path) }
+        case .none: return false
+        }
+    }
 }
 
 /// The one place where access is decided. Controllers and queries ask it; nothing else decides.
@@ -93,7 +143,12 @@ public enum Policy {
     static let councilOnly =
         "Thẩm định, tổ chức họp Hội đồng và ghi quyết định do Thường trực Hội đồng (Phòng Nội vụ) thực hiện."
     static let rosterOnly = "Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu."
+    static let calendarOnly = "Lịch ngày nghỉ, ngày làm bù do quản trị hệ thống hoặc Thường trực Hội đồng cập nhật."
     public static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
+    public static let inheritedReadOnly =
+        "Hồ sơ của đơn vị đã sáp nhập, chia tách hoặc giải thể chỉ được xem; hồ sơ mới lập tại đơn vị kế thừa."
+    public static let reorganiseOnly =
+        "Sắp xếp đơn vị (sáp nhập, chia tách, giải thể) do Thường trực (Phòng Nội vụ) hoặc quản trị hệ thống thực hiện."
 
     public static func decide(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Decision {
         guard let actor else { return .forbidden(mustSignIn) }
@@ -128,9 +183,12 @@ public enum Policy {
             case .standingOffice: return .allow
             case .councilMember: return action.isWrite ? .forbidden(readOnly) : .allow
             case .unitOfficer:
+                if !inOwnSubtree && !action.isWrite && actor.inherits(path) { return .allow }
+                if !inOwnSubtree && actor.inherits(path) { return .forbidden(inheritedReadOnly) }
                 return inOwnSubtree ? .allow : .notFound
             case .leadAgency:
                 if inOwnSubtree { return .allow }
+                if actor.inherits(path) { return action.isWrite ? .forbidden(inheritedReadOnly) : .allow }
                 guard !movements.isDisjoint(with: actor.leadMovementIDs) else { return .notFound }
                 // Across units, a lead agency follows and nurtures the exemplars of its movements.
                 return (action == .read || action == .list || action == .update) ? .allow : .forbidden(outsideUnit)
@@ -167,17 +225,43 @@ public enum Policy {
             }
         case .auditLog:
             return actor.role == .standingOffice ? (action.isWrite ? .forbidden(readOnly) : .allow) : .notFound
-        case .council:
-            switch actor.role {
-            case .standingOffice: return .allow
-            case .councilMember: return action.isWrite ? .forbidden(councilOnly) : .allow
-            default: return action.isWrite ? .forbidden(councilOnly) : .notFound
+        case .council(let scope):
+            guard let scope else {
+                // The collection: any council worker lists the councils it works with (the query filters them).
+                if action.isWrite { return .forbidden(councilOnly) }
+                return actor.role == .editor ? .notFound : .allow
             }
-        case .councilMeeting(let isAttendee):
+            if isStandingOffice(actor, of: scope) { return .allow }
+            if scope.isSeat { return action.isWrite ? .forbidden(councilOnly) : .allow }
+            return .notFound
+        case .councilMeeting(let scope, let isAttendee):
             if !action.isWrite && isAttendee { return .allow }
-            return decide(actor, action, .council)
+            return decide(actor, action, .council(scope))
+        case .authority(let scope):
+            guard let scope else {
+                return action.isWrite ? .forbidden("Chỉ quản trị hệ thống khai báo cấp khen thưởng mới.") : .allow
+            }
+            if !action.isWrite || isStandingOffice(actor, of: scope) { return .allow }
+            return .forbidden(councilOnly)
         case .councilVote: // decided above, before the administrator's pass
             return .forbidden(rosterOnly)
+        case .reorganisation:
+            return actor.role == .standingOffice ? .allow : .forbidden(reorganiseOnly)
+        case .calendar:
+            if !action.isWrite { return .allow }
+            return actor.role == .standingOffice ? .allow : .forbidden(calendarOnly)
+        }
+    }
+
+    /// The standing office of an authority's council (Thường trực Hội đồng): the officers of its standing unit
+    /// (Phòng Nội vụ for a district, the commune's own office for a commune, the agency itself for an agency head).
+    /// A standing-office account without a unit serves every council.
+    public static func isStandingOffice(_ actor: Actor, of scope: CouncilScope) -> Bool {
+        switch actor.role {
+        case .admin: return true
+        case .standingOffice: return actor.unitID == nil || actor.unitID == scope.standingUnitID
+        case .unitOfficer, .leadAgency: return actor.unitID == scope.standingUnitID
+        case .councilMember, .editor: return false
         }
     }
 
@@ -186,7 +270,7 @@ public enum Policy {
         guard let actor else { return .none }
         switch actor.role {
         case .admin, .standingOffice, .councilMember, .leadAgency, .editor: return .all
-        case .unitOfficer: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        case .unitOfficer: return UnitScope.of(actor.ownAndInheritedPaths)
         }
     }
 
@@ -196,7 +280,7 @@ public enum Policy {
         guard let actor else { return .none }
         switch actor.role {
         case .admin, .standingOffice, .councilMember: return .all
-        case .unitOfficer, .leadAgency: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        case .unitOfficer, .leadAgency: return UnitScope.of(actor.ownAndInheritedPaths)
         case .editor: return .none
         }
     }
@@ -211,13 +295,7 @@ public enum Policy {
         }
     }
 
-    static func canSeeUnit(_ actor: Actor, _ path: UnitPath) -> Bool {
-        switch unitScope(actor) {
-        case .all: return true
-        case .subtree(let root): return root.contains(path)
-        case .none: return false
-        }
-    }
+    static func canSeeUnit(_ actor: Actor, _ path: UnitPath) -> Bool { unitScope(actor).contains(path) }
 }
 
 /// What a page may offer an actor beyond one record: "create" buttons, sections of the navigation,
@@ -244,6 +322,8 @@ public enum RecordListScope: Equatable, Sendable {
     /// The unit's subtree (if any) or records tied to one of these movements.
     case subtreeOrMovements(UnitPath?, movementIDs: Set<Int>)
     case none
+    /// Several subtrees: the unit officer's own and those whose history its unit inherited.
+    case subtrees([UnitPath])
 }
 
 /// Whose records (import jobs…) a listing shows, by the account that made them.
@@ -323,7 +403,9 @@ extension Policy {
         guard let actor else { return .none }
         switch actor.role {
         case .admin, .standingOffice, .councilMember: return .all
-        case .unitOfficer: return actor.unitPath.map(RecordListScope.subtree) ?? .none
+        case .unitOfficer:
+            if !actor.inheritedPaths.isEmpty { return .subtrees(actor.ownAndInheritedPaths) }
+            return actor.unitPath.map(RecordListScope.subtree) ?? .none
         case .leadAgency: return .subtreeOrMovements(actor.unitPath, movementIDs: actor.leadMovementIDs)
         case .editor: return .none
         }
@@ -529,6 +611,8 @@ extension Policy {
         case .admin, .standingOffice: return all
         case .unitOfficer, .leadAgency:
             if let own = actor.unitPath, own.contains(path) { return all }
+            // The successor manages the people and collectives of the units it took over.
+            if actor.inherits(path) { return all }
             return actor.role == .leadAgency ? [.public, .internal] : [.public]
         case .councilMember: return [.public, .internal]
         case .editor: return [.public]

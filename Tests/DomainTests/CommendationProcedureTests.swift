@@ -176,7 +176,7 @@ struct CommendationProcedureTests {
     }
 
     @Test(
-        "Policy: only the standing office appraises and decides; council members read; units get 403 on council acts and 404 on council pages; only roster members vote"
+        "Policy: each council's standing office runs it; its seats read it; other councils' people get 404; only roster members vote"
     )
     func policy() {
         let path = UnitPath(ids: [1, 3])
@@ -184,14 +184,26 @@ struct CommendationProcedureTests {
             userID: 1, username: "noivu", role: .standingOffice, unitID: 4, unitPath: UnitPath(ids: [1, 3, 4]))
         let member = Actor(userID: 2, username: "hoidong", role: .councilMember, unitID: nil, unitPath: nil)
         let unit = Actor(userID: 3, username: "dakruong", role: .unitOfficer, unitID: 9, unitPath: path.child(9))
-        #expect(Policy.decide(office, .update, .council) == .allow)
-        #expect(Policy.decide(member, .read, .council) == .allow)
-        if case .forbidden = Policy.decide(member, .update, .council) {
+        // The district council (standing office: unit 4) and the commune's (its own office, unit 9).
+        let district = CouncilScope(authorityID: 1, standingUnitID: 4, isSeat: false)
+        let districtSeat = CouncilScope(authorityID: 1, standingUnitID: 4, isSeat: true)
+        let commune = CouncilScope(authorityID: 2, standingUnitID: 9, isSeat: false)
+        #expect(Policy.decide(office, .update, .council(district)) == .allow)
+        #expect(Policy.decide(office, .read, .council(commune)) == .notFound, "the district office runs only its own")
+        #expect(Policy.decide(unit, .update, .council(commune)) == .allow, "the commune office runs the commune's")
+        #expect(Policy.decide(member, .read, .council(districtSeat)) == .allow)
+        #expect(
+            Policy.decide(member, .read, .council(commune)) == .notFound, "a district seat does not open the commune's")
+        if case .forbidden = Policy.decide(member, .update, .council(districtSeat)) {
         } else {
             Issue.record("member may not appraise")
         }
-        if case .forbidden = Policy.decide(unit, .update, .council) {} else { Issue.record("unit may not appraise") }
-        #expect(Policy.decide(unit, .read, .council) == .notFound)
+        #expect(Policy.decide(unit, .update, .council(district)) == .notFound)
+        #expect(Policy.decide(unit, .read, .council(nil)) == .allow, "anyone lists the councils they work with")
+        if case .forbidden = Policy.decide(office, .create, .council(nil)) {
+        } else {
+            Issue.record("no council-less write")
+        }
         #expect(Policy.decide(unit, .update, .councilVote(isMember: true)) == .allow)
         if case .forbidden = Policy.decide(member, .update, .councilVote(isMember: false)) {
         } else {
@@ -204,14 +216,21 @@ struct CommendationProcedureTests {
         }
         #expect(Policy.decide(admin, .update, .councilVote(isMember: true)) == .allow)
         #expect(
-            Policy.decide(unit, .read, .councilMeeting(isAttendee: true)) == .allow,
+            Policy.decide(unit, .read, .councilMeeting(district, isAttendee: true)) == .allow,
             "a unit officer seated in the meeting reads it")
-        #expect(Policy.decide(unit, .read, .councilMeeting(isAttendee: false)) == .notFound, "…and no other meeting")
-        if case .forbidden = Policy.decide(unit, .update, .councilMeeting(isAttendee: true)) {
+        #expect(
+            Policy.decide(unit, .read, .councilMeeting(district, isAttendee: false)) == .notFound,
+            "…and no other meeting")
+        if case .forbidden = Policy.decide(member, .update, .councilMeeting(districtSeat, isAttendee: true)) {
         } else {
             Issue.record("a seat does not manage the meeting")
         }
-        #expect(Policy.decide(member, .read, .councilMeeting(isAttendee: false)) == .allow)
+        #expect(Policy.decide(member, .update, .councilMeeting(commune, isAttendee: false)) == .notFound)
+        let global = Actor(userID: 7, username: "tt", role: .standingOffice, unitID: nil, unitPath: nil)
+        #expect(Policy.decide(global, .update, .council(commune)) == .allow, "a unitless standing office serves all")
+        #expect(Policy.decide(unit, .update, .authority(commune)) == .allow)
+        if case .forbidden = Policy.decide(unit, .update, .authority(district)) {} else { Issue.record("not its own") }
+        #expect(Policy.decide(member, .read, .authority(district)) == .allow)
         #expect(Policy.recordScope(unit) == .subtree(path.child(9)))
         #expect(Policy.recordScope(member) == .all)
         #expect(

@@ -24,7 +24,7 @@ struct WorkflowTableTests {
     func codes() {
         #expect(
             DossierStatus.allCases.map(\.rawValue) == [
-                "draft", "submitted", "returned", "appraised", "reviewed", "decided",
+                "draft", "submitted", "returned", "appraised", "reviewed", "decided", "forwarded",
             ])
         #expect(NomineeAppraisal.allCases.map(\.rawValue) == ["pending", "passed", "returned"])
         #expect(NomineeEligibility.allCases.map(\.rawValue) == ["eligible", "not-eligible", "missing-data"])
@@ -38,11 +38,13 @@ struct WorkflowTableTests {
         for code in all { #expect(code.allSatisfy { ("a"..."z").contains($0) || $0 == "-" }, "\(code)") }
     }
 
-    @Test("Dossier: submitted by the unit, appraised or returned, reviewed by the council, decided")
+    @Test(
+        "Dossier: submitted by the unit, appraised or returned, reviewed by the council, decided — or forwarded up when the council decides none of it"
+    )
     func dossier() {
         let legal: Set<String> = [
             "draft→submitted", "returned→submitted", "submitted→appraised", "submitted→returned",
-            "appraised→reviewed", "reviewed→decided",
+            "appraised→reviewed", "reviewed→decided", "reviewed→forwarded",
         ]
         #expect(moves(DossierWorkflow.self, DossierStatus.allCases) == legal)
         allowedMatchesTable(DossierWorkflow.self, DossierStatus.allCases, legal: legal)

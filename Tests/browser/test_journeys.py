@@ -326,23 +326,29 @@ def test_every_page_works_without_javascript(user_factory, report):
 
 
 # Each run takes one of the demo's two 2025 dossiers waiting for appraisal: (commune, decision number, awardee search).
-APPRAISALS = {"desktop": ("Xã Đăk Ruồng", "135/QĐ-UBND", "y thuong"), "phone": ("Xã Tân Lập", "136/QĐ-UBND", "nguyen van son")}
+APPRAISALS = {
+    "desktop": ("Xã Đăk Ruồng", "dakruong", "hd.dakruong", "135/QĐ-UBND", "y thuong"),
+    "phone": ("Xã Tân Lập", "tanlap", None, "136/QĐ-UBND", "nguyen van son"),
+}
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_factory, variant):
-    """Phòng Nội vụ appraises a commune's 2025 dossier and opens a council meeting; a council member votes on it;
-    the office enters the other ballots, closes the vote and records the decision; the award is then found."""
-    commune, number, search = APPRAISALS[variant]
-    office = user_factory("tham-dinh-hoi-dong", variant)
-    office.login("noivu", DEMO_PASSWORD)
+def test_commune_council_appraises_votes_and_decides(user_factory, variant):
+    """Since 01/07/2025 a commune's chairman confers the base-level titles: the commune's own council works the
+    commune's 2025 dossier. Its officer (the council's standing office) appraises it and opens the meeting, a member
+    votes on line, the officer enters the paper ballots, closes the vote and records the decision; the award is
+    then found. The district's office no longer sees the dossier as its work."""
+    commune, officer, member_name, number, search = APPRAISALS[variant]
+    office = user_factory("hoi-dong-xa", variant)
+    office.login(officer, DEMO_PASSWORD)
     office.go("/app", "tổng quan")
-    assert "Thẩm định" in office.text(), "the dashboard lists the dossiers waiting for appraisal"
+    assert "Thẩm định" in office.text(), "the dashboard lists the dossiers waiting for the commune council"
     office.go("/app/dossiers?status=submitted", "hồ sơ chờ thẩm định")
     office.driver.find_element(By.XPATH, f"//tr[td[contains(., '{commune}')]]//a").click()
     office.check("hồ sơ 2025")
     dossier_url = office.driver.current_url
-    assert "Đã gửi, chờ thẩm định" in office.text() and commune.replace("Xã", "xã") in office.text()
+    council = "Hội đồng Thi đua - Khen thưởng " + commune.replace("Xã", "xã")
+    assert "Đã gửi, chờ thẩm định" in office.text() and council in office.text()
     count = len(office.driver.find_elements(By.CSS_SELECTOR, "form[action$='/appraisal']"))
     assert count >= 2
     for i in range(count):
@@ -355,15 +361,16 @@ def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_fac
     office.submit("form[action$='/appraisal/finish']", "kết thúc thẩm định")
     assert "chờ Hội đồng" in office.flash()
 
-    office.go("/app/council", "hội đồng")
+    office.go("/app/council", "hội đồng xã")
+    assert council in office.text(), "the officer's own council opens first"
     office.driver.find_element(By.CSS_SELECTOR, "details.add-box summary").click()
     for box in office.driver.find_elements(By.CSS_SELECTOR, "input[name='dossierIDs[]']"):
         label = box.find_element(By.XPATH, "./ancestor::label").text
         if (commune in label) != box.is_selected():
             box.click()
-    office.fill("m-loc", "Phòng họp UBND huyện Kon Rẫy")
-    office.fill("m-chair", "Nguyễn Văn An")
-    office.fill("m-sec", "Nguyễn Thị Hằng")
+    office.fill("m-loc", "Hội trường UBND " + commune.replace("Xã", "xã"))
+    office.fill("m-chair", "Chủ tịch UBND xã")
+    office.fill("m-sec", "Công chức Văn hóa - Xã hội")
     office.submit("form[action='/app/council/meetings']", "lập cuộc họp")
     assert "Đã lập cuộc họp" in office.flash()
     meeting_url = office.driver.current_url
@@ -374,19 +381,25 @@ def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_fac
     office.submit("form[action$='/open']", "mở bỏ phiếu")
     assert "Đã mở bỏ phiếu kín." in office.flash()
 
-    member = user_factory("thanh-vien-bo-phieu", variant)
-    member.login("hoidong", DEMO_PASSWORD)
-    member.go("/app", "tổng quan thành viên")
-    member.driver.find_element(By.PARTIAL_LINK_TEXT, "Bỏ phiếu:").click()
-    member.check("cuộc họp")
-    assert "Phiếu bầu của Trần Văn Bình" in member.text()
-    for fieldset in member.driver.find_elements(By.CSS_SELECTOR, "#bo-phieu fieldset"):
-        fieldset.find_element(By.CSS_SELECTOR, "input[value='agree']").click()
-    member.submit("#bo-phieu form", "gửi phiếu")
-    assert "Đã ghi nhận phiếu" in member.flash()
-    assert "Phiếu bầu của" not in member.text(), "one ballot per member"
+    # The district's council member has no part in the commune's meeting.
+    outsider = user_factory("hoi-dong-huyen", variant)
+    outsider.login("hoidong", DEMO_PASSWORD)
+    outsider.driver.get(meeting_url)
+    assert "Không tìm thấy" in outsider.text()
 
-    # The office votes on line for its own seat, then enters the paper ballots of the others.
+    if member_name:
+        member = user_factory("thanh-vien-hoi-dong-xa", variant)
+        member.login(member_name, DEMO_PASSWORD)
+        member.go("/app", "tổng quan thành viên")
+        member.driver.find_element(By.PARTIAL_LINK_TEXT, "Bỏ phiếu:").click()
+        member.check("cuộc họp")
+        for fieldset in member.driver.find_elements(By.CSS_SELECTOR, "#bo-phieu fieldset"):
+            fieldset.find_element(By.CSS_SELECTOR, "input[value='agree']").click()
+        member.submit("#bo-phieu form", "gửi phiếu")
+        assert "Đã ghi nhận phiếu" in member.flash()
+        assert "Phiếu bầu của" not in member.text(), "one ballot per member"
+
+    # The officer votes on line for its own seat, then enters the paper ballots of the others.
     office.go(meeting_url.replace(office.base, ""), "cuộc họp")
     for fieldset in office.driver.find_elements(By.CSS_SELECTOR, "#bo-phieu fieldset"):
         fieldset.find_element(By.CSS_SELECTOR, "input[value='agree']").click()
@@ -401,16 +414,16 @@ def test_standing_office_appraises_a_dossier_and_a_council_member_votes(user_fac
     office.fill("notes", "Hội đồng thống nhất với kết quả thẩm định.")
     office.submit("form[action$='/close']", "kết thúc bỏ phiếu")
     assert "kiểm phiếu" in office.flash()
-    assert "7/7 (100%) — Đạt" in office.text()
+    assert "(100%) — Đạt" in office.text()
 
     office.go(dossier_url.replace(office.base, ""), "hồ sơ sau khi Hội đồng xét")
     office.fill("qd-number", number)
-    office.fill("qd-date", "20/12/2025")
+    office.fill("qd-date", time.strftime("%d/%m/%Y"))
     office.fill("qd-auth", "Ủy ban nhân dân " + commune.replace("Xã", "xã"))
-    office.fill("qd-signer", "A Thuận")
+    office.fill("qd-signer", "Chủ tịch UBND xã")
     office.choose("qd-level", value="xa")
     office.submit("form[action$='/decision']", "ghi quyết định")
     assert "Đã ghi quyết định" in office.flash()
     assert "Đã có quyết định khen thưởng" in office.text()
-    member.go(f"/app/awards?q={search.replace(' ', '+')}", "tra cứu khen thưởng")
-    assert number in member.text()
+    office.go(f"/app/awards?q={search.replace(' ', '+')}", "tra cứu khen thưởng")
+    assert number in office.text()

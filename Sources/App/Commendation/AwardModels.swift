@@ -39,6 +39,26 @@ final class AwardModel: Model, @unchecked Sendable {
     @OptionalField(key: "dossier_id") var dossierID: Int?
     /// "nhap-tay" | "nhap-tep" | "quyet-dinh"
     @Field(key: "source") var source: String
+    /// The register entry behind it, when decided in the system.
+    @OptionalField(key: "decision_id") var decisionID: Int?
+    /// Withdrawn awards stay in the history, marked. Changed only by `move(to:note:)`.
+    @Field(key: "status") private(set) var status: AwardStatus
+    /// "Đã thu hồi theo Quyết định số … ngày …"; a correction's note too.
+    @Field(key: "status_note") var statusNote: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
+
+    /// A new award of a subject: valid.
+    init(subjectID: Int) {
+        $subject.id = subjectID
+        status = .valid
+        statusNote = ""
+    }
+
+    /// The only way an award's status changes: a move `AwardWorkflow` allows, or a 409 naming both statuses.
+    func move(to next: AwardStatus, note: String) throws {
+        try AwardWorkflow.requireMove(of: "Khen thưởng", from: status, to: next)
+        status = next
+        statusNote = note
+    }
 }

@@ -47,6 +47,10 @@ struct AwardDTO: Content, Sendable {
     let authority: String
     let dossierID: Int?
     let source: String
+    /// "valid" | "withdrawn" (`AwardStatus`), with the note naming the withdrawing decision.
+    let status: String
+    let statusNote: String
+    let decisionID: Int?
     init(_ a: AwardModel, subjectName: String? = nil) {
         id = a.id ?? 0
         subjectID = a.$subject.id
@@ -62,6 +66,9 @@ struct AwardDTO: Content, Sendable {
         authority = a.authority
         dossierID = a.dossierID
         source = a.source
+        status = a.status.rawValue
+        statusNote = a.statusNote
+        decisionID = a.decisionID
     }
 }
 
@@ -105,11 +112,7 @@ enum InitiativeScope: String, CaseIterable {
 /// Unit-owned commendation records (dossiers, awards) an actor may list, over a query with UnitModel joined.
 enum RecordScope {
     static func apply<M: Model>(_ q: QueryBuilder<M>, actor: Actor) -> QueryBuilder<M> {
-        switch Policy.recordScope(actor) {
-        case .all: return q
-        case .subtree(let p): return q.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%")
-        case .none: return q.filter(.sql(unsafeRaw: "1 = 0"))
-        }
+        q.within(Policy.recordScope(actor))
     }
 }
 
@@ -179,7 +182,7 @@ enum AwardService {
         if e.isEmpty,
             try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(
                 \.$year == i.year
-            ).count() > 0
+            ).filter(\.$status == .valid).count() > 0
         {
             e.add(
                 "formCode",
@@ -201,8 +204,7 @@ enum AwardService {
             )
         }
         guard e.isEmpty, let day else { throw AppError.invalid(e) }
-        let a = AwardModel()
-        a.$subject.id = subjectID
+        let a = AwardModel(subjectID: subjectID)
         a.formCode = code
         a.formName = name
         a.level = i.level

@@ -43,7 +43,8 @@ struct AwardsWebController {
                         subjectName: s.name, subjectHref: SubjectsPath.subject(.id(s.id ?? 0)).href,
                         unitName: u.shortName, year: a.year, formName: a.formName,
                         levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
-                        decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)")
+                        decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)"
+                            + (a.status == .withdrawn ? " — \(a.statusNote)" : ""))
                 },
                 pager: Pager(
                     page, base: AwardsPath.awards,

@@ -30,12 +30,20 @@ enum CommendationDocuments {
         let dossier: DossierModel
         let unit: UnitModel
         let parent: UnitModel?
-        let host: UnitModel?
+        /// The council the dossier was sent to: issuing body, signing block, recipients, number formats.
+        let authority: AuthorityModel?
+        /// The register entry that decided it, and the dossiers it covers (this one included).
+        let decision: DecisionModel?
+        let decisionDossiers: [DossierModel]
+        /// The minutes' register entry of the meeting that considered it.
+        let minutes: DecisionModel?
         let ruleSet: RuleSet
         let subjects: [Int: SubjectModel]
         let records: [Int: [AnnualRecordModel]]
         let initiatives: [Int: [InitiativeModel]]
         let awards: [Int: [AwardModel]]
+        /// Evaluations of the nominee's registrations (by subject), oldest first.
+        let evaluations: [Int: [EvaluationModel]]
         var nominees: [DossierNomineeModel] {
             dossier.nominees.sorted { ($0.formName, sortKey($0)) < ($1.formName, sortKey($1)) }
         }
@@ -44,26 +52,62 @@ enum CommendationDocuments {
 
     static func load(_ d: DossierModel, sets: [RuleSet], on db: any Database) async throws -> DossierData {
         let parent = try await d.unit.$parent.get(on: db)
-        let ids = d.nominees.map { $0.$subject.id }
+        let authority = try await d.$authority.id.asyncMap { try await AuthorityService.find($0, on: db) }
+        let decision = try await d.decisionID.asyncMap { try await DecisionModel.find($0, on: db) } ?? nil
+        var decisionDossiers = [d]
+        if let did = d.decisionID {
+            decisionDossiers = try await DossierModel.query(on: db).filter(\.$decisionID == did).with(\.$unit)
+                .with(\.$nominees).sort(\.$id).all()
+        }
+        let minutes = try await d.meetingID.asyncMap { try await DecisionService.minutes(ofMeeting: $0, on: db) } ?? nil
+        let ids = Array(
+            Set(decisionDossiers.flatMap { $0.nominees.map { $0.$subject.id } } + d.nominees.map { $0.$subject.id }))
         let subjects = try await SubjectModel.query(on: db).filter(\.$id ~~ ids).with(\.$unit).all()
         let records = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id ~~ ids).sort(\.$year).all()
         let initiatives = try await InitiativeModel.query(on: db).filter(\.$subject.$id ~~ ids).sort(\.$year).all()
         let awards = try await AwardModel.query(on: db).filter(\.$subject.$id ~~ ids).sort(\.$year).all()
+        let evaluations = try await EvaluationModel.query(on: db).join(
+            RegistrationModel.self, on: \EvaluationModel.$registration.$id == \RegistrationModel.$id
+        ).filter(RegistrationModel.self, \.$subject.$id ~~ ids).sort(\.$date).all()
         return DossierData(
-            dossier: d, unit: d.unit, parent: parent, host: try await councilHost(on: db),
-            ruleSet: try DossierService.ruleSet(d, sets: sets),
+            dossier: d, unit: d.unit, parent: parent, authority: authority, decision: decision,
+            decisionDossiers: decisionDossiers, minutes: minutes, ruleSet: try DossierService.ruleSet(d, sets: sets),
             subjects: Dictionary(uniqueKeysWithValues: subjects.compactMap { s in s.id.map { ($0, s) } }),
             records: Dictionary(grouping: records, by: { $0.$subject.id }),
             initiatives: Dictionary(grouping: initiatives, by: { $0.$subject.id }),
-            awards: Dictionary(grouping: awards, by: { $0.$subject.id }))
+            awards: Dictionary(grouping: awards, by: { $0.$subject.id }),
+            evaluations: Dictionary(
+                grouping: try evaluations.map { ($0, try $0.joined(RegistrationModel.self).$subject.id) },
+                by: { $0.1 }
+            ).mapValues { $0.map(\.0) })
     }
 
-    /// The People's Committee whose council this is: the highest district- or commune-level unit of the tree.
-    static func councilHost(on db: any Database) async throws -> UnitModel? {
-        let kinds = [UnitKind.huyen, .xa, .phuong, .thiTran].map(\.rawValue)
-        return try await UnitModel.query(on: db).filter(\.$kind ~~ kinds).all().min {
-            ($0.path.count, $0.path) < ($1.path.count, $1.path)
+    /// A number not yet given: the format with blanks for the sequence ("      /QĐ-UBND").
+    static func blankNumber(_ format: String?, fallback: String) -> String {
+        guard let format, format.contains(DecisionRegister.placeholder) else { return fallback }
+        return format.replacingOccurrences(of: DecisionRegister.placeholder, with: "      ")
+            .replacingOccurrences(of: "{year}", with: String(Today.year))
+    }
+
+    /// The signature block's capacity lines (Nghị định 30/2020/NĐ-CP, Phụ lục I): "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+    /// "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", or the head's title alone.
+    static func capacity(mode: SigningMode, chiefTitle: String, signerTitle: String, body: String) -> [String] {
+        switch mode {
+        case .direct: return [chiefTitle]
+        case .kt: return ["KT. " + chiefTitle, signerTitle]
+        case .tm:
+            // The collective is the body without its place: "Ủy ban nhân dân xã Đăk Ruồng" → "Ủy ban nhân dân".
+            let collective = ["Ủy ban nhân dân", "Hội đồng nhân dân"].first { body.hasPrefix($0) } ?? body
+            return signerTitle == chiefTitle || signerTitle.isEmpty
+                ? ["TM. " + collective, chiefTitle] : ["TM. " + collective, "KT. " + chiefTitle, signerTitle]
         }
+    }
+
+    /// One entry a line, empty lines dropped, end punctuation trimmed (the list adds its own).
+    static func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map {
+            VietnameseText.clean(String($0)).trimmingCharacters(in: CharacterSet(charactersIn: ".;,"))
+        }.filter { !$0.isEmpty }
     }
 
     // MARK: Building blocks
@@ -140,7 +184,7 @@ enum CommendationDocuments {
         blocks.append(
             .paragraph(
                 DOCXParagraph(
-                    "Kính gửi: Hội đồng Thi đua - Khen thưởng\(x.host.map { " " + $0.shortName.replacingOccurrences(of: "Huyện", with: "huyện") } ?? "")",
+                    "Kính gửi: \(x.authority?.councilName ?? "Hội đồng Thi đua - Khen thưởng")",
                     size: 14, alignment: .center, spacingAfter: 12)))
         blocks.append(body("Căn cứ \(x.ruleSet.legalBasis);"))
         blocks.append(body("Căn cứ kết quả bình xét thi đua năm \(d.year) của \(x.unit.name),"))
@@ -232,7 +276,7 @@ enum CommendationDocuments {
         blocks.append(
             .paragraph(
                 DOCXParagraph(
-                    individual ? "(Mẫu báo cáo thành tích cá nhân)" : "(Mẫu báo cáo thành tích tập thể)", italic: true,
+                    templateCaption(individual: individual, ruleSet: x.ruleSet), italic: true,
                     size: 13, alignment: .center, spacingAfter: 12)))
         if individual {
             blocks.append(heading("I. SƠ LƯỢC LÝ LỊCH"))
@@ -255,23 +299,14 @@ enum CommendationDocuments {
             }
         }
         blocks.append(heading("II. THÀNH TÍCH ĐẠT ĐƯỢC"))
-        blocks.append(
-            body(n.achievement.isEmpty ? "Thành tích năm \(x.dossier.year): (đơn vị bổ sung nội dung)." : n.achievement)
-        )
-        if let r = x.records[sid]?.first(where: { $0.year == x.dossier.year }) {
-            if let rating = r.taskRating.flatMap(TaskRating.init(rawValue:)) {
-                blocks.append(body("- Kết quả xếp loại năm \(x.dossier.year): \(rating.label)."))
-            }
-            if !r.titleSet.isEmpty {
-                blocks.append(
-                    body("- Danh hiệu năm \(x.dossier.year): \(r.titleSet.sorted().joined(separator: ", "))."))
-            }
-        }
-        for i in x.initiatives[sid] ?? [] {
+        if !n.achievement.isEmpty { blocks.append(body(n.achievement)) }
+        let facts = achievements(sid, x)
+        blocks += facts.map(body)
+        if n.achievement.isEmpty && facts.isEmpty {
             blocks.append(
                 body(
-                    "- \(InitiativeDTO(i).kindLabel) “\(i.title)” (năm \(i.year), phạm vi \(InitiativeDTO(i).scopeLabel.lowercased()))"
-                        + (i.recognition.isEmpty ? "." : ", \(i.recognition).")))
+                    "Hệ thống chưa có kết quả xếp loại, danh hiệu, sáng kiến hay đánh giá nào của trường hợp này; "
+                        + "đơn vị ghi thành tích trước khi ký."))
         }
         blocks.append(heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"))
         let awards = x.awards[sid] ?? []
@@ -316,58 +351,141 @@ enum CommendationDocuments {
         return blocks
     }
 
+    /// The decision, from the authority's data (or, once issued, the register entry's snapshot of it): issuing
+    /// body, number, place and date, "Căn cứ", Điều 1–3, "Nơi nhận" and the signature block; one decision may
+    /// cover several dossiers, listed together.
+    /// What the system knows the nominee achieved, up to the dossier's year: each year's rating and titles (the
+    /// last five years), initiatives and research topics, and the evaluations of its registrations.
+    static func achievements(_ sid: Int, _ x: DossierData) -> [String] {
+        let year = x.dossier.year
+        var out: [String] = []
+        for r in (x.records[sid] ?? []).filter({ $0.year <= year && $0.year > year - 5 }).sorted(by: {
+            $0.year < $1.year
+        }) {
+            var parts: [String] = []
+            if let rating = r.taskRating.flatMap(TaskRating.init(rawValue:)) {
+                parts.append("xếp loại \(rating.label)")
+            }
+            if !r.titleSet.isEmpty { parts.append("danh hiệu " + r.titleSet.sorted().joined(separator: ", ")) }
+            if !parts.isEmpty { out.append("- Năm \(r.year): " + parts.joined(separator: "; ") + ".") }
+        }
+        for i in (x.initiatives[sid] ?? []).filter({ $0.year <= year }) {
+            out.append(
+                "- \(InitiativeDTO(i).kindLabel) “\(i.title)” (năm \(i.year), phạm vi \(InitiativeDTO(i).scopeLabel.lowercased()))"
+                    + (i.recognition.isEmpty ? "." : ", \(i.recognition)."))
+        }
+        for e in x.evaluations[sid] ?? [] where Int(e.date.prefix(4)).map({ $0 <= year + 1 }) ?? true {
+            out.append(
+                "- Đánh giá \(e.period.isEmpty ? "" : e.period + " ")ngày \(e.date.isoToVietnamese): \(e.conclusion.label)"
+                    + (e.summary.isEmpty ? "." : "; \(e.summary)")
+                    + " (\(e.metCount) tiêu chí đạt, \(e.unmetCount) chưa đạt).")
+        }
+        return out
+    }
+
+    /// The report's template: Nghị định 98/2023/NĐ-CP Phụ lục I Mẫu 02 (collective) and 03 (individual); for the
+    /// rules from 01/07/2025 the number of the template in Nghị định 152/2025/NĐ-CP's annex is not confirmed.
+    static func templateCaption(individual: Bool, ruleSet: RuleSet) -> String {
+        let kind = individual ? "cá nhân" : "tập thể"
+        if ruleSet.legalBasis.contains("98/2023") {
+            return "(Mẫu số \(individual ? "03" : "02") Phụ lục I Nghị định 98/2023/NĐ-CP — báo cáo thành tích \(kind))"
+        }
+        if ruleSet.legalBasis.contains("152/2025") {
+            return "(Báo cáo thành tích \(kind) theo Phụ lục Nghị định 152/2025/NĐ-CP — số hiệu mẫu cần xác minh)"
+        }
+        return "(Mẫu báo cáo thành tích \(kind))"
+    }
+
     static func quyetDinh(_ x: DossierData, date: Date = Date()) throws -> Data {
         let d = x.dossier
-        let authority = d.decisionAuthority.isEmpty ? (x.host?.name ?? "Ủy ban nhân dân") : d.decisionAuthority
-        let decidedOn = d.decisionDate.isEmpty ? date : (VietnameseDate.parse(d.decisionDate.isoToVietnamese) ?? date)
-        // Decided: those awarded. Draft: those the council passed after a passing appraisal.
-        let winners = x.nominees.filter {
-            d.status == .decided ? $0.awardID != nil : ($0.votePassed == true && $0.appraisal == .passed)
-        }
+        let q = x.decision
+        let a = x.authority
+        let issuer = q?.issuer ?? a?.name ?? (d.decisionAuthority.isEmpty ? "Ủy ban nhân dân" : d.decisionAuthority)
+        let qNumber =
+            q?.number
+            ?? (d.decisionNumber.isEmpty
+                ? blankNumber(a?.decisionFormat, fallback: "      /QĐ-UBND") : d.decisionNumber)
+        let day = q?.day ?? d.decisionDate
+        let decidedOn = day.isEmpty ? date : (VietnameseDate.parse(day.isoToVietnamese) ?? date)
+        let dossiers = x.decisionDossiers.isEmpty ? [d] : x.decisionDossiers
+        let decided = d.status == .decided
+        // Decided: those awarded. Draft: those the council passed after a passing appraisal, of this authority.
+        let winners = dossiers.flatMap { dd in
+            dd.nominees.filter {
+                decided
+                    ? $0.awardID != nil
+                    : ($0.votePassed == true && $0.appraisal == .passed
+                        && ($0.deciderID == nil || $0.deciderID == dd.$authority.id))
+            }.map { (dd, $0) }
+        }.sorted { ($0.1.formName, x.sortKey($0.1)) < ($1.1.formName, x.sortKey($1.1)) }
+        let years = Set(dossiers.map(\.year)).sorted().map(String.init).joined(separator: ", ")
         var blocks: [DOCXBlock] = [
             header(
-                parent: nil, issuer: authority,
-                number: number(d.decisionNumber, type: "QĐ", abbreviation: x.host?.abbreviation ?? "UBND"),
-                place: x.host?.place ?? x.unit.place, date: decidedOn)
+                parent: nil, issuer: issuer, number: qNumber, place: q?.place ?? a?.place ?? x.unit.place,
+                date: decidedOn)
         ]
-        blocks += title("Quyết định", "Về việc khen thưởng thành tích năm \(d.year)")
+        blocks += title("Quyết định", "Về việc khen thưởng thành tích năm \(years)")
         blocks.append(
             .paragraph(
                 DOCXParagraph(
-                    "CHỦ TỊCH " + upper(authority), bold: true, size: 14, alignment: .center, spacingAfter: 12)))
+                    upper(a?.headTitle ?? "Chủ tịch " + issuer), bold: true, size: 14, alignment: .center,
+                    spacingAfter: 12)))
+        if issuer.hasPrefix("Ủy ban nhân dân") {
+            blocks.append(body("Căn cứ Luật Tổ chức chính quyền địa phương;"))
+        }
         blocks.append(body("Căn cứ \(x.ruleSet.legalBasis);"))
+        if let m = x.minutes {
+            blocks.append(
+                body(
+                    "Căn cứ Biên bản số \(m.number) ngày \(m.day.isoToVietnamese) họp \(a?.councilName ?? "Hội đồng Thi đua - Khen thưởng");"
+                ))
+        }
+        let proposals = dossiers.map {
+            "\($0.unit.name) tại Tờ trình số \(number($0.number, type: "TTr", abbreviation: $0.unit.abbreviation))"
+        }
         blocks.append(
             body(
-                "Xét đề nghị của \(x.unit.name) tại Tờ trình số \(number(d.number, type: "TTr", abbreviation: x.unit.abbreviation)) và đề nghị của Thường trực Hội đồng Thi đua - Khen thưởng."
-            ))
+                "Xét đề nghị của " + proposals.joined(separator: "; ")
+                    + " và đề nghị của Thường trực \(a?.councilName ?? "Hội đồng Thi đua - Khen thưởng")."))
         blocks.append(
             .paragraph(
                 DOCXParagraph(
                     "QUYẾT ĐỊNH:", bold: true, size: 14, alignment: .center, spacingBefore: 6, spacingAfter: 6)))
-        let forms = Set(winners.map(\.formName)).sorted()
+        let forms = Set(winners.map(\.1.formName)).sorted()
         blocks.append(
             body(
-                "Điều 1. Tặng \(forms.joined(separator: ", ")) cho \(winners.count) tập thể, cá nhân, hộ gia đình đã có thành tích xuất sắc năm \(d.year) (có danh sách kèm theo)."
+                "Điều 1. Tặng \(forms.joined(separator: ", ")) cho \(winners.count) tập thể, cá nhân, hộ gia đình đã có thành tích xuất sắc năm \(years) (có danh sách kèm theo)."
             ))
         blocks.append(body("Điều 2. Quyết định này có hiệu lực kể từ ngày ký."))
+        let executors = lines(q?.executors ?? a?.executors ?? "")
+        let units = dossiers.map { "thủ trưởng \($0.unit.name)" }
+        var who = executors
+        for u in units where !who.contains(u) { who.append(u) }
         blocks.append(
             body(
-                "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, thủ trưởng \(x.unit.name) và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
-            ))
+                "Điều 3. " + (who.isEmpty ? "Thủ trưởng các cơ quan, đơn vị có liên quan" : who.joined(separator: ", "))
+                    + " và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."))
+        var recipients = lines(q?.recipients ?? a?.recipients ?? "")
+        if !recipients.contains(where: { $0.hasPrefix("Như Điều 3") }) { recipients.insert("Như Điều 3", at: 0) }
+        if !recipients.contains(where: { $0.hasPrefix("Lưu") }) { recipients.append("Lưu: VT") }
         blocks.append(
             signature(
-                recipients: ["Như Điều 3", "Lưu: VT, NV"], capacity: ["KT. Chủ tịch", "Phó Chủ tịch"],
-                name: d.decisionSigner))
+                recipients: recipients,
+                capacity: capacity(
+                    mode: q?.signingMode ?? a?.signingMode ?? .kt,
+                    chiefTitle: q?.chiefTitle ?? a?.chiefTitle ?? "Chủ tịch",
+                    signerTitle: q?.signerTitle ?? a?.signerTitle ?? "Phó Chủ tịch", body: issuer),
+                name: q?.signerName ?? (d.decisionSigner.isEmpty ? (a?.signerName ?? "") : d.decisionSigner)))
         blocks.append(.pageBreak)
-        blocks += title("Danh sách", "Khen thưởng thành tích năm \(d.year)")
+        blocks += title("Danh sách", "Khen thưởng thành tích năm \(years)")
         blocks.append(
             .paragraph(
                 DOCXParagraph(
-                    "(Kèm theo Quyết định số \(number(d.decisionNumber, type: "QĐ", abbreviation: x.host?.abbreviation ?? "UBND")) ngày \(VietnameseDate.format(decidedOn)))",
+                    "(Kèm theo Quyết định số \(qNumber) ngày \(VietnameseDate.format(decidedOn)) của \(a?.headTitle ?? issuer))",
                     italic: true, size: 14, alignment: .center, spacingAfter: 12)))
-        let rows = winners.enumerated().map { (i, n) -> [String] in
-            let s = x.subjects[n.$subject.id]
-            return [String(i + 1), s?.name ?? "", subjectLine(s), n.formName]
+        let rows = winners.enumerated().map { (i, w) -> [String] in
+            let s = x.subjects[w.1.$subject.id]
+            return [String(i + 1), s?.name ?? "", subjectLine(s), w.1.formName]
         }
         blocks.append(
             .table(
@@ -399,13 +517,15 @@ enum CommendationDocuments {
 
     // MARK: Council minutes
 
-    static func bienBan(_ v: MeetingView, host: UnitModel?) throws -> Data {
+    /// The minutes: the council of the meeting's authority, the number from its register.
+    static func bienBan(_ v: MeetingView, minutes: DecisionModel?) throws -> Data {
         let m = v.meeting
         let date = VietnameseDate.parse(m.meetingDate.isoToVietnamese) ?? Date()
         var blocks: [DOCXBlock] = [
             header(
-                parent: host?.name, issuer: "Hội đồng Thi đua - Khen thưởng", number: "      /BB-HĐTĐKT",
-                place: host?.place ?? "", date: date)
+                parent: v.authority.name, issuer: v.authority.councilName,
+                number: minutes?.number ?? blankNumber(v.authority.minutesFormat, fallback: "      /BB-HĐTĐKT"),
+                place: v.authority.place, date: date)
         ]
         blocks += title("Biên bản", m.title)
         blocks.append(body("Thời gian: ngày \(m.meetingDate.isoToVietnamese). Địa điểm: \(m.location)."))

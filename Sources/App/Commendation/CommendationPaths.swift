@@ -14,6 +14,8 @@ enum DossiersPath: SitePath {
     case submit(Param)
     case finishAppraisal(Param)
     case decision(Param)
+    /// Sends the nominees a higher authority confers to the next council up.
+    case forward(Param)
 
     var segments: [PathSegment] {
         switch self {
@@ -31,6 +33,7 @@ enum DossiersPath: SitePath {
         case .submit(let id): ["app", "dossiers", .param("id", id), "submit"]
         case .finishAppraisal(let id): ["app", "dossiers", .param("id", id), "appraisal", "finish"]
         case .decision(let id): ["app", "dossiers", .param("id", id), "decision"]
+        case .forward(let id): ["app", "dossiers", .param("id", id), "forward"]
         }
     }
 }
@@ -62,6 +65,11 @@ enum CouncilPath: SitePath {
         case .minutes(let id): ["app", "council", "meetings", .param("id", id), "bien-ban.docx"]
         }
     }
+}
+
+extension CouncilPath {
+    /// One council's page: `/app/council?authority=ID`.
+    func href(authority: Int) -> String { href + "?authority=\(authority)" }
 }
 
 /// Award history lookup and a subject's eligibility.

@@ -14,6 +14,9 @@ final class CouncilMemberModel: Model, @unchecked Sendable {
     @OptionalField(key: "user_id") var userID: Int?
     @Field(key: "active") var active: Bool
     @Field(key: "sort") var sort: Int
+    /// The council the seat belongs to.
+    @OptionalParent(key: "authority_id") var authority: AuthorityModel?
+    @Field(key: "council_role") var councilRole: CouncilRole
     init() {}
 }
 
@@ -33,6 +36,8 @@ final class CouncilMeetingModel: Model, @unchecked Sendable {
     @Field(key: "notes") var notes: String
     @OptionalField(key: "total_members") var totalMembers: Int?
     @OptionalField(key: "present_count") var presentCount: Int?
+    /// The council that meets.
+    @OptionalParent(key: "authority_id") var authority: AuthorityModel?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 

@@ -16,13 +16,19 @@ enum BallotChoice: String, CaseIterable {
 }
 
 struct CouncilMemberInput: Content, Sendable {
+    /// The council (authority) the seat belongs to.
+    var authorityID: Int
     var name: String
     var position: String
     var unitID: Int?
     var username: String?
+    /// `CouncilRole` code; member when omitted.
+    var role: String?
 }
 
 struct MeetingInput: Content, Sendable {
+    /// The council that meets; the dossiers must have been sent to it.
+    var authorityID: Int
     var title: String
     /// dd/mm/yyyy or yyyy-mm-dd
     var date: String
@@ -57,6 +63,9 @@ struct MeetingView: Sendable {
         let cast: Int
     }
     let meeting: CouncilMeetingModel
+    let authority: AuthorityModel
+    /// Access facts of the meeting's council for the actor.
+    let scope: CouncilScope
     let ruleSet: RuleSet
     let attendance: [CouncilAttendanceModel]
     let nominees: [Nominee]
@@ -76,8 +85,10 @@ struct MeetingView: Sendable {
 enum CouncilService {
     // MARK: Roster
 
-    static func members(activeOnly: Bool = true, on db: any Database) async throws -> [CouncilMemberModel] {
-        var q = CouncilMemberModel.query(on: db).with(\.$unit)
+    static func members(authorityID: Int, activeOnly: Bool = true, on db: any Database) async throws
+        -> [CouncilMemberModel]
+    {
+        var q = CouncilMemberModel.query(on: db).filter(\.$authority.$id == authorityID).with(\.$unit)
         if activeOnly { q = q.filter(\.$active == true) }
         return try await q.sort(\.$sort).sort(\.$id).all()
     }
@@ -85,9 +96,12 @@ enum CouncilService {
     static func addMember(_ i: CouncilMemberInput, actor: Actor?, on db: any Database) async throws
         -> CouncilMemberModel
     {
-        try Access.check(actor, .create, .council)
+        let authority = try await AuthorityService.find(i.authorityID, on: db)
+        try Access.check(actor, .create, .council(try await AuthorityService.scope(authority, actor: actor, on: db)))
         var e = FieldErrors()
         Check.required(VietnameseText.clean(i.name), "name", "Họ và tên", max: 120, into: &e)
+        let role = (i.role ?? "").isEmpty ? CouncilRole.member : CouncilRole(rawValue: i.role ?? "")
+        if role == nil { e.add("role", "Vai trò trong Hội đồng không hợp lệ.") }
         Check.required(VietnameseText.clean(i.position), "position", "Chức danh trong Hội đồng", max: 200, into: &e)
         if let u = i.unitID, try await UnitModel.find(u, on: db) == nil { e.add("unitID", "Đơn vị không tồn tại.") }
         var userID: Int?
@@ -99,29 +113,35 @@ enum CouncilService {
                 e.add("username", "Không có tài khoản “\(username)”.")
             }
         }
-        guard e.isEmpty else { throw AppError.invalid(e) }
+        guard e.isEmpty, let role else { throw AppError.invalid(e) }
         let m = CouncilMemberModel()
+        m.$authority.id = i.authorityID
+        m.councilRole = role
         m.name = VietnameseText.clean(i.name)
         m.position = VietnameseText.clean(i.position)
         m.$unit.id = i.unitID
         m.userID = userID
         m.active = true
-        m.sort = (try await CouncilMemberModel.query(on: db).max(\.$sort) ?? 0) + 1
+        m.sort =
+            (try await CouncilMemberModel.query(on: db).filter(\.$authority.$id == i.authorityID).max(\.$sort) ?? 0) + 1
         try await db.transaction { tx in
             try await m.create(on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: "create", entity: "council-member", entityID: m.id, unitID: i.unitID,
-                summary: "Thêm thành viên Hội đồng \(m.name) — \(m.position)", before: Optional<String>.none,
+                summary: "Thêm thành viên \(authority.councilName): \(m.name) — \(m.position)",
+                before: Optional<String>.none,
                 after: m.name)
         }
         return m
     }
 
     static func setActive(_ id: Int, active: Bool, actor: Actor?, on db: any Database) async throws {
-        try Access.check(actor, .update, .council)
         guard let m = try await CouncilMemberModel.find(id, on: db) else {
             throw AppError.notFound("Không tìm thấy thành viên.")
         }
+        try Access.check(
+            actor, .update,
+            .council(try await AuthorityService.scope(authorityID: m.$authority.id, actor: actor, on: db)))
         m.active = active
         try await db.transaction { tx in
             try await m.save(on: tx)
@@ -134,16 +154,20 @@ enum CouncilService {
 
     // MARK: Meetings
 
-    static func meetings(actor: Actor?, on db: any Database) async throws -> [CouncilMeetingModel] {
-        try Access.check(actor, .list, .council)
-        return try await CouncilMeetingModel.query(on: db).sort(\.$meetingDate, .descending).sort(\.$id, .descending)
-            .all()
+    /// One council's meetings, newest first.
+    static func meetings(authorityID: Int, actor: Actor?, on db: any Database) async throws -> [CouncilMeetingModel] {
+        let a = try await AuthorityService.find(authorityID, on: db)
+        try Access.check(actor, .list, .council(try await AuthorityService.scope(a, actor: actor, on: db)))
+        return try await CouncilMeetingModel.query(on: db).filter(\.$authority.$id == authorityID).sort(
+            \.$meetingDate, .descending
+        ).sort(\.$id, .descending).all()
     }
 
     static func createMeeting(
         _ i: MeetingInput, actor: Actor?, sets: [RuleSet], jurisdiction: String, on db: any Database
     ) async throws -> CouncilMeetingModel {
-        try Access.check(actor, .create, .council)
+        let authority = try await AuthorityService.find(i.authorityID, on: db)
+        try Access.check(actor, .create, .council(try await AuthorityService.scope(authority, actor: actor, on: db)))
         var e = FieldErrors()
         Check.required(VietnameseText.clean(i.title), "title", "Tên cuộc họp", max: 300, into: &e)
         let day = DayInput.iso(i.date)
@@ -155,11 +179,16 @@ enum CouncilService {
         if i.dossierIDs.isEmpty {
             e.add("dossierIDs", "Vui lòng chọn ít nhất một hồ sơ đã thẩm định.")
         } else if dossiers.count != Set(i.dossierIDs).count
-            || dossiers.contains(where: { $0.status != .appraised || $0.meetingID != nil })
+            || dossiers.contains(where: {
+                $0.status != .appraised || $0.meetingID != nil || $0.$authority.id != i.authorityID
+            })
         {
-            e.add("dossierIDs", "Chỉ đưa ra Hội đồng các hồ sơ đã thẩm định đạt và chưa thuộc cuộc họp khác.")
+            e.add(
+                "dossierIDs",
+                "Chỉ đưa ra Hội đồng các hồ sơ đã gửi tới \(authority.councilName), đã thẩm định đạt và chưa thuộc cuộc họp khác."
+            )
         }
-        let roster = try await members(on: db)
+        let roster = try await members(authorityID: i.authorityID, on: db)
         if roster.isEmpty {
             e.add("title", "Hội đồng chưa có thành viên; vui lòng cập nhật danh sách thành viên trước.")
         }
@@ -170,6 +199,7 @@ enum CouncilService {
         }
         guard e.isEmpty, let day, let set else { throw AppError.invalid(e) }
         let m = CouncilMeetingModel(meetingDate: day, ruleSetID: set.id)
+        m.$authority.id = i.authorityID
         m.title = VietnameseText.clean(i.title)
         m.location = VietnameseText.clean(i.location)
         m.chair = VietnameseText.clean(i.chair)
@@ -200,17 +230,19 @@ enum CouncilService {
     }
 
     static func view(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> MeetingView {
-        guard let m = try await CouncilMeetingModel.find(id, on: db) else {
+        guard let m = try await CouncilMeetingModel.find(id, on: db), let authorityID = m.$authority.id else {
             throw AppError.notFound("Không tìm thấy cuộc họp.")
         }
+        let authority = try await AuthorityService.find(authorityID, on: db)
+        let scope = try await AuthorityService.scope(authority, actor: actor, on: db)
         var own: CouncilMemberModel?
-        if let actor { own = try await seat(of: actor, on: db) }
+        if let actor { own = try await seat(of: actor, authorityID: authorityID, on: db) }
         let attendance = try await CouncilAttendanceModel.query(on: db).filter(\.$meeting.$id == id).with(\.$member) {
             $0.with(\.$unit)
         }.sort(\.$id).all()
         // Council members and the standing office read meetings; another role reads only a meeting where it holds a seat.
         let isAttendee = own.map { o in attendance.contains { $0.$member.id == o.id } } ?? false
-        guard Policy.decide(actor, .read, .councilMeeting(isAttendee: isAttendee)).isAllowed else {
+        guard Policy.decide(actor, .read, .councilMeeting(scope, isAttendee: isAttendee)).isAllowed else {
             throw AppError.notFound("Không tìm thấy cuộc họp.")
         }
         guard let set = sets.first(where: { $0.id == m.ruleSetID }) else {
@@ -242,15 +274,16 @@ enum CouncilService {
             }
         }
         return MeetingView(
-            meeting: m, ruleSet: set, attendance: attendance, nominees: nominees, dossiers: dossiers, ownMember: own,
+            meeting: m, authority: authority, scope: scope, ruleSet: set, attendance: attendance, nominees: nominees,
+            dossiers: dossiers, ownMember: own,
             votedBy: votedBy)
     }
 
     static func setAttendance(_ id: Int, _ i: AttendanceInput, actor: Actor?, sets: [RuleSet], on db: any Database)
         async throws -> MeetingView
     {
-        try Access.check(actor, .update, .council)
         let v = try await view(id, actor: actor, sets: sets, on: db)
+        try Access.check(actor, .update, .council(v.scope))
         guard v.meeting.status == .preparing else { throw AppError.conflict("Chỉ điểm danh trước khi mở bỏ phiếu.") }
         let present = Set(i.present)
         let written = Set(i.written ?? [])
@@ -278,8 +311,8 @@ enum CouncilService {
     }
 
     static func openVoting(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
-        try Access.check(actor, .update, .council)
         let v = try await view(id, actor: actor, sets: sets, on: db)
+        try Access.check(actor, .update, .council(v.scope))
         guard v.meeting.status == .preparing else { throw AppError.conflict("Cuộc họp không ở bước chuẩn bị.") }
         guard v.quorumMet else {
             throw AppError.conflict(
@@ -313,7 +346,7 @@ enum CouncilService {
         let v = try await view(id, actor: actor, sets: sets, on: db)
         let member: CouncilAttendanceModel
         if let mid = i.memberID, mid != v.ownMember?.id {
-            try Access.check(actor, .update, .council)
+            try Access.check(actor, .update, .council(v.scope))
             guard let a = v.attendance.first(where: { $0.$member.id == mid }) else {
                 throw AppError.notFound("Không tìm thấy thành viên trong cuộc họp.")
             }
@@ -398,8 +431,8 @@ enum CouncilService {
 
     /// Closes the vote: the tally per nominee on all members, against the form's threshold; dossiers go to decision.
     static func close(_ id: Int, notes: String, actor: Actor?, sets: [RuleSet], on db: any Database) async throws {
-        try Access.check(actor, .update, .council)
         let v = try await view(id, actor: actor, sets: sets, on: db)
+        try Access.check(actor, .update, .council(v.scope))
         guard v.meeting.status == .voting else { throw AppError.conflict("Chỉ kết thúc cuộc họp đang bỏ phiếu.") }
         let clean = VietnameseText.clean(notes)
         if clean.count > 8000 {
@@ -453,6 +486,7 @@ enum CouncilService {
             try v.meeting.move(to: .closed)
             v.meeting.notes = clean
             try await v.meeting.save(on: tx)
+            try await DecisionService.registerMinutes(v.meeting, authority: v.authority, actor: actor, on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: "update", entity: "council-meeting", entityID: id, unitID: nil,
                 summary: "Kết thúc bỏ phiếu cuộc họp “\(v.meeting.title)”", before: MeetingStatus.voting,
@@ -460,18 +494,40 @@ enum CouncilService {
         }
     }
 
-    /// The actor's active place on the roster, if any.
-    static func seat(of actor: Actor, on db: any Database) async throws -> CouncilMemberModel? {
-        try await CouncilMemberModel.query(on: db).filter(\.$userID == actor.userID).filter(\.$active == true).first()
+    /// The actor's active place on one council's roster, if any.
+    static func seat(of actor: Actor, authorityID: Int, on db: any Database) async throws -> CouncilMemberModel? {
+        try await CouncilMemberModel.query(on: db).filter(\.$authority.$id == authorityID).filter(
+            \.$userID == actor.userID
+        ).filter(\.$active == true).first()
     }
 
     /// Meetings open for voting where the actor holds a seat.
     static func openForMember(actor: Actor, on db: any Database) async throws -> [CouncilMeetingModel] {
-        guard let ownID = try await seat(of: actor, on: db)?.id else { return [] }
-        let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$member.$id == ownID).filter(
+        let own = try await CouncilMemberModel.query(on: db).filter(\.$userID == actor.userID).filter(\.$active == true)
+            .all().compactMap(\.id)
+        guard !own.isEmpty else { return [] }
+        let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$member.$id ~~ own).filter(
             \.$present == true
         ).all().map { $0.$meeting.id }
         guard !seats.isEmpty else { return [] }
         return try await CouncilMeetingModel.query(on: db).filter(\.$id ~~ seats).filter(\.$status == .voting).all()
+    }
+}
+
+// MARK: Reads for the API (issue 13, item 3)
+
+extension CouncilService {
+    /// One council's roster, former members included, for whoever may list that council's work.
+    static func roster(authorityID: Int, actor: Actor?, on db: any Database) async throws -> [CouncilMemberModel] {
+        let a = try await AuthorityService.find(authorityID, on: db)
+        try Access.check(actor, .list, .council(try await AuthorityService.scope(a, actor: actor, on: db)))
+        return try await members(authorityID: authorityID, activeOnly: false, on: db)
+    }
+
+    /// The minutes (biên bản) of a closed meeting, as a Word file, for whoever may read the meeting.
+    static func minutes(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> Data {
+        let v = try await view(id, actor: actor, sets: sets, on: db)
+        guard v.meeting.status == .closed else { throw AppError.conflict("Biên bản có sau khi kết thúc bỏ phiếu.") }
+        return try CommendationDocuments.bienBan(v, minutes: try await DecisionService.minutes(ofMeeting: id, on: db))
     }
 }

@@ -7,6 +7,7 @@ struct CouncilPage: Encodable, Sendable {
         let id: Int
         let name: String
         let position: String
+        let roleLabel: String
         let unitName: String
         let username: String
         let active: Bool
@@ -24,7 +25,18 @@ struct CouncilPage: Encodable, Sendable {
         let nominees: Int
         let checked: Bool
     }
+    struct Council: Encodable, Sendable {
+        let name: String
+        let href: String
+        let active: Bool
+    }
     let layout: LayoutContext
+    /// The council shown; the others the actor works with, to switch to.
+    let authorityID: Int
+    let authorityHref: String
+    let councilName: String
+    let headTitle: String
+    let councils: [Council]
     let members: [Member]
     let meetings: [Meeting]
     let ready: [Ready]
@@ -91,12 +103,15 @@ struct MeetingPage: Encodable, Sendable {
 }
 
 struct MemberForm: Content {
+    var authorityID: Int
     var name: String
+    var role: String?
     var position: String
     var unitID: String?
     var username: String?
 }
 struct MeetingForm: Content {
+    var authorityID: Int
     var title: String
     var date: String
     var location: String
@@ -120,25 +135,57 @@ struct CouncilWebController {
         r.get(CouncilPath.minutes(.key), use: minutes)
     }
 
+    /// The council a request is about: `authority` asked for, else the first the actor works with (404 if none).
+    static func chosenCouncil(req: Request, asked: Int?) async throws -> (AuthorityModel, [AuthorityModel]) {
+        let councils = try await AuthorityService.councils(of: req.actor, on: req.db)
+        if let asked {
+            let a = try await AuthorityService.find(asked, on: req.db)
+            try Access.check(
+                req.actor, .read, .council(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
+            return (a, councils)
+        }
+        // The actor's own unit's council first, then the nearest above it.
+        let own = req.actor?.unitPath
+        let sorted = councils.sorted { a, b in
+            let da = own.map { a.unit.unitPath.contains($0) ? -a.unit.unitPath.depth : 100 } ?? 0
+            let db = own.map { b.unit.unitPath.contains($0) ? -b.unit.unitPath.depth : 100 } ?? 0
+            return (da, a.id ?? 0) < (db, b.id ?? 0)
+        }
+        guard let first = sorted.first else {
+            throw AppError.notFound("Bạn chưa làm việc với Hội đồng Thi đua - Khen thưởng nào.")
+        }
+        return (first, councils)
+    }
+
     static func councilPage(
-        req: Request, form: [String: String] = [:], memberForm: [String: String] = [:], errors: [String: String] = [:]
+        req: Request, authorityID: Int?, form: [String: String] = [:], memberForm: [String: String] = [:],
+        errors: [String: String] = [:]
     ) async throws -> CouncilPage {
-        let meetings = try await CouncilService.meetings(actor: req.actor, on: req.db)
-        let members = try await CouncilService.members(activeOnly: false, on: req.db)
+        let (authority, councils) = try await chosenCouncil(req: req, asked: authorityID)
+        let aid = try authority.requireID()
+        let meetings = try await CouncilService.meetings(authorityID: aid, actor: req.actor, on: req.db)
+        let members = try await CouncilService.members(authorityID: aid, activeOnly: false, on: req.db)
         let users = try await UserModel.query(on: req.db).filter(\.$id ~~ members.compactMap(\.userID)).all()
         let names = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0, u.username) } })
-        let ready = try await DossierModel.query(on: req.db).filter(\.$status == DossierStatus.appraised).filter(
-            \.$meetingID == nil
-        )
-        .with(\.$unit).with(\.$nominees).sort(\.$id).all()
+        let ready = try await DossierModel.query(on: req.db).filter(\.$authority.$id == aid).filter(
+            \.$status == DossierStatus.appraised
+        ).filter(\.$meetingID == nil)
+            .with(\.$unit).with(\.$nominees).sort(\.$id).all()
         let checked = Set((form["dossierIDs"] ?? "").split(separator: ",").map(String.init))
         let today = Today.iso
-        let manage = req.can(.update, .council)
+        let manage = req.can(
+            .update, .council(try await AuthorityService.scope(authority, actor: req.actor, on: req.db)))
         return CouncilPage(
-            layout: req.layout("Hội đồng Thi đua - Khen thưởng", active: CouncilPath.council.href),
+            layout: req.layout(authority.councilName, active: CouncilPath.council.href),
+            authorityID: aid, authorityHref: AuthoritiesPath.authority(.id(aid)).href,
+            councilName: authority.councilName, headTitle: authority.headTitle,
+            councils: councils.map {
+                .init(name: $0.councilName, href: CouncilPath.council.href(authority: $0.id ?? 0), active: $0.id == aid)
+            },
             members: members.map {
                 .init(
-                    id: $0.id ?? 0, name: $0.name, position: $0.position, unitName: $0.unit?.shortName ?? "",
+                    id: $0.id ?? 0, name: $0.name, position: $0.position, roleLabel: $0.councilRole.label,
+                    unitName: $0.unit?.shortName ?? "",
                     username: $0.userID.flatMap { names[$0] } ?? "", active: $0.active)
             },
             meetings: meetings.map {
@@ -162,25 +209,28 @@ struct CouncilWebController {
     }
 
     @Sendable func council(req: Request) async throws -> Response {
-        try await req.render("commendation/council", try await Self.councilPage(req: req))
+        try await req.render(
+            "commendation/council", try await Self.councilPage(req: req, authorityID: try req.intQuery("authority")))
     }
 
     @Sendable func addMember(req: Request) async throws -> Response {
         let f = try req.form(MemberForm.self)
         let input = CouncilMemberInput(
-            name: f.name, position: f.position, unitID: f.unitID.flatMap { Int($0) }, username: f.username)
+            authorityID: f.authorityID, name: f.name, position: f.position, unitID: f.unitID.flatMap { Int($0) },
+            username: f.username, role: f.role)
         return try await req.submit {
             try await CouncilService.addMember(input, actor: req.actor, on: req.db)
         } redirect: { m in
-            (CouncilPath.council.href, "Đã thêm thành viên \(m.name).")
+            (CouncilPath.council.href(authority: f.authorityID), "Đã thêm thành viên \(m.name).")
         } orRender: { e in
             let typed = [
                 "name": f.name, "position": f.position, "unitID": f.unitID ?? "", "username": f.username ?? "",
+                "role": f.role ?? "",
             ]
             return try await req.render(
                 "commendation/council",
                 try await Self.councilPage(
-                    req: req, memberForm: typed,
+                    req: req, authorityID: f.authorityID, memberForm: typed,
                     errors: e.formErrorsSpelledOut.mapKeys { $0 == "form" ? "form" : "member" + $0.capitalizedFirst }),
                 status: e.status)
         }
@@ -193,14 +243,16 @@ struct CouncilWebController {
         }
         try await CouncilService.setActive(id, active: !m.active, actor: req.actor, on: req.db)
         return Flash.redirect(
-            req, to: CouncilPath.council.href, (m.active ? "Đã thôi" : "Đã khôi phục") + " thành viên \(m.name).")
+            req, to: CouncilPath.council.href(authority: m.$authority.id ?? 0),
+            (m.active ? "Đã thôi" : "Đã khôi phục") + " thành viên \(m.name).")
     }
 
     @Sendable func createMeeting(req: Request) async throws -> Response {
         let f = try req.form(MeetingForm.self)
         let ids = (f.dossierIDs ?? []).compactMap { Int($0) }
         let input = MeetingInput(
-            title: f.title, date: f.date, location: f.location, chair: f.chair, secretary: f.secretary, dossierIDs: ids)
+            authorityID: f.authorityID, title: f.title, date: f.date, location: f.location, chair: f.chair,
+            secretary: f.secretary, dossierIDs: ids)
         return try await req.submit {
             try await CouncilService.createMeeting(
                 input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
@@ -213,7 +265,9 @@ struct CouncilWebController {
             ]
             return try await req.render(
                 "commendation/council",
-                try await Self.councilPage(req: req, form: typed, errors: e.formErrorsSpelledOut), status: e.status)
+                try await Self.councilPage(
+                    req: req, authorityID: f.authorityID, form: typed, errors: e.formErrorsSpelledOut),
+                status: e.status)
         }
     }
 
@@ -226,7 +280,7 @@ struct CouncilWebController {
         let canVote =
             status == .voting && ownSeat?.present == true
             && v.nominees.contains { !ownVoted.contains($0.nominee.id ?? -1) }
-        let manage = req.can(.update, .council)
+        let manage = req.can(.update, .council(v.scope))
         let council = v.ruleSet.procedure?.council
         return MeetingPage(
             layout: req.layout(v.meeting.title, active: CouncilPath.council.href), id: id, title: v.meeting.title,
@@ -358,9 +412,7 @@ struct CouncilWebController {
 
     @Sendable func minutes(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let v = try await CouncilService.view(id, actor: req.actor, sets: req.ruleSets, on: req.db)
-        guard v.meeting.status == .closed else { throw AppError.conflict("Biên bản có sau khi kết thúc bỏ phiếu.") }
-        let data = try CommendationDocuments.bienBan(v, host: try await CommendationDocuments.councilHost(on: req.db))
+        let data = try await CouncilService.minutes(id, actor: req.actor, sets: req.ruleSets, on: req.db)
         return FileStore.attachment(
             data, name: "bien-ban-hop-hoi-dong-\(id).docx", contentType: EvidenceService.Kind.docx.contentType)
     }

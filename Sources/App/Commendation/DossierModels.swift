@@ -22,6 +22,12 @@ final class DossierModel: Model, @unchecked Sendable {
     @Field(key: "decision_authority") var decisionAuthority: String
     @Field(key: "decision_signer") var decisionSigner: String
     @Field(key: "search_text") var searchText: String
+    /// The authority whose council considers it (set on submission, by `AuthorityRouting`).
+    @OptionalParent(key: "authority_id") var authority: AuthorityModel?
+    /// The lower council's dossier this one was forwarded from.
+    @OptionalField(key: "parent_id") var parentID: Int?
+    /// The register entry that decided it (several dossiers may share one).
+    @OptionalField(key: "decision_id") var decisionID: Int?
     @OptionalField(key: "created_by") var createdBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -71,6 +77,12 @@ final class DossierNomineeModel: Model, @unchecked Sendable {
     @OptionalField(key: "vote_threshold") var voteThreshold: Int?
     @OptionalField(key: "vote_passed") var votePassed: Bool?
     @OptionalField(key: "award_id") var awardID: Int?
+    /// The authority that confers the nominee's form (set on submission).
+    @OptionalField(key: "decider_id") var deciderID: Int?
+    /// The lower council's nominee this one continues.
+    @OptionalField(key: "forwarded_from_id") var forwardedFromID: Int?
+    /// The upper council's nominee this one was forwarded to.
+    @OptionalField(key: "forwarded_to_id") var forwardedToID: Int?
     init() {}
 }
 
@@ -123,4 +135,11 @@ enum DossierEventAction: String, CaseIterable, Codable, Sendable {
     case scheduled
     case reviewed
     case decided
+    /// Nominees sent on to a higher authority's council.
+    case forwarded
+    /// A dossier received from a lower council.
+    case received
+    /// Its decision was withdrawn or corrected by a later decision.
+    case decisionWithdrawn = "decision-withdrawn"
+    case decisionCorrected = "decision-corrected"
 }

@@ -25,11 +25,13 @@ struct AppraisalInput: Content, Sendable {
 }
 
 struct DecisionInput: Content, Sendable {
-    var number: String
+    /// Empty: the next number of the authority's register.
+    var number: String?
     /// dd/mm/yyyy or yyyy-mm-dd
     var date: String
-    var authority: String
-    var signer: String
+    /// Empty: the authority's name and signer.
+    var authority: String?
+    var signer: String?
     var level: String?
 }
 
@@ -50,6 +52,49 @@ enum DossierService {
         guard let d = found else { throw AppError.notFound("Không tìm thấy hồ sơ.") }
         try Access.check(actor, .read, resource(d))
         return d
+    }
+
+    /// Access facts of the council the dossier was sent to.
+    static func councilScope(_ d: DossierModel, actor: Actor?, on db: any Database) async throws -> CouncilScope {
+        try await AuthorityService.scope(authorityID: d.$authority.id, actor: actor, on: db)
+    }
+
+    /// The appraisal deadline of a dossier received on `day`.
+    static func appraisalDue(_ set: RuleSet, from day: String, on db: any Database) async throws -> String? {
+        // The holiday calendar is read per call: an administrator's edit counts on every instance at once.
+        let calendar = try await CalendarService.calendar(around: day, on: db)
+        return WorkingDays.add(set.procedure?.appraisal.workingDays ?? 20, to: day, calendar: calendar)
+    }
+
+    /// Who considers the dossier and who decides each nominee, on `day`. Each form is conferred by the nearest
+    /// authority at or above the dossier's unit (or above the council it already reached) that confers it under
+    /// the dossier's rules — or, when no such authority is in office any more (the district after 30/06/2025),
+    /// under the rules in force that day. The dossier goes first to the nearest of those deciders; problems name
+    /// each form nobody confers.
+    static func route(_ d: DossierModel, on day: String, sets: [RuleSet], db: any Database) async throws
+        -> (first: AuthorityModel?, deciders: [Int: Int], problems: [String])
+    {
+        let set = try ruleSet(d, sets: sets)
+        var chain = try await AuthorityService.chain(for: d.unit.unitPath, on: day, db: db)
+        if let current = d.$authority.id, let here = chain.first(where: { $0.id == current }) {
+            chain = chain.filter { $0.unit.unitPath.contains(here.unit.unitPath) }
+        }
+        let infos = chain.map(\.info)
+        let inForce = RuleLibrary.ruleSet(forDay: day, jurisdiction: set.jurisdiction, in: sets)
+        var unconferred: [RuleForm] = []
+        var deciders: [Int: Int] = [:]
+        for n in d.nominees {
+            let own = set.form(n.formCode)
+            let now = inForce?.form(n.formCode)
+            let decider =
+                own.flatMap { AuthorityRouting.decider(of: $0, chain: infos) }
+                ?? now.flatMap { AuthorityRouting.decider(of: $0, chain: infos) }
+            if let id = n.id, let decider { deciders[id] = decider.id }
+            if decider == nil, let form = now ?? own { unconferred.append(form) }
+        }
+        let problems = AuthorityRouting.problems(forms: unconferred, chain: infos, unitName: d.unit.name, day: day)
+        let used = Set(deciders.values)
+        return (chain.first { used.contains($0.id ?? 0) } ?? chain.first, deciders, problems)
     }
 
     static func ruleSet(_ d: DossierModel, sets: [RuleSet]) throws -> RuleSet {
@@ -77,6 +122,7 @@ enum DossierService {
         Check.required(VietnameseText.clean(i.title), "title", "Trích yếu", max: 300, into: &e)
         Check.optional(VietnameseText.clean(i.number ?? ""), "number", "Số tờ trình", max: 60, into: &e)
         guard e.isEmpty, let unit else { throw AppError.invalid(e) }
+        try await ReorganisationQueries.requireOpen(unit, on: db)
         let set = try EligibilityService.ruleSet(year: i.year, sets: sets, jurisdiction: jurisdiction)
         let d = DossierModel(unitID: i.unitID, year: i.year, ruleSetID: set.id)
         d.title = VietnameseText.clean(i.title)
@@ -133,7 +179,10 @@ enum DossierService {
         if d.nominees.contains(where: { $0.$subject.id == i.subjectID && $0.formCode == form.code }) {
             e.add("subjectID", "\(s.name) đã có trong hồ sơ với hình thức \(form.name).")
         }
-        let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == i.subjectID).all().map {
+        let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == i.subjectID).filter(
+            \.$status == .valid
+        )
+        .all().map {
             (formCode: $0.formCode, year: $0.year)
         }
         if let reason = EligibilityEngine.alreadyRewardedReason(formCode: form.code, year: d.year, awards: awards) {
@@ -290,21 +339,27 @@ enum DossierService {
         var problems = DossierWorkflow.submissionProblems(
             status: d.status, nomineeCount: d.nominees.count, missingDocuments: missing)
         if d.number.isEmpty { problems.append("Chưa ghi số tờ trình của đơn vị.") }
+        let today = Today.iso
+        let routing = try await route(d, on: today, sets: sets, db: db)
+        problems += routing.problems
         guard problems.isEmpty else {
             var e = FieldErrors()
             e.add("submit", problems.joined(separator: " "))
             throw AppError.invalid(e, "Hồ sơ chưa gửi được: " + problems.joined(separator: " "))
         }
         let from = d.status
-        let today = Today.iso
+        let council = d.$authority.id.flatMap { id in routing.first?.id == id ? routing.first : nil } ?? routing.first
+        let due = try await appraisalDue(set, from: today, on: db)
         try await db.transaction { tx in
-            for n in d.nominees where n.appraisal == .returned {
+            for n in d.nominees {
                 n.appraisal = DossierWorkflow.onResubmit(n.appraisal)
+                n.deciderID = n.id.flatMap { routing.deciders[$0] }
                 try await n.save(on: tx)
             }
             try d.move(to: .submitted)
+            d.$authority.id = council?.id
             d.submittedDay = today
-            d.appraisalDue = WorkingDays.add(set.procedure?.appraisal.workingDays ?? 20, to: today)
+            d.appraisalDue = due
             try await d.save(on: tx)
             // The exemplars' registrations move to "đã đề nghị khen thưởng".
             for n in d.nominees {
@@ -317,7 +372,8 @@ enum DossierService {
             }
             try await event(
                 d, action: .submitted, from: from, to: .submitted,
-                note: (from == .returned ? "Gửi lại sau khi bổ sung" : "Gửi Phòng Nội vụ thẩm định")
+                note: (from == .returned
+                    ? "Gửi lại sau khi bổ sung" : "Gửi \(council?.councilName ?? "Hội đồng") thẩm định")
                     + "; hạn thẩm định \(d.appraisalDue?.isoToVietnamese ?? "")"
                     + " (\(set.procedure?.appraisal.workingDays ?? 20) ngày làm việc, \(set.procedure?.appraisal.article ?? "")).",
                 actor: actor, on: tx)
@@ -332,7 +388,7 @@ enum DossierService {
         async throws
     {
         let d = try await readable(dossierID, actor: actor, on: db)
-        try Access.check(actor, .update, .council)
+        try Access.check(actor, .update, .council(try await councilScope(d, actor: actor, on: db)))
         guard d.status == .submitted else { throw AppError.conflict("Chỉ thẩm định hồ sơ đã gửi, đang chờ thẩm định.") }
         guard let n = d.nominees.first(where: { $0.id == nomineeID }) else {
             throw AppError.notFound("Không tìm thấy người được đề nghị.")
@@ -364,7 +420,7 @@ enum DossierService {
     /// Closes the appraisal: returned to the unit when one nominee is returned, else ready for the council.
     static func finishAppraisal(_ id: Int, actor: Actor?, on db: any Database) async throws -> DossierModel {
         let d = try await readable(id, actor: actor, on: db)
-        try Access.check(actor, .update, .council)
+        try Access.check(actor, .update, .council(try await councilScope(d, actor: actor, on: db)))
         guard d.status == .submitted else {
             throw AppError.conflict("Chỉ kết thúc thẩm định hồ sơ đang chờ thẩm định.")
         }
@@ -392,83 +448,119 @@ enum DossierService {
 
     // MARK: Decision
 
-    /// Records the decision: the nominees the council passed receive their award; registrations become "đã khen thưởng".
+    /// Records the decision for this one dossier: `DecisionService.issue`, the one code path.
     static func decide(_ id: Int, _ i: DecisionInput, actor: Actor?, sets: [RuleSet], on db: any Database) async throws
         -> DossierModel
     {
+        _ = try await DecisionService.issue(
+            IssueDecisionInput(
+                dossierIDs: [id], number: i.number, date: i.date, signer: i.signer, issuer: i.authority,
+                level: i.level),
+            actor: actor, sets: sets, on: db)
+        return try await readable(id, actor: actor, on: db)
+    }
+
+    // MARK: Forwarding
+
+    /// The nominees this council passed whose form a higher authority confers, not yet forwarded.
+    static func forwardable(_ d: DossierModel) -> [DossierNomineeModel] {
+        d.nominees.filter {
+            $0.appraisal == .passed && $0.votePassed == true && $0.forwardedToID == nil
+                && $0.deciderID != nil && $0.deciderID != d.$authority.id
+        }
+    }
+
+    /// Sends the nominees a higher authority confers on to the next council up, with this council's result and
+    /// the dossier's documents: a new dossier there, received for appraisal, linked to this one.
+    static func forward(_ id: Int, actor: Actor?, sets: [RuleSet], on db: any Database) async throws -> DossierModel {
         let d = try await readable(id, actor: actor, on: db)
-        try Access.check(actor, .update, .council)
-        guard d.status == .reviewed else {
-            throw AppError.conflict(
-                d.status == .decided ? "Hồ sơ đã có quyết định." : "Chỉ ghi quyết định sau khi Hội đồng đã xét hồ sơ.")
+        try Access.check(actor, .update, .council(try await councilScope(d, actor: actor, on: db)))
+        guard d.status == .reviewed || d.status == .decided else {
+            throw AppError.conflict("Chỉ chuyển lên cấp trên sau khi Hội đồng đã xét hồ sơ.")
         }
-        var e = FieldErrors()
-        Check.required(VietnameseText.clean(i.number), "number", "Số quyết định", max: 60, into: &e)
-        let day = DayInput.iso(i.date)
-        if day == nil { e.add("date", "Ngày quyết định phải có dạng dd/mm/yyyy.") }
-        Check.required(VietnameseText.clean(i.authority), "authority", "Cơ quan ban hành", max: 200, into: &e)
-        Check.required(VietnameseText.clean(i.signer), "signer", "Người ký", max: 120, into: &e)
-        let level = i.level.flatMap { $0.isEmpty ? nil : $0 } ?? AwardLevel.huyen.rawValue
-        if AwardLevel(rawValue: level) == nil { e.add("level", "Cấp khen thưởng không hợp lệ.") }
-        if let day, day < "\(d.year)-01-01" {
-            e.add("date", "Ngày quyết định không thể trước năm thành tích \(d.year).")
+        let going = forwardable(d)
+        guard !going.isEmpty else {
+            throw AppError.conflict("Không có trường hợp nào được Hội đồng thông qua cần chuyển lên cấp trên.")
         }
-        guard e.isEmpty, let day else { throw AppError.invalid(e) }
-        let winners = d.nominees.filter { $0.votePassed == true && $0.appraisal == .passed }
-        // An award recorded meanwhile for the same achievement stops the decision, naming who.
-        let given = Set(
-            try await AwardModel.query(on: db).filter(\.$subject.$id ~~ winners.map { $0.$subject.id }).filter(
-                \.$year == d.year
-            ).all()
-                .map { "\($0.$subject.id)|\($0.formCode)" })
-        let clashes = winners.filter { given.contains("\($0.$subject.id)|\($0.formCode)") }.map(\.subject.name)
-        if !clashes.isEmpty {
+        let today = Today.iso
+        let here = try await AuthorityService.find(d.$authority.id ?? 0, on: db)
+        let chain = try await AuthorityService.chain(for: d.unit.unitPath, on: today, db: db)
+        guard let upper = chain.first(where: { $0.unit.unitPath.strictlyContains(here.unit.unitPath) }) else {
             throw AppError.conflict(
-                "Đã có khen thưởng \(winners.first?.formName ?? "") năm \(d.year) cho: \(clashes.joined(separator: ", ")); một thành tích không khen thưởng hai lần. Kiểm tra lại khen thưởng đã ghi trước khi ghi quyết định."
-            )
+                "Chưa khai báo cấp khen thưởng nào phía trên \(here.name) vào ngày \(today.isoToVietnamese).")
+        }
+        let set = try ruleSet(d, sets: sets)
+        let due = try await appraisalDue(set, from: today, on: db)
+        let documents = try await documents(id, on: db)
+        let own = d.nominees.contains {
+            $0.appraisal == .passed && $0.votePassed == true && ($0.deciderID ?? here.id) == here.id
+        }
+        let up = DossierModel(unitID: d.$unit.id, year: d.year, ruleSetID: d.ruleSetID)
+        up.title = d.title
+        up.number = d.number
+        up.searchText = d.searchText
+        up.createdBy = actor?.userID
+        up.$authority.id = upper.id
+        up.parentID = id
+        try up.move(to: .submitted)
+        up.submittedDay = today
+        up.appraisalDue = due
+        let lines = going.map {
+            "\($0.subject.name) (\($0.formName)): \($0.voteYes ?? 0)/\($0.voteTotal ?? 0) thành viên đồng ý"
         }
         try await db.transaction { tx in
-            for n in winners {
-                let a = try await AwardService.create(
-                    subjectID: n.$subject.id,
-                    AwardInput(
-                        formCode: n.formCode, formName: n.formName, level: level, year: d.year,
-                        period: "Năm \(d.year)", decisionNumber: i.number, decisionDate: day,
-                        authority: i.authority),
-                    source: "quyet-dinh", dossierID: id, actor: actor, sets: sets, on: tx)
-                n.awardID = a.id
+            try await up.create(on: tx)
+            for n in going {
+                let copy = DossierNomineeModel()
+                copy.$dossier.id = try up.requireID()
+                copy.$subject.id = n.$subject.id
+                copy.registrationID = n.registrationID
+                copy.formCode = n.formCode
+                copy.formName = n.formName
+                copy.achievement = n.achievement
+                copy.eligibility = n.eligibility
+                copy.warning = n.warning
+                copy.appraisal = .pending
+                copy.appraisalNote = ""
+                copy.deciderID = n.deciderID
+                copy.forwardedFromID = n.id
+                try await copy.create(on: tx)
+                n.forwardedToID = copy.id
                 try await n.save(on: tx)
-                if let rid = n.registrationID, let r = try await RegistrationModel.find(rid, on: tx) {
-                    let reason =
-                        "Quyết định số \(VietnameseText.clean(i.number)) ngày \(day.isoToVietnamese): \(n.formName)"
-                    if r.status == .achieved {
-                        _ = try await RegistrationService.transition(
-                            rid, TransitionInput(.nominated, reason: reason), actor: actor, on: tx)
-                    }
-                    if try await RegistrationModel.find(rid, on: tx)?.status == .nominated {
-                        _ = try await RegistrationService.transition(
-                            rid, TransitionInput(.awarded, reason: reason),
-                            actor: actor, byDecision: true, on: tx)
-                    }
-                }
             }
-            try d.move(to: .decided)
-            d.decisionNumber = VietnameseText.clean(i.number)
-            d.decisionDate = day
-            d.decisionAuthority = VietnameseText.clean(i.authority)
-            d.decisionSigner = VietnameseText.clean(i.signer)
+            // The files travel as references: the bytes are stored once.
+            for doc in documents {
+                let c = DossierDocumentModel()
+                c.$dossier.id = try up.requireID()
+                c.kind = doc.kind
+                c.originalName = doc.originalName
+                c.contentType = doc.contentType
+                c.size = doc.size
+                c.sha256 = doc.sha256
+                c.storage = doc.storage
+                c.storageKey = doc.storageKey
+                c.data = doc.data
+                c.generated = doc.generated
+                c.uploadedBy = doc.uploadedBy
+                try await c.create(on: tx)
+            }
+            let from = d.status
+            if from == .reviewed && !own { try d.move(to: .forwarded) }
             try await d.save(on: tx)
             try await event(
-                d, action: .decided, from: .reviewed, to: .decided,
-                note:
-                    "Quyết định số \(d.decisionNumber) ngày \(day.isoToVietnamese) của \(d.decisionAuthority): khen thưởng \(winners.count)/\(d.nominees.count) trường hợp.",
-                actor: actor, on: tx)
+                d, action: .forwarded, from: from, to: d.status,
+                note: "Chuyển \(going.count) trường hợp lên \(upper.councilName) (hồ sơ số \(up.id ?? 0)): "
+                    + lines.joined(separator: "; ") + ".", actor: actor, on: tx)
+            try await event(
+                up, action: .received, from: nil, to: .submitted,
+                note: "Nhận từ \(here.councilName) (hồ sơ số \(id)), kèm kết quả bỏ phiếu: "
+                    + lines.joined(separator: "; ")
+                    + "; hạn thẩm định \(due?.isoToVietnamese ?? "").", actor: actor, on: tx)
             try await AuditLog.record(
-                on: tx, actor: actor, action: "update", entity: "dossier", entityID: id, unitID: d.$unit.id,
-                summary: "Quyết định khen thưởng hồ sơ “\(d.title)”", before: DossierStatus.reviewed,
-                after: d.decisionNumber)
+                on: tx, actor: actor, action: "create", entity: "dossier", entityID: up.id, unitID: d.$unit.id,
+                summary: "Chuyển hồ sơ “\(d.title)” lên \(upper.councilName)", before: id, after: up.id)
         }
-        return d
+        return try await readable(try up.requireID(), actor: actor, on: db)
     }
 
     // MARK: History and listing

@@ -108,7 +108,42 @@ struct DossierPage: Encodable, Sendable {
     let levels: [SelectOption]
     let decisionForm: [String: String]
     let errors: [String: String]
+    /// The procedure deadlines of the forms proposed (posting the list, the decision), from the rule file.
+    var formDeadlines: [FormDeadlineRow] = []
+    /// The council the dossier was sent to (empty before submission).
+    var councilName: String = ""
+    /// The chain across councils: the lower council's dossier it came from, the upper ones it went on to.
+    var chain: [Link] = []
+    /// The standing office may send the nominees a higher authority confers to the next council up.
+    var forwardable: [String] = []
+    var forwardHref: String = ""
 
+}
+
+/// One procedure deadline of a proposed form, as the dossier page shows it.
+struct FormDeadlineRow: Encodable, Sendable {
+    let formName: String
+    let name: String
+    let length: String
+    let due: String
+    let article: String
+    let verification: String?
+
+    /// The deadlines of the forms in a dossier created on `created` and submitted on `submitted` (nil: not yet).
+    static func rows(
+        forms: [RuleForm], created: String, submitted: String?, calendar: HolidayCalendar
+    ) -> [FormDeadlineRow] {
+        forms.flatMap { form in
+            (form.deadlines ?? []).map { dl in
+                let start = dl.from == .created ? created : submitted
+                return FormDeadlineRow(
+                    formName: form.name, name: dl.name, length: dl.lengthText,
+                    due: start.flatMap { dl.due(from: $0, calendar: calendar) }?.isoToVietnamese
+                        ?? "tính từ ngày gửi hồ sơ",
+                    article: dl.article, verification: dl.verified ? nil : "cần xác minh")
+            }
+        }
+    }
 }
 
 struct DossierForm: Content {
@@ -151,6 +186,7 @@ struct DossiersWebController {
         r.post(DossiersPath.appraisal(.key, nominee: .key), use: appraise)
         r.post(DossiersPath.finishAppraisal(.key), use: finishAppraisal)
         r.post(DossiersPath.decision(.key), use: decide)
+        r.post(DossiersPath.forward(.key), use: forward)
     }
 
     static func listPage(req: Request, form: [String: String], errors: [String: String]) async throws -> DossiersPage {
@@ -227,7 +263,9 @@ struct DossiersWebController {
         let events = try await DossierService.events(id, on: req.db)
         let status = d.status
         let canEdit = status.editableByUnit && req.can(.update, DossierService.resource(d))
-        let council = req.can(.update, .council)
+        let council =
+            d.$authority.id == nil
+            ? false : req.can(.update, .council(try await DossierService.councilScope(d, actor: req.actor, on: req.db)))
         var subjects: [SelectOption] = []
         if canEdit {
             let rows = try await SubjectModel.query(on: req.db).join(
@@ -286,7 +324,7 @@ struct DossiersWebController {
                         label: "Danh sách in giấy khen (DOCX)",
                         href: DossiersPath.draft(.id(id), kind: .text("danh-sach-in")).href)
                 ] : [])
-        return DossierPage(
+        var page = DossierPage(
             layout: req.layout(d.title, active: DossiersPath.list.href), id: id, title: d.title, unitName: d.unit.name,
             year: d.year, number: d.number.isEmpty ? "—" : d.number,
             status: d.status.rawValue, statusLabel: status.label, ruleSetTitle: set.title, legalBasis: set.legalBasis,
@@ -339,6 +377,46 @@ struct DossiersWebController {
                     selected: $0.rawValue == (decisionForm["level"] ?? AwardLevel.huyen.rawValue))
             },
             decisionForm: decisionForm, errors: errors)
+        page.formDeadlines = try await Self.formDeadlines(d, set: set, on: req.db)
+        try await Self.addChain(to: &page, d, canCouncil: council, on: req.db)
+        return page
+    }
+
+    /// Which council has the dossier, where it came from and where its nominees went on to.
+    static func addChain(to page: inout DossierPage, _ d: DossierModel, canCouncil: Bool, on db: any Database)
+        async throws
+    {
+        let id = try d.requireID()
+        if let a = try await d.$authority.get(on: db) {
+            page.councilName = a.councilName + " — tham mưu " + a.headTitle
+        }
+        if let p = d.parentID {
+            page.chain.append(
+                .init(
+                    label: "Chuyển lên từ hồ sơ số \(p) của Hội đồng cấp dưới", href: DossiersPath.dossier(.id(p)).href)
+            )
+        }
+        for up in try await DossierModel.query(on: db).filter(\.$parentID == id).with(\.$authority).sort(\.$id).all() {
+            page.chain.append(
+                .init(
+                    label:
+                        "Đã chuyển lên \(up.authority?.councilName ?? "cấp trên"): hồ sơ số \(up.id ?? 0) (\(up.status.label))",
+                    href: DossiersPath.dossier(.id(up.id ?? 0)).href))
+        }
+        if canCouncil && (d.status == .reviewed || d.status == .decided) {
+            page.forwardable = DossierService.forwardable(d).map { "\($0.subject.name) — \($0.formName)" }
+            page.forwardHref = DossiersPath.forward(.id(id)).href
+        }
+    }
+
+    /// Deadlines of the proposed forms that carry them (Gia đình văn hóa, thôn văn hóa), on the holiday calendar.
+    static func formDeadlines(_ d: DossierModel, set: RuleSet, on db: any Database) async throws -> [FormDeadlineRow] {
+        let codes = Set(d.nominees.map(\.formCode))
+        let forms = set.forms.filter { codes.contains($0.code) && !($0.deadlines ?? []).isEmpty }
+        guard !forms.isEmpty else { return [] }
+        let created = d.createdAt.flatMap { VietnameseDate.displayToISO(VietnameseDate.format($0)) } ?? Today.iso
+        let calendar = try await CalendarService.calendar(around: created, on: db)
+        return FormDeadlineRow.rows(forms: forms, created: created, submitted: d.submittedDay, calendar: calendar)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -532,6 +610,19 @@ struct DossiersWebController {
                 d.status == .returned
                     ? "Đã trả hồ sơ cho đơn vị để bổ sung." : "Hồ sơ đã thẩm định đạt, chờ Hội đồng xét."
             )
+        } orRender: { e in
+            try await req.render(
+                "commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut),
+                status: e.status)
+        }
+    }
+
+    @Sendable func forward(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        return try await req.submit {
+            try await DossierService.forward(id, actor: req.actor, sets: req.ruleSets, on: req.db)
+        } redirect: { up in
+            (DossiersPath.dossier(.id(up.id ?? 0)).href, "Đã chuyển lên Hội đồng cấp trên: hồ sơ số \(up.id ?? 0).")
         } orRender: { e in
             try await req.render(
                 "commendation/dossier", try await Self.page(req: req, id: id, errors: e.formErrorsSpelledOut),

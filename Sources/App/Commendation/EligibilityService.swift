@@ -76,7 +76,8 @@ enum EligibilityService {
     static func history(subjectID: Int, sets: [RuleSet], on db: any Database) async throws -> [Int: AnnualRecordFacts] {
         let records = try await AnnualRecordModel.query(on: db).filter(\.$subject.$id == subjectID).all()
         let initiatives = try await InitiativeModel.query(on: db).filter(\.$subject.$id == subjectID).all()
-        let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).all()
+        let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID)
+            .filter(\.$status == .valid).all()
         var out: [Int: AnnualRecordFacts] = [:]
         for r in records {
             let titles = Set(r.titleSet.map { RuleLibrary.formCode(forTitle: $0, in: sets) ?? $0 })
@@ -97,6 +98,30 @@ enum EligibilityService {
             var f = out[a.year] ?? AnnualRecordFacts(year: a.year)
             f.titles.insert(a.formCode)
             out[a.year] = f
+        }
+        return out
+    }
+
+    /// A collective that stands for a unit (a commune itself) carries the history of the collectives that stood for
+    /// the units its unit took over: "n years running" reads 2023–2024 of the old commune and 2025 of the new one.
+    /// For a year the subject holds itself, its own record counts; otherwise the nearest predecessor's.
+    static func lineageHistory(subject s: SubjectModel, sets: [RuleSet], on db: any Database) async throws
+        -> [Int: AnnualRecordFacts]
+    {
+        var out = try await history(subjectID: try s.requireID(), sets: sets, on: db)
+        guard s.subjectKind == .collective, let unitID = s.representsUnitID else { return out }
+        let predecessors = try await ReorganisationQueries.predecessorIDs(of: unitID, on: db)
+        guard !predecessors.isEmpty else { return out }
+        let olds = try await SubjectModel.query(on: db).filter(\.$representsUnitID ~~ predecessors)
+            .filter(\.$kind == SubjectKind.collective.rawValue).all()
+        let byUnit = Dictionary(grouping: olds) { $0.representsUnitID ?? 0 }
+        for unit in predecessors {
+            for old in byUnit[unit] ?? [] {
+                for (year, facts) in try await history(subjectID: try old.requireID(), sets: sets, on: db)
+                where out[year] == nil {
+                    out[year] = facts
+                }
+            }
         }
         return out
     }
@@ -131,12 +156,13 @@ enum EligibilityService {
     ) async throws -> (RuleSet, [FormEligibility], [AwardModel]) {
         let ruleSet = try ruleSet(year: year, day: day, sets: sets, jurisdiction: jurisdiction)
         let id = try s.requireID()
-        let history = try await history(subjectID: id, sets: sets, on: db)
+        let history = try await lineageHistory(subject: s, sets: sets, on: db)
         let collective = s.subjectKind == .collective ? try await collective(subjectID: id, year: year, on: db) : nil
         let subject = try await ruleSubject(s, on: db)
         let forms = EligibilityEngine.all(
             subject: subject, history: history, collective: collective, year: year, ruleSet: ruleSet)
-        let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == id).all()
+        let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == id).filter(\.$status == .valid)
+            .all()
         return (ruleSet, forms, awards)
     }
 

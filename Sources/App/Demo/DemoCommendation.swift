@@ -7,14 +7,36 @@ import Vapor
 /// the council roster, records of a few Đăk Ruồng subjects, a 2024 dossier carried through to its
 /// decision, and a 2025 dossier waiting for Phòng Nội vụ to appraise it.
 enum DemoCommendation {
-    static let roster: [(name: String, position: String, unit: String, username: String?)] = [
-        ("Nguyễn Văn An", "Chủ tịch Hội đồng — Chủ tịch UBND huyện", "KR", nil),
-        ("Nguyễn Thị Hằng", "Phó Chủ tịch thường trực — Trưởng phòng Nội vụ", "KR-PNV", "noivu"),
-        ("Trần Văn Bình", "Ủy viên — Chánh Văn phòng HĐND và UBND huyện", "KR-VP", "hoidong"),
-        ("Y Nhung", "Ủy viên — Trưởng phòng Giáo dục và Đào tạo", "KR-GDDT", nil),
-        ("Lê Văn Dũng", "Ủy viên — Chủ tịch Ủy ban MTTQ Việt Nam huyện", "KR-MTTQ", nil),
-        ("Phạm Thị Mai", "Ủy viên — Trưởng ban Tuyên giáo Huyện ủy", "KR-BTG", nil),
-        ("Đinh Văn Tuấn", "Ủy viên — Trưởng phòng Văn hóa và Thông tin", "KR-VHTT", nil),
+    typealias Seat = (name: String, position: String, role: CouncilRole, unit: String, username: String?)
+    static let roster: [Seat] = [
+        ("Nguyễn Văn An", "Chủ tịch UBND huyện", .chair, "KR", nil),
+        ("Nguyễn Thị Hằng", "Trưởng phòng Nội vụ", .standing, "KR-PNV", "noivu"),
+        ("Trần Văn Bình", "Chánh Văn phòng HĐND và UBND huyện", .member, "KR-VP", "hoidong"),
+        ("Y Nhung", "Trưởng phòng Giáo dục và Đào tạo", .member, "KR-GDDT", nil),
+        ("Lê Văn Dũng", "Chủ tịch Ủy ban MTTQ Việt Nam huyện", .member, "KR-MTTQ", nil),
+        ("Phạm Thị Mai", "Trưởng ban Tuyên giáo Huyện ủy", .member, "KR-BTG", nil),
+        ("Đinh Văn Tuấn", "Trưởng phòng Văn hóa và Thông tin", .member, "KR-VHTT", nil),
+    ]
+    /// Đăk Ruồng's own council (from 01/07/2025 its chairman confers the base-level titles).
+    static let communeRoster: [Seat] = [
+        ("A Sáu", "Chủ tịch UBND xã", .chair, "KR-DAKRUONG", nil),
+        ("A Thuận", "Công chức Văn hóa - Xã hội", .secretary, "KR-DAKRUONG", "dakruong"),
+        ("Y Hoa", "Chủ tịch Ủy ban MTTQ Việt Nam xã", .member, "KR-DAKRUONG", "hd.dakruong"),
+        ("A Khoa", "Chỉ huy trưởng Ban Chỉ huy Quân sự xã", .member, "KR-DAKRUONG", nil),
+        ("Y Linh", "Bí thư Đoàn xã", .member, "KR-DAKRUONG", nil),
+    ]
+    static let tanLapRoster: [Seat] = [
+        ("Hồ Văn Lâm", "Chủ tịch UBND xã", .chair, "KR-TANLAP", nil),
+        ("Nguyễn Thị Lan", "Công chức Văn hóa - Xã hội", .secretary, "KR-TANLAP", "tanlap"),
+        ("Trần Văn Hải", "Chủ tịch Ủy ban MTTQ Việt Nam xã", .member, "KR-TANLAP", nil),
+        ("Y Mai", "Chủ tịch Hội Liên hiệp Phụ nữ xã", .member, "KR-TANLAP", nil),
+    ]
+    /// The province council (its members vote on forms forwarded from below).
+    static let provinceRoster: [Seat] = [
+        ("Lê Ngọc Tuấn", "Chủ tịch UBND tỉnh", .chair, "KONTUM", nil),
+        ("Phan Văn Lực", "Giám đốc Sở Nội vụ", .standing, "SNV", "sonoivu"),
+        ("Nguyễn Hữu Tháp", "Chánh Văn phòng UBND tỉnh", .member, "KONTUM", nil),
+        ("Y Ngọc", "Trưởng ban Thi đua - Khen thưởng", .secretary, "SNV", nil),
     ]
 
     static func load(app: Application, on db: any Database) async throws {
@@ -26,18 +48,22 @@ enum DemoCommendation {
         }
         guard let commune = try await unit("KR-DAKRUONG"), let communeID = commune.id else { return }
 
-        for m in roster {
-            let userID: Int? =
-                if let u = m.username { try await UserModel.query(on: db).filter(\.$username == u).first()?.id } else {
-                    nil
+        let authorities = try await DemoAuthorities.load(actor: system, on: db)
+        for (code, seats) in [
+            ("KR", roster), ("KR-DAKRUONG", communeRoster), ("KR-TANLAP", tanLapRoster), ("KONTUM", provinceRoster),
+        ] {
+            guard let authorityID = authorities[code] else { continue }
+            for m in seats {
+                // Accounts exist only when the demo loads them; a seat without one votes on paper.
+                var account: String?
+                if let u = m.username, try await UserModel.query(on: db).filter(\.$username == u).count() > 0 {
+                    account = u
                 }
-            _ = try await CouncilService.addMember(
-                CouncilMemberInput(
-                    name: m.name, position: m.position, unitID: try await unit(m.unit)?.id, username: nil),
-                actor: system, on: db)
-            if let userID, let last = try await CouncilMemberModel.query(on: db).sort(\.$id, .descending).first() {
-                last.userID = userID
-                try await last.save(on: db)
+                _ = try await CouncilService.addMember(
+                    CouncilMemberInput(
+                        authorityID: authorityID, name: m.name, position: m.position,
+                        unitID: try await unit(m.unit)?.id, username: account, role: m.role.rawValue),
+                    actor: system, on: db)
             }
         }
 
@@ -105,69 +131,80 @@ enum DemoCommendation {
             source: "nhap-tay", actor: system, sets: sets, on: db)
 
         // 2024: carried through to the decision.
-        let d24 = try await dossier(
-            app: app, year: 2024, number: "21/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
-            communeID: communeID, on: db,
-            nominees: [
-                (
-                    thuong, "cstd-co-so",
-                    "Hoàn thành xuất sắc nhiệm vụ; sáng kiến số hóa sổ theo dõi thiết chế văn hóa thôn được công nhận cấp cơ sở."
-                ),
-                (ha, "lao-dong-tien-tien", "Hoàn thành tốt nhiệm vụ; tích cực tham gia phong trào thi đua."),
-            ])
-        _ = try await DossierService.submit(d24, actor: system, sets: sets, on: db)
-        for n in try await DossierNomineeModel.query(on: db).filter(\.$dossier.$id == d24).all() {
-            try await DossierService.appraise(
-                dossierID: d24, nomineeID: try n.requireID(),
-                AppraisalInput(result: NomineeAppraisal.passed.rawValue, note: "Đủ điều kiện, đủ hồ sơ."),
-                actor: system, on: db)
-        }
-        _ = try await DossierService.finishAppraisal(d24, actor: system, on: db)
-        let meeting = try await CouncilService.createMeeting(
-            MeetingInput(
-                title: "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2024", date: "2024-12-16",
-                location: "Phòng họp UBND huyện Kon Rẫy", chair: "Nguyễn Văn An", secretary: "Nguyễn Thị Hằng",
-                dossierIDs: [d24]), actor: system, sets: sets, jurisdiction: jurisdiction, on: db)
-        let mid = try meeting.requireID()
-        let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$meeting.$id == mid).sort(\.$id).all().map {
-            $0.$member.id
-        }
-        _ = try await CouncilService.setAttendance(
-            mid, AttendanceInput(present: Array(seats.dropLast()), written: [seats.last!]), actor: system, sets: sets,
-            on: db)
-        try await CouncilService.openVoting(mid, actor: system, sets: sets, on: db)
-        let nominees = try await DossierNomineeModel.query(on: db).filter(\.$dossier.$id == d24).all()
-        for (i, seat) in seats.enumerated() {
-            var choices: [String: String] = [:]
-            for n in nominees {
-                choices[String(try n.requireID())] =
-                    (i == 4 && n.formCode == "lao-dong-tien-tien")
-                    ? BallotChoice.disagree.rawValue : BallotChoice.agree.rawValue
+        // 2024 happened before the reform: the district council considered it and its chairman decided.
+        try await Today.$fixed.withValue("2024-12-10") {
+            let d24 = try await dossier(
+                app: app, year: 2024, number: "21/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
+                communeID: communeID, on: db,
+                nominees: [
+                    (
+                        thuong, "cstd-co-so",
+                        "Hoàn thành xuất sắc nhiệm vụ; sáng kiến số hóa sổ theo dõi thiết chế văn hóa thôn được công nhận cấp cơ sở."
+                    ),
+                    (ha, "lao-dong-tien-tien", "Hoàn thành tốt nhiệm vụ; tích cực tham gia phong trào thi đua."),
+                ])
+            _ = try await DossierService.submit(d24, actor: system, sets: sets, on: db)
+            for n in try await DossierNomineeModel.query(on: db).filter(\.$dossier.$id == d24).all() {
+                try await DossierService.appraise(
+                    dossierID: d24, nomineeID: try n.requireID(),
+                    AppraisalInput(result: NomineeAppraisal.passed.rawValue, note: "Đủ điều kiện, đủ hồ sơ."),
+                    actor: system, on: db)
             }
-            // Members with an account vote for themselves; the secretary enters the other ballots.
-            if let uid = try await CouncilMemberModel.find(seat, on: db)?.userID,
-                let user = try await UserModel.find(uid, on: db)
-            {
-                let voter = Actor(
-                    userID: uid, username: user.username, role: Role(rawValue: user.role) ?? .councilMember,
-                    unitID: nil, unitPath: nil)
-                try await CouncilService.cast(
-                    mid, BallotInput(memberID: nil, choices: choices), actor: voter, sets: sets, on: db)
-            } else {
-                try await CouncilService.cast(
-                    mid, BallotInput(memberID: seat, choices: choices), actor: system, sets: sets, on: db)
+            _ = try await DossierService.finishAppraisal(d24, actor: system, on: db)
+            let meeting = try await CouncilService.createMeeting(
+                MeetingInput(
+                    authorityID: authorities["KR"] ?? 0,
+                    title: "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2024", date: "2024-12-16",
+                    location: "Phòng họp UBND huyện Kon Rẫy", chair: "Nguyễn Văn An", secretary: "Nguyễn Thị Hằng",
+                    dossierIDs: [d24]), actor: system, sets: sets, jurisdiction: jurisdiction, on: db)
+            let mid = try meeting.requireID()
+            let seats = try await CouncilAttendanceModel.query(on: db).filter(\.$meeting.$id == mid).sort(\.$id).all()
+                .map {
+                    $0.$member.id
+                }
+            _ = try await CouncilService.setAttendance(
+                mid, AttendanceInput(present: Array(seats.dropLast()), written: [seats.last!]), actor: system,
+                sets: sets,
+                on: db)
+            try await CouncilService.openVoting(mid, actor: system, sets: sets, on: db)
+            let nominees = try await DossierNomineeModel.query(on: db).filter(\.$dossier.$id == d24).all()
+            for (i, seat) in seats.enumerated() {
+                var choices: [String: String] = [:]
+                for n in nominees {
+                    choices[String(try n.requireID())] =
+                        (i == 4 && n.formCode == "lao-dong-tien-tien")
+                        ? BallotChoice.disagree.rawValue : BallotChoice.agree.rawValue
+                }
+                // Members with an account vote for themselves; the secretary enters the other ballots.
+                if let uid = try await CouncilMemberModel.find(seat, on: db)?.userID,
+                    let user = try await UserModel.find(uid, on: db)
+                {
+                    let voter = Actor(
+                        userID: uid, username: user.username, role: Role(rawValue: user.role) ?? .councilMember,
+                        unitID: nil, unitPath: nil)
+                    try await CouncilService.cast(
+                        mid, BallotInput(memberID: nil, choices: choices), actor: voter, sets: sets, on: db)
+                } else {
+                    try await CouncilService.cast(
+                        mid, BallotInput(memberID: seat, choices: choices), actor: system, sets: sets, on: db)
+                }
             }
-        }
-        try await CouncilService.close(
-            mid, notes: "Hội đồng thống nhất với kết quả thẩm định của Phòng Nội vụ.", actor: system, sets: sets, on: db
-        )
-        _ = try await DossierService.decide(
-            d24,
-            DecisionInput(
-                number: "120/QĐ-UBND", date: "2024-12-20", authority: "Ủy ban nhân dân huyện Kon Rẫy",
-                signer: "Trần Văn Minh", level: AwardLevel.huyen.rawValue), actor: system, sets: sets, on: db)
+            try await CouncilService.close(
+                mid, notes: "Hội đồng thống nhất với kết quả thẩm định của Phòng Nội vụ.", actor: system, sets: sets,
+                on: db
+            )
+            // The decision is signed on its own day: no decision is dated after "today".
+            _ = try await Today.$fixed.withValue("2024-12-20") {
+                try await DossierService.decide(
+                    d24,
+                    DecisionInput(
+                        number: "120/QĐ-UBND", date: "2024-12-20", authority: "Ủy ban nhân dân huyện Kon Rẫy",
+                        signer: "Trần Văn Minh", level: AwardLevel.huyen.rawValue), actor: system, sets: sets, on: db)
+            }
 
-        // 2025: submitted, waiting for the appraisal.
+            // 2025: submitted, waiting for the appraisal.
+        }
+
         let d25 = try await dossier(
             app: app, year: 2025, number: "18/TTr-UBND", actor: system, sets: sets, jurisdiction: jurisdiction,
             communeID: communeID, on: db,

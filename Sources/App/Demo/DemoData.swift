@@ -18,6 +18,10 @@ enum DemoData {
         Account(username: "giaoduc", fullName: "Y Nhung", role: .leadAgency, unitCode: "KR-GDDT"),
         Account(username: "dakruong", fullName: "A Thuận", role: .unitOfficer, unitCode: "KR-DAKRUONG"),
         Account(username: "bientap", fullName: "Lê Thị Ánh", role: .editor, unitCode: "KR-TTVH"),
+        // The province council's standing office (Ban Thi đua - Khen thưởng, Sở Nội vụ) and a commune council member.
+        Account(username: "sonoivu", fullName: "Phan Văn Lực", role: .standingOffice, unitCode: "SNV"),
+        Account(username: "hd.dakruong", fullName: "Y Hoa", role: .councilMember, unitCode: "KR-DAKRUONG"),
+        Account(username: "tanlap", fullName: "Nguyễn Thị Lan", role: .unitOfficer, unitCode: "KR-TANLAP"),
     ]
 
     struct Result: Sendable {

@@ -60,30 +60,36 @@ struct HomeWebController {
             )
             .filter(\.$status == status).count()
         }
-        if Policy.decide(actor, .update, .council).isAllowed {
-            let waiting = try await count(.submitted)
-            let late = try await DossierModel.query(on: db).filter(\.$status == DossierStatus.submitted).filter(
-                \.$appraisalDue < Today.iso
-            ).count()
+        // The councils whose standing office the actor is: their dossiers, whichever unit sent them.
+        let running = try await AuthorityService.running(by: actor, on: db)
+        func sent(_ status: DossierStatus) async throws -> Int {
+            try await DossierModel.query(on: db).filter(\.$authority.$id ~~ running).filter(\.$status == status).count()
+        }
+        if !running.isEmpty {
+            let waiting = try await sent(.submitted)
+            let late = try await DossierModel.query(on: db).filter(\.$authority.$id ~~ running).filter(
+                \.$status == DossierStatus.submitted
+            ).filter(\.$appraisalDue < Today.iso).count()
             if waiting > 0 {
                 tasks.append(
                     .init(
                         text: "Thẩm định \(waiting) hồ sơ đề nghị khen thưởng" + (late > 0 ? " (\(late) quá hạn)" : ""),
                         href: DossiersPath.list.href + "?status=" + DossierStatus.submitted.rawValue))
             }
-            let ready = try await count(.appraised)
+            let ready = try await sent(.appraised)
             if ready > 0 {
                 tasks.append(
                     .init(text: "Đưa \(ready) hồ sơ đã thẩm định ra họp Hội đồng", href: CouncilPath.council.href))
             }
-            let toDecide = try await count(.reviewed)
+            let toDecide = try await sent(.reviewed)
             if toDecide > 0 {
                 tasks.append(
                     .init(
                         text: "Ghi quyết định cho \(toDecide) hồ sơ Hội đồng đã xét",
                         href: DossiersPath.list.href + "?status=" + DossierStatus.reviewed.rawValue))
             }
-        } else if Policy.allows(actor, .prepareDossiers) {
+        }
+        if Policy.allows(actor, .prepareDossiers) {
             let returned = try await count(.returned)
             if returned > 0 {
                 tasks.append(

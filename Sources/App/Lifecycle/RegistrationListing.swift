@@ -4,13 +4,14 @@ import Vapor
 
 /// Which registrations an actor may list, as a filter over a query that has RegistrationModel and UnitModel joined.
 struct RegistrationScope: Sendable {
-    enum Kind: Sendable { case all, subtree(UnitPath), subtreeOrRegistrations(UnitPath?, [Int]) }
+    enum Kind: Sendable { case all, subtree(UnitPath), subtreeOrRegistrations(UnitPath?, [Int]), subtrees([UnitPath]) }
     let kind: Kind
 
     func apply<M: Model>(_ q: QueryBuilder<M>) -> QueryBuilder<M> {
         switch kind {
         case .all: return q
         case .subtree(let p): return q.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%")
+        case .subtrees(let paths): return q.within(.subtrees(paths))
         case .subtreeOrRegistrations(let p, let ids):
             return q.group(.or) { g in
                 if let p { g.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%") }
@@ -66,6 +67,7 @@ enum RegistrationListing {
         switch Policy.registrationScope(actor) {
         case .all: return RegistrationScope(kind: .all)
         case .subtree(let path): return RegistrationScope(kind: .subtree(path))
+        case .subtrees(let paths): return RegistrationScope(kind: .subtrees(paths))
         case .subtreeOrMovements(let path, let movementIDs):
             let ids =
                 movementIDs.isEmpty

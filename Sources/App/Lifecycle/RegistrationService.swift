@@ -289,6 +289,7 @@ enum RegistrationService {
                 }())
         }
         try Access.check(actor, .create, .unitRecord(unit.unitPath, movementIDs: Set(input.movementIDs ?? [])))
+        try await ReorganisationQueries.requireOpen(unit, on: db)
         if input.subjectID == nil, let s = input.subject {
             try SubjectFields.checkNew(s, path: unit.unitPath, actor: actor)
         }

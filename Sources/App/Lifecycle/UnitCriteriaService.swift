@@ -123,11 +123,9 @@ enum UnitCriteriaService {
         var q = UnitCriterionModel.query(on: db).join(
             UnitModel.self, on: \UnitCriterionModel.$unit.$id == \UnitModel.$id
         ).with(\.$unit)
-        switch Policy.unitScope(actor) {
-        case .all: break
-        case .subtree(let p): q = q.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%")
-        case .none: return []
-        }
+        let scope = Policy.unitScope(actor)
+        if scope == .none { return [] }
+        q = q.within(scope)
         if let unitID { q = q.filter(\.$unit.$id == unitID) }
         if let year { q = q.filter(\.$year == year) }
         return try await q.sort(\.$year, .descending).sort(\.$code).all()

@@ -19,6 +19,8 @@ final class UnitModel: Model, @unchecked Sendable {
     /// Folded name and code for search that ignores diacritics (đ → d).
     @Field(key: "search_text") var searchText: String
     @Field(key: "active") var active: Bool
+    /// yyyy-mm-dd when the unit was merged, split or abolished (migration 17); its records stay readable.
+    @OptionalField(key: "abolished_on") var abolishedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

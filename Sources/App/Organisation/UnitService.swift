@@ -60,14 +60,26 @@ struct UnitFilter: Sendable {
     var perPage: Int = 50
 }
 
+extension QueryBuilder {
+    /// The one translation of a `UnitScope` into SQL, over a query that has `units` (its own model or joined):
+    /// one prefix match on the indexed path per subtree (several when a unit inherited others' history).
+    func within(_ scope: UnitScope) -> QueryBuilder<Model> {
+        switch scope {
+        case .all: return self
+        case .subtree(let p): return filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%")
+        case .subtrees(let paths):
+            return group(.or) { g in
+                for p in paths { g.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%") }
+            }
+        case .none: return filter(.sql(unsafeRaw: "1 = 0"))
+        }
+    }
+}
+
 enum UnitQueries {
     /// Restricts a unit query to a scope (the policy's answer for the actor).
     static func scoped(_ query: QueryBuilder<UnitModel>, _ scope: UnitScope) -> QueryBuilder<UnitModel> {
-        switch scope {
-        case .all: return query
-        case .subtree(let path): return query.filter(\.$path, .custom("LIKE"), path.raw + "%")
-        case .none: return query.filter(\.$id == -1)
-        }
+        query.within(scope)
     }
 
     static func list(_ filter: UnitFilter, scope: UnitScope, on db: any Database) async throws -> Page<UnitModel> {

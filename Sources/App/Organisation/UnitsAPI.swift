@@ -62,13 +62,7 @@ struct UnitsAPIController {
         let actor = try req.requireActor()
         let scope = Policy.unitScope(actor)
         return try await UnitGroupModel.query(on: req.db).with(\.$members).sort(\.$code).all().map { g in
-            let visible = g.members.filter { m in
-                switch scope {
-                case .all: return true
-                case .subtree(let p): return p.contains(m.unitPath)
-                case .none: return false
-                }
-            }
+            let visible = g.members.filter { scope.contains($0.unitPath) }
             return GroupDTO(
                 id: g.id ?? 0, code: g.code, name: g.name, kind: g.kind,
                 kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,

@@ -42,6 +42,10 @@ struct UnitPage: Encodable, Sendable {
     let editHref: String
     let deleteHref: String
     let newChildHref: String
+    /// "Sáp nhập vào … từ 01/07/2025 (Nghị quyết …)", "Kế thừa: …".
+    var history: [String] = []
+    /// The reorganisation screen, for those who may reorganise.
+    var reorganiseHref: String?
     struct Crumb: Encodable, Sendable {
         let label: String
         let href: String?
@@ -152,7 +156,9 @@ struct UnitsWebController {
             canEdit: req.can(.update, .unit(unit.unitPath)), canDelete: req.can(.delete, .unit(unit.unitPath)),
             canAddChild: req.can(.create, .newUnit(parent: unit.unitPath)),
             editHref: UnitsPath.edit(.id(id)).href, deleteHref: UnitsPath.delete(.id(id)).href,
-            newChildHref: UnitsPath.new.href + "?parentID=\(id)")
+            newChildHref: UnitsPath.new.href + "?parentID=\(id)",
+            history: try await ReorganisationQueries.historyLines(of: id, on: req.db),
+            reorganiseHref: req.can(.create, .reorganisation) ? ReorganisationPath.form.href : nil)
         return try await req.render("organisation/unit", ctx)
     }
 
@@ -271,13 +277,8 @@ struct GroupsWebController {
         let groups = try await query.all()
         let scope = Policy.unitScope(actor)
         let rows = groups.map { g -> GroupsPage.Group in
-            let visible = g.members.filter { m in
-                switch scope {
-                case .all: return true
-                case .subtree(let p): return p.contains(m.unitPath)
-                case .none: return false
-                }
-            }.sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
+            let visible = g.members.filter { scope.contains($0.unitPath) }
+                .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
             return .init(
                 id: g.id ?? 0, code: g.code, name: g.name, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
                 members: visible.map(UnitRow.init), hiddenCount: g.members.count - visible.count)

@@ -39,9 +39,8 @@ enum UserQueries {
         var query = UserModel.query(on: db).with(\.$unit)
         switch scope {
         case .all: break
-        case .subtree(let path):
-            query = query.join(UnitModel.self, on: \UserModel.$unit.$id == \UnitModel.$id)
-                .filter(UnitModel.self, \.$path, .custom("LIKE"), path.raw + "%")
+        case .subtree, .subtrees:
+            query = query.join(UnitModel.self, on: \UserModel.$unit.$id == \UnitModel.$id).within(scope)
         case .none: query = query.filter(\.$id == -1)
         }
         let text = VietnameseText.clean(q).lowercased().likeSafe

@@ -11,6 +11,7 @@ enum Commands {
         app.asyncCommands.use(AuditCommandGroup(), as: "audit")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(RestoreCommand(), as: "restore")
+        app.asyncCommands.use(OrgCommandGroup(), as: "org")
     }
 }
 

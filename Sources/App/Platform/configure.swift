@@ -87,6 +87,7 @@ public enum Bootstrap {
                 "Đã đánh dấu \(interrupted) lần nhập dở dang (máy chủ dừng khi đang nhập) là không nhập.")
         }
         try await CatalogueService.loadShipped(workingDirectory: config.workingDirectory, on: app.db)
+        try await CalendarService.loadShipped(workingDirectory: config.workingDirectory, on: app.db)
         // Upload files a kill left without their row (written, never committed).
         let orphans = try await FileStore.sweepOrphans(app: app, on: app.db)
         if !orphans.isEmpty { app.logger.warning("Đã xóa \(orphans.count) tệp tải lên không thuộc bản ghi nào.") }

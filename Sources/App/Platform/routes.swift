@@ -19,6 +19,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     let signedIn = web.grouped(RequireSignedInPage())
     HomeWebController().register(signedIn)
     UnitsWebController().register(signedIn)
+    ReorganisationWebController().register(signedIn)
     GroupsWebController().register(signedIn)
     UsersWebController().register(signedIn)
     MovementsWebController().register(signedIn)
@@ -30,8 +31,11 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     ImportsWebController().register(signedIn)
     DossiersWebController().register(signedIn)
     CouncilWebController().register(signedIn)
+    AuthoritiesWebController().register(signedIn)
     AwardsWebController().register(signedIn)
     EligibilityWebController().register(signedIn)
+    CalendarWebController().register(signedIn)
+    DecisionsWebController().register(signedIn)
 
     // JSON API: bearer tokens, no cookies.
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
@@ -47,4 +51,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     LifecycleAPIController().register(apiAuth)
     ImportsAPIController().register(apiAuth)
     CommendationAPIController().register(apiAuth)
+    CouncilAPIController().register(apiAuth)
+    CalendarAPIController().register(apiAuth)
+    DecisionsAPIController().register(apiAuth)
 }

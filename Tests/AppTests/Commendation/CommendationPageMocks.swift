@@ -7,11 +7,18 @@ import Foundation
 
 extension CouncilPage {
     static let mock = CouncilPage(
-        layout: .mock("Hội đồng Thi đua - Khen thưởng"),
+        layout: .mock("Hội đồng Thi đua - Khen thưởng"), authorityID: 2, authorityHref: "/app/authorities/2",
+        councilName: "Hội đồng Thi đua - Khen thưởng xã Đăk Ruồng", headTitle: "Chủ tịch Ủy ban nhân dân xã Đăk Ruồng",
+        councils: [
+            Council(
+                name: "Hội đồng Thi đua - Khen thưởng xã Đăk Ruồng", href: "/app/council?authority=2", active: true),
+            Council(
+                name: "Hội đồng Thi đua - Khen thưởng tỉnh Kon Tum", href: "/app/council?authority=1", active: false),
+        ],
         members: [
             Member(
-                id: 1, name: "Nguyễn Văn An", position: "Chủ tịch Hội đồng", unitName: "UBND huyện", username: "",
-                active: true)
+                id: 1, name: "Nguyễn Văn An", position: "Chủ tịch UBND xã", roleLabel: CouncilRole.chair.label,
+                unitName: "UBND xã", username: "", active: true)
         ],
         meetings: [
             Meeting(

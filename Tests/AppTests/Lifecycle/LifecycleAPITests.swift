@@ -163,10 +163,10 @@ struct LifecycleAPITests {
             _ = try await other.send(
                 .POST, "/api/v1/users",
                 json: [
-                    "username": "tanlap", "fullName": "Cán bộ Tân Lập", "role": "unit-officer", "unitID": tanLap,
+                    "username": "tanlap2", "fullName": "Cán bộ Tân Lập", "role": "unit-officer", "unitID": tanLap,
                     "password": "mat-khau-tan-lap",
                 ])
-            let tl = try await APIClient.login(app, "tanlap", "mat-khau-tan-lap")
+            let tl = try await APIClient.login(app, "tanlap2", "mat-khau-tan-lap")
             #expect(try await tl.send(.GET, file.href).status == .notFound)
             #expect(try await tl.send(.GET, "/api/v1/registrations/\(ids[0])").status == .notFound)
             #expect(

@@ -99,7 +99,7 @@ struct MovementUserAuditTests {
             let visible = try await officer.send(.GET, "/api/v1/users").json(ListResponse<UserDTO>.self).items.map(
                 \.username
             ).sorted()
-            #expect(visible == ["dakruong", "dakruong2"])
+            #expect(visible == ["dakruong", "dakruong2", "hd.dakruong"], "the commune council member of Đăk Ruồng too")
             // A unit officer cannot create accounts; the standing office cannot create an admin.
             #expect(
                 try await officer.send(

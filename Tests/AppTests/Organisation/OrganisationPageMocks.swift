@@ -52,7 +52,23 @@ extension UnitPage {
         users: [Crumb(label: "dakruong — A Thuận", href: nil)],
         movements: [Crumb(label: "Dạy tốt - Học tốt", href: "/app/movements/1")],
         canEdit: true, canDelete: true, canAddChild: true, editHref: "/app/units/9/edit",
-        deleteHref: "/app/units/9/delete", newChildHref: "/app/units/new?parentID=9")
+        deleteHref: "/app/units/9/delete", newChildHref: "/app/units/new?parentID=9",
+        history: ["Sáp nhập vào Ủy ban nhân dân xã Kon Braih từ 01/07/2025 (Nghị quyết 1677/NQ-UBTVQH15)"],
+        reorganiseHref: "/app/units/reorganise")
+}
+
+extension ReorganisationPage {
+    static let mock = ReorganisationPage(
+        layout: .mock("Sắp xếp đơn vị"), previewHref: "/app/units/reorganise", applyHref: "/app/units/reorganise/apply",
+        text: "{\"changes\": []}", title: "Sắp xếp xã năm 2025", source: "Nghị quyết 1677/NQ-UBTVQH15, Điều 1",
+        newUnits: ["KR-XAMOI — Ủy ban nhân dân xã Mới (xa; cấp trên: KONTUM)"],
+        changes: [
+            ReorganisationRowDTO(
+                kind: "merge", kindLabel: "Sáp nhập", from: ["KR-DAKRUONG", "KR-TANLAP"], to: ["KR-XAMOI"],
+                effective: "01/07/2025", basis: "Nghị quyết 1677/NQ-UBTVQH15")
+        ],
+        problems: ["Thay đổi, dòng 2: Mã đơn vị “KR-XYZ” không có trong cây tổ chức."], canApply: false,
+        error: "Phương án sắp xếp có 1 lỗi; chưa áp dụng thay đổi nào.")
 }
 
 extension UnitFormPage {

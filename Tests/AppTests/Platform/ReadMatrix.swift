@@ -104,7 +104,7 @@ enum ReadMatrix {
     static let standingOfficeOnly = "A A N N N N"
     static let councilRead = "A A A N N N"
 
-    static let rows: [ReadRow] = web + api
+    static let rows: [ReadRow] = web + api + decisionReads
 
     // MARK: Web pages
 
@@ -116,6 +116,7 @@ enum ReadMatrix {
             return .list("/app/units?q=\(ReadMatrix.search(u.marker))", u.marker)
         },
         ReadRow("/app/units/new", any: "A A F F A F") { _, _ in .page("/app/units/new") },
+        ReadRow("/app/units/reorganise", any: "A A F F F F") { _, _ in .page("/app/units/reorganise") },
         ReadRow("/app/units/:id", unitRead) { fx, s in .page("/app/units/\(try await fx.markedUnit(s).id)") },
         ReadRow("/app/units/:id/edit", unitEditForm) { fx, s in
             .page("/app/units/\(try await fx.markedUnit(s).id)/edit")
@@ -142,6 +143,9 @@ enum ReadMatrix {
             .page("/app/catalogue/\(try await fx.catalogueVersion())")
         },
         ReadRow("/app/audit", any: standingOfficeOnly) { _, _ in .page("/app/audit") },
+        // The holiday calendar: read by everyone signed in; its edit form by its editors (Policy .calendar).
+        ReadRow("/app/calendar", any: everyone) { _, _ in .page("/app/calendar?year=2025") },
+        ReadRow("/app/calendar/days/:id/edit", any: "A A F F F F") { _, _ in .page("/app/calendar/days/1/edit") },
         // Registrations, subjects, unit criteria
         ReadRow("/app/registrations", recordList) { fx, s in
             let r = try await fx.markedRegistration(s)
@@ -203,7 +207,11 @@ enum ReadMatrix {
             let a = try await fx.markedAward(s)
             return .list("/app/awards?q=\(ReadMatrix.search(a.marker))", a.marker)
         },
-        ReadRow("/app/council", any: councilRead) { _, _ in .page("/app/council") },
+        // Every council worker has a council page: its own unit's (a commune's, an agency's) or a seat's.
+        ReadRow("/app/council", any: "A A A A A N") { _, _ in .page("/app/council") },
+        ReadRow("/app/authorities", any: everyone) { _, _ in .page("/app/authorities") },
+        ReadRow("/app/authorities/:id", any: everyone) { fx, _ in .page("/app/authorities/\(fx.district)") },
+        ReadRow("/app/authorities/new", any: "A F F F F F") { _, _ in .page("/app/authorities/new") },
         ReadRow("/app/council/meetings/:id", any: councilRead) { fx, _ in
             .page("/app/council/meetings/\(try await fx.closedMeeting())")
         },
@@ -241,6 +249,7 @@ enum ReadMatrix {
         ReadRow("/api/v1/general-criteria", any: everyone) { _, _ in .page("/api/v1/general-criteria") },
         ReadRow("/api/v1/model-types", any: everyone) { _, _ in .page("/api/v1/model-types") },
         ReadRow("/api/v1/individual-types", any: everyone) { _, _ in .page("/api/v1/individual-types") },
+        ReadRow("/api/v1/calendar", any: everyone) { _, _ in .page("/api/v1/calendar?year=2025") },
         // Registrations, subjects, unit criteria
         ReadRow("/api/v1/registrations", recordList) { fx, s in
             let r = try await fx.markedRegistration(s)
@@ -308,6 +317,22 @@ enum ReadMatrix {
         },
         ReadRow("/api/v1/dossier-documents/:id", recordReadNoLed) { fx, s in
             .page("/api/v1/dossier-documents/\(try await fx.fullDossier(s).document)")
+        },
+        // Authorities and councils (issue 13, item 3): the district council's, as the web pages read them.
+        ReadRow("/api/v1/authorities", any: everyone) { _, _ in .page("/api/v1/authorities") },
+        ReadRow("/api/v1/authorities/:id", any: everyone) { fx, _ in .page("/api/v1/authorities/\(fx.district)") },
+        ReadRow("/api/v1/councils", any: "A A A A A N") { _, _ in .page("/api/v1/councils") },
+        ReadRow("/api/v1/councils/:id/members", any: councilRead) { fx, _ in
+            .page("/api/v1/councils/\(fx.district)/members")
+        },
+        ReadRow("/api/v1/councils/:id/meetings", any: councilRead) { fx, _ in
+            .page("/api/v1/councils/\(fx.district)/meetings")
+        },
+        ReadRow("/api/v1/meetings/:id", any: councilRead) { fx, _ in
+            .page("/api/v1/meetings/\(try await fx.closedMeeting())")
+        },
+        ReadRow("/api/v1/meetings/:id/minutes", any: councilRead) { fx, _ in
+            .page("/api/v1/meetings/\(try await fx.closedMeeting())/minutes")
         },
     ]
 

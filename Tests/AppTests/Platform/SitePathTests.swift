@@ -11,6 +11,7 @@ struct SitePathTests {
     static let all: [any SitePath] = [
         HomePath.publicHome, HomePath.home, AuthPath.login, AuthPath.logout, AuditPath.audit,
         UnitsPath.list, UnitsPath.new, UnitsPath.unit(.key), UnitsPath.edit(.key), UnitsPath.delete(.key),
+        ReorganisationPath.form, ReorganisationPath.apply,
         GroupsPath.list, GroupsPath.group(.key), UsersPath.list, UsersPath.new, UsersPath.user(.key),
         UsersPath.edit(.key),
         MovementsPath.list, MovementsPath.new, MovementsPath.movement(.key), MovementsPath.edit(.key),
@@ -27,11 +28,15 @@ struct SitePathTests {
         DossiersPath.removeNominee(.key, nominee: .key), DossiersPath.appraisal(.key, nominee: .key),
         DossiersPath.documents(.key), DossiersPath.generate(.key), DossiersPath.draft(.key, kind: .key),
         DossiersPath.document(.key), DossiersPath.submit(.key), DossiersPath.finishAppraisal(.key),
-        DossiersPath.decision(.key),
+        DossiersPath.decision(.key), DossiersPath.forward(.key),
         CouncilPath.council, CouncilPath.members, CouncilPath.memberActive(.key), CouncilPath.meetings,
         CouncilPath.meeting(.key), CouncilPath.attendance(.key), CouncilPath.open(.key), CouncilPath.ballots(.key),
         CouncilPath.close(.key), CouncilPath.minutes(.key),
+        AuthoritiesPath.list, AuthoritiesPath.authority(.key), AuthoritiesPath.new,
         AwardsPath.awards, AwardsPath.eligibility(.key),
+        CalendarPath.calendar, CalendarPath.day(.key), CalendarPath.edit(.key), CalendarPath.delete(.key),
+        DecisionsPath.register, DecisionsPath.new, DecisionsPath.decision(.key), DecisionsPath.withdraw(.key),
+        DecisionsPath.correct(.key),
     ]
 
     @Test("Links: ids and texts fill the parameters, a query string is encoded, empty values are left out")

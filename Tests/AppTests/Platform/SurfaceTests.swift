@@ -80,6 +80,7 @@ struct SurfaceTests {
             try await render("home/home", HomePage.mock, mustContain: "Rà soát phong trào")
             try await render("organisation/units", UnitsPage.mock, mustContain: "Ủy ban nhân dân xã Đăk Ruồng")
             try await render("organisation/unit", UnitPage.mock, mustContain: "Thêm đơn vị trực thuộc")
+            try await render("organisation/reorganise", ReorganisationPage.mock, mustContain: "KR-XYZ")
             try await render("organisation/unit-form", UnitFormPage.mock, mustContain: "Mã không được để trống.")
             try await render("organisation/groups", GroupsPage.mock, mustContain: "Cụm thi đua các xã, thị trấn")
             try await render("organisation/users", UsersPage.mock, mustContain: "A Thuận")
@@ -109,14 +110,28 @@ struct SurfaceTests {
                 mustContain: "Cảnh báo: Chưa đủ điều kiện để đề nghị Chiến sĩ thi đua cơ sở.")
             try await render("commendation/council", CouncilPage.mock, mustContain: "Nguyễn Văn An")
             try await render("commendation/meeting", MeetingPage.mock, mustContain: "Bạn thuộc đơn vị đề nghị")
+            try await render("authorities/list", AuthoritiesPage.mock, mustContain: "Đến hết 30/06/2025")
+            try await render("authorities/authority", AuthorityPage.mock, mustContain: "phải có chỗ cho số thứ tự")
             try await render("commendation/awards", AwardsPage.mock, mustContain: "Số 120/QĐ-UBND ngày 20/12/2024")
             try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "cần xác minh")
             try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "Ngày áp dụng: 31/12/2024")
+            try await render("calendar/calendar", CalendarPage.mock, mustContain: "cần xác minh")
+            try await render(
+                "calendar/day-form", CalendarDayFormPage.mock, mustContain: "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật")
+            try await render("commendation/decisions", DecisionsPage.mock, mustContain: "12/QĐ-UBND")
+            try await render(
+                "commendation/decision-new", DecisionNewPage.mock, mustContain: "sổ cấp số tiếp theo (13/QĐ-UBND)")
+            try await render(
+                "commendation/decision", DecisionPage.mock, mustContain: "Đã thu hồi theo Quyết định số 13/QĐ-UBND")
             let views = (FileManager.default.subpaths(atPath: packageRoot + "/Resources/Views") ?? []).filter {
                 $0.hasSuffix(".leaf")
             }
             // base, pager and form-error are partials rendered inside the pages above.
-            #expect(views.count == 29 + 3, "a new view needs a render test: \(views.sorted())")
+            // + 2: authorities/list and authorities/authority.
+            // + 3: calendar/calendar, calendar/day-form and the partial calendar/day-fields.
+            // + 3: commendation/decisions, decision-new and decision (the register of decisions).
+            let expectedViews: Int = 29 + 3 + 1 + 3 + 2 + 3
+            #expect(views.count == expectedViews, "a new view needs a render test: \(views.sorted())")
         }
     }
 }

@@ -180,15 +180,19 @@ enum WriteMatrix {
     /// Writes to a subject's facts (annual records, initiatives, awards) belong to the subject's unit: a lead agency
     /// that reads the subject through a registration of its movement may not change them (403, not 404: it sees it).
     static let subjectWrite = Expect(own: "A A F A A N", other: "A A F N N N", led: "A A F F N N")
-    /// Council acts on a dossier (.council after reading the dossier): the standing office only; 403 to whoever
-    /// reads the dossier, 404 to whoever does not.
-    static let councilOnDossier = Expect(own: "A A F F F N", other: "A A F N N N")
-    static let councilOnly = "A A F F F F"
+    /// Council acts on a dossier (.council after reading the dossier): the standing office of the council it was
+    /// sent to (the district's: noivu) only; 403 to a seat on that council, 404 to everybody else — who may read the
+    /// dossier but has no part in that council.
+    static let councilOnDossier = Expect(own: "A A F N N N", other: "A A F N N N")
+    /// One council's work (the district's): its standing office; its seats read it (403); other councils' people
+    /// do not see it (404).
+    static let councilOnly = "A A F N N N"
     static let ballots = Expect(own: "F A A N N N", other: "A A F N N N")
     /// Units (Policy .newUnit / .unit): the standing office; a unit officer below its own unit (403 outside it,
     /// also when the parent is another unit); other roles read only (403). A unit officer sees only its subtree.
     static let unitCreate = Expect(own: "A A F F A F", other: "A A F F F F")
     static let unitChange = Expect(own: "A A F F A F", other: "A A F F N F")
+    static let reorganise = "A A F F F F"
     /// Accounts (Policy .user): the standing office; a unit officer reads its subtree's accounts (403 on writing);
     /// nobody else sees accounts (404).
     static let account = Expect(own: "A A N N F N", other: "A A N N N N")
@@ -201,7 +205,7 @@ enum WriteMatrix {
 
     static let rows: [WriteRow] =
         organisation + movements + catalogue + lifecycle + imports + dossiers + council
-        + sessions
+        + decisions + sessions
 
     // MARK: Organisation
 
@@ -223,6 +227,14 @@ enum WriteMatrix {
         },
         WriteRow(.DELETE, "/api/v1/units/:id", unitChange) { fx, s in
             .bare("/api/v1/units/\(try await fx.childUnit(s).id)")
+        },
+        // Reorganising the tree (Policy .reorganisation): the standing office and the administrator only (403).
+        // The preview writes nothing: its 200 is the proof of access.
+        WriteRow(.POST, "/app/units/reorganise", any: reorganise) { fx, _ in
+            .form("/app/units/reorganise", [("text", try await fx.abolishFile())])
+        }.also(200),
+        WriteRow(.POST, "/app/units/reorganise/apply", any: reorganise) { fx, _ in
+            .form("/app/units/reorganise/apply", [("text", try await fx.abolishFile())])
         },
         WriteRow(.POST, "/app/users", account) { fx, s in
             .form("/app/users", try await fx.newUserFields(s) + [("active", "on")])
@@ -271,7 +283,20 @@ enum WriteMatrix {
                 body: .upload(
                     fields: [], filename: "catalogue.json",
                     type: "application/json", bytes: file))
-        }.also(409)
+        }.also(409),
+        // Policy .calendar: the administrator and the standing office. A day that is no date (422) or a day not
+        // in the table (404) proves access without changing the calendar the other cases use.
+        WriteRow(.POST, "/app/calendar", any: "A A F F F F") { _, _ in
+            .form("/app/calendar", [("day", "31/02/2026"), ("kind", "day-off"), ("name", "x"), ("basis", "y")])
+        }.also(422),
+        WriteRow(.POST, "/app/calendar/days/:id", any: "A A F F F F") { _, _ in
+            .form(
+                "/app/calendar/days/999999",
+                [("day", "01/09/2026"), ("kind", "day-off"), ("name", "x"), ("basis", "y")])
+        }.also(404),
+        WriteRow(.POST, "/app/calendar/days/:id/delete", any: "A A F F F F") { _, _ in
+            .form("/app/calendar/days/999999/delete", [])
+        }.also(404),
     ]
 
     // MARK: Lifecycle: registrations, nurturing, evaluations, evidence, subjects' facts, unit criteria
@@ -403,6 +428,9 @@ enum WriteMatrix {
         WriteRow(.POST, "/app/dossiers/:id/appraisal/finish", councilOnDossier) { fx, s in
             .form("/app/dossiers/\(try await fx.dossier(s, .appraisedNominees).id)/appraisal/finish")
         },
+        WriteRow(.POST, "/app/dossiers/:id/forward", councilOnDossier) { fx, s in
+            .form("/app/dossiers/\(try await fx.forwardableDossier(s))/forward")
+        },
         WriteRow(.POST, "/app/dossiers/:id/decision", councilOnDossier) { fx, s in
             .form("/app/dossiers/\(try await fx.dossier(s, .reviewed).id)/decision", Fields.decision)
         },
@@ -432,38 +460,102 @@ enum WriteMatrix {
 
     // MARK: Commendation: the council (web only)
 
-    static let council: [WriteRow] = [
-        // Policy .council: the standing office runs the council; everyone else is refused (403).
-        WriteRow(.POST, "/app/council/members", any: councilOnly) { fx, _ in
-            .form("/app/council/members", [("name", "Thành viên thử \(fx.next())"), ("position", "Ủy viên")])
+    static let council: [WriteRow] =
+        [
+            // Policy .authority: the administrator declares an authority; its standing office keeps its data.
+            WriteRow(.POST, "/app/authorities", any: "A F F F F F") { fx, _ in
+                .form("/app/authorities", try await fx.authorityFields(unitCode: "KR-DAKKOI-T01"))
+            },
+            WriteRow(.POST, "/app/authorities/:id", any: "A A F F F F") { fx, _ in
+                .form("/app/authorities/\(fx.district)", try await fx.authorityFields(existing: fx.district))
+            },
+            // Policy .council: the standing office runs the council; everyone else is refused (403).
+            WriteRow(.POST, "/app/council/members", any: councilOnly) { fx, _ in
+                .form(
+                    "/app/council/members",
+                    [
+                        ("authorityID", String(fx.district)), ("name", "Thành viên thử \(fx.next())"),
+                        ("position", "Ủy viên"),
+                    ])
+            },
+            WriteRow(.POST, "/app/council/members/:mid/active", any: councilOnly) { fx, _ in
+                .form("/app/council/members/\(try await fx.councilMember())/active")
+            },
+            WriteRow(.POST, "/app/council/meetings", any: councilOnly) { fx, _ in
+                let dossier = try await fx.dossier(.own, .appraised).id
+                return .form("/app/council/meetings", Fields.meeting(dossiers: [dossier], authority: fx.district))
+            },
+            WriteRow(.POST, "/app/council/meetings/:id/attendance", any: councilOnly) { fx, _ in
+                let m = try await fx.meeting(.preparing)
+                return .form("/app/council/meetings/\(m.id)/attendance", try await fx.allPresentFields(m.id))
+            },
+            WriteRow(.POST, "/app/council/meetings/:id/open", any: councilOnly) { fx, _ in
+                .form("/app/council/meetings/\(try await fx.meeting(.allPresent).id)/open")
+            },
+            // own: the actor's own ballot (Policy .councilVote(isMember:)); other: another member's paper ballot, entered
+            // by the actor (.council). Reading the meeting comes first: who holds no seat and does not run the council
+            // does not see it (404).
+            // The administrator holds no seat: the Policy refuses its own ballot (403) as the roster does.
+            WriteRow(.POST, "/app/council/meetings/:id/ballots", ballots) { fx, s in
+                let m = try await fx.meeting(.voting)
+                var fields = m.nominees.map { ("choice_\($0)", BallotChoice.agree.rawValue) }
+                if s == .other { fields.append(("memberID", String(try await fx.paperSeat(m.id)))) }
+                return .form("/app/council/meetings/\(m.id)/ballots", fields)
+            },
+            WriteRow(.POST, "/app/council/meetings/:id/close", any: councilOnly) { fx, _ in
+                .form("/app/council/meetings/\(try await fx.meeting(.balloted).id)/close", [("notes", "Thống nhất.")])
+            },
+        ] + councilAPI
+
+    // MARK: Commendation: authorities and the council in the API (issue 13, item 3), the same rules as the web
+
+    static let councilAPI: [WriteRow] = [
+        // Policy .authority: a new one by the administrator; an existing one also by its standing office.
+        WriteRow(.POST, "/api/v1/authorities", any: "A F F F F F") { fx, _ in
+            .json("/api/v1/authorities", try await fx.newAuthorityJSON())
         },
-        WriteRow(.POST, "/app/council/members/:mid/active", any: councilOnly) { fx, _ in
-            .form("/app/council/members/\(try await fx.councilMember())/active")
+        WriteRow(.PUT, "/api/v1/authorities/:id", any: "A A F F F F") { fx, _ in
+            .json("/api/v1/authorities/\(fx.district)", try await fx.authorityJSON(fx.district))
         },
-        WriteRow(.POST, "/app/council/meetings", any: councilOnly) { fx, _ in
+        WriteRow(.POST, "/api/v1/councils/:id/members", any: councilOnly) { fx, _ in
+            .json(
+                "/api/v1/councils/\(fx.district)/members",
+                ["name": "Thành viên thử \(fx.next())", "position": "Ủy viên"])
+        },
+        WriteRow(.POST, "/api/v1/council-members/:mid/active", any: councilOnly) { fx, _ in
+            .json("/api/v1/council-members/\(try await fx.councilMember())/active", ["active": false])
+        },
+        WriteRow(.POST, "/api/v1/councils/:id/meetings", any: councilOnly) { fx, _ in
             let dossier = try await fx.dossier(.own, .appraised).id
-            return .form("/app/council/meetings", Fields.meeting(dossiers: [dossier]))
+            var body = formAsJSON(Fields.meeting(dossiers: [dossier], authority: fx.district))
+            body["authorityID"] = nil
+            return .json("/api/v1/councils/\(fx.district)/meetings", body)
         },
-        WriteRow(.POST, "/app/council/meetings/:id/attendance", any: councilOnly) { fx, _ in
+        WriteRow(.PUT, "/api/v1/meetings/:id/attendance", any: councilOnly) { fx, _ in
             let m = try await fx.meeting(.preparing)
-            return .form("/app/council/meetings/\(m.id)/attendance", try await fx.allPresentFields(m.id))
+            let present = try await fx.allPresentFields(m.id).compactMap { Int($0.0.dropFirst("attendance_".count)) }
+            return .json("/api/v1/meetings/\(m.id)/attendance", ["present": present])
         },
-        WriteRow(.POST, "/app/council/meetings/:id/open", any: councilOnly) { fx, _ in
-            .form("/app/council/meetings/\(try await fx.meeting(.allPresent).id)/open")
+        WriteRow(.POST, "/api/v1/meetings/:id/open", any: councilOnly) { fx, _ in
+            .bare("/api/v1/meetings/\(try await fx.meeting(.allPresent).id)/open")
         },
-        // own: the actor's own ballot (Policy .councilVote(isMember:)); other: another member's paper ballot, entered
-        // by the actor (.council). Reading the meeting comes first: who holds no seat and does not run the council
-        // does not see it (404).
-        // The administrator holds no seat: the Policy refuses its own ballot (403) as the roster does.
-        WriteRow(.POST, "/app/council/meetings/:id/ballots", ballots) { fx, s in
+        // own: the actor's own seat; other: another member's paper ballot entered by the actor (as on the web).
+        WriteRow(.POST, "/api/v1/meetings/:id/ballots", ballots) { fx, s in
             let m = try await fx.meeting(.voting)
-            var fields = m.nominees.map { ("choice_\($0)", BallotChoice.agree.rawValue) }
-            if s == .other { fields.append(("memberID", String(try await fx.paperSeat(m.id)))) }
-            return .form("/app/council/meetings/\(m.id)/ballots", fields)
+            var body: [String: Any] = [
+                "choices": Dictionary(
+                    uniqueKeysWithValues: m.nominees.map { (String($0), BallotChoice.agree.rawValue) })
+            ]
+            if s == .other { body["memberID"] = try await fx.paperSeat(m.id) }
+            return .json("/api/v1/meetings/\(m.id)/ballots", body)
         },
-        WriteRow(.POST, "/app/council/meetings/:id/close", any: councilOnly) { fx, _ in
-            .form("/app/council/meetings/\(try await fx.meeting(.balloted).id)/close", [("notes", "Thống nhất.")])
+        WriteRow(.POST, "/api/v1/meetings/:id/close", any: councilOnly) { fx, _ in
+            .json("/api/v1/meetings/\(try await fx.meeting(.balloted).id)/close", ["notes": "Thống nhất."])
         },
+        // The matrix's dossiers hold a form the district itself decides: nothing to forward (409) proves access.
+        WriteRow(.POST, "/api/v1/dossiers/:id/forward", councilOnDossier) { fx, s in
+            .bare("/api/v1/dossiers/\(try await fx.dossier(s, .reviewed).id)/forward")
+        }.also(409),
     ]
 
     // MARK: Sessions (run last: they end the actor's session or token)
@@ -524,16 +616,40 @@ enum Fields {
     ]
     static let appraisal = [("result", NomineeAppraisal.passed.rawValue), ("note", "Đủ hồ sơ.")]
     static let decision = [
-        ("number", "99/QĐ-UBND"), ("date", "20/12/2025"),
+        // No number: the register gives the next one (a fixed number would be a duplicate from the second case on).
+        ("number", ""), ("date", "20/12/2025"),
         ("authority", "Ủy ban nhân dân huyện Kon Rẫy"), ("signer", "Trần Văn Minh"),
         ("level", AwardLevel.huyen.rawValue),
     ]
     static let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\nstartxref\n9\n%%EOF\n".utf8)
 
-    static func meeting(dossiers: [Int]) -> [(String, String)] {
+    static func meeting(dossiers: [Int], authority: Int) -> [(String, String)] {
         [
-            ("title", "Họp Hội đồng thử"), ("date", "15/12/2025"), ("location", "Phòng họp UBND huyện"),
+            ("authorityID", String(authority)), ("title", "Họp Hội đồng thử"), ("date", "15/12/2025"),
+            ("location", "Phòng họp UBND huyện"),
             ("chair", "Nguyễn Văn An"), ("secretary", "Nguyễn Thị Hằng"),
         ] + dossiers.map { ("dossierIDs[]", String($0)) }
+    }
+}
+
+// MARK: Authorities (issue 13, item 3)
+
+extension MatrixFixture {
+    /// An authority as the API answers it, which the API takes back unchanged.
+    func authorityJSON(_ id: Int) async throws -> [String: Any] {
+        let res = try await admin.send(.GET, "/api/v1/authorities/\(id)")
+        guard res.status == .ok else { throw MatrixFixtureError("authority \(id) → \(res.status): \(res.text)") }
+        return try res.jsonObject()
+    }
+
+    /// An agency head's authority on a fresh unit (a unit is declared once).
+    func newAuthorityJSON() async throws -> [String: Any] {
+        let unit = try await childUnit(.own).id
+        var body = try await authorityJSON(district)
+        body["unitID"] = unit
+        body["standingUnitID"] = unit
+        body["level"] = AuthorityLevel.coQuan.rawValue
+        body["name"] = "Đơn vị thử \(next())"
+        return body
     }
 }

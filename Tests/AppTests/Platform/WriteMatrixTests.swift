@@ -119,6 +119,8 @@ final class MatrixFixture: @unchecked Sendable {
     private var counter = 0
     private var units: [String: Int] = [:]
     private var ledMovementID: Int?
+    /// The district council (kept in office today): the matrix's dossiers are 2024 ones it decides.
+    private(set) var district = 0
 
     init(app: Application, role: MatrixRole) async throws {
         self.app = app
@@ -128,6 +130,7 @@ final class MatrixFixture: @unchecked Sendable {
         try await adminWeb.login("admin", adminPassword)
         let adminUser = try await UserModel.query(on: app.db).filter(\.$username == "admin").first()
         system = Actor(userID: try #require(adminUser?.id), username: "admin", role: .admin, unitID: nil, unitPath: nil)
+        district = try await keepDistrictInOffice(app)
     }
 
     func next() -> Int {
@@ -278,6 +281,15 @@ final class MatrixFixture: @unchecked Sendable {
             ("code", "WM-U\(n)"), ("name", "Thôn thử \(n)"), ("kind", UnitKind.thon.rawValue),
             ("parentID", String(try await unit(scope))),
         ]
+    }
+
+    /// A reorganisation file (JSON) that abolishes a fresh unit, without successor.
+    func abolishFile() async throws -> String {
+        let u = try await childUnit(.other)
+        return """
+            {"changes": [{"kind": "abolish", "from": ["\(u.fields[0].1)"], "to": [], "effective": "01/07/2025",
+            "basis": "Quyết định thử"}]}
+            """
     }
 
     /// A fresh unit below the scope's unit, and the form that saves it unchanged but for its name.
@@ -447,14 +459,15 @@ final class MatrixFixture: @unchecked Sendable {
         return (d["nominees"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
     }
 
-    /// A 2025 dossier of the scope's unit with one nominee and every document, brought to `state` by the admin.
+    /// A 2024 dossier of the scope's unit with one nominee (Lao động tiên tiến, which the district council decided
+    /// under the 2024 rules) and every document, brought to `state` by the admin.
     func dossier(_ scope: MatrixScope, _ state: DossierState) async throws -> Dossier {
         let unit = try await unit(scope)
         let subject = try await registration(.own, unitID: unit).subjectID
         let id = try await DemoCommendation.dossier(
-            app: app, year: 2025, number: "\(next())/TTr-UBND", actor: system, sets: app.ruleSets,
+            app: app, year: 2024, number: "\(next())/TTr-UBND", actor: system, sets: app.ruleSets,
             jurisdiction: app.config?.jurisdiction ?? "VN", communeID: unit,
-            nominees: [(subject, "giay-khen", "Hoàn thành tốt nhiệm vụ năm 2025.")])
+            nominees: [(subject, "lao-dong-tien-tien", "Hoàn thành tốt nhiệm vụ năm 2024.")])
         let nominee = try #require(try await nominees(id).first)
         let path = "/api/v1/dossiers/\(id)"
         if state.rawValue >= DossierState.submitted.rawValue { try await apiWrite(path + "/submit") }
@@ -464,6 +477,33 @@ final class MatrixFixture: @unchecked Sendable {
         if state.rawValue >= DossierState.appraised.rawValue { try await apiWrite(path + "/appraisal/finish") }
         if state.rawValue >= DossierState.reviewed.rawValue { _ = try await meeting(.closed, dossiers: [id]) }
         return Dossier(id: id, nominee: nominee, unitID: unit)
+    }
+
+    /// A dossier the district council reviewed with a Bằng khen tỉnh nominee it passed: the province confers it, so
+    /// the district's standing office forwards it. (The vote is set directly: this fixture tests access.)
+    func forwardableDossier(_ scope: MatrixScope) async throws -> Int {
+        let unit = try await unit(scope)
+        let a = try await registration(.own, unitID: unit).subjectID
+        let b = try await registration(.own, unitID: unit).subjectID
+        let id = try await DemoCommendation.dossier(
+            app: app, year: 2024, number: "\(next())/TTr-UBND", actor: system, sets: app.ruleSets,
+            jurisdiction: app.config?.jurisdiction ?? "VN", communeID: unit,
+            nominees: [
+                (a, "lao-dong-tien-tien", "Hoàn thành tốt nhiệm vụ năm 2024."),
+                (b, "bang-khen-ubnd-tinh", "Thành tích xuất sắc năm 2024."),
+            ])
+        let path = "/api/v1/dossiers/\(id)"
+        try await apiWrite(path + "/submit")
+        for n in try await nominees(id) {
+            try await apiWrite(path + "/nominees/\(n)/appraisal", formAsJSON(Fields.appraisal))
+        }
+        try await apiWrite(path + "/appraisal/finish")
+        _ = try await meeting(.closed, dossiers: [id])
+        for n in try await DossierNomineeModel.query(on: app.db).filter(\.$dossier.$id == id).all() {
+            n.votePassed = true
+            try await n.save(on: app.db)
+        }
+        return id
     }
 
     /// Another subject of the dossier's unit, proposed for a Giấy khen (the warning acknowledged).
@@ -477,8 +517,28 @@ final class MatrixFixture: @unchecked Sendable {
 
     // MARK: Council
 
+    /// The fields of an authority form: a new commune-like authority for a unit, or an existing one as it is.
+    func authorityFields(unitCode: String? = nil, existing: Int? = nil) async throws -> [(String, String)] {
+        if let existing {
+            let a = try await AuthorityService.find(existing, on: app.db)
+            return AuthoritiesWebController.form(a).filter { $0.key != "unitID" && $0.key != "level" }.sorted {
+                $0.key < $1.key
+            }
+        }
+        let unit = try await AppTests.unitID(app, unitCode ?? "")
+        return [
+            ("unitID", String(unit)), ("level", "xa"), ("name", "Ủy ban nhân dân thử"),
+            ("headTitle", "Chủ tịch Ủy ban nhân dân thử"), ("councilName", "Hội đồng Thi đua - Khen thưởng thử"),
+            ("standingUnitID", String(unit)), ("signingMode", "kt"), ("chiefTitle", "Chủ tịch"),
+            ("signerTitle", "Phó Chủ tịch"), ("place", "Đăk Kôi"), ("decisionFormat", "{n}/QĐ-UBND"),
+            ("minutesFormat", "{n}/BB-HĐTĐKT"),
+        ]
+    }
+
     func councilMember() async throws -> Int {
-        try await webWrite("/app/council/members", [("name", "Thành viên tạm \(next())"), ("position", "Ủy viên")])
+        try await webWrite(
+            "/app/council/members",
+            [("authorityID", String(district)), ("name", "Thành viên tạm \(next())"), ("position", "Ủy viên")])
         return try #require(try await CouncilMemberModel.query(on: app.db).sort(\.$id, .descending).first()?.id)
     }
 
@@ -501,7 +561,8 @@ final class MatrixFixture: @unchecked Sendable {
     func meeting(_ state: MeetingState, dossiers given: [Int]? = nil) async throws -> Meeting {
         var dossiers = given ?? []
         if given == nil { dossiers = [try await dossier(.own, .appraised).id] }
-        let page = try await webWrite("/app/council/meetings", Fields.meeting(dossiers: dossiers))
+        let page = try await webWrite(
+            "/app/council/meetings", Fields.meeting(dossiers: dossiers, authority: district))
         let id = try #require(page.location.flatMap { Int($0.split(separator: "/").last ?? "") })
         var nominees: [Int] = []
         for d in dossiers { nominees += try await self.nominees(d) }

@@ -49,16 +49,18 @@ enum AuthService {
         var path: UnitPath?
         var unitName: String?
         var movements = Set<Int>()
+        var inherited: [UnitPath] = []
         if let unitID = user.$unit.id, let unit = try await UnitModel.find(unitID, on: db) {
             path = unit.unitPath
             unitName = unit.name
+            inherited = try await ReorganisationQueries.inheritedPaths(of: unitID, on: db)
             let rows = try await MovementAgencyModel.query(on: db)
                 .filter(\.$unit.$id == unitID).filter(\.$role == MovementAgencyModel.Role.lead.rawValue).all()
             movements = Set(rows.map { $0.$movement.id })
         }
         let actor = Actor(
             userID: try user.requireID(), username: user.username, role: user.userRole,
-            unitID: user.$unit.id, unitPath: path, leadMovementIDs: movements)
+            unitID: user.$unit.id, unitPath: path, leadMovementIDs: movements, inheritedPaths: inherited)
         return (actor, unitName)
     }
 

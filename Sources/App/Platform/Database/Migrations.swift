@@ -18,5 +18,9 @@ enum Migrations {
         AddImportJobHeartbeat(),
         AddAuditChain(),
         CreateLoginFailures(),
+        ConferringAuthorities(),
+        CreateUnitSuccessions(),
+        CreateCalendarDays(),
+        CreateDecisionRegister(),
     ]
 }

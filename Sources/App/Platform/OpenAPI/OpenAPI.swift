@@ -335,6 +335,17 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/calendar",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Lịch ngày nghỉ, ngày làm bù của một năm", tag: "calendar",
+                                params: [query("year", "Năm (mặc định: năm nay)", integer: true)],
+                                response: ref("CalendarYear"), errorCodes: [401])
+                        ))
+                ),
+                (
                     "/fields",
                     obj(
                         (
@@ -812,6 +823,65 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/decisions",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Sổ quyết định của một cấp khen thưởng trong một năm (mới nhất trước; trang theo khóa)",
+                                tag: "decisions",
+                                params: [
+                                    query(
+                                        "authority", "Cấp khen thưởng (mặc định: Hội đồng đầu tiên của người dùng)",
+                                        integer: true),
+                                    query("year", "Năm (mặc định: năm nay)", integer: true),
+                                    query("before", "Trang sau: giá trị next của trang trước", integer: true),
+                                ],
+                                response: ref("DecisionList"), errorCodes: [401, 403, 404])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Ban hành một quyết định cho các hồ sơ đã xét của cùng một cấp (số lấy từ sổ, hoặc số ghi tay được kiểm tra)",
+                                tag: "decisions", body: "IssueDecisionInput", status: 201,
+                                response: ref("DecisionDetail"),
+                                errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/decisions/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một quyết định: hồ sơ, khen thưởng, quyết định thu hồi hoặc đính chính",
+                                tag: "decisions",
+                                params: [idParam], response: ref("DecisionDetail"))
+                        ))
+                ),
+                (
+                    "/decisions/{id}/withdraw",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Thu hồi quyết định (một quyết định mới trong sổ; khen thưởng được đánh dấu đã thu hồi)",
+                                tag: "decisions", params: [idParam], body: "DecisionChangeInput", status: 201,
+                                response: ref("DecisionDetail"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/decisions/{id}/correct",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Đính chính, thay thế quyết định (quyết định mới trong sổ mang các khen thưởng)",
+                                tag: "decisions", params: [idParam], body: "DecisionChangeInput", status: 201,
+                                response: ref("DecisionDetail"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
                     "/dossier-documents/{id}",
                     obj(
                         (
@@ -819,6 +889,174 @@ enum OpenAPIDocument {
                             op(
                                 "Tải tài liệu của hồ sơ", tag: "dossiers", params: [idParam],
                                 response: obj(("type", .string("string")), ("format", .string("binary"))))
+                        ))
+                ),
+                (
+                    "/authorities",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Cấp có thẩm quyền khen thưởng: khối ký, nơi nhận, mẫu số văn bản, hình thức đang tặng",
+                                tag: "councils", response: array(ref("Authority")), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Khai báo cấp khen thưởng mới (quản trị hệ thống)", tag: "councils",
+                                body: "AuthorityInput", status: 201, response: ref("Authority"),
+                                errorCodes: [401, 403, 422])
+                        ))
+                ),
+                (
+                    "/authorities/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một cấp khen thưởng", tag: "councils", params: [idParam], response: ref("Authority"))
+                        ),
+                        (
+                            "put",
+                            op(
+                                "Cập nhật cấp khen thưởng (Thường trực Hội đồng của cấp đó, quản trị); đơn vị và cấp không đổi",
+                                tag: "councils", params: [idParam], body: "AuthorityInput", response: ref("Authority"),
+                                errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/councils",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Các Hội đồng Thi đua - Khen thưởng người dùng làm việc cùng (Thường trực hoặc thành viên)",
+                                tag: "councils", response: array(ref("Council")), errorCodes: [401, 404])
+                        ))
+                ),
+                (
+                    "/councils/{id}/members",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Danh sách thành viên Hội đồng (kể cả người đã thôi)", tag: "councils",
+                                params: [idParam], response: array(ref("CouncilMember")))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Thêm thành viên Hội đồng (Thường trực Hội đồng)", tag: "councils", params: [idParam],
+                                body: "CouncilMemberInput", status: 201, response: ref("CouncilMember"),
+                                errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/council-members/{mid}/active",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Thôi hoặc khôi phục một thành viên Hội đồng", tag: "councils",
+                                params: [
+                                    obj(
+                                        ("name", .string("mid")), ("in", .string("path")), ("required", .bool(true)),
+                                        ("schema", int))
+                                ],
+                                body: "MemberActive", response: ref("CouncilMember"), errorCodes: [401, 403, 404])
+                        ))
+                ),
+                (
+                    "/councils/{id}/meetings",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Các cuộc họp của Hội đồng, mới nhất trước", tag: "councils", params: [idParam],
+                                response: array(ref("MeetingSummary")))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Lập cuộc họp trên các hồ sơ đã gửi tới Hội đồng và đã thẩm định đạt", tag: "councils",
+                                params: [idParam], body: "MeetingInput", status: 201, response: ref("Meeting"),
+                                errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/meetings/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Cuộc họp: thành viên, người được xét, kết quả sau khi kết thúc (không có phiếu của từng người)",
+                                tag: "councils", params: [idParam], response: ref("Meeting"))
+                        ))
+                ),
+                (
+                    "/meetings/{id}/attendance",
+                    obj(
+                        (
+                            "put",
+                            op(
+                                "Điểm danh: có mặt, vắng có phiếu gửi bằng văn bản; còn lại là vắng", tag: "councils",
+                                params: [idParam], body: "AttendanceInput", response: ref("Meeting"),
+                                errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/meetings/{id}/open",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Mở bỏ phiếu kín (đủ số thành viên dự họp)", tag: "councils", params: [idParam],
+                                response: ref("Meeting"), errorCodes: [401, 403, 404, 409])
+                        ))
+                ),
+                (
+                    "/meetings/{id}/ballots",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Bỏ phiếu cho ghế của mình; memberID chỉ dành cho Thường trực nhập phiếu giấy, phiếu gửi bằng văn bản",
+                                tag: "councils", params: [idParam], body: "BallotInput", response: ref("Meeting"),
+                                errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/meetings/{id}/close",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Kết thúc bỏ phiếu và kiểm phiếu; hồ sơ chuyển sang chờ quyết định", tag: "councils",
+                                params: [idParam], body: "MeetingClose", response: ref("Meeting"),
+                                errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/meetings/{id}/minutes",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tải biên bản họp Hội đồng (DOCX), sau khi kết thúc bỏ phiếu", tag: "councils",
+                                params: [idParam],
+                                response: obj(("type", .string("string")), ("format", .string("binary"))),
+                                errorCodes: [401, 403, 404, 409])
+                        ))
+                ),
+                (
+                    "/dossiers/{id}/forward",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Chuyển các trường hợp do cấp trên quyết định lên Hội đồng cấp trên; trả về hồ sơ mới ở cấp trên",
+                                tag: "councils", params: [idParam], status: 201, response: ref("Dossier"),
+                                errorCodes: [401, 403, 404, 409])
                         ))
                 ),
                 (
@@ -965,6 +1203,20 @@ enum OpenAPIDocument {
                                 [
                                     ("version", str()), ("title", str()), ("legalBasis", str()),
                                     ("effectiveFrom", str(format: "date")),
+                                ])
+                        ),
+                        (
+                            "CalendarYear",
+                            schema(required: ["year", "days"], [("year", int), ("days", array(ref("CalendarDay")))])
+                        ),
+                        (
+                            "CalendarDay",
+                            schema(
+                                required: ["day", "kind", "kindLabel", "name", "basis", "verified", "source"],
+                                [
+                                    ("day", str(format: "date")), ("kind", str(codes(CalendarDayKind.self))),
+                                    ("kindLabel", str()), ("name", str()), ("basis", str()), ("verified", bool),
+                                    ("source", str("file, manual")),
                                 ])
                         ),
                         (
@@ -1395,6 +1647,8 @@ enum OpenAPIDocument {
                                     ("period", str()), ("decisionNumber", str()), ("decisionDate", str("dd/mm/yyyy")),
                                     ("authority", str()), ("dossierID", nullable("integer")),
                                     ("source", str("nhap-tay, nhap-tep, quyet-dinh")),
+                                    ("status", str(codes(AwardStatus.self))), ("statusNote", str()),
+                                    ("decisionID", nullable("integer")),
                                 ])
                         ),
                         (
@@ -1526,12 +1780,270 @@ enum OpenAPIDocument {
                         (
                             "DecisionInput",
                             schema(
-                                required: ["number", "date", "authority", "signer"],
+                                required: ["date"],
                                 [
-                                    ("number", str()), ("date", str("dd/mm/yyyy")), ("authority", str()),
-                                    ("signer", str()), ("level", str()),
+                                    ("number", str("Để trống: số tiếp theo trong sổ")), ("date", str("dd/mm/yyyy")),
+                                    ("authority", str()), ("signer", str()), ("level", str()),
                                 ])
                         ),
+                        (
+                            "IssueDecisionInput",
+                            schema(
+                                required: ["dossierIDs", "date"],
+                                [
+                                    ("dossierIDs", array(int)), ("number", str("Để trống: số tiếp theo trong sổ")),
+                                    ("date", str("yyyy-mm-dd hoặc dd/mm/yyyy")), ("signer", str()), ("issuer", str()),
+                                    ("level", str()),
+                                ])
+                        ),
+                        (
+                            "DecisionChangeInput",
+                            schema(
+                                required: ["reason", "date"],
+                                [("reason", str()), ("date", str("yyyy-mm-dd hoặc dd/mm/yyyy")), ("number", str())])
+                        ),
+                        (
+                            "Decision",
+                            schema(
+                                required: [
+                                    "id", "authorityID", "year", "kind", "number", "day", "summary", "issuer",
+                                    "signingMode", "signerTitle", "signerName", "status", "statusLabel", "reason",
+                                ],
+                                [
+                                    ("id", int), ("authorityID", int), ("year", int),
+                                    ("kind", str(codes(DecisionKind.self))), ("seq", nullable("integer")),
+                                    ("number", str()), ("day", str(format: "date")), ("meetingID", nullable("integer")),
+                                    ("summary", str()), ("issuer", str()),
+                                    ("signingMode", str(codes(SigningMode.self))),
+                                    ("signerTitle", str()), ("signerName", str()),
+                                    ("status", str(codes(DecisionStatus.self))), ("statusLabel", str()),
+                                    ("reason", str()),
+                                    ("correctsID", nullable("integer")),
+                                ])
+                        ),
+                        (
+                            "DecisionDetail",
+                            schema(
+                                required: ["decision", "dossierIDs", "awards"],
+                                [
+                                    ("decision", ref("Decision")), ("dossierIDs", array(int)),
+                                    ("awards", array(ref("Award"))),
+                                    (
+                                        "corrects",
+                                        obj(("oneOf", .array([ref("Decision"), obj(("type", .string("null")))])))
+                                    ),
+                                    (
+                                        "correctedBy",
+                                        obj(("oneOf", .array([ref("Decision"), obj(("type", .string("null")))])))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "DecisionList",
+                            schema(
+                                required: ["authorityID", "year", "items", "perPage", "total"],
+                                [
+                                    ("authorityID", int), ("year", int), ("items", array(ref("Decision"))),
+                                    ("perPage", int),
+                                    ("total", int), ("next", nullable("integer")),
+                                ])
+                        ),
+                        (
+                            "Authority",
+                            schema(
+                                required: [
+                                    "id", "unitID", "unitName", "level", "levelLabel", "name", "headTitle",
+                                    "councilName", "standingUnitID", "standingUnitName", "signingMode", "chiefTitle",
+                                    "signerTitle", "signerName", "place", "decisionFormat", "minutesFormat",
+                                    "executors", "recipients", "confers",
+                                ],
+                                [
+                                    ("id", int), ("unitID", int), ("unitName", str()),
+                                    ("level", str(codes(AuthorityLevel.self))), ("levelLabel", str()), ("name", str()),
+                                    ("headTitle", str()), ("councilName", str()), ("standingUnitID", int),
+                                    ("standingUnitName", str()), ("validFrom", str(format: "date")),
+                                    ("validTo", str(format: "date")),
+                                    ("signingMode", str(codes(SigningMode.self))), ("chiefTitle", str()),
+                                    ("signerTitle", str()), ("signerName", str()), ("place", str()),
+                                    ("decisionFormat", str()), ("minutesFormat", str()),
+                                    ("executors", str("Điều 3, mỗi dòng một nơi")),
+                                    ("recipients", str("Nơi nhận, mỗi dòng một nơi")),
+                                    ("confers", array(str("Mã hình thức theo bộ quy tắc đang áp dụng"))),
+                                ])
+                        ),
+                        (
+                            "AuthorityInput",
+                            schema(
+                                required: [
+                                    "unitID", "level", "name", "headTitle", "councilName", "standingUnitID",
+                                    "signingMode", "chiefTitle", "signerTitle", "place", "decisionFormat",
+                                    "minutesFormat",
+                                ],
+                                [
+                                    ("unitID", int), ("level", str(codes(AuthorityLevel.self))), ("name", str()),
+                                    ("headTitle", str()), ("councilName", str()), ("standingUnitID", int),
+                                    ("validFrom", str("dd/mm/yyyy; trống: không giới hạn")),
+                                    ("validTo", str("dd/mm/yyyy; trống: không giới hạn")),
+                                    ("signingMode", str(codes(SigningMode.self))), ("chiefTitle", str()),
+                                    ("signerTitle", str()), ("signerName", str()), ("place", str()),
+                                    ("decisionFormat", str("có {n}, ví dụ {n}/QĐ-UBND")),
+                                    ("minutesFormat", str("có {n}, ví dụ {n}/BB-HĐTĐKT")), ("executors", str()),
+                                    ("recipients", str()),
+                                ])
+                        ),
+                        (
+                            "Council",
+                            schema(
+                                required: [
+                                    "id", "councilName", "authorityName", "headTitle", "level", "standingUnitID",
+                                    "standingUnitName", "canManage",
+                                ],
+                                [
+                                    ("id", int), ("councilName", str()), ("authorityName", str()), ("headTitle", str()),
+                                    ("level", str(codes(AuthorityLevel.self))), ("standingUnitID", int),
+                                    ("standingUnitName", str()), ("canManage", bool),
+                                ])
+                        ),
+                        (
+                            "CouncilMember",
+                            schema(
+                                required: [
+                                    "id", "authorityID", "name", "position", "role", "roleLabel", "unitName", "active",
+                                ],
+                                [
+                                    ("id", int), ("authorityID", int), ("name", str()), ("position", str()),
+                                    ("role", str(codes(CouncilRole.self))), ("roleLabel", str()),
+                                    ("unitID", nullable("integer")), ("unitName", str()),
+                                    ("username", nullable("string")), ("active", bool),
+                                ])
+                        ),
+                        (
+                            "CouncilMemberInput",
+                            schema(
+                                required: ["name", "position"],
+                                [
+                                    ("name", str()), ("position", str()), ("unitID", int),
+                                    ("username", str("Tài khoản bỏ phiếu trực tuyến; trống: bỏ phiếu giấy")),
+                                    ("role", str(codes(CouncilRole.self))),
+                                ])
+                        ),
+                        ("MemberActive", schema(required: ["active"], [("active", bool)])),
+                        (
+                            "MeetingSummary",
+                            schema(
+                                required: ["id", "title", "date", "status", "statusLabel"],
+                                [
+                                    ("id", int), ("title", str()), ("date", str(format: "date")),
+                                    ("status", str(codes(MeetingStatus.self))), ("statusLabel", str()),
+                                ])
+                        ),
+                        (
+                            "MeetingInput",
+                            schema(
+                                required: ["title", "date", "location", "chair", "secretary", "dossierIDs"],
+                                [
+                                    ("title", str()), ("date", str("dd/mm/yyyy")), ("location", str()),
+                                    ("chair", str()), ("secretary", str()), ("dossierIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "Meeting",
+                            schema(
+                                required: [
+                                    "id", "authorityID", "councilName", "title", "date", "location", "chair",
+                                    "secretary", "status", "statusLabel", "ruleSetID", "notes", "totalMembers",
+                                    "present", "quorumNeeded", "quorumMet", "dossierIDs", "seats", "nominees",
+                                    "canManage",
+                                ],
+                                [
+                                    ("id", int), ("authorityID", int), ("councilName", str()), ("title", str()),
+                                    ("date", str(format: "date")), ("location", str()), ("chair", str()),
+                                    ("secretary", str()), ("status", str(codes(MeetingStatus.self))),
+                                    ("statusLabel", str()), ("ruleSetID", str()), ("notes", str()),
+                                    ("totalMembers", int), ("present", int), ("quorumNeeded", int), ("quorumMet", bool),
+                                    ("dossierIDs", array(int)),
+                                    (
+                                        "seats",
+                                        array(
+                                            schema(
+                                                required: [
+                                                    "memberID", "name", "position", "role", "present", "written",
+                                                    "online", "enteredBySecretary", "votedNomineeIDs",
+                                                ],
+                                                [
+                                                    ("memberID", int), ("name", str()), ("position", str()),
+                                                    ("role", str(codes(CouncilRole.self))), ("present", bool),
+                                                    ("written", bool), ("online", bool), ("enteredBySecretary", bool),
+                                                    ("votedNomineeIDs", array(int)),
+                                                ]))
+                                    ),
+                                    (
+                                        "nominees",
+                                        array(
+                                            schema(
+                                                required: [
+                                                    "id", "dossierID", "subjectName", "unitName", "formCode",
+                                                    "formName", "threshold", "conflictedMemberIDs", "cast",
+                                                ],
+                                                [
+                                                    ("id", int), ("dossierID", int), ("subjectName", str()),
+                                                    ("unitName", str()), ("formCode", str()), ("formName", str()),
+                                                    (
+                                                        "threshold",
+                                                        schema(
+                                                            required: ["percent", "strict", "article", "verified"],
+                                                            [
+                                                                ("percent", int), ("strict", bool), ("article", str()),
+                                                                ("verified", bool),
+                                                            ])
+                                                    ),
+                                                    ("conflictedMemberIDs", array(int)), ("cast", int),
+                                                    (
+                                                        "vote",
+                                                        schema(
+                                                            required: [
+                                                                "yes", "no", "recused", "written", "totalMembers",
+                                                                "threshold", "passed",
+                                                            ],
+                                                            [
+                                                                ("yes", int), ("no", int), ("recused", int),
+                                                                ("written", int), ("totalMembers", int),
+                                                                ("threshold", int), ("passed", bool),
+                                                            ])
+                                                    ),
+                                                ]))
+                                    ),
+                                    ("ownMemberID", nullable("integer")), ("canManage", bool),
+                                ])
+                        ),
+                        (
+                            "AttendanceInput",
+                            schema(
+                                required: ["present"],
+                                [
+                                    ("present", array(int)),
+                                    ("written", array(int)),
+                                ])
+                        ),
+                        (
+                            "BallotInput",
+                            schema(
+                                required: ["choices"],
+                                [
+                                    ("memberID", int),
+                                    (
+                                        "choices",
+                                        obj(
+                                            ("type", .string("object")),
+                                            (
+                                                "description",
+                                                .string("Mã người được xét → agree, disagree hoặc recuse")
+                                            ),
+                                            ("additionalProperties", obj(("type", .string("string")))))
+                                    ),
+                                ])
+                        ),
+                        ("MeetingClose", schema(required: [], [("notes", str())])),
                         (
                             "AuditEntry",
                             schema(

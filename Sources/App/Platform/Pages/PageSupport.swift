@@ -94,11 +94,17 @@ extension Request {
                         label: "Tra cứu khen thưởng", href: AwardsPath.awards.href,
                         active: active == AwardsPath.awards.href))
             }
-            if can(.read, .council) {
+            if can(.list, .council(nil)) {
                 nav.append(
                     NavItem(
                         label: "Hội đồng TĐKT", href: CouncilPath.council.href,
                         active: active == CouncilPath.council.href))
+            }
+            if can(.update, .authority(nil)) || can(.create, .authority(nil)) {
+                nav.append(
+                    NavItem(
+                        label: "Cấp khen thưởng", href: AuthoritiesPath.list.href,
+                        active: active == AuthoritiesPath.list.href))
             }
             nav.append(
                 NavItem(label: "Cụm, khối thi đua", href: GroupsPath.list.href, active: active == GroupsPath.list.href))
@@ -115,6 +121,12 @@ extension Request {
             if can(.list, .auditLog) {
                 nav.append(
                     NavItem(label: "Nhật ký", href: AuditPath.audit.href, active: active == AuditPath.audit.href))
+            }
+            if can(.update, .calendar) {
+                nav.append(
+                    NavItem(
+                        label: "Lịch ngày nghỉ", href: CalendarPath.calendar.href,
+                        active: active == CalendarPath.calendar.href))
             }
         }
         var flash: String?

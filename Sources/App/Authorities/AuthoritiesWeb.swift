@@ -1,0 +1,211 @@
+import Domain
+import Fluent
+import Vapor
+
+struct AuthoritiesPage: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        let href: String
+        let name: String
+        let headTitle: String
+        let levelLabel: String
+        let standing: String
+        let period: String
+        let councilHref: String
+    }
+    let layout: LayoutContext
+    let rows: [Row]
+    let canCreate: Bool
+    let newHref: String
+}
+
+struct AuthorityPage: Encodable, Sendable {
+    let layout: LayoutContext
+    /// nil: a new authority.
+    let id: Int?
+    let action: String
+    let title: String
+    let canEdit: Bool
+    let councilHref: String?
+    let units: [SelectOption]
+    let standingUnits: [SelectOption]
+    let levels: [SelectOption]
+    let modes: [SelectOption]
+    let form: [String: String]
+    let errors: [String: String]
+    /// The forms it confers today, from the rule file in force.
+    let confers: [String]
+}
+
+struct AuthorityForm: Content {
+    var unitID: String?
+    var level: String?
+    var name: String
+    var headTitle: String
+    var councilName: String
+    var standingUnitID: String
+    var validFrom: String?
+    var validTo: String?
+    var signingMode: String
+    var chiefTitle: String
+    var signerTitle: String
+    var signerName: String?
+    var place: String
+    var decisionFormat: String
+    var minutesFormat: String
+    var executors: String?
+    var recipients: String?
+
+    var typed: [String: String] {
+        [
+            "unitID": unitID ?? "", "level": level ?? "", "name": name, "headTitle": headTitle,
+            "councilName": councilName, "standingUnitID": standingUnitID, "validFrom": validFrom ?? "",
+            "validTo": validTo ?? "", "signingMode": signingMode, "chiefTitle": chiefTitle, "signerTitle": signerTitle,
+            "signerName": signerName ?? "", "place": place, "decisionFormat": decisionFormat,
+            "minutesFormat": minutesFormat, "executors": executors ?? "", "recipients": recipients ?? "",
+        ]
+    }
+
+    func input(unitID fixedUnit: Int?, level fixedLevel: AuthorityLevel?) -> AuthorityInput {
+        AuthorityInput(
+            unitID: fixedUnit ?? Int(unitID ?? "") ?? 0, level: fixedLevel?.rawValue ?? level ?? "", name: name,
+            headTitle: headTitle, councilName: councilName, standingUnitID: Int(standingUnitID) ?? 0,
+            validFrom: validFrom, validTo: validTo, signingMode: signingMode, chiefTitle: chiefTitle,
+            signerTitle: signerTitle, signerName: signerName, place: place, decisionFormat: decisionFormat,
+            minutesFormat: minutesFormat, executors: executors, recipients: recipients)
+    }
+}
+
+struct AuthoritiesWebController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(AuthoritiesPath.list, use: list)
+        r.get(AuthoritiesPath.new, use: newForm)
+        r.post(AuthoritiesPath.list, use: create)
+        r.get(AuthoritiesPath.authority(.key), use: show)
+        r.post(AuthoritiesPath.authority(.key), use: update)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try Access.check(req.actor, .list, .authority(nil))
+        let all = try await AuthorityService.all(on: req.db)
+        return try await req.render(
+            "authorities/list",
+            AuthoritiesPage(
+                layout: req.layout("Cấp khen thưởng và Hội đồng", active: AuthoritiesPath.list.href),
+                rows: all.map { a in
+                    .init(
+                        href: AuthoritiesPath.authority(.id(a.id ?? 0)).href, name: a.name, headTitle: a.headTitle,
+                        levelLabel: a.level.label, standing: a.standingUnit.shortName,
+                        period: Self.period(a), councilHref: CouncilPath.council.href(authority: a.id ?? 0))
+                },
+                canCreate: req.can(.create, .authority(nil)), newHref: AuthoritiesPath.new.href))
+    }
+
+    static func period(_ a: AuthorityModel) -> String {
+        switch (a.validFrom, a.validTo) {
+        case (nil, nil): return "Đang hoạt động"
+        case (let f?, nil): return "Từ \(f.isoToVietnamese)"
+        case (nil, let t?): return "Đến hết \(t.isoToVietnamese)"
+        case (let f?, let t?): return "\(f.isoToVietnamese) – \(t.isoToVietnamese)"
+        }
+    }
+
+    static func form(_ a: AuthorityModel) -> [String: String] {
+        [
+            "unitID": String(a.$unit.id), "level": a.level.rawValue, "name": a.name, "headTitle": a.headTitle,
+            "councilName": a.councilName, "standingUnitID": String(a.$standingUnit.id),
+            "validFrom": a.validFrom?.isoToVietnamese ?? "", "validTo": a.validTo?.isoToVietnamese ?? "",
+            "signingMode": a.signingMode.rawValue, "chiefTitle": a.chiefTitle, "signerTitle": a.signerTitle,
+            "signerName": a.signerName, "place": a.place, "decisionFormat": a.decisionFormat,
+            "minutesFormat": a.minutesFormat, "executors": a.executors, "recipients": a.recipients,
+        ]
+    }
+
+    static func page(
+        req: Request, authority: AuthorityModel?, form: [String: String], errors: [String: String] = [:]
+    ) async throws -> AuthorityPage {
+        let actor = try req.requireActor()
+        var canEdit = req.can(.create, .authority(nil))
+        if let authority {
+            canEdit = req.can(
+                .update, .authority(try await AuthorityService.scope(authority, actor: actor, on: req.db)))
+        }
+        let units = try await RegistrationOptions.units(
+            actor, selected: form["unitID"] ?? "", on: req.db, forCreate: false)
+        let standing = try await RegistrationOptions.units(
+            actor, selected: form["standingUnitID"] ?? "", on: req.db, forCreate: false)
+        let inForce = RuleLibrary.ruleSet(forDay: Today.iso, jurisdiction: req.jurisdiction, in: req.ruleSets)
+        let confers =
+            authority.map { a in
+                (inForce?.forms ?? []).filter { a.info.confers($0) }.map(\.name)
+            } ?? []
+        return AuthorityPage(
+            layout: req.layout(authority?.headTitle ?? "Khai báo cấp khen thưởng", active: AuthoritiesPath.list.href),
+            id: authority?.id,
+            action: authority.map { AuthoritiesPath.authority(.id($0.id ?? 0)).href } ?? AuthoritiesPath.list.href,
+            title: authority?.headTitle ?? "Khai báo cấp khen thưởng", canEdit: canEdit,
+            councilHref: authority.map { CouncilPath.council.href(authority: $0.id ?? 0) },
+            units: units, standingUnits: standing,
+            levels: AuthorityLevel.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.label, selected: form["level"] == $0.rawValue)
+            },
+            modes: SigningMode.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.label, selected: form["signingMode"] == $0.rawValue)
+            },
+            form: form, errors: errors, confers: confers)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let a = try await AuthorityService.find(try req.parameters.require("id", as: Int.self), on: req.db)
+        try Access.check(
+            req.actor, .read, .authority(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
+        return try await req.render(
+            "authorities/authority", try await Self.page(req: req, authority: a, form: Self.form(a)))
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        try Access.check(req.actor, .create, .authority(nil))
+        let blank = [
+            "signingMode": SigningMode.kt.rawValue, "chiefTitle": "Chủ tịch", "signerTitle": "Phó Chủ tịch",
+            "decisionFormat": "{n}/QĐ-UBND", "minutesFormat": "{n}/BB-HĐTĐKT", "level": AuthorityLevel.xa.rawValue,
+        ]
+        return try await req.render(
+            "authorities/authority", try await Self.page(req: req, authority: nil, form: blank))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        try Access.check(req.actor, .create, .authority(nil))
+        let f = try req.form(AuthorityForm.self)
+        return try await req.submit {
+            try await AuthorityService.create(f.input(unitID: nil, level: nil), actor: req.actor, on: req.db)
+        } redirect: { a in
+            (AuthoritiesPath.authority(.id(a.id ?? 0)).href, "Đã khai báo \(a.headTitle).")
+        } orRender: { e in
+            try await req.render(
+                "authorities/authority",
+                try await Self.page(req: req, authority: nil, form: f.typed, errors: e.formErrorsSpelledOut),
+                status: e.status)
+        }
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let a = try await AuthorityService.find(id, on: req.db)
+        try Access.check(
+            req.actor, .update, .authority(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
+        let f = try req.form(AuthorityForm.self)
+        return try await req.submit {
+            try await AuthorityService.update(
+                id, f.input(unitID: a.$unit.id, level: a.level), actor: req.actor, on: req.db)
+        } redirect: { a in
+            (AuthoritiesPath.authority(.id(id)).href, "Đã lưu \(a.headTitle).")
+        } orRender: { e in
+            var typed = f.typed
+            typed["unitID"] = String(a.$unit.id)
+            typed["level"] = a.level.rawValue
+            return try await req.render(
+                "authorities/authority",
+                try await Self.page(req: req, authority: a, form: typed, errors: e.formErrorsSpelledOut),
+                status: e.status)
+        }
+    }
+}
