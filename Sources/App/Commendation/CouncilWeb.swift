@@ -100,6 +100,9 @@ struct MeetingPage: Encodable, Sendable {
     let notes: String
     let minutesHref: String?
     let errors: [String: String]
+    /// The council that meets, and its page.
+    var councilName: String = ""
+    var councilHref: String = ""
 }
 
 struct MemberForm: Content {
@@ -328,7 +331,8 @@ struct CouncilWebController {
                     selected: false)
             },
             notes: v.meeting.notes, minutesHref: status == .closed ? CouncilPath.minutes(.id(id)).href : nil,
-            errors: errors)
+            errors: errors, councilName: v.authority.councilName,
+            councilHref: CouncilPath.council.href(authority: v.authority.id ?? 0))
     }
 
     @Sendable func meeting(req: Request) async throws -> Response {

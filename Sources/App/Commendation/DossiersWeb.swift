@@ -117,6 +117,8 @@ struct DossierPage: Encodable, Sendable {
     /// The standing office may send the nominees a higher authority confers to the next council up.
     var forwardable: [String] = []
     var forwardHref: String = ""
+    /// The register entry of the decision that decided it.
+    var decisionHref: String?
 
 }
 
@@ -390,6 +392,7 @@ struct DossiersWebController {
         if let a = try await d.$authority.get(on: db) {
             page.councilName = a.councilName + " — tham mưu " + a.headTitle
         }
+        if let decision = d.decisionID { page.decisionHref = DecisionsPath.decision(.id(decision)).href }
         if let p = d.parentID {
             page.chain.append(
                 .init(

@@ -217,7 +217,8 @@ enum RegistrationOptions {
         -> [SelectOption]
     {
         let scope = forCreate ? Policy.createScope(actor) : Policy.unitScope(actor)
-        let units = try await UnitQueries.choices(scope: scope, on: db)
+        // An abolished unit keeps its history (filters list it) but takes no new record.
+        let units = try await UnitQueries.choices(scope: scope, on: db).filter { !forCreate || $0.abolishedOn == nil }
         return [
             SelectOption(value: "", label: forCreate ? "— Chọn đơn vị —" : "Tất cả đơn vị", selected: selected.isEmpty)
         ]

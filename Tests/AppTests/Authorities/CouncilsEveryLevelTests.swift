@@ -116,6 +116,7 @@ struct CouncilsEveryLevelTests {
             let meeting = try await Self.vote(
                 app: app, office: office, authority: commune, dossier: did, title: "Họp Hội đồng xã năm 2025",
                 members: [office, second])
+            #expect(try await office.send(.GET, meeting).text.contains("Hội đồng Thi đua - Khen thưởng xã Đăk Ruồng"))
             #expect(try await member.send(.GET, meeting).status == .notFound, "a district member does not see it")
             #expect(try await member.post(meeting + "/open", []).status == .notFound, "…nor opens it")
             #expect(try await district.send(.GET, meeting).status == .notFound)
@@ -178,6 +179,7 @@ struct CouncilsEveryLevelTests {
             #expect(page.status == .seeOther, "\(page.text.prefix(400))")
             d = try #require(try await DossierModel.find(did, on: app.db))
             #expect(d.status == .decided)
+            #expect(try await office.send(.GET, path).text.contains("xem trong sổ quyết định"))
             let awardA = try await AwardModel.query(on: app.db).filter(\.$subject.$id == a).all()
             #expect(awardA.count == 1 && awardA.first?.formCode == "cstd-co-so" && awardA.first?.level == "xa")
             #expect(try await AwardModel.query(on: app.db).filter(\.$subject.$id == b).count() == 1)
@@ -208,6 +210,22 @@ struct CouncilsEveryLevelTests {
             #expect(page.status == .unprocessableEntity)
             #expect(page.text.contains("có thẩm quyền tặng “Giấy khen”"), "\(page.text.prefix(2000))")
             #expect(try await DossierModel.find(did, on: app.db)?.status == .draft)
+        }
+    }
+
+    @Test("An abolished unit is offered for filtering its history but not for a new record")
+    func abolishedUnitNotOffered() async throws {
+        try await withTestApp { app in
+            let tanLap = try #require(try await UnitModel.find(try await unitID(app, "KR-TANLAP"), on: app.db))
+            tanLap.abolishedOn = "2025-07-01"
+            try await tanLap.save(on: app.db)
+            let office = Browser(app)
+            try await office.login("noivu")
+            let create = try await office.send(.GET, "/app/registrations/new")
+            #expect(create.status == .ok)
+            #expect(!create.text.contains("value=\"\(try tanLap.requireID())\""), "not offered for a new registration")
+            let list = try await office.send(.GET, "/app/registrations")
+            #expect(list.text.contains("value=\"\(try tanLap.requireID())\""), "still offered as a filter")
         }
     }
 }
