@@ -89,6 +89,14 @@ public enum Resource: Sendable, Equatable {
     case calendar
 }
 
+/// Whose councils an actor runs as their standing office (`Policy.standingScope`).
+public enum StandingScope: Equatable, Sendable {
+    case all
+    /// The councils whose standing unit is this unit.
+    case unit(Int)
+    case none
+}
+
 /// The facts about one authority's council that access needs.
 public struct CouncilScope: Sendable, Equatable {
     public let authorityID: Int
@@ -257,11 +265,22 @@ public enum Policy {
     /// (Phòng Nội vụ for a district, the commune's own office for a commune, the agency itself for an agency head).
     /// A standing-office account without a unit serves every council.
     public static func isStandingOffice(_ actor: Actor, of scope: CouncilScope) -> Bool {
+        switch standingScope(actor) {
+        case .all: return true
+        case .unit(let id): return id == scope.standingUnitID
+        case .none: return false
+        }
+    }
+
+    /// Which councils' standing office the actor is, as a query can ask for them: every council, those whose
+    /// standing unit is the actor's unit, or none.
+    public static func standingScope(_ actor: Actor?) -> StandingScope {
+        guard let actor else { return .none }
         switch actor.role {
-        case .admin: return true
-        case .standingOffice: return actor.unitID == nil || actor.unitID == scope.standingUnitID
-        case .unitOfficer, .leadAgency: return actor.unitID == scope.standingUnitID
-        case .councilMember, .editor: return false
+        case .admin: return .all
+        case .standingOffice: return actor.unitID.map(StandingScope.unit) ?? .all
+        case .unitOfficer, .leadAgency: return actor.unitID.map(StandingScope.unit) ?? .none
+        case .councilMember, .editor: return .none
         }
     }
 

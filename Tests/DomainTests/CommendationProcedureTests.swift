@@ -228,6 +228,8 @@ struct CommendationProcedureTests {
         #expect(Policy.decide(member, .update, .councilMeeting(commune, isAttendee: false)) == .notFound)
         let global = Actor(userID: 7, username: "tt", role: .standingOffice, unitID: nil, unitPath: nil)
         #expect(Policy.decide(global, .update, .council(commune)) == .allow, "a unitless standing office serves all")
+        #expect(Policy.standingScope(global) == .all && Policy.standingScope(office) == .unit(4))
+        #expect(Policy.standingScope(unit) == .unit(9) && Policy.standingScope(member) == .none)
         #expect(Policy.decide(unit, .update, .authority(commune)) == .allow)
         if case .forbidden = Policy.decide(unit, .update, .authority(district)) {} else { Issue.record("not its own") }
         #expect(Policy.decide(member, .read, .authority(district)) == .allow)

@@ -66,22 +66,22 @@ enum AuthorityService {
     /// The councils the actor works with: as their standing office or from a seat on their roster.
     static func councils(of actor: Actor?, on db: any Database) async throws -> [AuthorityModel] {
         guard let actor else { return [] }
-        let seats = Set(
-            try await CouncilMemberModel.query(on: db).filter(\.$userID == actor.userID).filter(\.$active == true)
-                .all().compactMap { $0.$authority.id })
-        return try await all(on: db).filter { a in
-            let s = CouncilScope(
-                authorityID: a.id ?? 0, standingUnitID: a.$standingUnit.id, isSeat: seats.contains(a.id ?? 0))
-            return Policy.decide(actor, .read, .council(s)).isAllowed
-        }
+        let seats = try await CouncilMemberModel.query(on: db).filter(\.$userID == actor.userID).filter(
+            \.$active == true
+        ).all().compactMap { $0.$authority.id }
+        let ids = Set(seats + (try await running(by: actor, on: db)))
+        guard !ids.isEmpty else { return [] }
+        return try await AuthorityModel.query(on: db).filter(\.$id ~~ ids).with(\.$unit).with(\.$standingUnit).all()
+            .sorted { ($0.unit.unitPath.depth, $0.id ?? 0) < ($1.unit.unitPath.depth, $1.id ?? 0) }
     }
 
-    /// The ids of the councils whose standing office the actor is.
+    /// The ids of the councils whose standing office the actor is: one indexed-size query, no authority loaded.
     static func running(by actor: Actor?, on db: any Database) async throws -> [Int] {
-        guard let actor else { return [] }
-        return try await all(on: db).compactMap { a in
-            let s = CouncilScope(authorityID: a.id ?? 0, standingUnitID: a.$standingUnit.id, isSeat: false)
-            return Policy.decide(actor, .update, .council(s)).isAllowed ? a.id : nil
+        switch Policy.standingScope(actor) {
+        case .none: return []
+        case .all: return try await AuthorityModel.query(on: db).all(\.$id)
+        case .unit(let unit):
+            return try await AuthorityModel.query(on: db).filter(\.$standingUnit.$id == unit).all(\.$id)
         }
     }
 
