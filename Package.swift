@@ -20,7 +20,9 @@ let package = Package(
         // Pure domain logic: no Vapor, no Fluent. Unit-tested fast.
         .target(name: "Domain"),
         // Spreadsheets and Word documents (XLSX, CSV, DOCX): no Vapor, tested on its own.
-        .target(name: "OOXML", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The system zlib (already linked by ZIPFoundation) for streamed deflate: exports of any size.
+        .systemLibrary(name: "DHZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "OOXML", dependencies: ["DHZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "App",
             dependencies: [
@@ -54,6 +56,6 @@ let package = Package(
 )
 
 // Warnings are errors in our own targets (not in dependencies): CI keeps the count at zero.
-for target in package.targets {
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
 }

@@ -9,6 +9,12 @@ public enum AuthorityLevel: String, CaseIterable, Codable, Sendable {
     case xa
     /// The head of an agency or unit with legal personality (thủ trưởng cơ quan, đơn vị có tư cách pháp nhân).
     case coQuan = "co-quan"
+    /// The State (Chủ tịch nước, Thủ tướng Chính phủ): named by the rule files only. No authority of ours has this
+    /// level; the province proposes these forms upward and records the State's decision when it returns.
+    case trungUong = "trung-uong"
+
+    /// The levels an authority in our tree may have (the State is not one).
+    public static var allCases: [AuthorityLevel] { [.tinh, .huyen, .xa, .coQuan] }
 
     public var label: String {
         switch self {
@@ -16,11 +22,18 @@ public enum AuthorityLevel: String, CaseIterable, Codable, Sendable {
         case .huyen: return "Cấp huyện"
         case .xa: return "Cấp xã"
         case .coQuan: return "Thủ trưởng cơ quan, đơn vị"
+        case .trungUong: return "Nhà nước / Chính phủ"
         }
     }
 
-    /// The level written on an award it confers ("huyen" | "xa" | "tinh" | "co-so").
-    public var awardLevel: String { self == .coQuan ? "co-so" : rawValue }
+    /// The level written on an award it confers ("huyen" | "xa" | "tinh" | "co-so" | "toan-quoc").
+    public var awardLevel: String {
+        switch self {
+        case .coQuan: return "co-so"
+        case .trungUong: return "toan-quoc"
+        default: return rawValue
+        }
+    }
 }
 
 /// How a decision is signed (Nghị định 30/2020/NĐ-CP, Phụ lục I, thể thức chữ ký): for the head directly, on the
@@ -81,6 +94,22 @@ public enum AuthorityRouting {
         chain.first { $0.confers(form) }
     }
 
+    /// A form the State confers (Chủ tịch nước, Thủ tướng Chính phủ; Luật TĐKT 2022 art. 77, 78).
+    public static func isStateLevel(_ form: RuleForm) -> Bool { (form.conferredAt ?? []).contains(.trungUong) }
+
+    /// Who carries a State form upward: the province in the chain, whose chairman proposes it to the Prime
+    /// Minister (through the Bộ Nội vụ). nil for other forms, or when no province is in the chain.
+    public static func proposer(of form: RuleForm, chain: [AuthorityInfo]) -> AuthorityInfo? {
+        guard isStateLevel(form) else { return nil }
+        return chain.first { $0.level == .tinh }
+    }
+
+    /// The last authority of ours that acts on a nominee: the one that confers its form, or for a State form the
+    /// province that proposes it upward.
+    public static func handler(of form: RuleForm, chain: [AuthorityInfo]) -> AuthorityInfo? {
+        decider(of: form, chain: chain) ?? proposer(of: form, chain: chain)
+    }
+
     /// The council a dossier goes to first: the nearest authority in the chain. Nominees whose form it does not
     /// confer are forwarded up after its vote.
     public static func firstCouncil(chain: [AuthorityInfo]) -> AuthorityInfo? { chain.first }
@@ -100,7 +129,7 @@ public enum AuthorityRouting {
         }
         var seen = Set<String>()
         return forms.compactMap { f in
-            guard decider(of: f, chain: chain) == nil, seen.insert(f.code).inserted else { return nil }
+            guard handler(of: f, chain: chain) == nil, seen.insert(f.code).inserted else { return nil }
             return "Không có cấp nào phía trên \(unitName) có thẩm quyền tặng “\(f.name)” (\(f.conferredBy))."
         }
     }

@@ -47,6 +47,8 @@ public struct RuleForm: Codable, Sendable, Equatable {
     public var conditions: [RuleCondition]
     /// Procedure deadlines of this form (posting the list, the decision); absent for most forms.
     public var deadlines: [FormDeadline]? = nil
+    /// The reward money (coefficient × base salary) with its legal basis; absent: no amount known.
+    public var reward: RewardRule? = nil
 }
 
 public struct RuleCondition: Codable, Sendable, Equatable {

@@ -87,6 +87,17 @@ public enum Resource: Sendable, Equatable {
     /// The holiday calendar (days off, make-up working days): read by the signed-in, kept by the administrator
     /// and the standing office.
     case calendar
+    /// A province's proposal of State-level forms upward and the State's decision recorded when it returns, on a
+    /// dossier the actor can read: written by the standing office of that province's council only.
+    case stateDecision(CouncilScope)
+    /// One authority's emulation and commendation fund (quỹ thi đua, khen thưởng): kept by the standing office of
+    /// its council, read by the council's seats; nobody else sees it.
+    case fund(CouncilScope)
+    /// A notice of an inbox, by whom it is addressed to: one account, or one unit (all its accounts).
+    case notice(userID: Int?, unitID: Int?)
+    /// An authority's certificate layouts (where each field goes on its pre-printed blanks): read by the signed-in,
+    /// kept by the standing office of that authority's council and the administrator.
+    case certificateLayout(CouncilScope)
 }
 
 /// Whose councils an actor runs as their standing office (`Policy.standingScope`).
@@ -151,7 +162,12 @@ public enum Policy {
     static let councilOnly =
         "Thẩm định, tổ chức họp Hội đồng và ghi quyết định do Thường trực Hội đồng (Phòng Nội vụ) thực hiện."
     static let rosterOnly = "Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu."
+    static let certificateLayoutOnly =
+        "Mẫu in giấy khen, bằng khen do Thường trực Hội đồng của cấp khen thưởng đó cập nhật."
     static let calendarOnly = "Lịch ngày nghỉ, ngày làm bù do quản trị hệ thống hoặc Thường trực Hội đồng cập nhật."
+    static let stateOnly =
+        "Tờ trình lên cấp Nhà nước và quyết định của Chủ tịch nước, Thủ tướng Chính phủ do Thường trực Hội đồng cấp tỉnh ghi."
+    static let fundOnly = "Sổ quỹ thi đua, khen thưởng do Thường trực Hội đồng của cấp khen thưởng ghi."
     public static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
     public static let inheritedReadOnly =
         "Hồ sơ của đơn vị đã sáp nhập, chia tách hoặc giải thể chỉ được xem; hồ sơ mới lập tại đơn vị kế thừa."
@@ -163,6 +179,10 @@ public enum Policy {
         // The roster, which is data, says who votes: nobody votes without a seat, the administrator included.
         if case .councilVote(let isMember) = resource {
             return isMember ? .allow : .forbidden(rosterOnly)
+        }
+        // An inbox is personal: a notice is read by whom it is addressed to, the administrator included.
+        if case .notice(let userID, let unitID) = resource {
+            return noticeScope(actor).includes(userID: userID, unitID: unitID) ? .allow : .notFound
         }
         if actor.role == .admin { return .allow }
         switch resource {
@@ -253,11 +273,24 @@ public enum Policy {
             return .forbidden(councilOnly)
         case .councilVote: // decided above, before the administrator's pass
             return .forbidden(rosterOnly)
+        case .notice: // decided above, before the administrator's pass
+            return .notFound
         case .reorganisation:
             return actor.role == .standingOffice ? .allow : .forbidden(reorganiseOnly)
         case .calendar:
             if !action.isWrite { return .allow }
             return actor.role == .standingOffice ? .allow : .forbidden(calendarOnly)
+        case .stateDecision(let scope):
+            // Reading follows the dossier it belongs to (checked before).
+            if !action.isWrite || isStandingOffice(actor, of: scope) { return .allow }
+            return .forbidden(stateOnly)
+        case .fund(let scope):
+            if isStandingOffice(actor, of: scope) { return .allow }
+            if scope.isSeat { return action.isWrite ? .forbidden(fundOnly) : .allow }
+            return .notFound
+        case .certificateLayout(let scope):
+            if !action.isWrite || isStandingOffice(actor, of: scope) { return .allow }
+            return .forbidden(certificateLayoutOnly)
         }
     }
 
@@ -668,5 +701,27 @@ extension Policy {
             .allMembersComplete, .noMemberDisciplinedAtLeast, .memberHasTitle, .manual:
             return false
         }
+    }
+}
+
+// MARK: - Notices: whose inbox shows what
+
+/// The notices an actor's inbox shows: those addressed to the account, and those addressed to its own unit
+/// (not the units above or below it, not a sibling unit).
+public struct NoticeScope: Equatable, Sendable {
+    public let userID: Int
+    public let unitID: Int?
+
+    public func includes(userID u: Int?, unitID n: Int?) -> Bool {
+        if let u, u == userID { return true }
+        if let n, let unitID, n == unitID { return true }
+        return false
+    }
+}
+
+extension Policy {
+    /// Whose notices the actor reads and marks read: the same for every role.
+    public static func noticeScope(_ actor: Actor) -> NoticeScope {
+        NoticeScope(userID: actor.userID, unitID: actor.unitID)
     }
 }

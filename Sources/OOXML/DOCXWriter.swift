@@ -24,6 +24,20 @@ public struct DOCXRun: Sendable, Equatable {
     }
 }
 
+/// A text frame anchored to the page (`w:framePr`): its top left corner and width in millimetres from the page's
+/// top left corner; the height grows with the text.
+public struct DOCXFrame: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+
+    public init(x: Double, y: Double, width: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+    }
+}
+
 /// A paragraph: runs of text, alignment, first-line indent and spacing.
 /// A "\n" in a run's text is a line break within the paragraph, a "\t" a tab.
 public struct DOCXParagraph: Sendable, Equatable {
@@ -41,6 +55,8 @@ public struct DOCXParagraph: Sendable, Equatable {
     /// Keep on the same page as the next paragraph (for headings, signature blocks).
     public var keepWithNext: Bool
     public var pageBreakBefore: Bool
+    /// A frame placed at a fixed spot of the page (a field printed on a pre-printed blank); nil: in the flow.
+    public var frame: DOCXFrame? = nil
 
     public init(
         runs: [DOCXRun], alignment: Align = .left, firstLineIndent: Double = 0,
@@ -274,6 +290,11 @@ public enum DOCXWriter {
         var pPr = ""
         if p.keepWithNext { pPr += "<w:keepNext/>" }
         if p.pageBreakBefore { pPr += "<w:pageBreakBefore/>" }
+        if let f = p.frame {
+            pPr +=
+                "<w:framePr w:w=\"\(twips(mm: f.width))\" w:hSpace=\"0\" w:wrap=\"around\" w:vAnchor=\"page\" "
+                + "w:hAnchor=\"page\" w:x=\"\(twips(mm: f.x))\" w:y=\"\(twips(mm: f.y))\"/>"
+        }
         var spacing = ""
         if p.spacingBefore > 0 { spacing += " w:before=\"\(twips(pt: p.spacingBefore))\"" }
         if p.spacingAfter > 0 { spacing += " w:after=\"\(twips(pt: p.spacingAfter))\"" }

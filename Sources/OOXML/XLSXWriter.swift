@@ -102,7 +102,7 @@ public enum XLSXWriter {
         case normal = 0, bold = 1, date = 2, boldDate = 3
     }
 
-    static let maxRows = 1_048_576
+    public static let maxRows = 1_048_576
     static let maxColumns = 16_384
     static let maxTextLength = 32_767
 
@@ -124,48 +124,9 @@ public enum XLSXWriter {
             var cells = ""
             for (c, cell) in row.enumerated() {
                 let ref = columnName(c) + String(rowNumber)
-                let xml: String
-                switch cell {
-                case .empty:
-                    continue
-                case .text(let s):
-                    let text = s.nfc
-                    guard text.utf16.count <= maxTextLength else {
-                        throw OOXMLError("Ô \(ref) của trang tính “\(name)”: nội dung dài quá \(maxTextLength) ký tự.")
-                    }
-                    let safe = FormulaGuard.neutralized(text)
-                    if safe != text {
-                        // Text that reads as a formula: an inline string with its `'` kept, never a formula.
-                        let escaped = XMLText.escape(SpreadsheetEscape.encode(safe))
-                        xml =
-                            "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"inlineStr\">"
-                            + "<is><t xml:space=\"preserve\">\(escaped)</t></is></c>"
-                    } else {
-                        let index = strings.index(of: text)
-                        xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"s\"><v>\(index)</v></c>"
-                    }
-                case .number(let d):
-                    guard d.isFinite else {
-                        throw OOXMLError("Ô \(ref) của trang tính “\(name)”: giá trị số không hợp lệ.")
-                    }
-                    xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal))><v>\(numberText(d))</v></c>"
-                case .integer(let i):
-                    xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal))><v>\(i)</v></c>"
-                case .bool(let b):
-                    xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"b\"><v>\(b ? 1 : 0)</v></c>"
-                case .date(let year, let month, let day):
-                    guard SpreadsheetDate.isValid(year: year, month: month, day: day), year <= 9999 else {
-                        throw OOXMLError(
-                            "Ô \(ref) của trang tính “\(name)”: ngày \(day)/\(month)/\(year) không hợp lệ.")
-                    }
-                    if let serial = SpreadsheetDate.serial(year: year, month: month, day: day) {
-                        xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .boldDate : .date))><v>\(serial)</v></c>"
-                    } else {
-                        // Excel has no dates before 1900: keep the date as text, shown the same way.
-                        let index = strings.index(of: SpreadsheetDate.text(day: day, month: month, year: year))
-                        xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"s\"><v>\(index)</v></c>"
-                    }
-                }
+                guard
+                    let xml = try cellXML(cell, ref: ref, bold: bold, sheet: name, shared: { strings.index(of: $0) })
+                else { continue }
                 cells += xml
                 maxColumn = max(maxColumn, c + 1)
             }
@@ -173,12 +134,26 @@ public enum XLSXWriter {
             body += "<row r=\"\(rowNumber)\">" + cells + "</row>"
         }
 
+        let lastRow = max(1, sheet.rows.count)
+        var xml = sheetHead(
+            sheet, selected: selected,
+            dimension: maxColumn == 0 ? "A1" : "A1:\(columnName(maxColumn - 1))\(lastRow)")
+        xml += body.isEmpty ? "<sheetData/>" : "<sheetData>" + body + "</sheetData>"
+        xml += sheetTail
+        return xml
+    }
+
+    static let sheetTail =
+        "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+        + "</worksheet>"
+
+    /// The worksheet up to `<sheetData>`: views (first row frozen), column widths, the dimension when known.
+    static func sheetHead(_ sheet: XLSXSheet, selected: Bool, dimension: String?) -> String {
         var xml = XMLText.declaration
         xml += "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
-        let lastRow = max(1, sheet.rows.count)
-        xml += "<dimension ref=\"\(maxColumn == 0 ? "A1" : "A1:\(columnName(maxColumn - 1))\(lastRow)")\"/>"
+        if let dimension { xml += "<dimension ref=\"\(dimension)\"/>" }
         xml += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
-        if sheet.freezeFirstRow && !sheet.rows.isEmpty {
+        if sheet.freezeFirstRow && (dimension == nil || !sheet.rows.isEmpty) {
             xml += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             xml += "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
         }
@@ -192,9 +167,56 @@ public enum XLSXWriter {
             }
             if !cols.isEmpty { xml += "<cols>" + cols + "</cols>" }
         }
-        xml += body.isEmpty ? "<sheetData/>" : "<sheetData>" + body + "</sheetData>"
-        xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        xml += "</worksheet>"
+        return xml
+    }
+
+    /// One cell's XML; nil for an empty cell. Text goes to the shared-string table through `shared`, or inline
+    /// when `inline` (a streamed sheet has no table).
+    static func cellXML(
+        _ cell: XLSXCell, ref: String, bold: Bool, sheet name: String, inline: Bool = false,
+        shared: (String) -> Int
+    ) throws -> String? {
+        let xml: String
+        switch cell {
+        case .empty:
+            return nil
+        case .text(let s):
+            let text = s.nfc
+            guard text.utf16.count <= maxTextLength else {
+                throw OOXMLError("Ô \(ref) của trang tính “\(name)”: nội dung dài quá \(maxTextLength) ký tự.")
+            }
+            let safe = FormulaGuard.neutralized(text)
+            if !inline, safe == text {
+                xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"s\"><v>\(shared(text))</v></c>"
+            } else {
+                // Inline: a streamed sheet has no table, and text that reads as a formula keeps its `'`.
+                xml =
+                    "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"inlineStr\">"
+                    + "<is><t xml:space=\"preserve\">\(XMLText.escape(SpreadsheetEscape.encode(safe)))</t></is></c>"
+            }
+        case .number(let d):
+            guard d.isFinite else {
+                throw OOXMLError("Ô \(ref) của trang tính “\(name)”: giá trị số không hợp lệ.")
+            }
+            xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal))><v>\(numberText(d))</v></c>"
+        case .integer(let i):
+            xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal))><v>\(i)</v></c>"
+        case .bool(let b):
+            xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .bold : .normal)) t=\"b\"><v>\(b ? 1 : 0)</v></c>"
+        case .date(let year, let month, let day):
+            guard SpreadsheetDate.isValid(year: year, month: month, day: day), year <= 9999 else {
+                throw OOXMLError(
+                    "Ô \(ref) của trang tính “\(name)”: ngày \(day)/\(month)/\(year) không hợp lệ.")
+            }
+            if let serial = SpreadsheetDate.serial(year: year, month: month, day: day) {
+                xml = "<c r=\"\(ref)\"\(styleAttribute(bold ? .boldDate : .date))><v>\(serial)</v></c>"
+            } else {
+                // Excel has no dates before 1900: keep the date as text, shown the same way.
+                return try cellXML(
+                    .text(SpreadsheetDate.text(day: day, month: month, year: year)), ref: ref, bold: bold,
+                    sheet: name, inline: inline, shared: shared)
+            }
+        }
         return xml
     }
 

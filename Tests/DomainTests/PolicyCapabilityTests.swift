@@ -131,3 +131,108 @@ struct PolicyCapabilityTests {
         #expect(Set(Role.allCases.map { Policy.dashboard(actor($0, district)) }).count == Dashboard.allCases.count)
     }
 }
+
+/// Certificate layouts (issue 14, item 1): read by the signed-in, kept by the authority's standing office.
+@Suite("Policy: certificate layouts")
+struct CertificateLayoutPolicyTests {
+    @Test("The standing office of the authority and the administrator keep its layouts; everybody else reads them")
+    func layouts() {
+        let office = UnitPath(ids: [1, 3])
+        let scope = CouncilScope(authorityID: 1, standingUnitID: 3, isSeat: false)
+        func actor(_ role: Role, unit: Int?) -> Actor {
+            Actor(userID: 9, username: "x", role: role, unitID: unit, unitPath: unit.map { _ in office })
+        }
+        #expect(Policy.decide(actor(.standingOffice, unit: 3), .update, .certificateLayout(scope)) == .allow)
+        #expect(Policy.decide(actor(.admin, unit: nil), .create, .certificateLayout(scope)) == .allow)
+        // Another unit's standing office runs another council.
+        #expect(Policy.decide(actor(.standingOffice, unit: 4), .update, .certificateLayout(scope)).isAllowed == false)
+        for role in [Role.councilMember, .leadAgency, .unitOfficer, .editor] {
+            #expect(Policy.decide(actor(role, unit: 7), .read, .certificateLayout(scope)) == .allow, "\(role)")
+            #expect(
+                Policy.decide(actor(role, unit: 7), .update, .certificateLayout(scope))
+                    == .forbidden(Policy.certificateLayoutOnly), "\(role)")
+        }
+        #expect(Policy.decide(nil, .read, .certificateLayout(scope)) == .forbidden(Policy.mustSignIn))
+    }
+}
+
+/// The fund of an authority (issue 14, item 2): kept by its standing office, read by its council's seats.
+@Suite("Policy: the emulation and commendation fund")
+struct FundPolicyTests {
+    @Test("The standing office keeps the fund; a seat reads it; other councils' offices and other roles see nothing")
+    func fund() {
+        let office = UnitPath(ids: [1, 3])
+        let scope = CouncilScope(authorityID: 1, standingUnitID: 3, isSeat: false)
+        let seat = CouncilScope(authorityID: 1, standingUnitID: 3, isSeat: true)
+        func actor(_ role: Role, unit: Int?) -> Actor {
+            Actor(userID: 9, username: "x", role: role, unitID: unit, unitPath: unit.map { _ in office })
+        }
+        #expect(Policy.decide(actor(.standingOffice, unit: 3), .create, .fund(scope)) == .allow)
+        #expect(Policy.decide(actor(.admin, unit: nil), .create, .fund(scope)) == .allow)
+        #expect(Policy.decide(actor(.standingOffice, unit: 4), .read, .fund(scope)) == .notFound)
+        #expect(Policy.decide(actor(.councilMember, unit: 7), .read, .fund(seat)) == .allow)
+        #expect(Policy.decide(actor(.councilMember, unit: 7), .create, .fund(seat)) == .forbidden(Policy.fundOnly))
+        for role in [Role.councilMember, .leadAgency, .unitOfficer, .editor] {
+            #expect(Policy.decide(actor(role, unit: 7), .read, .fund(scope)) == .notFound, "\(role)")
+        }
+        #expect(Policy.decide(nil, .read, .fund(scope)) == .forbidden(Policy.mustSignIn))
+    }
+}
+
+/// State-level forms (issue 14, item 3): the province's standing office proposes them upward and records the
+/// State's decision; whoever reads the dossier reads them and nobody else writes them.
+@Suite("Policy: State-level proposals and decisions")
+struct StateDecisionPolicyTests {
+    @Test("The province's standing office and the administrator write; every other role reading the dossier gets 403")
+    func stateDecision() {
+        let office = UnitPath(ids: [1, 3])
+        let scope = CouncilScope(authorityID: 1, standingUnitID: 3, isSeat: false)
+        let seat = CouncilScope(authorityID: 1, standingUnitID: 3, isSeat: true)
+        func actor(_ role: Role, unit: Int?) -> Actor {
+            Actor(userID: 9, username: "x", role: role, unitID: unit, unitPath: unit.map { _ in office })
+        }
+        #expect(Policy.decide(actor(.standingOffice, unit: 3), .create, .stateDecision(scope)) == .allow)
+        #expect(Policy.decide(actor(.admin, unit: nil), .update, .stateDecision(scope)) == .allow)
+        // Another council's standing office (a district's Phòng Nội vụ), a seat, a unit officer: refused, not hidden.
+        #expect(
+            Policy.decide(actor(.standingOffice, unit: 4), .update, .stateDecision(scope))
+                == .forbidden(Policy.stateOnly))
+        #expect(
+            Policy.decide(actor(.councilMember, unit: 7), .update, .stateDecision(seat))
+                == .forbidden(Policy.stateOnly))
+        for role in [Role.leadAgency, .unitOfficer, .editor] {
+            #expect(
+                Policy.decide(actor(role, unit: 7), .update, .stateDecision(scope)) == .forbidden(Policy.stateOnly),
+                "\(role)")
+            #expect(Policy.decide(actor(role, unit: 7), .read, .stateDecision(scope)) == .allow, "\(role)")
+        }
+        #expect(Policy.decide(nil, .read, .stateDecision(scope)) == .forbidden(Policy.mustSignIn))
+    }
+}
+
+@Suite("Policy: notices")
+struct PolicyNoticeTests {
+    let dakRuong = UnitPath(ids: [1, 3, 20])
+
+    func actor(_ role: Role, _ path: UnitPath?) -> Actor {
+        Actor(userID: 9, username: "x", role: role, unitID: path?.ids.last, unitPath: path)
+    }
+
+    @Test("Notices: read by whom they are addressed to (the account or its own unit), 404 for everyone else")
+    func notices() {
+        let tanLap = UnitPath(ids: [1, 3, 21])
+        for role in Role.allCases {
+            let a = actor(role, dakRuong)
+            #expect(Policy.decide(a, .read, .notice(userID: 9, unitID: nil)) == .allow, "\(role): own account")
+            #expect(Policy.decide(a, .update, .notice(userID: nil, unitID: 20)) == .allow, "\(role): own unit")
+            #expect(Policy.decide(a, .read, .notice(userID: 10, unitID: nil)) == .notFound, "\(role): another account")
+            #expect(Policy.decide(a, .read, .notice(userID: nil, unitID: tanLap.ids.last)) == .notFound, "\(role)")
+            // Not the units above or below its own either.
+            #expect(Policy.decide(a, .read, .notice(userID: nil, unitID: 3)) == .notFound, "\(role): parent")
+            #expect(Policy.decide(a, .read, .notice(userID: nil, unitID: 200)) == .notFound, "\(role): child")
+        }
+        #expect(Policy.decide(actor(.admin, nil), .update, .notice(userID: nil, unitID: 20)) == .notFound)
+        #expect(Policy.decide(nil, .read, .notice(userID: 9, unitID: nil)) == .forbidden(Policy.mustSignIn))
+        #expect(Policy.noticeScope(actor(.editor, dakRuong)) == NoticeScope(userID: 9, unitID: 20))
+    }
+}

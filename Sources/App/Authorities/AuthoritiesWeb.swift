@@ -34,6 +34,10 @@ struct AuthorityPage: Encodable, Sendable {
     let errors: [String: String]
     /// The forms it confers today, from the rule file in force.
     let confers: [String]
+    /// Its certificate layouts (Certificates).
+    var certificatesHref: String? = nil
+    /// Its fund ledger (Rewards), for those who may read it.
+    var fundHref: String? = nil
 }
 
 struct AuthorityForm: Content {
@@ -156,10 +160,12 @@ struct AuthoritiesWebController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let a = try await AuthorityService.find(try req.parameters.require("id", as: Int.self), on: req.db)
-        try Access.check(
-            req.actor, .read, .authority(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
-        return try await req.render(
-            "authorities/authority", try await Self.page(req: req, authority: a, form: Self.form(a)))
+        let scope = try await AuthorityService.scope(a, actor: req.actor, on: req.db)
+        try Access.check(req.actor, .read, .authority(scope))
+        var page = try await Self.page(req: req, authority: a, form: Self.form(a))
+        page.certificatesHref = CertificatesPath.layouts(.id(a.id ?? 0)).href
+        if req.can(.read, .fund(scope)) { page.fundHref = RewardsPath.fund(.id(a.id ?? 0)).href }
+        return try await req.render("authorities/authority", page)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {

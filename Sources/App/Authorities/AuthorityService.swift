@@ -146,7 +146,8 @@ enum AuthorityService {
                 e.add(field, "\(label) phải có chỗ cho số thứ tự “{n}”, ví dụ “{n}/QĐ-UBND”.")
             }
         }
-        let level = AuthorityLevel(rawValue: i.level)
+        // The State is not an authority of ours: its forms go up from the province (`AuthorityRouting.proposer`).
+        let level = AuthorityLevel(rawValue: i.level).flatMap { AuthorityLevel.allCases.contains($0) ? $0 : nil }
         if level == nil { e.add("level", "Vui lòng chọn cấp của cơ quan có thẩm quyền.") }
         let mode = SigningMode(rawValue: i.signingMode)
         if mode == nil { e.add("signingMode", "Vui lòng chọn cách ký.") }

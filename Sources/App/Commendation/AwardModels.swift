@@ -41,10 +41,20 @@ final class AwardModel: Model, @unchecked Sendable {
     @Field(key: "source") var source: String
     /// The register entry behind it, when decided in the system.
     @OptionalField(key: "decision_id") var decisionID: Int?
+    /// The State's decision behind it (Chủ tịch nước, Thủ tướng Chính phủ), recorded by the province.
+    @OptionalField(key: "state_decision_id") var stateDecisionID: Int?
     /// Withdrawn awards stay in the history, marked. Changed only by `move(to:note:)`.
     @Field(key: "status") private(set) var status: AwardStatus
     /// "Đã thu hồi theo Quyết định số … ngày …"; a correction's note too.
     @Field(key: "status_note") var statusNote: String
+    /// Reward money in đồng (coefficient × base salary on the decision date); nil for hand-entered or old awards.
+    @OptionalField(key: "reward_amount") var rewardAmount: Int64?
+    /// "0.3": the coefficient used, as text.
+    @OptionalField(key: "reward_coefficient") var rewardCoefficient: String?
+    /// The base salary in force on the decision date, in đồng.
+    @OptionalField(key: "base_salary") var baseSalary: Int64?
+    /// false: the coefficient, base salary or rounding used is unconfirmed ("cần xác minh").
+    @OptionalField(key: "reward_verified") var rewardVerified: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 

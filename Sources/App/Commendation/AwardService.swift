@@ -51,6 +51,12 @@ struct AwardDTO: Content, Sendable {
     let status: String
     let statusNote: String
     let decisionID: Int?
+    /// Reward money in đồng, the coefficient ("0.3") and the base salary it came from; nil when not computed.
+    let rewardAmount: Int64?
+    let rewardCoefficient: String?
+    let baseSalary: Int64?
+    /// false: some part of the amount is unconfirmed ("cần xác minh").
+    let rewardVerified: Bool?
     init(_ a: AwardModel, subjectName: String? = nil) {
         id = a.id ?? 0
         subjectID = a.$subject.id
@@ -69,6 +75,10 @@ struct AwardDTO: Content, Sendable {
         status = a.status.rawValue
         statusNote = a.statusNote
         decisionID = a.decisionID
+        rewardAmount = a.rewardAmount
+        rewardCoefficient = a.rewardCoefficient
+        baseSalary = a.baseSalary
+        rewardVerified = a.rewardVerified
     }
 }
 
@@ -189,7 +199,8 @@ enum AwardService {
                 EligibilityEngine.alreadyRewardedReason(formCode: code, year: i.year, awards: [(code, i.year)])
                     ?? "Đã có.")
         }
-        if e.isEmpty, source != "quyet-dinh",
+        // A decision recorded through its dossier (ours, or the State's) is what that pending nominee waits for.
+        if e.isEmpty, source != "quyet-dinh", source != StateDecisionService.awardSource,
             let pending = try await DossierNomineeModel.query(on: db).join(
                 DossierModel.self, on: \DossierNomineeModel.$dossier.$id == \DossierModel.$id
             )

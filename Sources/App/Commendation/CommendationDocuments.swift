@@ -483,9 +483,23 @@ enum CommendationDocuments {
                 DOCXParagraph(
                     "(Kèm theo Quyết định số \(qNumber) ngày \(VietnameseDate.format(decidedOn)) của \(a?.headTitle ?? issuer))",
                     italic: true, size: 14, alignment: .center, spacingAfter: 12)))
-        let rows = winners.enumerated().map { (i, w) -> [String] in
+        var rows = winners.enumerated().map { (i, w) -> [String] in
             let s = x.subjects[w.1.$subject.id]
             return [String(i + 1), s?.name ?? "", subjectLine(s), w.1.formName]
+        }
+        // Issue 14: the reward money of each award, and the total, once the decision priced them.
+        let amounts = winners.map { w in x.awards[w.1.$subject.id]?.first { $0.id == w.1.awardID }?.rewardAmount }
+        if amounts.contains(where: { $0 != nil }) {
+            rows = zip(rows, amounts).map { $0 + [$1.map(RewardMoney.grouped) ?? ""] }
+            rows.append(["", "Tổng cộng", "", "", RewardMoney.grouped(amounts.compactMap { $0 }.reduce(0, +))])
+            blocks.append(
+                .table(
+                    DOCXTable.list(
+                        header: [
+                            "STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng",
+                            "Tiền thưởng (đồng)",
+                        ], rows: rows, columnWidths: [1.2, 4.6, 5.0, 3.4, 2.6], size: 12)))
+            return try DOCXWriter.data(blocks: blocks)
         }
         blocks.append(
             .table(

@@ -225,6 +225,7 @@ enum CouncilService {
                 on: tx, actor: actor, action: "create", entity: "council-meeting", entityID: m.id, unitID: nil,
                 summary: "Lập cuộc họp Hội đồng “\(m.title)” (\(dossiers.count) hồ sơ)", before: Optional<String>.none,
                 after: i.dossierIDs)
+            try await Notices.meetingCalled(m, roster: roster, on: tx)
         }
         return m
     }
@@ -337,6 +338,7 @@ enum CouncilService {
                 on: tx, actor: actor, action: "update", entity: "council-meeting", entityID: id, unitID: nil,
                 summary: "Mở bỏ phiếu kín cuộc họp “\(v.meeting.title)” (\(v.present)/\(v.total) thành viên có mặt)",
                 before: MeetingStatus.preparing, after: MeetingStatus.voting)
+            try await Notices.voteOpened(v, on: tx)
         }
     }
 

@@ -158,11 +158,17 @@ enum DecisionService {
             i.number, field: "number", authority: authority, kind: .decision, day: day, into: &e, on: db)
         guard e.isEmpty, let day else { throw AppError.invalid(e) }
 
-        // This authority decides only the forms it confers; the others are forwarded up.
+        // This authority decides only the forms it confers; the others are forwarded up (the State's proposed).
         let winners = dossiers.flatMap { d in
             d.nominees.filter {
                 $0.votePassed == true && $0.appraisal == .passed && ($0.deciderID ?? authority.id) == authority.id
+                    && !$0.stateLevel
             }.map { (d, $0) }
+        }
+        guard !winners.isEmpty else {
+            throw AppError.conflict(
+                "Không có người được đề nghị nào do cấp này quyết định: các hình thức trong hồ sơ do cấp trên hoặc "
+                    + "Nhà nước quyết định (dùng “Chuyển lên cấp trên” hoặc “Trình cấp Nhà nước”).")
         }
         // An award recorded meanwhile for the same achievement stops the decision, naming who.
         let given = Set(
@@ -194,6 +200,9 @@ enum DecisionService {
                         period: "Năm \(d.year)", decisionNumber: m.number, decisionDate: day, authority: m.issuer),
                     source: "quyet-dinh", dossierID: d.id, actor: actor, sets: sets, on: tx)
                 a.decisionID = m.id
+                RewardService.price(
+                    a, subjectKind: n.subject.kind, day: day, dossierRules: try? DossierService.ruleSet(d, sets: sets),
+                    sets: sets)
                 try await a.save(on: tx)
                 n.awardID = a.id
                 try await n.save(on: tx)
@@ -209,6 +218,7 @@ enum DecisionService {
                     }
                 }
             }
+            try await RewardService.spend(m, actor: actor, on: tx)
             for d in dossiers {
                 try d.move(to: .decided)
                 d.decisionNumber = m.number
@@ -232,6 +242,7 @@ enum DecisionService {
                 on: tx, actor: actor, action: "create", entity: "decision", entityID: m.id, unitID: authority.$unit.id,
                 summary: "Ban hành \(m.citation) (\(winners.count) trường hợp, \(dossiers.count) hồ sơ)",
                 before: Optional<String>.none, after: m.number)
+            try await Notices.decisionIssued(m, winners: winners, dossiers: dossiers, on: tx)
         }
         return m
     }
@@ -322,6 +333,8 @@ enum DecisionService {
                 }
                 try await a.save(on: tx)
             }
+            try await RewardService.decisionChanged(
+                old: old, new: new, withdrawn: status == .withdrawn, actor: actor, on: tx)
             for d in dossiers {
                 if status == .corrected {
                     d.decisionID = new.id

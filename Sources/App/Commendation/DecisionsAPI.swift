@@ -51,12 +51,15 @@ struct DecisionDetailDTO: Content, Sendable {
     let decision: DecisionDTO
     let dossierIDs: [Int]
     let awards: [AwardDTO]
+    /// The reward money of this decision's own valid awards, in đồng.
+    let rewardTotal: Int64
     let corrects: DecisionDTO?
     let correctedBy: DecisionDTO?
     init(_ v: DecisionView) {
         decision = DecisionDTO(v.decision)
         dossierIDs = v.dossiers.compactMap(\.id)
         awards = v.awards.map { AwardDTO($0, subjectName: $0.subject.name) }
+        rewardTotal = RewardService.total(v)
         corrects = v.corrects.map(DecisionDTO.init)
         correctedBy = v.correctedBy.map(DecisionDTO.init)
     }

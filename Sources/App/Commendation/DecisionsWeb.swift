@@ -70,6 +70,9 @@ struct DecisionPage: Encodable, Sendable {
         let status: String
         let statusLabel: String
         let note: String
+        /// "1.170.000 đ", or "" when the award carries no amount; `basis`: "0,5 × 2.340.000 đ".
+        var amount: String = ""
+        var basis: String = ""
     }
     let layout: LayoutContext
     let decision: DecisionRow
@@ -86,6 +89,11 @@ struct DecisionPage: Encodable, Sendable {
     let correctHref: String
     let form: [String: String]
     let errors: [String: String]
+    /// The total reward money of the decision's valid awards ("" when none has an amount); the fund's page.
+    var rewardTotal: String = ""
+    var fundHref: String? = nil
+    /// "In giấy khen, bằng khen": one link per layout of the authority (Certificates).
+    var certificates: [CertificateLink] = []
 }
 
 struct DecisionNewPage: Encodable, Sendable {
@@ -250,16 +258,21 @@ struct DecisionsWebController {
             awards: v.awards.map {
                 .init(
                     subjectName: $0.subject.name, formName: $0.formName, status: $0.status.rawValue,
-                    statusLabel: $0.status.label, note: $0.statusNote)
+                    statusLabel: $0.status.label, note: $0.statusNote, amount: RewardService.amountText($0),
+                    basis: RewardService.basisText($0))
             },
             canChange: m.kind == .decision && m.status == .issued && req.can(.update, .council(v.scope)),
             withdrawHref: DecisionsPath.withdraw(.id(id)).href, correctHref: DecisionsPath.correct(.id(id)).href,
-            form: form.isEmpty ? ["date": Today.iso.isoToVietnamese] : form, errors: errors)
+            form: form.isEmpty ? ["date": Today.iso.isoToVietnamese] : form, errors: errors,
+            rewardTotal: RewardService.total(v) > 0 ? RewardMoney.format(RewardService.total(v)) : "",
+            fundHref: req.can(.read, .fund(v.scope)) ? RewardsPath.fund(.id(v.authority.id ?? 0)).href : nil)
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        try await req.view.render(
-            "commendation/decision", try await Self.page(req: req, id: try req.parameters.require("id", as: Int.self)))
+        let id = try req.parameters.require("id", as: Int.self)
+        var page = try await Self.page(req: req, id: id)
+        page.certificates = try await CertificatesWebController.links(req: req, decisionID: id)
+        return try await req.view.render("commendation/decision", page)
     }
 
     @Sendable func withdraw(req: Request) async throws -> Response { try await change(req, withdraw: true) }

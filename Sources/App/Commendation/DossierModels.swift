@@ -83,6 +83,11 @@ final class DossierNomineeModel: Model, @unchecked Sendable {
     @OptionalField(key: "forwarded_from_id") var forwardedFromID: Int?
     /// The upper council's nominee this one was forwarded to.
     @OptionalField(key: "forwarded_to_id") var forwardedToID: Int?
+    /// Its form is conferred by the State: the province proposes it upward instead of deciding it (set on submission).
+    @Field(key: "state_level") var stateLevel: Bool
+    /// The province's tờ trình that proposed it to the State, and the State's decision recorded for it.
+    @OptionalField(key: "state_proposal_id") var stateProposalID: Int?
+    @OptionalField(key: "state_decision_id") var stateDecisionID: Int?
     init() {}
 }
 
@@ -142,4 +147,7 @@ enum DossierEventAction: String, CaseIterable, Codable, Sendable {
     /// Its decision was withdrawn or corrected by a later decision.
     case decisionWithdrawn = "decision-withdrawn"
     case decisionCorrected = "decision-corrected"
+    /// State-level nominees proposed upward by the province's tờ trình, and the State's decision recorded.
+    case stateProposed = "state-proposed"
+    case stateDecided = "state-decided"
 }

@@ -86,9 +86,10 @@ enum DossierService {
         for n in d.nominees {
             let own = set.form(n.formCode)
             let now = inForce?.form(n.formCode)
+            // A State form's last authority of ours is the province that proposes it upward.
             let decider =
-                own.flatMap { AuthorityRouting.decider(of: $0, chain: infos) }
-                ?? now.flatMap { AuthorityRouting.decider(of: $0, chain: infos) }
+                own.flatMap { AuthorityRouting.handler(of: $0, chain: infos) }
+                ?? now.flatMap { AuthorityRouting.handler(of: $0, chain: infos) }
             if let id = n.id, let decider { deciders[id] = decider.id }
             if decider == nil, let form = now ?? own { unconferred.append(form) }
         }
@@ -226,6 +227,7 @@ enum DossierService {
         n.warning = reasons.joined(separator: "\n")
         n.appraisal = .pending
         n.appraisalNote = ""
+        n.stateLevel = false
         try await db.transaction { tx in
             try await n.create(on: tx)
             let note =
@@ -354,6 +356,10 @@ enum DossierService {
             for n in d.nominees {
                 n.appraisal = DossierWorkflow.onResubmit(n.appraisal)
                 n.deciderID = n.id.flatMap { routing.deciders[$0] }
+                let form =
+                    set.form(n.formCode)
+                    ?? RuleLibrary.ruleSet(forDay: today, jurisdiction: set.jurisdiction, in: sets)?.form(n.formCode)
+                n.stateLevel = form.map(AuthorityRouting.isStateLevel) ?? false
                 try await n.save(on: tx)
             }
             try d.move(to: .submitted)
@@ -380,6 +386,7 @@ enum DossierService {
             try await AuditLog.record(
                 on: tx, actor: actor, action: "update", entity: "dossier", entityID: id, unitID: d.$unit.id,
                 summary: "Gửi hồ sơ “\(d.title)”", before: from, after: d.status)
+            try await Notices.dossierReceived(d, council: council, on: tx)
         }
         return d
     }
@@ -442,6 +449,7 @@ enum DossierService {
             try await AuditLog.record(
                 on: tx, actor: actor, action: "update", entity: "dossier", entityID: id, unitID: d.$unit.id,
                 summary: "Thẩm định hồ sơ “\(d.title)”: \(to.label)", before: DossierStatus.submitted, after: to)
+            if to == .returned { try await Notices.dossierReturned(d, reasons: reasons, on: tx) }
         }
         return d
     }
@@ -493,7 +501,7 @@ enum DossierService {
         let due = try await appraisalDue(set, from: today, on: db)
         let documents = try await documents(id, on: db)
         let own = d.nominees.contains {
-            $0.appraisal == .passed && $0.votePassed == true && ($0.deciderID ?? here.id) == here.id
+            $0.appraisal == .passed && $0.votePassed == true && ($0.deciderID ?? here.id) == here.id && !$0.stateLevel
         }
         let up = DossierModel(unitID: d.$unit.id, year: d.year, ruleSetID: d.ruleSetID)
         up.title = d.title
@@ -524,6 +532,7 @@ enum DossierService {
                 copy.appraisalNote = ""
                 copy.deciderID = n.deciderID
                 copy.forwardedFromID = n.id
+                copy.stateLevel = n.stateLevel
                 try await copy.create(on: tx)
                 n.forwardedToID = copy.id
                 try await n.save(on: tx)
@@ -559,6 +568,7 @@ enum DossierService {
             try await AuditLog.record(
                 on: tx, actor: actor, action: "create", entity: "dossier", entityID: up.id, unitID: d.$unit.id,
                 summary: "Chuyển hồ sơ “\(d.title)” lên \(upper.councilName)", before: id, after: up.id)
+            try await Notices.dossierForwarded(d, to: up, upper: upper, count: going.count, on: tx)
         }
         return try await readable(try up.requireID(), actor: actor, on: db)
     }

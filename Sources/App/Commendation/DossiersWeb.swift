@@ -119,6 +119,8 @@ struct DossierPage: Encodable, Sendable {
     var forwardHref: String = ""
     /// The register entry of the decision that decided it.
     var decisionHref: String?
+    /// State-level nominees: proposed upward by the province, and the State's decision (nil: none in the dossier).
+    var state: StateSection?
 
 }
 
@@ -338,7 +340,8 @@ struct DossiersWebController {
                 : nil,
             meetingHref: d.meetingID.map { CouncilPath.meeting(.id($0)).href }, readOnly: status.readOnly,
             canEdit: canEdit,
-            canAppraise: council && status == .submitted, canDecide: council && status == .reviewed,
+            canAppraise: council && status == .submitted,
+            canDecide: council && status == .reviewed && d.nominees.contains { !$0.stateLevel },
             nominees: d.nominees.sorted { $0.id ?? 0 < $1.id ?? 0 }.map { n in
                 .init(
                     id: n.id ?? 0, name: n.subject.name, subjectHref: SubjectsPath.subject(.id(n.$subject.id)).href,
@@ -381,6 +384,7 @@ struct DossiersWebController {
             decisionForm: decisionForm, errors: errors)
         page.formDeadlines = try await Self.formDeadlines(d, set: set, on: req.db)
         try await Self.addChain(to: &page, d, canCouncil: council, on: req.db)
+        try await StateDecisionWebController.add(to: &page, d, req: req)
         return page
     }
 

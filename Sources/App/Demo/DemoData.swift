@@ -123,6 +123,8 @@ enum DemoData {
             // In the same transaction: a kill during the first start leaves no half-loaded demo behind
             // (`isLoaded` counts units, which commit only with everything else).
             try await DemoCommendation.load(app: app, on: tx)
+            try await DemoRewards.load(app: app, on: tx)
+            try await DemoCertificates.load(app: app, on: tx)
             return result
         }
         result.password = result.accounts.isEmpty ? nil : password

@@ -23,6 +23,8 @@ struct HomePage: Encodable, Sendable {
     let myMovements: [MovementLink]
     let catalogueVersion: String?
     let overdue: [Overdue]
+    /// The inbox's latest unread notices (issue 14).
+    var notices: NoticeDigest? = nil
     struct Overdue: Encodable, Sendable {
         let title: String
         let subject: String
@@ -192,10 +194,11 @@ struct HomeWebController {
             ).count()
             stats.insert(.init(label: "Đăng ký điển hình", value: regs, href: RegistrationsPath.list.href), at: 0)
         }
-        let page = HomePage(
+        var page = HomePage(
             layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",
             roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
             catalogueVersion: version, overdue: overdue)
+        page.notices = try await NoticeDigest.of(actor, on: req.db)
         return try await req.render("home/home", page)
     }
 }

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// Which registrations an actor may list, as a filter over a query that has RegistrationModel and UnitModel joined.
@@ -106,10 +107,11 @@ enum RegistrationListing {
             q = q.filter(\.$subjectType.$id ~~ (ids.isEmpty ? [-1] : ids))
         }
         if let m = f.movementID {
-            let ids = try await RegistrationMovementModel.query(on: db).filter(\.$movement.$id == m).all().map {
-                $0.$registration.id
-            }
-            q = q.filter(\.$id ~~ (ids.isEmpty ? [-1] : ids))
+            // A join, not a list of ids: a movement may hold more registrations than a query may bind.
+            q = q.join(
+                RegistrationMovementModel.self,
+                on: \RegistrationModel.$id == \RegistrationMovementModel.$registration.$id
+            ).filter(RegistrationMovementModel.self, \.$movement.$id == m)
         }
         if !f.subjectKind.isEmpty { q = q.filter(\.$subjectKind == f.subjectKind) }
         // An unknown code matches nothing.
@@ -128,14 +130,33 @@ enum RegistrationListing {
         return page
     }
 
-    /// Every row of the filter, for exports (capped).
-    static func all(_ f: RegistrationFilter, actor: Actor, limit: Int = 200_000, on db: any Database) async throws
-        -> [RegistrationModel]
-    {
-        guard let q = try await query(f, actor: actor, on: db) else { return [] }
-        let rows = try await q.sort(\.$sortKey).sort(\.$id).limit(limit).all()
-        try await load(rows, on: db)
-        return rows
+    /// Every row of the filter in list order, a chunk at a time: keyset paging on (sort_key, id), so memory and the
+    /// number of bound parameters stay bounded however many rows match. No cap.
+    static func forEachChunk(
+        _ f: RegistrationFilter, actor: Actor, size: Int = 1_000, on db: any Database,
+        _ body: ([RegistrationModel]) async throws -> Void
+    ) async throws {
+        guard let base = try await query(f, actor: actor, on: db) else { return }
+        var after: (key: String, id: Int)?
+        while true {
+            let q = base.copy()
+            if let after {
+                // A row-value comparison, (sort_key, id) > (?, ?): both databases walk the order index from there.
+                q.filter(
+                    .sql(
+                        SQLBinaryExpression(
+                            SQLGroupExpression([
+                                SQLColumn("sort_key", table: RegistrationModel.schema),
+                                SQLColumn("id", table: RegistrationModel.schema),
+                            ]), .greaterThan, SQLGroupExpression([SQLBind(after.key), SQLBind(after.id)]))))
+            }
+            let rows = try await q.sort(\.$sortKey).sort(\.$id).limit(size).all()
+            guard let last = rows.last, let lastID = last.id else { return }
+            try await load(rows, on: db)
+            try await body(rows)
+            if rows.count < size { return }
+            after = (last.sortKey, lastID)
+        }
     }
 
     /// Loads subjects, units, types and movements for many registrations with one query each.

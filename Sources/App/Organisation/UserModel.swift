@@ -12,6 +12,8 @@ final class UserModel: Model, @unchecked Sendable {
     @OptionalParent(key: "unit_id") var unit: UnitModel?
     @Field(key: "active") var active: Bool
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    /// Where notices are also e-mailed, when the server has SMTP (migration 22).
+    @OptionalField(key: "email") var email: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

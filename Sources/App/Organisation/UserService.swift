@@ -11,6 +11,8 @@ struct UserInput: Content, Sendable {
     /// Required when creating; when updating, a non-empty value sets a new password.
     var password: String?
     var active: Bool?
+    /// Where notices are also e-mailed; empty: none; absent (API): unchanged.
+    var email: String? = nil
 }
 
 struct UserDTO: Content, Sendable, Equatable {
@@ -76,6 +78,9 @@ enum UserService {
             e.add("unitID", "Vai trò “\(role.label)” phải thuộc một đơn vị.")
         }
         if let u = input.unitID, try await UnitModel.find(u, on: db) == nil { e.add("unitID", "Đơn vị không tồn tại.") }
+        if let email = input.email, !email.isEmpty, !SMTPClient.isAddress(email) {
+            e.add("email", "Địa chỉ e-mail phải có dạng ten@donvi.gov.vn, hoặc để trống.")
+        }
         if creating || !(input.password ?? "").isEmpty {
             Check.password(input.password ?? "", "password", into: &e)
             PasswordRules.check(input.password ?? "", "password", into: &e)
@@ -91,7 +96,8 @@ enum UserService {
     private static func cleaned(_ i: UserInput) -> UserInput {
         UserInput(
             username: VietnameseText.clean(i.username).lowercased(), fullName: VietnameseText.clean(i.fullName),
-            role: i.role, unitID: i.unitID, password: i.password, active: i.active)
+            role: i.role, unitID: i.unitID, password: i.password, active: i.active,
+            email: i.email.map { VietnameseText.clean($0) })
     }
 
     private static func unitPath(_ id: Int?, on db: any Database) async throws -> UnitPath? {
@@ -111,6 +117,7 @@ enum UserService {
         let hash = try await hasher.hash(input.password ?? "").get()
         let user = UserModel(
             username: input.username, fullName: input.fullName, passwordHash: hash, role: role, unitID: input.unitID)
+        user.email = input.email.flatMap { $0.isEmpty ? nil : $0 }
         try await db.transaction { tx in
             try await user.create(on: tx)
             try await AuditLog.record(
@@ -146,6 +153,7 @@ enum UserService {
         user.role = role.rawValue
         user.$unit.id = input.unitID
         if let active = input.active { user.active = active }
+        if let email = input.email { user.email = email.isEmpty ? nil : email }
         let newPassword = !(input.password ?? "").isEmpty
         if newPassword { user.passwordHash = try await hasher.hash(input.password ?? "").get() }
         try await db.transaction { tx in

@@ -26,13 +26,14 @@ struct UserForm: Content, Sendable {
     var unitID: String?
     var password: String?
     var active: String?
+    var email: String? = nil
 
     var input: UserInput {
         UserInput(
             username: username, fullName: fullName, role: role, unitID: Int(unitID ?? ""), password: password,
-            active: active == nil ? false : true)
+            active: active == nil ? false : true, email: email ?? "")
     }
-    static let empty = UserForm(username: "", fullName: "", role: "", unitID: "", password: "", active: "on")
+    static let empty = UserForm(username: "", fullName: "", role: "", unitID: "", password: "", active: "on", email: "")
 }
 
 struct UserFormPage: Encodable, Sendable {
@@ -135,7 +136,7 @@ struct UsersWebController {
         try req.authorize(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole))
         let form = UserForm(
             username: u.username, fullName: u.fullName, role: u.role, unitID: u.$unit.id.map(String.init) ?? "",
-            password: nil, active: u.active ? "on" : nil)
+            password: nil, active: u.active ? "on" : nil, email: u.email ?? "")
         return try await req.render(
             "organisation/user-form",
             try await page(

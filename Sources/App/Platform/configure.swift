@@ -24,6 +24,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     try configureDatabase(app, config)
     app.migrations.add(Migrations.all)
     app.ruleSets = try EligibilityService.loadRules(workingDirectory: config.workingDirectory)
+    try BaseSalaries.install(workingDirectory: config.workingDirectory)
 
     let root = config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/"
     app.directory = DirectoryConfiguration(workingDirectory: root)
@@ -38,11 +39,15 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(config: config))
     app.middleware.use(ErrorPageMiddleware())
+    let assets = StaticAssets(publicDirectory: app.directory.publicDirectory)
+    app.leaf.tags["asset"] = AssetTag(assets: assets)
+    app.middleware.use(StaticCacheMiddleware(assets: assets))
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
 
     try routes(app, config)
     Commands.register(app)
     app.lifecycle.use(SQLiteCheckpoint())
+    app.lifecycle.use(NoticeMailer())
 }
 
 func configureDatabase(_ app: Application, _ config: AppConfig) throws {

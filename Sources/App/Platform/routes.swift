@@ -36,6 +36,10 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     EligibilityWebController().register(signedIn)
     CalendarWebController().register(signedIn)
     DecisionsWebController().register(signedIn)
+    StateDecisionWebController().register(signedIn)
+    RewardsWebController().register(signedIn)
+    CertificatesWebController().register(signedIn)
+    NoticesWebController().register(signedIn)
 
     // JSON API: bearer tokens, no cookies.
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
@@ -54,4 +58,8 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     CouncilAPIController().register(apiAuth)
     CalendarAPIController().register(apiAuth)
     DecisionsAPIController().register(apiAuth)
+    StateDecisionAPIController().register(apiAuth)
+    RewardsAPIController().register(apiAuth)
+    CertificatesAPIController().register(apiAuth)
+    NoticesAPIController().register(apiAuth)
 }

@@ -12,6 +12,47 @@ func authorityID(_ app: Application, _ unitCode: String) async throws -> Int {
     return try #require(try await AuthorityModel.query(on: app.db).filter(\.$unit.$id == unit).first()?.id)
 }
 
+/// A 2025 dossier of Đăk Ruồng made through the service, with new people of the commune proposed as
+/// (name, form, achievement). Answers the dossier and the people's subject ids, in order.
+func communeDossier(_ app: Application, number: String, nominees: [(String, String, String)]) async throws -> (
+    dossier: Int, subjects: [Int]
+) {
+    let unitAPI = try await APIClient.login(app, "dakruong")
+    var subjects: [Int] = []
+    for (name, _, _) in nominees { subjects.append(try await CommendationTests.person(app, unitAPI, name: name).0) }
+    let adminUser = try #require(try await UserModel.query(on: app.db).filter(\.$username == "admin").first())
+    let system = Actor(userID: try adminUser.requireID(), username: "admin", role: .admin, unitID: nil, unitPath: nil)
+    let did = try await DemoCommendation.dossier(
+        app: app, year: 2025, number: number, actor: system, sets: app.ruleSets,
+        jurisdiction: app.config?.jurisdiction ?? "VN", communeID: try await unitID(app, "KR-DAKRUONG"),
+        nominees: zip(subjects, nominees).map { ($0, $1.1, $1.2) })
+    return (did, subjects)
+}
+
+/// The usual pair: Y Blưk for a CSTĐ cơ sở, A Hùng for `form`.
+func commune2025Dossier(
+    _ app: Application, number: String = "31/TTr-UBND", form: String = "bang-khen-ubnd-tinh",
+    achievement: String = "Thành tích xuất sắc trong xây dựng nông thôn mới."
+) async throws -> (dossier: Int, a: Int, b: Int) {
+    let (did, s) = try await communeDossier(
+        app, number: number,
+        nominees: [
+            ("Y Blưk", "cstd-co-so", "Hoàn thành xuất sắc nhiệm vụ năm 2025."), ("A Hùng", form, achievement),
+        ])
+    return (did, s[0], s[1])
+}
+
+/// A dossier of one nominee that the commune's officer submits; the answer of the submission.
+func submitOne(_ app: Application, number: String, form: String, achievement: String) async throws -> (
+    dossier: Int, page: Sent
+) {
+    let (did, _) = try await communeDossier(app, number: number, nominees: [("A Pếch", form, achievement)])
+    let office = Browser(app)
+    try await office.login("dakruong")
+    try await office.send(.GET, "/app/dossiers/\(did)")
+    return (did, try await office.post("/app/dossiers/\(did)/submit", []))
+}
+
 @Suite("Councils at every level: routing, a commune's own vote, forwarding to the province")
 struct CouncilsEveryLevelTests {
     /// A commune council's full vote through the web, run by its standing office (the commune's officer).
@@ -70,19 +111,7 @@ struct CouncilsEveryLevelTests {
         try await withTestApp { app in
             let commune = try await authorityID(app, "KR-DAKRUONG")
             let province = try await authorityID(app, "KONTUM")
-            let unitAPI = try await APIClient.login(app, "dakruong")
-            let (a, _) = try await CommendationTests.person(app, unitAPI, name: "Y Blưk")
-            let (b, _) = try await CommendationTests.person(app, unitAPI, name: "A Hùng")
-            let adminUser = try #require(try await UserModel.query(on: app.db).filter(\.$username == "admin").first())
-            let system = Actor(
-                userID: try adminUser.requireID(), username: "admin", role: .admin, unitID: nil, unitPath: nil)
-            let did = try await DemoCommendation.dossier(
-                app: app, year: 2025, number: "31/TTr-UBND", actor: system, sets: app.ruleSets,
-                jurisdiction: app.config?.jurisdiction ?? "VN", communeID: try await unitID(app, "KR-DAKRUONG"),
-                nominees: [
-                    (a, "cstd-co-so", "Hoàn thành xuất sắc nhiệm vụ năm 2025."),
-                    (b, "bang-khen-ubnd-tinh", "Thành tích xuất sắc trong xây dựng nông thôn mới."),
-                ])
+            let (did, a, b) = try await commune2025Dossier(app)
             let path = "/app/dossiers/\(did)"
 
             // The commune's officer sends it: it goes to the commune's own council; each form has its decider.
@@ -194,19 +223,8 @@ struct CouncilsEveryLevelTests {
             let a = try #require(try await AuthorityModel.find(commune, on: app.db))
             a.validTo = "2025-01-01"
             try await a.save(on: app.db)
-            let unitAPI = try await APIClient.login(app, "dakruong")
-            let (h, _) = try await CommendationTests.person(app, unitAPI, name: "A Pếch")
-            let adminUser = try #require(try await UserModel.query(on: app.db).filter(\.$username == "admin").first())
-            let system = Actor(
-                userID: try adminUser.requireID(), username: "admin", role: .admin, unitID: nil, unitPath: nil)
-            let did = try await DemoCommendation.dossier(
-                app: app, year: 2025, number: "32/TTr-UBND", actor: system, sets: app.ruleSets,
-                jurisdiction: app.config?.jurisdiction ?? "VN", communeID: try await unitID(app, "KR-DAKRUONG"),
-                nominees: [(h, "giay-khen", "Hoàn thành tốt nhiệm vụ.")])
-            let office = Browser(app)
-            try await office.login("dakruong")
-            try await office.send(.GET, "/app/dossiers/\(did)")
-            let page = try await office.post("/app/dossiers/\(did)/submit", [])
+            let (did, page) = try await submitOne(
+                app, number: "32/TTr-UBND", form: "giay-khen", achievement: "Hoàn thành tốt nhiệm vụ.")
             #expect(page.status == .unprocessableEntity)
             #expect(page.text.contains("có thẩm quyền tặng “Giấy khen”"), "\(page.text.prefix(2000))")
             #expect(try await DossierModel.find(did, on: app.db)?.status == .draft)

@@ -104,7 +104,8 @@ enum ReadMatrix {
     static let standingOfficeOnly = "A A N N N N"
     static let councilRead = "A A A N N N"
 
-    static let rows: [ReadRow] = web + api + decisionReads
+    static let rows: [ReadRow] =
+        web + api + decisionReads + certificateReads + stateDecisionReads + noticeReads + rewardReads
 
     // MARK: Web pages
 

@@ -29,6 +29,7 @@ struct SitePathTests {
         DossiersPath.documents(.key), DossiersPath.generate(.key), DossiersPath.draft(.key, kind: .key),
         DossiersPath.document(.key), DossiersPath.submit(.key), DossiersPath.finishAppraisal(.key),
         DossiersPath.decision(.key), DossiersPath.forward(.key),
+        StateDecisionPath.proposal(.key), StateDecisionPath.decision(.key),
         CouncilPath.council, CouncilPath.members, CouncilPath.memberActive(.key), CouncilPath.meetings,
         CouncilPath.meeting(.key), CouncilPath.attendance(.key), CouncilPath.open(.key), CouncilPath.ballots(.key),
         CouncilPath.close(.key), CouncilPath.minutes(.key),
@@ -37,6 +38,10 @@ struct SitePathTests {
         CalendarPath.calendar, CalendarPath.day(.key), CalendarPath.edit(.key), CalendarPath.delete(.key),
         DecisionsPath.register, DecisionsPath.new, DecisionsPath.decision(.key), DecisionsPath.withdraw(.key),
         DecisionsPath.correct(.key),
+        CertificatesPath.layouts(.key), CertificatesPath.newLayout(.key), CertificatesPath.layout(.key),
+        CertificatesPath.print(.key), CertificatesPath.docx(.key), CertificatesPath.stylesheet,
+        NoticesPath.inbox, NoticesPath.read(.key), NoticesPath.readAll,
+        RewardsPath.fund(.key), RewardsPath.year(.key, year: .key), RewardsPath.yearXLSX(.key, year: .key),
     ]
 
     @Test("Links: ids and texts fill the parameters, a query string is encoded, empty values are left out")

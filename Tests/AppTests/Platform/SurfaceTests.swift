@@ -108,6 +108,8 @@ struct SurfaceTests {
             try await render(
                 "commendation/dossier", DossierPage.mock,
                 mustContain: "Cảnh báo: Chưa đủ điều kiện để đề nghị Chiến sĩ thi đua cơ sở.")
+            try await render(
+                "commendation/dossier", DossierPage.stateMock, mustContain: "Tờ trình số 45/TTr-UBND ngày 10/11/2025")
             try await render("commendation/council", CouncilPage.mock, mustContain: "Nguyễn Văn An")
             try await render("commendation/meeting", MeetingPage.mock, mustContain: "Bạn thuộc đơn vị đề nghị")
             try await render("authorities/list", AuthoritiesPage.mock, mustContain: "Đến hết 30/06/2025")
@@ -123,6 +125,15 @@ struct SurfaceTests {
                 "commendation/decision-new", DecisionNewPage.mock, mustContain: "sổ cấp số tiếp theo (13/QĐ-UBND)")
             try await render(
                 "commendation/decision", DecisionPage.mock, mustContain: "Đã thu hồi theo Quyết định số 13/QĐ-UBND")
+            try await render("certificates/layouts", CertificateLayoutsPage.mock, mustContain: "Giấy khen mẫu 2024")
+            try await render(
+                "certificates/layout", CertificateLayoutPage.mock, mustContain: "lề trái (x) phải từ 0 đến dưới 297 mm")
+            try await render("certificates/print", CertificatePrintPage.mock, mustContain: "Nguyễn Thị Minh Khai")
+            try await render("rewards/fund", FundPage.mock, mustContain: "Số tiền ghi bằng số đồng, lớn hơn 0")
+            try await render("rewards/fund-year", FundYearPage.mock, mustContain: "56.830.000 đ")
+            try await render("commendation/decision", DecisionPage.mockWithAmounts, mustContain: "1.170.000 đ")
+            try await render("notices/notices", NoticesPage.mock, mustContain: "Đánh dấu đã đọc")
+            try await render("home/home", HomePage.mockWithNotices, mustContain: "Thông báo mới (1)")
             let views = (FileManager.default.subpaths(atPath: packageRoot + "/Resources/Views") ?? []).filter {
                 $0.hasSuffix(".leaf")
             }
@@ -130,7 +141,10 @@ struct SurfaceTests {
             // + 2: authorities/list and authorities/authority.
             // + 3: calendar/calendar, calendar/day-form and the partial calendar/day-fields.
             // + 3: commendation/decisions, decision-new and decision (the register of decisions).
-            let expectedViews: Int = 29 + 3 + 1 + 3 + 2 + 3
+            // + 3: certificates/layouts, layout and print (certificates on the office's blanks).
+            // + 1: notices/notices (the inbox).
+            // + 2: rewards/fund and rewards/fund-year (the emulation and commendation fund).
+            let expectedViews: Int = 29 + 3 + 1 + 3 + 2 + 3 + 3 + 1 + 2
             #expect(views.count == expectedViews, "a new view needs a render test: \(views.sorted())")
         }
     }

@@ -205,7 +205,7 @@ enum WriteMatrix {
 
     static let rows: [WriteRow] =
         organisation + movements + catalogue + lifecycle + imports + dossiers + council
-        + decisions + sessions
+        + decisions + sessions + certificates + stateDecisions + notices + rewards
 
     // MARK: Organisation
 

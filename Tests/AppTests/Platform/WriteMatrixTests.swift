@@ -475,7 +475,13 @@ final class MatrixFixture: @unchecked Sendable {
             try await apiWrite(path + "/nominees/\(nominee)/appraisal", formAsJSON(Fields.appraisal))
         }
         if state.rawValue >= DossierState.appraised.rawValue { try await apiWrite(path + "/appraisal/finish") }
-        if state.rawValue >= DossierState.reviewed.rawValue { _ = try await meeting(.closed, dossiers: [id]) }
+        if state.rawValue >= DossierState.reviewed.rawValue {
+            _ = try await meeting(.closed, dossiers: [id])
+            // One paper ballot of seven seats does not pass; the vote is set directly (this fixture tests access),
+            // so that a decision has someone to award.
+            try await DossierNomineeModel.query(on: app.db).filter(\.$dossier.$id == id).set(\.$votePassed, to: true)
+                .update()
+        }
         return Dossier(id: id, nominee: nominee, unitID: unit)
     }
 

@@ -29,6 +29,8 @@ public struct AppConfig: Sendable {
     public var jurisdiction: String
     /// Login throttling per account and per address (DIENHINH_LOGIN_*, DIENHINH_TRUST_PROXY).
     public var loginThrottle = LoginThrottlePolicy()
+    /// Where notices are e-mailed from (SMTP_*); nil: no e-mail is sent.
+    public var smtp: SMTPSettings?
 
     public init(
         database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
@@ -122,6 +124,7 @@ public struct AppConfig: Sendable {
             database: database, adminPassword: admin, demoPassword: demo, secureCookies: secure,
             bcryptCost: cost, workingDirectory: workingDirectory, jurisdiction: jurisdiction)
         config.loginThrottle = try LoginThrottlePolicy.fromEnvironment(env)
+        config.smtp = try SMTPSettings.fromEnvironment(env)
         return config
     }
 }

@@ -22,5 +22,11 @@ enum Migrations {
         CreateUnitSuccessions(),
         CreateCalendarDays(),
         CreateDecisionRegister(),
+        CreateCertificateLayouts(),
+        AddAwardRewardAmounts(),
+        CreateFundEntries(),
+        CreateNotices(),
+        CreateStateDecisions(),
+        AddRegistrationOrderIndex(),
     ]
 }

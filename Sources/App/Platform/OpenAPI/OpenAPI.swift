@@ -346,6 +346,33 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/notices",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Hộp thông báo của tài khoản và đơn vị của tài khoản, mới nhất trước", tag: "notices",
+                                params: [
+                                    query("unread", "1: chỉ thông báo chưa đọc"),
+                                    query(
+                                        "before", "Xem tiếp sau thông báo này (giá trị next của trang trước)",
+                                        integer: true),
+                                    query("perPage", "Số thông báo một trang (tối đa 200)", integer: true),
+                                ],
+                                response: ref("NoticeList"), errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/notices/{id}/read",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Đánh dấu đã đọc một thông báo", tag: "notices", params: [idParam],
+                                response: ref("Notice"), errorCodes: [401, 404])
+                        ))
+                ),
+                (
                     "/fields",
                     obj(
                         (
@@ -882,6 +909,44 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/authorities/{id}/fund",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Sổ quỹ thi đua, khen thưởng của một cấp khen thưởng (mới nhất trước; trang theo khóa) và số dư",
+                                tag: "fund",
+                                params: [
+                                    idParam, query("before", "Trang sau: giá trị next của trang trước", integer: true),
+                                ],
+                                response: ref("FundLedger"))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Ghi một khoản thu vào quỹ (ngân sách cấp, trích, đóng góp); khoản chi do quyết định ghi",
+                                tag: "fund", params: [idParam], body: "FundIncomeInput", status: 201,
+                                response: ref("FundEntry"), errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/authorities/{id}/fund/{year}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Báo cáo quỹ năm: số dư đầu năm, thu theo nguồn, chi theo quyết định, số dư cuối năm",
+                                tag: "fund",
+                                params: [
+                                    idParam,
+                                    obj(
+                                        ("name", .string("year")), ("in", .string("path")), ("required", .bool(true)),
+                                        ("schema", int)),
+                                ],
+                                response: ref("FundReport"))
+                        ))
+                ),
+                (
                     "/dossier-documents/{id}",
                     obj(
                         (
@@ -922,6 +987,40 @@ enum OpenAPIDocument {
                                 "Cập nhật cấp khen thưởng (Thường trực Hội đồng của cấp đó, quản trị); đơn vị và cấp không đổi",
                                 tag: "councils", params: [idParam], body: "AuthorityInput", response: ref("Authority"),
                                 errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/authorities/{id}/certificate-layouts",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Mẫu in giấy khen, bằng khen trên phôi của một cấp khen thưởng (mặc định trước)",
+                                tag: "certificates", params: [idParam], response: array(ref("CertificateLayout")))
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Thêm mẫu in (Thường trực Hội đồng của cấp đó, quản trị); trường bỏ trống lấy mẫu chuẩn",
+                                tag: "certificates", params: [idParam], body: "CertificateLayoutInput", status: 201,
+                                response: ref("CertificateLayout"), errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/certificate-layouts/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một mẫu in: khổ giấy, hình thức áp dụng, vị trí từng trường (mm, pt)",
+                                tag: "certificates", params: [idParam], response: ref("CertificateLayout"))
+                        ),
+                        (
+                            "put",
+                            op(
+                                "Sửa mẫu in (Thường trực Hội đồng của cấp đó, quản trị); trường bỏ trống giữ giá trị cũ",
+                                tag: "certificates", params: [idParam], body: "CertificateLayoutInput",
+                                response: ref("CertificateLayout"), errorCodes: [401, 403, 404, 422])
                         ))
                 ),
                 (
@@ -1060,6 +1159,38 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/dossiers/{id}/state-proposals",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Tỉnh trình cấp Nhà nước (tờ trình) các trường hợp Bằng khen của Thủ tướng, Chiến sĩ thi đua toàn quốc, Huân chương mà Hội đồng tỉnh đã thông qua",
+                                tag: "councils", params: [idParam], body: "StateProposalInput", status: 201,
+                                response: ref("StateProposal"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/dossiers/{id}/state-decisions",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Ghi quyết định của Chủ tịch nước, Thủ tướng Chính phủ cho các trường hợp đã trình: được khen (khen thưởng vào quá trình) hoặc không được khen (kèm lý do)",
+                                tag: "councils", params: [idParam], body: "StateDecisionInput", status: 201,
+                                response: ref("StateDecision"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/state-decisions/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một quyết định cấp Nhà nước đã ghi: tờ trình, các trường hợp, khen thưởng",
+                                tag: "councils", params: [idParam], response: ref("StateDecision"))
+                        ))
+                ),
+                (
                     "/openapi.json",
                     obj(
                         (
@@ -1159,6 +1290,10 @@ enum OpenAPIDocument {
                                         str("admin, standing-office, council-member, lead-agency, unit-officer, editor")
                                     ),
                                     ("unitID", nullable("integer")), ("password", str()), ("active", bool),
+                                    (
+                                        "email",
+                                        str("E-mail nhận thông báo; chuỗi rỗng: không có; không gửi trường: giữ nguyên")
+                                    ),
                                 ])
                         ),
                         (
@@ -1208,6 +1343,25 @@ enum OpenAPIDocument {
                         (
                             "CalendarYear",
                             schema(required: ["year", "days"], [("year", int), ("days", array(ref("CalendarDay")))])
+                        ),
+                        (
+                            "NoticeList",
+                            schema(
+                                required: ["items", "unread"],
+                                [
+                                    ("items", array(ref("Notice"))),
+                                    ("next", nullable("integer")), ("unread", int),
+                                ])
+                        ),
+                        (
+                            "Notice",
+                            schema(
+                                required: ["id", "kind", "kindLabel", "title", "body", "link", "createdAt", "read"],
+                                [
+                                    ("id", int), ("kind", str(codes(NoticeKind.self))), ("kindLabel", str()),
+                                    ("title", str()), ("body", str()), ("link", str("Đường dẫn trong trang web")),
+                                    ("createdAt", str(format: "date-time")), ("read", bool),
+                                ])
                         ),
                         (
                             "CalendarDay",
@@ -1646,9 +1800,11 @@ enum OpenAPIDocument {
                                     ("year", int),
                                     ("period", str()), ("decisionNumber", str()), ("decisionDate", str("dd/mm/yyyy")),
                                     ("authority", str()), ("dossierID", nullable("integer")),
-                                    ("source", str("nhap-tay, nhap-tep, quyet-dinh")),
+                                    ("source", str("nhap-tay, nhap-tep, quyet-dinh, state")),
                                     ("status", str(codes(AwardStatus.self))), ("statusNote", str()),
                                     ("decisionID", nullable("integer")),
+                                    ("rewardAmount", nullable("integer")), ("rewardCoefficient", nullable("string")),
+                                    ("baseSalary", nullable("integer")), ("rewardVerified", nullable("boolean")),
                                 ])
                         ),
                         (
@@ -1824,10 +1980,10 @@ enum OpenAPIDocument {
                         (
                             "DecisionDetail",
                             schema(
-                                required: ["decision", "dossierIDs", "awards"],
+                                required: ["decision", "dossierIDs", "awards", "rewardTotal"],
                                 [
                                     ("decision", ref("Decision")), ("dossierIDs", array(int)),
-                                    ("awards", array(ref("Award"))),
+                                    ("awards", array(ref("Award"))), ("rewardTotal", int),
                                     (
                                         "corrects",
                                         obj(("oneOf", .array([ref("Decision"), obj(("type", .string("null")))])))
@@ -1846,6 +2002,143 @@ enum OpenAPIDocument {
                                     ("authorityID", int), ("year", int), ("items", array(ref("Decision"))),
                                     ("perPage", int),
                                     ("total", int), ("next", nullable("integer")),
+                                ])
+                        ),
+                        (
+                            "FundIncomeInput",
+                            schema(
+                                required: ["kind", "amount", "date", "description"],
+                                [
+                                    ("kind", str("ngan-sach, trich, dong-gop")),
+                                    ("amount", obj(("type", .array([.string("integer"), .string("string")])))),
+                                    ("date", str("yyyy-mm-dd hoặc dd/mm/yyyy")), ("description", str()),
+                                    ("reference", str()),
+                                ])
+                        ),
+                        (
+                            "FundEntry",
+                            schema(
+                                required: [
+                                    "id", "authorityID", "year", "day", "kind", "kindLabel", "amount", "description",
+                                    "reference",
+                                ],
+                                [
+                                    ("id", int), ("authorityID", int), ("year", int), ("day", str(format: "date")),
+                                    ("kind", str(codes(FundEntryKind.self))), ("kindLabel", str()),
+                                    (
+                                        "amount",
+                                        obj(
+                                            ("type", .string("integer")),
+                                            ("description", .string("Số đồng có dấu: thu, hoàn chi dương; chi âm")))
+                                    ),
+                                    ("description", str()), ("reference", str()), ("decisionID", nullable("integer")),
+                                ])
+                        ),
+                        (
+                            "FundLedger",
+                            schema(
+                                required: ["authorityID", "balance", "items", "perPage", "total"],
+                                [
+                                    ("authorityID", int), ("balance", int), ("items", array(ref("FundEntry"))),
+                                    ("perPage", int), ("total", int), ("next", nullable("integer")),
+                                ])
+                        ),
+                        (
+                            "FundReport",
+                            schema(
+                                required: [
+                                    "authorityID", "year", "opening", "income", "incomeTotal", "spending",
+                                    "spendingTotal", "closing",
+                                ],
+                                [
+                                    ("authorityID", int), ("year", int), ("opening", int),
+                                    (
+                                        "income",
+                                        array(
+                                            schema(
+                                                required: ["kind", "kindLabel", "amount"],
+                                                [("kind", str()), ("kindLabel", str()), ("amount", int)]))
+                                    ),
+                                    ("incomeTotal", int),
+                                    (
+                                        "spending",
+                                        array(
+                                            schema(
+                                                required: ["citation", "amount"],
+                                                [
+                                                    ("decisionID", nullable("integer")), ("citation", str()),
+                                                    ("amount", int),
+                                                ]))
+                                    ),
+                                    ("spendingTotal", int), ("closing", int),
+                                ])
+                        ),
+                        (
+                            "StateProposalInput",
+                            schema(
+                                required: ["number", "date"],
+                                [
+                                    ("number", str("Số tờ trình, ví dụ 45/TTr-UBND")),
+                                    ("date", str("dd/mm/yyyy hoặc yyyy-mm-dd; không sau hôm nay")),
+                                    ("addressee", str("Để trống: Thủ tướng Chính phủ (qua Bộ Nội vụ)")),
+                                    ("nomineeIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "StateProposal",
+                            schema(
+                                required: [
+                                    "id", "authorityID", "dossierID", "number", "day", "addressee", "nomineeIDs",
+                                ],
+                                [
+                                    ("id", int), ("authorityID", int), ("dossierID", int), ("number", str()),
+                                    ("day", str(format: "date")), ("addressee", str()), ("nomineeIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "StateDecisionInput",
+                            schema(
+                                required: ["outcome", "issuer", "date", "nomineeIDs"],
+                                [
+                                    ("outcome", str(codes(StateOutcome.self))),
+                                    ("issuer", str(codes(StateIssuer.self))),
+                                    ("number", str("Số quyết định (bắt buộc khi được khen thưởng)")),
+                                    (
+                                        "date",
+                                        str("dd/mm/yyyy hoặc yyyy-mm-dd; không sau hôm nay, không trước tờ trình")
+                                    ),
+                                    ("fileReference", str()), ("reason", str("Bắt buộc khi không được khen thưởng")),
+                                    ("nomineeIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "StateDecision",
+                            schema(
+                                required: [
+                                    "id", "authorityID", "dossierID", "outcome", "outcomeLabel", "issuer",
+                                    "issuerLabel", "number", "day", "formCode", "formName", "fileReference", "reason",
+                                    "proposals", "nominees",
+                                ],
+                                [
+                                    ("id", int), ("authorityID", int), ("dossierID", int),
+                                    ("outcome", str(codes(StateOutcome.self))), ("outcomeLabel", str()),
+                                    ("issuer", str(codes(StateIssuer.self))), ("issuerLabel", str()),
+                                    ("number", str()), ("day", str(format: "date")), ("formCode", str()),
+                                    ("formName", str()), ("fileReference", str()), ("reason", str()),
+                                    ("proposals", array(ref("StateProposal"))),
+                                    (
+                                        "nominees",
+                                        array(
+                                            schema(
+                                                required: [
+                                                    "nomineeID", "subjectID", "subjectName", "formCode", "formName",
+                                                ],
+                                                [
+                                                    ("nomineeID", int), ("subjectID", int), ("subjectName", str()),
+                                                    ("formCode", str()), ("formName", str()),
+                                                    ("awardID", nullable("integer")),
+                                                ]))
+                                    ),
                                 ])
                         ),
                         (
@@ -1869,6 +2162,59 @@ enum OpenAPIDocument {
                                     ("executors", str("Điều 3, mỗi dòng một nơi")),
                                     ("recipients", str("Nơi nhận, mỗi dòng một nơi")),
                                     ("confers", array(str("Mã hình thức theo bộ quy tắc đang áp dụng"))),
+                                ])
+                        ),
+                        (
+                            "CertificateField",
+                            schema(
+                                required: ["printed", "x", "y", "width", "fontSize", "align", "bold"],
+                                [
+                                    ("printed", obj(("type", .string("boolean")))),
+                                    ("x", obj(("type", .string("number")), ("description", .string("mm, mép trái")))),
+                                    ("y", obj(("type", .string("number")), ("description", .string("mm, mép trên")))),
+                                    ("width", obj(("type", .string("number")), ("description", .string("mm")))),
+                                    (
+                                        "fontSize",
+                                        obj(("type", .string("number")), ("description", .string("pt, 6–72")))
+                                    ),
+                                    ("align", str(codes(CertificateAlign.self))),
+                                    ("bold", obj(("type", .string("boolean")))),
+                                ])
+                        ),
+                        (
+                            "CertificateFields",
+                            schema(
+                                required: CertificateField.allCases.map(\.rawValue),
+                                CertificateField.allCases.map { ($0.rawValue, ref("CertificateField")) })
+                        ),
+                        (
+                            "CertificateLayout",
+                            schema(
+                                required: [
+                                    "id", "authorityID", "name", "paper", "orientation", "width", "height", "forms",
+                                    "achievement", "isDefault", "fields",
+                                ],
+                                [
+                                    ("id", int), ("authorityID", int), ("name", str()),
+                                    ("paper", str(codes(PaperSize.self))),
+                                    ("orientation", str(codes(PaperOrientation.self))),
+                                    ("width", obj(("type", .string("number")), ("description", .string("mm")))),
+                                    ("height", obj(("type", .string("number")), ("description", .string("mm")))),
+                                    ("forms", array(str("Mã hình thức; rỗng: mọi hình thức"))),
+                                    ("achievement", str("Lời văn thành tích; {ky} là thời gian thành tích")),
+                                    ("isDefault", obj(("type", .string("boolean")))),
+                                    ("fields", ref("CertificateFields")),
+                                ])
+                        ),
+                        (
+                            "CertificateLayoutInput",
+                            schema(
+                                required: [],
+                                [
+                                    ("name", str()), ("paper", str(codes(PaperSize.self))),
+                                    ("orientation", str(codes(PaperOrientation.self))), ("forms", array(str())),
+                                    ("achievement", str()), ("isDefault", obj(("type", .string("boolean")))),
+                                    ("fields", ref("CertificateFields")),
                                 ])
                         ),
                         (

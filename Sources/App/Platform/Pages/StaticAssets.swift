@@ -1,0 +1,55 @@
+import Crypto
+import Foundation
+import Leaf
+import Vapor
+
+/// Fingerprints of the files under Public/, taken at start: pages link `/css/app.css?v=<fingerprint>`, and a
+/// response for the current fingerprint may be kept by the browser for a year. A new release changes the
+/// fingerprint, so the browser fetches the new stylesheet at once.
+struct StaticAssets: Sendable {
+    let versions: [String: String]
+
+    init(publicDirectory: String, paths: [String] = ["/css/app.css"]) {
+        var versions: [String: String] = [:]
+        for path in paths {
+            let file = publicDirectory.hasSuffix("/") ? publicDirectory + path.dropFirst() : publicDirectory + path
+            if let data = FileManager.default.contents(atPath: file) {
+                versions[path] = SHA256.hash(data: data).prefix(6).map { String(format: "%02x", $0) }.joined()
+            }
+        }
+        self.versions = versions
+    }
+
+    func url(_ path: String) -> String {
+        versions[path].map { "\(path)?v=\($0)" } ?? path
+    }
+}
+
+/// `#asset("/css/app.css")` in a template: the fingerprinted URL.
+struct AssetTag: UnsafeUnescapedLeafTag {
+    let assets: StaticAssets
+
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        guard let path = ctx.parameters.first?.string else {
+            throw Abort(.internalServerError, reason: "#asset cần một đường dẫn")
+        }
+        return .string(assets.url(path))
+    }
+}
+
+/// Cache-Control for files under Public/: a year, immutable, for the fingerprint in force; an hour otherwise.
+struct StaticCacheMiddleware: AsyncMiddleware {
+    let assets: StaticAssets
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let res = try await next.respond(to: req)
+        let path = req.url.path
+        guard req.method == .GET || req.method == .HEAD, let current = assets.versions[path],
+            res.status == .ok || res.status == .notModified
+        else { return res }
+        let fresh = (try? req.query.get(String.self, at: "v")) == current
+        res.headers.replaceOrAdd(
+            name: .cacheControl, value: fresh ? "public, max-age=31536000, immutable" : "public, max-age=3600")
+        return res
+    }
+}

@@ -1,0 +1,2 @@
+// zlib for streamed deflate (OOXML's streamed zip). The same system zlib ZIPFoundation links.
+#include <zlib.h>
