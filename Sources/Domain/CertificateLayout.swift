@@ -224,7 +224,7 @@ public struct CertificateLayout: Equatable, Sendable {
 
     /// "25,5": a measurement as the office writes it.
     public static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "?" }
+        guard v.isFinite, abs(v) < 1e12 else { return "?" }
         let rounded = (v * 10).rounded() / 10
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(format: "%.1f", rounded).replacingOccurrences(of: ".", with: ",")
@@ -233,7 +233,8 @@ public struct CertificateLayout: Equatable, Sendable {
     /// Reads a measurement typed in a form: "25", "25,5" or "25.5".
     public static func parseNumber(_ raw: String) -> Double? {
         let s = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-        guard !s.isEmpty, s.count <= 12, let v = Double(s), v.isFinite else { return nil }
+        // Bounded: no blank is a metre wide, and the messages print the number.
+        guard !s.isEmpty, s.count <= 12, let v = Double(s), v.isFinite, abs(v) <= 10_000 else { return nil }
         return v
     }
 

@@ -720,8 +720,17 @@ public struct NoticeScope: Equatable, Sendable {
 }
 
 extension Policy {
-    /// Whose notices the actor reads and marks read: the same for every role.
+    /// Whose notices the actor reads and marks read: its own, and its unit's when it may read the unit's records
+    /// (an editor may not, so a dossier's title or a return's reason never reaches it).
     public static func noticeScope(_ actor: Actor) -> NoticeScope {
-        NoticeScope(userID: actor.userID, unitID: actor.unitID)
+        NoticeScope(userID: actor.userID, unitID: receivesUnitNotices(actor.role) ? actor.unitID : nil)
+    }
+
+    /// Whether accounts of this role read (and are e-mailed) the notices addressed to their unit.
+    public static func receivesUnitNotices(_ role: Role) -> Bool {
+        switch role {
+        case .admin, .standingOffice, .councilMember, .leadAgency, .unitOfficer: return true
+        case .editor: return false
+        }
     }
 }

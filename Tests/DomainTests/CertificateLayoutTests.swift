@@ -82,4 +82,16 @@ struct CertificateLayoutTests {
             CertificateText.achievement(CertificateLayout.defaultAchievement, period: "Năm 2024")
                 == "Đã có thành tích xuất sắc trong phong trào thi đua năm 2024.")
     }
+
+    @Test("Huge or absurd numbers are refused, and printing one never traps")
+    func hugeNumbers() {
+        #expect(CertificateLayout.parseNumber("1e19") == nil)
+        #expect(CertificateLayout.parseNumber("-20000") == nil)
+        #expect(CertificateLayout.parseNumber("25,5") == 25.5)
+        #expect(CertificateLayout.number(1e19) == "?")
+        var l = CertificateLayout.standard(name: "Mẫu")
+        l.fields.name.fontSize = 1e19
+        l.fields.name.x = -1e300
+        #expect(!l.problems().isEmpty)
+    }
 }

@@ -221,7 +221,7 @@ struct PolicyNoticeTests {
     @Test("Notices: read by whom they are addressed to (the account or its own unit), 404 for everyone else")
     func notices() {
         let tanLap = UnitPath(ids: [1, 3, 21])
-        for role in Role.allCases {
+        for role in Role.allCases where role != .editor {
             let a = actor(role, dakRuong)
             #expect(Policy.decide(a, .read, .notice(userID: 9, unitID: nil)) == .allow, "\(role): own account")
             #expect(Policy.decide(a, .update, .notice(userID: nil, unitID: 20)) == .allow, "\(role): own unit")
@@ -233,6 +233,10 @@ struct PolicyNoticeTests {
         }
         #expect(Policy.decide(actor(.admin, nil), .update, .notice(userID: nil, unitID: 20)) == .notFound)
         #expect(Policy.decide(nil, .read, .notice(userID: 9, unitID: nil)) == .forbidden(Policy.mustSignIn))
-        #expect(Policy.noticeScope(actor(.editor, dakRuong)) == NoticeScope(userID: 9, unitID: 20))
+        // An editor reads the unit's records nowhere, so it gets its own notices only, not its unit's.
+        #expect(Policy.noticeScope(actor(.editor, dakRuong)) == NoticeScope(userID: 9, unitID: nil))
+        #expect(Policy.decide(actor(.editor, dakRuong), .read, .notice(userID: nil, unitID: 20)) == .notFound)
+        #expect(Policy.decide(actor(.editor, dakRuong), .read, .notice(userID: 9, unitID: nil)) == .allow)
+        #expect(Policy.noticeScope(actor(.unitOfficer, dakRuong)) == NoticeScope(userID: 9, unitID: 20))
     }
 }

@@ -55,6 +55,15 @@ run_suite() {
   check "[$label] admin logs in with the printed password" "[ '$code' = 303 ]"
   code=$(curl -s -b "$jar" -o "$tmp/app.html" -w '%{http_code}' "http://127.0.0.1:$port/app")
   check "[$label] signed-in home page" "[ '$code' = 200 ] && grep -q 'Quản trị hệ thống' '$tmp/app.html'"
+  # Compression over a real socket, and a CSRF token masked afresh on every page (BREACH).
+  local plain gz
+  plain=$(curl -s -b "$jar" -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/app")
+  gz=$(curl -s -b "$jar" -H 'Accept-Encoding: gzip' -D "$tmp/gz-headers" -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/app")
+  check "[$label] pages are gzipped when asked ($plain → $gz bytes)" "grep -qi '^content-encoding: gzip' '$tmp/gz-headers' && [ $gz -lt $((plain / 2)) ]"
+  local t1 t2
+  t1=$(curl -s -b "$jar" "http://127.0.0.1:$port/app" 2>/dev/null | grep -o 'name="_csrf" value="[^"]*"' | head -1)
+  t2=$(curl -s -b "$jar" "http://127.0.0.1:$port/app" 2>/dev/null | grep -o 'name="_csrf" value="[^"]*"' | head -1)
+  check "[$label] two pages carry different CSRF values" "[ -n '$t1' ] && [ '$t1' != '$t2' ]"
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   # A second start prints no password again.
   env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve2-$label.log" 2>&1 &

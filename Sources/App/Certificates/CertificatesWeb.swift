@@ -95,11 +95,19 @@ struct CertificatesWebController {
     }
 
     /// The pairs of an URL-encoded body or query ("+" is a space), the first value of each name kept.
+    /// Parsed by hand: Foundation's `percentEncodedQuery` setter traps on a stray "%" or space. A malformed
+    /// escape leaves the text as sent, which validation then names.
     static func pairs(_ encoded: String?) -> [String: String] {
-        var c = URLComponents()
-        c.percentEncodedQuery = (encoded ?? "").replacingOccurrences(of: "+", with: "%20")
         var out: [String: String] = [:]
-        for item in c.queryItems ?? [] where out[item.name] == nil { out[item.name] = item.value ?? "" }
+        for part in (encoded ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                let spaced = s.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decode(kv[0])
+            if out[name] == nil { out[name] = kv.count > 1 ? decode(kv[1]) : "" }
+        }
         return out
     }
 

@@ -318,6 +318,11 @@ enum DecisionService {
         new.meetingID = old.meetingID
         new.createdBy = actor?.userID
         try await db.transaction { tx in
+            // Two withdrawals at once (a double click): the second finds the decision changed and stops.
+            try await tx.lockRow(DecisionModel.schema, id: id)
+            guard try await DecisionModel.find(id, on: tx)?.status == old.status else {
+                throw AppError.conflict("\(old.citation) vừa được thu hồi hoặc đính chính; vui lòng tải lại trang.")
+            }
             try await register(new, hand: hand, authority: v.authority, on: tx)
             try old.move(to: status)
             old.reason = reason

@@ -86,20 +86,28 @@ struct StateDecisionAPIController {
         r.get("state-decisions", ":id", use: show)
     }
 
+    /// Access before the body is read: who may not write gets 403/404, not a complaint about the body.
+    static func requireWriter(_ id: Int, _ req: Request) async throws {
+        let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
+        try await StateDecisionService.requireWriter(d, actor: req.actor, on: req.db)
+    }
+
     /// Proposes the dossier's State-level nominees upward; answers the tờ trình.
     @Sendable func propose(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        try await Self.requireWriter(id, req)
         let p = try await StateDecisionService.propose(
-            try req.parameters.require("id", as: Int.self), try req.content.decode(StateProposalInput.self),
-            actor: req.actor, on: req.db)
+            id, try req.content.decode(StateProposalInput.self), actor: req.actor, on: req.db)
         let ids = try await DossierNomineeModel.query(on: req.db).filter(\.$stateProposalID == p.id).sort(\.$id).all()
             .compactMap(\.id)
         return try await StateProposalDTO(p, nomineeIDs: ids).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func record(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        try await Self.requireWriter(id, req)
         let m = try await StateDecisionService.record(
-            try req.parameters.require("id", as: Int.self), try req.content.decode(StateDecisionInput.self),
-            actor: req.actor, sets: req.ruleSets, on: req.db)
+            id, try req.content.decode(StateDecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.db)
         return try await StateDecisionDTO(
             try await StateDecisionService.view(try m.requireID(), actor: req.actor, on: req.db)
         ).encodeResponse(status: .created, for: req)

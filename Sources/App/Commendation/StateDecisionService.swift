@@ -204,6 +204,14 @@ enum StateDecisionService {
         m.reason = reason
         m.recordedBy = actor?.userID
         try await db.transaction { tx in
+            // Two recordings at once: the second finds a nominee already decided and stops.
+            try await tx.lockRow(DossierModel.schema, id: id)
+            let decided = try await DossierNomineeModel.query(on: tx).filter(\.$id ~~ chosen.compactMap(\.id))
+                .filter(\.$stateDecisionID != nil).count()
+            guard decided == 0 else {
+                throw AppError.conflict(
+                    "Quyết định cấp Nhà nước vừa được ghi cho trường hợp này; vui lòng tải lại trang.")
+            }
             try await m.create(on: tx)
             for n in chosen {
                 if outcome == .granted {

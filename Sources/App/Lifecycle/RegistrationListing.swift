@@ -5,7 +5,7 @@ import Vapor
 
 /// Which registrations an actor may list, as a filter over a query that has RegistrationModel and UnitModel joined.
 struct RegistrationScope: Sendable {
-    enum Kind: Sendable { case all, subtree(UnitPath), subtreeOrRegistrations(UnitPath?, [Int]), subtrees([UnitPath]) }
+    enum Kind: Sendable { case all, subtree(UnitPath), subtreeOrMovements(UnitPath?, [Int]), subtrees([UnitPath]) }
     let kind: Kind
 
     func apply<M: Model>(_ q: QueryBuilder<M>) -> QueryBuilder<M> {
@@ -13,10 +13,24 @@ struct RegistrationScope: Sendable {
         case .all: return q
         case .subtree(let p): return q.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%")
         case .subtrees(let paths): return q.within(.subtrees(paths))
-        case .subtreeOrRegistrations(let p, let ids):
+        case .subtreeOrMovements(let p, let movements):
             return q.group(.or) { g in
                 if let p { g.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%") }
-                g.filter(RegistrationModel.self, \.$id ~~ (ids.isEmpty ? [-1] : ids))
+                if movements.isEmpty {
+                    g.filter(RegistrationModel.self, \.$id == -1)
+                } else {
+                    // A subquery, not a list of registration ids: a movement may hold more than a query can bind.
+                    var inMovements = SQLSelect()
+                    inMovements.columns = [SQLColumn("registration_id")]
+                    inMovements.tables = [SQLIdentifier(RegistrationMovementModel.schema)]
+                    inMovements.predicate = SQLBinaryExpression(
+                        SQLColumn("movement_id"), .in, SQLGroupExpression(movements.map { SQLBind($0) }))
+                    g.filter(
+                        .sql(
+                            SQLBinaryExpression(
+                                SQLColumn("id", table: RegistrationModel.schema), .in, SQLGroupExpression(inMovements)))
+                    )
+                }
             }
         }
     }
@@ -70,12 +84,7 @@ enum RegistrationListing {
         case .subtree(let path): return RegistrationScope(kind: .subtree(path))
         case .subtrees(let paths): return RegistrationScope(kind: .subtrees(paths))
         case .subtreeOrMovements(let path, let movementIDs):
-            let ids =
-                movementIDs.isEmpty
-                ? []
-                : try await RegistrationMovementModel.query(on: db)
-                    .filter(\.$movement.$id ~~ Array(movementIDs)).all().map { $0.$registration.id }
-            return RegistrationScope(kind: .subtreeOrRegistrations(path, Array(Set(ids))))
+            return RegistrationScope(kind: .subtreeOrMovements(path, movementIDs.sorted()))
         case .none: return nil
         }
     }

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
@@ -28,6 +29,7 @@ struct NoticeMailer: LifecycleHandler {
         case .unit(let id): q = q.filter(\.$unit.$id == id)
         }
         for u in try await q.all() {
+            if case .unit = r, !Policy.receivesUnitNotices(Role(rawValue: u.role) ?? .editor) { continue }
             guard let email = u.email?.trimmingCharacters(in: .whitespaces), SMTPClient.isAddress(email),
                 let uid = u.id
             else { continue }
@@ -60,17 +62,21 @@ struct NoticeMailer: LifecycleHandler {
     static func runOnce(_ settings: SMTPSettings, on db: any Database, now: Date = Date()) async throws -> PassResult {
         var result = PassResult()
         let token = UUID().uuidString
-        let cutoff = now.addingTimeInterval(-claimTimeout)
+        let started = Date()
         let due = try await NoticeMailModel.query(on: db).filter(\.$sentAt == nil).filter(\.$failedAt == nil)
             .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).sort(\.$id).limit(batch).all()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         for row in due {
             guard let id = row.id else { continue }
+            // The time of this claim, not of the pass: a slow server may hold a pass for minutes, and a row claimed
+            // late must not look expired to another instance while it is being sent.
+            let claimedAt = now.addingTimeInterval(Date().timeIntervalSince(started))
+            let cutoff = claimedAt.addingTimeInterval(-claimTimeout)
             // The claim: only one instance's UPDATE finds the row unclaimed (PostgreSQL re-checks the WHERE after
             // a concurrent update commits; SQLite has one writer).
             try await sql.raw(
                 """
-                UPDATE notice_outbox SET claim_token = \(bind: token), claimed_at = \(bind: now)
+                UPDATE notice_outbox SET claim_token = \(bind: token), claimed_at = \(bind: claimedAt)
                 WHERE id = \(bind: id) AND sent_at IS NULL AND failed_at IS NULL
                 AND (claimed_at IS NULL OR claimed_at < \(bind: cutoff))
                 """

@@ -90,7 +90,9 @@ enum SMTPClient {
     static let timeout: TimeAmount = .seconds(60)
 
     static func isAddress(_ s: String) -> Bool {
-        s.range(of: "^[^@\\s<>\"]+@[^@\\s<>\"]+$", options: .regularExpression) != nil && s.utf8.count <= 254
+        // No line break anywhere: the pattern's "$" would allow one at the end, and it would split an SMTP command.
+        !s.contains(where: \.isNewline)
+            && s.range(of: "^[^@\\s<>\"]+@[^@\\s<>\"]+$", options: .regularExpression) != nil && s.utf8.count <= 254
     }
 
     static func send(_ settings: SMTPSettings, to: String, subject: String, body: String) async throws {

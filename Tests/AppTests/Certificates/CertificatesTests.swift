@@ -290,3 +290,17 @@ struct CertificateTestError: Error, CustomStringConvertible {
     let description: String
     init(_ d: String) { description = d }
 }
+
+@Suite("Certificate form bodies")
+struct CertificatePairsTests {
+    @Test("A body with a stray %, a space or markup is read without trapping; + is a space; the first value is kept")
+    func pairs() {
+        let p = CertificatesWebController.pairs("name=M%E1%BA%ABu+1&bad=%zz%&x=1&x=2&raw=a b<\"&flag")
+        #expect(p["name"] == "Mẫu 1")
+        #expect(p["bad"] == "%zz%")
+        #expect(p["x"] == "1")
+        #expect(p["raw"] == "a b<\"")
+        #expect(p["flag"] == "")
+        #expect(CertificatesWebController.pairs(nil).isEmpty)
+    }
+}

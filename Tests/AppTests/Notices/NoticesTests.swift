@@ -562,3 +562,14 @@ struct NoticePlanTests {
         }
     }
 }
+
+@Suite("E-mail addresses")
+struct EmailAddressTests {
+    @Test("An address with a line break anywhere, the end included, is refused (it would split an SMTP command)")
+    func lineBreaks() {
+        #expect(SMTPClient.isAddress("khenthuong@kontum.gov.vn"))
+        #expect(!SMTPClient.isAddress("a@b\n"))
+        #expect(!SMTPClient.isAddress("a@b\r\nRCPT TO:<x@y>"))
+        #expect(!SMTPClient.isAddress("a b@c"))
+    }
+}

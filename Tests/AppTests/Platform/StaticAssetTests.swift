@@ -30,3 +30,32 @@ struct StaticAssetTests {
         }
     }
 }
+
+/// The CSRF token a page carries is masked afresh each time (BREACH), and still works.
+@Suite("Masked CSRF token")
+struct MaskedCSRFTests {
+    @Test("Two pages carry different values for one session's token; both are accepted; a changed one is refused")
+    func masked() async throws {
+        try await withTestApp { app in
+            let b = Browser(app)
+            try await b.login("dakruong")
+            func token() async throws -> String {
+                let page = try await b.send(.GET, "/app")
+                return try #require(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/).map { String($0.1) })
+            }
+            let first = try await token()
+            let second = try await token()
+            #expect(first != second)
+            #expect(Secrets.unmaskedCSRF(first) == Secrets.unmaskedCSRF(second))
+            var bytes = try #require(Secrets.bytes(base64URL: first))
+            bytes[40] ^= 1
+            let bad = try await b.send(
+                .POST, "/app/notices/read-all", form: [("_csrf", Secrets.base64URL(bytes)), ("back", "/app")])
+            #expect(bad.status == .forbidden)
+            for t in [first, second] {
+                let ok = try await b.send(.POST, "/app/notices/read-all", form: [("_csrf", t), ("back", "/app")])
+                #expect(ok.status == .seeOther)
+            }
+        }
+    }
+}

@@ -169,7 +169,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             }
             let expected = req.auth?.csrfToken ?? req.cookies[AuthCookies.preLoginCSRF]?.string
             let sent = (try? req.content.get(String.self, at: Self.field)) ?? req.headers.first(name: "X-CSRF-Token")
-            guard let expected, let sent, Secrets.constantTimeEqual(expected, sent) else {
+            guard let expected, let sent, Secrets.constantTimeEqual(expected, Secrets.unmaskedCSRF(sent)) else {
                 throw AppError.forbidden(
                     "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.")
             }
@@ -179,13 +179,15 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// The CSRF token to put in forms; for visitors not signed in, sets the pre-login cookie.
+    /// The CSRF token to put in forms, masked afresh for each page (`Secrets.maskedCSRF`); for visitors not signed
+    /// in, sets the pre-login cookie.
     func csrfTokenForForm(response: Response? = nil) -> String {
-        if let t = auth?.csrfToken { return t }
-        if let t = cookies[AuthCookies.preLoginCSRF]?.string, !t.isEmpty { return t }
+        if let t = auth?.csrfToken { return Secrets.maskedCSRF(t) }
+        if let t = cookies[AuthCookies.preLoginCSRF]?.string, !t.isEmpty { return Secrets.maskedCSRF(t) }
+        if let t = storage[PendingCSRFKey.self] { return Secrets.maskedCSRF(t) }
         let t = Secrets.token()
         storage[PendingCSRFKey.self] = t
-        return t
+        return Secrets.maskedCSRF(t)
     }
 
     struct PendingCSRFKey: StorageKey { typealias Value = String }

@@ -13,6 +13,17 @@ extension Database {
     }
 
     var isPostgres: Bool { (self as? any SQLDatabase)?.dialect.name == "postgresql" }
+
+    /// Holds one row for the rest of the transaction, so that a check read after this stays true until commit:
+    /// `SELECT … FOR UPDATE` on PostgreSQL; on SQLite a no-op write, which makes this transaction the one writer.
+    func lockRow(_ table: String, id: Int) async throws {
+        let sql = try self.sql()
+        if isPostgres {
+            try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+        } else {
+            try await sql.raw("UPDATE \(ident: table) SET id = id WHERE id = \(bind: id)").run()
+        }
+    }
 }
 
 extension String {
