@@ -112,9 +112,10 @@ final class Browser: @unchecked Sendable {
     init(_ app: Application) { self.app = app }
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, form: [(String, String)]? = nil, headers extra: HTTPHeaders = [:])
-        async throws -> Sent
-    {
+    func send(
+        _ method: HTTPMethod, _ path: String, form: [(String, String)]? = nil, raw: String? = nil,
+        headers extra: HTTPHeaders = [:]
+    ) async throws -> Sent {
         var headers = extra
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
@@ -126,6 +127,11 @@ final class Browser: @unchecked Sendable {
             c.queryItems = form.map { URLQueryItem(name: $0.0, value: $0.1) }
             let encoded = (c.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
             body = ByteBuffer(string: encoded)
+        }
+        if let raw {
+            // A body as a careless client sends it, not re-encoded.
+            headers.contentType = .urlEncodedForm
+            body = ByteBuffer(string: raw)
         }
         let res = try await app.testing().sendRequest(method, path, headers: headers, body: body)
         for cookie in res.headers[.setCookie] {

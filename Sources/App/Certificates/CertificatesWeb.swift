@@ -94,23 +94,6 @@ struct CertificatesWebController {
         r.get(CertificatesPath.stylesheet, use: stylesheet)
     }
 
-    /// The pairs of an URL-encoded body or query ("+" is a space), the first value of each name kept.
-    /// Parsed by hand: Foundation's `percentEncodedQuery` setter traps on a stray "%" or space. A malformed
-    /// escape leaves the text as sent, which validation then names.
-    static func pairs(_ encoded: String?) -> [String: String] {
-        var out: [String: String] = [:]
-        for part in (encoded ?? "").split(separator: "&", omittingEmptySubsequences: true) {
-            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                let spaced = s.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            let name = decode(kv[0])
-            if out[name] == nil { out[name] = kv.count > 1 ? decode(kv[1]) : "" }
-        }
-        return out
-    }
-
     static func formsLabel(_ codes: [String], sets: [RuleSet]) -> String {
         guard !codes.isEmpty else { return "Mọi hình thức" }
         let names = Dictionary(CertificateService.forms(in: sets).map { ($0.code, $0.name) }) { a, _ in a }
@@ -207,8 +190,8 @@ struct CertificatesWebController {
     }
 
     /// The typed form: the layout it reads as, or the problems by field.
-    static func typed(_ req: Request) -> (form: [String: String], forms: [String], parsed: TypedLayout) {
-        var form = pairs(req.body.string)
+    static func typed(_ req: Request) throws -> (form: [String: String], forms: [String], parsed: TypedLayout) {
+        var form = try req.form([String: String].self)
         form["_csrf"] = nil
         let forms = form.keys.filter { $0.hasPrefix("apply_") }.map { String($0.dropFirst("apply_".count)) }.sorted()
         let known = Set(CertificateService.forms(in: req.ruleSets).map(\.code))
@@ -220,7 +203,7 @@ struct CertificatesWebController {
         let aid = try req.parameters.require("id", as: Int.self)
         let (a, scope) = try await CertificateService.scope(authorityID: aid, actor: req.actor, on: req.db)
         try Access.check(req.actor, .create, .certificateLayout(scope))
-        let t = Self.typed(req)
+        let t = try Self.typed(req)
         return try await req.submit {
             try await CertificateService.create(
                 authorityID: aid, try t.parsed.get(), isDefault: t.form["isDefault"] != nil, actor: req.actor,
@@ -245,7 +228,7 @@ struct CertificatesWebController {
         let (m, a, scope) = try await CertificateService.find(id, actor: req.actor, on: req.db)
         try Access.check(req.actor, .update, .certificateLayout(scope))
         let saved = try m.layout()
-        let t = Self.typed(req)
+        let t = try Self.typed(req)
         return try await req.submit {
             try await CertificateService.update(
                 id, try t.parsed.get(), isDefault: t.form["isDefault"] != nil, actor: req.actor, sets: req.ruleSets,
@@ -302,7 +285,7 @@ struct CertificatesWebController {
 
     /// The stylesheet of the layout in the query; a query that is no layout answers 422 with an empty sheet.
     @Sendable func stylesheet(req: Request) async throws -> Response {
-        var q = Self.pairs(req.url.query)
+        var q = (try? req.query.decode([String: String].self)) ?? [:]
         q["name"] = "Mẫu"
         let p = CertificateLayout.parse(q, forms: [])
         let css =

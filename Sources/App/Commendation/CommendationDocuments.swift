@@ -414,8 +414,7 @@ enum CommendationDocuments {
             dd.nominees.filter {
                 decided
                     ? $0.awardID != nil
-                    : ($0.votePassed == true && $0.appraisal == .passed
-                        && ($0.deciderID == nil || $0.deciderID == dd.$authority.id))
+                    : $0.isDecided(by: dd.$authority.id)
             }.map { (dd, $0) }
         }.sorted { ($0.1.formName, x.sortKey($0.1)) < ($1.1.formName, x.sortKey($1.1)) }
         let years = Set(dossiers.map(\.year)).sorted().map(String.init).joined(separator: ", ")

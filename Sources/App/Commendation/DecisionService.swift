@@ -160,10 +160,7 @@ enum DecisionService {
 
         // This authority decides only the forms it confers; the others are forwarded up (the State's proposed).
         let winners = dossiers.flatMap { d in
-            d.nominees.filter {
-                $0.votePassed == true && $0.appraisal == .passed && ($0.deciderID ?? authority.id) == authority.id
-                    && !$0.stateLevel
-            }.map { (d, $0) }
+            d.nominees.filter { $0.isDecided(by: authority.id) }.map { (d, $0) }
         }
         guard !winners.isEmpty else {
             throw AppError.conflict(

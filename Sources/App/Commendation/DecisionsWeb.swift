@@ -204,9 +204,8 @@ struct DecisionsWebController {
             candidates: ready.map { d in
                 .init(
                     id: d.id ?? 0, title: d.title, unitName: d.unit.shortName,
-                    passed: d.nominees.filter {
-                        $0.votePassed == true && $0.appraisal == .passed && ($0.deciderID ?? authorityID) == authorityID
-                    }.count, checked: checked.contains(d.id ?? 0))
+                    passed: d.nominees.filter { $0.isDecided(by: authorityID) }.count,
+                    checked: checked.contains(d.id ?? 0))
             }, form: form, errors: errors)
     }
 

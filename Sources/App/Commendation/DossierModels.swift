@@ -55,6 +55,13 @@ final class DossierModel: Model, @unchecked Sendable {
 
 /// One person, collective or household proposed in a dossier, for one form.
 final class DossierNomineeModel: Model, @unchecked Sendable {
+    /// Whether `authorityID`'s decision awards this nominee: appraised and voted through, decided at that level
+    /// (a nominee routed before deciders existed counts as the dossier's own), and not a State-level form, which
+    /// the province proposes upward instead.
+    func isDecided(by authorityID: Int?) -> Bool {
+        votePassed == true && appraisal == .passed && (deciderID ?? authorityID) == authorityID && !stateLevel
+    }
+
     static let schema = "dossier_nominees"
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Parent(key: "dossier_id") var dossier: DossierModel

@@ -500,9 +500,7 @@ enum DossierService {
         let set = try ruleSet(d, sets: sets)
         let due = try await appraisalDue(set, from: today, on: db)
         let documents = try await documents(id, on: db)
-        let own = d.nominees.contains {
-            $0.appraisal == .passed && $0.votePassed == true && ($0.deciderID ?? here.id) == here.id && !$0.stateLevel
-        }
+        let own = d.nominees.contains { $0.isDecided(by: here.id) }
         let up = DossierModel(unitID: d.$unit.id, year: d.year, ruleSetID: d.ruleSetID)
         up.title = d.title
         up.number = d.number

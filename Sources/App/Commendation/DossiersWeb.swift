@@ -341,7 +341,7 @@ struct DossiersWebController {
             meetingHref: d.meetingID.map { CouncilPath.meeting(.id($0)).href }, readOnly: status.readOnly,
             canEdit: canEdit,
             canAppraise: council && status == .submitted,
-            canDecide: council && status == .reviewed && d.nominees.contains { !$0.stateLevel },
+            canDecide: council && status == .reviewed && d.nominees.contains { $0.isDecided(by: d.$authority.id) },
             nominees: d.nominees.sorted { $0.id ?? 0 < $1.id ?? 0 }.map { n in
                 .init(
                     id: n.id ?? 0, name: n.subject.name, subjectHref: SubjectsPath.subject(.id(n.$subject.id)).href,

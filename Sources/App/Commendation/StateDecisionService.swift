@@ -112,9 +112,7 @@ enum StateDecisionService {
             }
             let from = d.status
             // Nothing left here to decide or to send on: the dossier has gone up.
-            let own = d.nominees.contains {
-                $0.appraisal == .passed && $0.votePassed == true && $0.deciderID == d.$authority.id && !$0.stateLevel
-            }
+            let own = d.nominees.contains { $0.isDecided(by: d.$authority.id) }
             if from == .reviewed && !own && proposable(d).isEmpty && DossierService.forwardable(d).isEmpty {
                 try d.move(to: .forwarded)
                 try await d.save(on: tx)

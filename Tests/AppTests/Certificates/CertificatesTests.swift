@@ -292,15 +292,21 @@ struct CertificateTestError: Error, CustomStringConvertible {
 }
 
 @Suite("Certificate form bodies")
-struct CertificatePairsTests {
-    @Test("A body with a stray %, a space or markup is read without trapping; + is a space; the first value is kept")
-    func pairs() {
-        let p = CertificatesWebController.pairs("name=M%E1%BA%ABu+1&bad=%zz%&x=1&x=2&raw=a b<\"&flag")
-        #expect(p["name"] == "Mẫu 1")
-        #expect(p["bad"] == "%zz%")
-        #expect(p["x"] == "1")
-        #expect(p["raw"] == "a b<\"")
-        #expect(p["flag"] == "")
-        #expect(CertificatesWebController.pairs(nil).isEmpty)
+struct CertificateBodyTests {
+    @Test("A layout form body with a stray %, a space or markup is refused with a Vietnamese 400; the server stays up")
+    func malformedBody() async throws {
+        try await withTestApp { app in
+            let d = try await CertificatesTests.demoDecision(app)
+            let office = Browser(app)
+            try await office.login("noivu")
+            let new = "/app/authorities/\(d.$authority.id)/certificate-layouts"
+            try await office.send(.GET, new + "/new")
+            let token = try #require(office.csrf)
+            let res = try await office.send(
+                .POST, new, raw: "_csrf=\(token)&name=M%zz%&name_x=1 2<\"&paper=A4")
+            #expect(res.status == .badRequest)
+            #expect(res.text.contains("Biểu mẫu gửi lên không đúng định dạng"))
+            #expect(try await office.send(.GET, new + "/new").status == .ok)
+        }
     }
 }

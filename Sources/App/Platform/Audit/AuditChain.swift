@@ -46,16 +46,9 @@ enum AuditChain {
 
     /// Takes the chain head for the rest of the transaction `tx` and returns it.
     static func lockHead(_ tx: any Database) async throws -> Head {
-        let sql = try tx.sql()
-        let row: (any SQLRow)?
-        if tx.isPostgres {
-            row = try await sql.raw("SELECT last_id, last_hash, redaction_key FROM audit_state WHERE id = 1 FOR UPDATE")
-                .first()
-        } else {
-            // The write makes this transaction SQLite's one writer before it reads the head.
-            try await sql.raw("UPDATE audit_state SET id = id WHERE id = 1").run()
-            row = try await sql.raw("SELECT last_id, last_hash, redaction_key FROM audit_state WHERE id = 1").first()
-        }
+        try await tx.lockRow("audit_state", id: 1)
+        let row = try await tx.sql().raw("SELECT last_id, last_hash, redaction_key FROM audit_state WHERE id = 1")
+            .first()
         guard let row else {
             throw AppError(
                 status: .internalServerError, code: .internalError,
