@@ -98,6 +98,18 @@ public enum Resource: Sendable, Equatable {
     /// An authority's certificate layouts (where each field goes on its pre-printed blanks): read by the signed-in,
     /// kept by the standing office of that authority's council and the administrator.
     case certificateLayout(CouncilScope)
+    /// The system's settings (the support contact shown on the help pages and the sign-in page): everyone signed
+    /// in reads them, the administrator changes them.
+    case settings
+    /// Clusters and blocks of units (cụm, khối thi đua) and their members: read by the signed-in, kept by the
+    /// standing office and the administrator.
+    case unitGroups
+    /// Setting up from spreadsheets (the unit tree, clusters and blocks, accounts): the standing office and the
+    /// administrator; each row is then decided as its own record (`.newUnit`, `.user`, `.unitGroups`).
+    case setupImport
+    /// Opening a new year (carrying units' own criteria forward, inviting last year's exemplars to renew): the
+    /// standing office and the administrator; each unit's criteria are still written as its records (`.unitRecord`).
+    case yearRollover
 }
 
 /// Whose councils an actor runs as their standing office (`Policy.standingScope`).
@@ -167,12 +179,20 @@ public enum Policy {
     static let calendarOnly = "Lịch ngày nghỉ, ngày làm bù do quản trị hệ thống hoặc Thường trực Hội đồng cập nhật."
     static let stateOnly =
         "Tờ trình lên cấp Nhà nước và quyết định của Chủ tịch nước, Thủ tướng Chính phủ do Thường trực Hội đồng cấp tỉnh ghi."
+    static let settingsOnly = "Thông tin liên hệ hỗ trợ và các thiết lập chung do quản trị hệ thống cập nhật."
     static let fundOnly = "Sổ quỹ thi đua, khen thưởng do Thường trực Hội đồng của cấp khen thưởng ghi."
     public static let outsideUnit = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình và các đơn vị trực thuộc."
     public static let inheritedReadOnly =
         "Hồ sơ của đơn vị đã sáp nhập, chia tách hoặc giải thể chỉ được xem; hồ sơ mới lập tại đơn vị kế thừa."
     public static let reorganiseOnly =
         "Sắp xếp đơn vị (sáp nhập, chia tách, giải thể) do Thường trực (Phòng Nội vụ) hoặc quản trị hệ thống thực hiện."
+
+    public static let setupOnly =
+        "Cụm, khối thi đua và thiết lập từ bảng tính do Thường trực (Phòng Nội vụ) hoặc quản trị hệ thống thực hiện."
+
+    public static let rolloverOnly =
+        "Mở năm mới (chuyển tiêu chí cụ thể sang năm sau, mời điển hình đăng ký lại) do Thường trực (Phòng Nội vụ) "
+        + "hoặc quản trị hệ thống thực hiện."
 
     public static func decide(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Decision {
         guard let actor else { return .forbidden(mustSignIn) }
@@ -291,6 +311,15 @@ public enum Policy {
         case .certificateLayout(let scope):
             if !action.isWrite || isStandingOffice(actor, of: scope) { return .allow }
             return .forbidden(certificateLayoutOnly)
+        case .settings:
+            return action.isWrite ? .forbidden(settingsOnly) : .allow
+        case .unitGroups:
+            if !action.isWrite { return .allow }
+            return actor.role == .standingOffice ? .allow : .forbidden(setupOnly)
+        case .setupImport:
+            return actor.role == .standingOffice ? .allow : .forbidden(setupOnly)
+        case .yearRollover:
+            return actor.role == .standingOffice ? .allow : .forbidden(rolloverOnly)
         }
     }
 
@@ -337,6 +366,9 @@ public enum Policy {
         }
     }
 
+    /// Whose standing against the plan's quotas this actor sees: the units whose records it reads.
+    public static func quotaScope(_ actor: Actor?) -> UnitScope { recordScope(actor) }
+
     /// Which units' users a listing of users shows to this actor.
     public static func userScope(_ actor: Actor?) -> UnitScope {
         guard let actor else { return .none }
@@ -364,6 +396,8 @@ public enum Capability: Sendable, CaseIterable {
     /// Choosing a movement's lead agencies while editing it: a lead agency may describe its movement
     /// but not hand the lead to someone else.
     case reassignMovementLead
+    /// The "Tuyên truyền" menu: publicising movements and exemplars (the editor, the standing office, the admin).
+    case publicise
 }
 
 /// Which registrations a listing shows: the same answer as `decide(.list, .unitRecord(path, movementIDs:))`,
@@ -427,6 +461,8 @@ extension Policy {
             return recordScope(actor) != .none && actor.role != .councilMember
         case .reassignMovementLead:
             return actor.role != .leadAgency
+        case .publicise:
+            return actor.role == .admin || actor.role == .standingOffice || actor.role == .editor
         }
     }
 

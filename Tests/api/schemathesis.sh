@@ -11,7 +11,7 @@ root=$(dirname "$(dirname "$(dirname "$(realpath "$0")")")")
 tmp=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 export DIENHINH_RESOURCES="$root" DIENHINH_DEMO_PASSWORD=schemathesis-demo-1 DIENHINH_ADMIN_PASSWORD=schemathesis-admin-1
-export DIENHINH_BCRYPT_COST=4
+export DIENHINH_BCRYPT_COST=4 DIENHINH_DEMO=1
 if [ -n "$pg" ]; then
   PGOPTIONS='-c client_min_messages=warning' psql -q "$pg" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' >/dev/null
   export DATABASE_URL="$pg"
@@ -21,7 +21,7 @@ fi
 (cd "$tmp" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
   -d '{"username":"noivu","password":"schemathesis-demo-1"}' "http://127.0.0.1:$port/api/v1/auth/token" |
   python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')

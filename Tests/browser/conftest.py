@@ -47,12 +47,12 @@ def server():
     workdir = Path(tempfile.mkdtemp(prefix="dienhinh-browser-"))
     port = free_port()
     env = dict(os.environ, DATABASE_PATH=str(workdir / "dienhinh.sqlite"), DIENHINH_ADMIN_PASSWORD=ADMIN_PASSWORD,
-               DIENHINH_DEMO_PASSWORD=DEMO_PASSWORD, DIENHINH_BCRYPT_COST="8")
+               DIENHINH_DEMO_PASSWORD=DEMO_PASSWORD, DIENHINH_BCRYPT_COST="8", DIENHINH_DEMO="1")
     log = open(workdir / "server.log", "w")
     proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--env", "production"],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(240):
+    for _ in range(1200):  # the demo district loads at the first start (about 20 s release, 70 s debug)
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
                 if r.status == 200:
@@ -101,3 +101,21 @@ def report():
     yield data
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "report.json").write_text(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@pytest.fixture
+def user_factory(server, report):
+    """A signed-out browser a journey drives (desktop or phone), closed at the end of the test."""
+    from session import User  # session imports this module
+
+    users = []
+
+    def make(journey, variant):
+        u = User(server, variant, journey, report)
+        users.append(u)
+        report["journeys"].append(f"{journey} [{variant}]")
+        return u
+
+    yield make
+    for u in users:
+        u.close()

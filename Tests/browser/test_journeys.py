@@ -16,20 +16,6 @@ from session import User, nfd
 VARIANTS = ["desktop", "phone"]
 
 
-@pytest.fixture
-def user_factory(server, report, request):
-    users = []
-
-    def make(journey, variant):
-        u = User(server, variant, journey, report)
-        users.append(u)
-        report["journeys"].append(f"{journey} [{variant}]")
-        return u
-    yield make
-    for u in users:
-        u.close()
-
-
 def tag(variant):
     return {"desktop": "D", "phone": "P"}[variant]
 

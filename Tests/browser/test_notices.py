@@ -10,21 +10,6 @@ from session import User
 ACCOUNTS = {"desktop": "noivu", "phone": "dakruong"}
 
 
-@pytest.fixture
-def user_factory(server, report):
-    users = []
-
-    def make(journey, variant):
-        u = User(server, variant, journey, report)
-        users.append(u)
-        report["journeys"].append(f"{journey} [{variant}]")
-        return u
-
-    yield make
-    for u in users:
-        u.close()
-
-
 def cards(u):
     return u.driver.find_elements(By.CSS_SELECTOR, "main li.card")
 

@@ -32,7 +32,7 @@ run_suite() {
   env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve-$label.log" 2>&1 &
   local pid=$!
   local up=0
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 600); do
     if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then up=1; break; fi
     sleep 0.5
   done
@@ -53,6 +53,11 @@ run_suite() {
   csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$tmp/login.html" | head -1 | sed 's/.*value="//; s/"$//')
   code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$csrf" --data-urlencode "username=admin" --data-urlencode "password=$pw" "http://127.0.0.1:$port/dang-nhap")
   check "[$label] admin logs in with the printed password" "[ '$code' = 303 ]"
+  # The printed password is a one-time one: the admin changes it first (every page leads there until then).
+  curl -s -b "$jar" "http://127.0.0.1:$port/app/tai-khoan/mat-khau" -o "$tmp/pw.html"
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$tmp/pw.html" | head -1 | sed 's/.*value="//; s/"$//')
+  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$csrf" --data-urlencode "currentPassword=$pw" --data-urlencode "newPassword=mat-khau-moi-cua-admin" --data-urlencode "confirmPassword=mat-khau-moi-cua-admin" "http://127.0.0.1:$port/app/tai-khoan/mat-khau")
+  check "[$label] admin changes the one-time password" "[ '$code' = 303 ]"
   code=$(curl -s -b "$jar" -o "$tmp/app.html" -w '%{http_code}' "http://127.0.0.1:$port/app")
   check "[$label] signed-in home page" "[ '$code' = 200 ] && grep -q 'Quản trị hệ thống' '$tmp/app.html'"
   # Compression over a real socket, and a CSRF token masked afresh on every page (BREACH).
@@ -68,7 +73,7 @@ run_suite() {
   # A second start prints no password again.
   env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve2-$label.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   check "[$label] the password is printed only once" "! grep -q 'mật khẩu:' '$tmp/serve2-$label.log'"
 
@@ -110,12 +115,39 @@ backup_restore() {
   check "[$label] a damaged backup is refused" "[ $rc -ne 0 ] && grep -q 'không khớp' <<<\"\$out\""
 }
 
-run_suite sqlite DATABASE_PATH="$tmp/dienhinh.sqlite"
+# 5. A production start (no DIENHINH_DEMO): no demo people, only the admin, whose printed password must be changed.
+production_start() {
+  local label=$1; shift
+  env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/prod-$label.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+  check "[$label] production start loads no demo and says how to import the real tree" "! grep -q 'Đã nạp dữ liệu mẫu' '$tmp/prod-$label.log' && grep -q 'import units' '$tmp/prod-$label.log'"
+  local pw jar="$tmp/jar-prod-$label" csrf code
+  pw=$(grep -o 'admin — mật khẩu: [^ ]*' "$tmp/prod-$label.log" | awk '{print $NF}')
+  curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/dang-nhap" -o "$tmp/login-prod.html"
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$tmp/login-prod.html" | head -1 | sed 's/.*value="//; s/"$//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "username=admin" --data-urlencode "password=$pw" "http://127.0.0.1:$port/dang-nhap"
+  code=$(curl -s -b "$jar" -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$port/app")
+  check "[$label] the production admin is sent to change the one-time password ($code)" "grep -q '/app/tai-khoan' <<<\"$code\""
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  out=$(env "$@" "$bin" user list 2>&1)
+  check "[$label] a production start creates only the admin" "grep -q 'Tổng cộng: 1 tài khoản' <<<\"\$out\""
+  # The real tree from a spreadsheet, from the command line (all-or-nothing; a bad row names its row and column).
+  printf 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\r\nCLI-XA,Xã dòng lệnh,Xã,\r\n' >"$tmp/don-vi.csv"
+  out=$(env "$@" "$bin" import units "$tmp/don-vi.csv" 2>&1)
+  check "[$label] import units from a CSV file" "grep -q 'Đã nhập 1 đơn vị' <<<\"\$out\""
+  printf 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\r\nCLI-XB,Xã sai,Không có loại này,\r\n' >"$tmp/don-vi-sai.csv"
+  out=$(env "$@" "$bin" import units "$tmp/don-vi-sai.csv" 2>&1); rc=$?
+  check "[$label] a bad row is refused naming its row" "[ $rc -ne 0 ] && grep -q 'Dòng [0-9]*, cột “Loại đơn vị”' <<<\"\$out\""
+}
+production_start sqlite DATABASE_PATH="$tmp/prod.sqlite"
+
+run_suite sqlite DIENHINH_DEMO=1 DATABASE_PATH="$tmp/dienhinh.sqlite"
 mkdir -p "$tmp/restored"
 backup_restore sqlite DATABASE_PATH="$tmp/restored/dienhinh.sqlite" DATABASE_PATH="$tmp/dienhinh.sqlite"
 check "[sqlite] the database file uses WAL" "[ \"\$(python3 -c \"import sqlite3;print(sqlite3.connect('$tmp/dienhinh.sqlite').execute('pragma journal_mode').fetchone()[0])\")\" = wal ]"
 if [ -n "$pg" ]; then
-  run_suite postgres DATABASE_URL="$pg"
+  run_suite postgres DIENHINH_DEMO=1 DATABASE_URL="$pg"
   fresh="dh_smoke_restore_$RANDOM"
   if command -v psql >/dev/null && psql "$pg" -qc "CREATE DATABASE $fresh" >/dev/null 2>&1; then
     backup_restore postgres DATABASE_URL="${pg%/*}/$fresh" DATABASE_URL="$pg"

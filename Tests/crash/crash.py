@@ -53,6 +53,7 @@ class Server:
         env["DIENHINH_DEMO_PASSWORD"] = DEMO_PASSWORD
         env["DIENHINH_ADMIN_PASSWORD"] = ADMIN_PASSWORD
         env["DIENHINH_BCRYPT_COST"] = "4"
+        env["DIENHINH_DEMO"] = "1"
         if self.database_url:
             env["DATABASE_URL"] = self.database_url
             env.pop("DATABASE_PATH", None)
@@ -72,7 +73,7 @@ class Server:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait()
 
-    def wait_up(self, timeout=90):
+    def wait_up(self, timeout=600):
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:

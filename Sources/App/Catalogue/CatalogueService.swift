@@ -108,7 +108,23 @@ enum CatalogueService {
         try await m.create(on: db)
     }
 
-    /// The version in force: the latest effective one.
+    /// The version in force for a registration year: the one in force on 1 January of that year (the latest whose
+    /// `effectiveFrom` is on or before it); for a year that starts before every version, the first version that
+    /// takes effect during that year. Nil when no version covers the year. A version stays valid until the next
+    /// one takes effect.
+    static func inForce(year: Int, on db: any Database) async throws -> CatalogueVersionModel? {
+        let start = String(format: "%04d-01-01", year)
+        let end = String(format: "%04d-12-31", year)
+        if let v = try await CatalogueVersionModel.query(on: db).filter(\.$effectiveFrom <= start)
+            .sort(\.$effectiveFrom, .descending).sort(\.$version, .descending).first()
+        {
+            return v
+        }
+        return try await CatalogueVersionModel.query(on: db).filter(\.$effectiveFrom <= end)
+            .sort(\.$effectiveFrom).sort(\.$version).first()
+    }
+
+    /// The newest version (the latest effective one), whatever the year.
     static func current(on db: any Database) async throws -> CatalogueVersionModel? {
         try await CatalogueVersionModel.query(on: db).sort(\.$effectiveFrom, .descending).sort(\.$version, .descending)
             .first()

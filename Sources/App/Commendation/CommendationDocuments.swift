@@ -283,12 +283,15 @@ enum CommendationDocuments {
             blocks.append(
                 body(
                     "- Họ và tên: \(s?.name ?? "")"
-                        + (!x.showPersonal || (s?.gender ?? "").isEmpty ? "" : "; giới tính: \(s?.gender ?? "")")
+                        + (!x.showPersonal || (s?.gender ?? "").isEmpty
+                            ? "" : "; giới tính: \(SubjectCatalogues.genderLabel(s?.gender ?? ""))")
                         + "."))
             if x.showPersonal, let b = s?.birthDate, !b.isEmpty {
                 blocks.append(body("- Ngày, tháng, năm sinh: \(VietnameseDate.isoToDisplay(b))."))
             }
-            if x.showSensitive, let e = s?.ethnicity, !e.isEmpty { blocks.append(body("- Dân tộc: \(e).")) }
+            if x.showSensitive, let e = s?.ethnicity, !e.isEmpty {
+                blocks.append(body("- Dân tộc: \(SubjectCatalogues.ethnicityName(e))."))
+            }
             blocks.append(body("- Chức vụ, đơn vị công tác: \(subjectLine(s))."))
         } else {
             blocks.append(heading("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"))

@@ -76,8 +76,8 @@ enum DemoCommendation {
             s.kind = kind.rawValue
             s.name = name
             s.$unit.id = try u.requireID()
-            s.gender = gender
-            s.ethnicity = ethnicity
+            s.gender = SubjectCatalogues.genderCode(gender)
+            s.ethnicity = SubjectCatalogues.ethnicityCode(ethnicity)
             s.position = position
             s.birthDate = ""
             s.idNumber = ""

@@ -42,8 +42,24 @@ enum DemoData {
         return try await load(app: app, config: config, withAccounts: withAccounts)
     }
 
-    static func load(app: Application, config: AppConfig, withAccounts: Bool) async throws -> Result {
-        let db = app.db
+    /// The whole demo for a first start or `dienhinh demo-data`: the tree, the accounts and the living district in
+    /// ONE transaction, so a kill during the load leaves an empty database that the next start fills again. Nil
+    /// when the database already has units.
+    static func loadDistrictIfEmpty(app: Application, config: AppConfig) async throws -> (
+        demo: Result, district: DemoDistrict.Summary
+    )? {
+        if try await isLoaded(on: app.db) { return nil }
+        return try await app.db.transaction { tx in
+            let demo = try await load(app: app, config: config, withAccounts: true, on: tx)
+            let district = try await DemoDistrict.load(app: app, on: tx)
+            return (demo, district)
+        }
+    }
+
+    static func load(
+        app: Application, config: AppConfig, withAccounts: Bool, on database: (any Database)? = nil
+    ) async throws -> Result {
+        let db = database ?? app.db
         let url = URL(fileURLWithPath: config.workingDirectory).appendingPathComponent("Resources/Demo/org-konray.json")
         let tree = try OrgTreeFile.decode(try Data(contentsOf: url))
         let problems = tree.problems()
@@ -143,6 +159,9 @@ enum DemoData {
             username: "admin", fullName: "Quản trị hệ thống",
             passwordHash: try await app.password.async.hash(password).get(),
             role: .admin, unitID: nil)
+        // A generated password is printed once on the console: whoever reads it must replace it at the first sign-in.
+        // A password the operator chose (DIENHINH_ADMIN_PASSWORD) is already theirs.
+        user.mustChangePassword = config.adminPassword == nil
         try await user.create(on: app.db)
         try await AuditLog.record(
             on: app.db, actor: nil, action: "create", entity: "user", entityID: user.id, unitID: nil,

@@ -25,6 +25,8 @@ struct HomePage: Encodable, Sendable {
     let overdue: [Overdue]
     /// The inbox's latest unread notices (issue 14).
     var notices: NoticeDigest? = nil
+    /// The units short of the plan's quota of exemplars (seed §IV.3).
+    var quotas: QuotaDigest? = nil
     struct Overdue: Encodable, Sendable {
         let title: String
         let subject: String
@@ -193,12 +195,19 @@ struct HomeWebController {
                     UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
             ).count()
             stats.insert(.init(label: "Đăng ký điển hình", value: regs, href: RegistrationsPath.list.href), at: 0)
+            let evaluations = try await scope.apply(
+                EvaluationModel.query(on: req.db)
+                    .join(RegistrationModel.self, on: \EvaluationModel.$registration.$id == \RegistrationModel.$id)
+                    .join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
+            ).count()
+            stats.insert(.init(label: "Lượt đánh giá", value: evaluations, href: RegistrationsPath.list.href), at: 1)
         }
         var page = HomePage(
             layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",
             roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
             catalogueVersion: version, overdue: overdue)
         page.notices = try await NoticeDigest.of(actor, on: req.db)
+        page.quotas = try await QuotaWebController.digest(actor: actor, plans: req.application.quotaPlans, on: req.db)
         return try await req.render("home/home", page)
     }
 }

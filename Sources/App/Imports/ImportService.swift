@@ -133,6 +133,15 @@ enum ImportService {
         let description: String
         let goals: String
         let contact: String
+        /// The catalogue version in force for the row's year.
+        var catalogueVersion: String = ""
+    }
+
+    /// One catalogue version's types and fields, as the rows of one year use them.
+    struct YearCatalogue: Sendable {
+        let version: String
+        let typeByCode: [String: SubjectTypeModel]
+        let fieldCodes: Set<String>
     }
 
     static func start(data: Data, filename: String, actor: Actor, app: Application, on db: any Database) async throws
@@ -279,13 +288,24 @@ enum ImportService {
         // Everything a row can refer to, loaded once.
         let units = try await UnitModel.query(on: db).all()
         let unitByCode = Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        guard let version = try await CatalogueService.current(on: db) else {
-            return ([], [ImportErrorItem(row: 1, column: "", message: "Chưa có danh mục tiêu chuẩn.")])
+        // Each row's year picks the catalogue version in force for it (CatalogueService.inForce), loaded once a year.
+        var catalogues: [Int: YearCatalogue?] = [:]
+        func catalogue(_ year: Int) async throws -> YearCatalogue? {
+            if let c = catalogues[year] { return c }
+            var c: YearCatalogue?
+            if let version = try await CatalogueService.inForce(year: year, on: db) {
+                let types = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == version.requireID())
+                    .all()
+                c = YearCatalogue(
+                    version: version.version,
+                    typeByCode: Dictionary(types.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+                    fieldCodes: Set(
+                        try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == version.requireID())
+                            .all().map(\.code)))
+            }
+            catalogues[year] = c
+            return c
         }
-        let types = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == version.requireID()).all()
-        let typeByCode = Dictionary(types.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let fieldCodes = Set(
-            try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == version.requireID()).all().map(\.code))
         let movementByCode = Dictionary(
             try await MovementModel.query(on: db).all().map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
         let kindByLabel: [String: SubjectKind] = Dictionary(
@@ -328,21 +348,26 @@ enum ImportService {
             RegistrationService.validateSubject(subject, prefix: "", into: &fe)
             let columnOf: [String: Column] = [
                 "name": .name, "birthDate": .birthDate, "idNumber": .idNumber, "phone": .phone, "address": .address,
-                "position": .position,
+                "position": .position, "gender": .gender, "ethnicity": .ethnicity,
             ]
             for item in fe.items where item.field != "kind" { fail(columnOf[item.field] ?? .name, item.message) }
-            let type = typeByCode[cell(.typeCode).uppercased()]
+            var cat: YearCatalogue?
+            if let year, (1945...2100).contains(year) {
+                cat = try await catalogue(year)
+                if cat == nil { fail(.year, "Chưa có danh mục tiêu chuẩn có hiệu lực cho năm \(year).") }
+            }
+            let type = cat?.typeByCode[cell(.typeCode).uppercased()]
             if cell(.typeCode).isEmpty {
                 fail(.typeCode, "Thiếu mã loại mô hình / điển hình.")
-            } else if type == nil {
-                fail(.typeCode, "Không có loại “\(cell(.typeCode))” trong danh mục \(version.version).")
-            } else if let kind, !type!.subjectKinds.split(separator: ",").contains(Substring(kind.rawValue)) {
-                fail(.typeCode, "“\(type!.code)” không áp dụng cho \(kind.label.lowercased()).")
+            } else if let cat, type == nil {
+                fail(.typeCode, "Không có loại “\(cell(.typeCode))” trong danh mục \(cat.version).")
+            } else if let kind, let type, !type.subjectKinds.split(separator: ",").contains(Substring(kind.rawValue)) {
+                fail(.typeCode, "“\(type.code)” không áp dụng cho \(kind.label.lowercased()).")
             }
             var field = cell(.fieldCode).uppercased()
             if field.isEmpty {
                 field = type?.fieldCode ?? ""
-            } else if !fieldCodes.contains(field) {
+            } else if let cat, !cat.fieldCodes.contains(field) {
                 fail(.fieldCode, "Không có lĩnh vực “\(field)”.")
             }
             var movementIDs: [Int] = []
@@ -378,7 +403,8 @@ enum ImportService {
                         existingSubjectID: nil,
                         subject: subject, typeID: type?.id, fieldCode: field,
                         movementIDs: Array(Set(movementIDs)).sorted(), title: cell(.title),
-                        description: cell(.description), goals: cell(.goals), contact: cell(.contact)))
+                        description: cell(.description), goals: cell(.goals), contact: cell(.contact),
+                        catalogueVersion: cat?.version ?? ""))
             }
             if offset % 1000 == 999, let jobID, let job = try await ImportJobModel.find(jobID, on: db) {
                 job.processed = offset + 1
@@ -415,7 +441,8 @@ enum ImportService {
                         row: p.row, year: p.year, unitID: p.unitID, unitShortName: p.unitShortName,
                         subjectKey: p.subjectKey, existingSubjectID: sid, subject: p.subject,
                         typeID: p.typeID, fieldCode: p.fieldCode, movementIDs: p.movementIDs, title: p.title,
-                        description: p.description, goals: p.goals, contact: p.contact))
+                        description: p.description, goals: p.goals, contact: p.contact,
+                        catalogueVersion: p.catalogueVersion))
             } else {
                 out.append(p)
             }
@@ -427,7 +454,6 @@ enum ImportService {
     // MARK: writing (one transaction, batched inserts)
 
     static func write(_ plans: [Planned], filename: String, actor: Actor, on db: any Database) async throws -> Int {
-        guard let version = try await CatalogueService.current(on: db)?.version else { return 0 }
         return try await db.transaction { tx in
             let sql = try tx.sql()
             let now = Date()
@@ -470,7 +496,7 @@ enum ImportService {
                         kind: SubjectKind(rawValue: p.subject.kind) ?? .individual, name: p.subject.name)
                     insert = insert.values(
                         SQLBind(sid), SQLBind(p.unitID), SQLBind(p.year), SQLBind(p.subject.kind), SQLBind(p.typeID),
-                        SQLBind(version), SQLBind(p.fieldCode),
+                        SQLBind(p.catalogueVersion), SQLBind(p.fieldCode),
                         SQLBind(p.title), SQLBind(p.description), SQLBind(p.goals), SQLBind(p.contact),
                         SQLBind(RegistrationStatus.registered.rawValue),
                         SQLBind(

@@ -14,6 +14,9 @@ enum RegistrationsPath: SitePath {
     case action(Param)
     /// One evidence file (download).
     case evidenceFile(Param)
+    /// The printable registration form (phiếu đăng ký), as a page and as DOCX.
+    case print(Param)
+    case printDOCX(Param)
 
     var segments: [PathSegment] {
         switch self {
@@ -29,6 +32,8 @@ enum RegistrationsPath: SitePath {
         case .evaluations(let id): ["app", "registrations", .param("id", id), "evaluations"]
         case .action(let id): ["app", "actions", .param("id", id)]
         case .evidenceFile(let id): ["app", "evidence", .param("id", id)]
+        case .print(let id): ["app", "registrations", .param("id", id), "print"]
+        case .printDOCX(let id): ["app", "registrations", .param("id", id), "print.docx"]
         }
     }
 }
@@ -50,6 +55,19 @@ enum SubjectsPath: SitePath {
         case .awards(let id): ["app", "subjects", .param("id", id), "awards"]
         case .deleteAward(let id): ["app", "awards", .param("aid", id), "delete"]
         case .criteria: ["app", "criteria"]
+        }
+    }
+}
+
+/// One evaluation's printable record (biên bản kiểm tra, đánh giá định kỳ), as a page and as DOCX.
+enum EvaluationsPath: SitePath {
+    case print(Param)
+    case printDOCX(Param)
+
+    var segments: [PathSegment] {
+        switch self {
+        case .print(let id): ["app", "evaluations", .param("id", id), "print"]
+        case .printDOCX(let id): ["app", "evaluations", .param("id", id), "print.docx"]
         }
     }
 }

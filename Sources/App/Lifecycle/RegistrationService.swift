@@ -55,8 +55,12 @@ struct SubjectDTO: Content, Sendable {
     let headsUnitID: Int?
     let representsUnitID: Int?
     /// Personal and sensitive facts (`DataField`): absent unless the reader may see them (`withheld` names them).
+    /// Gender code (`Gender`: male, female) and its label.
     let gender: String?
+    let genderLabel: String?
+    /// Ethnic-group code of the General Statistics Office (Resources/Catalogues/ethnic-groups.json) and its name.
     let ethnicity: String?
+    let ethnicityName: String?
     let birthDate: String?
     let idNumber: String?
     let phone: String?
@@ -75,6 +79,8 @@ struct SubjectDTO: Content, Sendable {
         representsUnitID = s.representsUnitID
         gender = access.value(.subjectGender, s.gender)
         ethnicity = access.value(.subjectEthnicity, s.ethnicity)
+        genderLabel = access.value(.subjectGender, SubjectCatalogues.genderLabel(s.gender))
+        ethnicityName = access.value(.subjectEthnicity, SubjectCatalogues.ethnicityName(s.ethnicity))
         birthDate = access.value(.subjectBirthDate, VietnameseDate.isoToDisplay(s.birthDate))
         idNumber = access.value(.subjectIDNumber, s.idNumber)
         phone = access.value(.subjectPhone, s.phone)
@@ -158,9 +164,11 @@ enum RegistrationService {
         // nil stays nil: on an update an absent field is left unchanged.
         let clean = { (v: String?) in v.map { VietnameseText.clean($0) } }
         return SubjectInput(
-            kind: s.kind, name: VietnameseText.clean(s.name), gender: clean(s.gender), ethnicity: clean(s.ethnicity),
-            position: clean(s.position), birthDate: clean(s.birthDate), idNumber: clean(s.idNumber),
-            phone: clean(s.phone), address: clean(s.address), headsUnitID: s.headsUnitID,
+            kind: s.kind, name: VietnameseText.clean(s.name), gender: clean(s.gender).map(SubjectCatalogues.genderCode),
+            ethnicity: clean(s.ethnicity).map(SubjectCatalogues.ethnicityCode), position: clean(s.position),
+            birthDate: clean(s.birthDate), idNumber: clean(s.idNumber).map { ContactNumbers.citizenID($0) ?? $0 },
+            phone: clean(s.phone).map { ContactNumbers.phone($0) ?? $0 }, address: clean(s.address),
+            headsUnitID: s.headsUnitID,
             representsUnitID: s.representsUnitID)
     }
 
@@ -183,12 +191,10 @@ enum RegistrationService {
         if let b = s.birthDate, !b.isEmpty, VietnameseDate.parse(b) == nil {
             e.add(prefix + "birthDate", "Ngày sinh phải có dạng dd/mm/yyyy, ví dụ 05/03/1980.")
         }
-        if let n = s.idNumber, !n.isEmpty, !(n.allSatisfy(\.isNumber) && [9, 12].contains(n.count)) {
-            e.add(prefix + "idNumber", "Số CCCD/CMND gồm 12 (hoặc 9) chữ số.")
-        }
-        if let p = s.phone, !p.isEmpty, !(p.filter(\.isNumber).count >= 9 && p.count <= 15) {
-            e.add(prefix + "phone", "Số điện thoại không hợp lệ.")
-        }
+        Check.gender(s.gender ?? "", prefix + "gender", into: &e)
+        Check.ethnicity(s.ethnicity ?? "", prefix + "ethnicity", groups: SubjectCatalogues.ethnicGroups, into: &e)
+        Check.citizenID(s.idNumber ?? "", prefix + "idNumber", "Số CCCD", into: &e)
+        Check.phone(s.phone ?? "", prefix + "phone", "Số điện thoại", into: &e)
         Check.optional(s.address ?? "", prefix + "address", "Địa chỉ", max: 300, into: &e)
         Check.optional(s.position ?? "", prefix + "position", "Chức vụ", max: 200, into: &e)
     }
@@ -214,8 +220,9 @@ enum RegistrationService {
             e.add("subject.name", "Chọn đối tượng đã có hoặc nhập đối tượng mới.")
         }
         if let s = i.subject, i.subjectID == nil { validateSubject(s, prefix: "subject.", into: &e) }
-        guard let version = try await CatalogueService.current(on: db) else {
-            e.add("typeCode", "Chưa có danh mục tiêu chuẩn.")
+        // The year picks the catalogue: the version whose validity covers it.
+        guard let version = try await CatalogueService.inForce(year: i.year, on: db) else {
+            if e["year"] == nil { e.add("year", "Chưa có danh mục tiêu chuẩn có hiệu lực cho năm \(i.year).") }
             return (e, nil)
         }
         var type: SubjectTypeModel?

@@ -118,7 +118,8 @@ struct RegistrationForm: Content, Sendable {
             out[
                 [
                     "subjectBirthDate": "birthDate", "subjectIdNumber": "idNumber", "subjectPhone": "phone",
-                    "subjectAddress": "address", "subjectPosition": "position",
+                    "subjectAddress": "address", "subjectPosition": "position", "subjectGender": "gender",
+                    "subjectEthnicity": "ethnicity",
                 ][key] ?? key] = item.message
         }
         return out
@@ -141,6 +142,9 @@ struct RegistrationFormPage: Encodable, Sendable {
     let types: [SelectOption]
     let fields: [SelectOption]
     let movements: [SelectOption]
+    /// Gender and ethnicity are choices from their lists (SubjectCatalogues).
+    let genders: [SelectOption]
+    let ethnicities: [SelectOption]
     /// Personal facts (gender, date of birth, ID number, phone, address) are offered only to their readers.
     let showPersonal: Bool
     /// Sensitive facts (ethnicity).
@@ -183,6 +187,8 @@ struct RegistrationPage: Encodable, Sendable {
         let summary: String
         let difficulties: String
         let helpGiven: String
+        /// The printable record of this evaluation (issue 15).
+        var printHref: String = ""
     }
     struct Evidence: Encodable, Sendable {
         let name: String
@@ -210,6 +216,8 @@ struct RegistrationPage: Encodable, Sendable {
     let actionStatuses: [SelectOption]
     let errors: [String: String]
     let actionForm: [String: String]
+    /// The printable registration form (issue 15).
+    var printHref: String = ""
 }
 
 enum RegistrationOptions {
@@ -230,8 +238,14 @@ enum RegistrationOptions {
             }
     }
 
-    static func types(selected: String, on db: any Database, all: Bool) async throws -> [SelectOption] {
-        guard let v = try await CatalogueService.current(on: db) else { return [] }
+    /// The types of the catalogue in force for `year` (a form), or of the newest version (a filter).
+    static func types(selected: String, on db: any Database, all: Bool, year: Int? = nil) async throws
+        -> [SelectOption]
+    {
+        var version: CatalogueVersionModel?
+        if let year { version = try await CatalogueService.inForce(year: year, on: db) }
+        if version == nil { version = try await CatalogueService.current(on: db) }
+        guard let v = version else { return [] }
         let types = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == v.requireID()).sort(\.$category)
             .sort(\.$position).all()
         return [
@@ -241,8 +255,13 @@ enum RegistrationOptions {
             + types.map { SelectOption(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == selected) }
     }
 
-    static func fields(selected: String, on db: any Database, emptyLabel: String) async throws -> [SelectOption] {
-        guard let v = try await CatalogueService.current(on: db) else { return [] }
+    static func fields(selected: String, on db: any Database, emptyLabel: String, year: Int? = nil) async throws
+        -> [SelectOption]
+    {
+        var version: CatalogueVersionModel?
+        if let year { version = try await CatalogueService.inForce(year: year, on: db) }
+        if version == nil { version = try await CatalogueService.current(on: db) }
+        guard let v = version else { return [] }
         let fields = try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == v.requireID()).sort(\.$name)
             .all()
         return [SelectOption(value: "", label: emptyLabel, selected: selected.isEmpty)]
@@ -337,10 +356,14 @@ struct RegistrationsWebController {
             creating: creating, form: form, errors: errors,
             units: try await RegistrationOptions.units(actor, selected: form.unitID, on: req.db, forCreate: true),
             kinds: RegistrationOptions.kinds(selected: form.subjectKind ?? "", emptyLabel: "— Chọn loại đối tượng —"),
-            types: try await RegistrationOptions.types(selected: form.typeCode ?? "", on: req.db, all: false),
+            types: try await RegistrationOptions.types(
+                selected: form.typeCode ?? "", on: req.db, all: false, year: Int(form.year)),
             fields: try await RegistrationOptions.fields(
-                selected: form.fieldCode ?? "", on: req.db, emptyLabel: "— Theo loại mô hình —"),
+                selected: form.fieldCode ?? "", on: req.db, emptyLabel: "— Theo loại mô hình —", year: Int(form.year)),
             movements: try await RegistrationOptions.movements(selected: form.movementIDs ?? [], on: req.db),
+            genders: SubjectCatalogues.genderOptions(selected: SubjectCatalogues.genderCode(form.gender ?? "")),
+            ethnicities: SubjectCatalogues.ethnicityOptions(
+                selected: SubjectCatalogues.ethnicityCode(form.ethnicity ?? "")),
             showPersonal: access.personal, showSensitive: access.sensitive, existingSubjectName: existing?.subject.name,
             cancelHref: existing.map { RegistrationsPath.registration(.id($0.id!)).href } ?? RegistrationsPath.list.href
         )
@@ -441,14 +464,15 @@ struct RegistrationsWebController {
         ]
         if !s.position.isEmpty { facts.append(.init(label: "Chức vụ", value: s.position)) }
         if let e = access.value(.subjectEthnicity, s.ethnicity), !e.isEmpty {
-            facts.append(.init(label: "Dân tộc", value: e))
+            facts.append(.init(label: "Dân tộc", value: SubjectCatalogues.ethnicityName(e)))
         }
         if !r.description.isEmpty { facts.append(.init(label: "Mô tả", value: r.description)) }
         if !r.goals.isEmpty { facts.append(.init(label: "Mục tiêu", value: r.goals)) }
         if !r.contact.isEmpty { facts.append(.init(label: "Liên hệ", value: r.contact)) }
         var personalItems: [RegistrationPage.Item] = []
         for (f, value) in [
-            (DataField.subjectGender, s.gender), (.subjectBirthDate, VietnameseDate.isoToDisplay(s.birthDate)),
+            (DataField.subjectGender, SubjectCatalogues.genderLabel(s.gender)),
+            (.subjectBirthDate, VietnameseDate.isoToDisplay(s.birthDate)),
             (.subjectIDNumber, s.idNumber), (.subjectPhone, s.phone), (.subjectAddress, s.address),
         ] where access.shows(f) && !value.isEmpty {
             personalItems.append(.init(label: f.label, value: value))
@@ -496,7 +520,8 @@ struct RegistrationsWebController {
                     date: $0.date.isoToVietnamese, period: $0.period, evaluator: $0.evaluator,
                     conclusionLabel: $0.conclusion.label,
                     met: $0.metCount, unmet: $0.unmetCount, missing: $0.missingCount, summary: $0.summary,
-                    difficulties: $0.difficulties, helpGiven: $0.helpGiven)
+                    difficulties: $0.difficulties, helpGiven: $0.helpGiven,
+                    printHref: EvaluationsPath.print(.id($0.id ?? 0)).href)
             },
             evidence: files.map {
                 .init(
@@ -507,7 +532,7 @@ struct RegistrationsWebController {
             canEdit: canEdit, editHref: RegistrationsPath.edit(.id(id)).href,
             evaluateHref: RegistrationsPath.newEvaluation(.id(id)).href,
             actionStatuses: statuses(ActionStatus.planned.rawValue),
-            errors: errors, actionForm: actionForm)
+            errors: errors, actionForm: actionForm, printHref: RegistrationsPath.print(.id(id)).href)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -10,6 +10,7 @@ enum NoticeKind: String, Codable, Sendable, CaseIterable {
     case meetingCalled = "meeting-called"
     case voteOpened = "vote-opened"
     case decisionIssued = "decision-issued"
+    case renewalInvited = "renewal-invited"
 
     var label: String {
         switch self {
@@ -19,6 +20,7 @@ enum NoticeKind: String, Codable, Sendable, CaseIterable {
         case .meetingCalled: return "Triệu tập họp Hội đồng"
         case .voteOpened: return "Mở bỏ phiếu"
         case .decisionIssued: return "Quyết định khen thưởng"
+        case .renewalInvited: return "Mời đăng ký lại điển hình"
         }
     }
 }

@@ -261,7 +261,11 @@ struct GroupsPage: Encodable, Sendable {
         let kindLabel: String
         let members: [UnitRow]
         let hiddenCount: Int
+        /// The group's edit page, for who may change clusters and blocks (Policy `.unitGroups`).
+        var editHref: String? = nil
     }
+    /// The "add a cluster or block" link, for who may create one.
+    var newHref: String? = nil
 }
 
 struct GroupsWebController {
@@ -281,10 +285,13 @@ struct GroupsWebController {
                 .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
             return .init(
                 id: g.id ?? 0, code: g.code, name: g.name, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
-                members: visible.map(UnitRow.init), hiddenCount: g.members.count - visible.count)
+                members: visible.map(UnitRow.init), hiddenCount: g.members.count - visible.count,
+                editHref: req.can(.update, .unitGroups) ? GroupEditPath.edit(.id(g.id ?? 0)).href : nil)
         }
         return try await req.render(
             "organisation/groups",
-            GroupsPage(layout: req.layout("Cụm, khối thi đua", active: GroupsPath.list.href), groups: rows))
+            GroupsPage(
+                layout: req.layout("Cụm, khối thi đua", active: GroupsPath.list.href), groups: rows,
+                newHref: req.can(.create, .unitGroups) ? GroupEditPath.new.href : nil))
     }
 }

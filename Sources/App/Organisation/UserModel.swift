@@ -14,6 +14,13 @@ final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     /// Where notices are also e-mailed, when the server has SMTP (migration 22).
     @OptionalField(key: "email") var email: String?
+    /// Set when the password was generated or typed by someone else: every page leads to the change form, and API
+    /// tokens are refused, until the owner has chosen their own (migration 25).
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
+    /// When and by whom the account was disabled (`active` false); cleared when it is enabled again.
+    @OptionalField(key: "disabled_at") var disabledAt: Date?
+    @OptionalField(key: "disabled_by") var disabledBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -25,6 +32,7 @@ final class UserModel: Model, @unchecked Sendable {
         self.role = role.rawValue
         self.$unit.id = unitID
         self.active = true
+        self.mustChangePassword = false
     }
 
     var userRole: Role { Role(rawValue: role) ?? .editor }

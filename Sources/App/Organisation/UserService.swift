@@ -13,6 +13,9 @@ struct UserInput: Content, Sendable {
     var active: Bool?
     /// Where notices are also e-mailed; empty: none; absent (API): unchanged.
     var email: String? = nil
+    /// The owner must choose their own password at the next sign-in. Absent: false when creating through the API
+    /// (the web form offers it checked); when a new password is set for someone else, true.
+    var mustChangePassword: Bool? = nil
 }
 
 struct UserDTO: Content, Sendable, Equatable {
@@ -23,6 +26,8 @@ struct UserDTO: Content, Sendable, Equatable {
     let roleLabel: String
     let unitID: Int?
     let active: Bool
+    let mustChangePassword: Bool
+    let disabledAt: Date?
     init(_ u: UserModel) {
         id = u.id ?? 0
         username = u.username
@@ -31,6 +36,8 @@ struct UserDTO: Content, Sendable, Equatable {
         roleLabel = u.userRole.label
         unitID = u.$unit.id
         active = u.active
+        mustChangePassword = u.mustChangePassword
+        disabledAt = u.disabledAt
     }
 }
 
@@ -97,7 +104,7 @@ enum UserService {
         UserInput(
             username: VietnameseText.clean(i.username).lowercased(), fullName: VietnameseText.clean(i.fullName),
             role: i.role, unitID: i.unitID, password: i.password, active: i.active,
-            email: i.email.map { VietnameseText.clean($0) })
+            email: i.email.map { VietnameseText.clean($0) }, mustChangePassword: i.mustChangePassword)
     }
 
     private static func unitPath(_ id: Int?, on db: any Database) async throws -> UnitPath? {
@@ -118,6 +125,12 @@ enum UserService {
         let user = UserModel(
             username: input.username, fullName: input.fullName, passwordHash: hash, role: role, unitID: input.unitID)
         user.email = input.email.flatMap { $0.isEmpty ? nil : $0 }
+        user.mustChangePassword = input.mustChangePassword ?? false
+        if input.active == false {
+            user.active = false
+            user.disabledAt = Date()
+            user.disabledBy = actor?.userID
+        }
         try await db.transaction { tx in
             try await user.create(on: tx)
             try await AuditLog.record(
@@ -152,10 +165,22 @@ enum UserService {
         user.fullName = input.fullName
         user.role = role.rawValue
         user.$unit.id = input.unitID
-        if let active = input.active { user.active = active }
+        if let active = input.active, active != user.active {
+            // Disabling keeps the account and everything it did; it records when and by whom.
+            user.active = active
+            user.disabledAt = active ? nil : Date()
+            user.disabledBy = active ? nil : actor?.userID
+        }
         if let email = input.email { user.email = email.isEmpty ? nil : email }
         let newPassword = !(input.password ?? "").isEmpty
-        if newPassword { user.passwordHash = try await hasher.hash(input.password ?? "").get() }
+        if newPassword {
+            user.passwordHash = try await hasher.hash(input.password ?? "").get()
+            // A password typed by someone else is theirs to know: the owner chooses their own at the next sign-in.
+            user.mustChangePassword = input.mustChangePassword ?? (actor?.userID != id)
+            if actor?.userID == id, input.mustChangePassword != true { user.passwordChangedAt = Date() }
+        } else if let must = input.mustChangePassword {
+            user.mustChangePassword = must
+        }
         try await db.transaction { tx in
             if wasAdministering, !(Policy.administers(role) && user.active) {
                 try await ensureAnotherAdministrator(than: id, on: tx)

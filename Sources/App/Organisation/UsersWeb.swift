@@ -15,6 +15,8 @@ struct UsersPage: Encodable, Sendable {
         let roleLabel: String
         let unitName: String
         let active: Bool
+        var disabledSince: String? = nil
+        var mustChangePassword = false
         let editHref: String?
     }
 }
@@ -27,13 +29,17 @@ struct UserForm: Content, Sendable {
     var password: String?
     var active: String?
     var email: String? = nil
+    /// A checkbox: checked by default for a new account, so its owner chooses their own password.
+    var mustChangePassword: String? = nil
 
     var input: UserInput {
         UserInput(
             username: username, fullName: fullName, role: role, unitID: Int(unitID ?? ""), password: password,
-            active: active == nil ? false : true, email: email ?? "")
+            active: active == nil ? false : true, email: email ?? "", mustChangePassword: mustChangePassword != nil)
     }
-    static let empty = UserForm(username: "", fullName: "", role: "", unitID: "", password: "", active: "on", email: "")
+    static let empty = UserForm(
+        username: "", fullName: "", role: "", unitID: "", password: "", active: "on", email: "",
+        mustChangePassword: "on")
 }
 
 struct UserFormPage: Encodable, Sendable {
@@ -47,6 +53,10 @@ struct UserFormPage: Encodable, Sendable {
     let roles: [SelectOption]
     let units: [SelectOption]
     let minPassword: Int
+    /// Editing someone else's account: the one-time password form (nil when not allowed or creating).
+    var resetAction: String? = nil
+    /// When the account was disabled, for the edit form ("Đã khóa từ …").
+    var disabledSince: String? = nil
 }
 
 struct UsersWebController {
@@ -70,6 +80,8 @@ struct UsersWebController {
             UsersPage.Row(
                 username: u.username, fullName: u.fullName, roleLabel: u.userRole.label,
                 unitName: u.unit?.shortName ?? "—", active: u.active,
+                disabledSince: u.disabledAt.map(VietnameseDate.format),
+                mustChangePassword: u.mustChangePassword,
                 editHref: req.can(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole))
                     ? UsersPath.edit(.id(u.id ?? 0)).href : nil)
         }
@@ -136,12 +148,14 @@ struct UsersWebController {
         try req.authorize(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole))
         let form = UserForm(
             username: u.username, fullName: u.fullName, role: u.role, unitID: u.$unit.id.map(String.init) ?? "",
-            password: nil, active: u.active ? "on" : nil, email: u.email ?? "")
-        return try await req.render(
-            "organisation/user-form",
-            try await page(
-                req: req, heading: "Sửa tài khoản \(u.username)", action: UsersPath.user(.id(id)).href, creating: false,
-                form: form, errors: [:]))
+            password: nil, active: u.active ? "on" : nil, email: u.email ?? "",
+            mustChangePassword: u.mustChangePassword ? "on" : nil)
+        var ctx = try await page(
+            req: req, heading: "Sửa tài khoản \(u.username)", action: UsersPath.user(.id(id)).href, creating: false,
+            form: form, errors: [:])
+        if req.actor?.userID != id { ctx.resetAction = UserAdminPath.resetPassword(.id(id)).href }
+        ctx.disabledSince = u.disabledAt.map(VietnameseDate.formatDateTime)
+        return try await req.render("organisation/user-form", ctx)
     }
 
     @Sendable func update(req: Request) async throws -> Response {

@@ -12,6 +12,7 @@ enum Commands {
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(RestoreCommand(), as: "restore")
         app.asyncCommands.use(OrgCommandGroup(), as: "org")
+        app.asyncCommands.use(SetupImportCommand(), as: "import")
     }
 }
 
@@ -39,17 +40,18 @@ struct MigrateCommand: AsyncCommand {
 /// `dienhinh demo-data`: loads the Kon Rẫy demo into an empty database.
 struct DemoDataCommand: AsyncCommand {
     struct Signature: CommandSignature {}
-    var help: String { "Nạp dữ liệu mẫu huyện Kon Rẫy (chỉ khi cơ sở dữ liệu chưa có đơn vị nào)." }
+    var help: String { "Nạp dữ liệu mẫu huyện Kon Rẫy 2023–2025 (chỉ khi cơ sở dữ liệu chưa có đơn vị nào)." }
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let config = app.config else { return }
         try await Bootstrap.prepare(app)
-        guard let result = try await DemoData.loadIfEmpty(app: app, config: config) else {
+        guard let (result, district) = try await DemoData.loadDistrictIfEmpty(app: app, config: config) else {
             context.console.print("Cơ sở dữ liệu đã có đơn vị; không nạp lại dữ liệu mẫu.")
             return
         }
         context.console.print(
             "Đã nạp \(result.unitCount) đơn vị, \(result.groupCount) cụm/khối, \(result.movementCount) phong trào.")
+        context.console.print("Huyện mẫu 2023–2025: \(district.description).")
         if let pw = result.password {
             context.console.print(
                 "Tài khoản mẫu (mật khẩu chung \(config.demoPassword == nil ? pw : "lấy từ DIENHINH_DEMO_PASSWORD")):")

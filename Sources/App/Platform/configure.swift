@@ -25,6 +25,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(Migrations.all)
     app.ruleSets = try EligibilityService.loadRules(workingDirectory: config.workingDirectory)
     try BaseSalaries.install(workingDirectory: config.workingDirectory)
+    app.quotaPlans = try QuotaService.loadPlans(workingDirectory: config.workingDirectory)
 
     let root = config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/"
     app.directory = DirectoryConfiguration(workingDirectory: root)
@@ -106,19 +107,28 @@ public enum Bootstrap {
         guard let config = app.config else { return }
         try await prepare(app)
         let admin = try await DemoData.ensureAdmin(app: app, config: config)
-        let demo = try await DemoData.loadIfEmpty(app: app, config: config)
+        // The demo only when asked for (DIENHINH_DEMO=1): a production start never loads fake people.
+        let loaded = config.demo ? try await DemoData.loadDistrictIfEmpty(app: app, config: config) : nil
+        let demo = loaded?.demo
+        let district = loaded?.district
         guard admin.created || demo != nil else { return }
         var lines = ["", "════ Điển Hình — lần khởi động đầu tiên ════"]
         if let demo {
             lines.append(
                 "Đã nạp dữ liệu mẫu: \(demo.unitCount) đơn vị, \(demo.groupCount) cụm/khối thi đua, \(demo.movementCount) phong trào."
             )
+            if let district { lines.append("  Huyện mẫu 2023–2025: \(district.description).") }
+        } else if try await !DemoData.isLoaded(on: app.db) {
+            lines.append("Cơ sở dữ liệu còn trống (không nạp dữ liệu mẫu). Nhập cây tổ chức thật:")
+            lines.append("  dienhinh import units TỆP.xlsx, rồi import groups và import users;")
+            lines.append("  hoặc đăng nhập admin và dùng trang “Thiết lập từ bảng tính”. Dữ liệu mẫu: DIENHINH_DEMO=1.")
         }
         lines.append("Đăng nhập tại /dang-nhap (mặc định http://127.0.0.1:8080/dang-nhap).")
         if admin.created {
             if let pw = admin.printedPassword {
                 lines.append("  Quản trị: tên đăng nhập admin — mật khẩu: \(pw)")
-                lines.append("  (Mật khẩu này chỉ in một lần. Đặt trước bằng biến DIENHINH_ADMIN_PASSWORD nếu muốn.)")
+                lines.append("  (Mật khẩu dùng một lần, chỉ in một lần: phải đổi ngay khi đăng nhập lần đầu.")
+                lines.append("   Đặt trước bằng biến DIENHINH_ADMIN_PASSWORD nếu muốn.)")
             } else {
                 lines.append("  Quản trị: tên đăng nhập admin — mật khẩu lấy từ DIENHINH_ADMIN_PASSWORD.")
             }

@@ -26,7 +26,9 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     CatalogueWebController().register(signedIn)
     AuditWebController().register(signedIn)
     RegistrationsWebController().register(signedIn)
+    RolloverWebController().register(signedIn)
     EvaluationWebController().register(signedIn)
+    PrintFormsWebController().register(signedIn)
     SubjectsCriteriaWebController().register(signedIn)
     ImportsWebController().register(signedIn)
     DossiersWebController().register(signedIn)
@@ -40,6 +42,11 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     RewardsWebController().register(signedIn)
     CertificatesWebController().register(signedIn)
     NoticesWebController().register(signedIn)
+    AccountWebController().register(signedIn)
+    HelpWebController().register(signedIn)
+    GroupsEditWebController().register(signedIn)
+    SetupImportWebController().register(signedIn)
+    QuotaWebController().register(signedIn)
 
     // JSON API: bearer tokens, no cookies.
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
@@ -62,4 +69,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     RewardsAPIController().register(apiAuth)
     CertificatesAPIController().register(apiAuth)
     NoticesAPIController().register(apiAuth)
+    AccountAPIController().register(apiAuth)
+    GroupsEditAPIController().register(apiAuth)
+    SetupImportAPIController().register(apiAuth)
 }

@@ -48,7 +48,8 @@ extension RegistrationFormPage {
         types: [SelectOption(value: "MH-15", label: "MH-15 Mô hình vì người nghèo", selected: false)],
         fields: [SelectOption(value: "", label: "— Theo loại mô hình —", selected: true)],
         movements: [SelectOption(value: "7", label: "Cả nước chung tay vì người nghèo", selected: false)],
-        showPersonal: true, showSensitive: true,
+        genders: SubjectCatalogues.genderOptions(selected: "female"),
+        ethnicities: SubjectCatalogues.ethnicityOptions(selected: "14"), showPersonal: true, showSensitive: true,
         existingSubjectName: nil, cancelHref: RegistrationsPath.list.href)
 }
 
@@ -98,7 +99,7 @@ extension SubjectPage {
                 s.name = "Hộ ông A Blơi"
                 s.$unit.id = 9
                 s.gender = ""
-                s.ethnicity = "Xơ Đăng"
+                s.ethnicity = "14"
                 s.position = ""
                 s.birthDate = ""
                 s.idNumber = "062080000123"

@@ -81,7 +81,7 @@ struct LifecycleTests {
                 ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Tên đối tượng không được để trống."))
-            #expect(bad.text.contains("Số CCCD/CMND gồm 12"))
+            #expect(bad.text.contains("Số CCCD gồm đúng 12 chữ số"))
             #expect(bad.text.contains("value=\"Mô hình trồng sâm dây\""))
             let household = try await b.post(
                 "/app/registrations",

@@ -106,6 +106,8 @@ enum ReadMatrix {
 
     static let rows: [ReadRow] =
         web + api + decisionReads + certificateReads + stateDecisionReads + noticeReads + rewardReads
+        + monitoringReads + accountReads
+        + setupReads
 
     // MARK: Web pages
 
@@ -166,6 +168,19 @@ enum ReadMatrix {
         ReadRow("/app/registrations/:id/evaluations/new", recordEditForm) { fx, s in
             .page("/app/registrations/\(try await fx.markedRegistration(s).id)/evaluations/new")
         },
+        // The printable registration form and evaluation record (issue 15): read like the registration.
+        ReadRow("/app/registrations/:id/print", recordRead) { fx, s in
+            .page("/app/registrations/\(try await fx.markedRegistration(s).id)/print")
+        },
+        ReadRow("/app/registrations/:id/print.docx", recordRead) { fx, s in
+            .page("/app/registrations/\(try await fx.markedRegistration(s).id)/print.docx")
+        },
+        ReadRow("/app/evaluations/:id/print", recordRead) { fx, s in
+            .page("/app/evaluations/\(try await fx.markedEvaluation(s))/print")
+        },
+        ReadRow("/app/evaluations/:id/print.docx", recordRead) { fx, s in
+            .page("/app/evaluations/\(try await fx.markedEvaluation(s))/print.docx")
+        },
         ReadRow("/app/evidence/:id", recordRead) { fx, s in .page("/app/evidence/\(try await fx.evidence(s))") },
         ReadRow("/app/subjects/:id", recordRead) { fx, s in
             .page("/app/subjects/\(try await fx.markedRegistration(s).subjectID)")
@@ -174,6 +189,8 @@ enum ReadMatrix {
             .page("/app/subjects/\(try await fx.markedRegistration(s).subjectID)/eligibility?year=2025")
         },
         // Unit criteria are listed by Policy.unitScope, like the tree: a unit officer sees its subtree only.
+        // Opening a new year (Policy .yearRollover): the standing office and the administrator only (403).
+        ReadRow("/app/new-year", any: "A A F F F F") { _, _ in .page("/app/new-year") },
         ReadRow("/app/criteria", unitList) { fx, s in
             let c = try await fx.markedCriterion(s)
             return .list("/app/criteria", c)

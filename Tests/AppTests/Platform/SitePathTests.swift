@@ -22,8 +22,11 @@ struct SitePathTests {
         RegistrationsPath.edit(.key), RegistrationsPath.transitions(.key), RegistrationsPath.actions(.key),
         RegistrationsPath.evidence(.key), RegistrationsPath.newEvaluation(.key), RegistrationsPath.evaluations(.key),
         RegistrationsPath.action(.key), RegistrationsPath.evidenceFile(.key),
+        RegistrationsPath.print(.key), RegistrationsPath.printDOCX(.key), EvaluationsPath.print(.key),
+        EvaluationsPath.printDOCX(.key),
         SubjectsPath.subject(.key), SubjectsPath.annualRecords(.key), SubjectsPath.initiatives(.key),
         SubjectsPath.awards(.key), SubjectsPath.deleteAward(.key), SubjectsPath.criteria,
+        RolloverPath.form, RolloverPath.criteria, RolloverPath.invitations,
         DossiersPath.list, DossiersPath.dossier(.key), DossiersPath.nominees(.key),
         DossiersPath.removeNominee(.key, nominee: .key), DossiersPath.appraisal(.key, nominee: .key),
         DossiersPath.documents(.key), DossiersPath.generate(.key), DossiersPath.draft(.key, kind: .key),
@@ -41,7 +44,12 @@ struct SitePathTests {
         CertificatesPath.layouts(.key), CertificatesPath.newLayout(.key), CertificatesPath.layout(.key),
         CertificatesPath.print(.key), CertificatesPath.docx(.key), CertificatesPath.stylesheet,
         NoticesPath.inbox, NoticesPath.read(.key), NoticesPath.readAll,
+        MonitoringPath.quotas,
+        AccountPath.account, AccountPath.password, AccountPath.endSession(.key), AccountPath.endOthers,
+        UserAdminPath.resetPassword(.key), HelpPath.index, HelpPath.topic(.key), SupportPath.support, SupportPath.edit,
         RewardsPath.fund(.key), RewardsPath.year(.key, year: .key), RewardsPath.yearXLSX(.key, year: .key),
+        SetupImportPath.page, SetupImportPath.template(.key), SetupImportPath.upload(.key), GroupEditPath.new,
+        GroupEditPath.edit(.key), GroupEditPath.members(.key), GroupEditPath.removeMember(.key, unit: .key),
     ]
 
     @Test("Links: ids and texts fill the parameters, a query string is encoded, empty values are left out")

@@ -102,8 +102,13 @@ struct SurfaceTests {
                 "lifecycle/evaluation-form", EvaluationFormPage.mock, mustContain: "Số cán bộ lãnh đạo, quản lý đạt")
             try await render("lifecycle/subject", SubjectPage.mock, mustContain: "062080000123")
             try await render("lifecycle/criteria", CriteriaPage.mock, mustContain: "Không có hộ tái nghèo")
+            try await render("lifecycle/rollover", RolloverPage.mock, mustContain: "Đã có tiêu chí năm 2025")
+            try await render("lifecycle/print-form", PrintFormPage.mock, mustContain: "Độc lập - Tự do - Hạnh phúc")
             try await render("imports/imports", ImportsPage.mock, mustContain: "dang-ky-2024.xlsx")
             try await render("imports/import-job", ImportJobPage.mock, mustContain: "Không có đơn vị mã “KR-XYZ”.")
+            try await render("imports/setup", SetupImportPage.mock, mustContain: "Cấp trên lặp vòng")
+            try await render("imports/setup", SetupImportPage.accountsMock, mustContain: "k7Ph2mQx9ZtR4w")
+            try await render("organisation/group-form", GroupFormPage.mock, mustContain: "Bỏ khỏi cụm, khối")
             try await render("commendation/dossiers", DossiersPage.mock, mustContain: "Trích yếu không được để trống.")
             try await render(
                 "commendation/dossier", DossierPage.mock,
@@ -134,6 +139,15 @@ struct SurfaceTests {
             try await render("commendation/decision", DecisionPage.mockWithAmounts, mustContain: "1.170.000 đ")
             try await render("notices/notices", NoticesPage.mock, mustContain: "Đánh dấu đã đọc")
             try await render("home/home", HomePage.mockWithNotices, mustContain: "Thông báo mới (1)")
+            try await render("home/home", HomePage.mockWithQuotas, mustContain: "1/22 đơn vị chưa đạt chỉ tiêu")
+            try await render("monitoring/quotas", QuotaPage.mock, mustContain: "Thiếu 1")
+            try await render("platform/account", AccountPage.mock, mustContain: "Kết thúc 1 phiên khác")
+            try await render("platform/password", PasswordChangePage.mock, mustContain: "không khớp nhau")
+            try await render("organisation/user-reset", PasswordResetPage.mock, mustContain: "abcd-EFGH-2345-wxyz")
+            try await render("help/index", HelpIndexPage.mock, mustContain: "Vai trò của bạn")
+            try await render("help/topic", HelpTopicPage.mock, mustContain: "Gõ &lt;b&gt;dak ruong&lt;/b&gt;.")
+            try await render("help/support", SupportPage.mock, mustContain: "thiduakhenthuong@konray.gov.vn")
+            try await render("help/support-form", SupportFormPage.mock, mustContain: "Số điện thoại gồm 8–15 chữ số")
             let views = (FileManager.default.subpaths(atPath: packageRoot + "/Resources/Views") ?? []).filter {
                 $0.hasSuffix(".leaf")
             }
@@ -144,8 +158,14 @@ struct SurfaceTests {
             // + 3: certificates/layouts, layout and print (certificates on the office's blanks).
             // + 1: notices/notices (the inbox).
             // + 2: rewards/fund and rewards/fund-year (the emulation and commendation fund).
-            let expectedViews: Int = 29 + 3 + 1 + 3 + 2 + 3 + 3 + 1 + 2
-            #expect(views.count == expectedViews, "a new view needs a render test: \(views.sorted())")
+            // + 1: lifecycle/print-form (the printable registration form and evaluation record).
+            // + 1: monitoring/quotas (the quota monitor).
+            let expectedViews: Int = 29 + 3 + 1 + 3 + 2 + 3 + 3 + 1 + 2 + 1 + 1
+            // + 8: platform/account, platform/password, organisation/user-reset, help/index, help/topic,
+            //   help/support, help/support-form and the partial help/support-card (accounts and help, issue 15).
+            // + 1: lifecycle/rollover (opening a new year).
+            // + 2: imports/setup and organisation/group-form (set-up from spreadsheets, editing clusters, issue 15).
+            #expect(views.count == expectedViews + 8 + 1 + 2, "a new view needs a render test: \(views.sorted())")
         }
     }
 }

@@ -166,6 +166,8 @@ enum WriteMatrix {
     static let excluded: [String: String] = [
         "POST /dang-nhap": "public: signing in (AuthTests)",
         "POST /api/v1/auth/token": "public: issuing an API token (AuthTests)",
+        "POST /app/tai-khoan/phien/ket-thuc-khac":
+            "own sessions only, no role or scope; it ends the matrix's own API token (AccountTests.sessions)",
     ]
 
     // Roles, left to right:         admin noivu hoidong giaoduc dakruong bientap
@@ -205,7 +207,8 @@ enum WriteMatrix {
 
     static let rows: [WriteRow] =
         organisation + movements + catalogue + lifecycle + imports + dossiers + council
-        + decisions + sessions + certificates + stateDecisions + notices + rewards
+        + decisions + sessions + certificates + stateDecisions + notices + rewards + accounts
+        + setup
 
     // MARK: Organisation
 
@@ -378,6 +381,13 @@ enum WriteMatrix {
         },
         WriteRow(.POST, "/api/v1/unit-criteria", recordCreateNoLed) { fx, s in
             .json("/api/v1/unit-criteria", form: try await fx.unitCriterionFields(s))
+        },
+        // Opening a new year (Policy .yearRollover): the standing office and the administrator only (403).
+        WriteRow(.POST, "/app/new-year/criteria", any: "A A F F F F") { fx, _ in
+            .form("/app/new-year/criteria", try await fx.rolloverFields())
+        },
+        WriteRow(.POST, "/app/new-year/invitations", any: "A A F F F F") { fx, _ in
+            .form("/app/new-year/invitations", try await fx.renewalFields())
         },
     ]
 

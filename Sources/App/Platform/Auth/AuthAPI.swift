@@ -39,7 +39,8 @@ struct AuthAPIController {
             throw AppError(status: .unauthorized, code: .unauthorized, message: LoginOutcome.wrongMessage)
         case .success(let user):
             let (secret, token) = try await AuthService.issue(
-                .api, for: user, lifetime: config.apiTokenLifetime, on: req.db)
+                .api, for: user, lifetime: config.apiTokenLifetime, userAgent: req.headers.first(name: .userAgent),
+                ip: req.clientAddress(trustForwardedFor: config.loginThrottle.trustForwardedFor), on: req.db)
             let answer = TokenResponse(
                 token: secret, tokenType: "Bearer", expiresAt: token.expiresAt, user: UserDTO(user))
             return try await answer.encodeResponse(for: req)

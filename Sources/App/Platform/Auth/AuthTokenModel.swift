@@ -15,6 +15,11 @@ final class AuthTokenModel: Model, @unchecked Sendable {
     @OptionalField(key: "csrf_token") var csrfToken: String?
     @Field(key: "expires_at") var expiresAt: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When the token was last used, written at most once a minute (`SessionTracking`) (migration 25).
+    @OptionalField(key: "last_seen_at") var lastSeenAt: Date?
+    /// The browser or client that signed in, cut short, and its address: what a person sees in their sessions.
+    @OptionalField(key: "user_agent") var userAgent: String?
+    @OptionalField(key: "ip") var ip: String?
 
     init() {}
     init(kind: Kind, tokenHash: String, userID: Int, csrfToken: String?, expiresAt: Date) {

@@ -6,6 +6,8 @@ struct LoginPage: Encodable, Sendable {
     let username: String
     let next: String
     let error: String?
+    /// Whom to contact when signing in fails (set by the administrator).
+    var support: SupportCard? = nil
 }
 
 struct LoginForm: Content {
@@ -40,18 +42,19 @@ struct AuthWebController {
     @Sendable func show(req: Request) async throws -> Response {
         if req.auth != nil { return req.redirect(to: HomePath.home.href) }
         let next = Self.safeNext(req.query[String.self, at: "next"])
-        return try await req.render(
-            "platform/login",
-            LoginPage(layout: req.layout("Đăng nhập", active: ""), username: "", next: next, error: nil))
+        var page = LoginPage(layout: req.layout("Đăng nhập", active: ""), username: "", next: next, error: nil)
+        page.support = try await Self.support(req)
+        return try await req.render("platform/login", page)
     }
 
     @Sendable func login(req: Request) async throws -> Response {
         let form = try req.form(LoginForm.self)
         let next = Self.safeNext(form.next)
+        let support = try await Self.support(req)
         let page = { (error: String) in
             LoginPage(
                 layout: req.layout("Đăng nhập", active: ""), username: VietnameseText.clean(form.username), next: next,
-                error: error)
+                error: error, support: support)
         }
         let user: UserModel
         switch try await LoginService.attempt(
@@ -68,13 +71,21 @@ struct AuthWebController {
             user = found
         }
         // A fresh secret at every login: a session id seen before login is worth nothing after it.
-        let (secret, _) = try await AuthService.issue(.web, for: user, lifetime: config.sessionLifetime, on: req.db)
-        let res = req.redirect(to: next, redirectType: .normal)
+        let (secret, _) = try await AuthService.issue(
+            .web, for: user, lifetime: config.sessionLifetime, userAgent: req.headers.first(name: .userAgent),
+            ip: req.clientAddress(trustForwardedFor: config.loginThrottle.trustForwardedFor), on: req.db)
+        let res = req.redirect(to: user.mustChangePassword ? AccountPath.password.href : next, redirectType: .normal)
         res.cookies[AuthCookies.session] = HTTPCookies.Value(
             string: secret, maxAge: Int(config.sessionLifetime), path: "/",
             isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .lax)
         res.cookies[AuthCookies.preLoginCSRF] = .expired
         return res
+    }
+
+    /// The support contact for the sign-in page, when the administrator has set one.
+    static func support(_ req: Request) async throws -> SupportCard? {
+        let contact = try await SettingsService.supportContact(on: req.db)
+        return contact.isEmpty ? nil : SupportCard(contact)
     }
 
     @Sendable func logout(req: Request) async throws -> Response {

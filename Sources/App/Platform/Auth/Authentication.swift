@@ -75,14 +75,19 @@ enum AuthService {
     }
 
     /// Issues a token (browser session or API) for a user and returns the secret to hand out.
-    static func issue(_ kind: AuthTokenModel.Kind, for user: UserModel, lifetime: TimeInterval, on db: any Database)
-        async throws -> (secret: String, model: AuthTokenModel)
-    {
+    /// `userAgent` and `ip` describe the client, so that its owner recognises it among their sessions.
+    static func issue(
+        _ kind: AuthTokenModel.Kind, for user: UserModel, lifetime: TimeInterval, userAgent: String? = nil,
+        ip: String? = nil, on db: any Database
+    ) async throws -> (secret: String, model: AuthTokenModel) {
         let secret = Secrets.token()
         let model = AuthTokenModel(
             kind: kind, tokenHash: Secrets.sha256(secret), userID: try user.requireID(),
             csrfToken: kind == .web ? Secrets.token() : nil,
             expiresAt: Date().addingTimeInterval(lifetime))
+        model.lastSeenAt = Date()
+        model.userAgent = AccountService.shortUserAgent(userAgent)
+        model.ip = ip.map { String($0.prefix(64)) }
         try await model.create(on: db)
         user.lastLoginAt = Date()
         try await user.save(on: db)
@@ -97,6 +102,7 @@ enum AuthService {
                 .with(\.$user).first()
         else { return nil }
         guard token.expiresAt > Date(), token.user.active else { return nil }
+        try await AccountService.touch(token, on: req.db)
         let (actor, unitName) = try await actor(for: token.user, on: req.db)
         return AuthContext(
             user: token.user, actor: actor, unitName: unitName, csrfToken: token.csrfToken,
@@ -138,8 +144,24 @@ struct RequireSignedInPage: AsyncMiddleware {
             }
             throw AppError.unauthorized
         }
+        // The one place a password someone else set is enforced on pages: only the change form (and the support
+        // contact) until it is changed.
+        if let auth = req.auth, auth.user.mustChangePassword,
+            !PasswordChangeGate.allowedPages.contains(req.url.path)
+        {
+            if req.method == .GET || req.method == .HEAD {
+                return req.redirect(to: AccountPath.password.href)
+            }
+            throw AppError.forbidden(AccountService.forcedChangeMessage)
+        }
         return try await next.respond(to: req)
     }
+}
+
+/// Where an account that must change its password may still go.
+enum PasswordChangeGate {
+    static var allowedPages: Set<String> { [AccountPath.password.href, SupportPath.support.href] }
+    static let allowedAPI: Set<String> = ["/api/v1/me/password", "/api/v1/me", "/api/v1/auth/token"]
 }
 
 /// API routes: a valid bearer token or 401 in JSON.
@@ -149,6 +171,9 @@ struct RequireAPIToken: AsyncMiddleware {
             throw AppError(
                 status: .unauthorized, code: .unauthorized,
                 message: "Thiếu hoặc sai mã truy cập (Authorization: Bearer …). Lấy mã tại POST /api/v1/auth/token.")
+        }
+        if let auth = req.auth, auth.user.mustChangePassword, !PasswordChangeGate.allowedAPI.contains(req.url.path) {
+            throw AppError.forbidden(AccountService.forcedChangeMessage)
         }
         return try await next.respond(to: req)
     }

@@ -31,6 +31,9 @@ public struct AppConfig: Sendable {
     public var loginThrottle = LoginThrottlePolicy()
     /// Where notices are e-mailed from (SMTP_*); nil: no e-mail is sent.
     public var smtp: SMTPSettings?
+    /// Load the Kon Rẫy demo district into an empty database at the first start (DIENHINH_DEMO=1). Off by default:
+    /// a production start never loads fake people.
+    public var demo = false
 
     public init(
         database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
@@ -125,6 +128,15 @@ public struct AppConfig: Sendable {
             bcryptCost: cost, workingDirectory: workingDirectory, jurisdiction: jurisdiction)
         config.loginThrottle = try LoginThrottlePolicy.fromEnvironment(env)
         config.smtp = try SMTPSettings.fromEnvironment(env)
+        if let d = value("DIENHINH_DEMO") {
+            switch d.lowercased() {
+            case "1", "true", "yes", "on": config.demo = true
+            case "0", "false", "no", "off": config.demo = false
+            default:
+                throw ConfigError(
+                    variable: "DIENHINH_DEMO", message: "chỉ nhận 1 (nạp dữ liệu mẫu) hoặc 0 (đang là “\(d)”).")
+            }
+        }
         return config
     }
 }

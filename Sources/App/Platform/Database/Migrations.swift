@@ -28,5 +28,8 @@ enum Migrations {
         CreateNotices(),
         CreateStateDecisions(),
         AddRegistrationOrderIndex(),
+        AddAccountSecurity(),
+        CreateSettings(),
+        SubjectFieldCodes(),
     ]
 }

@@ -217,6 +217,37 @@ enum OpenAPIDocument {
                     obj(("get", op("Tài khoản đang đăng nhập", tag: "auth", response: ref("User"), errorCodes: [401])))
                 ),
                 (
+                    "/me/password",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Đổi mật khẩu của mình; các phiên và mã truy cập khác kết thúc, mã đang dùng giữ nguyên",
+                                tag: "auth", body: "PasswordChange", status: 204, response: nil,
+                                errorCodes: [401, 422])
+                        ))
+                ),
+                (
+                    "/me/sessions",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Các phiên đăng nhập và mã truy cập còn hiệu lực của mình", tag: "auth",
+                                response: array(ref("Session")), errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/me/sessions/{id}",
+                    obj(
+                        (
+                            "delete",
+                            op(
+                                "Kết thúc một phiên đăng nhập hoặc mã truy cập của mình", tag: "auth",
+                                params: [idParam], status: 204, response: nil, errorCodes: [401, 404])
+                        ))
+                ),
+                (
                     "/units",
                     obj(
                         (
@@ -260,6 +291,24 @@ enum OpenAPIDocument {
                         (
                             "get",
                             op("Cụm, khối thi đua", tag: "units", response: array(ref("UnitGroup")), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Thêm cụm, khối thi đua (Thường trực, quản trị)", tag: "units", body: "UnitGroupInput",
+                                status: 201, response: ref("UnitGroup"), errorCodes: [401, 403, 422])
+                        ))
+                ),
+                (
+                    "/unit-groups/{id}",
+                    obj(
+                        (
+                            "put",
+                            op(
+                                "Sửa cụm, khối thi đua; memberIDs (nếu có) thay toàn bộ đơn vị thành viên",
+                                tag: "units",
+                                params: [idParam], body: "UnitGroupInput", response: ref("UnitGroup"),
+                                errorCodes: [401, 403, 404, 422])
                         ))
                 ),
                 (
@@ -289,6 +338,17 @@ enum OpenAPIDocument {
                             op(
                                 "Sửa tài khoản (mật khẩu để trống thì giữ nguyên)", tag: "users", params: [idParam],
                                 body: "UserInput", response: ref("User"))
+                        ))
+                ),
+                (
+                    "/users/{id}/password-reset",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Đặt lại mật khẩu dùng một lần (chỉ trả về một lần; phải đổi khi đăng nhập)",
+                                tag: "users", params: [idParam], response: ref("PasswordReset"),
+                                errorCodes: [401, 403, 404, 409])
                         ))
                 ),
                 (
@@ -672,6 +732,42 @@ enum OpenAPIDocument {
                                 tag: "imports",
                                 params: [], fields: [("file", str(format: "binary"))], status: 200,
                                 response: ref("AnnualImportResult"), errorCodes: [400, 401, 422])
+                        ))
+                ),
+                (
+                    "/imports/units",
+                    obj(
+                        (
+                            "post",
+                            multipartOp(
+                                "Thiết lập từ bảng tính: nhập cây đơn vị (mã, tên, loại, mã cấp trên…) (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi từng dòng, cột",
+                                tag: "imports",
+                                params: [], fields: [("file", str(format: "binary"))], status: 200,
+                                response: ref("SetupImportResult"), errorCodes: [400, 401, 403, 422])
+                        ))
+                ),
+                (
+                    "/imports/groups",
+                    obj(
+                        (
+                            "post",
+                            multipartOp(
+                                "Thiết lập từ bảng tính: nhập cụm, khối thi đua và đơn vị thành viên (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi từng dòng, cột",
+                                tag: "imports",
+                                params: [], fields: [("file", str(format: "binary"))], status: 200,
+                                response: ref("SetupImportResult"), errorCodes: [400, 401, 403, 422])
+                        ))
+                ),
+                (
+                    "/imports/users",
+                    obj(
+                        (
+                            "post",
+                            multipartOp(
+                                "Thiết lập từ bảng tính: nhập tài khoản; mỗi tài khoản nhận mật khẩu dùng một lần, phải đổi khi đăng nhập lần đầu (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi từng dòng, cột",
+                                tag: "imports",
+                                params: [], fields: [("file", str(format: "binary"))], status: 200,
+                                response: ref("SetupImportResult"), errorCodes: [400, 401, 403, 422])
                         ))
                 ),
                 (
@@ -1277,7 +1373,37 @@ enum OpenAPIDocument {
                                 [
                                     ("id", int), ("username", str()), ("fullName", str()), ("role", str()),
                                     ("roleLabel", str()), ("unitID", nullable("integer")), ("active", bool),
+                                    ("mustChangePassword", bool), ("disabledAt", nullable("string")),
                                 ])
+                        ),
+                        (
+                            "PasswordChange",
+                            schema(
+                                required: ["currentPassword", "newPassword"],
+                                [
+                                    ("currentPassword", str()),
+                                    (
+                                        "newPassword",
+                                        str("Ít nhất \(Check.minimumPasswordLength) ký tự, khác mật khẩu cũ")
+                                    ),
+                                    ("confirmPassword", str("Nhập lại mật khẩu mới (không bắt buộc)")),
+                                ])
+                        ),
+                        (
+                            "Session",
+                            schema(
+                                required: ["id", "kind", "expiresAt", "current"],
+                                [
+                                    ("id", int), ("kind", str("web hoặc api")), ("createdAt", nullable("string")),
+                                    ("lastSeenAt", nullable("string")), ("expiresAt", str(format: "date-time")),
+                                    ("userAgent", nullable("string")), ("ip", nullable("string")), ("current", bool),
+                                ])
+                        ),
+                        (
+                            "PasswordReset",
+                            schema(
+                                required: ["user", "password"],
+                                [("user", ref("User")), ("password", str("Mật khẩu dùng một lần"))])
                         ),
                         (
                             "UserInput",
@@ -1293,6 +1419,17 @@ enum OpenAPIDocument {
                                     (
                                         "email",
                                         str("E-mail nhận thông báo; chuỗi rỗng: không có; không gửi trường: giữ nguyên")
+                                    ),
+                                    (
+                                        "mustChangePassword",
+                                        obj(
+                                            ("type", .string("boolean")),
+                                            (
+                                                "description",
+                                                .string(
+                                                    "Buộc đổi mật khẩu ở lần đăng nhập tới (mặc định false qua API; "
+                                                        + "biểu mẫu web mặc định bật)")
+                                            ))
                                     ),
                                 ])
                         ),
@@ -1410,7 +1547,9 @@ enum OpenAPIDocument {
                                 [
                                     ("id", int), ("kind", str()), ("kindLabel", str()), ("name", str()),
                                     ("unitID", int),
-                                    ("gender", str()), ("ethnicity", str()), ("position", str()),
+                                    ("gender", str("male, female")), ("genderLabel", str()),
+                                    ("ethnicity", str("mã dân tộc 01–54, Quyết định 121-TCTK/PPCĐ")),
+                                    ("ethnicityName", str()), ("position", str()),
                                     ("headsUnitID", nullable("integer")), ("representsUnitID", nullable("integer")),
                                     ("birthDate", str()), ("idNumber", str()),
                                     ("phone", str()), ("address", str()), ("withheld", array(str())),
@@ -1422,7 +1561,8 @@ enum OpenAPIDocument {
                                 required: ["kind", "name"],
                                 [
                                     ("kind", str("collective, individual, household")), ("name", str()),
-                                    ("gender", str()), ("ethnicity", str()), ("position", str()),
+                                    ("gender", str("male, female (hoặc Nam, Nữ)")),
+                                    ("ethnicity", str("mã 01–54 hoặc tên dân tộc")), ("position", str()),
                                     ("birthDate", str("dd/mm/yyyy")), ("idNumber", str()), ("phone", str()),
                                     ("address", str()), ("headsUnitID", nullable("integer")),
                                     ("representsUnitID", nullable("integer")),
@@ -1663,6 +1803,44 @@ enum OpenAPIDocument {
                                     ("subGroup", str()),
                                     ("measure", str()), ("direction", str("increase, decrease")), ("title", str()),
                                     ("rank", int), ("spanYears", int),
+                                ])
+                        ),
+                        (
+                            "UnitGroupInput",
+                            schema(
+                                required: ["code", "name", "kind"],
+                                [
+                                    ("code", str()), ("name", str()), ("kind", str("cum, khoi")),
+                                    ("memberIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "SetupImportResult",
+                            schema(
+                                required: ["kind", "created", "errors", "warnings", "accounts"],
+                                [
+                                    ("kind", str("units, groups, users")), ("created", int),
+                                    (
+                                        "errors",
+                                        array(
+                                            schema(
+                                                required: ["row", "column", "message"],
+                                                [("row", int), ("column", str()), ("message", str())]))
+                                    ),
+                                    (
+                                        "warnings",
+                                        array(
+                                            schema(
+                                                required: ["row", "column", "message"],
+                                                [("row", int), ("column", str()), ("message", str())]))
+                                    ),
+                                    (
+                                        "accounts",
+                                        array(
+                                            schema(
+                                                required: ["username", "fullName", "password"],
+                                                [("username", str()), ("fullName", str()), ("password", str())]))
+                                    ),
                                 ])
                         ),
                         (

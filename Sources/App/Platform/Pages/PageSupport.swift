@@ -14,14 +14,36 @@ struct UserBadge: Encodable, Sendable {
     let unitName: String?
 }
 
+/// A group of the menu: one task and its pages (issue 15, item 7). The layout shows a group only when the actor
+/// may see at least one of its items; each item is asked of the Policy where it is listed.
+struct NavGroup: Encodable, Sendable {
+    let label: String
+    /// A stable key for ids and tests ("thiet-lap").
+    let key: String
+    let items: [NavItem]
+    /// The page shown is one of this group's: the group carries aria-current too.
+    let active: Bool
+
+    init(_ label: String, key: String, _ items: [NavItem?]) {
+        self.label = label
+        self.key = key
+        self.items = items.compactMap { $0 }
+        active = self.items.contains { $0.active }
+    }
+}
+
 /// What every page's layout needs. Each page context holds one.
 struct LayoutContext: Encodable, Sendable {
     let title: String
     let user: UserBadge?
+    /// Links outside any group (the dashboard).
     let nav: [NavItem]
     let csrf: String
     let flash: String?
-
+    /// The menu's groups, by task; empty groups are left out.
+    var groups: [NavGroup] = []
+    /// The account menu under the user's name (sign-out is its form, after these links).
+    var account: [NavItem] = []
 }
 
 /// A select option with its selected state computed in Swift, not in the template.
@@ -65,69 +87,75 @@ enum Flash {
 }
 
 extension Request {
-    /// The layout for a signed-in page: navigation by what the policy lets this actor see.
+    /// The layout for a signed-in page: navigation by what the policy lets this actor see, grouped by task.
+    /// Adding a page to the menu is one line in its group: `item(label, href, visible-to-this-actor)`.
     func layout(_ title: String, active: String) -> LayoutContext {
-        var nav: [NavItem] = [
+        let nav: [NavItem] = [
             NavItem(label: "Tổng quan", href: HomePath.home.href, active: active == HomePath.home.href)
         ]
+        var groups: [NavGroup] = []
+        var account: [NavItem] = []
         if let actor {
-            if Policy.unitScope(actor) != .none {
-                nav.append(NavItem(label: "Đơn vị", href: UnitsPath.list.href, active: active == UnitsPath.list.href))
+            func item(_ label: String, _ href: String, _ visible: Bool = true) -> NavItem? {
+                visible ? NavItem(label: label, href: href, active: active == href) : nil
             }
-            if can(.followRegistrations) {
-                nav.append(
-                    NavItem(
-                        label: "Đăng ký điển hình", href: RegistrationsPath.list.href,
-                        active: active == RegistrationsPath.list.href))
-                nav.append(
-                    NavItem(
-                        label: "Tiêu chí cụ thể", href: SubjectsPath.criteria.href,
-                        active: active == SubjectsPath.criteria.href))
-            }
-            if Policy.recordScope(actor) != .none {
-                nav.append(
-                    NavItem(
-                        label: "Hồ sơ khen thưởng", href: DossiersPath.list.href,
-                        active: active == DossiersPath.list.href))
-                nav.append(
-                    NavItem(
-                        label: "Tra cứu khen thưởng", href: AwardsPath.awards.href,
-                        active: active == AwardsPath.awards.href))
-            }
-            if can(.list, .council(nil)) {
-                nav.append(
-                    NavItem(
-                        label: "Hội đồng TĐKT", href: CouncilPath.council.href,
-                        active: active == CouncilPath.council.href))
-            }
-            if can(.update, .authority(nil)) || can(.create, .authority(nil)) {
-                nav.append(
-                    NavItem(
-                        label: "Cấp khen thưởng", href: AuthoritiesPath.list.href,
-                        active: active == AuthoritiesPath.list.href))
-            }
-            nav.append(
-                NavItem(label: "Cụm, khối thi đua", href: GroupsPath.list.href, active: active == GroupsPath.list.href))
-            nav.append(
-                NavItem(label: "Phong trào", href: MovementsPath.list.href, active: active == MovementsPath.list.href))
-            nav.append(
-                NavItem(
-                    label: "Danh mục tiêu chuẩn", href: CataloguePath.catalogue.href,
-                    active: active == CataloguePath.catalogue.href))
-            if Policy.userScope(actor) != .none {
-                nav.append(
-                    NavItem(label: "Tài khoản", href: UsersPath.list.href, active: active == UsersPath.list.href))
-            }
-            if can(.list, .auditLog) {
-                nav.append(
-                    NavItem(label: "Nhật ký", href: AuditPath.audit.href, active: active == AuditPath.audit.href))
-            }
-            if can(.update, .calendar) {
-                nav.append(
-                    NavItem(
-                        label: "Lịch ngày nghỉ", href: CalendarPath.calendar.href,
-                        active: active == CalendarPath.calendar.href))
-            }
+            let recordsVisible = Policy.recordScope(actor) != .none
+            groups = [
+                NavGroup(
+                    "Thiết lập", key: "thiet-lap",
+                    [
+                        item("Đơn vị", UnitsPath.list.href, Policy.unitScope(actor) != .none),
+                        item("Sắp xếp lại đơn vị", ReorganisationPath.form.href, can(.read, .reorganisation)),
+                        item("Cụm, khối thi đua", GroupsPath.list.href),
+                        item("Tài khoản người dùng", UsersPath.list.href, Policy.userScope(actor) != .none),
+                        item("Danh mục tiêu chuẩn", CataloguePath.catalogue.href),
+                        item("Lịch ngày nghỉ", CalendarPath.calendar.href, can(.update, .calendar)),
+                        item(
+                            "Cấp khen thưởng", AuthoritiesPath.list.href,
+                            can(.update, .authority(nil)) || can(.create, .authority(nil))),
+                        item("Nhập dữ liệu", ImportsPath.imports.href, can(.createUnitRecords)),
+                        item("Nhật ký", AuditPath.audit.href, can(.list, .auditLog)),
+                        item("Thiết lập từ bảng tính", SetupImportPath.page.href, can(.create, .setupImport)),
+                        item("Mở năm mới", RolloverPath.form.href, can(.update, .yearRollover)),
+                    ]),
+                NavGroup(
+                    "Điển hình", key: "dien-hinh",
+                    [
+                        item("Đăng ký điển hình", RegistrationsPath.list.href, can(.followRegistrations)),
+                        item("Tiêu chí cụ thể", SubjectsPath.criteria.href, can(.followRegistrations)),
+                        item("Phong trào", MovementsPath.list.href),
+                    ]),
+                NavGroup(
+                    "Khen thưởng", key: "khen-thuong",
+                    [
+                        item("Hồ sơ khen thưởng", DossiersPath.list.href, recordsVisible),
+                        item("Tra cứu khen thưởng", AwardsPath.awards.href, recordsVisible),
+                        item("Hội đồng TĐKT", CouncilPath.council.href, can(.list, .council(nil))),
+                        item("Sổ quyết định", DecisionsPath.register.href, can(.list, .council(nil))),
+                    ]),
+                NavGroup(
+                    "Tuyên truyền", key: "tuyen-truyen",
+                    [
+                        item("Trang công khai", HomePath.publicHome.href, can(.publicise))
+                    ]),
+                NavGroup(
+                    "Báo cáo", key: "bao-cao",
+                    [
+                        item("Chỉ tiêu điển hình", MonitoringPath.quotas.href, Policy.quotaScope(actor) != .none),
+                        item(
+                            "Danh sách đăng ký (Excel)", RegistrationsPath.export.href([("format", "xlsx")]),
+                            can(.followRegistrations)),
+                        item(
+                            "Danh sách đăng ký (CSV)", RegistrationsPath.export.href([("format", "csv")]),
+                            can(.followRegistrations)),
+                    ]),
+            ].filter { !$0.items.isEmpty }
+            account = [
+                item("Tài khoản của tôi", AccountPath.account.href),
+                item("Thông báo", NoticesPath.inbox.href),
+                item("Hướng dẫn", helpHref(forPage: url.path)),
+                item("Liên hệ hỗ trợ", SupportPath.support.href),
+            ].compactMap { $0 }
         }
         var flash: String?
         if let raw = cookies[Flash.cookie]?.string, !raw.isEmpty { flash = raw.removingPercentEncoding }
@@ -136,7 +164,9 @@ extension Request {
                 fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label,
                 unitName: $0.unitName)
         }
-        return LayoutContext(title: title, user: user, nav: nav, csrf: csrfTokenForForm(), flash: flash)
+        return LayoutContext(
+            title: title, user: user, nav: nav, csrf: csrfTokenForForm(), flash: flash, groups: groups,
+            account: account)
     }
 
     func render<C: Encodable & Sendable>(_ template: String, _ context: C, status: HTTPResponseStatus = .ok)

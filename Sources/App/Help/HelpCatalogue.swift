@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// The guides shipped in Resources/Help: `topics.json` lists them (slug, title, screens they explain, roles they
+/// are written for) and each is `SLUG.md` in the tiny Markdown subset of `HelpDocument`. Read once per app.
+struct HelpCatalogue: Sendable {
+    struct Topic: Decodable, Sendable {
+        enum Group: String, Decodable, Sendable { case screen, role }
+        let slug: String
+        let title: String
+        let group: Group
+        var screens: [String]?
+        var roles: [String]?
+    }
+    struct File: Decodable, Sendable {
+        let version: String
+        let source: String
+        let topics: [Topic]
+    }
+
+    let file: File
+    let documents: [String: HelpDocument]
+
+    static func load(workingDirectory: String) throws -> HelpCatalogue {
+        let dir = URL(fileURLWithPath: workingDirectory).appendingPathComponent("Resources/Help")
+        let file = try JSONDecoder().decode(
+            File.self, from: Data(contentsOf: dir.appendingPathComponent("topics.json")))
+        var docs: [String: HelpDocument] = [:]
+        for t in file.topics {
+            // The slug names the file: only letters, digits and hyphens, so it can never leave the folder.
+            guard t.slug.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }) else { continue }
+            let text = try String(contentsOf: dir.appendingPathComponent("\(t.slug).md"), encoding: .utf8)
+            docs[t.slug] = HelpDocument.parse(text)
+        }
+        return HelpCatalogue(file: file, documents: docs)
+    }
+
+    func topic(_ slug: String) -> (Topic, HelpDocument)? {
+        guard let t = file.topics.first(where: { $0.slug == slug }), let d = documents[slug] else { return nil }
+        return (t, d)
+    }
+
+    /// The guide for the page at `path` (its most specific screen pattern), if any.
+    func topic(forPage path: String) -> Topic? {
+        let slug = HelpScreens.best(
+            path: path, among: file.topics.map { (key: $0.slug, patterns: $0.screens ?? []) })
+        return file.topics.first { $0.slug == slug }
+    }
+}
+
+extension Application {
+    /// Read once per working directory and kept (the files ship with the app and do not change while it runs).
+    private static let helpCache = NIOLockedValueBox<[String: HelpCatalogue]>([:])
+
+    /// The shipped guides, read at the first use (a missing or broken file is an error on the help pages only, and
+    /// a test reads every file).
+    var help: HelpCatalogue {
+        get throws {
+            let dir = config?.workingDirectory ?? directory.workingDirectory
+            if let h = Self.helpCache.withLockedValue({ $0[dir] }) { return h }
+            let h = try HelpCatalogue.load(workingDirectory: dir)
+            Self.helpCache.withLockedValue { $0[dir] = h }
+            return h
+        }
+    }
+}
+
+extension Request {
+    /// The help link for a page: the guide of the screen at `path` (for the layout's "Hướng dẫn" link).
+    func helpHref(forPage path: String) -> String {
+        guard let topic = try? application.help.topic(forPage: path) else { return HelpPath.index.href }
+        return HelpPath.topic(.text(topic.slug)).href
+    }
+}

@@ -1,0 +1,95 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The quota monitor: each bound unit's exemplars of the year against the plan's minimum (seed §IV.3).
+struct QuotaPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let year: Int
+    let years: [Option]
+    let plan: String
+    let legalBasis: String
+    let note: String
+    let onlyShort: Bool
+    let rows: [Row]
+    let nextHref: String?
+    let allHref: String
+    let shortHref: String
+    struct Option: Encodable, Sendable {
+        let value: Int
+        let selected: Bool
+    }
+    struct Row: Encodable, Sendable {
+        let unitName: String
+        let unitHref: String
+        let rule: String
+        let source: String
+        let count: Int
+        let minimum: Int
+        let met: Bool
+        let missing: Int
+        let registrationsHref: String
+    }
+
+    static func row(_ r: QuotaRow, year: Int) -> Row {
+        let id = r.unit.id ?? 0
+        return Row(
+            unitName: r.unit.name, unitHref: UnitsPath.unit(.id(id)).href, rule: r.standing.rule.label,
+            source: r.standing.rule.source, count: r.standing.count, minimum: r.standing.rule.minimum,
+            met: r.standing.isMet, missing: r.standing.missing,
+            registrationsHref: RegistrationsPath.list.href([("unitID", String(id)), ("year", String(year))]))
+    }
+}
+
+/// What the dashboard shows of the quotas: the shortfalls of the year, or the unit's own standing.
+struct QuotaDigest: Encodable, Sendable {
+    let year: Int
+    let bound: Int
+    let shortCount: Int
+    let short: [QuotaPage.Row]
+    let href: String
+}
+
+struct QuotaWebController {
+    func register(_ r: any RoutesBuilder) { r.get(MonitoringPath.quotas, use: page) }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let plans = req.application.quotaPlans
+        let fallback = QuotaService.defaultYear(plans: plans, today: Today.year) ?? Today.year
+        let year = try req.intQuery("year") ?? fallback
+        guard let plan = QuotaPlan.inForce(year, among: plans) else {
+            throw AppError.badRequest("Không có kế hoạch nào giao chỉ tiêu cho năm \(year).")
+        }
+        let onlyShort = req.query[String.self, at: "only"] == "short"
+        let after = req.query[String.self, at: "after"]
+        let page = try await QuotaService.standings(
+            plan: plan, year: year, actor: actor, after: after, limit: 100, on: req.db)
+        let rows = page.rows.filter { !onlyShort || !$0.standing.isMet }.map { QuotaPage.row($0, year: year) }
+        let base: [(String, String)] = [("year", String(year)), ("only", onlyShort ? "short" : "")]
+        let years = plans.flatMap { Array($0.fromYear...$0.toYear) }
+        return try await req.render(
+            "monitoring/quotas",
+            QuotaPage(
+                layout: req.layout("Chỉ tiêu điển hình năm \(year)", active: MonitoringPath.quotas.href),
+                year: year, years: Array(Set(years)).sorted().map { .init(value: $0, selected: $0 == year) },
+                plan: plan.plan, legalBasis: plan.legalBasis, note: plan.note ?? "", onlyShort: onlyShort, rows: rows,
+                nextHref: page.next.map { MonitoringPath.quotas.href(base + [("after", $0)]) },
+                allHref: MonitoringPath.quotas.href([("year", String(year))]),
+                shortHref: MonitoringPath.quotas.href([("year", String(year)), ("only", "short")])))
+    }
+
+    /// The dashboard's card; nil when no plan applies or the actor sees no unit records.
+    static func digest(actor: Actor, plans: [QuotaPlan], on db: any Database) async throws -> QuotaDigest? {
+        guard Policy.quotaScope(actor) != .none,
+            let year = QuotaService.defaultYear(plans: plans, today: Today.year),
+            let plan = QuotaPlan.inForce(year, among: plans)
+        else { return nil }
+        let result = try await QuotaService.shortfalls(plan: plan, year: year, actor: actor, on: db)
+        guard result.bound > 0 else { return nil }
+        return QuotaDigest(
+            year: year, bound: result.bound, shortCount: result.short.count,
+            short: result.short.prefix(12).map { QuotaPage.row($0, year: year) },
+            href: MonitoringPath.quotas.href([("year", String(year)), ("only", "short")]))
+    }
+}

@@ -1,0 +1,137 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The living demo district (issue 15, item 1). Loading it is the slow part: each test loads it once and checks
+/// several things.
+@Suite("The demo district 2023–2025")
+struct DemoDistrictTests {
+    /// A fixed "today" after the period, so every year is complete and the load is reproducible.
+    static let today = Date(timeIntervalSince1970: 1_768_446_000) // 15/01/2026 10:00 in Vietnam
+
+    @Test("The district covers every commune and agency each year, and the dashboard, search and workflow show it")
+    func wholeDistrict() async throws {
+        try await withTestApp(demo: true, sqliteFile: true) { app in
+            let summary = try await DemoDistrict.load(app: app, today: Self.today)
+            print(summary)
+            #expect(summary.registrations >= 400, "\(summary)")
+            #expect(summary.evaluations > 0 && summary.overdueActions > 0 && summary.evidence > 0)
+            #expect(summary.records >= 1500, "a few thousand records: \(summary.records)")
+            for outcome in ["met", "unmet", "missing"] { #expect((summary.evaluationResults[outcome] ?? 0) > 0) }
+            // The load time is printed with the summary (target: well under 60 s in a debug build on an idle
+            // machine); it is not asserted, a busy host would make the test flaky.
+
+            // Every commune and every district agency registered in each year of the plan.
+            let units = try await UnitModel.query(on: app.db).all()
+            let kr = try #require(units.first { $0.code == "KR" })
+            let mttq = try #require(units.first { $0.code == "KR-MTTQ" })
+            // The district's agencies and communes, and the mass organisations under the Front.
+            let registering = units.filter { $0.$parent.id == kr.id || $0.$parent.id == mttq.id }
+            #expect(registering.count == 26)
+            for u in registering {
+                for year in 2023...2025 {
+                    let n = try await RegistrationModel.query(on: app.db).filter(\.$unit.$id == u.requireID())
+                        .filter(\.$year == year).count()
+                    #expect(n > 0, "\(u.code) has no registration in \(year)")
+                }
+            }
+            // Several model types, all three kinds of subject.
+            let kinds = Set(try await RegistrationModel.query(on: app.db).all().map(\.subjectKind))
+            #expect(kinds == ["collective", "individual", "household"])
+            let types = try await RegistrationModel.query(on: app.db).with(\.$subjectType).all()
+                .compactMap { $0.subjectType?.code }
+            #expect(Set(types.filter { $0.hasPrefix("MH-") }).count == 18)
+            #expect(Set(types.filter { $0.hasPrefix("CN-") }).count == 4)
+
+            // The quota shortfalls left on purpose (plan §IV.3).
+            #expect(summary.shortfalls["Xã Đăk Pne"] == 1 && summary.shortfalls["Xã Đăk Tờ Re"] == 1, "\(summary)")
+            #expect(summary.shortfalls["Phòng Tài nguyên và Môi trường"] == 0, "\(summary)")
+
+            // Dossiers at every stage, and closed meetings with their minutes in the register.
+            for stage in ["draft", "submitted", "returned", "appraised", "reviewed", "decided"] {
+                #expect((summary.dossiersByStage[stage] ?? 0) > 0, "no dossier \(stage): \(summary)")
+            }
+            let closed = try await CouncilMeetingModel.query(on: app.db).filter(\.$status == .closed).all()
+            #expect(closed.count >= 2)
+            for m in closed { #expect(try await DecisionService.minutes(ofMeeting: m.requireID(), on: app.db) != nil) }
+
+            // A streak the eligibility engine reads: two years of Chiến sĩ thi đua cơ sở → the provincial Bằng khen.
+            let streak = try await AwardModel.query(on: app.db).filter(\.$formCode == "cstd-co-so")
+                .filter(\.$year == 2024).all()
+            var eligibleSomewhere = false
+            for a in streak {
+                let s = try #require(try await SubjectModel.find(a.$subject.id, on: app.db))
+                let (_, forms, _) = try await EligibilityService.evaluate(
+                    subject: s, year: 2024, sets: app.ruleSets, jurisdiction: "VN", on: app.db)
+                let bk = forms.first { $0.formCode == "bang-khen-ubnd-tinh" }
+                if bk?.eligible == true { eligibleSomewhere = true }
+            }
+            #expect(eligibleSomewhere, "no subject eligible for the provincial Bằng khen through a CSTĐCS streak")
+            let giayKhen = try await AwardModel.query(on: app.db).filter(\.$formCode == "giay-khen").all()
+            let twice = Dictionary(grouping: giayKhen, by: { $0.$subject.id }).values.filter {
+                Set($0.map(\.year)).isSuperset(of: [2023, 2024])
+            }
+            #expect(!twice.isEmpty, "two consecutive years of Giấy khen")
+
+            // Fictitious identifiers only.
+            let subjects = try await SubjectModel.query(on: app.db).all()
+            #expect(subjects.filter { !$0.idNumber.isEmpty }.count > 100)
+            for s in subjects where !s.idNumber.isEmpty {
+                #expect(s.idNumber.hasPrefix("000"), "\(s.name): \(s.idNumber)")
+            }
+            for s in subjects where !s.phone.isEmpty { #expect(s.phone.hasPrefix("0900000"), "\(s.name): \(s.phone)") }
+
+            // The standing office's dashboard: registrations counted, overdue actions listed.
+            let b = Browser(app)
+            try await b.login("noivu")
+            let home = try await b.send(.GET, "/app")
+            #expect(home.status == .ok)
+            #expect(home.text.contains("Việc bồi dưỡng quá hạn"))
+            let regStat = try #require(
+                home.text.range(
+                    of: #"<span class="stat-value">(\d+)</span><span class="stat-label">Đăng ký điển hình"#,
+                    options: .regularExpression))
+            #expect(!home.text[regStat].contains(">0<"))
+
+            // "dak ruong" finds Đăk Ruồng's registrations through the API.
+            let api = try await APIClient.login(app, "noivu")
+            let found = try await api.send(.GET, "/api/v1/registrations?q=dak%20ruong&perPage=100")
+            #expect(found.status == .ok)
+            let items = try #require(try found.jsonObject()["items"] as? [[String: Any]])
+            #expect(items.count >= 10, "\(found.text.prefix(300))")
+            #expect(items.contains { ($0["unitName"] as? String)?.contains("Đăk Ruồng") == true })
+        }
+    }
+
+    @Test("The same seed and the same day give the same district")
+    func deterministic() async throws {
+        var fingerprints: [String] = []
+        for _ in 0..<2 {
+            try await withTestApp(demo: true) { app in
+                let s = try await DemoDistrict.load(app: app, today: Self.today)
+                let names = try await SubjectModel.query(on: app.db).sort(\.$id).all()
+                    .map { "\($0.name)|\($0.idNumber)|\($0.kind)" }
+                let statuses = try await RegistrationModel.query(on: app.db).sort(\.$id).all()
+                    .map { "\($0.year)|\($0.status.rawValue)" }
+                let stages = s.dossiersByStage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                let results = s.evaluationResults.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                fingerprints.append(
+                    "\(s.registrations)|\(s.evaluations)|\(s.actions)|\(s.overdueActions)|\(s.awards)|"
+                        + stages.joined(separator: ";") + "|" + results.joined(separator: ";") + ","
+                        + names.joined(separator: ",") + "," + statuses.joined(separator: ","))
+            }
+        }
+        #expect(fingerprints.count == 2 && fingerprints[0] == fingerprints[1])
+        if fingerprints.count == 2, fingerprints[0] != fingerprints[1] {
+            let a = fingerprints[0].split(separator: ",")
+            let b = fingerprints[1].split(separator: ",")
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            Issue.record("first difference at \(i): \(a.dropFirst(i).prefix(3)) vs \(b.dropFirst(i).prefix(3))")
+        }
+    }
+}
