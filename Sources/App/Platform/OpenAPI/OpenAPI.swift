@@ -178,6 +178,22 @@ enum OpenAPIDocument {
         return .object(p)
     }
 
+    /// One set-up import (units, groups, users): a spreadsheet in, every row written or none (422 names row and column).
+    private static func setupImport(_ path: String, _ what: String) -> (String, JSONValue) {
+        (
+            path,
+            obj(
+                (
+                    "post",
+                    multipartOp(
+                        "Thiết lập từ bảng tính: \(what) (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi "
+                            + "từng dòng, cột",
+                        tag: "imports", params: [], fields: [("file", str(format: "binary"))], status: 200,
+                        response: ref("SetupImportResult"), errorCodes: [400, 401, 403, 422])
+                ))
+        )
+    }
+
     static let document: JSONValue = obj(
         ("openapi", .string("3.1.0")),
         (
@@ -734,42 +750,11 @@ enum OpenAPIDocument {
                                 response: ref("AnnualImportResult"), errorCodes: [400, 401, 422])
                         ))
                 ),
-                (
-                    "/imports/units",
-                    obj(
-                        (
-                            "post",
-                            multipartOp(
-                                "Thiết lập từ bảng tính: nhập cây đơn vị (mã, tên, loại, mã cấp trên…) (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi từng dòng, cột",
-                                tag: "imports",
-                                params: [], fields: [("file", str(format: "binary"))], status: 200,
-                                response: ref("SetupImportResult"), errorCodes: [400, 401, 403, 422])
-                        ))
-                ),
-                (
-                    "/imports/groups",
-                    obj(
-                        (
-                            "post",
-                            multipartOp(
-                                "Thiết lập từ bảng tính: nhập cụm, khối thi đua và đơn vị thành viên (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi từng dòng, cột",
-                                tag: "imports",
-                                params: [], fields: [("file", str(format: "binary"))], status: 200,
-                                response: ref("SetupImportResult"), errorCodes: [400, 401, 403, 422])
-                        ))
-                ),
-                (
+                setupImport("/imports/units", "nhập cây đơn vị (mã, tên, loại, mã cấp trên…)"),
+                setupImport("/imports/groups", "nhập cụm, khối thi đua và đơn vị thành viên"),
+                setupImport(
                     "/imports/users",
-                    obj(
-                        (
-                            "post",
-                            multipartOp(
-                                "Thiết lập từ bảng tính: nhập tài khoản; mỗi tài khoản nhận mật khẩu dùng một lần, phải đổi khi đăng nhập lần đầu (multipart: file); có dòng sai thì không nhập gì, trả 422 kèm lỗi từng dòng, cột",
-                                tag: "imports",
-                                params: [], fields: [("file", str(format: "binary"))], status: 200,
-                                response: ref("SetupImportResult"), errorCodes: [400, 401, 403, 422])
-                        ))
-                ),
+                    "nhập tài khoản; mỗi tài khoản nhận mật khẩu dùng một lần, phải đổi khi đăng nhập lần đầu"),
                 (
                     "/imports/{id}",
                     obj(
