@@ -249,6 +249,8 @@ enum EvaluationService {
             ev.createdBy = actor?.userID
             try await ev.create(on: tx)
             let eid = try ev.requireID()
+            // One INSERT for all the results (one per criterion before).
+            var models: [EvaluationResultModel] = []
             for (c, given, outcome) in results {
                 let res = EvaluationResultModel()
                 res.$evaluation.id = eid
@@ -260,8 +262,9 @@ enum EvaluationService {
                 res.outcome = outcome.code
                 res.reason = outcome.reason
                 res.value = given.value
-                try await res.create(on: tx)
+                models.append(res)
             }
+            if !models.isEmpty { try await models.create(on: tx) }
             try await AuditLog.record(
                 on: tx, actor: actor, action: "create", entity: "evaluation", entityID: eid, unitID: r.$unit.id,
                 summary:

@@ -144,12 +144,24 @@ extension VietnameseDate {
 enum RegistrationQueries {
     /// A registration with everything its pages need, if the actor may read it (else 404).
     static func readable(_ id: Int, actor: Actor?, on db: any Database) async throws -> RegistrationModel {
+        // One joined read for the registration, its subject, unit and type, and one for its movements: every
+        // workflow step, evaluation and page starts here (five eager-load queries before).
         guard
             let r = try await RegistrationModel.query(on: db).filter(\.$id == id)
-                .with(\.$subject).with(\.$unit).with(\.$subjectType).with(\.$movements).first()
+                .join(SubjectModel.self, on: \RegistrationModel.$subject.$id == \SubjectModel.$id)
+                .join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
+                .join(
+                    SubjectTypeModel.self, on: \RegistrationModel.$subjectType.$id == \SubjectTypeModel.$id,
+                    method: .left
+                )
+                .first()
         else {
             throw AppError.notFound("Không tìm thấy đăng ký.")
         }
+        r.$subject.value = try r.joined(SubjectModel.self)
+        r.$unit.value = try r.joined(UnitModel.self)
+        r.$subjectType.value = .some(r.$subjectType.id == nil ? nil : try r.joined(SubjectTypeModel.self))
+        r.$movements.value = try await r.$movements.query(on: db).all()
         try Access.check(actor, .read, resource(r))
         return r
     }

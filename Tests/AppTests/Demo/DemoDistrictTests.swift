@@ -14,11 +14,16 @@ struct DemoDistrictTests {
     /// A fixed "today" after the period, so every year is complete and the load is reproducible.
     static let today = Date(timeIntervalSince1970: 1_768_446_000) // 15/01/2026 10:00 in Vietnam
 
-    @Test("The district covers every commune and agency each year, and the dashboard, search and workflow show it")
+    @Test(
+        "The district covers every commune and agency each year, the dashboard, search and workflow show it, and a second load with the same seed and day is the same"
+    )
     func wholeDistrict() async throws {
         try await withTestApp(demo: true, sqliteFile: true) { app in
-            let summary = try await DemoDistrict.load(app: app, today: Self.today)
+            // Two loads at once, into two fresh databases: the same seed and the same day give the same district.
+            // A load is a long chain of small queries; run side by side, the two take little more than one.
+            let (summary, twin) = try await Self.loadTwice(app)
             print(summary)
+            Self.expectSame(try await Self.fingerprint(summary, on: app.db), twin)
             #expect(summary.registrations >= 400, "\(summary)")
             #expect(summary.evaluations > 0 && summary.overdueActions > 0 && summary.evidence > 0)
             #expect(summary.records >= 1500, "a few thousand records: \(summary.records)")
@@ -108,30 +113,39 @@ struct DemoDistrictTests {
         }
     }
 
-    @Test("The same seed and the same day give the same district")
-    func deterministic() async throws {
-        var fingerprints: [String] = []
-        for _ in 0..<2 {
-            try await withTestApp(demo: true) { app in
-                let s = try await DemoDistrict.load(app: app, today: Self.today)
-                let names = try await SubjectModel.query(on: app.db).sort(\.$id).all()
-                    .map { "\($0.name)|\($0.idNumber)|\($0.kind)" }
-                let statuses = try await RegistrationModel.query(on: app.db).sort(\.$id).all()
-                    .map { "\($0.year)|\($0.status.rawValue)" }
-                let stages = s.dossiersByStage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                let results = s.evaluationResults.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                fingerprints.append(
-                    "\(s.registrations)|\(s.evaluations)|\(s.actions)|\(s.overdueActions)|\(s.awards)|"
-                        + stages.joined(separator: ";") + "|" + results.joined(separator: ";") + ","
-                        + names.joined(separator: ",") + "," + statuses.joined(separator: ","))
-            }
+    /// Loads the district into `app` and, at the same time, into a second fresh database; returns the first load's
+    /// summary and the second's fingerprint.
+    static func loadTwice(_ app: Application) async throws -> (DemoDistrict.Summary, String) {
+        var result: (DemoDistrict.Summary, String)?
+        try await withTestApp(demo: true) { twin in
+            async let first = DemoDistrict.load(app: app, today: Self.today)
+            async let second = DemoDistrict.load(app: twin, today: Self.today)
+            let (summary, other) = try await (first, second)
+            result = (summary, try await fingerprint(other, on: twin.db))
         }
-        #expect(fingerprints.count == 2 && fingerprints[0] == fingerprints[1])
-        if fingerprints.count == 2, fingerprints[0] != fingerprints[1] {
-            let a = fingerprints[0].split(separator: ",")
-            let b = fingerprints[1].split(separator: ",")
-            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("first difference at \(i): \(a.dropFirst(i).prefix(3)) vs \(b.dropFirst(i).prefix(3))")
+        return try #require(result)
+    }
+
+    /// What must be equal between two loads with the same seed and day.
+    static func fingerprint(_ s: DemoDistrict.Summary, on db: any Database) async throws -> String {
+        let names = try await SubjectModel.query(on: db).sort(\.$id).all()
+            .map { "\($0.name)|\($0.idNumber)|\($0.kind)" }
+        let statuses = try await RegistrationModel.query(on: db).sort(\.$id).all()
+            .map { "\($0.year)|\($0.status.rawValue)" }
+        let stages = s.dossiersByStage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        let results = s.evaluationResults.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        return "\(s.registrations)|\(s.evaluations)|\(s.actions)|\(s.overdueActions)|\(s.awards)|"
+            + stages.joined(separator: ";") + "|" + results.joined(separator: ";") + ","
+            + names.joined(separator: ",") + "," + statuses.joined(separator: ",")
+    }
+
+    static func expectSame(_ a: String, _ b: String) {
+        #expect(!a.isEmpty && a == b)
+        if a != b {
+            let x = a.split(separator: ",")
+            let y = b.split(separator: ",")
+            let i = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
+            Issue.record("first difference at \(i): \(x.dropFirst(i).prefix(3)) vs \(y.dropFirst(i).prefix(3))")
         }
     }
 }

@@ -46,9 +46,14 @@ enum AuditChain {
 
     /// Takes the chain head for the rest of the transaction `tx` and returns it.
     static func lockHead(_ tx: any Database) async throws -> Head {
-        try await tx.lockRow("audit_state", id: 1)
-        let row = try await tx.sql().raw("SELECT last_id, last_hash, redaction_key FROM audit_state WHERE id = 1")
-            .first()
+        // Locked and read in one statement (every audited write passes here): FOR UPDATE on PostgreSQL; on SQLite
+        // a no-op write that makes this transaction the one writer, returning the row.
+        let sql = try tx.sql()
+        let row =
+            try await tx.isPostgres
+            ? sql.raw("SELECT last_id, last_hash, redaction_key FROM audit_state WHERE id = 1 FOR UPDATE").first()
+            : sql.raw("UPDATE audit_state SET id = id WHERE id = 1 RETURNING last_id, last_hash, redaction_key")
+                .first()
         guard let row else {
             throw AppError(
                 status: .internalServerError, code: .internalError,
