@@ -110,6 +110,27 @@ public enum Resource: Sendable, Equatable {
     /// Opening a new year (carrying units' own criteria forward, inviting last year's exemplars to renew): the
     /// standing office and the administrator; each unit's criteria are still written as its records (`.unitRecord`).
     case yearRollover
+    /// One cluster or block's work for a year (submissions, deadline, head, pledges, scores).
+    case groupWork(GroupWorkScope)
+    /// A periodic report (sơ kết, tổng kết) of an authority to the level above, drafted by the authority's standing
+    /// office (seed §IV.7: Phòng Nội vụ for the district; §IV.1: a commune's own office for the commune); nil for
+    /// the collection. Its council's members read it; nobody else sees it.
+    case periodicReport(CouncilScope?)
+}
+
+/// The facts about a cluster or block's year that access needs.
+public struct GroupWorkScope: Sendable, Equatable {
+    public let memberUnitIDs: Set<Int>
+    /// The member unit that heads the group this year (cụm trưởng, khối trưởng), if set.
+    public let headUnitID: Int?
+    /// The member whose own record this is (its submission, its pledge); nil: the group's board and the office's
+    /// records (deadline, head, scores).
+    public let unitID: Int?
+    public init(memberUnitIDs: Set<Int>, headUnitID: Int?, unitID: Int?) {
+        self.memberUnitIDs = memberUnitIDs
+        self.headUnitID = headUnitID
+        self.unitID = unitID
+    }
 }
 
 /// Whose councils an actor runs as their standing office (`Policy.standingScope`).
@@ -320,6 +341,52 @@ public enum Policy {
             return actor.role == .standingOffice ? .allow : .forbidden(setupOnly)
         case .yearRollover:
             return actor.role == .standingOffice ? .allow : .forbidden(rolloverOnly)
+        case .groupWork(let scope):
+            return decideGroupWork(actor, action, scope)
+        case .periodicReport(let scope):
+            guard let scope else {
+                if action.isWrite { return .forbidden(reportOnly) }
+                return actor.role == .editor ? .notFound : .allow
+            }
+            if isStandingOffice(actor, of: scope) { return .allow }
+            if scope.isSeat { return action.isWrite ? .forbidden(reportOnly) : .allow }
+            return .notFound
+        }
+    }
+
+    public static let reportOnly =
+        "Báo cáo sơ kết, tổng kết do Thường trực Hội đồng Thi đua - Khen thưởng của cấp báo cáo soạn và ban hành."
+    public static let groupOfficeOnly =
+        "Hạn nộp, cụm (khối) trưởng, trả lại hồ sơ và chấm điểm cụm, khối do Thường trực (Phòng Nội vụ) thực hiện."
+    public static let groupHeadOnly =
+        "Tình hình nộp của các thành viên do cụm (khối) trưởng năm đó và Thường trực theo dõi; "
+        + "đơn vị thành viên xem hồ sơ của mình."
+
+    /// Whether the menu offers the clusters' and blocks' year work (submissions, pledge, scores): to everyone who may
+    /// take part in it or follow it, the editor aside.
+    public static func seesGroupWork(_ actor: Actor?) -> Bool {
+        guard let actor else { return false }
+        return actor.role != .editor
+    }
+
+    /// A cluster or block's year: the standing office does everything; a council member reads; a member unit's
+    /// officers write their own submission and pledge, and the year's head reads its members' standing; a unit
+    /// outside the group does not see it.
+    static func decideGroupWork(_ actor: Actor, _ action: Action, _ scope: GroupWorkScope) -> Decision {
+        switch actor.role {
+        case .admin, .standingOffice: return .allow
+        case .councilMember: return action.isWrite ? .forbidden(readOnly) : .allow
+        case .editor: return .notFound
+        case .unitOfficer, .leadAgency:
+            guard let own = actor.unitID, scope.memberUnitIDs.contains(own) else { return .notFound }
+            let isHead = scope.headUnitID == own
+            if let unit = scope.unitID {
+                if unit == own { return .allow }
+                guard scope.memberUnitIDs.contains(unit), isHead else { return .notFound }
+                return action.isWrite ? .forbidden(groupOfficeOnly) : .allow
+            }
+            if action.isWrite { return .forbidden(groupOfficeOnly) }
+            return isHead ? .allow : .forbidden(groupHeadOnly)
         }
     }
 
@@ -768,5 +835,51 @@ extension Policy {
         case .admin, .standingOffice, .councilMember, .leadAgency, .unitOfficer: return true
         case .editor: return false
         }
+    }
+}
+
+// MARK: - Dashboards: whose statistics an actor sees
+
+/// What a dashboard or the periodic report counts, with what access needs to know of it (issue 16, item 2).
+public enum StatsTarget: Equatable, Sendable {
+    /// The whole tree.
+    case all
+    /// One unit and the units below it (a province, a commune, an agency).
+    case unit(UnitPath)
+    /// One movement's registrations in every unit (its lead agency's view).
+    case movement(Int)
+    /// A cluster or block: its members' subtrees.
+    case group(memberPaths: [UnitPath])
+}
+
+extension Policy {
+    /// Whether the actor may see these statistics: the standing office, the council and the administrator see every
+    /// scope; a lead agency its movements and its own subtree; a unit officer its own subtree. Anything else is
+    /// answered as if it did not exist.
+    public static func statsDecision(_ actor: Actor?, _ target: StatsTarget) -> Decision {
+        guard let actor else { return .forbidden(mustSignIn) }
+        let records = recordScope(actor)
+        if records == .all { return .allow }
+        guard records != .none else { return .notFound }
+        switch target {
+        case .all: return .forbidden(outsideUnit)
+        case .unit(let path): return actor.unitPath?.contains(path) == true ? .allow : .notFound
+        case .movement(let id):
+            return actor.role == .leadAgency && actor.leadMovementIDs.contains(id) ? .allow : .notFound
+        // A cluster's figures name its other members: the standing office's view (the cluster head's, once the
+        // rotating head is recorded, is `GroupWork`'s to add).
+        case .group: return .notFound
+        }
+    }
+
+    /// The dashboard an actor opens first: the whole tree for those who see it, a lead agency's first movement,
+    /// otherwise its own unit; nil when it sees none.
+    public static func defaultStatsTarget(_ actor: Actor?) -> StatsTarget? {
+        guard let actor else { return nil }
+        let records = recordScope(actor)
+        if records == .all { return .all }
+        if records == .none { return nil }
+        if actor.role == .leadAgency, let first = actor.leadMovementIDs.min() { return .movement(first) }
+        return actor.unitPath.map(StatsTarget.unit)
     }
 }

@@ -22,6 +22,8 @@ public struct XLSXSheet: Sendable {
     public var boldFirstRow: Bool
     /// Freeze the first row so that it stays visible while scrolling. On by default.
     public var freezeFirstRow: Bool = true
+    /// How many top rows stay frozen when `freezeFirstRow` is on (a form's header block and column heads).
+    public var frozenRows: Int = 1
 
     public init(name: String, rows: [[XLSXCell]], columnWidths: [Double]? = nil, boldFirstRow: Bool = true) {
         self.name = name
@@ -154,8 +156,10 @@ public enum XLSXWriter {
         if let dimension { xml += "<dimension ref=\"\(dimension)\"/>" }
         xml += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
         if sheet.freezeFirstRow && (dimension == nil || !sheet.rows.isEmpty) {
-            xml += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-            xml += "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
+            let split = max(1, sheet.frozenRows)
+            xml += "<pane ySplit=\"\(split)\" topLeftCell=\"A\(split + 1)\""
+            xml += " activePane=\"bottomLeft\" state=\"frozen\"/>"
+            xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(split + 1)\" sqref=\"A\(split + 1)\"/>"
         }
         xml += "</sheetView></sheetViews>"
         xml += "<sheetFormatPr defaultRowHeight=\"15\"/>"
@@ -354,6 +358,35 @@ struct SharedStrings {
     private var indexes: [String: Int] = [:]
     private var ordered: [String] = []
     private(set) var references = 0
+
+    var uniqueCount: Int { ordered.count }
+
+    func existing(_ s: String) -> Int? { indexes[s] }
+
+    /// The table's XML in pieces of about `size` bytes (a streamed workbook writes it without one big string).
+    func xmlPieces(size: Int) -> [String] {
+        var pieces: [String] = []
+        var xml = XMLText.declaration
+        xml += "<sst xmlns=\"\(XLSXWriter.mainNS)\" count=\"\(references)\" uniqueCount=\"\(ordered.count)\">"
+        for s in ordered {
+            xml += Self.item(s)
+            if xml.utf8.count >= size {
+                pieces.append(xml)
+                xml = ""
+            }
+        }
+        xml += "</sst>"
+        pieces.append(xml)
+        return pieces
+    }
+
+    static func item(_ s: String) -> String {
+        let escaped = XMLText.escape(SpreadsheetEscape.encode(s))
+        let preserve =
+            s.first.map { $0.isWhitespace } == true || s.last.map { $0.isWhitespace } == true
+            || s.contains("\n") || s.contains("\t")
+        return preserve ? "<si><t xml:space=\"preserve\">\(escaped)</t></si>" : "<si><t>\(escaped)</t></si>"
+    }
 
     mutating func index(of s: String) -> Int {
         references += 1

@@ -258,11 +258,10 @@ enum AwardService {
         ).all()
     }
 
-    /// Award history lookup: by name (diacritics ignored), year, form; within the actor's record scope.
-    static func search(
-        q: String, year: Int?, formCode: String, actor: Actor, page: Int, perPage: Int = 50,
-        on db: any Database
-    ) async throws -> Page<(AwardModel, SubjectModel, UnitModel)> {
+    /// The lookup's filter and scope (the page, the API and the export share it); subjects and units joined.
+    static func filtered(q: String, year: Int?, formCode: String, actor: Actor, on db: any Database)
+        -> QueryBuilder<AwardModel>
+    {
         var query = AwardModel.query(on: db).join(SubjectModel.self, on: \AwardModel.$subject.$id == \SubjectModel.$id)
             .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
         query = RecordScope.apply(query, actor: actor)
@@ -272,6 +271,15 @@ enum AwardService {
         }
         if let year { query = query.filter(\.$year == year) }
         if !formCode.isEmpty { query = query.filter(\.$formCode == formCode) }
+        return query
+    }
+
+    /// Award history lookup: by name (diacritics ignored), year, form; within the actor's record scope.
+    static func search(
+        q: String, year: Int?, formCode: String, actor: Actor, page: Int, perPage: Int = 50,
+        on db: any Database
+    ) async throws -> Page<(AwardModel, SubjectModel, UnitModel)> {
+        let query = filtered(q: q, year: year, formCode: formCode, actor: actor, on: db)
         let page = min(max(1, page), 1_000_000)
         let total = try await query.count()
         let rows = try await query.sort(SubjectModel.self, \.$sortKey).sort(\.$year, .descending)

@@ -18,6 +18,8 @@ struct AwardsPage: Encodable, Sendable {
     let q: String
     let year: String
     let forms: [SelectOption]
+    /// The lookup's CSV and XLSX downloads, with the page's filter.
+    var exports: ExportLinks? = nil
 }
 
 struct AwardsWebController {
@@ -51,6 +53,8 @@ struct AwardsWebController {
                     query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]), q: q,
                 year: year.map(String.init) ?? "",
                 forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)]
-                    + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) }))
+                    + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) },
+                exports: TableExport.links(
+                    ExportPath.awards, query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)])))
     }
 }

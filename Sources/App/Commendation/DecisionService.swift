@@ -382,13 +382,20 @@ enum DecisionService {
             correctedBy: correctedBy)
     }
 
+    /// One authority's register for a year, once the actor may list it (the page and the export share it).
+    static func registerQuery(authorityID: Int, year: Int, actor: Actor?, on db: any Database) async throws
+        -> (AuthorityModel, QueryBuilder<DecisionModel>)
+    {
+        let authority = try await AuthorityService.find(authorityID, on: db)
+        try Access.check(actor, .list, .council(try await AuthorityService.scope(authority, actor: actor, on: db)))
+        return (authority, DecisionModel.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$year == year))
+    }
+
     /// One authority's register for a year, newest first, paged by key (ids below `before`).
     static func register(
         authorityID: Int, year: Int, before: Int?, perPage: Int = 50, actor: Actor?, on db: any Database
     ) async throws -> (authority: AuthorityModel, items: [DecisionModel], next: Int?, total: Int) {
-        let authority = try await AuthorityService.find(authorityID, on: db)
-        try Access.check(actor, .list, .council(try await AuthorityService.scope(authority, actor: actor, on: db)))
-        let base = DecisionModel.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$year == year)
+        let (authority, base) = try await registerQuery(authorityID: authorityID, year: year, actor: actor, on: db)
         let total = try await base.copy().count()
         var q = base
         if let before { q = q.filter(\.$id < before) }

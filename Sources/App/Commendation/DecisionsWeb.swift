@@ -55,6 +55,8 @@ struct DecisionsPage: Encodable, Sendable {
     let total: Int
     let nextHref: String?
     let firstHref: String?
+    /// The register's CSV and XLSX downloads (this authority and year).
+    var exports: ExportLinks? = nil
 }
 
 struct DecisionPage: Encodable, Sendable {
@@ -161,7 +163,8 @@ struct DecisionsWebController {
                     SelectOption(value: String($0.id ?? 0), label: $0.headTitle, selected: $0.id == chosen)
                 }, authorityName: name, year: String(year), rows: rows, total: total,
                 nextHref: next.map { DecisionsPath.register.href(query + [("before", String($0))]) },
-                firstHref: (try req.intQuery("before")) == nil ? nil : DecisionsPath.register.href(query)))
+                firstHref: (try req.intQuery("before")) == nil ? nil : DecisionsPath.register.href(query),
+                exports: chosen == nil ? nil : TableExport.links(ExportPath.decisions, query: query)))
     }
 
     // MARK: Issuing

@@ -595,8 +595,9 @@ enum DossierService {
         try await DossierEventModel.query(on: db).filter(\.$dossier.$id == id).sort(\.$at).sort(\.$id).all()
     }
 
-    static func list(actor: Actor, status: String, year: Int?, q: String, page: Int, on db: any Database) async throws
-        -> Page<DossierModel>
+    /// The list's filter and scope (the page and the export share it); units joined.
+    static func filtered(actor: Actor, status: String, year: Int?, q: String, on db: any Database)
+        -> QueryBuilder<DossierModel>
     {
         var query = DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id)
         query = RecordScope.apply(query, actor: actor)
@@ -605,6 +606,13 @@ enum DossierService {
         if let year { query = query.filter(\.$year == year) }
         let folded = VietnameseText.fold(q)
         if !folded.isEmpty { query = query.filter(\.$searchText, .custom("LIKE"), "%" + folded.likeSafe + "%") }
+        return query
+    }
+
+    static func list(actor: Actor, status: String, year: Int?, q: String, page: Int, on db: any Database) async throws
+        -> Page<DossierModel>
+    {
+        let query = filtered(actor: actor, status: status, year: year, q: q, on: db)
         let perPage = 50
         let page = min(max(1, page), 1_000_000)
         let total = try await query.count()

@@ -24,6 +24,8 @@ struct DossiersPage: Encodable, Sendable {
     let units: [SelectOption]
     let form: [String: String]
     let errors: [String: String]
+    /// The list's CSV and XLSX downloads, with the page's filter.
+    var exports: ExportLinks? = nil
 }
 
 struct DossierPage: Encodable, Sendable {
@@ -225,7 +227,9 @@ struct DossiersWebController {
             canCreate: canCreate,
             units: try await RegistrationOptions.units(
                 actor, selected: form["unitID"] ?? "", on: req.db, forCreate: true),
-            form: form, errors: errors)
+            form: form, errors: errors,
+            exports: TableExport.links(
+                ExportPath.dossiers, query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]))
     }
 
     @Sendable func list(req: Request) async throws -> Response {

@@ -161,17 +161,21 @@ enum ImportService {
             total: rows.count - 1)
         try await job.create(on: db)
         let jobID = try job.requireID()
+        // The job's database is taken now: `app.db` read after the application has shut down (a stop during a long
+        // import) would trap, where this one answers with an error the job records.
+        let jobDB = app.db
+        let logger = app.logger
         Task.detached {
-            let beating = Task.detached { await keepBeating(jobID, on: app.db) }
+            let beating = Task.detached { await keepBeating(jobID, on: jobDB) }
             defer { beating.cancel() }
-            do { try await run(jobID: jobID, rows: rows, filename: job.filename, actor: actor, db: app.db) } catch {
-                app.logger.report(error: error)
+            do { try await run(jobID: jobID, rows: rows, filename: job.filename, actor: actor, db: jobDB) } catch {
+                logger.report(error: error)
                 try? await finish(
                     jobID, status: .failed, created: 0,
                     errors: [
                         ImportErrorItem(
                             row: 0, column: "", message: "Lỗi hệ thống khi nhập: không có dòng nào được nhập.")
-                    ], on: app.db)
+                    ], on: jobDB)
             }
         }
         return job

@@ -15,6 +15,8 @@ struct QuotaPage: Encodable, Sendable {
     let nextHref: String?
     let allHref: String
     let shortHref: String
+    /// The table's CSV and XLSX downloads (this year, only the shortfalls when asked).
+    var exports: ExportLinks? = nil
     struct Option: Encodable, Sendable {
         let value: Int
         let selected: Bool
@@ -76,7 +78,8 @@ struct QuotaWebController {
                 plan: plan.plan, legalBasis: plan.legalBasis, note: plan.note ?? "", onlyShort: onlyShort, rows: rows,
                 nextHref: page.next.map { MonitoringPath.quotas.href(base + [("after", $0)]) },
                 allHref: MonitoringPath.quotas.href([("year", String(year))]),
-                shortHref: MonitoringPath.quotas.href([("year", String(year)), ("only", "short")])))
+                shortHref: MonitoringPath.quotas.href([("year", String(year)), ("only", "short")]),
+                exports: TableExport.links(ExportPath.quotas, query: base)))
     }
 
     /// The dashboard's card; nil when no plan applies or the actor sees no unit records.

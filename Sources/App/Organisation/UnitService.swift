@@ -83,6 +83,12 @@ enum UnitQueries {
     }
 
     static func list(_ filter: UnitFilter, scope: UnitScope, on db: any Database) async throws -> Page<UnitModel> {
+        try await filtered(filter, scope: scope, on: db).sort(\.$path).sort(\.$id).paginate(
+            page: filter.page, perPage: filter.perPage)
+    }
+
+    /// The list's filter and scope (the page, the API and the export share it).
+    static func filtered(_ filter: UnitFilter, scope: UnitScope, on db: any Database) -> QueryBuilder<UnitModel> {
         var q = scoped(UnitModel.query(on: db), scope)
         let text = VietnameseText.fold(filter.q)
         if !text.isEmpty {
@@ -96,7 +102,7 @@ enum UnitQueries {
             q = q.join(UnitGroupMemberModel.self, on: \UnitGroupMemberModel.$unit.$id == \UnitModel.$id)
                 .filter(UnitGroupMemberModel.self, \.$group.$id == g)
         }
-        return try await q.sort(\.$path).sort(\.$id).paginate(page: filter.page, perPage: filter.perPage)
+        return q
     }
 
     /// A unit the actor may read, or 404.

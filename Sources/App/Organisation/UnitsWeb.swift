@@ -26,6 +26,8 @@ struct UnitsPage: Encodable, Sendable {
     let units: [UnitRow]
     let pager: Pager
     let canCreate: Bool
+    /// The list's CSV and XLSX downloads, with the page's filter.
+    var exports: ExportLinks? = nil
 }
 
 struct UnitPage: Encodable, Sendable {
@@ -115,7 +117,7 @@ struct UnitsWebController {
             kinds: Self.kindOptions(selected: f.kind, includeAll: true),
             units: page.items.map(UnitRow.init),
             pager: Pager(page, base: UnitsPath.list, query: [("q", f.q), ("kind", f.kind)]),
-            canCreate: canCreate)
+            canCreate: canCreate, exports: TableExport.links(ExportPath.units, query: [("q", f.q), ("kind", f.kind)]))
         return try await req.render("organisation/units", ctx)
     }
 

@@ -45,6 +45,12 @@ enum UserQueries {
     static func list(q: String, role: String, page: Int, scope: UnitScope, on db: any Database) async throws -> Page<
         UserModel
     > {
+        try await filtered(q: q, role: role, scope: scope, on: db).sort(\.$username).sort(\.$id).paginate(
+            page: page, perPage: 50)
+    }
+
+    /// The list's filter and scope (the page, the API and the export share it); units loaded.
+    static func filtered(q: String, role: String, scope: UnitScope, on db: any Database) -> QueryBuilder<UserModel> {
         var query = UserModel.query(on: db).with(\.$unit)
         switch scope {
         case .all: break
@@ -60,7 +66,7 @@ enum UserQueries {
             }
         }
         if !role.isEmpty { query = query.filter(\.$role == role) }
-        return try await query.sort(\.$username).sort(\.$id).paginate(page: page, perPage: 50)
+        return query
     }
 
     static func readable(_ id: Int, actor: Actor?, on db: any Database) async throws -> UserModel {

@@ -9,6 +9,8 @@ struct UsersPage: Encodable, Sendable {
     let users: [Row]
     let pager: Pager
     let canCreate: Bool
+    /// The list's CSV and XLSX downloads, with the page's filter.
+    var exports: ExportLinks? = nil
     struct Row: Encodable, Sendable {
         let username: String
         let fullName: String
@@ -91,7 +93,8 @@ struct UsersWebController {
         let ctx = UsersPage(
             layout: req.layout("Tài khoản", active: UsersPath.list.href), q: q, roles: roles, users: rows,
             pager: Pager(page, base: UsersPath.list, query: [("q", q), ("role", role)]),
-            canCreate: req.can(.create, .user(unitPath: nil, role: .unitOfficer)))
+            canCreate: req.can(.create, .user(unitPath: nil, role: .unitOfficer)),
+            exports: TableExport.links(ExportPath.users, query: [("q", q), ("role", role)]))
         return try await req.render("organisation/users", ctx)
     }
 

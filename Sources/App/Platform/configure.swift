@@ -26,6 +26,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.ruleSets = try EligibilityService.loadRules(workingDirectory: config.workingDirectory)
     try BaseSalaries.install(workingDirectory: config.workingDirectory)
     app.quotaPlans = try QuotaService.loadPlans(workingDirectory: config.workingDirectory)
+    app.statisticsForms = try StatisticsService.loadForms(workingDirectory: config.workingDirectory)
 
     let root = config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/"
     app.directory = DirectoryConfiguration(workingDirectory: root)

@@ -45,8 +45,13 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     AccountWebController().register(signedIn)
     HelpWebController().register(signedIn)
     GroupsEditWebController().register(signedIn)
+    GroupWorkWebController().register(signedIn)
     SetupImportWebController().register(signedIn)
     QuotaWebController().register(signedIn)
+    StatisticsWebController().register(signedIn)
+    ReportWebController().register(signedIn)
+    ListExportsWebController().register(signedIn)
+    DashboardWebController().register(signedIn)
 
     // JSON API: bearer tokens, no cookies.
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
@@ -69,7 +74,12 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     RewardsAPIController().register(apiAuth)
     CertificatesAPIController().register(apiAuth)
     NoticesAPIController().register(apiAuth)
+    ReportAPIController().register(apiAuth)
     AccountAPIController().register(apiAuth)
     GroupsEditAPIController().register(apiAuth)
+    GroupWorkAPIController().register(apiAuth)
     SetupImportAPIController().register(apiAuth)
+    StatisticsAPIController().register(apiAuth)
+    ListExportsAPIController().register(apiAuth)
+    DashboardAPIController().register(apiAuth)
 }

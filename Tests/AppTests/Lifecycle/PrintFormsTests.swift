@@ -147,6 +147,13 @@ struct PrintFormsTests {
             #expect(Self.groups(editor) == ["thiet-lap", "dien-hinh", "tuyen-truyen"])
             #expect(!editor.contains("href=\"/app/registrations\""))
             #expect(!editor.contains("href=\"/app/dossiers\""))
+            // Issue 16's pages: the dashboard, the periodic report, the statistics forms and the clusters' year work
+            // are offered to the office and to units, not to the editor.
+            for href in ["/app/dashboard", "/app/reports", "/app/statistics", "/app/group-work"] {
+                #expect(admin.contains("href=\"\(href)\""), "\(href) in the admin's menu")
+                #expect(!editor.contains("href=\"\(href)\""), "\(href) not in the editor's menu")
+            }
+            #expect(commune.contains("href=\"/app/dashboard\"") && commune.contains("href=\"/app/group-work\""))
 
             let council = try await home("hoidong")
             #expect(!Self.groups(council).contains("tuyen-truyen"))

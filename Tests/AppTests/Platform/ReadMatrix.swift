@@ -108,6 +108,11 @@ enum ReadMatrix {
         web + api + decisionReads + certificateReads + stateDecisionReads + noticeReads + rewardReads
         + monitoringReads + accountReads
         + setupReads
+        + groupWorkReads
+        + statisticsReads
+        + dashboardReads
+        + exportReads
+        + reportReads
 
     // MARK: Web pages
 

@@ -45,11 +45,21 @@ struct SitePathTests {
         CertificatesPath.print(.key), CertificatesPath.docx(.key), CertificatesPath.stylesheet,
         NoticesPath.inbox, NoticesPath.read(.key), NoticesPath.readAll,
         MonitoringPath.quotas,
+        GroupWorkPath.mine, GroupWorkPath.board(.key, year: .key), GroupWorkPath.deadline(.key, year: .key),
+        GroupWorkPath.head(.key, year: .key), GroupWorkPath.member(.key, year: .key, unit: .key),
+        GroupWorkPath.submit(.key, year: .key, unit: .key), GroupWorkPath.pledge(.key, year: .key, unit: .key),
+        GroupWorkPath.returnSubmission(.key, year: .key, unit: .key), GroupWorkPath.scores(.key, year: .key),
+        GroupWorkPath.file(.key),
+        ReportsPath.list, ReportsPath.new, ReportsPath.report(.key), ReportsPath.docx(.key),
+        DashboardPath.dashboard, DashboardPath.export,
+        StatisticsPath.list, StatisticsPath.form(.key), StatisticsPath.xlsx(.key),
         AccountPath.account, AccountPath.password, AccountPath.endSession(.key), AccountPath.endOthers,
         UserAdminPath.resetPassword(.key), HelpPath.index, HelpPath.topic(.key), SupportPath.support, SupportPath.edit,
         RewardsPath.fund(.key), RewardsPath.year(.key, year: .key), RewardsPath.yearXLSX(.key, year: .key),
         SetupImportPath.page, SetupImportPath.template(.key), SetupImportPath.upload(.key), GroupEditPath.new,
         GroupEditPath.edit(.key), GroupEditPath.members(.key), GroupEditPath.removeMember(.key, unit: .key),
+        ExportPath.units, ExportPath.users, ExportPath.audit, ExportPath.awards, ExportPath.dossiers,
+        ExportPath.decisions, ExportPath.quotas,
     ]
 
     @Test("Links: ids and texts fill the parameters, a query string is encoded, empty values are left out")

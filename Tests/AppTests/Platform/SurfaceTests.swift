@@ -141,6 +141,16 @@ struct SurfaceTests {
             try await render("home/home", HomePage.mockWithNotices, mustContain: "Thông báo mới (1)")
             try await render("home/home", HomePage.mockWithQuotas, mustContain: "1/22 đơn vị chưa đạt chỉ tiêu")
             try await render("monitoring/quotas", QuotaPage.mock, mustContain: "Thiếu 1")
+            try await render("groups/work", GroupWorkListPage.mock, mustContain: "Hồ sơ của đơn vị")
+            try await render("groups/board", GroupBoardPage.mock, mustContain: "Thiếu chữ ký của Chủ tịch")
+            try await render("groups/member", GroupMemberPage.mock, mustContain: "Phòng Nội vụ trả lại hồ sơ")
+            try await render("groups/scores", GroupScoresPage.mock, mustContain: "cần xác minh")
+            try await render("monitoring/reports", ReportListPage.mock, mustContain: "45/BC-UBND, 10/12/2025")
+            try await render("monitoring/report-form", ReportFormPage.mock, mustContain: "ví dụ 45/BC-UBND")
+            try await render("monitoring/report-form", ReportFormPage.mockNew, mustContain: "phải sau ngày bắt đầu")
+            try await render("monitoring/dashboard", DashboardPage.mock, mustContain: "Việc bồi dưỡng quá hạn")
+            try await render("statistics/list", StatisticsListPage.mock, mustContain: "0601.N/BNV-TĐKT")
+            try await render("statistics/form", StatisticsFormPage.mock, mustContain: "SỐ PHONG TRÀO THI ĐUA")
             try await render("platform/account", AccountPage.mock, mustContain: "Kết thúc 1 phiên khác")
             try await render("platform/password", PasswordChangePage.mock, mustContain: "không khớp nhau")
             try await render("organisation/user-reset", PasswordResetPage.mock, mustContain: "abcd-EFGH-2345-wxyz")
@@ -165,7 +175,16 @@ struct SurfaceTests {
             //   help/support, help/support-form and the partial help/support-card (accounts and help, issue 15).
             // + 1: lifecycle/rollover (opening a new year).
             // + 2: imports/setup and organisation/group-form (set-up from spreadsheets, editing clusters, issue 15).
-            #expect(views.count == expectedViews + 8 + 1 + 2, "a new view needs a render test: \(views.sorted())")
+            // + 1: monitoring/dashboard (the dashboards with their charts, issue 16).
+            let dashboardViews = 1
+            let groupWorkViews = 4 // groups/work, board, member, scores (clusters and blocks, issue 16)
+            let reportViews = 2 // monitoring/reports, monitoring/report-form (the periodic report, issue 16)
+            let exportViews = 1 // the partial platform/export-links (list downloads, issue 16), in every list page
+            let statisticsViews = 2 // statistics/list, statistics/form (the statutory forms, issue 16)
+            let issue16Views = dashboardViews + groupWorkViews + reportViews + exportViews + statisticsViews
+            #expect(
+                views.count == expectedViews + 8 + 1 + 2 + issue16Views,
+                "a new view needs a render test: \(views.sorted())")
         }
     }
 }

@@ -209,6 +209,8 @@ enum WriteMatrix {
         organisation + movements + catalogue + lifecycle + imports + dossiers + council
         + decisions + sessions + certificates + stateDecisions + notices + rewards + accounts
         + setup
+        + groupWorkWrites
+        + reportWrites
 
     // MARK: Organisation
 

@@ -6,6 +6,8 @@ struct AuditPage: Encodable, Sendable {
     let layout: LayoutContext
     let entries: [Row]
     let pager: Pager
+    /// The log's CSV and XLSX downloads.
+    var exports: ExportLinks? = nil
     struct Row: Encodable, Sendable {
         let at: String
         let username: String
@@ -45,6 +47,7 @@ struct AuditWebController {
             "platform/audit",
             AuditPage(
                 layout: req.layout("Nhật ký thao tác", active: AuditPath.audit.href), entries: rows,
-                pager: Pager(page, base: AuditPath.audit, query: [])))
+                pager: Pager(page, base: AuditPath.audit, query: []),
+                exports: TableExport.links(ExportPath.audit, query: [])))
     }
 }

@@ -31,5 +31,7 @@ enum Migrations {
         AddAccountSecurity(),
         CreateSettings(),
         SubjectFieldCodes(),
+        CreatePeriodicReports(),
+        CreateGroupWork(),
     ]
 }

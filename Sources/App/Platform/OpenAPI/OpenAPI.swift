@@ -83,8 +83,19 @@ enum OpenAPIDocument {
             ("description", .string(desc)),
             ("schema", integer ? int : str()))
     }
+    private static let statisticsCode = obj(
+        ("name", .string("code")), ("in", .string("path")), ("required", .bool(true)),
+        ("description", .string("Mã biểu, ví dụ 0601")), ("schema", str()))
     private static let idParam = obj(
         ("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", int))
+    /// A cluster or block's year (issue 16, item 3): the group's id and the year.
+    private static let groupYearParams = [
+        idParam, obj(("name", .string("year")), ("in", .string("path")), ("required", .bool(true)), ("schema", int)),
+    ]
+    private static let groupMemberParams =
+        groupYearParams + [
+            obj(("name", .string("unitID")), ("in", .string("path")), ("required", .bool(true)), ("schema", int))
+        ]
 
     /// What each error status means; every error answer has the `Error` body.
     private static let errorDescriptions: [Int: String] = [
@@ -176,6 +187,24 @@ enum OpenAPIDocument {
                 .object([(String(status), ok)] + errors(errorCodes + commonErrors(params: params, body: true)))
             ))
         return .object(p)
+    }
+
+    /// One list export (issue 16): the list's filters and `format`; a streamed CSV (UTF-8 with BOM) or XLSX.
+    private static func listExport(_ i: Int) -> (String, JSONValue) {
+        let e = ListExportsAPIController.paths[i]
+        return (
+            e.path,
+            obj(
+                (
+                    "get",
+                    op(
+                        e.summary + " (format=csv|xlsx; cùng tham số lọc và phạm vi như danh sách)", tag: "exports",
+                        params: [query("format", "csv hoặc xlsx")]
+                            + e.filters.map { query($0.0, $0.1, integer: $0.2) },
+                        response: obj(("type", .string("string")), ("format", .string("binary"))),
+                        errorCodes: [400, 401, 403, 404])
+                ))
+        )
     }
 
     /// One set-up import (units, groups, users): a spreadsheet in, every row written or none (422 names row and column).
@@ -328,6 +357,116 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/groups/{id}/years/{year}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một năm của cụm, khối: hạn nộp, cụm (khối) trưởng, tình hình nộp của từng thành viên "
+                                    + "(Thường trực, Hội đồng, trưởng cụm năm đó)", tag: "groups",
+                                params: groupYearParams, response: ref("GroupYear"))
+                        ))
+                ),
+                (
+                    "/groups/{id}/years/{year}/deadline",
+                    obj(
+                        (
+                            "put",
+                            op(
+                                "Đặt hạn nộp (dd/mm/yyyy; Thường trực)", tag: "groups", params: groupYearParams,
+                                body: "GroupDeadlineInput", response: ref("GroupYear"),
+                                errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/groups/{id}/years/{year}/head",
+                    obj(
+                        (
+                            "put",
+                            op(
+                                "Chọn cụm (khối) trưởng của năm (luân phiên; Thường trực)", tag: "groups",
+                                params: groupYearParams, body: "GroupHeadInput", response: ref("GroupYear"),
+                                errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/groups/{id}/years/{year}/members/{unitID}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Hồ sơ năm của một thành viên (chính đơn vị, trưởng cụm, Thường trực)", tag: "groups",
+                                params: groupMemberParams, response: ref("GroupMember"))
+                        ))
+                ),
+                (
+                    "/groups/{id}/years/{year}/members/{unitID}/submission",
+                    obj(
+                        (
+                            "post",
+                            multipartOp(
+                                "Nộp (hoặc nộp lại) kế hoạch và danh sách điển hình (multipart: file, exemplarIDs là "
+                                    + "các mã đăng ký cách nhau bởi dấu phẩy)", tag: "groups",
+                                params: groupMemberParams,
+                                fields: [("file", str(format: "binary")), ("exemplarIDs", str())], status: 201,
+                                response: ref("GroupMember"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/groups/{id}/years/{year}/members/{unitID}/return",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Trả lại hồ sơ kèm lý do (Thường trực)", tag: "groups", params: groupMemberParams,
+                                body: "GroupReturnInput", response: ref("GroupMember"),
+                                errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/groups/{id}/years/{year}/members/{unitID}/pledge",
+                    obj(
+                        (
+                            "post",
+                            multipartOp(
+                                "Ghi nhận ký giao ước thi đua (multipart: signedOn dd/mm/yyyy, signer, file không "
+                                    + "bắt buộc)", tag: "groups", params: groupMemberParams,
+                                fields: [("signedOn", str()), ("signer", str()), ("file", str(format: "binary"))],
+                                status: 201, response: ref("GroupMember"), errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/groups/{id}/years/{year}/scores",
+                    obj(
+                        (
+                            "put",
+                            op(
+                                "Nhập điểm từng thành viên theo tiêu chí (Thường trực); trả về xếp hạng",
+                                tag: "groups", params: groupYearParams, body: "GroupScoresInput",
+                                response: ref("GroupRanking"), errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
+                    "/groups/{id}/years/{year}/ranking",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Xếp hạng và đề nghị Cờ thi đua, Bằng khen theo quy định chấm điểm (tệp dữ liệu)",
+                                tag: "groups", params: groupYearParams, response: ref("GroupRanking"))
+                        ))
+                ),
+                (
+                    "/group-files/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Tải tệp kế hoạch hoặc bản giao ước đã ký", tag: "groups", params: [idParam],
+                                response: str(format: "binary"))
+                        ))
+                ),
+                (
                     "/users",
                     obj(
                         (
@@ -446,6 +585,55 @@ enum OpenAPIDocument {
                             op(
                                 "Đánh dấu đã đọc một thông báo", tag: "notices", params: [idParam],
                                 response: ref("Notice"), errorCodes: [401, 404])
+                        ))
+                ),
+                (
+                    "/reports",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Báo cáo sơ kết, tổng kết của các Hội đồng mà tài khoản làm Thường trực hoặc là thành viên",
+                                tag: "reports", response: array(ref("PeriodicReport")), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Tạo bản nháp báo cáo sơ kết, tổng kết (Thường trực Hội đồng của cấp ban hành); đã có "
+                                    + "báo cáo cùng loại, cùng kỳ thì 409",
+                                tag: "reports", body: "PeriodicReportInput", status: 201,
+                                response: ref("PeriodicReport"), errorCodes: [401, 403, 409, 422])
+                        )
+                    )
+                ),
+                (
+                    "/reports/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một báo cáo sơ kết, tổng kết", tag: "reports", params: [idParam],
+                                response: ref("PeriodicReport"))
+                        ),
+                        (
+                            "put",
+                            op(
+                                "Sửa nội dung, số, ngày, người ký, nơi nhận của báo cáo (trường bỏ trống: giữ nguyên)",
+                                tag: "reports", params: [idParam], body: "PeriodicReportInput",
+                                response: ref("PeriodicReport"), errorCodes: [401, 403, 404, 422])
+                        )
+                    )
+                ),
+                (
+                    "/reports/{id}/docx",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Báo cáo dạng Word (Nghị định 30/2020/NĐ-CP) kèm phụ lục số liệu lấy từ cùng truy vấn "
+                                    + "với trang Tổng quan",
+                                tag: "reports", params: [idParam],
+                                response: obj(("type", .string("string")), ("format", .string("binary"))))
                         ))
                 ),
                 (
@@ -1272,6 +1460,73 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/statistics/forms",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Biểu mẫu thống kê thi đua, khen thưởng (Thông tư 02/2023/TT-BNV, biểu 0601–0605): căn cứ, kỳ báo cáo, điều cần xác minh",
+                                tag: "statistics", response: ref("StatisticsFormList"), errorCodes: [401])
+                        ))
+                ),
+                (
+                    "/statistics/forms/{code}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một biểu thống kê của một đơn vị trong một kỳ: mã số dòng, mã cột, số liệu (null: hệ thống không tính được)",
+                                tag: "statistics",
+                                params: [
+                                    statisticsCode,
+                                    query(
+                                        "unit", "Đơn vị báo cáo (mặc định: đơn vị cao nhất tài khoản được xem)",
+                                        integer: true),
+                                    query("year", "Năm báo cáo (mặc định: năm nay)", integer: true),
+                                    query("period", "Kỳ: nam (01/12 năm trước–30/11) hoặc 6-thang"),
+                                ],
+                                response: ref("StatisticsForm"), errorCodes: [400, 401, 403, 404])
+                        ))
+                ),
+                (
+                    "/statistics/forms/{code}/xlsx",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một biểu thống kê dạng XLSX theo mẫu (phần đầu biểu, dòng tiêu đề cố định, độ rộng cột)",
+                                tag: "statistics",
+                                params: [
+                                    statisticsCode,
+                                    query("unit", "Đơn vị báo cáo", integer: true),
+                                    query("year", "Năm báo cáo", integer: true),
+                                    query("period", "Kỳ: nam hoặc 6-thang"),
+                                ],
+                                response: obj(("type", .string("string")), ("format", .string("binary"))),
+                                errorCodes: [400, 401, 403, 404])
+                        ))
+                ),
+                (
+                    "/dashboard",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Số liệu theo dõi điển hình của một phạm vi (toàn bộ, đơn vị, phong trào, cụm/khối) trong một năm hoặc giai đoạn: cùng truy vấn với trang theo dõi và báo cáo định kỳ",
+                                tag: "monitoring",
+                                params: [
+                                    query(
+                                        "scope",
+                                        "all, unit-<mã>, movement-<mã> hoặc group-<mã> (mặc định: phạm vi của tài khoản)"
+                                    ),
+                                    query("year", "Một năm (2025) hoặc một giai đoạn (2023-2025)"),
+                                ],
+                                response: ref("DashboardStats"), errorCodes: [400, 401, 403, 404])
+                        ))
+                ),
+                listExport(0), listExport(1), listExport(2), listExport(3), listExport(4), listExport(5),
+                listExport(6),
+                (
                     "/openapi.json",
                     obj(
                         (
@@ -1349,6 +1604,72 @@ enum OpenAPIDocument {
                                 [
                                     ("id", int), ("code", str()), ("name", str()), ("kind", str()),
                                     ("kindLabel", str()), ("memberIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "GroupMember",
+                            schema(
+                                required: ["unitID", "unitName", "standing", "standingLabel", "exemplarIDs"],
+                                [
+                                    ("unitID", int), ("unitName", str()),
+                                    ("standing", str(codes(GroupStanding.self))), ("standingLabel", str()),
+                                    ("status", nullable("string")), ("submittedAt", nullable("string")),
+                                    ("exemplarIDs", array(int)), ("planFileID", nullable("integer")),
+                                    ("returnReason", nullable("string")), ("pledgeSignedOn", nullable("string")),
+                                    ("pledgeSigner", nullable("string")), ("pledgeFileID", nullable("integer")),
+                                ])
+                        ),
+                        (
+                            "GroupYear",
+                            schema(
+                                required: ["groupID", "groupName", "year", "members"],
+                                [
+                                    ("groupID", int), ("groupName", str()), ("year", int),
+                                    ("deadline", nullable("string")), ("headUnitID", nullable("integer")),
+                                    ("suggestedHeadUnitID", nullable("integer")),
+                                    ("members", array(ref("GroupMember"))),
+                                ])
+                        ),
+                        ("GroupDeadlineInput", schema(required: ["deadline"], [("deadline", str("dd/mm/yyyy"))])),
+                        ("GroupHeadInput", schema(required: ["headUnitID"], [("headUnitID", int)])),
+                        ("GroupReturnInput", schema(required: ["reason"], [("reason", str())])),
+                        (
+                            "GroupScoresInput",
+                            schema(
+                                required: ["scores"],
+                                [
+                                    (
+                                        "scores",
+                                        array(
+                                            schema(
+                                                required: ["unitID", "criterion", "points"],
+                                                [
+                                                    ("unitID", int), ("criterion", str()),
+                                                    ("points", str("8 hoặc 8,5; rỗng: xóa")),
+                                                ]))
+                                    )
+                                ])
+                        ),
+                        (
+                            "GroupRanking",
+                            schema(
+                                required: ["ruleVersion", "legalBasis", "maxTotal", "ranking"],
+                                [
+                                    ("ruleVersion", str()), ("legalBasis", str()),
+                                    ("maxTotal", obj(("type", .string("number")))),
+                                    (
+                                        "ranking",
+                                        array(
+                                            schema(
+                                                required: ["unitID", "unitName", "total", "complete"],
+                                                [
+                                                    ("unitID", int), ("unitName", str()),
+                                                    ("total", obj(("type", .string("number")))),
+                                                    ("rank", nullable("integer")), ("complete", bool),
+                                                    ("proposal", nullable("string")),
+                                                    ("proposalLabel", nullable("string")),
+                                                ]))
+                                    ),
                                 ])
                         ),
                         (
@@ -1483,6 +1804,51 @@ enum OpenAPIDocument {
                                     ("id", int), ("kind", str(codes(NoticeKind.self))), ("kindLabel", str()),
                                     ("title", str()), ("body", str()), ("link", str("Đường dẫn trong trang web")),
                                     ("createdAt", str(format: "date-time")), ("read", bool),
+                                ])
+                        ),
+                        (
+                            "PeriodicReport",
+                            schema(
+                                required: [
+                                    "id", "authorityID", "issuer", "kind", "kindLabel", "periodFrom", "periodTo",
+                                    "summary",
+                                    "number", "day", "place", "signingMode", "chiefTitle", "signerTitle", "signerName",
+                                    "recipients", "sections", "docx",
+                                ],
+                                [
+                                    ("id", int), ("authorityID", int), ("issuer", str()),
+                                    ("kind", str(codes(PeriodicReportKind.self))), ("kindLabel", str()),
+                                    ("periodFrom", str(format: "date")), ("periodTo", str(format: "date")),
+                                    ("summary", str()), ("number", str("Số ghi tay; rỗng khi còn là bản nháp")),
+                                    ("day", nullable("string")), ("place", str()),
+                                    ("signingMode", str(codes(SigningMode.self))), ("chiefTitle", str()),
+                                    ("signerTitle", str()), ("signerName", str()), ("recipients", array(str())),
+                                    (
+                                        "sections",
+                                        array(
+                                            schema(
+                                                required: ["key", "heading", "text"],
+                                                [("key", str()), ("heading", str()), ("text", str())]))
+                                    ),
+                                    ("docx", str("Đường dẫn tải tệp Word")),
+                                ])
+                        ),
+                        (
+                            "PeriodicReportInput",
+                            schema(
+                                required: [],
+                                [
+                                    ("authorityID", int),
+                                    ("kind", str(codes(PeriodicReportKind.self) + "; chỉ khi tạo")),
+                                    ("periodFrom", str("dd/mm/yyyy hoặc yyyy-mm-dd; chỉ khi tạo")),
+                                    ("periodTo", str("dd/mm/yyyy hoặc yyyy-mm-dd; chỉ khi tạo")), ("summary", str()),
+                                    ("number", str("Ví dụ 45/BC-UBND")), ("day", str("dd/mm/yyyy hoặc yyyy-mm-dd")),
+                                    ("place", str()), ("signingMode", str(codes(SigningMode.self))),
+                                    ("chiefTitle", str()),
+                                    ("signerTitle", str()), ("signerName", str()),
+                                    ("recipients", str("Mỗi dòng một nơi")),
+                                    ("situation", str()), ("results", str()), ("shortcomings", str()),
+                                    ("directions", str()), ("proposals", str()),
                                 ])
                         ),
                         (
@@ -2550,6 +2916,102 @@ enum OpenAPIDocument {
                                             ),
                                             ("additionalProperties", obj(("type", .string("string")))))
                                     ),
+                                ])
+                        ),
+                        (
+                            "StatisticsFormList",
+                            schema(
+                                required: ["legalBasis", "verified", "verification", "periods", "forms"],
+                                [
+                                    ("legalBasis", str()), ("verified", bool), ("verification", str()),
+                                    (
+                                        "periods",
+                                        array(
+                                            schema(
+                                                required: ["code", "label", "verified", "note"],
+                                                [
+                                                    ("code", str()), ("label", str()), ("verified", bool),
+                                                    ("note", str()),
+                                                ]))
+                                    ),
+                                    (
+                                        "forms",
+                                        array(
+                                            schema(
+                                                required: ["code", "symbol", "title", "source", "verified", "note"],
+                                                [
+                                                    ("code", str()), ("symbol", str()), ("title", str()),
+                                                    ("source", str("movements, awards hoặc none")), ("verified", bool),
+                                                    ("note", str()),
+                                                ]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "StatisticsForm",
+                            schema(
+                                required: [
+                                    "code", "symbol", "title", "issuedLine", "legalBasis", "verified", "verification",
+                                    "unitID", "unitName", "receiver", "year", "period", "from", "to", "scope",
+                                    "columns",
+                                    "rows",
+                                ],
+                                [
+                                    ("code", str()), ("symbol", str()), ("title", str()), ("issuedLine", str()),
+                                    ("legalBasis", str()), ("verified", bool), ("verification", str()), ("unitID", int),
+                                    ("unitName", str()), ("receiver", str()), ("receivingDate", nullable("string")),
+                                    ("unitOfMeasure", nullable("string")), ("year", int), ("period", str()),
+                                    ("from", str(format: "date")), ("to", str(format: "date")), ("scope", str()),
+                                    (
+                                        "columns",
+                                        array(
+                                            schema(
+                                                required: ["code", "label"],
+                                                [("code", str()), ("label", str()), ("group", nullable("string"))]))
+                                    ),
+                                    (
+                                        "rows",
+                                        array(
+                                            schema(
+                                                required: ["code", "label", "unit", "values", "computedBy", "note"],
+                                                [
+                                                    ("code", str()), ("label", str()), ("unit", str()),
+                                                    ("values", array(nullable("integer"))), ("computedBy", str()),
+                                                    ("note", str()),
+                                                ]))
+                                    ),
+                                ])
+                        ),
+                        (
+                            "DashboardStats",
+                            schema(
+                                required: [
+                                    "scope", "scopeLabel", "fromYear", "toYear", "total", "byYear", "byField",
+                                    "byModelType", "byIndividualType", "byMovement", "bySubjectKind", "byStatus",
+                                    "byUnit", "overdueActions", "awaitingAppraisal", "awaitingDecision",
+                                    "evaluationsDue", "replicated",
+                                ],
+                                [
+                                    ("scope", str()), ("scopeLabel", str()), ("fromYear", int), ("toYear", int),
+                                    ("total", int), ("byYear", array(ref("DashboardCount"))),
+                                    ("byField", array(ref("DashboardCount"))),
+                                    ("byModelType", array(ref("DashboardCount"))),
+                                    ("byIndividualType", array(ref("DashboardCount"))),
+                                    ("byMovement", array(ref("DashboardCount"))),
+                                    ("bySubjectKind", array(ref("DashboardCount"))),
+                                    ("byStatus", array(ref("DashboardCount"))),
+                                    ("byUnit", array(ref("DashboardCount"))), ("overdueActions", int),
+                                    ("awaitingAppraisal", int), ("awaitingDecision", int), ("evaluationsDue", int),
+                                    ("replicated", int),
+                                ])
+                        ),
+                        (
+                            "DashboardCount",
+                            schema(
+                                required: ["key", "label", "count"],
+                                [
+                                    ("key", str()), ("label", str()), ("count", int),
+                                    ("parts", array(int)),
                                 ])
                         ),
                         ("MeetingClose", schema(required: [], [("notes", str())])),

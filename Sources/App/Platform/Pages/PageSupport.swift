@@ -124,6 +124,7 @@ extension Request {
                         item("Đăng ký điển hình", RegistrationsPath.list.href, can(.followRegistrations)),
                         item("Tiêu chí cụ thể", SubjectsPath.criteria.href, can(.followRegistrations)),
                         item("Phong trào", MovementsPath.list.href),
+                        item("Nộp báo cáo cụm, khối", GroupWorkPath.mine.href, Policy.seesGroupWork(actor)),
                     ]),
                 NavGroup(
                     "Khen thưởng", key: "khen-thuong",
@@ -141,7 +142,10 @@ extension Request {
                 NavGroup(
                     "Báo cáo", key: "bao-cao",
                     [
+                        item("Số liệu theo dõi", DashboardPath.dashboard.href, Policy.defaultStatsTarget(actor) != nil),
                         item("Chỉ tiêu điển hình", MonitoringPath.quotas.href, Policy.quotaScope(actor) != .none),
+                        item("Báo cáo sơ kết, tổng kết", ReportsPath.list.href, can(.list, .periodicReport(nil))),
+                        item("Biểu thống kê TĐKT", StatisticsPath.list.href, Policy.defaultStatsTarget(actor) != nil),
                         item(
                             "Danh sách đăng ký (Excel)", RegistrationsPath.export.href([("format", "xlsx")]),
                             can(.followRegistrations)),

@@ -1,0 +1,70 @@
+import Fluent
+
+/// Issue 16, item 3: the yearly work of clusters and blocks — deadlines and heads per year, members' submissions
+/// (plan file and list of exemplars), pledges, and scores per criterion.
+struct CreateGroupWork: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("group_years")
+            .field("id", .int, .identifier(auto: true))
+            .field("group_id", .int, .required, .references("unit_groups", "id", onDelete: .cascade))
+            .field("year", .int, .required)
+            .field("deadline", .datetime)
+            .field("head_unit_id", .int, .references("units", "id", onDelete: .setNull))
+            .unique(on: "group_id", "year")
+            .create()
+        try await db.schema("group_files")
+            .field("id", .int, .identifier(auto: true))
+            .field("group_id", .int, .required, .references("unit_groups", "id", onDelete: .cascade))
+            .field("year", .int, .required)
+            .field("unit_id", .int, .required, .references("units", "id", onDelete: .cascade))
+            .field("original_name", .string, .required)
+            .field("content_type", .string, .required)
+            .field("size", .int, .required)
+            .field("sha256", .string, .required)
+            .field("storage", .string, .required)
+            .field("storage_key", .string, .required)
+            .field("data", .data)
+            .field("uploaded_by", .int)
+            .field("created_at", .datetime)
+            .create()
+        try await db.schema("group_submissions")
+            .field("id", .int, .identifier(auto: true))
+            .field("group_id", .int, .required, .references("unit_groups", "id", onDelete: .cascade))
+            .field("year", .int, .required)
+            .field("unit_id", .int, .required, .references("units", "id", onDelete: .cascade))
+            .field("status", .string, .required)
+            .field("plan_file_id", .int, .required, .references("group_files", "id"))
+            .field("exemplar_ids", .string, .required)
+            .field("submitted_at", .datetime, .required)
+            .field("submitted_by", .int)
+            .field("return_reason", .string, .required)
+            .field("returned_at", .datetime)
+            .unique(on: "group_id", "year", "unit_id")
+            .create()
+        try await db.schema("group_pledges")
+            .field("id", .int, .identifier(auto: true))
+            .field("group_id", .int, .required, .references("unit_groups", "id", onDelete: .cascade))
+            .field("year", .int, .required)
+            .field("unit_id", .int, .required, .references("units", "id", onDelete: .cascade))
+            .field("signed_on", .datetime, .required)
+            .field("signer", .string, .required)
+            .field("file_id", .int, .references("group_files", "id"))
+            .unique(on: "group_id", "year", "unit_id")
+            .create()
+        try await db.schema("group_scores")
+            .field("id", .int, .identifier(auto: true))
+            .field("group_id", .int, .required, .references("unit_groups", "id", onDelete: .cascade))
+            .field("year", .int, .required)
+            .field("unit_id", .int, .required, .references("units", "id", onDelete: .cascade))
+            .field("criterion", .string, .required)
+            .field("points", .double, .required)
+            .unique(on: "group_id", "year", "unit_id", "criterion")
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        for t in ["group_scores", "group_pledges", "group_submissions", "group_files", "group_years"] {
+            try await db.schema(t).delete()
+        }
+    }
+}

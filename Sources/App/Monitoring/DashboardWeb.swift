@@ -1,0 +1,323 @@
+import Domain
+import Fluent
+import OOXML
+import Vapor
+
+/// What a dashboard request asks for: whose figures (`scope`) and which years (`year`: "2024" or "2023-2025").
+struct DashboardQuery: Sendable {
+    let scope: StatsScope
+    let years: ClosedRange<Int>
+    /// The span of the per-year series: the plan's period around `years`, or `years` itself.
+    let period: ClosedRange<Int>
+
+    static func parse(_ req: Request, actor: Actor) throws -> DashboardQuery {
+        let plans = req.application.quotaPlans
+        let scope: StatsScope
+        if let raw = req.query[String.self, at: "scope"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let s = StatsScope(code: raw) else {
+                throw AppError.badRequest(
+                    "Phạm vi “\(raw.prefix(30))” không đúng: dùng all, unit-<số>, movement-<số> hoặc group-<số>.")
+            }
+            scope = s
+        } else {
+            guard let s = StatsScope.initial(for: actor) else {
+                throw AppError.forbidden("Vai trò của bạn không xem số liệu theo dõi điển hình.")
+            }
+            scope = s
+        }
+        let fallback = QuotaService.defaultYear(plans: plans, today: Today.year) ?? Today.year
+        let years = try parseYears(req.query[String.self, at: "year"], fallback: fallback)
+        let plan = QuotaPlan.inForce(years.lowerBound, among: plans)
+        let period =
+            plan.map { p in min(p.fromYear, years.lowerBound)...max(p.toYear, years.upperBound) } ?? years
+        return DashboardQuery(scope: scope, years: years, period: period)
+    }
+
+    /// "2024" or "2023-2025" (also with an en dash); years between 1900 and 2200, at most `MonitoringStats.maxYears`.
+    static func parseYears(_ raw: String?, fallback: Int) throws -> ClosedRange<Int> {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return fallback...fallback }
+        let parts = raw.replacingOccurrences(of: "–", with: "-").split(separator: "-").map {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
+        let bad = AppError.badRequest(
+            "Năm “\(raw.prefix(20))” không đúng: ghi một năm (2024) hoặc một khoảng (2023-2025).")
+        guard (1...2).contains(parts.count), let from = parts.first ?? nil, let to = parts.last ?? nil else {
+            throw bad
+        }
+        guard from <= to, from >= 1900, to <= 2200 else { throw bad }
+        guard to - from < MonitoringStats.maxYears else {
+            throw AppError.badRequest("Chỉ xem được tối đa \(MonitoringStats.maxYears) năm một lần.")
+        }
+        return from...to
+    }
+
+    var yearCode: String { years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)-\(years.upperBound)" }
+    var yearLabel: String {
+        years.count == 1 ? "năm \(years.lowerBound)" : "giai đoạn \(years.lowerBound)–\(years.upperBound)"
+    }
+}
+
+/// One table of a dashboard, with its chart: the table is the accessible source, the chart draws the same numbers.
+struct DashboardTable: Sendable {
+    enum Chart: Sendable {
+        case bar, stacked, line
+    }
+    let key: String
+    let title: String
+    let columns: [String]
+    let rows: [(label: String, values: [Int])]
+    let chart: Chart
+
+    /// The tables of a dashboard, in the order the page shows them.
+    static func all(_ s: MonitoringStats) -> [DashboardTable] {
+        func simple(_ key: String, _ title: String, _ rows: [MonitoringStats.Count], _ chart: Chart = .bar)
+            -> DashboardTable
+        {
+            DashboardTable(
+                key: key, title: title, columns: ["Số đăng ký"], rows: rows.map { ($0.label, [$0.count]) },
+                chart: chart)
+        }
+        let kinds = SubjectKind.allCases.map(\.label)
+        return [
+            DashboardTable(
+                key: "viec-can-lam", title: "Việc cần theo dõi", columns: ["Số lượng"],
+                rows: [
+                    ("Việc bồi dưỡng quá hạn", [s.overdueActions]),
+                    ("Hồ sơ chờ thẩm định", [s.awaitingAppraisal]),
+                    ("Hồ sơ chờ quyết định", [s.awaitingDecision]),
+                    ("Đăng ký chưa được kiểm tra, đánh giá", [s.evaluationsDue]),
+                    ("Mô hình đã nhân rộng", [s.replicated]),
+                ], chart: .bar),
+            simple(
+                "theo-nam", "Số đăng ký theo năm (\(s.byYear.first?.label ?? "")–\(s.byYear.last?.label ?? ""))",
+                s.byYear, .line),
+            simple("doi-tuong", "Theo loại đối tượng", s.bySubjectKind),
+            simple("tinh-trang", "Theo tình trạng", s.byStatus),
+            DashboardTable(
+                key: "don-vi", title: "Theo đơn vị", columns: kinds + ["Tổng"],
+                rows: s.byUnit.map { ($0.label, ($0.parts ?? [0, 0, 0]) + [$0.count]) }, chart: .stacked),
+            simple("linh-vuc", "Theo lĩnh vực", s.byField),
+            simple("loai-mo-hinh", "Theo loại mô hình tập thể", s.byModelType),
+            simple("loai-ca-nhan", "Theo loại điển hình cá nhân", s.byIndividualType),
+            simple("phong-trao", "Theo phong trào thi đua", s.byMovement),
+        ]
+    }
+
+    /// The chart as inline SVG.
+    func svg(scopeLabel: String, yearLabel: String) -> String {
+        let id = "bieu-do-" + key
+        let desc = "\(title), \(scopeLabel), \(yearLabel). Số liệu đầy đủ ở bảng bên cạnh."
+        let labels = rows.map(\.label)
+        switch chart {
+        case .bar:
+            return SVGChart.bar(
+                id: id, title: title, desc: desc, labels: labels, values: rows.map { $0.values.last ?? 0 })
+        case .line:
+            return SVGChart.line(
+                id: id, title: title, desc: desc, labels: labels,
+                series: [.init(name: "Số đăng ký", values: rows.map { $0.values.last ?? 0 })])
+        case .stacked:
+            let series = columns.dropLast().enumerated().map { i, name in
+                SVGChart.Series(name: name, values: rows.map { i < $0.values.count ? $0.values[i] : 0 })
+            }
+            return SVGChart.stackedBar(id: id, title: title, desc: desc, labels: labels, series: Array(series))
+        }
+    }
+}
+
+/// The dashboard page: a scope picker, a year or period, and each chart with its numbers beside it.
+struct DashboardPage: Encodable, Sendable {
+    let layout: LayoutContext
+    let scopeLabel: String
+    let yearLabel: String
+    let action: String
+    let scopes: [ScopeGroup]
+    let years: [SelectOption]
+    let counters: [Counter]
+    let sections: [Section]
+    let quotasHref: String?
+
+    struct ScopeGroup: Encodable, Sendable {
+        let label: String
+        let options: [SelectOption]
+    }
+    struct Counter: Encodable, Sendable {
+        let label: String
+        let value: String
+    }
+    struct Section: Encodable, Sendable {
+        let key: String
+        var anchor: String { "#" + key }
+        let title: String
+        let svg: String
+        let columns: [String]
+        let rows: [Row]
+        let csvHref: String
+        let xlsxHref: String
+        enum CodingKeys: String, CodingKey { case key, anchor, title, svg, columns, rows, csvHref, xlsxHref }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encode(anchor, forKey: .anchor)
+            try c.encode(title, forKey: .title)
+            try c.encode(svg, forKey: .svg)
+            try c.encode(columns, forKey: .columns)
+            try c.encode(rows, forKey: .rows)
+            try c.encode(csvHref, forKey: .csvHref)
+            try c.encode(xlsxHref, forKey: .xlsxHref)
+        }
+    }
+    struct Row: Encodable, Sendable {
+        let label: String
+        let values: [String]
+    }
+}
+
+struct DashboardWebController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(DashboardPath.dashboard, use: page)
+        r.get(DashboardPath.export, use: export)
+    }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let q = try DashboardQuery.parse(req, actor: actor)
+        let stats = try await MonitoringStats.load(
+            scope: q.scope, years: q.years, period: q.period, actor: actor, on: req.db)
+        let base: [(String, String)] = [("scope", q.scope.code), ("year", q.yearCode)]
+        let sections = DashboardTable.all(stats).map { t in
+            DashboardPage.Section(
+                key: t.key, title: t.title, svg: t.svg(scopeLabel: stats.scopeLabel, yearLabel: q.yearLabel),
+                columns: t.columns,
+                rows: t.rows.map { .init(label: $0.label, values: $0.values.map(SVGChart.number)) },
+                csvHref: DashboardPath.export.href(base + [("table", t.key), ("format", "csv")]),
+                xlsxHref: DashboardPath.export.href(base + [("table", t.key), ("format", "xlsx")]))
+        }
+        let counters: [DashboardPage.Counter] = [
+            .init(label: "Tổng số đăng ký", value: SVGChart.number(stats.total)),
+            .init(label: "Việc bồi dưỡng quá hạn", value: SVGChart.number(stats.overdueActions)),
+            .init(label: "Hồ sơ chờ thẩm định", value: SVGChart.number(stats.awaitingAppraisal)),
+            .init(label: "Hồ sơ chờ quyết định", value: SVGChart.number(stats.awaitingDecision)),
+            .init(label: "Chưa kiểm tra, đánh giá", value: SVGChart.number(stats.evaluationsDue)),
+        ]
+        let years = Self.yearOptions(plans: req.application.quotaPlans, query: q)
+        let scopes = try await Self.scopeOptions(actor: actor, selected: q.scope, on: req.db)
+        let title = "Số liệu theo dõi điển hình: \(stats.scopeLabel), \(q.yearLabel)"
+        return try await req.render(
+            "monitoring/dashboard",
+            DashboardPage(
+                layout: req.layout(title, active: DashboardPath.dashboard.href), scopeLabel: stats.scopeLabel,
+                yearLabel: q.yearLabel, action: DashboardPath.dashboard.href, scopes: scopes, years: years,
+                counters: counters, sections: sections,
+                quotasHref: Policy.quotaScope(actor) != .none
+                    ? MonitoringPath.quotas.href([("year", String(q.years.upperBound))]) : nil))
+    }
+
+    /// One table of the dashboard as CSV (UTF-8 with a BOM) or XLSX.
+    @Sendable func export(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let format = try ExportFormat(req: req)
+        let q = try DashboardQuery.parse(req, actor: actor)
+        let key = req.query[String.self, at: "table"] ?? ""
+        let stats = try await MonitoringStats.load(
+            scope: q.scope, years: q.years, period: q.period, actor: actor, on: req.db)
+        guard let table = DashboardTable.all(stats).first(where: { $0.key == key }) else {
+            throw AppError.notFound("Không có bảng số liệu “\(key.prefix(30))” trên trang theo dõi.")
+        }
+        let columns =
+            [ExportColumn.label(table.title, 48)] + table.columns.map { ExportColumn.amount($0, 14) }
+        let rows = table.rows.map { r in [XLSXCell.text(r.label)] + r.values.map { XLSXCell.integer($0) } }
+        let heading: [XLSXCell] = [.text("\(stats.scopeLabel), \(q.yearLabel)")] + table.columns.map { _ in .empty }
+        return try await TableExport.response(
+            req: req, name: "so-lieu-\(table.key)-\(q.yearCode)", format: format, sheet: "Số liệu",
+            columns: columns, audit: "dashboard", label: "dòng số liệu theo dõi",
+            rows: { emit in try await emit([heading] + rows) })
+    }
+
+    static func yearOptions(plans: [QuotaPlan], query q: DashboardQuery) -> [SelectOption] {
+        var years = Set(plans.flatMap { Array($0.fromYear...$0.toYear) })
+        years.formUnion(q.years)
+        var out = years.sorted().map {
+            SelectOption(value: String($0), label: "Năm \($0)", selected: q.years == $0...$0)
+        }
+        for p in plans.sorted(by: { $0.fromYear < $1.fromYear }) {
+            let code = "\(p.fromYear)-\(p.toYear)"
+            out.append(
+                .init(
+                    value: code, label: "Cả giai đoạn \(p.fromYear)–\(p.toYear)",
+                    selected: q.years == p.fromYear...p.toYear))
+        }
+        if q.years.count > 1, !out.contains(where: \.selected) {
+            out.append(.init(value: q.yearCode, label: "Giai đoạn \(q.yearCode)", selected: true))
+        }
+        return out
+    }
+
+    /// The scopes the actor may open, grouped for the picker; each is checked with the policy.
+    static func scopeOptions(actor: Actor, selected: StatsScope, on db: any Database) async throws
+        -> [DashboardPage.ScopeGroup]
+    {
+        func option(_ s: StatsScope, _ label: String) -> SelectOption {
+            SelectOption(value: s.code, label: label, selected: s == selected)
+        }
+        var groups: [DashboardPage.ScopeGroup] = []
+        if Policy.statsDecision(actor, .all) == .allow {
+            groups.append(.init(label: "Toàn bộ", options: [option(.all, "Toàn bộ đơn vị")]))
+        }
+        // Units: the top two levels for those who see everything, otherwise the actor's unit and those right below.
+        var units: [UnitModel] = []
+        if Policy.statsDecision(actor, .all) == .allow {
+            let roots = try await UnitModel.query(on: db).filter(\.$parent.$id == nil).sort(\.$path).limit(50).all()
+            units = roots
+            let ids = roots.compactMap(\.id)
+            if !ids.isEmpty {
+                units += try await UnitModel.query(on: db).filter(\.$parent.$id ~~ ids).filter(\.$active == true)
+                    .sort(\.$path).limit(300).all()
+            }
+        } else if let id = actor.unitID, let own = try await UnitModel.find(id, on: db) {
+            units = [own]
+            units += try await UnitModel.query(on: db).filter(\.$parent.$id == id).filter(\.$active == true)
+                .sort(\.$path).limit(300).all()
+        }
+        units = units.filter { Policy.statsDecision(actor, .unit($0.unitPath)) == .allow }
+        units.sort { $0.path < $1.path }
+        if case .unit(let id) = selected, !units.contains(where: { $0.id == id }),
+            let u = try await UnitModel.find(id, on: db)
+        {
+            units.append(u)
+        }
+        if !units.isEmpty {
+            groups.append(
+                .init(
+                    label: "Đơn vị",
+                    options: units.compactMap { u in
+                        u.id.map {
+                            option(.unit($0), String(repeating: "— ", count: max(0, u.unitPath.depth - 1)) + u.name)
+                        }
+                    }))
+        }
+        let movements = try await MovementModel.query(on: db).sort(\.$code).limit(300).all().filter {
+            guard let id = $0.id else { return false }
+            return Policy.statsDecision(actor, .movement(id)) == .allow
+        }
+        if !movements.isEmpty {
+            groups.append(
+                .init(
+                    label: "Phong trào thi đua",
+                    options: movements.compactMap { m in m.id.map { option(.movement($0), m.name) } }))
+        }
+        let all = try await UnitGroupModel.query(on: db).sort(\.$code).limit(300).all()
+        var clusters: [SelectOption] = []
+        for g in all {
+            guard let id = g.id else { continue }
+            let paths = try await UnitModel.query(on: db)
+                .join(UnitGroupMemberModel.self, on: \UnitModel.$id == \UnitGroupMemberModel.$unit.$id)
+                .filter(UnitGroupMemberModel.self, \.$group.$id == id).all().map(\.unitPath)
+            if Policy.statsDecision(actor, .group(memberPaths: paths)) == .allow {
+                clusters.append(option(.group(id), g.name))
+            }
+        }
+        if !clusters.isEmpty { groups.append(.init(label: "Cụm, khối thi đua", options: clusters)) }
+        return groups
+    }
+}

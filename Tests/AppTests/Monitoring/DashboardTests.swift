@@ -1,0 +1,285 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite("Dashboards: every number from the one statistics query, for the scopes each role may see")
+struct DashboardTests {
+    /// Years no demo record reaches.
+    static let year = 2051
+
+    struct Seeded {
+        let dakRuong: Int
+        let tanLap: Int
+        let movement: Int
+        let group: Int
+        let modelTypeName: String
+    }
+
+    /// Six registrations: Đăk Ruồng 3 in 2051 (individual registered and evaluated, collective MH-01 nurturing,
+    /// household achieved), Tân Lập 1 in 2051 (individual registered) and 1 in 2052 (collective replicated), Phòng
+    /// Giáo dục 1 in 2051 (individual nurturing). The movement holds Đăk Ruồng's first two and Tân Lập's 2051 one.
+    /// Nurturing: one action overdue, one done late, one not yet due. Dossiers of 2051: Đăk Ruồng submitted and a
+    /// draft, Tân Lập appraised. The cluster: Đăk Ruồng and Tân Lập.
+    static func seed(_ app: Application) async throws -> Seeded {
+        let db = app.db
+        let dakRuong = try await unitID(app, "KR-DAKRUONG")
+        let tanLap = try await unitID(app, "KR-TANLAP")
+        let gddt = try await unitID(app, "KR-GDDT")
+        let m = MovementModel()
+        m.code = "TK-DASH"
+        m.name = "Phong trào thử bảng số liệu"
+        m.kind = MovementKind.phongTrao.rawValue
+        m.level = MovementLevel.huyen.rawValue
+        m.fromYear = year
+        m.toYear = year + 1
+        m.description = ""
+        m.legalBasis = "Thử"
+        m.refreshSearchText()
+        try await m.create(on: db)
+        let movement = try m.requireID()
+        try await MovementAgencyModel(movementID: movement, unitID: gddt, role: .lead).create(on: db)
+        let type = try #require(try await SubjectTypeModel.query(on: db).filter(\.$code == "MH-01").first())
+
+        func registration(
+            _ unit: Int, _ kind: SubjectKind, _ status: [RegistrationStatus], field: String, year: Int = year,
+            typed: Bool = false, inMovement: Bool = false
+        ) async throws -> Int {
+            let s = SubjectModel()
+            s.kind = kind.rawValue
+            s.name = "Đối tượng thử \(UUID().uuidString.prefix(6))"
+            s.$unit.id = unit
+            s.gender = ""
+            s.ethnicity = ""
+            s.position = ""
+            s.birthDate = ""
+            s.idNumber = ""
+            s.phone = ""
+            s.address = ""
+            s.refreshSearch()
+            try await s.create(on: db)
+            let r = RegistrationModel(subjectID: try s.requireID(), unitID: unit, year: year)
+            r.subjectKind = kind.rawValue
+            r.$subjectType.id = typed ? type.id : nil
+            r.catalogueVersion = ""
+            r.fieldCode = field
+            r.title = s.name
+            r.description = ""
+            r.goals = ""
+            r.contact = ""
+            r.searchText = ""
+            r.sortKey = ""
+            for next in status { try r.move(to: next) }
+            try await r.create(on: db)
+            let id = try r.requireID()
+            if inMovement {
+                let link = RegistrationMovementModel()
+                link.$registration.id = id
+                link.$movement.id = movement
+                try await link.create(on: db)
+            }
+            return id
+        }
+        let r1 = try await registration(dakRuong, .individual, [], field: "TK1", inMovement: true)
+        let r2 = try await registration(
+            dakRuong, .collective, [.nurturing], field: "TK1", typed: true, inMovement: true)
+        _ = try await registration(dakRuong, .household, [.nurturing, .achieved], field: "TK2")
+        _ = try await registration(tanLap, .individual, [], field: "TK2", inMovement: true)
+        _ = try await registration(
+            tanLap, .collective, [.nurturing, .achieved, .replicated], field: "TK1", year: year + 1, typed: true)
+        _ = try await registration(gddt, .individual, [.nurturing], field: "TK1")
+
+        for (due, status) in [("2020-01-01", ActionStatus.planned), ("2020-01-01", .done), ("2999-01-01", .planned)] {
+            let a = NurturingActionModel(registrationID: r2, status: status)
+            a.title = "Việc thử"
+            a.responsible = "Cán bộ thử"
+            a.dueDate = due
+            a.note = ""
+            try await a.create(on: db)
+        }
+        let e = EvaluationModel()
+        e.$registration.id = r1
+        e.date = "\(year)-06-01"
+        e.period = "6 tháng"
+        e.evaluator = "Thử"
+        e.effect = ""
+        e.effectiveness = ""
+        e.growthPotential = ""
+        e.influence = ""
+        e.difficulties = ""
+        e.helpGiven = ""
+        e.conclusion = .inProgress
+        e.summary = ""
+        e.metCount = 0
+        e.unmetCount = 0
+        e.missingCount = 0
+        try await e.create(on: db)
+
+        func dossier(_ unit: Int, _ status: [DossierStatus]) async throws {
+            let d = DossierModel(unitID: unit, year: year, ruleSetID: "thu")
+            d.title = "Hồ sơ thử"
+            d.number = ""
+            d.searchText = ""
+            for next in status { try d.move(to: next) }
+            try await d.create(on: db)
+        }
+        try await dossier(dakRuong, [.submitted])
+        try await dossier(dakRuong, [])
+        try await dossier(tanLap, [.submitted, .appraised])
+
+        let g = UnitGroupModel(code: "CUM-THU", name: "Cụm thi đua thử", kind: .cum)
+        try await g.create(on: db)
+        for u in [dakRuong, tanLap] {
+            let member = UnitGroupMemberModel()
+            member.$group.id = try g.requireID()
+            member.$unit.id = u
+            try await member.create(on: db)
+        }
+        return Seeded(
+            dakRuong: dakRuong, tanLap: tanLap, movement: movement, group: try g.requireID(), modelTypeName: type.name)
+    }
+
+    func stats(_ api: APIClient, _ query: String) async throws -> MonitoringStats {
+        let res = try await api.send(.GET, "/api/v1/dashboard?" + query)
+        #expect(res.status == .ok, "\(query): \(res.text)")
+        return try JSONDecoder().decode(MonitoringStats.self, from: Data(res.text.utf8))
+    }
+
+    func counts(_ rows: [MonitoringStats.Count]) -> [String: Int] {
+        Dictionary(rows.map { ($0.label, $0.count) }, uniquingKeysWith: +)
+    }
+
+    @Test("The standing office: every figure of the whole tree, a year and a period, against the seeded set")
+    func wholeTree() async throws {
+        try await withTestApp { app in
+            let seeded = try await Self.seed(app)
+            let api = try await APIClient.login(app, "noivu")
+            let s = try await stats(api, "scope=all&year=\(Self.year)")
+            #expect(s.total == 5)
+            #expect(s.byYear.map(\.count) == [5])
+            #expect(counts(s.bySubjectKind) == ["Tập thể": 1, "Cá nhân": 3, "Hộ gia đình": 1])
+            let status = counts(s.byStatus)
+            #expect(status["Đăng ký"] == 2 && status["Đang bồi dưỡng"] == 2 && status["Đạt điển hình"] == 1)
+            #expect(status.values.reduce(0, +) == 5)
+            #expect(counts(s.byField) == ["TK1": 3, "TK2": 2])
+            #expect(counts(s.byModelType) == [seeded.modelTypeName: 1])
+            #expect(counts(s.byIndividualType) == [MonitoringStats.noType: 3])
+            #expect(
+                counts(s.byMovement) == ["Phong trào thử bảng số liệu": 3, MonitoringStats.noMovement: 2])
+            #expect(s.byUnit.map(\.count).reduce(0, +) == 5, "every unit lies under the one root: \(s.byUnit)")
+            #expect(s.overdueActions == 1)
+            #expect(s.awaitingAppraisal == 1)
+            #expect(s.awaitingDecision == 1)
+            #expect(s.evaluationsDue == 3)
+            #expect(s.replicated == 0)
+
+            let period = try await stats(api, "scope=all&year=\(Self.year)-\(Self.year + 1)")
+            #expect(period.total == 6)
+            #expect(period.byYear.map(\.label) == ["2051", "2052"])
+            #expect(period.byYear.map(\.count) == [5, 1])
+            #expect(period.replicated == 1)
+            #expect(counts(period.byModelType) == [seeded.modelTypeName: 2])
+
+            // The page shows the same numbers, each chart beside its table, with its downloads.
+            let web = Browser(app)
+            try await web.login("noivu")
+            let page = try await web.send(.GET, "/app/dashboard?scope=all&year=\(Self.year)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("role=\"img\""))
+            #expect(page.text.components(separatedBy: "<svg ").count == 10)
+            #expect(!page.text.contains("style="))
+            #expect(page.text.contains("<th scope=\"row\">Phong trào thử bảng số liệu</th><td class=\"num\">3</td>"))
+            #expect(page.text.contains("<th scope=\"row\">Việc bồi dưỡng quá hạn</th><td class=\"num\">1</td>"))
+            #expect(page.text.contains("<option value=\"group-\(seeded.group)\""))
+            #expect(
+                page.text.contains("/app/dashboard/export?scope=all&amp;year=2051&amp;table=phong-trao&amp;format=xlsx")
+            )
+        }
+    }
+
+    @Test("A commune officer sees its own unit only, on the page and in the API; other scopes are refused")
+    func communeOfficer() async throws {
+        try await withTestApp { app in
+            let seeded = try await Self.seed(app)
+            let api = try await APIClient.login(app, "dakruong")
+            let own = try await stats(api, "year=\(Self.year)")
+            #expect(own.scope == "unit-\(seeded.dakRuong)")
+            #expect(own.total == 3)
+            #expect(own.byUnit.first?.parts == [1, 1, 1])
+            #expect(own.overdueActions == 1 && own.evaluationsDue == 1)
+            #expect(own.awaitingAppraisal == 1 && own.awaitingDecision == 0)
+            for scope in ["unit-\(seeded.tanLap)", "movement-\(seeded.movement)", "group-\(seeded.group)"] {
+                let res = try await api.send(.GET, "/api/v1/dashboard?scope=\(scope)&year=\(Self.year)")
+                #expect(res.status == .notFound, "\(scope): \(res.status)")
+            }
+            let all = try await api.send(.GET, "/api/v1/dashboard?scope=all&year=\(Self.year)")
+            #expect(all.status == .forbidden)
+            let web = Browser(app)
+            try await web.login("dakruong")
+            let page = try await web.send(.GET, "/app/dashboard?year=\(Self.year)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Ủy ban nhân dân xã Đăk Ruồng"))
+            #expect(!page.text.contains("value=\"all\""))
+            #expect(!page.text.contains("value=\"unit-\(seeded.tanLap)\""))
+            let other = try await web.send(.GET, "/app/dashboard?scope=unit-\(seeded.tanLap)&year=\(Self.year)")
+            #expect(other.status == .notFound)
+            let csv = try await web.send(
+                .GET, "/app/dashboard/export?scope=unit-\(seeded.tanLap)&year=\(Self.year)&table=don-vi&format=csv")
+            #expect(csv.status == .notFound)
+            let bad = try await web.send(.GET, "/app/dashboard?scope=abc&year=\(Self.year)")
+            #expect(bad.status == .badRequest && bad.text.contains("Phạm vi"))
+            let badYear = try await web.send(.GET, "/app/dashboard?year=20x1")
+            #expect(badYear.status == .badRequest && badYear.text.contains("Năm"))
+        }
+    }
+
+    @Test("The lead agency sees its movement across units; the cluster sums its members")
+    func movementAndCluster() async throws {
+        try await withTestApp { app in
+            let seeded = try await Self.seed(app)
+            let lead = try await APIClient.login(app, "giaoduc")
+            let m = try await stats(lead, "scope=movement-\(seeded.movement)&year=\(Self.year)")
+            #expect(m.total == 3)
+            #expect(counts(m.byMovement) == ["Phong trào thử bảng số liệu": 3])
+            #expect(m.byUnit.map(\.count).reduce(0, +) == 3)
+            #expect(counts(m.bySubjectKind) == ["Tập thể": 1, "Cá nhân": 2, "Hộ gia đình": 0])
+            #expect(m.overdueActions == 1)
+            let refused = try await lead.send(.GET, "/api/v1/dashboard?scope=unit-\(seeded.dakRuong)&year=2051")
+            #expect(refused.status == .notFound)
+
+            let office = try await APIClient.login(app, "noivu")
+            let g = try await stats(office, "scope=group-\(seeded.group)&year=\(Self.year)")
+            #expect(g.total == 4)
+            #expect(g.byUnit.count == 2)
+            #expect(g.byUnit.map(\.count) == [3, 1])
+            #expect(g.byUnit.map(\.parts) == [[1, 1, 1], [0, 1, 0]])
+            #expect(g.awaitingAppraisal == 1 && g.awaitingDecision == 1)
+            let d = try await stats(office, "scope=unit-\(seeded.dakRuong)&year=\(Self.year)")
+            let t = try await stats(office, "scope=unit-\(seeded.tanLap)&year=\(Self.year)")
+            #expect(g.total == d.total + t.total)
+        }
+    }
+
+    @Test("Each table downloads as CSV with a BOM and as XLSX with the same numbers")
+    func downloads() async throws {
+        try await withTestApp { app in
+            let seeded = try await Self.seed(app)
+            let web = Browser(app)
+            try await web.login("noivu")
+            let base = "/app/dashboard/export?scope=group-\(seeded.group)&year=\(Self.year)&table=don-vi"
+            let csv = try await web.send(.GET, base + "&format=csv")
+            #expect(csv.status == .ok)
+            #expect(csv.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+            #expect(csv.text.contains("Ủy ban nhân dân xã Đăk Ruồng,1,1,1,3"), "\(csv.text)")
+            let xlsx = try await web.send(.GET, base + "&format=xlsx")
+            #expect(xlsx.status == .ok)
+            #expect(xlsx.bytes.starts(with: [0x50, 0x4B]))
+            let missing = try await web.send(
+                .GET, base.replacingOccurrences(of: "don-vi", with: "khong-co") + "&format=csv")
+            #expect(missing.status == .notFound)
+        }
+    }
+}
