@@ -99,15 +99,29 @@ enum GroupWorkService {
 
     /// The group's year without an access check: callers ask the Policy themselves.
     static func load(_ groupID: Int, year: Int, on db: any Database) async throws -> GroupYearContext {
-        try checkYear(year)
-        guard let group = try await UnitGroupModel.find(groupID, on: db) else {
+        guard let ctx = try await loadAll(year: year, groupIDs: [groupID], on: db).first else {
             throw AppError.notFound("Không tìm thấy cụm, khối thi đua.")
         }
-        let links = try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id == groupID).all()
-        let members = try await UnitModel.query(on: db).filter(\.$id ~~ links.map(\.$unit.id)).sort(\.$path).all()
-        let record = try await GroupYearModel.query(on: db).filter(\.$group.$id == groupID).filter(\.$year == year)
-            .first()
-        return GroupYearContext(group: group, members: members, record: record, year: year)
+        return ctx
+    }
+
+    /// The year of every group (or of `groupIDs`), in code order: four queries whatever the number of groups.
+    static func loadAll(year: Int, groupIDs: [Int]? = nil, on db: any Database) async throws -> [GroupYearContext] {
+        try checkYear(year)
+        var groupQuery = UnitGroupModel.query(on: db).sort(\.$code)
+        if let groupIDs { groupQuery = groupQuery.filter(\.$id ~~ groupIDs) }
+        let groups = try await groupQuery.all()
+        let ids = groups.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let links = try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id ~~ ids).all()
+        let units = try await UnitModel.query(on: db).filter(\.$id ~~ Set(links.map(\.$unit.id))).sort(\.$path).all()
+        let records = try await GroupYearModel.query(on: db).filter(\.$group.$id ~~ ids).filter(\.$year == year).all()
+        return groups.map { g in
+            let memberIDs = Set(links.filter { $0.$group.id == g.id }.map(\.$unit.id))
+            return GroupYearContext(
+                group: g, members: units.filter { $0.id.map(memberIDs.contains) ?? false },
+                record: records.first { $0.$group.id == g.id }, year: year)
+        }
     }
 
     static func submissions(_ ctx: GroupYearContext, on db: any Database) async throws -> [GroupSubmissionModel] {

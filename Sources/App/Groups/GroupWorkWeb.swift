@@ -166,9 +166,9 @@ struct GroupWorkWebController {
         let year = try req.intQuery("year") ?? Today.year
         try GroupWorkService.checkYear(year)
         var items: [GroupWorkListPage.Item] = []
-        for g in try await UnitGroupModel.query(on: req.db).sort(\.$code).all() {
+        for ctx in try await GroupWorkService.loadAll(year: year, on: req.db) {
+            let g = ctx.group
             let id = try g.requireID()
-            let ctx = try await GroupWorkService.load(id, year: year, on: req.db)
             let boardOK = Policy.decide(actor, .read, ctx.scope()).isAllowed
             let own = actor.unitID.flatMap { ctx.member($0) }?.id
             guard boardOK || own != nil else { continue }
