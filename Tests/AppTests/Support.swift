@@ -16,36 +16,23 @@ let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathCompon
 let demoPassword = "mat-khau-mau-2024"
 let adminPassword = "mat-khau-quan-tri-2024"
 
-/// A fresh app per test: in-memory SQLite by default; with TEST_DATABASE_URL, PostgreSQL in a schema
-/// of its own that is dropped afterwards. Tests run in parallel either way.
-/// `sqliteFile`: a temporary SQLite file in WAL mode instead of memory, for tests where a reader runs
-/// beside a long write transaction (an in-memory shared-cache database locks readers out; a WAL file,
-/// like production, does not).
+/// A fresh app per test, started from a copy of a database made once per test process (migrated, with the admin
+/// and, unless `demo: false`, the small demo), so a test pays for a file copy instead of the migrations and the
+/// demo. SQLite: a temporary WAL file of its own, like production (readers beside a long write transaction are
+/// not locked out). With TEST_DATABASE_URL: a PostgreSQL database of its own, created from a template database and
+/// dropped afterwards. Tests run in parallel either way. The app starts from the copy the way a server does
+/// (`Bootstrap.prepare`, the admin check, the demo check), so the start path is still the one under test.
+/// `sqliteFile` is kept for the tests that say they need a file: every SQLite test app now has one.
 func withTestApp(demo: Bool = true, sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
     let onPostgres = !(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty
     if onPostgres { await TestDatabaseSlots.postgres.acquire() }
     defer { if onPostgres { TestDatabaseSlots.postgres.releaseLater() } }
+    let database = try await TestTemplates.shared.copy(demo: demo)
     let app = try await Application.make(.testing)
-    var schema: String?
-    let database: AppConfig.DatabaseKind
-    if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
-        let s = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        schema = s
-        database = .postgres(url: url, searchPath: [s, "public"])
-    } else if sqliteFile {
-        let dir = NSTemporaryDirectory() + "dienhinh-test-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        database = .sqliteFile(path: dir + "/dienhinh.sqlite")
-    } else {
-        database = .sqliteMemory
-    }
-    let config = AppConfig(
-        database: database, adminPassword: adminPassword, demoPassword: demoPassword, secureCookies: nil,
-        bcryptCost: 4, workingDirectory: packageRoot)
+    let config = testConfig(database)
     var failure: (any Error)?
     do {
         try await configure(app, config)
-        if let schema { try await app.db.sql().raw("CREATE SCHEMA \(ident: schema)").run() }
         try await Bootstrap.prepare(app)
         _ = try await DemoData.ensureAdmin(app: app, config: config)
         if demo { _ = try await DemoData.loadIfEmpty(app: app, config: config) }
@@ -53,12 +40,136 @@ func withTestApp(demo: Bool = true, sqliteFile: Bool = false, _ body: (Applicati
     } catch {
         failure = error
     }
-    if let schema { try? await app.db.sql().raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
     try await app.asyncShutdown()
-    if case .sqliteFile(let path) = database {
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
-    }
+    try await TestTemplates.shared.remove(database)
     if let failure { throw failure }
+}
+
+func testConfig(_ database: AppConfig.DatabaseKind) -> AppConfig {
+    AppConfig(
+        database: database, adminPassword: adminPassword, demoPassword: demoPassword, secureCookies: nil,
+        bcryptCost: 4, workingDirectory: packageRoot)
+}
+
+/// The databases tests start from, made once per process and per `demo`: a SQLite folder (the file and its
+/// uploads) copied per test, or a PostgreSQL template database. Names carry the process id, so a later run drops
+/// what a killed run left behind, and never what a live run is using.
+actor TestTemplates {
+    static let shared = TestTemplates()
+    private var made: [Bool: Task<String, any Error>] = [:]
+    private var admin: Task<Application, any Error>?
+    private let baseURL = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    private let pid = ProcessInfo.processInfo.processIdentifier
+
+    /// A new database of its own for one test.
+    func copy(demo: Bool) async throws -> AppConfig.DatabaseKind {
+        let template = try await template(demo: demo)
+        let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        if let baseURL {
+            let name = "dh_t_\(pid)_\(id)"
+            try await adminSQL("CREATE DATABASE \(name) TEMPLATE \(template)")
+            return .postgres(url: try Self.url(baseURL, database: name), searchPath: nil)
+        }
+        let dir = NSTemporaryDirectory() + "dienhinh-test-\(id)"
+        try FileManager.default.copyItem(atPath: template, toPath: dir)
+        return .sqliteFile(path: dir + "/dienhinh.sqlite")
+    }
+
+    func remove(_ database: AppConfig.DatabaseKind) async throws {
+        switch database {
+        case .sqliteFile(let path):
+            try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+        case .postgres(let url, _):
+            guard let name = URLComponents(string: url)?.path.dropFirst(), !name.isEmpty else { return }
+            try await adminSQL("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        case .sqliteMemory:
+            break
+        }
+    }
+
+    private func template(demo: Bool) async throws -> String {
+        if let task = made[demo] { return try await task.value }
+        let task = Task { try await self.make(demo: demo) }
+        made[demo] = task
+        return try await task.value
+    }
+
+    private func make(demo: Bool) async throws -> String {
+        let database: AppConfig.DatabaseKind
+        let result: String
+        if let baseURL {
+            try await dropLeftovers()
+            result = "dh_tpl_\(pid)_\(demo ? "demo" : "bare")"
+            try await adminSQL("DROP DATABASE IF EXISTS \(result) WITH (FORCE)")
+            try await adminSQL("CREATE DATABASE \(result)")
+            database = .postgres(url: try Self.url(baseURL, database: result), searchPath: nil)
+        } else {
+            result = NSTemporaryDirectory() + "dienhinh-template-\(pid)-\(demo ? "demo" : "bare")"
+            try? FileManager.default.removeItem(atPath: result)
+            try FileManager.default.createDirectory(atPath: result, withIntermediateDirectories: true)
+            database = .sqliteFile(path: result + "/dienhinh.sqlite")
+        }
+        let app = try await Application.make(.testing)
+        let config = testConfig(database)
+        do {
+            try await configure(app, config)
+            try await Bootstrap.prepare(app)
+            _ = try await DemoData.ensureAdmin(app: app, config: config)
+            if demo { _ = try await DemoData.loadIfEmpty(app: app, config: config) }
+            if case .sqliteFile = database {
+                // Everything into the main file, so a copy of the folder is the whole database.
+                try await app.db.sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+            }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        return result
+    }
+
+    /// Test and template databases of runs whose process is gone.
+    private func dropLeftovers() async throws {
+        let rows = try await adminApp().db.sql()
+            .raw("SELECT datname FROM pg_database WHERE datname LIKE 'dh\\_t%\\_%'").all()
+        for row in rows {
+            let name = try row.decode(column: "datname", as: String.self)
+            let parts = name.split(separator: "_")
+            guard parts.count >= 4, parts[1] == "t" || parts[1] == "tpl", let owner = Int32(parts[2]) else { continue }
+            if owner != pid && kill(owner, 0) != 0 {
+                try await adminSQL("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            }
+        }
+    }
+
+    private func adminSQL(_ sql: String) async throws {
+        try await adminApp().db.sql().raw(SQLQueryString(sql)).run()
+    }
+
+    /// One connection pool on TEST_DATABASE_URL's own database, for CREATE and DROP DATABASE; made once (a Task,
+    /// because the actor may be entered again while the first caller waits).
+    private func adminApp() async throws -> Application {
+        if let admin { return try await admin.value }
+        let baseURL = self.baseURL
+        let task = Task {
+            let app = try await Application.make(.testing)
+            do {
+                try configureDatabase(app, testConfig(.postgres(url: try #require(baseURL), searchPath: nil)))
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            return app
+        }
+        admin = task
+        return try await task.value
+    }
+
+    private static func url(_ base: String, database: String) throws -> String {
+        var c = try #require(URLComponents(string: base))
+        c.path = "/" + database
+        return try #require(c.string)
+    }
 }
 
 /// PostgreSQL accepts 100 connections by default and each test app keeps a few (up to 4 per event loop), while

@@ -81,11 +81,12 @@ public enum Bootstrap {
         }
         if case .sqliteFile = config.database {
             // WAL survives in the file; busy_timeout is per connection, so set it on each event loop's connection.
+            // 30 s: under a burst of writes a request waits its turn rather than failing with "database is locked".
             let sql = try app.db.sql()
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             for loop in app.eventLoopGroup.makeIterator() {
                 let db = try app.databases.database(logger: app.logger, on: loop).orThrow().sql()
-                try await db.raw("PRAGMA busy_timeout = 5000").run()
+                try await db.raw("PRAGMA busy_timeout = 30000").run()
                 try await db.raw("PRAGMA synchronous = NORMAL").run()
             }
         }

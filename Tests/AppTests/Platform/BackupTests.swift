@@ -178,10 +178,18 @@ import Vapor
 
     @Test func backupOfMemoryDatabaseIsRefused() async throws {
         guard (ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty else { return }
-        try await withTestApp(demo: false) { app in
+        // Test apps run on files; this one is the in-memory database a misconfigured start would have.
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, testConfig(.sqliteMemory))
+            try await Bootstrap.prepare(app)
             await #expect(throws: Backup.Failure.self) {
                 _ = try await Backup.create(app: app, output: NSTemporaryDirectory() + "dh-\(UUID().uuidString)")
             }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
         }
+        try await app.asyncShutdown()
     }
 }
