@@ -19,6 +19,11 @@ public struct RuleSet: Codable, Sendable, Equatable {
     public var forms: [RuleForm]
     /// Dossier documents, council quorum and thresholds, appraisal deadline for this period.
     public var procedure: ProcedureRule?
+    /// Which kind of authority confers which forms for staff of which kind of unit (Luật 2022 art. 80);
+    /// `ConferrerResolver` names the concrete authority from the org tree. Absent: only `conferredBy` text.
+    public var conferrers: [ConferrerRule]? = nil
+    /// Award kinds whose results count toward higher regular forms (NĐ 98/152 art. 4(3)); nil = regular only.
+    public var countsTowardHigher: [AwardKind]? = nil
 
     public func form(_ code: String) -> RuleForm? { forms.first { $0.code == code } }
 
@@ -57,6 +62,8 @@ public struct RuleCondition: Codable, Sendable, Equatable {
     public var article: String
     /// false = inferred; the UI shows "cần xác minh".
     public var verified: Bool
+    /// Where the condition was read in the legal text (document, article, page or address); nil = not recorded.
+    public var source: String? = nil
     public var check: RuleCheck
 }
 
@@ -92,10 +99,13 @@ public indirect enum RuleCheck: Codable, Sendable, Equatable {
     case familyNotExcluded
     /// A human yes/no, looked up in `AnnualRecordFacts.manual[key ?? condition code]`.
     case manual(key: String?, text: String)
+    /// A judgement answered yes/no per subject and year by whom `answeredBy` names ("unitHead", "council"); read
+    /// from `AnnualRecordFacts.judgements[key]` (then `manual[key]`, `manual[condition code]`).
+    case judgement(key: String, question: String, answeredBy: [String])
 
     private enum Keys: String, CodingKey {
         case type, rating, treatmentCounts, years, title, form, scope, count, withinYears, of, atLeast, strict, level,
-            key, text
+            key, text, question, answeredBy
     }
 
     public init(from decoder: Decoder) throws {
@@ -138,6 +148,10 @@ public indirect enum RuleCheck: Codable, Sendable, Equatable {
         case "manual":
             self = .manual(
                 key: try c.decodeIfPresent(String.self, forKey: .key), text: try c.decode(String.self, forKey: .text))
+        case "judgement":
+            self = .judgement(
+                key: try c.decode(String.self, forKey: .key), question: try c.decode(String.self, forKey: .question),
+                answeredBy: try c.decode([String].self, forKey: .answeredBy))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "Unknown check type \(type)")
         }
@@ -200,6 +214,11 @@ public indirect enum RuleCheck: Codable, Sendable, Equatable {
             try c.encode("manual", forKey: .type)
             try c.encodeIfPresent(k, forKey: .key)
             try c.encode(t, forKey: .text)
+        case .judgement(let k, let q, let by):
+            try c.encode("judgement", forKey: .type)
+            try c.encode(k, forKey: .key)
+            try c.encode(q, forKey: .question)
+            try c.encode(by, forKey: .answeredBy)
         }
     }
 }
@@ -263,6 +282,8 @@ public struct AnnualRecordFacts: Sendable, Equatable {
     public var familyExclusions: [String]?
     /// Human yes/no answers, by condition code or manual key.
     public var manual: [String: Bool]
+    /// Recorded answers to judgement conditions, by judgement key.
+    public var judgements: [String: JudgementAnswer] = [:]
 
     public struct Scoped: Sendable, Equatable {
         public var scope: String
@@ -337,6 +358,14 @@ public struct ConditionResult: Sendable, Equatable {
     public var reason: String
     /// "cần xác minh" for inferred conditions, nil otherwise.
     public var verificationNote: String? { verified ? nil : "cần xác minh" }
+    /// An "or" condition's routes, each with its own state and reason (empty for other conditions).
+    public var routes: [RouteResult] = []
+}
+
+/// One route of an "or" condition.
+public struct RouteResult: Sendable, Equatable {
+    public var outcome: ConditionStatus
+    public var reason: String
 }
 
 public struct FormEligibility: Sendable, Equatable {
@@ -396,6 +425,20 @@ public enum EligibilityEngine {
             "Thành tích năm \(year) đã được khen thưởng bằng hình thức này; một thành tích không được khen thưởng hai lần (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)."
     }
 
+    /// The note a counted leave adds to a rating's reason: the leave keeps the time, the rating still decides.
+    /// Whether the rating must still be reached is our reading of NĐ 98/152 art. 4, "cần xác minh".
+    public static func leaveNote(_ rec: AnnualRecordFacts, treatmentCounts: Bool) -> String? {
+        if rec.onMaternityLeave {
+            return "Thời gian nghỉ thai sản năm \(rec.year) được tính vào thời gian xét khen thưởng "
+                + "(Nghị định 98/2023, 152/2025, Điều 4) nhưng không thay cho xếp loại nhiệm vụ (cần xác minh)."
+        }
+        if treatmentCounts && rec.treatmentLeave {
+            return "Thời gian điều trị do bị thương khi làm nhiệm vụ năm \(rec.year) được tính vào thời gian xét "
+                + "danh hiệu (Thông tư 01/2024/TT-BNV) nhưng không thay cho xếp loại nhiệm vụ (cần xác minh)."
+        }
+        return nil
+    }
+
     // MARK: Internals
 
     private static func evaluate(
@@ -407,9 +450,16 @@ public enum EligibilityEngine {
             visiting: visiting.union([form.code]))
         let results = form.conditions.map { cond -> ConditionResult in
             let (status, reason) = ctx.check(cond.check, code: cond.code)
+            var routes: [RouteResult] = []
+            if case .anyOf(let checks) = cond.check {
+                routes = checks.map {
+                    let (o, r) = ctx.check($0, code: cond.code)
+                    return RouteResult(outcome: o, reason: r)
+                }
+            }
             return ConditionResult(
                 code: cond.code, text: cond.text, article: cond.article, verified: cond.verified,
-                outcome: status, reason: reason)
+                outcome: status, reason: reason, routes: routes)
         }
         let eligible: Bool? =
             results.contains { $0.outcome == .unmet }
@@ -515,13 +565,18 @@ public enum EligibilityEngine {
                     \.researchTopics, noun: "đề tài nghiên cứu khoa học", scope: scope, count: count, within: within)
 
             case .anyOf(let checks):
+                // Every route keeps its own state and reason: an unmet route stays visible next to the missing ones.
                 let parts = checks.map { self.check($0, code: code) }
                 if let hit = parts.first(where: { $0.0 == .met }) { return (.met, hit.1) }
                 if parts.allSatisfy({ $0.0 == .unmet }) {
                     return (.unmet, "Không đáp ứng điều kiện nào: " + parts.map(\.1).joined(separator: " "))
                 }
+                let unmet = parts.filter { $0.0 == .unmet }.map(\.1)
+                let missing = parts.filter { $0.0 == .missing }.map(\.1)
                 return (
-                    .missing, "Chưa đủ dữ liệu: " + parts.filter { $0.0 == .missing }.map(\.1).joined(separator: " ")
+                    .missing,
+                    "Chưa đủ dữ liệu: " + missing.joined(separator: " ")
+                        + (unmet.isEmpty ? "" : " Chưa đạt: " + unmet.joined(separator: " "))
                 )
 
             case .allOf(let checks):
@@ -605,30 +660,35 @@ public enum EligibilityEngine {
             case .manual(let key, let text):
                 guard let answer = current?.manual[key ?? code] else { return (.missing, "Cần đánh giá: \(text)") }
                 return answer ? (.met, "Được xác nhận: \(text)") : (.unmet, "Không đạt: \(text)")
+
+            case .judgement(let key, let question, let answeredBy):
+                if let a = current?.judgements[key] {
+                    return a.answer
+                        ? (.met, "Được đánh giá đạt: \(question) (\(a.answeredBy)).")
+                        : (.unmet, "Không đạt: \(question) — theo đánh giá của \(a.answeredBy).")
+                }
+                if let answer = current?.manual[key] ?? current?.manual[code] {
+                    return answer ? (.met, "Được xác nhận: \(question)") : (.unmet, "Không đạt: \(question)")
+                }
+                let who = answeredBy.map(JudgementRole.label).joined(separator: " hoặc ")
+                return (.missing, "Cần đánh giá: \(question) (\(who) trả lời).")
             }
         }
 
         private func ratingOutcome(_ rec: AnnualRecordFacts, rating: TaskRating, treatmentCounts: Bool) -> (
             ConditionStatus, String
         ) {
-            if rec.onMaternityLeave {
-                return (
-                    .met,
-                    "Năm \(rec.year) nghỉ thai sản; thời gian nghỉ thai sản được tính để xét khen thưởng (Nghị định 98/2023, 152/2025, Điều 4)."
-                )
+            // Counted leave keeps the time toward the title's period; it does not stand in for the task rating.
+            let leave = EligibilityEngine.leaveNote(rec, treatmentCounts: treatmentCounts)
+            guard let r = rec.taskRating else {
+                return (.missing, "Chưa có xếp loại nhiệm vụ năm \(rec.year)." + (leave.map { " " + $0 } ?? ""))
             }
-            if treatmentCounts && rec.treatmentLeave {
-                return (
-                    .met,
-                    "Năm \(rec.year) điều trị do bị thương khi làm nhiệm vụ; thời gian điều trị được tính để xét danh hiệu (Thông tư 01/2024/TT-BNV)."
-                )
-            }
-            guard let r = rec.taskRating else { return (.missing, "Chưa có xếp loại nhiệm vụ năm \(rec.year).") }
             return r.reaches(rating)
-                ? (.met, "Năm \(rec.year) xếp loại \(r.label.lowercased()).")
+                ? (.met, "Năm \(rec.year) xếp loại \(r.label.lowercased())." + (leave.map { " " + $0 } ?? ""))
                 : (
                     .unmet,
                     "Năm \(rec.year) xếp loại \(r.label.lowercased()); yêu cầu \(rating.label.lowercased()) trở lên."
+                        + (leave.map { " " + $0 } ?? "")
                 )
         }
 
@@ -656,5 +716,83 @@ public enum EligibilityEngine {
                 ? (.met, "Có \(n) \(noun) được công nhận phạm vi \(scopeLabel) trong \(when).")
                 : (.unmet, "Có \(n) \(noun) được công nhận phạm vi \(scopeLabel) trong \(when); yêu cầu \(count).")
         }
+    }
+}
+
+// MARK: - Judgements
+
+/// Who may answer a judgement condition, as a rule file's `answeredBy` names it.
+public enum JudgementRole: String, Sendable, Codable, CaseIterable {
+    /// The head of the subject's own unit (its officers record the answer).
+    case unitHead
+    /// The deciding council, at its meeting (its standing office records the answer).
+    case council
+
+    public var label: String {
+        switch self {
+        case .unitHead: return "Thủ trưởng đơn vị"
+        case .council: return "Hội đồng Thi đua - Khen thưởng"
+        }
+    }
+
+    /// The label of a rule file's code; an unknown code is shown as it is.
+    public static func label(_ code: String) -> String { JudgementRole(rawValue: code)?.label ?? code }
+}
+
+/// A recorded answer to a judgement condition: yes or no, and who answered (named in an unmet reason).
+public struct JudgementAnswer: Sendable, Equatable {
+    public var answer: Bool
+    /// "Thủ trưởng đơn vị (nguyenvana), 15/12/2025".
+    public var answeredBy: String
+    public init(answer: Bool, answeredBy: String) {
+        self.answer = answer
+        self.answeredBy = answeredBy
+    }
+}
+
+/// One judgement question of a rule set: its key, the question, who answers, and the forms that ask it.
+public struct JudgementQuestion: Sendable, Equatable {
+    public var key: String
+    public var question: String
+    public var answeredBy: [JudgementRole]
+    public var formCodes: [String]
+    public var articles: [String]
+    /// The authority levels of the forms that ask it (whose councils may answer for the council).
+    public var levels: [AuthorityLevel]
+}
+
+extension RuleCheck {
+    /// The judgement checks inside this check, depth first.
+    public var judgements: [(key: String, question: String, answeredBy: [String])] {
+        switch self {
+        case .judgement(let k, let q, let by): return [(k, q, by)]
+        case .anyOf(let of), .allOf(let of): return of.flatMap(\.judgements)
+        default: return []
+        }
+    }
+}
+
+extension RuleSet {
+    /// Every judgement question of the forms for `subject` (all when nil), once per key, in file order.
+    public func judgementQuestions(subject: String? = nil) -> [JudgementQuestion] {
+        var out: [JudgementQuestion] = []
+        for f in forms where subject == nil || f.subject == subject {
+            for c in f.conditions {
+                for j in c.check.judgements {
+                    let roles = j.answeredBy.compactMap(JudgementRole.init(rawValue:))
+                    if let i = out.firstIndex(where: { $0.key == j.key }) {
+                        if !out[i].formCodes.contains(f.code) { out[i].formCodes.append(f.code) }
+                        if !out[i].articles.contains(c.article) { out[i].articles.append(c.article) }
+                        for l in f.conferredAt ?? [] where !out[i].levels.contains(l) { out[i].levels.append(l) }
+                    } else {
+                        out.append(
+                            JudgementQuestion(
+                                key: j.key, question: j.question, answeredBy: roles, formCodes: [f.code],
+                                articles: [c.article], levels: f.conferredAt ?? []))
+                    }
+                }
+            }
+        }
+        return out
     }
 }

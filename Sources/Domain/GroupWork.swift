@@ -8,22 +8,29 @@ import Foundation
 public enum GroupSubmissionStatus: String, CaseIterable, Codable, Sendable, WorkflowStatus {
     case submitted
     case returned
+    /// The standing office took it in (tiếp nhận): the member's part of the year is done.
+    case accepted
 
     public var label: String {
         switch self {
         case .submitted: return "Đã nộp"
         case .returned: return "Bị trả lại"
+        case .accepted: return "Đã tiếp nhận"
         }
     }
 }
 
-/// A submission's moves: the office returns it with a reason; a returned one is submitted again.
-/// A submitted one may be replaced by its member (submitted → submitted) until the office acts.
+/// A submission's moves: the office accepts it (tiếp nhận) or returns it with a reason; a returned one is
+/// submitted again. A submitted one may be replaced by its member (submitted → submitted) until the office acts.
+/// An accepted one is no longer replaced by the member; the office may still return it with a reason (a fault
+/// found after acceptance, e.g. an exemplar whose registration is later withdrawn), and the member then submits
+/// again. Accepting twice is refused (nothing to do).
 public enum GroupSubmissionWorkflow: WorkflowTable {
     public static func targets(from: GroupSubmissionStatus) -> [GroupSubmissionStatus] {
         switch from {
-        case .submitted: return [.submitted, .returned]
+        case .submitted: return [.submitted, .accepted, .returned]
         case .returned: return [.submitted]
+        case .accepted: return [.returned]
         }
     }
 }
@@ -45,13 +52,42 @@ public enum GroupStanding: String, CaseIterable, Codable, Sendable {
     }
 
     /// A member's standing: nothing submitted is missing; a returned submission waits; a submission made after the
-    /// end of the deadline day (`deadlineDayStart` + 1 day, Vietnam has no daylight saving) is late.
+    /// end of the deadline day (`deadlineDayStart` + 1 day, Vietnam has no daylight saving) is late. An accepted
+    /// submission keeps its on-time or late standing (the status says it was accepted).
     public static func of(status: GroupSubmissionStatus?, submittedAt: Date?, deadlineDayStart: Date?) -> GroupStanding
     {
         guard let status, let submittedAt else { return .missing }
         if status == .returned { return .returned }
         guard let deadlineDayStart else { return .onTime }
         return submittedAt >= deadlineDayStart.addingTimeInterval(86_400) ? .late : .onTime
+    }
+}
+
+/// The office's overview of a group's year: how many members stand where. `submitted` counts submissions waiting
+/// for the office (neither accepted nor returned); `late` and `onTime` count every submission not returned
+/// (waiting or accepted) by its time against the deadline.
+public struct GroupCounts: Sendable, Equatable, Codable {
+    public var submitted = 0
+    public var accepted = 0
+    public var returned = 0
+    public var onTime = 0
+    public var late = 0
+    public var missing = 0
+    public init() {}
+
+    public static func of(_ members: [(status: GroupSubmissionStatus?, standing: GroupStanding)]) -> GroupCounts {
+        var c = GroupCounts()
+        for m in members {
+            switch m.status {
+            case .submitted?: c.submitted += 1
+            case .accepted?: c.accepted += 1
+            case .returned?: c.returned += 1
+            case nil: c.missing += 1
+            }
+            if m.standing == .onTime { c.onTime += 1 }
+            if m.standing == .late { c.late += 1 }
+        }
+        return c
     }
 }
 

@@ -116,9 +116,24 @@ public enum Resource: Sendable, Equatable {
     /// office (seed §IV.7: Phòng Nội vụ for the district; §IV.1: a commune's own office for the commune); nil for
     /// the collection. Its council's members read it; nobody else sees it.
     case periodicReport(CouncilScope?)
+    /// A judgement condition's answer for a subject (`Policy.judgementCapacity` says in which capacity).
+    case judgement(JudgementScope)
 }
 
 /// The facts about a cluster or block's year that access needs.
+/// The facts about one judgement question that access needs: who the rule file lets answer, the subject's unit, and
+/// the councils (at and above that unit, at the levels of the forms that ask it) whose standing office may answer.
+public struct JudgementScope: Sendable, Equatable {
+    public let answeredBy: [JudgementRole]
+    public let subjectUnit: UnitPath
+    public let councils: [CouncilScope]
+    public init(answeredBy: [JudgementRole], subjectUnit: UnitPath, councils: [CouncilScope]) {
+        self.answeredBy = answeredBy
+        self.subjectUnit = subjectUnit
+        self.councils = councils
+    }
+}
+
 public struct GroupWorkScope: Sendable, Equatable {
     public let memberUnitIDs: Set<Int>
     /// The member unit that heads the group this year (cụm trưởng, khối trưởng), if set.
@@ -351,13 +366,49 @@ public enum Policy {
             if isStandingOffice(actor, of: scope) { return .allow }
             if scope.isSeat { return action.isWrite ? .forbidden(reportOnly) : .allow }
             return .notFound
+        case .judgement(let scope):
+            // Reading follows the subject (checked before); writing needs a capacity the rule file names.
+            if !action.isWrite || judgementCapacity(actor, scope) != nil { return .allow }
+            return .forbidden(judgementOnly(scope))
         }
+    }
+
+    /// In which capacity the actor answers a judgement: for the council, the standing office of one of the councils
+    /// the question goes to; for the unit head, an officer of the subject's own unit (or a unit above it), not of a
+    /// unit whose history it only carries. Nil: the actor may not answer.
+    public static func judgementCapacity(_ actor: Actor?, _ scope: JudgementScope) -> JudgementRole? {
+        guard let actor else { return nil }
+        if actor.role == .admin { return scope.answeredBy.contains(.council) ? .council : scope.answeredBy.first }
+        if scope.answeredBy.contains(.council), actor.role == .standingOffice || actor.role == .unitOfficer,
+            scope.councils.contains(where: { isStandingOffice(actor, of: $0) })
+        {
+            return .council
+        }
+        if scope.answeredBy.contains(.unitHead), actor.role == .unitOfficer || actor.role == .leadAgency,
+            let own = actor.unitPath, own.contains(scope.subjectUnit)
+        {
+            return .unitHead
+        }
+        return nil
+    }
+
+    /// Why the actor may not answer: names who may.
+    public static func judgementOnly(_ scope: JudgementScope) -> String {
+        let who = scope.answeredBy.map { role -> String in
+            switch role {
+            case .unitHead: return "thủ trưởng (cán bộ) đơn vị của đối tượng"
+            case .council: return "Hội đồng Thi đua - Khen thưởng của cấp khen thưởng (Thường trực Hội đồng ghi)"
+            }
+        }
+        return "Câu hỏi đánh giá này do " + (who.isEmpty ? "người được quy định" : who.joined(separator: " hoặc "))
+            + " trả lời."
     }
 
     public static let reportOnly =
         "Báo cáo sơ kết, tổng kết do Thường trực Hội đồng Thi đua - Khen thưởng của cấp báo cáo soạn và ban hành."
     public static let groupOfficeOnly =
-        "Hạn nộp, cụm (khối) trưởng, trả lại hồ sơ và chấm điểm cụm, khối do Thường trực (Phòng Nội vụ) thực hiện."
+        "Hạn nộp, cụm (khối) trưởng, tiếp nhận, trả lại hồ sơ và chấm điểm cụm, khối do Thường trực (Phòng Nội vụ) "
+        + "thực hiện."
     public static let groupHeadOnly =
         "Tình hình nộp của các thành viên do cụm (khối) trưởng năm đó và Thường trực theo dõi; "
         + "đơn vị thành viên xem hồ sơ của mình."
@@ -801,7 +852,7 @@ extension Policy {
             guard let f = ruleSet.form(form) else { return true }
             return f.conditions.contains { revealsSensitive($0.check, in: ruleSet, depth: depth + 1) }
         case .hasTitle, .consecutiveTitle, .initiativeAtScope, .researchAtScope, .shareOfMembersWithTitle,
-            .allMembersComplete, .noMemberDisciplinedAtLeast, .memberHasTitle, .manual:
+            .allMembersComplete, .noMemberDisciplinedAtLeast, .memberHasTitle, .manual, .judgement:
             return false
         }
     }
@@ -848,8 +899,9 @@ public enum StatsTarget: Equatable, Sendable {
     case unit(UnitPath)
     /// One movement's registrations in every unit (its lead agency's view).
     case movement(Int)
-    /// A cluster or block: its members' subtrees.
-    case group(memberPaths: [UnitPath])
+    /// A cluster or block: its members' subtrees. `heads`: the unit heading the group in each year asked (nil
+    /// where none is set), so that the year's head sees its cluster's figures for the years it heads.
+    case group(memberPaths: [UnitPath], heads: [Int?] = [])
 }
 
 extension Policy {
@@ -866,10 +918,19 @@ extension Policy {
         case .unit(let path): return actor.unitPath?.contains(path) == true ? .allow : .notFound
         case .movement(let id):
             return actor.role == .leadAgency && actor.leadMovementIDs.contains(id) ? .allow : .notFound
-        // A cluster's figures name its other members: the standing office's view (the cluster head's, once the
-        // rotating head is recorded, is `GroupWork`'s to add).
-        case .group: return .notFound
+        // A cluster's figures name its other members: the standing office's view, and the view of the unit that
+        // heads the cluster in every year asked (a head of 2024 is not a head in 2025; it reads, it does not act).
+        case .group(_, let heads):
+            return isGroupHead(actor, heads: heads) ? .allow : .notFound
         }
+    }
+
+    /// Whether the actor's unit heads the group in every one of the years asked (`heads`: the head of each year).
+    public static func isGroupHead(_ actor: Actor, heads: [Int?]) -> Bool {
+        guard actor.role == .unitOfficer || actor.role == .leadAgency, let own = actor.unitID, !heads.isEmpty else {
+            return false
+        }
+        return heads.allSatisfy { $0 == own }
     }
 
     /// The dashboard an actor opens first: the whole tree for those who see it, a lead agency's first movement,

@@ -44,7 +44,8 @@ private let goodTeam = CollectiveFacts(
     memberCount: 10, membersCompleting: 10, membersWithTitle: ["lao-dong-tien-tien": 8, "cstd-co-so": 1],
     membersDisciplinedAtLeastWarning: 0, hasMemberWithTitle: ["cstd-co-so"])
 private func team(
-    _ year: Int, _ rating: TaskRating?, manual: [String: Bool] = ["TTLDXS-5": true, "BKTT-2": true],
+    _ year: Int, _ rating: TaskRating?,
+    manual: [String: Bool] = ["TTLDXS-5": true, "BKTT-2": true, "tich-cuc-phong-trao": true],
     titles: Set<String> = []
 ) -> AnnualRecordFacts {
     AnnualRecordFacts(year: year, taskRating: rating, titles: titles, manual: manual)
@@ -212,23 +213,33 @@ struct LaoDongTienTienTests {
         #expect(noYear.eligible == nil)
     }
 
-    @Test("NĐ 98 art. 4 (2024): maternity leave counts — LĐTT met without a rating, reason mentions the leave")
+    @Test("NĐ 98 art. 4 (2024): maternity leave keeps the time but needs a rating — LĐTT undecided without one")
     func maternity() {
         let e = judge("lao-dong-tien-tien", [person(2024, nil, maternity: true)], year: 2024, Rules.r2024)
-        #expect(e.eligible == true)
+        #expect(e.eligible == nil)
         #expect(e.conditions.first { $0.code == "LDTT-1" }!.reason.contains("thai sản"))
+        #expect(
+            judge("lao-dong-tien-tien", [person(2024, .good, maternity: true)], year: 2024, Rules.r2024).eligible
+                == true)
     }
 
-    @Test("NĐ 152 art. 4 (2025): maternity leave counts even if the recorded rating is low")
+    @Test("NĐ 152 art. 4 (2025): maternity leave with a low rating — the leave does not stand in for the rating")
     func maternity2025() {
         let e = judge("lao-dong-tien-tien", [person(2025, .completed, maternity: true)], year: 2025, Rules.r2025)
-        #expect(e.eligible == true)
+        #expect(e.eligible == false)
+        let r = e.conditions.first { $0.code == "LDTT-1" }!
+        #expect(r.outcome == .unmet)
+        #expect(r.reason.contains("không thay cho xếp loại nhiệm vụ"))
+        #expect(r.reason.contains("cần xác minh"))
     }
 
     @Test("TT 01/2024, NĐ 98 (2024): treatment after injury on duty counts toward LĐTT; not encoded for 2023")
     func treatment() {
         #expect(
-            judge("lao-dong-tien-tien", [person(2024, nil, treatment: true)], year: 2024, Rules.r2024).eligible == true)
+            judge("lao-dong-tien-tien", [person(2024, .good, treatment: true)], year: 2024, Rules.r2024).eligible
+                == true)
+        #expect(
+            judge("lao-dong-tien-tien", [person(2024, nil, treatment: true)], year: 2024, Rules.r2024).eligible == nil)
         #expect(
             judge("lao-dong-tien-tien", [person(2023, nil, treatment: true)], year: 2023, Rules.r2023).eligible == nil)
     }
@@ -332,13 +343,18 @@ struct CSTDCoSoTests {
         #expect(e.eligible == false)
     }
 
-    @Test("Luật 2022 art. 23, NĐ 98 art. 4 (2024): CSTĐ cơ sở on maternity leave with an initiative is eligible")
+    @Test("Luật 2022 art. 23, NĐ 98 art. 4 (2024): CSTĐ cơ sở on maternity leave with an initiative and a rating")
     func maternity() {
+        #expect(
+            judge(
+                "cstd-co-so", [person(2024, .good, initiatives: [("co-so", 2024)], maternity: true)], year: 2024,
+                Rules.r2024
+            ).eligible == true)
         #expect(
             judge(
                 "cstd-co-so", [person(2024, nil, initiatives: [("co-so", 2024)], maternity: true)], year: 2024,
                 Rules.r2024
-            ).eligible == true)
+            ).eligible == nil)
     }
 
     @Test("Luật 2022 art. 23, NĐ 98 (2024): CSTĐ cơ sở undecided when the rating is missing and there is no initiative")
@@ -482,7 +498,7 @@ struct AwardTests {
     @Test("Luật 2022 art. 74(1)(d), NĐ 98 art. 4 (2024): a maternity-leave year keeps the 2-year HTXSNV streak")
     func bangKhenMaternity() {
         let h = [
-            person(2023, nil, initiatives: [("co-so", 2023)], maternity: true),
+            person(2023, .excellent, initiatives: [("co-so", 2023)], maternity: true),
             person(2024, .excellent, initiatives: [("co-so", 2024)]),
         ]
         #expect(judge("bang-khen-ubnd-tinh", h, year: 2024, Rules.r2024).eligible == true)

@@ -73,7 +73,7 @@ def test_member_submits_office_returns_member_resubmits(user_factory):
     assert "Đã nộp đúng hạn" in member_row.text or "Nộp muộn" in member_row.text, member_row.text
     assert "Chưa nộp" in office.text()
     member_row.find_element(By.TAG_NAME, "textarea").send_keys(REASON)
-    member_row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    member_row.find_element(By.CSS_SELECTOR, "form[action$='/return'] button[type=submit]").click()
     office.check("đã trả lại")
     assert "Đã trả lại hồ sơ kèm lý do." in office.flash()
     assert REASON in office.text()

@@ -55,14 +55,20 @@ final class AwardModel: Model, @unchecked Sendable {
     @OptionalField(key: "base_salary") var baseSalary: Int64?
     /// false: the coefficient, base salary or rounding used is unconfirmed ("cần xác minh").
     @OptionalField(key: "reward_verified") var rewardVerified: Bool?
+    /// Thường xuyên, đột xuất, chuyên đề…: only the kinds the rule file lists count toward higher regular forms.
+    @Field(key: "award_kind") var kind: AwardKind
+    /// The achievement it rewards, "subject|year|kind" (`Achievement.key`): one form per achievement.
+    @Field(key: "achievement_key") var achievementKey: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 
-    /// A new award of a subject: valid.
+    /// A new award of a subject: valid, regular.
     init(subjectID: Int) {
         $subject.id = subjectID
         status = .valid
         statusNote = ""
+        kind = .regular
+        achievementKey = ""
     }
 
     /// The only way an award's status changes: a move `AwardWorkflow` allows, or a 409 naming both statuses.
@@ -70,5 +76,22 @@ final class AwardModel: Model, @unchecked Sendable {
         try AwardWorkflow.requireMove(of: "Khen thưởng", from: status, to: next)
         status = next
         statusNote = note
+    }
+}
+
+/// An initiative or research topic used as the basis of a proposal and, once decided, of the award.
+final class InitiativeUseModel: Model, @unchecked Sendable {
+    static let schema = "initiative_uses"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "initiative_id") var initiative: InitiativeModel
+    @OptionalField(key: "nominee_id") var nomineeID: Int?
+    @OptionalField(key: "award_id") var awardID: Int?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+
+    init(initiativeID: Int, nomineeID: Int?, awardID: Int?) {
+        $initiative.id = initiativeID
+        self.nomineeID = nomineeID
+        self.awardID = awardID
     }
 }

@@ -30,6 +30,10 @@ struct AwardInput: Content, Sendable {
     /// dd/mm/yyyy or yyyy-mm-dd
     var decisionDate: String
     var authority: String
+    /// `AwardKind` code or label ("thuong-xuyen", "Đột xuất"…); empty = regular.
+    var kind: String? = nil
+    /// The subject's initiatives or research topics the award rests on (each usable once).
+    var initiativeIDs: [Int]? = nil
 }
 
 struct AwardDTO: Content, Sendable {
@@ -57,6 +61,9 @@ struct AwardDTO: Content, Sendable {
     let baseSalary: Int64?
     /// false: some part of the amount is unconfirmed ("cần xác minh").
     let rewardVerified: Bool?
+    /// `AwardKind` code ("thuong-xuyen", "dot-xuat"…) and its label.
+    let kind: String
+    let kindLabel: String
     init(_ a: AwardModel, subjectName: String? = nil) {
         id = a.id ?? 0
         subjectID = a.$subject.id
@@ -79,6 +86,8 @@ struct AwardDTO: Content, Sendable {
         rewardCoefficient = a.rewardCoefficient
         baseSalary = a.baseSalary
         rewardVerified = a.rewardVerified
+        kind = a.kind.rawValue
+        kindLabel = a.kind.label
     }
 }
 
@@ -182,17 +191,37 @@ enum AwardService {
         return (e, finalCode, name, day)
     }
 
-    /// Records an award; refuses a second award of the same form for the same year's achievement.
+    /// Records an award; refuses a second award of the same form for the same year's achievement, and any form for
+    /// an achievement that already holds or is proposed for one (art. 5(2)(c)), except the nominee being decided.
     static func create(
-        subjectID: Int, _ i: AwardInput, source: String, dossierID: Int? = nil, actor: Actor?, sets: [RuleSet],
-        on db: any Database
+        subjectID: Int, _ i: AwardInput, source: String, dossierID: Int? = nil, nomineeID: Int? = nil,
+        actor: Actor?, sets: [RuleSet], on db: any Database
+    ) async throws -> AwardModel {
+        if db.inTransaction {
+            return try await createInside(
+                subjectID: subjectID, i, source: source, dossierID: dossierID, nomineeID: nomineeID, actor: actor,
+                sets: sets, on: db)
+        }
+        return try await db.transaction { tx in
+            try await createInside(
+                subjectID: subjectID, i, source: source, dossierID: dossierID, nomineeID: nomineeID, actor: actor,
+                sets: sets, on: tx)
+        }
+    }
+
+    private static func createInside(
+        subjectID: Int, _ i: AwardInput, source: String, dossierID: Int?, nomineeID: Int?, actor: Actor?,
+        sets: [RuleSet], on db: any Database
     ) async throws -> AwardModel {
         let s = try await SubjectService.writable(subjectID, actor: actor, on: db)
         var (e, code, name, day) = validate(i, sets: sets)
+        let kind = AchievementService.kind(i.kind, into: &e)
+        let achievement = AchievementService.achievement(
+            subjectID: subjectID, year: i.year, formCode: code, kind: kind, sets: sets)
         if e.isEmpty,
             try await AwardModel.query(on: db).filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(
                 \.$year == i.year
-            ).filter(\.$status == .valid).count() > 0
+            ).filter(\.$status == .valid).filter(\.$kind == kind).count() > 0
         {
             e.add(
                 "formCode",
@@ -207,12 +236,26 @@ enum AwardService {
             .filter(\.$subject.$id == subjectID).filter(\.$formCode == code).filter(
                 DossierModel.self, \.$year == i.year
             )
-            .filter(DossierModel.self, \.$status != DossierStatus.decided).first()
+            .filter(DossierModel.self, \.$status != DossierStatus.decided).filter(\.$kind == kind)
+            .filter(\.$withdrawn == false).first()
         {
             e.add(
                 "formCode",
                 "Thành tích này đang được đề nghị trong hồ sơ số \(pending.$dossier.id); khen thưởng sẽ được ghi khi có quyết định."
             )
+        }
+        var ignoring: Set<Int> = []
+        if let nomineeID, let n = try await DossierNomineeModel.find(nomineeID, on: db) {
+            ignoring = try await AchievementService.chain(n, on: db)
+        }
+        if e.isEmpty,
+            let refusal = try await AchievementService.refusal(achievement, formName: name, ignoring: ignoring, on: db)
+        {
+            e.add("formCode", refusal)
+        }
+        if e.isEmpty {
+            try await AchievementService.checkInitiatives(
+                i.initiativeIDs ?? [], subjectID: subjectID, ignoring: ignoring, into: &e, on: db)
         }
         guard e.isEmpty, let day else { throw AppError.invalid(e) }
         let a = AwardModel(subjectID: subjectID)
@@ -226,7 +269,12 @@ enum AwardService {
         a.authority = VietnameseText.clean(i.authority)
         a.dossierID = dossierID
         a.source = source
+        a.kind = kind
+        a.achievementKey = achievement.key
         try await a.create(on: db)
+        let aid = try a.requireID()
+        try await AchievementService.link(i.initiativeIDs ?? [], nomineeID: nil, awardID: aid, on: db)
+        if !ignoring.isEmpty { try await AchievementService.carry(nomineeIDs: Array(ignoring), toAward: aid, on: db) }
         try await AuditLog.record(
             on: db, actor: actor, action: "create", entity: "award", entityID: a.id, unitID: s.$unit.id,
             summary: "Khen thưởng \(name) năm \(i.year) cho \(s.name) (QĐ \(a.decisionNumber))",

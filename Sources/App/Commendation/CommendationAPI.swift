@@ -26,6 +26,13 @@ struct NomineeDTO: Content, Sendable {
     let registrationID: Int?
     let vote: Vote?
     let awardID: Int?
+    /// `AwardKind` code and label; the achievement "subject|year|kind" the proposal is for.
+    let kind: String
+    let kindLabel: String
+    let achievementKey: String
+    /// Withdrawn by the unit, with the reason recorded (one achievement, one form).
+    let withdrawn: Bool
+    let withdrawalReason: String
     init(_ n: DossierNomineeModel) {
         id = n.id ?? 0
         subjectID = n.$subject.id
@@ -40,6 +47,11 @@ struct NomineeDTO: Content, Sendable {
         appraisalNote = n.appraisalNote
         registrationID = n.registrationID
         awardID = n.awardID
+        kind = n.kind.rawValue
+        kindLabel = n.kind.label
+        achievementKey = n.achievementKey
+        withdrawn = n.withdrawn
+        withdrawalReason = n.withdrawalReason
         if let yes = n.voteYes, let total = n.voteTotal {
             vote = Vote(
                 yes: yes, no: n.voteNo ?? 0, recused: n.voteRecused ?? 0, written: n.voteWritten ?? 0,
@@ -175,6 +187,7 @@ struct CommendationAPIController {
         r.post("dossiers", ":id", "nominees", use: addNominee)
         r.post("dossiers", ":id", "submit", use: submit)
         r.post("dossiers", ":id", "nominees", ":nid", "appraisal", use: appraise)
+        r.post("dossiers", ":id", "nominees", ":nid", "withdraw", use: withdrawNominee)
         r.post("dossiers", ":id", "appraisal", "finish", use: finishAppraisal)
         r.post("dossiers", ":id", "decision", use: decide)
         r.get("dossier-documents", ":id", use: document)
@@ -275,6 +288,15 @@ struct CommendationAPIController {
         let did = try id(req)
         try await DossierService.appraise(
             dossierID: did, nomineeID: try id(req, "nid"), try req.content.decode(AppraisalInput.self),
+            actor: req.actor, on: req.db)
+        return try await detail(did, req: req)
+    }
+
+    /// Withdraws a proposal with a recorded reason: its achievement is free for another (higher) form.
+    @Sendable func withdrawNominee(req: Request) async throws -> DossierDTO {
+        let did = try id(req)
+        _ = try await AchievementService.withdraw(
+            dossierID: did, nomineeID: try id(req, "nid"), try req.content.decode(WithdrawalInput.self),
             actor: req.actor, on: req.db)
         return try await detail(did, req: req)
     }

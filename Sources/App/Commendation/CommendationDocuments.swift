@@ -215,7 +215,7 @@ enum CommendationDocuments {
         let rows = x.nominees.enumerated().map { (i, n) -> [String] in
             let s = x.subjects[n.$subject.id]
             return [
-                String(i + 1), s?.name ?? "", subjectLine(s), n.formName,
+                String(i + 1), s?.name ?? "", subjectLine(s), AchievementService.withKind(n.formName, n.kind),
                 withVotes ? voteText(n) : (n.achievement.isEmpty ? "Xem báo cáo thành tích" : n.achievement),
             ]
         }
@@ -322,7 +322,7 @@ enum CommendationDocuments {
                         header: ["Năm", "Hình thức khen thưởng", "Số, ngày quyết định; cơ quan ban hành"],
                         rows: awards.map {
                             [
-                                String($0.year), $0.formName,
+                                String($0.year), AchievementService.withKind($0.formName, $0.kind),
                                 "\($0.decisionNumber) ngày \($0.decisionDate.isoToVietnamese); \($0.authority)",
                             ]
                         },
@@ -487,7 +487,7 @@ enum CommendationDocuments {
                     italic: true, size: 14, alignment: .center, spacingAfter: 12)))
         var rows = winners.enumerated().map { (i, w) -> [String] in
             let s = x.subjects[w.1.$subject.id]
-            return [String(i + 1), s?.name ?? "", subjectLine(s), w.1.formName]
+            return [String(i + 1), s?.name ?? "", subjectLine(s), AchievementService.withKind(w.1.formName, w.1.kind)]
         }
         // Issue 14: the reward money of each award, and the total, once the decision priced them.
         let amounts = winners.map { w in x.awards[w.1.$subject.id]?.first { $0.id == w.1.awardID }?.rewardAmount }

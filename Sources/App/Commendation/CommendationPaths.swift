@@ -4,6 +4,8 @@ enum DossiersPath: SitePath {
     case dossier(Param)
     case nominees(Param)
     case removeNominee(Param, nominee: Param)
+    /// Withdraws a proposal with a recorded reason (one achievement, one form).
+    case withdrawNominee(Param, nominee: Param)
     case appraisal(Param, nominee: Param)
     case documents(Param)
     case generate(Param)
@@ -24,6 +26,8 @@ enum DossiersPath: SitePath {
         case .nominees(let id): ["app", "dossiers", .param("id", id), "nominees"]
         case .removeNominee(let id, let nominee):
             ["app", "dossiers", .param("id", id), "nominees", .param("nid", nominee), "delete"]
+        case .withdrawNominee(let id, let nominee):
+            ["app", "dossiers", .param("id", id), "nominees", .param("nid", nominee), "withdraw"]
         case .appraisal(let id, let nominee):
             ["app", "dossiers", .param("id", id), "nominees", .param("nid", nominee), "appraisal"]
         case .documents(let id): ["app", "dossiers", .param("id", id), "documents"]

@@ -170,8 +170,12 @@ enum DecisionService {
         // An award recorded meanwhile for the same achievement stops the decision, naming who.
         let given = Set(
             try await AwardModel.query(on: db).filter(\.$subject.$id ~~ winners.map { $0.1.$subject.id })
-                .filter(\.$status == .valid).all().map { "\($0.$subject.id)|\($0.formCode)|\($0.year)" })
-        let clashes = winners.filter { given.contains("\($0.1.$subject.id)|\($0.1.formCode)|\($0.0.year)") }
+                .filter(\.$status == .valid).all().map {
+                    "\($0.$subject.id)|\($0.formCode)|\($0.year)|\($0.kind.rawValue)"
+                })
+        let clashes = winners.filter {
+            given.contains("\($0.1.$subject.id)|\($0.1.formCode)|\($0.0.year)|\($0.1.kind.rawValue)")
+        }
         if !clashes.isEmpty {
             throw AppError.conflict(
                 "Đã có khen thưởng cùng hình thức, cùng năm thành tích cho: "
@@ -179,6 +183,20 @@ enum DecisionService {
                     + "; một thành tích không khen thưởng hai lần. Kiểm tra lại khen thưởng đã ghi trước khi ghi quyết định."
             )
         }
+        // One achievement, one form (art. 5(2)(c)): another award or live proposal on a winner's achievement stops it.
+        var held: [String] = []
+        for (d, n) in winners {
+            let a = Achievement(
+                subjectID: n.$subject.id, year: d.year, formCode: n.formCode,
+                isTitle: AchievementService.isTitle(n.formCode, sets: sets), awardKind: n.kind)
+            let ignoring = try await AchievementService.chain(n, on: db)
+            if let refusal = try await AchievementService.refusal(
+                a, formName: n.formName, ignoring: ignoring, on: db)
+            {
+                held.append("\(n.subject.name): \(refusal)")
+            }
+        }
+        if !held.isEmpty { throw AppError.conflict(held.joined(separator: " ")) }
         let m = DecisionModel(authority: authority, kind: .decision, day: day)
         if !issuer.isEmpty { m.issuer = issuer }
         if !signer.isEmpty { m.signerName = signer }
@@ -194,8 +212,9 @@ enum DecisionService {
                     subjectID: n.$subject.id,
                     AwardInput(
                         formCode: n.formCode, formName: n.formName, level: level, year: d.year,
-                        period: "Năm \(d.year)", decisionNumber: m.number, decisionDate: day, authority: m.issuer),
-                    source: "quyet-dinh", dossierID: d.id, actor: actor, sets: sets, on: tx)
+                        period: "Năm \(d.year)", decisionNumber: m.number, decisionDate: day, authority: m.issuer,
+                        kind: n.kind.rawValue),
+                    source: "quyet-dinh", dossierID: d.id, nomineeID: n.id, actor: actor, sets: sets, on: tx)
                 a.decisionID = m.id
                 RewardService.price(
                     a, subjectKind: n.subject.kind, day: day, dossierRules: try? DossierService.ruleSet(d, sets: sets),

@@ -60,6 +60,15 @@ final class DossierNomineeModel: Model, @unchecked Sendable {
     /// the province proposes upward instead.
     func isDecided(by authorityID: Int?) -> Bool {
         votePassed == true && appraisal == .passed && (deciderID ?? authorityID) == authorityID && !stateLevel
+            && !withdrawn
+    }
+
+    /// Whether this proposal still holds its achievement: not withdrawn, not yet an award (the award holds it), not
+    /// forwarded (the upper copy holds it), and its dossier not ended without it (a State-level nominee waits on).
+    func holdsAchievement(dossierStatus: DossierStatus) -> Bool {
+        if withdrawn || awardID != nil || forwardedToID != nil { return false }
+        if !dossierStatus.readOnly { return true }
+        return stateLevel && votePassed == true && stateDecisionID == nil
     }
 
     static let schema = "dossier_nominees"
@@ -95,7 +104,21 @@ final class DossierNomineeModel: Model, @unchecked Sendable {
     /// The province's tờ trình that proposed it to the State, and the State's decision recorded for it.
     @OptionalField(key: "state_proposal_id") var stateProposalID: Int?
     @OptionalField(key: "state_decision_id") var stateDecisionID: Int?
-    init() {}
+    /// Thường xuyên, đột xuất…, and the achievement proposed for, "subject|year|kind" (`Achievement.key`).
+    @Field(key: "award_kind") var kind: AwardKind
+    @Field(key: "achievement_key") var achievementKey: String
+    /// Withdrawn by the unit with a recorded reason (e.g. to propose a higher form): it no longer holds the
+    /// achievement and is never decided.
+    @Field(key: "withdrawn") var withdrawn: Bool
+    @Field(key: "withdrawal_reason") var withdrawalReason: String
+    @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
+    @OptionalField(key: "withdrawn_by") var withdrawnBy: Int?
+    init() {
+        kind = .regular
+        achievementKey = ""
+        withdrawn = false
+        withdrawalReason = ""
+    }
 }
 
 /// A file of the dossier: uploaded, or drafted by the system.
@@ -157,4 +180,6 @@ enum DossierEventAction: String, CaseIterable, Codable, Sendable {
     /// State-level nominees proposed upward by the province's tờ trình, and the State's decision recorded.
     case stateProposed = "state-proposed"
     case stateDecided = "state-decided"
+    /// A nominee withdrawn by the unit, with its reason (one achievement, one form).
+    case nomineeWithdrawn = "nominee-withdrawn"
 }

@@ -16,6 +16,10 @@ struct NomineeInput: Content, Sendable {
     var achievement: String?
     /// The unit has read the eligibility warning and proposes anyway.
     var acknowledgeWarning: Bool?
+    /// `AwardKind` code or label; empty = regular.
+    var kind: String? = nil
+    /// The subject's initiatives or research topics the proposal rests on (each usable once).
+    var initiativeIDs: [Int]? = nil
 }
 
 struct AppraisalInput: Content, Sendable {
@@ -177,13 +181,16 @@ enum DossierService {
         }
         Check.optional(
             VietnameseText.clean(i.achievement ?? ""), "achievement", "Tóm tắt thành tích", max: 4000, into: &e)
-        if d.nominees.contains(where: { $0.$subject.id == i.subjectID && $0.formCode == form.code }) {
+        let kind = AchievementService.kind(i.kind, into: &e)
+        if d.nominees.contains(where: {
+            $0.$subject.id == i.subjectID && $0.formCode == form.code && !$0.withdrawn && $0.kind == kind
+        }) {
             e.add("subjectID", "\(s.name) đã có trong hồ sơ với hình thức \(form.name).")
         }
         let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == i.subjectID).filter(
             \.$status == .valid
         )
-        .all().map {
+        .filter(\.$kind == kind).all().map {
             (formCode: $0.formCode, year: $0.year)
         }
         if let reason = EligibilityEngine.alreadyRewardedReason(formCode: form.code, year: d.year, awards: awards) {
@@ -193,12 +200,24 @@ enum DossierService {
             DossierModel.self, on: \DossierNomineeModel.$dossier.$id == \DossierModel.$id
         )
         .filter(\.$subject.$id == i.subjectID).filter(\.$formCode == form.code)
-        .filter(DossierModel.self, \.$year == d.year).filter(DossierModel.self, \.$id != dossierID).first()
+        .filter(DossierModel.self, \.$year == d.year).filter(DossierModel.self, \.$id != dossierID)
+        .filter(\.$kind == kind).filter(\.$withdrawn == false).all()
+        // A proposal that ended without an award (not passed, refused) or was forwarded on does not hold it.
+        .first { $0.holdsAchievement(dossierStatus: (try? $0.joined(DossierModel.self).status) ?? .draft) }
         if let other = elsewhere {
             e.add(
                 "subjectID",
                 "\(s.name) đã được đề nghị \(form.name) năm \(d.year) trong hồ sơ số \(other.$dossier.id); một thành tích chỉ đề nghị một lần."
             )
+        }
+        let achievement = AchievementService.achievement(
+            subjectID: i.subjectID, year: d.year, formCode: form.code, kind: kind, sets: sets)
+        if e.isEmpty, let refusal = try await AchievementService.refusal(achievement, formName: form.name, on: db) {
+            e.add("formCode", refusal)
+        }
+        if e.isEmpty {
+            try await AchievementService.checkInitiatives(
+                i.initiativeIDs ?? [], subjectID: i.subjectID, into: &e, on: db)
         }
         guard e.isEmpty else { throw AppError.invalid(e) }
 
@@ -228,8 +247,17 @@ enum DossierService {
         n.appraisal = .pending
         n.appraisalNote = ""
         n.stateLevel = false
+        n.kind = kind
+        n.achievementKey = achievement.key
         try await db.transaction { tx in
+            // Checked again inside the write: two proposals for one achievement at once, the second stops.
+            if let refusal = try await AchievementService.refusal(achievement, formName: form.name, on: tx) {
+                var again = FieldErrors()
+                again.add("formCode", refusal)
+                throw AppError.invalid(again)
+            }
             try await n.create(on: tx)
+            try await AchievementService.link(i.initiativeIDs ?? [], nomineeID: try n.requireID(), awardID: nil, on: tx)
             let note =
                 "Đề nghị \(form.name) cho \(s.name)"
                 + (result?.eligible == true
@@ -252,6 +280,7 @@ enum DossierService {
             throw AppError.notFound("Không tìm thấy người được đề nghị.")
         }
         try await db.transaction { tx in
+            try await InitiativeUseModel.query(on: tx).filter(\.$nomineeID == nomineeID).delete()
             try await n.delete(on: tx)
             try await event(
                 d, action: .nomineeRemoved, from: d.status, to: d.status,
@@ -344,6 +373,8 @@ enum DossierService {
         let today = Today.iso
         let routing = try await route(d, on: today, sets: sets, db: db)
         problems += routing.problems
+        problems += try await JudgementService.openJudgements(
+            d, set: set, sets: sets, jurisdiction: set.jurisdiction, on: db)
         guard problems.isEmpty else {
             var e = FieldErrors()
             e.add("submit", problems.joined(separator: " "))
@@ -432,7 +463,7 @@ enum DossierService {
             throw AppError.conflict("Chỉ kết thúc thẩm định hồ sơ đang chờ thẩm định.")
         }
         let to: DossierStatus
-        switch DossierWorkflow.afterAppraisal(d.nominees.map(\.appraisal)) {
+        switch DossierWorkflow.afterAppraisal(d.nominees.filter { !$0.withdrawn }.map(\.appraisal)) {
         case .success(let s): to = s
         case .failure(let f): throw AppError.conflict(f.message)
         }
@@ -531,6 +562,8 @@ enum DossierService {
                 copy.deciderID = n.deciderID
                 copy.forwardedFromID = n.id
                 copy.stateLevel = n.stateLevel
+                copy.kind = n.kind
+                copy.achievementKey = n.achievementKey
                 try await copy.create(on: tx)
                 n.forwardedToID = copy.id
                 try await n.save(on: tx)

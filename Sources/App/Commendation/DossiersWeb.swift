@@ -46,6 +46,12 @@ struct DossierPage: Encodable, Sendable {
         let passed: Bool?
         let awarded: Bool
         let achievement: String
+        /// Thường xuyên, đột xuất…; withdrawn with its reason; the unit may withdraw it (one achievement, one form).
+        var awardKindLabel: String = ""
+        var withdrawn: Bool = false
+        var withdrawalReason: String = ""
+        var canWithdraw: Bool = false
+        var withdrawHref: String = ""
     }
     struct Requirement: Encodable, Sendable {
         let code: String
@@ -123,6 +129,8 @@ struct DossierPage: Encodable, Sendable {
     var decisionHref: String?
     /// State-level nominees: proposed upward by the province, and the State's decision (nil: none in the dossier).
     var state: StateSection?
+    /// The award kinds a nominee may be proposed under (thường xuyên first).
+    var awardKinds: [SelectOption] = []
 
 }
 
@@ -163,6 +171,7 @@ struct NomineeForm: Content {
     var formCode: String
     var achievement: String?
     var acknowledgeWarning: String?
+    var kind: String?
 }
 struct DossierUpload: Content {
     var kind: String
@@ -184,6 +193,7 @@ struct DossiersWebController {
         r.get(DossiersPath.dossier(.key), use: show)
         r.post(DossiersPath.nominees(.key), use: addNominee)
         r.post(DossiersPath.removeNominee(.key, nominee: .key), use: removeNominee)
+        r.post(DossiersPath.withdrawNominee(.key, nominee: .key), use: withdrawNominee)
         r.post(DossiersPath.documents(.key), body: .collect(maxSize: "12mb"), use: upload)
         r.post(DossiersPath.generate(.key), use: generate)
         r.get(DossiersPath.document(.key), use: download)
@@ -271,6 +281,7 @@ struct DossiersWebController {
         let events = try await DossierService.events(id, on: req.db)
         let status = d.status
         let canEdit = status.editableByUnit && req.can(.update, DossierService.resource(d))
+        let canWithdraw = req.can(.update, DossierService.resource(d))
         let council =
             d.$authority.id == nil
             ? false : req.can(.update, .council(try await DossierService.councilScope(d, actor: req.actor, on: req.db)))
@@ -356,7 +367,10 @@ struct DossiersWebController {
                     appraisalLabel: n.appraisal.label,
                     appraisalNote: n.appraisalNote, vote: n.voteYes == nil ? nil : CommendationDocuments.voteText(n),
                     passed: n.votePassed, awarded: n.awardID != nil,
-                    achievement: n.achievement)
+                    achievement: n.achievement, awardKindLabel: n.kind.label, withdrawn: n.withdrawn,
+                    withdrawalReason: n.withdrawalReason,
+                    canWithdraw: canWithdraw && n.holdsAchievement(dossierStatus: status),
+                    withdrawHref: DossiersPath.withdrawNominee(.id(id), nominee: .id(n.id ?? 0)).href)
             },
             subjects: subjects, forms: forms, nomineeForm: nomineeForm, warning: warning,
             requirements: set.requiredDocuments(for: formCodes).map {
@@ -387,6 +401,11 @@ struct DossiersWebController {
             },
             decisionForm: decisionForm, errors: errors)
         page.formDeadlines = try await Self.formDeadlines(d, set: set, on: req.db)
+        page.awardKinds = AwardKind.allCases.map {
+            SelectOption(
+                value: $0.rawValue, label: $0.label,
+                selected: $0.rawValue == (nomineeForm["kind"] ?? AwardKind.regular.rawValue))
+        }
         try await Self.addChain(to: &page, d, canCouncil: council, on: req.db)
         try await StateDecisionWebController.add(to: &page, d, req: req)
         return page
@@ -440,8 +459,10 @@ struct DossiersWebController {
         let f = try req.form(NomineeForm.self)
         let input = NomineeInput(
             subjectID: Int(f.subjectID) ?? 0, formCode: f.formCode, achievement: f.achievement,
-            acknowledgeWarning: f.acknowledgeWarning == "yes")
-        let typed = ["subjectID": f.subjectID, "formCode": f.formCode, "achievement": f.achievement ?? ""]
+            acknowledgeWarning: f.acknowledgeWarning == "yes", kind: f.kind)
+        let typed = [
+            "subjectID": f.subjectID, "formCode": f.formCode, "achievement": f.achievement ?? "", "kind": f.kind ?? "",
+        ]
         do {
             return try await req.submit {
                 try await DossierService.addNominee(
@@ -463,6 +484,21 @@ struct DossiersWebController {
             return try await req.render(
                 "commendation/dossier", try await Self.page(req: req, id: id, nomineeForm: typed, warning: warning),
                 status: .unprocessableEntity)
+        }
+    }
+
+    /// The unit withdraws a proposal with a reason; the form has only that field, so an error returns as a flash.
+    @Sendable func withdrawNominee(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: Int.self)
+        let reason = (try? req.content.get(String.self, at: "reason")) ?? ""
+        return try await req.submit {
+            try await AchievementService.withdraw(
+                dossierID: id, nomineeID: try req.parameters.require("nid", as: Int.self),
+                WithdrawalInput(reason: reason), actor: req.actor, on: req.db)
+        } redirect: { n in
+            (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã rút đề nghị \(n.formName); lý do đã được ghi lại.")
+        } orRender: { e in
+            Flash.redirect(req, to: DossiersPath.dossier(.id(id)).href, e.fields.dictionary["reason"] ?? e.message)
         }
     }
 

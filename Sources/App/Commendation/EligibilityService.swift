@@ -27,6 +27,13 @@ struct EligibilityDTO: Content, Sendable {
         let outcome: String
         let outcomeLabel: String
         let reason: String
+        /// An "or" condition's routes, each with its own state (empty otherwise).
+        var routes: [Route] = []
+    }
+    struct Route: Content, Sendable {
+        let outcome: String
+        let outcomeLabel: String
+        let reason: String
     }
     struct Form: Content, Sendable {
         let code: String
@@ -39,6 +46,10 @@ struct EligibilityDTO: Content, Sendable {
         let voteThreshold: Int?
         let alreadyRewarded: String?
         let conditions: [Condition]
+        /// The concrete authority for this subject (Luật TĐKT 2022 art. 80), from the org tree.
+        var conferrer: String? = nil
+        /// Its article, or why it could not be named ("cần xác minh").
+        var conferrerBasis: String? = nil
     }
     let subjectID: Int
     let year: Int
@@ -49,6 +60,8 @@ struct EligibilityDTO: Content, Sendable {
     let jurisdiction: String
     let highest: String?
     let forms: [Form]
+    /// The judgement questions of the year for this subject, answered or open.
+    var judgements: [JudgementDTO] = []
 }
 
 enum EligibilityService {
@@ -87,17 +100,26 @@ enum EligibilityService {
                 onMaternityLeave: r.maternityLeave, treatmentLeave: r.treatmentLeave,
                 familyExclusions: r.familyExclusions.map { $0.split(separator: "|").map(String.init) })
         }
-        for i in initiatives {
+        // An initiative that an award already rests on serves no second title (CV 5007/BNV-TĐKT).
+        let used = try await AchievementService.usedByAwards(subjectID: subjectID, on: db)
+        for i in initiatives where !used.contains(i.id ?? 0) {
             var f = out[i.year] ?? AnnualRecordFacts(year: i.year)
             let item = AnnualRecordFacts.Scoped(scope: i.scope, year: i.year)
             if i.kind == "de-tai" { f.researchTopics.append(item) } else { f.initiatives.append(item) }
             out[i.year] = f
         }
         // A title conferred by decision is held that year, whether or not the record lists it.
-        for a in awards {
+        // Only the kinds the rule file lists count toward higher forms (ad-hoc, thematic do not: NĐ 98/152 art. 4(3)).
+        for a in awards where AchievementService.countsTowardHigher(a, sets: sets) {
             var f = out[a.year] ?? AnnualRecordFacts(year: a.year)
             f.titles.insert(a.formCode)
             out[a.year] = f
+        }
+        // Answers to judgement conditions (issue 9): a year with answers and no record still carries them.
+        for (year, answers) in try await JudgementService.facts(subjectID: subjectID, on: db) {
+            var f = out[year] ?? AnnualRecordFacts(year: year)
+            f.judgements = answers
+            out[year] = f
         }
         return out
     }
@@ -186,6 +208,11 @@ enum EligibilityService {
             let check = set.form(form)?.conditions.first { $0.code == c.code }?.check
             return check.map { Policy.revealsSensitive($0, in: set) } == false ? c.reason : withheldReason
         }
+        let judgedOn = day ?? RuleLibrary.judgingDay(forYear: year)
+        let conferrers = try await ConferrerLookup.named(
+            forms: forms.map(\.formCode), subject: s, ruleSet: set, day: judgedOn, on: req.db)
+        let judgements = try await JudgementService.list(
+            subject: s, year: year, actor: actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
         let best = forms.first {
             $0.eligible == true && !EligibilityEngine.alreadyRewarded(formCode: $0.formCode, year: year, awards: given)
         }
@@ -204,9 +231,16 @@ enum EligibilityService {
                         .init(
                             code: c.code, text: c.text, article: c.article, verified: c.verified,
                             verification: c.verificationNote,
-                            outcome: c.outcome.rawValue, outcomeLabel: c.outcome.label, reason: reason(f.formCode, c))
-                    })
-            })
+                            outcome: c.outcome.rawValue, outcomeLabel: c.outcome.label, reason: reason(f.formCode, c),
+                            routes: c.routes.map {
+                                .init(
+                                    outcome: $0.outcome.rawValue, outcomeLabel: $0.outcome.label,
+                                    reason: reason(f.formCode, c) == withheldReason ? withheldReason : $0.reason)
+                            })
+                    },
+                    conferrer: ConferrerLookup.display(conferrers[f.formCode], general: f.conferredBy).name,
+                    conferrerBasis: ConferrerLookup.display(conferrers[f.formCode], general: f.conferredBy).basis)
+            }, judgements: judgements)
     }
 
     static let withheldReason =

@@ -218,8 +218,8 @@ enum StateDecisionService {
                         AwardInput(
                             formCode: n.formCode, formName: n.formName, level: AuthorityLevel.trungUong.awardLevel,
                             year: d.year, period: "Năm \(d.year)", decisionNumber: number, decisionDate: day,
-                            authority: issuer.label),
-                        source: awardSource, dossierID: id, actor: actor, sets: sets, on: tx)
+                            authority: issuer.label, kind: n.kind.rawValue),
+                        source: awardSource, dossierID: id, nomineeID: n.id, actor: actor, sets: sets, on: tx)
                     a.stateDecisionID = m.id
                     try await a.save(on: tx)
                     n.awardID = a.id

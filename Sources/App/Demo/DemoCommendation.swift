@@ -258,6 +258,7 @@ enum DemoCommendation {
                 NomineeInput(subjectID: subject, formCode: form, achievement: achievement, acknowledgeWarning: true),
                 actor: actor, sets: sets, jurisdiction: jurisdiction, on: db)
         }
+        try await JudgementService.answerForDemo(dossierID: id, actor: actor, sets: sets, on: db)
         let full = try await DossierService.readable(id, actor: actor, on: db)
         let x = try await CommendationDocuments.load(full, sets: sets, on: db)
         let drafts: [(String, Data)] = [

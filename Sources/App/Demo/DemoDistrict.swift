@@ -75,6 +75,7 @@ enum DemoDistrict {
             }
             try await run.timed("khen thưởng") { try await run.awardHistory() }
             try await run.timed("hồ sơ, hội đồng") { try await run.commendation() }
+            try await run.timed("cụm, khối, báo cáo") { try await run.groupYear() }
         }
         var summary = try await run.summary()
         summary.timings = run.timings

@@ -79,27 +79,7 @@ struct DemoPeople {
         -> DemoPerson
     {
         for _ in 0..<50 {
-            let male = rng.chance(0.5)
-            let minority = rng.chance(minorityShare)
-            let name: String
-            let ethnicity: String
-            if minority {
-                let m = book.minority
-                let given = male ? rng.pick(m.givenMale).name : rng.pick(m.givenFemale).name
-                let family = rng.chance(m.familiesMinority.share) ? rng.pick(m.familiesMinority.names) + " " : ""
-                // "A"/"Y" marks a man/woman; with a Kinh-style family name the prefix gives way to Văn/Thị.
-                name =
-                    family.isEmpty
-                    ? (male ? m.prefixMale : m.prefixFemale) + " " + given
-                    : family + (male ? "Văn " : "Thị ") + given
-                ethnicity = rng.pick(m.ethnicities)
-            } else {
-                let k = book.kinh
-                name =
-                    rng.pick(k.families) + " " + (male ? rng.pick(k.middleMale) : rng.pick(k.middleFemale)) + " "
-                    + (male ? rng.pick(k.givenMale) : rng.pick(k.givenFemale))
-                ethnicity = "Kinh"
-            }
+            let (name, male, ethnicity) = Self.drawName(book, &rng, minorityShare: minorityShare)
             guard !used.contains(name) else { continue }
             used.insert(name)
             return make(name: name, male: male, ethnicity: ethnicity, &rng, bornFrom: bornFrom, to: to)
@@ -107,6 +87,31 @@ struct DemoPeople {
         // The lists are large enough that this is not reached in the demo; a numbered name keeps it unique anyway.
         serial += 1
         return make(name: "A Thôn \(serial)", male: true, ethnicity: "Xơ Đăng", &rng, bornFrom: bornFrom, to: to)
+    }
+
+    /// One name from the book, its gender and ethnicity (not checked for uniqueness; `person` does that, and the
+    /// scale generator draws a million names where repeats are real life).
+    static func drawName(_ book: DemoNameBook, _ rng: inout SplitMix64, minorityShare: Double) -> (
+        name: String, male: Bool, ethnicity: String
+    ) {
+        let male = rng.chance(0.5)
+        let minority = rng.chance(minorityShare)
+        if minority {
+            let m = book.minority
+            let given = male ? rng.pick(m.givenMale).name : rng.pick(m.givenFemale).name
+            let family = rng.chance(m.familiesMinority.share) ? rng.pick(m.familiesMinority.names) + " " : ""
+            // "A"/"Y" marks a man/woman; with a Kinh-style family name the prefix gives way to Văn/Thị.
+            let name =
+                family.isEmpty
+                ? (male ? m.prefixMale : m.prefixFemale) + " " + given
+                : family + (male ? "Văn " : "Thị ") + given
+            return (name, male, rng.pick(m.ethnicities))
+        }
+        let k = book.kinh
+        let name =
+            rng.pick(k.families) + " " + (male ? rng.pick(k.middleMale) : rng.pick(k.middleFemale)) + " "
+            + (male ? rng.pick(k.givenMale) : rng.pick(k.givenFemale))
+        return (name, male, "Kinh")
     }
 
     private mutating func make(

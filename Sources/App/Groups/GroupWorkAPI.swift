@@ -13,6 +13,7 @@ struct GroupMemberDTO: Content, Sendable {
     let exemplarIDs: [Int]
     let planFileID: Int?
     let returnReason: String?
+    let acceptedAt: Date?
     let pledgeSignedOn: String?
     let pledgeSigner: String?
     let pledgeFileID: Int?
@@ -27,6 +28,7 @@ struct GroupMemberDTO: Content, Sendable {
         exemplarIDs = try r.submission?.exemplars() ?? []
         planFileID = r.submission?.planFileID
         returnReason = r.submission?.status == .returned ? r.submission?.returnReason : nil
+        acceptedAt = r.submission?.status == .accepted ? r.submission?.acceptedAt : nil
         pledgeSignedOn = r.pledge.map { VietnameseDate.format($0.signedOn) }
         pledgeSigner = r.pledge?.signer
         pledgeFileID = r.pledge?.fileID
@@ -42,6 +44,8 @@ struct GroupYearDTO: Content, Sendable {
     let headUnitID: Int?
     let suggestedHeadUnitID: Int?
     let members: [GroupMemberDTO]
+    /// Submitted (waiting), accepted, returned, on time, late, missing.
+    let counts: GroupCounts
 }
 
 struct GroupRankDTO: Content, Sendable {
@@ -86,6 +90,7 @@ struct GroupWorkAPIController {
         y.get("members", ":unitID", use: member)
         y.on(.POST, "members", ":unitID", "submission", body: .collect(maxSize: "12mb"), use: submit)
         y.post("members", ":unitID", "return", use: returnSubmission)
+        y.post("members", ":unitID", "accept", use: accept)
         y.on(.POST, "members", ":unitID", "pledge", body: .collect(maxSize: "12mb"), use: pledge)
         y.put("scores", use: scores)
         y.get("ranking", use: ranking)
@@ -94,11 +99,12 @@ struct GroupWorkAPIController {
 
     func yearDTO(_ req: Request, _ id: Int, _ year: Int) async throws -> GroupYearDTO {
         let ctx = try await GroupWorkService.context(id, year: year, actor: req.actor, .read, on: req.db)
+        let rows = try await GroupWorkService.board(ctx, on: req.db)
         return GroupYearDTO(
             groupID: id, groupName: ctx.group.name, year: year,
             deadline: ctx.record?.deadline.map(VietnameseDate.format), headUnitID: ctx.headUnitID,
             suggestedHeadUnitID: try await GroupWorkService.suggestedHead(ctx, on: req.db),
-            members: try await GroupWorkService.board(ctx, on: req.db).map(GroupMemberDTO.init))
+            members: try rows.map(GroupMemberDTO.init), counts: GroupWorkService.counts(rows))
     }
 
     @Sendable func year(req: Request) async throws -> GroupYearDTO {
@@ -158,6 +164,14 @@ struct GroupWorkAPIController {
         let input = try req.content.decode(GroupReturnInput.self)
         _ = try await GroupWorkService.returnSubmission(
             id, year: year, unitID: unitID, reason: input.reason, actor: req.actor, on: req.db)
+        return try await memberDTO(req, id, year, unitID)
+    }
+
+    /// The office accepts a member's submission (no body).
+    @Sendable func accept(req: Request) async throws -> GroupMemberDTO {
+        let (id, year) = try GroupWorkWebController.ids(req)
+        let unitID = try GroupWorkWebController.unit(req)
+        _ = try await GroupWorkService.accept(id, year: year, unitID: unitID, actor: req.actor, on: req.db)
         return try await memberDTO(req, id, year, unitID)
     }
 

@@ -53,6 +53,9 @@ final class GroupSubmissionModel: Model, @unchecked Sendable {
     @OptionalField(key: "submitted_by") var submittedBy: Int?
     @Field(key: "return_reason") var returnReason: String
     @OptionalField(key: "returned_at") var returnedAt: Date?
+    /// When and by whom the standing office accepted it (tiếp nhận); cleared when it is returned or resubmitted.
+    @OptionalField(key: "accepted_at") var acceptedAt: Date?
+    @OptionalField(key: "accepted_by") var acceptedBy: Int?
     init() {}
 
     init(groupID: Int, year: Int, unitID: Int) {

@@ -9,6 +9,7 @@ enum GroupWorkPath: SitePath {
     case submit(Param, year: Param, unit: Param)
     case pledge(Param, year: Param, unit: Param)
     case returnSubmission(Param, year: Param, unit: Param)
+    case accept(Param, year: Param, unit: Param)
     case scores(Param, year: Param)
     case file(Param)
 
@@ -26,6 +27,8 @@ enum GroupWorkPath: SitePath {
             ["app", "groups", .param("id", id), "year", .param("year", y), "members", .param("unitID", u), "pledge"]
         case .returnSubmission(let id, let y, let u):
             ["app", "groups", .param("id", id), "year", .param("year", y), "members", .param("unitID", u), "return"]
+        case .accept(let id, let y, let u):
+            ["app", "groups", .param("id", id), "year", .param("year", y), "members", .param("unitID", u), "accept"]
         case .scores(let id, let y): ["app", "groups", .param("id", id), "year", .param("year", y), "scores"]
         case .file(let id): ["app", "group-files", .param("id", id)]
         }

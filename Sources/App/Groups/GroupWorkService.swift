@@ -81,6 +81,15 @@ enum GroupWorkService {
         }
     }
 
+    /// The moment a submission, an acceptance or a return is recorded: the clock, or — inside the demo's fixed day
+    /// (`Today.fixed`) — 09:00 Vietnam time of that day, so the demo's on-time and late submissions are reproducible.
+    static func now() -> Date {
+        guard let fixed = Today.fixed, let day = VietnameseDate.parse(VietnameseDate.isoToDisplay(fixed)) else {
+            return Date()
+        }
+        return day.addingTimeInterval(9 * 3600)
+    }
+
     static func checkYear(_ year: Int) throws {
         guard (2000...2100).contains(year) else { throw AppError.notFound("Năm \(year) không hợp lệ.") }
     }
@@ -144,6 +153,14 @@ enum GroupWorkService {
                     status: s?.status, submittedAt: s?.submittedAt, deadlineDayStart: ctx.record?.deadline),
                 submission: s, pledge: pledges[u.id ?? 0])
         }
+    }
+
+    /// The unit heading the group in each of `years` (nil where none is set); empty without years.
+    static func heads(_ groupID: Int, years: ClosedRange<Int>?, on db: any Database) async throws -> [Int?] {
+        guard let years else { return [] }
+        let records = try await GroupYearModel.query(on: db).filter(\.$group.$id == groupID)
+            .filter(\.$year >= years.lowerBound).filter(\.$year <= years.upperBound).all()
+        return years.map { y in records.first { $0.year == y }?.headUnitID }
     }
 
     /// The head suggested for the year: the member after last year's head.
@@ -268,13 +285,16 @@ enum GroupWorkService {
         let sub = existing ?? GroupSubmissionModel(groupID: groupID, year: year, unitID: unitID)
         let unitName = ctx.member(unitID)?.name ?? ""
         let exemplars = String(decoding: try JSONEncoder().encode(ids.sorted()), as: UTF8.self)
+        let at = now() // read here: the transaction below runs in a task that does not see `Today.fixed`
         try await storeFile(
             ctx, unitID: unitID, filename: input.filename, bytes: input.bytes, actor: actor, app: app, on: db
         ) { file, tx in
             sub.planFileID = try file.requireID()
             sub.exemplarIDs = exemplars
-            sub.submittedAt = Date()
+            sub.submittedAt = at
             sub.submittedBy = actor?.userID
+            sub.acceptedAt = nil
+            sub.acceptedBy = nil
             try await sub.save(on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: existing == nil ? "create" : "update", entity: "group-submission",
@@ -299,18 +319,50 @@ enum GroupWorkService {
             let sub = try await GroupSubmissionModel.query(on: db).filter(\.$group.$id == groupID)
                 .filter(\.$year == year).filter(\.$unit.$id == unitID).first()
         else { throw AppError.conflict("Đơn vị chưa nộp hồ sơ năm \(year), không có gì để trả lại.") }
+        let before = sub.status
         try sub.move(to: .returned)
         sub.returnReason = reason
-        sub.returnedAt = Date()
+        sub.returnedAt = now()
+        sub.acceptedAt = nil
+        sub.acceptedBy = nil
         try await db.transaction { tx in
             try await sub.save(on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: "return", entity: "group-submission", entityID: sub.id, unitID: unitID,
                 summary:
                     "Trả lại hồ sơ của \(ctx.member(unitID)?.name ?? "") (\(ctx.group.name) năm \(year)): \(reason)",
-                before: GroupSubmissionStatus.submitted.rawValue, after: GroupSubmissionStatus.returned.rawValue)
+                before: before.rawValue, after: GroupSubmissionStatus.returned.rawValue)
         }
         return sub
+    }
+
+    /// The standing office accepts (tiếp nhận) a submitted plan and list: a move of the workflow table, audited.
+    static func accept(_ groupID: Int, year: Int, unitID: Int, actor: Actor?, on db: any Database) async throws
+        -> GroupSubmissionModel
+    {
+        let ctx = try await context(groupID, year: year, actor: actor, .read, unitID: unitID, on: db)
+        try Access.check(actor, .update, ctx.scope())
+        guard
+            let sub = try await GroupSubmissionModel.query(on: db).filter(\.$group.$id == groupID)
+                .filter(\.$year == year).filter(\.$unit.$id == unitID).first()
+        else { throw AppError.conflict("Đơn vị chưa nộp hồ sơ năm \(year), không có gì để tiếp nhận.") }
+        let before = sub.status
+        try sub.move(to: .accepted)
+        sub.acceptedAt = now()
+        sub.acceptedBy = actor?.userID
+        try await db.transaction { tx in
+            try await sub.save(on: tx)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "accept", entity: "group-submission", entityID: sub.id, unitID: unitID,
+                summary: "Tiếp nhận hồ sơ của \(ctx.member(unitID)?.name ?? "") (\(ctx.group.name) năm \(year))",
+                before: before.rawValue, after: GroupSubmissionStatus.accepted.rawValue)
+        }
+        return sub
+    }
+
+    /// The overview counts of a board (submitted, accepted, returned, on time, late, missing).
+    static func counts(_ rows: [GroupMemberStanding]) -> GroupCounts {
+        GroupCounts.of(rows.map { ($0.submission?.status, $0.standing) })
     }
 
     // MARK: Pledges

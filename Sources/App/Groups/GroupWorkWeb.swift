@@ -14,6 +14,12 @@ struct GroupWorkListPage: Encodable, Sendable {
         let boardHref: String?
         /// The actor's own member page, when its unit is a member.
         let memberHref: String?
+        /// The group's dashboard for the year, when the actor may read it (office, council, the year's head).
+        var dashboardHref: String? = nil
+        /// The board's counts, for those who read the board.
+        var counts: GroupCounts? = nil
+        /// The actor's unit heads the group this year.
+        var isHead: Bool = false
     }
 }
 
@@ -30,16 +36,12 @@ struct GroupBoardPage: Encodable, Sendable {
     let headAction: String
     let headOptions: [SelectOption]
     let scoresHref: String
-    let counts: Counts
+    let counts: GroupCounts
     let rows: [Row]
     let form: [String: String]
     let errors: [String: String]
-    struct Counts: Encodable, Sendable {
-        let onTime: Int
-        let late: Int
-        let returned: Int
-        let missing: Int
-    }
+    /// The cluster's dashboard for the year (/app/dashboard?scope=group-N&year=Y), when the actor may read it.
+    var dashboardHref: String? = nil
     struct Row: Encodable, Sendable {
         let unitID: Int
         let unitName: String
@@ -52,9 +54,13 @@ struct GroupBoardPage: Encodable, Sendable {
         let pledge: String
         let pledgeHref: String?
         let memberHref: String
-        let returnAction: String?
+        var returnAction: String?
         let typedReason: String
         let reasonError: String?
+        /// "Đã tiếp nhận dd/mm/yyyy" once the office accepted it.
+        var accepted: String = ""
+        /// The office's accept form, while the submission waits.
+        var acceptAction: String? = nil
     }
 }
 
@@ -151,6 +157,7 @@ struct GroupWorkWebController {
         r.post(GroupWorkPath.submit(.key, year: .key, unit: .key), body: .collect(maxSize: "12mb"), use: submit)
         r.post(GroupWorkPath.pledge(.key, year: .key, unit: .key), body: .collect(maxSize: "12mb"), use: pledge)
         r.post(GroupWorkPath.returnSubmission(.key, year: .key, unit: .key), use: returnSubmission)
+        r.post(GroupWorkPath.accept(.key, year: .key, unit: .key), use: accept)
         r.get(GroupWorkPath.scores(.key, year: .key), use: scoresPage)
         r.post(GroupWorkPath.scores(.key, year: .key), use: saveScores)
         r.get(GroupWorkPath.file(.key), use: file)
@@ -172,17 +179,30 @@ struct GroupWorkWebController {
             let boardOK = Policy.decide(actor, .read, ctx.scope()).isAllowed
             let own = actor.unitID.flatMap { ctx.member($0) }?.id
             guard boardOK || own != nil else { continue }
-            items.append(
-                .init(
-                    name: g.name, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
-                    boardHref: boardOK ? GroupWorkPath.board(.id(id), year: .id(year)).href : nil,
-                    memberHref: own.map { GroupWorkPath.member(.id(id), year: .id(year), unit: .id($0)).href }))
+            var item = GroupWorkListPage.Item(
+                name: g.name, kindLabel: UnitGroupKind(rawValue: g.kind)?.label ?? g.kind,
+                boardHref: boardOK ? GroupWorkPath.board(.id(id), year: .id(year)).href : nil,
+                memberHref: own.map { GroupWorkPath.member(.id(id), year: .id(year), unit: .id($0)).href })
+            item.isHead = own != nil && own == ctx.headUnitID
+            if boardOK {
+                item.counts = GroupWorkService.counts(try await GroupWorkService.board(ctx, on: req.db))
+                item.dashboardHref = Self.dashboardHref(actor, ctx)
+            }
+            items.append(item)
         }
         return try await req.render(
             "groups/work",
             GroupWorkListPage(
                 layout: req.layout("Cụm, khối thi đua năm \(year)", active: GroupWorkPath.mine.href), year: year,
                 groups: items))
+    }
+
+    /// The cluster's dashboard for the year, when the Policy lets the actor read it (the office, the council, the
+    /// unit heading the group that year).
+    static func dashboardHref(_ actor: Actor, _ ctx: GroupYearContext) -> String? {
+        let target = StatsTarget.group(memberPaths: ctx.members.map(\.unitPath), heads: [ctx.headUnitID])
+        guard Policy.statsDecision(actor, target) == .allow else { return nil }
+        return DashboardPath.dashboard.href([("scope", "group-\(ctx.groupID)"), ("year", String(ctx.year))])
     }
 
     static func boardPage(
@@ -194,7 +214,6 @@ struct GroupWorkWebController {
         let canManage = Policy.decide(actor, .update, ctx.scope()).isAllowed
         let suggested = try await GroupWorkService.suggestedHead(ctx, on: req.db)
         let headID = ctx.headUnitID ?? suggested
-        func count(_ s: GroupStanding) -> Int { rows.filter { $0.standing == s }.count }
         return GroupBoardPage(
             layout: req.layout("\(ctx.group.name) — năm \(year)", active: GroupWorkPath.mine.href),
             groupName: ctx.group.name, year: year,
@@ -207,11 +226,10 @@ struct GroupWorkWebController {
                 SelectOption(value: String($0.id ?? 0), label: $0.name, selected: $0.id == headID)
             },
             scoresHref: GroupWorkPath.scores(.id(id), year: .id(year)).href,
-            counts: .init(
-                onTime: count(.onTime), late: count(.late), returned: count(.returned), missing: count(.missing)),
+            counts: GroupWorkService.counts(rows),
             rows: try rows.map { r in
                 let uid = r.unit.id ?? 0
-                return GroupBoardPage.Row(
+                var row = GroupBoardPage.Row(
                     unitID: uid, unitName: r.unit.name, standing: r.standing.label, standingCode: r.standing.rawValue,
                     submittedAt: r.submission.map { VietnameseDate.formatDateTime($0.submittedAt) } ?? "",
                     exemplars: try r.submission?.exemplars().count ?? 0,
@@ -223,7 +241,18 @@ struct GroupWorkWebController {
                     returnAction: canManage && r.submission?.status == .submitted
                         ? GroupWorkPath.returnSubmission(.id(id), year: .id(year), unit: .id(uid)).href : nil,
                     typedReason: form["reason-\(uid)"] ?? "", reasonError: errors["reason-\(uid)"])
-            }, form: form, errors: errors)
+                if r.submission?.status == .accepted {
+                    row.accepted =
+                        "Đã tiếp nhận" + (r.submission?.acceptedAt.map { " " + VietnameseDate.format($0) } ?? "")
+                    if canManage {
+                        row.returnAction = GroupWorkPath.returnSubmission(.id(id), year: .id(year), unit: .id(uid)).href
+                    }
+                }
+                if canManage && r.submission?.status == .submitted {
+                    row.acceptAction = GroupWorkPath.accept(.id(id), year: .id(year), unit: .id(uid)).href
+                }
+                return row
+            }, form: form, errors: errors, dashboardHref: dashboardHref(actor, ctx))
     }
 
     @Sendable func board(req: Request) async throws -> Response {
@@ -281,6 +310,19 @@ struct GroupWorkWebController {
         }
     }
 
+    @Sendable func accept(req: Request) async throws -> Response {
+        let (id, year) = try Self.ids(req)
+        let unitID = try Self.unit(req)
+        return try await req.submit {
+            try await GroupWorkService.accept(id, year: year, unitID: unitID, actor: req.actor, on: req.db)
+        } redirect: { _ in
+            (GroupWorkPath.board(.id(id), year: .id(year)).href, "Đã tiếp nhận hồ sơ.")
+        } orRender: { e in
+            try await req.render(
+                "groups/board", try await Self.boardPage(req, id, year, errors: e.formErrors), status: e.status)
+        }
+    }
+
     static func memberPage(
         _ req: Request, _ id: Int, _ year: Int, _ unitID: Int, checked: Set<Int>? = nil,
         pledge: GroupPledgeForm? = nil, errors: [String: String] = [:]
@@ -299,11 +341,14 @@ struct GroupWorkWebController {
             layout: req.layout("Hồ sơ \(ctx.group.name) năm \(year)", active: GroupWorkPath.mine.href),
             groupName: ctx.group.name, unitName: ctx.member(unitID)?.name ?? "", year: year,
             deadline: ctx.record?.deadline.map(VietnameseDate.format) ?? "",
-            status: standing.label, statusCode: standing.rawValue,
+            status: standing.label
+                + (sub?.status == .accepted
+                    ? " · Đã tiếp nhận" + (sub?.acceptedAt.map { " " + VietnameseDate.format($0) } ?? "") : ""),
+            statusCode: standing.rawValue,
             submittedAt: sub.map { VietnameseDate.formatDateTime($0.submittedAt) } ?? "",
             returnReason: sub?.status == .returned ? sub?.returnReason ?? "" : "",
             planHref: sub.map { GroupWorkPath.file(.id($0.planFileID)).href },
-            canSubmit: Policy.decide(actor, .create, ctx.scope(unitID: unitID)).isAllowed,
+            canSubmit: Policy.decide(actor, .create, ctx.scope(unitID: unitID)).isAllowed && sub?.status != .accepted,
             submitAction: GroupWorkPath.submit(.id(id), year: .id(year), unit: .id(unitID)).href,
             pledgeAction: GroupWorkPath.pledge(.id(id), year: .id(year), unit: .id(unitID)).href,
             registrations: regs.map { r in

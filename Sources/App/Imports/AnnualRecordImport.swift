@@ -34,6 +34,20 @@ enum AnnualRecordImport {
         let record: AnnualRecordInput
         let initiative: InitiativeInput?
         let award: AwardInput?
+        /// Answers to judgement questions from the optional "Đánh giá: <key>" columns (issue 9): key → yes/no.
+        var judgements: [(key: String, answer: Bool)] = []
+    }
+
+    /// The optional judgement columns: "Đánh giá: tu-luc-doan-ket" holds "Có" or "Không" (empty: not answered).
+    static let judgementPrefix = "Đánh giá:"
+
+    static func judgementColumns(_ header: [String]) -> [(index: Int, key: String, title: String)] {
+        header.enumerated().compactMap { i, raw in
+            let title = VietnameseText.clean(raw)
+            guard VietnameseText.fold(title).hasPrefix(VietnameseText.fold(judgementPrefix)) else { return nil }
+            let key = title.dropFirst(judgementPrefix.count).trimmingCharacters(in: .whitespaces)
+            return key.isEmpty ? nil : (i, key, title)
+        }
     }
 
     static func templateRows() -> [[String]] {
@@ -78,6 +92,7 @@ enum AnnualRecordImport {
         }
         guard rows.count <= 20_001 else { throw AppError.badRequest("Mỗi lần nhập tối đa 20.000 dòng.") }
         let header = rows[0].map { VietnameseText.fold($0.replacingOccurrences(of: "(*)", with: "")) }
+        let judgementColumns = Self.judgementColumns(rows[0])
         var index: [Column: Int] = [:]
         for c in Column.allCases { if let i = header.firstIndex(of: VietnameseText.fold(c.rawValue)) { index[c] = i } }
         var errors = Column.allCases.filter { $0.required && index[$0] == nil }.map {
@@ -160,6 +175,17 @@ enum AnnualRecordImport {
                 initiative = InitiativeInput(
                     year: year ?? 0, kind: "sang-kien", title: cell(.initiative), scope: scope ?? "", recognition: nil)
             }
+            var judgements: [(key: String, answer: Bool)] = []
+            for j in judgementColumns {
+                let v = j.index < raw.count ? VietnameseText.clean(raw[j.index]) : ""
+                guard !v.isEmpty else { continue }
+                switch VietnameseText.fold(v) {
+                case "co", "x", "dat": judgements.append((j.key, true))
+                case "khong", "khong dat": judgements.append((j.key, false))
+                default:
+                    rowErrors.append(ImportErrorItem(row: row, column: j.title, message: "Chỉ ghi “Có” hoặc “Không”."))
+                }
+            }
             var award: AwardInput?
             if !cell(.award).isEmpty {
                 let code = RuleLibrary.formCode(forTitle: cell(.award), in: sets) ?? ""
@@ -195,7 +221,7 @@ enum AnnualRecordImport {
                 plans.append(
                     Plan(
                         row: row, unit: unit, kind: kind, name: cell(.name), idNumber: cell(.idNumber), record: record,
-                        initiative: initiative, award: award))
+                        initiative: initiative, award: award, judgements: judgements))
             }
         }
         guard errors.isEmpty else { return Result(created: 0, updated: 0, errors: errors) }
@@ -251,6 +277,21 @@ enum AnnualRecordImport {
                             if !same {
                                 _ = try await AwardService.create(
                                     subjectID: sid, a, source: "nhap-tep", actor: actor, sets: sets, on: tx)
+                            }
+                        }
+                        for j in p.judgements {
+                            do {
+                                try await JudgementService.answer(
+                                    subjectID: sid,
+                                    JudgementAnswerInput(
+                                        key: j.key, year: p.record.year, answer: j.answer ? "co" : "khong"),
+                                    actor: actor, sets: sets, jurisdiction: sets.first?.jurisdiction ?? "VN",
+                                    note: "Nhập từ tệp \(filename)", on: tx)
+                            } catch let e as AppError {
+                                throw RowFailure(
+                                    item: ImportErrorItem(
+                                        row: p.row, column: Self.judgementPrefix + " " + j.key,
+                                        message: e.fields.items.first?.message ?? e.message))
                             }
                         }
                     } catch let e as AppError {

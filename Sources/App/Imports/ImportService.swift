@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import NIOConcurrencyHelpers
 import OOXML
 import SQLKit
 import Vapor
@@ -144,6 +145,18 @@ enum ImportService {
         let fieldCodes: Set<String>
     }
 
+    /// The catalogue version in force for a year (`CatalogueService.inForce`), with its types and fields.
+    static func catalogue(year: Int, on db: any Database) async throws -> YearCatalogue? {
+        guard let version = try await CatalogueService.inForce(year: year, on: db) else { return nil }
+        let types = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == version.requireID()).all()
+        return YearCatalogue(
+            version: version.version,
+            typeByCode: Dictionary(types.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+            fieldCodes: Set(
+                try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == version.requireID()).all()
+                    .map(\.code)))
+    }
+
     static func start(data: Data, filename: String, actor: Actor, app: Application, on db: any Database) async throws
         -> ImportJobModel
     {
@@ -163,11 +176,16 @@ enum ImportService {
         let jobID = try job.requireID()
         // The job's database is taken now: `app.db` read after the application has shut down (a stop during a long
         // import) would trap, where this one answers with an error the job records.
-        let jobDB = app.db
+        let jobDB = app.jobsDB
         let logger = app.logger
+        let running = app.runningImports
+        running.withLockedValue { _ = $0.insert(jobID) }
         Task.detached {
             let beating = Task.detached { await keepBeating(jobID, on: jobDB) }
-            defer { beating.cancel() }
+            defer {
+                beating.cancel()
+                running.withLockedValue { _ = $0.remove(jobID) }
+            }
             do { try await run(jobID: jobID, rows: rows, filename: job.filename, actor: actor, db: jobDB) } catch {
                 logger.report(error: error)
                 try? await finish(
@@ -214,10 +232,15 @@ enum ImportService {
     /// waiting. Its rows were to be written in one transaction: nothing of it was imported. Only a job whose
     /// heartbeat has been silent for `silentFor` counts: another instance's running import is left alone.
     @discardableResult
-    static func failInterrupted(now: Date = Date(), on db: any Database) async throws -> Int {
+    static func failInterrupted(now: Date = Date(), except running: Set<Int> = [], on db: any Database) async throws
+        -> Int
+    {
         let cutoff = now.addingTimeInterval(-silentFor)
-        let stuck = try await ImportJobModel.query(on: db)
-            .filter(\.$status ~~ [ImportJobStatus.validating, .importing])
+        let mine = Array(running)
+        var query = ImportJobModel.query(on: db).filter(\.$status ~~ [ImportJobStatus.validating, .importing])
+        if !mine.isEmpty { query = query.filter(\.$id !~ mine) }
+        let stuck =
+            try await query
             .group(.or) { silent in
                 silent.filter(\.$heartbeatAt < cutoff)
                 silent.group(.and) { old in
@@ -296,17 +319,7 @@ enum ImportService {
         var catalogues: [Int: YearCatalogue?] = [:]
         func catalogue(_ year: Int) async throws -> YearCatalogue? {
             if let c = catalogues[year] { return c }
-            var c: YearCatalogue?
-            if let version = try await CatalogueService.inForce(year: year, on: db) {
-                let types = try await SubjectTypeModel.query(on: db).filter(\.$version.$id == version.requireID())
-                    .all()
-                c = YearCatalogue(
-                    version: version.version,
-                    typeByCode: Dictionary(types.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
-                    fieldCodes: Set(
-                        try await CatalogueFieldModel.query(on: db).filter(\.$version.$id == version.requireID())
-                            .all().map(\.code)))
-            }
+            let c = try await Self.catalogue(year: year, on: db)
             catalogues[year] = c
             return c
         }
@@ -556,7 +569,10 @@ enum ImportService {
         }
     }
 
-    static func readable(_ id: Int, actor: Actor?, on db: any Database) async throws -> ImportJobModel {
+    /// `running`: the jobs this app runs (`Application.runningImports`), never taken for dead.
+    static func readable(_ id: Int, actor: Actor?, running: Set<Int> = [], on db: any Database) async throws
+        -> ImportJobModel
+    {
         guard let actor, let job = try await ImportJobModel.find(id, on: db),
             Policy.importJobScope(actor).includes(ownerID: job.userID)
         else { throw AppError.notFound("Không tìm thấy lần nhập.") }
@@ -564,7 +580,7 @@ enum ImportService {
         // whichever instance is asked (the page that follows it refreshes itself).
         let lastSign = job.heartbeatAt ?? job.createdAt ?? .distantPast
         if [.validating, .importing].contains(job.status), lastSign < Date().addingTimeInterval(-silentFor),
-            try await failInterrupted(on: db) > 0
+            try await failInterrupted(except: running, on: db) > 0
         {
             return try await ImportJobModel.find(id, on: db) ?? job
         }
@@ -575,5 +591,20 @@ enum ImportService {
 extension Array {
     func chunked(_ size: Int) -> [[Element]] {
         stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+extension Application {
+    private struct RunningImportsKey: StorageKey {
+        typealias Value = NIOLockedValueBox<Set<Int>>
+    }
+
+    /// The import jobs this app is running. On SQLite a heartbeat cannot commit while the job's own write
+    /// transaction holds the one writer, so a long write looks silent: the app never takes its own job for dead.
+    var runningImports: NIOLockedValueBox<Set<Int>> {
+        if let box = storage[RunningImportsKey.self] { return box }
+        let box = NIOLockedValueBox<Set<Int>>([])
+        storage[RunningImportsKey.self] = box
+        return box
     }
 }

@@ -33,7 +33,8 @@ struct ImportsAPIController {
     @Sendable func job(req: Request) async throws -> ImportJobDTO {
         try ImportJobDTO(
             try await ImportService.readable(
-                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+                try req.parameters.require("id", as: Int.self), actor: req.actor,
+                running: req.application.runningImports.withLockedValue { $0 }, on: req.db))
     }
     /// Year-end results: synchronous, all or nothing; 422 with every bad row and column.
     @Sendable func annual(req: Request) async throws -> Response {

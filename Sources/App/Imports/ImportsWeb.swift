@@ -119,7 +119,8 @@ struct ImportsWebController {
     @Sendable func job(req: Request) async throws -> Response {
         let job = try ImportJobDTO(
             try await ImportService.readable(
-                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+                try req.parameters.require("id", as: Int.self), actor: req.actor,
+                running: req.application.runningImports.withLockedValue { $0 }, on: req.db))
         let percent = job.total == 0 ? 100 : min(100, job.processed * 100 / job.total)
         return try await req.render(
             "imports/import-job",

@@ -89,10 +89,10 @@ struct LifecycleAPIController {
     /// What the reader sees of a registration's subject (`Policy.readableClasses`).
     private func access(_ req: Request, _ r: RegistrationModel) -> FieldAccess { req.fieldAccess(r.unit.unitPath) }
 
-    @Sendable func list(req: Request) async throws -> ListResponse<RegistrationDTO> {
+    @Sendable func list(req: Request) async throws -> RegistrationListResponse {
         let actor = try req.requireActor()
         let page = try await RegistrationListing.list(try RegistrationFilter(query: req), actor: actor, on: req.db)
-        return ListResponse(page) { RegistrationDTO($0, access: access(req, $0)) }
+        return RegistrationListResponse(page) { RegistrationDTO($0, access: access(req, $0)) }
     }
 
     @Sendable func show(req: Request) async throws -> RegistrationDTO {
@@ -220,5 +220,39 @@ struct LifecycleAPIController {
 
     @Sendable func export(req: Request) async throws -> Response {
         try await RegistrationExport.response(req: req, format: req.query[String.self, at: "format"] ?? "csv")
+    }
+}
+
+/// A keyset page of registrations: `next`/`previous` are cursors for `after`/`before`; `page` is set only when the
+/// page was asked by number; `total` counts up to 10,001 (`totalIsLowerBound` when there are more).
+struct RegistrationListResponse: Content {
+    let items: [RegistrationDTO]
+    let page: Int?
+    let perPage: Int
+    let total: Int
+    let totalIsLowerBound: Bool
+    let next: String?
+    let previous: String?
+
+    init(_ p: RegistrationListPage, _ map: (RegistrationModel) throws -> RegistrationDTO) rethrows {
+        items = try p.items.map(map)
+        page = p.page
+        perPage = p.perPage
+        total = p.total
+        totalIsLowerBound = p.totalIsBound
+        next = p.next?.token
+        previous = p.previous?.token
+    }
+
+    enum CodingKeys: String, CodingKey { case items, page, perPage, total, totalIsLowerBound, next, previous }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(items, forKey: .items)
+        try c.encode(page, forKey: .page)
+        try c.encode(perPage, forKey: .perPage)
+        try c.encode(total, forKey: .total)
+        try c.encode(totalIsLowerBound, forKey: .totalIsLowerBound)
+        try c.encode(next, forKey: .next)
+        try c.encode(previous, forKey: .previous)
     }
 }

@@ -14,12 +14,14 @@ enum RegistrationExport {
 
     static var header: [String] { columns.map(\.title) }
 
-    static func cells(_ regs: [RegistrationModel], from first: Int = 1) -> [[XLSXCell]] {
+    static func cells(_ regs: [RegistrationExportRow], from first: Int = 1) -> [[XLSXCell]] {
         regs.enumerated().map { i, r in
             [
-                .integer(first + i), .integer(r.year), .text(r.subject.name), .text(r.subject.subjectKind.label),
-                .text(r.unit.name), .text(r.unit.code), .text(r.$subjectType.value??.name ?? ""), .text(r.fieldCode),
-                .text(r.movements.map(\.name).joined(separator: "; ")), .text(r.title), .text(r.status.label),
+                .integer(first + i), .integer(r.year), .text(r.subjectName),
+                .text((SubjectKind(rawValue: r.subjectKind) ?? .individual).label), .text(r.unitName),
+                .text(r.unitCode),
+                .text(r.typeName), .text(r.fieldCode), .text(r.movements), .text(r.title),
+                .text(RegistrationStatus(rawValue: r.status)?.label ?? r.status),
             ]
         }
     }
@@ -36,7 +38,12 @@ enum RegistrationExport {
         return try await TableExport.response(
             req: req, name: "dang-ky-dien-hinh" + (f.year.map { "-\($0)" } ?? ""), format: format, sheet: "Đăng ký",
             columns: columns, audit: "registration", label: "đăng ký",
-            count: { try await RegistrationListing.query(filter, actor: actor, on: db)?.count() ?? 0 },
+            count: {
+                guard let conds = try await RegistrationListing.conditions(filter, actor: actor, on: db) else {
+                    return 0
+                }
+                return try await RegistrationListing.boundedCount(try db.sql(), conds, bound: TableExport.xlsxDataRows)
+            },
             rows: { emit in
                 var sent = 0
                 try await RegistrationListing.forEachChunk(filter, actor: actor, on: db) { regs in

@@ -1,37 +1,36 @@
 import Domain
 import Fluent
+import Foundation
 import SQLKit
 import Vapor
 
-/// Which registrations an actor may list, as a filter over a query that has RegistrationModel and UnitModel joined.
+/// Which registrations an actor may list, as SQL conditions over `registrations` joined with `units`.
 struct RegistrationScope: Sendable {
     enum Kind: Sendable { case all, subtree(UnitPath), subtreeOrMovements(UnitPath?, [Int]), subtrees([UnitPath]) }
     let kind: Kind
 
     func apply<M: Model>(_ q: QueryBuilder<M>) -> QueryBuilder<M> {
+        guard let c = condition else { return q }
+        return q.filter(.sql(c))
+    }
+
+    /// The scope as one condition; nil when every registration is in scope.
+    var condition: (any SQLExpression)? {
+        func under(_ p: String) -> any SQLExpression {
+            SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind(p + "%"))
+        }
         switch kind {
-        case .all: return q
-        case .subtree(let p): return q.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%")
-        case .subtrees(let paths): return q.within(.subtrees(paths))
+        case .all: return nil
+        case .subtree(let p): return under(p.raw)
+        case .subtrees(let paths): return RegistrationListing.any(paths.map { under($0.raw) })
         case .subtreeOrMovements(let p, let movements):
-            return q.group(.or) { g in
-                if let p { g.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%") }
-                if movements.isEmpty {
-                    g.filter(RegistrationModel.self, \.$id == -1)
-                } else {
-                    // A subquery, not a list of registration ids: a movement may hold more than a query can bind.
-                    var inMovements = SQLSelect()
-                    inMovements.columns = [SQLColumn("registration_id")]
-                    inMovements.tables = [SQLIdentifier(RegistrationMovementModel.schema)]
-                    inMovements.predicate = SQLBinaryExpression(
-                        SQLColumn("movement_id"), .in, SQLGroupExpression(movements.map { SQLBind($0) }))
-                    g.filter(
-                        .sql(
-                            SQLBinaryExpression(
-                                SQLColumn("id", table: RegistrationModel.schema), .in, SQLGroupExpression(inMovements)))
-                    )
-                }
+            var alternatives: [any SQLExpression] = []
+            if let p { alternatives.append(under(p.raw)) }
+            if !movements.isEmpty {
+                // A subquery, not a list of registration ids: a movement may hold more than a query can bind.
+                alternatives.append(RegistrationListing.inMovements(movements))
             }
+            return RegistrationListing.any(alternatives)
         }
     }
 }
@@ -48,6 +47,9 @@ struct RegistrationFilter: Sendable {
     var status = ""
     var page = 1
     var perPage = 50
+    /// Keyset paging: the rows after this one (next pages) or before it (previous pages).
+    var after: RegistrationCursor?
+    var before: RegistrationCursor?
 
     init() {}
     init(query req: Request) throws {
@@ -63,6 +65,11 @@ struct RegistrationFilter: Sendable {
         status = req.query[String.self, at: "status"] ?? ""
         page = list.page
         perPage = list.perPage
+        after = try RegistrationCursor.query(req, "after")
+        before = try RegistrationCursor.query(req, "before")
+        if after != nil && before != nil {
+            throw AppError.badRequest("Chỉ dùng một trong hai tham số “after” hoặc “before”.")
+        }
     }
 
     /// The filter as query items, for links that keep it (pages, exports).
@@ -76,7 +83,91 @@ struct RegistrationFilter: Sendable {
     }
 }
 
+/// A place in the list's order, (sort_key, id), as an opaque URL-safe token.
+struct RegistrationCursor: Sendable, Equatable {
+    let sortKey: String
+    let id: Int
+
+    init(sortKey: String, id: Int) {
+        self.sortKey = sortKey
+        self.id = id
+    }
+
+    var token: String {
+        Data("\(id)\n\(sortKey)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// nil for anything that is not a token this server made.
+    init?(token: String) {
+        guard token.count <= 2_000,
+            token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) })
+        else { return nil }
+        var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        b64 += String(repeating: "=", count: (4 - b64.count % 4) % 4)
+        guard let data = Data(base64Encoded: b64), let text = String(data: data, encoding: .utf8),
+            let newline = text.firstIndex(of: "\n"), let id = Int(text[..<newline]), id > 0
+        else { return nil }
+        let key = String(text[text.index(after: newline)...])
+        guard !key.contains("\0") else { return nil }
+        self.init(sortKey: key, id: id)
+    }
+
+    /// The cursor of a query parameter: nil when absent, a Vietnamese 400 when it is not one of ours.
+    static func query(_ req: Request, _ name: String) throws -> RegistrationCursor? {
+        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let c = RegistrationCursor(token: raw) else {
+            throw AppError.badRequest(
+                "Tham số “\(name)” không phải vị trí trang hợp lệ (có thể đường dẫn bị cắt). Hãy mở lại trang đầu "
+                    + "của danh sách.")
+        }
+        return c
+    }
+}
+
+/// A keyset page of the list: its rows, links to the pages around it, and a bounded total.
+struct RegistrationListPage: Sendable {
+    let items: [RegistrationModel]
+    /// The first row of the next page starts after this; nil on the last page.
+    let next: RegistrationCursor?
+    /// The previous page ends before this; nil on the first page.
+    let previous: RegistrationCursor?
+    /// The page number when paged by number (`page=`), else nil.
+    let page: Int?
+    let perPage: Int
+    /// Exact up to `RegistrationListing.countBound`; `totalIsBound` says the true total is larger.
+    let total: Int
+    var totalIsBound: Bool { total > RegistrationListing.countBound }
+    var totalLabel: String {
+        totalIsBound
+            ? "hơn " + RegistrationListing.countBound.formatted(.number.locale(Locale(identifier: "vi_VN")))
+            : String(total)
+    }
+}
+
+/// One row of the registration export, read in one joined query.
+struct RegistrationExportRow: Sendable {
+    let id: Int
+    let year: Int
+    let subjectName: String
+    let subjectKind: String
+    let unitName: String
+    let unitCode: String
+    let typeName: String
+    let fieldCode: String
+    let movements: String
+    let title: String
+    let status: String
+    let sortKey: String
+}
+
 enum RegistrationListing {
+    /// The total is counted exactly up to this many rows; past it the list says "hơn 10.000".
+    static let countBound = 10_000
+    /// `page=` is kept while its offset is this cheap; deeper pages go by cursor.
+    static let maxOffset = 1_000
+
     /// nil when the actor may list none.
     static func scopeIDs(_ actor: Actor, on db: any Database) async throws -> RegistrationScope? {
         switch Policy.registrationScope(actor) {
@@ -89,82 +180,245 @@ enum RegistrationListing {
         }
     }
 
-    static func query(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> QueryBuilder<
-        RegistrationModel
-    >? {
-        guard let scope = try await scopeIDs(actor, on: db) else { return nil }
-        var q = RegistrationModel.query(on: db).join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
-        q = scope.apply(q)
-        for word in VietnameseText.fold(f.q).split(separator: " ") {
-            q = q.filter(\.$searchText, .custom("LIKE"), "%\(String(word).likeSafe)%")
-        }
-        if let y = f.year { q = q.filter(\.$year == y) }
-        if let u = f.unitID, let unit = try await UnitModel.find(u, on: db) {
-            q = q.filter(UnitModel.self, \.$path, .custom("LIKE"), unit.path + "%")
-        }
-        if let g = f.groupID {
-            let members = try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id == g).with(\.$unit).all().map
-            { $0.unit.path }
-            q = q.group(.or) { or in
-                if members.isEmpty { or.filter(\.$id == -1) }
-                for p in members { or.filter(UnitModel.self, \.$path, .custom("LIKE"), p + "%") }
-            }
-        }
-        if !f.fieldCode.isEmpty { q = q.filter(\.$fieldCode == f.fieldCode) }
-        if !f.typeCode.isEmpty {
-            let ids = try await SubjectTypeModel.query(on: db).filter(\.$code == f.typeCode).all().compactMap(\.id)
-            q = q.filter(\.$subjectType.$id ~~ (ids.isEmpty ? [-1] : ids))
-        }
-        if let m = f.movementID {
-            // A join, not a list of ids: a movement may hold more registrations than a query may bind.
-            q = q.join(
-                RegistrationMovementModel.self,
-                on: \RegistrationModel.$id == \RegistrationMovementModel.$registration.$id
-            ).filter(RegistrationMovementModel.self, \.$movement.$id == m)
-        }
-        if !f.subjectKind.isEmpty { q = q.filter(\.$subjectKind == f.subjectKind) }
-        // An unknown code matches nothing.
-        if !f.status.isEmpty { q = q.filter(\.$status ~~ (RegistrationStatus(rawValue: f.status).map { [$0] } ?? [])) }
-        return q
+    static func any(_ alternatives: [any SQLExpression]) -> any SQLExpression {
+        alternatives.isEmpty
+            ? SQLRaw("1 = 0") : SQLGroupExpression(SQLKit.SQLList(alternatives, separator: SQLRaw(" OR ")))
     }
 
-    /// A page in stable order: Vietnamese name order (given name first for people), then id.
-    static func list(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> Page<RegistrationModel>
+    static func column(_ name: String) -> SQLColumn { SQLColumn(name, table: RegistrationModel.schema) }
+
+    /// `walk`: keep the planner on the order index and test membership row by row (SQLite's unary `+` hides the
+    /// id from index choice): a movement may hold most registrations, and a page needs only the first 50 in order.
+    static func inMovements(_ movements: [Int], walk: Bool = false) -> any SQLExpression {
+        SQLBinaryExpression(
+            walk ? SQLList([SQLRaw("+"), column("id")], separator: SQLRaw("")) as any SQLExpression : column("id"), .in,
+            SQLGroupExpression(
+                SQLRaw(
+                    "SELECT registration_id FROM registration_movements WHERE movement_id IN ("
+                        + movements.map(String.init).joined(separator: ", ") + ")")))
+    }
+
+    /// The words of a search, folded; each matches the start of a word of the folded text.
+    static func words(_ q: String) -> [String] {
+        VietnameseText.fold(q).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// The filter as SQL conditions over `registrations` joined with `units`; nil when the actor may list none.
+    static func conditions(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws
+        -> [any SQLExpression]?
     {
-        guard let q = try await query(f, actor: actor, on: db) else {
-            return Page(items: [], page: 1, perPage: f.perPage, total: 0)
+        guard let scope = try await scopeIDs(actor, on: db) else { return nil }
+        var c: [any SQLExpression] = []
+        if let s = scope.condition { c.append(s) }
+        let words = words(f.q)
+        if !words.isEmpty {
+            if db.isPostgres {
+                // pg_trgm's GIN index serves the regular expressions (Migration 36).
+                for w in words {
+                    c.append(
+                        SQLBinaryExpression(
+                            left: column("search_text"), op: SQLRaw("~"), right: SQLBind("(^|[^[:alnum:]])" + w)))
+                }
+            } else {
+                let match = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
+                c.append(
+                    SQLBinaryExpression(
+                        column("id"), .in,
+                        SQLGroupExpression(
+                            SQLQueryString(
+                                "SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH \(bind: match)"))))
+            }
         }
-        let page = try await q.sort(\.$sortKey).sort(\.$id).paginate(page: f.page, perPage: f.perPage)
-        try await load(page.items, on: db)
-        return page
+        if let y = f.year { c.append(SQLBinaryExpression(column("year"), .equal, SQLBind(y))) }
+        if let u = f.unitID {
+            guard let unit = try await UnitModel.find(u, on: db) else { return c + [SQLRaw("1 = 0")] }
+            let hasChildren = try await UnitModel.query(on: db).filter(\.$parent.$id == u).count() > 0
+            // A unit without units under it: its own index, (unit_id, sort_key, id).
+            c.append(
+                hasChildren
+                    ? SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind(unit.path + "%"))
+                    : SQLBinaryExpression(column("unit_id"), .equal, SQLBind(u)))
+        }
+        if let g = f.groupID {
+            let members = try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id == g).with(\.$unit).all()
+            c.append(
+                any(
+                    members.map {
+                        SQLBinaryExpression(
+                            SQLColumn("path", table: UnitModel.schema), .like, SQLBind($0.unit.path + "%"))
+                    }))
+        }
+        if !f.fieldCode.isEmpty { c.append(SQLBinaryExpression(column("field_code"), .equal, SQLBind(f.fieldCode))) }
+        if !f.typeCode.isEmpty {
+            let ids = try await SubjectTypeModel.query(on: db).filter(\.$code == f.typeCode).all().compactMap(\.id)
+            c.append(
+                ids.count == 1
+                    ? SQLBinaryExpression(column("subject_type_id"), .equal, SQLBind(ids[0]))
+                    : SQLBinaryExpression(
+                        column("subject_type_id"), .in,
+                        SQLGroupExpression((ids.isEmpty ? [-1] : ids).map { SQLBind($0) })
+                    ))
+        }
+        if let m = f.movementID { c.append(inMovements([m], walk: true)) }
+        if !f.subjectKind.isEmpty {
+            c.append(SQLBinaryExpression(column("subject_kind"), .equal, SQLBind(f.subjectKind)))
+        }
+        // An unknown code matches nothing.
+        if !f.status.isEmpty {
+            c.append(
+                RegistrationStatus(rawValue: f.status).map {
+                    SQLBinaryExpression(column("status"), .equal, SQLBind($0.rawValue))
+                } ?? SQLRaw("1 = 0"))
+        }
+        return c
+    }
+
+    /// `registrations` joined with `units` under the conditions.
+    static func select(_ sql: any SQLDatabase, _ conditions: [any SQLExpression]) -> SQLSelectBuilder {
+        var b = sql.select().from(RegistrationModel.schema).join(
+            UnitModel.schema, on: SQLColumn("id", table: UnitModel.schema), .equal, column("unit_id"))
+        for c in conditions { b = b.where(c) }
+        return b
+    }
+
+    /// Rows after (or before) `cursor` in list order, (sort_key, id), as a row-value comparison that both databases
+    /// answer by walking an index from there.
+    static func keyset(_ cursor: RegistrationCursor, before: Bool = false) -> any SQLExpression {
+        SQLBinaryExpression(
+            SQLGroupExpression([column("sort_key"), column("id")]), before ? .lessThan : .greaterThan,
+            SQLGroupExpression([SQLBind(cursor.sortKey), SQLBind(cursor.id)]))
+    }
+
+    static func ordered(_ b: SQLSelectBuilder, descending: Bool = false) -> SQLSelectBuilder {
+        b.orderBy(
+            SQLOrderBy(
+                expression: column("sort_key"), direction: descending ? SQLDirection.descending : SQLDirection.ascending
+            )
+        )
+        .orderBy(
+            SQLOrderBy(
+                expression: column("id"), direction: descending ? SQLDirection.descending : SQLDirection.ascending))
+    }
+
+    /// The number of matching rows, counted up to `bound + 1` (a count that stops).
+    static func boundedCount(_ sql: any SQLDatabase, _ conditions: [any SQLExpression], bound: Int = countBound)
+        async throws -> Int
+    {
+        let inner = select(sql, conditions).column(SQLLiteral.numeric("1")).limit(bound + 1)
+        let row = try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(SQLGroupExpression(inner.query), as: SQLIdentifier("t"))).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// A page in stable order: Vietnamese name order (given name first for people), then id. Paged by cursor
+    /// (`after`/`before`), or by number while the offset is small; a deeper `page=` is a 400 (the web redirects).
+    static func list(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> RegistrationListPage {
+        guard let conds = try await conditions(f, actor: actor, on: db) else {
+            return RegistrationListPage(items: [], next: nil, previous: nil, page: 1, perPage: f.perPage, total: 0)
+        }
+        let sql = try db.sql()
+        let n = f.perPage
+        var rows: [RegistrationCursor]
+        var hasNext: Bool
+        var hasPrevious: Bool
+        var number: Int?
+        func read(_ b: SQLSelectBuilder) async throws -> [RegistrationCursor] {
+            try await b.column(column("id"), as: "id").column(column("sort_key"), as: "sort_key").all().map {
+                RegistrationCursor(
+                    sortKey: try $0.decode(column: "sort_key", as: String.self),
+                    id: try $0.decode(column: "id", as: Int.self))
+            }
+        }
+        if let before = f.before {
+            rows = try await read(
+                ordered(select(sql, conds + [keyset(before, before: true)]), descending: true).limit(n + 1))
+            hasPrevious = rows.count > n
+            rows = Array(rows.prefix(n).reversed())
+            hasNext = true
+        } else if let after = f.after {
+            rows = try await read(ordered(select(sql, conds + [keyset(after)])).limit(n + 1))
+            hasNext = rows.count > n
+            rows = Array(rows.prefix(n))
+            hasPrevious = true
+        } else {
+            let p = ListQuery.clampPage(f.page)
+            guard (p - 1) * n <= maxOffset else {
+                throw AppError.badRequest(
+                    "Trang \(p) quá sâu để mở theo số trang. Hãy dùng liên kết “Trang sau” (tham số after) "
+                        + "hoặc lọc bớt danh sách.")
+            }
+            number = p
+            rows = try await read(ordered(select(sql, conds)).limit(n + 1).offset((p - 1) * n))
+            hasNext = rows.count > n
+            rows = Array(rows.prefix(n))
+            hasPrevious = p > 1
+        }
+        let models = try await RegistrationModel.query(on: db).filter(\.$id ~~ rows.map(\.id)).all()
+        let byID = Dictionary(uniqueKeysWithValues: models.compactMap { m in m.id.map { ($0, m) } })
+        let items = rows.compactMap { byID[$0.id] }
+        try await load(items, on: db)
+        let total = try await boundedCount(sql, conds)
+        return RegistrationListPage(
+            items: items, next: hasNext ? rows.last : nil, previous: hasPrevious ? rows.first : nil, page: number,
+            perPage: n, total: total)
     }
 
     /// Every row of the filter in list order, a chunk at a time: keyset paging on (sort_key, id), so memory and the
-    /// number of bound parameters stay bounded however many rows match. No cap.
+    /// number of bound parameters stay bounded however many rows match. No cap. Each chunk is ONE joined query
+    /// read into plain rows (no models, no follow-up queries).
     static func forEachChunk(
         _ f: RegistrationFilter, actor: Actor, size: Int = 1_000, on db: any Database,
-        _ body: ([RegistrationModel]) async throws -> Void
+        _ body: ([RegistrationExportRow]) async throws -> Void
     ) async throws {
-        guard let base = try await query(f, actor: actor, on: db) else { return }
-        var after: (key: String, id: Int)?
+        guard let conds = try await conditions(f, actor: actor, on: db) else { return }
+        let sql = try db.sql()
+        let movements: SQLQueryString =
+            db.isPostgres
+            ? """
+            (SELECT string_agg(m.name, '; ' ORDER BY rm.id) FROM registration_movements rm
+            JOIN movements m ON m.id = rm.movement_id WHERE rm.registration_id = registrations.id)
+            """
+            : """
+            (SELECT group_concat(m.name, '; ' ORDER BY rm.id) FROM registration_movements rm
+            JOIN movements m ON m.id = rm.movement_id WHERE rm.registration_id = registrations.id)
+            """
+        var after: RegistrationCursor?
         while true {
-            let q = base.copy()
-            if let after {
-                // A row-value comparison, (sort_key, id) > (?, ?): both databases walk the order index from there.
-                q.filter(
-                    .sql(
-                        SQLBinaryExpression(
-                            SQLGroupExpression([
-                                SQLColumn("sort_key", table: RegistrationModel.schema),
-                                SQLColumn("id", table: RegistrationModel.schema),
-                            ]), .greaterThan, SQLGroupExpression([SQLBind(after.key), SQLBind(after.id)]))))
+            var b = select(sql, conds + (after.map { [keyset($0)] } ?? []))
+                .join(
+                    SubjectModel.schema, on: SQLColumn("id", table: SubjectModel.schema), .equal, column("subject_id")
+                )
+                .join(
+                    SQLAlias(SQLIdentifier(SubjectTypeModel.schema), as: SQLIdentifier("st")),
+                    method: SQLJoinMethod.left,
+                    on: SQLColumn("id", table: "st"), .equal, column("subject_type_id"))
+            b = b.column(column("id"), as: "id").column(column("year"), as: "year")
+                .column(column("title"), as: "title").column(column("field_code"), as: "field_code")
+                .column(column("status"), as: "status").column(column("sort_key"), as: "sort_key")
+                .column(SQLColumn("name", table: SubjectModel.schema), as: "subject_name")
+                .column(SQLColumn("kind", table: SubjectModel.schema), as: "subject_kind")
+                .column(SQLColumn("name", table: UnitModel.schema), as: "unit_name")
+                .column(SQLColumn("code", table: UnitModel.schema), as: "unit_code")
+                .column(SQLColumn("name", table: "st"), as: "type_name")
+                .column(SQLGroupExpression(movements), as: "movement_names")
+            let rows = try await ordered(b).limit(size).all().map { r in
+                RegistrationExportRow(
+                    id: try r.decode(column: "id", as: Int.self), year: try r.decode(column: "year", as: Int.self),
+                    subjectName: try r.decode(column: "subject_name", as: String.self),
+                    subjectKind: try r.decode(column: "subject_kind", as: String.self),
+                    unitName: try r.decode(column: "unit_name", as: String.self),
+                    unitCode: try r.decode(column: "unit_code", as: String.self),
+                    typeName: try r.decode(column: "type_name", as: String?.self) ?? "",
+                    fieldCode: try r.decode(column: "field_code", as: String.self),
+                    movements: try r.decode(column: "movement_names", as: String?.self) ?? "",
+                    title: try r.decode(column: "title", as: String.self),
+                    status: try r.decode(column: "status", as: String.self),
+                    sortKey: try r.decode(column: "sort_key", as: String.self))
             }
-            let rows = try await q.sort(\.$sortKey).sort(\.$id).limit(size).all()
-            guard let last = rows.last, let lastID = last.id else { return }
-            try await load(rows, on: db)
+            guard let last = rows.last else { return }
             try await body(rows)
             if rows.count < size { return }
-            after = (last.sortKey, lastID)
+            after = RegistrationCursor(sortKey: last.sortKey, id: last.id)
         }
     }
 
@@ -189,7 +443,9 @@ enum RegistrationListing {
             r.$subject.value = s[r.$subject.id]
             r.$unit.value = u[r.$unit.id]
             r.$subjectType.value = .some(r.$subjectType.id.flatMap { t[$0] })
-            r.$movements.value = (byReg[r.id ?? -1] ?? []).compactMap { m[$0.$movement.id] }
+            r.$movements.value = (byReg[r.id ?? -1] ?? []).sorted { ($0.id ?? 0) < ($1.id ?? 0) }.compactMap {
+                m[$0.$movement.id]
+            }
         }
     }
 }

@@ -34,6 +34,8 @@ struct SubjectPage: Encodable, Sendable {
         let title: String
         let scopeLabel: String
         let recognition: String
+        /// For the award form's "rests on" choice (each initiative serves one award only).
+        var id: Int = 0
     }
     struct Award: Encodable, Sendable {
         let id: Int
@@ -43,6 +45,8 @@ struct SubjectPage: Encodable, Sendable {
         let decision: String
         let deletable: Bool
         let dossierHref: String?
+        /// Thường xuyên, đột xuất, chuyên đề…
+        var kindLabel: String = ""
     }
     let layout: LayoutContext
     let subject: SubjectDTO
@@ -141,6 +145,8 @@ struct AwardForm: Content {
     var decisionNumber: String
     var decisionDate: String
     var authority: String
+    var kind: String?
+    var initiativeIDs: [String]?
 }
 
 struct CriteriaPage: Encodable, Sendable {
@@ -260,7 +266,7 @@ struct SubjectsCriteriaWebController {
                 let d = InitiativeDTO($0)
                 return .init(
                     year: d.year, kindLabel: d.kindLabel, title: d.title, scopeLabel: d.scopeLabel,
-                    recognition: d.recognition)
+                    recognition: d.recognition, id: d.id)
             },
             awards: awards.map { a in
                 .init(
@@ -268,7 +274,7 @@ struct SubjectsCriteriaWebController {
                     levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
                     decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)",
                     deletable: canEdit && a.dossierID == nil,
-                    dossierHref: a.dossierID.map { DossiersPath.dossier(.id($0)).href })
+                    dossierHref: a.dossierID.map { DossiersPath.dossier(.id($0)).href }, kindLabel: a.kind.label)
             },
             canEdit: canEdit, showSensitive: req.fieldAccess(s.unit.unitPath).sensitive,
             isCollective: s.subjectKind == .collective, isHousehold: s.subjectKind == .household,
@@ -347,7 +353,8 @@ struct SubjectsCriteriaWebController {
         let f = try req.form(AwardForm.self)
         let input = AwardInput(
             formCode: f.formCode, formName: f.formName, level: f.level, year: Int(f.year) ?? 0, period: f.period,
-            decisionNumber: f.decisionNumber, decisionDate: f.decisionDate, authority: f.authority)
+            decisionNumber: f.decisionNumber, decisionDate: f.decisionDate, authority: f.authority, kind: f.kind,
+            initiativeIDs: (f.initiativeIDs ?? []).compactMap { Int($0) })
         return try await req.submit {
             try await AwardService.create(
                 subjectID: id, input, source: "nhap-tay", actor: req.actor, sets: req.ruleSets, on: req.db)
@@ -358,6 +365,7 @@ struct SubjectsCriteriaWebController {
                 "formCode": f.formCode, "formName": f.formName ?? "", "level": f.level, "awardYear": f.year,
                 "period": f.period ?? "",
                 "decisionNumber": f.decisionNumber, "decisionDate": f.decisionDate, "authority": f.authority,
+                "awardKind": f.kind ?? "",
             ]
             return try await req.render(
                 "lifecycle/subject",

@@ -201,7 +201,7 @@ struct DashboardWebController {
             .init(label: "Chưa kiểm tra, đánh giá", value: SVGChart.number(stats.evaluationsDue)),
         ]
         let years = Self.yearOptions(plans: req.application.quotaPlans, query: q)
-        let scopes = try await Self.scopeOptions(actor: actor, selected: q.scope, on: req.db)
+        let scopes = try await Self.scopeOptions(actor: actor, selected: q.scope, years: q.years, on: req.db)
         let title = "Số liệu theo dõi điển hình: \(stats.scopeLabel), \(q.yearLabel)"
         return try await req.render(
             "monitoring/dashboard",
@@ -254,9 +254,9 @@ struct DashboardWebController {
     }
 
     /// The scopes the actor may open, grouped for the picker; each is checked with the policy.
-    static func scopeOptions(actor: Actor, selected: StatsScope, on db: any Database) async throws
-        -> [DashboardPage.ScopeGroup]
-    {
+    static func scopeOptions(
+        actor: Actor, selected: StatsScope, years: ClosedRange<Int>? = nil, on db: any Database
+    ) async throws -> [DashboardPage.ScopeGroup] {
         func option(_ s: StatsScope, _ label: String) -> SelectOption {
             SelectOption(value: s.code, label: label, selected: s == selected)
         }
@@ -313,7 +313,8 @@ struct DashboardWebController {
             let paths = try await UnitModel.query(on: db)
                 .join(UnitGroupMemberModel.self, on: \UnitModel.$id == \UnitGroupMemberModel.$unit.$id)
                 .filter(UnitGroupMemberModel.self, \.$group.$id == id).all().map(\.unitPath)
-            if Policy.statsDecision(actor, .group(memberPaths: paths)) == .allow {
+            let heads = try await GroupWorkService.heads(id, years: years, on: db)
+            if Policy.statsDecision(actor, .group(memberPaths: paths, heads: heads)) == .allow {
                 clusters.append(option(.group(id), g.name))
             }
         }

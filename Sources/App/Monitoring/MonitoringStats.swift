@@ -109,8 +109,11 @@ struct MonitoringStats: Codable, Sendable, Equatable {
     }
 
     /// Looks a scope up and asks the policy; 404 for a scope that does not exist or is not the actor's to see.
-    static func resolve(_ scope: StatsScope, actor: Actor, on db: any Database) async throws -> Resolved {
-        let resolved = try await lookup(scope, on: db)
+    /// `years`: the years asked, so that a cluster's head of those years sees its cluster (`StatsTarget.group`).
+    static func resolve(_ scope: StatsScope, actor: Actor, years: ClosedRange<Int>? = nil, on db: any Database)
+        async throws -> Resolved
+    {
+        let resolved = try await lookup(scope, years: years, on: db)
         switch Policy.statsDecision(actor, resolved.target) {
         case .allow: return resolved
         case .notFound: throw AppError.notFound("Không tìm thấy số liệu theo phạm vi này.")
@@ -118,7 +121,9 @@ struct MonitoringStats: Codable, Sendable, Equatable {
         }
     }
 
-    private static func lookup(_ scope: StatsScope, on db: any Database) async throws -> Resolved {
+    private static func lookup(_ scope: StatsScope, years: ClosedRange<Int>? = nil, on db: any Database) async throws
+        -> Resolved
+    {
         switch scope {
         case .all:
             let roots = try await UnitModel.query(on: db).filter(\.$parent.$id == nil).sort(\.$path).all()
@@ -148,9 +153,10 @@ struct MonitoringStats: Codable, Sendable, Equatable {
             let members = try await UnitModel.query(on: db)
                 .join(UnitGroupMemberModel.self, on: \UnitModel.$id == \UnitGroupMemberModel.$unit.$id)
                 .filter(UnitGroupMemberModel.self, \.$group.$id == id).sort(\.$path).all()
+            let heads = try await GroupWorkService.heads(id, years: years, on: db)
             return Resolved(
-                scope: scope, label: g.name, target: .group(memberPaths: members.map(\.unitPath)), directUnit: nil,
-                buckets: members)
+                scope: scope, label: g.name, target: .group(memberPaths: members.map(\.unitPath), heads: heads),
+                directUnit: nil, buckets: members)
         }
     }
 
@@ -164,7 +170,7 @@ struct MonitoringStats: Codable, Sendable, Equatable {
     static func load(
         scope: StatsScope, years: ClosedRange<Int>, period: ClosedRange<Int>? = nil, actor: Actor, on db: any Database
     ) async throws -> MonitoringStats {
-        let r = try await resolve(scope, actor: actor, on: db)
+        let r = try await resolve(scope, actor: actor, years: years, on: db)
         return try await load(r, years: years, period: period, on: db)
     }
 
@@ -309,7 +315,7 @@ struct MonitoringStats: Codable, Sendable, Equatable {
             return
                 "EXISTS (SELECT 1 FROM registration_movements sm WHERE sm.registration_id = r.id "
                 + "AND sm.movement_id = \(bind: id))"
-        case .group(let paths):
+        case .group(let paths, _):
             guard !paths.isEmpty else { return "1 = 0" }
             let parts: [SQLQueryString] = paths.map { "u.path LIKE \(bind: $0.raw + "%")" }
             return "(" + parts.joined(separator: " OR ") + ")"

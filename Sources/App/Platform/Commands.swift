@@ -13,6 +13,7 @@ enum Commands {
         app.asyncCommands.use(RestoreCommand(), as: "restore")
         app.asyncCommands.use(OrgCommandGroup(), as: "org")
         app.asyncCommands.use(SetupImportCommand(), as: "import")
+        app.asyncCommands.use(GenDataCommand(), as: "gen-data")
     }
 }
 

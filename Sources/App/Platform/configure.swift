@@ -63,6 +63,11 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
         // SQLite has one connection per event loop and one writer: a long write (an import of
         // 10,000 rows) makes other requests on that loop wait for it rather than fail.
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
+        // Background jobs (an import's one long write transaction) get connections of their own, so the requests of
+        // the event loop the job started on keep theirs and are not left waiting for the job to commit.
+        app.databases.use(
+            .sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqliteJobs,
+            isDefault: false)
     case .postgres(let url, let searchPath):
         var pg: SQLPostgresConfiguration
         do { pg = try SQLPostgresConfiguration(url: url) } catch {
@@ -85,12 +90,15 @@ public enum Bootstrap {
             let sql = try app.db.sql()
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             for loop in app.eventLoopGroup.makeIterator() {
-                let db = try app.databases.database(logger: app.logger, on: loop).orThrow().sql()
-                try await db.raw("PRAGMA busy_timeout = 30000").run()
-                try await db.raw("PRAGMA synchronous = NORMAL").run()
+                for id in [DatabaseID.sqlite, .sqliteJobs] {
+                    let db = try app.databases.database(id, logger: app.logger, on: loop).orThrow().sql()
+                    try await db.raw("PRAGMA busy_timeout = 30000").run()
+                    try await db.raw("PRAGMA synchronous = NORMAL").run()
+                }
             }
         }
         try await AtomicMigrator.run(Migrations.all, on: app.db)
+        _ = app.runningImports
         // An import a stop of the server cut short is failed, with a message, not left "validating" for ever.
         let interrupted = try await ImportService.failInterrupted(on: app.db)
         if interrupted > 0 {
@@ -142,5 +150,19 @@ public enum Bootstrap {
         }
         lines.append("════════════════════════════════════════════")
         print(lines.joined(separator: "\n"))
+    }
+}
+
+extension DatabaseID {
+    /// The same SQLite file as `.sqlite`, on connections kept for background jobs.
+    static let sqliteJobs = DatabaseID(string: "sqlite-jobs")
+}
+
+extension Application {
+    /// Where a background job writes: on SQLite, connections of its own (see `configureDatabase`); on PostgreSQL, the
+    /// shared pool, which has several connections an event loop.
+    var jobsDB: any Database {
+        if case .sqliteFile = config?.database { return db(.sqliteJobs) }
+        return db
     }
 }

@@ -67,6 +67,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     LifecycleAPIController().register(apiAuth)
     ImportsAPIController().register(apiAuth)
     CommendationAPIController().register(apiAuth)
+    JudgementAPIController().register(apiAuth)
     CouncilAPIController().register(apiAuth)
     CalendarAPIController().register(apiAuth)
     DecisionsAPIController().register(apiAuth)

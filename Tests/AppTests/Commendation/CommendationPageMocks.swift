@@ -75,10 +75,23 @@ extension EligibilityPage {
                             code: "LDTT-1", text: "Hoàn thành tốt nhiệm vụ", article: "Luật TĐKT 2022 art. 24",
                             verified: false,
                             verification: "cần xác minh", outcome: "met", outcomeLabel: "Đạt",
-                            reason: "Năm 2024 xếp loại hoàn thành tốt nhiệm vụ.")
+                            reason: "Năm 2024 xếp loại hoàn thành tốt nhiệm vụ.",
+                            routes: [
+                                .init(outcome: "unmet", outcomeLabel: "Chưa đạt", reason: "Có 1 sáng kiến; yêu cầu 2.")
+                            ])
                     ])
+            ],
+            judgements: [
+                JudgementDTO(
+                    key: "tu-luc-doan-ket", question: "Có tinh thần tự lực, tự cường?",
+                    articles: ["Luật TĐKT 2022 art. 24"],
+                    forms: ["lao-dong-tien-tien"], answeredBy: ["unitHead", "council"],
+                    answeredByLabel: "Thủ trưởng đơn vị hoặc Hội đồng Thi đua - Khen thưởng", state: "open",
+                    stateLabel: "Cần đánh giá", answer: nil, capacity: nil, answerer: nil, answeredOn: nil, note: nil,
+                    meetingID: nil, evidenceFileID: nil, canAnswer: true)
             ]),
-        years: [SelectOption(value: "2024", label: "2024", selected: true)])
+        years: [SelectOption(value: "2024", label: "2024", selected: true)],
+        answerAction: "/app/subjects/1/eligibility/answers")
 }
 
 extension DossiersPage {

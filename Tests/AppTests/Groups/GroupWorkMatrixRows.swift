@@ -9,8 +9,10 @@ import Vapor
 // Clusters and blocks (issue 16, item 3) in the read and write matrices. Every case works on the demo's
 // "Cụm thi đua các xã, thị trấn" for 2025; "own" is its member Đăk Ruồng (dakruong's unit), "other" its member Tân Lập.
 // Policy .groupWork: the standing office does everything, a council member reads (403 on writes), a member writes
-// its own submission and pledge and is refused the board and the office's writes (403), the year's head (not
-// set here to a demo account's unit) reads its members; a unit outside the group (Giáo dục) and the editor get 404.
+// its own submission and pledge and is refused the board and the office's writes (403), the year's head reads its
+// members; a unit outside the group (Giáo dục) and the editor get 404.
+// The board, scores and ranking rows run on two other years: "own" is 2024, headed by Đăk Ruồng (dakruong's unit:
+// the head reads), "other" is 2023, headed by Tân Lập (dakruong is a member, not the head: 403).
 
 extension MatrixFixture {
     func cumXa() async throws -> Int {
@@ -35,9 +37,10 @@ extension MatrixFixture {
         return id
     }
 
-    /// The scope's member has a submission waiting (made by the system account): its plan file's id.
+    /// The scope's member has a submission waiting (made by the system account): its plan file's id. An accepted
+    /// one (from an earlier accept case) is returned first, as the office would, so it can be submitted again.
     func groupSubmission(_ scope: MatrixScope) async throws -> (unit: Int, fileID: Int) {
-        let unit = try await groupMember(scope)
+        let unit = try await groupSubmittable(scope)
         let sub = try await GroupWorkService.submit(
             try await cumXa(), year: 2025, unitID: unit,
             GroupSubmissionInput(
@@ -46,7 +49,37 @@ extension MatrixFixture {
         return (unit, sub.planFileID)
     }
 
+    /// The scope's member, its 2025 submission (if an earlier accept case accepted it) returned by the office so
+    /// that it may be submitted again.
+    func groupSubmittable(_ scope: MatrixScope) async throws -> Int {
+        let unit = try await groupMember(scope)
+        let existing = try await GroupSubmissionModel.query(on: app.db).filter(\.$unit.$id == unit)
+            .filter(\.$year == 2025).first()
+        if existing?.status == .accepted {
+            _ = try await GroupWorkService.returnSubmission(
+                try await cumXa(), year: 2025, unitID: unit, reason: "Trả lại để thử nộp lại.", actor: system,
+                on: app.db)
+        }
+        return unit
+    }
+
     func groupYearPath() async throws -> String { "/app/groups/\(try await cumXa())/year/2025" }
+
+    /// The year of the head cases: "own" 2024, headed by Đăk Ruồng; "other" 2023, headed by Tân Lập (set by the
+    /// system account, so no role's own write is involved).
+    func groupHeadYear(_ scope: MatrixScope) async throws -> Int {
+        let year = scope == .other ? 2023 : 2024
+        _ = try await GroupWorkService.setHead(
+            try await cumXa(), year: year,
+            unitID: try await unitID(code: scope == .other ? "KR-TANLAP" : "KR-DAKRUONG"), actor: system, on: app.db)
+        return year
+    }
+    func groupHeadPath(_ scope: MatrixScope) async throws -> String {
+        "/app/groups/\(try await cumXa())/year/\(try await groupHeadYear(scope))"
+    }
+    func groupHeadAPI(_ scope: MatrixScope) async throws -> String {
+        "/api/v1/groups/\(try await cumXa())/years/\(try await groupHeadYear(scope))"
+    }
     func groupYearAPI() async throws -> String { "/api/v1/groups/\(try await cumXa())/years/2025" }
 }
 
@@ -68,7 +101,7 @@ extension WriteMatrix {
         },
         WriteRow(.POST, "/app/groups/:id/year/:year/members/:unitID/submit", groupMemberWrite) { fx, s in
             MatrixCall(
-                path: "\(try await fx.groupYearPath())/members/\(try await fx.groupMember(s))/submit",
+                path: "\(try await fx.groupYearPath())/members/\(try await fx.groupSubmittable(s))/submit",
                 body: .upload(
                     fields: [("exemplarIDs[]", String(try await fx.groupExemplar(s)))], filename: "ke-hoach.pdf",
                     type: "application/pdf", bytes: Fields.pdf))
@@ -83,6 +116,9 @@ extension WriteMatrix {
                 "\(try await fx.groupYearPath())/members/\(try await fx.groupSubmission(s).unit)/return",
                 [("reason", "Thiếu chữ ký.")])
         },
+        WriteRow(.POST, "/app/groups/:id/year/:year/members/:unitID/accept", groupReturn) { fx, s in
+            .form("\(try await fx.groupYearPath())/members/\(try await fx.groupSubmission(s).unit)/accept", [])
+        },
         WriteRow(.POST, "/app/groups/:id/year/:year/scores", any: groupOffice) { fx, _ in
             .form(
                 "\(try await fx.groupYearPath())/scores",
@@ -96,13 +132,16 @@ extension WriteMatrix {
         },
         WriteRow(.POST, "/api/v1/groups/:id/years/:year/members/:unitID/submission", groupMemberWrite) { fx, s in
             .pdf(
-                "\(try await fx.groupYearAPI())/members/\(try await fx.groupMember(s))/submission",
+                "\(try await fx.groupYearAPI())/members/\(try await fx.groupSubmittable(s))/submission",
                 [("exemplarIDs", String(try await fx.groupExemplar(s)))])
         },
         WriteRow(.POST, "/api/v1/groups/:id/years/:year/members/:unitID/return", groupReturn) { fx, s in
             .json(
                 "\(try await fx.groupYearAPI())/members/\(try await fx.groupSubmission(s).unit)/return",
                 ["reason": "Thiếu chữ ký."])
+        },
+        WriteRow(.POST, "/api/v1/groups/:id/years/:year/members/:unitID/accept", groupReturn) { fx, s in
+            .json("\(try await fx.groupYearAPI())/members/\(try await fx.groupSubmission(s).unit)/accept", [:])
         },
         WriteRow(.POST, "/api/v1/groups/:id/years/:year/members/:unitID/pledge", groupMemberWrite) { fx, s in
             .pdf(
@@ -118,29 +157,30 @@ extension WriteMatrix {
 }
 
 extension ReadMatrix {
-    /// The board, the scores and the ranking: the office, the council; a member not heading the group 403.
-    static let groupBoard = "A A A N F N"
+    /// The board, the scores and the ranking: the office, the council, the year's head (own: dakruong's unit heads
+    /// 2024); a member not heading the group that year 403 (other: Tân Lập heads 2023); a unit outside it 404.
+    static let groupBoard = Expect(own: "A A A N A N", other: "A A A N F N")
     /// A member's own record (its page, its files): the member itself too; another member's is 404 to it.
     static let groupMemberRead = Expect(own: "A A A N A N", other: "A A A N N N")
 
     static let groupWorkReads: [ReadRow] = [
         ReadRow("/app/group-work", any: everyone) { _, _ in .page("/app/group-work?year=2025") },
-        ReadRow("/app/groups/:id/year/:year", any: groupBoard) { fx, _ in .page(try await fx.groupYearPath()) },
+        ReadRow("/app/groups/:id/year/:year", groupBoard) { fx, s in .page(try await fx.groupHeadPath(s)) },
         ReadRow("/app/groups/:id/year/:year/members/:unitID", groupMemberRead) { fx, s in
             .page("\(try await fx.groupYearPath())/members/\(try await fx.groupMember(s))")
         },
-        ReadRow("/app/groups/:id/year/:year/scores", any: groupBoard) { fx, _ in
-            .page("\(try await fx.groupYearPath())/scores")
+        ReadRow("/app/groups/:id/year/:year/scores", groupBoard) { fx, s in
+            .page("\(try await fx.groupHeadPath(s))/scores")
         },
         ReadRow("/app/group-files/:id", groupMemberRead) { fx, s in
             .page("/app/group-files/\(try await fx.groupSubmission(s).fileID)")
         },
-        ReadRow("/api/v1/groups/:id/years/:year", any: groupBoard) { fx, _ in .page(try await fx.groupYearAPI()) },
+        ReadRow("/api/v1/groups/:id/years/:year", groupBoard) { fx, s in .page(try await fx.groupHeadAPI(s)) },
         ReadRow("/api/v1/groups/:id/years/:year/members/:unitID", groupMemberRead) { fx, s in
             .page("\(try await fx.groupYearAPI())/members/\(try await fx.groupMember(s))")
         },
-        ReadRow("/api/v1/groups/:id/years/:year/ranking", any: groupBoard) { fx, _ in
-            .page("\(try await fx.groupYearAPI())/ranking")
+        ReadRow("/api/v1/groups/:id/years/:year/ranking", groupBoard) { fx, s in
+            .page("\(try await fx.groupHeadAPI(s))/ranking")
         },
         ReadRow("/api/v1/group-files/:id", groupMemberRead) { fx, s in
             .page("/api/v1/group-files/\(try await fx.groupSubmission(s).fileID)")

@@ -5,13 +5,27 @@ import Foundation
 
 // The page mocks of clusters and blocks: each view's render test draws one (SurfaceTests.everyViewRenders).
 
+extension GroupCounts {
+    static var mock: GroupCounts {
+        var c = GroupCounts()
+        c.submitted = 2
+        c.accepted = 3
+        c.returned = 1
+        c.onTime = 4
+        c.late = 1
+        c.missing = 1
+        return c
+    }
+}
+
 extension GroupWorkListPage {
     static let mock = GroupWorkListPage(
         layout: .mock("Cụm, khối thi đua năm 2025"), year: 2025,
         groups: [
             Item(
-                name: "Cụm thi đua các xã, thị trấn", kindLabel: "Cụm thi đua", boardHref: nil,
-                memberHref: "/app/groups/1/year/2025/members/14")
+                name: "Cụm thi đua các xã, thị trấn", kindLabel: "Cụm thi đua",
+                boardHref: "/app/groups/1/year/2025", memberHref: "/app/groups/1/year/2025/members/14",
+                dashboardHref: "/app/dashboard?scope=group-1&year=2025", counts: .mock, isHead: true)
         ])
 }
 
@@ -21,7 +35,7 @@ extension GroupBoardPage {
         year: 2025, deadline: "31/03/2025", head: "", suggestedHead: "Ủy ban nhân dân xã Đăk Ruồng", canManage: true,
         deadlineAction: "/app/groups/1/year/2025/deadline", headAction: "/app/groups/1/year/2025/head",
         headOptions: [SelectOption(value: "14", label: "Ủy ban nhân dân xã Đăk Ruồng", selected: true)],
-        scoresHref: "/app/groups/1/year/2025/scores", counts: .init(onTime: 1, late: 0, returned: 1, missing: 5),
+        scoresHref: "/app/groups/1/year/2025/scores", counts: .mock,
         rows: [
             Row(
                 unitID: 14, unitName: "Ủy ban nhân dân xã Đăk Ruồng", standing: "Bị trả lại, chờ nộp lại",
@@ -36,8 +50,17 @@ extension GroupBoardPage {
                 planHref: "/app/group-files/4", reason: "", pledge: "", pledgeHref: nil,
                 memberHref: "/app/groups/1/year/2025/members/15",
                 returnAction: "/app/groups/1/year/2025/members/15/return", typedReason: " ",
-                reasonError: "Lý do trả lại không được để trống."),
-        ], form: ["deadline": "31/02/2025"], errors: ["deadline": "Hạn nộp “31/02/2025” không phải ngày hợp lệ."])
+                reasonError: "Lý do trả lại không được để trống.",
+                acceptAction: "/app/groups/1/year/2025/members/15/accept"),
+            Row(
+                unitID: 16, unitName: "Ủy ban nhân dân xã Đăk Kôi", standing: "Nộp muộn",
+                standingCode: "late", submittedAt: "07/04/2025 09:00", exemplars: 1,
+                planHref: "/app/group-files/5", reason: "", pledge: "", pledgeHref: nil,
+                memberHref: "/app/groups/1/year/2025/members/16",
+                returnAction: "/app/groups/1/year/2025/members/16/return", typedReason: "", reasonError: nil,
+                accepted: "Đã tiếp nhận 09/04/2025"),
+        ], form: ["deadline": "31/02/2025"], errors: ["deadline": "Hạn nộp “31/02/2025” không phải ngày hợp lệ."],
+        dashboardHref: "/app/dashboard?scope=group-1&year=2025")
 }
 
 extension GroupMemberPage {

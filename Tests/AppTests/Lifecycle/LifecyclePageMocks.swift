@@ -34,7 +34,11 @@ extension RegistrationsPage {
     static let mock = RegistrationsPage(
         layout: .mock("Đăng ký điển hình"), q: "", years: [SelectOption(value: "2024", label: "2024", selected: true)],
         units: [], groups: [], fields: [], types: [],
-        movements: [], kinds: [], statuses: [], rows: [.mock], pager: .mock, canCreate: true,
+        movements: [], kinds: [], statuses: [], rows: [.mock],
+        pager: RegistrationPager(
+            totalLabel: "hơn 10.000", page: nil, firstHref: "/app/registrations",
+            previousHref: "/app/registrations?before=MQpr", nextHref: "/app/registrations?after=Mgpr"),
+        canCreate: true,
         csvHref: "/app/registrations/export?format=csv", xlsxHref: "/app/registrations/export?format=xlsx")
 }
 

@@ -51,8 +51,8 @@ struct StreamedExportTests {
             var largest = 0
             try await RegistrationListing.forEachChunk(f, actor: actor, size: 64, on: app.db) { rows in
                 largest = max(largest, rows.count)
-                seen += rows.compactMap(\.id)
-                #expect(rows.allSatisfy { $0.$subject.value != nil && $0.$unit.value != nil })
+                seen += rows.map(\.id)
+                #expect(rows.allSatisfy { !$0.subjectName.isEmpty && !$0.unitName.isEmpty })
             }
             let sql = try #require(app.db as? any SQLDatabase)
             let ordered = try await sql.raw(

@@ -110,6 +110,7 @@ enum ReadMatrix {
         + setupReads
         + groupWorkReads
         + statisticsReads
+        + judgementReads
         + dashboardReads
         + exportReads
         + reportReads

@@ -122,6 +122,7 @@ struct SurfaceTests {
             try await render("commendation/awards", AwardsPage.mock, mustContain: "Số 120/QĐ-UBND ngày 20/12/2024")
             try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "cần xác minh")
             try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "Ngày áp dụng: 31/12/2024")
+            try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "Điều kiện cần đánh giá")
             try await render("calendar/calendar", CalendarPage.mock, mustContain: "cần xác minh")
             try await render(
                 "calendar/day-form", CalendarDayFormPage.mock, mustContain: "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật")

@@ -211,6 +211,7 @@ enum WriteMatrix {
         + setup
         + groupWorkWrites
         + reportWrites
+        + judgementWrites
 
     // MARK: Organisation
 
@@ -424,6 +425,11 @@ enum WriteMatrix {
             let d = try await fx.dossier(s, .draft)
             return .form("/app/dossiers/\(d.id)/nominees/\(d.nominee)/delete")
         },
+        WriteRow(.POST, "/app/dossiers/:id/nominees/:nid/withdraw", recordUpdateNoLed) { fx, s in
+            let d = try await fx.dossier(s, .draft)
+            return .form(
+                "/app/dossiers/\(d.id)/nominees/\(d.nominee)/withdraw", [("reason", "Đề nghị hình thức cao hơn")])
+        },
         WriteRow(.POST, "/app/dossiers/:id/documents", recordUpdateNoLed) { fx, s in
             .pdf("/app/dossiers/\(try await fx.dossier(s, .draft).id)/documents", [("kind", "bien-ban-binh-xet")])
         },
@@ -454,6 +460,11 @@ enum WriteMatrix {
             var body = formAsJSON(try await fx.nomineeFields(d))
             body["acknowledgeWarning"] = true
             return .json("/api/v1/dossiers/\(d.id)/nominees", body)
+        },
+        WriteRow(.POST, "/api/v1/dossiers/:id/nominees/:nid/withdraw", recordUpdateNoLed) { fx, s in
+            let d = try await fx.dossier(s, .draft)
+            return .json(
+                "/api/v1/dossiers/\(d.id)/nominees/\(d.nominee)/withdraw", ["reason": "Đề nghị hình thức cao hơn"])
         },
         WriteRow(.POST, "/api/v1/dossiers/:id/submit", recordUpdateNoLed) { fx, s in
             .bare("/api/v1/dossiers/\(try await fx.dossier(s, .draft).id)/submit")

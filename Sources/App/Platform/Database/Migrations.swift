@@ -33,5 +33,11 @@ enum Migrations {
         SubjectFieldCodes(),
         CreatePeriodicReports(),
         CreateGroupWork(),
+        AddGroupAcceptance(),
+        AddAchievementKeys(),
+        CreateInitiativeUses(),
+        AddRegistrationListIndexes(),
+        AddRegistrationSearch(),
+        CreateJudgementAnswers(),
     ]
 }

@@ -424,6 +424,17 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/groups/{id}/years/{year}/members/{unitID}/accept",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Tiếp nhận hồ sơ đã nộp (Thường trực); hồ sơ đã tiếp nhận vẫn có thể trả lại kèm lý do",
+                                tag: "groups", params: groupMemberParams, response: ref("GroupMember"),
+                                errorCodes: [401, 403, 404, 409])
+                        ))
+                ),
+                (
                     "/groups/{id}/years/{year}/members/{unitID}/pledge",
                     obj(
                         (
@@ -714,10 +725,23 @@ enum OpenAPIDocument {
                                     query("typeCode", "Loại mô hình/điển hình"),
                                     query("movementID", "Phong trào", integer: true),
                                     query("subjectKind", "collective, individual, household"),
-                                    query("status", "Trạng thái"), query("page", "Trang", integer: true),
+                                    query("status", "Trạng thái"),
+                                    query(
+                                        "page", "Trang (chỉ các trang đầu, đến 1.000 dòng; sâu hơn: after)",
+                                        integer: true),
                                     query("perPage", "Số dòng (tối đa 500)", integer: true),
+                                    query("after", "Con trỏ “next” của trang trước: các dòng sau nó"),
+                                    query("before", "Con trỏ “previous”: các dòng trước nó"),
                                 ],
-                                response: listOf("Registration"), errorCodes: [401])
+                                response: schema(
+                                    required: [
+                                        "items", "page", "perPage", "total", "totalIsLowerBound", "next", "previous",
+                                    ],
+                                    [
+                                        ("items", array(ref("Registration"))), ("page", nullable("integer")),
+                                        ("perPage", int), ("total", int), ("totalIsLowerBound", bool),
+                                        ("next", nullable("string")), ("previous", nullable("string")),
+                                    ]), errorCodes: [400, 401])
                         ),
                         (
                             "post",
@@ -979,6 +1003,25 @@ enum OpenAPIDocument {
                         ))
                 ),
                 (
+                    "/subjects/{id}/eligibility/answers",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Các câu hỏi đánh giá (điều kiện do con người nhận định) của đối tượng trong một năm, kèm câu trả lời",
+                                tag: "commendation",
+                                params: [idParam, query("year", "Năm thành tích", integer: true)],
+                                response: array(ref("JudgementAnswer")), errorCodes: [401, 403, 404, 422])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Trả lời (hoặc sửa) một câu hỏi đánh giá: Có/Không, ghi chú, cuộc họp, tệp minh chứng; người được trả lời theo quy tắc (thủ trưởng đơn vị, Hội đồng)",
+                                tag: "commendation", params: [idParam], body: "JudgementAnswerInput", status: 201,
+                                response: ref("JudgementAnswer"), errorCodes: [401, 403, 404, 422])
+                        ))
+                ),
+                (
                     "/subjects/{id}/awards",
                     obj(
                         (
@@ -1095,6 +1138,24 @@ enum OpenAPIDocument {
                                         ("schema", int)),
                                 ],
                                 body: "AppraisalInput", response: ref("Dossier"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/dossiers/{id}/nominees/{nid}/withdraw",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Rút một đề nghị, ghi rõ lý do (một thành tích chỉ một hình thức — Luật TĐKT 2022 Điều 5 khoản 2 điểm c)",
+                                tag: "dossiers",
+                                params: [
+                                    idParam,
+                                    obj(
+                                        ("name", .string("nid")), ("in", .string("path")), ("required", .bool(true)),
+                                        ("schema", int)),
+                                ],
+                                body: "WithdrawalInput", response: ref("Dossier"),
+                                errorCodes: [401, 403, 404, 409, 422])
                         ))
                 ),
                 (
@@ -1617,6 +1678,16 @@ enum OpenAPIDocument {
                                     ("exemplarIDs", array(int)), ("planFileID", nullable("integer")),
                                     ("returnReason", nullable("string")), ("pledgeSignedOn", nullable("string")),
                                     ("pledgeSigner", nullable("string")), ("pledgeFileID", nullable("integer")),
+                                    ("acceptedAt", nullable("string")),
+                                ])
+                        ),
+                        (
+                            "GroupCounts",
+                            schema(
+                                required: ["submitted", "accepted", "returned", "onTime", "late", "missing"],
+                                [
+                                    ("submitted", int), ("accepted", int), ("returned", int), ("onTime", int),
+                                    ("late", int), ("missing", int),
                                 ])
                         ),
                         (
@@ -1627,7 +1698,7 @@ enum OpenAPIDocument {
                                     ("groupID", int), ("groupName", str()), ("year", int),
                                     ("deadline", nullable("string")), ("headUnitID", nullable("integer")),
                                     ("suggestedHeadUnitID", nullable("integer")),
-                                    ("members", array(ref("GroupMember"))),
+                                    ("members", array(ref("GroupMember"))), ("counts", ref("GroupCounts")),
                                 ])
                         ),
                         ("GroupDeadlineInput", schema(required: ["deadline"], [("deadline", str("dd/mm/yyyy"))])),
@@ -2296,6 +2367,8 @@ enum OpenAPIDocument {
                                                     ("conferredBy", str()),
                                                     ("voteThreshold", nullable("integer")),
                                                     ("alreadyRewarded", nullable("string")),
+                                                    ("conferrer", nullable("string")),
+                                                    ("conferrerBasis", nullable("string")),
                                                     (
                                                         "conditions",
                                                         array(
@@ -2334,6 +2407,7 @@ enum OpenAPIDocument {
                                     ("decisionID", nullable("integer")),
                                     ("rewardAmount", nullable("integer")), ("rewardCoefficient", nullable("string")),
                                     ("baseSalary", nullable("integer")), ("rewardVerified", nullable("boolean")),
+                                    ("kind", str(codes(AwardKind.self))), ("kindLabel", str()),
                                 ])
                         ),
                         (
@@ -2346,6 +2420,8 @@ enum OpenAPIDocument {
                                     ("year", int),
                                     ("period", str()), ("decisionNumber", str()),
                                     ("decisionDate", str("dd/mm/yyyy hoặc yyyy-mm-dd")), ("authority", str()),
+                                    ("kind", str(codes(AwardKind.self) + "; để trống: thuong-xuyen")),
+                                    ("initiativeIDs", array(int)),
                                 ])
                         ),
                         (
@@ -2357,6 +2433,33 @@ enum OpenAPIDocument {
                                 [
                                     ("id", int), ("year", int), ("kind", str()), ("kindLabel", str()), ("title", str()),
                                     ("scope", str()), ("scopeLabel", str()), ("recognition", str()),
+                                ])
+                        ),
+                        (
+                            "JudgementAnswer",
+                            schema(
+                                required: [
+                                    "key", "question", "articles", "forms", "answeredBy", "answeredByLabel", "state",
+                                    "stateLabel", "canAnswer",
+                                ],
+                                [
+                                    ("key", str()), ("question", str()), ("articles", array(str())),
+                                    ("forms", array(str())), ("answeredBy", array(str("unitHead, council"))),
+                                    ("answeredByLabel", str()), ("state", str("yes, no, open")), ("stateLabel", str()),
+                                    ("answer", nullable("boolean")), ("capacity", nullable("string")),
+                                    ("answerer", nullable("string")), ("answeredOn", nullable("string")),
+                                    ("note", nullable("string")), ("meetingID", nullable("integer")),
+                                    ("evidenceFileID", nullable("integer")), ("canAnswer", bool),
+                                ])
+                        ),
+                        (
+                            "JudgementAnswerInput",
+                            schema(
+                                required: ["key", "year", "answer"],
+                                [
+                                    ("key", str()), ("year", int), ("answer", str("co, khong (hoặc true/false)")),
+                                    ("note", str()), ("meetingID", int), ("meetingLabel", str()),
+                                    ("evidenceFileID", int),
                                 ])
                         ),
                         (
@@ -2429,6 +2532,9 @@ enum OpenAPIDocument {
                                     ("warning", str()), ("appraisal", str(codes(NomineeAppraisal.self))),
                                     ("appraisalLabel", str()), ("appraisalNote", str()),
                                     ("registrationID", nullable("integer")), ("awardID", nullable("integer")),
+                                    ("kind", str(codes(AwardKind.self))), ("kindLabel", str()),
+                                    ("achievementKey", str("subject|năm|loại: một thành tích một hình thức")),
+                                    ("withdrawn", bool), ("withdrawalReason", str()),
                                     (
                                         "vote",
                                         schema(
@@ -2456,7 +2562,13 @@ enum OpenAPIDocument {
                                 [
                                     ("subjectID", int), ("formCode", str()), ("achievement", str()),
                                     ("acknowledgeWarning", bool),
+                                    ("kind", str(codes(AwardKind.self) + "; để trống: thuong-xuyen")),
+                                    ("initiativeIDs", array(int)),
                                 ])
+                        ),
+                        (
+                            "WithdrawalInput",
+                            schema(required: ["reason"], [("reason", str("Lý do rút đề nghị"))])
                         ),
                         (
                             "AppraisalInput",
