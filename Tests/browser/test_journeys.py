@@ -408,7 +408,8 @@ def test_commune_council_appraises_votes_and_decides(user_factory, variant):
 
     office.go(dossier_url.replace(office.base, ""), "hồ sơ sau khi Hội đồng xét")
     office.fill("qd-number", number)
-    office.fill("qd-date", time.strftime("%d/%m/%Y"))
+    # Today in Việt Nam (UTC+7), as the server dates the meeting: after 17:00 UTC it is already tomorrow there.
+    office.fill("qd-date", time.strftime("%d/%m/%Y", time.gmtime(time.time() + 7 * 3600)))
     office.fill("qd-auth", "Ủy ban nhân dân " + commune.replace("Xã", "xã"))
     office.fill("qd-signer", "Chủ tịch UBND xã")
     office.choose("qd-level", value="xa")
