@@ -1883,7 +1883,7 @@ enum OpenAPIDocument {
                                 required: [
                                     "id", "authorityID", "issuer", "kind", "kindLabel", "periodFrom", "periodTo",
                                     "summary",
-                                    "number", "day", "place", "signingMode", "chiefTitle", "signerTitle", "signerName",
+                                    "number", "place", "signingMode", "chiefTitle", "signerTitle", "signerName",
                                     "recipients", "sections", "docx",
                                 ],
                                 [
