@@ -388,6 +388,17 @@ enum ScaleData {
             try await q.run()
             pending.removeAll(keepingCapacity: true)
         }
+        // The forms a subject kind may hold each year, found once for the batch rather than once a row.
+        var formsByYearKind: [String: [RuleForm]] = [:]
+        for y in years {
+            guard let set = RuleLibrary.ruleSet(forDay: "\(y)-12-31", in: ruleSets) else { continue }
+            for f in set.forms {
+                let levels: [AuthorityLevel] = f.conferredAt ?? []
+                if !levels.contains(.trungUong) && !levels.contains(.tinh) {
+                    formsByYearKind["\(y)|\(f.subject)", default: []].append(f)
+                }
+            }
+        }
         for row in rows {
             let id = try row.decode(column: "id", as: Int.self)
             let subjectID = try row.decode(column: "subject_id", as: Int.self)
@@ -395,12 +406,7 @@ enum ScaleData {
             last = max(last, id)
             for k in 0..<min(p.awardsPerRegistration, years.count) {
                 let y = years.lowerBound + k
-                guard let set = RuleLibrary.ruleSet(forDay: "\(y)-12-31", in: ruleSets) else { continue }
-                let forms = set.forms.filter { (f: RuleForm) -> Bool in
-                    let levels: [AuthorityLevel] = f.conferredAt ?? []
-                    return f.subject == kind && !levels.contains(.trungUong) && !levels.contains(.tinh)
-                }
-                guard !forms.isEmpty else { continue }
+                guard let forms = formsByYearKind["\(y)|\(kind)"], !forms.isEmpty else { continue }
                 let form = forms[rng.int(forms.count)]
                 let key = Achievement(
                     subjectID: subjectID, year: y, formCode: form.code, isTitle: form.kind == "title",
