@@ -23,11 +23,16 @@ let package = Package(
         // The system zlib (already linked by ZIPFoundation) for streamed deflate: exports of any size.
         .systemLibrary(name: "DHZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "OOXML", dependencies: ["DHZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Story photos: decode, resize and re-encode through the system libjpeg-turbo and libpng (issue 10 §1).
+        .systemLibrary(name: "DHJpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "DHPng", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .target(name: "Imaging", dependencies: ["DHJpeg", "DHPng"]),
         .target(
             name: "App",
             dependencies: [
                 "Domain",
                 "OOXML",
+                "Imaging",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -42,11 +47,13 @@ let package = Package(
             dependencies: ["OOXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",
                 "OOXML",
+                "Imaging",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ]

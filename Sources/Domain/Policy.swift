@@ -118,6 +118,23 @@ public enum Resource: Sendable, Equatable {
     case periodicReport(CouncilScope?)
     /// A judgement condition's answer for a subject (`Policy.judgementCapacity` says in which capacity).
     case judgement(JudgementScope)
+    /// A unit's adoption of a model (nhân rộng, issue 10 §5), by the adopting unit and the movements of the model's
+    /// registration: the standing office, the adopting unit's officers (its subtree) and the lead agency of the
+    /// model's movement write it; the council reads it. The model's spread is read by the model's own read rule.
+    case replication(adoptingUnit: UnitPath, modelMovementIDs: Set<Int>)
+    /// An event (study visit, experience talk, review conference) by its organising unit (issue 10 §4).
+    case event(UnitPath)
+    /// A coverage of an exemplar in the media log, by its subject's unit: unit-record rules, and an editor writes the
+    /// coverage of the subjects in its own subtree (issue 10 §3).
+    case mediaEntry(UnitPath)
+    /// A citizen's proposal of a new exemplar, by the unit concerned: that unit's officers (and officers of units
+    /// above it) and the standing office; the proposer's contact further needs `.personalData` (issue 10 §6).
+    case proposal(UnitPath)
+    /// A story (bài viết) kept by a unit's editors (issue 10 §1): `StoryScope` says whose and which step.
+    case story(StoryScope)
+    /// A subject's consent to publication (issue 10 §2), by the subject's unit: its officers and the standing office
+    /// write; the lead agency, the council and the editor read within their usual read scope; others 404.
+    case consent(UnitPath)
 }
 
 /// The facts about a cluster or block's year that access needs.
@@ -240,6 +257,8 @@ public enum Policy {
         if case .notice(let userID, let unitID) = resource {
             return noticeScope(actor).includes(userID: userID, unitID: unitID) ? .allow : .notFound
         }
+        // An author never approves their own story, the administrator included.
+        if case .story(let scope) = resource { return decideStory(actor, action, scope) }
         if actor.role == .admin { return .allow }
         switch resource {
         case .unit(let path):
@@ -370,6 +389,30 @@ public enum Policy {
             // Reading follows the subject (checked before); writing needs a capacity the rule file names.
             if !action.isWrite || judgementCapacity(actor, scope) != nil { return .allow }
             return .forbidden(judgementOnly(scope))
+        case .mediaEntry(let path):
+            if actor.role == .editor {
+                return (actor.unitPath.map { $0.contains(path) } ?? false) ? .allow : .notFound
+            }
+            return decide(actor, action, .unitRecord(path, movementIDs: []))
+        case .proposal(let path):
+            switch actor.role {
+            case .admin, .standingOffice: return .allow
+            case .unitOfficer, .leadAgency:
+                if actor.unitPath.map({ $0.contains(path) }) ?? false { return .allow }
+                if actor.inherits(path) { return action.isWrite ? .forbidden(inheritedReadOnly) : .allow }
+                return .notFound
+            case .councilMember, .editor: return .notFound
+            }
+        case .replication(let path, let movements):
+            // A unit record of the adopting unit, except that the lead agency of the model's movement also records
+            // adoptions in other units (it spreads its movement's models): what it may update there, it may create.
+            return decide(actor, action == .create ? .update : action, .unitRecord(path, movementIDs: movements))
+        case .event(let path):
+            return decideEvent(actor, action, path)
+        case .story(let scope): // decided above, before the administrator's pass
+            return decideStory(actor, action, scope)
+        case .consent(let path):
+            return decideConsent(actor, action, path)
         }
     }
 
@@ -710,6 +753,7 @@ public enum DataField: String, Sendable, CaseIterable {
     case evaluationSummary = "evaluations.summary", evaluationMetCount = "evaluations.met_count"
     case evaluationUnmetCount = "evaluations.unmet_count", evaluationMissingCount = "evaluations.missing_count"
     case evaluationCreatedBy = "evaluations.created_by", evaluationCreatedAt = "evaluations.created_at"
+    case evaluationMediaCount = "evaluations.media_count"
     // annual records
     case annualID = "annual_records.id", annualSubject = "annual_records.subject_id"
     case annualYear = "annual_records.year", annualTaskRating = "annual_records.task_rating"
@@ -756,8 +800,8 @@ public enum DataField: String, Sendable, CaseIterable {
             .registrationGoals, .registrationContact, .evaluationDate, .evaluationPeriod, .evaluationEvaluator,
             .evaluationEffect, .evaluationEffectiveness, .evaluationGrowthPotential, .evaluationInfluence,
             .evaluationDifficulties, .evaluationHelpGiven, .evaluationConclusion, .evaluationSummary,
-            .evaluationMetCount, .evaluationUnmetCount, .evaluationMissingCount, .annualYear, .annualTaskRating,
-            .annualTitles:
+            .evaluationMetCount, .evaluationUnmetCount, .evaluationMissingCount, .evaluationMediaCount, .annualYear,
+            .annualTaskRating, .annualTitles:
             return (.internal, work)
         case .annualMemberCount, .annualMembersCompleting, .annualMembersLDTT, .annualMembersCSTD,
             .annualMembersDisciplined:
@@ -942,5 +986,146 @@ extension Policy {
         if records == .none { return nil }
         if actor.role == .leadAgency, let first = actor.leadMovementIDs.min() { return .movement(first) }
         return actor.unitPath.map(StatsTarget.unit)
+    }
+}
+
+/// Events (issue 10 §4): like a unit's record, the standing office and the organising unit's officers (within
+/// their subtree) write; lead agencies, the council and the publicity editor read every event; others do not see it.
+extension Policy {
+    public static let eventOnly =
+        "Sự kiện (tham quan học tập, báo cáo kinh nghiệm, hội nghị sơ kết, tổng kết) do đơn vị tổ chức hoặc "
+        + "Thường trực (Phòng Nội vụ) cập nhật."
+
+    static func decideEvent(_ actor: Actor, _ action: Action, _ path: UnitPath) -> Decision {
+        let inOwnSubtree = actor.unitPath.map { $0.contains(path) } ?? false
+        switch actor.role {
+        case .admin, .standingOffice: return .allow
+        case .unitOfficer:
+            if inOwnSubtree { return .allow }
+            if actor.inherits(path) { return action.isWrite ? .forbidden(inheritedReadOnly) : .allow }
+            return .notFound
+        case .leadAgency:
+            if inOwnSubtree { return .allow }
+            return action.isWrite ? .forbidden(eventOnly) : .allow
+        case .councilMember, .editor:
+            return action.isWrite ? .forbidden(eventOnly) : .allow
+        }
+    }
+
+    /// Whose events a listing shows: the same answer as `decide(.list, .event(path))`.
+    public static func eventScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice, .leadAgency, .councilMember, .editor: return .all
+        case .unitOfficer: return UnitScope.of(actor.ownAndInheritedPaths)
+        }
+    }
+}
+
+/// The media log and citizens' proposals (issue 10 §3, §6): which records a listing shows.
+extension Policy {
+    /// Whose coverage a media-log listing shows: the same answer as `decide(.list, .mediaEntry(path))`.
+    public static func mediaScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        if actor.role == .editor { return actor.unitPath.map(UnitScope.subtree) ?? .none }
+        return recordScope(actor)
+    }
+
+    /// Whose proposals a moderation queue shows: the same answer as `decide(.list, .proposal(path))`.
+    public static func proposalScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice: return .all
+        case .unitOfficer, .leadAgency: return UnitScope.of(actor.ownAndInheritedPaths)
+        case .councilMember, .editor: return .none
+        }
+    }
+}
+
+/// The facts about one story that access needs (issue 10 §1).
+public struct StoryScope: Sendable, Equatable {
+    /// The unit whose editors keep the story.
+    public let unitPath: UnitPath
+    /// Who wrote it (nil: a new story, or an author whose account is gone).
+    public let authorID: Int?
+    /// The step is the approver's: publish, send back to draft, withdraw a published story.
+    public let approval: Bool
+    public init(unitPath: UnitPath, authorID: Int?, approval: Bool = false) {
+        self.unitPath = unitPath
+        self.authorID = authorID
+        self.approval = approval
+    }
+}
+
+/// Stories: the editor writes the stories of its unit's subtree and sends them for approval; the standing office
+/// (Phòng Nội vụ) reads and approves them (it may also correct them); the unit's officers read their unit's; nobody
+/// approves what they wrote; anyone else does not see them.
+extension Policy {
+    public static let storyApproverOnly = "Bài viết do Thường trực (Phòng Nội vụ) duyệt đăng, trả lại hoặc gỡ."
+    public static let storyOwnApproval = "Người viết không tự duyệt bài viết của mình; Thường trực khác duyệt."
+    public static let storyEditorOnly = "Bài viết do biên tập viên của đơn vị viết và sửa; đơn vị chỉ được xem."
+
+    static func decideStory(_ actor: Actor, _ action: Action, _ scope: StoryScope) -> Decision {
+        let inOwnSubtree = actor.unitPath.map { $0.contains(scope.unitPath) } ?? false
+        let approves = scope.approval && action.isWrite
+        switch actor.role {
+        case .admin, .standingOffice:
+            if approves, let author = scope.authorID, author == actor.userID { return .forbidden(storyOwnApproval) }
+            return .allow
+        case .editor:
+            guard inOwnSubtree else { return .notFound }
+            return approves ? .forbidden(storyApproverOnly) : .allow
+        case .unitOfficer, .leadAgency:
+            guard inOwnSubtree else { return .notFound }
+            return action.isWrite ? .forbidden(storyEditorOnly) : .allow
+        case .councilMember:
+            return .notFound
+        }
+    }
+
+    /// Whose stories the editors' list shows: the same answer as `decide(.list, .story(…))`.
+    public static func storyScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice: return .all
+        case .editor, .unitOfficer, .leadAgency: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        case .councilMember: return .none
+        }
+    }
+
+    /// Whether the menu and the home page offer writing stories.
+    public static func writesStories(_ actor: Actor?) -> Bool {
+        guard let actor else { return false }
+        return actor.role == .editor || approvesStories(actor)
+    }
+
+    /// Whether the actor approves stories (the standing office, the administrator); an editor only writes them.
+    public static func approvesStories(_ actor: Actor?) -> Bool {
+        guard let actor else { return false }
+        return actor.role == .standingOffice || actor.role == .admin
+    }
+}
+
+extension Policy {
+    public static let consentOnly =
+        "Việc ghi nhận, rút lại sự đồng ý công khai do cán bộ đơn vị của đối tượng hoặc Thường trực (Phòng Nội vụ) thực hiện."
+
+    /// `.consent`: the subject's unit officers (their subtree) and the standing office write; the lead agency and the
+    /// editor read in their own subtree, the council reads; others 404.
+    static func decideConsent(_ actor: Actor, _ action: Action, _ path: UnitPath) -> Decision {
+        let inOwnSubtree = actor.unitPath.map { $0.contains(path) } ?? false
+        switch actor.role {
+        case .admin, .standingOffice: return .allow
+        case .councilMember: return action.isWrite ? .forbidden(consentOnly) : .allow
+        case .unitOfficer:
+            if inOwnSubtree { return .allow }
+            if actor.inherits(path) { return action.isWrite ? .forbidden(inheritedReadOnly) : .allow }
+            return .notFound
+        case .leadAgency, .editor:
+            if inOwnSubtree || (actor.role == .leadAgency && actor.inherits(path)) {
+                return action.isWrite ? .forbidden(consentOnly) : .allow
+            }
+            return .notFound
+        }
     }
 }

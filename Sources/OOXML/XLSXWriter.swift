@@ -417,6 +417,8 @@ struct SharedStrings {
 /// and text that would be mistaken for such an escape has its underscore written as `_x005F_`.
 enum SpreadsheetEscape {
     static func encode(_ s: String) -> String {
+        // Nothing to escape without an underscore, a control character or a 0xEF lead byte (U+FFFE, U+FFFF).
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "_") || $0 < 0x20 || $0 == 0xEF }) else { return s }
         let scalars = Array(s.unicodeScalars)
         guard scalars.contains(where: { $0 == "_" || needsEscape($0) }) else { return s }
         var out = String.UnicodeScalarView()

@@ -24,9 +24,16 @@ public final class ZipStream {
     private var open: (entry: Entry, deflater: Deflater)?
     private let dosTime: UInt16
     private let dosDate: UInt16
+    private let level: Int32
 
-    public init(date: Date = Date(), sink: @escaping Sink) {
+    /// zlib's fastest level (Z_BEST_SPEED), for big generated parts.
+    public static let fastest: Int32 = 1
+    /// zlib's default level (Z_DEFAULT_COMPRESSION, which zlib takes as 6).
+    public static let standard: Int32 = -1
+
+    public init(date: Date = Date(), level: Int32 = ZipStream.standard, sink: @escaping Sink) {
         self.sink = sink
+        self.level = level
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .gmt
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -59,7 +66,7 @@ public final class ZipStream {
         h.append(contentsOf: nameBytes)
         let entry = Entry(name: nameBytes, crc: 0, compressed: 0, size: 0, offset: offset)
         try await emit(h)
-        open = (entry, try Deflater())
+        open = (entry, try Deflater(level: level))
     }
 
     public func write(_ data: Data) async throws {
@@ -143,9 +150,9 @@ public final class ZipStream {
 final class Deflater {
     private var stream = z_stream()
 
-    init() throws {
+    init(level: Int32) throws {
         let rc = deflateInit2_(
-            &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            &stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
             Int32(MemoryLayout<z_stream>.size))
         guard rc == Z_OK else { throw OOXMLError("Không khởi tạo được bộ nén (zlib \(rc)).") }
     }

@@ -38,11 +38,24 @@ func withTestApp(demo: Bool = true, sqliteFile: Bool = false, _ body: (Applicati
         if demo { _ = try await DemoData.loadIfEmpty(app: app, config: config) }
         try await body(app)
     } catch {
-        failure = error
+        failure = TestSetupError.described(error)
     }
     try await app.asyncShutdown()
     try await TestTemplates.shared.remove(database)
     if let failure { throw failure }
+}
+
+/// An error of a test's database, with the words PostgreSQL gave: `PSQLError`'s description is a generic line
+/// (CI once showed only "PSQLError – Generic description…"), its `String(reflecting:)` names the SQL state.
+struct TestSetupError: Error, CustomStringConvertible {
+    let stage: String
+    let detail: String
+    var description: String { "\(stage): \(detail)" }
+
+    static func described(_ error: any Error) -> any Error {
+        guard String(describing: type(of: error)).hasPrefix("PSQL") else { return error }
+        return TestSetupError(stage: "PostgreSQL", detail: String(reflecting: error))
+    }
 }
 
 func testConfig(_ database: AppConfig.DatabaseKind) -> AppConfig {
@@ -142,8 +155,24 @@ actor TestTemplates {
         }
     }
 
+    /// CREATE and DROP DATABASE, tried again a few times when PostgreSQL says the template is in use (55006: an
+    /// autovacuum worker or a closing connection of the template's maker may still be on it on a loaded host).
+    /// Other errors are thrown with PostgreSQL's own words, which `PSQLError` hides from its description.
     private func adminSQL(_ sql: String) async throws {
-        try await adminApp().db.sql().raw(SQLQueryString(sql)).run()
+        var attempt = 0
+        while true {
+            do {
+                try await adminApp().db.sql().raw(SQLQueryString(sql)).run()
+                return
+            } catch {
+                let detail = String(reflecting: error)
+                attempt += 1
+                guard attempt < 8, detail.contains("55006") || detail.contains("being accessed by other users") else {
+                    throw TestSetupError(stage: sql, detail: detail)
+                }
+                try await Task.sleep(for: .milliseconds(250 * attempt))
+            }
+        }
     }
 
     /// One connection pool on TEST_DATABASE_URL's own database, for CREATE and DROP DATABASE; made once (a Task,
@@ -172,10 +201,16 @@ actor TestTemplates {
     }
 }
 
-/// PostgreSQL accepts 100 connections by default and each test app keeps a few (up to 4 per event loop), while
-/// the tests run in parallel: at most `limit` PostgreSQL test apps are alive at once, the others wait their turn.
+/// PostgreSQL accepts 100 connections by default (3 kept for superusers) and each test app may open up to 4 per
+/// event loop (8 on 2 cores), while the tests run in parallel: at most `limit` PostgreSQL test apps are alive at
+/// once, the others wait their turn. A fixed 12 apps × 8 + the admin pool's 8 could pass 97, and CI once failed
+/// with 53300 "remaining connection slots are reserved": the limit keeps the apps and the admin pool within 90,
+/// whatever the core count (10 apps on 2 cores, 4 on 4).
 actor TestDatabaseSlots {
-    static let postgres = TestDatabaseSlots(limit: 12)
+    static let postgres: TestDatabaseSlots = {
+        let perApp = 4 * System.coreCount
+        return TestDatabaseSlots(limit: max(2, (90 - perApp) / perApp))
+    }()
     let limit: Int
     private var used = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []

@@ -76,6 +76,10 @@ enum DemoDistrict {
             try await run.timed("khen thưởng") { try await run.awardHistory() }
             try await run.timed("hồ sơ, hội đồng") { try await run.commendation() }
             try await run.timed("cụm, khối, báo cáo") { try await run.groupYear() }
+            try await run.timed("sự kiện") { try await run.events() }
+            try await run.timed("nhân rộng") { try await run.replications() }
+            try await run.timed("tuyên truyền, giới thiệu") { try await run.mediaAndProposals() }
+            try await run.timed("bài viết") { try await run.stories() }
         }
         var summary = try await run.summary()
         summary.timings = run.timings

@@ -2,17 +2,6 @@ import Domain
 import Fluent
 import Vapor
 
-struct PublicHomePage: Encodable, Sendable {
-    let layout: LayoutContext
-    let movements: [Row]
-    struct Row: Encodable, Sendable {
-        let name: String
-        let kindLabel: String
-        let period: String
-        let leads: String
-    }
-}
-
 struct HomePage: Encodable, Sendable {
     let layout: LayoutContext
     let greeting: String
@@ -106,21 +95,9 @@ struct HomeWebController {
         return tasks
     }
 
-    func registerPublic(_ r: any RoutesBuilder) { r.get(HomePath.publicHome, use: publicHome) }
+    /// The public home is the public site's (Sources/App/PublicSite).
+    func registerPublic(_ r: any RoutesBuilder) { r.get(HomePath.publicHome, use: PublicWebController().home) }
     func register(_ r: any RoutesBuilder) { r.get(HomePath.home, use: home) }
-
-    @Sendable func publicHome(req: Request) async throws -> Response {
-        let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code)
-            .limit(50).all()
-        let rows = movements.map { m in
-            PublicHomePage.Row(
-                name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind,
-                period: "\(m.fromYear)–\(m.toYear)",
-                leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
-        }
-        return try await req.render(
-            "home/public-home", PublicHomePage(layout: req.layout("Điển hình tiên tiến", active: ""), movements: rows))
-    }
 
     @Sendable func home(req: Request) async throws -> Response {
         let actor = try req.requireActor()

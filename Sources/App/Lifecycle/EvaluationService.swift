@@ -247,6 +247,7 @@ enum EvaluationService {
             ev.unmetCount = summary.unmet
             ev.missingCount = summary.missing
             ev.createdBy = actor?.userID
+            ev.mediaCount = try await MediaQuery.countForEvaluation(registration: r, date: iso, on: tx)
             try await ev.create(on: tx)
             let eid = try ev.requireID()
             // One INSERT for all the results (one per criterion before).

@@ -32,6 +32,8 @@ struct EvaluationFormPage: Encodable, Sendable {
     let conclusions: [SelectOption]
     let criteria: [CriterionField]
     let cancelHref: String
+    /// "Số lần được tuyên truyền trong kỳ: N (đài, báo, loa…)" from the media log (issue 10 §3).
+    var mediaLine: String? = nil
 }
 
 /// The evaluation form as posted: fixed fields plus `inputs[CODE][field]`.
@@ -147,7 +149,9 @@ struct EvaluationWebController {
                 population: s.population ?? "", subGroup: s.subGroup ?? "", measure: s.measure ?? "", hint: hint,
                 values: inputs[s.code] ?? [:], error: errors["inputs.\(s.code)"])
         }
-        return EvaluationFormPage(
+        let mediaISO = VietnameseDate.displayToISO(VietnameseText.clean(form["date"] ?? "")) ?? Today.iso
+        let mediaCount = try await MediaQuery.countForEvaluation(registration: r, date: mediaISO, on: req.db)
+        var page = EvaluationFormPage(
             layout: req.layout("Đánh giá định kỳ", active: RegistrationsPath.list.href),
             heading: "Đánh giá định kỳ: \(r.subject.name) (\(r.year))",
             action: RegistrationsPath.evaluations(.id(id)).href, form: form, errors: errors,
@@ -158,6 +162,8 @@ struct EvaluationWebController {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form["conclusion"])
                 },
             criteria: fields, cancelHref: RegistrationsPath.registration(.id(id)).href)
+        page.mediaLine = MediaLogRules.influenceLine(count: mediaCount)
+        return page
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {

@@ -184,6 +184,8 @@ final class EvaluationModel: Model, @unchecked Sendable {
     @Field(key: "unmet_count") var unmetCount: Int
     @Field(key: "missing_count") var missingCount: Int
     @OptionalField(key: "created_by") var createdBy: Int?
+    /// Coverage in the media log counted toward influence for the evaluated period (issue 10 §3); nil before it.
+    @OptionalField(key: "media_count") var mediaCount: Int?
     @Children(for: \.$evaluation) var results: [EvaluationResultModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}

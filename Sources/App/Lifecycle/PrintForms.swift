@@ -224,6 +224,7 @@ enum PrintForms {
         ] where !value.isEmpty {
             assessment.append("\(label): \(value)")
         }
+        if let n = ev.mediaCount { assessment.append(MediaLogRules.influenceLine(count: n)) }
         var sections = [
             PrintDocument.Section(
                 heading: "I. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ",

@@ -256,6 +256,8 @@ struct RegistrationPage: Encodable, Sendable {
     let actionForm: [String: String]
     /// The printable registration form (issue 15).
     var printHref: String = ""
+    /// Where the model has spread (nhân rộng, issue 10 §5).
+    var replication: ReplicationSection? = nil
 }
 
 enum RegistrationOptions {
@@ -536,7 +538,7 @@ struct RegistrationsWebController {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == current)
             }
         }
-        return RegistrationPage(
+        var page = RegistrationPage(
             layout: req.layout("\(s.name) — \(r.year)", active: RegistrationsPath.list.href), id: id,
             heading: "\(s.name) — \(r.title)", statusLabel: r.status.label,
             subjectHref: SubjectsPath.subject(.id(s.id!)).href, facts: facts, personal: personalItems,
@@ -577,6 +579,8 @@ struct RegistrationsWebController {
             evaluateHref: RegistrationsPath.newEvaluation(.id(id)).href,
             actionStatuses: statuses(ActionStatus.planned.rawValue),
             errors: errors, actionForm: actionForm, printHref: RegistrationsPath.print(.id(id)).href)
+        page.replication = try await ReplicationWebController.section(req: req, model: r)
+        return page
     }
 
     @Sendable func show(req: Request) async throws -> Response {

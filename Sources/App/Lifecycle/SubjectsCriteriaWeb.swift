@@ -69,6 +69,10 @@ struct SubjectPage: Encodable, Sendable {
     let eligibilityHref: String
     let form: [String: String]
     let errors: [String: String]
+    /// The "Tuyên truyền" section: the subject's coverage in the media log and its count (issue 10 §3).
+    var media: MediaSection? = nil
+    /// The "Đồng ý công khai" section of an individual or a household (issue 10 §2).
+    var consents: ConsentSection? = nil
 }
 
 struct AnnualRecordForm: Content {
@@ -231,7 +235,8 @@ struct SubjectsCriteriaWebController {
         let ruleSubject = try await EligibilityService.ruleSubject(s, on: req.db)
         let formOptions = req.ruleSets.distinctForms(subject: ruleSubject).map { ($0.code, $0.name) }
         func pick(_ key: String, _ value: String) -> Bool { (form[key] ?? "") == value }
-        return SubjectPage(
+        let media = try await MediaSection.of(subject: s, actor: req.actor, on: req.db)
+        var page = SubjectPage(
             layout: req.layout(t.subject.name, active: RegistrationsPath.list.href), subject: t.subject,
             years: t.years.map { y in
                 .init(
@@ -299,6 +304,9 @@ struct SubjectsCriteriaWebController {
             nextYearHref: RegistrationsPath.new.href([("subjectID", String(id)), ("year", String(nextYear))]),
             eligibilityHref: AwardsPath.eligibility(.id(id)).href([("year", String(thisYear - 1))]), form: form,
             errors: errors)
+        page.media = media
+        page.consents = try await ConsentSection.of(subject: s, req: req)
+        return page
     }
 
     @Sendable func subject(req: Request) async throws -> Response {

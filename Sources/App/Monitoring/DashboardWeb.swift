@@ -87,6 +87,8 @@ struct DashboardTable: Sendable {
                     ("Hồ sơ chờ quyết định", [s.awaitingDecision]),
                     ("Đăng ký chưa được kiểm tra, đánh giá", [s.evaluationsDue]),
                     ("Mô hình đã nhân rộng", [s.replicated]),
+                    ("Mô hình được nhân rộng (có đơn vị áp dụng)", [s.replicatedModels]),
+                    ("Lượt đơn vị áp dụng mô hình được nhân rộng", [s.replications]),
                 ], chart: .bar),
             simple(
                 "theo-nam", "Số đăng ký theo năm (\(s.byYear.first?.label ?? "")–\(s.byYear.last?.label ?? ""))",
@@ -199,6 +201,7 @@ struct DashboardWebController {
             .init(label: "Hồ sơ chờ thẩm định", value: SVGChart.number(stats.awaitingAppraisal)),
             .init(label: "Hồ sơ chờ quyết định", value: SVGChart.number(stats.awaitingDecision)),
             .init(label: "Chưa kiểm tra, đánh giá", value: SVGChart.number(stats.evaluationsDue)),
+            .init(label: "Mô hình được nhân rộng", value: SVGChart.number(stats.replicatedModels)),
         ]
         let years = Self.yearOptions(plans: req.application.quotaPlans, query: q)
         let scopes = try await Self.scopeOptions(actor: actor, selected: q.scope, years: q.years, on: req.db)

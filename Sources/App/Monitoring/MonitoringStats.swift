@@ -91,6 +91,9 @@ struct MonitoringStats: Codable, Sendable, Equatable {
     let awaitingDecision: Int
     let evaluationsDue: Int
     let replicated: Int
+    /// Adoptions of models by other units in those years (`ReplicationQuery.count`), and the models adopted.
+    var replications: Int = 0
+    var replicatedModels: Int = 0
 
     static let noType = "Chưa chọn loại"
     static let noMovement = "Không gắn phong trào"
@@ -296,7 +299,7 @@ struct MonitoringStats: Codable, Sendable, Equatable {
         let appraisal = try await dossiers(r.target, years: years, statuses: [.submitted], on: sql)
         let decision = try await dossiers(r.target, years: years, statuses: [.appraised, .reviewed], on: sql)
 
-        return MonitoringStats(
+        var stats = MonitoringStats(
             scope: r.scope.code, scopeLabel: r.label, fromYear: years.lowerBound, toYear: years.upperBound,
             total: total, byYear: byYear, byField: byField,
             byModelType: types(category: "collective", kind: .collective),
@@ -304,6 +307,10 @@ struct MonitoringStats: Codable, Sendable, Equatable {
             bySubjectKind: bySubjectKind, byStatus: byStatus, byUnit: byUnit, overdueActions: overdue,
             awaitingAppraisal: appraisal, awaitingDecision: decision, evaluationsDue: evaluationsDue,
             replicated: statuses[RegistrationStatus.replicated.rawValue] ?? 0)
+        let adoptions = try await ReplicationQuery.count(years: years, target: r.target, on: db)
+        stats.replications = adoptions.adoptions
+        stats.replicatedModels = adoptions.models
+        return stats
     }
 
     /// The registrations of a scope, over `registrations r JOIN units u`.

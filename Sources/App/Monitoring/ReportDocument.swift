@@ -212,6 +212,10 @@ enum PeriodicReportDocument {
                     ["1", "Mô hình, điển hình được nhân rộng", String(s.replicated)],
                     ["2", "Tin, bài tuyên truyền về điển hình", notYet],
                     ["3", "Buổi tham quan, học tập, báo cáo kinh nghiệm", notYet],
+                    [
+                        "4", "Lượt đơn vị áp dụng mô hình được nhân rộng (\(s.replicatedModels) mô hình)",
+                        String(s.replications),
+                    ],
                 ], widths: [1.2, 11.3, 3.0]))
         return out
     }

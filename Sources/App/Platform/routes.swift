@@ -15,7 +15,11 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     // Web pages: session cookie, CSRF on every form post.
     let web = app.grouped(SessionAuthenticator(), PendingCookieMiddleware(config: config), CSRFMiddleware())
     HomeWebController().registerPublic(web)
+    PublicWebController().register(web)
+    FeedWebController().register(web)
+    SitemapWebController().register(web)
     AuthWebController(config: config).register(web)
+    ProposalsWebController().registerPublic(web)
     let signedIn = web.grouped(RequireSignedInPage())
     HomeWebController().register(signedIn)
     UnitsWebController().register(signedIn)
@@ -52,11 +56,19 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     ReportWebController().register(signedIn)
     ListExportsWebController().register(signedIn)
     DashboardWebController().register(signedIn)
+    EventsWebController().register(signedIn)
+    StoriesWebController().register(signedIn)
+    ReplicationWebController().register(signedIn)
+    MediaWebController().register(signedIn)
+    ProposalsWebController().register(signedIn)
+    ConsentWebController().register(signedIn)
 
     // JSON API: bearer tokens, no cookies.
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
     api.get("openapi.json") { req in try OpenAPIDocument.response(for: req) }
     AuthAPIController(config: config).registerPublic(api)
+    ProposalsAPIController().registerPublic(api)
+    PublicAPIController().register(api)
     let apiAuth = api.grouped(RequireAPIToken())
     AuthAPIController(config: config).register(apiAuth)
     UnitsAPIController().register(apiAuth)
@@ -83,4 +95,10 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     StatisticsAPIController().register(apiAuth)
     ListExportsAPIController().register(apiAuth)
     DashboardAPIController().register(apiAuth)
+    EventsAPIController().register(apiAuth)
+    StoriesAPIController().register(apiAuth)
+    ReplicationAPIController().register(apiAuth)
+    MediaAPIController().register(apiAuth)
+    ProposalsAPIController().register(apiAuth)
+    ConsentAPIController().register(apiAuth)
 }

@@ -5,16 +5,6 @@ import Foundation
 
 // The page mocks of this feature: each view's render test draws one (SurfaceTests.everyViewRenders).
 
-extension PublicHomePage {
-    static let mock = PublicHomePage(
-        layout: .mock("Điển hình tiên tiến"),
-        movements: [
-            Row(
-                name: "Dạy tốt - Học tốt", kindLabel: "Phong trào thi đua", period: "2023–2025",
-                leads: "Phòng Giáo dục và Đào tạo")
-        ])
-}
-
 extension HomePage {
     static let mock = HomePage(
         layout: .mock("Tổng quan"), greeting: "Xin chào, Nguyễn Thị Hằng", roleLabel: Role.standingOffice.label,

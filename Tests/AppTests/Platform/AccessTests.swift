@@ -97,6 +97,11 @@ struct AccessTests {
     static let publicRoutes: Set<String> = [
         "GET /", "GET /healthz", "GET /dang-nhap", "POST /dang-nhap", "POST /dang-xuat",
         "GET /api/v1/openapi.json", "POST /api/v1/auth/token",
+        // The public site (issue 10 §7).
+        "GET /chuyen-muc/1", "GET /chuyen-muc/1/feed.atom", "GET /bai-viet/1", "GET /anh/1", "GET /dien-hinh",
+        "GET /dien-hinh/1", "GET /tim-kiem", "GET /feed.atom", "GET /sitemap.xml", "GET /sitemap/1", "GET /robots.txt",
+        "GET /api/v1/public/stories", "GET /api/v1/public/stories/1", "GET /api/v1/public/exemplars/1",
+        "GET /gioi-thieu-dien-hinh", "POST /gioi-thieu-dien-hinh", "POST /api/v1/proposals",
     ]
 
     @Test("Every route refuses a visitor who is not signed in, except the public ones")

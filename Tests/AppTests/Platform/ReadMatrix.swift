@@ -80,6 +80,22 @@ enum ReadMatrix {
         "GET /healthz": "the health check",
         "GET /dang-nhap": "the login page",
         "GET /api/v1/openapi.json": "the API document",
+        // The public site (issue 10 §7): answers 200 to a visitor when the record is public (PublicSiteTests).
+        "GET /chuyen-muc/:slug": "a column's stories",
+        "GET /chuyen-muc/:slug/feed.atom": "a column's Atom feed",
+        "GET /bai-viet/:ref": "a story page",
+        "GET /anh/:id": "a public story's photo",
+        "GET /dien-hinh": "exemplars by commune and field",
+        "GET /dien-hinh/:id": "an exemplar page",
+        "GET /tim-kiem": "public search",
+        "GET /feed.atom": "the overall Atom feed",
+        "GET /sitemap.xml": "the sitemap",
+        "GET /sitemap/:part": "a part of a large sitemap",
+        "GET /robots.txt": "robots.txt",
+        "GET /api/v1/public/stories": "the public API: stories",
+        "GET /api/v1/public/stories/:id": "the public API: a story",
+        "GET /api/v1/public/exemplars/:id": "the public API: an exemplar",
+        "GET /gioi-thieu-dien-hinh": "the public form to propose an exemplar",
     ]
 
     // Roles, left to right:         admin noivu hoidong giaoduc dakruong bientap
@@ -114,6 +130,11 @@ enum ReadMatrix {
         + dashboardReads
         + exportReads
         + reportReads
+        + replicationReads
+        + mediaProposalReads
+        + storyReads
+        + eventReads
+        + consentReads
 
     // MARK: Web pages
 

@@ -140,7 +140,8 @@ struct ReadMatrixTests {
                     #expect(!(call.marker.map(res.text.contains) ?? false), "\(label): the page leaked")
                 }
             }
-            for key in ReadMatrix.publicRoutes.keys.sorted() {
+            // A public route with a parameter answers 200 only for a public record: PublicSiteTests checks those.
+            for key in ReadMatrix.publicRoutes.keys.sorted() where !key.contains(":") {
                 let path = String(key.dropFirst("GET ".count))
                 let res = try await web.send(.GET, path)
                 #expect(res.status == .ok, "public \(key): \(res.status)")

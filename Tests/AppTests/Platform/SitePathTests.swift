@@ -45,6 +45,11 @@ struct SitePathTests {
         CertificatesPath.layouts(.key), CertificatesPath.newLayout(.key), CertificatesPath.layout(.key),
         CertificatesPath.print(.key), CertificatesPath.docx(.key), CertificatesPath.stylesheet,
         NoticesPath.inbox, NoticesPath.read(.key), NoticesPath.readAll,
+        MediaPath.list, MediaPath.entry(.key), MediaPath.delete(.key), ProposalsPath.publicForm, ProposalsPath.queue,
+        ProposalsPath.proposal(.key), ProposalsPath.move(.key),
+        ConsentPath.record(.key), ConsentPath.withdraw(.key), ConsentPath.file(.key),
+        ReplicationsPath.list, ReplicationsPath.new, ReplicationsPath.replication(.key), ReplicationsPath.edit(.key),
+        ReplicationsPath.move(.key), ReplicationsPath.newAssessment(.key), ReplicationsPath.assessments(.key),
         MonitoringPath.quotas,
         GroupWorkPath.mine, GroupWorkPath.board(.key, year: .key), GroupWorkPath.deadline(.key, year: .key),
         GroupWorkPath.head(.key, year: .key), GroupWorkPath.member(.key, year: .key, unit: .key),
@@ -61,6 +66,13 @@ struct SitePathTests {
         GroupEditPath.edit(.key), GroupEditPath.members(.key), GroupEditPath.removeMember(.key, unit: .key),
         ExportPath.units, ExportPath.users, ExportPath.audit, ExportPath.awards, ExportPath.dossiers,
         ExportPath.decisions, ExportPath.quotas,
+        PublicPath.column(.key), PublicPath.columnFeed(.key), PublicPath.story(.key), PublicPath.photo(.key),
+        PublicPath.exemplars, PublicPath.exemplar(.key), PublicPath.search, PublicPath.feed, PublicPath.sitemap,
+        PublicPath.sitemapPart(.key), PublicPath.robots,
+        EventPath.list, EventPath.new, EventPath.event(.key), EventPath.edit(.key), EventPath.status(.key),
+        EventPath.files(.key), EventPath.file(.key), EventPath.invitation(.key), EventPath.report(.key),
+        StoriesPath.list, StoriesPath.new, StoriesPath.story(.key), StoriesPath.edit(.key), StoriesPath.move(.key),
+        StoriesPath.photos(.key), StoriesPath.photo(.key, .key),
     ]
 
     @Test("Links: ids and texts fill the parameters, a query string is encoded, empty values are left out")

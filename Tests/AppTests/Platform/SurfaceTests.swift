@@ -76,7 +76,7 @@ struct SurfaceTests {
                 #expect(!html.contains("#("), "\(name) has an unrendered tag")
             }
             try await render("platform/login", LoginPage.mock, mustContain: "Tên đăng nhập hoặc mật khẩu không đúng.")
-            try await render("home/public-home", PublicHomePage.mock, mustContain: "Dạy tốt - Học tốt")
+            try await render("public/home", PublicHomePage.mock, mustContain: "Dạy tốt - Học tốt")
             try await render("home/home", HomePage.mock, mustContain: "Rà soát phong trào")
             try await render("organisation/units", UnitsPage.mock, mustContain: "Ủy ban nhân dân xã Đăk Ruồng")
             try await render("organisation/unit", UnitPage.mock, mustContain: "Thêm đơn vị trực thuộc")
@@ -139,6 +139,22 @@ struct SurfaceTests {
             try await render("rewards/fund-year", FundYearPage.mock, mustContain: "56.830.000 đ")
             try await render("commendation/decision", DecisionPage.mockWithAmounts, mustContain: "1.170.000 đ")
             try await render("notices/notices", NoticesPage.mock, mustContain: "Đánh dấu đã đọc")
+            // The media log and citizens' proposals (issue 10 §3, §6); media-form and media-section are partials.
+            try await render("publicity/media-list", MediaListPage.mock, mustContain: "Hệ thống loa truyền thanh cơ sở")
+            try await render("publicity/media-entry", MediaEntryPage.mock, mustContain: "Đường dẫn phải bắt đầu")
+            try await render("lifecycle/subject", SubjectPage.mockWithMedia, mustContain: "Được tuyên truyền 1 lần")
+            try await render("lifecycle/subject", SubjectPage.mockWithConsents, mustContain: "Rút lại sự đồng ý")
+            try await render("publicity/proposal-form", ProposalFormPage.mock, mustContain: "một trong hai")
+            try await render("publicity/proposal-queue", ProposalQueuePage.mock, mustContain: "Hộ ông A Thút")
+            try await render("publicity/proposal", ProposalPage.mock, mustContain: "0905123456")
+            // Events (issue 10 §4).
+            try await render("publicity/events", EventListPage.mock, mustContain: "Hội nghị sơ kết")
+            try await render("publicity/event-form", EventFormPage.mock, mustContain: "không hợp lệ; nhập theo dạng")
+            try await render("publicity/event", EventPage.mock, mustContain: "Giấy mời (DOCX)")
+            // Stories (issue 10 §1).
+            try await render("publicity/stories", StoryListPage.mock, mustContain: "Người giữ rừng Kon Rẫy")
+            try await render("publicity/story-form", StoryFormPage.mock, mustContain: "vui lòng ghi người dịch")
+            try await render("publicity/story", StoryPage.mock, mustContain: "lang=\"bdq\"")
             try await render("home/home", HomePage.mockWithNotices, mustContain: "Thông báo mới (1)")
             try await render("home/home", HomePage.mockWithQuotas, mustContain: "1/22 đơn vị chưa đạt chỉ tiêu")
             try await render("monitoring/quotas", QuotaPage.mock, mustContain: "Thiếu 1")
@@ -183,8 +199,19 @@ struct SurfaceTests {
             let exportViews = 1 // the partial platform/export-links (list downloads, issue 16), in every list page
             let statisticsViews = 2 // statistics/list, statistics/form (the statutory forms, issue 16)
             let issue16Views = dashboardViews + groupWorkViews + reportViews + exportViews + statisticsViews
+            let mediaProposalViews = 7 // publicity/media-list, -entry, -form, -section, proposal-form, -queue, proposal
+            let eventViews = 3 // publicity/events, event-form, event (issue 10 §4)
+            // publicity/replications, replication-form, replication, replication-assessment and the partial
+            // replication-section (issue 10 §5; rendered by ReplicationViewTests).
+            let replicationViews = 5
+            let storyViews = 3 // publicity/stories, story-form, story (issue 10 §1)
+            // public/layout, home, column, story, exemplars, exemplar, search and the partials story-list,
+            // exemplar-list, facets (issue 10 §7; rendered by PublicViewTests); home/public-home is gone.
+            let publicSiteViews = 10 - 1
             #expect(
-                views.count == expectedViews + 8 + 1 + 2 + issue16Views,
+                views.count == expectedViews + 8 + 1 + 2 + issue16Views + mediaProposalViews + eventViews
+                    + replicationViews + storyViews + publicSiteViews
+                    + 1, // the partial publicity/consent-section (issue 10 §2)
                 "a new view needs a render test: \(views.sorted())")
         }
     }

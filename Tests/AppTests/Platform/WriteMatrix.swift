@@ -166,6 +166,8 @@ enum WriteMatrix {
     static let excluded: [String: String] = [
         "POST /dang-nhap": "public: signing in (AuthTests)",
         "POST /api/v1/auth/token": "public: issuing an API token (AuthTests)",
+        "POST /gioi-thieu-dien-hinh": "public: a citizen's proposal, rate-limited per address (ProposalTests)",
+        "POST /api/v1/proposals": "public: a citizen's proposal, rate-limited per address (ProposalTests)",
         "POST /app/tai-khoan/phien/ket-thuc-khac":
             "own sessions only, no role or scope; it ends the matrix's own API token (AccountTests.sessions)",
     ]
@@ -212,6 +214,11 @@ enum WriteMatrix {
         + groupWorkWrites
         + reportWrites
         + judgementWrites
+        + replicationWrites
+        + mediaProposalWrites
+        + storyWrites
+        + eventWrites
+        + consentWrites
 
     // MARK: Organisation
 

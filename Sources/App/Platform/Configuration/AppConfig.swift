@@ -34,6 +34,9 @@ public struct AppConfig: Sendable {
     /// Load the Kon Rẫy demo district into an empty database at the first start (DIENHINH_DEMO=1). Off by default:
     /// a production start never loads fake people.
     public var demo = false
+    /// The public site's base URL for canonical links, feeds and the sitemap (DIENHINH_PUBLIC_URL, e.g.
+    /// "https://dienhinh.konray.gov.vn"); nil: taken from each request's host.
+    public var publicURL: String?
 
     public init(
         database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
@@ -136,6 +139,15 @@ public struct AppConfig: Sendable {
                 throw ConfigError(
                     variable: "DIENHINH_DEMO", message: "chỉ nhận 1 (nạp dữ liệu mẫu) hoặc 0 (đang là “\(d)”).")
             }
+        }
+        if let u = value("DIENHINH_PUBLIC_URL") {
+            guard let c = URLComponents(string: u), ["http", "https"].contains(c.scheme?.lowercased() ?? ""),
+                c.host?.isEmpty == false, c.query == nil
+            else {
+                throw ConfigError(
+                    variable: "DIENHINH_PUBLIC_URL", message: "phải có dạng https://tên-miền (đang là “\(u)”).")
+            }
+            config.publicURL = u
         }
         return config
     }

@@ -39,5 +39,12 @@ enum Migrations {
         AddRegistrationListIndexes(),
         AddRegistrationSearch(),
         CreateJudgementAnswers(),
+        CreateConsents(),
+        CreateStories(),
+        CreateReplications(),
+        CreateEvents(),
+        CreateMediaLog(),
+        CreateProposals(),
+        AddStoryReturns(),
     ]
 }

@@ -84,7 +84,7 @@ enum TableExport {
                     try await xlsx.append(header)
                     let box = UncheckedBox(xlsx)
                     try await rows { chunk in
-                        for row in chunk { try await box.value.append(row) }
+                        try await box.value.append(rows: chunk)
                         await sent.add(chunk.count)
                     }
                     try await xlsx.finish()

@@ -598,6 +598,85 @@ enum OpenAPIDocument {
                                 response: ref("Notice"), errorCodes: [401, 404])
                         ))
                 ),
+                // Replication (nhân rộng, issue 10 §5).
+                (
+                    "/replications",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Đơn vị nhân rộng mô hình, điển hình trong phạm vi của tài khoản, mới nhất trước",
+                                tag: "replications",
+                                params: [
+                                    query("year", "Năm áp dụng", integer: true),
+                                    query("unitID", "Đơn vị áp dụng (gồm trực thuộc)", integer: true),
+                                    query("typeCode", "Mã loại mô hình, điển hình của danh mục"),
+                                    query(
+                                        "before", "Xem tiếp sau bản ghi này (giá trị next của trang trước)",
+                                        integer: true),
+                                    query("perPage", "Số bản ghi một trang (tối đa 200)", integer: true),
+                                ],
+                                response: ref("ReplicationList"), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Ghi nhận một đơn vị nhân rộng mô hình (ngày dd/mm/yyyy)", tag: "replications",
+                                body: "ReplicationInput", status: 201, response: ref("Replication"),
+                                errorCodes: [401, 403, 404, 422])
+                        )
+                    )
+                ),
+                (
+                    "/replications/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một lần nhân rộng và các lần đánh giá kết quả", tag: "replications", params: [idParam],
+                                response: ref("ReplicationDetail"))
+                        ),
+                        (
+                            "put",
+                            op(
+                                "Sửa đơn vị áp dụng, ngày, nội dung điều chỉnh, người phụ trách", tag: "replications",
+                                params: [idParam], body: "ReplicationInput", response: ref("Replication"),
+                                errorCodes: [401, 403, 404, 422])
+                        )
+                    )
+                ),
+                (
+                    "/replications/{id}/move",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Chuyển trạng thái nhân rộng (adopting, running, assessed, stopped)",
+                                tag: "replications", params: [idParam], body: "ReplicationMove",
+                                response: ref("Replication"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/replications/{id}/assessments",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Đánh giá kết quả theo tiêu chuẩn của mô hình (cùng bộ chấm tiêu chí với đánh giá định kỳ)",
+                                tag: "replications", params: [idParam], body: "ReplicationAssessmentInput", status: 201,
+                                response: ref("ReplicationAssessment"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                (
+                    "/registrations/{id}/spread",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Nơi mô hình đã được nhân rộng: số lượt, đơn vị, bảng theo xã (chỉ tên đơn vị và số lượng)",
+                                tag: "replications", params: [idParam], response: ref("ModelSpread"))
+                        ))
+                ),
                 (
                     "/reports",
                     obj(
@@ -1585,6 +1664,204 @@ enum OpenAPIDocument {
                                 response: ref("DashboardStats"), errorCodes: [400, 401, 403, 404])
                         ))
                 ),
+                // Events (issue 10 §4): study visits, experience talks, interim and final review conferences.
+                (
+                    "/events",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Sự kiện (tham quan học tập, báo cáo kinh nghiệm, hội nghị sơ kết, tổng kết) trong phạm vi "
+                                    + "của tài khoản, mới nhất trước", tag: "events",
+                                params: [
+                                    query("year", "Năm tổ chức", integer: true),
+                                    query("kind", "Loại: " + codes(EventKind.self)),
+                                    query("unit", "Đơn vị tổ chức (gồm trực thuộc)", integer: true),
+                                    query("after", "Xem tiếp sau dòng này (giá trị next của trang trước)"),
+                                    query("perPage", "Số dòng một trang (tối đa 200)", integer: true),
+                                ],
+                                response: ref("EventList"), errorCodes: [400, 401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Ghi một sự kiện (ngày dd/mm/yyyy; trạng thái đầu: planned)", tag: "events",
+                                body: "EventInput", status: 201, response: ref("Event"),
+                                errorCodes: [401, 403, 422])
+                        )
+                    )
+                ),
+                (
+                    "/events/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một sự kiện: điển hình chủ trì, được biểu dương, đơn vị và người tham dự, tài liệu",
+                                tag: "events", params: [idParam], response: ref("Event"))
+                        ),
+                        (
+                            "put",
+                            op(
+                                "Sửa sự kiện (gửi đủ các trường)", tag: "events", params: [idParam], body: "EventInput",
+                                response: ref("Event"), errorCodes: [401, 403, 404, 422])
+                        )
+                    )
+                ),
+                (
+                    "/events/{id}/status",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Chuyển trạng thái sự kiện (" + codes(EventStatus.self)
+                                    + "); sự kiện đã tổ chức không hủy được (409)", tag: "events", params: [idParam],
+                                body: "EventStatusInput", response: ref("Event"), errorCodes: [401, 403, 404, 409, 422])
+                        ))
+                ),
+                // Stories (issue 10 §1): the editors' side; schemas and operations in the extension at the end.
+                storiesPath, storyPath, storyMovePath,
+                consentsPath, consentWithdrawPath, // consents (issue 10 §2), in the extension at the end
+                // The media log and citizens' proposals (issue 10 §3, §6).
+                (
+                    "/media",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Sổ theo dõi tuyên truyền điển hình trong phạm vi của tài khoản, mới nhất trước",
+                                tag: "media",
+                                params: [
+                                    query("subject", "Mã điển hình (đối tượng)", integer: true),
+                                    query("unit", "Đơn vị của điển hình (gồm trực thuộc)", integer: true),
+                                    query("year", "Năm đăng, phát", integer: true),
+                                    query("kind", "Loại kênh: radio, television, print, online, social, loudspeaker"),
+                                    query("after", "Xem tiếp sau bản ghi này (giá trị next của trang trước)"),
+                                    query("perPage", "Số bản ghi một trang (tối đa 200)", integer: true),
+                                ],
+                                response: ref("MediaEntryList"), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Ghi một tin, bài tuyên truyền về điển hình (đường dẫn http/https hoặc ghi chú)",
+                                tag: "media", body: "MediaEntryInput", status: 201, response: ref("MediaEntry"),
+                                errorCodes: [401, 403, 404, 422])
+                        )
+                    )
+                ),
+                (
+                    "/media/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một tin, bài tuyên truyền", tag: "media", params: [idParam],
+                                response: ref("MediaEntry"), errorCodes: [401, 404])
+                        ),
+                        (
+                            "put",
+                            op(
+                                "Sửa một tin, bài tuyên truyền", tag: "media", params: [idParam],
+                                body: "MediaEntryInput", response: ref("MediaEntry"),
+                                errorCodes: [401, 403, 404, 422])
+                        ),
+                        (
+                            "delete",
+                            op(
+                                "Xóa một tin, bài tuyên truyền", tag: "media", params: [idParam], status: 204,
+                                response: nil, errorCodes: [401, 403, 404])
+                        )
+                    )
+                ),
+                (
+                    "/proposals",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Hàng chờ lời giới thiệu điển hình của người dân (đơn vị được giới thiệu và Thường trực)",
+                                tag: "proposals",
+                                params: [
+                                    query("status", "Trạng thái: " + codes(ProposalStatus.self)),
+                                    query(
+                                        "before", "Xem tiếp sau bản ghi này (giá trị next của trang trước)",
+                                        integer: true),
+                                    query("perPage", "Số bản ghi một trang (tối đa 200)", integer: true),
+                                ],
+                                response: ref("ProposalList"), errorCodes: [401])
+                        ),
+                        (
+                            "post",
+                            op(
+                                "Người dân giới thiệu điển hình (không cần mã truy cập; tối đa 5 lần một giờ cho một "
+                                    + "địa chỉ, quá thì 429 với Retry-After)",
+                                tag: "proposals", body: "ProposalInput", status: 202,
+                                response: ref("ProposalSubmitted"),
+                                errorCodes: [422, 429], secured: false)
+                        )
+                    )
+                ),
+                (
+                    "/proposals/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một lời giới thiệu (liên hệ của người giới thiệu chỉ với vai trò được xem dữ liệu cá nhân)",
+                                tag: "proposals", params: [idParam], response: ref("Proposal"), errorCodes: [401, 404])
+                        )
+                    )
+                ),
+                (
+                    "/proposals/{id}/move",
+                    obj(
+                        (
+                            "post",
+                            op(
+                                "Tiếp nhận hoặc không tiếp nhận (ghi lý do) một lời giới thiệu mới", tag: "proposals",
+                                params: [idParam], body: "ProposalMoveInput", response: ref("Proposal"),
+                                errorCodes: [401, 403, 404, 409, 422])
+                        )
+                    )
+                ),
+                (
+                    "/public/stories",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Bài viết đã đăng, mới nhất trước (công khai, không cần mã truy cập; after = nextAfter "
+                                    + "của trang trước)", tag: "public",
+                                params: [
+                                    query("after", "Mã bài cuối của trang trước", integer: true),
+                                    query("limit", "Số bài mỗi trang (1–100, mặc định 20)", integer: true),
+                                    query("column", "Mã chuyên mục"),
+                                ], response: ref("PublicStoryList"), errorCodes: [404], secured: false)
+                        ))
+                ),
+                (
+                    "/public/stories/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một bài viết đã đăng (công khai); 404 khi chưa đăng, đã gỡ hoặc người được nêu chưa "
+                                    + "đồng ý công khai", tag: "public", params: [idParam],
+                                response: ref("PublicStory"), errorCodes: [404], secured: false)
+                        ))
+                ),
+                (
+                    "/public/exemplars/{id}",
+                    obj(
+                        (
+                            "get",
+                            op(
+                                "Một điển hình được công nhận và được phép công khai (công khai)", tag: "public",
+                                params: [idParam], response: ref("PublicExemplar"), errorCodes: [404],
+                                secured: false)
+                        ))
+                ),
                 listExport(0), listExport(1), listExport(2), listExport(3), listExport(4), listExport(5),
                 listExport(6),
                 (
@@ -1619,6 +1896,123 @@ enum OpenAPIDocument {
                                     ),
                                     ("message", str("Thông báo tiếng Việt")),
                                     ("fields", obj(("type", .string("object")), ("additionalProperties", str()))),
+                                ])
+                        ),
+                        (
+                            "MediaEntryInput",
+                            schema(
+                                required: ["outletKind", "outletName", "date", "title"],
+                                [
+                                    (
+                                        "subjectID",
+                                        obj(
+                                            ("type", .string("integer")),
+                                            ("description", .string("Bắt buộc khi ghi mới")))
+                                    ),
+                                    ("outletKind", str("radio, television, print, online, social, loudspeaker")),
+                                    ("outletName", str()), ("date", str("dd/mm/yyyy")), ("title", str()),
+                                    ("link", str("http:// hoặc https://; bắt buộc khi không có ghi chú")),
+                                    ("note", str("Bắt buộc khi không có đường dẫn")),
+                                ])
+                        ),
+                        (
+                            "MediaEntry",
+                            schema(
+                                required: [
+                                    "id", "subjectID", "unitID", "outletKind", "outletKindLabel", "outletName", "date",
+                                    "title", "link", "note",
+                                ],
+                                [
+                                    ("id", int), ("subjectID", int), ("unitID", int), ("outletKind", str()),
+                                    ("outletKindLabel", str()), ("outletName", str()), ("date", str("dd/mm/yyyy")),
+                                    ("title", str()), ("link", str()), ("note", str()),
+                                ])
+                        ),
+                        (
+                            "MediaEntryList",
+                            schema(
+                                required: ["items"],
+                                [("items", array(ref("MediaEntry"))), ("next", nullable("string"))])
+                        ),
+                        (
+                            "ProposalInput",
+                            schema(
+                                required: ["subjectName", "subjectKind", "unitID", "achievements", "proposerName"],
+                                [
+                                    ("subjectName", str()), ("subjectKind", str("collective, individual, household")),
+                                    ("unitID", str("Mã đơn vị (số), xã, thị trấn hoặc cơ quan cấp huyện")),
+                                    ("achievements", str()), ("proposerName", str()),
+                                    ("proposerPhone", str("Số điện thoại hoặc thư điện tử: ít nhất một")),
+                                    ("proposerEmail", str()),
+                                    ("consent", str("on: đồng ý để được liên hệ lại (bắt buộc)")),
+                                ])
+                        ),
+                        ("ProposalSubmitted", schema(required: ["message"], [("message", str())])),
+                        (
+                            "ProposalMoveInput",
+                            schema(
+                                required: ["status"],
+                                [
+                                    ("status", str("accepted hoặc rejected")),
+                                    ("reason", str("Bắt buộc khi không tiếp nhận")),
+                                ])
+                        ),
+                        (
+                            "Proposal",
+                            schema(
+                                required: [
+                                    "id", "unitID", "subjectName", "subjectKind", "achievements", "status",
+                                    "statusLabel", "decisionReason", "submittedAt",
+                                ],
+                                [
+                                    ("id", int), ("unitID", int), ("subjectName", str()), ("subjectKind", str()),
+                                    ("achievements", str()), ("status", str(codes(ProposalStatus.self))),
+                                    ("statusLabel", str()), ("decisionReason", str()),
+                                    ("submittedAt", str(format: "date-time")),
+                                    ("proposerName", str("Chỉ với vai trò được xem dữ liệu cá nhân")),
+                                    ("proposerPhone", str()), ("proposerEmail", str()),
+                                ])
+                        ),
+                        (
+                            "ProposalList",
+                            schema(
+                                required: ["items"], [("items", array(ref("Proposal"))), ("next", nullable("integer"))])
+                        ),
+                        (
+                            "PublicStory",
+                            schema(
+                                required: ["id", "title", "column", "columnName", "lead", "publishedAt", "url"],
+                                [
+                                    ("id", int), ("title", str()), ("column", str()), ("columnName", str()),
+                                    ("lead", str()), ("publishedAt", str(format: "date-time")), ("url", str()),
+                                    ("bodyHTML", str("Chỉ khi xem một bài")), ("minoritySummary", str()),
+                                    ("minorityLang", str("Mã ngôn ngữ BCP 47")), ("minorityTranslator", str()),
+                                    ("exemplarIDs", array(int)),
+                                ])
+                        ),
+                        (
+                            "PublicStoryList",
+                            schema(
+                                required: ["items"],
+                                [("items", array(ref("PublicStory"))), ("nextAfter", nullable("integer"))])
+                        ),
+                        (
+                            "PublicExemplar",
+                            schema(
+                                required: ["id", "name", "kind", "unitName", "fields", "url", "stories", "awards"],
+                                [
+                                    ("id", int), ("name", str()), ("kind", str()), ("unitName", str()),
+                                    ("fields", array(str())), ("url", str()), ("stories", array(ref("PublicStory"))),
+                                    (
+                                        "awards",
+                                        array(
+                                            schema(
+                                                required: ["formName", "year", "authority", "decision"],
+                                                [
+                                                    ("formName", str()), ("year", int), ("authority", str()),
+                                                    ("decision", str()),
+                                                ]))
+                                    ),
                                 ])
                         ),
                         (
@@ -3114,7 +3508,7 @@ enum OpenAPIDocument {
                                     ("byStatus", array(ref("DashboardCount"))),
                                     ("byUnit", array(ref("DashboardCount"))), ("overdueActions", int),
                                     ("awaitingAppraisal", int), ("awaitingDecision", int), ("evaluationsDue", int),
-                                    ("replicated", int),
+                                    ("replicated", int), ("replications", int), ("replicatedModels", int),
                                 ])
                         ),
                         (
@@ -3126,7 +3520,187 @@ enum OpenAPIDocument {
                                     ("parts", array(int)),
                                 ])
                         ),
+                        (
+                            "EventPerson",
+                            schema(
+                                required: ["name", "position", "unit"],
+                                [("name", str()), ("position", str()), ("unit", str())])
+                        ),
+                        (
+                            "EventSubject",
+                            schema(
+                                required: ["subjectID", "name", "honour"],
+                                [
+                                    ("subjectID", int), ("name", str()),
+                                    ("honour", str("Hình thức biểu dương, khen thưởng")),
+                                ])
+                        ),
+                        (
+                            "Event",
+                            schema(
+                                required: [
+                                    "id", "unitID", "unitName", "kind", "kindLabel", "title", "date", "time", "place",
+                                    "status", "statusLabel", "hosts", "honoured", "unitIDs", "people", "outcomes",
+                                    "files",
+                                    "invitationNumber", "reportNumber",
+                                ],
+                                [
+                                    ("id", int), ("unitID", int), ("unitName", str()),
+                                    ("kind", str(codes(EventKind.self))),
+                                    ("kindLabel", str()), ("title", str()), ("date", str("dd/mm/yyyy")),
+                                    ("time", str()),
+                                    ("place", str()), ("status", str(codes(EventStatus.self))), ("statusLabel", str()),
+                                    ("hosts", array(ref("EventSubject"))), ("honoured", array(ref("EventSubject"))),
+                                    ("unitIDs", array(int)), ("people", array(ref("EventPerson"))), ("outcomes", str()),
+                                    (
+                                        "files",
+                                        array(
+                                            schema(
+                                                required: ["id", "name", "contentType", "size"],
+                                                [("id", int), ("name", str()), ("contentType", str()), ("size", int)]))
+                                    ),
+                                    ("invitationNumber", str()), ("reportNumber", str()),
+                                ])
+                        ),
+                        (
+                            "EventList",
+                            schema(
+                                required: ["items"],
+                                [
+                                    (
+                                        "items",
+                                        array(
+                                            schema(
+                                                required: [
+                                                    "id", "unitID", "unitName", "kind", "title", "date", "place",
+                                                    "status",
+                                                ],
+                                                [
+                                                    ("id", int), ("unitID", int), ("unitName", str()), ("kind", str()),
+                                                    ("title", str()), ("date", str("dd/mm/yyyy")), ("place", str()),
+                                                    ("status", str()),
+                                                ]))
+                                    ),
+                                    ("next", nullable("string")),
+                                ])
+                        ),
+                        (
+                            "EventInput",
+                            schema(
+                                required: ["kind", "title", "date", "place"],
+                                [
+                                    ("unitID", int), ("kind", str(codes(EventKind.self))), ("title", str()),
+                                    ("date", str("dd/mm/yyyy")), ("time", str()), ("place", str()),
+                                    ("hostSubjectIDs", array(int)), ("unitIDs", array(int)),
+                                    ("people", array(ref("EventPerson"))), ("outcomes", str()),
+                                    (
+                                        "honoured",
+                                        array(
+                                            schema(
+                                                required: ["subjectID"], [("subjectID", int), ("honour", str())]))
+                                    ),
+                                    ("invitationNumber", str()), ("reportNumber", str()), ("signerCapacity", str()),
+                                    ("signerName", str()), ("recipients", str()),
+                                ])
+                        ),
+                        ("EventStatusInput", schema(required: ["status"], [("status", str(codes(EventStatus.self)))])),
+                        storySchema, storyListSchema, storyInputSchema, storyMoveSchema,
+                        consentSchema, consentListSchema, consentInputSchema, consentWithdrawSchema,
                         ("MeetingClose", schema(required: [], [("notes", str())])),
+                        (
+                            "Replication",
+                            schema(
+                                required: [
+                                    "id", "registrationID", "subjectID", "modelTitle", "modelSubject", "adoptingUnitID",
+                                    "adoptingUnitName", "adoptedOn", "year", "adaptation", "responsible", "status",
+                                    "statusLabel",
+                                ],
+                                [
+                                    ("id", int), ("registrationID", int), ("subjectID", int), ("modelTitle", str()),
+                                    ("modelSubject", str()), ("adoptingUnitID", int), ("adoptingUnitName", str()),
+                                    ("adoptedOn", str("dd/mm/yyyy")), ("year", int), ("adaptation", str()),
+                                    ("responsible", str()), ("status", str(codes(ReplicationStatus.self))),
+                                    ("statusLabel", str()),
+                                ])
+                        ),
+                        (
+                            "ReplicationList",
+                            schema(
+                                required: ["items"],
+                                [("items", array(ref("Replication"))), ("next", nullable("integer"))])
+                        ),
+                        (
+                            "ReplicationDetail",
+                            schema(
+                                required: ["replication", "assessments"],
+                                [
+                                    ("replication", ref("Replication")),
+                                    ("assessments", array(ref("ReplicationAssessment"))),
+                                ])
+                        ),
+                        (
+                            "ReplicationInput",
+                            schema(
+                                required: ["adoptedOn"],
+                                [
+                                    ("registrationID", int), ("adoptingUnitID", int), ("adoptedOn", str("dd/mm/yyyy")),
+                                    ("adaptation", str()), ("responsible", str()),
+                                ])
+                        ),
+                        ("ReplicationMove", schema(required: ["to"], [("to", str(codes(ReplicationStatus.self)))])),
+                        (
+                            "ReplicationAssessmentInput",
+                            schema(
+                                required: ["assessedOn", "assessor"],
+                                [
+                                    ("year", int), ("assessedOn", str("dd/mm/yyyy")), ("assessor", str()),
+                                    ("summary", str()),
+                                    (
+                                        "inputs",
+                                        obj(
+                                            ("type", .string("object")),
+                                            (
+                                                "description",
+                                                .string(
+                                                    "Theo mã tiêu chí: met, numerator, denominator, subNumerator, subDenominator, count, value, previousValue, evidence"
+                                                )
+                                            )
+                                        )
+                                    ),
+                                ])
+                        ),
+                        (
+                            "ReplicationAssessment",
+                            schema(
+                                required: [
+                                    "id", "replicationID", "year", "assessedOn", "assessor", "met", "unmet", "missing",
+                                    "summary", "results",
+                                ],
+                                [
+                                    ("id", int), ("replicationID", int), ("year", int), ("assessedOn", str()),
+                                    ("assessor", str()), ("met", int), ("unmet", int), ("missing", int),
+                                    ("summary", str()), ("results", array(obj(("type", .string("object"))))),
+                                ])
+                        ),
+                        (
+                            "ModelSpread",
+                            schema(
+                                required: [
+                                    "registrationID", "count", "unitCount", "units", "areaName", "byCommune",
+                                    "elsewhere",
+                                ],
+                                [
+                                    ("registrationID", int), ("count", int), ("unitCount", int),
+                                    ("units", array(ref("SpreadUnit"))), ("areaName", str()),
+                                    ("byCommune", array(ref("SpreadUnit"))), ("elsewhere", int),
+                                ])
+                        ),
+                        (
+                            "SpreadUnit",
+                            schema(
+                                required: ["unitID", "name", "count"],
+                                [("unitID", int), ("name", str()), ("count", int)])
+                        ),
                         (
                             "AuditEntry",
                             schema(
@@ -3161,4 +3735,197 @@ enum OpenAPIDocument {
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
+}
+
+/// Stories (issue 10 §1), kept out of the document's one long expression so that it type-checks quickly.
+extension OpenAPIDocument {
+    fileprivate static let storiesPath: (String, JSONValue) = (
+        "/stories",
+        obj(
+            (
+                "get",
+                op(
+                    "Bài viết tuyên truyền trong phạm vi của tài khoản, mới sửa trước", tag: "stories",
+                    params: [
+                        query("status", "Trạng thái: " + codes(StoryStatus.self)),
+                        query("column", "Mã chuyên mục (Resources/Catalogue/columns.json)"),
+                        query("after", "Xem tiếp sau dòng này (giá trị next của trang trước)"),
+                        query("perPage", "Số dòng một trang (tối đa 200)", integer: true),
+                    ],
+                    response: ref("StoryList"), errorCodes: [400, 401])
+            ),
+            (
+                "post",
+                op(
+                    "Viết bài (bản nháp); nội dung HTML được lọc theo danh sách thẻ cho phép", tag: "stories",
+                    body: "StoryInput", status: 201, response: ref("Story"), errorCodes: [401, 403, 422])
+            )
+        )
+    )
+    fileprivate static let storyPath: (String, JSONValue) = (
+        "/stories/{id}",
+        obj(
+            (
+                "get",
+                op(
+                    "Một bài viết: nội dung, điển hình, ảnh, tóm tắt tiếng dân tộc", tag: "stories", params: [idParam],
+                    response: ref("Story"))
+            ),
+            (
+                "put",
+                op(
+                    "Sửa bài viết (bản nháp hoặc đang chờ duyệt; gửi đủ các trường)", tag: "stories",
+                    params: [idParam], body: "StoryInput", response: ref("Story"),
+                    errorCodes: [401, 403, 404, 409, 422])
+            )
+        )
+    )
+    fileprivate static let storyMovePath: (String, JSONValue) = (
+        "/stories/{id}/move",
+        obj(
+            (
+                "post",
+                op(
+                    "Chuyển bước duyệt bài (" + StoryMove.allCases.map(\.rawValue).joined(separator: ", ")
+                        + "); người viết không tự duyệt (403); trả lại và gỡ bài cần lý do (422)", tag: "stories",
+                    params: [idParam], body: "StoryMove", response: ref("Story"), errorCodes: [401, 403, 404, 409, 422])
+            )
+        )
+    )
+    fileprivate static let storySchema: (String, JSONValue) = (
+        "Story",
+        schema(
+            required: [
+                "id", "unitID", "unitName", "columnCode", "columnName", "title", "slug", "lead", "bodyHTML", "status",
+                "statusLabel", "minoritySummary", "minorityLang", "minorityTranslator", "subjects", "photos",
+                "createdAt", "updatedAt",
+            ],
+            [
+                ("id", int), ("unitID", int), ("unitName", str()), ("columnCode", str()), ("columnName", str()),
+                ("title", str()), ("slug", str()), ("lead", str()), ("bodyHTML", str("HTML đã lọc")),
+                ("status", str(codes(StoryStatus.self))), ("statusLabel", str()), ("minoritySummary", str()),
+                ("minorityLang", str("Thẻ ngôn ngữ BCP 47")), ("minorityTranslator", str()),
+                (
+                    "subjects",
+                    array(schema(required: ["subjectID", "name"], [("subjectID", int), ("name", str())]))
+                ),
+                (
+                    "photos",
+                    array(
+                        schema(
+                            required: ["id", "alt", "caption", "width", "height", "contentType", "href"],
+                            [
+                                ("id", int), ("alt", str()), ("caption", str()), ("width", int), ("height", int),
+                                ("contentType", str()), ("href", str()),
+                            ]))
+                ),
+                ("authorID", nullable("integer")), ("approvedBy", nullable("integer")),
+                ("publishedAt", nullable("string")), ("withdrawnAt", nullable("string")),
+                ("withdrawReason", nullable("string")), ("returnReason", nullable("string")),
+                ("createdAt", str(format: "date-time")), ("updatedAt", str(format: "date-time")),
+            ])
+    )
+    fileprivate static let storyListSchema: (String, JSONValue) = (
+        "StoryList",
+        schema(
+            required: ["items"],
+            [
+                (
+                    "items",
+                    array(
+                        schema(
+                            required: ["id", "unitID", "columnCode", "title", "status", "updatedAt"],
+                            [
+                                ("id", int), ("unitID", int), ("columnCode", str()), ("title", str()),
+                                ("status", str(codes(StoryStatus.self))), ("updatedAt", str(format: "date-time")),
+                                ("publishedAt", nullable("string")),
+                            ]))
+                ),
+                ("next", nullable("string")),
+            ])
+    )
+    fileprivate static let storyInputSchema: (String, JSONValue) = (
+        "StoryInput",
+        schema(
+            required: ["columnCode", "title", "lead", "bodyHTML", "subjectIDs"],
+            [
+                ("unitID", int), ("columnCode", str()), ("title", str()), ("lead", str()),
+                ("bodyHTML", str("HTML; chỉ giữ các thẻ cho phép")), ("subjectIDs", array(int)),
+                ("minoritySummary", str()), ("minorityLang", str()), ("minorityTranslator", str()),
+            ])
+    )
+    fileprivate static let storyMoveSchema: (String, JSONValue) = (
+        "StoryMove",
+        schema(
+            required: ["step"],
+            [("step", str(StoryMove.allCases.map(\.rawValue).joined(separator: ", "))), ("reason", str())])
+    )
+}
+
+/// Consents to publication (issue 10 §2), kept out of the document's one long expression.
+extension OpenAPIDocument {
+    fileprivate static let consentsPath: (String, JSONValue) = (
+        "/subjects/{id}/consents",
+        obj(
+            (
+                "get",
+                op(
+                    "Các lần đồng ý công khai của một cá nhân, hộ gia đình, mới nhất trước (bản quét phiếu chỉ tải "
+                        + "trên trang nội bộ)", tag: "consents", params: [idParam], response: ref("ConsentList"),
+                    errorCodes: [401, 404])
+            ),
+            (
+                "post",
+                op(
+                    "Ghi nhận sự đồng ý công khai (cá nhân, hộ gia đình). Qua API không kèm tệp, kể cả khi đồng ý bằng "
+                        + "phiếu có chữ ký (written-form): bản quét phiếu chỉ bắt buộc và chỉ tải lên trên biểu mẫu "
+                        + "web của trang đối tượng. Ngày dd/mm/yyyy, không sau hôm nay.",
+                    tag: "consents", params: [idParam], body: "ConsentInput", status: 201, response: ref("Consent"),
+                    errorCodes: [401, 403, 404, 422])
+            )
+        )
+    )
+    fileprivate static let consentWithdrawPath: (String, JSONValue) = (
+        "/consents/{id}/withdraw",
+        obj(
+            (
+                "post",
+                op(
+                    "Rút lại sự đồng ý (bắt buộc lý do): đối tượng và các bài viết về đối tượng rời trang công khai "
+                        + "ngay", tag: "consents", params: [idParam], body: "ConsentWithdraw", response: ref("Consent"),
+                    errorCodes: [401, 403, 404, 422])
+            )
+        )
+    )
+    fileprivate static let consentSchema: (String, JSONValue) = (
+        "Consent",
+        schema(
+            required: [
+                "id", "subjectID", "givenBy", "givenOn", "method", "methodLabel", "scopeNote", "hasFile", "recordedAt",
+                "inForce",
+            ],
+            [
+                ("id", int), ("subjectID", int), ("givenBy", str()), ("givenOn", str("dd/mm/yyyy")),
+                ("method", str(codes(ConsentMethod.self))), ("methodLabel", str()), ("scopeNote", str()),
+                ("hasFile", bool), ("fileName", nullable("string")), ("recordedBy", nullable("integer")),
+                ("recordedAt", str(format: "date-time")), ("inForce", bool), ("withdrawnAt", nullable("string")),
+                ("withdrawnBy", nullable("integer")), ("withdrawReason", nullable("string")),
+            ])
+    )
+    fileprivate static let consentListSchema: (String, JSONValue) = (
+        "ConsentList",
+        schema(required: ["items", "inForce"], [("items", array(ref("Consent"))), ("inForce", bool)])
+    )
+    fileprivate static let consentInputSchema: (String, JSONValue) = (
+        "ConsentInput",
+        schema(
+            required: ["givenBy", "givenOn", "method"],
+            [
+                ("givenBy", str("Người đồng ý (cá nhân hoặc đại diện hộ)")), ("givenOn", str("dd/mm/yyyy")),
+                ("method", str(codes(ConsentMethod.self))), ("scopeNote", str()),
+            ])
+    )
+    fileprivate static let consentWithdrawSchema: (String, JSONValue) = (
+        "ConsentWithdraw", schema(required: ["reason"], [("reason", str())])
+    )
 }

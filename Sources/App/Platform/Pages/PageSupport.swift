@@ -125,6 +125,10 @@ extension Request {
                         item("Tiêu chí cụ thể", SubjectsPath.criteria.href, can(.followRegistrations)),
                         item("Phong trào", MovementsPath.list.href),
                         item("Nộp báo cáo cụm, khối", GroupWorkPath.mine.href, Policy.seesGroupWork(actor)),
+                        item("Nhân rộng mô hình", ReplicationsPath.list.href, can(.followRegistrations)),
+                        item(
+                            "Điển hình do người dân giới thiệu", ProposalsPath.queue.href,
+                            Policy.proposalScope(actor) != .none),
                     ]),
                 NavGroup(
                     "Khen thưởng", key: "khen-thuong",
@@ -137,7 +141,10 @@ extension Request {
                 NavGroup(
                     "Tuyên truyền", key: "tuyen-truyen",
                     [
-                        item("Trang công khai", HomePath.publicHome.href, can(.publicise))
+                        item("Bài viết", StoriesPath.list.href, Policy.storyScope(actor) != .none),
+                        item("Tin, bài trên báo, đài, loa", MediaPath.list.href, Policy.mediaScope(actor) != .none),
+                        item("Sự kiện, hội nghị", EventPath.list.href, Policy.eventScope(actor) != .none),
+                        item("Trang công khai", HomePath.publicHome.href, can(.publicise)),
                     ]),
                 NavGroup(
                     "Báo cáo", key: "bao-cao",

@@ -16,7 +16,9 @@ enum FileStore {
     }
 
     /// The tables whose rows name a file on disk (`storage = 'disk'`, `storage_key`).
-    static let referencingTables = ["evidence_files", "dossier_documents", "group_files"]
+    static let referencingTables = [
+        "evidence_files", "dossier_documents", "group_files", "consents", "story_photos", "event_files",
+    ]
 
     /// Where uploads live: beside the SQLite file, never under Public/.
     static func uploadsDirectory(_ app: Application) -> String {

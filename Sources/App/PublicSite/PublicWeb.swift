@@ -1,0 +1,453 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The head and frame of every public page: canonical URL, Open Graph, the columns menu.
+struct PublicLayout: Encodable, Sendable {
+    let title: String
+    let description: String
+    /// Absolute.
+    let canonical: String
+    /// "website" or "article".
+    let ogType: String
+    /// Absolute; a story's first photo.
+    var ogImage: String?
+    var ogImageAlt: String?
+    let columns: [NavItem]
+    let signedIn: Bool
+    /// The Atom feed this page offers (absolute).
+    var feedHref: String
+    var feedTitle: String
+    var homeHref = HomePath.publicHome.href
+    var exemplarsHref = PublicPath.exemplars.href
+    var searchHref = PublicPath.search.href
+    /// The citizens' proposal form (helper 4's route, issue 10 §6).
+    var proposeHref = "/gioi-thieu-dien-hinh"
+    var appHref = HomePath.home.href
+}
+
+struct StoryCard: Encodable, Sendable {
+    let title: String
+    let href: String
+    let lead: String
+    let published: String
+    /// ISO 8601 for `<time datetime>`.
+    let publishedISO: String
+    let columnName: String
+    let columnHref: String
+}
+
+struct ExemplarCard: Encodable, Sendable {
+    let name: String
+    let kindLabel: String
+    let unitName: String
+    let href: String
+}
+
+struct FacetLink: Encodable, Sendable {
+    let label: String
+    let count: Int
+    let href: String
+    let active: Bool
+}
+
+struct PublicHomePage: Encodable, Sendable {
+    let site: PublicLayout
+    let stories: [StoryCard]
+    let nextHref: String?
+    let columns: [FacetLink]
+    let communes: [FacetLink]
+    let fields: [FacetLink]
+    let movements: [Row]
+    struct Row: Encodable, Sendable {
+        let name: String
+        let kindLabel: String
+        let period: String
+        let leads: String
+    }
+}
+
+struct PublicColumnPage: Encodable, Sendable {
+    let site: PublicLayout
+    let name: String
+    let stories: [StoryCard]
+    let nextHref: String?
+    let feedHref: String
+}
+
+struct PublicStoryPage: Encodable, Sendable {
+    let site: PublicLayout
+    let title: String
+    let lead: String
+    let bodyHTML: String
+    let published: String
+    let publishedISO: String
+    let columnName: String
+    let columnHref: String
+    let photos: [Photo]
+    let minority: Minority?
+    let exemplars: [ExemplarCard]
+    struct Photo: Encodable, Sendable {
+        let src: String
+        let alt: String
+        let caption: String
+        let width: Int
+        let height: Int
+    }
+    struct Minority: Encodable, Sendable {
+        let lang: String
+        let text: String
+        let translator: String
+    }
+}
+
+struct PublicExemplarsPage: Encodable, Sendable {
+    let site: PublicLayout
+    let heading: String
+    let exemplars: [ExemplarCard]
+    let nextHref: String?
+    let communes: [FacetLink]
+    let fields: [FacetLink]
+}
+
+struct PublicExemplarPage: Encodable, Sendable {
+    let site: PublicLayout
+    let name: String
+    let kindLabel: String
+    let unitName: String
+    let unitHref: String
+    let fields: [String]
+    let recognitions: [Recognition]
+    let stories: [StoryCard]
+    let awards: [Award]
+    /// Lead: fill from helper 3's `ReplicationQuery.spread(registrationID:on:)` when it lands.
+    var replications: [Line] = []
+    /// Lead: fill from helper 2's events (the events this exemplar hosted) when they land.
+    var events: [Line] = []
+    struct Recognition: Encodable, Sendable {
+        let year: Int
+        let title: String
+        let statusLabel: String
+    }
+    struct Award: Encodable, Sendable {
+        let formName: String
+        let year: Int
+        let authority: String
+        let decision: String
+    }
+    struct Line: Encodable, Sendable {
+        let text: String
+        let href: String?
+    }
+}
+
+struct PublicSearchPage: Encodable, Sendable {
+    let site: PublicLayout
+    let q: String
+    let searched: Bool
+    let stories: [StoryCard]
+    let exemplars: [ExemplarCard]
+}
+
+struct PublicWebController {
+    static let perPage = 12
+
+    func register(_ r: any RoutesBuilder) {
+        r.get(PublicPath.column(.key), use: column)
+        r.get(PublicPath.story(.key), use: story)
+        r.get(PublicPath.photo(.key), use: photo)
+        r.get(PublicPath.exemplars, use: exemplars)
+        r.get(PublicPath.exemplar(.key), use: exemplar)
+        r.get(PublicPath.search, use: search)
+    }
+
+    // MARK: Building blocks
+
+    static func layout(
+        _ req: Request, title: String, description: String, path: String, ogType: String = "website"
+    ) -> PublicLayout {
+        PublicLayout(
+            title: title, description: String(description.prefix(300)), canonical: req.absolute(path),
+            ogType: ogType,
+            columns: PublicColumn.all.map {
+                NavItem(
+                    label: $0.name, href: PublicPath.column(.text($0.code)).href,
+                    active: path == PublicPath.column(.text($0.code)).href)
+            }, signedIn: req.auth != nil, feedHref: req.absolute(PublicPath.feed.href),
+            feedTitle: "Điển hình tiên tiến — bài viết mới")
+    }
+
+    static func card(_ s: StoryModel) -> StoryCard {
+        let at = s.publishedAt ?? s.createdAt
+        return StoryCard(
+            title: s.title, href: PublicPath.story(id: s.id ?? 0, slug: s.slug).href, lead: s.lead,
+            published: PublicQueries.date(at), publishedISO: ISO8601DateFormatter().string(from: at),
+            columnName: PublicColumn.label(s.columnCode), columnHref: PublicPath.column(.text(s.columnCode)).href)
+    }
+
+    static func card(_ s: SubjectModel) -> ExemplarCard {
+        ExemplarCard(
+            name: s.name, kindLabel: kindLabel(s.subjectKind), unitName: s.$unit.value?.name ?? "",
+            href: PublicPath.exemplar(.id(s.id ?? 0)).href)
+    }
+
+    static func kindLabel(_ k: SubjectKind) -> String {
+        switch k {
+        case .collective: return "Tập thể"
+        case .individual: return "Cá nhân"
+        case .household: return "Hộ gia đình"
+        }
+    }
+
+    /// A positive id from a query parameter, or nil.
+    static func id(_ req: Request, _ name: String) -> Int? {
+        guard let raw = req.query[String.self, at: name], let n = Int(raw), n > 0 else { return nil }
+        return n
+    }
+
+    static func facets(_ req: Request, unitID: Int? = nil, field: String? = nil) async throws
+        -> (communes: [FacetLink], fields: [FacetLink])
+    {
+        let f = try await PublicQueries.facets(on: req.db)
+        return (
+            f.units.map { u, n in
+                FacetLink(
+                    label: u.name, count: n, href: PublicPath.exemplars.href([("xa", String(u.id ?? 0))]),
+                    active: u.id == unitID)
+            },
+            f.fields.map { code, name, n in
+                FacetLink(
+                    label: name, count: n, href: PublicPath.exemplars.href([("linh-vuc", code)]), active: code == field)
+            }
+        )
+    }
+
+    // MARK: Pages
+
+    @Sendable func home(req: Request) async throws -> Response {
+        let page = try await PublicQueries.latest(after: Self.id(req, "sau"), limit: Self.perPage, on: req.db)
+        let facets = try await Self.facets(req)
+        let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code)
+            .limit(50).all()
+        let rows = movements.map { m in
+            PublicHomePage.Row(
+                name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind,
+                period: "\(m.fromYear)–\(m.toYear)",
+                leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
+        }
+        var columnCounts: [String: Int] = [:]
+        for c in PublicColumn.all {
+            columnCounts[c.code] = try await StoryModel.query(on: req.db).filter(\.$columnCode == c.code)
+                .filter(\.$status == StoryStatus.published).count()
+        }
+        let context = PublicHomePage(
+            site: Self.layout(
+                req, title: "Điển hình tiên tiến",
+                description: "Bài viết về các tập thể, cá nhân, hộ gia đình điển hình tiên tiến và việc nhân rộng "
+                    + "điển hình trên địa bàn.",
+                path: HomePath.publicHome.href),
+            stories: page.stories.map(Self.card),
+            nextHref: page.more
+                ? page.stories.last.map { HomePath.publicHome.href([("sau", String($0.id ?? 0))]) } : nil,
+            columns: PublicColumn.all.map {
+                FacetLink(
+                    label: $0.name, count: columnCounts[$0.code] ?? 0, href: PublicPath.column(.text($0.code)).href,
+                    active: false)
+            },
+            communes: facets.communes, fields: facets.fields, movements: rows)
+        return try await Self.render(req, "public/home", context)
+    }
+
+    @Sendable func column(req: Request) async throws -> Response {
+        let slug = req.parameters.get("slug") ?? ""
+        guard let column = PublicColumn.named(slug) else { throw AppError.notFound("Không có chuyên mục này.") }
+        let path = PublicPath.column(.text(column.code)).href
+        let page = try await PublicQueries.latest(
+            column: column.code, after: Self.id(req, "sau"), limit: Self.perPage, on: req.db)
+        var site = Self.layout(
+            req, title: column.name, description: "Bài viết trong chuyên mục “\(column.name)”.", path: path)
+        let feed = PublicPath.columnFeed(.text(column.code)).href
+        site.feedHref = req.absolute(feed)
+        site.feedTitle = "Chuyên mục \(column.name)"
+        let context = PublicColumnPage(
+            site: site, name: column.name, stories: page.stories.map(Self.card),
+            nextHref: page.more
+                ? page.stories.last.map { PublicPath.column(.text(column.code)).href([("sau", String($0.id ?? 0))]) }
+                : nil,
+            feedHref: feed)
+        return try await Self.render(req, "public/column", context)
+    }
+
+    @Sendable func story(req: Request) async throws -> Response {
+        let ref = req.parameters.get("ref") ?? ""
+        guard let id = Int(ref.prefix { $0.isNumber }), id > 0,
+            let s = try await PublicQueries.story(id, on: req.db)
+        else { throw AppError.notFound("Không tìm thấy bài viết.") }
+        let path = PublicPath.story(id: id, slug: s.slug).href
+        let photos = try await PublicQueries.photos(ofStory: id, on: req.db)
+        let subjects = try await PublicQueries.subjects(ofStory: id, on: req.db)
+        let linkable = try await PublicQueries.publicExemplars(subjects.compactMap(\.id), on: req.db)
+        var site = Self.layout(req, title: s.title, description: s.lead, path: path, ogType: "article")
+        if let first = photos.first {
+            site.ogImage = req.absolute(PublicPath.photo(.id(first.id ?? 0)).href)
+            site.ogImageAlt = first.alt
+        }
+        let card = Self.card(s)
+        let context = PublicStoryPage(
+            site: site, title: s.title, lead: s.lead, bodyHTML: s.bodyHTML, published: card.published,
+            publishedISO: card.publishedISO, columnName: card.columnName, columnHref: card.columnHref,
+            photos: photos.map {
+                .init(
+                    src: PublicPath.photo(.id($0.id ?? 0)).href, alt: $0.alt, caption: $0.caption, width: $0.width,
+                    height: $0.height)
+            },
+            minority: s.minoritySummary.isEmpty
+                ? nil : .init(lang: s.minorityLang, text: s.minoritySummary, translator: s.minorityTranslator),
+            exemplars: subjects.map { subject in
+                var c = Self.card(subject)
+                if !linkable.contains(subject.id ?? 0) {
+                    c = ExemplarCard(name: c.name, kindLabel: c.kindLabel, unitName: c.unitName, href: "")
+                }
+                return c
+            })
+        return try await Self.render(req, "public/story", context)
+    }
+
+    @Sendable func photo(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: Int.self),
+            let p = try await StoryPhotoModel.find(id, on: req.db),
+            try await PublicQueries.story(p.storyID, on: req.db) != nil
+        else { throw AppError.notFound("Không tìm thấy ảnh.") }
+        let data = try FileStore.get(storage: p.storage, key: p.storageKey, data: p.data, app: req.application)
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.replaceOrAdd(name: .contentType, value: p.contentType)
+        // Revalidated each time: a withdrawn story or consent stops showing its photos at once.
+        res.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        return res
+    }
+
+    @Sendable func exemplars(req: Request) async throws -> Response {
+        let unitID = Self.id(req, "xa")
+        let field = req.query[String.self, at: "linh-vuc"].flatMap { $0.isEmpty ? nil : $0 }
+        var unit: UnitModel?
+        if let unitID {
+            guard let u = try await UnitModel.find(unitID, on: req.db) else {
+                throw AppError.notFound("Không có đơn vị này.")
+            }
+            unit = u
+        }
+        var fieldName: String?
+        if let field { fieldName = try await PublicQueries.fieldNames([field], on: req.db)[field] ?? field }
+        let page = try await PublicQueries.exemplars(
+            unitPath: unit?.path, field: field, after: Self.id(req, "sau"), limit: 30, on: req.db)
+        var heading = "Điển hình tiên tiến"
+        if let unit { heading += " — \(unit.name)" }
+        if let fieldName { heading += " — lĩnh vực \(fieldName)" }
+        let query: [(String, String)] = [("xa", unitID.map(String.init) ?? ""), ("linh-vuc", field ?? "")]
+        let facets = try await Self.facets(req, unitID: unitID, field: field)
+        let context = PublicExemplarsPage(
+            site: Self.layout(
+                req, title: heading, description: "Các tập thể, cá nhân, hộ gia đình điển hình tiên tiến.",
+                path: PublicPath.exemplars.href(query)),
+            heading: heading, exemplars: page.subjects.map(Self.card),
+            nextHref: page.more
+                ? page.subjects.last.map { PublicPath.exemplars.href(query + [("sau", String($0.id ?? 0))]) } : nil,
+            communes: facets.communes, fields: facets.fields)
+        return try await Self.render(req, "public/exemplars", context)
+    }
+
+    @Sendable func exemplar(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: Int.self), let s = try await PublicQueries.exemplar(id, on: req.db)
+        else { throw AppError.notFound("Không tìm thấy điển hình này.") }
+        let data = try await Self.exemplarData(s, on: req.db)
+        var context = PublicExemplarPage(
+            site: Self.layout(
+                req, title: s.name,
+                description: "\(Self.kindLabel(s.subjectKind)) điển hình tiên tiến, \(s.unit.name).",
+                path: PublicPath.exemplar(.id(id)).href, ogType: "profile"),
+            name: s.name, kindLabel: Self.kindLabel(s.subjectKind), unitName: s.unit.name,
+            unitHref: PublicPath.exemplars.href([("xa", String(s.$unit.id))]), fields: data.fields,
+            recognitions: data.recognitions, stories: data.stories.map(Self.card), awards: data.awards)
+        context.replications = try await Self.replicationLines(data.registrationIDs, on: req.db)
+        context.events = try await EventsQuery.hosted(by: id, on: req.db).filter { $0.status == .held }.map {
+            let role =
+                $0.roles.contains(.host)
+                ? "đơn vị, người chủ trì" : "được biểu dương" + ($0.honour.isEmpty ? "" : " (\($0.honour))")
+            return PublicExemplarPage.Line(
+                text: "\($0.date) — \($0.kind.label): \($0.title), tại \($0.place); \(role)", href: nil)
+        }
+        return try await Self.render(req, "public/exemplar", context)
+    }
+
+    /// An exemplar's public facts: fields, recognised registrations, public stories, valid awards (public fields
+    /// only: form, year, authority, decision number and date).
+    /// Where each recognised model of the exemplar has spread: unit names and counts only.
+    static func replicationLines(_ registrationIDs: [Int], on db: any Database) async throws -> [PublicExemplarPage
+        .Line]
+    {
+        var lines: [PublicExemplarPage.Line] = []
+        for id in registrationIDs {
+            let spread = try await ReplicationQuery.spread(registrationID: id, on: db)
+            guard spread.count > 0 else { continue }
+            let units = spread.units.map { "\($0.name) (\($0.count))" }.joined(separator: ", ")
+            lines.append(
+                .init(text: "Được nhân rộng \(spread.count) lần ở \(spread.unitCount) đơn vị: \(units)", href: nil))
+        }
+        return lines
+    }
+
+    static func exemplarData(_ s: SubjectModel, on db: any Database) async throws -> (
+        fields: [String], recognitions: [PublicExemplarPage.Recognition], stories: [StoryModel],
+        awards: [PublicExemplarPage.Award], registrationIDs: [Int]
+    ) {
+        let id = s.id ?? 0
+        let regs = try await RegistrationModel.query(on: db).filter(\.$subject.$id == id)
+            .filter(\.$status ~~ PublicQueries.recognised).sort(\.$year, .descending).all()
+        let names = try await PublicQueries.fieldNames(regs.map(\.fieldCode), on: db)
+        var fields: [String] = []
+        for r in regs where !r.fieldCode.isEmpty {
+            let n = names[r.fieldCode] ?? r.fieldCode
+            if !fields.contains(n) { fields.append(n) }
+        }
+        let stories = try await PublicQueries.latest(subjectID: id, limit: 50, on: db).stories
+        let awards = try await AwardModel.query(on: db).filter(\.$subject.$id == id)
+            .filter(\.$status == AwardStatus.valid).sort(\.$year, .descending).all()
+        return (
+            fields,
+            regs.map { .init(year: $0.year, title: $0.title, statusLabel: $0.status.label) },
+            stories,
+            awards.map {
+                .init(
+                    formName: $0.formName, year: $0.year, authority: $0.authority,
+                    decision: $0.decisionNumber.isEmpty
+                        ? "" : "Quyết định số \($0.decisionNumber) ngày \($0.decisionDate.isoToVietnamese)")
+            },
+            regs.compactMap(\.id)
+        )
+    }
+
+    @Sendable func search(req: Request) async throws -> Response {
+        let q = VietnameseText.clean(req.query[String.self, at: "q"] ?? "")
+        let folded = PublicQueries.foldQuery(String(q.prefix(100)))
+        let stories = try await PublicQueries.searchStories(folded, limit: 30, on: req.db)
+        let exemplars =
+            folded.isEmpty
+            ? []
+            : try await PublicQueries.exemplars(
+                unitPath: nil, field: nil, folded: folded, after: nil, limit: 30, on: req.db
+            ).subjects
+        let context = PublicSearchPage(
+            site: Self.layout(
+                req, title: q.isEmpty ? "Tìm kiếm" : "Tìm kiếm: \(q)",
+                description: "Tìm bài viết và điển hình tiên tiến.", path: PublicPath.search.href([("q", q)])),
+            q: q, searched: !folded.isEmpty, stories: stories.map(Self.card), exemplars: exemplars.map(Self.card))
+        return try await Self.render(req, "public/search", context)
+    }
+
+    /// Not cached (`req.render` sends no-store): a withdrawn story or consent disappears at the next request.
+    static func render<C: Encodable & Sendable>(_ req: Request, _ template: String, _ context: C) async throws
+        -> Response
+    {
+        try await req.render(template, context)
+    }
+}

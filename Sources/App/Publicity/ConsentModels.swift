@@ -1,0 +1,80 @@
+import Domain
+import Fluent
+import Foundation
+
+/// How a consent to publication was given.
+enum ConsentMethod: String, Codable, Sendable, CaseIterable {
+    /// A signed form, scanned.
+    case writtenForm = "written-form"
+    /// Said before witnesses and recorded in minutes.
+    case recordedMinutes = "recorded-minutes"
+    /// Sent electronically (e-mail, the public service portal).
+    case electronic
+
+    var label: String {
+        switch self {
+        case .writtenForm: return "Phiếu đồng ý có chữ ký (bản quét)"
+        case .recordedMinutes: return "Ghi vào biên bản, có người làm chứng"
+        case .electronic: return "Gửi bằng phương tiện điện tử"
+        }
+    }
+}
+
+/// An individual's or a household's consent to be published; in force while `withdrawnAt` is nil.
+final class ConsentModel: Model, @unchecked Sendable {
+    static let schema = "consents"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "subject_id") var subjectID: Int
+    /// The person who gave it (the individual, or the household's representative).
+    @Field(key: "given_by") var givenBy: String
+    /// ISO date (yyyy-mm-dd).
+    @Field(key: "given_on") var givenOn: String
+    @Field(key: "method") var method: ConsentMethod
+    /// What the consent covers, in the giver's words ("ảnh, tên, thành tích; không nêu địa chỉ").
+    @Field(key: "scope_note") var scopeNote: String
+    // The scanned form, stored like evidence files (FileStore).
+    @OptionalField(key: "original_name") var originalName: String?
+    @OptionalField(key: "content_type") var contentType: String?
+    @OptionalField(key: "size") var size: Int?
+    @OptionalField(key: "sha256") var sha256: String?
+    @OptionalField(key: "storage") var storage: String?
+    @OptionalField(key: "storage_key") var storageKey: String?
+    @OptionalField(key: "data") var data: Data?
+    @OptionalField(key: "recorded_by") var recordedBy: Int?
+    @Field(key: "recorded_at") var recordedAt: Date
+    @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
+    @OptionalField(key: "withdrawn_by") var withdrawnBy: Int?
+    @OptionalField(key: "withdraw_reason") var withdrawReason: String?
+    init() {}
+}
+
+/// Which subjects may be named on a public page, in a feed or in the sitemap: a collective always; an individual
+/// or a household only while it has a consent in force (issue 10 §2). Every public read goes through here.
+enum PublicConsent {
+    /// The subjects among `subjectIDs` that may NOT be published (individuals and households without a consent
+    /// in force, and ids that name no subject).
+    static func withheld(_ subjectIDs: [Int], on db: any Database) async throws -> Set<Int> {
+        let ids = Array(Set(subjectIDs))
+        guard !ids.isEmpty else { return [] }
+        let subjects = try await SubjectModel.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$kind).all()
+        var known = Set<Int>()
+        var needing: [Int] = []
+        for subject in subjects {
+            guard let id = subject.id else { continue }
+            known.insert(id)
+            if subject.subjectKind != .collective { needing.append(id) }
+        }
+        var withheld = Set(ids).subtracting(known)
+        guard !needing.isEmpty else { return withheld }
+        let given = try await ConsentModel.query(on: db)
+            .filter(\.$subjectID ~~ needing).filter(\.$withdrawnAt == nil).field(\.$subjectID).all()
+        let consenting = Set(given.map(\.subjectID))
+        for id in needing where !consenting.contains(id) { withheld.insert(id) }
+        return withheld
+    }
+
+    /// Whether one subject may be published.
+    static func isPublishable(_ subjectID: Int, on db: any Database) async throws -> Bool {
+        try await withheld([subjectID], on: db).isEmpty
+    }
+}
