@@ -141,6 +141,12 @@ actor TestTemplates {
         return result
     }
 
+    /// The server's `max_connections`.
+    func maxConnections() async throws -> Int {
+        let row = try await adminApp().db.sql().raw("SHOW max_connections").first()
+        return Int(try row?.decode(column: "max_connections", as: String.self) ?? "") ?? 100
+    }
+
     /// Test and template databases of runs whose process is gone.
     private func dropLeftovers() async throws {
         let rows = try await adminApp().db.sql()
@@ -201,24 +207,31 @@ actor TestTemplates {
     }
 }
 
-/// PostgreSQL accepts 100 connections by default (3 kept for superusers) and each test app may open up to 4 per
-/// event loop (8 on 2 cores), while the tests run in parallel: at most `limit` PostgreSQL test apps are alive at
-/// once, the others wait their turn. A fixed 12 apps × 8 + the admin pool's 8 could pass 97, and CI once failed
-/// with 53300 "remaining connection slots are reserved": the limit keeps the apps and the admin pool within 90,
-/// whatever the core count (10 apps on 2 cores, 4 on 4).
+/// Each PostgreSQL test app may open up to 4 connections per event loop (8 on 2 cores, 32 on 8), and the tests run in
+/// parallel: at most `limit` PostgreSQL test apps are alive at once, the others wait their turn. The limit comes from
+/// the server's own `max_connections` (less a margin for the admin pool and superusers), so a default server (100)
+/// is never overrun — CI once failed with 53300 "remaining connection slots are reserved" — and a server with more
+/// (CI sets 500) runs more apps side by side; at most 16, beyond which a test run gains nothing.
 actor TestDatabaseSlots {
-    static let postgres: TestDatabaseSlots = {
-        let perApp = 4 * System.coreCount
-        return TestDatabaseSlots(limit: max(2, (90 - perApp) / perApp))
-    }()
-    let limit: Int
+    static let postgres = TestDatabaseSlots()
+    private var limit: Int?
     private var used = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(limit: Int) { self.limit = limit }
-
     func acquire() async {
-        if used < limit {
+        if limit == nil {
+            let perApp = 4 * System.coreCount
+            let server = (try? await TestTemplates.shared.maxConnections()) ?? 100
+            let computed = max(2, min(16, (server - 10 - perApp) / perApp))
+            // Another caller may have set it while this one asked the server.
+            if limit == nil {
+                limit = computed
+                print(
+                    "PostgreSQL tests: max_connections \(server), \(System.coreCount) cores → \(computed) test apps at once"
+                )
+            }
+        }
+        if used < limit ?? 2 {
             used += 1
             return
         }

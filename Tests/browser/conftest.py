@@ -52,7 +52,7 @@ def server():
     proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--env", "production"],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(1200):  # the demo district loads at the first start (about 20 s release, 70 s debug)
+    for _ in range(3600):  # the demo district loads at the first start (about 20 s release, 70 s debug, more in CI)
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
                 if r.status == 200:

@@ -17,6 +17,7 @@ const sel = 'button, input:not([type=hidden]):not([type=checkbox]):not([type=rad
 for (const el of document.querySelectorAll(sel)) {
   const r = el.getBoundingClientRect();
   if (r.width === 0 || r.height === 0) continue;
+  if (el.closest('[aria-hidden="true"]')) continue;  // out of reach on purpose (the proposal form's honeypot)
   const cs = getComputedStyle(el);
   if (cs.visibility === 'hidden' || cs.display === 'none') continue;
   if (r.height < 43.5) out.push((el.tagName + ' ' + (el.id || el.getAttribute('name') || el.textContent.trim().slice(0, 30))) + ' h=' + Math.round(r.height));

@@ -61,15 +61,12 @@ extension DemoDistrictRun {
         try await publish(school)
 
         // An individual is published only once a consent is recorded (issue 10 §2).
-        let consent = ConsentModel()
-        consent.subjectID = individuals[0]
-        consent.givenBy = "Người được viết bài"
-        consent.givenOn = "2025-03-10"
-        consent.method = .writtenForm
-        consent.scopeNote = "Đồng ý nêu tên, ảnh và thành tích; không nêu địa chỉ, số điện thoại."
-        consent.recordedBy = approver.userID
-        consent.recordedAt = Date()
-        try await consent.create(on: db)
+        _ = try await ConsentService.record(
+            subjectID: individuals[0],
+            ConsentInput(
+                givenBy: "Người được viết bài", givenOn: "10/03/2025", method: ConsentMethod.recordedMinutes.rawValue,
+                scopeNote: "Đồng ý nêu tên, ảnh và thành tích; không nêu địa chỉ, số điện thoại."),
+            scan: nil, requireScanForWrittenForm: true, actor: approver, app: app, on: db)
         let person = try await write(
             "Người nông dân giỏi chia sẻ giống cà phê cho bà con", column: "nguoi-tot-viec-tot",
             about: [individuals[0]],

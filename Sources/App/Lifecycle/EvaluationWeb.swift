@@ -176,16 +176,7 @@ struct EvaluationWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(EvaluationForm.self)
-        let (input, parseErrors) = form.input()
-        if !parseErrors.isEmpty {
-            let e = AppError.invalid(parseErrors)
-            return try await req.render(
-                "lifecycle/evaluation-form",
-                try await Self.page(
-                    req: req, id: id, form: form.flat, inputs: form.inputs ?? [:], errors: e.formErrors),
-                status: e.status)
-        }
-        return try await req.submit {
+        return try await req.submit(parsed: form.input()) { input in
             try await EvaluationService.create(registrationID: id, input, actor: req.actor, on: req.db)
         } redirect: { ev in
             (

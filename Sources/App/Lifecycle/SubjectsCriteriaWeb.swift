@@ -319,10 +319,8 @@ struct SubjectsCriteriaWebController {
         let id = try req.parameters.require("id", as: Int.self)
         _ = try await SubjectService.writable(id, actor: req.actor, on: req.db) // who may not write learns that first
         let f = try req.form(AnnualRecordForm.self)
-        let (input, numberErrors) = f.input()
-        return try await req.submit {
-            guard numberErrors.isEmpty else { throw AppError.invalid(numberErrors) }
-            return try await SubjectService.saveAnnualRecord(subjectID: id, input, actor: req.actor, on: req.db)
+        return try await req.submit(parsed: f.input()) { input in
+            try await SubjectService.saveAnnualRecord(subjectID: id, input, actor: req.actor, on: req.db)
         } redirect: { r in
             (SubjectsPath.subject(.id(id)).href, "Đã lưu kết quả năm \(r.year).")
         } orRender: { e in

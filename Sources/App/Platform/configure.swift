@@ -27,9 +27,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     try BaseSalaries.install(workingDirectory: config.workingDirectory)
     app.quotaPlans = try QuotaService.loadPlans(workingDirectory: config.workingDirectory)
     app.statisticsForms = try StatisticsService.loadForms(workingDirectory: config.workingDirectory)
-    let columns = try StoriesService.loadColumns(workingDirectory: config.workingDirectory)
-    app.storyColumns = columns
-    PublicColumn.use(columns)
+    app.storyColumns = try StoriesService.loadColumns(workingDirectory: config.workingDirectory)
 
     let root = config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/"
     app.directory = DirectoryConfiguration(workingDirectory: root)

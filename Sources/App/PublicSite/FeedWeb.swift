@@ -21,7 +21,7 @@ struct FeedWebController {
     }
 
     @Sendable func column(req: Request) async throws -> Response {
-        guard let column = PublicColumn.named(req.parameters.get("slug") ?? "") else {
+        guard let column = req.publicColumns.named(req.parameters.get("slug") ?? "") else {
             throw AppError.notFound("Không có chuyên mục này.")
         }
         let stories = try await PublicQueries.latest(column: column.code, limit: Self.entries, on: req.db).stories
@@ -64,7 +64,7 @@ struct FeedWebController {
                 <published>\(rfc3339(published))</published>
                 <updated>\(rfc3339(max(s.updatedAt, published)))</updated>
                 <author><name>\(esc(unitNames[s.unitID] ?? "Điển Hình"))</name></author>
-                <category term="\(esc(s.columnCode))" label="\(esc(PublicColumn.label(s.columnCode)))"/>
+                <category term="\(esc(s.columnCode))" label="\(esc(req.publicColumns.label(s.columnCode)))"/>
                 <summary type="text">\(esc(s.lead))</summary>
                 </entry>
 

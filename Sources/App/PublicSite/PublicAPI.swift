@@ -52,7 +52,7 @@ struct PublicAPIController {
 
     static func dto(_ s: StoryModel, _ req: Request) -> StoryDTO {
         StoryDTO(
-            id: s.id ?? 0, title: s.title, column: s.columnCode, columnName: PublicColumn.label(s.columnCode),
+            id: s.id ?? 0, title: s.title, column: s.columnCode, columnName: req.publicColumns.label(s.columnCode),
             lead: s.lead, publishedAt: s.publishedAt ?? s.createdAt,
             url: req.absolute(PublicPath.story(id: s.id ?? 0, slug: s.slug).href))
     }
@@ -60,7 +60,7 @@ struct PublicAPIController {
     @Sendable func stories(req: Request) async throws -> StoryList {
         let after = PublicWebController.id(req, "after")
         let column = req.query[String.self, at: "column"].flatMap { $0.isEmpty ? nil : $0 }
-        if let column, PublicColumn.named(column) == nil { throw AppError.notFound("Không có chuyên mục này.") }
+        if let column, req.publicColumns.named(column) == nil { throw AppError.notFound("Không có chuyên mục này.") }
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 20, 1), 100)
         let page = try await PublicQueries.latest(column: column, after: after, limit: limit, on: req.db)
         return StoryList(

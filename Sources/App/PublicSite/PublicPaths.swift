@@ -1,5 +1,5 @@
 import Domain
-import NIOConcurrencyHelpers
+import Vapor
 
 /// The public site's pages (issue 10 §7): no sign-in, Vietnamese URL words.
 enum PublicPath: SitePath {
@@ -45,22 +45,25 @@ enum PublicPath: SitePath {
     }
 }
 
-/// The plan's columns (§II.6, §IV.5–6). The code is the URL word.
-/// Lead: when the editors' columns catalogue (helper 1) lands as a data file, read it here instead.
+/// One of the plan's columns (§II.6, §IV.5–6) as the public site shows it. The code is the URL word.
 struct PublicColumn: Sendable, Encodable {
     let code: String
     let name: String
+}
 
-    /// The plan's columns as `Resources/Catalogue/columns.json` lists them (rules are data): set once at start by
-    /// `configure` from the same file the editors' forms read, so the public site and the stories agree on codes.
-    private static let loaded = NIOLockedValueBox<[PublicColumn]>([])
+/// The columns of `Resources/Catalogue/columns.json` (rules are data), taken from the app's `storyColumns`, the
+/// list the editors' forms read, so the public site and the stories agree on codes.
+struct PublicColumns: Sendable {
+    let all: [PublicColumn]
 
-    static var all: [PublicColumn] { loaded.withLockedValue { $0 } }
-
-    static func use(_ columns: StoryColumns) {
-        loaded.withLockedValue { $0 = columns.columns.map { PublicColumn(code: $0.slug, name: $0.name) } }
+    init(_ columns: StoryColumns?) {
+        all = columns?.columns.map { PublicColumn(code: $0.slug, name: $0.name) } ?? []
     }
 
-    static func named(_ code: String) -> PublicColumn? { all.first { $0.code == code } }
-    static func label(_ code: String) -> String { named(code)?.name ?? code }
+    func named(_ code: String) -> PublicColumn? { all.first { $0.code == code } }
+    func label(_ code: String) -> String { named(code)?.name ?? code }
+}
+
+extension Request {
+    var publicColumns: PublicColumns { PublicColumns(application.storyColumns) }
 }

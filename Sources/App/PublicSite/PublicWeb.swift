@@ -21,9 +21,11 @@ struct PublicLayout: Encodable, Sendable {
     var homeHref = HomePath.publicHome.href
     var exemplarsHref = PublicPath.exemplars.href
     var searchHref = PublicPath.search.href
-    /// The citizens' proposal form (helper 4's route, issue 10 §6).
-    var proposeHref = "/gioi-thieu-dien-hinh"
+    /// The citizens' proposal form (issue 10 §6).
+    var proposeHref = ProposalsPath.publicForm.href
     var appHref = HomePath.home.href
+    /// A message after a redirect (the proposal form's thanks).
+    var flash: String?
 }
 
 struct StoryCard: Encodable, Sendable {
@@ -120,9 +122,9 @@ struct PublicExemplarPage: Encodable, Sendable {
     let recognitions: [Recognition]
     let stories: [StoryCard]
     let awards: [Award]
-    /// Lead: fill from helper 3's `ReplicationQuery.spread(registrationID:on:)` when it lands.
+    /// Where the exemplar's models spread (`ReplicationQuery.adopters`).
     var replications: [Line] = []
-    /// Lead: fill from helper 2's events (the events this exemplar hosted) when they land.
+    /// The events this exemplar hosted, once held.
     var events: [Line] = []
     struct Recognition: Encodable, Sendable {
         let year: Int
@@ -169,7 +171,7 @@ struct PublicWebController {
         PublicLayout(
             title: title, description: String(description.prefix(300)), canonical: req.absolute(path),
             ogType: ogType,
-            columns: PublicColumn.all.map {
+            columns: req.publicColumns.all.map {
                 NavItem(
                     label: $0.name, href: PublicPath.column(.text($0.code)).href,
                     active: path == PublicPath.column(.text($0.code)).href)
@@ -177,12 +179,12 @@ struct PublicWebController {
             feedTitle: "Điển hình tiên tiến — bài viết mới")
     }
 
-    static func card(_ s: StoryModel) -> StoryCard {
+    static func card(_ s: StoryModel, _ columns: PublicColumns) -> StoryCard {
         let at = s.publishedAt ?? s.createdAt
         return StoryCard(
             title: s.title, href: PublicPath.story(id: s.id ?? 0, slug: s.slug).href, lead: s.lead,
             published: PublicQueries.date(at), publishedISO: ISO8601DateFormatter().string(from: at),
-            columnName: PublicColumn.label(s.columnCode), columnHref: PublicPath.column(.text(s.columnCode)).href)
+            columnName: columns.label(s.columnCode), columnHref: PublicPath.column(.text(s.columnCode)).href)
     }
 
     static func card(_ s: SubjectModel) -> ExemplarCard {
@@ -236,7 +238,7 @@ struct PublicWebController {
                 leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
         }
         var columnCounts: [String: Int] = [:]
-        for c in PublicColumn.all {
+        for c in req.publicColumns.all {
             columnCounts[c.code] = try await StoryModel.query(on: req.db).filter(\.$columnCode == c.code)
                 .filter(\.$status == StoryStatus.published).count()
         }
@@ -246,10 +248,10 @@ struct PublicWebController {
                 description: "Bài viết về các tập thể, cá nhân, hộ gia đình điển hình tiên tiến và việc nhân rộng "
                     + "điển hình trên địa bàn.",
                 path: HomePath.publicHome.href),
-            stories: page.stories.map(Self.card),
+            stories: page.stories.map { Self.card($0, req.publicColumns) },
             nextHref: page.more
                 ? page.stories.last.map { HomePath.publicHome.href([("sau", String($0.id ?? 0))]) } : nil,
-            columns: PublicColumn.all.map {
+            columns: req.publicColumns.all.map {
                 FacetLink(
                     label: $0.name, count: columnCounts[$0.code] ?? 0, href: PublicPath.column(.text($0.code)).href,
                     active: false)
@@ -260,7 +262,7 @@ struct PublicWebController {
 
     @Sendable func column(req: Request) async throws -> Response {
         let slug = req.parameters.get("slug") ?? ""
-        guard let column = PublicColumn.named(slug) else { throw AppError.notFound("Không có chuyên mục này.") }
+        guard let column = req.publicColumns.named(slug) else { throw AppError.notFound("Không có chuyên mục này.") }
         let path = PublicPath.column(.text(column.code)).href
         let page = try await PublicQueries.latest(
             column: column.code, after: Self.id(req, "sau"), limit: Self.perPage, on: req.db)
@@ -270,7 +272,7 @@ struct PublicWebController {
         site.feedHref = req.absolute(feed)
         site.feedTitle = "Chuyên mục \(column.name)"
         let context = PublicColumnPage(
-            site: site, name: column.name, stories: page.stories.map(Self.card),
+            site: site, name: column.name, stories: page.stories.map { Self.card($0, req.publicColumns) },
             nextHref: page.more
                 ? page.stories.last.map { PublicPath.column(.text(column.code)).href([("sau", String($0.id ?? 0))]) }
                 : nil,
@@ -292,7 +294,7 @@ struct PublicWebController {
             site.ogImage = req.absolute(PublicPath.photo(.id(first.id ?? 0)).href)
             site.ogImageAlt = first.alt
         }
-        let card = Self.card(s)
+        let card = Self.card(s, req.publicColumns)
         let context = PublicStoryPage(
             site: site, title: s.title, lead: s.lead, bodyHTML: s.bodyHTML, published: card.published,
             publishedISO: card.publishedISO, columnName: card.columnName, columnHref: card.columnHref,
@@ -367,7 +369,8 @@ struct PublicWebController {
                 path: PublicPath.exemplar(.id(id)).href, ogType: "profile"),
             name: s.name, kindLabel: Self.kindLabel(s.subjectKind), unitName: s.unit.name,
             unitHref: PublicPath.exemplars.href([("xa", String(s.$unit.id))]), fields: data.fields,
-            recognitions: data.recognitions, stories: data.stories.map(Self.card), awards: data.awards)
+            recognitions: data.recognitions, stories: data.stories.map { Self.card($0, req.publicColumns) },
+            awards: data.awards)
         context.replications = try await Self.replicationLines(data.registrationIDs, on: req.db)
         context.events = try await EventsQuery.hosted(by: id, on: req.db).filter { $0.status == .held }.map {
             let role =
@@ -385,15 +388,13 @@ struct PublicWebController {
     static func replicationLines(_ registrationIDs: [Int], on db: any Database) async throws -> [PublicExemplarPage
         .Line]
     {
-        var lines: [PublicExemplarPage.Line] = []
-        for id in registrationIDs {
-            let spread = try await ReplicationQuery.spread(registrationID: id, on: db)
-            guard spread.count > 0 else { continue }
-            let units = spread.units.map { "\($0.name) (\($0.count))" }.joined(separator: ", ")
-            lines.append(
-                .init(text: "Được nhân rộng \(spread.count) lần ở \(spread.unitCount) đơn vị: \(units)", href: nil))
+        let adopters = try await ReplicationQuery.adopters(of: registrationIDs, on: db)
+        return registrationIDs.compactMap { id in
+            guard let units = adopters[id], !units.isEmpty else { return nil }
+            let count = units.reduce(0) { $0 + $1.count }
+            let names = units.map { "\($0.name) (\($0.count))" }.joined(separator: ", ")
+            return .init(text: "Được nhân rộng \(count) lần ở \(units.count) đơn vị: \(names)", href: nil)
         }
-        return lines
     }
 
     static func exemplarData(_ s: SubjectModel, on db: any Database) async throws -> (
@@ -440,7 +441,8 @@ struct PublicWebController {
             site: Self.layout(
                 req, title: q.isEmpty ? "Tìm kiếm" : "Tìm kiếm: \(q)",
                 description: "Tìm bài viết và điển hình tiên tiến.", path: PublicPath.search.href([("q", q)])),
-            q: q, searched: !folded.isEmpty, stories: stories.map(Self.card), exemplars: exemplars.map(Self.card))
+            q: q, searched: !folded.isEmpty, stories: stories.map { Self.card($0, req.publicColumns) },
+            exemplars: exemplars.map(Self.card))
         return try await Self.render(req, "public/search", context)
     }
 

@@ -16,7 +16,7 @@ struct SitemapWebController {
     /// Every public URL with its last change, in a stable order.
     static func urls(_ req: Request) async throws -> [(String, Date?)] {
         var out: [(String, Date?)] = [(req.absolute(HomePath.publicHome.href), nil)]
-        out += PublicColumn.all.map { (req.absolute(PublicPath.column(.text($0.code)).href), nil) }
+        out += req.publicColumns.all.map { (req.absolute(PublicPath.column(.text($0.code)).href), nil) }
         out.append((req.absolute(PublicPath.exemplars.href), nil))
         for s in try await PublicQueries.allStories(on: req.db) {
             out.append((req.absolute(PublicPath.story(id: s.id ?? 0, slug: s.slug).href), s.updatedAt))

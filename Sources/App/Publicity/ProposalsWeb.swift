@@ -4,6 +4,9 @@ import Vapor
 
 /// The public form "Giới thiệu điển hình" (no login).
 struct ProposalFormPage: Encodable, Sendable {
+    /// The public frame (canonical URL, columns, the thanks after a redirect).
+    let site: PublicLayout
+    /// The CSRF token.
     let layout: LayoutContext
     let action: String
     let values: [String: String]
@@ -78,8 +81,15 @@ struct ProposalsWebController {
         let units = try await ProposalsService.receivingUnits(on: req.db)
         let unit = values["unitID"] ?? ""
         let kind = values["subjectKind"] ?? ""
+        let layout = req.layout("Giới thiệu điển hình tiên tiến", active: "")
+        var site = PublicWebController.layout(
+            req, title: "Giới thiệu điển hình tiên tiến",
+            description:
+                "Giới thiệu một tập thể, cá nhân hoặc hộ gia đình có việc làm tốt, cách làm hay để được xem xét, "
+                + "bồi dưỡng và nhân rộng.", path: ProposalsPath.publicForm.href)
+        site.flash = layout.flash
         return ProposalFormPage(
-            layout: req.layout("Giới thiệu điển hình tiên tiến", active: ""), action: ProposalsPath.publicForm.href,
+            site: site, layout: layout, action: ProposalsPath.publicForm.href,
             values: values,
             kinds: [SelectOption(value: "", label: "— Chọn —", selected: kind.isEmpty)]
                 + SubjectKind.allCases.map {

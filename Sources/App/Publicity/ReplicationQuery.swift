@@ -124,10 +124,7 @@ enum ReplicationQuery {
         else { throw AppError.notFound("Không tìm thấy mô hình.") }
         let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id == registrationID)
             .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
-        var perUnit: [Int: (name: String, count: Int)] = [:]
-        for r in reps { perUnit[r.$adoptingUnit.id, default: (r.adoptingUnit.name, 0)].count += 1 }
-        let units = perUnit.map { ModelSpread.Unit(unitID: $0.key, name: $0.value.name, count: $0.value.count) }
-            .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
+        let units = Self.perUnit(reps)
         // The district: the nearest unit of kind "huyện" above the model's unit, else the tree's top unit.
         let pathIDs = model.unit.unitPath.ids
         let above = try await UnitModel.query(on: db).filter(\.$id ~~ pathIDs).all()
@@ -152,6 +149,23 @@ enum ReplicationQuery {
         return ModelSpread(
             registrationID: registrationID, count: reps.count, unitCount: units.count, units: units,
             areaName: area?.name ?? "", byCommune: byCommune, elsewhere: elsewhere)
+    }
+
+    /// For several models at once (an exemplar's public page), the units that adopted each and how often: two
+    /// queries whatever the number of models. Models nobody adopted are absent.
+    static func adopters(of registrationIDs: [Int], on db: any Database) async throws -> [Int: [ModelSpread.Unit]] {
+        guard !registrationIDs.isEmpty else { return [:] }
+        let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id ~~ registrationIDs)
+            .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
+        return Dictionary(grouping: reps, by: { $0.$registration.id }).mapValues(Self.perUnit)
+    }
+
+    /// Adoptions counted per adopting unit, most first, then by name.
+    private static func perUnit(_ reps: [ReplicationModel]) -> [ModelSpread.Unit] {
+        var perUnit: [Int: (name: String, count: Int)] = [:]
+        for r in reps { perUnit[r.$adoptingUnit.id, default: (r.adoptingUnit.name, 0)].count += 1 }
+        return perUnit.map { ModelSpread.Unit(unitID: $0.key, name: $0.value.name, count: $0.value.count) }
+            .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
     }
 
     /// Adoptions in a year (by adoption date) whose adopting unit lies in `unitPath`'s subtree (nil: everywhere).

@@ -433,16 +433,7 @@ struct ReplicationWebController {
         let id = try req.parameters.require("id", as: Int.self)
         _ = try await ReplicationService.load(id, .update, actor: req.actor, on: req.db)
         let form = try req.form(ReplicationAssessmentForm.self)
-        let (input, parseErrors) = form.input()
-        if !parseErrors.isEmpty {
-            let e = AppError.invalid(parseErrors)
-            return try await req.render(
-                "publicity/replication-assessment",
-                try await Self.assessmentPage(
-                    req: req, id: id, form: form.flat, inputs: form.inputs ?? [:], errors: e.formErrors),
-                status: e.status)
-        }
-        return try await req.submit {
+        return try await req.submit(parsed: form.input()) { input in
             try await ReplicationService.assess(id, input, actor: req.actor, on: req.db)
         } redirect: { a in
             (

@@ -110,7 +110,51 @@ struct DemoDistrictTests {
             let items = try #require(try found.jsonObject()["items"] as? [[String: Any]])
             #expect(items.count >= 10, "\(found.text.prefix(300))")
             #expect(items.contains { ($0["unitName"] as? String)?.contains("Đăk Ruồng") == true })
+
+            // Publicity (issue 10): stories at every stage, only the published ones on the public site; the consent
+            // that lets an individual's story out; adoptions, press coverage and citizens' proposals.
+            let stories = try await StoryModel.query(on: app.db).all()
+            let byStatus = Dictionary(grouping: stories, by: \.status)
+            #expect((byStatus[.published]?.count ?? 0) >= 3, "published stories: \(byStatus.mapValues(\.count))")
+            for status in [StoryStatus.draft, .awaitingApproval, .withdrawn] {
+                #expect(byStatus[status]?.isEmpty == false, "no \(status) story in the demo")
+            }
+            #expect(try await ConsentModel.query(on: app.db).count() >= 1)
+            let visitor = Browser(app)
+            let front = try await visitor.send(.GET, "/")
+            #expect(front.status == .ok)
+            for story in byStatus[.published] ?? [] {
+                #expect(front.text.contains(Self.escaped(story.title)), "public home lacks “\(story.title)”")
+            }
+            for story in stories where story.status != .published {
+                #expect(
+                    !front.text.contains(Self.escaped(story.title)),
+                    "public home shows \(story.status) “\(story.title)”")
+            }
+            #expect(try await ReplicationModel.query(on: app.db).count() > 0)
+            #expect(try await MediaEntryModel.query(on: app.db).count() > 0)
+            #expect(try await ProposalModel.query(on: app.db).count() > 0)
+
+            // A study visit, an experience talk and the 2025 interim review conference, all held by "today"
+            // (15/01/2026), where exemplars were honoured with a Giấy khen.
+            let events = try await EventModel.query(on: app.db).all()
+            for kind in [EventKind.studyVisit, .experienceTalk, .interimReview] {
+                #expect(events.contains { $0.kind == kind && $0.status == .held }, "no held \(kind) in the demo")
+            }
+            let review = try #require(events.first { $0.kind == .interimReview })
+            #expect(review.year == 2025)
+            let reviewUnit = try #require(try await UnitModel.find(review.unitID, on: app.db))
+            let detail = try await EventsService.detail(review, unit: reviewUnit, on: app.db)
+            #expect(!detail.honoured.isEmpty && detail.honoured.allSatisfy { $0.honour == "Giấy khen" })
+            #expect(try await EventsQuery.count(year: 2025, kind: .interimReview, on: app.db) == 1)
         }
+    }
+
+    /// Text as Leaf writes it into a page.
+    static func escaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
     }
 
     /// Loads the district into `app` and, at the same time, into a second fresh database; returns the first load's

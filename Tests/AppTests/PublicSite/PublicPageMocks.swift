@@ -12,7 +12,9 @@ extension PublicLayout {
         PublicLayout(
             title: title, description: "Mô tả trang", canonical: "https://dienhinh.example.vn/", ogType: "website",
             ogImage: "https://dienhinh.example.vn/anh/1", ogImageAlt: "Ảnh minh họa",
-            columns: PublicColumn.all.map { NavItem(label: $0.name, href: "/chuyen-muc/\($0.code)", active: false) },
+            columns: PublicColumns(try? StoriesService.loadColumns(workingDirectory: packageRoot)).all.map {
+                NavItem(label: $0.name, href: "/chuyen-muc/\($0.code)", active: false)
+            },
             signedIn: false, feedHref: "https://dienhinh.example.vn/feed.atom", feedTitle: "Bài viết mới")
     }
 }

@@ -265,7 +265,7 @@ struct PublicSiteTests {
             var queue: [String] = [
                 "/", "/feed.atom", "/sitemap.xml", "/robots.txt", "/api/v1/public/stories?limit=100",
             ]
-            queue += PublicColumn.all.map { PublicPath.columnFeed(.text($0.code)).href }
+            queue += PublicColumns(app.storyColumns).all.map { PublicPath.columnFeed(.text($0.code)).href }
             queue += ["/tim-kiem?q=a", "/tim-kiem?q=nguyen", "/tim-kiem?q=ho", "/tim-kiem?q=thon"]
             var seen = Set(queue)
             var fetched = 0

@@ -205,22 +205,4 @@ struct EventsTests {
             #expect(page.status == .ok && page.text.contains("Sự kiện 01/03/2031 study-visit"))
         }
     }
-
-    @Test("The demo district has a study visit, an experience talk and a 2025 interim review conference, all held")
-    func demoEvents() async throws {
-        try await withTestApp { app in
-            // 15/01/2026 in Vietnam: every demo event is past, so each is held.
-            _ = try await DemoDistrict.load(app: app, today: Date(timeIntervalSince1970: 1_768_446_000))
-            let events = try await EventModel.query(on: app.db).all()
-            for kind in [EventKind.studyVisit, .experienceTalk, .interimReview] {
-                #expect(events.contains { $0.kind == kind && $0.status == .held }, "\(kind)")
-            }
-            let review = try #require(events.first { $0.kind == .interimReview })
-            #expect(review.year == 2025)
-            let unit = try #require(try await UnitModel.find(review.unitID, on: app.db))
-            let d = try await EventsService.detail(review, unit: unit, on: app.db)
-            #expect(!d.honoured.isEmpty && d.honoured.allSatisfy { $0.honour == "Giấy khen" })
-            #expect(try await EventsQuery.count(year: 2025, kind: .interimReview, on: app.db) == 1)
-        }
-    }
 }

@@ -179,7 +179,8 @@ struct ProposalTests {
 
 extension ProposalFormPage {
     static let mock = ProposalFormPage(
-        layout: .mock("Giới thiệu điển hình tiên tiến"), action: ProposalsPath.publicForm.href,
+        site: .mock("Giới thiệu điển hình tiên tiến"), layout: .mock("Giới thiệu điển hình tiên tiến"),
+        action: ProposalsPath.publicForm.href,
         values: ["subjectName": "Hộ ông A Thút", "subjectKind": "household", "unitID": "3", "consent": "on"],
         kinds: SubjectKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
         units: [SelectOption(value: "3", label: "Ủy ban nhân dân xã Đăk Ruồng", selected: true)],

@@ -223,4 +223,16 @@ extension Request {
             return try await orRender(error)
         }
     }
+
+    /// The same for a form whose typed input is parsed first (numbers, dates, criteria values): errors of the parse
+    /// come back through `orRender` like the write's own validation errors, so the form is drawn in one place.
+    func submit<Input, T>(
+        parsed: (input: Input, errors: FieldErrors),
+        _ write: (Input) async throws -> T,
+        redirect: (T) throws -> (to: String, message: String),
+        orRender: (AppError) async throws -> Response
+    ) async throws -> Response {
+        guard parsed.errors.isEmpty else { return try await orRender(AppError.invalid(parsed.errors)) }
+        return try await submit({ try await write(parsed.input) }, redirect: redirect, orRender: orRender)
+    }
 }
