@@ -227,6 +227,7 @@ struct PublicWebController {
     // MARK: Pages
 
     @Sendable func home(req: Request) async throws -> Response {
+        let columns = req.publicColumns
         let page = try await PublicQueries.latest(after: Self.id(req, "sau"), limit: Self.perPage, on: req.db)
         let facets = try await Self.facets(req)
         let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code)
@@ -238,7 +239,7 @@ struct PublicWebController {
                 leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
         }
         var columnCounts: [String: Int] = [:]
-        for c in req.publicColumns.all {
+        for c in columns.all {
             columnCounts[c.code] = try await StoryModel.query(on: req.db).filter(\.$columnCode == c.code)
                 .filter(\.$status == StoryStatus.published).count()
         }
@@ -248,10 +249,10 @@ struct PublicWebController {
                 description: "Bài viết về các tập thể, cá nhân, hộ gia đình điển hình tiên tiến và việc nhân rộng "
                     + "điển hình trên địa bàn.",
                 path: HomePath.publicHome.href),
-            stories: page.stories.map { Self.card($0, req.publicColumns) },
+            stories: page.stories.map { Self.card($0, columns) },
             nextHref: page.more
                 ? page.stories.last.map { HomePath.publicHome.href([("sau", String($0.id ?? 0))]) } : nil,
-            columns: req.publicColumns.all.map {
+            columns: columns.all.map {
                 FacetLink(
                     label: $0.name, count: columnCounts[$0.code] ?? 0, href: PublicPath.column(.text($0.code)).href,
                     active: false)
@@ -261,8 +262,9 @@ struct PublicWebController {
     }
 
     @Sendable func column(req: Request) async throws -> Response {
+        let columns = req.publicColumns
         let slug = req.parameters.get("slug") ?? ""
-        guard let column = req.publicColumns.named(slug) else { throw AppError.notFound("Không có chuyên mục này.") }
+        guard let column = columns.named(slug) else { throw AppError.notFound("Không có chuyên mục này.") }
         let path = PublicPath.column(.text(column.code)).href
         let page = try await PublicQueries.latest(
             column: column.code, after: Self.id(req, "sau"), limit: Self.perPage, on: req.db)
@@ -272,7 +274,7 @@ struct PublicWebController {
         site.feedHref = req.absolute(feed)
         site.feedTitle = "Chuyên mục \(column.name)"
         let context = PublicColumnPage(
-            site: site, name: column.name, stories: page.stories.map { Self.card($0, req.publicColumns) },
+            site: site, name: column.name, stories: page.stories.map { Self.card($0, columns) },
             nextHref: page.more
                 ? page.stories.last.map { PublicPath.column(.text(column.code)).href([("sau", String($0.id ?? 0))]) }
                 : nil,
@@ -281,6 +283,7 @@ struct PublicWebController {
     }
 
     @Sendable func story(req: Request) async throws -> Response {
+        let columns = req.publicColumns
         let ref = req.parameters.get("ref") ?? ""
         guard let id = Int(ref.prefix { $0.isNumber }), id > 0,
             let s = try await PublicQueries.story(id, on: req.db)
@@ -294,7 +297,7 @@ struct PublicWebController {
             site.ogImage = req.absolute(PublicPath.photo(.id(first.id ?? 0)).href)
             site.ogImageAlt = first.alt
         }
-        let card = Self.card(s, req.publicColumns)
+        let card = Self.card(s, columns)
         let context = PublicStoryPage(
             site: site, title: s.title, lead: s.lead, bodyHTML: s.bodyHTML, published: card.published,
             publishedISO: card.publishedISO, columnName: card.columnName, columnHref: card.columnHref,
@@ -359,6 +362,7 @@ struct PublicWebController {
     }
 
     @Sendable func exemplar(req: Request) async throws -> Response {
+        let columns = req.publicColumns
         guard let id = req.parameters.get("id", as: Int.self), let s = try await PublicQueries.exemplar(id, on: req.db)
         else { throw AppError.notFound("Không tìm thấy điển hình này.") }
         let data = try await Self.exemplarData(s, on: req.db)
@@ -369,7 +373,7 @@ struct PublicWebController {
                 path: PublicPath.exemplar(.id(id)).href, ogType: "profile"),
             name: s.name, kindLabel: Self.kindLabel(s.subjectKind), unitName: s.unit.name,
             unitHref: PublicPath.exemplars.href([("xa", String(s.$unit.id))]), fields: data.fields,
-            recognitions: data.recognitions, stories: data.stories.map { Self.card($0, req.publicColumns) },
+            recognitions: data.recognitions, stories: data.stories.map { Self.card($0, columns) },
             awards: data.awards)
         context.replications = try await Self.replicationLines(data.registrationIDs, on: req.db)
         context.events = try await EventsQuery.hosted(by: id, on: req.db).filter { $0.status == .held }.map {
@@ -428,6 +432,7 @@ struct PublicWebController {
     }
 
     @Sendable func search(req: Request) async throws -> Response {
+        let columns = req.publicColumns
         let q = VietnameseText.clean(req.query[String.self, at: "q"] ?? "")
         let folded = PublicQueries.foldQuery(String(q.prefix(100)))
         let stories = try await PublicQueries.searchStories(folded, limit: 30, on: req.db)
@@ -441,7 +446,7 @@ struct PublicWebController {
             site: Self.layout(
                 req, title: q.isEmpty ? "Tìm kiếm" : "Tìm kiếm: \(q)",
                 description: "Tìm bài viết và điển hình tiên tiến.", path: PublicPath.search.href([("q", q)])),
-            q: q, searched: !folded.isEmpty, stories: stories.map { Self.card($0, req.publicColumns) },
+            q: q, searched: !folded.isEmpty, stories: stories.map { Self.card($0, columns) },
             exemplars: exemplars.map(Self.card))
         return try await Self.render(req, "public/search", context)
     }

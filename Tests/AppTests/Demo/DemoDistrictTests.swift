@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import LeafKit
 import Testing
 import Vapor
 import VaporTesting
@@ -124,11 +125,11 @@ struct DemoDistrictTests {
             let front = try await visitor.send(.GET, "/")
             #expect(front.status == .ok)
             for story in byStatus[.published] ?? [] {
-                #expect(front.text.contains(Self.escaped(story.title)), "public home lacks “\(story.title)”")
+                #expect(front.text.contains(story.title.htmlEscaped()), "public home lacks “\(story.title)”")
             }
             for story in stories where story.status != .published {
                 #expect(
-                    !front.text.contains(Self.escaped(story.title)),
+                    !front.text.contains(story.title.htmlEscaped()),
                     "public home shows \(story.status) “\(story.title)”")
             }
             #expect(try await ReplicationModel.query(on: app.db).count() > 0)
@@ -148,13 +149,6 @@ struct DemoDistrictTests {
             #expect(!detail.honoured.isEmpty && detail.honoured.allSatisfy { $0.honour == "Giấy khen" })
             #expect(try await EventsQuery.count(year: 2025, kind: .interimReview, on: app.db) == 1)
         }
-    }
-
-    /// Text as Leaf writes it into a page.
-    static func escaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
     }
 
     /// Loads the district into `app` and, at the same time, into a second fresh database; returns the first load's

@@ -53,13 +53,8 @@ struct ReadMatrixTests {
         }
     }
 
-    /// Split by row like the write matrix (one part on 2 cores: see `WriteMatrixTests.parts`).
-    static let parts = 1
-
-    @Test(
-        "Each role gets the outcome written in the table, on every GET route",
-        arguments: MatrixRole.allCases, 0..<ReadMatrixTests.parts)
-    func matrix(role: MatrixRole, part: Int) async throws {
+    @Test("Each role gets the outcome written in the table, on every GET route", arguments: MatrixRole.allCases)
+    func matrix(role: MatrixRole) async throws {
         try await withTestApp { app in
             let fx = try await MatrixFixture(app: app, role: role)
             let web = Browser(app)
@@ -67,7 +62,7 @@ struct ReadMatrixTests {
             let api = try await APIClient.login(app, role.rawValue, role.password)
             let verbose = ProcessInfo.processInfo.environment["READ_MATRIX_VERBOSE"] != nil
             var count = 0
-            for (index, row) in ReadMatrix.rows.enumerated() where index % Self.parts == part {
+            for row in ReadMatrix.rows {
                 for (scope, _) in row.cases {
                     count += 1
                     let label = "\(role) \(row.key) [\(scope)]"
@@ -95,7 +90,7 @@ struct ReadMatrixTests {
                     }
                 }
             }
-            print("Read matrix, \(role), part \(part + 1) of \(Self.parts): \(count) cases")
+            print("Read matrix, \(role): \(count) cases")
         }
     }
 

@@ -53,23 +53,15 @@ struct WriteMatrixTests {
         }
     }
 
-    /// The table can be split in `parts` by row, each part in an app of its own, so parts run side by side. On 2
-    /// cores the suite is CPU-bound and each part's app and fixture cost more than the shorter chain saved (3 parts:
-    /// 1,129 s of CPU for the SQLite suite against 935 s), so it is one part; raise it on a machine with many cores.
-    static let parts = 1
-
-    @Test(
-        "Each role gets the outcome written in the table, on every write route",
-        arguments: MatrixRole.allCases, 0..<WriteMatrixTests.parts)
-    func matrix(role: MatrixRole, part: Int) async throws {
+    @Test("Each role gets the outcome written in the table, on every write route", arguments: MatrixRole.allCases)
+    func matrix(role: MatrixRole) async throws {
         try await withTestApp { app in
             let fx = try await MatrixFixture(app: app, role: role)
             let web = Browser(app)
             try await web.login(role.rawValue, role.password)
             let api = try await APIClient.login(app, role.rawValue, role.password)
             let verbose = ProcessInfo.processInfo.environment["WRITE_MATRIX_VERBOSE"] != nil
-            let mine = WriteMatrix.rows.enumerated().filter { $0.offset % Self.parts == part }.map(\.element)
-            let ordered = mine.filter { !$0.endsSession } + mine.filter(\.endsSession)
+            let ordered = WriteMatrix.rows.filter { !$0.endsSession } + WriteMatrix.rows.filter(\.endsSession)
             var count = 0
             for row in ordered {
                 for (scope, _) in row.cases {
@@ -106,7 +98,7 @@ struct WriteMatrixTests {
                     }
                 }
             }
-            print("Write matrix, \(role), part \(part + 1) of \(Self.parts): \(count) cases")
+            print("Write matrix, \(role): \(count) cases")
         }
     }
 }
