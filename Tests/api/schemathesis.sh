@@ -21,7 +21,15 @@ fi
 (cd "$tmp" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+# Up to 30 minutes while the server lives: the first start loads the demo district, over 5 minutes on PostgreSQL on a
+# CI machine busy with the test suite (stop 24).
+up=0
+for _ in $(seq 1 3600); do
+  if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then up=1; break; fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.5
+done
+if [ "$up" -ne 1 ]; then echo "the server did not come up:"; tail -30 "$tmp/serve.log"; exit 1; fi
 token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
   -d '{"username":"noivu","password":"schemathesis-demo-1"}' "http://127.0.0.1:$port/api/v1/auth/token" |
   python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')
@@ -33,5 +41,9 @@ st run "http://127.0.0.1:$port/api/v1/openapi.json" --experimental=openapi-3.1 \
 sed -n '/Performed checks/,/^$/p' "$tmp/st.out"
 tail -1 "$tmp/st.out"
 if [ "$rc" -ne 0 ]; then sed -n '/FAILURES/,/SUMMARY/p' "$tmp/st.out" | head -150; fi
-if grep -q " 5[0-9][0-9] " "$tmp/serve.log"; then echo "server logged a 5xx"; fi
+# A 5xx is reported by the error middleware at level ERROR (`req.logger.report`); nothing else logs at that level
+# while the API is fuzzed. (The old check grepped for " 5xx " and matched the demo's summary, "đánh giá 597 (".)
+if grep -q "\[ ERROR \]" "$tmp/serve.log"; then
+  echo "the server logged errors:"; grep -m 20 "\[ ERROR \]" "$tmp/serve.log"; rc=1
+fi
 exit "$rc"

@@ -10,6 +10,17 @@ pass=0; fail=0
 ok()   { echo "ok   - $1"; pass=$((pass+1)); }
 bad()  { echo "FAIL - $1"; fail=$((fail+1)); }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+# Waits for /healthz while the server lives, up to 30 minutes: a first start on PostgreSQL loads the demo district
+# through the services, which took over 5 minutes on a CI machine busy with the test suite (stop 24).
+wait_up() {
+  local pid=$1
+  for _ in $(seq 1 3600); do
+    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 1
+}
 tmp=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 mkdir "$tmp/empty" && cd "$tmp/empty"
@@ -31,12 +42,10 @@ run_suite() {
   # 2. First start: migrates, loads demo data, prints how to log in.
   env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve-$label.log" 2>&1 &
   local pid=$!
-  local up=0
-  for _ in $(seq 1 600); do
-    if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then up=1; break; fi
-    sleep 0.5
-  done
-  check "[$label] serve answers /healthz" "[ $up -eq 1 ]"
+  local up=0 t0=$SECONDS
+  if wait_up "$pid"; then up=1; fi
+  check "[$label] serve answers /healthz (first start with the demo: $((SECONDS - t0)) s)" "[ $up -eq 1 ]"
+  if [ $up -ne 1 ]; then tail -20 "$tmp/serve-$label.log"; fi
   check "[$label] first start prints the admin login" "grep -q 'admin' '$tmp/serve-$label.log' && grep -q 'mật khẩu' '$tmp/serve-$label.log'"
   check "[$label] first start loaded the demo data" "grep -q 'Đã nạp dữ liệu mẫu' '$tmp/serve-$label.log'"
   local code
@@ -73,7 +82,7 @@ run_suite() {
   # A second start prints no password again.
   env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve2-$label.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+  wait_up "$pid" || { echo "# the server did not come up:"; tail -20 "$tmp"/*.log 2>/dev/null | tail -40; }
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   check "[$label] the password is printed only once" "! grep -q 'mật khẩu:' '$tmp/serve2-$label.log'"
 
@@ -120,7 +129,7 @@ production_start() {
   local label=$1; shift
   env "$@" "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/prod-$label.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+  wait_up "$pid" || { echo "# the server did not come up:"; tail -20 "$tmp"/*.log 2>/dev/null | tail -40; }
   check "[$label] production start loads no demo and says how to import the real tree" "! grep -q 'Đã nạp dữ liệu mẫu' '$tmp/prod-$label.log' && grep -q 'import units' '$tmp/prod-$label.log'"
   local pw jar="$tmp/jar-prod-$label" csrf code
   pw=$(grep -o 'admin — mật khẩu: [^ ]*' "$tmp/prod-$label.log" | awk '{print $NF}')

@@ -73,7 +73,7 @@ class Server:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait()
 
-    def wait_up(self, timeout=600):
+    def wait_up(self, timeout=1800):
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:

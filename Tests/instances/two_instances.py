@@ -227,7 +227,7 @@ def import_checks(a, b, token_a, rows):
     # B restarts while A imports: its start fails only imports that have gone silent, never a live one.
     b.stop()
     b.start()
-    check("B starts again while A imports", b.wait_up(120), b.tail())
+    check("B starts again while A imports", b.wait_up(600), b.tail())
     status, body, _ = request(a.base, "GET", f"/api/v1/imports/{job}", token=token_a)
     running = status == 200 and not json.loads(body).get("finished")
     check("the import was still running when B had started (else the check below proves nothing: more --rows)",
@@ -266,10 +266,10 @@ def main():
     try:
         t0 = time.time()
         a.start()
-        check("A's first start loads the demo and serves", a.wait_up(900), a.tail())
+        check("A's first start loads the demo and serves", a.wait_up(1800), a.tail())
         print(f"     (A up after {time.time() - t0:.0f} s)")
         b.start()
-        check("B starts on the same database and serves", b.wait_up(120), b.tail())
+        check("B starts on the same database and serves", b.wait_up(600), b.tail())
         if failures:
             return 1
         web_session_checks(a, b)

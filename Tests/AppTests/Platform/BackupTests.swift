@@ -171,7 +171,12 @@ import Vapor
             }
             try await app2.asyncShutdown()
             if let freshDatabase {
-                try await app.db.sql().raw("DROP DATABASE IF EXISTS \(ident: freshDatabase) WITH (FORCE)").run()
+                // FORCE needs the right to end an autovacuum worker's session (42501 without it): then the plain DROP.
+                do {
+                    try await app.db.sql().raw("DROP DATABASE IF EXISTS \(ident: freshDatabase) WITH (FORCE)").run()
+                } catch {
+                    try await app.db.sql().raw("DROP DATABASE IF EXISTS \(ident: freshDatabase)").run()
+                }
             }
         }
     }
