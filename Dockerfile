@@ -10,7 +10,7 @@
 FROM swift:6.2-noble AS build
 RUN export DEBIAN_FRONTEND=noninteractive DEBCONF_NONINTERACTIVE_SEEN=true \
     && apt-get -q update && apt-get -q dist-upgrade -y \
-    && apt-get install -y zlib1g-dev libjemalloc-dev \
+    && apt-get install -y zlib1g-dev libjpeg-turbo8-dev libpng-dev libjemalloc-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
 # Resolve dependencies first, so this layer is cached until Package.swift changes.
@@ -29,7 +29,7 @@ RUN swift build -c release --product dienhinh --static-swift-stdlib -Xlinker -lj
 FROM ubuntu:noble
 RUN export DEBIAN_FRONTEND=noninteractive DEBCONF_NONINTERACTIVE_SEEN=true \
     && apt-get -q update && apt-get -q dist-upgrade -y \
-    && apt-get -q install -y libjemalloc2 ca-certificates tzdata zlib1g \
+    && apt-get -q install -y libjemalloc2 ca-certificates tzdata zlib1g libjpeg-turbo8 libpng16-16t64 \
     && rm -r /var/lib/apt/lists/*
 RUN useradd --user-group --create-home --system --skel /dev/null --home-dir /app dienhinh \
     && mkdir /data && chown dienhinh:dienhinh /data

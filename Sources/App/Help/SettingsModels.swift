@@ -69,13 +69,8 @@ enum SettingsService {
     static func validate(_ c: SupportContact) -> FieldErrors {
         var e = FieldErrors()
         if c.name.count > 120 { e.add("name", "Tên người hoặc bộ phận hỗ trợ dài tối đa 120 ký tự.") }
-        if !c.phone.isEmpty {
-            let digits = c.phone.filter(\.isNumber)
-            let allowed = c.phone.allSatisfy { $0.isNumber || " +.-()".contains($0) }
-            if !allowed || !(8...15).contains(digits.count) {
-                e.add("phone", "Số điện thoại gồm 8–15 chữ số, ví dụ 0260 3820 123 hoặc 0912 345 678.")
-            }
-        }
+        // The same rule as every other phone number of the app (`ContactNumbers.phone`): Vietnam's numbering plan.
+        Check.phone(c.phone, "phone", "Số điện thoại", into: &e)
         if !c.email.isEmpty, !SMTPClient.isAddress(c.email) {
             e.add("email", "Địa chỉ e-mail phải có dạng ten@donvi.gov.vn, hoặc để trống.")
         }

@@ -20,7 +20,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     // SQLite runs every query, and Vapor every file read, on this pool. NIO's shared default has one thread a core:
     // a connection waiting on SQLite's busy timeout for the writer held one of the two threads here, and the
     // writer then waited for the other. A pool of its own, a few threads a core, keeps them apart.
-    app.threadPool = NIOThreadPool(numberOfThreads: max(8, 4 * System.coreCount))
+    app.threadPool = NIOThreadPool(numberOfThreads: max(16, 4 * System.coreCount))
     try configureDatabase(app, config)
     app.migrations.add(Migrations.all)
     app.ruleSets = try EligibilityService.loadRules(workingDirectory: config.workingDirectory)
@@ -59,16 +59,17 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     switch config.database {
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
+        app.databases.use(SQLiteConnectionsConfiguration(bases: [sqlite(.memory)]), as: .sqlite)
     case .sqliteFile(let path):
-        // SQLite has one connection per event loop and one writer: a long write (an import of
-        // 10,000 rows) makes other requests on that loop wait for it rather than fail.
-        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
+        // Several connections an event loop (readers in WAL at once) and one writer at a time, taken when a
+        // transaction begins: `SQLiteConnections.swift`.
+        app.databases.use(
+            SQLiteConnectionsConfiguration(bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path)) }),
+            as: .sqlite)
         // Background jobs (an import's one long write transaction) get connections of their own, so the requests of
         // the event loop the job started on keep theirs and are not left waiting for the job to commit.
         app.databases.use(
-            .sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqliteJobs,
-            isDefault: false)
+            SQLiteConnectionsConfiguration(bases: [sqlite(.file(path))]), as: .sqliteJobs, isDefault: false)
     case .postgres(let url, let searchPath):
         var pg: SQLPostgresConfiguration
         do { pg = try SQLPostgresConfiguration(url: url) } catch {
@@ -77,6 +78,10 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
         pg.searchPath = searchPath
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
+}
+
+private func sqlite(_ storage: SQLiteConfiguration) -> any DatabaseConfiguration {
+    DatabaseConfigurationFactory.sqlite(storage, connectionPoolTimeout: .seconds(60), sqlLogLevel: nil).make()
 }
 
 /// What every start needs before it serves: the schema, the shipped catalogue, SQLite settings.
@@ -92,9 +97,11 @@ public enum Bootstrap {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             for loop in app.eventLoopGroup.makeIterator() {
                 for id in [DatabaseID.sqlite, .sqliteJobs] {
-                    let db = try app.databases.database(id, logger: app.logger, on: loop).orThrow().sql()
-                    try await db.raw("PRAGMA busy_timeout = 30000").run()
-                    try await db.raw("PRAGMA synchronous = NORMAL").run()
+                    let db = try app.databases.database(id, logger: app.logger, on: loop).orThrow()
+                    for connection in try (db as? SQLiteConnectionsDatabase).orThrow().connections {
+                        try await connection.raw("PRAGMA busy_timeout = 30000").run()
+                        try await connection.raw("PRAGMA synchronous = NORMAL").run()
+                    }
                 }
             }
         }

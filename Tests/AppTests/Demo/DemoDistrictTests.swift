@@ -97,12 +97,22 @@ struct DemoDistrictTests {
             try await b.login("noivu")
             let home = try await b.send(.GET, "/app")
             #expect(home.status == .ok)
-            #expect(home.text.contains("Việc bồi dưỡng quá hạn"))
-            let regStat = try #require(
-                home.text.range(
-                    of: #"<span class="stat-value">(\d+)</span><span class="stat-label">Đăng ký điển hình"#,
-                    options: .regularExpression))
-            #expect(!home.text[regStat].contains(">0<"))
+            // Each figure the issue names is on the page and is not zero: registrations, evaluations, overdue
+            // nurturing actions and the units short of the plan's quota.
+            func figure(_ pattern: String) -> Int? {
+                guard let r = home.text.range(of: pattern, options: .regularExpression) else { return nil }
+                return Int(home.text[r].filter(\.isNumber).prefix(6))
+            }
+            let registrations = figure(
+                #"<span class="stat-value">\d+</span><span class="stat-label">Đăng ký điển hình"#)
+            let evaluations = figure(#"<span class="stat-value">\d+</span><span class="stat-label">Lượt đánh giá"#)
+            let overdue = figure(#"Việc bồi dưỡng quá hạn \(\d+\)"#)
+            let short = figure(#"<strong>\d+/"#)
+            #expect((registrations ?? 0) > 0, "registrations on the dashboard: \(String(describing: registrations))")
+            #expect((evaluations ?? 0) > 0, "evaluations on the dashboard: \(String(describing: evaluations))")
+            #expect((overdue ?? 0) > 0, "overdue actions on the dashboard: \(String(describing: overdue))")
+            #expect((short ?? 0) > 0, "units short of the quota on the dashboard: \(String(describing: short))")
+            #expect(home.text.contains("đơn vị chưa đạt chỉ tiêu"))
 
             // "dak ruong" finds Đăk Ruồng's registrations through the API.
             let api = try await APIClient.login(app, "noivu")

@@ -43,7 +43,7 @@ extension SupportFormPage {
     static let mock = SupportFormPage(
         layout: .mock("Sửa thông tin liên hệ hỗ trợ"),
         form: SupportContact(name: "Phòng Nội vụ", phone: "12", email: "", hours: "", note: ""),
-        errors: ["phone": "Số điện thoại gồm 8–15 chữ số, ví dụ 0260 3820 123 hoặc 0912 345 678."],
+        errors: ["phone": "Số điện thoại \(Check.phoneRule)"],
         action: SupportPath.support.href, cancelHref: SupportPath.support.href)
 }
 

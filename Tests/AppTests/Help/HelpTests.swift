@@ -50,6 +50,51 @@ struct HelpTests {
         }
     }
 
+    @Test("Each screen's help link opens its own guide, not the general one (the later screens included)")
+    func guidePerScreen() throws {
+        let help = try HelpCatalogue.load(workingDirectory: packageRoot)
+        let expected: [(page: String, slug: String)] = [
+            // Screens added later: set-up, year roll-over, clusters, monitoring, reports, publicity.
+            ("/app/setup", "thiet-lap"),
+            ("/app/new-year?from=2024&to=2025", "mo-nam-moi"),
+            ("/app/groups/3/edit", "cum-khoi"),
+            ("/app/groups/3/year/2025", "cum-khoi"),
+            ("/app/group-work", "cum-khoi"),
+            ("/app/dashboard", "so-lieu"),
+            ("/app/quotas", "so-lieu"),
+            ("/app/reports/5", "bao-cao"),
+            ("/app/statistics/0601", "bao-cao"),
+            ("/app/stories/7/edit", "tuyen-truyen"),
+            ("/app/media", "tuyen-truyen"),
+            ("/app/subjects/9/consents", "tuyen-truyen"),
+            ("/app/events/2", "su-kien"),
+            ("/app/replications/4/assessments/new", "nhan-rong"),
+            ("/app/proposals/3", "gioi-thieu"),
+            // Existing screens keep theirs.
+            ("/app/registrations/12", "dang-ky"),
+            ("/app/subjects/9", "dang-ky"),
+            ("/app/registrations/12/evaluations", "danh-gia"),
+            ("/app/imports", "nhap-du-lieu"),
+            ("/app/dossiers/4", "ho-so"),
+            ("/app", "bat-dau"),
+        ]
+        for (page, slug) in expected {
+            #expect(help.topic(forPage: page)?.slug == slug, "\(page)")
+            #expect(help.topic(slug) != nil, "no file for \(slug)")
+        }
+        // The new topics are screens with a guide and the roles they are written for.
+        for slug in [
+            "thiet-lap", "mo-nam-moi", "cum-khoi", "so-lieu", "bao-cao", "tuyen-truyen", "su-kien", "nhan-rong",
+            "gioi-thieu",
+        ] {
+            let (topic, doc) = try #require(help.topic(slug), "\(slug)")
+            #expect(topic.group == .screen, "\(slug)")
+            #expect(doc.title == topic.title, "\(slug)")
+            #expect(!(topic.roles ?? []).isEmpty, "\(slug)")
+            #expect((topic.roles ?? []).allSatisfy { Role(rawValue: $0) != nil }, "\(slug)")
+        }
+    }
+
     @Test("The support contact: the admin edits it (bad phone → the form again), everyone reads it, also signed out")
     func supportContact() async throws {
         try await withTestApp { app in
@@ -60,7 +105,12 @@ struct HelpTests {
             let bad = try await admin.post(
                 "/app/ho-tro", [("name", "Phòng Nội vụ"), ("phone", "12"), ("email", "hotro"), ("hours", "")])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.text.contains("Số điện thoại gồm 8–15 chữ số"))
+            #expect(bad.text.contains("Số điện thoại phải là số di động 10 chữ số"))
+            // The numbering plan, not a digit count: an 11-digit number that is neither 02… nor +84 is refused.
+            let oldMobile = try await admin.post(
+                "/app/ho-tro", [("name", "Phòng Nội vụ"), ("phone", "0168 123 4567"), ("email", ""), ("hours", "")])
+            #expect(oldMobile.status == .unprocessableEntity)
+            #expect(oldMobile.text.contains("0168 123 4567"), "the form comes back with what was typed")
             #expect(bad.text.contains("value=\"Phòng Nội vụ\""))
             #expect(try await SettingModel.query(on: app.db).count() == 0)
             let name = "Bộ phận Thi đua - Khen thưởng, Phòng Nội vụ".decomposedStringWithCanonicalMapping

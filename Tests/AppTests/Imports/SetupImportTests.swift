@@ -307,6 +307,33 @@ struct SetupImportTests {
             #expect(out.count == 3)
             #expect(out[2].hasPrefix("xa.thunghiem\t"))
 
+            // Groups: a bad member code names its row and column and writes nothing; the fixed file writes both.
+            let groupsBefore = try await UnitGroupModel.query(on: app.db).count()
+            var groupRows = [
+                Self.groupHeader, ["CUM-CLI", "Cụm thi đua dòng lệnh", "Cụm thi đua", "KR-DAKRUONG; ST-XA"],
+                ["KHOI-CLI", "Khối dòng lệnh", "khối", "KR-KHONGCO"],
+            ]
+            let groups = dir.appendingPathComponent("cum-khoi.csv")
+            try Data(Self.csv(groupRows)).write(to: groups)
+            do {
+                _ = try await SetupImportCommand.execute(kind: "groups", path: groups.path, hasher: hasher, on: app.db)
+                Issue.record("a group with an unknown member should fail")
+            } catch let f as CommandFailure {
+                #expect(
+                    f.description.contains("Dòng 3, cột “Mã các đơn vị thành viên”: Không có đơn vị mã “KR-KHONGCO”."))
+            }
+            #expect(try await UnitGroupModel.query(on: app.db).count() == groupsBefore)
+            groupRows[2][3] = ""
+            try Data(try Self.xlsx(groupRows)).write(to: groups.deletingPathExtension().appendingPathExtension("xlsx"))
+            let made = try await SetupImportCommand.execute(
+                kind: "groups", path: groups.deletingPathExtension().appendingPathExtension("xlsx").path,
+                hasher: hasher,
+                on: app.db)
+            #expect(made.first?.hasPrefix("Đã nhập 2 cụm, khối từ ") == true, "\(made)")
+            let cum = try #require(
+                try await UnitGroupModel.query(on: app.db).filter(\.$code == "CUM-CLI").with(\.$members).first())
+            #expect(Set(cum.members.map(\.code)) == ["KR-DAKRUONG", "ST-XA"])
+
             let again = dir.appendingPathComponent("lai.csv")
             try Data(Self.csv(Self.tree)).write(to: again)
             do {

@@ -174,7 +174,8 @@ struct SurfaceTests {
             try await render("help/index", HelpIndexPage.mock, mustContain: "Vai trò của bạn")
             try await render("help/topic", HelpTopicPage.mock, mustContain: "Gõ &lt;b&gt;dak ruong&lt;/b&gt;.")
             try await render("help/support", SupportPage.mock, mustContain: "thiduakhenthuong@konray.gov.vn")
-            try await render("help/support-form", SupportFormPage.mock, mustContain: "Số điện thoại gồm 8–15 chữ số")
+            try await render(
+                "help/support-form", SupportFormPage.mock, mustContain: "Số điện thoại phải là số di động 10 chữ số")
             let views = (FileManager.default.subpaths(atPath: packageRoot + "/Resources/Views") ?? []).filter {
                 $0.hasSuffix(".leaf")
             }

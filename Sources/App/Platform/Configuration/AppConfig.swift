@@ -37,6 +37,9 @@ public struct AppConfig: Sendable {
     /// The public site's base URL for canonical links, feeds and the sitemap (DIENHINH_PUBLIC_URL, e.g.
     /// "https://dienhinh.konray.gov.vn"); nil: taken from each request's host.
     public var publicURL: String?
+    /// Connections an event loop on a SQLite file (DIENHINH_SQLITE_READERS, 1–16): readers run at once in WAL, so
+    /// a slow read holds one of them, not its loop's requests. Default: two a core, between 2 and 4.
+    public var sqliteReaders = max(2, min(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
 
     public init(
         database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
@@ -139,6 +142,13 @@ public struct AppConfig: Sendable {
                 throw ConfigError(
                     variable: "DIENHINH_DEMO", message: "chỉ nhận 1 (nạp dữ liệu mẫu) hoặc 0 (đang là “\(d)”).")
             }
+        }
+        if let r = value("DIENHINH_SQLITE_READERS") {
+            guard let n = Int(r), (1...16).contains(n) else {
+                throw ConfigError(
+                    variable: "DIENHINH_SQLITE_READERS", message: "phải là số nguyên từ 1 đến 16 (đang là “\(r)”).")
+            }
+            config.sqliteReaders = n
         }
         if let u = value("DIENHINH_PUBLIC_URL") {
             guard let c = URLComponents(string: u), ["http", "https"].contains(c.scheme?.lowercased() ?? ""),

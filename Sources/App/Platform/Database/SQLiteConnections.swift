@@ -1,0 +1,163 @@
+import FluentKit
+import FluentSQLiteDriver
+import NIOConcurrencyHelpers
+import NIOCore
+import SQLKit
+
+/// SQLite for a server: several connections an event loop, so one slow read does not hold up the others, and a
+/// transaction that takes the write lock when it begins.
+///
+/// - **Readers.** FluentSQLiteDriver keeps one connection per event loop (its `maxConnectionsPerEventLoop` is
+///   ignored), so a slow query made every request of its loop wait (issue 11: 32 list requests finished together).
+///   Here `readers` drivers share the file; each statement goes to the connection of its loop with the fewest
+///   statements running. WAL lets them read at once, each from its own snapshot.
+/// - **Writers.** The driver begins a transaction with `BEGIN` (deferred): a transaction that reads before it writes
+///   holds a snapshot, and when another connection commits first its write fails at once with SQLITE_BUSY — no busy
+///   timeout helps, the snapshot is stale (a 500 under concurrent writes, `AuditChainTests`). `BEGIN IMMEDIATE` takes
+///   the write lock at the start; another writer waits for it under `busy_timeout` (set on every connection by
+///   `Bootstrap`) instead of failing.
+///
+/// Inside a transaction or `withConnection`, the database handed to the closure is that one connection.
+struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
+    /// One per connection an event loop; all on the same file (an in-memory database takes one: each connection
+    /// to `.memory` would be a database of its own).
+    var bases: [any DatabaseConfiguration]
+    var middleware: [any AnyModelMiddleware] {
+        get { bases[0].middleware }
+        set { for i in bases.indices { bases[i].middleware = newValue } }
+    }
+
+    func makeDriver(for databases: Databases) -> any DatabaseDriver {
+        SQLiteConnectionsDriver(bases: bases.map { $0.makeDriver(for: databases) })
+    }
+}
+
+struct SQLiteConnectionsDriver: DatabaseDriver {
+    let bases: [any DatabaseDriver]
+    /// Statements running on each base driver's connection, per event loop.
+    let load = NIOLockedValueBox<[ObjectIdentifier: [Int]]>([:])
+
+    func makeDatabase(with context: DatabaseContext) -> any Database {
+        SQLiteConnectionsDatabase(
+            bases: bases.map { $0.makeDatabase(with: context) }, load: load, inTransaction: false)
+    }
+
+    func shutdown() { for base in bases { base.shutdown() } }
+
+    func shutdownAsync() async { for base in bases { await base.shutdownAsync() } }
+}
+
+struct SQLiteConnectionsDatabase: Database, SQLDatabase {
+    /// The same event loop's database of each base driver; inside a transaction, the one connection.
+    let bases: [any Database]
+    /// Nil inside a transaction or `withConnection` (one connection, nothing to choose).
+    let load: NIOLockedValueBox<[ObjectIdentifier: [Int]]>?
+    let inTransaction: Bool
+
+    var context: DatabaseContext { bases[0].context }
+
+    /// Every connection of this event loop, for the per-connection settings made at start.
+    var connections: [any SQLDatabase] { bases.map { $0 as! any SQLDatabase } }
+
+    // MARK: Choosing a connection
+
+    /// The base with the fewest statements running on this loop, counted until `done` is called.
+    private func pick() -> (index: Int, done: @Sendable () -> Void) {
+        guard let load, bases.count > 1 else { return (0, {}) }
+        let loop = ObjectIdentifier(context.eventLoop)
+        let count = bases.count
+        let index = load.withLockedValue { all in
+            var running = all[loop] ?? Array(repeating: 0, count: count)
+            let i = running.indices.min { running[$0] < running[$1] } ?? 0
+            running[i] += 1
+            all[loop] = running
+            return i
+        }
+        return (index, { load.withLockedValue { $0[loop]?[index] -= 1 } })
+    }
+
+    private func one(_ base: any Database, inTransaction: Bool) -> SQLiteConnectionsDatabase {
+        SQLiteConnectionsDatabase(bases: [base], load: nil, inTransaction: inTransaction)
+    }
+
+    // MARK: Database
+
+    func execute(
+        query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void
+    ) -> EventLoopFuture<Void> {
+        let (i, done) = pick()
+        let result = bases[i].execute(query: query, onOutput: onOutput)
+        result.whenComplete { _ in done() }
+        return result
+    }
+
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
+        let (i, done) = pick()
+        let result = bases[i].execute(schema: schema)
+        result.whenComplete { _ in done() }
+        return result
+    }
+
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
+        bases[0].execute(enum: `enum`)
+    }
+
+    func withConnection<T: Sendable>(
+        _ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>
+    ) -> EventLoopFuture<T> {
+        let (i, done) = pick()
+        let inTransaction = self.inTransaction
+        let result = bases[i].withConnection { closure(self.one($0, inTransaction: inTransaction)) }
+        result.whenComplete { _ in done() }
+        return result
+    }
+
+    func transaction<T: Sendable>(
+        _ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>
+    ) -> EventLoopFuture<T> {
+        if inTransaction { return closure(self) }
+        let (i, done) = pick()
+        let result = bases[i].withConnection { connection -> EventLoopFuture<T> in
+            let sql = connection as! any SQLDatabase
+            let inside = self.one(connection, inTransaction: true)
+            return sql.raw("BEGIN IMMEDIATE").run().flatMap {
+                closure(inside).flatMap { value in sql.raw("COMMIT").run().map { value } }
+                    .flatMapError { error in
+                        sql.raw("ROLLBACK").run().flatMapErrorThrowing { _ in throw error }
+                            .flatMapThrowing { _ -> T in throw error }
+                    }
+            }
+        }
+        result.whenComplete { _ in done() }
+        return result
+    }
+
+    // MARK: SQLDatabase
+
+    var logger: Logger { context.logger }
+    var eventLoop: any EventLoop { context.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { connections[0].version }
+    var dialect: any SQLDialect { connections[0].dialect }
+    var queryLogLevel: Logger.Level? { connections[0].queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
+        Void
+    > {
+        let (i, done) = pick()
+        let result = (bases[i] as! any SQLDatabase).execute(sql: query, onRow)
+        result.whenComplete { _ in done() }
+        return result
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        let (i, done) = pick()
+        defer { done() }
+        try await (bases[i] as! any SQLDatabase).execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let (i, done) = pick()
+        defer { done() }
+        return try await (bases[i] as! any SQLDatabase).withSession(closure)
+    }
+}

@@ -1,0 +1,128 @@
+import FluentKit
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Testing
+import Vapor
+
+@testable import App
+
+/// SQLite's connections (`SQLiteConnections.swift`): readers beside a slow query, one writer a transaction.
+/// SQLite only: PostgreSQL has its own pool and row locks.
+@Suite("SQLite: several readers an event loop, and transactions that take the write lock when they begin")
+struct SQLiteConnectionsTests {
+    static var onSQLite: Bool { (ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty }
+
+    @Test("DIENHINH_SQLITE_READERS: 1–16, anything else names the variable")
+    func readersFromTheEnvironment() throws {
+        let dir = NSTemporaryDirectory()
+        let standard = try AppConfig.fromEnvironment([:], workingDirectory: dir).sqliteReaders
+        #expect((2...4).contains(standard))
+        #expect(
+            try AppConfig.fromEnvironment(["DIENHINH_SQLITE_READERS": "6"], workingDirectory: dir).sqliteReaders == 6)
+        for bad in ["0", "17", "bốn"] {
+            #expect(throws: ConfigError.self) {
+                try AppConfig.fromEnvironment(["DIENHINH_SQLITE_READERS": bad], workingDirectory: dir)
+            }
+            do {
+                _ = try AppConfig.fromEnvironment(["DIENHINH_SQLITE_READERS": bad], workingDirectory: dir)
+            } catch let e as ConfigError {
+                #expect(e.variable == "DIENHINH_SQLITE_READERS" && e.message.contains("từ 1 đến 16"))
+            }
+        }
+    }
+
+    /// Each transaction reads, then writes: with `BEGIN` (deferred) the later writers' snapshots are stale when the
+    /// first commits and SQLite answers SQLITE_BUSY at once (the 500s under concurrent writes).
+    @Test(.enabled(if: onSQLite)) func readThenWriteTransactionsAllCommit() async throws {
+        try await withTestApp(demo: false) { app in
+            let sql = try app.db.sql()
+            try await sql.raw("CREATE TABLE probe_writes (id INTEGER PRIMARY KEY, seen INTEGER NOT NULL)").run()
+            let loops = Array(app.eventLoopGroup.makeIterator())
+            let failures = try await withThrowingTaskGroup(of: String?.self) { group in
+                for i in 0..<60 {
+                    let db = try #require(
+                        app.databases.database(.sqlite, logger: app.logger, on: loops[i % loops.count]))
+                    group.addTask {
+                        do {
+                            try await db.transaction { tx in
+                                let row = try await tx.sql().raw("SELECT count(*) AS n FROM probe_writes").first()
+                                let seen = try row?.decode(column: "n", as: Int.self) ?? -1
+                                try await tx.sql().raw("INSERT INTO probe_writes (seen) VALUES (\(bind: seen))").run()
+                            }
+                            return nil
+                        } catch {
+                            return String(reflecting: error)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { if let f = $1 { $0.append(f) } }
+            }
+            #expect(failures.isEmpty, "\(failures.count) transactions failed: \(failures.prefix(3))")
+            let rows = try await sql.raw("SELECT seen FROM probe_writes ORDER BY id").all()
+            let seen = try rows.map { try $0.decode(column: "seen", as: Int.self) }
+            // One writer at a time: each transaction saw exactly the rows committed before it.
+            #expect(seen == Array(0..<60))
+        }
+    }
+
+    /// A slow read on one event loop; quick reads on the same loop finish while it still runs. With one connection
+    /// an event loop they queued behind it.
+    @Test(.enabled(if: onSQLite)) func aSlowReadDoesNotHoldUpItsLoop() async throws {
+        try await withTestApp(demo: false) { app in
+            #expect(try #require(app.config).sqliteReaders >= 2)
+            let loop = app.eventLoopGroup.next()
+            let db = try #require(app.databases.database(.sqlite, logger: app.logger, on: loop))
+            let slowDone = NIOLockedValueBox(false)
+            let slowStarted = NIOLockedValueBox(false)
+            let slow = Task {
+                slowStarted.withLockedValue { $0 = true }
+                let row = try await db.sql().raw(
+                    """
+                    WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000)
+                    SELECT count(*) AS n FROM c
+                    """
+                ).first()
+                slowDone.withLockedValue { $0 = true }
+                return try row?.decode(column: "n", as: Int.self)
+            }
+            while !slowStarted.withLockedValue({ $0 }) { await Task.yield() }
+            try await Task.sleep(for: .milliseconds(50))
+            var finishedWhileSlowRan = 0
+            for _ in 0..<10 {
+                let row = try await db.sql().raw("SELECT count(*) AS n FROM units").first()
+                #expect(try row?.decode(column: "n", as: Int.self) != nil)
+                if !slowDone.withLockedValue({ $0 }) { finishedWhileSlowRan += 1 }
+            }
+            #expect(try await slow.value == 20_000_000)
+            #expect(
+                finishedWhileSlowRan == 10, "quick reads that waited for the slow one: \(10 - finishedWhileSlowRan)")
+        }
+    }
+
+    /// A transaction's closure gets its one connection: what it wrote is visible to it before the commit, a
+    /// nested transaction joins it, and a failure rolls the whole back.
+    @Test(.enabled(if: onSQLite)) func aTransactionIsOneConnection() async throws {
+        try await withTestApp(demo: false) { app in
+            let sql = try app.db.sql()
+            try await sql.raw("CREATE TABLE probe_tx (id INTEGER PRIMARY KEY, v TEXT NOT NULL)").run()
+            struct Stop: Error {}
+            await #expect(throws: Stop.self) {
+                try await app.db.transaction { tx in
+                    try await tx.sql().raw("INSERT INTO probe_tx (v) VALUES ('a')").run()
+                    try await tx.transaction { inner in
+                        #expect(inner.inTransaction)
+                        try await inner.sql().raw("INSERT INTO probe_tx (v) VALUES ('b')").run()
+                    }
+                    for _ in 0..<8 {
+                        let n = try await tx.sql().raw("SELECT count(*) AS n FROM probe_tx").first()
+                        #expect(try n?.decode(column: "n", as: Int.self) == 2)
+                    }
+                    throw Stop()
+                }
+            }
+            let n = try await sql.raw("SELECT count(*) AS n FROM probe_tx").first()
+            #expect(try n?.decode(column: "n", as: Int.self) == 0)
+        }
+    }
+}
