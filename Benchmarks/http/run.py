@@ -7,6 +7,9 @@ with wrk, in ONE run so that every figure can be read as a ratio (the machine is
   - each authenticated endpoint's req/s ÷ the bare route's (`/healthz`, one SELECT 1) in the same binary;
   - page weight: bytes of each answer as sent, and gzip-compressed (the server compresses text for clients that
     ask);
+  - the SQL floor: each endpoint's time alone (median of sequential requests) ÷ the time of the SQL statements it
+    ran, replayed directly (SQLite through Python's sqlite3 module, the same C library; PostgreSQL through psql
+    with \\timing). The statements come from a second start with DIENHINH_SQL_LOG=1, one request at a time;
   - start to the first 200 on the filled database, and idle RSS after the warm-up (VmRSS of /proc/PID/status);
   - the generator's own rate.
 Writes a JSON file and prints a Markdown table for docs/PERFORMANCE.md.
@@ -16,11 +19,13 @@ Writes a JSON file and prints a Markdown table for docs/PERFORMANCE.md.
 """
 import argparse
 import gzip
+import http.client
 import json
 import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import tempfile
 import time
@@ -80,6 +85,75 @@ def login_cookie(base):
     opener.open(urllib.request.Request(base + "/dang-nhap", data=body), timeout=60).read()
     jar = opener.handlers[[type(h).__name__ for h in opener.handlers].index("HTTPCookieProcessor")].cookiejar
     return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def sequential_ms(url, headers, n=30):
+    """Median time of one request alone (keep-alive, one at a time), in ms."""
+    parsed = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=120)
+    path = parsed.path + ("?" + parsed.query if parsed.query else "")
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        conn.request("GET", path, headers=headers)
+        conn.getresponse().read()
+        times.append((time.perf_counter() - t0) * 1000)
+    conn.close()
+    return statistics.median(times)
+
+
+STATEMENT = re.compile(r"Executing query \[binds: \[(.*?)\], database-id: [^,]+, request-id: ([^,]+), sql: (.*?)\]\n"
+                       r"(?=\[ |\Z)", re.S)
+
+
+def logged_statements(text):
+    """(sql, binds) of each statement a request ran, from the server's log with DIENHINH_SQL_LOG=1."""
+    out = []
+    for m in STATEMENT.finditer(text):
+        raw = m.group(1)
+        binds = [] if raw == "" else raw.split(", ")
+        out.append((m.group(3), binds))
+    return out
+
+
+def sqlite_floor_ms(db_path, statements, runs=15):
+    """Sum over the statements of the median time to run each directly (all rows fetched)."""
+    import sqlite3
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    total = 0.0
+    for sql, binds in statements:
+        params = []
+        for b in binds:
+            if re.fullmatch(r"-?\d+", b):
+                params.append(int(b))
+            elif b in ("true", "false"):
+                params.append(1 if b == "true" else 0)
+            else:
+                params.append(b)
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            conn.execute(sql, params).fetchall()
+            times.append((time.perf_counter() - t0) * 1000)
+        total += statistics.median(times)
+    conn.close()
+    return total
+
+
+def postgres_floor_ms(url, statements, runs=15):
+    """The same through psql: each statement with its binds as literals, run `runs` times under \\timing."""
+    total = 0.0
+    for sql, binds in statements:
+        text = sql
+        for i in range(len(binds), 0, -1):
+            text = text.replace(f"${i}", "'" + binds[i - 1].replace("'", "''") + "'")
+        script = "\\timing on\n" + "\n".join([text.rstrip(";") + ";"] * runs) + "\n"
+        out = subprocess.run(["psql", "-qX", "-o", "/dev/null", url], input=script, capture_output=True, text=True)
+        times = [float(t) for t in re.findall(r"Time: ([\d.]+) ms", out.stdout + out.stderr)]
+        if not times:
+            raise SystemExit("psql did not time: " + (out.stderr or out.stdout)[-500:] + "\n" + text[:500])
+        total += statistics.median(times)
+    return total
 
 
 def wrk(url, headers, connections, duration, script):
@@ -151,24 +225,31 @@ def main():
         endpoints = [
             ("bare route /healthz", "/healthz", {}),
             ("stylesheet (static, fingerprinted)", css, {}),
-            ("API list, three filters", f"/api/v1/registrations?year=2024&unitID={unit}&kind=individual&perPage=50",
-             bearer),
-            ("API folded search", "/api/v1/registrations?q=dak%20ruong&perPage=50", bearer),
-            ("web list, three filters", f"/app/registrations?year=2024&unitID={unit}&kind=individual", cookie),
+            ("API list, three filters",
+             f"/api/v1/registrations?year=2024&unitID={unit}&subjectKind=individual&perPage=50", bearer),
+            ("API folded search (\"sam day\": sâm dây)", "/api/v1/registrations?q=sam%20day&perPage=50", bearer),
+            ("web list, three filters", f"/app/registrations?year=2024&unitID={unit}&subjectKind=individual", cookie),
             ("standing office dashboard", "/app", cookie),
             ("a registration's page", f"/app/registrations/{first['id']}", cookie),
             ("public home page", "/", {}),
         ]
+        exemplar = re.search(rb'href="(/dien-hinh/\d+)"', fetch(base + "/dien-hinh")[1])
+        if exemplar:
+            endpoints.append(("public exemplar page", exemplar.group(1).decode(), {}))
+        else:
+            result["note"] = "no public exemplar page: the generated data has no recognised exemplar with consent"
         script = workdir / "pct.lua"
         script.write_text(LUA)
         for _, path, headers in endpoints:  # warm-up: caches, connections, the first page of each query
             for _ in range(3):
                 fetch(base + path, headers)
         result["idle_rss_mb"] = round(rss_kb(proc.pid) / 1024, 1)
+        alone = {path: sequential_ms(base + path, headers) for _, path, headers in endpoints}
         rows = []
         for name, path, headers in endpoints:
             status, raw, h = fetch(base + path, headers)
             r = wrk(base + path, headers, args.connections, args.duration, str(script))
+            r["alone_ms"] = round(alone[path], 2)
             r.update({"name": name, "path": path, "status": status, "bytes": len(raw),
                       "gzip_bytes": len(gzip.compress(raw, 6))})
             rows.append(r)
@@ -179,17 +260,63 @@ def main():
             r["rps_vs_bare"] = round(r["rps"] / bare, 3) if bare else None
         result["endpoints"] = rows
         result["peak_rss_mb"] = round(rss_kb(proc.pid, "VmHWM") / 1024, 1)
-    finally:
         proc.terminate()
         proc.wait(20)
+
+        # The SQL floor: a second start that logs each statement; one request at a time, its statements replayed.
+        log_path = workdir / "server-sql.log"
+        sql_env = dict(env, DIENHINH_SQL_LOG="1", LOG_LEVEL="info")
+        proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--env",
+                                 "production"], cwd=workdir, env=sql_env, stdout=open(log_path, "w"),
+                                stderr=subprocess.STDOUT)
+        t0 = time.time()
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except Exception:
+                if proc.poll() is not None or time.time() - t0 > 120:
+                    raise SystemExit("the logging server did not start; see " + str(log_path))
+                time.sleep(0.05)
+        captured = {}
+        for _, path, headers in endpoints[2:]:
+            fetch(base + path, headers)  # warm
+            time.sleep(0.2)
+            before = log_path.stat().st_size
+            fetch(base + path, headers)
+            time.sleep(0.3)
+            with open(log_path, "rb") as f:
+                f.seek(before)
+                captured[path] = logged_statements(f.read().decode(errors="replace"))
+        proc.terminate()
+        proc.wait(20)
+        for r in rows[2:]:
+            statements = captured.get(r["path"], [])
+            if args.database_url:
+                floor = postgres_floor_ms(args.database_url, statements)
+            else:
+                floor = sqlite_floor_ms(workdir / "dienhinh.sqlite", statements)
+            r["statements"] = len(statements)
+            r["sql_floor_ms"] = round(floor, 2)
+            r["vs_floor"] = round(r["alone_ms"] / floor, 2) if floor > 0 else None
+            print(f"{r['name']}: alone {r['alone_ms']} ms, {len(statements)} statements, SQL floor {floor:.2f} ms, "
+                  f"ratio {r['vs_floor']}", flush=True)
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(20)
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     print()
-    print(f"| endpoint | p50 ms | p95 ms | p99 ms | req/s | ÷ bare req/s | bytes | gzip |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(f"| endpoint | p50 ms | p95 ms | p99 ms | req/s | ÷ bare req/s | alone ms | SQL floor ms (statements) "
+          f"| ÷ floor | bytes | gzip |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in result["endpoints"]:
+        floor = f"{r['sql_floor_ms']} ({r['statements']})" if "sql_floor_ms" in r else "—"
         print(f"| {r['name']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['rps']:.0f} | "
-              f"{r['rps_vs_bare']} | {r['bytes']} | {r['gzip_bytes']} |")
+              f"{r['rps_vs_bare']} | {r['alone_ms']} | {floor} | {r.get('vs_floor') or '—'} | {r['bytes']} | "
+              f"{r['gzip_bytes']} |")
     print(f"\nstart to first 200: {result['start_to_first_200_s']} s; idle RSS {result['idle_rss_mb']} MB; "
           f"peak RSS {result['peak_rss_mb']} MB; gen-data {result['gen_data_s']} s")
     if args.out:

@@ -59,29 +59,33 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     switch config.database {
     case .sqliteMemory:
-        app.databases.use(SQLiteConnectionsConfiguration(bases: [sqlite(.memory)]), as: .sqlite)
+        app.databases.use(SQLiteConnectionsConfiguration(bases: [sqlite(.memory, config)]), as: .sqlite)
     case .sqliteFile(let path):
         // Several connections an event loop (readers in WAL at once) and one writer at a time, taken when a
         // transaction begins: `SQLiteConnections.swift`.
         app.databases.use(
-            SQLiteConnectionsConfiguration(bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path)) }),
+            SQLiteConnectionsConfiguration(bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path), config) }),
             as: .sqlite)
         // Background jobs (an import's one long write transaction) get connections of their own, so the requests of
         // the event loop the job started on keep theirs and are not left waiting for the job to commit.
         app.databases.use(
-            SQLiteConnectionsConfiguration(bases: [sqlite(.file(path))]), as: .sqliteJobs, isDefault: false)
+            SQLiteConnectionsConfiguration(bases: [sqlite(.file(path), config)]), as: .sqliteJobs, isDefault: false)
     case .postgres(let url, let searchPath):
         var pg: SQLPostgresConfiguration
         do { pg = try SQLPostgresConfiguration(url: url) } catch {
             throw ConfigError(variable: "DATABASE_URL", message: "không đọc được: \(error)")
         }
         pg.searchPath = searchPath
-        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(
+            .postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: config.sqlLog ? .info : .debug),
+            as: .psql)
     }
 }
 
-private func sqlite(_ storage: SQLiteConfiguration) -> any DatabaseConfiguration {
-    DatabaseConfigurationFactory.sqlite(storage, connectionPoolTimeout: .seconds(60), sqlLogLevel: nil).make()
+private func sqlite(_ storage: SQLiteConfiguration, _ config: AppConfig) -> any DatabaseConfiguration {
+    DatabaseConfigurationFactory.sqlite(
+        storage, connectionPoolTimeout: .seconds(60), sqlLogLevel: config.sqlLog ? .info : nil
+    ).make()
 }
 
 /// What every start needs before it serves: the schema, the shipped catalogue, SQLite settings.

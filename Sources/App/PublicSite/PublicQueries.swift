@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// What the public site may show, and nothing else (issue 10 §2, §7). Every public page, feed, sitemap entry and
@@ -112,48 +113,54 @@ enum PublicQueries {
         return try await SubjectModel.query(on: db).filter(\.$id == id).with(\.$unit).first()
     }
 
-    /// Recognised subjects (before consent), optionally in one field.
-    private static func recognisedSubjectIDs(field: String?, on db: any Database) async throws -> [Int] {
-        let q = RegistrationModel.query(on: db).filter(\.$status ~~ recognised)
-        if let field { q.filter(\.$fieldCode == field) }
-        return Array(Set(try await q.field(\.$subject.$id).all().map { $0.$subject.id }))
+    /// SQL over the table `subjects`: the subject is a public exemplar — a registration at a recognised status (in
+    /// `field`, when given) and, for a person or a household, a consent in force. One predicate for the directory,
+    /// its facets and the sitemap, so none of them loads the recognised subjects into memory or binds their ids
+    /// (at national scale they are hundreds of thousands; PostgreSQL takes 65,535 binds at most). Served by the
+    /// unique index registrations (subject_id, year) and consents_subject_idx.
+    static func isPublic(field: String? = nil) -> SQLQueryString {
+        var q: SQLQueryString = """
+            EXISTS (SELECT 1 FROM "registrations" "pr" WHERE "pr"."subject_id" = "subjects"."id" \
+            AND "pr"."status" IN (\(binds: recognised.map(\.rawValue)))
+            """
+        if let field { q += " AND \"pr\".\"field_code\" = \(bind: field)" }
+        q += """
+            ) AND ("subjects"."kind" = \(bind: SubjectKind.collective.rawValue) OR EXISTS (SELECT 1 FROM "consents" "pc" \
+            WHERE "pc"."subject_id" = "subjects"."id" AND "pc"."withdrawn_at" IS NULL))
+            """
+        return q
     }
 
-    /// Public exemplars in a unit's subtree and/or a field, by name (keyset on sort_key, id) after subject `after`.
+    /// Public exemplars in a unit's subtree and/or a field, by name (keyset on sort_key, id) after subject `after`:
+    /// one query, walking `subjects_order_idx`.
     static func exemplars(
         unitPath: String?, field: String?, folded: String? = nil, after: Int?, limit: Int, on db: any Database
     ) async throws -> (subjects: [SubjectModel], more: Bool) {
-        let ids = try await recognisedSubjectIDs(field: field, on: db)
-        guard !ids.isEmpty else { return ([], false) }
-        var cursor: (String, Int)?
-        if let after, let s = try await SubjectModel.find(after, on: db) { cursor = (s.sortKey, after) }
-        var out: [SubjectModel] = []
-        let chunk = max(limit + 1, 50)
-        while out.count <= limit {
-            let q = SubjectModel.query(on: db).join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
-                .filter(\.$id ~~ ids)
-            if let unitPath { q.filter(UnitModel.self, \.$path =~ unitPath) }
-            if let folded, !folded.isEmpty { q.filter(\.$searchText ~~ folded) }
-            if let (key, id) = cursor {
-                q.group(.or) { o in
-                    o.filter(\.$sortKey > key)
-                    o.group(.and) { a in a.filter(\.$sortKey == key).filter(\.$id > id) }
-                }
+        let q = SubjectModel.query(on: db).join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
+            .filter(.sql(isPublic(field: field)))
+        if let unitPath { q.filter(UnitModel.self, \.$path =~ unitPath) }
+        if let folded, !folded.isEmpty { q.filter(\.$searchText ~~ folded) }
+        if let after, let s = try await SubjectModel.find(after, on: db) {
+            q.group(.or) { o in
+                o.filter(\.$sortKey > s.sortKey)
+                o.group(.and) { a in a.filter(\.$sortKey == s.sortKey).filter(\.$id > after) }
             }
-            let rows = try await q.sort(\.$sortKey).sort(\.$id).limit(chunk).with(\.$unit).all()
-            let withheld = try await PublicConsent.withheld(rows.compactMap(\.id), on: db)
-            out += rows.filter { !withheld.contains($0.id ?? 0) }
-            guard rows.count == chunk, let last = rows.last, let id = last.id else { break }
-            cursor = (last.sortKey, id)
         }
-        return (Array(out.prefix(limit)), out.count > limit)
+        let rows = try await q.sort(\.$sortKey).sort(\.$id).limit(limit + 1).with(\.$unit).all()
+        return (Array(rows.prefix(limit)), rows.count > limit)
     }
 
-    /// Every public exemplar id (for the sitemap), in id order.
+    /// Every public exemplar id (for the sitemap), in id order, read 5,000 at a time by key.
     static func allExemplarIDs(on db: any Database) async throws -> [Int] {
-        let ids = try await recognisedSubjectIDs(field: nil, on: db)
-        let withheld = try await PublicConsent.withheld(ids, on: db)
-        return ids.filter { !withheld.contains($0) }.sorted()
+        var out: [Int] = []
+        var after = 0
+        while true {
+            let chunk = try await SubjectModel.query(on: db).filter(.sql(isPublic())).filter(\.$id > after)
+                .sort(\.$id).limit(5_000).field(\.$id).all().compactMap(\.id)
+            out += chunk
+            guard chunk.count == 5_000, let last = chunk.last else { return out }
+            after = last
+        }
     }
 
     /// Every public story (for the sitemap), newest first.
@@ -169,28 +176,38 @@ enum PublicQueries {
         return out
     }
 
-    /// The communes (and other units) that hold public exemplars, with how many; and the fields.
+    /// The communes (and other units) that hold public exemplars, with how many; and the fields. Two grouped
+    /// queries over the public predicate: the database counts, nothing is loaded row by row.
     static func facets(on db: any Database) async throws -> (units: [(UnitModel, Int)], fields: [(String, String, Int)])
     {
-        let regs = try await RegistrationModel.query(on: db).filter(\.$status ~~ recognised)
-            .field(\.$subject.$id).field(\.$fieldCode).all()
-        let ids = Array(Set(regs.map { $0.$subject.id }))
-        let withheld = try await PublicConsent.withheld(ids, on: db)
-        let shown = ids.filter { !withheld.contains($0) }
-        guard !shown.isEmpty else { return ([], []) }
-        let subjects = try await SubjectModel.query(on: db).filter(\.$id ~~ shown).field(\.$id).field(\.$unit.$id)
-            .all()
+        let sql = try db.sql()
+        let unitRows = try await sql.raw(
+            """
+            SELECT "subjects"."unit_id" AS "unit_id", count(*) AS "n" FROM "subjects" WHERE \(isPublic()) \
+            GROUP BY "subjects"."unit_id"
+            """
+        ).all()
         var perUnit: [Int: Int] = [:]
-        for s in subjects { perUnit[s.$unit.id, default: 0] += 1 }
+        for r in unitRows {
+            perUnit[try r.decode(column: "unit_id", as: Int.self)] = try r.decode(column: "n", as: Int.self)
+        }
+        let fieldRows = try await sql.raw(
+            """
+            SELECT "r"."field_code" AS "field_code", count(DISTINCT "r"."subject_id") AS "n" FROM "registrations" "r" \
+            JOIN "subjects" ON "subjects"."id" = "r"."subject_id" \
+            WHERE "r"."status" IN (\(binds: recognised.map(\.rawValue))) AND "r"."field_code" <> '' AND \(isPublic()) \
+            GROUP BY "r"."field_code"
+            """
+        ).all()
+        var perField: [String: Int] = [:]
+        for r in fieldRows {
+            perField[try r.decode(column: "field_code", as: String.self)] = try r.decode(column: "n", as: Int.self)
+        }
+        guard !perUnit.isEmpty else { return ([], []) }
         let units = try await UnitModel.query(on: db).filter(\.$id ~~ Array(perUnit.keys)).all()
             .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
-        var perField: [String: Set<Int>] = [:]
-        let shownSet = Set(shown)
-        for r in regs where shownSet.contains(r.$subject.id) && !r.fieldCode.isEmpty {
-            perField[r.fieldCode, default: []].insert(r.$subject.id)
-        }
         let names = try await fieldNames(Array(perField.keys), on: db)
-        let fields = perField.map { ($0.key, names[$0.key] ?? $0.key, $0.value.count) }
+        let fields = perField.map { ($0.key, names[$0.key] ?? $0.key, $0.value) }
             .sorted { VietnameseText.compare($0.1, $1.1) == .orderedAscending }
         return (units.map { ($0, perUnit[$0.id ?? 0] ?? 0) }, fields)
     }

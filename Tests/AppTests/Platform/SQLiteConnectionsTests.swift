@@ -13,9 +13,17 @@ import Vapor
 struct SQLiteConnectionsTests {
     static var onSQLite: Bool { (ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty }
 
-    @Test("DIENHINH_SQLITE_READERS: 1–16, anything else names the variable")
+    @Test("DIENHINH_SQLITE_READERS: 1–16, DIENHINH_SQL_LOG: 1 or 0; anything else names the variable")
     func readersFromTheEnvironment() throws {
         let dir = NSTemporaryDirectory()
+        #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).sqlLog == false)
+        #expect(try AppConfig.fromEnvironment(["DIENHINH_SQL_LOG": "1"], workingDirectory: dir).sqlLog == true)
+        do {
+            _ = try AppConfig.fromEnvironment(["DIENHINH_SQL_LOG": "có"], workingDirectory: dir)
+            Issue.record("DIENHINH_SQL_LOG=có was accepted")
+        } catch let e as ConfigError {
+            #expect(e.variable == "DIENHINH_SQL_LOG")
+        }
         let standard = try AppConfig.fromEnvironment([:], workingDirectory: dir).sqliteReaders
         #expect((2...4).contains(standard))
         #expect(

@@ -126,6 +126,77 @@ struct PublicSiteTests {
         }
     }
 
+    @Test(
+        "The exemplar directory, its facets and the sitemap agree on who is public, follow consent, and read in index order"
+    )
+    func directoryFacetsSitemapAgree() async throws {
+        try await withTestApp { app in
+            let collective = try await PublicFixture.newRecognised(app, kind: .collective)
+            let person = try await PublicFixture.newRecognised(app, kind: .individual)
+            let household = try await PublicFixture.newRecognised(app, kind: .household)
+            let consent = try await PublicFixture.consent(app, subjectID: person.id ?? 0)
+            func views() async throws -> (directory: Set<Int>, sitemap: Set<Int>, facetTotal: Int, ordered: Bool) {
+                var all: [SubjectModel] = []
+                var after: Int?
+                while true {
+                    let page = try await PublicQueries.exemplars(
+                        unitPath: nil, field: nil, after: after, limit: 7, on: app.db)
+                    all += page.subjects
+                    guard page.more, let last = page.subjects.last?.id else { break }
+                    after = last
+                }
+                let keys = all.map { ($0.sortKey, $0.id ?? 0) }
+                let ordered = zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 }
+                let facets = try await PublicQueries.facets(on: app.db)
+                return (
+                    Set(all.compactMap(\.id)), Set(try await PublicQueries.allExemplarIDs(on: app.db)),
+                    facets.units.reduce(0) { $0 + $1.1 }, ordered
+                )
+            }
+            var v = try await views()
+            #expect(v.ordered, "pages by key in (sort_key, id) order, no subject twice")
+            #expect(v.directory == v.sitemap)
+            #expect(v.facetTotal == v.directory.count)
+            #expect(v.directory.contains(collective.id ?? 0), "a recognised collective needs no consent")
+            #expect(v.directory.contains(person.id ?? 0), "an individual with a consent in force")
+            #expect(!v.directory.contains(household.id ?? 0), "a household without consent is withheld")
+            try await PublicFixture.withdraw(app, consent)
+            v = try await views()
+            #expect(!v.directory.contains(person.id ?? 0) && !v.sitemap.contains(person.id ?? 0))
+            #expect(v.facetTotal == v.directory.count)
+
+            // The directory's query walks subjects in (sort_key, id) order through subjects_order_idx.
+            try await app.db.withConnection { conn in
+                let sql = try conn.sql()
+                let query: SQLQueryString = """
+                    SELECT "subjects"."id" FROM "subjects" INNER JOIN "units" ON "subjects"."unit_id" = "units"."id" \
+                    WHERE \(PublicQueries.isPublic()) ORDER BY "subjects"."sort_key" ASC, "subjects"."id" ASC LIMIT 31
+                    """
+                if conn.isPostgres {
+                    try await sql.raw("SET enable_seqscan = off").run()
+                    try await sql.raw("SET enable_sort = off").run()
+                    let lines = try await sql.raw("EXPLAIN \(query)").all().map {
+                        try $0.decode(column: "QUERY PLAN", as: String.self)
+                    }
+                    try await sql.raw("RESET enable_seqscan").run()
+                    try await sql.raw("RESET enable_sort").run()
+                    let text = lines.joined(separator: "\n")
+                    #expect(text.contains("subjects_order_idx"), "\(text)")
+                    #expect(
+                        !lines.contains {
+                            $0.trimmingCharacters(in: .whitespaces).hasPrefix("Sort") || $0.contains("->  Sort")
+                        }, "\(text)")
+                } else {
+                    let text = try await sql.raw("EXPLAIN QUERY PLAN \(query)").all().map {
+                        try $0.decode(column: "detail", as: String.self)
+                    }.joined(separator: "\n")
+                    #expect(text.contains("subjects_order_idx"), "\(text)")
+                    #expect(!text.contains("TEMP B-TREE FOR ORDER BY"), "\(text)")
+                }
+            }
+        }
+    }
+
     @Test("Search folds Vietnamese: “dak ruong” finds “Đăk Ruồng”")
     func searchFolding() async throws {
         try await withTestApp { app in

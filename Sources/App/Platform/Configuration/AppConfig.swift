@@ -40,6 +40,9 @@ public struct AppConfig: Sendable {
     /// Connections an event loop on a SQLite file (DIENHINH_SQLITE_READERS, 1–16): readers run at once in WAL, so
     /// a slow read holds one of them, not its loop's requests. Default: two a core, between 2 and 4.
     public var sqliteReaders = max(2, min(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    /// Log every SQL statement with its binds at level info (DIENHINH_SQL_LOG=1, with LOG_LEVEL=info): for finding a
+    /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
+    public var sqlLog = false
 
     public init(
         database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
@@ -149,6 +152,15 @@ public struct AppConfig: Sendable {
                     variable: "DIENHINH_SQLITE_READERS", message: "phải là số nguyên từ 1 đến 16 (đang là “\(r)”).")
             }
             config.sqliteReaders = n
+        }
+        if let l = value("DIENHINH_SQL_LOG") {
+            switch l.lowercased() {
+            case "1", "true", "yes", "on": config.sqlLog = true
+            case "0", "false", "no", "off": config.sqlLog = false
+            default:
+                throw ConfigError(
+                    variable: "DIENHINH_SQL_LOG", message: "chỉ nhận 1 (ghi mọi câu SQL) hoặc 0 (đang là “\(l)”).")
+            }
         }
         if let u = value("DIENHINH_PUBLIC_URL") {
             guard let c = URLComponents(string: u), ["http", "https"].contains(c.scheme?.lowercased() ?? ""),

@@ -46,5 +46,6 @@ enum Migrations {
         CreateMediaLog(),
         CreateProposals(),
         AddStoryReturns(),
+        AddSubjectOrderIndex(),
     ]
 }
