@@ -29,7 +29,7 @@ RUN swift build -c release --product dienhinh --static-swift-stdlib -Xlinker -lj
 FROM ubuntu:noble
 RUN export DEBIAN_FRONTEND=noninteractive DEBCONF_NONINTERACTIVE_SEEN=true \
     && apt-get -q update && apt-get -q dist-upgrade -y \
-    && apt-get -q install -y libjemalloc2 ca-certificates tzdata zlib1g libjpeg-turbo8 libpng16-16t64 \
+    && apt-get -q install -y libjemalloc2 ca-certificates tzdata zlib1g libjpeg-turbo8 libpng16-16t64 libxml2 \
     && rm -r /var/lib/apt/lists/*
 RUN useradd --user-group --create-home --system --skel /dev/null --home-dir /app dienhinh \
     && mkdir /data && chown dienhinh:dienhinh /data

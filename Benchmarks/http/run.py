@@ -82,9 +82,40 @@ def login_cookie(base):
     page = opener.open(base + "/dang-nhap", timeout=30).read().decode()
     token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     body = urllib.parse.urlencode({"_csrf": token, "username": "admin", "password": ADMIN_PASSWORD}).encode()
-    opener.open(urllib.request.Request(base + "/dang-nhap", data=body), timeout=60).read()
+    opener.open(urllib.request.Request(base + "/dang-nhap", data=body), timeout=600).read()
     jar = opener.handlers[[type(h).__name__ for h in opener.handlers].index("HTTPCookieProcessor")].cookiejar
     return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def start_server(binary, workdir, env, port, log_path):
+    """`dienhinh serve` on loopback, returned once /healthz answers 200 (polled every 10 ms, up to 120 s)."""
+    base = f"http://127.0.0.1:{port}"
+    t0 = time.time()
+    proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--env",
+                             "production"], cwd=workdir, env=env, stdout=open(log_path, "a"),
+                            stderr=subprocess.STDOUT)
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return proc
+        except Exception:
+            if proc.poll() is not None or time.time() - t0 > 120:
+                raise SystemExit("server did not start; see " + str(log_path))
+            time.sleep(0.01)
+
+
+def stop(proc):
+    """SIGTERM, and SIGKILL after 20 s: a server still working through a backlog of requests whose clients are gone
+    (wrk's 10 s timeout) may not stop in time."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def sequential_ms(url, headers, n=30):
@@ -177,41 +208,36 @@ def main():
     p.add_argument("--duration", type=int, default=10)
     p.add_argument("--out", default="")
     p.add_argument("--keep", action="store_true")
+    p.add_argument("--reuse", default="", help="a folder (SQLite) or, with --database-url, any value: the data of "
+                   "an earlier run with --keep; gen-data is skipped (its 10 minutes at national scale)")
     args = p.parse_args()
     binary = Path(args.bin).resolve()
-    workdir = Path(tempfile.mkdtemp(prefix="dienhinh-http-bench-"))
+    workdir = Path(args.reuse) if args.reuse and not args.database_url else \
+        Path(tempfile.mkdtemp(prefix="dienhinh-http-bench-"))
+    if args.reuse:
+        args.keep = True
     env = env_for(args, workdir)
-    if args.database_url:
+    if args.database_url and not args.reuse:
         subprocess.run(["psql", "-q", args.database_url, "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     result = {"scale": args.scale, "database": "postgresql" if args.database_url else "sqlite",
               "connections": args.connections, "duration_s": args.duration, "cores": os.cpu_count()}
 
-    t0 = time.time()
-    gen = subprocess.run([str(binary), "gen-data", "--scale", args.scale, "--seed", "1"], cwd=workdir, env=env,
-                         capture_output=True, text=True)
-    if gen.returncode != 0:
-        raise SystemExit("gen-data failed:\n" + gen.stdout[-2000:] + gen.stderr[-2000:])
-    result["gen_data_s"] = round(time.time() - t0, 1)
-    result["gen_data_last_line"] = gen.stdout.strip().splitlines()[-1]
-    print(result["gen_data_last_line"], flush=True)
+    if not args.reuse:
+        t0 = time.time()
+        gen = subprocess.run([str(binary), "gen-data", "--scale", args.scale, "--seed", "1"], cwd=workdir, env=env,
+                             capture_output=True, text=True)
+        if gen.returncode != 0:
+            raise SystemExit("gen-data failed:\n" + gen.stdout[-2000:] + gen.stderr[-2000:])
+        result["gen_data_s"] = round(time.time() - t0, 1)
+        result["gen_data_last_line"] = gen.stdout.strip().splitlines()[-1]
+        print(result["gen_data_last_line"], flush=True)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    log = open(workdir / "server.log", "a")
     t0 = time.time()
-    proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--env",
-                             "production"], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = start_server(binary, workdir, env, port, workdir / "server.log")
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except Exception:
-                if proc.poll() is not None or time.time() - t0 > 120:
-                    raise SystemExit("server did not start; see " + str(workdir / "server.log"))
-                time.sleep(0.01)
         result["start_to_first_200_s"] = round(time.time() - t0, 3)
 
         _, body, _ = fetch(base + "/api/v1/auth/token", {"Content-Type": "application/json"},
@@ -244,7 +270,10 @@ def main():
             for _ in range(3):
                 fetch(base + path, headers)
         result["idle_rss_mb"] = round(rss_kb(proc.pid) / 1024, 1)
-        alone = {path: sequential_ms(base + path, headers) for _, path, headers in endpoints}
+        alone = {}
+        for name, path, headers in endpoints:
+            alone[path] = sequential_ms(base + path, headers, n=30 if path in ("/healthz", css) else 5)
+            print(f"{name}: alone (one request at a time) {alone[path]:.1f} ms", flush=True)
         rows = []
         for name, path, headers in endpoints:
             status, raw, h = fetch(base + path, headers)
@@ -260,25 +289,12 @@ def main():
             r["rps_vs_bare"] = round(r["rps"] / bare, 3) if bare else None
         result["endpoints"] = rows
         result["peak_rss_mb"] = round(rss_kb(proc.pid, "VmHWM") / 1024, 1)
-        proc.terminate()
-        proc.wait(20)
+        stop(proc)
 
         # The SQL floor: a second start that logs each statement; one request at a time, its statements replayed.
         log_path = workdir / "server-sql.log"
         sql_env = dict(env, DIENHINH_SQL_LOG="1", LOG_LEVEL="info")
-        proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--env",
-                                 "production"], cwd=workdir, env=sql_env, stdout=open(log_path, "w"),
-                                stderr=subprocess.STDOUT)
-        t0 = time.time()
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except Exception:
-                if proc.poll() is not None or time.time() - t0 > 120:
-                    raise SystemExit("the logging server did not start; see " + str(log_path))
-                time.sleep(0.05)
+        proc = start_server(binary, workdir, sql_env, port, log_path)
         captured = {}
         for _, path, headers in endpoints[2:]:
             fetch(base + path, headers)  # warm
@@ -289,8 +305,7 @@ def main():
             with open(log_path, "rb") as f:
                 f.seek(before)
                 captured[path] = logged_statements(f.read().decode(errors="replace"))
-        proc.terminate()
-        proc.wait(20)
+        stop(proc)
         for r in rows[2:]:
             statements = captured.get(r["path"], [])
             if args.database_url:
@@ -303,9 +318,7 @@ def main():
             print(f"{r['name']}: alone {r['alone_ms']} ms, {len(statements)} statements, SQL floor {floor:.2f} ms, "
                   f"ratio {r['vs_floor']}", flush=True)
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(20)
+        stop(proc)
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     print()
@@ -318,7 +331,7 @@ def main():
               f"{r['rps_vs_bare']} | {r['alone_ms']} | {floor} | {r.get('vs_floor') or '—'} | {r['bytes']} | "
               f"{r['gzip_bytes']} |")
     print(f"\nstart to first 200: {result['start_to_first_200_s']} s; idle RSS {result['idle_rss_mb']} MB; "
-          f"peak RSS {result['peak_rss_mb']} MB; gen-data {result['gen_data_s']} s")
+          f"peak RSS {result['peak_rss_mb']} MB; gen-data {result.get('gen_data_s', 'skipped (--reuse)')} s")
     if args.out:
         Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 

@@ -98,7 +98,13 @@ enum QuotaService {
         return (short, bound)
     }
 
-    /// Registrations of the year that count toward the rule, in each unit's subtree: one grouped query.
+    /// Registrations of the year that count toward the rule, in each unit's subtree: one grouped query. The subtree
+    /// is walked down `parent_id` (units_parent_idx) and each of its units probes registrations_quota_idx (year,
+    /// unit_id, subject_kind, status), so the cost follows the page's subtrees: CROSS JOIN keeps SQLite from driving
+    /// the join from the year's registrations (120 ms a page of 500 communes at national scale; 40 ms this way).
+    /// (The earlier join on
+    /// `m.path LIKE u.path || '%'` compared every unit of the tree with every unit of the page: the standing office's
+    /// dashboard ran past 10 minutes at national scale, 99,348 units.)
     private static func count(units: [UnitModel], rule: QuotaPlan.Rule, year: Int, on db: any Database) async throws
         -> [Int: Int]
     {
@@ -114,14 +120,17 @@ enum QuotaService {
         }
         let rows = try await sql.raw(
             """
-            SELECT u.id AS unit_id, COUNT(r.id) AS n
-            FROM units u
-            JOIN units m ON m.path LIKE u.path || '%'
-            JOIN registrations r ON r.unit_id = m.id
-            WHERE u.id IN (\(binds: ids)) AND r.year = \(bind: year)
+            WITH RECURSIVE sub(root, id) AS (
+              SELECT id, id FROM units WHERE id IN (\(binds: ids))
+              UNION ALL
+              SELECT sub.root, u.id FROM units u JOIN sub ON u.parent_id = sub.id
+            )
+            SELECT sub.root AS unit_id, COUNT(*) AS n
+            FROM sub CROSS JOIN registrations r
+            WHERE r.unit_id = sub.id AND r.year = \(bind: year)
               AND r.subject_kind IN (\(binds: rule.subjectKinds.map(\.rawValue)))
               AND r.status IN (\(binds: rule.statuses.map(\.rawValue)))
-            GROUP BY u.id
+            GROUP BY sub.root
             """
         ).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.unitID, $0.n) })

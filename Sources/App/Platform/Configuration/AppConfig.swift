@@ -137,30 +137,24 @@ public struct AppConfig: Sendable {
             bcryptCost: cost, workingDirectory: workingDirectory, jurisdiction: jurisdiction)
         config.loginThrottle = try LoginThrottlePolicy.fromEnvironment(env)
         config.smtp = try SMTPSettings.fromEnvironment(env)
-        if let d = value("DIENHINH_DEMO") {
-            switch d.lowercased() {
-            case "1", "true", "yes", "on": config.demo = true
-            case "0", "false", "no", "off": config.demo = false
+        /// A yes/no variable: 1/true/yes/on or 0/false/no/off; anything else names the variable.
+        func flag(_ name: String, meaning: String) throws -> Bool? {
+            guard let v = value(name) else { return nil }
+            switch v.lowercased() {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
             default:
-                throw ConfigError(
-                    variable: "DIENHINH_DEMO", message: "chỉ nhận 1 (nạp dữ liệu mẫu) hoặc 0 (đang là “\(d)”).")
+                throw ConfigError(variable: name, message: "chỉ nhận 1 (\(meaning)) hoặc 0 (đang là “\(v)”).")
             }
         }
+        config.demo = try flag("DIENHINH_DEMO", meaning: "nạp dữ liệu mẫu") ?? false
+        config.sqlLog = try flag("DIENHINH_SQL_LOG", meaning: "ghi mọi câu SQL") ?? false
         if let r = value("DIENHINH_SQLITE_READERS") {
             guard let n = Int(r), (1...16).contains(n) else {
                 throw ConfigError(
                     variable: "DIENHINH_SQLITE_READERS", message: "phải là số nguyên từ 1 đến 16 (đang là “\(r)”).")
             }
             config.sqliteReaders = n
-        }
-        if let l = value("DIENHINH_SQL_LOG") {
-            switch l.lowercased() {
-            case "1", "true", "yes", "on": config.sqlLog = true
-            case "0", "false", "no", "off": config.sqlLog = false
-            default:
-                throw ConfigError(
-                    variable: "DIENHINH_SQL_LOG", message: "chỉ nhận 1 (ghi mọi câu SQL) hoặc 0 (đang là “\(l)”).")
-            }
         }
         if let u = value("DIENHINH_PUBLIC_URL") {
             guard let c = URLComponents(string: u), ["http", "https"].contains(c.scheme?.lowercased() ?? ""),

@@ -47,5 +47,6 @@ enum Migrations {
         CreateProposals(),
         AddStoryReturns(),
         AddSubjectOrderIndex(),
+        AddQuotaIndex(),
     ]
 }
