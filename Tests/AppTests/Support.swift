@@ -94,7 +94,7 @@ actor TestTemplates {
             try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
         case .postgres(let url, _):
             guard let name = URLComponents(string: url)?.path.dropFirst(), !name.isEmpty else { return }
-            try await adminSQL("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            try await dropDatabase(String(name))
         case .sqliteMemory:
             break
         }
@@ -113,7 +113,7 @@ actor TestTemplates {
         if let baseURL {
             try await dropLeftovers()
             result = "dh_tpl_\(pid)_\(demo ? "demo" : "bare")"
-            try await adminSQL("DROP DATABASE IF EXISTS \(result) WITH (FORCE)")
+            try await dropDatabase(result)
             try await adminSQL("CREATE DATABASE \(result)")
             database = .postgres(url: try Self.url(baseURL, database: result), searchPath: nil)
         } else {
@@ -156,19 +156,27 @@ actor TestTemplates {
             let parts = name.split(separator: "_")
             guard parts.count >= 4, parts[1] == "t" || parts[1] == "tpl", let owner = Int32(parts[2]) else { continue }
             if owner != pid && kill(owner, 0) != 0 {
-                try await adminSQL("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                try await dropDatabase(name)
             }
+        }
+    }
+
+    /// Drops a test database on TEST_DATABASE_URL's server, ending the sessions still on it. `WITH (FORCE)` needs
+    /// the right to end others' sessions; an autovacuum worker on the database belongs to no role, so a role that is
+    /// neither superuser nor in `pg_signal_backend` gets 42501 (CI stop 24): then the plain DROP, which waits for
+    /// the worker (and is tried again by `adminSQL` while the database is in use).
+    func dropDatabase(_ name: String) async throws {
+        do {
+            try await adminSQL("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        } catch let e as TestSetupError where e.detail.contains("42501") {
+            try await adminSQL("DROP DATABASE IF EXISTS \(name)")
         }
     }
 
     /// CREATE and DROP DATABASE, tried again a few times when PostgreSQL says the template is in use (55006: an
     /// autovacuum worker or a closing connection of the template's maker may still be on it on a loaded host).
-    /// `DROP … WITH (FORCE)` needs the right to end others' sessions; an autovacuum worker on the database belongs
-    /// to no role, so a role that is neither superuser nor in `pg_signal_backend` gets 42501 (CI stop 24): then
-    /// the plain DROP is tried, which waits for the worker like any other user. Other errors are thrown with
-    /// PostgreSQL's own words, which `PSQLError` hides from its description.
-    private func adminSQL(_ statement: String) async throws {
-        var sql = statement
+    /// Other errors are thrown with PostgreSQL's own words, which `PSQLError` hides from its description.
+    private func adminSQL(_ sql: String) async throws {
         var attempt = 0
         while true {
             do {
@@ -176,10 +184,6 @@ actor TestTemplates {
                 return
             } catch {
                 let detail = String(reflecting: error)
-                if detail.contains("42501"), sql.hasSuffix(" WITH (FORCE)") {
-                    sql = String(sql.dropLast(" WITH (FORCE)".count))
-                    continue
-                }
                 attempt += 1
                 guard attempt < 8, detail.contains("55006") || detail.contains("being accessed by other users") else {
                     throw TestSetupError(stage: sql, detail: detail)

@@ -97,38 +97,30 @@ enum PublicQueries {
 
     // MARK: Exemplars
 
-    /// The subjects among `ids` that are public exemplars.
+    /// The subjects among `ids` (a page's worth) that are public exemplars: one query over `isPublic`.
     static func publicExemplars(_ ids: [Int], on db: any Database) async throws -> Set<Int> {
         guard !ids.isEmpty else { return [] }
-        let withheld = try await PublicConsent.withheld(ids, on: db)
-        let candidates = ids.filter { !withheld.contains($0) }
-        guard !candidates.isEmpty else { return [] }
-        let recognisedRows = try await RegistrationModel.query(on: db).filter(\.$subject.$id ~~ candidates)
-            .filter(\.$status ~~ recognised).field(\.$subject.$id).all()
-        return Set(recognisedRows.map { $0.$subject.id })
+        return Set(
+            try await SubjectModel.query(on: db).filter(\.$id ~~ ids).filter(.sql(isPublic())).field(\.$id).all()
+                .compactMap(\.id))
     }
 
     static func exemplar(_ id: Int, on db: any Database) async throws -> SubjectModel? {
-        guard try await publicExemplars([id], on: db).contains(id) else { return nil }
-        return try await SubjectModel.query(on: db).filter(\.$id == id).with(\.$unit).first()
+        try await SubjectModel.query(on: db).filter(\.$id == id).filter(.sql(isPublic())).with(\.$unit).first()
     }
 
     /// SQL over the table `subjects`: the subject is a public exemplar — a registration at a recognised status (in
-    /// `field`, when given) and, for a person or a household, a consent in force. One predicate for the directory,
-    /// its facets and the sitemap, so none of them loads the recognised subjects into memory or binds their ids
-    /// (at national scale they are hundreds of thousands; PostgreSQL takes 65,535 binds at most). Served by the
-    /// unique index registrations (subject_id, year) and consents_subject_idx.
+    /// `field`, when given) and `PublicConsent.allows` (a collective, or a consent in force). One predicate for the
+    /// directory, its facets, the sitemap and a single exemplar's page, so none of them loads the recognised
+    /// subjects into memory or binds their ids (at national scale they are hundreds of thousands; PostgreSQL takes
+    /// 65,535 binds at most). Served by the unique index registrations (subject_id, year) and consents_subject_idx.
     static func isPublic(field: String? = nil) -> SQLQueryString {
         var q: SQLQueryString = """
             EXISTS (SELECT 1 FROM "registrations" "pr" WHERE "pr"."subject_id" = "subjects"."id" \
             AND "pr"."status" IN (\(binds: recognised.map(\.rawValue)))
             """
         if let field { q += " AND \"pr\".\"field_code\" = \(bind: field)" }
-        q += """
-            ) AND ("subjects"."kind" = \(bind: SubjectKind.collective.rawValue) OR EXISTS (SELECT 1 FROM "consents" "pc" \
-            WHERE "pc"."subject_id" = "subjects"."id" AND "pc"."withdrawn_at" IS NULL))
-            """
-        return q
+        return q + ") AND \(PublicConsent.allows)"
     }
 
     /// Public exemplars in a unit's subtree and/or a field, by name (keyset on sort_key, id) after subject `after`:
@@ -163,6 +155,19 @@ enum PublicQueries {
         }
     }
 
+    /// Published stories per column: one grouped query (the home page's column list).
+    static func publishedPerColumn(on db: any Database) async throws -> [String: Int] {
+        let rows = try await db.sql().raw(
+            """
+            SELECT "column_code" AS "code", count(*) AS "n" FROM "stories" \
+            WHERE "status" = \(bind: StoryStatus.published.rawValue) GROUP BY "column_code"
+            """
+        ).all()
+        var out: [String: Int] = [:]
+        for r in rows { out[try r.decode(column: "code", as: String.self)] = try r.decode(column: "n", as: Int.self) }
+        return out
+    }
+
     /// Every public story (for the sitemap), newest first.
     static func allStories(on db: any Database) async throws -> [StoryModel] {
         var out: [StoryModel] = []
@@ -191,6 +196,7 @@ enum PublicQueries {
         for r in unitRows {
             perUnit[try r.decode(column: "unit_id", as: Int.self)] = try r.decode(column: "n", as: Int.self)
         }
+        guard !perUnit.isEmpty else { return ([], []) }
         let fieldRows = try await sql.raw(
             """
             SELECT "r"."field_code" AS "field_code", count(DISTINCT "r"."subject_id") AS "n" FROM "registrations" "r" \
@@ -203,7 +209,6 @@ enum PublicQueries {
         for r in fieldRows {
             perField[try r.decode(column: "field_code", as: String.self)] = try r.decode(column: "n", as: Int.self)
         }
-        guard !perUnit.isEmpty else { return ([], []) }
         let units = try await UnitModel.query(on: db).filter(\.$id ~~ Array(perUnit.keys)).all()
             .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
         let names = try await fieldNames(Array(perField.keys), on: db)

@@ -238,11 +238,7 @@ struct PublicWebController {
                 period: "\(m.fromYear)–\(m.toYear)",
                 leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
         }
-        var columnCounts: [String: Int] = [:]
-        for c in columns.all {
-            columnCounts[c.code] = try await StoryModel.query(on: req.db).filter(\.$columnCode == c.code)
-                .filter(\.$status == StoryStatus.published).count()
-        }
+        let columnCounts = try await PublicQueries.publishedPerColumn(on: req.db)
         let context = PublicHomePage(
             site: Self.layout(
                 req, title: "Điển hình tiên tiến",

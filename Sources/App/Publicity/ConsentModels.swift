@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 
 /// How a consent to publication was given.
 enum ConsentMethod: String, Codable, Sendable, CaseIterable {
@@ -51,26 +52,23 @@ final class ConsentModel: Model, @unchecked Sendable {
 /// Which subjects may be named on a public page, in a feed or in the sitemap: a collective always; an individual
 /// or a household only while it has a consent in force (issue 10 §2). Every public read goes through here.
 enum PublicConsent {
+    /// The rule as SQL over the table `subjects`, for queries that must not load the subjects first (the public
+    /// directory, its facets, the sitemap) and for `withheld`: one rule, one place.
+    static var allows: SQLQueryString {
+        """
+        ("subjects"."kind" = \(bind: SubjectKind.collective.rawValue) OR EXISTS (SELECT 1 FROM "consents" "pc" \
+        WHERE "pc"."subject_id" = "subjects"."id" AND "pc"."withdrawn_at" IS NULL))
+        """
+    }
+
     /// The subjects among `subjectIDs` that may NOT be published (individuals and households without a consent
     /// in force, and ids that name no subject).
     static func withheld(_ subjectIDs: [Int], on db: any Database) async throws -> Set<Int> {
-        let ids = Array(Set(subjectIDs))
+        let ids = Set(subjectIDs)
         guard !ids.isEmpty else { return [] }
-        let subjects = try await SubjectModel.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$kind).all()
-        var known = Set<Int>()
-        var needing: [Int] = []
-        for subject in subjects {
-            guard let id = subject.id else { continue }
-            known.insert(id)
-            if subject.subjectKind != .collective { needing.append(id) }
-        }
-        var withheld = Set(ids).subtracting(known)
-        guard !needing.isEmpty else { return withheld }
-        let given = try await ConsentModel.query(on: db)
-            .filter(\.$subjectID ~~ needing).filter(\.$withdrawnAt == nil).field(\.$subjectID).all()
-        let consenting = Set(given.map(\.subjectID))
-        for id in needing where !consenting.contains(id) { withheld.insert(id) }
-        return withheld
+        let allowed = try await SubjectModel.query(on: db).filter(\.$id ~~ Array(ids)).filter(.sql(allows))
+            .field(\.$id).all().compactMap(\.id)
+        return ids.subtracting(allowed)
     }
 
     /// Whether one subject may be published.

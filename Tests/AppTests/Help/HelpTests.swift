@@ -41,6 +41,13 @@ struct HelpTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("<h1>Đăng ký điển hình</h1>"))
             #expect(page.text.contains("<ol class=\"list\"><li>Mở “Đăng ký điển hình”, bấm “Đăng ký mới”.</li>"))
+            // From a screen added later, the menu's "Hướng dẫn" link opens that screen's own guide.
+            let setup = try await b.send(.GET, "/app/setup")
+            #expect(setup.status == .ok)
+            let guideHref = HelpPath.topic(.text("thiet-lap")).href
+            #expect(setup.text.contains("href=\"\(guideHref)\""), "the set-up page links its own guide")
+            let guide = try await b.send(.GET, guideHref)
+            #expect(guide.status == .ok && guide.text.contains("<h1>Thiết lập từ bảng tính</h1>"))
             #expect(try await b.send(.GET, "/app/huong-dan/khong-co").status == .notFound)
             let traversal = try await b.send(.GET, "/app/huong-dan/..%2Ftopics.json")
             // Refused before the route (403 for a path that climbs) or not a topic (404): never the file.

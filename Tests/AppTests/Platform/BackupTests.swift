@@ -170,14 +170,7 @@ import Vapor
                 Issue.record(error)
             }
             try await app2.asyncShutdown()
-            if let freshDatabase {
-                // FORCE needs the right to end an autovacuum worker's session (42501 without it): then the plain DROP.
-                do {
-                    try await app.db.sql().raw("DROP DATABASE IF EXISTS \(ident: freshDatabase) WITH (FORCE)").run()
-                } catch {
-                    try await app.db.sql().raw("DROP DATABASE IF EXISTS \(ident: freshDatabase)").run()
-                }
-            }
+            if let freshDatabase { try await TestTemplates.shared.dropDatabase(freshDatabase) }
         }
     }
 

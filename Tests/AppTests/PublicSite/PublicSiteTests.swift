@@ -51,6 +51,16 @@ struct PublicSiteTests {
             #expect(page.text.contains("<p lang=\"sed\">Tóm tắt bằng tiếng Xơ Đăng</p>"))
             #expect(page.text.contains("Người dịch: A Hùng"))
             #expect(page.text.contains("<strong>Tổ hợp tác trồng sâm Ngọc Linh</strong>"))
+            // The home counts the published stories of each column (one grouped query).
+            let home = try await Self.get(app, "/")
+            for column in PublicColumns(app.storyColumns).all {
+                let n = try await StoryModel.query(on: app.db).filter(\.$columnCode == column.code)
+                    .filter(\.$status == StoryStatus.published).count()
+                let entry =
+                    "<a href=\"\(PublicPath.column(.text(column.code)).href)\">\(column.name)</a> "
+                    + "<span class=\"meta\">(\(n))</span>"
+                #expect(home.text.contains(entry), "\(column.code): \(n) published")
+            }
             // The id alone finds it too.
             #expect(try await Self.get(app, "/bai-viet/\(s.id ?? 0)").status == .ok)
             let api = try await Self.get(app, "/api/v1/public/stories/\(s.id ?? 0)")
