@@ -23,13 +23,17 @@ let adminPassword = "mat-khau-quan-tri-2024"
 /// dropped afterwards. Tests run in parallel either way. The app starts from the copy the way a server does
 /// (`Bootstrap.prepare`, the admin check, the demo check), so the start path is still the one under test.
 /// `sqliteFile` is kept for the tests that say they need a file: every SQLite test app now has one.
-func withTestApp(demo: Bool = true, sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
+func withTestApp(
+    demo: Bool = true, sqliteFile: Bool = false, adjust: (inout AppConfig) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
     let onPostgres = !(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty
     if onPostgres { await TestDatabaseSlots.postgres.acquire() }
     defer { if onPostgres { TestDatabaseSlots.postgres.releaseLater() } }
     let database = try await TestTemplates.shared.copy(demo: demo)
     let app = try await Application.make(.testing)
-    let config = testConfig(database)
+    var config = testConfig(database)
+    adjust(&config)
     var failure: (any Error)?
     do {
         try await configure(app, config)

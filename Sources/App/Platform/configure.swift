@@ -59,17 +59,24 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     switch config.database {
     case .sqliteMemory:
-        app.databases.use(SQLiteConnectionsConfiguration(bases: [sqlite(.memory, config)]), as: .sqlite)
+        app.databases.use(
+            SQLiteConnectionsConfiguration(
+                bases: [sqlite(.memory, config)],
+                gate: SQLiteWriteGate(timeout: .seconds(Int64(config.sqliteWriteWait)))),
+            as: .sqlite)
     case .sqliteFile(let path):
         // Several connections an event loop (readers in WAL at once) and one writer at a time, taken when a
         // transaction begins: `SQLiteConnections.swift`.
+        let gate = SQLiteWriteGate(timeout: .seconds(Int64(config.sqliteWriteWait)))
         app.databases.use(
-            SQLiteConnectionsConfiguration(bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path), config) }),
+            SQLiteConnectionsConfiguration(
+                bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path), config) }, gate: gate),
             as: .sqlite)
         // Background jobs (an import's one long write transaction) get connections of their own, so the requests of
         // the event loop the job started on keep theirs and are not left waiting for the job to commit.
         app.databases.use(
-            SQLiteConnectionsConfiguration(bases: [sqlite(.file(path), config)]), as: .sqliteJobs, isDefault: false)
+            SQLiteConnectionsConfiguration(bases: [sqlite(.file(path), config)], gate: gate), as: .sqliteJobs,
+            isDefault: false)
     case .postgres(let url, let searchPath):
         var pg: SQLPostgresConfiguration
         do { pg = try SQLPostgresConfiguration(url: url) } catch {

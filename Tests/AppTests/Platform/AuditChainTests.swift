@@ -104,8 +104,12 @@ import Vapor
     }
 
     /// 50 writes at once through the API (several connections on SQLite, a pool on PostgreSQL): one chain, no fork.
+    /// The writes queue for their turn (`SQLiteWriteGate`); with the whole suite running beside it, fifty in line can
+    /// wait longer than the production default of 45 s, so the wait is raised: this test is about one chain.
+    static func patientWrites(_ c: inout AppConfig) { c.sqliteWriteWait = 600 }
+
     @Test func concurrentWritesKeepOneChain() async throws {
-        try await withTestApp(sqliteFile: true) { app in
+        try await withTestApp(sqliteFile: true, adjust: Self.patientWrites) { app in
             let api = try await APIClient.login(app, "dakruong")
             let unit = try await unitID(app, "KR-DAKRUONG")
             let reg = try await api.send(

@@ -13,9 +13,21 @@ import Vapor
 struct SQLiteConnectionsTests {
     static var onSQLite: Bool { (ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty }
 
-    @Test("DIENHINH_SQLITE_READERS: 1–16, DIENHINH_SQL_LOG: 1 or 0; anything else names the variable")
+    @Test("DIENHINH_SQLITE_READERS: 1–16, DIENHINH_SQLITE_WRITE_WAIT: 1–600, DIENHINH_SQL_LOG: 1 or 0")
     func readersFromTheEnvironment() throws {
         let dir = NSTemporaryDirectory()
+        #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).sqliteWriteWait == 45)
+        #expect(
+            try AppConfig.fromEnvironment(["DIENHINH_SQLITE_WRITE_WAIT": "5"], workingDirectory: dir).sqliteWriteWait
+                == 5)
+        for bad in ["0", "601", "năm"] {
+            do {
+                _ = try AppConfig.fromEnvironment(["DIENHINH_SQLITE_WRITE_WAIT": bad], workingDirectory: dir)
+                Issue.record("DIENHINH_SQLITE_WRITE_WAIT=\(bad) was accepted")
+            } catch let e as ConfigError {
+                #expect(e.variable == "DIENHINH_SQLITE_WRITE_WAIT" && e.message.contains("từ 1 đến 600"))
+            }
+        }
         #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).sqlLog == false)
         #expect(try AppConfig.fromEnvironment(["DIENHINH_SQL_LOG": "1"], workingDirectory: dir).sqlLog == true)
         do {
@@ -131,6 +143,82 @@ struct SQLiteConnectionsTests {
             }
             let n = try await sql.raw("SELECT count(*) AS n FROM probe_tx").first()
             #expect(try n?.decode(column: "n", as: Int.self) == 0)
+        }
+    }
+
+    /// The gate hands the write turn in the order it was asked for, and refuses one that waited too long.
+    @Test func theWriteGateServesInOrderAndRefusesALongWait() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let loops = Array(group.makeIterator())
+        let gate = SQLiteWriteGate(timeout: .milliseconds(300))
+        try await gate.acquire(on: loops[0]).get()
+        let order = NIOLockedValueBox<[Int]>([])
+        var turns: [EventLoopFuture<Void>] = []
+        for i in 0..<6 {
+            turns.append(
+                gate.acquire(on: loops[i % 2]).map {
+                    order.withLockedValue { $0.append(i) }
+                    gate.release()
+                })
+        }
+        #expect(gate.waiting == 6)
+        gate.release()
+        for t in turns { try await t.get() }
+        #expect(order.withLockedValue { $0 } == Array(0..<6))
+        // Held, and nobody lets go: the next writer is refused after the timeout with a 503 and Retry-After.
+        try await gate.acquire(on: loops[1]).get()
+        do {
+            try await gate.acquire(on: loops[0]).get()
+            Issue.record("a writer got the turn while another held it")
+        } catch let e as AppError {
+            #expect(e.status == .serviceUnavailable && e.code == .busy && (e.retryAfter ?? 0) >= 1)
+        }
+        #expect(gate.waiting == 0)
+        gate.release()
+        try await gate.acquire(on: loops[0]).get()
+        gate.release()
+        try await group.shutdownGracefully()
+    }
+
+    /// A long write ahead of it: the request waits its turn for DIENHINH_SQLITE_WRITE_WAIT seconds, then gets a 503
+    /// with Retry-After and a Vietnamese message, and nothing of it is saved; sent again once the write is over, it
+    /// is saved.
+    static func impatientWrites(_ c: inout AppConfig) { c.sqliteWriteWait = 1 }
+
+    @Test(.enabled(if: onSQLite)) func aWriteThatWaitsTooLongIsA503AndSavesNothing() async throws {
+        try await withTestApp(adjust: Self.impatientWrites) { app in
+            let api = try await APIClient.login(app, "dakruong")
+            let unit = try await unitID(app, "KR-DAKRUONG")
+            let body: [String: Any] = [
+                "year": 2024, "unitID": unit, "typeCode": "MH-15", "title": "Mô hình trồng sâm dây",
+                "subject": ["kind": "household", "name": "Hộ bà Y Lan"],
+            ]
+            let before = try await RegistrationModel.query(on: app.db).count()
+            // The long write holds its turn until the request has been answered (at most a minute).
+            let started = NIOLockedValueBox(false)
+            let answered = NIOLockedValueBox(false)
+            let long = Task {
+                try await app.db.transaction { tx in
+                    try await tx.sql().raw("UPDATE audit_state SET id = id WHERE id = 1").run()
+                    started.withLockedValue { $0 = true }
+                    for _ in 0..<600 where !answered.withLockedValue({ $0 }) {
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                }
+            }
+            while !started.withLockedValue({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+            let refused = try await api.send(.POST, "/api/v1/registrations", json: body)
+            answered.withLockedValue { $0 = true }
+            #expect(refused.status == .serviceUnavailable, "\(refused.text)")
+            #expect(Int(refused.headers.first(name: .retryAfter) ?? "") ?? 0 >= 1)
+            let error = try refused.jsonObject()
+            #expect(error["code"] as? String == "busy")
+            #expect((error["message"] as? String)?.contains("Máy chủ đang bận") == true)
+            try await long.value
+            #expect(try await RegistrationModel.query(on: app.db).count() == before)
+            let saved = try await api.send(.POST, "/api/v1/registrations", json: body)
+            #expect(saved.status == .created, "\(saved.text)")
+            #expect(try await RegistrationModel.query(on: app.db).count() == before + 1)
         }
     }
 }

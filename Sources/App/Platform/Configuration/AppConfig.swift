@@ -43,6 +43,9 @@ public struct AppConfig: Sendable {
     /// Log every SQL statement with its binds at level info (DIENHINH_SQL_LOG=1, with LOG_LEVEL=info): for finding a
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
+    /// Seconds a write waits for its turn on a SQLite file before it is refused with a 503 and Retry-After
+    /// (DIENHINH_SQLITE_WRITE_WAIT, 1–600; `SQLiteWriteGate`). Default 45.
+    public var sqliteWriteWait = 45
 
     public init(
         database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
@@ -155,6 +158,13 @@ public struct AppConfig: Sendable {
                     variable: "DIENHINH_SQLITE_READERS", message: "phải là số nguyên từ 1 đến 16 (đang là “\(r)”).")
             }
             config.sqliteReaders = n
+        }
+        if let r = value("DIENHINH_SQLITE_WRITE_WAIT") {
+            guard let n = Int(r), (1...600).contains(n) else {
+                throw ConfigError(
+                    variable: "DIENHINH_SQLITE_WRITE_WAIT", message: "phải là số giây từ 1 đến 600 (đang là “\(r)”).")
+            }
+            config.sqliteWriteWait = n
         }
         if let u = value("DIENHINH_PUBLIC_URL") {
             guard let c = URLComponents(string: u), ["http", "https"].contains(c.scheme?.lowercased() ?? ""),

@@ -16,30 +16,36 @@ import SQLKit
 ///   timeout helps, the snapshot is stale (a 500 under concurrent writes, `AuditChainTests`). `BEGIN IMMEDIATE` takes
 ///   the write lock at the start; another writer waits for it under `busy_timeout` (set on every connection by
 ///   `Bootstrap`) instead of failing.
+/// - **One writer in line.** Before it takes a connection, a transaction — and a Fluent create, update or delete
+///   outside one — waits for its turn at the file's `SQLiteWriteGate`, first come first served, holding no connection
+///   and no thread meanwhile (the databases of one file, the requests' and the jobs', share the gate).
 ///
 /// Inside a transaction or `withConnection`, the database handed to the closure is that one connection.
 struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
     /// One per connection an event loop; all on the same file (an in-memory database takes one: each connection
     /// to `.memory` would be a database of its own).
     var bases: [any DatabaseConfiguration]
+    /// Shared by every configuration of the same file.
+    let gate: SQLiteWriteGate
     var middleware: [any AnyModelMiddleware] {
         get { bases[0].middleware }
         set { for i in bases.indices { bases[i].middleware = newValue } }
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        SQLiteConnectionsDriver(bases: bases.map { $0.makeDriver(for: databases) })
+        SQLiteConnectionsDriver(bases: bases.map { $0.makeDriver(for: databases) }, gate: gate)
     }
 }
 
 struct SQLiteConnectionsDriver: DatabaseDriver {
     let bases: [any DatabaseDriver]
+    let gate: SQLiteWriteGate
     /// Statements running on each base driver's connection, per event loop.
     let load = NIOLockedValueBox<[ObjectIdentifier: [Int]]>([:])
 
     func makeDatabase(with context: DatabaseContext) -> any Database {
         SQLiteConnectionsDatabase(
-            bases: bases.map { $0.makeDatabase(with: context) }, load: load, inTransaction: false)
+            bases: bases.map { $0.makeDatabase(with: context) }, load: load, gate: gate, inTransaction: false)
     }
 
     func shutdown() { for base in bases { base.shutdown() } }
@@ -52,6 +58,8 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     let bases: [any Database]
     /// Nil inside a transaction or `withConnection` (one connection, nothing to choose).
     let load: NIOLockedValueBox<[ObjectIdentifier: [Int]]>?
+    let gate: SQLiteWriteGate
+    /// Inside a transaction the gate is already held.
     let inTransaction: Bool
 
     var context: DatabaseContext { bases[0].context }
@@ -77,7 +85,12 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     }
 
     private func one(_ base: any Database, inTransaction: Bool) -> SQLiteConnectionsDatabase {
-        SQLiteConnectionsDatabase(bases: [base], load: nil, inTransaction: inTransaction)
+        SQLiteConnectionsDatabase(bases: [base], load: nil, gate: gate, inTransaction: inTransaction)
+    }
+
+    /// `work` after this writer's turn at the gate (at once inside a transaction, which holds it).
+    private func inTurn<T: Sendable>(_ work: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        inTransaction ? work() : gate.run(on: eventLoop, work)
     }
 
     // MARK: Database
@@ -85,17 +98,25 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     func execute(
         query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void
     ) -> EventLoopFuture<Void> {
-        let (i, done) = pick()
-        let result = bases[i].execute(query: query, onOutput: onOutput)
-        result.whenComplete { _ in done() }
-        return result
+        let run: @Sendable () -> EventLoopFuture<Void> = {
+            let (i, done) = pick()
+            let result = bases[i].execute(query: query, onOutput: onOutput)
+            result.whenComplete { _ in done() }
+            return result
+        }
+        switch query.action {
+        case .read, .aggregate: return run()
+        case .create, .update, .delete, .custom: return inTurn(run)
+        }
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
-        let (i, done) = pick()
-        let result = bases[i].execute(schema: schema)
-        result.whenComplete { _ in done() }
-        return result
+        inTurn {
+            let (i, done) = pick()
+            let result = bases[i].execute(schema: schema)
+            result.whenComplete { _ in done() }
+            return result
+        }
     }
 
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
@@ -116,20 +137,22 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         _ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>
     ) -> EventLoopFuture<T> {
         if inTransaction { return closure(self) }
-        let (i, done) = pick()
-        let result = bases[i].withConnection { connection -> EventLoopFuture<T> in
-            let sql = connection as! any SQLDatabase
-            let inside = self.one(connection, inTransaction: true)
-            return sql.raw("BEGIN IMMEDIATE").run().flatMap {
-                closure(inside).flatMap { value in sql.raw("COMMIT").run().map { value } }
-                    .flatMapError { error in
-                        sql.raw("ROLLBACK").run().flatMapErrorThrowing { _ in throw error }
-                            .flatMapThrowing { _ -> T in throw error }
-                    }
+        return inTurn {
+            let (i, done) = pick()
+            let result = bases[i].withConnection { connection -> EventLoopFuture<T> in
+                let sql = connection as! any SQLDatabase
+                let inside = self.one(connection, inTransaction: true)
+                return sql.raw("BEGIN IMMEDIATE").run().flatMap {
+                    closure(inside).flatMap { value in sql.raw("COMMIT").run().map { value } }
+                        .flatMapError { error in
+                            sql.raw("ROLLBACK").run().flatMapErrorThrowing { _ in throw error }
+                                .flatMapThrowing { _ -> T in throw error }
+                        }
+                }
             }
+            result.whenComplete { _ in done() }
+            return result
         }
-        result.whenComplete { _ in done() }
-        return result
     }
 
     // MARK: SQLDatabase

@@ -6,12 +6,14 @@ struct AppError: AbortError, Sendable {
     enum Code: String, Sendable {
         case unauthorized, forbidden, notFound = "not_found", validationFailed = "validation_failed"
         case conflict, badRequest = "bad_request", internalError = "internal_error", payloadTooLarge =
-            "payload_too_large"
+            "payload_too_large", busy
     }
     let status: HTTPResponseStatus
     let code: Code
     let message: String
     var fields: FieldErrors = FieldErrors()
+    /// Seconds the client should wait before trying again (sent as Retry-After).
+    var retryAfter: Int? = nil
 
     var reason: String { message }
 
@@ -49,6 +51,13 @@ struct AppError: AbortError, Sendable {
     static func badRequest(_ message: String) -> AppError {
         AppError(status: .badRequest, code: .badRequest, message: message)
     }
+    /// The server could not take the request's turn in time (a long write ahead of it): nothing was changed.
+    static func busy(retryAfter: Int) -> AppError {
+        AppError(
+            status: .serviceUnavailable, code: .busy,
+            message: "Máy chủ đang bận ghi dữ liệu khác; chưa có gì thay đổi. Vui lòng thử lại sau \(retryAfter) giây.",
+            retryAfter: retryAfter)
+    }
 }
 
 /// The JSON body of every API error.
@@ -72,6 +81,7 @@ extension HTTPResponseStatus {
         case 415: return "Định dạng dữ liệu không được hỗ trợ"
         case 422: return "Dữ liệu chưa hợp lệ"
         case 429: return "Quá nhiều yêu cầu"
+        case 503: return "Máy chủ đang bận"
         default: return code >= 500 ? "Lỗi hệ thống" : "Có lỗi xảy ra"
         }
     }

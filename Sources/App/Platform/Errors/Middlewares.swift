@@ -39,6 +39,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             case 409: code = .conflict
             case 413: code = .payloadTooLarge
             case 422: code = .validationFailed
+            case 503: code = .busy
             case 500...: code = .internalError
             default: code = .badRequest
             }
@@ -52,7 +53,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 
     func handle(_ error: any Error, _ req: Request) async -> Response {
         let e = Self.classify(error)
-        if e.status.code >= 500 {
+        if e.code == .busy {
+            req.logger.warning("\(e.status.code) \(req.method) \(req.url.path): \(e.message)")
+        } else if e.status.code >= 500 {
             req.logger.report(error: error)
         } else {
             req.logger.debug("\(e.status.code) \(req.url.path): \(error)")
@@ -63,6 +66,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             let res = Response(status: e.status)
             try? res.content.encode(body, as: .json)
             if e.status == .unauthorized { res.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            if let wait = e.retryAfter { res.headers.replaceOrAdd(name: .retryAfter, value: String(wait)) }
             return res
         }
         if e.status == .unauthorized && req.method == .GET {
@@ -72,7 +76,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             layout: req.layout(e.status.vietnameseTitle, active: ""), status: Int(e.status.code),
             heading: e.status.vietnameseTitle, message: e.message)
         do {
-            return try await req.render("platform/error", ctx, status: e.status)
+            let res = try await req.render("platform/error", ctx, status: e.status)
+            if let wait = e.retryAfter { res.headers.replaceOrAdd(name: .retryAfter, value: String(wait)) }
+            return res
         } catch {
             let res = Response(status: e.status, body: .init(string: "\(e.status.code) — \(e.message)"))
             res.headers.contentType = .plainText

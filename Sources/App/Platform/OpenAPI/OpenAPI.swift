@@ -104,6 +104,7 @@ enum OpenAPIDocument {
         413: "Tệp hoặc nội dung gửi lên quá lớn", 415: "Kiểu nội dung gửi lên không được hỗ trợ",
         422: "Dữ liệu không hợp lệ (kể cả số hiệu trong đường dẫn không phải số nguyên)",
         429: "Đăng nhập sai quá nhiều lần; thử lại sau số giây trong Retry-After",
+        503: "Máy chủ đang bận (nhiều lượt ghi cùng lúc); thử lại sau số giây trong Retry-After",
     ]
 
     /// The error answers of an operation, each status once, in order.
@@ -114,7 +115,7 @@ enum OpenAPIDocument {
                 ("description", .string(description)),
                 ("content", obj(("application/json", obj(("schema", ref("Error")))))),
             ]
-            if $0 == 429 {
+            if $0 == 429 || $0 == 503 {
                 pairs.append(("headers", obj(("Retry-After", obj(("required", .bool(true)), ("schema", int))))))
             }
             return (String($0), .object(pairs))
@@ -123,10 +124,11 @@ enum OpenAPIDocument {
 
     /// The errors any operation of its shape can answer, whatever it does: a malformed query or body (400), no
     /// or a wrong token (401), another unit's record (403), a path id that is no integer (422) or no record (404),
-    /// a body too large (413) or of another type (415).
+    /// a body too large (413) or of another type (415), or a server too busy to take the request's turn (503).
     private static func commonErrors(params: [JSONValue], body: Bool, secured: Bool = true) -> [Int] {
         let hasPath = params.contains { $0.string(at: "in") == "path" }
         return [400] + (secured ? [401, 403] : []) + (hasPath ? [404, 422] : []) + (body ? [413, 415, 422] : [])
+            + [503]
     }
 
     /// The media types a file download may have (exports, documents, evidence).
