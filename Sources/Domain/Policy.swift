@@ -740,7 +740,7 @@ public enum DataField: String, Sendable, CaseIterable {
     case registrationTitle = "registrations.title", registrationDescription = "registrations.description"
     case registrationGoals = "registrations.goals", registrationContact = "registrations.contact"
     case registrationStatus = "registrations.status", registrationSearchText = "registrations.search_text"
-    case registrationSortKey = "registrations.sort_key"
+    case registrationSortKey = "registrations.sort_key", registrationTallyKey = "registrations.tally_key"
     case registrationCreatedAt = "registrations.created_at", registrationUpdatedAt = "registrations.updated_at"
     // evaluations
     case evaluationID = "evaluations.id", evaluationRegistration = "evaluations.registration_id"
@@ -789,7 +789,8 @@ public enum DataField: String, Sendable, CaseIterable {
     static func classification(_ f: DataField) -> (FieldClass, String) {
         switch f {
         case .subjectID, .subjectSearchText, .subjectSortKey, .subjectCreatedAt, .subjectUpdatedAt, .registrationID,
-            .registrationSubject, .registrationSearchText, .registrationSortKey, .registrationCreatedAt,
+            .registrationSubject, .registrationSearchText, .registrationSortKey, .registrationTallyKey,
+            .registrationCreatedAt,
             .registrationUpdatedAt, .evaluationID, .evaluationRegistration, .evaluationCreatedBy, .evaluationCreatedAt,
             .annualID, .annualSubject:
             return (.internal, key)

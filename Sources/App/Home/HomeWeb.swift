@@ -167,17 +167,25 @@ struct HomeWebController {
                 href: RegistrationsPath.registration(.id(r.id ?? 0)).href + "#boi-duong")
         }
         if let scope = try await RegistrationListing.scopeIDs(actor, on: req.db) {
-            let regs = try await scope.apply(
-                RegistrationModel.query(on: req.db).join(
-                    UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
-            ).count()
-            stats.insert(.init(label: "Đăng ký điển hình", value: regs, href: RegistrationsPath.list.href), at: 0)
-            let evaluations = try await scope.apply(
-                EvaluationModel.query(on: req.db)
-                    .join(RegistrationModel.self, on: \EvaluationModel.$registration.$id == \RegistrationModel.$id)
-                    .join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
-            ).count()
-            stats.insert(.init(label: "Lượt đánh giá", value: evaluations, href: RegistrationsPath.list.href), at: 1)
+            // From the counts kept on write where the scope is a set of subtrees (`RegistrationTallies`).
+            var regs = try await RegistrationTallies.total(scope, dim: "ks", on: req.db)
+            if regs == nil {
+                regs = try await scope.apply(
+                    RegistrationModel.query(on: req.db).join(
+                        UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
+                ).count()
+            }
+            stats.insert(.init(label: "Đăng ký điển hình", value: regs ?? 0, href: RegistrationsPath.list.href), at: 0)
+            var evaluations = try await RegistrationTallies.total(scope, dim: "ev", on: req.db)
+            if evaluations == nil {
+                evaluations = try await scope.apply(
+                    EvaluationModel.query(on: req.db)
+                        .join(RegistrationModel.self, on: \EvaluationModel.$registration.$id == \RegistrationModel.$id)
+                        .join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
+                ).count()
+            }
+            stats.insert(
+                .init(label: "Lượt đánh giá", value: evaluations ?? 0, href: RegistrationsPath.list.href), at: 1)
         }
         var page = HomePage(
             layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",

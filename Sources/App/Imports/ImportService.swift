@@ -541,6 +541,8 @@ enum ImportService {
                 for (r, m) in batch { insert = insert.values(SQLBind(r), SQLBind(m)) }
                 try await insert.run()
             }
+            // The bulk INSERTs pass no model middleware: the counts are synced here, in the same transaction.
+            try await RegistrationTallies.sync(ids: Array(regIDs.values), on: tx)
             for batch in transitions.chunked(500) where !batch.isEmpty {
                 var insert = sql.insert(into: "registration_transitions").columns(
                     "registration_id", "from_status", "to_status", "at", "user_id", "username", "reason")

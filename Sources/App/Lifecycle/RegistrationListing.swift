@@ -39,6 +39,8 @@ struct RegistrationFilter: Sendable {
     var q = ""
     var year: Int?
     var unitID: Int?
+    /// A unit typed by code or name (`UnitPicker`), when the actor's units are too many for a select.
+    var unitText = ""
     var groupID: Int?
     var fieldCode = ""
     var typeCode = ""
@@ -57,6 +59,7 @@ struct RegistrationFilter: Sendable {
         q = list.q
         year = try req.intQuery("year")
         unitID = try req.intQuery("unitID")
+        unitText = req.query[String.self, at: "unit"] ?? ""
         groupID = try req.intQuery("groupID")
         fieldCode = req.query[String.self, at: "fieldCode"] ?? ""
         typeCode = req.query[String.self, at: "typeCode"] ?? ""

@@ -413,6 +413,8 @@ enum RegistrationService {
                 link.$movement.id = m
                 try await link.create(on: tx)
             }
+            // The links went by a query (no model middleware): the counts follow the new set.
+            try await RegistrationTallies.sync(ids: [id], on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: "update", entity: "registration", entityID: id, unitID: input.unitID,
                 summary: "Sửa đăng ký \(r.subject.name) — \(input.title) (\(input.year))", before: before, after: input)

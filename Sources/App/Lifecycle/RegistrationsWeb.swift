@@ -47,7 +47,7 @@ struct RegistrationsPage: Encodable, Sendable {
     let layout: LayoutContext
     let q: String
     let years: [SelectOption]
-    let units: [SelectOption]
+    let unit: UnitPicker
     let groups: [SelectOption]
     let fields: [SelectOption]
     let types: [SelectOption]
@@ -340,7 +340,13 @@ struct RegistrationsWebController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let f = try RegistrationFilter(query: req)
+        var f = try RegistrationFilter(query: req)
+        let others = f.queryItems.filter { $0.0 != "unitID" && !$0.1.isEmpty }
+        let (unit, unitID) = try await UnitPicker.make(
+            scope: Policy.unitScope(actor), selectedID: f.unitID, text: f.unitText, allLabel: "Tất cả đơn vị",
+            on: req.db
+        ) { RegistrationsPath.list.href(others + [("unitID", String($0))]) }
+        f.unitID = unitID
         if f.after == nil, f.before == nil, (f.page - 1) * f.perPage > RegistrationListing.maxOffset {
             // A deep page number would read and skip every row before it: back to the first page.
             return Flash.redirect(
@@ -366,8 +372,7 @@ struct RegistrationsWebController {
         }
         let ctx = RegistrationsPage(
             layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, years: years,
-            units: try await RegistrationOptions.units(
-                actor, selected: f.unitID.map(String.init) ?? "", on: req.db, forCreate: false),
+            unit: unit,
             groups: [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)]
                 + groups.map { SelectOption(value: String($0.id!), label: $0.name, selected: f.groupID == $0.id) },
             fields: try await RegistrationOptions.fields(

@@ -177,9 +177,11 @@ struct MonitoringStats: Codable, Sendable, Equatable {
         return try await load(r, years: years, period: period, on: db)
     }
 
-    static func load(_ r: Resolved, years: ClosedRange<Int>, period: ClosedRange<Int>?, on db: any Database)
-        async throws -> MonitoringStats
-    {
+    /// `countDirectly`: count the registrations themselves whatever the scope (the tests compare both ways).
+    static func load(
+        _ r: Resolved, years: ClosedRange<Int>, period: ClosedRange<Int>?, countDirectly: Bool = false,
+        on db: any Database
+    ) async throws -> MonitoringStats {
         let period = period ?? years
         guard years.count <= maxYears, period.count <= maxYears else {
             throw AppError.badRequest("Chỉ xem được tối đa \(maxYears) năm một lần.")
@@ -187,100 +189,89 @@ struct MonitoringStats: Codable, Sendable, Equatable {
         guard let sql = db as? any SQLDatabase else {
             throw AppError.badRequest("Cơ sở dữ liệu không hỗ trợ thống kê.")
         }
-        let inScope = filter(r.target)
-        let inYears: SQLQueryString = "r.year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)"
-        let from: SQLQueryString = "FROM registrations r JOIN units u ON u.id = r.unit_id"
-        let whereClause: SQLQueryString = "WHERE \(inScope) AND \(inYears)"
-
-        struct KeyRow: Decodable {
-            let k: String?
-            let n: Int
+        // A unit's subtree, the whole tree and a cluster's members are read from the counts kept on write; a
+        // movement's registrations, spread over every unit, are counted directly.
+        let c: Counted
+        if case .movement = r.target {
+            c = try await countedDirectly(r, years: years, period: period, on: sql)
+        } else if countDirectly {
+            c = try await countedDirectly(r, years: years, period: period, on: sql)
+        } else {
+            c = try await countedFromTallies(r, years: years, period: period, on: sql)
         }
-        func grouped(_ key: SQLQueryString, _ extra: SQLQueryString = "") async throws -> [String: Int] {
-            let rows = try await sql.raw(
-                "SELECT \(key) AS k, COUNT(r.id) AS n \(from) \(extra) \(whereClause) GROUP BY \(key)"
-            ).all(decoding: KeyRow.self)
-            return Dictionary(rows.map { ($0.k ?? "", $0.n) }, uniquingKeysWith: +)
-        }
-
-        // Per year over the period: its own range, the same scope.
-        let yearRows = try await sql.raw(
-            """
-            SELECT CAST(r.year AS TEXT) AS k, COUNT(r.id) AS n \(from)
-            WHERE \(inScope) AND r.year BETWEEN \(bind: period.lowerBound) AND \(bind: period.upperBound)
-            GROUP BY r.year
-            """
-        ).all(decoding: KeyRow.self)
-        let perYear = Dictionary(yearRows.map { ($0.k ?? "", $0.n) }, uniquingKeysWith: +)
-        let byYear = period.map { y in Count(key: String(y), label: String(y), count: perYear[String(y)] ?? 0) }
-
-        let kinds = try await grouped("r.subject_kind")
+        let byYear = period.map { y in Count(key: String(y), label: String(y), count: c.perYear[y] ?? 0) }
         let bySubjectKind = SubjectKind.allCases.map {
-            Count(key: $0.rawValue, label: $0.label, count: kinds[$0.rawValue] ?? 0)
+            Count(key: $0.rawValue, label: $0.label, count: c.kinds[$0.rawValue] ?? 0)
         }
-        let total = kinds.values.reduce(0, +)
-        let statuses = try await grouped("r.status")
+        let total = c.kinds.values.reduce(0, +)
         let byStatus = RegistrationStatus.allCases.map {
-            Count(key: $0.rawValue, label: $0.label, count: statuses[$0.rawValue] ?? 0)
+            Count(key: $0.rawValue, label: $0.label, count: c.statuses[$0.rawValue] ?? 0)
         }
-
-        let fields = try await grouped("r.field_code")
         let fieldNames = try await names(
-            table: "catalogue_fields", codes: fields.keys.filter { !$0.isEmpty }, extra: "", on: sql)
+            table: "catalogue_fields", codes: c.fields.keys.filter { !$0.isEmpty }, extra: "", on: sql)
         let byField = sorted(
-            fields.map { k, n in Count(key: k, label: k.isEmpty ? "Chưa chọn lĩnh vực" : fieldNames[k] ?? k, count: n) }
-        )
+            c.fields.map { k, n in
+                Count(key: k, label: k.isEmpty ? "Chưa chọn lĩnh vực" : fieldNames[k] ?? k, count: n)
+            })
 
-        // Types: a registration's type belongs to a category (collective model types, individual types).
-        struct TypeRow: Decodable {
-            let category: String?
-            let code: String?
-            let name: String?
-            let kind: String
-            let n: Int
+        // Types: a registration's type belongs to a category (collective model types, individual types); the
+        // versions of the catalogue each have their own ids, counted together by code.
+        struct TypeInfo: Decodable {
+            let id: Int
+            let category: String
+            let code: String
+            let name: String
         }
-        let typeRows = try await sql.raw(
-            """
-            SELECT t.category AS category, t.code AS code, MIN(t.name) AS name, r.subject_kind AS kind,
-              COUNT(r.id) AS n \(from) LEFT JOIN catalogue_subject_types t ON t.id = r.subject_type_id
-            \(whereClause) GROUP BY t.category, t.code, r.subject_kind
-            """
-        ).all(decoding: TypeRow.self)
+        let typeIDs = Set(c.types.keys.compactMap(\.typeID))
+        let typeInfo = Dictionary(
+            uniqueKeysWithValues: typeIDs.isEmpty
+                ? []
+                : try await sql.raw(
+                    """
+                    SELECT id, category, code, name FROM catalogue_subject_types
+                    WHERE id IN (\(binds: typeIDs.sorted()))
+                    """
+                ).all(decoding: TypeInfo.self).map { ($0.id, $0) })
         func types(category: String, kind: SubjectKind) -> [Count] {
             var out: [String: Count] = [:]
-            for row in typeRows {
-                let isCategory = row.category == category || (row.category == nil && row.kind == kind.rawValue)
-                guard isCategory else { continue }
-                let key = row.code ?? ""
-                let label = row.code == nil ? noType : row.name ?? key
-                out[key] = Count(key: key, label: label, count: (out[key]?.count ?? 0) + row.n)
+            for (key, n) in c.types {
+                let t = key.typeID.flatMap { typeInfo[$0] }
+                guard t?.category == category || (t == nil && key.kind == kind.rawValue) else { continue }
+                let code = t?.code ?? ""
+                let label = t.map { min(out[code]?.label ?? $0.name, $0.name) } ?? noType
+                out[code] = Count(key: code, label: label, count: (out[code]?.count ?? 0) + n)
             }
             return sorted(Array(out.values))
         }
 
-        struct MovementRow: Decodable {
+        struct MovementName: Decodable {
             let id: Int
             let name: String
-            let n: Int
         }
-        let movementRows = try await sql.raw(
-            """
-            SELECT m.id AS id, m.name AS name, COUNT(r.id) AS n \(from)
-            JOIN registration_movements rm ON rm.registration_id = r.id JOIN movements m ON m.id = rm.movement_id
-            \(whereClause) \(movementOnly(r.target)) GROUP BY m.id, m.name
-            """
-        ).all(decoding: MovementRow.self)
-        var byMovement = sorted(movementRows.map { Count(key: String($0.id), label: $0.name, count: $0.n) })
-        let unlinked = try await count(
-            sql,
-            """
-            SELECT COUNT(r.id) AS n \(from) \(whereClause)
-            AND NOT EXISTS (SELECT 1 FROM registration_movements x WHERE x.registration_id = r.id)
-            """)
-        if unlinked > 0 { byMovement.append(Count(key: "", label: noMovement, count: unlinked)) }
+        let movementNames = Dictionary(
+            uniqueKeysWithValues: c.movements.isEmpty
+                ? []
+                : try await sql.raw(
+                    "SELECT id, name FROM movements WHERE id IN (\(binds: c.movements.keys.sorted()))"
+                ).all(decoding: MovementName.self).map { ($0.id, $0.name) })
+        var byMovement = sorted(
+            c.movements.compactMap { id, n in
+                movementNames[id].map { Count(key: String(id), label: $0, count: n) }
+            })
+        if c.unlinked > 0 { byMovement.append(Count(key: "", label: noMovement, count: c.unlinked)) }
 
-        let byUnit = try await units(r, from: from, whereClause: whereClause, on: sql)
+        func unitCount(_ id: Int, _ label: String, _ kinds: [String: Int]) -> Count {
+            let parts = SubjectKind.allCases.map { kinds[$0.rawValue] ?? 0 }
+            return Count(key: String(id), label: label, count: kinds.values.reduce(0, +), parts: parts)
+        }
+        var byUnit = r.buckets.compactMap { b in b.id.map { unitCount($0, b.name, c.units[$0] ?? [:]) } }
+        if let d = r.directUnit, let id = d.id {
+            byUnit.insert(unitCount(id, "\(direct): \(d.name)", c.own), at: 0)
+        }
 
+        let inScope = filter(r.target)
+        let whereClause: SQLQueryString =
+            "WHERE \(inScope) AND r.year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)"
         let overdue = try await count(
             sql,
             """
@@ -288,13 +279,6 @@ struct MonitoringStats: Codable, Sendable, Equatable {
             JOIN units u ON u.id = r.unit_id \(whereClause)
             AND a.status IN (\(binds: [ActionStatus.planned.rawValue, ActionStatus.inProgress.rawValue]))
             AND a.due_date < \(bind: Today.iso)
-            """)
-        let evaluationsDue = try await count(
-            sql,
-            """
-            SELECT COUNT(r.id) AS n \(from) \(whereClause)
-            AND r.status IN (\(binds: [RegistrationStatus.registered.rawValue, RegistrationStatus.nurturing.rawValue]))
-            AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.registration_id = r.id)
             """)
         let appraisal = try await dossiers(r.target, years: years, statuses: [.submitted], on: sql)
         let decision = try await dossiers(r.target, years: years, statuses: [.appraised, .reviewed], on: sql)
@@ -305,12 +289,166 @@ struct MonitoringStats: Codable, Sendable, Equatable {
             byModelType: types(category: "collective", kind: .collective),
             byIndividualType: types(category: "individual", kind: .individual), byMovement: byMovement,
             bySubjectKind: bySubjectKind, byStatus: byStatus, byUnit: byUnit, overdueActions: overdue,
-            awaitingAppraisal: appraisal, awaitingDecision: decision, evaluationsDue: evaluationsDue,
-            replicated: statuses[RegistrationStatus.replicated.rawValue] ?? 0)
+            awaitingAppraisal: appraisal, awaitingDecision: decision, evaluationsDue: c.evaluationsDue,
+            replicated: c.statuses[RegistrationStatus.replicated.rawValue] ?? 0)
         let adoptions = try await ReplicationQuery.count(years: years, target: r.target, on: db)
         stats.replications = adoptions.adoptions
         stats.replicatedModels = adoptions.models
         return stats
+    }
+
+    /// The registration counts of a scope, whichever way they were read.
+    struct Counted: Sendable {
+        struct TypeKey: Hashable, Sendable {
+            let typeID: Int?
+            let kind: String
+        }
+        /// Over the period.
+        var perYear: [Int: Int] = [:]
+        /// The rest over the years asked.
+        var kinds: [String: Int] = [:]
+        var statuses: [String: Int] = [:]
+        var fields: [String: Int] = [:]
+        var types: [TypeKey: Int] = [:]
+        var movements: [Int: Int] = [:]
+        var unlinked = 0
+        /// Per bucket unit (its subtree), by subject kind; `own`: the direct unit's own registrations.
+        var units: [Int: [String: Int]] = [:]
+        var own: [String: Int] = [:]
+        var evaluationsDue = 0
+    }
+
+    /// From `RegistrationTallies`: a few rows a scope and year, whatever the number of registrations.
+    private static func countedFromTallies(
+        _ r: Resolved, years: ClosedRange<Int>, period: ClosedRange<Int>, on sql: any SQLDatabase
+    ) async throws -> Counted {
+        // The scopes whose subtrees make up the target; a cluster member inside another member counts once.
+        let scopes: [Int]
+        switch r.target {
+        case .all: scopes = [0]
+        case .unit(let p): scopes = p.ids.last.map { [$0] } ?? []
+        case .group(let paths, _):
+            scopes = paths.filter { p in !paths.contains { $0 != p && $0.strictlyContains(p) } }.compactMap(\.ids.last)
+        case .movement: scopes = []
+        }
+        let span = min(years.lowerBound, period.lowerBound)...max(years.upperBound, period.upperBound)
+        let dims = ["ks", "field", "type", "mv", "due"]
+        let read = try await RegistrationTallies.read(scopes: scopes, years: span, dims: dims, on: sql)
+        var c = Counted()
+        func item(_ s: String) -> (String, String) {
+            let parts = s.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            return (parts[0], parts.count > 1 ? parts[1] : "")
+        }
+        for scope in scopes {
+            for (year, dimsOfYear) in read[scope] ?? [:] {
+                let ks = dimsOfYear["ks"] ?? [:]
+                if period.contains(year) { c.perYear[year, default: 0] += ks.values.reduce(0, +) }
+                guard years.contains(year) else { continue }
+                for (key, n) in ks {
+                    let (kind, status) = item(key)
+                    c.kinds[kind, default: 0] += n
+                    c.statuses[status, default: 0] += n
+                }
+                for (key, n) in dimsOfYear["field"] ?? [:] { c.fields[key, default: 0] += n }
+                for (key, n) in dimsOfYear["type"] ?? [:] {
+                    let (id, kind) = item(key)
+                    c.types[Counted.TypeKey(typeID: Int(id), kind: kind), default: 0] += n
+                }
+                for (key, n) in dimsOfYear["mv"] ?? [:] {
+                    if let id = Int(key) { c.movements[id, default: 0] += n } else { c.unlinked += n }
+                }
+                c.evaluationsDue += dimsOfYear["due"]?.values.reduce(0, +) ?? 0
+            }
+        }
+        // Buckets: each its own subtree; the direct unit's own = its subtree less its children's (the buckets).
+        func kinds(_ scopes: [Int]) async throws -> [Int: [String: Int]] {
+            let t = try await RegistrationTallies.read(scopes: scopes, years: years, dims: ["ks"], on: sql)
+            return t.mapValues { perYear in
+                var out: [String: Int] = [:]
+                for (_, d) in perYear { for (key, n) in d["ks"] ?? [:] { out[item(key).0, default: 0] += n } }
+                return out
+            }
+        }
+        c.units = try await kinds(r.buckets.compactMap(\.id))
+        if let id = r.directUnit?.id {
+            var own = try await kinds([id])[id] ?? [:]
+            for (_, k) in c.units { for (kind, n) in k { own[kind, default: 0] -= n } }
+            c.own = own.filter { $0.value != 0 }
+        }
+        return c
+    }
+
+    /// Counting the registrations themselves (a movement's dashboard).
+    private static func countedDirectly(
+        _ r: Resolved, years: ClosedRange<Int>, period: ClosedRange<Int>, on sql: any SQLDatabase
+    ) async throws -> Counted {
+        let inScope = filter(r.target)
+        let inYears: SQLQueryString = "r.year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)"
+        let from: SQLQueryString = "FROM registrations r JOIN units u ON u.id = r.unit_id"
+        let whereClause: SQLQueryString = "WHERE \(inScope) AND \(inYears)"
+        struct KeyRow: Decodable {
+            let k: String?
+            let n: Int
+        }
+        func grouped(_ key: SQLQueryString) async throws -> [String: Int] {
+            let rows = try await sql.raw(
+                "SELECT \(key) AS k, COUNT(r.id) AS n \(from) \(whereClause) GROUP BY \(key)"
+            ).all(decoding: KeyRow.self)
+            return Dictionary(rows.map { ($0.k ?? "", $0.n) }, uniquingKeysWith: +)
+        }
+        var c = Counted()
+        let yearRows = try await sql.raw(
+            """
+            SELECT CAST(r.year AS TEXT) AS k, COUNT(r.id) AS n \(from)
+            WHERE \(inScope) AND r.year BETWEEN \(bind: period.lowerBound) AND \(bind: period.upperBound)
+            GROUP BY r.year
+            """
+        ).all(decoding: KeyRow.self)
+        for row in yearRows { if let y = Int(row.k ?? "") { c.perYear[y, default: 0] += row.n } }
+        c.kinds = try await grouped("r.subject_kind")
+        c.statuses = try await grouped("r.status")
+        c.fields = try await grouped("r.field_code")
+        struct TypeRow: Decodable {
+            let id: Int?
+            let kind: String
+            let n: Int
+        }
+        for row in try await sql.raw(
+            """
+            SELECT r.subject_type_id AS id, r.subject_kind AS kind, COUNT(r.id) AS n \(from) \(whereClause)
+            GROUP BY r.subject_type_id, r.subject_kind
+            """
+        ).all(decoding: TypeRow.self) {
+            c.types[Counted.TypeKey(typeID: row.id, kind: row.kind), default: 0] += row.n
+        }
+        struct MovementRow: Decodable {
+            let id: Int
+            let n: Int
+        }
+        for row in try await sql.raw(
+            """
+            SELECT rm.movement_id AS id, COUNT(r.id) AS n \(from)
+            JOIN registration_movements rm ON rm.registration_id = r.id
+            \(whereClause) \(movementOnly(r.target)) GROUP BY rm.movement_id
+            """
+        ).all(decoding: MovementRow.self) {
+            c.movements[row.id, default: 0] += row.n
+        }
+        c.unlinked = try await count(
+            sql,
+            """
+            SELECT COUNT(r.id) AS n \(from) \(whereClause)
+            AND NOT EXISTS (SELECT 1 FROM registration_movements x WHERE x.registration_id = r.id)
+            """)
+        (c.units, c.own) = try await units(r, from: from, whereClause: whereClause, on: sql)
+        c.evaluationsDue = try await count(
+            sql,
+            """
+            SELECT COUNT(r.id) AS n \(from) \(whereClause)
+            AND r.status IN (\(binds: [RegistrationStatus.registered.rawValue, RegistrationStatus.nurturing.rawValue]))
+            AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.registration_id = r.id)
+            """)
+        return c
     }
 
     /// The registrations of a scope, over `registrations r JOIN units u`.
@@ -331,7 +469,7 @@ struct MonitoringStats: Codable, Sendable, Equatable {
 
     /// In a movement's dashboard the by-movement table shows that movement only (a registration may serve several).
     private static func movementOnly(_ target: StatsTarget) -> SQLQueryString {
-        if case .movement(let id) = target { return "AND m.id = \(bind: id)" }
+        if case .movement(let id) = target { return "AND rm.movement_id = \(bind: id)" }
         return ""
     }
 
@@ -377,10 +515,10 @@ struct MonitoringStats: Codable, Sendable, Equatable {
             """)
     }
 
-    /// Registrations per bucket unit (its whole subtree), and the scope unit's own as a row of its own.
+    /// Registrations per bucket unit (its whole subtree) by subject kind, and the scope unit's own.
     private static func units(
         _ r: Resolved, from: SQLQueryString, whereClause: SQLQueryString, on sql: any SQLDatabase
-    ) async throws -> [Count] {
+    ) async throws -> (buckets: [Int: [String: Int]], own: [String: Int]) {
         struct Row: Decodable {
             let id: Int
             let kind: String
@@ -399,22 +537,17 @@ struct MonitoringStats: Codable, Sendable, Equatable {
             ).all(decoding: Row.self)
             for row in rows { counts[row.id, default: [:]][row.kind, default: 0] += row.n }
         }
-        func count(_ id: Int, _ label: String, _ kinds: [String: Int]) -> Count {
-            let parts = SubjectKind.allCases.map { kinds[$0.rawValue] ?? 0 }
-            return Count(key: String(id), label: label, count: kinds.values.reduce(0, +), parts: parts)
-        }
-        var out = r.buckets.compactMap { b in b.id.map { count($0, b.name, counts[$0] ?? [:]) } }
+        var own: [String: Int] = [:]
         if let d = r.directUnit, let id = d.id {
-            let own = try await sql.raw(
+            let rows = try await sql.raw(
                 """
                 SELECT r.unit_id AS id, r.subject_kind AS kind, COUNT(r.id) AS n \(from) \(whereClause)
                 AND r.unit_id = \(bind: id) GROUP BY r.unit_id, r.subject_kind
                 """
             ).all(decoding: Row.self)
-            let kinds = Dictionary(own.map { ($0.kind, $0.n) }, uniquingKeysWith: +)
-            out.insert(count(id, "\(direct): \(d.name)", kinds), at: 0)
+            own = Dictionary(rows.map { ($0.kind, $0.n) }, uniquingKeysWith: +)
         }
-        return out
+        return (counts, own)
     }
 
     /// Largest first, then by label in Vietnamese order.

@@ -88,11 +88,11 @@ struct QuotaWebController {
             let year = QuotaService.defaultYear(plans: plans, today: Today.year),
             let plan = QuotaPlan.inForce(year, among: plans)
         else { return nil }
-        let result = try await QuotaService.shortfalls(plan: plan, year: year, actor: actor, on: db)
+        let result = try await QuotaService.shortfalls(plan: plan, year: year, actor: actor, limit: 12, on: db)
         guard result.bound > 0 else { return nil }
         return QuotaDigest(
-            year: year, bound: result.bound, shortCount: result.short.count,
-            short: result.short.prefix(12).map { QuotaPage.row($0, year: year) },
+            year: year, bound: result.bound, shortCount: result.shortCount,
+            short: result.short.map { QuotaPage.row($0, year: year) },
             href: MonitoringPath.quotas.href([("year", String(year)), ("only", "short")]))
     }
 }

@@ -17,7 +17,7 @@ struct NoticeMailer: LifecycleHandler {
     static let maxAge: TimeInterval = 3 * 24 * 3600
     static let batch = 20
 
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let loop = BackgroundLoop()
 
     // MARK: Queueing (in the transaction of the notice)
 
@@ -130,29 +130,15 @@ struct NoticeMailer: LifecycleHandler {
         let db = app.db
         let logger = app.logger
         logger.info("Gửi thư thông báo qua \(settings.host):\(settings.port).")
-        task.withLockedValue {
-            $0 = Task.detached {
-                while !Task.isCancelled {
-                    do {
-                        let r = try await Self.runOnce(settings, on: db)
-                        if r.failed + r.retried > 0 {
-                            logger.warning("Thư thông báo: gửi \(r.sent), sẽ thử lại \(r.retried), bỏ \(r.failed).")
-                        }
-                    } catch {
-                        logger.warning("Thư thông báo: không đọc được hàng đợi: \(error)")
-                    }
-                    try? await Task.sleep(for: Self.interval)
-                }
+        loop.start(every: Self.interval) {
+            let r = try await Self.runOnce(settings, on: db)
+            if r.failed + r.retried > 0 {
+                logger.warning("Thư thông báo: gửi \(r.sent), sẽ thử lại \(r.retried), bỏ \(r.failed).")
             }
+        } failed: { error in
+            logger.warning("Thư thông báo: không đọc được hàng đợi: \(error)")
         }
     }
 
-    func shutdownAsync(_ app: Application) async {
-        let running = task.withLockedValue { t -> Task<Void, Never>? in
-            defer { t = nil }
-            return t
-        }
-        running?.cancel()
-        await running?.value
-    }
+    func shutdownAsync(_ app: Application) async { await loop.stop() }
 }

@@ -206,6 +206,8 @@ enum UnitService {
                     """
                 ).run()
                 unit.path = newPath
+                // The registrations of the moved subtree now count toward other units above it.
+                try await RegistrationTallies.syncSubtree(path: newPath, on: tx)
             }
             try await unit.save(on: tx)
             try await AuditLog.record(

@@ -54,6 +54,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     Commands.register(app)
     app.lifecycle.use(SQLiteCheckpoint())
     app.lifecycle.use(NoticeMailer())
+    app.lifecycle.use(RegistrationTallies.Compaction())
 }
 
 func configureDatabase(_ app: Application, _ config: AppConfig) throws {
@@ -86,6 +87,10 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
         app.databases.use(
             .postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: config.sqlLog ? .info : .debug),
             as: .psql)
+    }
+    // Counts kept on write: every save of a registration, a movement link or an evaluation syncs them.
+    for id in [DatabaseID.sqlite, .sqliteJobs, .psql] where app.databases.configuration(for: id) != nil {
+        for m in RegistrationTallies.middlewares { app.databases.middleware.use(m, on: id) }
     }
 }
 

@@ -52,6 +52,8 @@ struct ScaleDataTests {
                 #expect(try await SubjectModel.query(on: app.db).count() == profile.registrations)
                 #expect(s.awards > profile.registrations && s.awards <= profile.registrations * 3, "\(s.awards)")
                 #expect(try await AwardModel.query(on: app.db).count() == s.awards)
+                // The bulk writer keeps the counts the dashboards read.
+                #expect(try await RegistrationTallies.verify(on: app.db) == [])
                 let sql = try app.db.sql()
                 // Paths follow the tree, as UnitService builds them.
                 let badPaths = try await sql.raw(

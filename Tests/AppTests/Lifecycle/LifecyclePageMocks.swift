@@ -30,10 +30,22 @@ extension RegistrationRow {
         typeName: "Mô hình vì người nghèo", statusLabel: "Đạt điển hình", status: "achieved")
 }
 
+extension UnitPicker {
+    /// The text field with two matches offered.
+    static let mock: UnitPicker = {
+        var p = UnitPicker(options: [], text: "dak", unitID: "", message: "Có 2 đơn vị khớp “dak”; chọn một:")
+        p.matches = [
+            SelectOption(value: "/app/registrations?unitID=9", label: "Xã Đăk Ruồng (KR-DAKRUONG)", selected: false),
+            SelectOption(value: "/app/registrations?unitID=12", label: "Xã Đăk Tờ Re (KR-DAKTORE)", selected: false),
+        ]
+        return p
+    }()
+}
+
 extension RegistrationsPage {
     static let mock = RegistrationsPage(
         layout: .mock("Đăng ký điển hình"), q: "", years: [SelectOption(value: "2024", label: "2024", selected: true)],
-        units: [], groups: [], fields: [], types: [],
+        unit: .mock, groups: [], fields: [], types: [],
         movements: [], kinds: [], statuses: [], rows: [.mock],
         pager: RegistrationPager(
             totalLabel: "hơn 10.000", page: nil, firstHref: "/app/registrations",

@@ -101,4 +101,37 @@ struct QuotaTests {
             #expect(all.rows.count == 22, "\(all.rows.map(\.unit.code))")
         }
     }
+
+    @Test("The dashboard's shortfalls (a few SQL statements a rule) say what walking every bound unit says")
+    func digestAgreesWithTheWalk() async throws {
+        try await withTestApp { app in
+            let api = try await APIClient.login(app, "noivu")
+            // Some units meet the quota, some do not; a household does not count.
+            for (code, n) in [("KR-DAKRUONG", 2), ("KR-TANLAP", 1), ("KR-GDDT", 3)] {
+                let unit = try await unitID(app, code)
+                for i in 0..<n { try await register(api, unit: unit, kind: .individual, name: "Y Đếm \(code) \(i)") }
+                try await register(api, unit: unit, kind: .household, name: "Hộ ông Đếm \(code)")
+            }
+            let plan = try #require(QuotaPlan.inForce(2025, among: app.quotaPlans))
+            let admin = Actor(userID: 0, username: "admin", role: .admin, unitID: nil, unitPath: nil)
+            let commune = try #require(try await UnitModel.find(try await unitID(app, "KR-DAKRUONG"), on: app.db))
+            let officer = Actor(
+                userID: 0, username: "dakruong", role: .unitOfficer, unitID: commune.id, unitPath: commune.unitPath)
+            for actor in [admin, officer] {
+                let walk = try await QuotaService.standings(
+                    plan: plan, year: 2025, actor: actor, after: nil, limit: 1000, on: app.db)
+                let unmet = walk.rows.filter { !$0.standing.isMet }
+                for limit in [1, 3, 12] {
+                    let d = try await QuotaService.shortfalls(
+                        plan: plan, year: 2025, actor: actor, limit: limit, on: app.db)
+                    #expect(d.bound == walk.rows.count)
+                    #expect(d.shortCount == unmet.count)
+                    #expect(d.short.map(\.standing) == Array(unmet.prefix(limit)).map(\.standing))
+                }
+            }
+            #expect(
+                try await QuotaService.shortfalls(plan: plan, year: 2025, actor: admin, limit: 12, on: app.db).bound
+                    == 22)
+        }
+    }
 }

@@ -48,5 +48,6 @@ enum Migrations {
         AddStoryReturns(),
         AddSubjectOrderIndex(),
         AddQuotaIndex(),
+        AddRegistrationTallies(),
     ]
 }

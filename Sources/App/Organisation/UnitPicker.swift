@@ -1,0 +1,87 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Choosing a unit in a filter without sending every unit to the page (issue 11: at national scale the registration
+/// list's select held 2,000 of 100,000 units — 144 KB — and still not all of them). Up to `selectLimit` units in the
+/// actor's scope: a select, as before. More: a text field that takes a code or words of a name; one match filters
+/// by it, several are offered as links (no script needed), none says so and filters nothing.
+struct UnitPicker: Encodable, Sendable {
+    /// The select's options; empty when the picker is a text field.
+    let options: [SelectOption]
+    /// What the text field shows: what was typed, or the chosen unit's name.
+    let text: String
+    /// The chosen unit, kept in a hidden field beside the text.
+    let unitID: String
+    /// Units that match what was typed, each a link to the list filtered by it (value: the link).
+    var matches: [SelectOption] = []
+    let message: String
+    let isSelect: Bool
+
+    init(options: [SelectOption], text: String, unitID: String, message: String) {
+        self.options = options
+        self.text = text
+        self.unitID = unitID
+        self.message = message
+        isSelect = !options.isEmpty
+    }
+
+    static let selectLimit = 300
+    static let maxMatches = 10
+
+    /// The picker for a scope, and the unit the filter uses (nil: none). `selectedID`: the hidden or selected id;
+    /// `text`: what was typed. `link`: the list's address filtered by a unit id.
+    static func make(
+        scope: UnitScope, selectedID: Int?, text rawText: String, allLabel: String, on db: any Database,
+        link: (Int) -> String
+    ) async throws -> (picker: UnitPicker, unitID: Int?) {
+        let few = try await UnitQueries.scoped(UnitModel.query(on: db), scope).sort(\.$path)
+            .limit(selectLimit + 1).all()
+        if few.count <= selectLimit {
+            let selected = selectedID.flatMap { id in few.contains { $0.id == id } ? id : nil }
+            let options =
+                [SelectOption(value: "", label: allLabel, selected: selected == nil)]
+                + few.map {
+                    SelectOption(
+                        value: String($0.id ?? 0),
+                        label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
+                        selected: $0.id == selected)
+                }
+            return (UnitPicker(options: options, text: "", unitID: "", message: ""), selected ?? selectedID)
+        }
+        let text = String(VietnameseText.clean(rawText).prefix(100))
+        // The chosen unit stands while the text still shows its name (or nothing was typed).
+        if let id = selectedID,
+            let unit = try await UnitQueries.scoped(UnitModel.query(on: db), scope)
+                .filter(\.$id == id).first(), text.isEmpty || text == unit.name
+        {
+            return (UnitPicker(options: [], text: unit.name, unitID: String(id), message: ""), id)
+        }
+        guard !text.isEmpty else {
+            return (UnitPicker(options: [], text: "", unitID: "", message: ""), nil)
+        }
+        if let exact = try await UnitQueries.scoped(UnitModel.query(on: db), scope)
+            .filter(\.$code == text.uppercased()).first(), let id = exact.id
+        {
+            return (UnitPicker(options: [], text: exact.name, unitID: String(id), message: ""), id)
+        }
+        let found = try await UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db).sort(\.$path)
+            .limit(maxMatches + 1).all()
+        if found.count == 1, let only = found.first, let id = only.id {
+            return (UnitPicker(options: [], text: only.name, unitID: String(id), message: ""), id)
+        }
+        let message: String
+        switch found.count {
+        case 0: message = "Không có đơn vị nào khớp “\(text)” trong phạm vi của bạn; danh sách chưa lọc theo đơn vị."
+        case ...maxMatches: message = "Có \(found.count) đơn vị khớp “\(text)”; chọn một:"
+        default:
+            message = "Có hơn \(maxMatches) đơn vị khớp “\(text)”; gõ mã đơn vị hoặc thêm chữ trong tên. Ví dụ:"
+        }
+        var picker = UnitPicker(options: [], text: text, unitID: "", message: message)
+        picker.matches = found.prefix(maxMatches).compactMap { u in
+            u.id.map { SelectOption(value: link($0), label: "\(u.name) (\(u.code))", selected: false) }
+        }
+        return (picker, nil)
+    }
+}
