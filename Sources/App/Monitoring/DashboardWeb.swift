@@ -105,10 +105,24 @@ struct DashboardTable: Sendable {
         ]
     }
 
+    /// Bars a chart draws at most.
+    static let chartLimit = 15
+
     /// The chart as inline SVG.
     func svg(scopeLabel: String, yearLabel: String) -> String {
         let id = "bieu-do-" + key
-        let desc = "\(title), \(scopeLabel), \(yearLabel). Số liệu đầy đủ ở bảng bên cạnh."
+        // A bar chart draws the largest rows only (in the table's order); the table beside it has them all. At
+        // national scale the by-unit chart of 34 provinces alone was 32.5 KB of a 110 KB page.
+        var rows = self.rows
+        var shown = ""
+        if chart != .line, rows.count > Self.chartLimit {
+            let largest = Set(
+                rows.indices.sorted { (rows[$0].values.last ?? 0, -$0) > (rows[$1].values.last ?? 0, -$1) }
+                    .prefix(Self.chartLimit))
+            rows = rows.indices.filter(largest.contains).map { rows[$0] }
+            shown = " Biểu đồ vẽ \(Self.chartLimit) mục lớn nhất trong \(self.rows.count)."
+        }
+        let desc = "\(title), \(scopeLabel), \(yearLabel).\(shown) Số liệu đầy đủ ở bảng bên cạnh."
         let labels = rows.map(\.label)
         switch chart {
         case .bar:
@@ -257,6 +271,9 @@ struct DashboardWebController {
     }
 
     /// The scopes the actor may open, grouped for the picker; each is checked with the policy.
+    /// The level below the top one is listed while it has at most this many units.
+    static let topLevelsLimit = 80
+
     static func scopeOptions(
         actor: Actor, selected: StatsScope, years: ClosedRange<Int>? = nil, on db: any Database
     ) async throws -> [DashboardPage.ScopeGroup] {
@@ -267,15 +284,26 @@ struct DashboardWebController {
         if Policy.statsDecision(actor, .all) == .allow {
             groups.append(.init(label: "Toàn bộ", options: [option(.all, "Toàn bộ đơn vị")]))
         }
-        // Units: the top two levels for those who see everything, otherwise the actor's unit and those right below.
+        // Units: for those who see everything the top level (and the level below while it is short, as in a
+        // district or a province), then the chosen unit's line and the units right below it — a drill-down, not the
+        // whole tree (at national scale the two top levels were ~350 options, 24.7 KB of the page); otherwise the
+        // actor's unit and those right below.
         var units: [UnitModel] = []
+        func children(_ ids: [Int]) async throws -> [UnitModel] {
+            ids.isEmpty
+                ? []
+                : try await UnitModel.query(on: db).filter(\.$parent.$id ~~ ids).filter(\.$active == true)
+                    .sort(\.$path).limit(300).all()
+        }
         if Policy.statsDecision(actor, .all) == .allow {
             let roots = try await UnitModel.query(on: db).filter(\.$parent.$id == nil).sort(\.$path).limit(50).all()
             units = roots
-            let ids = roots.compactMap(\.id)
-            if !ids.isEmpty {
-                units += try await UnitModel.query(on: db).filter(\.$parent.$id ~~ ids).filter(\.$active == true)
-                    .sort(\.$path).limit(300).all()
+            let below = try await children(roots.compactMap(\.id))
+            if below.count <= Self.topLevelsLimit { units += below }
+            if case .unit(let id) = selected, let chosen = try await UnitModel.find(id, on: db) {
+                let line = chosen.unitPath.ids.filter { id in !units.contains { $0.id == id } }
+                units += line.isEmpty ? [] : try await UnitModel.query(on: db).filter(\.$id ~~ line).all()
+                units += try await children([id]).filter { c in !units.contains { $0.id == c.id } }
             }
         } else if let id = actor.unitID, let own = try await UnitModel.find(id, on: db) {
             units = [own]

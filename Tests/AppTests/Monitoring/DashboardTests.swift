@@ -282,4 +282,44 @@ struct DashboardTests {
             #expect(missing.status == .notFound)
         }
     }
+
+    @Test("A chart of many rows draws the largest fifteen and says so; the table keeps every row")
+    func chartsDrawTheLargestRows() throws {
+        let rows = (1...40).map { (label: "Tỉnh thử số \($0)", values: [$0, 0, 0, $0]) }
+        let table = DashboardTable(
+            key: "don-vi", title: "Theo đơn vị", columns: ["Tập thể", "Cá nhân", "Hộ gia đình", "Tổng"], rows: rows,
+            chart: .stacked)
+        let svg = table.svg(scopeLabel: "Toàn bộ đơn vị", yearLabel: "năm 2025")
+        #expect(svg.contains("Biểu đồ vẽ 15 mục lớn nhất trong 40."))
+        #expect(svg.contains("Tỉnh thử số 40<") && svg.contains("Tỉnh thử số 26<"))
+        #expect(!svg.contains("Tỉnh thử số 25<") && !svg.contains("Tỉnh thử số 1<"))
+        #expect(table.rows.count == 40)
+        let few = DashboardTable(
+            key: "linh-vuc", title: "Theo lĩnh vực", columns: ["Số đăng ký"], rows: Array(rows.prefix(10)), chart: .bar)
+        #expect(!few.svg(scopeLabel: "x", yearLabel: "y").contains("mục lớn nhất"))
+        let years = DashboardTable(
+            key: "theo-nam", title: "Theo năm", columns: ["Số đăng ký"], rows: rows, chart: .line)
+        #expect(!years.svg(scopeLabel: "x", yearLabel: "y").contains("mục lớn nhất"))
+    }
+
+    @Test("The scope picker: the top levels while they are short, then the chosen unit's line and what is below it")
+    func scopePickerDrillsDown() async throws {
+        try await withTestApp { app in
+            let admin = Actor(userID: 0, username: "admin", role: .admin, unitID: nil, unitPath: nil)
+            func unitOptions(_ selected: StatsScope) async throws -> [String] {
+                let groups = try await DashboardWebController.scopeOptions(actor: admin, selected: selected, on: app.db)
+                return groups.first { $0.label == "Đơn vị" }?.options.map(\.value) ?? []
+            }
+            let commune = try #require(try await UnitModel.find(try await unitID(app, "KR-DAKRUONG"), on: app.db))
+            let communeID = try commune.requireID()
+            let line = commune.unitPath.ids
+            let top = try await unitOptions(.all)
+            #expect(!top.contains("unit-\(communeID)") || line.count <= 2, "deeper units wait for a choice")
+            // The commune's parent chosen: the commune is offered; the commune chosen: its whole line is.
+            let parent = try #require(line.dropLast().last)
+            #expect(try await unitOptions(.unit(parent)).contains("unit-\(communeID)"))
+            let chosen = try await unitOptions(.unit(communeID))
+            #expect(line.allSatisfy { chosen.contains("unit-\($0)") }, "\(chosen) ⊇ \(line)")
+        }
+    }
 }
