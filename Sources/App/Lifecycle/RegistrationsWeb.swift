@@ -270,12 +270,14 @@ enum RegistrationOptions {
         return [
             SelectOption(value: "", label: forCreate ? "— Chọn đơn vị —" : "Tất cả đơn vị", selected: selected.isEmpty)
         ]
-            + units.map {
-                SelectOption(
-                    value: String($0.id!),
-                    label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
-                    selected: String($0.id!) == selected)
-            }
+            + units.map { option($0, selected: String($0.id ?? 0) == selected) }
+    }
+
+    /// A unit in a select: its short name, indented by its depth in the tree.
+    static func option(_ u: UnitModel, selected: Bool) -> SelectOption {
+        SelectOption(
+            value: String(u.id ?? 0), label: String(repeating: "— ", count: max(0, u.unitPath.depth - 1)) + u.shortName,
+            selected: selected)
     }
 
     /// The types of the catalogue in force for `year` (a form), or of the newest version (a filter).

@@ -306,9 +306,7 @@ struct DashboardWebController {
                 units += try await children([id]).filter { c in !units.contains { $0.id == c.id } }
             }
         } else if let id = actor.unitID, let own = try await UnitModel.find(id, on: db) {
-            units = [own]
-            units += try await UnitModel.query(on: db).filter(\.$parent.$id == id).filter(\.$active == true)
-                .sort(\.$path).limit(300).all()
+            units = [own] + (try await children([id]))
         }
         units = units.filter { Policy.statsDecision(actor, .unit($0.unitPath)) == .allow }
         units.sort { $0.path < $1.path }

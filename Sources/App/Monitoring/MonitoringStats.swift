@@ -326,9 +326,8 @@ struct MonitoringStats: Codable, Sendable, Equatable {
         let scopes: [Int]
         switch r.target {
         case .all: scopes = [0]
-        case .unit(let p): scopes = p.ids.last.map { [$0] } ?? []
-        case .group(let paths, _):
-            scopes = paths.filter { p in !paths.contains { $0 != p && $0.strictlyContains(p) } }.compactMap(\.ids.last)
+        case .unit(let p): scopes = RegistrationTallies.scopes(covering: [p])
+        case .group(let paths, _): scopes = RegistrationTallies.scopes(covering: paths)
         case .movement: scopes = []
         }
         let span = min(years.lowerBound, period.lowerBound)...max(years.upperBound, period.upperBound)
@@ -361,18 +360,22 @@ struct MonitoringStats: Codable, Sendable, Equatable {
             }
         }
         // Buckets: each its own subtree; the direct unit's own = its subtree less its children's (the buckets).
-        func kinds(_ scopes: [Int]) async throws -> [Int: [String: Int]] {
-            let t = try await RegistrationTallies.read(scopes: scopes, years: years, dims: ["ks"], on: sql)
-            return t.mapValues { perYear in
-                var out: [String: Int] = [:]
-                for (_, d) in perYear { for (key, n) in d["ks"] ?? [:] { out[item(key).0, default: 0] += n } }
-                return out
+        // One read for both.
+        let direct = r.directUnit?.id
+        let bucketIDs = r.buckets.compactMap(\.id)
+        let perScope = try await RegistrationTallies.read(
+            scopes: bucketIDs + (direct.map { [$0] } ?? []), years: years, dims: ["ks"], on: sql)
+        func kinds(_ scope: Int) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for (_, d) in perScope[scope] ?? [:] {
+                for (key, n) in d["ks"] ?? [:] { out[item(key).0, default: 0] += n }
             }
+            return out
         }
-        c.units = try await kinds(r.buckets.compactMap(\.id))
-        if let id = r.directUnit?.id {
-            var own = try await kinds([id])[id] ?? [:]
-            for (_, k) in c.units { for (kind, n) in k { own[kind, default: 0] -= n } }
+        for id in bucketIDs { c.units[id] = kinds(id) }
+        if let direct {
+            var own = kinds(direct)
+            for id in bucketIDs { for (kind, n) in c.units[id] ?? [:] { own[kind, default: 0] -= n } }
             c.own = own.filter { $0.value != 0 }
         }
         return c

@@ -88,16 +88,9 @@ enum QuotaService {
         -> (short: [QuotaRow], shortCount: Int, bound: Int)
     {
         let sql = try db.sql()
-        let scope: SQLQueryString
-        switch Policy.quotaScope(actor) {
-        case .all: scope = "1 = 1"
-        case .subtree(let p): scope = "u.path LIKE \(bind: p.raw + "%")"
-        case .subtrees(let paths):
-            scope =
-                paths.isEmpty
-                ? "1 = 0" : "(" + paths.map { "u.path LIKE \(bind: $0.raw + "%")" }.joined(separator: " OR ") + ")"
-        case .none: return ([], 0, 0)
-        }
+        let unitScope = Policy.quotaScope(actor)
+        guard unitScope != .none else { return ([], 0, 0) }
+        let scope = UnitQueries.condition(unitScope, path: SQLColumn("path", table: "u")) ?? "1 = 1"
         func binds(_ rule: QuotaPlan.Rule) -> SQLQueryString {
             let kind: SQLQueryString = "u.kind IN (\(binds: rule.unitKinds.map(\.rawValue)))"
             guard let parents = rule.parentKinds else { return kind }

@@ -398,26 +398,26 @@ enum RegistrationTallies {
             """
     }
 
+    /// The scopes whose subtrees make up these subtrees, each registration once: a subtree inside another is left
+    /// out (a cluster's members, a unit that inherited others' history).
+    static func scopes(covering paths: [UnitPath]) -> [Int] {
+        paths.filter { p in !paths.contains { $0 != p && $0.strictlyContains(p) } }.compactMap(\.ids.last)
+    }
+
     /// All years of one dimension over the registrations a listing scope holds, or nil when the scope is not a set
     /// of subtrees (a unit's subtree or the registrations of its movements: counted directly).
     static func total(_ scope: RegistrationScope, dim: String, on db: any Database) async throws -> Int? {
         let scopes: [Int]
         switch scope.kind {
         case .all: scopes = [0]
-        case .subtree(let p): scopes = p.ids.last.map { [$0] } ?? []
-        case .subtrees(let paths):
-            scopes = paths.filter { p in !paths.contains { $0 != p && $0.strictlyContains(p) } }.compactMap(\.ids.last)
+        case .subtree(let p): scopes = Self.scopes(covering: [p])
+        case .subtrees(let paths): scopes = Self.scopes(covering: paths)
         case .subtreeOrMovements: return nil
         }
         guard !scopes.isEmpty else { return 0 }
-        struct N: Decodable { let n: Int? }
-        let condition: SQLQueryString = "scope_id IN (\(binds: scopes)) AND dim = \(bind: dim)"
-        return try await db.sql().raw(
-            """
-            SELECT SUM(n) AS n FROM (SELECT n FROM registration_tallies WHERE \(condition)
-            UNION ALL SELECT n FROM registration_tally_deltas WHERE \(condition)) t
-            """
-        ).first(decoding: N.self)?.n ?? 0
+        struct Row: Decodable { let n: Int }
+        return try await db.sql().raw(summed("scope_id IN (\(binds: scopes)) AND dim = \(bind: dim)"))
+            .all(decoding: Row.self).reduce(0) { $0 + $1.n }
     }
 
     // MARK: Saves through Fluent
@@ -442,33 +442,19 @@ enum RegistrationTallies {
         }
     }
 
-    struct LinkMiddleware: AsyncModelMiddleware {
-        typealias Model = RegistrationMovementModel
-        func create(model: RegistrationMovementModel, on db: any Database, next: any AnyAsyncModelResponder)
-            async throws
-        {
-            try await next.create(model, on: db)
-            try await sync(ids: [model.$registration.id], on: db)
-        }
-        func delete(
-            model: RegistrationMovementModel, force: Bool, on db: any Database, next: any AnyAsyncModelResponder
-        ) async throws {
-            try await next.delete(model, force: force, on: db)
-            try await sync(ids: [model.$registration.id], on: db)
-        }
-    }
+    /// A row that hangs on a registration and counts in it (a movement link, an evaluation): created or deleted,
+    /// its registration is synced.
+    struct ChildMiddleware<Child: Model>: AsyncModelMiddleware {
+        typealias Model = Child
+        let registration: @Sendable (Child) -> Int
 
-    struct EvaluationMiddleware: AsyncModelMiddleware {
-        typealias Model = EvaluationModel
-        func create(model: EvaluationModel, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        func create(model: Child, on db: any Database, next: any AnyAsyncModelResponder) async throws {
             try await next.create(model, on: db)
-            try await sync(ids: [model.$registration.id], on: db)
+            try await sync(ids: [registration(model)], on: db)
         }
-        func delete(model: EvaluationModel, force: Bool, on db: any Database, next: any AnyAsyncModelResponder)
-            async throws
-        {
+        func delete(model: Child, force: Bool, on db: any Database, next: any AnyAsyncModelResponder) async throws {
             try await next.delete(model, force: force, on: db)
-            try await sync(ids: [model.$registration.id], on: db)
+            try await sync(ids: [registration(model)], on: db)
         }
     }
 
@@ -492,5 +478,10 @@ enum RegistrationTallies {
         func shutdownAsync(_ app: Application) async { await loop.stop() }
     }
 
-    static var middlewares: [any AnyModelMiddleware] { [Middleware(), LinkMiddleware(), EvaluationMiddleware()] }
+    static var middlewares: [any AnyModelMiddleware] {
+        [
+            Middleware(), ChildMiddleware<RegistrationMovementModel> { $0.$registration.id },
+            ChildMiddleware<EvaluationModel> { $0.$registration.id },
+        ]
+    }
 }

@@ -39,16 +39,11 @@ struct UnitPicker: Encodable, Sendable {
         let few = try await UnitQueries.scoped(UnitModel.query(on: db), scope).sort(\.$path)
             .limit(selectLimit + 1).all()
         if few.count <= selectLimit {
-            let selected = selectedID.flatMap { id in few.contains { $0.id == id } ? id : nil }
+            // The id filters as given (the listing keeps to the actor's scope); the select marks it when it lists it.
             let options =
-                [SelectOption(value: "", label: allLabel, selected: selected == nil)]
-                + few.map {
-                    SelectOption(
-                        value: String($0.id ?? 0),
-                        label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
-                        selected: $0.id == selected)
-                }
-            return (UnitPicker(options: options, text: "", unitID: "", message: ""), selected ?? selectedID)
+                [SelectOption(value: "", label: allLabel, selected: !few.contains { $0.id == selectedID })]
+                + few.map { RegistrationOptions.option($0, selected: $0.id == selectedID) }
+            return (UnitPicker(options: options, text: "", unitID: "", message: ""), selectedID)
         }
         let text = String(VietnameseText.clean(rawText).prefix(100))
         // The chosen unit stands while the text still shows its name (or nothing was typed).

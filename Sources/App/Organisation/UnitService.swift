@@ -61,22 +61,29 @@ struct UnitFilter: Sendable {
 }
 
 extension QueryBuilder {
-    /// The one translation of a `UnitScope` into SQL, over a query that has `units` (its own model or joined):
-    /// one prefix match on the indexed path per subtree (several when a unit inherited others' history).
+    /// A unit query (its own model or joined) restricted to a scope (`UnitQueries.condition`).
     func within(_ scope: UnitScope) -> QueryBuilder<Model> {
-        switch scope {
-        case .all: return self
-        case .subtree(let p): return filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%")
-        case .subtrees(let paths):
-            return group(.or) { g in
-                for p in paths { g.filter(UnitModel.self, \.$path, .custom("LIKE"), p.raw + "%") }
-            }
-        case .none: return filter(.sql(unsafeRaw: "1 = 0"))
+        guard let c = UnitQueries.condition(scope, path: SQLColumn("path", table: UnitModel.schema)) else {
+            return self
         }
+        return filter(.sql(c))
     }
 }
 
 enum UnitQueries {
+    /// The one translation of a `UnitScope` into SQL, over a units' `path` column: one prefix match on the indexed
+    /// path per subtree (several when a unit inherited others' history); nil when every unit is in scope.
+    static func condition(_ scope: UnitScope, path: any SQLExpression) -> SQLQueryString? {
+        switch scope {
+        case .all: return nil
+        case .none: return "1 = 0"
+        case .subtree(let p): return "\(path) LIKE \(bind: p.raw + "%")"
+        case .subtrees(let paths):
+            guard !paths.isEmpty else { return "1 = 0" }
+            return "(" + paths.map { "\(path) LIKE \(bind: $0.raw + "%")" }.joined(separator: " OR ") + ")"
+        }
+    }
+
     /// Restricts a unit query to a scope (the policy's answer for the actor).
     static func scoped(_ query: QueryBuilder<UnitModel>, _ scope: UnitScope) -> QueryBuilder<UnitModel> {
         query.within(scope)

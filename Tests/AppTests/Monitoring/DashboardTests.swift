@@ -19,6 +19,37 @@ struct DashboardTests {
         let modelTypeName: String
     }
 
+    /// A registration and its new subject, written through Fluent; the registration not yet saved.
+    static func unsaved(
+        _ unit: Int, _ kind: SubjectKind, field: String = "", year: Int, typeID: Int? = nil, on db: any Database
+    ) async throws -> RegistrationModel {
+        let s = SubjectModel()
+        s.kind = kind.rawValue
+        s.name = "Đối tượng thử \(UUID().uuidString.prefix(6))"
+        s.$unit.id = unit
+        s.gender = ""
+        s.ethnicity = ""
+        s.position = ""
+        s.birthDate = ""
+        s.idNumber = ""
+        s.phone = ""
+        s.address = ""
+        s.refreshSearch()
+        try await s.create(on: db)
+        let r = RegistrationModel(subjectID: try s.requireID(), unitID: unit, year: year)
+        r.subjectKind = kind.rawValue
+        r.$subjectType.id = typeID
+        r.catalogueVersion = ""
+        r.fieldCode = field
+        r.title = s.name
+        r.description = ""
+        r.goals = ""
+        r.contact = ""
+        r.searchText = ""
+        r.sortKey = ""
+        return r
+    }
+
     /// Six registrations: Đăk Ruồng 3 in 2051 (individual registered and evaluated, collective MH-01 nurturing,
     /// household achieved), Tân Lập 1 in 2051 (individual registered) and 1 in 2052 (collective replicated), Phòng
     /// Giáo dục 1 in 2051 (individual nurturing). The movement holds Đăk Ruồng's first two and Tân Lập's 2051 one.
@@ -48,30 +79,7 @@ struct DashboardTests {
             _ unit: Int, _ kind: SubjectKind, _ status: [RegistrationStatus], field: String, year: Int = year,
             typed: Bool = false, inMovement: Bool = false
         ) async throws -> Int {
-            let s = SubjectModel()
-            s.kind = kind.rawValue
-            s.name = "Đối tượng thử \(UUID().uuidString.prefix(6))"
-            s.$unit.id = unit
-            s.gender = ""
-            s.ethnicity = ""
-            s.position = ""
-            s.birthDate = ""
-            s.idNumber = ""
-            s.phone = ""
-            s.address = ""
-            s.refreshSearch()
-            try await s.create(on: db)
-            let r = RegistrationModel(subjectID: try s.requireID(), unitID: unit, year: year)
-            r.subjectKind = kind.rawValue
-            r.$subjectType.id = typed ? type.id : nil
-            r.catalogueVersion = ""
-            r.fieldCode = field
-            r.title = s.name
-            r.description = ""
-            r.goals = ""
-            r.contact = ""
-            r.searchText = ""
-            r.sortKey = ""
+            let r = try await unsaved(unit, kind, field: field, year: year, typeID: typed ? type.id : nil, on: db)
             for next in status { try r.move(to: next) }
             try await r.create(on: db)
             let id = try r.requireID()
@@ -314,7 +322,23 @@ struct DashboardTests {
             let communeID = try commune.requireID()
             let line = commune.unitPath.ids
             let top = try await unitOptions(.all)
-            #expect(!top.contains("unit-\(communeID)") || line.count <= 2, "deeper units wait for a choice")
+            let roots = try await UnitModel.query(on: app.db).filter(\.$parent.$id == nil).all().compactMap(\.id)
+            #expect(roots.allSatisfy { top.contains("unit-\($0)") })
+            // The level below the top is listed while it is short; past `topLevelsLimit` it waits for a choice.
+            let below = try await UnitModel.query(on: app.db).filter(\.$parent.$id ~~ roots).all()
+            #expect(!below.isEmpty && below.allSatisfy { top.contains("unit-\($0.id ?? 0)") })
+            let root = try #require(roots.first)
+            for i in 0...DashboardWebController.topLevelsLimit {
+                let u = UnitModel(
+                    code: "KR-THU-\(i)", name: "Đơn vị thử \(i)", shortName: "Đơn vị thử \(i)", kind: .khac,
+                    parentID: root, place: "", abbreviation: "")
+                try await u.create(on: app.db)
+                u.path = UnitPath(raw: "/\(root)/").child(try u.requireID()).raw
+                try await u.save(on: app.db)
+            }
+            let wide = try await unitOptions(.all)
+            #expect(roots.allSatisfy { wide.contains("unit-\($0)") })
+            #expect(!below.contains { wide.contains("unit-\($0.id ?? 0)") }, "the level below waits for a choice")
             // The commune's parent chosen: the commune is offered; the commune chosen: its whole line is.
             let parent = try #require(line.dropLast().last)
             #expect(try await unitOptions(.unit(parent)).contains("unit-\(communeID)"))

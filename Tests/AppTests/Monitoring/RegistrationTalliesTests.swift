@@ -120,26 +120,18 @@ struct RegistrationTalliesTests {
             try await RegistrationTallies.sync(ids: all, on: app.db)
             #expect(try await sql.raw("\(unsafeRaw: deltas)").first(decoding: Row.self)?.n == logged?.n)
             #expect(try await RegistrationTallies.verify(on: app.db) == [])
-            // A registration with nothing hanging on it, deleted through Fluent.
-            let lone = try await sql.raw(
-                """
-                SELECT r.id AS n FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.registration_id = r.id)
-                AND NOT EXISTS (SELECT 1 FROM registration_movements m WHERE m.registration_id = r.id)
-                AND NOT EXISTS (SELECT 1 FROM registration_transitions t WHERE t.registration_id = r.id)
-                AND NOT EXISTS (SELECT 1 FROM nurturing_actions a WHERE a.registration_id = r.id)
-                AND NOT EXISTS (SELECT 1 FROM dossier_nominees d WHERE d.registration_id = r.id)
-                LIMIT 1
-                """
-            ).first(decoding: Row.self)
-            if let lone, let r = try await RegistrationModel.find(lone.n, on: app.db) {
-                do {
-                    try await r.delete(on: app.db)
-                    #expect(try await RegistrationTallies.verify(on: app.db) == [])
-                } catch {
-                    // Other tables may still name it (a foreign key): then nothing was deleted and nothing changed.
-                    #expect(try await RegistrationTallies.verify(on: app.db) == [])
-                }
+            // A registration with nothing hanging on it, deleted through Fluent: its counts go with it.
+            let lone = try await DashboardTests.unsaved(unit, .collective, year: 2026, on: app.db)
+            try await lone.create(on: app.db)
+            func regs2026() async throws -> Int? {
+                let read = try await RegistrationTallies.read(scopes: [unit], years: 2026...2026, dims: ["ks"], on: sql)
+                return read[unit]?[2026]?["ks"]?.values.reduce(0, +)
             }
+            let withLone = try #require(try await regs2026())
+            try await lone.delete(on: app.db)
+            #expect(try await RegistrationModel.find(try lone.requireID(), on: app.db) == nil)
+            #expect((try await regs2026() ?? 0) == withLone - 1)
+            #expect(try await RegistrationTallies.verify(on: app.db) == [])
             // Folding the delta log changes no figure; a second fold finds nothing.
             let readBefore = try await RegistrationTallies.read(
                 scopes: [0, unit], years: 2000...2100, dims: ["ks", "ev", "due", "mv"], on: sql)
