@@ -4,7 +4,9 @@
 /// (lines), values are written on the bars and points, and a legend names each series beside its swatch. The SVG
 /// carries `role="img"` with a `<title>` and `<desc>`, and the page shows the same numbers as a table beside it (the
 /// accessible source). No `style=` attribute is written (the CSP forbids inline styles): colours are presentation
-/// attributes and classes. The output depends only on the input, so tests can compare it.
+/// attributes and classes. What repeats on every row of a bar chart (the labels' anchor, the segments' white edge,
+/// the halo of a value written inside a segment) is in the stylesheet's `.chart` rules, not on each element: a
+/// dashboard of nine charts carries them hundreds of times (issue 11, page weight). The output depends only on the input, so tests can compare it.
 public enum SVGChart {
     /// One named series of values, one per label.
     public struct Series: Sendable, Equatable {
@@ -39,7 +41,7 @@ public enum SVGChart {
             let y = top + i * rowHeight
             let w = values[i] * plot / maxValue
             out += "<g class=\"chart-row\"><title>\(escape(labels[i])): \(number(values[i]))</title>"
-            out += "<text class=\"chart-label\" x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">"
+            out += "<text class=\"chart-label\" x=\"\(labelWidth - 8)\" y=\"\(y + 17)\">"
             out += "\(escape(short(labels[i])))</text>"
             out += "<rect class=\"chart-bar\" x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(max(w, 1))\" height=\"18\""
             out += " fill=\"\(palette[0])\"/>"
@@ -81,7 +83,7 @@ public enum SVGChart {
             let y = top + i * rowHeight
             let parts = series.map { "\($0.name) \(number(value($0.values, i)))" }.joined(separator: ", ")
             out += "<g class=\"chart-row\"><title>\(escape(labels[i])): \(escape(parts))</title>"
-            out += "<text class=\"chart-label\" x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">"
+            out += "<text class=\"chart-label\" x=\"\(labelWidth - 8)\" y=\"\(y + 17)\">"
             out += "\(escape(short(labels[i])))</text>"
             var x = labelWidth
             for (s, item) in series.enumerated() {
@@ -89,10 +91,9 @@ public enum SVGChart {
                 guard v > 0 else { continue }
                 let w = max(v * plot / maxValue, 1)
                 out += "<rect class=\"chart-segment\" x=\"\(x)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"18\" "
-                out += "fill=\"url(#\(escape(id))-p\(s))\" stroke=\"#ffffff\"/>"
+                out += "fill=\"url(#\(escape(id))-p\(s))\"/>"
                 if w >= 10 * number(v).count + 6 {
-                    out += "<text class=\"chart-inside\" x=\"\(x + w / 2)\" y=\"\(y + 17)\" text-anchor=\"middle\" "
-                    out += "fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">"
+                    out += "<text class=\"chart-inside\" x=\"\(x + w / 2)\" y=\"\(y + 17)\">"
                     out += "\(number(v))</text>"
                 }
                 x += w

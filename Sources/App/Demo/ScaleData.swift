@@ -123,6 +123,7 @@ enum ScaleData {
             }
             let created = try await ImportService.write(
                 plans, filename: "gen-data \(profile.name) seed \(seed)", actor: system, on: db)
+            try await recognise(after: lastID, on: db)
             // No server folds the counts' deltas while the generator runs: each batch folds its own.
             try await RegistrationTallies.compact(on: db)
             summary.registrations += created
@@ -363,6 +364,34 @@ enum ScaleData {
         default: full = drawn
         }
         return (full, (male ? Gender.male : Gender.female).rawValue, SubjectCatalogues.ethnicityCode(ethnicity))
+    }
+
+    // MARK: recognition
+
+    /// Of the earlier years' registrations (those after `after`: the batch just written), a share moved on, as in a
+    /// living programme: about 10 % nurturing still or stopped there, 16 % achieved, 6 % awarded, 3 % replicated
+    /// (every fourth collective, individual or household of a past year is a recognised exemplar). Chosen by id, so
+    /// the same seed gives the same rows; the public site, the directory and the dashboards see realistic shares.
+    /// Set directly, as a bulk import of old records would; the counts are synced after.
+    static func recognise(after: Int, on db: any Database) async throws {
+        let sql = try db.sql()
+        let share = "((registrations.id * 37) % 100)"
+        try await sql.raw(
+            """
+            UPDATE registrations SET status = CASE
+              WHEN \(unsafeRaw: share) < 6 THEN 'awarded' WHEN \(unsafeRaw: share) < 9 THEN 'replicated'
+              WHEN \(unsafeRaw: share) < 25 THEN 'achieved' ELSE 'nurturing' END
+            WHERE registrations.id > \(bind: after) AND registrations.year < \(bind: Today.year)
+              AND \(unsafeRaw: share) < 35
+            """
+        ).run()
+        let ids = try await sql.raw(
+            """
+            SELECT id FROM registrations WHERE id > \(bind: after) AND year < \(bind: Today.year)
+              AND ((id * 37) % 100) < 35
+            """
+        ).all().map { try $0.decode(column: "id", as: Int.self) }
+        try await RegistrationTallies.sync(ids: ids, on: db)
     }
 
     // MARK: awards

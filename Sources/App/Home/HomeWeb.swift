@@ -96,8 +96,8 @@ struct HomeWebController {
     }
 
     /// The public home is the public site's (Sources/App/PublicSite).
-    func registerPublic(_ r: any RoutesBuilder) { r.get(HomePath.publicHome, use: PublicWebController().home) }
-    func register(_ r: any RoutesBuilder) { r.get(HomePath.home, use: home) }
+    func registerPublic(_ r: any RoutesBuilder) { r.heavy.get(HomePath.publicHome, use: PublicWebController().home) }
+    func register(_ r: any RoutesBuilder) { r.heavy.get(HomePath.home, use: home) }
 
     @Sendable func home(req: Request) async throws -> Response {
         let actor = try req.requireActor()
@@ -192,7 +192,8 @@ struct HomeWebController {
             roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
             catalogueVersion: version, overdue: overdue)
         page.notices = try await NoticeDigest.of(actor, on: req.db)
-        page.quotas = try await QuotaWebController.digest(actor: actor, plans: req.application.quotaPlans, on: req.db)
+        page.quotas = try await QuotaWebController.digest(
+            actor: actor, plans: req.application.quotaPlans, copies: req.application.quotaDigests, on: req.db)
         return try await req.render("home/home", page)
     }
 }

@@ -213,6 +213,7 @@ enum ImportService {
         job.processed = job.total
         job.finishedAt = Date()
         try await job.save(on: db)
+        Memory.handBack()
     }
 
     /// How often a running job says it is alive, and how long a silent one is taken for dead.

@@ -63,7 +63,7 @@ struct EvidenceUpload: Content {
 
 struct LifecycleAPIController {
     func register(_ r: any RoutesBuilder) {
-        r.get("registrations", use: list)
+        r.heavy.get("registrations", use: list)
         r.post("registrations", use: create)
         r.get("registrations", "export", use: export)
         r.get("registrations", ":id", use: show)
@@ -224,13 +224,15 @@ struct LifecycleAPIController {
 }
 
 /// A keyset page of registrations: `next`/`previous` are cursors for `after`/`before`; `page` is set only when the
-/// page was asked by number; `total` counts up to 10,001 (`totalIsLowerBound` when there are more).
+/// page was asked by number; `total` counts up to 10,001, or 1,001 for a search (`totalIsLowerBound` when there are
+/// more); `order` is "name" (name order), or "newest" (a search: the newest registrations first).
 struct RegistrationListResponse: Content {
     let items: [RegistrationDTO]
     let page: Int?
     let perPage: Int
     let total: Int
     let totalIsLowerBound: Bool
+    let order: String
     let next: String?
     let previous: String?
 
@@ -240,11 +242,12 @@ struct RegistrationListResponse: Content {
         perPage = p.perPage
         total = p.total
         totalIsLowerBound = p.totalIsBound
+        order = p.order.rawValue
         next = p.next?.token
         previous = p.previous?.token
     }
 
-    enum CodingKeys: String, CodingKey { case items, page, perPage, total, totalIsLowerBound, next, previous }
+    enum CodingKeys: String, CodingKey { case items, page, perPage, total, totalIsLowerBound, order, next, previous }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(items, forKey: .items)
@@ -252,6 +255,7 @@ struct RegistrationListResponse: Content {
         try c.encode(perPage, forKey: .perPage)
         try c.encode(total, forKey: .total)
         try c.encode(totalIsLowerBound, forKey: .totalIsLowerBound)
+        try c.encode(order, forKey: .order)
         try c.encode(next, forKey: .next)
         try c.encode(previous, forKey: .previous)
     }

@@ -19,10 +19,7 @@ struct AddRegistrationSearch: AsyncMigration {
             return
         }
         for statement in [
-            """
-            CREATE VIRTUAL TABLE registrations_fts USING fts5(search_text, content='registrations', \
-            content_rowid='id', tokenize='unicode61')
-            """,
+            AddSearchPrefixIndex.table(prefix: nil),
             """
             CREATE TRIGGER registrations_fts_insert AFTER INSERT ON registrations BEGIN
             INSERT INTO registrations_fts(rowid, search_text) VALUES (new.id, new.search_text); END

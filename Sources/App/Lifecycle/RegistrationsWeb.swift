@@ -56,6 +56,8 @@ struct RegistrationsPage: Encodable, Sendable {
     let statuses: [SelectOption]
     let rows: [RegistrationRow]
     let pager: RegistrationPager
+    /// Said when the rows are not in name order (a search lists the newest first).
+    var orderNote: String? = nil
     let canCreate: Bool
     let csvHref: String
     let xlsxHref: String
@@ -326,7 +328,7 @@ enum RegistrationOptions {
 
 struct RegistrationsWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get(RegistrationsPath.list, use: list)
+        r.heavy.get(RegistrationsPath.list, use: list)
         r.get(RegistrationsPath.new, use: newForm)
         r.post(RegistrationsPath.list, use: create)
         r.get(RegistrationsPath.export, use: export)
@@ -389,6 +391,7 @@ struct RegistrationsWebController {
                 },
             rows: page.items.map(RegistrationRow.init),
             pager: RegistrationPager(page, base: RegistrationsPath.list, query: query),
+            orderNote: page.order == .newest ? "Kết quả tìm kiếm xếp đăng ký mới nhất trước." : nil,
             canCreate: req.can(.createUnitRecords), csvHref: href("csv"), xlsxHref: href("xlsx"))
         return try await req.render("lifecycle/registrations", ctx)
     }

@@ -5,7 +5,7 @@ extension MonitoringStats: Content {}
 
 /// GET /api/v1/dashboard?scope=&year=: the figures of a dashboard as JSON, from the same query as the page.
 struct DashboardAPIController {
-    func register(_ r: any RoutesBuilder) { r.get("dashboard", use: read) }
+    func register(_ r: any RoutesBuilder) { r.heavy.get("dashboard", use: read) }
 
     @Sendable func read(req: Request) async throws -> MonitoringStats {
         let actor = try req.requireActor()

@@ -106,22 +106,35 @@ struct DashboardTable: Sendable {
     }
 
     /// Bars a chart draws at most.
-    static let chartLimit = 15
+    static let chartLimit = 12
+    /// Rows a table shows on the page at most; its download has them all. A province's ~100 communes made the
+    /// by-unit table alone 20 KB of a 92 KB page.
+    static let tableLimit = 40
+
+    /// The `limit` rows with the largest total (the last value), in the table's order; a line chart's rows (years)
+    /// are all kept.
+    func largest(_ limit: Int) -> [(label: String, values: [Int])] {
+        guard chart != .line, rows.count > limit else { return rows }
+        let keep = Set(
+            rows.indices.sorted { (rows[$0].values.last ?? 0, -$0) > (rows[$1].values.last ?? 0, -$1) }.prefix(limit))
+        return rows.indices.filter(keep.contains).map { rows[$0] }
+    }
+
+    /// What the page says when its table is cut to `tableLimit` rows.
+    var tableNote: String? {
+        chart == .line || rows.count <= Self.tableLimit
+            ? nil
+            : "Bảng trên trang có \(Self.tableLimit) mục lớn nhất trong \(rows.count); tải bảng để xem đủ."
+    }
 
     /// The chart as inline SVG.
     func svg(scopeLabel: String, yearLabel: String) -> String {
         let id = "bieu-do-" + key
         // A bar chart draws the largest rows only (in the table's order); the table beside it has them all. At
         // national scale the by-unit chart of 34 provinces alone was 32.5 KB of a 110 KB page.
-        var rows = self.rows
-        var shown = ""
-        if chart != .line, rows.count > Self.chartLimit {
-            let largest = Set(
-                rows.indices.sorted { (rows[$0].values.last ?? 0, -$0) > (rows[$1].values.last ?? 0, -$1) }
-                    .prefix(Self.chartLimit))
-            rows = rows.indices.filter(largest.contains).map { rows[$0] }
-            shown = " Biểu đồ vẽ \(Self.chartLimit) mục lớn nhất trong \(self.rows.count)."
-        }
+        let rows = largest(Self.chartLimit)
+        let shown =
+            rows.count < self.rows.count ? " Biểu đồ vẽ \(Self.chartLimit) mục lớn nhất trong \(self.rows.count)." : ""
         let desc = "\(title), \(scopeLabel), \(yearLabel).\(shown) Số liệu đầy đủ ở bảng bên cạnh."
         let labels = rows.map(\.label)
         switch chart {
@@ -168,9 +181,11 @@ struct DashboardPage: Encodable, Sendable {
         let svg: String
         let columns: [String]
         let rows: [Row]
+        /// Set when the table shows only its largest rows.
+        var note: String? = nil
         let csvHref: String
         let xlsxHref: String
-        enum CodingKeys: String, CodingKey { case key, anchor, title, svg, columns, rows, csvHref, xlsxHref }
+        enum CodingKeys: String, CodingKey { case key, anchor, title, svg, columns, rows, note, csvHref, xlsxHref }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(key, forKey: .key)
@@ -179,6 +194,7 @@ struct DashboardPage: Encodable, Sendable {
             try c.encode(svg, forKey: .svg)
             try c.encode(columns, forKey: .columns)
             try c.encode(rows, forKey: .rows)
+            try c.encode(note, forKey: .note)
             try c.encode(csvHref, forKey: .csvHref)
             try c.encode(xlsxHref, forKey: .xlsxHref)
         }
@@ -191,7 +207,7 @@ struct DashboardPage: Encodable, Sendable {
 
 struct DashboardWebController {
     func register(_ r: any RoutesBuilder) {
-        r.get(DashboardPath.dashboard, use: page)
+        r.heavy.get(DashboardPath.dashboard, use: page)
         r.get(DashboardPath.export, use: export)
     }
 
@@ -205,7 +221,10 @@ struct DashboardWebController {
             DashboardPage.Section(
                 key: t.key, title: t.title, svg: t.svg(scopeLabel: stats.scopeLabel, yearLabel: q.yearLabel),
                 columns: t.columns,
-                rows: t.rows.map { .init(label: $0.label, values: $0.values.map(SVGChart.number)) },
+                rows: t.largest(DashboardTable.tableLimit).map {
+                    .init(label: $0.label, values: $0.values.map(SVGChart.number))
+                },
+                note: t.tableNote,
                 csvHref: DashboardPath.export.href(base + [("table", t.key), ("format", "csv")]),
                 xlsxHref: DashboardPath.export.href(base + [("table", t.key), ("format", "xlsx")]))
         }

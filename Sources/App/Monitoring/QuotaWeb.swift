@@ -53,7 +53,7 @@ struct QuotaDigest: Encodable, Sendable {
 }
 
 struct QuotaWebController {
-    func register(_ r: any RoutesBuilder) { r.get(MonitoringPath.quotas, use: page) }
+    func register(_ r: any RoutesBuilder) { r.heavy.get(MonitoringPath.quotas, use: page) }
 
     @Sendable func page(req: Request) async throws -> Response {
         let actor = try req.requireActor()
@@ -83,16 +83,46 @@ struct QuotaWebController {
     }
 
     /// The dashboard's card; nil when no plan applies or the actor sees no unit records.
-    static func digest(actor: Actor, plans: [QuotaPlan], on db: any Database) async throws -> QuotaDigest? {
+    static func digest(
+        actor: Actor, plans: [QuotaPlan], copies: RefreshingCache<DigestKey, QuotaDigest?>, liveUnits: Int = 5_000,
+        on db: any Database
+    ) async throws -> QuotaDigest? {
         guard Policy.quotaScope(actor) != .none,
             let year = QuotaService.defaultYear(plans: plans, today: Today.year),
             let plan = QuotaPlan.inForce(year, among: plans)
         else { return nil }
-        let result = try await QuotaService.shortfalls(plan: plan, year: year, actor: actor, limit: 12, on: db)
-        guard result.bound > 0 else { return nil }
-        return QuotaDigest(
-            year: year, bound: result.bound, shortCount: result.shortCount,
-            short: result.short.map { QuotaPage.row($0, year: year) },
-            href: MonitoringPath.quotas.href([("year", String(year)), ("only", "short")]))
+        let count: @Sendable () async throws -> QuotaDigest? = {
+            let result = try await QuotaService.shortfalls(plan: plan, year: year, actor: actor, limit: 12, on: db)
+            guard result.bound > 0 else { return nil }
+            return QuotaDigest(
+                year: year, bound: result.bound, shortCount: result.shortCount,
+                short: result.short.map { QuotaPage.row($0, year: year) },
+                href: MonitoringPath.quotas.href([("year", String(year)), ("only", "short")]))
+        }
+        // A scope of thousands of units (a province, the nation): one probe pair per bound unit, 250 ms nationally,
+        // on every view of the home page. There the digest is read through a copy a minute old at most; the quota
+        // page itself stays live. A scope of at most `liveUnits` (a district) counts its digest at once.
+        let scope = Policy.quotaScope(actor)
+        guard try await UnitQueries.scoped(UnitModel.query(on: db), scope).count() > liveUnits
+        else { return try await count() }
+        return try await copies.value(DigestKey(scope: "\(scope)", plan: plan.version, year: year), count: count)
+    }
+
+    struct DigestKey: Hashable, Sendable {
+        let scope: String
+        let plan: String
+        let year: Int
+    }
+
+}
+
+extension Application {
+    private struct QuotaDigestKey: StorageKey {
+        typealias Value = RefreshingCache<QuotaWebController.DigestKey, QuotaDigest?>
+    }
+    /// The quota digests of large scopes, a minute old at most (`QuotaWebController.digest`; `configure` sets it).
+    var quotaDigests: RefreshingCache<QuotaWebController.DigestKey, QuotaDigest?> {
+        get { configured(QuotaDigestKey.self) }
+        set { storage[QuotaDigestKey.self] = newValue }
     }
 }

@@ -12,6 +12,12 @@ extension Application {
         get { storage[ConfigKey.self] }
         set { storage[ConfigKey.self] = newValue }
     }
+
+    /// A value `configure` stores at start; reading one it did not store is a programming error.
+    func configured<Key: StorageKey>(_ key: Key.Type) -> Key.Value {
+        guard let value = storage[key] else { fatalError("configure(_:_:) sets \(Key.self)") }
+        return value
+    }
 }
 
 /// Builds the app from its configuration: database, views, security, routes, commands.
@@ -37,6 +43,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     await app.installPasswordWork()
     app.dummyPasswordHash = PasswordWork.dummyHash(cost: config.bcryptCost)
     app.loginThrottle = LoginThrottle(policy: config.loginThrottle)
+    app.admission = Admission(config: config)
+    app.publicFacets = PublicFacetCache()
+    app.quotaDigests = RefreshingCache(maxAge: 60)
     app.routes.defaultMaxBodySize = "2mb"
     // Text answers (pages, CSS, JSON, CSV) gzipped when the client asks: a 39 KB list page travels as about 5 KB.
     // Safe against BREACH because every page masks its CSRF token afresh (`Secrets.maskedCSRF`).
@@ -63,12 +72,12 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
         app.databases.use(
             SQLiteConnectionsConfiguration(
                 bases: [sqlite(.memory, config)],
-                gate: SQLiteWriteGate(timeout: .seconds(Int64(config.sqliteWriteWait)))),
+                gate: FairGate.sqliteWriter(wait: config.sqliteWriteWait)),
             as: .sqlite)
     case .sqliteFile(let path):
         // Several connections an event loop (readers in WAL at once) and one writer at a time, taken when a
         // transaction begins: `SQLiteConnections.swift`.
-        let gate = SQLiteWriteGate(timeout: .seconds(Int64(config.sqliteWriteWait)))
+        let gate = FairGate.sqliteWriter(wait: config.sqliteWriteWait)
         app.databases.use(
             SQLiteConnectionsConfiguration(
                 bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path), config) }, gate: gate),

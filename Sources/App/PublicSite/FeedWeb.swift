@@ -9,8 +9,8 @@ struct FeedWebController {
     static let entries = 30
 
     func register(_ r: any RoutesBuilder) {
-        r.get(PublicPath.feed, use: overall)
-        r.get(PublicPath.columnFeed(.key), use: column)
+        r.heavy.get(PublicPath.feed, use: overall)
+        r.heavy.get(PublicPath.columnFeed(.key), use: column)
     }
 
     @Sendable func overall(req: Request) async throws -> Response {

@@ -181,9 +181,33 @@ enum PublicQueries {
         return out
     }
 
+    /// The public facets: the units that hold public exemplars and the fields, each with how many.
+    struct Facets: Sendable {
+        struct Unit: Sendable {
+            let id: Int
+            let name: String
+            let count: Int
+        }
+        struct Field: Sendable {
+            let code: String
+            let name: String
+            let count: Int
+        }
+        let units: [Unit]
+        let fields: [Field]
+    }
+
     /// The communes (and other units) that hold public exemplars, with how many; and the fields. Two grouped
     /// queries over the public predicate: the database counts, nothing is loaded row by row.
-    static func facets(on db: any Database) async throws -> (units: [(UnitModel, Int)], fields: [(String, String, Int)])
+    static func facets(on db: any Database) async throws -> Facets {
+        let (units, fields) = try await countFacets(on: db)
+        return Facets(
+            units: units.map { .init(id: $0.0.id ?? 0, name: $0.0.name, count: $0.1) },
+            fields: fields.map { .init(code: $0.0, name: $0.1, count: $0.2) })
+    }
+
+    private static func countFacets(on db: any Database) async throws
+        -> (units: [(UnitModel, Int)], fields: [(String, String, Int)])
     {
         let sql = try db.sql()
         let unitRows = try await sql.raw(
@@ -255,4 +279,43 @@ extension Request {
 
     /// An absolute URL of a path of this site.
     func absolute(_ path: String) -> String { publicBase + path }
+}
+
+/// The public facets of one app (issue 11): counted at once while the site is small (at most `liveSubjects`
+/// subjects, 50,000 — a district: exact after every change), otherwise read through a `RefreshingCache` counted again
+/// in the background once older than `maxAge` (5 minutes). At national scale the count reads every subject with its
+/// recognised registrations and consents (seconds), and the public home page and directory show the facets on every
+/// view; a count five minutes old is fine there, while who is shown stays live (`isPublic` on every page).
+struct PublicFacetCache: Sendable {
+    let liveSubjects: Int
+    private let copies: RefreshingCache<Int, PublicQueries.Facets>
+    /// Units a page lists at most (the most exemplars first, then shown by name).
+    static let unitLimit = 60
+
+    init(liveSubjects: Int = 50_000, maxAge: TimeInterval = 300) {
+        self.liveSubjects = liveSubjects
+        copies = RefreshingCache(maxAge: maxAge)
+    }
+
+    func facets(on db: any Database) async throws -> PublicQueries.Facets {
+        let last = try await SubjectModel.query(on: db).sort(\.$id, .descending).field(\.$id).first()?.id ?? 0
+        guard last > liveSubjects else { return Self.cut(try await PublicQueries.facets(on: db)) }
+        return try await copies.value(0) { Self.cut(try await PublicQueries.facets(on: db)) }
+    }
+
+    /// At most `unitLimit` units: those with the most exemplars, in name order as before.
+    static func cut(_ f: PublicQueries.Facets) -> PublicQueries.Facets {
+        guard f.units.count > unitLimit else { return f }
+        let keep = Set(f.units.indices.sorted { (f.units[$0].count, -$0) > (f.units[$1].count, -$1) }.prefix(unitLimit))
+        return PublicQueries.Facets(units: f.units.indices.filter(keep.contains).map { f.units[$0] }, fields: f.fields)
+    }
+}
+
+extension Application {
+    private struct PublicFacetKey: StorageKey { typealias Value = PublicFacetCache }
+    /// This app's public facets (`PublicFacetCache`; `configure` sets it).
+    var publicFacets: PublicFacetCache {
+        get { configured(PublicFacetKey.self) }
+        set { storage[PublicFacetKey.self] = newValue }
+    }
 }

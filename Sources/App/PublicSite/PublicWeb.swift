@@ -158,9 +158,9 @@ struct PublicWebController {
         r.get(PublicPath.column(.key), use: column)
         r.get(PublicPath.story(.key), use: story)
         r.get(PublicPath.photo(.key), use: photo)
-        r.get(PublicPath.exemplars, use: exemplars)
+        r.heavy.get(PublicPath.exemplars, use: exemplars)
         r.get(PublicPath.exemplar(.key), use: exemplar)
-        r.get(PublicPath.search, use: search)
+        r.heavy.get(PublicPath.search, use: search)
     }
 
     // MARK: Building blocks
@@ -210,16 +210,17 @@ struct PublicWebController {
     static func facets(_ req: Request, unitID: Int? = nil, field: String? = nil) async throws
         -> (communes: [FacetLink], fields: [FacetLink])
     {
-        let f = try await PublicQueries.facets(on: req.db)
+        let f = try await req.application.publicFacets.facets(on: req.application.db)
         return (
-            f.units.map { u, n in
+            f.units.map { u in
                 FacetLink(
-                    label: u.name, count: n, href: PublicPath.exemplars.href([("xa", String(u.id ?? 0))]),
+                    label: u.name, count: u.count, href: PublicPath.exemplars.href([("xa", String(u.id))]),
                     active: u.id == unitID)
             },
-            f.fields.map { code, name, n in
+            f.fields.map { x in
                 FacetLink(
-                    label: name, count: n, href: PublicPath.exemplars.href([("linh-vuc", code)]), active: code == field)
+                    label: x.name, count: x.count, href: PublicPath.exemplars.href([("linh-vuc", x.code)]),
+                    active: x.code == field)
             }
         )
     }

@@ -8,8 +8,8 @@ struct SitemapWebController {
     static let perFile = 50_000
 
     func register(_ r: any RoutesBuilder) {
-        r.get(PublicPath.sitemap, use: sitemap)
-        r.get(PublicPath.sitemapPart(.key), use: part)
+        r.heavy.get(PublicPath.sitemap, use: sitemap)
+        r.heavy.get(PublicPath.sitemapPart(.key), use: part)
         r.get(PublicPath.robots, use: robots)
     }
 

@@ -61,8 +61,8 @@ struct StatisticsAPIController {
 
     func register(_ r: any RoutesBuilder) {
         r.get("statistics", "forms", use: list)
-        r.get("statistics", "forms", ":code", use: form)
-        r.get("statistics", "forms", ":code", "xlsx", use: xlsx)
+        r.heavy.get("statistics", "forms", ":code", use: form)
+        r.heavy.get("statistics", "forms", ":code", "xlsx", use: xlsx)
     }
 
     @Sendable func list(req: Request) async throws -> FormListDTO {

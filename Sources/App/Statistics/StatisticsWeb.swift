@@ -121,8 +121,8 @@ struct StatisticsQuery {
 struct StatisticsWebController {
     func register(_ r: any RoutesBuilder) {
         r.get(StatisticsPath.list, use: list)
-        r.get(StatisticsPath.form(.key), use: form)
-        r.get(StatisticsPath.xlsx(.key), use: xlsx)
+        r.heavy.get(StatisticsPath.form(.key), use: form)
+        r.heavy.get(StatisticsPath.xlsx(.key), use: xlsx)
     }
 
     @Sendable func list(req: Request) async throws -> View {

@@ -50,7 +50,7 @@ extension RegistrationsPage {
         pager: RegistrationPager(
             totalLabel: "hơn 10.000", page: nil, firstHref: "/app/registrations",
             previousHref: "/app/registrations?before=MQpr", nextHref: "/app/registrations?after=Mgpr"),
-        canCreate: true,
+        orderNote: "Kết quả tìm kiếm xếp đăng ký mới nhất trước.", canCreate: true,
         csvHref: "/app/registrations/export?format=csv", xlsxHref: "/app/registrations/export?format=xlsx")
 }
 

@@ -17,17 +17,16 @@ struct RegistrationListScaleTests {
         return try await AuthService.actor(for: user, on: app.db).0
     }
 
-    /// The query plan of the list's page query for a filter, one line a node.
+    /// The query plan of the list's page query for a filter (the one `RegistrationListing.list` runs), one line a
+    /// node.
     static func plan(_ app: Application, _ f: RegistrationFilter) async throws -> [String] {
         let actor = try await admin(app)
-        let conds = try #require(try await RegistrationListing.conditions(f, actor: actor, on: app.db))
         let postgres = app.db.isPostgres
         return try await app.db.withConnection { conn in
             let sql = try conn.sql()
-            let query = RegistrationListing.ordered(
-                RegistrationListing.select(sql, conds + (f.after.map { [RegistrationListing.keyset($0)] } ?? []))
-                    .column(RegistrationListing.column("id"))
-            ).limit(51).query
+            let q = try #require(try await RegistrationListing.PageQuery.make(f, actor: actor, on: conn))
+            let query = q.page(f.after.map { [q.from($0)] } ?? []).column(RegistrationListing.column("id")).limit(51)
+                .query
             if postgres {
                 // Tiny tables favour scans and sorts of a few rows; with both priced out, a Sort node left in the
                 // plan means no index can give this filter its order.
@@ -91,14 +90,24 @@ struct RegistrationListScaleTests {
                     #expect(!text.contains("TEMP B-TREE FOR ORDER BY"), "\(name):\n\(text)")
                 }
             }
-            // A search goes through the full-text index (FTS5) or the trigram index (pg_trgm).
-            var search = RegistrationFilter()
-            search.q = "nguoi xuat"
-            let text = try await Self.plan(app, search).joined(separator: "\n")
-            if app.db.isPostgres {
-                #expect(text.contains("registrations_search_trgm_idx") || text.contains("Index"), "\(text)")
-            } else {
-                #expect(text.contains("registrations_fts"), "\(text)")
+            // A search, the newest first: SQLite walks the full-text index in its own (rowid) order and stops after
+            // a page; PostgreSQL walks the primary key backwards, or the trigram index. No sort of the matches.
+            for year in [nil, 2034] {
+                var search = RegistrationFilter()
+                search.q = "nguoi xuat"
+                search.year = year
+                let lines = try await Self.plan(app, search)
+                let text = lines.joined(separator: "\n")
+                if app.db.isPostgres {
+                    #expect(text.contains("Index"), "\(text)")
+                    #expect(
+                        !lines.contains {
+                            $0.trimmingCharacters(in: .whitespaces).hasPrefix("Sort") || $0.contains("->  Sort")
+                        }, "\(text)")
+                } else {
+                    #expect(text.contains("SCAN registrations_fts VIRTUAL TABLE"), "\(text)")
+                    #expect(!text.contains("TEMP B-TREE FOR ORDER BY"), "\(text)")
+                }
             }
         }
     }
@@ -173,6 +182,50 @@ struct RegistrationListScaleTests {
             let b = Browser(app)
             try await b.login("noivu")
             #expect(try await b.send(.GET, "/app/registrations?year=2036").text.contains("hơn 10.000 đăng ký"))
+        }
+    }
+
+    @Test("A search lists the newest first, pages by cursor both ways, and counts up to 1,000")
+    func searchNewestFirst() async throws {
+        try await withTestApp { app in
+            try await StreamedExportTests.bulk(app, year: 2038, count: 1_050)
+            let sql = try app.db.sql()
+            let newest = try await sql.raw("SELECT id FROM registrations WHERE year = 2038 ORDER BY id DESC").all().map
+            {
+                try $0.decode(column: "id", as: Int.self)
+            }
+            #expect(newest.count == 1_050)
+            let api = try await APIClient.login(app, "noivu")
+            let base = "/api/v1/registrations?year=2038&q=nguoi%20xuat&perPage=200"
+            var path = base
+            var seen: [Int] = []
+            var last = try await api.send(.GET, path)
+            while true {
+                #expect(last.status == .ok, "\(last.text.prefix(300))")
+                let page = try last.json(ListPage.self)
+                #expect(page.total == 1_001 && page.totalIsLowerBound)
+                #expect((try last.jsonObject()["order"] as? String) == "newest")
+                seen += page.items.map(\.id)
+                guard let next = page.next, seen.count < 2_000 else { break }
+                path = base + "&after=\(next)"
+                last = try await api.send(.GET, path)
+            }
+            #expect(seen == newest)
+            var back: [Int] = []
+            var page = try last.json(ListPage.self)
+            back = page.items.map(\.id)
+            while let before = page.previous, back.count < 2_000 {
+                page = try await api.send(.GET, base + "&before=\(before)").json(ListPage.self)
+                back = page.items.map(\.id) + back
+            }
+            #expect(back == newest)
+            // Without a search the same year is in name order.
+            let plain = try await api.send(.GET, "/api/v1/registrations?year=2038&perPage=5")
+            #expect((try plain.jsonObject()["order"] as? String) == "name")
+            let b = Browser(app)
+            try await b.login("noivu")
+            let web = try await b.send(.GET, "/app/registrations?year=2038&q=ng%C6%B0%E1%BB%9Di%20xu%E1%BA%A5t")
+            #expect(web.text.contains("hơn 1.000 đăng ký") && web.text.contains("mới nhất trước"))
         }
     }
 

@@ -42,6 +42,7 @@ extension DashboardPage {
                     svg: table.svg(scopeLabel: "Toàn bộ đơn vị", yearLabel: "năm 2025"),
                     columns: table.columns,
                     rows: table.rows.map { .init(label: $0.label, values: $0.values.map(String.init)) },
+                    note: "Bảng trên trang có 40 mục lớn nhất trong 102; tải bảng để xem đủ.",
                     csvHref: "/app/dashboard/export?table=viec-can-lam&format=csv",
                     xlsxHref: "/app/dashboard/export?table=viec-can-lam&format=xlsx")
             ],

@@ -291,16 +291,16 @@ struct DashboardTests {
         }
     }
 
-    @Test("A chart of many rows draws the largest fifteen and says so; the table keeps every row")
+    @Test("A chart of many rows draws the largest twelve and says so; the table keeps every row")
     func chartsDrawTheLargestRows() throws {
         let rows = (1...40).map { (label: "Tỉnh thử số \($0)", values: [$0, 0, 0, $0]) }
         let table = DashboardTable(
             key: "don-vi", title: "Theo đơn vị", columns: ["Tập thể", "Cá nhân", "Hộ gia đình", "Tổng"], rows: rows,
             chart: .stacked)
         let svg = table.svg(scopeLabel: "Toàn bộ đơn vị", yearLabel: "năm 2025")
-        #expect(svg.contains("Biểu đồ vẽ 15 mục lớn nhất trong 40."))
-        #expect(svg.contains("Tỉnh thử số 40<") && svg.contains("Tỉnh thử số 26<"))
-        #expect(!svg.contains("Tỉnh thử số 25<") && !svg.contains("Tỉnh thử số 1<"))
+        #expect(svg.contains("Biểu đồ vẽ 12 mục lớn nhất trong 40."))
+        #expect(svg.contains("Tỉnh thử số 40<") && svg.contains("Tỉnh thử số 29<"))
+        #expect(!svg.contains("Tỉnh thử số 28<") && !svg.contains("Tỉnh thử số 1<"))
         #expect(table.rows.count == 40)
         let few = DashboardTable(
             key: "linh-vuc", title: "Theo lĩnh vực", columns: ["Số đăng ký"], rows: Array(rows.prefix(10)), chart: .bar)
@@ -308,6 +308,20 @@ struct DashboardTests {
         let years = DashboardTable(
             key: "theo-nam", title: "Theo năm", columns: ["Số đăng ký"], rows: rows, chart: .line)
         #expect(!years.svg(scopeLabel: "x", yearLabel: "y").contains("mục lớn nhất"))
+        #expect(years.tableNote == nil && few.tableNote == nil)
+        // The page's table keeps the largest rows up to its limit, in the table's order, and says so.
+        let many = (1...100).map { (label: "Xã thử số \($0)", values: [$0 % 7, 0, 0, $0 % 37]) }
+        let wide = DashboardTable(
+            key: "don-vi", title: "Theo đơn vị", columns: ["Tập thể", "Cá nhân", "Hộ gia đình", "Tổng"], rows: many,
+            chart: .stacked)
+        let kept = wide.largest(DashboardTable.tableLimit)
+        #expect(kept.count == DashboardTable.tableLimit)
+        let smallestKept = kept.map { $0.values.last ?? 0 }.min() ?? 0
+        let dropped = many.filter { row in !kept.contains { $0.label == row.label } }
+        #expect(dropped.allSatisfy { ($0.values.last ?? 0) <= smallestKept })
+        let order = kept.compactMap { k in many.firstIndex { $0.label == k.label } }
+        #expect(order == order.sorted())
+        #expect(wide.tableNote == "Bảng trên trang có 40 mục lớn nhất trong 100; tải bảng để xem đủ.")
     }
 
     @Test("The scope picker: the top levels while they are short, then the chosen unit's line and what is below it")

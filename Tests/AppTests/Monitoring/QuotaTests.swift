@@ -134,4 +134,25 @@ struct QuotaTests {
                     == 22)
         }
     }
+
+    /// A scope of more than `liveUnits` units reads the home page's digest through a copy (a minute old at most);
+    /// a smaller one counts at once.
+    @Test func aLargeScopeReadsItsDigestThroughACopy() async throws {
+        try await withTestApp { app in
+            let admin = Actor(userID: 0, username: "admin", role: .admin, unitID: nil, unitPath: nil)
+            let copies = RefreshingCache<QuotaWebController.DigestKey, QuotaDigest?>(maxAge: 3_600)
+            func digest(liveUnits: Int) async throws -> QuotaDigest? {
+                try await QuotaWebController.digest(
+                    actor: admin, plans: app.quotaPlans, copies: copies, liveUnits: liveUnits, on: app.db)
+            }
+            let live = try #require(try await digest(liveUnits: 5_000))
+            let copied = try #require(try await digest(liveUnits: 0))
+            #expect(copied.bound == live.bound && copied.shortCount == live.shortCount && live.bound > 0)
+            // A bound commune closes: the live digest binds one unit fewer, the copy is served as it was.
+            let unit = try await unitID(app, "KR-DAKRUONG")
+            try await app.db.sql().raw("UPDATE units SET active = \(bind: false) WHERE id = \(bind: unit)").run()
+            #expect(try await digest(liveUnits: 5_000)?.bound == live.bound - 1)
+            #expect(try await digest(liveUnits: 0)?.bound == live.bound)
+        }
+    }
 }

@@ -104,7 +104,7 @@ import Vapor
     }
 
     /// 50 writes at once through the API (several connections on SQLite, a pool on PostgreSQL): one chain, no fork.
-    /// The writes queue for their turn (`SQLiteWriteGate`); with the whole suite running beside it, fifty in line can
+    /// The writes queue for their turn (`FairGate.sqliteWriter`); with the whole suite running beside it, fifty in line can
     /// wait longer than the production default of 45 s, so the wait is raised: this test is about one chain.
     static func patientWrites(_ c: inout AppConfig) { c.sqliteWriteWait = 600 }
 

@@ -150,14 +150,14 @@ struct SQLiteConnectionsTests {
     @Test func theWriteGateServesInOrderAndRefusesALongWait() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         let loops = Array(group.makeIterator())
-        let gate = SQLiteWriteGate(timeout: .milliseconds(300))
-        try await gate.acquire(on: loops[0]).get()
+        let gate = FairGate(timeout: .milliseconds(300))
+        #expect(try await gate.acquire(on: loops[0]).get() == false)
         let order = NIOLockedValueBox<[Int]>([])
         var turns: [EventLoopFuture<Void>] = []
         for i in 0..<6 {
             turns.append(
-                gate.acquire(on: loops[i % 2]).map {
-                    order.withLockedValue { $0.append(i) }
+                gate.acquire(on: loops[i % 2]).map { waited in
+                    order.withLockedValue { $0.append(waited ? i : -1) }
                     gate.release()
                 })
         }
@@ -166,17 +166,18 @@ struct SQLiteConnectionsTests {
         for t in turns { try await t.get() }
         #expect(order.withLockedValue { $0 } == Array(0..<6))
         // Held, and nobody lets go: the next writer is refused after the timeout with a 503 and Retry-After.
-        try await gate.acquire(on: loops[1]).get()
+        _ = try await gate.acquire(on: loops[1]).get()
         do {
-            try await gate.acquire(on: loops[0]).get()
+            _ = try await gate.acquire(on: loops[0]).get()
             Issue.record("a writer got the turn while another held it")
         } catch let e as AppError {
             #expect(e.status == .serviceUnavailable && e.code == .busy && (e.retryAfter ?? 0) >= 1)
         }
-        #expect(gate.waiting == 0)
+        #expect(gate.waiting == 0 && gate.refused == 1)
         gate.release()
-        try await gate.acquire(on: loops[0]).get()
+        #expect(try await gate.acquire(on: loops[0]).get() == false)
         gate.release()
+        #expect(gate.held == 0)
         try await group.shutdownGracefully()
     }
 

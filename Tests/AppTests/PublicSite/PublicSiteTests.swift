@@ -136,6 +136,42 @@ struct PublicSiteTests {
         }
     }
 
+    /// A large site reads its facets from the instance's copy and counts them again in the background once the copy
+    /// is old; a small one counts at once; a page lists at most `unitLimit` units, those with the most exemplars.
+    @Test func facetsOfALargeSiteComeFromACopyCountedAgainInTheBackground() async throws {
+        try await withTestApp { app in
+            let person = try await PublicFixture.newRecognised(app, kind: .individual)
+            let consent = try await PublicFixture.consent(app, subjectID: person.id ?? 0)
+            func total(_ f: PublicQueries.Facets) -> Int { f.units.reduce(0) { $0 + $1.count } }
+            let before = total(try await PublicQueries.facets(on: app.db))
+            let large = PublicFacetCache(liveSubjects: 0, maxAge: 3_600)
+            let aging = PublicFacetCache(liveSubjects: 0, maxAge: 0)
+            let small = PublicFacetCache()
+            #expect(total(try await large.facets(on: app.db)) == before)
+            #expect(total(try await aging.facets(on: app.db)) == before)
+            try await PublicFixture.withdraw(app, consent)
+            let after = total(try await PublicQueries.facets(on: app.db))
+            #expect(after == before - 1)
+            #expect(total(try await small.facets(on: app.db)) == after, "a small site counts at once")
+            #expect(total(try await large.facets(on: app.db)) == before, "a fresh copy is served as it is")
+            // An old copy is served once more while it is counted again, then the new count.
+            var seen = [total(try await aging.facets(on: app.db))]
+            for _ in 0..<100 where seen.last != after {
+                try await Task.sleep(for: .milliseconds(50))
+                seen.append(total(try await aging.facets(on: app.db)))
+            }
+            #expect(seen.first == before && seen.last == after, "\(seen)")
+            // The cut: the 60 units with the most exemplars, still in name order.
+            let many = PublicQueries.Facets(
+                units: (1...100).map { .init(id: $0, name: "Xã \($0)", count: $0 % 13) }, fields: [])
+            let cut = PublicFacetCache.cut(many)
+            #expect(cut.units.count == PublicFacetCache.unitLimit)
+            let least = cut.units.map(\.count).min() ?? 0
+            #expect(many.units.filter { u in !cut.units.contains { $0.id == u.id } }.allSatisfy { $0.count <= least })
+            #expect(cut.units.map(\.id) == cut.units.map(\.id).sorted())
+        }
+    }
+
     @Test(
         "The exemplar directory, its facets and the sitemap agree on who is public, follow consent, and read in index order"
     )
@@ -160,7 +196,7 @@ struct PublicSiteTests {
                 let facets = try await PublicQueries.facets(on: app.db)
                 return (
                     Set(all.compactMap(\.id)), Set(try await PublicQueries.allExemplarIDs(on: app.db)),
-                    facets.units.reduce(0) { $0 + $1.1 }, ordered
+                    facets.units.reduce(0) { $0 + $1.count }, ordered
                 )
             }
             var v = try await views()

@@ -44,8 +44,16 @@ public struct AppConfig: Sendable {
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
     /// Seconds a write waits for its turn on a SQLite file before it is refused with a 503 and Retry-After
-    /// (DIENHINH_SQLITE_WRITE_WAIT, 1–600; `SQLiteWriteGate`). Default 45.
+    /// (DIENHINH_SQLITE_WRITE_WAIT, 1–600; `FairGate.sqliteWriter`). Default 45.
     public var sqliteWriteWait = 45
+    /// Heavy pages answered at once by this instance (DIENHINH_HEAVY_SLOTS, 1–64; `Admission`): the rest wait in
+    /// line. Default: one a core, at least 2.
+    public var heavySlots = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Exports streamed at once by this instance (DIENHINH_EXPORT_SLOTS, 1–16). Default 2.
+    public var exportSlots = 2
+    /// Seconds a heavy page or an export waits in line before it is refused with a 503 and Retry-After
+    /// (DIENHINH_HEAVY_WAIT, 1–600). Default 15.
+    public var heavyWait = 15
 
     public init(
         database: DatabaseKind, adminPassword: String? = nil, demoPassword: String? = nil, secureCookies: Bool? = nil,
@@ -165,6 +173,18 @@ public struct AppConfig: Sendable {
                     variable: "DIENHINH_SQLITE_WRITE_WAIT", message: "phải là số giây từ 1 đến 600 (đang là “\(r)”).")
             }
             config.sqliteWriteWait = n
+        }
+        for (name, range, keyPath) in [
+            ("DIENHINH_HEAVY_SLOTS", 1...64, \AppConfig.heavySlots), ("DIENHINH_EXPORT_SLOTS", 1...16, \.exportSlots),
+            ("DIENHINH_HEAVY_WAIT", 1...600, \.heavyWait),
+        ] {
+            guard let r = value(name) else { continue }
+            guard let n = Int(r), range.contains(n) else {
+                throw ConfigError(
+                    variable: name,
+                    message: "phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound) (đang là “\(r)”).")
+            }
+            config[keyPath: keyPath] = n
         }
         if let u = value("DIENHINH_PUBLIC_URL") {
             guard let c = URLComponents(string: u), ["http", "https"].contains(c.scheme?.lowercased() ?? ""),

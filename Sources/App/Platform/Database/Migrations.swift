@@ -49,5 +49,6 @@ enum Migrations {
         AddSubjectOrderIndex(),
         AddQuotaIndex(),
         AddRegistrationTallies(),
+        AddSearchPrefixIndex(),
     ]
 }

@@ -17,7 +17,7 @@ import SQLKit
 ///   the write lock at the start; another writer waits for it under `busy_timeout` (set on every connection by
 ///   `Bootstrap`) instead of failing.
 /// - **One writer in line.** Before it takes a connection, a transaction — and a Fluent create, update or delete
-///   outside one — waits for its turn at the file's `SQLiteWriteGate`, first come first served, holding no connection
+///   outside one — waits for its turn at the file's writer gate (`FairGate.sqliteWriter`), first come first served, holding no connection
 ///   and no thread meanwhile (the databases of one file, the requests' and the jobs', share the gate).
 ///
 /// Inside a transaction or `withConnection`, the database handed to the closure is that one connection.
@@ -26,7 +26,7 @@ struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
     /// to `.memory` would be a database of its own).
     var bases: [any DatabaseConfiguration]
     /// Shared by every configuration of the same file.
-    let gate: SQLiteWriteGate
+    let gate: FairGate
     var middleware: [any AnyModelMiddleware] {
         get { bases[0].middleware }
         set { for i in bases.indices { bases[i].middleware = newValue } }
@@ -39,7 +39,7 @@ struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
 
 struct SQLiteConnectionsDriver: DatabaseDriver {
     let bases: [any DatabaseDriver]
-    let gate: SQLiteWriteGate
+    let gate: FairGate
     /// Statements running on each base driver's connection, per event loop.
     let load = NIOLockedValueBox<[ObjectIdentifier: [Int]]>([:])
 
@@ -58,7 +58,7 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     let bases: [any Database]
     /// Nil inside a transaction or `withConnection` (one connection, nothing to choose).
     let load: NIOLockedValueBox<[ObjectIdentifier: [Int]]>?
-    let gate: SQLiteWriteGate
+    let gate: FairGate
     /// Inside a transaction the gate is already held.
     let inTransaction: Bool
 
@@ -183,4 +183,10 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         defer { done() }
         return try await (bases[i] as! any SQLDatabase).withSession(closure)
     }
+}
+
+extension FairGate {
+    /// The one writer of a SQLite file, shared by every database configuration of that file; a write that waits
+    /// longer than `seconds` is a 503 with Retry-After.
+    static func sqliteWriter(wait seconds: Int) -> FairGate { FairGate(slots: 1, timeout: .seconds(Int64(seconds))) }
 }

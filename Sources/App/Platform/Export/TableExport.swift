@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import NIOConcurrencyHelpers
 import OOXML
 import Vapor
 
@@ -65,6 +66,10 @@ enum TableExport {
                 "Kết quả lọc có hơn \(xlsxDataRows.formatted(.number.locale(Locale(identifier: "vi_VN")))) dòng, "
                     + "quá giới hạn một trang tính của Excel. Hãy xuất CSV hoặc lọc bớt (theo năm, đơn vị…).")
         }
+        // One of the instance's export slots, held until the stream ends (`Admission`).
+        let admission = req.application.admission
+        try await admission.enter(admission.exports, for: req)
+        let slot = HeldSlot(admission.exports)
         let db = req.db
         let logger = req.logger
         let filter = req.url.query ?? ""
@@ -72,6 +77,10 @@ enum TableExport {
         let sheetInfo = XLSXSheet(name: sheet, rows: [], columnWidths: columns.map(\.width), boldFirstRow: true)
         let styles = columns.map(\.style)
         let body = Response.Body(asyncStream: { writer in
+            defer {
+                slot.release()
+                Memory.handBack()
+            }
             let sent = Counter()
             var failure: (any Error)?
             do {
@@ -176,6 +185,25 @@ enum TableExport {
 struct ExportLinks: Encodable, Sendable {
     let csv: String
     let xlsx: String
+}
+
+/// A slot of a `FairGate` released once: by the stream when it ends, or when the response is dropped unsent.
+final class HeldSlot: Sendable {
+    private let gate: FairGate
+    private let held = NIOLockedValueBox(true)
+
+    init(_ gate: FairGate) { self.gate = gate }
+
+    func release() {
+        if held.withLockedValue({ h in
+            defer { h = false }
+            return h
+        }) {
+            gate.release()
+        }
+    }
+
+    deinit { release() }
 }
 
 /// Rows sent so far, shared between the reading closure and the end of the stream.

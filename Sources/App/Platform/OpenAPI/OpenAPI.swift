@@ -799,7 +799,10 @@ enum OpenAPIDocument {
                                 "Danh sách đăng ký trong phạm vi (lọc, tìm không dấu, thứ tự tên Việt)",
                                 tag: "registrations",
                                 params: [
-                                    query("q", "Tìm theo tên đối tượng, nội dung, đơn vị; không phân biệt dấu"),
+                                    query(
+                                        "q",
+                                        "Tìm theo tên đối tượng, nội dung, đơn vị; không phân biệt dấu. Kết quả tìm "
+                                            + "xếp đăng ký mới nhất trước (order = newest)"),
                                     query("year", "Năm", integer: true),
                                     query("unitID", "Đơn vị (gồm trực thuộc)", integer: true),
                                     query("groupID", "Cụm/khối", integer: true), query("fieldCode", "Lĩnh vực"),
@@ -816,11 +819,18 @@ enum OpenAPIDocument {
                                 ],
                                 response: schema(
                                     required: [
-                                        "items", "page", "perPage", "total", "totalIsLowerBound", "next", "previous",
+                                        "items", "page", "perPage", "total", "totalIsLowerBound", "order", "next",
+                                        "previous",
                                     ],
                                     [
                                         ("items", array(ref("Registration"))), ("page", nullable("integer")),
                                         ("perPage", int), ("total", int), ("totalIsLowerBound", bool),
+                                        (
+                                            "order",
+                                            obj(
+                                                ("type", .string("string")),
+                                                ("enum", .array([.string("name"), .string("newest")])))
+                                        ),
                                         ("next", nullable("string")), ("previous", nullable("string")),
                                     ]), errorCodes: [400, 401])
                         ),

@@ -1,0 +1,97 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import Vapor
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Bounds on the heavy work of one instance, so that a burst of it cannot starve the rest (issue 11, item 5).
+///
+/// - **Heavy pages** (lists with search, dashboards, quota monitors, statistics, the public directory — each
+///   feature marks its own routes with `HeavyWork`) run at most `pages.slots` at a time; the others wait in line,
+///   first come first served, holding nothing, and one that waits longer than `DIENHINH_HEAVY_WAIT` seconds gets a
+///   503 with Retry-After. `/healthz`, the stylesheet, forms and the other pages do not wait here.
+/// - **Exports** (`TableExport`) stream for as long as the client reads; `exports.slots` of them at a time, the slot
+///   held until the stream ends.
+/// - **A client that has gone** is not served: a request that waited in line checks its connection
+///   (`ClientConnection`) before its work starts, and one whose client hung up is dropped (`droppedGone`). An export
+///   whose client goes stops at its next write.
+final class Admission: Sendable {
+    let pages: FairGate
+    let exports: FairGate
+    private let gone = NIOLockedValueBox(0)
+
+    init(config: AppConfig) {
+        let wait = TimeAmount.seconds(Int64(config.heavyWait))
+        pages = FairGate(slots: config.heavySlots, timeout: wait, refusal: Admission.refusal)
+        exports = FairGate(slots: config.exportSlots, timeout: wait, refusal: Admission.refusal)
+    }
+
+    static func refusal(retryAfter: Int) -> any Error {
+        AppError(
+            status: .serviceUnavailable, code: .busy,
+            message: "Máy chủ đang bận với nhiều yêu cầu nặng (danh sách, thống kê, xuất tệp). "
+                + "Vui lòng thử lại sau \(retryAfter) giây.",
+            retryAfter: retryAfter)
+    }
+
+    /// Requests dropped because their client had gone while they waited, since start.
+    var droppedGone: Int { gone.withLockedValue { $0 } }
+
+    /// Holds a slot of `gate` for `req`; throws when the wait was too long, or when the client hung up meanwhile.
+    func enter(_ gate: FairGate, for req: Request) async throws {
+        let waited = try await gate.acquire(on: req.eventLoop).get()
+        guard waited else { return }
+        let port = req.application.http.server.shared.localAddress?.port
+        if ClientConnection.state(remote: req.remoteAddress, localPort: port) == .hungUp {
+            gate.release()
+            gone.withLockedValue { $0 += 1 }
+            req.logger.info("Bỏ qua \(req.method) \(req.url.path): người gửi đã ngắt kết nối khi chờ lượt")
+            throw Abort(.init(statusCode: 499, reasonPhrase: "Client Closed Request"))
+        }
+    }
+}
+
+extension Application {
+    private struct AdmissionKey: StorageKey { typealias Value = Admission }
+    /// This instance's bounds on heavy work (`configure` sets it).
+    var admission: Admission {
+        get { configured(AdmissionKey.self) }
+        set { storage[AdmissionKey.self] = newValue }
+    }
+}
+
+/// Marks a feature's heavy routes: each request holds one of `Admission.pages`' slots while it is answered.
+struct HeavyWork: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let gate = req.application.admission.pages
+        try await req.application.admission.enter(gate, for: req)
+        defer { gate.release() }
+        return try await next.respond(to: req)
+    }
+}
+
+extension RoutesBuilder {
+    /// The routes registered on the result are heavy (`HeavyWork`).
+    var heavy: any RoutesBuilder { grouped(HeavyWork()) }
+}
+
+/// Memory handed back to the system after a large piece of work (issue 11: "RSS stays at 638 MB after the
+/// imports"). glibc keeps freed memory in its arenas for reuse; after an import or an export has freed its buffers,
+/// `malloc_trim` returns the free pages at the top of each arena and the unused ones inside, so the resident size
+/// falls back towards idle. Elsewhere it does nothing.
+enum Memory {
+    static func handBack() {
+        #if canImport(Glibc)
+            // <malloc.h> is not in Swift's Glibc module: the function is looked up once.
+            _ = trim?(0)
+        #endif
+    }
+
+    #if canImport(Glibc)
+        private typealias Trim = @convention(c) (Int) -> Int32
+        private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+            .map { unsafeBitCast($0, to: Trim.self) }
+    #endif
+}
