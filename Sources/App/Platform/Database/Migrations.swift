@@ -50,5 +50,6 @@ enum Migrations {
         AddQuotaIndex(),
         AddRegistrationTallies(),
         AddSearchPrefixIndex(),
+        AddForeignKeyIndexes(),
     ]
 }
