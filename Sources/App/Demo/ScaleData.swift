@@ -376,19 +376,14 @@ enum ScaleData {
     static func recognise(after: Int, on db: any Database) async throws {
         let sql = try db.sql()
         let share = "((registrations.id * 37) % 100)"
-        try await sql.raw(
+        let ids = try await sql.raw(
             """
             UPDATE registrations SET status = CASE
               WHEN \(unsafeRaw: share) < 6 THEN 'awarded' WHEN \(unsafeRaw: share) < 9 THEN 'replicated'
               WHEN \(unsafeRaw: share) < 25 THEN 'achieved' ELSE 'nurturing' END
             WHERE registrations.id > \(bind: after) AND registrations.year < \(bind: Today.year)
               AND \(unsafeRaw: share) < 35
-            """
-        ).run()
-        let ids = try await sql.raw(
-            """
-            SELECT id FROM registrations WHERE id > \(bind: after) AND year < \(bind: Today.year)
-              AND ((id * 37) % 100) < 35
+            RETURNING id
             """
         ).all().map { try $0.decode(column: "id", as: Int.self) }
         try await RegistrationTallies.sync(ids: ids, on: db)

@@ -114,10 +114,7 @@ struct DashboardTable: Sendable {
     /// The `limit` rows with the largest total (the last value), in the table's order; a line chart's rows (years)
     /// are all kept.
     func largest(_ limit: Int) -> [(label: String, values: [Int])] {
-        guard chart != .line, rows.count > limit else { return rows }
-        let keep = Set(
-            rows.indices.sorted { (rows[$0].values.last ?? 0, -$0) > (rows[$1].values.last ?? 0, -$1) }.prefix(limit))
-        return rows.indices.filter(keep.contains).map { rows[$0] }
+        chart == .line ? rows : rows.largest(limit) { $0.values.last ?? 0 }
     }
 
     /// What the page says when its table is cut to `tableLimit` rows.

@@ -103,7 +103,10 @@ struct QuotaWebController {
         // on every view of the home page. There the digest is read through a copy a minute old at most; the quota
         // page itself stays live. A scope of at most `liveUnits` (a district) counts its digest at once.
         let scope = Policy.quotaScope(actor)
-        guard try await UnitQueries.scoped(UnitModel.query(on: db), scope).count() > liveUnits
+        // Whether the scope passes `liveUnits`: one row looked up past it, not a count of the country's units.
+        guard
+            try await UnitQueries.scoped(UnitModel.query(on: db), scope).sort(\.$id).range(liveUnits...liveUnits)
+                .field(\.$id).first() != nil
         else { return try await count() }
         return try await copies.value(DigestKey(scope: "\(scope)", plan: plan.version, year: year), count: count)
     }

@@ -200,15 +200,6 @@ enum PublicQueries {
     /// The communes (and other units) that hold public exemplars, with how many; and the fields. Two grouped
     /// queries over the public predicate: the database counts, nothing is loaded row by row.
     static func facets(on db: any Database) async throws -> Facets {
-        let (units, fields) = try await countFacets(on: db)
-        return Facets(
-            units: units.map { .init(id: $0.0.id ?? 0, name: $0.0.name, count: $0.1) },
-            fields: fields.map { .init(code: $0.0, name: $0.1, count: $0.2) })
-    }
-
-    private static func countFacets(on db: any Database) async throws
-        -> (units: [(UnitModel, Int)], fields: [(String, String, Int)])
-    {
         let sql = try db.sql()
         let unitRows = try await sql.raw(
             """
@@ -220,7 +211,7 @@ enum PublicQueries {
         for r in unitRows {
             perUnit[try r.decode(column: "unit_id", as: Int.self)] = try r.decode(column: "n", as: Int.self)
         }
-        guard !perUnit.isEmpty else { return ([], []) }
+        guard !perUnit.isEmpty else { return Facets(units: [], fields: []) }
         let fieldRows = try await sql.raw(
             """
             SELECT "r"."field_code" AS "field_code", count(DISTINCT "r"."subject_id") AS "n" FROM "registrations" "r" \
@@ -236,9 +227,11 @@ enum PublicQueries {
         let units = try await UnitModel.query(on: db).filter(\.$id ~~ Array(perUnit.keys)).all()
             .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
         let names = try await fieldNames(Array(perField.keys), on: db)
-        let fields = perField.map { ($0.key, names[$0.key] ?? $0.key, $0.value) }
-            .sorted { VietnameseText.compare($0.1, $1.1) == .orderedAscending }
-        return (units.map { ($0, perUnit[$0.id ?? 0] ?? 0) }, fields)
+        let fields = perField.map { Facets.Field(code: $0.key, name: names[$0.key] ?? $0.key, count: $0.value) }
+            .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
+        return Facets(
+            units: units.map { Facets.Unit(id: $0.id ?? 0, name: $0.name, count: perUnit[$0.id ?? 0] ?? 0) },
+            fields: fields)
     }
 
     static func fieldNames(_ codes: [String], on db: any Database) async throws -> [String: String] {
@@ -305,9 +298,7 @@ struct PublicFacetCache: Sendable {
 
     /// At most `unitLimit` units: those with the most exemplars, in name order as before.
     static func cut(_ f: PublicQueries.Facets) -> PublicQueries.Facets {
-        guard f.units.count > unitLimit else { return f }
-        let keep = Set(f.units.indices.sorted { (f.units[$0].count, -$0) > (f.units[$1].count, -$1) }.prefix(unitLimit))
-        return PublicQueries.Facets(units: f.units.indices.filter(keep.contains).map { f.units[$0] }, fields: f.fields)
+        PublicQueries.Facets(units: f.units.largest(unitLimit, by: \.count), fields: f.fields)
     }
 }
 
