@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -276,6 +277,17 @@ def main():
             for _ in range(3):
                 fetch(base + path, headers)
         result["idle_rss_mb"] = round(rss_kb(proc.pid) / 1024, 1)
+        # Page weight of other pages a user opens (every page ≤ 50 KB before compression): one fetch each.
+        weights = []
+        for path, headers in [("/app/registrations/new", cookie), (f"/app/registrations/{first['id']}/edit", cookie),
+                              ("/app/quotas", cookie), ("/app/units", cookie), ("/dien-hinh", {})]:
+            try:
+                status, raw, _ = fetch(base + path, headers)
+            except urllib.error.HTTPError as e:
+                status, raw = e.code, e.read()
+            weights.append({"path": path, "status": status, "bytes": len(raw), "gzip_bytes": len(gzip.compress(raw, 6))})
+            print(f"page weight {path}: {status} {len(raw)} B ({weights[-1]['gzip_bytes']} gzipped)", flush=True)
+        result["page_weights"] = weights
         alone = {}
         for name, path, headers in endpoints:
             alone[path] = sequential_ms(base + path, headers, n=30 if path in ("/healthz", css) else 5)
@@ -296,6 +308,8 @@ def main():
             r["rps_vs_bare"] = round(r["rps"] / bare, 3) if bare else None
         result["endpoints"] = rows
         result["peak_rss_mb"] = round(rss_kb(proc.pid, "VmHWM") / 1024, 1)
+        time.sleep(3)
+        result["rss_after_load_mb"] = round(rss_kb(proc.pid) / 1024, 1)
         stop(proc)
 
         # The SQL floor: a second start that logs each statement; one request at a time, its statements replayed.
@@ -338,7 +352,7 @@ def main():
               f"{r['rps_vs_bare']} | {r['alone_ms']} | {floor} | {r.get('vs_floor') or '—'} | {r['bytes']} | "
               f"{r['gzip_bytes']} |")
     print(f"\nstart to first 200: {result['start_to_first_200_s']} s; idle RSS {result['idle_rss_mb']} MB; "
-          f"peak RSS {result['peak_rss_mb']} MB; gen-data {result.get('gen_data_s', 'skipped (--reuse)')} s")
+          f"peak RSS {result['peak_rss_mb']} MB; after the bursts {result['rss_after_load_mb']} MB; gen-data {result.get('gen_data_s', 'skipped (--reuse)')} s")
     if args.out:
         Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 

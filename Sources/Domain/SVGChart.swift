@@ -4,9 +4,10 @@
 /// (lines), values are written on the bars and points, and a legend names each series beside its swatch. The SVG
 /// carries `role="img"` with a `<title>` and `<desc>`, and the page shows the same numbers as a table beside it (the
 /// accessible source). No `style=` attribute is written (the CSP forbids inline styles): colours are presentation
-/// attributes and classes. What repeats on every row of a bar chart (the labels' anchor, the segments' white edge,
-/// the halo of a value written inside a segment) is in the stylesheet's `.chart` rules, not on each element: a
-/// dashboard of nine charts carries them hundreds of times (issue 11, page weight). The output depends only on the input, so tests can compare it.
+/// attributes and classes. What repeats on every row of a bar chart (the label's anchor — a row's first text —, the
+/// bars' colour, the segments' white edge, the halo of a value written inside a segment) is in the stylesheet's
+/// `.chart` rules, not on each element: a dashboard of nine charts carries them hundreds of times (issue 11, page
+/// weight). The output depends only on the input, so tests can compare it.
 public enum SVGChart {
     /// One named series of values, one per label.
     public struct Series: Sendable, Equatable {
@@ -23,7 +24,7 @@ public enum SVGChart {
     static let width = 640
     static let labelWidth = 220
     static let rowHeight = 26
-    /// Cut to fit `labelWidth`; the full text stays in the row's <title> and in the table.
+    /// Cut to fit `labelWidth`; the full text stays in the row's <title> (a cut label's only) and in the table.
     static let maxLabel = 28
 
     // MARK: Bar
@@ -40,12 +41,13 @@ public enum SVGChart {
         for i in 0..<rows {
             let y = top + i * rowHeight
             let w = values[i] * plot / maxValue
-            out += "<g class=\"chart-row\"><title>\(escape(labels[i])): \(number(values[i]))</title>"
-            out += "<text class=\"chart-label\" x=\"\(labelWidth - 8)\" y=\"\(y + 17)\">"
-            out += "\(escape(short(labels[i])))</text>"
-            out += "<rect class=\"chart-bar\" x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(max(w, 1))\" height=\"18\""
-            out += " fill=\"\(palette[0])\"/>"
-            out += "<text class=\"chart-value\" x=\"\(labelWidth + max(w, 1) + 6)\" y=\"\(y + 17)\">"
+            // The value is written at the bar's end; a label cut to fit keeps its full text in the row's title.
+            let label = short(labels[i])
+            out += "<g class=\"chart-row\">"
+            if label != labels[i] { out += "<title>\(escape(labels[i]))</title>" }
+            out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\">\(escape(label))</text>"
+            out += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(max(w, 1))\" height=\"18\"/>"
+            out += "<text x=\"\(labelWidth + max(w, 1) + 6)\" y=\"\(y + 17)\">"
             out += "\(number(values[i]))</text></g>"
         }
         out += "<line class=\"chart-axis\" x1=\"\(labelWidth)\" y1=\"\(top)\" x2=\"\(labelWidth)\" "
@@ -83,14 +85,13 @@ public enum SVGChart {
             let y = top + i * rowHeight
             let parts = series.map { "\($0.name) \(number(value($0.values, i)))" }.joined(separator: ", ")
             out += "<g class=\"chart-row\"><title>\(escape(labels[i])): \(escape(parts))</title>"
-            out += "<text class=\"chart-label\" x=\"\(labelWidth - 8)\" y=\"\(y + 17)\">"
-            out += "\(escape(short(labels[i])))</text>"
+            out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\">\(escape(short(labels[i])))</text>"
             var x = labelWidth
             for (s, item) in series.enumerated() {
                 let v = value(item.values, i)
                 guard v > 0 else { continue }
                 let w = max(v * plot / maxValue, 1)
-                out += "<rect class=\"chart-segment\" x=\"\(x)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"18\" "
+                out += "<rect x=\"\(x)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"18\" "
                 out += "fill=\"url(#\(escape(id))-p\(s))\"/>"
                 if w >= 10 * number(v).count + 6 {
                     out += "<text class=\"chart-inside\" x=\"\(x + w / 2)\" y=\"\(y + 17)\">"
@@ -98,7 +99,7 @@ public enum SVGChart {
                 }
                 x += w
             }
-            out += "<text class=\"chart-value\" x=\"\(x + 6)\" y=\"\(y + 17)\">\(number(totals[i]))</text></g>"
+            out += "<text x=\"\(x + 6)\" y=\"\(y + 17)\">\(number(totals[i]))</text></g>"
         }
         out += "<line class=\"chart-axis\" x1=\"\(labelWidth)\" y1=\"\(top)\" x2=\"\(labelWidth)\" "
         out += "y2=\"\(height - 10)\" stroke=\"#333333\"/>"

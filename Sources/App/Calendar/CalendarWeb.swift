@@ -53,7 +53,7 @@ struct CalendarWebController {
 
     /// `?year=`: this year when absent, a 400 with a Vietnamese message when not a year.
     static func year(_ req: Request) throws -> Int {
-        guard let text = req.query[String.self, at: "year"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
+        guard let text = req.queryText("year")?.trimmingCharacters(in: .whitespaces), !text.isEmpty
         else { return Today.year }
         guard let y = Int(text), (1900...2200).contains(y) else {
             throw AppError.badRequest("Năm “\(text)” không hợp lệ; nhập năm từ 1900 đến 2200, ví dụ 2026.")

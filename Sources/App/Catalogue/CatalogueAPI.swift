@@ -53,7 +53,7 @@ struct CatalogueAPIController {
 
     private func version(_ req: Request) async throws -> CatalogueVersionModel {
         try req.authorize(.list, .catalogue)
-        return try await CatalogueService.version(req.query[String.self, at: "version"], on: req.db)
+        return try await CatalogueService.version(req.queryText("version"), on: req.db)
     }
 
     @Sendable func fields(req: Request) async throws -> [FieldDTO] {

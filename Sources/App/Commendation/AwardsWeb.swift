@@ -32,7 +32,7 @@ struct AwardsWebController {
         let actor = try req.requireActor()
         let q = list.q
         let year = try req.intQuery("year")
-        let form = req.query[String.self, at: "formCode"] ?? ""
+        let form = req.queryText("formCode") ?? ""
         let page = try await AwardService.search(
             q: q, year: year, formCode: form, actor: actor, page: list.page, on: req.db)
         let forms = req.ruleSets.distinctForms().map { ($0.code, $0.name) }

@@ -200,7 +200,7 @@ struct CommendationAPIController {
     @Sendable func eligibility(req: Request) async throws -> EligibilityDTO {
         let year = try req.intQuery("year") ?? Today.year - 1
         return try await EligibilityService.dto(
-            subjectID: try id(req), year: year, day: req.query[String.self, at: "date"], actor: req.actor, req: req)
+            subjectID: try id(req), year: year, day: req.queryText("date"), actor: req.actor, req: req)
     }
 
     @Sendable func subjectAwards(req: Request) async throws -> [AwardDTO] {
@@ -231,7 +231,7 @@ struct CommendationAPIController {
         let actor = try req.requireActor()
         let page = try await AwardService.search(
             q: list.q, year: try req.intQuery("year"),
-            formCode: req.query[String.self, at: "formCode"] ?? "", actor: actor,
+            formCode: req.queryText("formCode") ?? "", actor: actor,
             page: list.page, on: req.db)
         return ListResponse(page) { AwardDTO($0.0, subjectName: $0.1.name) }
     }
@@ -240,7 +240,7 @@ struct CommendationAPIController {
         let actor = try req.requireActor()
         let list = try req.listQuery()
         let page = try await DossierService.list(
-            actor: actor, status: req.query[String.self, at: "status"] ?? "", year: try req.intQuery("year"),
+            actor: actor, status: req.queryText("status") ?? "", year: try req.intQuery("year"),
             q: list.q, page: list.page, on: req.db)
         return ListResponse(page) { DossierDTO($0) }
     }

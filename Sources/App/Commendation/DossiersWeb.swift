@@ -210,7 +210,7 @@ struct DossiersWebController {
         let actor = try req.requireActor()
         let q = list.q
         let year = try req.intQuery("year")
-        let status = req.query[String.self, at: "status"] ?? ""
+        let status = req.queryText("status") ?? ""
         let page = try await DossierService.list(
             actor: actor, status: status, year: year, q: q, page: list.page, on: req.db)
         let today = Today.iso

@@ -12,7 +12,7 @@ struct ImportsAPIController {
     }
     @Sendable func annualTemplate(req: Request) async throws -> Response { try AnnualRecordImport.template() }
     @Sendable func template(req: Request) async throws -> Response {
-        try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx")
+        try ImportService.template(format: req.queryText("format") ?? "xlsx")
     }
     @Sendable func upload(req: Request) async throws -> Response {
         let actor = try req.requireActor()

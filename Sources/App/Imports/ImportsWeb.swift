@@ -93,7 +93,7 @@ struct ImportsWebController {
     }
 
     @Sendable func template(req: Request) async throws -> Response {
-        try ImportService.template(format: req.query[String.self, at: "format"] ?? "xlsx")
+        try ImportService.template(format: req.queryText("format") ?? "xlsx")
     }
 
     @Sendable func upload(req: Request) async throws -> Response {

@@ -92,7 +92,7 @@ struct LifecycleAPIController {
     @Sendable func list(req: Request) async throws -> RegistrationListResponse {
         let actor = try req.requireActor()
         let page = try await RegistrationListing.list(try RegistrationFilter(query: req), actor: actor, on: req.db)
-        return RegistrationListResponse(page) { RegistrationDTO($0, access: access(req, $0)) }
+        return RegistrationListResponse(page) { RegistrationDTO($0, access: req.fieldAccess($0.unitPath)) }
     }
 
     @Sendable func show(req: Request) async throws -> RegistrationDTO {
@@ -219,7 +219,7 @@ struct LifecycleAPIController {
     }
 
     @Sendable func export(req: Request) async throws -> Response {
-        try await RegistrationExport.response(req: req, format: req.query[String.self, at: "format"] ?? "csv")
+        try await RegistrationExport.response(req: req, format: req.queryText("format") ?? "csv")
     }
 }
 
@@ -236,7 +236,7 @@ struct RegistrationListResponse: Content {
     let next: String?
     let previous: String?
 
-    init(_ p: RegistrationListPage, _ map: (RegistrationModel) throws -> RegistrationDTO) rethrows {
+    init(_ p: RegistrationListPage, _ map: (RegistrationSummary) throws -> RegistrationDTO) rethrows {
         items = try p.items.map(map)
         page = p.page
         perPage = p.perPage

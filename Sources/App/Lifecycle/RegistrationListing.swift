@@ -59,13 +59,13 @@ struct RegistrationFilter: Sendable {
         q = list.q
         year = try req.intQuery("year")
         unitID = try req.intQuery("unitID")
-        unitText = req.query[String.self, at: "unit"] ?? ""
+        unitText = req.queryText("unit") ?? ""
         groupID = try req.intQuery("groupID")
-        fieldCode = req.query[String.self, at: "fieldCode"] ?? ""
-        typeCode = req.query[String.self, at: "typeCode"] ?? ""
+        fieldCode = req.queryText("fieldCode") ?? ""
+        typeCode = req.queryText("typeCode") ?? ""
         movementID = try req.intQuery("movementID")
-        subjectKind = req.query[String.self, at: "subjectKind"] ?? ""
-        status = req.query[String.self, at: "status"] ?? ""
+        subjectKind = req.queryText("subjectKind") ?? ""
+        status = req.queryText("status") ?? ""
         page = list.page
         perPage = list.perPage
         after = try RegistrationCursor.query(req, "after")
@@ -119,7 +119,7 @@ struct RegistrationCursor: Sendable, Equatable {
 
     /// The cursor of a query parameter: nil when absent, a Vietnamese 400 when it is not one of ours.
     static func query(_ req: Request, _ name: String) throws -> RegistrationCursor? {
-        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let raw = req.queryText(name), !raw.isEmpty else { return nil }
         guard let c = RegistrationCursor(token: raw) else {
             throw AppError.badRequest(
                 "Tham số “\(name)” không phải vị trí trang hợp lệ (có thể đường dẫn bị cắt). Hãy mở lại trang đầu "
@@ -131,7 +131,7 @@ struct RegistrationCursor: Sendable, Equatable {
 
 /// A keyset page of the list: its rows, links to the pages around it, and a bounded total.
 struct RegistrationListPage: Sendable {
-    let items: [RegistrationModel]
+    let items: [RegistrationSummary]
     /// The first row of the next page starts after this; nil on the last page.
     let next: RegistrationCursor?
     /// The previous page ends before this; nil on the first page.
@@ -252,12 +252,21 @@ enum RegistrationListing {
         }
         if let y = f.year { c.append(SQLBinaryExpression(column("year"), .equal, SQLBind(y))) }
         if let u = f.unitID {
-            guard let unit = try await UnitModel.find(u, on: db) else { return c + [SQLRaw("1 = 0")] }
-            let hasChildren = try await UnitModel.query(on: db).filter(\.$parent.$id == u).count() > 0
+            // The unit's path and whether units hang under it, in one read.
+            let units = SQLIdentifier(UnitModel.schema)
+            guard
+                let row = try await db.sql().raw(
+                    """
+                    SELECT u.path, CASE WHEN EXISTS (SELECT 1 FROM \(units) c WHERE c.parent_id = u.id) THEN 1 ELSE 0
+                    END AS has_children FROM \(units) u WHERE u.id = \(bind: u)
+                    """
+                ).first()
+            else { return c + [SQLRaw("1 = 0")] }
+            let path = try row.decode(column: "path", as: String.self)
             // A unit without units under it: its own index, (unit_id, sort_key, id).
             c.append(
-                hasChildren
-                    ? SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind(unit.path + "%"))
+                try row.decode(column: "has_children", as: Int.self) == 1
+                    ? SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind(path + "%"))
                     : SQLBinaryExpression(column("unit_id"), .equal, SQLBind(u)))
         }
         if let g = f.groupID {
@@ -430,10 +439,9 @@ enum RegistrationListing {
             rows = Array(rows.prefix(n))
             hasPrevious = p > 1
         }
-        let models = try await RegistrationModel.query(on: db).filter(\.$id ~~ rows.map(\.id)).all()
-        let byID = Dictionary(uniqueKeysWithValues: models.compactMap { m in m.id.map { ($0, m) } })
+        let byID = Dictionary(
+            uniqueKeysWithValues: try await RegistrationSummary.read(rows.map(\.id), on: db).map { ($0.id, $0) })
         let items = rows.compactMap { byID[$0.id] }
-        try await load(items, on: db)
         return RegistrationListPage(
             items: items, next: hasNext ? rows.last : nil, previous: hasPrevious ? rows.first : nil, page: number,
             perPage: n, total: try await q.total(), countBound: q.countBound, order: q.order)
@@ -495,33 +503,6 @@ enum RegistrationListing {
             try await body(rows)
             if rows.count < size { return }
             after = RegistrationCursor(sortKey: last.sortKey, id: last.id)
-        }
-    }
-
-    /// Loads subjects, units, types and movements for many registrations with one query each.
-    static func load(_ rows: [RegistrationModel], on db: any Database) async throws {
-        guard !rows.isEmpty else { return }
-        let subjects = try await SubjectModel.query(on: db).filter(\.$id ~~ Set(rows.map { $0.$subject.id })).all()
-        let units = try await UnitModel.query(on: db).filter(\.$id ~~ Set(rows.map { $0.$unit.id })).all()
-        let types = try await SubjectTypeModel.query(on: db).filter(
-            \.$id ~~ Set(rows.compactMap { $0.$subjectType.id })
-        ).all()
-        let links = try await RegistrationMovementModel.query(on: db).filter(
-            \.$registration.$id ~~ rows.compactMap(\.id)
-        ).all()
-        let movements = try await MovementModel.query(on: db).filter(\.$id ~~ Set(links.map { $0.$movement.id })).all()
-        let s = Dictionary(uniqueKeysWithValues: subjects.map { ($0.id!, $0) })
-        let u = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0) })
-        let t = Dictionary(uniqueKeysWithValues: types.map { ($0.id!, $0) })
-        let m = Dictionary(uniqueKeysWithValues: movements.map { ($0.id!, $0) })
-        let byReg = Dictionary(grouping: links, by: { $0.$registration.id })
-        for r in rows {
-            r.$subject.value = s[r.$subject.id]
-            r.$unit.value = u[r.$unit.id]
-            r.$subjectType.value = .some(r.$subjectType.id.flatMap { t[$0] })
-            r.$movements.value = (byReg[r.id ?? -1] ?? []).sorted { ($0.id ?? 0) < ($1.id ?? 0) }.compactMap {
-                m[$0.$movement.id]
-            }
         }
     }
 }

@@ -68,12 +68,14 @@ struct SubjectDTO: Content, Sendable {
     /// Keys left out of this object because the reader may not see them.
     let withheld: [String]
 
-    init(_ s: SubjectModel, access: FieldAccess) {
-        id = s.id ?? 0
+    init(_ s: SubjectModel, access: FieldAccess) { self.init(SubjectFacts(s), access: access) }
+
+    init(_ s: SubjectFacts, access: FieldAccess) {
+        id = s.id
         kind = s.kind
         kindLabel = s.subjectKind.label
         name = s.name
-        unitID = s.$unit.id
+        unitID = s.unitID
         position = s.position
         headsUnitID = s.headsUnitID
         representsUnitID = s.representsUnitID
@@ -109,20 +111,22 @@ struct RegistrationDTO: Content, Sendable {
     let contact: String
 
     /// `access`: what the reader sees of the subject, for the unit the registration belongs to.
-    init(_ r: RegistrationModel, access: FieldAccess) {
-        id = r.id ?? 0
+    init(_ r: RegistrationModel, access: FieldAccess) { self.init(RegistrationSummary(r), access: access) }
+
+    init(_ r: RegistrationSummary, access: FieldAccess) {
+        id = r.id
         year = r.year
         status = r.status.rawValue
         statusLabel = r.status.label
         subject = SubjectDTO(r.subject, access: access)
-        unitID = r.$unit.id
-        unitName = r.unit.name
+        unitID = r.unitID
+        unitName = r.unitName
         subjectKind = r.subjectKind
-        typeCode = r.subjectType?.code
-        typeName = r.subjectType?.name
+        typeCode = r.typeCode
+        typeName = r.typeName
         catalogueVersion = r.catalogueVersion
         fieldCode = r.fieldCode
-        movementIDs = r.movements.compactMap(\.id).sorted()
+        movementIDs = r.movementIDs
         title = r.title
         description = r.description
         goals = r.goals

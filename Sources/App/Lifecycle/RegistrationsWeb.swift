@@ -13,15 +13,15 @@ struct RegistrationRow: Encodable, Sendable {
     let typeName: String
     let statusLabel: String
     let status: String
-    init(_ r: RegistrationModel) {
-        id = r.id ?? 0
-        href = RegistrationsPath.registration(.id(r.id ?? 0)).href
+    init(_ r: RegistrationSummary) {
+        id = r.id
+        href = RegistrationsPath.registration(.id(r.id)).href
         year = r.year
         subjectName = r.subject.name
         subjectKindLabel = r.subject.subjectKind.label
         title = r.title
-        unitName = r.unit.shortName
-        typeName = r.$subjectType.value??.name ?? "—"
+        unitName = r.unitShortName
+        typeName = r.typeName ?? "—"
         statusLabel = r.status.label
         status = r.status.rawValue
     }
@@ -123,6 +123,9 @@ struct RegistrationForm: Content, Sendable {
     var description: String?
     var goals: String?
     var contact: String?
+    /// The unit as typed (a code or words of its name) where the actor's units are too many for a select
+    /// (`UnitPicker`); `unitID` is then the unit it names, or one of the matches offered.
+    var unit: String? = nil
 
     var input: RegistrationInput {
         let subjectID = Int(subjectID ?? "")
@@ -137,6 +140,26 @@ struct RegistrationForm: Content, Sendable {
             fieldCode: fieldCode,
             movementIDs: (movementIDs ?? []).compactMap { Int($0) }, title: title, description: description,
             goals: goals, contact: contact)
+    }
+
+    /// The unit field: a select of the units the actor may register in (not abolished), or past
+    /// `UnitPicker.selectLimit` of them a text field; and the unit chosen or named.
+    static func unitPicker(_ actor: Actor?, _ form: RegistrationForm, on db: any Database) async throws
+        -> (picker: UnitPicker, unitID: Int?)
+    {
+        try await UnitPicker.make(
+            scope: Policy.createScope(actor), selectedID: Int(form.unitID), text: form.unit ?? "",
+            allLabel: "— Chọn đơn vị —", activeOnly: true, noMatch: ".", on: db
+        ) { String($0) }
+    }
+
+    /// The posted form, its unit resolved from what was typed when the field is a text field.
+    static func read(_ req: Request) async throws -> RegistrationForm {
+        var form = try req.form(RegistrationForm.self)
+        if !(form.unit ?? "").isEmpty {
+            form.unitID = try await unitPicker(req.actor, form, on: req.db).unitID.map(String.init) ?? ""
+        }
+        return form
     }
 
     static func empty(year: Int, unitID: Int?) -> RegistrationForm {
@@ -177,7 +200,8 @@ struct RegistrationFormPage: Encodable, Sendable {
     let creating: Bool
     let form: RegistrationForm
     let errors: [String: String]
-    let units: [SelectOption]
+    /// A select while the actor's units are few, else a text field with the matches offered as choices.
+    var unit: UnitPicker
     let kinds: [SelectOption]
     let types: [SelectOption]
     let fields: [SelectOption]
@@ -410,7 +434,7 @@ struct RegistrationsWebController {
         return RegistrationFormPage(
             layout: req.layout(heading, active: RegistrationsPath.list.href), heading: heading, action: action,
             creating: creating, form: form, errors: errors,
-            units: try await RegistrationOptions.units(actor, selected: form.unitID, on: req.db, forCreate: true),
+            unit: try await RegistrationForm.unitPicker(actor, form, on: req.db).picker,
             kinds: RegistrationOptions.kinds(selected: form.subjectKind ?? "", emptyLabel: "— Chọn loại đối tượng —"),
             types: try await RegistrationOptions.types(
                 selected: form.typeCode ?? "", on: req.db, all: false, year: Int(form.year)),
@@ -443,7 +467,7 @@ struct RegistrationsWebController {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let form = try req.form(RegistrationForm.self)
+        let form = try await RegistrationForm.read(req)
         return try await req.submit {
             try await RegistrationService.create(form.input, actor: req.actor, on: req.db)
         } redirect: { r in
@@ -484,7 +508,7 @@ struct RegistrationsWebController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let form = try req.form(RegistrationForm.self)
+        let form = try await RegistrationForm.read(req)
         let existing = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
         // The form offers only the facts the reader sees; the service refuses any other (Policy.decideField).
         let input = form.input
@@ -680,7 +704,7 @@ struct RegistrationsWebController {
     }
 
     @Sendable func export(req: Request) async throws -> Response {
-        try await RegistrationExport.response(req: req, format: req.query[String.self, at: "format"] ?? "csv")
+        try await RegistrationExport.response(req: req, format: req.queryText("format") ?? "csv")
     }
 }
 

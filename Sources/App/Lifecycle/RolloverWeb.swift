@@ -87,8 +87,8 @@ struct RolloverWebController {
     /// Without years: the form, for last year into this one. With `from` and `to`: the review as well.
     @Sendable func form(req: Request) async throws -> Response {
         try req.authorize(.read, .yearRollover)
-        let typedFrom = req.query[String.self, at: "from"]
-        let typedTo = req.query[String.self, at: "to"]
+        let typedFrom = req.queryText("from")
+        let typedTo = req.queryText("to")
         let from = typedFrom ?? String(Today.year - 1)
         let to = typedTo ?? String((Int(from) ?? Today.year - 1) + 1)
         guard typedFrom != nil || typedTo != nil else {

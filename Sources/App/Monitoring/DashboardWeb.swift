@@ -13,7 +13,7 @@ struct DashboardQuery: Sendable {
     static func parse(_ req: Request, actor: Actor) throws -> DashboardQuery {
         let plans = req.application.quotaPlans
         let scope: StatsScope
-        if let raw = req.query[String.self, at: "scope"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let raw = req.queryText("scope"), !raw.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let s = StatsScope(code: raw) else {
                 throw AppError.badRequest(
                     "Phạm vi “\(raw.prefix(30))” không đúng: dùng all, unit-<số>, movement-<số> hoặc group-<số>.")
@@ -26,7 +26,7 @@ struct DashboardQuery: Sendable {
             scope = s
         }
         let fallback = QuotaService.defaultYear(plans: plans, today: Today.year) ?? Today.year
-        let years = try parseYears(req.query[String.self, at: "year"], fallback: fallback)
+        let years = try parseYears(req.queryText("year"), fallback: fallback)
         let plan = QuotaPlan.inForce(years.lowerBound, among: plans)
         let period =
             plan.map { p in min(p.fromYear, years.lowerBound)...max(p.toYear, years.upperBound) } ?? years
@@ -106,7 +106,7 @@ struct DashboardTable: Sendable {
     }
 
     /// Bars a chart draws at most.
-    static let chartLimit = 12
+    static let chartLimit = 10
     /// Rows a table shows on the page at most; its download has them all. A province's ~100 communes made the
     /// by-unit table alone 20 KB of a 92 KB page.
     static let tableLimit = 40
@@ -251,7 +251,7 @@ struct DashboardWebController {
         let actor = try req.requireActor()
         let format = try ExportFormat(req: req)
         let q = try DashboardQuery.parse(req, actor: actor)
-        let key = req.query[String.self, at: "table"] ?? ""
+        let key = req.queryText("table") ?? ""
         let stats = try await MonitoringStats.load(
             scope: q.scope, years: q.years, period: q.period, actor: actor, on: req.db)
         guard let table = DashboardTable.all(stats).first(where: { $0.key == key }) else {

@@ -63,8 +63,8 @@ struct QuotaWebController {
         guard let plan = QuotaPlan.inForce(year, among: plans) else {
             throw AppError.badRequest("Không có kế hoạch nào giao chỉ tiêu cho năm \(year).")
         }
-        let onlyShort = req.query[String.self, at: "only"] == "short"
-        let after = req.query[String.self, at: "after"]
+        let onlyShort = req.queryText("only") == "short"
+        let after = req.queryText("after")
         let page = try await QuotaService.standings(
             plan: plan, year: year, actor: actor, after: after, limit: 100, on: req.db)
         let rows = page.rows.filter { !onlyShort || !$0.standing.isMet }.map { QuotaPage.row($0, year: year) }

@@ -96,7 +96,7 @@ struct ReportWebController {
     /// The new-report form, its period filled in from the kind and year chosen on the list.
     @Sendable func new(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let kind = PeriodicReportKind(rawValue: req.query[String.self, at: "kind"] ?? "") ?? .annual
+        let kind = PeriodicReportKind(rawValue: req.queryText("kind") ?? "") ?? .annual
         let year = try req.intQuery("year") ?? Today.year
         guard (1990...2200).contains(year) else { throw AppError.badRequest("Năm báo cáo không hợp lệ.") }
         let period = PeriodicReportRules.defaultPeriod(kind, year: year)

@@ -81,7 +81,7 @@ struct MovementsWebController {
         let list = try req.listQuery()
         try req.authorize(.list, .movement(id: nil))
         let q = list.q
-        let yearText = req.query[String.self, at: "year"] ?? ""
+        let yearText = req.queryText("year") ?? ""
         let page = try await MovementQueries.list(
             q: q, year: Int(yearText), leadUnitID: nil, page: list.page, on: req.db)
         let rows = page.items.map { m in

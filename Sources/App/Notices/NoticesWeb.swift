@@ -83,7 +83,7 @@ struct NoticesWebController {
 
     /// `?unread=1` and `?before=ID` of an inbox request.
     static func filter(_ req: Request) throws -> (unreadOnly: Bool, before: Int?) {
-        let unread = req.query[String.self, at: "unread"] ?? ""
+        let unread = req.queryText("unread") ?? ""
         guard ["", "0", "1"].contains(unread) else {
             throw AppError.badRequest("Tham số “unread” chỉ nhận 1 (chưa đọc) hoặc 0 (tất cả).")
         }

@@ -17,7 +17,7 @@ struct UnitsAPIController {
         let actor = try req.requireActor()
         var f = UnitFilter()
         f.q = list.q
-        f.kind = req.query[String.self, at: "kind"] ?? ""
+        f.kind = req.queryText("kind") ?? ""
         f.parentID = try req.intQuery("parentID")
         f.groupID = try req.intQuery("groupID")
         f.page = list.page

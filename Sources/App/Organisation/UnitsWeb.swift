@@ -108,7 +108,7 @@ struct UnitsWebController {
         let actor = try req.requireActor()
         var f = UnitFilter()
         f.q = list.q
-        f.kind = req.query[String.self, at: "kind"] ?? ""
+        f.kind = req.queryText("kind") ?? ""
         f.page = list.page
         let page = try await UnitQueries.list(f, scope: Policy.unitScope(actor), on: req.db)
         let canCreate = req.can(.createUnits)
@@ -189,7 +189,7 @@ struct UnitsWebController {
         let actor = try req.requireActor()
         try Access.check(actor, .createUnits)
         var form = UnitForm.empty
-        form.parentID = req.query[String.self, at: "parentID"] ?? Policy.defaultUnit(actor).map(String.init) ?? ""
+        form.parentID = req.queryText("parentID") ?? Policy.defaultUnit(actor).map(String.init) ?? ""
         return try await req.render(
             "organisation/unit-form",
             try await formPage(

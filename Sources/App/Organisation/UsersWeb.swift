@@ -76,7 +76,7 @@ struct UsersWebController {
         let scope = Policy.userScope(actor)
         guard scope != .none else { throw AppError.notFound() }
         let q = list.q
-        let role = req.query[String.self, at: "role"] ?? ""
+        let role = req.queryText("role") ?? ""
         let page = try await UserQueries.list(q: q, role: role, page: list.page, scope: scope, on: req.db)
         let rows = page.items.map { u in
             UsersPage.Row(

@@ -59,7 +59,7 @@ struct PublicAPIController {
 
     @Sendable func stories(req: Request) async throws -> StoryList {
         let after = PublicWebController.id(req, "after")
-        let column = req.query[String.self, at: "column"].flatMap { $0.isEmpty ? nil : $0 }
+        let column = req.queryText("column").flatMap { $0.isEmpty ? nil : $0 }
         if let column, req.publicColumns.named(column) == nil { throw AppError.notFound("Không có chuyên mục này.") }
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 20, 1), 100)
         let page = try await PublicQueries.latest(column: column, after: after, limit: limit, on: req.db)

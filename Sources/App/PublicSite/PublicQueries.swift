@@ -197,14 +197,16 @@ enum PublicQueries {
         let fields: [Field]
     }
 
-    /// The communes (and other units) that hold public exemplars, with how many; and the fields. Two grouped
-    /// queries over the public predicate: the database counts, nothing is loaded row by row.
-    static func facets(on db: any Database) async throws -> Facets {
+    /// The communes (and other units) that hold public exemplars, with how many — the `unitLimit` with the most
+    /// (ties: the older unit), in name order — and the fields. Two grouped queries over the public predicate: the
+    /// database counts and keeps the largest; nothing is loaded row by row. (Nationally, loading every unit that
+    /// holds an exemplar to keep 60 of them grew the server by 124 MB at the first public page, issue 11.)
+    static func facets(on db: any Database, unitLimit: Int = 60) async throws -> Facets {
         let sql = try db.sql()
         let unitRows = try await sql.raw(
             """
             SELECT "subjects"."unit_id" AS "unit_id", count(*) AS "n" FROM "subjects" WHERE \(isPublic()) \
-            GROUP BY "subjects"."unit_id"
+            GROUP BY "subjects"."unit_id" ORDER BY "n" DESC, "subjects"."unit_id" LIMIT \(literal: unitLimit)
             """
         ).all()
         var perUnit: [Int: Int] = [:]
@@ -282,8 +284,6 @@ extension Request {
 struct PublicFacetCache: Sendable {
     let liveSubjects: Int
     private let copies: RefreshingCache<Int, PublicQueries.Facets>
-    /// Units a page lists at most (the most exemplars first, then shown by name).
-    static let unitLimit = 60
 
     init(liveSubjects: Int = 50_000, maxAge: TimeInterval = 300) {
         self.liveSubjects = liveSubjects
@@ -292,13 +292,8 @@ struct PublicFacetCache: Sendable {
 
     func facets(on db: any Database) async throws -> PublicQueries.Facets {
         let last = try await SubjectModel.query(on: db).sort(\.$id, .descending).field(\.$id).first()?.id ?? 0
-        guard last > liveSubjects else { return Self.cut(try await PublicQueries.facets(on: db)) }
-        return try await copies.value(0) { Self.cut(try await PublicQueries.facets(on: db)) }
-    }
-
-    /// At most `unitLimit` units: those with the most exemplars, in name order as before.
-    static func cut(_ f: PublicQueries.Facets) -> PublicQueries.Facets {
-        PublicQueries.Facets(units: f.units.largest(unitLimit, by: \.count), fields: f.fields)
+        guard last > liveSubjects else { return try await PublicQueries.facets(on: db) }
+        return try await copies.value(0) { try await PublicQueries.facets(on: db) }
     }
 }
 

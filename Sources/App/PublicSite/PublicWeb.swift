@@ -203,7 +203,7 @@ struct PublicWebController {
 
     /// A positive id from a query parameter, or nil.
     static func id(_ req: Request, _ name: String) -> Int? {
-        guard let raw = req.query[String.self, at: name], let n = Int(raw), n > 0 else { return nil }
+        guard let raw = req.queryText(name), let n = Int(raw), n > 0 else { return nil }
         return n
     }
 
@@ -330,7 +330,7 @@ struct PublicWebController {
 
     @Sendable func exemplars(req: Request) async throws -> Response {
         let unitID = Self.id(req, "xa")
-        let field = req.query[String.self, at: "linh-vuc"].flatMap { $0.isEmpty ? nil : $0 }
+        let field = req.queryText("linh-vuc").flatMap { $0.isEmpty ? nil : $0 }
         var unit: UnitModel?
         if let unitID {
             guard let u = try await UnitModel.find(unitID, on: req.db) else {
@@ -430,7 +430,7 @@ struct PublicWebController {
 
     @Sendable func search(req: Request) async throws -> Response {
         let columns = req.publicColumns
-        let q = VietnameseText.clean(req.query[String.self, at: "q"] ?? "")
+        let q = VietnameseText.clean(req.queryText("q") ?? "")
         let folded = PublicQueries.foldQuery(String(q.prefix(100)))
         let stories = try await PublicQueries.searchStories(folded, limit: 30, on: req.db)
         let exemplars =

@@ -139,7 +139,7 @@ struct EventsAPIController {
 
     @Sendable func list(req: Request) async throws -> EventListDTO {
         let actor = try req.requireActor()
-        let kindText = req.query[String.self, at: "kind"] ?? ""
+        let kindText = req.queryText("kind") ?? ""
         var kind: EventKind?
         if !kindText.isEmpty {
             guard let k = EventKind(rawValue: kindText) else {
@@ -151,7 +151,7 @@ struct EventsAPIController {
         }
         var f = EventFilter(
             year: try req.intQuery("year"), kind: kind, unitID: try req.intQuery("unit"),
-            after: try EventFilter.cursor(req.query[String.self, at: "after"]))
+            after: try EventFilter.cursor(req.queryText("after")))
         f.perPage = min(max(try req.intQuery("perPage") ?? 50, 1), 200)
         let (items, units, next) = try await EventsQuery.page(f, actor: actor, on: req.db)
         return EventListDTO(

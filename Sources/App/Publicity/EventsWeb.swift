@@ -134,11 +134,11 @@ struct EventsWebController {
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard Policy.eventScope(actor) != .none else { throw AppError.notFound() }
-        let kindText = req.query[String.self, at: "kind"] ?? ""
+        let kindText = req.queryText("kind") ?? ""
         let kind = EventKind(rawValue: kindText)
         var f = EventFilter(
             year: try req.intQuery("year"), kind: kind, unitID: try req.intQuery("unit"),
-            after: try EventFilter.cursor(req.query[String.self, at: "after"]))
+            after: try EventFilter.cursor(req.queryText("after")))
         f.perPage = 50
         let (items, units, next) = try await EventsQuery.page(f, actor: actor, on: req.db)
         let query: [(String, String)] = [

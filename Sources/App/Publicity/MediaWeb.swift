@@ -124,7 +124,7 @@ struct MediaWebController {
         f.subjectID = try req.intQuery("subject")
         f.unitID = try req.intQuery("unit")
         f.year = try req.intQuery("year")
-        let kind = req.query[String.self, at: "kind"] ?? ""
+        let kind = req.queryText("kind") ?? ""
         if !kind.isEmpty {
             guard MediaCatalogue.outlets.kind(kind) != nil else {
                 throw AppError.badRequest("Loại kênh “\(kind)” không có trong danh mục.")
@@ -132,7 +132,7 @@ struct MediaWebController {
             f.outletKind = kind
         }
         var cursor: MediaQuery.Cursor?
-        if let raw = req.query[String.self, at: "after"], !raw.isEmpty {
+        if let raw = req.queryText("after"), !raw.isEmpty {
             guard let c = MediaQuery.Cursor(token: raw) else {
                 throw AppError.badRequest("Tham số “after” không hợp lệ: hãy mở lại trang đầu của danh sách.")
             }

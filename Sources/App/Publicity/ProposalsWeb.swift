@@ -139,7 +139,7 @@ struct ProposalsWebController {
     }
 
     static func statusFilter(_ req: Request) throws -> ProposalStatus? {
-        let raw = req.query[String.self, at: "status"] ?? ""
+        let raw = req.queryText("status") ?? ""
         if raw.isEmpty { return nil }
         guard let s = ProposalStatus(rawValue: raw) else {
             throw AppError.badRequest("Trạng thái “\(raw)” không có; chọn new, accepted hoặc rejected.")

@@ -188,7 +188,7 @@ struct ReplicationWebController {
         f.year = try req.intQuery("year")
         f.unitID = try req.intQuery("unitID")
         f.before = try req.intQuery("before")
-        let typeCode = VietnameseText.clean(req.query[String.self, at: "typeCode"] ?? "")
+        let typeCode = VietnameseText.clean(req.queryText("typeCode") ?? "")
         if !typeCode.isEmpty {
             f.typeIDs = try await SubjectTypeModel.query(on: req.db).filter(\.$code == typeCode).all().compactMap(\.id)
         }

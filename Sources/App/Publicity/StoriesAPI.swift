@@ -138,7 +138,7 @@ struct StoriesAPIController {
 
     @Sendable func list(req: Request) async throws -> StoryListDTO {
         let actor = try req.requireActor()
-        let statusText = req.query[String.self, at: "status"] ?? ""
+        let statusText = req.queryText("status") ?? ""
         var wanted: StoryStatus?
         if !statusText.isEmpty {
             guard let s = StoryStatus(rawValue: statusText) else {
@@ -149,10 +149,10 @@ struct StoriesAPIController {
             }
             wanted = s
         }
-        let column = req.query[String.self, at: "column"] ?? ""
+        let column = req.queryText("column") ?? ""
         var f = StoryFilter(
             status: wanted, columnCode: column.isEmpty ? nil : column,
-            after: try StoryFilter.cursor(req.query[String.self, at: "after"]))
+            after: try StoryFilter.cursor(req.queryText("after")))
         f.perPage = min(max(try req.intQuery("perPage") ?? 50, 1), 200)
         let page = try await StoriesService.list(f, actor: actor, on: req.db)
         return StoryListDTO(

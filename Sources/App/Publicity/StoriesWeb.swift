@@ -133,14 +133,14 @@ struct StoriesWebController {
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let columns = try StoriesService.columns(req.application)
-        let statusText = req.query[String.self, at: "status"] ?? ""
-        let columnText = req.query[String.self, at: "column"] ?? ""
+        let statusText = req.queryText("status") ?? ""
+        let columnText = req.queryText("column") ?? ""
         guard statusText.isEmpty || StoryStatus(rawValue: statusText) != nil else {
             throw AppError.badRequest("Tham số “status” chỉ nhận draft, awaiting-approval, published hoặc withdrawn.")
         }
         var f = StoryFilter(
             status: StoryStatus(rawValue: statusText), columnCode: columnText.isEmpty ? nil : columnText,
-            after: try StoryFilter.cursor(req.query[String.self, at: "after"]))
+            after: try StoryFilter.cursor(req.queryText("after")))
         f.perPage = 30
         let page = try await StoriesService.list(f, actor: actor, on: req.db)
         let unitIDs = Set(page.items.map(\.unitID))

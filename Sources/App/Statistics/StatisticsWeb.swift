@@ -107,7 +107,7 @@ struct StatisticsQuery {
     init(_ req: Request) throws {
         unitID = try req.intQuery("unit")
         year = try req.intQuery("year") ?? Today.year
-        let p = req.query[String.self, at: "period"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let p = req.queryText("period")?.trimmingCharacters(in: .whitespaces) ?? ""
         period = p.isEmpty ? "nam" : p
     }
 

@@ -113,6 +113,16 @@ struct PersonalDataTests {
                 #expect(((subject["withheld"] as? [String]) ?? []).isEmpty == personal)
                 #expect(reg.text.contains(Self.idNumber) == personal)
                 #expect(reg.text.contains(Self.ethnicity) == sensitive)
+                // The list reads its rows in one joined query (`RegistrationSummary.read`), the registration's own
+                // route through its models: the same object, withheld keys and movements included.
+                let own = try reg.jsonObject()
+                let unit = try #require(own["unitID"] as? Int)
+                let listed = try await api.send(.GET, "/api/v1/registrations?unitID=\(unit)&perPage=200")
+                #expect(listed.status == .ok)
+                let items = try #require(try listed.jsonObject()["items"] as? [[String: Any]])
+                let item = try #require(items.first { $0["id"] as? Int == fx.registration }, "\(role): listed")
+                #expect(!((own["movementIDs"] as? [Int]) ?? []).isEmpty)
+                #expect(try sortedJSON(item) == sortedJSON(own), "\(role): list row = registration")
 
                 #expect(timeline.status == .ok)
                 let t = try timeline.jsonObject()
@@ -374,4 +384,8 @@ struct PersonalDataTests {
             #expect(classified.subtracting(columns).isEmpty, "no such column: \(classified.subtracting(columns))")
         }
     }
+}
+
+private func sortedJSON(_ object: [String: Any]) throws -> String {
+    String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
 }

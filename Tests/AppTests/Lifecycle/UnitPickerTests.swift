@@ -91,4 +91,69 @@ struct UnitPickerTests {
             #expect(kept.text.contains("unitID=\(villageID)"))
         }
     }
+
+    /// The registration form's unit (issue 11: nationally its select carried 2,000 of 100,000 units, 121 KB, and
+    /// the others could not be chosen): a code or words of a name once the units are many; matches offered as
+    /// radio buttons; what was typed kept; an abolished unit never offered.
+    @Test(
+        "The registration form: a select for a few units; for many, a code or a name, with the matches to choose from")
+    func formField() async throws {
+        try await withTestApp { app in
+            let web = Browser(app)
+            try await web.login("dakruong")
+            let few = try await web.send(.GET, "/app/registrations/new")
+            #expect(few.text.contains("<select id=\"unitID\" name=\"unitID\""))
+            _ = try await Self.manyVillages(app)
+            let closed = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DR-T299").first())
+            closed.abolishedOn = "2025-01-01"
+            try await closed.save(on: app.db)
+            let form = try await web.send(.GET, "/app/registrations/new")
+            #expect(form.status == .ok)
+            #expect(!form.text.contains("<select id=\"unitID\""))
+            // The officer's own unit comes chosen, by its name, its id beside it; no empty list of matches.
+            #expect(
+                form.text.contains(
+                    "<input id=\"unit\" name=\"unit\" type=\"text\" value=\"Ủy ban nhân dân xã Đăk Ruồng\">"))
+            #expect(!form.text.contains("unit-matches"))
+            #expect(!form.text.contains("Thôn Thử 17"), "the units are not sent to the page")
+            func fields(unit: String, unitID: String = "", title: String) -> [(String, String)] {
+                [
+                    ("year", "2024"), ("unit", unit), ("unitID", unitID), ("subjectKind", "household"),
+                    ("subjectName", "Hộ bà Y \(title)"), ("typeCode", "MH-15"), ("title", title),
+                ]
+            }
+            // Words of a name match four units: the form comes back with what was typed and the four as radio buttons.
+            func unit(_ code: String) async throws -> Int {
+                try #require(try await UnitModel.query(on: app.db).filter(\.$code == code).first()).requireID()
+            }
+            let (t30, t300, t17) = (
+                try await unit("KR-DR-T30"), try await unit("KR-DR-T300"), try await unit("KR-DR-T17")
+            )
+            let two = try await web.post("/app/registrations", fields(unit: "thon thu 30", title: "Mô hình A"))
+            #expect(two.status == .unprocessableEntity, "\(two.text.prefix(300))")
+            #expect(two.text.contains("value=\"thon thu 30\"") && two.text.contains("value=\"Mô hình A\""))
+            #expect(two.text.contains("Có 4 đơn vị khớp “thon thu 30”; chọn một:"))
+            for id in [t30, t300] {
+                #expect(two.text.contains("<input type=\"radio\" name=\"unitID\" value=\"\(id)\">"))
+            }
+            // One of them chosen, the text as typed still there: created in that unit.
+            let chosen = try await web.post(
+                "/app/registrations", fields(unit: "thon thu 30", unitID: String(t30), title: "Mô hình A"))
+            #expect(chosen.status == .seeOther, "\(chosen.text.prefix(300))")
+            // The exact code, any case: created in that unit.
+            let byCode = try await web.post("/app/registrations", fields(unit: "kr-dr-t17", title: "Mô hình B"))
+            #expect(byCode.status == .seeOther, "\(byCode.text.prefix(300))")
+            let made = try await RegistrationModel.query(on: app.db).filter(\.$title ~~ ["Mô hình A", "Mô hình B"])
+                .all()
+            #expect(made.map { "\($0.title) \($0.$unit.id)" }.sorted() == ["Mô hình A \(t30)", "Mô hình B \(t17)"])
+            // An abolished unit takes no new record: its code names nothing.
+            let abolished = try await web.post("/app/registrations", fields(unit: "KR-DR-T299", title: "Mô hình C"))
+            #expect(abolished.status == .unprocessableEntity)
+            #expect(abolished.text.contains("Không có đơn vị nào khớp “KR-DR-T299” trong phạm vi của bạn."))
+            // Nothing typed: the unit is required, in Vietnamese.
+            let empty = try await web.post("/app/registrations", fields(unit: "", title: "Mô hình D"))
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.text.contains("id=\"unitID-error\""))
+        }
+    }
 }

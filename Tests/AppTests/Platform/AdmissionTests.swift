@@ -76,6 +76,8 @@ import Vapor
             try await waitUntil { gate.waiting == 2 }
             gone.close()
             #expect(app.admission.droppedGone == 0)
+            // A wait long enough to be checked.
+            try await Task.sleep(for: .nanoseconds(Admission.checkAfter.nanoseconds))
             gate.release()
             let answer = try await Task.detached { try patient.readAll() }.value
             patient.close()

@@ -97,6 +97,10 @@ struct SurfaceTests {
             try await render(
                 "lifecycle/registration-form", RegistrationFormPage.mock,
                 mustContain: "Tên đối tượng không được để trống.")
+            var typed = RegistrationFormPage.mock
+            typed.unit = .mock
+            try await render(
+                "lifecycle/registration-form", typed, mustContain: "<legend>Có 2 đơn vị khớp “dak”; chọn một:</legend>")
             try await render("lifecycle/registration", RegistrationPage.mock, mustContain: "Quá hạn")
             try await render(
                 "lifecycle/evaluation-form", EvaluationFormPage.mock, mustContain: "Số cán bộ lãnh đạo, quản lý đạt")

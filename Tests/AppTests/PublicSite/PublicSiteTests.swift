@@ -161,14 +161,29 @@ struct PublicSiteTests {
                 seen.append(total(try await aging.facets(on: app.db)))
             }
             #expect(seen.first == before && seen.last == after, "\(seen)")
-            // The cut: the 60 units with the most exemplars, still in name order.
-            let many = PublicQueries.Facets(
-                units: (1...100).map { .init(id: $0, name: "Xã \($0)", count: $0 % 13) }, fields: [])
-            let cut = PublicFacetCache.cut(many)
-            #expect(cut.units.count == PublicFacetCache.unitLimit)
-            let least = cut.units.map(\.count).min() ?? 0
-            #expect(many.units.filter { u in !cut.units.contains { $0.id == u.id } }.allSatisfy { $0.count <= least })
-            #expect(cut.units.map(\.id) == cut.units.map(\.id).sorted())
+        }
+    }
+
+    /// The facets keep the units with the most exemplars (ties: the older unit), counted and cut by the database, and
+    /// show them in name order.
+    @Test func facetsKeepTheUnitsWithTheMostExemplars() async throws {
+        try await withTestApp { app in
+            let communes = try await UnitModel.query(on: app.db).filter(\.$kind == "xa").sort(\.$id).limit(3).all()
+            for (i, commune) in communes.enumerated() {
+                for _ in 0..<(4 - i) {
+                    let s = try await PublicFixture.newRecognised(app, kind: .collective)
+                    s.$unit.id = try commune.requireID()
+                    try await s.save(on: app.db)
+                }
+            }
+            let all = try await PublicQueries.facets(on: app.db, unitLimit: 1_000).units
+            #expect(all.count >= 3)
+            for limit in [1, 2, max(all.count - 1, 1)] {
+                let cut = try await PublicQueries.facets(on: app.db, unitLimit: limit).units
+                let expected = all.sorted { ($0.count, -$0.id) > ($1.count, -$1.id) }.prefix(limit)
+                #expect(Set(cut.map(\.id)) == Set(expected.map(\.id)), "limit \(limit)")
+                #expect(cut.map(\.name) == all.map(\.name).filter { n in cut.contains { $0.name == n } })
+            }
         }
     }
 

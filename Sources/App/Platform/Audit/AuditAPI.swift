@@ -37,7 +37,7 @@ struct AuditAPIController {
     @Sendable func list(req: Request) async throws -> ListResponse<EntryDTO> {
         try req.authorize(.list, .auditLog)
         var q = AuditEntryModel.query(on: req.db)
-        if let entity = req.query[String.self, at: "entity"] { q = q.filter(\.$entity == entity) }
+        if let entity = req.queryText("entity") { q = q.filter(\.$entity == entity) }
         let page = try await q.sort(\.$id, .descending).paginate(page: try req.listQuery().page, perPage: 100)
         return ListResponse(page) {
             EntryDTO(

@@ -41,7 +41,7 @@ struct AuthWebController {
 
     @Sendable func show(req: Request) async throws -> Response {
         if req.auth != nil { return req.redirect(to: HomePath.home.href) }
-        let next = Self.safeNext(req.query[String.self, at: "next"])
+        let next = Self.safeNext(req.queryText("next"))
         var page = LoginPage(layout: req.layout("Đăng nhập", active: ""), username: "", next: next, error: nil)
         page.support = try await Self.support(req)
         return try await req.render("platform/login", page)

@@ -58,10 +58,7 @@ enum JSONColumn {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch {
-            throw AppError(
-                status: .internalServerError, code: .internalError,
-                message: "Dữ liệu lưu trong cột \(table).\(column)" + (id.map { " (dòng \($0))" } ?? "")
-                    + " bị hỏng, không đọc được. Vui lòng báo quản trị viên.")
+            throw AppError.corrupt(table: table, column: column, id: id)
         }
     }
 }

@@ -51,6 +51,13 @@ struct AppError: AbortError, Sendable {
     static func badRequest(_ message: String) -> AppError {
         AppError(status: .badRequest, code: .badRequest, message: message)
     }
+    /// A stored value that cannot be read (a 500 that names where it is): never replaced by a default.
+    static func corrupt(table: String, column: String, id: String?) -> AppError {
+        AppError(
+            status: .internalServerError, code: .internalError,
+            message: "Dữ liệu lưu trong cột \(table).\(column)" + (id.map { " (dòng \($0))" } ?? "")
+                + " bị hỏng, không đọc được. Vui lòng báo quản trị viên.")
+    }
     /// The server could not take the request's turn in time (a long write ahead of it): nothing was changed.
     static func busy(retryAfter: Int) -> AppError {
         AppError(

@@ -86,7 +86,7 @@ enum ListExports {
         let format = try ExportFormat(req: req)
         var f = UnitFilter()
         f.q = try req.listQuery().q
-        f.kind = req.query[String.self, at: "kind"] ?? ""
+        f.kind = req.queryText("kind") ?? ""
         let scope = Policy.unitScope(actor)
         let db = req.db
         let base = UncheckedBox(UnitQueries.filtered(f, scope: scope, on: db))
@@ -133,7 +133,7 @@ enum ListExports {
         guard scope != .none else { throw AppError.notFound() }
         let base = UncheckedBox(
             UserQueries.filtered(
-                q: try req.listQuery().q, role: req.query[String.self, at: "role"] ?? "", scope: scope, on: req.db))
+                q: try req.listQuery().q, role: req.queryText("role") ?? "", scope: scope, on: req.db))
         return try await TableExport.response(
             req: req, name: "tai-khoan", format: format, sheet: "Tài khoản", columns: userColumns, audit: "user",
             label: "tài khoản", count: { try await base.value.copy().count() },
@@ -167,7 +167,7 @@ enum ListExports {
         try req.authorize(.list, .auditLog)
         let format = try ExportFormat(req: req)
         var base = AuditEntryModel.query(on: req.db)
-        if let entity = req.query[String.self, at: "entity"], !entity.isEmpty {
+        if let entity = req.queryText("entity"), !entity.isEmpty {
             base = base.filter(\.$entity == entity)
         }
         let q = UncheckedBox(base)
@@ -205,7 +205,7 @@ enum ListExports {
         let base = UncheckedBox(
             AwardService.filtered(
                 q: try req.listQuery().q, year: try req.intQuery("year"),
-                formCode: req.query[String.self, at: "formCode"] ?? "", actor: actor, on: req.db))
+                formCode: req.queryText("formCode") ?? "", actor: actor, on: req.db))
         return try await TableExport.response(
             req: req, name: "khen-thuong", format: format, sheet: "Khen thưởng", columns: awardColumns,
             audit: "award", label: "khen thưởng", count: { try await base.value.copy().count() },
@@ -248,7 +248,7 @@ enum ListExports {
         let format = try ExportFormat(req: req)
         let base = UncheckedBox(
             DossierService.filtered(
-                actor: actor, status: req.query[String.self, at: "status"] ?? "", year: try req.intQuery("year"),
+                actor: actor, status: req.queryText("status") ?? "", year: try req.intQuery("year"),
                 q: try req.listQuery().q, on: req.db
             ).with(\.$unit).with(\.$nominees))
         return try await TableExport.response(
@@ -333,7 +333,7 @@ enum ListExports {
         guard let plan = QuotaPlan.inForce(year, among: plans) else {
             throw AppError.badRequest("Không có kế hoạch nào giao chỉ tiêu cho năm \(year).")
         }
-        let onlyShort = req.query[String.self, at: "only"] == "short"
+        let onlyShort = req.queryText("only") == "short"
         let db = req.db
         return try await TableExport.response(
             req: req, name: "chi-tieu-dien-hinh-\(year)", format: format, sheet: "Chỉ tiêu \(year)",

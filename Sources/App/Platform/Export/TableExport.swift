@@ -34,7 +34,7 @@ enum ExportFormat: String, Sendable {
 
     /// `?format=` of the request (csv when absent); anything else is a 400 in Vietnamese.
     init(req: Request) throws {
-        let raw = (req.query[String.self, at: "format"] ?? "csv").lowercased()
+        let raw = (req.queryText("format") ?? "csv").lowercased()
         guard let f = ExportFormat(rawValue: raw) else {
             throw AppError.badRequest("Định dạng xuất chỉ nhận csv hoặc xlsx (đang là “\(raw.prefix(20))”).")
         }

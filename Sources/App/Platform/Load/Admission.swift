@@ -14,8 +14,8 @@ import Vapor
 ///   503 with Retry-After. `/healthz`, the stylesheet, forms and the other pages do not wait here.
 /// - **Exports** (`TableExport`) stream for as long as the client reads; `exports.slots` of them at a time, the slot
 ///   held until the stream ends.
-/// - **A client that has gone** is not served: a request that waited in line checks its connection
-///   (`ClientConnection`) before its work starts, and one whose client hung up is dropped (`droppedGone`). An export
+/// - **A client that has gone** is not served: a request that waited in line (`checkAfter` or longer) checks its
+///   connection (`ClientConnection`) before its work starts, and one whose client hung up is dropped (`droppedGone`). An export
 ///   whose client goes stops at its next write.
 final class Admission: Sendable {
     let pages: FairGate
@@ -36,15 +36,20 @@ final class Admission: Sendable {
             retryAfter: retryAfter)
     }
 
+    /// A request that waited less than this is served without a look at its connection: few clients hang up
+    /// sooner, and a look costs the kernel a walk of its connection table.
+    static let checkAfter = TimeAmount.milliseconds(250)
+
     /// Requests dropped because their client had gone while they waited, since start.
     var droppedGone: Int { gone.withLockedValue { $0 } }
 
     /// Holds a slot of `gate` for `req`; throws when the wait was too long, or when the client hung up meanwhile.
     func enter(_ gate: FairGate, for req: Request) async throws {
+        let start = NIODeadline.now()
         let waited = try await gate.acquire(on: req.eventLoop).get()
-        guard waited else { return }
+        guard waited, NIODeadline.now() - start >= Self.checkAfter else { return }
         let port = req.application.http.server.shared.localAddress?.port
-        if ClientConnection.state(remote: req.remoteAddress, localPort: port) == .hungUp {
+        if ClientConnection.state(remote: req.remoteAddress, localPort: port, notBefore: start) == .hungUp {
             gate.release()
             gone.withLockedValue { $0 += 1 }
             req.logger.info("Bỏ qua \(req.method) \(req.url.path): người gửi đã ngắt kết nối khi chờ lượt")

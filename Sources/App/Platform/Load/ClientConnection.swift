@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// Whether the client of a connection has hung up, as the kernel sees it: on Linux, the connection's line in
@@ -13,26 +14,67 @@ import NIOCore
 enum ClientConnection {
     enum State: Equatable { case open, hungUp, unknown }
 
-    /// The state of the TCP connection from `remote` to this server's `localPort`.
-    static func state(remote: SocketAddress?, localPort: Int?, tables: [String]? = nil) -> State {
-        guard let remote, let port = remote.port, let localPort, let address = bytes(of: remote) else {
-            return .unknown
-        }
-        let texts = tables ?? ["/proc/net/tcp", "/proc/net/tcp6"].compactMap(readAll)
-        var listening = false
-        for text in texts {
-            for line in text.split(separator: "\n").dropFirst() {
-                let f = line.split(separator: " ", omittingEmptySubsequences: true)
-                guard f.count > 3, let local = endpoint(f[1]), local.port == localPort else { continue }
-                if f[3] == "0A" { listening = true }
-                guard let peer = endpoint(f[2]), peer.port == port, peer.address == address else { continue }
-                // 08 CLOSE_WAIT: the client closed its end; 09 LAST_ACK: and the server has closed its own.
-                return f[3] == "08" || f[3] == "09" ? .hungUp : .open
+    /// The kernel's TCP tables at one moment, parsed once: the state of each connection by its server port and its
+    /// peer, and the ports listened on.
+    struct Table: Sendable {
+        struct Key: Hashable { let localPort: Int, peer: [UInt8], peerPort: Int }
+        var states: [Key: Substring] = [:]
+        var listening: Set<Int> = []
+
+        init(_ texts: [String]) {
+            for text in texts {
+                for line in text.split(separator: "\n").dropFirst() {
+                    let f = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true)
+                    guard f.count > 3, let local = endpoint(f[1]) else { continue }
+                    if f[3] == "0A" { listening.insert(local.port) }
+                    guard let peer = endpoint(f[2]) else { continue }
+                    states[Key(localPort: local.port, peer: peer.address, peerPort: peer.port)] = f[3]
+                }
             }
         }
-        // The server's listening socket is in the whole table but the connection is not: closed and gone (NIO
-        // closes its end as soon as it reads the client's), or reset. Without the listening line nothing is known.
-        return listening ? .hungUp : .unknown
+
+        func state(remote: SocketAddress?, localPort: Int?) -> State {
+            guard let remote, let port = remote.port, let localPort, let address = bytes(of: remote) else {
+                return .unknown
+            }
+            if let st = states[Key(localPort: localPort, peer: address, peerPort: port)] {
+                // 08 CLOSE_WAIT: the client closed its end; 09 LAST_ACK: and the server has closed its own.
+                return st == "08" || st == "09" ? .hungUp : .open
+            }
+            // The server's listening socket is in the whole table but the connection is not: closed and gone (NIO
+            // closes its end as soon as it reads the client's), or reset. Without the listening line nothing is
+            // known.
+            return listening.contains(localPort) ? .hungUp : .unknown
+        }
+    }
+
+    /// The state of the TCP connection from `remote` to this server's `localPort`, in the given tables' text.
+    static func state(remote: SocketAddress?, localPort: Int?, tables: [String]) -> State {
+        Table(tables).state(remote: remote, localPort: localPort)
+    }
+
+    /// The state of the TCP connection from `remote` to `localPort`, in a reading of the tables taken at
+    /// `notBefore` or later. Reading them is not cheap (the kernel walks its whole connection hash for each page it
+    /// hands out: under load, a read per request took a third of the server's CPU), so the requests that check
+    /// together share one reading; one taken before `notBefore` would miss a connection opened since and take it for
+    /// gone.
+    static func state(remote: SocketAddress?, localPort: Int?, notBefore: NIODeadline) -> State {
+        shared.table(notBefore: notBefore)?.state(remote: remote, localPort: localPort) ?? .unknown
+    }
+
+    private static let shared = Readings()
+
+    private final class Readings: Sendable {
+        private let last = NIOLockedValueBox<(at: NIODeadline, table: Table?)?>(nil)
+
+        func table(notBefore: NIODeadline) -> Table? {
+            if let last = last.withLockedValue({ $0 }), last.at >= notBefore { return last.table }
+            let at = NIODeadline.now()
+            let texts = ["/proc/net/tcp", "/proc/net/tcp6"].compactMap(ClientConnection.readAll)
+            let table = texts.isEmpty ? nil : Table(texts)
+            last.withLockedValue { if $0 == nil || $0!.at < at { $0 = (at, table) } }
+            return table
+        }
     }
 
     /// A /proc file to its end. Its size reads as 0 and the kernel hands it a page per read, so a reader that
