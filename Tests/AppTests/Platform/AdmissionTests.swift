@@ -124,18 +124,41 @@ import Vapor
         let v6 =
             header
             + "   0: 0000000000000000FFFF00000100007F:1F90 0000000000000000FFFF00000A00000A:D431 08 0 0 0 0 0 4\n"
+        let table = ClientConnection.Table([v4, v6])
         let local = try SocketAddress(ipAddress: "127.0.0.1", port: 50_000)
-        #expect(ClientConnection.state(remote: local, localPort: 8080, tables: [v4, v6]) == .hungUp)
+        #expect(table.state(remote: local, localPort: 8080) == .hungUp)
         let open = try SocketAddress(ipAddress: "127.0.0.1", port: 50_001)
-        #expect(ClientConnection.state(remote: open, localPort: 8080, tables: [v4, v6]) == .open)
+        #expect(table.state(remote: open, localPort: 8080) == .open)
         let mapped = try SocketAddress(ipAddress: "10.0.0.10", port: 54_321)
-        #expect(ClientConnection.state(remote: mapped, localPort: 8080, tables: [v4, v6]) == .hungUp)
+        #expect(table.state(remote: mapped, localPort: 8080) == .hungUp)
         let closing = try SocketAddress(ipAddress: "127.0.0.1", port: 50_002)
-        #expect(ClientConnection.state(remote: closing, localPort: 8080, tables: [v4, v6]) == .hungUp)
+        #expect(table.state(remote: closing, localPort: 8080) == .hungUp)
         let reset = try SocketAddress(ipAddress: "127.0.0.1", port: 50_003)
-        #expect(ClientConnection.state(remote: reset, localPort: 8080, tables: [v4, v6]) == .hungUp)
-        #expect(ClientConnection.state(remote: reset, localPort: 9090, tables: [v4, v6]) == .unknown)
-        #expect(ClientConnection.state(remote: nil, localPort: 8080, tables: [v4]) == .unknown)
+        #expect(table.state(remote: reset, localPort: 8080) == .hungUp)
+        #expect(table.state(remote: reset, localPort: 9090) == .unknown)
+        #expect(ClientConnection.Table([v4]).state(remote: nil, localPort: 8080) == .unknown)
+    }
+
+    /// Requests that check together share one reading of the kernel's table, but never one taken before their wait
+    /// began (it could lack their connection and take a live client for gone), nor an old one (it could miss a client
+    /// that hung up since: a parallel test's reading once kept a gone client served).
+    @Test func aReadingOlderThanTheWaitIsNotUsed() async throws {
+        guard ClientConnection.readAll("/proc/net/tcp") != nil else { return } // not Linux
+        try await withTestApp { app in
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = try #require(app.http.server.shared.localAddress?.port)
+            // A reading taken now, before the client connects (the state of no one: only the reading matters).
+            #expect(ClientConnection.state(remote: nil, localPort: port, notBefore: .now()) == .unknown)
+            let client = try RawClient(port: port)
+            let waitBegan = NIODeadline.now()
+            let remote = try SocketAddress(ipAddress: "127.0.0.1", port: try client.localPort())
+            #expect(ClientConnection.state(remote: remote, localPort: port, notBefore: waitBegan) == .open)
+            // Nor one older than `sharedFor`: it could miss a client that hung up since.
+            client.close()
+            try await Task.sleep(for: .nanoseconds(2 * ClientConnection.sharedFor.nanoseconds))
+            #expect(ClientConnection.state(remote: remote, localPort: port, notBefore: waitBegan) == .hungUp)
+            await app.server.shutdown()
+        }
     }
 
     @Test("DIENHINH_HEAVY_SLOTS 1–64, DIENHINH_EXPORT_SLOTS 1–16, DIENHINH_HEAVY_WAIT 1–600")
@@ -209,6 +232,17 @@ private final class RawClient: @unchecked Sendable {
         guard Glibc.send(fd, bytes, bytes.count, 0) == bytes.count else {
             throw Abort(.internalServerError, reason: "send failed")
         }
+    }
+
+    /// The client's own port (what the server sees as its peer's).
+    func localPort() throws -> Int {
+        var addr = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let r = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard r == 0 else { throw Abort(.internalServerError, reason: "getsockname failed") }
+        return Int(UInt16(bigEndian: addr.sin_port))
     }
 
     func readAll() throws -> String {

@@ -15,7 +15,8 @@ import Vapor
 /// - **Exports** (`TableExport`) stream for as long as the client reads; `exports.slots` of them at a time, the slot
 ///   held until the stream ends.
 /// - **A client that has gone** is not served: a request that waited in line (`checkAfter` or longer) checks its
-///   connection (`ClientConnection`) before its work starts, and one whose client hung up is dropped (`droppedGone`). An export
+///   connection (`ClientConnection`) before its work starts, and one whose client hung up is dropped
+///   (`droppedGone`). An export
 ///   whose client goes stops at its next write.
 final class Admission: Sendable {
     let pages: FairGate

@@ -48,19 +48,18 @@ enum ClientConnection {
         }
     }
 
-    /// The state of the TCP connection from `remote` to this server's `localPort`, in the given tables' text.
-    static func state(remote: SocketAddress?, localPort: Int?, tables: [String]) -> State {
-        Table(tables).state(remote: remote, localPort: localPort)
+    /// The state of the TCP connection from `remote` to `localPort`, in a reading of the tables taken at
+    /// `notBefore` or later, and at most `sharedFor` ago. Reading them is not cheap (the kernel walks its whole
+    /// connection hash for each page it hands out: under load, a read per request took a third of the server's CPU),
+    /// so the requests that check together share one reading. One taken before `notBefore` would miss a connection
+    /// opened since and take it for gone; an older one than `sharedFor` would miss a client that hung up since.
+    static func state(remote: SocketAddress?, localPort: Int?, notBefore: NIODeadline) -> State {
+        let from = max(notBefore, .now() - sharedFor)
+        return shared.table(notBefore: from)?.state(remote: remote, localPort: localPort) ?? .unknown
     }
 
-    /// The state of the TCP connection from `remote` to `localPort`, in a reading of the tables taken at
-    /// `notBefore` or later. Reading them is not cheap (the kernel walks its whole connection hash for each page it
-    /// hands out: under load, a read per request took a third of the server's CPU), so the requests that check
-    /// together share one reading; one taken before `notBefore` would miss a connection opened since and take it for
-    /// gone.
-    static func state(remote: SocketAddress?, localPort: Int?, notBefore: NIODeadline) -> State {
-        shared.table(notBefore: notBefore)?.state(remote: remote, localPort: localPort) ?? .unknown
-    }
+    /// How long one reading serves the requests that check.
+    static let sharedFor = TimeAmount.milliseconds(100)
 
     private static let shared = Readings()
 

@@ -62,12 +62,10 @@ extension Request {
     }
 
     static func parseQuery(_ query: String) -> [String: String] {
+        func decoded(_ s: Substring) -> String? { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
         var values: [String: String] = [:]
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ s: Substring) -> String? {
-                s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-            }
             // A key without "=" is a flag, not a text (Vapor reads it as nil).
             guard parts.count == 2, let key = decoded(parts[0]), !key.isEmpty else { continue }
             values[key] = decoded(parts[1])
