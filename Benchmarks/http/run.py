@@ -280,7 +280,8 @@ def main():
         # Page weight of other pages a user opens (every page ≤ 50 KB before compression): one fetch each.
         weights = []
         for path, headers in [("/app/registrations/new", cookie), (f"/app/registrations/{first['id']}/edit", cookie),
-                              ("/app/quotas", cookie), ("/app/units", cookie), ("/dien-hinh", {})]:
+                              ("/app/quotas", cookie), ("/app/units", cookie), ("/app/users/new", cookie),
+                              ("/app/units/new", cookie), ("/dien-hinh", {})]:
             try:
                 status, raw, _ = fetch(base + path, headers)
             except urllib.error.HTTPError as e:

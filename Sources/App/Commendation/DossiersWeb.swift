@@ -21,7 +21,8 @@ struct DossiersPage: Encodable, Sendable {
     let year: String
     let statuses: [SelectOption]
     let canCreate: Bool
-    let units: [SelectOption]
+    /// The new dossier's unit (nil when the reader may not create one).
+    let unitField: UnitField?
     let form: [String: String]
     let errors: [String: String]
     /// The list's CSV and XLSX downloads, with the page's filter.
@@ -162,6 +163,8 @@ struct FormDeadlineRow: Encodable, Sendable {
 
 struct DossierForm: Content {
     var unitID: String
+    /// The unit as typed, where the actor's units are too many for a select (`UnitField`).
+    var unit: String? = nil
     var year: String
     var title: String
     var number: String?
@@ -235,8 +238,10 @@ struct DossiersWebController {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == status)
                 },
             canCreate: canCreate,
-            units: try await RegistrationOptions.units(
-                actor, selected: form["unitID"] ?? "", on: req.db, forCreate: true),
+            unitField: canCreate
+                ? try await UnitField.make(
+                    Self.unitSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
+                    on: req.db) : nil,
             form: form, errors: errors,
             exports: TableExport.links(
                 ExportPath.dossiers, query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]))
@@ -252,11 +257,19 @@ struct DossiersWebController {
         return try await req.render("commendation/dossiers", try await Self.listPage(req: req, form: form, errors: [:]))
     }
 
+    /// The proposing unit: one the actor may create records in, not abolished.
+    static func unitSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(label: "Đơn vị đề nghị", required: true, scope: Policy.createScope(actor))
+    }
+
     @Sendable func create(req: Request) async throws -> Response {
         let f = try req.form(DossierForm.self)
-        let input = DossierInput(unitID: Int(f.unitID) ?? 0, year: Int(f.year) ?? 0, title: f.title, number: f.number)
-        return try await req.submit {
-            try await DossierService.create(
+        return try await req.submit { () async throws -> DossierModel in
+            let unitID = try await UnitField.resolve(
+                Self.unitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.db)
+            let input = DossierInput(
+                unitID: Int(unitID ?? "") ?? 0, year: Int(f.year) ?? 0, title: f.title, number: f.number)
+            return try await DossierService.create(
                 input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
         } redirect: { d in
             (
@@ -264,7 +277,9 @@ struct DossiersWebController {
                 "Đã lập hồ sơ. Thêm người được đề nghị và tài liệu, rồi gửi Phòng Nội vụ."
             )
         } orRender: { e in
-            let form = ["unitID": f.unitID, "year": f.year, "title": f.title, "number": f.number ?? ""]
+            let form = [
+                "unitID": f.unitID, "unit": f.unit ?? "", "year": f.year, "title": f.title, "number": f.number ?? "",
+            ]
             return try await req.render(
                 "commendation/dossiers", try await Self.listPage(req: req, form: form, errors: e.formErrorsSpelledOut),
                 status: e.status)

@@ -142,24 +142,17 @@ struct RegistrationForm: Content, Sendable {
             goals: goals, contact: contact)
     }
 
-    /// The unit field: a select of the units the actor may register in (not abolished), or past
-    /// `UnitPicker.selectLimit` of them a text field; and the unit chosen or named.
-    static func unitPicker(_ actor: Actor?, _ form: RegistrationForm, on db: any Database) async throws
-        -> (picker: UnitPicker, unitID: Int?)
-    {
-        try await UnitPicker.make(
-            scope: Policy.createScope(actor), selectedID: Int(form.unitID), text: form.unit ?? "",
-            allLabel: "— Chọn đơn vị —", activeOnly: true, noMatch: ".", on: db
-        ) { String($0) }
+    /// The unit field: the units the actor may register in, not abolished (`UnitField`).
+    static func unitSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(required: true, scope: Policy.createScope(actor))
     }
 
-    /// The posted form, its unit resolved from what was typed when the field is a text field.
-    static func read(_ req: Request) async throws -> RegistrationForm {
-        var form = try req.form(RegistrationForm.self)
-        if !(form.unit ?? "").isEmpty {
-            form.unitID = try await unitPicker(req.actor, form, on: req.db).unitID.map(String.init) ?? ""
-        }
-        return form
+    /// The input, its unit resolved from what was typed (an error on the field when it names none or several).
+    func input(_ req: Request) async throws -> RegistrationInput {
+        var f = self
+        f.unitID =
+            try await UnitField.resolve(Self.unitSpec(req.actor), selectedID: unitID, text: unit, on: req.db) ?? ""
+        return f.input
     }
 
     static func empty(year: Int, unitID: Int?) -> RegistrationForm {
@@ -201,7 +194,7 @@ struct RegistrationFormPage: Encodable, Sendable {
     let form: RegistrationForm
     let errors: [String: String]
     /// A select while the actor's units are few, else a text field with the matches offered as choices.
-    var unit: UnitPicker
+    var unitField: UnitField
     let kinds: [SelectOption]
     let types: [SelectOption]
     let fields: [SelectOption]
@@ -434,7 +427,9 @@ struct RegistrationsWebController {
         return RegistrationFormPage(
             layout: req.layout(heading, active: RegistrationsPath.list.href), heading: heading, action: action,
             creating: creating, form: form, errors: errors,
-            unit: try await RegistrationForm.unitPicker(actor, form, on: req.db).picker,
+            unitField: try await UnitField.make(
+                RegistrationForm.unitSpec(actor), selectedID: form.unitID, text: form.unit, error: errors["unitID"],
+                on: req.db),
             kinds: RegistrationOptions.kinds(selected: form.subjectKind ?? "", emptyLabel: "— Chọn loại đối tượng —"),
             types: try await RegistrationOptions.types(
                 selected: form.typeCode ?? "", on: req.db, all: false, year: Int(form.year)),
@@ -467,9 +462,9 @@ struct RegistrationsWebController {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let form = try await RegistrationForm.read(req)
+        let form = try req.form(RegistrationForm.self)
         return try await req.submit {
-            try await RegistrationService.create(form.input, actor: req.actor, on: req.db)
+            try await RegistrationService.create(try await form.input(req), actor: req.actor, on: req.db)
         } redirect: { r in
             (RegistrationsPath.registration(.id(r.id!)).href, "Đã đăng ký \(r.title).")
         } orRender: { e in
@@ -508,12 +503,11 @@ struct RegistrationsWebController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let form = try await RegistrationForm.read(req)
+        let form = try req.form(RegistrationForm.self)
         let existing = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
         // The form offers only the facts the reader sees; the service refuses any other (Policy.decideField).
-        let input = form.input
         return try await req.submit {
-            try await RegistrationService.update(id, input, actor: req.actor, on: req.db)
+            try await RegistrationService.update(id, try await form.input(req), actor: req.actor, on: req.db)
         } redirect: { r in
             (RegistrationsPath.registration(.id(id)).href, "Đã lưu đăng ký \(r.title).")
         } orRender: { e in

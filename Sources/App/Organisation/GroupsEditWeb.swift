@@ -11,7 +11,11 @@ struct GroupForm: Content, Sendable {
     var input: GroupInput { GroupInput(code: code, name: name, kind: kind) }
 }
 
-struct GroupMemberForm: Content, Sendable { var unitID: String? }
+struct GroupMemberForm: Content, Sendable {
+    var unitID: String?
+    /// The unit as typed, where the actor's units are too many for a select (`UnitField`).
+    var unit: String? = nil
+}
 
 struct GroupFormPage: Encodable, Sendable {
     struct Member: Encodable, Sendable {
@@ -29,9 +33,8 @@ struct GroupFormPage: Encodable, Sendable {
     let cancelHref: String
     /// Editing only: the members, the units that may be added, and the add form's target and error.
     var members: [Member] = []
-    var candidates: [SelectOption] = []
+    var unitField: UnitField? = nil
     var membersAction: String? = nil
-    var memberError: String? = nil
 }
 
 /// Creating and editing clusters and blocks and their members (issue 15, item 3). The Policy decides
@@ -59,17 +62,15 @@ struct GroupsEditWebController {
             kinds: Self.kindOptions(form.kind), cancelHref: GroupsPath.list.href)
     }
 
-    func editPage(_ req: Request, _ id: Int, form: GroupForm?, errors: [String: String], memberError: String? = nil)
-        async throws -> GroupFormPage
-    {
+    func editPage(
+        _ req: Request, _ id: Int, form: GroupForm?, errors: [String: String], member: GroupMemberForm? = nil,
+        memberError: String? = nil
+    ) async throws -> GroupFormPage {
         let g = try await GroupService.find(id, actor: req.actor, on: req.db)
         try req.authorize(.update, .unitGroups)
         let form = form ?? GroupForm(code: g.code, name: g.name, kind: g.kind)
         let members = try await g.$members.query(on: req.db).all()
             .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
-        let memberIDs = Set(members.compactMap(\.id))
-        let units = try await UnitQueries.choices(scope: Policy.unitScope(req.actor), on: req.db)
-            .filter { u in u.active && !memberIDs.contains(u.id ?? 0) }
         var page = GroupFormPage(
             layout: req.layout("Sửa \(g.name)", active: GroupsPath.list.href), heading: "Sửa \(g.name)",
             action: GroupsPath.group(.id(id)).href, form: form, errors: errors, kinds: Self.kindOptions(form.kind),
@@ -79,17 +80,16 @@ struct GroupsEditWebController {
                 name: $0.name, code: $0.code, href: UnitsPath.unit(.id($0.id ?? 0)).href,
                 removeHref: GroupEditPath.removeMember(.id(id), unit: .id($0.id ?? 0)).href)
         }
-        page.candidates =
-            [SelectOption(value: "", label: "— Chọn đơn vị —", selected: true)]
-            + units.map {
-                SelectOption(
-                    value: String($0.id ?? 0),
-                    label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName
-                        + " (\($0.code))", selected: false)
-            }
+        page.unitField = try await UnitField.make(
+            Self.memberSpec(req.actor, members: Set(members.compactMap(\.id))), selectedID: member?.unitID,
+            text: member?.unit, error: memberError, on: req.db)
         page.membersAction = GroupEditPath.members(.id(id)).href
-        page.memberError = memberError
         return page
+    }
+
+    /// The unit to add: one in the actor's scope, not abolished, not yet a member.
+    static func memberSpec(_ actor: Actor?, members: Set<Int>) -> UnitField.Spec {
+        UnitField.Spec(label: "Thêm đơn vị thành viên", scope: Policy.unitScope(actor), excluding: members)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -135,14 +135,19 @@ struct GroupsEditWebController {
         try req.authorize(.update, .unitGroups)
         let form = try req.form(GroupMemberForm.self)
         return try await req.submit {
-            try await GroupService.addMember(
-                id, unitID: form.unitID.flatMap { Int($0) }, actor: req.actor, on: req.db)
+            let members = try await UnitGroupMemberModel.query(on: req.db).filter(\.$group.$id == id).all()
+            let unitID = try await UnitField.resolve(
+                Self.memberSpec(req.actor, members: Set(members.map(\.$unit.id))), selectedID: form.unitID,
+                text: form.unit, on: req.db)
+            return try await GroupService.addMember(
+                id, unitID: unitID.flatMap { Int($0) }, actor: req.actor, on: req.db)
         } redirect: { _ in
             (GroupEditPath.edit(.id(id)).href + "#thanh-vien", "Đã thêm đơn vị thành viên.")
         } orRender: { e in
             try await req.render(
                 "organisation/group-form",
-                try await editPage(req, id, form: nil, errors: [:], memberError: e.formErrors["unitID"] ?? e.message),
+                try await editPage(
+                    req, id, form: nil, errors: [:], member: form, memberError: e.formErrors["unitID"] ?? e.message),
                 status: e.status)
         }
     }

@@ -36,12 +36,14 @@ struct UnitPicker: Encodable, Sendable {
     /// itself (a radio button beside the field). `activeOnly`: abolished units are left out (a form that creates).
     static func make(
         scope: UnitScope, selectedID: Int?, text rawText: String, allLabel: String, activeOnly: Bool = false,
-        noMatch: String = "; danh sách chưa lọc theo đơn vị.", on db: any Database, link: (Int) -> String
+        excluding: Set<Int> = [], noMatch: String = "; danh sách chưa lọc theo đơn vị.", on db: any Database,
+        link: (Int) -> String
     ) async throws -> (picker: UnitPicker, unitID: Int?) {
-        func units() -> QueryBuilder<UnitModel> {
-            let q = UnitQueries.scoped(UnitModel.query(on: db), scope)
-            return activeOnly ? q.filter(\.$abolishedOn == nil) : q
+        func active(_ q: QueryBuilder<UnitModel>) -> QueryBuilder<UnitModel> {
+            let q = excluding.isEmpty ? q : q.filter(\.$id !~ Array(excluding))
+            return activeOnly ? q.filter(\.$abolishedOn == nil).filter(\.$active == true) : q
         }
+        func units() -> QueryBuilder<UnitModel> { active(UnitQueries.scoped(UnitModel.query(on: db), scope)) }
         // Whether the scope holds more than a select carries: one id looked up past the limit (loading the 301 units
         // to count them took 38 % of a national list page's time, issue 11).
         let many = try await units().sort(\.$path).offset(selectLimit).field(\.$id).first() != nil
@@ -54,14 +56,16 @@ struct UnitPicker: Encodable, Sendable {
             return (UnitPicker(options: options, text: "", unitID: "", message: ""), selectedID)
         }
         let text = String(VietnameseText.clean(rawText).prefix(100))
+        // The units whose code or name hold the words typed.
+        func matching() -> QueryBuilder<UnitModel> {
+            active(UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db))
+        }
         // The chosen unit stands while the text still shows its name (or nothing was typed), or still describes it
         // (one of the matches offered for what was typed was chosen).
         if let id = selectedID, let unit = try await units().filter(\.$id == id).first() {
             var describes = text.isEmpty || text == unit.name
             if !describes {
-                describes =
-                    try await UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db).filter(\.$id == id)
-                    .count() > 0
+                describes = try await matching().filter(\.$id == id).count() > 0
             }
             if describes { return (UnitPicker(options: [], text: unit.name, unitID: String(id), message: ""), id) }
         }
@@ -71,9 +75,7 @@ struct UnitPicker: Encodable, Sendable {
         if let exact = try await units().filter(\.$code == text.uppercased()).first(), let id = exact.id {
             return (UnitPicker(options: [], text: exact.name, unitID: String(id), message: ""), id)
         }
-        var matching = UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db)
-        if activeOnly { matching = matching.filter(\.$abolishedOn == nil) }
-        let found = try await matching.sort(\.$path).limit(maxMatches + 1).all()
+        let found = try await matching().sort(\.$path).limit(maxMatches + 1).all()
         if found.count == 1, let only = found.first, let id = only.id {
             return (UnitPicker(options: [], text: only.name, unitID: String(id), message: ""), id)
         }
@@ -89,5 +91,68 @@ struct UnitPicker: Encodable, Sendable {
             u.id.map { SelectOption(value: link($0), label: "\(u.name) (\(u.code))", selected: false) }
         }
         return (picker, nil)
+    }
+}
+
+/// A form's unit field (issue 11: at national scale a select of units held the first 2,000 of 100,000, 120 KB, and
+/// the rest could not be chosen): a select while the actor's units are few, past `UnitPicker.selectLimit` a text
+/// field for a code or words of a name, several matches offered as radio buttons beside it. Drawn by
+/// `platform/unit-field`; the posted form is read back through `resolve`.
+struct UnitField: Encodable, Sendable {
+    /// The posted id's name, and the typed text's.
+    let name: String
+    let textName: String
+    let label: String
+    let required: Bool
+    let picker: UnitPicker
+    let error: String?
+
+    /// What a form's field is: its names, its label, the units it offers.
+    struct Spec: Sendable {
+        var name = "unitID"
+        var textName = "unit"
+        var label = "Đơn vị"
+        var required = false
+        /// The select's first option (none chosen).
+        var emptyLabel = "— Chọn đơn vị —"
+        var scope: UnitScope
+        /// Abolished units are left out (a form that creates).
+        var activeOnly = true
+        /// Units not offered (a group's members already in it).
+        var excluding: Set<Int> = []
+    }
+
+    /// The field for a form showing `selectedID` and what was typed.
+    static func make(_ spec: Spec, selectedID: String?, text: String?, error: String?, on db: any Database)
+        async throws -> UnitField
+    {
+        let picker = try await UnitPicker.make(
+            scope: spec.scope, selectedID: Int(selectedID ?? ""), text: text ?? "", allLabel: spec.emptyLabel,
+            activeOnly: spec.activeOnly, excluding: spec.excluding, noMatch: ".", on: db
+        ) { String($0) }.picker
+        return UnitField(
+            name: spec.name, textName: spec.textName, label: spec.label, required: spec.required, picker: picker,
+            error: error)
+    }
+
+    /// The unit a posted form names: the id as posted, or when a text was typed, the unit it names. A text that
+    /// names none or several is an error on the field (a field that may stay empty would otherwise be saved empty).
+    static func resolve(_ spec: Spec, selectedID: String?, text: String?, on db: any Database) async throws
+        -> String?
+    {
+        let typed = VietnameseText.clean(text ?? "")
+        guard !typed.isEmpty else { return selectedID }
+        let id = try await UnitPicker.make(
+            scope: spec.scope, selectedID: Int(selectedID ?? ""), text: typed, allLabel: spec.emptyLabel,
+            activeOnly: spec.activeOnly, excluding: spec.excluding, noMatch: ".", on: db
+        ) { String($0) }.unitID
+        guard let id else {
+            var e = FieldErrors()
+            e.add(
+                spec.name,
+                "Chưa xác định được đơn vị từ “\(typed)”: chọn một đơn vị trong danh sách khớp, hoặc gõ mã đơn vị.")
+            throw AppError.invalid(e)
+        }
+        return String(id)
     }
 }

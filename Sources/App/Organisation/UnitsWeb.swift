@@ -61,8 +61,18 @@ struct UnitForm: Content, Sendable {
     var shortName: String?
     var kind: String
     var parentID: String?
+    /// The parent as typed, where the actor's units are too many for a select (`UnitField`).
+    var parent: String? = nil
     var place: String?
     var abbreviation: String?
+
+    /// The input, its parent resolved from what was typed (an error on the field when it names none).
+    func input(_ req: Request) async throws -> UnitInput {
+        var f = self
+        f.parentID = try await UnitField.resolve(
+            UnitsWebController.parentSpec(req.actor), selectedID: parentID, text: parent, on: req.db)
+        return f.input
+    }
 
     var input: UnitInput {
         UnitInput(
@@ -79,7 +89,7 @@ struct UnitFormPage: Encodable, Sendable {
     let form: UnitForm
     let errors: [String: String]
     let kinds: [SelectOption]
-    let parents: [SelectOption]
+    let unitField: UnitField
     let cancelHref: String
 }
 
@@ -167,22 +177,21 @@ struct UnitsWebController {
     private func formPage(
         req: Request, heading: String, action: String, form: UnitForm, errors: [String: String], cancel: String
     ) async throws -> UnitFormPage {
-        let actor = try req.requireActor()
-        let scope = Policy.parentScope(actor)
-        let parents = try await UnitQueries.choices(scope: scope, on: req.db)
-        var options = [
-            SelectOption(value: "", label: "— Không có (đơn vị gốc) —", selected: (form.parentID ?? "").isEmpty)
-        ]
-        options += parents.map {
-            SelectOption(
-                value: String($0.id ?? 0),
-                label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
-                selected: String($0.id ?? 0) == form.parentID)
-        }
         return UnitFormPage(
             layout: req.layout(heading, active: UnitsPath.list.href), heading: heading, action: action, form: form,
             errors: errors,
-            kinds: Self.kindOptions(selected: form.kind, includeAll: false), parents: options, cancelHref: cancel)
+            kinds: Self.kindOptions(selected: form.kind, includeAll: false),
+            unitField: try await UnitField.make(
+                Self.parentSpec(req.actor), selectedID: form.parentID, text: form.parent, error: errors["parentID"],
+                on: req.db),
+            cancelHref: cancel)
+    }
+
+    /// The parent field: any unit the actor may put a unit under, an abolished one included as before.
+    static func parentSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(
+            name: "parentID", textName: "parent", label: "Đơn vị cấp trên", emptyLabel: "— Không có (đơn vị gốc) —",
+            scope: Policy.parentScope(actor), activeOnly: false)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -200,7 +209,7 @@ struct UnitsWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(UnitForm.self)
         return try await req.submit {
-            try await UnitService.create(form.input, actor: req.actor, on: req.db)
+            try await UnitService.create(try await form.input(req), actor: req.actor, on: req.db)
         } redirect: { unit in
             (UnitsPath.unit(.id(unit.id ?? 0)).href, "Đã thêm đơn vị \(unit.name).")
         } orRender: { e in
@@ -230,7 +239,7 @@ struct UnitsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(UnitForm.self)
         return try await req.submit {
-            try await UnitService.update(id, form.input, actor: req.actor, on: req.db)
+            try await UnitService.update(id, try await form.input(req), actor: req.actor, on: req.db)
         } redirect: { unit in
             (UnitsPath.unit(.id(id)).href, "Đã lưu đơn vị \(unit.name).")
         } orRender: { e in

@@ -28,6 +28,8 @@ struct UserForm: Content, Sendable {
     var fullName: String
     var role: String
     var unitID: String?
+    /// The unit as typed, where the actor's units are too many for a select (`UnitField`).
+    var unit: String? = nil
     var password: String?
     var active: String?
     var email: String? = nil
@@ -38,6 +40,13 @@ struct UserForm: Content, Sendable {
         UserInput(
             username: username, fullName: fullName, role: role, unitID: Int(unitID ?? ""), password: password,
             active: active == nil ? false : true, email: email ?? "", mustChangePassword: mustChangePassword != nil)
+    }
+    /// The input, its unit resolved from what was typed (an error on the field when it names none).
+    func input(_ req: Request) async throws -> UserInput {
+        var f = self
+        f.unitID = try await UnitField.resolve(
+            UsersWebController.unitSpec(req.actor), selectedID: unitID, text: unit, on: req.db)
+        return f.input
     }
     static let empty = UserForm(
         username: "", fullName: "", role: "", unitID: "", password: "", active: "on", email: "",
@@ -53,7 +62,7 @@ struct UserFormPage: Encodable, Sendable {
     let form: UserForm
     let errors: [String: String]
     let roles: [SelectOption]
-    let units: [SelectOption]
+    let unitField: UnitField
     let minPassword: Int
     /// Editing someone else's account: the one-time password form (nil when not allowed or creating).
     var resetAction: String? = nil
@@ -102,7 +111,6 @@ struct UsersWebController {
         req: Request, heading: String, action: String, creating: Bool, form: UserForm, errors: [String: String]
     ) async throws -> UserFormPage {
         let actor = try req.requireActor()
-        let units = try await UnitQueries.choices(scope: Policy.unitScope(actor), on: req.db)
         var f = form
         f.password = nil
         let roles = Role.allCases.filter { req.can(.create, .user(unitPath: nil, role: $0)) }
@@ -111,14 +119,14 @@ struct UsersWebController {
             creating: creating, form: f, errors: errors,
             roles: [SelectOption(value: "", label: "— Chọn vai trò —", selected: form.role.isEmpty)]
                 + roles.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
-            units: [SelectOption(value: "", label: "— Không thuộc đơn vị —", selected: (form.unitID ?? "").isEmpty)]
-                + units.map {
-                    SelectOption(
-                        value: String($0.id ?? 0),
-                        label: String(repeating: "— ", count: max(0, $0.unitPath.depth - 1)) + $0.shortName,
-                        selected: String($0.id ?? 0) == form.unitID)
-                },
+            unitField: try await UnitField.make(
+                Self.unitSpec(actor), selectedID: form.unitID, text: form.unit, error: errors["unitID"], on: req.db),
             minPassword: Check.minimumPasswordLength)
+    }
+
+    /// The account's unit: any unit the actor manages, an abolished one included (an account may outlive its unit).
+    static func unitSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(emptyLabel: "— Không thuộc đơn vị —", scope: Policy.unitScope(actor), activeOnly: false)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -133,7 +141,8 @@ struct UsersWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(UserForm.self)
         return try await req.submit {
-            try await UserService.create(form.input, actor: req.actor, hasher: req.passwordHasher, on: req.db)
+            try await UserService.create(
+                try await form.input(req), actor: req.actor, hasher: req.passwordHasher, on: req.db)
         } redirect: { u in
             (UsersPath.list.href, "Đã tạo tài khoản \(u.username).")
         } orRender: { e in
@@ -165,7 +174,8 @@ struct UsersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(UserForm.self)
         return try await req.submit {
-            try await UserService.update(id, form.input, actor: req.actor, hasher: req.passwordHasher, on: req.db)
+            try await UserService.update(
+                id, try await form.input(req), actor: req.actor, hasher: req.passwordHasher, on: req.db)
         } redirect: { u in
             (UsersPath.list.href, "Đã lưu tài khoản \(u.username).")
         } orRender: { e in

@@ -105,7 +105,7 @@ extension DossiersPage {
         ],
         pager: .mock, q: "", year: "", statuses: [SelectOption(value: "", label: "Mọi trạng thái", selected: true)],
         canCreate: true,
-        units: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], form: ["year": "2024"],
+        unitField: .mockSelect, form: ["year": "2024"],
         errors: ["title": "Trích yếu không được để trống."])
 }
 

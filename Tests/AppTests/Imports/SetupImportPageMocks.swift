@@ -42,9 +42,13 @@ extension GroupFormPage {
                 name: "Ủy ban nhân dân xã Đăk Ruồng", code: "KR-DAKRUONG", href: "/app/units/3",
                 removeHref: "/app/groups/1/members/3/delete")
         ]
-        p.candidates = [SelectOption(value: "", label: "— Chọn đơn vị —", selected: true)]
+        p.unitField = UnitField(
+            name: "unitID", textName: "unit", label: "Thêm đơn vị thành viên", required: false,
+            picker: UnitPicker(
+                options: [SelectOption(value: "", label: "— Chọn đơn vị —", selected: true)], text: "", unitID: "",
+                message: ""),
+            error: "Vui lòng chọn một đơn vị để thêm vào cụm, khối.")
         p.membersAction = "/app/groups/1/members"
-        p.memberError = "Vui lòng chọn một đơn vị để thêm vào cụm, khối."
         return p
     }()
 }

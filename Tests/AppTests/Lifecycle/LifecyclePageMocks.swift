@@ -59,9 +59,12 @@ extension RegistrationFormPage {
         layout: .mock("Đăng ký điển hình"), heading: "Đăng ký điển hình", action: RegistrationsPath.list.href,
         creating: true,
         form: .empty(year: 2024, unitID: 9), errors: ["subjectName": "Tên đối tượng không được để trống."],
-        unit: UnitPicker(
-            options: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], text: "", unitID: "",
-            message: ""),
+        unitField: UnitField(
+            name: "unitID", textName: "unit", label: "Đơn vị", required: true,
+            picker: UnitPicker(
+                options: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], text: "", unitID: "",
+                message: ""),
+            error: nil),
         kinds: [SelectOption(value: "household", label: "Hộ gia đình", selected: true)],
         types: [SelectOption(value: "MH-15", label: "MH-15 Mô hình vì người nghèo", selected: false)],
         fields: [SelectOption(value: "", label: "— Theo loại mô hình —", selected: true)],

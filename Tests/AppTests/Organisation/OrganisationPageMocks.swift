@@ -23,8 +23,31 @@ extension UserFormPage {
             username: "dakruong2", fullName: "Y Hoa", role: "unit-officer", unitID: "9", password: nil, active: "on"),
         errors: ["password": "Mật khẩu phải có ít nhất 10 ký tự."],
         roles: [SelectOption(value: "unit-officer", label: Role.unitOfficer.label, selected: true)],
-        units: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)],
-        minPassword: Check.minimumPasswordLength)
+        unitField: .mockSelect, minPassword: Check.minimumPasswordLength)
+}
+
+extension UnitField {
+    /// A few units: a select.
+    static let mockSelect = UnitField(
+        name: "unitID", textName: "unit", label: "Đơn vị", required: false,
+        picker: UnitPicker(
+            options: [
+                SelectOption(value: "", label: "— Không thuộc đơn vị —", selected: false),
+                SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true),
+            ], text: "", unitID: "", message: ""),
+        error: nil)
+
+    /// Many units: the text as typed, two matches offered, the field in error.
+    static let mockMatches: UnitField = {
+        var p = UnitPicker(options: [], text: "dak", unitID: "", message: "Có 2 đơn vị khớp “dak”; chọn một:")
+        p.matches = [
+            SelectOption(value: "9", label: "Xã Đăk Ruồng (KR-DAKRUONG)", selected: false),
+            SelectOption(value: "10", label: "Xã Đăk Tờ Re (KR-DAKTORE)", selected: false),
+        ]
+        return UnitField(
+            name: "parentID", textName: "parent", label: "Đơn vị cấp trên", required: false, picker: p,
+            error: "Chưa xác định được đơn vị từ “dak”: chọn một đơn vị trong danh sách khớp, hoặc gõ mã đơn vị.")
+    }()
 }
 
 extension UnitRow {
@@ -78,7 +101,7 @@ extension UnitFormPage {
             code: "KR-X", name: "Thôn Đăk Lâm", shortName: "", kind: "thon", parentID: "9", place: "", abbreviation: ""),
         errors: ["code": "Mã không được để trống."],
         kinds: [SelectOption(value: "thon", label: "Thôn", selected: true)],
-        parents: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], cancelHref: UnitsPath.list.href)
+        unitField: .mockMatches, cancelHref: UnitsPath.list.href)
 }
 
 extension GroupsPage {

@@ -82,6 +82,18 @@ struct SurfaceTests {
             try await render("organisation/unit", UnitPage.mock, mustContain: "Thêm đơn vị trực thuộc")
             try await render("organisation/reorganise", ReorganisationPage.mock, mustContain: "KR-XYZ")
             try await render("organisation/unit-form", UnitFormPage.mock, mustContain: "Mã không được để trống.")
+            // The shared unit field (`UnitField`): as a text field with matches offered and its error, and as a select.
+            try await render(
+                "organisation/unit-form", UnitFormPage.mock,
+                mustContain: "<input type=\"radio\" name=\"parentID\" value=\"10\"> Xã Đăk Tờ Re (KR-DAKTORE)")
+            try await render(
+                "organisation/unit-form", UnitFormPage.mock,
+                mustContain: "<input id=\"parent\" name=\"parent\" type=\"text\" value=\"dak\" aria-invalid=\"true\" "
+                    + "aria-describedby=\"parentID-error\">")
+            try await render(
+                "organisation/user-form", UserFormPage.mock,
+                mustContain: "<select id=\"unitID\" name=\"unitID\"><option value=\"\">— Không thuộc đơn vị —</option>"
+                    + "<option value=\"9\" selected>Xã Đăk Ruồng</option></select>")
             try await render("organisation/groups", GroupsPage.mock, mustContain: "Cụm thi đua các xã, thị trấn")
             try await render("organisation/users", UsersPage.mock, mustContain: "A Thuận")
             try await render(
@@ -98,7 +110,8 @@ struct SurfaceTests {
                 "lifecycle/registration-form", RegistrationFormPage.mock,
                 mustContain: "Tên đối tượng không được để trống.")
             var typed = RegistrationFormPage.mock
-            typed.unit = .mock
+            typed.unitField = UnitField(
+                name: "unitID", textName: "unit", label: "Đơn vị", required: true, picker: .mock, error: nil)
             try await render(
                 "lifecycle/registration-form", typed, mustContain: "<legend>Có 2 đơn vị khớp “dak”; chọn một:</legend>")
             try await render("lifecycle/registration", RegistrationPage.mock, mustContain: "Quá hạn")
@@ -216,7 +229,8 @@ struct SurfaceTests {
             #expect(
                 views.count == expectedViews + 8 + 1 + 2 + issue16Views + mediaProposalViews + eventViews
                     + replicationViews + storyViews + publicSiteViews
-                    + 1, // the partial publicity/consent-section (issue 10 §2)
+                    + 1 // the partial publicity/consent-section (issue 10 §2)
+                    + 1, // the partial platform/unit-field (a form's unit, issue 11), rendered in the forms above
                 "a new view needs a render test: \(views.sorted())")
         }
     }

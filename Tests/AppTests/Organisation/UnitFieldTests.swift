@@ -1,0 +1,129 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+/// The forms that choose one unit (`UnitField`, issue 11): nationally their selects held the first 2,000 of 100,000
+/// units and the rest could not be chosen. Past `UnitPicker.selectLimit` units each takes a code or words of a name,
+/// offers the matches, keeps what was typed, and never saves an optional unit as empty because the text named none.
+@Suite("A form's unit: a select for a few units, a code or a name for many (accounts, units, clusters)")
+struct UnitFieldTests {
+    @Test(
+        "An account's unit, a unit's parent and a cluster's new member are typed by code or name once units are many")
+    func typedUnitFields() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            try await admin.login("admin", adminPassword)
+            #expect(
+                try await admin.send(.GET, UsersPath.new.href).text.contains("<select id=\"unitID\" name=\"unitID\""))
+            _ = try await UnitPickerTests.manyVillages(app)
+            func unit(_ code: String) async throws -> Int {
+                try #require(try await UnitModel.query(on: app.db).filter(\.$code == code).first()).requireID()
+            }
+            let (t30, t300, t17) = (
+                try await unit("KR-DR-T30"), try await unit("KR-DR-T300"), try await unit("KR-DR-T17")
+            )
+
+            // The account form: a text field, the units not sent to the page.
+            let new = try await admin.send(.GET, UsersPath.new.href)
+            #expect(new.status == .ok)
+            #expect(!new.text.contains("<select id=\"unitID\""))
+            #expect(new.text.contains("<input id=\"unit\" name=\"unit\" type=\"text\" value=\"\">"))
+            #expect(!new.text.contains("Thôn Thử 17"))
+            func account(_ username: String, unit: String, unitID: String = "") -> [(String, String)] {
+                [
+                    ("username", username), ("fullName", "Y Thử"), ("role", "unit-officer"), ("unit", unit),
+                    ("unitID", unitID), ("password", "mat-khau-thu-12345"), ("active", "on"),
+                ]
+            }
+            // Several match: the form again, what was typed kept, the four offered; no account.
+            let several = try await admin.post(UsersPath.list.href, account("ythu1", unit: "thon thu 30"))
+            #expect(several.status == .unprocessableEntity, "\(several.text.prefix(300))")
+            #expect(several.text.contains("value=\"thon thu 30\"") && several.text.contains("value=\"ythu1\""))
+            #expect(several.text.contains("Có 4 đơn vị khớp “thon thu 30”; chọn một:"))
+            for id in [t30, t300] {
+                #expect(several.text.contains("<input type=\"radio\" name=\"unitID\" value=\"\(id)\">"))
+            }
+            // Nothing matches: an error on the field, never an account saved without its unit.
+            let none = try await admin.post(UsersPath.list.href, account("ythu2", unit: "không có đâu"))
+            #expect(none.status == .unprocessableEntity)
+            #expect(none.text.contains("Chưa xác định được đơn vị từ “không có đâu”"))
+            #expect(none.text.contains("id=\"unitID-error\""))
+            // One chosen among the matches, and an exact code in any case: saved in that unit.
+            let chosen = try await admin.post(
+                UsersPath.list.href, account("ythu3", unit: "thon thu 30", unitID: String(t30)))
+            #expect(chosen.status == .seeOther, "\(chosen.text.prefix(300))")
+            #expect(try await admin.post(UsersPath.list.href, account("ythu4", unit: "kr-dr-t17")).status == .seeOther)
+            let users = try await UserModel.query(on: app.db).filter(
+                \.$username ~~ ["ythu1", "ythu2", "ythu3", "ythu4"]
+            )
+            .all()
+            #expect(users.map { "\($0.username) \($0.$unit.id ?? 0)" }.sorted() == ["ythu3 \(t30)", "ythu4 \(t17)"])
+            // Its edit form shows the unit by name, its id beside it.
+            let edited = try #require(users.first { $0.username == "ythu4" })
+            let edit = try await admin.send(.GET, UsersPath.edit(.id(try edited.requireID())).href)
+            #expect(edit.text.contains("value=\"Thôn Thử 17 xã Đăk Ruồng\""))
+            #expect(edit.text.contains("<input type=\"hidden\" name=\"unitID\" value=\"\(t17)\">"))
+
+            // A unit's parent, by code.
+            let unitFields: [(String, String)] = [
+                ("code", "KR-DR-T17-X"), ("name", "Xóm Thử"), ("shortName", ""), ("kind", "thon"),
+                ("parent", "KR-DR-T17"), ("parentID", ""), ("place", ""), ("abbreviation", ""),
+            ]
+            let made = try await admin.post(UnitsPath.list.href, unitFields)
+            #expect(made.status == .seeOther, "\(made.text.prefix(300))")
+            let xom = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DR-T17-X").first())
+            #expect(xom.$parent.id == t17)
+            let rootless = try await admin.post(
+                UnitsPath.list.href,
+                unitFields.map { $0.0 == "code" ? ("code", "KR-Y") : $0.0 == "parent" ? ("parent", "zzz") : $0 })
+            #expect(rootless.status == .unprocessableEntity)
+            #expect(rootless.text.contains("id=\"parentID-error\""))
+            #expect(try await UnitModel.query(on: app.db).filter(\.$code == "KR-Y").count() == 0)
+
+            // A cluster's new member, by code; once a member it is no longer offered.
+            let office = Browser(app)
+            try await office.login("noivu")
+            let group = try #require(try await UnitGroupModel.query(on: app.db).filter(\.$code == "CUM-XA").first())
+            let groupID = try group.requireID()
+            let members = GroupEditPath.members(.id(groupID)).href
+            let page = try await office.send(.GET, GroupEditPath.edit(.id(groupID)).href)
+            #expect(page.text.contains("<input id=\"unit\" name=\"unit\" type=\"text\" value=\"\">"))
+            #expect(try await office.post(members, [("unit", "kr-dr-t300"), ("unitID", "")]).status == .seeOther)
+            let linked = try await UnitGroupMemberModel.query(on: app.db).filter(\.$group.$id == groupID)
+                .filter(\.$unit.$id == t300).count()
+            #expect(linked == 1)
+            let again = try await office.post(members, [("unit", "KR-DR-T300"), ("unitID", "")])
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.text.contains("Chưa xác định được đơn vị từ “KR-DR-T300”"))
+        }
+    }
+
+    @Test("A new dossier's unit, typed by a commune officer whose units are many: by code, or an error on the field")
+    func dossierUnit() async throws {
+        try await withTestApp { app in
+            let commune = try await UnitPickerTests.manyVillages(app)
+            let web = Browser(app)
+            try await web.login("dakruong")
+            let list = try await web.send(.GET, DossiersPath.list.href)
+            #expect(list.status == .ok)
+            #expect(list.text.contains("<input id=\"unit\" name=\"unit\" type=\"text\""))
+            #expect(!list.text.contains("Thôn Thử 17"), "the units are not sent to the page")
+            func dossier(_ unit: String, _ title: String) -> [(String, String)] {
+                [("unit", unit), ("unitID", ""), ("year", "2025"), ("title", title), ("number", "")]
+            }
+            let none = try await web.post(DossiersPath.list.href, dossier("không có đâu", "Hồ sơ thử A"))
+            #expect(none.status == .unprocessableEntity)
+            #expect(none.text.contains("Chưa xác định được đơn vị từ “không có đâu”"))
+            #expect(none.text.contains("value=\"Hồ sơ thử A\""))
+            let made = try await web.post(DossiersPath.list.href, dossier("kr-dakruong", "Hồ sơ thử B"))
+            #expect(made.status == .seeOther, "\(made.text.prefix(300))")
+            let saved = try await DossierModel.query(on: app.db).filter(\.$title ~~ ["Hồ sơ thử A", "Hồ sơ thử B"])
+                .all()
+            #expect(saved.map { "\($0.title) \($0.$unit.id)" } == ["Hồ sơ thử B \(commune)"])
+        }
+    }
+}
