@@ -167,13 +167,16 @@ struct CriteriaPage: Encodable, Sendable {
     let canCreate: Bool
     let form: [String: String]
     let errors: [String: String]
-    let units: [SelectOption]
+    /// The new criterion's unit (nil when the reader may not add one).
+    let unitField: UnitField?
     let kinds: [SelectOption]
     let subjectKinds: [SelectOption]
 }
 
 struct UnitCriterionForm: Content {
     var unitID: String
+    /// The unit as typed, where the actor's units are too many for a select (`UnitField`).
+    var unit: String? = nil
     var year: String
     var code: String
     var text: String
@@ -202,7 +205,8 @@ struct UnitCriterionForm: Content {
     }
     var flat: [String: String] {
         [
-            "unitID": unitID, "year": year, "code": code, "text": text, "kind": kind, "threshold": threshold ?? "",
+            "unitID": unitID, "unit": unit ?? "", "year": year, "code": code, "text": text, "kind": kind,
+            "threshold": threshold ?? "",
             "subThreshold": subThreshold ?? "",
             "population": population ?? "", "subGroup": subGroup ?? "", "measure": measure ?? "",
             "direction": direction ?? "", "title": title ?? "", "rank": rank ?? "",
@@ -415,8 +419,10 @@ struct SubjectsCriteriaWebController {
                             .joined(separator: ", "))
             },
             canCreate: req.can(.createUnitRecords), form: form, errors: errors,
-            units: try await RegistrationOptions.units(
-                actor, selected: form["unitID"] ?? "", on: req.db, forCreate: true),
+            unitField: req.can(.createUnitRecords)
+                ? try await UnitField.make(
+                    Self.criterionUnitSpec(actor), selectedID: form["unitID"], text: form["unit"],
+                    error: errors["unitID"], on: req.db) : nil,
             kinds: CriterionKind.allCases.filter { $0 != .leaderRule }.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (form["kind"] ?? "boolean"))
             },
@@ -434,10 +440,20 @@ struct SubjectsCriteriaWebController {
             "lifecycle/criteria", try await Self.criteriaPage(req: req, form: form, errors: [:]))
     }
 
+    /// A criterion's unit: one the actor may create records in, not abolished.
+    static func criterionUnitSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(required: true, scope: Policy.createScope(actor))
+    }
+
     @Sendable func createCriterion(req: Request) async throws -> Response {
         let f = try req.form(UnitCriterionForm.self)
-        return try await req.submit {
-            try await UnitCriteriaService.create(f.input, actor: req.actor, on: req.db)
+        return try await req.submit { () async throws -> UnitCriterionModel in
+            var input = f.input
+            input.unitID =
+                Int(
+                    try await UnitField.resolve(
+                        Self.criterionUnitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.db) ?? "") ?? 0
+            return try await UnitCriteriaService.create(input, actor: req.actor, on: req.db)
         } redirect: { c in
             (SubjectsPath.criteria.href, "Đã thêm tiêu chí \(c.code).")
         } orRender: { e in

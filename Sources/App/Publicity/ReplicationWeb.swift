@@ -49,7 +49,7 @@ struct ReplicationFormPage: Encodable, Sendable {
     let form: [String: String]
     let errors: [String: String]
     let models: [SelectOption]
-    let units: [SelectOption]
+    let unitField: UnitField
     let cancelHref: String
 }
 
@@ -118,6 +118,8 @@ struct ReplicationSection: Encodable, Sendable {
 struct ReplicationForm: Content, Sendable {
     var registrationID: String?
     var adoptingUnitID: String?
+    /// The adopting unit as typed, where the actor's units are too many for a select (`UnitField`).
+    var adoptingUnit: String? = nil
     var adoptedOn: String?
     var adaptation: String?
     var responsible: String?
@@ -128,10 +130,18 @@ struct ReplicationForm: Content, Sendable {
             adoptingUnitID: adoptingUnitID.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
             adoptedOn: adoptedOn ?? "", adaptation: adaptation, responsible: responsible)
     }
+    /// The input, its adopting unit resolved from what was typed (an error on the field when it names none).
+    func input(_ req: Request) async throws -> ReplicationInput {
+        var f = self
+        f.adoptingUnitID = try await UnitField.resolve(
+            ReplicationWebController.unitSpec(req.actor), selectedID: adoptingUnitID, text: adoptingUnit, on: req.db)
+        return f.input
+    }
     var flat: [String: String] {
         [
             "registrationID": registrationID ?? "", "adoptingUnitID": adoptingUnitID ?? "",
-            "adoptedOn": adoptedOn ?? "", "adaptation": adaptation ?? "", "responsible": responsible ?? "",
+            "adoptingUnit": adoptingUnit ?? "", "adoptedOn": adoptedOn ?? "", "adaptation": adaptation ?? "",
+            "responsible": responsible ?? "",
         ]
     }
 }
@@ -244,11 +254,12 @@ struct ReplicationWebController {
             }
     }
 
-    static func unitOptions(_ actor: Actor, selected: String, on db: any Database) async throws -> [SelectOption] {
-        // A lead agency spreads its movement's models in every unit: the list is what it sees; the Policy decides.
-        let units = try await RegistrationOptions.units(actor, selected: selected, on: db, forCreate: false)
-        return [SelectOption(value: "", label: "— Chọn đơn vị áp dụng —", selected: selected.isEmpty)]
-            + units.dropFirst()
+    /// The adopting unit: any unit the actor sees (a lead agency spreads its movement's models in every unit; the
+    /// Policy decides on saving), an abolished one included as before (a replication recorded there stays editable).
+    static func unitSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(
+            name: "adoptingUnitID", textName: "adoptingUnit", label: "Đơn vị áp dụng", required: true,
+            emptyLabel: "— Chọn đơn vị áp dụng —", scope: Policy.unitScope(actor), activeOnly: false)
     }
 
     static func formPage(
@@ -263,7 +274,9 @@ struct ReplicationWebController {
             action: id.map { ReplicationsPath.replication(.id($0)).href } ?? ReplicationsPath.list.href,
             creating: id == nil, modelLabel: modelLabel, form: form, errors: errors,
             models: id == nil ? try await modelOptions(selected: form["registrationID"] ?? "", on: req.db) : [],
-            units: try await unitOptions(actor, selected: form["adoptingUnitID"] ?? "", on: req.db),
+            unitField: try await UnitField.make(
+                Self.unitSpec(actor), selectedID: form["adoptingUnitID"], text: form["adoptingUnit"],
+                error: errors["adoptingUnitID"], on: req.db),
             cancelHref: id.map { ReplicationsPath.replication(.id($0)).href }
                 ?? (Int(form["registrationID"] ?? "").map {
                     RegistrationsPath.registration(.id($0)).href + "#nhan-rong"
@@ -284,7 +297,7 @@ struct ReplicationWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(ReplicationForm.self)
         return try await req.submit {
-            try await ReplicationService.create(form.input, actor: req.actor, on: req.db)
+            try await ReplicationService.create(try await form.input(req), actor: req.actor, on: req.db)
         } redirect: { r in
             (ReplicationsPath.replication(.id(r.id ?? 0)).href, "Đã ghi nhận đơn vị nhân rộng mô hình.")
         } orRender: { e in
@@ -351,7 +364,7 @@ struct ReplicationWebController {
         let existing = try await ReplicationService.load(id, .update, actor: req.actor, on: req.db)
         let form = try req.form(ReplicationForm.self)
         return try await req.submit {
-            try await ReplicationService.update(id, form.input, actor: req.actor, on: req.db)
+            try await ReplicationService.update(id, try await form.input(req), actor: req.actor, on: req.db)
         } redirect: { _ in
             (ReplicationsPath.replication(.id(id)).href, "Đã lưu thông tin nhân rộng.")
         } orRender: { e in

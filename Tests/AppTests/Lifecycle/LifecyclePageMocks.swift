@@ -168,6 +168,7 @@ extension CriteriaPage {
                 unitName: "Xã Đăk Ruồng", year: 2024, code: "DR-01", text: "Không có hộ tái nghèo",
                 kindLabel: "Không có trường hợp nào", appliesTo: "Hộ gia đình")
         ],
-        canCreate: true, form: ["year": "2024"], errors: ["text": "Nội dung tiêu chí không được để trống."], units: [],
+        canCreate: true, form: ["year": "2024"], errors: ["text": "Nội dung tiêu chí không được để trống."],
+        unitField: .mockSelect,
         kinds: [], subjectKinds: [])
 }

@@ -126,4 +126,44 @@ struct UnitFieldTests {
             #expect(saved.map { "\($0.title) \($0.$unit.id)" } == ["Hồ sơ thử B \(commune)"])
         }
     }
+
+    @Test("A unit's own criterion and a model's adopting unit, typed by a commune officer whose units are many")
+    func criterionAndReplicationUnits() async throws {
+        try await withTestApp { app in
+            _ = try await UnitPickerTests.manyVillages(app)
+            let t17 = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DR-T17").first())
+            let web = Browser(app)
+            try await web.login("dakruong")
+            let page = try await web.send(.GET, SubjectsPath.criteria.href)
+            #expect(page.text.contains("<input id=\"unit\" name=\"unit\" type=\"text\""))
+            #expect(!page.text.contains("Thôn Thử 17"), "the units are not sent to the page")
+            func criterion(_ unit: String, _ code: String) -> [(String, String)] {
+                [
+                    ("unit", unit), ("unitID", ""), ("year", "2025"), ("code", code), ("text", "Tiêu chí thử"),
+                    ("kind", CriterionKind.boolean.rawValue),
+                ]
+            }
+            let several = try await web.post(SubjectsPath.criteria.href, criterion("thon thu 30", "TC-UF1"))
+            #expect(several.status == .unprocessableEntity)
+            #expect(several.text.contains("Có 4 đơn vị khớp “thon thu 30”; chọn một:"))
+            #expect(several.text.contains("value=\"TC-UF1\""))
+            let made = try await web.post(SubjectsPath.criteria.href, criterion("kr-dr-t17", "TC-UF2"))
+            #expect(made.status == .seeOther, "\(made.text.prefix(300))")
+            let saved = try await UnitCriterionModel.query(on: app.db).filter(\.$code ~~ ["TC-UF1", "TC-UF2"]).all()
+            #expect(saved.map { "\($0.code) \($0.$unit.id)" } == ["TC-UF2 \(try t17.requireID())"])
+
+            let form = try await web.send(.GET, ReplicationsPath.new.href)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("<input id=\"adoptingUnit\" name=\"adoptingUnit\" type=\"text\""))
+            #expect(!form.text.contains("Thôn Thử 17"))
+            let before = try await ReplicationModel.query(on: app.db).count()
+            let bad = try await web.post(
+                ReplicationsPath.list.href,
+                [("registrationID", ""), ("adoptingUnit", "không có đâu"), ("adoptingUnitID", ""), ("adoptedOn", "")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("Chưa xác định được đơn vị từ “không có đâu”"))
+            #expect(bad.text.contains("id=\"adoptingUnitID-error\""))
+            #expect(try await ReplicationModel.query(on: app.db).count() == before)
+        }
+    }
 }

@@ -20,7 +20,12 @@ extension ReplicationFormPage {
         creating: true, modelLabel: "", form: ["adoptedOn": "31/02/2025", "adaptation": "Dùng lồng tre"],
         errors: ["adoptedOn": ReplicationService.dateMessage],
         models: [SelectOption(value: "1", label: "Nuôi cá lồng — Tổ hợp tác Đăk Ruồng (2024)", selected: true)],
-        units: [SelectOption(value: "", label: "— Chọn đơn vị áp dụng —", selected: true)],
+        unitField: UnitField(
+            name: "adoptingUnitID", textName: "adoptingUnit", label: "Đơn vị áp dụng", required: true,
+            picker: UnitPicker(
+                options: [SelectOption(value: "", label: "— Chọn đơn vị áp dụng —", selected: true)], text: "",
+                unitID: "", message: ""),
+            error: nil),
         cancelHref: "/app/replications")
 }
 
