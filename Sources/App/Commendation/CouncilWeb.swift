@@ -41,7 +41,8 @@ struct CouncilPage: Encodable, Sendable {
     let meetings: [Meeting]
     let ready: [Ready]
     let canManage: Bool
-    let units: [SelectOption]
+    /// A new member's unit (nil when the reader does not manage the council).
+    let unitField: UnitField?
     let form: [String: String]
     let memberForm: [String: String]
     let errors: [String: String]
@@ -111,6 +112,8 @@ struct MemberForm: Content {
     var role: String?
     var position: String
     var unitID: String?
+    /// The unit as typed, where the actor's units are too many for a select (`UnitField`).
+    var unit: String? = nil
     var username: String?
 }
 struct MeetingForm: Content {
@@ -203,9 +206,10 @@ struct CouncilWebController {
                     checked: checked.isEmpty || checked.contains(String($0.id ?? 0)))
             },
             canManage: manage,
-            units: manage
-                ? try await RegistrationOptions.units(
-                    try req.requireActor(), selected: memberForm["unitID"] ?? "", on: req.db, forCreate: false) : [],
+            unitField: manage
+                ? try await UnitField.make(
+                    Self.memberUnitSpec(req.actor), selectedID: memberForm["unitID"], text: memberForm["unit"],
+                    error: errors["memberUnitID"], on: req.db) : nil,
             form: form.isEmpty
                 ? ["date": today.isoToVietnamese, "title": "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng"] : form,
             memberForm: memberForm, errors: errors)
@@ -216,18 +220,27 @@ struct CouncilWebController {
             "commendation/council", try await Self.councilPage(req: req, authorityID: try req.intQuery("authority")))
     }
 
+    /// A member's unit, where they work: any unit the actor sees, none at all allowed.
+    static func memberUnitSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(
+            label: "Đơn vị công tác", emptyLabel: "— Không ghi —", scope: Policy.unitScope(actor), activeOnly: false)
+    }
+
     @Sendable func addMember(req: Request) async throws -> Response {
         let f = try req.form(MemberForm.self)
-        let input = CouncilMemberInput(
-            authorityID: f.authorityID, name: f.name, position: f.position, unitID: f.unitID.flatMap { Int($0) },
-            username: f.username, role: f.role)
-        return try await req.submit {
-            try await CouncilService.addMember(input, actor: req.actor, on: req.db)
+        return try await req.submit { () async throws -> CouncilMemberModel in
+            let unitID = try await UnitField.resolve(
+                Self.memberUnitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.db)
+            let input = CouncilMemberInput(
+                authorityID: f.authorityID, name: f.name, position: f.position, unitID: unitID.flatMap { Int($0) },
+                username: f.username, role: f.role)
+            return try await CouncilService.addMember(input, actor: req.actor, on: req.db)
         } redirect: { m in
             (CouncilPath.council.href(authority: f.authorityID), "Đã thêm thành viên \(m.name).")
         } orRender: { e in
             let typed = [
-                "name": f.name, "position": f.position, "unitID": f.unitID ?? "", "username": f.username ?? "",
+                "name": f.name, "position": f.position, "unitID": f.unitID ?? "", "unit": f.unit ?? "",
+                "username": f.username ?? "",
                 "role": f.role ?? "",
             ]
             return try await req.render(

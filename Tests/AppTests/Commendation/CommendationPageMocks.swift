@@ -28,7 +28,7 @@ extension CouncilPage {
         ready: [
             Ready(id: 1, title: "Đề nghị khen thưởng năm 2024", unitName: "Xã Đăk Ruồng", nominees: 3, checked: true)
         ], canManage: true,
-        units: [], form: [:], memberForm: [:], errors: [:])
+        unitField: .mockSelect, form: [:], memberForm: [:], errors: [:])
 }
 
 extension MeetingPage {

@@ -166,4 +166,35 @@ struct UnitFieldTests {
             #expect(try await ReplicationModel.query(on: app.db).count() == before)
         }
     }
+
+    @Test(
+        "A council member's unit, typed by the standing office once units are many; optional, never emptied by a typo")
+    func councilMemberUnit() async throws {
+        try await withTestApp { app in
+            let district = try await keepDistrictInOffice(app)
+            _ = try await UnitPickerTests.manyVillages(app)
+            let t17 = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DR-T17").first())
+            let office = Browser(app)
+            try await office.login("noivu")
+            let page = try await office.send(.GET, CouncilPath.council.href(authority: district))
+            #expect(page.text.contains("<input id=\"unit\" name=\"unit\" type=\"text\""))
+            #expect(!page.text.contains("Thôn Thử 17"), "the units are not sent to the page")
+            func member(_ name: String, unit: String) -> [(String, String)] {
+                [
+                    ("authorityID", String(district)), ("name", name), ("position", "Ủy viên"), ("unit", unit),
+                    ("unitID", ""), ("username", ""),
+                ]
+            }
+            let typo = try await office.post(CouncilPath.members.href, member("Y Thử Một", unit: "không có đâu"))
+            #expect(typo.status == .unprocessableEntity)
+            #expect(typo.text.contains("Chưa xác định được đơn vị từ “không có đâu”"))
+            #expect(typo.text.contains("value=\"không có đâu\""))
+            let made = try await office.post(CouncilPath.members.href, member("Y Thử Hai", unit: "KR-DR-T17"))
+            #expect(made.status == .seeOther, "\(made.text.prefix(300))")
+            let saved = try await CouncilMemberModel.query(on: app.db).filter(\.$name ~~ ["Y Thử Một", "Y Thử Hai"])
+                .all()
+            #expect(saved.map { "\($0.name) \($0.$unit.id ?? 0)" } == ["Y Thử Hai \(try t17.requireID())"])
+        }
+    }
+
 }
