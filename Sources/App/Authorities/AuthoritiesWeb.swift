@@ -26,8 +26,10 @@ struct AuthorityPage: Encodable, Sendable {
     let title: String
     let canEdit: Bool
     let councilHref: String?
-    let units: [SelectOption]
-    let standingUnits: [SelectOption]
+    /// The unit of a new authority (none for an existing one: its unit is fixed), and the council's standing agency;
+    /// each a list of one so that `platform/unit-field` draws it inside `#for(unitField in …)`.
+    let unitFields: [UnitField]
+    let standingFields: [UnitField]
     let levels: [SelectOption]
     let modes: [SelectOption]
     let form: [String: String]
@@ -42,11 +44,14 @@ struct AuthorityPage: Encodable, Sendable {
 
 struct AuthorityForm: Content {
     var unitID: String?
+    /// The units as typed, where the actor's units are too many for a select (`UnitField`).
+    var unit: String? = nil
     var level: String?
     var name: String
     var headTitle: String
     var councilName: String
     var standingUnitID: String
+    var standingUnit: String? = nil
     var validFrom: String?
     var validTo: String?
     var signingMode: String
@@ -61,8 +66,9 @@ struct AuthorityForm: Content {
 
     var typed: [String: String] {
         [
-            "unitID": unitID ?? "", "level": level ?? "", "name": name, "headTitle": headTitle,
-            "councilName": councilName, "standingUnitID": standingUnitID, "validFrom": validFrom ?? "",
+            "unitID": unitID ?? "", "unit": unit ?? "", "level": level ?? "", "name": name, "headTitle": headTitle,
+            "councilName": councilName, "standingUnitID": standingUnitID, "standingUnit": standingUnit ?? "",
+            "validFrom": validFrom ?? "",
             "validTo": validTo ?? "", "signingMode": signingMode, "chiefTitle": chiefTitle, "signerTitle": signerTitle,
             "signerName": signerName ?? "", "place": place, "decisionFormat": decisionFormat,
             "minutesFormat": minutesFormat, "executors": executors ?? "", "recipients": recipients ?? "",
@@ -76,6 +82,18 @@ struct AuthorityForm: Content {
             validFrom: validFrom, validTo: validTo, signingMode: signingMode, chiefTitle: chiefTitle,
             signerTitle: signerTitle, signerName: signerName, place: place, decisionFormat: decisionFormat,
             minutesFormat: minutesFormat, executors: executors, recipients: recipients)
+    }
+
+    /// The form with its units read from what was typed (an error on the field when a text names none or several).
+    func resolvingUnits(_ actor: Actor?, on db: any Database) async throws -> AuthorityForm {
+        var f = self
+        f.unitID = try await UnitField.resolve(
+            AuthoritiesWebController.unitSpec(actor), selectedID: unitID, text: unit, on: db)
+        f.standingUnitID =
+            try await UnitField.resolve(
+                AuthoritiesWebController.standingSpec(actor), selectedID: standingUnitID, text: standingUnit, on: db)
+            ?? ""
+        return f
     }
 }
 
@@ -133,10 +151,16 @@ struct AuthoritiesWebController {
             canEdit = req.can(
                 .update, .authority(try await AuthorityService.scope(authority, actor: actor, on: req.db)))
         }
-        let units = try await RegistrationOptions.units(
-            actor, selected: form["unitID"] ?? "", on: req.db, forCreate: false)
-        let standing = try await RegistrationOptions.units(
-            actor, selected: form["standingUnitID"] ?? "", on: req.db, forCreate: false)
+        let unitField =
+            authority == nil
+            ? [
+                try await UnitField.make(
+                    Self.unitSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
+                    on: req.db)
+            ] : []
+        let standingField = try await UnitField.make(
+            Self.standingSpec(actor), selectedID: form["standingUnitID"], text: form["standingUnit"],
+            error: errors["standingUnitID"], on: req.db)
         let inForce = RuleLibrary.ruleSet(forDay: Today.iso, jurisdiction: req.jurisdiction, in: req.ruleSets)
         let confers =
             authority.map { a in
@@ -148,7 +172,7 @@ struct AuthoritiesWebController {
             action: authority.map { AuthoritiesPath.authority(.id($0.id ?? 0)).href } ?? AuthoritiesPath.list.href,
             title: authority?.headTitle ?? "Khai báo cấp khen thưởng", canEdit: canEdit,
             councilHref: authority.map { CouncilPath.council.href(authority: $0.id ?? 0) },
-            units: units, standingUnits: standing,
+            unitFields: unitField, standingFields: [standingField],
             levels: AuthorityLevel.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: form["level"] == $0.rawValue)
             },
@@ -156,6 +180,18 @@ struct AuthoritiesWebController {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: form["signingMode"] == $0.rawValue)
             },
             form: form, errors: errors, confers: confers)
+    }
+
+    /// A new authority's unit: any unit the actor sees that still exists.
+    static func unitSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(label: "Đơn vị (cơ quan có thẩm quyền)", scope: Policy.unitScope(actor))
+    }
+
+    /// The council's standing agency: any unit the actor sees (one abolished since stays shown).
+    static func standingSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(
+            name: "standingUnitID", textName: "standingUnit", label: "Cơ quan thường trực Hội đồng",
+            scope: Policy.unitScope(actor), activeOnly: false)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -181,8 +217,10 @@ struct AuthoritiesWebController {
     @Sendable func create(req: Request) async throws -> Response {
         try Access.check(req.actor, .create, .authority(nil))
         let f = try req.form(AuthorityForm.self)
-        return try await req.submit {
-            try await AuthorityService.create(f.input(unitID: nil, level: nil), actor: req.actor, on: req.db)
+        return try await req.submit { () async throws -> AuthorityModel in
+            let resolved = try await f.resolvingUnits(req.actor, on: req.db)
+            return try await AuthorityService.create(
+                resolved.input(unitID: nil, level: nil), actor: req.actor, on: req.db)
         } redirect: { a in
             (AuthoritiesPath.authority(.id(a.id ?? 0)).href, "Đã khai báo \(a.headTitle).")
         } orRender: { e in
@@ -199,9 +237,10 @@ struct AuthoritiesWebController {
         try Access.check(
             req.actor, .update, .authority(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
         let f = try req.form(AuthorityForm.self)
-        return try await req.submit {
-            try await AuthorityService.update(
-                id, f.input(unitID: a.$unit.id, level: a.level), actor: req.actor, on: req.db)
+        return try await req.submit { () async throws -> AuthorityModel in
+            let resolved = try await f.resolvingUnits(req.actor, on: req.db)
+            return try await AuthorityService.update(
+                id, resolved.input(unitID: a.$unit.id, level: a.level), actor: req.actor, on: req.db)
         } redirect: { a in
             (AuthoritiesPath.authority(.id(id)).href, "Đã lưu \(a.headTitle).")
         } orRender: { e in

@@ -19,6 +19,12 @@ struct UnitPicker: Encodable, Sendable {
     /// What the field says about what was typed; nil when nothing (a template's `#if` takes "" for true).
     let message: String?
     let isSelect: Bool
+    /// A list filter's names (`platform/unit-filter`): the query items of the chosen id and of the typed text, and
+    /// the labels of the select and of the text field. A form's field has its own (`UnitField`).
+    var idName = "unitID"
+    var textName = "unit"
+    var label = "Đơn vị (gồm trực thuộc)"
+    var textLabel = "Đơn vị (mã hoặc tên, gồm trực thuộc)"
 
     init(options: [SelectOption], text: String, unitID: String, message: String) {
         self.options = options
@@ -26,6 +32,23 @@ struct UnitPicker: Encodable, Sendable {
         self.unitID = unitID
         self.message = message.isEmpty ? nil : message
         isSelect = !options.isEmpty
+    }
+
+    /// A list's unit filter read from the request: the id in `idName`, what was typed in `textName`. Returns the
+    /// picker, named and labelled for `platform/unit-filter`, and the unit the list is filtered by. `link` makes the
+    /// list's address filtered by a unit (the other filters kept).
+    static func filter(
+        _ req: Request, scope: UnitScope, idName: String = "unitID", textName: String = "unit",
+        label: String, textLabel: String, link: (Int) -> String
+    ) async throws -> (picker: UnitPicker, unitID: Int?) {
+        var (picker, unitID) = try await make(
+            scope: scope, selectedID: try req.intQuery(idName), text: req.queryText(textName) ?? "",
+            allLabel: "Tất cả đơn vị", on: req.db, link: link)
+        picker.idName = idName
+        picker.textName = textName
+        picker.label = label
+        picker.textLabel = textLabel
+        return (picker, unitID)
     }
 
     static let selectLimit = 300

@@ -8,7 +8,8 @@ struct EventListPage: Encodable, Sendable {
     let newHref: String?
     let yearOptions: [SelectOption]
     let kindOptions: [SelectOption]
-    let unitOptions: [SelectOption]
+    /// The organising unit: a select while the actor's units are few, else typed by code or name (`UnitPicker`).
+    let unit: UnitPicker
     let rows: [Row]
     let nextHref: String?
     let firstHref: String?
@@ -137,15 +138,17 @@ struct EventsWebController {
         let kindText = req.queryText("kind") ?? ""
         let kind = EventKind(rawValue: kindText)
         var f = EventFilter(
-            year: try req.intQuery("year"), kind: kind, unitID: try req.intQuery("unit"),
+            year: try req.intQuery("year"), kind: kind, unitID: nil,
             after: try EventFilter.cursor(req.queryText("after")))
         f.perPage = 50
+        let others: [(String, String)] = [("year", f.year.map(String.init) ?? ""), ("kind", kind?.rawValue ?? "")]
+        let (unit, unitID) = try await UnitPicker.filter(
+            req, scope: Policy.eventScope(actor), idName: "unit", textName: "unitText", label: "Đơn vị tổ chức",
+            textLabel: "Đơn vị tổ chức (mã hoặc tên)"
+        ) { EventPath.list.href(others + [("unit", String($0))]) }
+        f.unitID = unitID
         let (items, units, next) = try await EventsQuery.page(f, actor: actor, on: req.db)
-        let query: [(String, String)] = [
-            ("year", f.year.map(String.init) ?? ""), ("kind", kind?.rawValue ?? ""),
-            ("unit", f.unitID.map(String.init) ?? ""),
-        ]
-        let unitChoices = try await UnitQueries.choices(scope: Policy.eventScope(actor), on: req.db)
+        let query = others + [("unit", f.unitID.map(String.init) ?? "")]
         let page = EventListPage(
             layout: req.layout(
                 "Sự kiện: tham quan, báo cáo kinh nghiệm, sơ kết, tổng kết", active: EventPath.list.href),
@@ -156,10 +159,7 @@ struct EventsWebController {
                 },
             kindOptions: [SelectOption(value: "", label: "Tất cả các loại", selected: kind == nil)]
                 + EventKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
-            unitOptions: [SelectOption(value: "", label: "Tất cả đơn vị", selected: f.unitID == nil)]
-                + unitChoices.map {
-                    SelectOption(value: String($0.id ?? 0), label: $0.name, selected: $0.id == f.unitID)
-                },
+            unit: unit,
             rows: items.map { e in
                 EventListPage.Row(
                     href: EventPath.event(.id(e.id ?? 0)).href, title: e.title, kind: e.kind.label, date: e.displayDate,

@@ -79,7 +79,8 @@ struct MediaListPage: Encodable, Sendable {
     let items: [MediaRow]
     let subjectID: String
     let subjectName: String?
-    let units: [SelectOption]
+    /// The exemplar's unit: a select while the actor's units are few, else typed by code or name (`UnitPicker`).
+    let unit: UnitPicker
     let kinds: [SelectOption]
     let year: String
     let nextHref: String?
@@ -155,8 +156,6 @@ struct MediaWebController {
         var (f, cursor) = try filter(req)
         // A refused form post comes back to its subject's form, with what was typed.
         if let subjectID { f.subjectID = subjectID }
-        let page = try await MediaQuery.list(f, actor: actor, after: cursor, limit: perPage, on: req.db)
-        let names = try await subjectNames(page.items.map(\.subjectID), on: req.db)
         var subjectName: String?
         var form: MediaFormContext?
         if let sid = f.subjectID,
@@ -172,20 +171,26 @@ struct MediaWebController {
                     kinds: kindOptions(v["outletKind"] ?? "", empty: "— Chọn loại kênh —"), values: v)
             }
         }
-        let query: [(String, String)] = [
-            ("subject", f.subjectID.map(String.init) ?? ""), ("unit", f.unitID.map(String.init) ?? ""),
-            ("year", f.year.map(String.init) ?? ""), ("kind", f.outletKind ?? ""),
+        let others: [(String, String)] = [
+            ("subject", f.subjectID.map(String.init) ?? ""), ("year", f.year.map(String.init) ?? ""),
+            ("kind", f.outletKind ?? ""),
         ]
-        var units: [SelectOption] = []
+        var unit = UnitPicker(options: [], text: "", unitID: "", message: "")
         if let actor {
-            units = try await RegistrationOptions.units(
-                actor, selected: f.unitID.map(String.init) ?? "", on: req.db, forCreate: false)
+            (unit, f.unitID) = try await UnitPicker.filter(
+                req, scope: Policy.unitScope(actor), idName: "unit", textName: "unitText",
+                label: "Đơn vị của điển hình (gồm trực thuộc)",
+                textLabel: "Đơn vị của điển hình (mã hoặc tên, gồm trực thuộc)"
+            ) { MediaPath.list.href(others + [("unit", String($0))]) }
         }
+        let page = try await MediaQuery.list(f, actor: actor, after: cursor, limit: perPage, on: req.db)
+        let names = try await subjectNames(page.items.map(\.subjectID), on: req.db)
+        let query = others + [("unit", f.unitID.map(String.init) ?? "")]
         return MediaListPage(
             layout: req.layout("Sổ theo dõi tuyên truyền", active: MediaPath.list.href),
             items: page.items.map { MediaRow($0, subjectName: names[$0.subjectID] ?? "") },
             subjectID: f.subjectID.map(String.init) ?? "", subjectName: subjectName,
-            units: units,
+            unit: unit,
             kinds: kindOptions(f.outletKind ?? "", empty: "Tất cả loại kênh"), year: f.year.map(String.init) ?? "",
             nextHref: page.next.map { MediaPath.list.href(query + [("after", $0.token)]) },
             firstHref: cursor == nil ? nil : MediaPath.list.href(query), form: form, errors: errors,

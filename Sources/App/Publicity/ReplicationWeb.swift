@@ -33,7 +33,8 @@ struct ReplicationsPage: Encodable, Sendable {
     let newHref: String
     let action: String
     let years: [SelectOption]
-    let units: [SelectOption]
+    /// The adopting unit: a select while the actor's units are few, else typed by code or name (`UnitPicker`).
+    let unit: UnitPicker
     let types: [SelectOption]
     let rows: [ReplicationRow]
     let nextHref: String?
@@ -211,7 +212,14 @@ struct ReplicationWebController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let (f, kept) = try await Self.filter(req, limit: Self.perPage)
+        var (f, kept) = try await Self.filter(req, limit: Self.perPage)
+        let others = kept.filter { $0.0 != "unitID" }
+        let (unit, unitID) = try await UnitPicker.filter(
+            req, scope: Policy.unitScope(actor), label: "Đơn vị áp dụng (gồm trực thuộc)",
+            textLabel: "Đơn vị áp dụng (mã hoặc tên, gồm trực thuộc)"
+        ) { ReplicationsPath.list.href(others + [("unitID", String($0))]) }
+        f.unitID = unitID
+        kept = others + [("unitID", f.unitID.map(String.init) ?? "")]
         let page = try await ReplicationQuery.list(f, actor: actor, on: req.db)
         let thisYear = Today.year
         let years =
@@ -219,16 +227,14 @@ struct ReplicationWebController {
             + (2020...(thisYear + 1)).reversed().map {
                 SelectOption(value: String($0), label: String($0), selected: f.year == $0)
             }
-        var units = try await RegistrationOptions.units(
-            actor, selected: f.unitID.map(String.init) ?? "", on: req.db, forCreate: false)
-        if units.isEmpty { units = [SelectOption(value: "", label: "Tất cả đơn vị", selected: true)] }
-        let types = try await RegistrationOptions.types(selected: kept[2].1, on: req.db, all: true)
+        let types = try await RegistrationOptions.types(
+            selected: others.first { $0.0 == "typeCode" }?.1 ?? "", on: req.db, all: true)
         return try await req.render(
             "publicity/replications",
             ReplicationsPage(
                 layout: req.layout("Nhân rộng mô hình, điển hình", active: ReplicationsPath.list.href),
                 canCreate: req.can(.createUnitRecords), newHref: ReplicationsPath.new.href,
-                action: ReplicationsPath.list.href, years: years, units: units, types: types,
+                action: ReplicationsPath.list.href, years: years, unit: unit, types: types,
                 rows: page.items.map(ReplicationRow.init),
                 nextHref: page.next.map { ReplicationsPath.list.href(kept + [("before", String($0))]) },
                 firstHref: f.before == nil ? nil : ReplicationsPath.list.href(kept)))

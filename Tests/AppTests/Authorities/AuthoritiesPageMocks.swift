@@ -24,7 +24,16 @@ extension AuthorityPage {
     static let mock = AuthorityPage(
         layout: .mock("Chủ tịch Ủy ban nhân dân xã Đăk Ruồng"), id: 2, action: "/app/authorities/2",
         title: "Chủ tịch Ủy ban nhân dân xã Đăk Ruồng", canEdit: true, councilHref: "/app/council?authority=2",
-        units: [], standingUnits: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)],
+        unitFields: [],
+        standingFields: [
+            UnitField(
+                name: "standingUnitID", textName: "standingUnit", label: "Cơ quan thường trực Hội đồng",
+                required: false,
+                picker: UnitPicker(
+                    options: [SelectOption(value: "9", label: "Xã Đăk Ruồng", selected: true)], text: "", unitID: "",
+                    message: ""),
+                error: nil)
+        ],
         levels: [], modes: [SelectOption(value: "kt", label: SigningMode.kt.label, selected: true)],
         form: [
             "name": "Ủy ban nhân dân xã Đăk Ruồng", "headTitle": "Chủ tịch Ủy ban nhân dân xã Đăk Ruồng",

@@ -40,6 +40,18 @@ extension UnitPicker {
         ]
         return p
     }()
+
+    /// A select (the actor's units are few), as a list filter named `unit`.
+    static let mockSelect: UnitPicker = {
+        var p = UnitPicker(
+            options: [
+                SelectOption(value: "", label: "Tất cả đơn vị", selected: false),
+                SelectOption(value: "1", label: "Ủy ban nhân dân huyện Kon Rẫy", selected: true),
+            ], text: "", unitID: "", message: "")
+        p.idName = "unit"
+        p.label = "Đơn vị tổ chức"
+        return p
+    }()
 }
 
 extension RegistrationsPage {

@@ -92,6 +92,56 @@ struct UnitPickerTests {
         }
     }
 
+    @Test("The lists of events, media and replications take a typed unit too once units are many, and filter by it")
+    func otherListFilters() async throws {
+        try await withTestApp { app in
+            let commune = try await Self.manyVillages(app)
+            let village = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DR-T17").first())
+            let villageID = try village.requireID()
+            let web = Browser(app)
+            try await web.login("dakruong")
+            // (list, the id's query item, the text's query item)
+            let lists = [
+                (EventPath.list.href, "unit", "unitText"), (MediaPath.list.href, "unit", "unitText"),
+                (ReplicationsPath.list.href, "unitID", "unit"),
+            ]
+            for (list, idName, textName) in lists {
+                let page = try await web.send(.GET, list)
+                #expect(page.status == .ok, "\(list)")
+                #expect(!page.text.contains("<select id=\"\(idName)\""), "\(list)")
+                #expect(page.text.contains("<input id=\"\(textName)\" name=\"\(textName)\" type=\"search\""), "\(list)")
+                #expect(!page.text.contains("Thôn Thử 17"), "\(list): the units are not sent to the page")
+                // An exact code in any case: the unit's name shown, its id kept for the pager.
+                let byCode = try await web.send(.GET, list + "?\(textName)=kr-dr-t17")
+                #expect(byCode.text.contains("value=\"Thôn Thử 17 xã Đăk Ruồng\""), "\(list)")
+                #expect(
+                    byCode.text.contains("<input type=\"hidden\" name=\"\(idName)\" value=\"\(villageID)\">"), "\(list)"
+                )
+                // Several: links to the list filtered by each; nothing: said so in Vietnamese.
+                let several = try await web.send(.GET, list + "?\(textName)=thon+thu+1&year=2025")
+                #expect(several.text.contains("đơn vị khớp “thon thu 1”"), "\(list)")
+                #expect(several.text.contains("?year=2025&amp;\(idName)="), "\(list)")
+                let none = try await web.send(.GET, list + "?\(textName)=kh%C3%B4ng+c%C3%B3+%C4%91%C3%A2u")
+                #expect(none.status == .ok)
+                #expect(none.text.contains("Không có đơn vị nào khớp “không có đâu” trong phạm vi của bạn"), "\(list)")
+            }
+            // Filtered by the typed unit: an event of the village is listed, one of the commune is not.
+            let api = try await APIClient.login(app, "dakruong")
+            for (unit, title) in [(villageID, "Tham quan ở Thôn Thử"), (commune, "Sơ kết ở xã Đăk Ruồng")] {
+                let r = try await api.send(
+                    .POST, "/api/v1/events",
+                    json: [
+                        "unitID": unit, "kind": "experience-talk", "title": title, "date": "10/06/2025", "place": "X",
+                    ])
+                #expect(r.status == .created, "\(r.text)")
+            }
+            let events = try await web.send(.GET, EventPath.list.href + "?unitText=KR-DR-T17")
+            #expect(events.text.contains("Tham quan ở Thôn Thử") && !events.text.contains("Sơ kết ở xã Đăk Ruồng"))
+            let all = try await web.send(.GET, EventPath.list.href)
+            #expect(all.text.contains("Tham quan ở Thôn Thử") && all.text.contains("Sơ kết ở xã Đăk Ruồng"))
+        }
+    }
+
     /// The registration form's unit (issue 11: nationally its select carried 2,000 of 100,000 units, 121 KB, and
     /// the others could not be chosen): a code or words of a name once the units are many; matches offered as
     /// radio buttons; what was typed kept; an abolished unit never offered.

@@ -197,4 +197,50 @@ struct UnitFieldTests {
         }
     }
 
+    @Test("An authority's unit and its council's standing agency, two typed fields on one form once units are many")
+    func authorityUnits() async throws {
+        try await withTestApp { app in
+            _ = try await UnitPickerTests.manyVillages(app)
+            let t17 = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DR-T17").first())
+            let t30 = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DR-T30").first())
+            let admin = Browser(app)
+            try await admin.login("admin", adminPassword)
+            let form = try await admin.send(.GET, AuthoritiesPath.new.href)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("<input id=\"unit\" name=\"unit\" type=\"text\" value=\"\">"))
+            #expect(form.text.contains("<input id=\"standingUnit\" name=\"standingUnit\" type=\"text\" value=\"\">"))
+            #expect(!form.text.contains("Thôn Thử 17"), "the units are not sent to the page")
+            func authority(unit: String, standing: String) -> [(String, String)] {
+                [
+                    ("unit", unit), ("unitID", ""), ("level", "xa"), ("name", "Ủy ban nhân dân thôn thử"),
+                    ("headTitle", "Trưởng thôn thử"), ("councilName", "Hội đồng thử"),
+                    ("standingUnit", standing), ("standingUnitID", ""), ("signingMode", "kt"),
+                    ("chiefTitle", "Chủ tịch"), ("signerTitle", "Phó Chủ tịch"), ("place", "Đăk Ruồng"),
+                    ("decisionFormat", "{n}/QĐ-UBND"), ("minutesFormat", "{n}/BB-HĐTĐKT"),
+                ]
+            }
+            let before = try await AuthorityModel.query(on: app.db).count()
+            // A typo in the standing agency: the form again with both texts kept and the error on that field.
+            let typo = try await admin.post(
+                AuthoritiesPath.list.href, authority(unit: "kr-dr-t17", standing: "không có đâu"))
+            #expect(typo.status == .unprocessableEntity, "\(typo.text.prefix(300))")
+            #expect(typo.text.contains("Chưa xác định được đơn vị từ “không có đâu”"))
+            #expect(typo.text.contains("id=\"standingUnitID-error\""))
+            #expect(typo.text.contains("value=\"không có đâu\"") && typo.text.contains("value=\"Hội đồng thử\""))
+            #expect(try await AuthorityModel.query(on: app.db).count() == before)
+            // Both by code: saved with those units.
+            let made = try await admin.post(
+                AuthoritiesPath.list.href, authority(unit: "kr-dr-t17", standing: "KR-DR-T30"))
+            #expect(made.status == .seeOther, "\(made.text.prefix(300))")
+            let saved = try #require(
+                try await AuthorityModel.query(on: app.db).filter(\.$headTitle == "Trưởng thôn thử").first())
+            #expect(saved.$unit.id == (try t17.requireID()))
+            #expect(saved.$standingUnit.id == (try t30.requireID()))
+            // Its page shows the standing agency by name, its id beside it.
+            let page = try await admin.send(.GET, AuthoritiesPath.authority(.id(try saved.requireID())).href)
+            #expect(page.text.contains("value=\"Thôn Thử 30 xã Đăk Ruồng\""))
+            #expect(
+                page.text.contains("<input type=\"hidden\" name=\"standingUnitID\" value=\"\(try t30.requireID())\">"))
+        }
+    }
 }

@@ -106,6 +106,10 @@ struct SurfaceTests {
             try await render("platform/audit", AuditPage.mock, mustContain: "Sửa đơn vị")
             try await render("platform/error", ErrorPageContext.mock, mustContain: "Lỗi 404")
             try await render("lifecycle/registrations", RegistrationsPage.mock, mustContain: "Mô hình trồng sâm dây")
+            // The unit filter as a text field with its matches (links to the list filtered by each).
+            try await render(
+                "lifecycle/registrations", RegistrationsPage.mock,
+                mustContain: #"<a href="/app/registrations?unitID=12">Xã Đăk Tờ Re (KR-DAKTORE)</a>"#)
             try await render(
                 "lifecycle/registration-form", RegistrationFormPage.mock,
                 mustContain: "Tên đối tượng không được để trống.")
@@ -136,6 +140,10 @@ struct SurfaceTests {
             try await render("commendation/meeting", MeetingPage.mock, mustContain: "Bạn thuộc đơn vị đề nghị")
             try await render("authorities/list", AuthoritiesPage.mock, mustContain: "Đến hết 30/06/2025")
             try await render("authorities/authority", AuthorityPage.mock, mustContain: "phải có chỗ cho số thứ tự")
+            // The standing agency drawn by platform/unit-field inside its loop of one.
+            try await render(
+                "authorities/authority", AuthorityPage.mock,
+                mustContain: #"<select id="standingUnitID" name="standingUnitID"><option value="9" selected>"#)
             try await render("commendation/awards", AwardsPage.mock, mustContain: "Số 120/QĐ-UBND ngày 20/12/2024")
             try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "cần xác minh")
             try await render("commendation/eligibility", EligibilityPage.mock, mustContain: "Ngày áp dụng: 31/12/2024")
@@ -158,6 +166,10 @@ struct SurfaceTests {
             try await render("notices/notices", NoticesPage.mock, mustContain: "Đánh dấu đã đọc")
             // The media log and citizens' proposals (issue 10 §3, §6); media-form and media-section are partials.
             try await render("publicity/media-list", MediaListPage.mock, mustContain: "Hệ thống loa truyền thanh cơ sở")
+            try await render(
+                "publicity/media-list", MediaListPage.mock,
+                mustContain:
+                    #"<div id="unit-matches" class="alert" role="status"><p>Có 2 đơn vị khớp “dak”; chọn một:</p>"#)
             try await render("publicity/media-entry", MediaEntryPage.mock, mustContain: "Đường dẫn phải bắt đầu")
             try await render("lifecycle/subject", SubjectPage.mockWithMedia, mustContain: "Được tuyên truyền 1 lần")
             try await render("lifecycle/subject", SubjectPage.mockWithConsents, mustContain: "Rút lại sự đồng ý")
@@ -166,6 +178,9 @@ struct SurfaceTests {
             try await render("publicity/proposal", ProposalPage.mock, mustContain: "0905123456")
             // Events (issue 10 §4).
             try await render("publicity/events", EventListPage.mock, mustContain: "Hội nghị sơ kết")
+            try await render(
+                "publicity/events", EventListPage.mock,
+                mustContain: #"<label for="unit">Đơn vị tổ chức</label><select id="unit" name="unit">"#)
             try await render("publicity/event-form", EventFormPage.mock, mustContain: "không hợp lệ; nhập theo dạng")
             try await render("publicity/event", EventPage.mock, mustContain: "Giấy mời (DOCX)")
             // Stories (issue 10 §1).
@@ -230,7 +245,10 @@ struct SurfaceTests {
                 views.count == expectedViews + 8 + 1 + 2 + issue16Views + mediaProposalViews + eventViews
                     + replicationViews + storyViews + publicSiteViews
                     + 1 // the partial publicity/consent-section (issue 10 §2)
-                    + 1, // the partial platform/unit-field (a form's unit, issue 11), rendered in the forms above
+                    + 1 // the partial platform/unit-field (a form's unit, issue 11), rendered in the forms above
+                    // the partials platform/unit-filter and unit-filter-matches (a list's unit, issue 11), rendered
+                    // in the lists of registrations, events, media and replications
+                    + 2,
                 "a new view needs a render test: \(views.sorted())")
         }
     }

@@ -10,7 +10,7 @@ extension EventListPage {
         layout: .mock("Sự kiện"), newHref: "/app/events/new",
         yearOptions: [SelectOption(value: "2025", label: "2025", selected: true)],
         kindOptions: EventKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
-        unitOptions: [SelectOption(value: "1", label: "Ủy ban nhân dân huyện Kon Rẫy", selected: false)],
+        unit: .mockSelect,
         rows: [
             Row(
                 href: "/app/events/3", title: "Hội nghị sơ kết năm 2025", kind: "Hội nghị sơ kết", date: "18/07/2025",

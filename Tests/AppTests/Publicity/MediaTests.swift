@@ -152,7 +152,7 @@ extension MediaFormContext {
 extension MediaListPage {
     static let mock = MediaListPage(
         layout: .mock("Sổ theo dõi tuyên truyền"), items: [.mock], subjectID: "5", subjectName: "Hộ ông A Blơi",
-        units: [SelectOption(value: "", label: "Tất cả đơn vị", selected: true)],
+        unit: .mock,
         kinds: MediaWebController.kindOptions("", empty: "Tất cả loại kênh"), year: "2025",
         nextHref: MediaPath.list.href([("after", "2025-03-15.3")]), firstHref: nil, form: .mock,
         errors: [:], legalBasis: "Luật Báo chí 2016")

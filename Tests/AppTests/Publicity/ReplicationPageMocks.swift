@@ -9,7 +9,7 @@ extension ReplicationsPage {
     static let mock = ReplicationsPage(
         layout: .mock(), canCreate: true, newHref: "/app/replications/new", action: "/app/replications",
         years: [SelectOption(value: "2025", label: "2025", selected: true)],
-        units: [SelectOption(value: "", label: "Tất cả đơn vị", selected: true)],
+        unit: .mockSelect,
         types: [SelectOption(value: "MH-01", label: "MH-01 Mô hình kinh tế", selected: false)],
         rows: [], nextHref: "/app/replications?before=3", firstHref: nil)
 }
