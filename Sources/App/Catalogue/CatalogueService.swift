@@ -115,19 +115,34 @@ enum CatalogueService {
     static func inForce(year: Int, on db: any Database) async throws -> CatalogueVersionModel? {
         let start = String(format: "%04d-01-01", year)
         let end = String(format: "%04d-12-31", year)
-        if let v = try await CatalogueVersionModel.query(on: db).filter(\.$effectiveFrom <= start)
+        if let v = try await header(db).filter(\.$effectiveFrom <= start)
             .sort(\.$effectiveFrom, .descending).sort(\.$version, .descending).first()
         {
             return v
         }
-        return try await CatalogueVersionModel.query(on: db).filter(\.$effectiveFrom <= end)
+        return try await header(db).filter(\.$effectiveFrom <= end)
             .sort(\.$effectiveFrom).sort(\.$version).first()
     }
 
     /// The newest version (the latest effective one), whatever the year.
     static func current(on db: any Database) async throws -> CatalogueVersionModel? {
-        try await CatalogueVersionModel.query(on: db).sort(\.$effectiveFrom, .descending).sort(\.$version, .descending)
-            .first()
+        try await header(db).sort(\.$effectiveFrom, .descending).sort(\.$version, .descending).first()
+    }
+
+    /// The newest version's file as loaded (the demo data takes its movements and their types from it).
+    static func currentFile(on db: any Database) async throws -> CatalogueFile? {
+        guard
+            let v = try await CatalogueVersionModel.query(on: db).sort(\.$effectiveFrom, .descending)
+                .sort(\.$version, .descending).first()
+        else { return nil }
+        return try CatalogueFile.decode(Data(v.content.utf8))
+    }
+
+    /// A version without `content`, the file it was loaded from (48 KB, read twice by every registration list page
+    /// only to find which version's types to offer). `content` is read only by `currentFile`.
+    private static func header(_ db: any Database) -> QueryBuilder<CatalogueVersionModel> {
+        CatalogueVersionModel.query(on: db).field(\.$id).field(\.$version).field(\.$title).field(\.$legalBasis)
+            .field(\.$effectiveFrom).field(\.$loadedAt)
     }
 
     static func version(_ version: String?, on db: any Database) async throws -> CatalogueVersionModel {

@@ -91,8 +91,7 @@ enum DemoData {
                 }
             }
             result.groupCount = tree.groups.count
-            if let current = try await CatalogueService.current(on: tx) {
-                let file = try CatalogueFile.decode(Data(current.content.utf8))
+            if let file = try await CatalogueService.currentFile(on: tx) {
                 for m in file.movements {
                     let movement = MovementModel()
                     movement.code = m.code

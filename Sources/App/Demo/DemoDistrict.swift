@@ -226,8 +226,7 @@ final class DemoDistrictRun: @unchecked Sendable {
         for m in try await MovementModel.query(on: db).all() {
             if let id = m.id { movementIDs[m.code] = id }
         }
-        if let current = try await CatalogueService.current(on: db) {
-            let file = try CatalogueFile.decode(Data(current.content.utf8))
+        if let file = try await CatalogueService.currentFile(on: db) {
             for t in file.modelTypes { if let m = t.movement { typeMovement[t.code] = m } }
         }
         for (type, code) in plan.movementsByType where !type.hasPrefix("_") && typeMovement[type] == nil {

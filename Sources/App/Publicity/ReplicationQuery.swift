@@ -117,7 +117,12 @@ enum ReplicationQuery {
     /// Which adoptions count: a stopped adoption no longer spreads the model.
     static let counted: [ReplicationStatus] = [.adopting, .running, .assessed]
 
-    static func spread(registrationID: Int, on db: any Database) async throws -> ModelSpread {
+    /// `tableWhenAdopted`: the by-commune table only for a model adopted somewhere (a registration's page, where a
+    /// table of zeros says nothing): its area's units — a whole province's communes at national scale — were a sixth
+    /// of that page's time, decoded as models on every view.
+    static func spread(registrationID: Int, tableWhenAdopted: Bool = false, on db: any Database) async throws
+        -> ModelSpread
+    {
         guard
             let model = try await RegistrationModel.query(on: db).filter(\.$id == registrationID).with(\.$unit)
                 .first()
@@ -125,6 +130,11 @@ enum ReplicationQuery {
         let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id == registrationID)
             .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
         let units = Self.perUnit(reps)
+        if tableWhenAdopted, reps.isEmpty {
+            return ModelSpread(
+                registrationID: registrationID, count: 0, unitCount: 0, units: [], areaName: "", byCommune: [],
+                elsewhere: 0)
+        }
         // The district: the nearest unit of kind "huyện" above the model's unit, else the tree's top unit.
         let pathIDs = model.unit.unitPath.ids
         let above = try await UnitModel.query(on: db).filter(\.$id ~~ pathIDs).all()

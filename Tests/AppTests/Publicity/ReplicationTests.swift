@@ -40,6 +40,7 @@ struct ReplicationTests {
             #expect(before["replicatedModels"] as? Int == 0)
             let pageBefore = try await web.send(.GET, "/app/registrations/\(model)")
             #expect(pageBefore.text.contains("Đã có 0 lượt nhân rộng"))
+            #expect(!pageBefore.text.contains("Nơi đã nhân rộng theo xã"), "no table of zeros before any adoption")
 
             try await web.send(.GET, "/app/replications/new?model=\(model)")
             let created = try await web.post(

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Two builds on the same data, page by page, in one run (issue 11, item 9) — on demand, never a timed test.
+
+Starts each binary in turn on a database filled by run.py (`--keep`), signs the admin in, and measures each page's
+time alone (median of sequential keep-alive requests) and its size; the builds alternate rounds, so a change in the
+machine's load falls on both. Prints a Markdown table with after ÷ before, the only figure that means anything on a
+shared machine.
+
+    python3 Benchmarks/http/compare.py --before OLD_BIN --after NEW_BIN --reuse DIR [--rounds 3] [--requests 15]
+        [--resources-before DIR]   (the Resources/ the old binary was built with, when templates changed since)
+"""
+import argparse
+import json
+import statistics
+import sys
+import urllib.error
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run as R  # noqa: E402
+
+
+def pages(base, bearer, cookie):
+    """The endpoints of run.py, and the pages whose own cost session 17 looked at."""
+    _, body, _ = R.fetch(base + "/api/v1/registrations?perPage=1", bearer)
+    first = json.loads(body)["items"][0]
+    unit = first.get("unitID")
+    _, directory, _ = R.fetch(base + "/dien-hinh")
+    exemplar = R.re.search(rb'href="(/dien-hinh/\d+)"', directory)
+    out = [
+        ("bare route /healthz", "/healthz", {}),
+        ("API list, three filters", f"/api/v1/registrations?year=2024&unitID={unit}&subjectKind=individual&perPage=50",
+         bearer),
+        ("web list, three filters", f"/app/registrations?year=2024&unitID={unit}&subjectKind=individual", cookie),
+        ("web folded search", "/app/registrations?q=sam%20day", cookie),
+        ("standing office home /app", "/app", cookie),
+        ("dashboard, whole tree", "/app/dashboard", cookie),
+        ("a registration's page", f"/app/registrations/{first['id']}", cookie),
+        ("registration form", "/app/registrations/new", cookie),
+        ("public home page", "/", {}),
+    ]
+    if exemplar:
+        out.append(("public exemplar page", exemplar.group(1).decode(), {}))
+    return out
+
+
+def measure(binary, workdir, resources, requests):
+    class Args:
+        database_url = ""
+    env = R.env_for(Args, workdir)
+    if resources:
+        env["DIENHINH_RESOURCES"] = resources
+    port = R.free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = R.start_server(binary, workdir, env, port, workdir / "compare-server.log")
+    try:
+        _, body, _ = R.fetch(base + "/api/v1/auth/token", {"Content-Type": "application/json"},
+                             json.dumps({"username": "admin", "password": R.ADMIN_PASSWORD}).encode())
+        bearer = {"Authorization": "Bearer " + json.loads(body)["token"]}
+        cookie = {"Cookie": R.login_cookie(base)}
+        result = {}
+        for name, path, headers in pages(base, bearer, cookie):
+            try:
+                for _ in range(3):  # warm-up: caches, the first page of each query
+                    status, raw, _ = R.fetch(base + path, headers)
+            except urllib.error.HTTPError as e:
+                status, raw = e.code, e.read()
+            result[name] = (R.sequential_ms(base + path, headers, n=requests), len(raw), status)
+        return result
+    finally:
+        R.stop(proc)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--before", required=True)
+    p.add_argument("--after", required=True)
+    p.add_argument("--reuse", required=True, help="a folder kept by run.py --keep (its dienhinh.sqlite)")
+    p.add_argument("--resources-before", default="")
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--requests", type=int, default=15)
+    args = p.parse_args()
+    workdir = Path(args.reuse)
+    runs = {"before": [], "after": []}
+    for _ in range(args.rounds):
+        runs["before"].append(measure(Path(args.before).resolve(), workdir, args.resources_before, args.requests))
+        runs["after"].append(measure(Path(args.after).resolve(), workdir, "", args.requests))
+    print("| page | before ms | after ms | after ÷ before | bytes before | bytes after |")
+    print("|---|---|---|---|---|---|")
+    for name in runs["after"][0]:
+        b = statistics.median(r[name][0] for r in runs["before"] if name in r)
+        a = statistics.median(r[name][0] for r in runs["after"])
+        print(f"| {name} | {b:.1f} | {a:.1f} | {a / b:.2f} | {runs['before'][0].get(name, (0, 0))[1]:,} | "
+              f"{runs['after'][0][name][1]:,} |")
+
+
+if __name__ == "__main__":
+    main()
