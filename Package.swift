@@ -5,7 +5,9 @@ let package = Package(
     name: "DienHinh",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "dienhinh", targets: ["dienhinh"])
+        .executable(name: "dienhinh", targets: ["dienhinh"]),
+        // For the in-process benchmarks (`Benchmarks/inprocess`), a package of their own.
+        .library(name: "DienHinhKit", targets: ["Domain", "OOXML", "App"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),

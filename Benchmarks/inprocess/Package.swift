@@ -1,0 +1,41 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// In-process benchmarks (issue 11, item 9), on demand: `Benchmarks/inprocess/run.sh`. A package of its own, so that
+// the project's build, its tests and CI neither resolve nor build the benchmark package and its plug-in.
+// ordo-one/benchmark: percentiles, allocation counts (its malloc interposer) and a baseline to compare against.
+let package = Package(
+    name: "DienHinhBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        // `dienhinh` is a link to the project root, whatever the clone's folder is called (a path package is named by it).
+        .package(path: "dienhinh"),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
+    ],
+    targets: [
+        // Pure code: Vietnamese text, CSV and the streamed XLSX writer.
+        .executableTarget(
+            name: "TextAndFiles",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "DienHinhKit", package: "dienhinh"),
+            ],
+            path: "Benchmarks/TextAndFiles",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Whole requests through the app's responder (middleware, auth, SQL, Leaf) with no socket, on a filled
+        // database (DIENHINH_BENCH_DATABASE or DATABASE_URL), each beside the bare route.
+        .executableTarget(
+            name: "Pages",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "DienHinhKit", package: "dienhinh"),
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            path: "Benchmarks/Pages",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
