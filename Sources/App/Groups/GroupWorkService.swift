@@ -157,10 +157,21 @@ enum GroupWorkService {
 
     /// The unit heading the group in each of `years` (nil where none is set); empty without years.
     static func heads(_ groupID: Int, years: ClosedRange<Int>?, on db: any Database) async throws -> [Int?] {
-        guard let years else { return [] }
-        let records = try await GroupYearModel.query(on: db).filter(\.$group.$id == groupID)
+        try await heads(of: [groupID], years: years, on: db)[groupID] ?? []
+    }
+
+    /// The heads of several groups at once, in one query: each group's list as `heads(_:years:)` gives it.
+    static func heads(of groupIDs: [Int], years: ClosedRange<Int>?, on db: any Database) async throws
+        -> [Int: [Int?]]
+    {
+        guard let years, !groupIDs.isEmpty else { return Dictionary(uniqueKeysWithValues: groupIDs.map { ($0, []) }) }
+        let records = try await GroupYearModel.query(on: db).filter(\.$group.$id ~~ groupIDs)
             .filter(\.$year >= years.lowerBound).filter(\.$year <= years.upperBound).all()
-        return years.map { y in records.first { $0.year == y }?.headUnitID }
+        let byGroup = Dictionary(grouping: records, by: { $0.$group.id })
+        return Dictionary(
+            uniqueKeysWithValues: groupIDs.map { id in
+                (id, years.map { y in byGroup[id]?.first { $0.year == y }?.headUnitID })
+            })
     }
 
     /// The head suggested for the year: the member after last year's head.

@@ -393,16 +393,9 @@ struct DashboardWebController {
         )
         .where(SQLColumn("group_id", table: "m"), .in, SQLBind.group(ids)).all(decoding: Member.self)
         let paths = Dictionary(grouping: members, by: \.groupID).mapValues { $0.map { UnitPath(raw: $0.path) } }
-        var heads: [Int: [Int?]] = [:]
-        if let years {
-            let records = try await GroupYearModel.query(on: db).filter(\.$group.$id ~~ ids)
-                .filter(\.$year >= years.lowerBound).filter(\.$year <= years.upperBound).all()
-            let byGroup = Dictionary(grouping: records, by: { $0.$group.id })
-            heads = byGroup.mapValues { rs in years.map { y in rs.first { $0.year == y }?.headUnitID } }
-        }
+        let heads = try await GroupWorkService.heads(of: ids, years: years, on: db)
         return all.filter { g in
-            let h = heads[g.id] ?? (years.map { $0.map { _ in nil } } ?? [])
-            return Policy.statsDecision(actor, .group(memberPaths: paths[g.id] ?? [], heads: h)) == .allow
+            Policy.statsDecision(actor, .group(memberPaths: paths[g.id] ?? [], heads: heads[g.id] ?? [])) == .allow
         }.map { (id: $0.id, name: $0.name) }
     }
 }
