@@ -1013,6 +1013,17 @@ extension Policy {
         }
     }
 
+    /// Where the actor may hold an event (the organiser offered by a form): the same answer as
+    /// `decide(.create, .event(path))`.
+    public static func eventCreateScope(_ actor: Actor?) -> UnitScope {
+        guard let actor else { return .none }
+        switch actor.role {
+        case .admin, .standingOffice: return .all
+        case .unitOfficer, .leadAgency: return actor.unitPath.map(UnitScope.subtree) ?? .none
+        case .councilMember, .editor: return .none
+        }
+    }
+
     /// Whose events a listing shows: the same answer as `decide(.list, .event(path))`.
     public static func eventScope(_ actor: Actor?) -> UnitScope {
         guard let actor else { return .none }

@@ -48,5 +48,15 @@ struct EventKindsTests {
         #expect(Policy.eventScope(officer) == .subtree(commune))
         #expect(Policy.eventScope(lead) == .all)
         #expect(Policy.decide(nil, .read, .event(other)).isAllowed == false)
+        // The organisers a form offers agree with `decide(.create, …)` for every role, inside and outside its unit.
+        for role in Role.allCases {
+            let a = actor(role, UnitPath(ids: [1, 2]))
+            for path in [UnitPath(ids: [1, 2]), UnitPath(ids: [1, 2, 7]), other, UnitPath(ids: [1])] {
+                #expect(
+                    Policy.eventCreateScope(a).contains(path) == Policy.decide(a, .create, .event(path)).isAllowed,
+                    "\(role) at \(path.raw)")
+            }
+        }
+        #expect(Policy.eventCreateScope(nil) == .none)
     }
 }

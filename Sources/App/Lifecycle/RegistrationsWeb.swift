@@ -281,18 +281,6 @@ struct RegistrationPage: Encodable, Sendable {
 }
 
 enum RegistrationOptions {
-    static func units(_ actor: Actor, selected: String, on db: any Database, forCreate: Bool) async throws
-        -> [SelectOption]
-    {
-        let scope = forCreate ? Policy.createScope(actor) : Policy.unitScope(actor)
-        // An abolished unit keeps its history (filters list it) but takes no new record.
-        let units = try await UnitQueries.choices(scope: scope, on: db).filter { !forCreate || $0.abolishedOn == nil }
-        return [
-            SelectOption(value: "", label: forCreate ? "— Chọn đơn vị —" : "Tất cả đơn vị", selected: selected.isEmpty)
-        ]
-            + units.map { option($0, selected: String($0.id ?? 0) == selected) }
-    }
-
     /// A unit in a select: its short name, indented by its depth in the tree.
     static func option(_ u: UnitModel, selected: Bool) -> SelectOption {
         SelectOption(

@@ -39,6 +39,9 @@ struct MovementForm: Content, Sendable {
     var legalBasis: String?
     var leadAgencyIDs: [String]?
     var coordinatingAgencyIDs: [String]?
+    /// An agency to add, typed, where units are too many to list (`UnitsField`).
+    var leadAgencyIDsText: String? = nil
+    var coordinatingAgencyIDsText: String? = nil
 
     var input: MovementInput {
         MovementInput(
@@ -61,9 +64,9 @@ struct MovementFormPage: Encodable, Sendable {
     let errors: [String: String]
     let kinds: [SelectOption]
     let levels: [SelectOption]
-    let leadOptions: [SelectOption]
-    let coordinatingOptions: [SelectOption]
-    let leadLocked: Bool
+    /// The lead and the coordinating agencies, each drawn by `platform/units-field` (inside a loop: a Leaf partial
+    /// reads the name `unitsField`).
+    let agencyFields: [UnitsField]
     let cancelHref: String
 }
 
@@ -124,24 +127,17 @@ struct MovementsWebController {
         req: Request, heading: String, action: String, form: MovementForm, errors: [String: String], leadLocked: Bool,
         cancel: String
     ) async throws -> MovementFormPage {
-        // Agencies first, then communes; each group in Vietnamese alphabetical order.
-        let order: [UnitKind] = [
-            .tinh, .so, .huyen, .phong, .coQuanDang, .doanThe, .donViSuNghiep, .lucLuongVuTrang, .thiTran, .xa, .phuong,
-        ]
-        let units = try await UnitQueries.choices(scope: .all, on: req.db)
-            .filter { order.contains($0.unitKind) }
-            .sorted { a, b in
-                let ia = order.firstIndex(of: a.unitKind)!
-                let ib = order.firstIndex(of: b.unitKind)!
-                return ia != ib ? ia < ib : VietnameseText.compare(a.shortName, b.shortName) == .orderedAscending
-            }
-        func opts(_ selected: [String]?) -> [SelectOption] {
-            units.map {
-                SelectOption(
-                    value: String($0.id ?? 0), label: $0.shortName,
-                    selected: (selected ?? []).contains(String($0.id ?? 0)))
-            }
+        func field(_ spec: UnitsField.Spec, _ ids: [String]?, _ text: String?) async throws -> UnitsField {
+            try await UnitsField.make(
+                spec, chosen: Set((ids ?? []).compactMap { Int($0) }), text: text ?? "", error: errors[spec.name],
+                on: req.db)
         }
+        var lead = try await field(Self.leadSpec, form.leadAgencyIDs, form.leadAgencyIDsText)
+        lead.required = true
+        lead.locked = leadLocked
+        lead.lockedNote = "chỉ Thường trực thay đổi được"
+        let coordinating = try await field(
+            Self.coordinatingSpec, form.coordinatingAgencyIDs, form.coordinatingAgencyIDsText)
         return MovementFormPage(
             layout: req.layout(heading, active: MovementsPath.list.href), heading: heading, action: action, form: form,
             errors: errors,
@@ -151,8 +147,27 @@ struct MovementsWebController {
             levels: MovementLevel.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.level)
             },
-            leadOptions: opts(form.leadAgencyIDs), coordinatingOptions: opts(form.coordinatingAgencyIDs),
-            leadLocked: leadLocked, cancelHref: cancel)
+            agencyFields: [lead, coordinating], cancelHref: cancel)
+    }
+
+    /// The agencies a movement may name: units of the kinds that lead or coordinate one (agencies, communes).
+    static let agencyKinds: [UnitKind] = [
+        .tinh, .so, .huyen, .phong, .coQuanDang, .doanThe, .donViSuNghiep, .lucLuongVuTrang, .thiTran, .xa, .phuong,
+    ]
+    static let leadSpec = UnitsField.Spec(
+        name: "leadAgencyIDs", textName: "leadAgencyIDsText", label: "Đơn vị chủ trì", scope: .all, kinds: agencyKinds)
+    static let coordinatingSpec = UnitsField.Spec(
+        name: "coordinatingAgencyIDs", textName: "coordinatingAgencyIDsText", label: "Đơn vị phối hợp", scope: .all,
+        kinds: agencyKinds)
+
+    /// The input with the agencies typed added (an error on the field when a text names none or several).
+    static func input(_ form: MovementForm, on db: any Database) async throws -> MovementInput {
+        var input = form.input
+        input.leadAgencyIDs = try await UnitsField.resolve(
+            leadSpec, chosen: input.leadAgencyIDs ?? [], text: form.leadAgencyIDsText, on: db)
+        input.coordinatingAgencyIDs = try await UnitsField.resolve(
+            coordinatingSpec, chosen: input.coordinatingAgencyIDs ?? [], text: form.coordinatingAgencyIDsText, on: db)
+        return input
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -167,7 +182,7 @@ struct MovementsWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(MovementForm.self)
         return try await req.submit {
-            try await MovementService.create(form.input, actor: req.actor, on: req.db)
+            try await MovementService.create(try await Self.input(form, on: req.db), actor: req.actor, on: req.db)
         } redirect: { m in
             (MovementsPath.movement(.id(m.id ?? 0)).href, "Đã thêm phong trào \(m.name).")
         } orRender: { e in
@@ -201,7 +216,7 @@ struct MovementsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(MovementForm.self)
         return try await req.submit {
-            try await MovementService.update(id, form.input, actor: req.actor, on: req.db)
+            try await MovementService.update(id, try await Self.input(form, on: req.db), actor: req.actor, on: req.db)
         } redirect: { m in
             (MovementsPath.movement(.id(id)).href, "Đã lưu phong trào \(m.name).")
         } orRender: { e in

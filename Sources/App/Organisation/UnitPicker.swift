@@ -39,11 +39,11 @@ struct UnitPicker: Encodable, Sendable {
     /// list's address filtered by a unit (the other filters kept).
     static func filter(
         _ req: Request, scope: UnitScope, idName: String = "unitID", textName: String = "unit",
-        label: String, textLabel: String, link: (Int) -> String
+        label: String, textLabel: String, allLabel: String = "Tất cả đơn vị", link: (Int) -> String
     ) async throws -> (picker: UnitPicker, unitID: Int?) {
         var (picker, unitID) = try await make(
             scope: scope, selectedID: try req.intQuery(idName), text: req.queryText(textName) ?? "",
-            allLabel: "Tất cả đơn vị", on: req.db, link: link)
+            allLabel: allLabel, on: req.db, link: link)
         picker.idName = idName
         picker.textName = textName
         picker.label = label
@@ -59,19 +59,15 @@ struct UnitPicker: Encodable, Sendable {
     /// itself (a radio button beside the field). `activeOnly`: abolished units are left out (a form that creates).
     static func make(
         scope: UnitScope, selectedID: Int?, text rawText: String, allLabel: String, activeOnly: Bool = false,
-        excluding: Set<Int> = [], noMatch: String = "; danh sách chưa lọc theo đơn vị.", on db: any Database,
+        kinds: [UnitKind] = [], excluding: Set<Int> = [], noMatch: String = "; danh sách chưa lọc theo đơn vị.",
+        on db: any Database,
         link: (Int) -> String
     ) async throws -> (picker: UnitPicker, unitID: Int?) {
-        func active(_ q: QueryBuilder<UnitModel>) -> QueryBuilder<UnitModel> {
-            let q = excluding.isEmpty ? q : q.filter(\.$id !~ Array(excluding))
-            return activeOnly ? q.filter(\.$abolishedOn == nil).filter(\.$active == true) : q
-        }
-        func units() -> QueryBuilder<UnitModel> { active(UnitQueries.scoped(UnitModel.query(on: db), scope)) }
-        // Whether the scope holds more than a select carries: one id looked up past the limit (loading the 301 units
-        // to count them took 38 % of a national list page's time, issue 11).
-        let many = try await units().sort(\.$path).offset(selectLimit).field(\.$id).first() != nil
-        if !many {
-            let few = try await units().sort(\.$path).all()
+        let q = UnitChoices(scope: scope, activeOnly: activeOnly, kinds: kinds, excluding: excluding, db: db)
+        // Whether the scope holds more than a select carries (loading the 301 units to count them took 38 % of a
+        // national list page's time, issue 11).
+        if !(try await q.many()) {
+            let few = try await q.units().sort(\.$path).all()
             // The id filters as given (the listing keeps to the actor's scope); the select marks it when it lists it.
             let options =
                 [SelectOption(value: "", label: allLabel, selected: !few.contains { $0.id == selectedID })]
@@ -79,26 +75,19 @@ struct UnitPicker: Encodable, Sendable {
             return (UnitPicker(options: options, text: "", unitID: "", message: ""), selectedID)
         }
         let text = String(VietnameseText.clean(rawText).prefix(100))
-        // The units whose code or name hold the words typed.
-        func matching() -> QueryBuilder<UnitModel> {
-            active(UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db))
-        }
         // The chosen unit stands while the text still shows its name (or nothing was typed), or still describes it
         // (one of the matches offered for what was typed was chosen).
-        if let id = selectedID, let unit = try await units().filter(\.$id == id).first() {
+        if let id = selectedID, let unit = try await q.units().filter(\.$id == id).first() {
             var describes = text.isEmpty || text == unit.name
             if !describes {
-                describes = try await matching().filter(\.$id == id).count() > 0
+                describes = try await q.matching(text).filter(\.$id == id).count() > 0
             }
             if describes { return (UnitPicker(options: [], text: unit.name, unitID: String(id), message: ""), id) }
         }
         guard !text.isEmpty else {
             return (UnitPicker(options: [], text: "", unitID: "", message: ""), nil)
         }
-        if let exact = try await units().filter(\.$code == text.uppercased()).first(), let id = exact.id {
-            return (UnitPicker(options: [], text: exact.name, unitID: String(id), message: ""), id)
-        }
-        let found = try await matching().sort(\.$path).limit(maxMatches + 1).all()
+        let found = try await q.named(text)
         if found.count == 1, let only = found.first, let id = only.id {
             return (UnitPicker(options: [], text: only.name, unitID: String(id), message: ""), id)
         }
@@ -114,6 +103,40 @@ struct UnitPicker: Encodable, Sendable {
             u.id.map { SelectOption(value: link($0), label: "\(u.name) (\(u.code))", selected: false) }
         }
         return (picker, nil)
+    }
+}
+
+/// The units a picker offers (`UnitPicker`, `UnitField`, `UnitsField`): those of a scope, maybe only active ones and
+/// of some kinds, less some; and among them the ones a typed text names.
+struct UnitChoices: Sendable {
+    let scope: UnitScope
+    var activeOnly = false
+    var kinds: [UnitKind] = []
+    var excluding: Set<Int> = []
+    let db: any Database
+
+    func units() -> QueryBuilder<UnitModel> { restricted(UnitQueries.scoped(UnitModel.query(on: db), scope)) }
+
+    func restricted(_ q: QueryBuilder<UnitModel>) -> QueryBuilder<UnitModel> {
+        var q = excluding.isEmpty ? q : q.filter(\.$id !~ Array(excluding))
+        if !kinds.isEmpty { q = q.filter(\.$kind ~~ kinds.map(\.rawValue)) }
+        return activeOnly ? q.filter(\.$abolishedOn == nil).filter(\.$active == true) : q
+    }
+
+    /// Whether they are more than a select carries (one id looked up past `UnitPicker.selectLimit`).
+    func many() async throws -> Bool {
+        try await units().sort(\.$path).offset(UnitPicker.selectLimit).field(\.$id).first() != nil
+    }
+
+    /// The units whose code or name hold the words of `text`.
+    func matching(_ text: String) -> QueryBuilder<UnitModel> {
+        restricted(UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db))
+    }
+
+    /// The units `text` names: the one whose code it is, else up to `UnitPicker.maxMatches + 1` in tree order.
+    func named(_ text: String) async throws -> [UnitModel] {
+        if let exact = try await units().filter(\.$code == text.uppercased()).first() { return [exact] }
+        return try await matching(text).sort(\.$path).limit(UnitPicker.maxMatches + 1).all()
     }
 }
 
@@ -143,6 +166,8 @@ struct UnitField: Encodable, Sendable {
         var activeOnly = true
         /// Units not offered (a group's members already in it).
         var excluding: Set<Int> = []
+        /// Only units of these kinds (none: every kind).
+        var kinds: [UnitKind] = []
     }
 
     /// The field for a form showing `selectedID` and what was typed.
@@ -151,7 +176,7 @@ struct UnitField: Encodable, Sendable {
     {
         let picker = try await UnitPicker.make(
             scope: spec.scope, selectedID: Int(selectedID ?? ""), text: text ?? "", allLabel: spec.emptyLabel,
-            activeOnly: spec.activeOnly, excluding: spec.excluding, noMatch: ".", on: db
+            activeOnly: spec.activeOnly, kinds: spec.kinds, excluding: spec.excluding, noMatch: ".", on: db
         ) { String($0) }.picker
         return UnitField(
             name: spec.name, textName: spec.textName, label: spec.label, required: spec.required, picker: picker,
@@ -167,7 +192,7 @@ struct UnitField: Encodable, Sendable {
         guard !typed.isEmpty else { return selectedID }
         let id = try await UnitPicker.make(
             scope: spec.scope, selectedID: Int(selectedID ?? ""), text: typed, allLabel: spec.emptyLabel,
-            activeOnly: spec.activeOnly, excluding: spec.excluding, noMatch: ".", on: db
+            activeOnly: spec.activeOnly, kinds: spec.kinds, excluding: spec.excluding, noMatch: ".", on: db
         ) { String($0) }.unitID
         guard let id else {
             var e = FieldErrors()
@@ -177,5 +202,105 @@ struct UnitField: Encodable, Sendable {
             throw AppError.invalid(e)
         }
         return String(id)
+    }
+}
+
+/// A form's field of several units (issue 11: an event's participants were every unit as a checkbox, the first 2,000
+/// of a province's): every unit as a checkbox while the actor's units are few; past `UnitPicker.selectLimit` the
+/// chosen units as ticked checkboxes and a text field that adds one by its code or words of its name. A text naming
+/// several offers them as checkboxes to tick (no script needed). Drawn by `platform/units-field`; the posted form is
+/// read back through `resolve`.
+struct UnitsField: Encodable, Sendable {
+    /// The posted ids' name (`name[]`), and the typed text's.
+    let name: String
+    let textName: String
+    let label: String
+    /// Every unit of the scope is a choice (few units); else the choices are the chosen units.
+    let isChecklist: Bool
+    let choices: [Choice]
+    /// What was typed, and the units it names, offered to tick.
+    let text: String
+    let matches: [Choice]
+    let message: String?
+    let error: String?
+    /// At least one is needed (the legend's mark); the choices are shown but not changed (`locked`, with its note).
+    var required = false
+    var locked = false
+    var lockedNote = ""
+
+    struct Choice: Encodable, Sendable {
+        let id: Int
+        let label: String
+        let checked: Bool
+    }
+
+    struct Spec: Sendable {
+        var name = "unitIDs"
+        var textName = "unitIDsText"
+        var label = "Đơn vị"
+        var scope: UnitScope
+        var activeOnly = false
+        /// Only units of these kinds (none: every kind).
+        var kinds: [UnitKind] = []
+
+        func choices(_ db: any Database) -> UnitChoices {
+            UnitChoices(scope: scope, activeOnly: activeOnly, kinds: kinds, db: db)
+        }
+    }
+
+    static func make(_ spec: Spec, chosen: Set<Int>, text rawText: String, error: String?, on db: any Database)
+        async throws -> UnitsField
+    {
+        let q = spec.choices(db)
+        func choice(_ u: UnitModel, checked: Bool) -> Choice? {
+            u.id.map { Choice(id: $0, label: u.name, checked: checked) }
+        }
+        guard try await q.many() else {
+            let all = try await q.units().sort(\.$path).all()
+            return UnitsField(
+                name: spec.name, textName: spec.textName, label: spec.label, isChecklist: true,
+                choices: all.compactMap { choice($0, checked: chosen.contains($0.id ?? 0)) }, text: "", matches: [],
+                message: nil, error: error)
+        }
+        // The chosen ones as the record keeps them (a unit since abolished stays until unticked).
+        let kept =
+            chosen.isEmpty
+            ? [] : try await UnitModel.query(on: db).filter(\.$id ~~ Array(chosen)).sort(\.$path).all()
+        let text = String(VietnameseText.clean(rawText).prefix(100))
+        var matches: [Choice] = []
+        var message: String?
+        if !text.isEmpty {
+            let found = try await q.named(text).filter { !chosen.contains($0.id ?? 0) }
+            matches = found.prefix(UnitPicker.maxMatches).compactMap { choice($0, checked: false) }
+            switch found.count {
+            case 0: message = "Không có đơn vị nào khớp “\(text)” (ngoài các đơn vị đã chọn)."
+            case ...UnitPicker.maxMatches: message = "Các đơn vị khớp “\(text)”: đánh dấu đơn vị cần thêm."
+            default:
+                message = "Có hơn \(UnitPicker.maxMatches) đơn vị khớp “\(text)”; gõ mã đơn vị hoặc thêm chữ trong tên."
+            }
+        }
+        return UnitsField(
+            name: spec.name, textName: spec.textName, label: spec.label, isChecklist: false,
+            choices: kept.compactMap { choice($0, checked: true) }, text: text, matches: matches, message: message,
+            error: error)
+    }
+
+    /// The units a posted form names: the ticked ones, and the one the text names. A text naming none or several is
+    /// an error on the field (its matches are then offered to tick), unless one of its matches was ticked.
+    static func resolve(_ spec: Spec, chosen: [Int], text: String?, on db: any Database) async throws -> [Int] {
+        let typed = String(VietnameseText.clean(text ?? "").prefix(100))
+        guard !typed.isEmpty else { return chosen }
+        let found = try await spec.choices(db).named(typed).compactMap(\.id)
+        if found.contains(where: chosen.contains) { return chosen }
+        guard found.count == 1 else {
+            var e = FieldErrors()
+            e.add(
+                spec.name,
+                found.isEmpty
+                    ? "Không có đơn vị nào khớp “\(typed)”: gõ mã đơn vị hoặc tên khác."
+                    : "“\(typed)” khớp nhiều đơn vị: đánh dấu đơn vị cần thêm trong danh sách khớp, hoặc gõ mã đơn vị.")
+            throw AppError.invalid(e)
+        }
+        return chosen + found
     }
 }

@@ -125,11 +125,6 @@ enum UnitQueries {
         let rows = try await UnitModel.query(on: db).filter(\.$id ~~ ids).all()
         return Dictionary(uniqueKeysWithValues: rows.compactMap { u in u.id.map { ($0, u) } })
     }
-
-    /// Units an actor may choose as a parent or a lead agency, ordered by path.
-    static func choices(scope: UnitScope, on db: any Database) async throws -> [UnitModel] {
-        try await scoped(UnitModel.query(on: db), scope).sort(\.$path).limit(2000).all()
-    }
 }
 
 enum UnitService {

@@ -34,14 +34,10 @@ struct EventFormPage: Encodable, Sendable {
     let form: [String: String]
     let errors: [String: String]
     let kindOptions: [SelectOption]
-    let unitOptions: [SelectOption]
-    let participantUnits: [Choice]
+    /// The organiser (`platform/unit-field`) and the participating units (`platform/units-field`).
+    let unitField: UnitField
+    let unitsField: UnitsField
     let candidates: [Candidate]
-    struct Choice: Encodable, Sendable {
-        let id: Int
-        let label: String
-        let checked: Bool
-    }
     struct Candidate: Encodable, Sendable {
         let id: Int
         let label: String
@@ -94,6 +90,9 @@ struct EventPage: Encodable, Sendable {
 
 struct EventForm: Content, Sendable {
     var unitID: String?
+    /// The organiser as typed, and a participant to add, where units are too many to list (`UnitField`, `UnitsField`).
+    var unit: String?
+    var unitIDsText: String?
     var kind: String?
     var title: String?
     var date: String?
@@ -177,10 +176,28 @@ struct EventsWebController {
 
     // MARK: Forms
 
-    static func organiserChoices(_ req: Request, _ actor: Actor) async throws -> [UnitModel] {
-        try await UnitQueries.choices(scope: Policy.unitScope(actor), on: req.db).filter {
-            Policy.decide(actor, .create, .event($0.unitPath)).isAllowed
-        }
+    /// The organiser: a unit the actor may hold an event in.
+    static func organiserSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(
+            label: "Đơn vị tổ chức", required: true, emptyLabel: "— Chọn đơn vị tổ chức —",
+            scope: Policy.eventCreateScope(actor), activeOnly: false)
+    }
+
+    /// The participating units: any unit the actor sees.
+    static func participantSpec(_ actor: Actor?) -> UnitsField.Spec {
+        UnitsField.Spec(label: "Đơn vị tham dự", scope: Policy.unitScope(actor))
+    }
+
+    /// The input with its organiser and participants as typed resolved to units (an error on the field when a text
+    /// names none or several).
+    static func resolved(_ req: Request, _ input: EventInput, _ typed: [String: String]) async throws -> EventInput {
+        var input = input
+        input.unitID = Int(
+            try await UnitField.resolve(
+                organiserSpec(req.actor), selectedID: typed["unitID"], text: typed["unit"], on: req.db) ?? "")
+        input.unitIDs = try await UnitsField.resolve(
+            participantSpec(req.actor), chosen: input.unitIDs, text: typed["unitIDsText"], on: req.db)
+        return input
     }
 
     /// The exemplars to pick hosts and honoured ones from: the registrations of the event's year and the year before
@@ -217,9 +234,6 @@ struct EventsWebController {
         let actor = try req.requireActor()
         let year =
             VietnameseDate.displayToISO(form["date"] ?? "").flatMap { Int($0.prefix(4)) } ?? Today.year
-        let organisers = try await organiserChoices(req, actor)
-        let selectedUnit = Int(form["unitID"] ?? "") ?? actor.unitID
-        let participants = try await UnitQueries.choices(scope: Policy.unitScope(actor), on: req.db)
         let cands = try await candidates(req, actor, year: year, chosen: hosts.union(honours.keys))
         return EventFormPage(
             layout: req.layout(id == nil ? "Ghi sự kiện mới" : "Sửa sự kiện", active: EventPath.list.href),
@@ -230,12 +244,12 @@ struct EventsWebController {
                 + EventKind.allCases.map {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: form["kind"] == $0.rawValue)
                 },
-            unitOptions: organisers.map {
-                SelectOption(value: String($0.id ?? 0), label: $0.name, selected: $0.id == selectedUnit)
-            },
-            participantUnits: participants.map {
-                EventFormPage.Choice(id: $0.id ?? 0, label: $0.name, checked: units.contains($0.id ?? 0))
-            },
+            unitField: try await UnitField.make(
+                Self.organiserSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
+                on: req.db),
+            unitsField: try await UnitsField.make(
+                Self.participantSpec(actor), chosen: units, text: form["unitIDsText"] ?? "", error: errors["unitIDs"],
+                on: req.db),
             candidates: cands.map {
                 EventFormPage.Candidate(
                     id: $0.id, label: $0.label, host: hosts.contains($0.id), honour: honours[$0.id] ?? "")
@@ -270,7 +284,8 @@ struct EventsWebController {
         input.signerName = f.signerName ?? ""
         input.recipients = f.recipients ?? ""
         let typed: [String: String] = [
-            "unitID": f.unitID ?? "", "kind": f.kind ?? "", "title": f.title ?? "", "date": f.date ?? "",
+            "unitID": f.unitID ?? "", "unit": f.unit ?? "", "unitIDsText": f.unitIDsText ?? "", "kind": f.kind ?? "",
+            "title": f.title ?? "", "date": f.date ?? "",
             "time": f.time ?? "", "place": f.place ?? "", "people": f.people ?? "", "outcomes": f.outcomes ?? "",
             "invitationNumber": f.invitationNumber ?? "", "reportNumber": f.reportNumber ?? "",
             "signerCapacity": f.signerCapacity ?? "", "signerName": f.signerName ?? "",
@@ -293,7 +308,7 @@ struct EventsWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let (input, typed, hosts, honours, units) = try Self.read(req)
         return try await req.submit {
-            try await EventsService.create(input, actor: req.actor, on: req.db)
+            try await EventsService.create(try await Self.resolved(req, input, typed), actor: req.actor, on: req.db)
         } redirect: { e in
             (EventPath.event(.id(e.id ?? 0)).href, "Đã ghi sự kiện.")
         } orRender: { e in
@@ -329,7 +344,8 @@ struct EventsWebController {
         _ = try await EventsService.find(id, actor: req.actor, .update, on: req.db)
         let (input, typed, hosts, honours, units) = try Self.read(req)
         return try await req.submit {
-            try await EventsService.update(id, input, actor: req.actor, on: req.db)
+            try await EventsService.update(
+                id, try await Self.resolved(req, input, typed), actor: req.actor, on: req.db)
         } redirect: { _ in
             (EventPath.event(.id(id)).href, "Đã lưu sự kiện.")
         } orRender: { e in

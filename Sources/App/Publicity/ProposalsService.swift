@@ -7,6 +7,8 @@ struct ProposalInput: Content, Sendable {
     var subjectName: String?
     var subjectKind: String?
     var unitID: String?
+    /// The receiving unit as typed, where the units are too many for a select (`UnitField`).
+    var unit: String?
     var achievements: String?
     var proposerName: String?
     var proposerPhone: String?
@@ -32,7 +34,7 @@ struct ProposalInput: Content, Sendable {
     var flat: [String: String] {
         [
             "subjectName": subjectName ?? "", "subjectKind": subjectKind ?? "", "unitID": unitID ?? "",
-            "achievements": achievements ?? "", "proposerName": proposerName ?? "",
+            "unit": unit ?? "", "achievements": achievements ?? "", "proposerName": proposerName ?? "",
             "proposerPhone": proposerPhone ?? "", "proposerEmail": proposerEmail ?? "",
             "consent": draft.consent ? "on" : "",
         ]
@@ -56,11 +58,17 @@ enum ProposalOutcome: Sendable {
 
 enum ProposalsService {
     /// The units a proposal may be addressed to: communes, wards, townships and district agencies still in place.
-    static func receivingUnits(on db: any Database) async throws -> [UnitModel] {
-        let kinds: [UnitKind] = [.xa, .phuong, .thiTran, .phong, .coQuanDang, .doanThe, .donViSuNghiep]
-        return try await UnitModel.query(on: db).filter(\.$kind ~~ kinds.map(\.rawValue)).all()
-            .filter { $0.abolishedOn == nil }
-            .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
+    /// Offered by a `UnitField` (a select while they are few, else a text field: a province holds thousands).
+    static let receivingKinds: [UnitKind] = [.xa, .phuong, .thiTran, .phong, .coQuanDang, .doanThe, .donViSuNghiep]
+
+    static let unitSpec = UnitField.Spec(
+        label: "Xã, thị trấn hoặc cơ quan, đơn vị", required: true, emptyLabel: "— Chọn xã, thị trấn, cơ quan —",
+        scope: .all, kinds: receivingKinds)
+
+    /// A unit a proposal may be addressed to, or nil.
+    static func receivingUnit(_ id: Int, on db: any Database) async throws -> UnitModel? {
+        try await UnitModel.query(on: db).filter(\.$id == id).filter(\.$kind ~~ receivingKinds.map(\.rawValue))
+            .filter(\.$abolishedOn == nil).filter(\.$active == true).first()
     }
 
     /// The hash of the client's address kept for the limit (the address itself is never stored).
@@ -84,9 +92,14 @@ enum ProposalsService {
             req.logger.notice("proposal-honeypot: lời giới thiệu có trường bẫy được điền, đã bỏ qua")
             return .discarded
         }
-        let typed = input.draft
+        var typed = input.draft
+        // A unit typed by its name or code (after the limit: the lookup reads the units).
+        if !VietnameseText.clean(input.unit ?? "").isEmpty {
+            typed.unitID = Int(
+                try await UnitField.resolve(unitSpec, selectedID: input.unitID, text: input.unit, on: req.db) ?? "")
+        }
         var unit: UnitModel?
-        if let id = typed.unitID { unit = try await receivingUnits(on: req.db).first { $0.id == id } }
+        if let id = typed.unitID { unit = try await receivingUnit(id, on: req.db) }
         var e = FieldErrors()
         let d = ProposalRules.validate(typed, unitAllowed: unit != nil, errors: &e)
         guard e.isEmpty, let unit else { throw AppError.invalid(e) }

@@ -11,7 +11,8 @@ struct ProposalFormPage: Encodable, Sendable {
     let action: String
     let values: [String: String]
     let kinds: [SelectOption]
-    let units: [SelectOption]
+    /// The receiving unit (`platform/unit-field`).
+    let unitField: UnitField
     let errors: [String: String]
     /// Shown when refused for too many submissions.
     let refused: String?
@@ -78,8 +79,6 @@ struct ProposalsWebController {
     static func formPage(
         _ req: Request, values: [String: String] = [:], errors: [String: String] = [:], refused: String? = nil
     ) async throws -> ProposalFormPage {
-        let units = try await ProposalsService.receivingUnits(on: req.db)
-        let unit = values["unitID"] ?? ""
         let kind = values["subjectKind"] ?? ""
         let layout = req.layout("Giới thiệu điển hình tiên tiến", active: "")
         var site = PublicWebController.layout(
@@ -95,10 +94,9 @@ struct ProposalsWebController {
                 + SubjectKind.allCases.map {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind)
                 },
-            units: [SelectOption(value: "", label: "— Chọn xã, thị trấn, cơ quan —", selected: unit.isEmpty)]
-                + units.map {
-                    SelectOption(value: String($0.id ?? 0), label: $0.name, selected: String($0.id ?? 0) == unit)
-                },
+            unitField: try await UnitField.make(
+                ProposalsService.unitSpec, selectedID: values["unitID"], text: values["unit"],
+                error: errors["unitID"], on: req.db),
             errors: errors, refused: refused)
     }
 

@@ -32,7 +32,8 @@ struct StoryFormPage: Encodable, Sendable {
     let errors: [String: String]
     let columnOptions: [SelectOption]
     let languageOptions: [SelectOption]
-    let unitOptions: [SelectOption]
+    /// The story's unit when writing a new one (`platform/unit-field`); an edited story keeps its unit.
+    let unitField: UnitField?
     let subjects: [Choice]
     let allowedTags: String
     struct Choice: Encodable, Sendable {
@@ -89,6 +90,8 @@ struct StoryPage: Encodable, Sendable {
 
 struct StoryForm: Content, Sendable {
     var unitID: String?
+    /// The unit as typed, where the actor's units are too many for a select (`UnitField`).
+    var unit: String?
     var columnCode: String?
     var title: String?
     var lead: String?
@@ -183,11 +186,18 @@ struct StoriesWebController {
             lead: f.lead ?? "", body: f.body ?? "", subjectIDs: ids, minoritySummary: f.minoritySummary ?? "",
             minorityLang: f.minorityLang ?? "", minorityTranslator: f.minorityTranslator ?? "")
         let typed: [String: String] = [
-            "unitID": f.unitID ?? "", "columnCode": input.columnCode, "title": input.title, "lead": input.lead,
-            "body": input.body, "minoritySummary": input.minoritySummary, "minorityLang": input.minorityLang,
-            "minorityTranslator": input.minorityTranslator,
+            "unitID": f.unitID ?? "", "unit": f.unit ?? "", "columnCode": input.columnCode, "title": input.title,
+            "lead": input.lead, "body": input.body, "minoritySummary": input.minoritySummary,
+            "minorityLang": input.minorityLang, "minorityTranslator": input.minorityTranslator,
         ]
         return (input, typed, Set(ids))
+    }
+
+    /// A new story's unit: one the actor writes stories for (`Policy.storyScope`), not abolished.
+    static func unitSpec(_ actor: Actor?) -> UnitField.Spec {
+        UnitField.Spec(
+            label: "Đơn vị của bài viết", required: true, emptyLabel: "— Chọn đơn vị —",
+            scope: Policy.writesStories(actor) ? Policy.storyScope(actor) : .none)
     }
 
     static func formPage(
@@ -195,19 +205,22 @@ struct StoriesWebController {
     ) async throws -> StoryFormPage {
         let actor = try req.requireActor()
         let columns = try StoriesService.columns(req.application)
-        // The unit: the story's own when editing; else the chosen one or the actor's, among the units it writes for.
-        var units: [UnitModel] = []
-        if let path = actor.unitPath {
-            units = try await UnitModel.query(on: req.db).within(.subtree(path)).filter(\.$active == true)
-                .sort(\.$path).limit(500).all()
-        } else {
-            units = try await UnitModel.query(on: req.db).filter(\.$active == true).sort(\.$path).limit(500).all()
-        }
-        let chosenID = Int(form["unitID"] ?? "") ?? actor.unitID ?? units.first?.id
-        var unit = units.first { $0.id == chosenID }
-        if unit == nil, let chosenID { unit = try await UnitModel.find(chosenID, on: req.db) }
+        // The unit whose exemplars the story may name: the story's own when editing; else the one chosen or typed,
+        // or the actor's.
+        let unitField =
+            id == nil
+            ? try await UnitField.make(
+                Self.unitSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
+                on: req.db) : nil
+        let chosenID =
+            unitField.map { Int($0.picker.isSelect ? form["unitID"] ?? "" : $0.picker.unitID) }
+            ?? Int(form["unitID"] ?? "")
         var candidates: [SubjectModel] = []
-        if let unit { candidates = try await StoriesService.candidates(unit: unit, on: req.db) }
+        if let unitID = chosenID ?? actor.unitID, let unit = try await UnitModel.find(unitID, on: req.db),
+            id != nil || Policy.storyScope(actor).contains(unit.unitPath)
+        {
+            candidates = try await StoriesService.candidates(unit: unit, on: req.db)
+        }
         let lang = form["minorityLang"] ?? ""
         let column = form["columnCode"] ?? ""
         return StoryFormPage(
@@ -220,9 +233,7 @@ struct StoriesWebController {
                 + columns.columns.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == column) },
             languageOptions: [SelectOption(value: "", label: "— Không có bản tóm tắt —", selected: lang.isEmpty)]
                 + columns.languages.map { SelectOption(value: $0.code, label: $0.label, selected: $0.code == lang) },
-            unitOptions: id == nil
-                ? units.map { SelectOption(value: String($0.id ?? 0), label: $0.name, selected: $0.id == unit?.id) }
-                : [],
+            unitField: unitField,
             subjects: candidates.map {
                 StoryFormPage.Choice(
                     id: $0.id ?? 0, label: "\($0.name) (\($0.subjectKind.label.lowercased()))",
@@ -245,8 +256,12 @@ struct StoriesWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let (input, typed, checked) = try Self.read(req)
         let columns = try StoriesService.columns(req.application)
-        return try await req.submit {
-            try await StoriesService.create(input, actor: req.actor, columns: columns, on: req.db)
+        return try await req.submit { () async throws -> StoryModel in
+            var input = input
+            input.unitID = Int(
+                try await UnitField.resolve(
+                    Self.unitSpec(req.actor), selectedID: typed["unitID"], text: typed["unit"], on: req.db) ?? "")
+            return try await StoriesService.create(input, actor: req.actor, columns: columns, on: req.db)
         } redirect: { s in
             (StoriesPath.story(.id(s.id ?? 0)).href, "Đã lưu bản nháp bài viết.")
         } orRender: { e in

@@ -72,14 +72,6 @@ enum StatisticsService {
         }
     }
 
-    /// The units offered in the unit picker: the top units the actor reads and the units directly below them.
-    static func pickableUnits(actor: Actor, on db: any Database) async throws -> [UnitModel] {
-        guard let top = try await defaultUnit(actor: actor, on: db), let topID = top.id else { return [] }
-        let children = try await UnitModel.query(on: db).filter(\.$parent.$id == topID).filter(\.$active == true)
-            .sort(\.$path).limit(300).all()
-        return [top] + children
-    }
-
     /// A form for a unit and period, counted with grouped SQL aggregates; a unit outside the actor's records is
     /// not found (Policy: the statistics of a unit read like its records).
     static func report(

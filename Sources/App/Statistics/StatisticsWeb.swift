@@ -44,7 +44,8 @@ struct StatisticsFormPage: Encodable, Sendable {
     let keys: [String]
     let hasUnitColumn: Bool
     let lines: [StatisticsTable.Line]
-    let units: [Option]
+    /// The unit picker (`platform/unit-filter`): a select while the actor's units are few, else a text field.
+    let unit: UnitPicker
     let periods: [Option]
     let year: Int
     let formHref: String
@@ -57,7 +58,7 @@ struct StatisticsFormPage: Encodable, Sendable {
         let selected: Bool
     }
 
-    init(layout: LayoutContext, table: StatisticsTable, units: [Option], periods: [Option]) {
+    init(layout: LayoutContext, table: StatisticsTable, unit: UnitPicker, periods: [Option]) {
         let r = table.report
         let f = r.form
         self.layout = layout
@@ -85,7 +86,7 @@ struct StatisticsFormPage: Encodable, Sendable {
         keys = table.keys
         hasUnitColumn = table.hasUnitColumn
         lines = table.lines
-        self.units = units
+        self.unit = unit
         self.periods = periods
         year = r.year
         let query: [(String, String)] = [
@@ -145,22 +146,28 @@ struct StatisticsWebController {
     @Sendable func form(req: Request) async throws -> View {
         let code = req.parameters.get("code") ?? ""
         let q = try StatisticsQuery(req)
-        let report = try await q.report(req, code: code)
         let actor = try req.requireActor()
-        let units = try await StatisticsService.pickableUnits(actor: actor, on: req.db)
-        let unitOptions = units.map {
-            StatisticsFormPage.Option(value: String($0.id ?? 0), label: $0.name, selected: $0.id == report.unit.id)
+        // Any unit whose records the actor reads, chosen or typed (issue 11: the select held the top unit and the
+        // first 300 below it, and no unit further down).
+        let (unit, unitID) = try await UnitPicker.filter(
+            req, scope: Policy.recordScope(actor), idName: "unit", textName: "unitText", label: "Đơn vị báo cáo",
+            textLabel: "Đơn vị báo cáo (mã hoặc tên)", allLabel: "— Đơn vị của bạn —"
+        ) {
+            StatisticsPath.form(.text(code)).href([
+                ("unit", String($0)), ("year", String(q.year)), ("period", q.period),
+            ])
         }
+        // An id outside the picker's units is still asked for, so that it answers 404 as the API does.
+        let asked = unitID ?? (unit.text.isEmpty && unit.message == nil ? q.unitID : nil)
+        let report = try await StatisticsService.report(
+            code: code, unitID: asked, year: q.year, periodCode: q.period, actor: actor, app: req.application,
+            on: req.db)
         let periods = report.set.periods.map {
             StatisticsFormPage.Option(value: $0.code, label: $0.label, selected: $0.code == report.period.code)
         }
         let page = StatisticsFormPage(
             layout: req.layout("Biểu \(report.form.symbol)", active: StatisticsPath.list.href),
-            table: StatisticsTable(report),
-            units: unitOptions.contains { $0.selected }
-                ? unitOptions
-                : [.init(value: String(report.unit.id ?? 0), label: report.unit.name, selected: true)] + unitOptions,
-            periods: periods)
+            table: StatisticsTable(report), unit: unit, periods: periods)
         return try await req.view.render("statistics/form", page)
     }
 

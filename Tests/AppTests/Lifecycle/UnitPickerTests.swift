@@ -12,16 +12,25 @@ import Vapor
 struct UnitPickerTests {
     /// Villages under Đăk Ruồng until the commune officer's scope holds more than a select should carry.
     static func manyVillages(_ app: Application) async throws -> Int {
-        let commune = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG").first())
+        try await manyUnits(
+            app, under: "KR-DAKRUONG", kind: .thon, code: "KR-DR-T", name: "Thôn Thử", place: " xã Đăk Ruồng")
+    }
+
+    /// One unit more than a select carries under the unit `parent`: "`name` 0`place`" … with codes `code`0 ….
+    @discardableResult
+    static func manyUnits(
+        _ app: Application, under parent: String, kind: UnitKind, code: String, name: String, place: String = ""
+    ) async throws -> Int {
+        let top = try #require(try await UnitModel.query(on: app.db).filter(\.$code == parent).first())
         for i in 0...UnitPicker.selectLimit {
             let v = UnitModel(
-                code: "KR-DR-T\(i)", name: "Thôn Thử \(i) xã Đăk Ruồng", shortName: "Thôn Thử \(i)", kind: .thon,
-                parentID: commune.id, place: "", abbreviation: "")
+                code: "\(code)\(i)", name: "\(name) \(i)\(place)", shortName: "\(name) \(i)", kind: kind,
+                parentID: top.id, place: "", abbreviation: "")
             try await v.create(on: app.db)
-            v.path = commune.unitPath.child(try v.requireID()).raw
+            v.path = top.unitPath.child(try v.requireID()).raw
             try await v.save(on: app.db)
         }
-        return try commune.requireID()
+        return try top.requireID()
     }
 
     @Test("A district's units: the select as before, and the page no longer lists every unit once they are many")

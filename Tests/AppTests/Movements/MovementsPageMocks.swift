@@ -43,7 +43,22 @@ extension MovementFormPage {
         errors: ["name": "Tên phong trào không được để trống."],
         kinds: [SelectOption(value: "phong-trao", label: "Phong trào thi đua", selected: true)],
         levels: [SelectOption(value: "huyen", label: "Huyện", selected: true)],
-        leadOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)],
-        coordinatingOptions: [SelectOption(value: "2", label: "Phòng Nội vụ", selected: false)], leadLocked: false,
+        agencyFields: [
+            {
+                var lead = UnitsField(
+                    name: "leadAgencyIDs", textName: "leadAgencyIDsText", label: "Đơn vị chủ trì", isChecklist: true,
+                    choices: [.init(id: 2, label: "Phòng Nội vụ", checked: true)], text: "", matches: [],
+                    message: nil, error: nil)
+                lead.required = true
+                lead.locked = true
+                lead.lockedNote = "chỉ Thường trực thay đổi được"
+                return lead
+            }(),
+            UnitsField(
+                name: "coordinatingAgencyIDs", textName: "coordinatingAgencyIDsText", label: "Đơn vị phối hợp",
+                isChecklist: false, choices: [], text: "phong",
+                matches: [.init(id: 3, label: "Phòng Tư pháp", checked: false)],
+                message: "Các đơn vị khớp “phong”: đánh dấu đơn vị cần thêm.", error: "Có đơn vị không tồn tại."),
+        ],
         cancelHref: MovementsPath.list.href)
 }

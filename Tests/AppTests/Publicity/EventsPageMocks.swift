@@ -25,8 +25,17 @@ extension EventFormPage {
         form: ["title": "Tham quan mô hình", "date": "31/02/2025", "place": "Thôn 10"],
         errors: ["date": "Ngày “31/02/2025” không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 15/05/2025."],
         kindOptions: EventKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
-        unitOptions: [SelectOption(value: "14", label: "Ủy ban nhân dân xã Đăk Ruồng", selected: true)],
-        participantUnits: [Choice(id: 15, label: "Ủy ban nhân dân xã Tân Lập", checked: true)],
+        unitField: UnitField(
+            name: "unitID", textName: "unit", label: "Đơn vị tổ chức", required: true,
+            picker: UnitPicker(
+                options: [SelectOption(value: "14", label: "Ủy ban nhân dân xã Đăk Ruồng", selected: true)],
+                text: "", unitID: "", message: ""),
+            error: nil),
+        unitsField: UnitsField(
+            name: "unitIDs", textName: "unitIDsText", label: "Đơn vị tham dự", isChecklist: false,
+            choices: [.init(id: 15, label: "Ủy ban nhân dân xã Tân Lập", checked: true)], text: "dak",
+            matches: [.init(id: 14, label: "Ủy ban nhân dân xã Đăk Ruồng", checked: false)],
+            message: "Các đơn vị khớp “dak”: đánh dấu đơn vị cần thêm.", error: nil),
         candidates: [Candidate(id: 7, label: "Hộ ông A Thút — Hộ sản xuất giỏi (xã Đăk Ruồng)", host: true, honour: "")]
     )
 }

@@ -183,7 +183,12 @@ extension ProposalFormPage {
         action: ProposalsPath.publicForm.href,
         values: ["subjectName": "Hộ ông A Thút", "subjectKind": "household", "unitID": "3", "consent": "on"],
         kinds: SubjectKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
-        units: [SelectOption(value: "3", label: "Ủy ban nhân dân xã Đăk Ruồng", selected: true)],
+        unitField: UnitField(
+            name: "unitID", textName: "unit", label: "Xã, thị trấn hoặc cơ quan, đơn vị", required: true,
+            picker: UnitPicker(
+                options: [SelectOption(value: "3", label: "Ủy ban nhân dân xã Đăk Ruồng", selected: true)],
+                text: "", unitID: "", message: ""),
+            error: nil),
         errors: ["contact": "Vui lòng ghi số điện thoại hoặc thư điện tử để cơ quan liên hệ lại (một trong hai)."],
         refused: nil)
 }

@@ -29,7 +29,12 @@ extension StoryFormPage {
         ],
         columnOptions: [SelectOption(value: "song-dep", label: "Sống đẹp", selected: true)],
         languageOptions: [SelectOption(value: "bdq", label: "Ba Na (bdq, mã cần xác minh)", selected: true)],
-        unitOptions: [SelectOption(value: "5", label: "Trung tâm Văn hóa - Thể thao huyện", selected: true)],
+        unitField: UnitField(
+            name: "unitID", textName: "unit", label: "Đơn vị của bài viết", required: true,
+            picker: UnitPicker(
+                options: [SelectOption(value: "5", label: "Trung tâm Văn hóa - Thể thao huyện", selected: true)],
+                text: "", unitID: "", message: ""),
+            error: nil),
         subjects: [Choice(id: 9, label: "Thôn Kon Rế", checked: true)], allowedTags: StoriesWebController.allowedTags)
 }
 

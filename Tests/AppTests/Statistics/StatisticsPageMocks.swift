@@ -48,7 +48,17 @@ extension StatisticsFormPage {
             period: period, from: range.from, to: range.to)
         return StatisticsFormPage(
             layout: .mock("Biểu \(form.symbol)"), table: StatisticsTable(report),
-            units: [.init(value: "14", label: unit.name, selected: true)],
+            unit: {
+                var p = UnitPicker(
+                    options: [
+                        SelectOption(value: "", label: "— Đơn vị của bạn —", selected: false),
+                        SelectOption(value: "14", label: unit.name, selected: true),
+                    ], text: "", unitID: "", message: "")
+                p.idName = "unit"
+                p.textName = "unitText"
+                p.label = "Đơn vị báo cáo"
+                return p
+            }(),
             periods: set.periods.map { .init(value: $0.code, label: $0.label, selected: $0.code == "nam") })
     }
 }
