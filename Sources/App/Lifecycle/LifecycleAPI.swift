@@ -224,8 +224,9 @@ struct LifecycleAPIController {
 }
 
 /// A keyset page of registrations: `next`/`previous` are cursors for `after`/`before`; `page` is set only when the
-/// page was asked by number; `total` counts up to 10,001, or 1,001 for a search (`totalIsLowerBound` when there are
-/// more); `order` is "name" (name order), or "newest" (a search: the newest registrations first).
+/// page was asked by number; `total` counts up to 10,001, or 1,001 for a search, or on PostgreSQL the rows seen so
+/// far + 1 for a search (`totalIsLowerBound` when there are more than `total` - 1, `RegistrationListing.PageQuery`);
+/// `order` is "name" (name order), or "newest" (a search: the newest registrations first).
 struct RegistrationListResponse: Content {
     let items: [RegistrationDTO]
     let page: Int?

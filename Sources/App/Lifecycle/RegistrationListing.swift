@@ -395,7 +395,20 @@ enum RegistrationListing {
 
         var countBound: Int { order == .newest ? searchCountBound : RegistrationListing.countBound }
 
-        func total() async throws -> Int { try await boundedCount(sql, conditions, bound: countBound, fts: fts) }
+        /// The total of a page and the bound it is exact up to. No query when the page shows it (the first page by
+        /// number, with no page after it). A search on PostgreSQL is bounded by the rows seen: its `pg_trgm` index
+        /// hands its matches as one bitmap of all of them, which no `LIMIT` stops ("sam day" nationally: ≈ 100,000
+        /// matches, 50–100 ms to count up to 1,001, where its page walks the newest rows and stops after 51 in
+        /// 6 ms; docs/PERFORMANCE.md). Otherwise counted up to `countBound`.
+        func total(number: Int?, perPage n: Int, rows: Int, hasNext: Bool) async throws -> (total: Int, bound: Int) {
+            if number == 1 && !hasNext { return (rows, countBound) }
+            if order == .newest && sql.dialect.name == "postgresql" && rows > 0 {
+                let seen = (number.map { ($0 - 1) * n } ?? 0) + rows
+                // The last page asked by number ends the list: exact. Else there are more than the rows seen.
+                return number != nil && !hasNext ? (seen, seen) : (seen + 1, seen)
+            }
+            return (try await boundedCount(sql, conditions, bound: countBound, fts: fts), countBound)
+        }
     }
 
     /// A page in stable order (`Order`): name order, or the newest first for a search. Paged by cursor
@@ -442,9 +455,10 @@ enum RegistrationListing {
         let byID = Dictionary(
             uniqueKeysWithValues: try await RegistrationSummary.read(rows.map(\.id), on: db).map { ($0.id, $0) })
         let items = rows.compactMap { byID[$0.id] }
+        let (total, bound) = try await q.total(number: number, perPage: n, rows: rows.count, hasNext: hasNext)
         return RegistrationListPage(
             items: items, next: hasNext ? rows.last : nil, previous: hasPrevious ? rows.first : nil, page: number,
-            perPage: n, total: try await q.total(), countBound: q.countBound, order: q.order)
+            perPage: n, total: total, countBound: bound, order: q.order)
     }
 
     /// Every row of the filter in list order, a chunk at a time: keyset paging on (sort_key, id), so memory and the

@@ -802,7 +802,9 @@ enum OpenAPIDocument {
                                     query(
                                         "q",
                                         "Tìm theo tên đối tượng, nội dung, đơn vị; không phân biệt dấu. Kết quả tìm "
-                                            + "xếp đăng ký mới nhất trước (order = newest)"),
+                                            + "xếp đăng ký mới nhất trước (order = newest). total đếm đến 10.001 "
+                                            + "(tìm: 1.001; trên PostgreSQL: đến số dòng đã xem + 1); "
+                                            + "totalIsLowerBound = true khi còn nhiều hơn total - 1"),
                                     query("year", "Năm", integer: true),
                                     query("unitID", "Đơn vị (gồm trực thuộc)", integer: true),
                                     query("groupID", "Cụm/khối", integer: true), query("fieldCode", "Lĩnh vực"),
