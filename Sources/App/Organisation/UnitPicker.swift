@@ -252,15 +252,17 @@ struct UnitsField: Encodable, Sendable {
         async throws -> UnitsField
     {
         let q = spec.choices(db)
-        func choice(_ u: UnitModel, checked: Bool) -> Choice? {
-            u.id.map { Choice(id: $0, label: u.name, checked: checked) }
+        // A checklist of a district's units reads by short names ("Phòng Nội vụ"); a few units out of many by full
+        // names with their codes.
+        func choice(_ u: UnitModel, checked: Bool, short: Bool = false) -> Choice? {
+            u.id.map { Choice(id: $0, label: short ? u.shortName : "\(u.name) (\(u.code))", checked: checked) }
         }
         guard try await q.many() else {
             let all = try await q.units().sort(\.$path).all()
             return UnitsField(
                 name: spec.name, textName: spec.textName, label: spec.label, isChecklist: true,
-                choices: all.compactMap { choice($0, checked: chosen.contains($0.id ?? 0)) }, text: "", matches: [],
-                message: nil, error: error)
+                choices: all.compactMap { choice($0, checked: chosen.contains($0.id ?? 0), short: true) }, text: "",
+                matches: [], message: nil, error: error)
         }
         // The chosen ones as the record keeps them (a unit since abolished stays until unticked).
         let kept =

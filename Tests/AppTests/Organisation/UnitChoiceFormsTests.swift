@@ -105,7 +105,7 @@ struct UnitChoiceFormsTests {
             #expect(b.unitID == commune)
             // Its edit form lists the chosen participants ticked, and only them.
             let edit = try await web.send(.GET, EventPath.edit(.id(try b.requireID())).href)
-            #expect(edit.text.contains("value=\"\(t17)\" checked> Thôn Thử 17 xã Đăk Ruồng"))
+            #expect(edit.text.contains("value=\"\(t17)\" checked> Thôn Thử 17 xã Đăk Ruồng (KR-DR-T17)"))
             #expect(!edit.text.contains("Thôn Thử 18 xã"))
             // A text naming nothing: an error on the participants, nothing saved.
             let none = try await web.post(
