@@ -99,8 +99,8 @@ enum AnnualRecordImport {
             ImportErrorItem(row: 1, column: $0.rawValue, message: "Thiếu cột “\($0.rawValue)”. Hãy dùng tệp mẫu.")
         }
         guard errors.isEmpty else { return Result(created: 0, updated: 0, errors: errors) }
-        let units = Dictionary(
-            try await UnitModel.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let units = try await UnitQueries.byCode(
+            column: index[.unitCode], of: rows, on: db)
         let kinds: [String: SubjectKind] = Dictionary(
             uniqueKeysWithValues: SubjectKind.allCases.flatMap {
                 [(VietnameseText.fold($0.label), $0), ($0.rawValue, $0)]

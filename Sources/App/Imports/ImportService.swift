@@ -313,9 +313,9 @@ enum ImportService {
         }
         guard errors.isEmpty else { return ([], errors) }
 
-        // Everything a row can refer to, loaded once.
-        let units = try await UnitModel.query(on: db).all()
-        let unitByCode = Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        // Everything a row can refer to, loaded once: the units the rows name, by code.
+        let unitByCode = try await UnitQueries.byCode(
+            column: index[.unitCode], of: rows, on: db)
         // Each row's year picks the catalogue version in force for it (CatalogueService.inForce), loaded once a year.
         var catalogues: [Int: YearCatalogue?] = [:]
         func catalogue(_ year: Int) async throws -> YearCatalogue? {

@@ -412,8 +412,7 @@ enum SetupImport {
     static func users(
         _ sheet: Sheet, filename: String, actor: Actor, hasher: AsyncPasswordHasher, on db: any Database
     ) async throws -> SetupImportResult {
-        let units = Dictionary(
-            try await UnitModel.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let units = try await UnitQueries.byCode(sheet.rows.dropFirst().map { sheet.cell($0, "Mã đơn vị") }, on: db)
         let existing = Set(try await UserModel.query(on: db).all().map(\.username))
         let columnOf = [
             "username": "Tên đăng nhập", "fullName": "Họ và tên", "role": "Vai trò", "unitID": "Mã đơn vị",

@@ -119,6 +119,27 @@ enum UnitQueries {
         return unit
     }
 
+    /// The units of these codes, read a chunk of codes at a time: an import names a few units of a national tree of
+    /// 100,000 (it used to load them all, about 1 s and 100 MB a file), and PostgreSQL binds at most 65,535
+    /// parameters a statement. `codes` as typed; the keys are the stored codes (upper case).
+    static func byCode(_ codes: some Sequence<String>, on db: any Database) async throws -> [String: UnitModel] {
+        let wanted = Array(Set(codes.map { $0.uppercased() }.filter { !$0.isEmpty }))
+        var out: [String: UnitModel] = [:]
+        for start in stride(from: 0, to: wanted.count, by: 1_000) {
+            let chunk = Array(wanted[start..<min(start + 1_000, wanted.count)])
+            for u in try await UnitModel.query(on: db).filter(\.$code ~~ chunk).all() { out[u.code] = u }
+        }
+        return out
+    }
+
+    /// The units an imported file names in `column` (its first row is the header).
+    static func byCode(column: Int?, of rows: [[String]], on db: any Database) async throws -> [String: UnitModel] {
+        guard let column else { return [:] }
+        return try await byCode(
+            rows.dropFirst().compactMap { $0.indices.contains(column) ? VietnameseText.clean($0[column]) : nil }, on: db
+        )
+    }
+
     /// Units by id, for names along a path.
     static func names(_ ids: [Int], on db: any Database) async throws -> [Int: UnitModel] {
         guard !ids.isEmpty else { return [:] }

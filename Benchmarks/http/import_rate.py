@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Import speed and memory of release builds on a copy of a national database (issue 11, item 7) — on demand.
+
+For each binary, in ONE run (the machine is noisy; read the ratios): copies the SQLite file of `--reuse` (a
+`gen-data` folder, never written to), starts `dienhinh serve` on it, uploads a CSV of `--rows` registrations spread
+over `--units` communes of the data through `POST /api/v1/imports`, waits for the job and reports:
+  - rows/s from the upload to the job's end;
+  - the server's RSS idle before, its peak during the import (VmHWM), and after the job plus a pause.
+
+    python3 Benchmarks/http/import_rate.py --bin NEW_BIN [--bin OLD_BIN] --reuse /work/bench-national \\
+        [--rows 50000] [--units 200] [--password ADMIN_PASSWORD]
+"""
+import argparse
+import csv
+import io
+import json
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run as R  # noqa: E402  (free_port, start_server, stop, rss)
+
+
+def status_kb(pid, field):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def call(base, method, path, body=None, headers=None):
+    req = urllib.request.Request(base + path, data=body, method=method, headers=headers or {})
+    with urllib.request.urlopen(req, timeout=600) as r:
+        return json.loads(r.read())
+
+
+def csv_body(codes, rows, seed):
+    rnd = random.Random(seed)
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(["Năm", "Mã đơn vị", "Loại đối tượng", "Tên đối tượng", "Mã loại mô hình / điển hình",
+                "Mã phong trào", "Tên mô hình / nội dung đăng ký"])
+    kinds = [("Hộ gia đình", "MH-15"), ("Cá nhân", "CN-03"), ("Tập thể", "MH-03")]
+    for i in range(1, rows + 1):
+        k = kinds[i % 3]
+        w.writerow(["2025", rnd.choice(codes), k[0], f"Đối tượng nhập {i} {uuid.uuid4().hex[:6]}", k[1], "",
+                    f"Mô hình nhập {i}"])
+    boundary = "bench" + uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"nhap.csv\"\r\n"
+            "Content-Type: text/csv\r\n\r\n").encode() + out.getvalue().encode() + f"\r\n--{boundary}--\r\n".encode()
+    return body, boundary
+
+
+def measure(binary, source, rows, codes, password, seed):
+    work = Path(tempfile.mkdtemp(prefix="dh-import-"))
+    try:
+        shutil.copyfile(source / "dienhinh.sqlite", work / "dienhinh.sqlite")
+        env = R.env_for(argparse.Namespace(database_url=None), work)
+        port = R.free_port()
+        base = f"http://127.0.0.1:{port}"
+        proc = R.start_server(binary, work, env, port, work / "server.log")
+        try:
+            token = call(base, "POST", "/api/v1/auth/token",
+                         json.dumps({"username": "admin", "password": password}).encode(),
+                         {"Content-Type": "application/json"})["token"]
+            auth = {"Authorization": f"Bearer {token}"}
+            body, boundary = csv_body(codes, rows, seed)
+            time.sleep(2)
+            idle = status_kb(proc.pid, "VmRSS") / 1024
+            start = time.monotonic()
+            job = call(base, "POST", "/api/v1/imports", body,
+                       dict(auth, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
+            while True:
+                j = call(base, "GET", f"/api/v1/imports/{job['id']}", headers=auth)
+                if j["finished"]:
+                    break
+                time.sleep(0.2)
+            elapsed = time.monotonic() - start
+            peak = status_kb(proc.pid, "VmHWM") / 1024
+            time.sleep(3)
+            after = status_kb(proc.pid, "VmRSS") / 1024
+            return {"bin": binary, "status": j["status"], "created": j["created"], "errors": len(j.get("errors", [])),
+                    "seconds": round(elapsed, 2), "rows_per_s": round(j["created"] / elapsed),
+                    "rss_idle_mb": round(idle, 1), "rss_peak_mb": round(peak, 1), "rss_after_mb": round(after, 1)}
+        finally:
+            R.stop(proc)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--bin", action="append", required=True)
+    p.add_argument("--reuse", required=True, help="a gen-data folder holding dienhinh.sqlite (only read)")
+    p.add_argument("--rows", type=int, default=50_000)
+    p.add_argument("--units", type=int, default=200)
+    p.add_argument("--password", default=R.ADMIN_PASSWORD)
+    args = p.parse_args()
+    source = Path(args.reuse)
+    db = sqlite3.connect(f"file:{source / 'dienhinh.sqlite'}?mode=ro", uri=True)
+    codes = [r[0] for r in db.execute(
+        "SELECT code FROM units WHERE kind = 'xa' AND abolished_on IS NULL ORDER BY id LIMIT ?", (args.units,))]
+    units = db.execute("SELECT count(*) FROM units").fetchone()[0]
+    db.close()
+    print(f"{units} units in the data; {args.rows} rows over {len(codes)} communes", flush=True)
+    results = [measure(b, source, args.rows, codes, args.password, seed=1) for b in args.bin]
+    print("| binary | status | rows | s | rows/s | RSS idle MB | peak MB | after MB |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['bin']} | {r['status']} ({r['errors']} errors) | {r['created']} | {r['seconds']} | "
+              f"{r['rows_per_s']} | {r['rss_idle_mb']} | {r['rss_peak_mb']} | {r['rss_after_mb']} |")
+
+
+if __name__ == "__main__":
+    main()
