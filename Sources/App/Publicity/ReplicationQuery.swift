@@ -129,6 +129,15 @@ enum ReplicationQuery {
         else { throw AppError.notFound("Không tìm thấy mô hình.") }
         let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id == registrationID)
             .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
+        return try await spread(model: model, counted: reps, tableWhenAdopted: tableWhenAdopted, on: db)
+    }
+
+    /// The spread of a model read with its unit, from its counted adoptions read with their adopting units (a
+    /// registration's page reads every adoption once for its list and passes the counted ones).
+    static func spread(
+        model: RegistrationModel, counted reps: [ReplicationModel], tableWhenAdopted: Bool, on db: any Database
+    ) async throws -> ModelSpread {
+        let registrationID = try model.requireID()
         let units = Self.perUnit(reps)
         if tableWhenAdopted, reps.isEmpty {
             return ModelSpread(

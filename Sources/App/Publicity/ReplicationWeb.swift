@@ -472,8 +472,11 @@ struct ReplicationWebController {
     /// — once it has spread and its workflow allows — the offer to mark the model "Nhân rộng".
     static func section(req: Request, model r: RegistrationModel) async throws -> ReplicationSection {
         let id = try r.requireID()
-        let spread = try await ReplicationQuery.spread(registrationID: id, tableWhenAdopted: true, on: req.db)
         let adoptions = try await ReplicationQuery.adoptions(registrationID: id, on: req.db)
+        let spread = try await ReplicationQuery.spread(
+            model: r, counted: adoptions.filter { ReplicationQuery.counted.contains($0.status) },
+            tableWhenAdopted: true,
+            on: req.db)
         let canMove = req.can(.update, RegistrationQueries.resource(r))
         let offer =
             spread.count > 0 && canMove && RegistrationWorkflow.allowed(from: r.status, to: .replicated)
