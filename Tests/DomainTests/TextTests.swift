@@ -33,6 +33,39 @@ struct TextTests {
         #expect(VietnameseText.givenName("  Nguyễn  Thị Hằng ") == "Hằng")
     }
 
+    @Test("Sort keys from the cached alphabet equal the character-by-character definition, for every letter and tone")
+    func sortKeyTable() {
+        // The definition: each character of the cleaned, lower-cased text decomposed on its own (`slowParts`).
+        func reference(_ text: String) -> String {
+            var primary = ""
+            var tones = ""
+            for ch in VietnameseText.clean(text).lowercased() {
+                let p = VietnameseText.slowParts(ch)
+                primary += p.primary
+                tones += p.tones
+            }
+            return primary + "00" + tones
+        }
+        let letters = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+        let marks = ["", "\u{0300}", "\u{0309}", "\u{0303}", "\u{0301}", "\u{0323}"]
+        var samples = [
+            "Đăk Ruồng", "NGUYỄN THỊ HẰNG", "Trường THCS số 2 – Đăk Tờ Re (Kon Rẫy)", "Hộ ông A Thút 😀",
+            "Thôn 19", "Ñoño Ünal", "Đức", "Dũng", "", "  ", "x\u{0301}\u{0323}",
+        ]
+        for l in letters {
+            for m in marks {
+                samples.append(String(l) + m) // NFD as typed; `clean` composes it
+                samples.append((String(l) + m).uppercased())
+            }
+        }
+        for text in samples {
+            #expect(VietnameseText.sortKey(text) == reference(text), "\(text)")
+        }
+        #expect(VietnameseText.sortKey("Dũng") < VietnameseText.sortKey("Đức"))
+        #expect(VietnameseText.sortKey("Anh") < VietnameseText.sortKey("Ánh"))
+        #expect(VietnameseText.sortKey("ắ") == VietnameseText.sortKey("a\u{0306}\u{0301}"))
+    }
+
     @Test("Dates are dd/mm/yyyy; impossible dates are refused; the place-and-date line pads day and months 1–2")
     func dates() throws {
         let d = try #require(VietnameseDate.parse("05/03/2025"))
