@@ -84,8 +84,10 @@ struct UnitPicker: Encodable, Sendable {
             }
             if describes { return (UnitPicker(options: [], text: unit.name, unitID: String(id), message: ""), id) }
         }
+        // Nothing typed: an id outside the units offered filters as given, as the select does (the listing keeps
+        // to the actor's scope; a unit's own report answers 404).
         guard !text.isEmpty else {
-            return (UnitPicker(options: [], text: "", unitID: "", message: ""), nil)
+            return (UnitPicker(options: [], text: "", unitID: "", message: ""), selectedID)
         }
         let found = try await q.named(text)
         if found.count == 1, let only = found.first, let id = only.id {
@@ -168,6 +170,10 @@ struct UnitField: Encodable, Sendable {
         var excluding: Set<Int> = []
         /// Only units of these kinds (none: every kind).
         var kinds: [UnitKind] = []
+
+        func choices(_ db: any Database) -> UnitChoices {
+            UnitChoices(scope: scope, activeOnly: activeOnly, kinds: kinds, excluding: excluding, db: db)
+        }
     }
 
     /// The field for a form showing `selectedID` and what was typed.
@@ -265,9 +271,7 @@ struct UnitsField: Encodable, Sendable {
                 matches: [], message: nil, error: error)
         }
         // The chosen ones as the record keeps them (a unit since abolished stays until unticked).
-        let kept =
-            chosen.isEmpty
-            ? [] : try await UnitModel.query(on: db).filter(\.$id ~~ Array(chosen)).sort(\.$path).all()
+        let kept = try await UnitQueries.names(Array(chosen), on: db).values.sorted { $0.path < $1.path }
         let text = String(VietnameseText.clean(rawText).prefix(100))
         var matches: [Choice] = []
         var message: String?

@@ -67,8 +67,7 @@ enum ProposalsService {
 
     /// A unit a proposal may be addressed to, or nil.
     static func receivingUnit(_ id: Int, on db: any Database) async throws -> UnitModel? {
-        try await UnitModel.query(on: db).filter(\.$id == id).filter(\.$kind ~~ receivingKinds.map(\.rawValue))
-            .filter(\.$abolishedOn == nil).filter(\.$active == true).first()
+        try await unitSpec.choices(db).units().filter(\.$id == id).first()
     }
 
     /// The hash of the client's address kept for the limit (the address itself is never stored).

@@ -157,10 +157,8 @@ struct StatisticsWebController {
                 ("unit", String($0)), ("year", String(q.year)), ("period", q.period),
             ])
         }
-        // An id outside the picker's units is still asked for, so that it answers 404 as the API does.
-        let asked = unitID ?? (unit.text.isEmpty && unit.message == nil ? q.unitID : nil)
         let report = try await StatisticsService.report(
-            code: code, unitID: asked, year: q.year, periodCode: q.period, actor: actor, app: req.application,
+            code: code, unitID: unitID, year: q.year, periodCode: q.period, actor: actor, app: req.application,
             on: req.db)
         let periods = report.set.periods.map {
             StatisticsFormPage.Option(value: $0.code, label: $0.label, selected: $0.code == report.period.code)
