@@ -6,8 +6,68 @@ public enum VietnameseText {
     /// Normalises to NFC and trims surrounding white space; inner runs of white space (line breaks included)
     /// become one space. Invisible characters are dropped first (see `isInvisible`).
     public static func clean(_ s: String) -> String {
-        let nfc = visibleOnly(s, keepLineBreaks: false).precomposedStringWithCanonicalMapping
-        return nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let visible = visibleOnly(s, keepLineBreaks: false)
+        return plainClean(visible) ?? slowClean(visible)
+    }
+
+    /// `clean` through Foundation's NFC and grapheme-by-grapheme white space: the definition, for any text.
+    static func slowClean(_ visible: String) -> String {
+        visible.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `clean` of a plain text (see `isPlain`), nil for any other. A plain text is already NFC and its white space is
+    /// U+0020 or U+00A0, so runs of them become one space scalar by scalar; a text that is already clean is returned
+    /// as it is. An import cleans every cell: NFC through Foundation took a tenth of it (issue 11).
+    static func plainClean(_ s: String) -> String? {
+        var changed = false
+        var space = false
+        var started = false
+        for c in s.unicodeScalars {
+            guard isPlain(c.value) else { return nil }
+            if c.value == 0x20 || c.value == 0xA0 {
+                if space || !started || c.value == 0xA0 { changed = true }
+                space = true
+            } else {
+                space = false
+                started = true
+            }
+        }
+        if space { changed = true }
+        guard changed else { return s }
+        var out = String.UnicodeScalarView()
+        space = false
+        for c in s.unicodeScalars {
+            if c.value == 0x20 || c.value == 0xA0 {
+                space = true
+                continue
+            }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// A scalar of plain text: printable ASCII, Latin-1 to the spacing modifier letters (U+00A0–U+02FF), or Latin
+    /// Extended Additional (U+1E00–U+1EFF: every Vietnamese vowel with its tone, precomposed). Each is NFC on its
+    /// own and with any other, is a character by itself, and only U+0020 and U+00A0 among them are white space
+    /// (`TextTests.plainScalars` checks all of it against the standard library and Foundation).
+    @inline(__always)
+    static func isPlain(_ v: UInt32) -> Bool {
+        (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) || (0x1E00...0x1EFF).contains(v)
+    }
+
+    /// The place of a plain scalar (not ASCII alone) in the tables below, nil for any other scalar.
+    @inline(__always)
+    static func plainIndex(_ v: UInt32) -> Int? {
+        if v < 0x300 { return v >= 0x20 && (v < 0x7F || v >= 0xA0) ? Int(v) : nil }
+        return (0x1E00...0x1EFF).contains(v) ? 0x300 + Int(v - 0x1E00) : nil
+    }
+
+    /// Every plain scalar, in the order of `plainIndex` (the holes are nil).
+    static let plainScalars: [Unicode.Scalar?] = (0..<0x400).map { i in
+        let v = i < 0x300 ? UInt32(i) : UInt32(0x1E00 + i - 0x300)
+        return Unicode.Scalar(v).flatMap { isPlain($0.value) ? $0 : nil }
     }
 
     /// For multi-line notes: like `clean`, but line breaks are kept (CR LF and CR become LF) and the
@@ -54,7 +114,24 @@ public enum VietnameseText {
 
     /// Folds for search: lower case, no diacritics, đ/Đ → d. "Đăk Ruồng" → "dak ruong".
     public static func fold(_ s: String) -> String {
-        let lowered = clean(s).lowercased()
+        let cleaned = clean(s)
+        var out: [UInt8] = []
+        out.reserveCapacity(cleaned.utf8.count)
+        for scalar in cleaned.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(UInt8(v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0)) // A–Z to a–z
+            } else if let i = plainIndex(v), let folded = foldTable[i] {
+                out.append(contentsOf: folded)
+            } else {
+                return slowFold(cleaned.lowercased())
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fold` of a lower-cased text through Foundation's NFD: the definition, for any text.
+    static func slowFold(_ lowered: String) -> String {
         var out = ""
         out.reserveCapacity(lowered.unicodeScalars.count)
         for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -65,6 +142,19 @@ public enum VietnameseText {
             }
         }
         return out
+    }
+
+    /// Each plain scalar lower-cased and folded on its own by `slowFold`, as UTF-8. Lower-casing and decomposition
+    /// work scalar by scalar, and the marks decomposition could reorder are dropped, so a plain text folds to the
+    /// concatenation; a scalar whose folding keeps a mark that could be reordered is nil and sends its text to
+    /// `slowFold`.
+    private static let foldTable: [[UInt8]?] = plainScalars.map { scalar in
+        guard let scalar else { return nil }
+        let folded = slowFold(String(scalar).lowercased())
+        guard folded.unicodeScalars.allSatisfy({ $0.properties.canonicalCombiningClass == .notReordered }) else {
+            return nil
+        }
+        return Array(folded.utf8)
     }
 
     private static let locale = Locale(identifier: "vi_VN")
@@ -93,8 +183,8 @@ public enum VietnameseText {
     /// agree. Given name first, then the full name; letters in the Vietnamese alphabet order
     /// (a ă â b c d đ e ê …), tones as a second level (Anh < Ánh), so "Dũng" sorts before "Đức".
     public static func personSortKey(_ fullName: String) -> String {
-        let given = givenName(fullName)
         let full = clean(fullName)
+        let given = full.split(separator: " ").last.map(String.init) ?? ""
         let g = collationParts(given)
         let f = collationParts(full)
         // Given name fully (letters, then tones) before the full name (letters, then tones).
@@ -118,41 +208,42 @@ public enum VietnameseText {
         0x0300: "1", 0x0309: "2", 0x0303: "3", 0x0301: "4", 0x0323: "5",
     ]
 
-    /// The letters of the Vietnamese alphabet in lower case, with each of the five tone marks and none, as their
-    /// collation code and tone, computed once by `slowParts` itself. Decomposing each character through Foundation
-    /// took a third of an import's time at national scale (issue 11: `perf` of a 50,000-row import).
-    private static let letterParts: [Character: (code: String, tone: Character)] = {
-        var table: [Character: (code: String, tone: Character)] = [:]
-        for letter in alphabet {
-            for mark in ["", "\u{0300}", "\u{0309}", "\u{0303}", "\u{0301}", "\u{0323}"] {
-                let composed = (letter + mark).precomposedStringWithCanonicalMapping
-                guard composed.count == 1, let ch = composed.first else { continue }
-                let p = slowParts(ch)
-                if let tone = p.tones.first { table[ch] = (p.primary, tone) }
-            }
-        }
-        return table
-    }()
+    /// Each plain scalar's collation code and tone, computed once by `slowParts` itself (a plain scalar is a character
+    /// of its own). Decomposing each character through Foundation took a third of an import's time at national scale
+    /// (issue 11: `perf` of a 50,000-row import).
+    private static let plainParts: [(primary: String, tones: String)?] = plainScalars.map { scalar in
+        scalar.map { slowParts(Character($0)) }
+    }
 
     private static func collationParts(_ text: String) -> (primary: String, tones: String) {
+        let lowered = text.lowercased()
         var primary = ""
         var tones = ""
-        primary.reserveCapacity(text.utf8.count * 2)
-        for ch in text.lowercased() {
-            if let known = letterParts[ch] {
-                primary += known.code
-                tones.append(known.tone)
-            } else {
-                let p = slowParts(ch)
-                primary += p.primary
-                tones += p.tones
+        primary.reserveCapacity(lowered.utf8.count * 2)
+        for scalar in lowered.unicodeScalars {
+            guard let i = plainIndex(scalar.value), let known = plainParts[i] else {
+                return slowCollationParts(lowered)
             }
+            primary += known.primary
+            tones += known.tones
+        }
+        return (primary, tones)
+    }
+
+    /// The collation parts of any lower-cased text, character by character.
+    private static func slowCollationParts(_ lowered: String) -> (primary: String, tones: String) {
+        var primary = ""
+        var tones = ""
+        for ch in lowered {
+            let p = slowParts(ch)
+            primary += p.primary
+            tones += p.tones
         }
         return (primary, tones)
     }
 
     /// One character's collation code (two digits) and its tone (none for a space, a digit or another sign): the
-    /// definition `letterParts` caches for the alphabet.
+    /// definition `plainParts` caches for plain scalars.
     static func slowParts(_ ch: Character) -> (primary: String, tones: String) {
         var base = ""
         var tone: Character = "0"

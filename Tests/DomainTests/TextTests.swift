@@ -39,7 +39,7 @@ struct TextTests {
         func reference(_ text: String) -> String {
             var primary = ""
             var tones = ""
-            for ch in VietnameseText.clean(text).lowercased() {
+            for ch in VietnameseText.slowClean(VietnameseText.visibleOnly(text, keepLineBreaks: false)).lowercased() {
                 let p = VietnameseText.slowParts(ch)
                 primary += p.primary
                 tones += p.tones
@@ -64,6 +64,69 @@ struct TextTests {
         #expect(VietnameseText.sortKey("Dũng") < VietnameseText.sortKey("Đức"))
         #expect(VietnameseText.sortKey("Anh") < VietnameseText.sortKey("Ánh"))
         #expect(VietnameseText.sortKey("ắ") == VietnameseText.sortKey("a\u{0306}\u{0301}"))
+    }
+
+    @Test("Every plain scalar is NFC alone and beside others, a character of its own, and white space only if a space")
+    func plainScalars() {
+        let all = VietnameseText.plainScalars.compactMap { $0 }
+        #expect(all.count == 0x5F + 0x260 + 0x100)
+        for scalar in all {
+            let one = String(scalar)
+            #expect(one.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(one.unicodeScalars))
+            #expect((one + "a").count == 2 && ("a" + one).count == 2 && (one + one).count == 2, "U+\(scalar.value)")
+            #expect(scalar.properties.isWhitespace == (scalar == " " || scalar == "\u{A0}"), "U+\(scalar.value)")
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(scalar.value)")
+        }
+        for text in [String(String.UnicodeScalarView(all)), String(String.UnicodeScalarView(all.reversed()))] {
+            #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars))
+            #expect(text.count == all.count)
+        }
+    }
+
+    @Test("Clean, fold and sort keys of plain text equal Foundation's definitions, on random texts of every kind")
+    func plainFastPaths() {
+        // A fixed generator: the same texts every run.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let plain = VietnameseText.plainScalars.compactMap { $0 }
+        let vietnamese = Array(
+            "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ".unicodeScalars)
+        let other: [Unicode.Scalar] = [
+            " ", " ", "\u{A0}", "\t", "\n", "\r", "\u{0301}", "\u{0323}", "\u{0306}", "\u{031B}", "\u{200B}",
+            "\u{FEFF}",
+            "\u{1F600}", "\u{130}", "\u{212B}", "\u{1F71}", "\u{0344}", "\u{AC00}", "\u{1100}", "\u{1161}", "\u{2003}",
+        ]
+        var texts = ["", " ", "\u{A0}", "Đăk  Ruồng ", " Hộ ông A Blơi", "İstanbul", "ﬁ", "Å", "e\u{0301}"]
+        for round in 0..<4_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<next(24) {
+                switch next(10) {
+                case 0..<4: scalars.append(vietnamese[next(vietnamese.count)])
+                case 4..<7: scalars.append(plain[next(plain.count)])
+                case 7: scalars.append(" ")
+                default: if round % 2 == 0 { scalars.append(other[next(other.count)]) }
+                }
+            }
+            texts.append(String(scalars))
+        }
+        for text in texts {
+            let visible = VietnameseText.visibleOnly(text, keepLineBreaks: false)
+            let cleaned = VietnameseText.slowClean(visible)
+            #expect(Array(VietnameseText.clean(text).utf8) == Array(cleaned.utf8), "\(Array(text.unicodeScalars))")
+            let folded = VietnameseText.slowFold(cleaned.lowercased())
+            #expect(Array(VietnameseText.fold(text).utf8) == Array(folded.utf8), "\(Array(text.unicodeScalars))")
+            var primary = ""
+            var tones = ""
+            for ch in cleaned.lowercased() {
+                let p = VietnameseText.slowParts(ch)
+                primary += p.primary
+                tones += p.tones
+            }
+            #expect(VietnameseText.sortKey(text) == primary + "00" + tones, "\(Array(text.unicodeScalars))")
+        }
     }
 
     @Test("Dates are dd/mm/yyyy; impossible dates are refused; the place-and-date line pads day and months 1–2")

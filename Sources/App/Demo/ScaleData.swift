@@ -146,6 +146,8 @@ enum ScaleData {
         let id: Int
         let shortName: String
         let kind: UnitKind
+        /// Its path, as `setPaths` writes it (the tallies of its registrations name it).
+        let path: String
     }
 
     /// The tree level by level: provinces, then their communes and agencies, then villages, schools and the
@@ -163,6 +165,7 @@ enum ScaleData {
         }
         let sql = try db.sql()
         var placed: [PlacedUnit] = []
+        var paths: [Int: String] = [:]
         func insert(_ units: [NewUnit]) async throws -> [Int] {
             var ids: [Int] = []
             for chunk in units.chunked(500) {
@@ -179,7 +182,11 @@ enum ScaleData {
                 }
                 ids += try await q.returning("id").all().map { try $0.decode(column: "id", as: Int.self) }
             }
-            for (u, id) in zip(units, ids) { placed.append(PlacedUnit(id: id, shortName: u.shortName, kind: u.kind)) }
+            for (u, id) in zip(units, ids) {
+                let path = (u.parentID.flatMap { paths[$0] }.map(UnitPath.init(raw:)) ?? .root).child(id).raw
+                paths[id] = path
+                placed.append(PlacedUnit(id: id, shortName: u.shortName, kind: u.kind, path: path))
+            }
             return ids
         }
         var places = PlaceNames(rng: rng)
@@ -328,14 +335,15 @@ enum ScaleData {
         let types = c.types[kind] ?? []
         let person = name(kind: kind, unit: unit, book: book, rng: &rng)
         let title = titles[rng.int(titles.count)] + " – " + unit.shortName
-        let subject = SubjectInput(
-            kind: kind.rawValue, name: person.name, gender: kind == .individual ? person.gender : "",
-            ethnicity: kind == .collective ? "" : person.ethnicity, position: "", birthDate: "",
-            idNumber: "", phone: "", address: "", headsUnitID: nil, representsUnitID: nil)
+        let subject = SubjectRow(
+            SubjectInput(
+                kind: kind.rawValue, name: person.name, gender: kind == .individual ? person.gender : "",
+                ethnicity: kind == .collective ? "" : person.ethnicity, position: "", birthDate: "",
+                idNumber: "", phone: "", address: "", headsUnitID: nil, representsUnitID: nil),
+            unitID: unit.id)
         return ImportService.Planned(
-            row: row + 2, year: year, unitID: unit.id, unitShortName: unit.shortName,
-            subjectKey: "\(unit.id)|\(kind.rawValue)|\(VietnameseText.fold(person.name))|", existingSubjectID: nil,
-            subject: subject,
+            row: row + 2, year: year, unitID: unit.id, unitShortName: unit.shortName, unitPath: unit.path,
+            subjectKey: subject.identity, existingSubjectID: nil, subject: subject,
             typeID: types.isEmpty ? nil : types[rng.int(types.count)],
             fieldCode: c.fields.isEmpty ? "" : c.fields[rng.int(c.fields.count)],
             movementIDs: movements.isEmpty || rng.chance(0.5) ? [] : [movements[rng.int(movements.count)]],

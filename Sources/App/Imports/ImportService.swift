@@ -124,9 +124,12 @@ enum ImportService {
         let year: Int
         let unitID: Int
         let unitShortName: String
+        /// The unit's path, for the tallies the row adds.
+        let unitPath: String
         let subjectKey: String
-        let existingSubjectID: Int?
-        let subject: SubjectInput
+        var existingSubjectID: Int?
+        /// The subject's columns, folded name and sort key computed once (`SubjectRow`).
+        let subject: SubjectRow
         let typeID: Int?
         let fieldCode: String
         let movementIDs: [Int]
@@ -213,6 +216,8 @@ enum ImportService {
         job.processed = job.total
         job.finishedAt = Date()
         try await job.save(on: db)
+        // The job's connection hands its page cache back (SQLite; `Bootstrap.jobCacheKiB`), then the process its heap.
+        if db is SQLiteConnectionsDatabase { try await db.sql().raw("PRAGMA shrink_memory").run() }
         Memory.handBack()
     }
 
@@ -336,9 +341,9 @@ enum ImportService {
         var pendingUnits: Set<Int> = []
         for (offset, raw) in rows.dropFirst().enumerated() {
             let rowNumber = offset + 2
-            func cell(_ c: Column) -> String {
-                index[c].flatMap { $0 < raw.count ? VietnameseText.clean(raw[$0]) : nil } ?? ""
-            }
+            // Each cell is cleaned once: a row reads some of them several times.
+            let cells = index.mapValues { $0 < raw.count ? VietnameseText.clean(raw[$0]) : "" }
+            func cell(_ c: Column) -> String { cells[c] ?? "" }
             var rowErrors: [ImportErrorItem] = []
             func fail(_ c: Column, _ m: String) {
                 rowErrors.append(ImportErrorItem(row: rowNumber, column: c.rawValue, message: m))
@@ -403,8 +408,8 @@ enum ImportService {
                 fail(.title, "Tên mô hình dài tối đa 300 ký tự.")
             }
 
-            let key =
-                "\(unit?.id ?? 0)|\(kind?.rawValue ?? "")|\(VietnameseText.fold(subject.name))|\(subject.idNumber ?? "")"
+            let subjectRow = SubjectRow(subject, unitID: unit?.id ?? 0)
+            let key = subjectRow.identity
             if let year, rowErrors.isEmpty {
                 if let first = seen["\(key)#\(year)"] {
                     fail(.name, "Trùng với dòng \(first): cùng đối tượng đăng ký hai lần trong năm \(year).")
@@ -417,9 +422,11 @@ enum ImportService {
                 pendingUnits.insert(unit.id!)
                 plans.append(
                     Planned(
-                        row: rowNumber, year: year, unitID: unit.id!, unitShortName: unit.shortName, subjectKey: key,
+                        row: rowNumber, year: year, unitID: unit.id!, unitShortName: unit.shortName,
+                        unitPath: unit.path,
+                        subjectKey: key,
                         existingSubjectID: nil,
-                        subject: subject, typeID: type?.id, fieldCode: field,
+                        subject: subjectRow, typeID: type?.id, fieldCode: field,
                         movementIDs: Array(Set(movementIDs)).sorted(), title: cell(.title),
                         description: cell(.description), goals: cell(.goals), contact: cell(.contact),
                         catalogueVersion: cat?.version ?? ""))
@@ -454,13 +461,9 @@ enum ImportService {
                             message: "“\(p.subject.name)” đã được đăng ký năm \(p.year)."))
                     continue
                 }
-                out.append(
-                    Planned(
-                        row: p.row, year: p.year, unitID: p.unitID, unitShortName: p.unitShortName,
-                        subjectKey: p.subjectKey, existingSubjectID: sid, subject: p.subject,
-                        typeID: p.typeID, fieldCode: p.fieldCode, movementIDs: p.movementIDs, title: p.title,
-                        description: p.description, goals: p.goals, contact: p.contact,
-                        catalogueVersion: p.catalogueVersion))
+                var reused = p
+                reused.existingSubjectID = sid
+                out.append(reused)
             } else {
                 out.append(p)
             }
@@ -477,19 +480,19 @@ enum ImportService {
             let now = Date()
             // New subjects, one per identity key.
             var subjectIDs: [String: Int] = [:]
-            var newSubjects: [(String, SubjectModel)] = []
+            var newSubjects: [SubjectRow] = []
             var planned = Set<String>()
             for p in plans where p.existingSubjectID == nil && planned.insert(p.subjectKey).inserted {
-                newSubjects.append((p.subjectKey, RegistrationService.makeSubject(p.subject, unitID: p.unitID)))
+                newSubjects.append(p.subject)
             }
             for batch in newSubjects.chunked(400) {
                 var insert = sql.insert(into: "subjects").columns(
                     "kind", "name", "search_text", "sort_key", "unit_id", "gender", "ethnicity", "position",
                     "birth_date", "id_number", "phone", "address", "created_at", "updated_at")
-                for (_, s) in batch {
+                for s in batch {
                     insert = insert.values(
                         SQLBind(s.kind), SQLBind(s.name), SQLBind(s.searchText), SQLBind(s.sortKey),
-                        SQLBind(s.$unit.id), SQLBind(s.gender),
+                        SQLBind(s.unitID), SQLBind(s.gender),
                         SQLBind(s.ethnicity), SQLBind(s.position), SQLBind(s.birthDate), SQLBind(s.idNumber),
                         SQLBind(s.phone), SQLBind(s.address),
                         SQLBind(now), SQLBind(now))
@@ -501,17 +504,23 @@ enum ImportService {
                     subjectIDs[key] = try row.decode(column: "id", as: Int.self)
                 }
             }
+            // Each registration's tallies are known from its row: stored with it and added to the counts once, with
+            // no second pass over the rows written (`RegistrationTallies.sync` reads them back and updates each).
+            let tallies = plans.map { p in
+                RegistrationTallies.contribution(
+                    path: p.unitPath, year: p.year, kind: p.subject.kind,
+                    status: RegistrationStatus.registered.rawValue,
+                    fieldCode: p.fieldCode, typeID: p.typeID, movements: p.movementIDs, evaluations: 0)
+            }
             var regIDs: [String: Int] = [:]
-            for batch in plans.chunked(300) {
+            for (batch, batchTallies) in zip(plans.chunked(300), tallies.chunked(300)) {
                 var insert = sql.insert(into: "registrations").columns(
                     "subject_id", "unit_id", "year", "subject_kind", "subject_type_id", "catalogue_version",
                     "field_code",
-                    "title", "description", "goals", "contact", "status", "search_text", "sort_key", "created_at",
-                    "updated_at")
-                for p in batch {
+                    "title", "description", "goals", "contact", "status", "search_text", "sort_key", "tally_key",
+                    "created_at", "updated_at")
+                for (p, tally) in zip(batch, batchTallies) {
                     let sid = p.existingSubjectID ?? subjectIDs[p.subjectKey] ?? 0
-                    let sortKey = SubjectModel.sortKey(
-                        kind: SubjectKind(rawValue: p.subject.kind) ?? .individual, name: p.subject.name)
                     insert = insert.values(
                         SQLBind(sid), SQLBind(p.unitID), SQLBind(p.year), SQLBind(p.subject.kind), SQLBind(p.typeID),
                         SQLBind(p.catalogueVersion), SQLBind(p.fieldCode),
@@ -519,8 +528,9 @@ enum ImportService {
                         SQLBind(RegistrationStatus.registered.rawValue),
                         SQLBind(
                             RegistrationService.searchText(
-                                subject: p.subject.name, title: p.title, unitName: p.unitShortName)), SQLBind(sortKey),
-                        SQLBind(now), SQLBind(now))
+                                subject: p.subject.name, title: p.title, unitName: p.unitShortName)),
+                        SQLBind(p.subject.sortKey),
+                        SQLBind(RegistrationTallies.encode(tally)), SQLBind(now), SQLBind(now))
                 }
                 for row in try await insert.returning("id", "subject_id", "year").all() {
                     regIDs[
@@ -542,8 +552,8 @@ enum ImportService {
                 for (r, m) in batch { insert = insert.values(SQLBind(r), SQLBind(m)) }
                 try await insert.run()
             }
-            // The bulk INSERTs pass no model middleware: the counts are synced here, in the same transaction.
-            try await RegistrationTallies.sync(ids: Array(regIDs.values), on: tx)
+            // The bulk INSERTs pass no model middleware: the counts are added here, in the same transaction.
+            try await RegistrationTallies.addNew(tallies, on: sql)
             for batch in transitions.chunked(500) where !batch.isEmpty {
                 var insert = sql.insert(into: "registration_transitions").columns(
                     "registration_id", "from_status", "to_status", "at", "user_id", "username", "reason")

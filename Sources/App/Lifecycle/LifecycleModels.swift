@@ -28,14 +28,57 @@ final class SubjectModel: Model, @unchecked Sendable {
 
     var subjectKind: SubjectKind { SubjectKind(rawValue: kind) ?? .individual }
     func refreshSearch() {
-        searchText = VietnameseText.fold(name)
+        searchText = Self.searchText(name: name)
         sortKey = Self.sortKey(kind: subjectKind, name: name)
     }
+
+    static func searchText(name: String) -> String { VietnameseText.fold(name) }
 
     /// People by given name first; collectives and households by their whole name; Vietnamese alphabet order.
     static func sortKey(kind: SubjectKind, name: String) -> String {
         kind == .individual ? VietnameseText.personSortKey(name) : VietnameseText.sortKey(name)
     }
+}
+
+/// A new subject's columns, as written, from its cleaned input: one definition for a subject made through its form
+/// (`RegistrationService.makeSubject`) and for the rows an import writes without a model each.
+struct SubjectRow: Sendable {
+    let kind: String
+    let name: String
+    let searchText: String
+    let sortKey: String
+    let unitID: Int
+    let gender: String
+    let ethnicity: String
+    let position: String
+    /// ISO (yyyy-mm-dd), or empty.
+    let birthDate: String
+    let idNumber: String
+    let phone: String
+    let address: String
+    let headsUnitID: Int?
+    let representsUnitID: Int?
+
+    init(_ s: SubjectInput, unitID: Int) {
+        kind = s.kind
+        name = s.name
+        searchText = SubjectModel.searchText(name: s.name)
+        sortKey = SubjectModel.sortKey(kind: SubjectKind(rawValue: s.kind) ?? .individual, name: s.name)
+        self.unitID = unitID
+        gender = s.gender ?? ""
+        ethnicity = s.ethnicity ?? ""
+        position = s.position ?? ""
+        birthDate = (s.birthDate ?? "").isEmpty ? "" : (VietnameseDate.displayToISO(s.birthDate ?? "") ?? "")
+        idNumber = s.idNumber ?? ""
+        phone = s.phone ?? ""
+        address = s.address ?? ""
+        headsUnitID = s.headsUnitID
+        representsUnitID = s.representsUnitID
+    }
+
+    /// Who the subject is within its unit: unit, kind, folded name and ID number (an import reuses a subject with the
+    /// same identity).
+    var identity: String { "\(unitID)|\(kind)|\(searchText)|\(idNumber)" }
 }
 
 /// What a subject achieved in a year: rating, titles, discipline, leave, and a collective's member counts.

@@ -280,20 +280,22 @@ enum RegistrationService {
     }
 
     static func makeSubject(_ s: SubjectInput, unitID: Int) -> SubjectModel {
+        let row = SubjectRow(s, unitID: unitID)
         let m = SubjectModel()
-        m.kind = s.kind
-        m.name = s.name
+        m.kind = row.kind
+        m.name = row.name
         m.$unit.id = unitID
-        m.gender = s.gender ?? ""
-        m.ethnicity = s.ethnicity ?? ""
-        m.position = s.position ?? ""
-        m.birthDate = (s.birthDate ?? "").isEmpty ? "" : (VietnameseDate.displayToISO(s.birthDate ?? "") ?? "")
-        m.idNumber = s.idNumber ?? ""
-        m.phone = s.phone ?? ""
-        m.address = s.address ?? ""
-        m.headsUnitID = s.headsUnitID
-        m.representsUnitID = s.representsUnitID
-        m.refreshSearch()
+        m.gender = row.gender
+        m.ethnicity = row.ethnicity
+        m.position = row.position
+        m.birthDate = row.birthDate
+        m.idNumber = row.idNumber
+        m.phone = row.phone
+        m.address = row.address
+        m.headsUnitID = row.headsUnitID
+        m.representsUnitID = row.representsUnitID
+        m.searchText = row.searchText
+        m.sortKey = row.sortKey
         return m
     }
 

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import Foundation
 import OOXML
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -74,6 +75,15 @@ struct ImportTests {
             #expect(done.created == 10_000)
             #expect(try await RegistrationModel.query(on: app.db).count() == 10_000)
             #expect(try await RegistrationMovementModel.query(on: app.db).count() == 3333)
+            // The tallies the import stored with each row are what a recount finds, and a sync of every row changes
+            // nothing (no delta is logged).
+            #expect(try await RegistrationTallies.verify(on: app.db) == [])
+            struct Count: Decodable { let n: Int }
+            let deltas = "SELECT COUNT(*) AS n FROM registration_tally_deltas"
+            let logged = try await app.db.sql().raw("\(unsafeRaw: deltas)").first(decoding: Count.self)
+            let ids = try await RegistrationModel.query(on: app.db).all().compactMap(\.id)
+            try await RegistrationTallies.sync(ids: ids, on: app.db)
+            #expect(try await app.db.sql().raw("\(unsafeRaw: deltas)").first(decoding: Count.self)?.n == logged?.n)
             let listRes = try await api.send(.GET, "/api/v1/registrations?q=doi%20tuong%20so%209999")
             #expect(listRes.status == .ok, "\(listRes.text)")
             let list = try listRes.json(ListResponse<RegistrationDTO>.self)

@@ -11,6 +11,32 @@ import Vapor
 /// equal to a recount, and the dashboards read from them say what counting the registrations says.
 @Suite("Counts kept on write: equal to a recount after every kind of write, and the dashboards agree")
 struct RegistrationTalliesTests {
+    @Test("The stored key is what JSONEncoder writes with sorted keys, and it decodes back to the contribution")
+    func storedKey() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var samples = [
+            RegistrationTallies.contribution(
+                path: "/1/23/456/", year: 2025, kind: "individual", status: "registered", fieldCode: "LV-CCHC",
+                typeID: 12, movements: [3, 17], evaluations: 0),
+            RegistrationTallies.contribution(
+                path: "/1/", year: 1945, kind: "collective", status: "recognised", fieldCode: "", typeID: nil,
+                movements: [], evaluations: 3),
+        ]
+        // Field codes come from catalogue files: quotes, slashes, control characters and Vietnamese survive.
+        for code in ["A\"B", "C\\D", "a/b", "x\ny\tz\r", "\u{1}\u{8}\u{C}\u{1F}", "Lĩnh vực “Đặc biệt”", "😀"] {
+            samples.append(
+                RegistrationTallies.contribution(
+                    path: "/9/", year: 2024, kind: "household", status: "nurturing", fieldCode: code, typeID: 1,
+                    movements: [1], evaluations: 1))
+        }
+        for c in samples {
+            let written = RegistrationTallies.encode(c)
+            #expect(written == String(decoding: try encoder.encode(c), as: UTF8.self))
+            #expect(try RegistrationTallies.decode(written, id: 1) == c)
+        }
+    }
+
     @Test(
         "Registrations of every kind written through Fluent: the counts equal a recount; every dashboard scope agrees")
     func demoAgrees() async throws {
