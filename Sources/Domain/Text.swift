@@ -48,25 +48,28 @@ public enum VietnameseText {
         return String(out)
     }
 
-    /// A scalar of plain text: printable ASCII, Latin-1 to the spacing modifier letters (U+00A0–U+02FF), or Latin
-    /// Extended Additional (U+1E00–U+1EFF: every Vietnamese vowel with its tone, precomposed). Each is NFC on its
-    /// own and with any other, is a character by itself, and only U+0020 and U+00A0 among them are white space
-    /// (`TextTests.plainScalars` checks all of it against the standard library and Foundation).
+    /// A scalar of plain text: printable ASCII, Latin-1 to the spacing modifier letters (U+00A0–U+02FF), Latin
+    /// Extended Additional (U+1E00–U+1EFF: every Vietnamese vowel with its tone, precomposed), or the dashes and
+    /// quotes of U+2010–U+2027 (“ ” – …). Each is NFC on its own and with any other, is a character by itself, and
+    /// only U+0020 and U+00A0 among them are white space (`TextTests.plainScalars` checks all of it against the
+    /// standard library and Foundation). The exports' `isNFCByQuickCheck` (OOXML) trusts the same ranges.
     @inline(__always)
     static func isPlain(_ v: UInt32) -> Bool {
         (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) || (0x1E00...0x1EFF).contains(v)
+            || (0x2010...0x2027).contains(v)
     }
 
-    /// The place of a plain scalar (not ASCII alone) in the tables below, nil for any other scalar.
+    /// The place of a plain scalar in the tables below, nil for any other scalar.
     @inline(__always)
     static func plainIndex(_ v: UInt32) -> Int? {
         if v < 0x300 { return v >= 0x20 && (v < 0x7F || v >= 0xA0) ? Int(v) : nil }
-        return (0x1E00...0x1EFF).contains(v) ? 0x300 + Int(v - 0x1E00) : nil
+        if (0x1E00...0x1EFF).contains(v) { return 0x300 + Int(v - 0x1E00) }
+        return (0x2010...0x2027).contains(v) ? 0x400 + Int(v - 0x2010) : nil
     }
 
     /// Every plain scalar, in the order of `plainIndex` (the holes are nil).
-    static let plainScalars: [Unicode.Scalar?] = (0..<0x400).map { i in
-        let v = i < 0x300 ? UInt32(i) : UInt32(0x1E00 + i - 0x300)
+    static let plainScalars: [Unicode.Scalar?] = (0..<0x418).map { i in
+        let v = i < 0x300 ? UInt32(i) : i < 0x400 ? UInt32(0x1E00 + i - 0x300) : UInt32(0x2010 + i - 0x400)
         return Unicode.Scalar(v).flatMap { isPlain($0.value) ? $0 : nil }
     }
 
@@ -158,6 +161,12 @@ public enum VietnameseText {
     }
 
     private static let locale = Locale(identifier: "vi_VN")
+
+    /// A count that stops at `bound`: the number itself up to the bound, “hơn 10.000” past it (issue 11: a total is
+    /// exact when cheap, otherwise bounded).
+    public static func boundedCount(_ counted: Int, bound: Int) -> String {
+        counted > bound ? "hơn " + bound.formatted(.number.locale(locale)) : String(counted)
+    }
 
     /// Vietnamese collation of two strings (D before Đ, "Anh" before "Ánh").
     public static func compare(_ a: String, _ b: String) -> ComparisonResult {

@@ -69,7 +69,10 @@ struct TextTests {
     @Test("Every plain scalar is NFC alone and beside others, a character of its own, and white space only if a space")
     func plainScalars() {
         let all = VietnameseText.plainScalars.compactMap { $0 }
-        #expect(all.count == 0x5F + 0x260 + 0x100)
+        #expect(all.count == 0x5F + 0x260 + 0x100 + 0x18)
+        for (i, scalar) in VietnameseText.plainScalars.enumerated() {
+            if let scalar { #expect(VietnameseText.plainIndex(scalar.value) == i) }
+        }
         for scalar in all {
             let one = String(scalar)
             #expect(one.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(one.unicodeScalars))
@@ -95,7 +98,8 @@ struct TextTests {
         let vietnamese = Array(
             "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ".unicodeScalars)
         let other: [Unicode.Scalar] = [
-            " ", " ", "\u{A0}", "\t", "\n", "\r", "\u{0301}", "\u{0323}", "\u{0306}", "\u{031B}", "\u{200B}",
+            " ", " ", "\u{A0}", "\u{2013}", "\u{201C}", "\u{201D}", "\u{2026}", "\u{2028}", "\u{2029}", "\u{200F}",
+            "\t", "\n", "\r", "\u{0301}", "\u{0323}", "\u{0306}", "\u{031B}", "\u{200B}",
             "\u{FEFF}",
             "\u{1F600}", "\u{130}", "\u{212B}", "\u{1F71}", "\u{0344}", "\u{AC00}", "\u{1100}", "\u{1161}", "\u{2003}",
         ]
