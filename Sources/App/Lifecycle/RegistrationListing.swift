@@ -146,9 +146,7 @@ struct RegistrationListPage: Sendable {
     /// The order of the rows: a search lists the newest registrations first (`RegistrationListing.list`).
     var order = RegistrationListing.Order.name
     var totalIsBound: Bool { total > countBound }
-    var totalLabel: String {
-        totalIsBound ? "hơn " + countBound.formatted(.number.locale(Locale(identifier: "vi_VN"))) : String(total)
-    }
+    var totalLabel: String { VietnameseText.boundedCount(total, bound: countBound) }
 }
 
 /// One row of the registration export, read in one joined query.
@@ -480,8 +478,7 @@ enum RegistrationListing {
             (SELECT group_concat(m.name, '; ' ORDER BY rm.id) FROM registration_movements rm
             JOIN movements m ON m.id = rm.movement_id WHERE rm.registration_id = registrations.id)
             """
-        var after: RegistrationCursor?
-        while true {
+        @Sendable func chunk(after: RegistrationCursor?) async throws -> [RegistrationExportRow] {
             var b = select(sql, conds + (after.map { [keyset($0)] } ?? []))
                 .join(
                     SubjectModel.schema, on: SQLColumn("id", table: SubjectModel.schema), .equal, column("subject_id")
@@ -499,7 +496,7 @@ enum RegistrationListing {
                 .column(SQLColumn("code", table: UnitModel.schema), as: "unit_code")
                 .column(SQLColumn("name", table: "st"), as: "type_name")
                 .column(SQLGroupExpression(movements), as: "movement_names")
-            let rows = try await ordered(b).limit(size).all().map { r in
+            return try await ordered(b).limit(size).all().map { r in
                 RegistrationExportRow(
                     id: try r.decode(column: "id", as: Int.self), year: try r.decode(column: "year", as: Int.self),
                     subjectName: try r.decode(column: "subject_name", as: String.self),
@@ -513,10 +510,15 @@ enum RegistrationListing {
                     status: try r.decode(column: "status", as: String.self),
                     sortKey: try r.decode(column: "sort_key", as: String.self))
             }
-            guard let last = rows.last else { return }
+        }
+        // The next chunk is read while this one is written: the database (and the decoding of its rows) and the
+        // writer work at once. On PostgreSQL a 1,000,000-row XLSX took the sum of both, 59 s (session 19).
+        var rows = try await chunk(after: nil)
+        while let last = rows.last {
+            if rows.count < size { return try await body(rows) }
+            async let next = chunk(after: RegistrationCursor(sortKey: last.sortKey, id: last.id))
             try await body(rows)
-            if rows.count < size { return }
-            after = RegistrationCursor(sortKey: last.sortKey, id: last.id)
+            rows = try await next
         }
     }
 }
