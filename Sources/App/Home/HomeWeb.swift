@@ -25,9 +25,13 @@ struct HomePage: Encodable, Sendable {
     }
     struct Stat: Encodable, Sendable {
         let label: String
-        let value: Int
+        /// A number, or a bounded one (“hơn 10.000”).
+        let value: String
         let href: String
     }
+
+    /// Units are counted up to this many on the home page (`UnitQueries.boundedCount`).
+    static let unitCountBound = 10_000
     struct Task: Encodable, Sendable {
         let text: String
         let href: String
@@ -105,21 +109,23 @@ struct HomeWebController {
         var stats: [HomePage.Stat] = []
         let unitScope = Policy.unitScope(actor)
         if unitScope != .none {
-            let n = try await UnitQueries.scoped(UnitModel.query(on: req.db), unitScope).count()
+            let bound = HomePage.unitCountBound
+            let n = try await UnitQueries.boundedCount(unitScope, bound: bound, on: req.db)
             stats.append(
                 .init(
-                    label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc", value: n,
-                    href: UnitsPath.list.href))
+                    label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc",
+                    value: VietnameseText.boundedCount(n, bound: bound), href: UnitsPath.list.href))
         }
         let movementCount = try await MovementModel.query(on: req.db).count()
-        stats.append(.init(label: "Phong trào, cuộc vận động", value: movementCount, href: MovementsPath.list.href))
+        stats.append(
+            .init(label: "Phong trào, cuộc vận động", value: String(movementCount), href: MovementsPath.list.href))
         let userScope = Policy.userScope(actor)
         if userScope != .none {
             let n = try await UserQueries.list(q: "", role: "", page: 1, scope: userScope, on: req.db).total
-            stats.append(.init(label: "Tài khoản", value: n, href: UsersPath.list.href))
+            stats.append(.init(label: "Tài khoản", value: String(n), href: UsersPath.list.href))
         }
         let groups = try await UnitGroupModel.query(on: req.db).count()
-        stats.append(.init(label: "Cụm, khối thi đua", value: groups, href: GroupsPath.list.href))
+        stats.append(.init(label: "Cụm, khối thi đua", value: String(groups), href: GroupsPath.list.href))
 
         var tasks: [HomePage.Task] = []
         switch Policy.dashboard(actor) {
@@ -175,7 +181,8 @@ struct HomeWebController {
                         UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
                 ).count()
             }
-            stats.insert(.init(label: "Đăng ký điển hình", value: regs ?? 0, href: RegistrationsPath.list.href), at: 0)
+            stats.insert(
+                .init(label: "Đăng ký điển hình", value: String(regs ?? 0), href: RegistrationsPath.list.href), at: 0)
             var evaluations = try await RegistrationTallies.total(scope, dim: "ev", on: req.db)
             if evaluations == nil {
                 evaluations = try await scope.apply(
@@ -185,7 +192,8 @@ struct HomeWebController {
                 ).count()
             }
             stats.insert(
-                .init(label: "Lượt đánh giá", value: evaluations ?? 0, href: RegistrationsPath.list.href), at: 1)
+                .init(label: "Lượt đánh giá", value: String(evaluations ?? 0), href: RegistrationsPath.list.href), at: 1
+            )
         }
         var page = HomePage(
             layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",

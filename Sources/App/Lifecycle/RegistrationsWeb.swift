@@ -288,13 +288,17 @@ enum RegistrationOptions {
             selected: selected)
     }
 
-    /// The types of the catalogue in force for `year` (a form), or of the newest version (a filter).
-    static func types(selected: String, on db: any Database, all: Bool, year: Int? = nil) async throws
-        -> [SelectOption]
+    /// The catalogue version whose types and fields a page offers: the one in force for `year` (a form), or the
+    /// newest (a filter). A page that offers both reads it once.
+    static func catalogue(year: Int? = nil, on db: any Database) async throws -> CatalogueVersionModel? {
+        if let year, let v = try await CatalogueService.inForce(year: year, on: db) { return v }
+        return try await CatalogueService.current(on: db)
+    }
+
+    /// The types of a catalogue version (`catalogue(year:on:)`).
+    static func types(selected: String, in version: CatalogueVersionModel?, all: Bool, on db: any Database)
+        async throws -> [SelectOption]
     {
-        var version: CatalogueVersionModel?
-        if let year { version = try await CatalogueService.inForce(year: year, on: db) }
-        if version == nil { version = try await CatalogueService.current(on: db) }
         guard let v = version else { return [] }
         let types = try await (db as! any SQLDatabase).select().column("code").column("name")
             .from(SubjectTypeModel.schema).where("version_id", .equal, v.requireID()).orderBy("category")
@@ -306,12 +310,10 @@ enum RegistrationOptions {
             + types.map { SelectOption(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == selected) }
     }
 
-    static func fields(selected: String, on db: any Database, emptyLabel: String, year: Int? = nil) async throws
-        -> [SelectOption]
+    /// The fields of a catalogue version (`catalogue(year:on:)`).
+    static func fields(selected: String, in version: CatalogueVersionModel?, emptyLabel: String, on db: any Database)
+        async throws -> [SelectOption]
     {
-        var version: CatalogueVersionModel?
-        if let year { version = try await CatalogueService.inForce(year: year, on: db) }
-        if version == nil { version = try await CatalogueService.current(on: db) }
         guard let v = version else { return [] }
         let fields = try await (db as! any SQLDatabase).select().column("code").column("name")
             .from(CatalogueFieldModel.schema).where("version_id", .equal, v.requireID()).orderBy("name")
@@ -397,14 +399,15 @@ struct RegistrationsWebController {
             }
             return RegistrationsPath.list.href + "/export?" + (c.percentEncodedQuery ?? "")
         }
+        let catalogue = try await RegistrationOptions.catalogue(on: req.db)
         let ctx = RegistrationsPage(
             layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, years: years,
             unit: unit,
             groups: [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)]
                 + groups.map { SelectOption(value: String($0.id), label: $0.name, selected: f.groupID == $0.id) },
             fields: try await RegistrationOptions.fields(
-                selected: f.fieldCode, on: req.db, emptyLabel: "Tất cả lĩnh vực"),
-            types: try await RegistrationOptions.types(selected: f.typeCode, on: req.db, all: true),
+                selected: f.fieldCode, in: catalogue, emptyLabel: "Tất cả lĩnh vực", on: req.db),
+            types: try await RegistrationOptions.types(selected: f.typeCode, in: catalogue, all: true, on: req.db),
             movements: [SelectOption(value: "", label: "Tất cả phong trào", selected: f.movementID == nil)]
                 + movements.map { SelectOption(value: String($0.id), label: $0.name, selected: f.movementID == $0.id) },
             kinds: RegistrationOptions.kinds(selected: f.subjectKind, emptyLabel: "Tất cả đối tượng"),
@@ -430,6 +433,7 @@ struct RegistrationsWebController {
         } else if let unitID = Int(form.unitID), let unit = try await UnitModel.find(unitID, on: req.db) {
             access = req.fieldAccess(unit.unitPath)
         }
+        let catalogue = try await RegistrationOptions.catalogue(year: Int(form.year), on: req.db)
         return RegistrationFormPage(
             layout: req.layout(heading, active: RegistrationsPath.list.href), heading: heading, action: action,
             creating: creating, form: form, errors: errors,
@@ -438,9 +442,9 @@ struct RegistrationsWebController {
                 on: req.db),
             kinds: RegistrationOptions.kinds(selected: form.subjectKind ?? "", emptyLabel: "— Chọn loại đối tượng —"),
             types: try await RegistrationOptions.types(
-                selected: form.typeCode ?? "", on: req.db, all: false, year: Int(form.year)),
+                selected: form.typeCode ?? "", in: catalogue, all: false, on: req.db),
             fields: try await RegistrationOptions.fields(
-                selected: form.fieldCode ?? "", on: req.db, emptyLabel: "— Theo loại mô hình —", year: Int(form.year)),
+                selected: form.fieldCode ?? "", in: catalogue, emptyLabel: "— Theo loại mô hình —", on: req.db),
             movements: try await RegistrationOptions.movements(selected: form.movementIDs ?? [], on: req.db),
             genders: SubjectCatalogues.genderOptions(selected: SubjectCatalogues.genderCode(form.gender ?? "")),
             ethnicities: SubjectCatalogues.ethnicityOptions(

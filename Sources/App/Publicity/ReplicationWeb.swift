@@ -228,7 +228,8 @@ struct ReplicationWebController {
                 SelectOption(value: String($0), label: String($0), selected: f.year == $0)
             }
         let types = try await RegistrationOptions.types(
-            selected: others.first { $0.0 == "typeCode" }?.1 ?? "", on: req.db, all: true)
+            selected: others.first { $0.0 == "typeCode" }?.1 ?? "",
+            in: try await RegistrationOptions.catalogue(on: req.db), all: true, on: req.db)
         return try await req.render(
             "publicity/replications",
             ReplicationsPage(

@@ -8,7 +8,7 @@ import Foundation
 extension HomePage {
     static let mock = HomePage(
         layout: .mock("Tổng quan"), greeting: "Xin chào, Nguyễn Thị Hằng", roleLabel: Role.standingOffice.label,
-        unitName: "Phòng Nội vụ", stats: [Stat(label: "Đơn vị", value: 73, href: UnitsPath.list.href)],
+        unitName: "Phòng Nội vụ", stats: [Stat(label: "Đơn vị", value: "73", href: UnitsPath.list.href)],
         tasks: [Task(text: "Rà soát phong trào", href: MovementsPath.list.href)],
         myMovements: [
             MovementLink(name: "Dạy tốt - Học tốt", href: MovementsPath.movement(.id(1)).href, period: "2023–2025")
