@@ -10,6 +10,12 @@ over `--units` communes of the data through `POST /api/v1/imports`, waits for th
 
     python3 Benchmarks/http/import_rate.py --bin NEW_BIN [--bin OLD_BIN] --reuse /work/bench-national \\
         [--rows 50000] [--units 200] [--repeat 3] [--password ADMIN_PASSWORD]
+
+On PostgreSQL, `--postgres-template URL` names a database of national data (never written to): each run imports
+into a copy of it (`CREATE DATABASE … TEMPLATE`, dropped after the run), made while nothing is connected to it.
+
+    python3 Benchmarks/http/import_rate.py --bin NEW_BIN \\
+        --postgres-template postgres://dienhinh:dienhinh@127.0.0.1:5432/dienhinh_bench
 """
 import argparse
 import csv
@@ -60,11 +66,24 @@ def csv_body(codes, rows, seed):
     return body, boundary
 
 
-def measure(binary, source, rows, codes, password, seed):
+def postgres(url, database, sql):
+    """Runs one statement in `database` of the server of `url` (the copy is made from the maintenance database)."""
+    base = url.rsplit("/", 1)[0]
+    subprocess.run(["psql", "-q", f"{base}/{database}", "-c", sql], check=True, stdout=subprocess.DEVNULL)
+
+
+def measure(binary, source, rows, codes, password, seed, template=None):
     work = Path(tempfile.mkdtemp(prefix="dh-import-"))
+    copy = None
     try:
-        shutil.copyfile(source / "dienhinh.sqlite", work / "dienhinh.sqlite")
-        env = R.env_for(argparse.Namespace(database_url=None), work)
+        if template:
+            copy = "dh_import_bench"
+            postgres(template, "postgres", f"DROP DATABASE IF EXISTS {copy}")
+            postgres(template, "postgres", f"CREATE DATABASE {copy} TEMPLATE {template.rsplit('/', 1)[1]}")
+            env = R.env_for(argparse.Namespace(database_url=template.rsplit("/", 1)[0] + "/" + copy), work)
+        else:
+            shutil.copyfile(source / "dienhinh.sqlite", work / "dienhinh.sqlite")
+            env = R.env_for(argparse.Namespace(database_url=None), work)
         port = R.free_port()
         base = f"http://127.0.0.1:{port}"
         proc = R.start_server(binary, work, env, port, work / "server.log")
@@ -100,27 +119,39 @@ def measure(binary, source, rows, codes, password, seed):
             R.stop(proc)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if copy:
+            postgres(template, "postgres", f"DROP DATABASE IF EXISTS {copy}")
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--bin", action="append", required=True)
-    p.add_argument("--reuse", required=True, help="a gen-data folder holding dienhinh.sqlite (only read)")
+    p.add_argument("--reuse", help="a gen-data folder holding dienhinh.sqlite (only read)")
+    p.add_argument("--postgres-template", help="a PostgreSQL database of gen-data (only read): runs on copies of it")
     p.add_argument("--rows", type=int, default=50_000)
     p.add_argument("--units", type=int, default=200)
     p.add_argument("--repeat", type=int, default=1, help="runs of each binary; the median run is reported")
     p.add_argument("--password", default=R.ADMIN_PASSWORD)
     args = p.parse_args()
-    source = Path(args.reuse)
-    db = sqlite3.connect(f"file:{source / 'dienhinh.sqlite'}?mode=ro", uri=True)
-    codes = [r[0] for r in db.execute(
-        "SELECT code FROM units WHERE kind = 'xa' AND abolished_on IS NULL ORDER BY id LIMIT ?", (args.units,))]
-    units = db.execute("SELECT count(*) FROM units").fetchone()[0]
-    db.close()
+    source = Path(args.reuse) if args.reuse else None
+    units_sql = f"SELECT code FROM units WHERE kind = 'xa' AND abolished_on IS NULL ORDER BY id LIMIT {args.units}"
+    if args.postgres_template:
+        def query(sql):
+            out = subprocess.run(["psql", args.postgres_template, "-tAc", sql], check=True, capture_output=True,
+                                 text=True)
+            return [line for line in out.stdout.splitlines() if line]
+        codes = query(units_sql)
+        units = int(query("SELECT count(*) FROM units")[0])
+    else:
+        db = sqlite3.connect(f"file:{source / 'dienhinh.sqlite'}?mode=ro", uri=True)
+        codes = [r[0] for r in db.execute(units_sql)]
+        units = db.execute("SELECT count(*) FROM units").fetchone()[0]
+        db.close()
     print(f"{units} units in the data; {args.rows} rows over {len(codes)} communes", flush=True)
     runs = []
     for _ in range(args.repeat):  # the binaries in turn, so that the machine's drift falls on each alike
-        runs += [measure(b, source, args.rows, codes, args.password, seed=1) for b in args.bin]
+        runs += [measure(b, source, args.rows, codes, args.password, seed=1, template=args.postgres_template)
+                 for b in args.bin]
     results = []
     for b in args.bin:
         mine = sorted((r for r in runs if r["bin"] == b), key=lambda r: r["rows_per_s"])
