@@ -322,18 +322,20 @@ enum AwardService {
         return query
     }
 
+    /// The lookup's order (its pages and its export): people and collectives in name order (given name first),
+    /// each one's awards the newest year first. Indexes `subjects_order_idx` and `awards_subject_year_idx`.
+    static let order: [KeysetColumn<AwardModel>] = [
+        .text("subjects", "sort_key") { try $0.joined(SubjectModel.self).sortKey },
+        .int("subjects", "id") { try $0.joined(SubjectModel.self).requireID() },
+        .int("awards", "year", descending: true) { $0.year }, .int("awards", "id") { try $0.requireID() },
+    ]
+
     /// Award history lookup: by name (diacritics ignored), year, form; within the actor's record scope.
     static func search(
-        q: String, year: Int?, formCode: String, actor: Actor, page: Int, perPage: Int = 50,
-        on db: any Database
+        q: String, year: Int?, formCode: String, actor: Actor, _ list: ListQuery, on db: any Database
     ) async throws -> Page<(AwardModel, SubjectModel, UnitModel)> {
-        let query = filtered(q: q, year: year, formCode: formCode, actor: actor, on: db)
-        let page = min(max(1, page), 1_000_000)
-        let total = try await query.count()
-        let rows = try await query.sort(SubjectModel.self, \.$sortKey).sort(\.$year, .descending)
-            .range(((page - 1) * perPage)..<(page * perPage)).all()
-        let items = try rows.map { ($0, try $0.joined(SubjectModel.self), try $0.joined(UnitModel.self)) }
-        return Page(items: items, page: page, perPage: perPage, total: total)
+        try await filtered(q: q, year: year, formCode: formCode, actor: actor, on: db).keysetPage(list, order: order)
+            .map { ($0, try $0.joined(SubjectModel.self), try $0.joined(UnitModel.self)) }
     }
 
     // MARK: Initiatives

@@ -33,8 +33,11 @@ struct AwardsWebController {
         let q = list.q
         let year = try req.intQuery("year")
         let form = req.queryText("formCode") ?? ""
-        let page = try await AwardService.search(
-            q: q, year: year, formCode: form, actor: actor, page: list.page, on: req.db)
+        let filter = [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]
+        if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: AwardsPath.awards, query: filter) {
+            return back
+        }
+        let page = try await AwardService.search(q: q, year: year, formCode: form, actor: actor, list, on: req.db)
         let forms = req.ruleSets.distinctForms().map { ($0.code, $0.name) }
         return try await req.render(
             "commendation/awards",
@@ -48,13 +51,10 @@ struct AwardsWebController {
                         decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)"
                             + (a.status == .withdrawn ? " — \(a.statusNote)" : ""))
                 },
-                pager: Pager(
-                    page, base: AwardsPath.awards,
-                    query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)]), q: q,
+                pager: Pager(page, base: AwardsPath.awards, query: filter), q: q,
                 year: year.map(String.init) ?? "",
                 forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)]
                     + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) },
-                exports: TableExport.links(
-                    ExportPath.awards, query: [("q", q), ("year", year.map(String.init) ?? ""), ("formCode", form)])))
+                exports: TableExport.links(ExportPath.awards, query: filter)))
     }
 }

@@ -642,15 +642,17 @@ enum DossierService {
         return query
     }
 
-    static func list(actor: Actor, status: String, year: Int?, q: String, page: Int, on db: any Database) async throws
-        -> Page<DossierModel>
+    /// The list's order (its pages and its export): the newest year first, then the newest dossier; index
+    /// `dossiers_year_id_idx`.
+    static let order: [KeysetColumn<DossierModel>] = [
+        .int("dossiers", "year", descending: true) { $0.year },
+        .int("dossiers", "id", descending: true) { try $0.requireID() },
+    ]
+
+    static func list(actor: Actor, status: String, year: Int?, q: String, _ list: ListQuery, on db: any Database)
+        async throws -> Page<DossierModel>
     {
-        let query = filtered(actor: actor, status: status, year: year, q: q, on: db)
-        let perPage = 50
-        let page = min(max(1, page), 1_000_000)
-        let total = try await query.count()
-        let items = try await query.with(\.$unit).with(\.$nominees).sort(\.$year, .descending).sort(\.$id, .descending)
-            .range(((page - 1) * perPage)..<(page * perPage)).all()
-        return Page(items: items, page: page, perPage: perPage, total: total)
+        try await filtered(actor: actor, status: status, year: year, q: q, on: db).with(\.$unit).with(\.$nominees)
+            .keysetPage(list, order: order)
     }
 }

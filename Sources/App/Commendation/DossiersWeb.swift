@@ -214,8 +214,7 @@ struct DossiersWebController {
         let q = list.q
         let year = try req.intQuery("year")
         let status = req.queryText("status") ?? ""
-        let page = try await DossierService.list(
-            actor: actor, status: status, year: year, q: q, page: list.page, on: req.db)
+        let page = try await DossierService.list(actor: actor, status: status, year: year, q: q, list, on: req.db)
         let today = Today.iso
         let canCreate = req.can(.createUnitRecords)
         return DossiersPage(
@@ -229,9 +228,7 @@ struct DossiersWebController {
                     due: waiting ? (d.appraisalDue?.isoToVietnamese ?? "") : "",
                     overdue: waiting && (d.appraisalDue ?? "9999") < today)
             },
-            pager: Pager(
-                page, base: DossiersPath.list,
-                query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]),
+            pager: Pager(page, base: DossiersPath.list, query: Self.filter(req)),
             q: q, year: year.map(String.init) ?? "",
             statuses: [SelectOption(value: "", label: "Mọi trạng thái", selected: status.isEmpty)]
                 + DossierStatus.allCases.map {
@@ -243,12 +240,24 @@ struct DossiersWebController {
                     Self.unitSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
                     on: req.db) : nil,
             form: form, errors: errors,
-            exports: TableExport.links(
-                ExportPath.dossiers, query: [("q", q), ("year", year.map(String.init) ?? ""), ("status", status)]))
+            exports: TableExport.links(ExportPath.dossiers, query: Self.filter(req)))
+    }
+
+    /// The list's filter as query items, for its links (pages, exports).
+    static func filter(_ req: Request) -> [(String, String)] {
+        [
+            ("q", VietnameseText.clean(req.queryText("q") ?? "")), ("year", req.queryText("year") ?? ""),
+            ("status", req.queryText("status") ?? ""),
+        ]
     }
 
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        let list = try req.listQuery()
+        if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: DossiersPath.list, query: Self.filter(req))
+        {
+            return back
+        }
         let year = Today.year
         let form = [
             "year": String(year), "unitID": actor.unitID.map(String.init) ?? "",

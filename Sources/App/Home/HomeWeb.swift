@@ -30,8 +30,8 @@ struct HomePage: Encodable, Sendable {
         let href: String
     }
 
-    /// Units are counted up to this many on the home page (`UnitQueries.boundedCount`).
-    static let unitCountBound = 10_000
+    /// Units and accounts are counted up to this many on the home page (`QueryBuilder.boundedCount`).
+    static let countBound = Paging.countBound
     struct Task: Encodable, Sendable {
         let text: String
         let href: String
@@ -109,20 +109,23 @@ struct HomeWebController {
         var stats: [HomePage.Stat] = []
         let unitScope = Policy.unitScope(actor)
         if unitScope != .none {
-            let bound = HomePage.unitCountBound
-            let n = try await UnitQueries.boundedCount(unitScope, bound: bound, on: req.db)
+            let n = try await UnitModel.query(on: req.db).within(unitScope).boundedCount(HomePage.countBound)
             stats.append(
                 .init(
                     label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc",
-                    value: VietnameseText.boundedCount(n, bound: bound), href: UnitsPath.list.href))
+                    value: VietnameseText.boundedCount(n, bound: HomePage.countBound), href: UnitsPath.list.href))
         }
         let movementCount = try await MovementModel.query(on: req.db).count()
         stats.append(
             .init(label: "Phong trào, cuộc vận động", value: String(movementCount), href: MovementsPath.list.href))
         let userScope = Policy.userScope(actor)
         if userScope != .none {
-            let n = try await UserQueries.list(q: "", role: "", page: 1, scope: userScope, on: req.db).total
-            stats.append(.init(label: "Tài khoản", value: String(n), href: UsersPath.list.href))
+            let n = try await UserQueries.filtered(q: "", role: "", scope: userScope, on: req.db).boundedCount(
+                HomePage.countBound)
+            stats.append(
+                .init(
+                    label: "Tài khoản", value: VietnameseText.boundedCount(n, bound: HomePage.countBound),
+                    href: UsersPath.list.href))
         }
         let groups = try await UnitGroupModel.query(on: req.db).count()
         stats.append(.init(label: "Cụm, khối thi đua", value: String(groups), href: GroupsPath.list.href))

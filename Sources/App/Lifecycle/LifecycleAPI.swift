@@ -89,10 +89,10 @@ struct LifecycleAPIController {
     /// What the reader sees of a registration's subject (`Policy.readableClasses`).
     private func access(_ req: Request, _ r: RegistrationModel) -> FieldAccess { req.fieldAccess(r.unit.unitPath) }
 
-    @Sendable func list(req: Request) async throws -> RegistrationListResponse {
+    @Sendable func list(req: Request) async throws -> ListResponse<RegistrationDTO> {
         let actor = try req.requireActor()
         let page = try await RegistrationListing.list(try RegistrationFilter(query: req), actor: actor, on: req.db)
-        return RegistrationListResponse(page) { RegistrationDTO($0, access: req.fieldAccess($0.unitPath)) }
+        return ListResponse(page) { RegistrationDTO($0, access: req.fieldAccess($0.unitPath)) }
     }
 
     @Sendable func show(req: Request) async throws -> RegistrationDTO {
@@ -227,37 +227,11 @@ struct LifecycleAPIController {
 /// page was asked by number; `total` counts up to 10,001, or 1,001 for a search, or on PostgreSQL the rows seen so
 /// far + 1 for a search (`totalIsLowerBound` when there are more than `total` - 1, `RegistrationListing.PageQuery`);
 /// `order` is "name" (name order), or "newest" (a search: the newest registrations first).
-struct RegistrationListResponse: Content {
-    let items: [RegistrationDTO]
-    let page: Int?
-    let perPage: Int
-    let total: Int
-    let totalIsLowerBound: Bool
-    let order: String
-    let next: String?
-    let previous: String?
-
+extension ListResponse where T == RegistrationDTO {
     init(_ p: RegistrationListPage, _ map: (RegistrationSummary) throws -> RegistrationDTO) rethrows {
-        items = try p.items.map(map)
-        page = p.page
-        perPage = p.perPage
-        total = p.total
-        totalIsLowerBound = p.totalIsBound
-        order = p.order.rawValue
-        next = p.next?.token
-        previous = p.previous?.token
-    }
-
-    enum CodingKeys: String, CodingKey { case items, page, perPage, total, totalIsLowerBound, order, next, previous }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(items, forKey: .items)
-        try c.encode(page, forKey: .page)
-        try c.encode(perPage, forKey: .perPage)
-        try c.encode(total, forKey: .total)
-        try c.encode(totalIsLowerBound, forKey: .totalIsLowerBound)
-        try c.encode(order, forKey: .order)
-        try c.encode(next, forKey: .next)
-        try c.encode(previous, forKey: .previous)
+        self.init(
+            items: try p.items.map(map), page: p.page, perPage: p.perPage, total: p.total,
+            totalIsLowerBound: p.totalIsBound, next: p.next?.token, previous: p.previous?.token,
+            order: p.order.rawValue)
     }
 }

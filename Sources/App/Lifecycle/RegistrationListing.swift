@@ -71,7 +71,7 @@ struct RegistrationFilter: Sendable {
         after = try RegistrationCursor.query(req, "after")
         before = try RegistrationCursor.query(req, "before")
         if after != nil && before != nil {
-            throw AppError.badRequest("Chỉ dùng một trong hai tham số “after” hoặc “before”.")
+            throw AppError.badRequest(Paging.bothCursors)
         }
     }
 
@@ -96,20 +96,11 @@ struct RegistrationCursor: Sendable, Equatable {
         self.id = id
     }
 
-    var token: String {
-        Data("\(id)\n\(sortKey)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    var token: String { Base64URL.encode(Array("\(id)\n\(sortKey)".utf8)) }
 
     /// nil for anything that is not a token this server made.
     init?(token: String) {
-        guard token.count <= 2_000,
-            token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) })
-        else { return nil }
-        var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        b64 += String(repeating: "=", count: (4 - b64.count % 4) % 4)
-        guard let data = Data(base64Encoded: b64), let text = String(data: data, encoding: .utf8),
+        guard let data = Base64URL.decode(token), let text = String(data: data, encoding: .utf8),
             let newline = text.firstIndex(of: "\n"), let id = Int(text[..<newline]), id > 0
         else { return nil }
         let key = String(text[text.index(after: newline)...])
@@ -120,11 +111,7 @@ struct RegistrationCursor: Sendable, Equatable {
     /// The cursor of a query parameter: nil when absent, a Vietnamese 400 when it is not one of ours.
     static func query(_ req: Request, _ name: String) throws -> RegistrationCursor? {
         guard let raw = req.queryText(name), !raw.isEmpty else { return nil }
-        guard let c = RegistrationCursor(token: raw) else {
-            throw AppError.badRequest(
-                "Tham số “\(name)” không phải vị trí trang hợp lệ (có thể đường dẫn bị cắt). Hãy mở lại trang đầu "
-                    + "của danh sách.")
-        }
+        guard let c = RegistrationCursor(token: raw) else { throw AppError.badRequest(Paging.badCursor(name)) }
         return c
     }
 }
@@ -167,7 +154,7 @@ struct RegistrationExportRow: Sendable {
 
 enum RegistrationListing {
     /// The total is counted exactly up to this many rows; past it the list says "hơn 10.000".
-    static let countBound = 10_000
+    static let countBound = Paging.countBound
     /// A search's total is counted up to this many: each counted row is a full-text match checked against the
     /// other filters.
     static let searchCountBound = 1_000
@@ -181,7 +168,7 @@ enum RegistrationListing {
         case name, newest
     }
     /// `page=` is kept while its offset is this cheap; deeper pages go by cursor.
-    static let maxOffset = 1_000
+    static let maxOffset = Paging.maxOffset
 
     /// nil when the actor may list none.
     static func scopeIDs(_ actor: Actor, on db: any Database) async throws -> RegistrationScope? {
@@ -439,11 +426,7 @@ enum RegistrationListing {
             hasPrevious = true
         } else {
             let p = ListQuery.clampPage(f.page)
-            guard (p - 1) * n <= maxOffset else {
-                throw AppError.badRequest(
-                    "Trang \(p) quá sâu để mở theo số trang. Hãy dùng liên kết “Trang sau” (tham số after) "
-                        + "hoặc lọc bớt danh sách.")
-            }
+            guard (p - 1) * n <= maxOffset else { throw AppError.badRequest(Paging.tooDeep(p)) }
             number = p
             rows = try await read(q.page([]).limit(n + 1).offset((p - 1) * n))
             hasNext = rows.count > n

@@ -56,7 +56,7 @@ struct RegistrationsPage: Encodable, Sendable {
     let kinds: [SelectOption]
     let statuses: [SelectOption]
     let rows: [RegistrationRow]
-    let pager: RegistrationPager
+    let pager: Pager
     /// Said when the rows are not in name order (a search lists the newest first).
     var orderNote: String? = nil
     let canCreate: Bool
@@ -64,41 +64,12 @@ struct RegistrationsPage: Encodable, Sendable {
     let xlsxHref: String
 }
 
-/// Links around a keyset page of the registration list: first, previous, next; the total, bounded.
-struct RegistrationPager: Encodable, Sendable {
-    let totalLabel: String
-    let page: Int?
-    let firstHref: String?
-    let previousHref: String?
-    let nextHref: String?
-    var show: Bool { previousHref != nil || nextHref != nil }
-
-    init(totalLabel: String, page: Int?, firstHref: String?, previousHref: String?, nextHref: String?) {
-        self.totalLabel = totalLabel
-        self.page = page
-        self.firstHref = firstHref
-        self.previousHref = previousHref
-        self.nextHref = nextHref
-    }
-
+extension Pager {
+    /// Links around a keyset page of the registration list.
     init(_ p: RegistrationListPage, base: some SitePath, query: [(String, String)]) {
-        let kept = query.filter { !$0.1.isEmpty } + (p.perPage == 50 ? [] : [("perPage", String(p.perPage))])
-        totalLabel = p.totalLabel
-        page = p.page
-        firstHref = p.previous == nil ? nil : base.href(kept)
-        previousHref = p.previous.map { base.href(kept + [("before", $0.token)]) }
-        nextHref = p.next.map { base.href(kept + [("after", $0.token)]) }
-    }
-
-    enum CodingKeys: String, CodingKey { case totalLabel, page, firstHref, previousHref, nextHref, show }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(totalLabel, forKey: .totalLabel)
-        try c.encodeIfPresent(page, forKey: .page)
-        try c.encodeIfPresent(firstHref, forKey: .firstHref)
-        try c.encodeIfPresent(previousHref, forKey: .previousHref)
-        try c.encodeIfPresent(nextHref, forKey: .nextHref)
-        try c.encode(show, forKey: .show)
+        self.init(
+            totalLabel: p.totalLabel, page: p.page, previous: p.previous?.token, next: p.next?.token,
+            perPage: p.perPage, base: base, query: query)
     }
 }
 
@@ -373,11 +344,11 @@ struct RegistrationsWebController {
             on: req.db
         ) { RegistrationsPath.list.href(others + [("unitID", String($0))]) }
         f.unitID = unitID
-        if f.after == nil, f.before == nil, (f.page - 1) * f.perPage > RegistrationListing.maxOffset {
-            // A deep page number would read and skip every row before it: back to the first page.
-            return Flash.redirect(
-                req, to: RegistrationsPath.list.href(f.queryItems.filter { !$0.1.isEmpty }),
-                "Trang quá sâu để mở theo số trang; đây là trang đầu. Hãy dùng “Trang sau” hoặc lọc bớt.")
+        if let back = Pager.tooDeep(
+            req, page: f.page, byCursor: f.after != nil || f.before != nil, perPage: f.perPage,
+            base: RegistrationsPath.list, query: f.queryItems)
+        {
+            return back // a deep page number would read and skip every row before it
         }
         let page = try await RegistrationListing.list(f, actor: actor, on: req.db)
         let thisYear = Today.year
@@ -416,7 +387,7 @@ struct RegistrationsWebController {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status)
                 },
             rows: page.items.map(RegistrationRow.init),
-            pager: RegistrationPager(page, base: RegistrationsPath.list, query: query),
+            pager: Pager(page, base: RegistrationsPath.list, query: query),
             orderNote: page.order == .newest ? "Kết quả tìm kiếm xếp đăng ký mới nhất trước." : nil,
             canCreate: req.can(.createUnitRecords), csvHref: href("csv"), xlsxHref: href("xlsx"))
         return try await req.render("lifecycle/registrations", ctx)

@@ -57,9 +57,12 @@ struct MovementDTO: Content, Sendable, Equatable {
 }
 
 enum MovementQueries {
-    static func list(q: String, year: Int?, leadUnitID: Int?, page: Int, on db: any Database) async throws -> Page<
-        MovementModel
-    > {
+    /// The list's order: by code, which is unique.
+    static let order: [KeysetColumn<MovementModel>] = [.text("movements", "code") { $0.code }]
+
+    static func list(q: String, year: Int?, leadUnitID: Int?, _ list: ListQuery, on db: any Database) async throws
+        -> Page<MovementModel>
+    {
         var query = MovementModel.query(on: db).with(\.$agencies) { $0.with(\.$unit) }
         for word in VietnameseText.fold(q).split(separator: " ") {
             query = query.filter(\.$searchText, .custom("LIKE"), "%\(String(word).likeSafe)%")
@@ -69,7 +72,7 @@ enum MovementQueries {
             query = query.join(MovementAgencyModel.self, on: \MovementAgencyModel.$movement.$id == \MovementModel.$id)
                 .filter(MovementAgencyModel.self, \.$unit.$id == leadUnitID)
         }
-        return try await query.sort(\.$code).sort(\.$id).paginate(page: page, perPage: 50)
+        return try await query.keysetPage(list, order: order)
     }
 
     static func find(_ id: Int, on db: any Database) async throws -> MovementModel {

@@ -15,7 +15,7 @@ struct MovementsAPIController {
         try req.authorize(.list, .movement(id: nil))
         let page = try await MovementQueries.list(
             q: list.q, year: try req.intQuery("year"),
-            leadUnitID: try req.intQuery("unitID"), page: list.page, on: req.db)
+            leadUnitID: try req.intQuery("unitID"), list, on: req.db)
         return ListResponse(page) { MovementDTO($0, agencies: $0.agencies) }
     }
 

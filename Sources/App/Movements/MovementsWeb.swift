@@ -85,8 +85,11 @@ struct MovementsWebController {
         try req.authorize(.list, .movement(id: nil))
         let q = list.q
         let yearText = req.queryText("year") ?? ""
-        let page = try await MovementQueries.list(
-            q: q, year: Int(yearText), leadUnitID: nil, page: list.page, on: req.db)
+        let filter = [("q", q), ("year", yearText)]
+        if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: MovementsPath.list, query: filter) {
+            return back
+        }
+        let page = try await MovementQueries.list(q: q, year: Int(yearText), leadUnitID: nil, list, on: req.db)
         let rows = page.items.map { m in
             MovementsPage.Row(
                 code: m.code, name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind,
@@ -99,7 +102,7 @@ struct MovementsWebController {
             MovementsPage(
                 layout: req.layout("Phong trào thi đua", active: MovementsPath.list.href), q: q, year: yearText,
                 movements: rows,
-                pager: Pager(page, base: MovementsPath.list, query: [("q", q), ("year", yearText)]),
+                pager: Pager(page, base: MovementsPath.list, query: filter),
                 canCreate: req.can(.create, .movement(id: nil))))
     }
 

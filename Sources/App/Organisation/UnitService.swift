@@ -56,8 +56,6 @@ struct UnitFilter: Sendable {
     var kind: String = ""
     var parentID: Int?
     var groupID: Int?
-    var page: Int = 1
-    var perPage: Int = 50
 }
 
 extension QueryBuilder {
@@ -84,25 +82,20 @@ enum UnitQueries {
         }
     }
 
-    /// How many units a scope holds, counted up to `bound + 1` (a count that stops): the whole tree of the country is
-    /// 99,348 units, and counting them took 7–11 ms of PostgreSQL on every view of the home page (session 19).
-    static func boundedCount(_ scope: UnitScope, bound: Int, on db: any Database) async throws -> Int {
-        let sql = try db.sql()
-        var inner = sql.select().column(SQLLiteral.numeric("1")).from(UnitModel.schema)
-        if let c = condition(scope, path: SQLColumn("path", table: UnitModel.schema)) { inner = inner.where(c) }
-        let row = try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
-            .from(SQLAlias(SQLGroupExpression(inner.limit(bound + 1).query), as: SQLIdentifier("t"))).first()
-        return try row?.decode(column: "n", as: Int.self) ?? 0
-    }
-
     /// Restricts a unit query to a scope (the policy's answer for the actor).
     static func scoped(_ query: QueryBuilder<UnitModel>, _ scope: UnitScope) -> QueryBuilder<UnitModel> {
         query.within(scope)
     }
 
-    static func list(_ filter: UnitFilter, scope: UnitScope, on db: any Database) async throws -> Page<UnitModel> {
-        try await filtered(filter, scope: scope, on: db).sort(\.$path).sort(\.$id).paginate(
-            page: filter.page, perPage: filter.perPage)
+    /// The list's order (its pages and its export): by place in the tree, then id; index `units_path_id_idx`.
+    static let order: [KeysetColumn<UnitModel>] = [
+        .text("units", "path") { $0.path }, .int("units", "id") { try $0.requireID() },
+    ]
+
+    static func list(_ filter: UnitFilter, _ list: ListQuery, scope: UnitScope, on db: any Database) async throws
+        -> Page<UnitModel>
+    {
+        try await filtered(filter, scope: scope, on: db).keysetPage(list, order: order)
     }
 
     /// The list's filter and scope (the page, the API and the export share it).

@@ -20,9 +20,8 @@ struct UnitsAPIController {
         f.kind = req.queryText("kind") ?? ""
         f.parentID = try req.intQuery("parentID")
         f.groupID = try req.intQuery("groupID")
-        f.page = list.page
-        f.perPage = list.perPage
-        return ListResponse(try await UnitQueries.list(f, scope: Policy.unitScope(actor), on: req.db), UnitDTO.init)
+        return ListResponse(
+            try await UnitQueries.list(f, list, scope: Policy.unitScope(actor), on: req.db), UnitDTO.init)
     }
 
     @Sendable func show(req: Request) async throws -> UnitDTO {

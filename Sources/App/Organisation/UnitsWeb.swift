@@ -119,15 +119,18 @@ struct UnitsWebController {
         var f = UnitFilter()
         f.q = list.q
         f.kind = req.queryText("kind") ?? ""
-        f.page = list.page
-        let page = try await UnitQueries.list(f, scope: Policy.unitScope(actor), on: req.db)
+        let filter = [("q", f.q), ("kind", f.kind)]
+        if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: UnitsPath.list, query: filter) {
+            return back
+        }
+        let page = try await UnitQueries.list(f, list, scope: Policy.unitScope(actor), on: req.db)
         let canCreate = req.can(.createUnits)
         let ctx = UnitsPage(
             layout: req.layout("Đơn vị", active: UnitsPath.list.href), q: f.q,
             kinds: Self.kindOptions(selected: f.kind, includeAll: true),
             units: page.items.map(UnitRow.init),
-            pager: Pager(page, base: UnitsPath.list, query: [("q", f.q), ("kind", f.kind)]),
-            canCreate: canCreate, exports: TableExport.links(ExportPath.units, query: [("q", f.q), ("kind", f.kind)]))
+            pager: Pager(page, base: UnitsPath.list, query: filter),
+            canCreate: canCreate, exports: TableExport.links(ExportPath.units, query: filter))
         return try await req.render("organisation/units", ctx)
     }
 

@@ -42,11 +42,13 @@ struct UserDTO: Content, Sendable, Equatable {
 }
 
 enum UserQueries {
-    static func list(q: String, role: String, page: Int, scope: UnitScope, on db: any Database) async throws -> Page<
-        UserModel
-    > {
-        try await filtered(q: q, role: role, scope: scope, on: db).sort(\.$username).sort(\.$id).paginate(
-            page: page, perPage: 50)
+    /// The list's order (its pages and its export): by user name, which is unique.
+    static let order: [KeysetColumn<UserModel>] = [.text("users", "username") { $0.username }]
+
+    static func list(q: String, role: String, _ list: ListQuery, scope: UnitScope, on db: any Database) async throws
+        -> Page<UserModel>
+    {
+        try await filtered(q: q, role: role, scope: scope, on: db).keysetPage(list, order: order)
     }
 
     /// The list's filter and scope (the page, the API and the export share it); units loaded.

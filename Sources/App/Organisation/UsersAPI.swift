@@ -14,8 +14,7 @@ struct UsersAPIController {
         let list = try req.listQuery()
         let actor = try req.requireActor()
         let page = try await UserQueries.list(
-            q: list.q, role: req.queryText("role") ?? "",
-            page: list.page, scope: Policy.userScope(actor), on: req.db)
+            q: list.q, role: req.queryText("role") ?? "", list, scope: Policy.userScope(actor), on: req.db)
         return ListResponse(page, UserDTO.init)
     }
 

@@ -86,7 +86,11 @@ struct UsersWebController {
         guard scope != .none else { throw AppError.notFound() }
         let q = list.q
         let role = req.queryText("role") ?? ""
-        let page = try await UserQueries.list(q: q, role: role, page: list.page, scope: scope, on: req.db)
+        let filter = [("q", q), ("role", role)]
+        if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: UsersPath.list, query: filter) {
+            return back
+        }
+        let page = try await UserQueries.list(q: q, role: role, list, scope: scope, on: req.db)
         let rows = page.items.map { u in
             UsersPage.Row(
                 username: u.username, fullName: u.fullName, roleLabel: u.userRole.label,
@@ -101,9 +105,9 @@ struct UsersWebController {
             + Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == role) }
         let ctx = UsersPage(
             layout: req.layout("Tài khoản", active: UsersPath.list.href), q: q, roles: roles, users: rows,
-            pager: Pager(page, base: UsersPath.list, query: [("q", q), ("role", role)]),
+            pager: Pager(page, base: UsersPath.list, query: filter),
             canCreate: req.can(.create, .user(unitPath: nil, role: .unitOfficer)),
-            exports: TableExport.links(ExportPath.users, query: [("q", q), ("role", role)]))
+            exports: TableExport.links(ExportPath.users, query: filter))
         return try await req.render("organisation/users", ctx)
     }
 

@@ -17,10 +17,11 @@ struct HomeStatsTests {
                 .count()
             #expect(all > mine && mine > 1)
             // The count stops one past the bound.
-            #expect(try await UnitQueries.boundedCount(.all, bound: 5, on: app.db) == 6)
-            #expect(try await UnitQueries.boundedCount(.all, bound: 10_000, on: app.db) == all)
-            #expect(try await UnitQueries.boundedCount(.subtree(commune.unitPath), bound: 10_000, on: app.db) == mine)
-            #expect(try await UnitQueries.boundedCount(.none, bound: 10_000, on: app.db) == 0)
+            #expect(try await UnitModel.query(on: app.db).within(.all).boundedCount(5) == 6)
+            #expect(try await UnitModel.query(on: app.db).within(.all).boundedCount(10_000) == all)
+            #expect(
+                try await UnitModel.query(on: app.db).within(.subtree(commune.unitPath)).boundedCount(10_000) == mine)
+            #expect(try await UnitModel.query(on: app.db).within(.none).boundedCount(10_000) == 0)
             #expect(VietnameseText.boundedCount(6, bound: 5) == "hơn 5")
             #expect(VietnameseText.boundedCount(10_001, bound: 10_000) == "hơn 10.000")
             #expect(VietnameseText.boundedCount(10_000, bound: 10_000) == "10000")

@@ -59,7 +59,7 @@ extension RegistrationsPage {
         layout: .mock("Đăng ký điển hình"), q: "", years: [SelectOption(value: "2024", label: "2024", selected: true)],
         unit: .mock, groups: [], fields: [], types: [],
         movements: [], kinds: [], statuses: [], rows: [.mock],
-        pager: RegistrationPager(
+        pager: Pager(
             totalLabel: "hơn 10.000", page: nil, firstHref: "/app/registrations",
             previousHref: "/app/registrations?before=MQpr", nextHref: "/app/registrations?after=Mgpr"),
         orderNote: "Kết quả tìm kiếm xếp đăng ký mới nhất trước.", canCreate: true,

@@ -21,15 +21,18 @@ struct RegistrationListScaleTests {
     /// node.
     static func plan(_ app: Application, _ f: RegistrationFilter) async throws -> [String] {
         let actor = try await admin(app)
+        let q = try #require(try await RegistrationListing.PageQuery.make(f, actor: actor, on: app.db))
+        return try await Self.explain(
+            app, q.page(f.after.map { [q.from($0)] } ?? []).column(RegistrationListing.column("id")).limit(51).query)
+    }
+
+    /// The plan of a query, one line a node. On PostgreSQL with scans and sorts priced out: tiny tables favour
+    /// scans and sorts of a few rows, so a Sort node left in the plan means no index can give the query its order.
+    static func explain(_ app: Application, _ query: any SQLExpression) async throws -> [String] {
         let postgres = app.db.isPostgres
         return try await app.db.withConnection { conn in
             let sql = try conn.sql()
-            let q = try #require(try await RegistrationListing.PageQuery.make(f, actor: actor, on: conn))
-            let query = q.page(f.after.map { [q.from($0)] } ?? []).column(RegistrationListing.column("id")).limit(51)
-                .query
             if postgres {
-                // Tiny tables favour scans and sorts of a few rows; with both priced out, a Sort node left in the
-                // plan means no index can give this filter its order.
                 try await sql.raw("SET enable_seqscan = off").run()
                 try await sql.raw("SET enable_sort = off").run()
                 let rows = try await sql.raw("EXPLAIN \(query)").all()

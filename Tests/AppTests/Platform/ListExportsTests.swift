@@ -131,7 +131,7 @@ struct ListExportsTests {
             let actor = try await AuthService.actor(for: admin, on: app.db).0
             // Awards of 2024: the lookup's total, the same people.
             let page = try await AwardService.search(
-                q: "", year: 2024, formCode: "", actor: actor, page: 1, perPage: 500, on: app.db)
+                q: "", year: 2024, formCode: "", actor: actor, ListQuery(q: nil, page: 1, perPage: 500), on: app.db)
             let awards = try Self.csvRows(try await Self.get(b, "/app/awards/export?year=2024", "csv"))
             #expect(awards.count - 1 == page.total)
             #expect(awards.dropFirst().allSatisfy { $0[3] == "2024" })
@@ -242,7 +242,9 @@ struct ListExportsTests {
             var seen: [Int] = []
             try await Keyset.forEachChunk(
                 UnitModel.query(on: app.db),
-                order: [.init("units", "kind") { $0.kind }, .init("units", "id", descending: true) { $0.id ?? 0 }],
+                order: [
+                    .text("units", "kind") { $0.kind }, .int("units", "id", descending: true) { try $0.requireID() },
+                ],
                 size: 7
             ) { seen += $0.compactMap(\.id) }
             #expect(seen == all.compactMap(\.id))

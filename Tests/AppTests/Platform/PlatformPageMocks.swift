@@ -32,7 +32,9 @@ extension LayoutContext {
 }
 
 extension Pager {
-    static let mock = Pager(Page<Int>(items: [1], page: 1, perPage: 50, total: 1), base: HomePath.publicHome, query: [])
+    static let mock = Pager(
+        Page<Int>(items: [1], page: 1, perPage: 50, total: 120, next: ListCursor([.int(1)])), base: HomePath.publicHome,
+        query: [])
 }
 
 extension AuditPage {

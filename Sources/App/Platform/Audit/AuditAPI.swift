@@ -38,7 +38,7 @@ struct AuditAPIController {
         try req.authorize(.list, .auditLog)
         var q = AuditEntryModel.query(on: req.db)
         if let entity = req.queryText("entity") { q = q.filter(\.$entity == entity) }
-        let page = try await q.sort(\.$id, .descending).paginate(page: try req.listQuery().page, perPage: 100)
+        let page = try await q.keysetPage(try req.listQuery(defaultPerPage: 100), order: AuditEntryModel.listOrder)
         return ListResponse(page) {
             EntryDTO(
                 id: $0.id ?? 0, at: $0.at, userID: $0.userID, username: $0.username, action: $0.action,

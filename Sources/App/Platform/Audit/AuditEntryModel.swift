@@ -21,3 +21,10 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     @OptionalField(key: "hash") var hash: String?
     init() {}
 }
+
+extension AuditEntryModel {
+    /// The log's order (its pages and its export): the newest first, by id.
+    static let listOrder: [KeysetColumn<AuditEntryModel>] = [
+        .int("audit_entries", "id", descending: true) { try $0.requireID() }
+    ]
+}

@@ -35,8 +35,9 @@ struct AuditWebController {
 
     @Sendable func list(req: Request) async throws -> Response {
         try req.authorize(.list, .auditLog)
-        let page = try await AuditEntryModel.query(on: req.db).sort(\.$id, .descending).paginate(
-            page: try req.listQuery().page, perPage: 50)
+        let list = try req.listQuery()
+        if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: AuditPath.audit, query: []) { return back }
+        let page = try await AuditEntryModel.query(on: req.db).keysetPage(list, order: AuditEntryModel.listOrder)
         let rows = page.items.map {
             AuditPage.Row(
                 at: VietnameseDate.formatDateTime($0.at), username: $0.username, action: Self.actionLabel($0.action),

@@ -51,5 +51,6 @@ enum Migrations {
         AddRegistrationTallies(),
         AddSearchPrefixIndex(),
         AddForeignKeyIndexes(),
+        AddListOrderIndexes(),
     ]
 }

@@ -1,28 +1,234 @@
 import Domain
 import Fluent
+import FluentSQL
 import Foundation
+import SQLKit
 
-/// A page of results with a stable order.
+/// A page of a list in a stable order (a keyset order, `QueryBuilder.keysetPage`): its rows, the places of the pages
+/// around it, and a total that is exact up to `countBound`.
 struct Page<T: Sendable>: Sendable {
     let items: [T]
-    let page: Int
+    /// The page number when paged by number (`page=`), nil when paged by cursor (`after=`, `before=`).
+    let page: Int?
     let perPage: Int
+    /// Exact up to `countBound`; past it, `countBound + 1` (“hơn 10.000”).
     let total: Int
-    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
-    var hasPrevious: Bool { page > 1 }
-    var hasNext: Bool { page < pageCount }
+    var countBound = Paging.countBound
+    /// The next page starts after this row; nil on the last page.
+    var next: ListCursor? = nil
+    /// The previous page ends before this row; nil on the first page.
+    var previous: ListCursor? = nil
+
+    var totalIsLowerBound: Bool { total > countBound }
+    var totalLabel: String { VietnameseText.boundedCount(total, bound: countBound) }
 
     func map<U>(_ f: (T) throws -> U) rethrows -> Page<U> {
-        Page<U>(items: try items.map(f), page: page, perPage: perPage, total: total)
+        Page<U>(
+            items: try items.map(f), page: page, perPage: perPage, total: total, countBound: countBound, next: next,
+            previous: previous)
+    }
+}
+
+enum Paging {
+    /// A list's total is counted up to this many rows (a count that stops); past it the list says "hơn 10.000".
+    static let countBound = 10_000
+    /// A page by number reads and skips the rows before it: allowed while they are this many at most, then the
+    /// pages go by cursor only.
+    static let maxOffset = 1_000
+
+    static func tooDeep(_ page: Int) -> String {
+        "Trang \(page) quá sâu để mở theo số trang. Hãy dùng liên kết “Trang sau” (tham số after) hoặc lọc bớt "
+            + "danh sách."
+    }
+
+    static let bothCursors = "Chỉ dùng một trong hai tham số “after” hoặc “before”."
+
+    static func badCursor(_ name: String) -> String {
+        "Tham số “\(name)” không phải vị trí trang hợp lệ (có thể đường dẫn bị cắt). Hãy mở lại trang đầu của danh "
+            + "sách."
+    }
+}
+
+/// Unpadded base64 with the URL-safe alphabet (`-`, `_`), for cursors in links.
+enum Base64URL {
+    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// nil for anything longer than `limit` characters or outside the alphabet.
+    static func decode(_ token: String, limit: Int = 2_000) -> Data? {
+        guard token.utf8.count <= limit,
+            token.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
+            })
+        else { return nil }
+        var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        b64 += String(repeating: "=", count: (4 - b64.utf8.count % 4) % 4)
+        return Data(base64Encoded: b64)
+    }
+}
+
+/// A place in a list's order: the values of its order's columns in one row, as an opaque URL-safe token. Each
+/// value is written `i<integer>` or `s<bytes>:<UTF-8 text>`.
+struct ListCursor: Sendable, Equatable {
+    let values: [CursorValue]
+
+    init(_ values: [CursorValue]) { self.values = values }
+
+    var token: String {
+        var bytes: [UInt8] = []
+        for v in values {
+            switch v {
+            case .int(let i): bytes += Array("i\(i)".utf8)
+            case .text(let s):
+                bytes += Array("s\(s.utf8.count):".utf8)
+                bytes += Array(s.utf8)
+            }
+        }
+        return Base64URL.encode(bytes)
+    }
+
+    /// nil for anything that is not a token this server made.
+    init?(token: String) {
+        guard let data = Base64URL.decode(token) else { return nil }
+        let bytes = [UInt8](data)
+        var i = 0
+        func number() -> Int? {
+            let start = i
+            if i < bytes.count && bytes[i] == UInt8(ascii: "-") { i += 1 }
+            while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
+            guard i - start <= 20 else { return nil }
+            return Int(String(decoding: bytes[start..<i], as: UTF8.self))
+        }
+        var values: [CursorValue] = []
+        while i < bytes.count, values.count < 8 {
+            let tag = bytes[i]
+            i += 1
+            guard let n = number() else { return nil }
+            switch tag {
+            case UInt8(ascii: "i"): values.append(.int(n))
+            case UInt8(ascii: "s"):
+                guard n >= 0, i < bytes.count, bytes[i] == UInt8(ascii: ":"), bytes.count - i - 1 >= n else {
+                    return nil
+                }
+                let text = bytes[(i + 1)..<(i + 1 + n)]
+                guard !text.contains(0), let s = String(validating: text, as: UTF8.self) else { return nil }
+                values.append(.text(s))
+                i += 1 + n
+            default: return nil
+            }
+        }
+        guard i == bytes.count, !values.isEmpty else { return nil }
+        self.values = values
+    }
+
+    /// Whether the cursor can be a place in `order`: as many values as columns, each of the column's kind.
+    func fits<M>(_ order: [KeysetColumn<M>]) -> Bool {
+        values.count == order.count
+            && zip(values, order).allSatisfy { v, c in
+                switch v {
+                case .int: !c.isText
+                case .text: c.isText
+                }
+            }
+    }
+}
+
+/// Converts Fluent queries to SQL for reading (`boundedCount`): reads need no data types.
+private struct ReadConverterDelegate: SQLConverterDelegate {
+    func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
+}
+
+extension QueryBuilder where Model: Sendable {
+    /// One page of the query in `order` (each list's keyset order, shared with its export): after or before a
+    /// cursor of `list`, or by number while the rows skipped stay under `Paging.maxOffset` (deeper is a 400).
+    /// Every page reads `perPage + 1` rows from the order's index; none counts the whole table: the total is
+    /// known from the rows when the page shows them all, else counted up to `Paging.countBound`.
+    func keysetPage(_ list: ListQuery, order: [KeysetColumn<Model>], perPage: Int? = nil) async throws -> Page<Model> {
+        let n = perPage ?? list.perPage
+        func cursor(_ raw: String?, _ name: String) throws -> ListCursor? {
+            guard let raw, !raw.isEmpty else { return nil }
+            guard let c = ListCursor(token: raw), c.fits(order) else {
+                throw AppError.badRequest(Paging.badCursor(name))
+            }
+            return c
+        }
+        let after = try cursor(list.after, "after")
+        let before = try cursor(list.before, "before")
+        if after != nil && before != nil {
+            throw AppError.badRequest(Paging.bothCursors)
+        }
+        func read(_ start: ListCursor?, backwards: Bool, offset: Int = 0) async throws -> [Model] {
+            try await inOrder(order, from: start?.values, backwards: backwards).offset(offset).limit(n + 1).all()
+        }
+        var rows: [Model]
+        var hasNext = true
+        var hasPrevious = true
+        var number: Int?
+        if let before {
+            rows = try await read(before, backwards: true)
+            hasPrevious = rows.count > n
+            rows = Array(rows.prefix(n).reversed())
+        } else if let after {
+            rows = try await read(after, backwards: false)
+            hasNext = rows.count > n
+            rows = Array(rows.prefix(n))
+        } else {
+            let p = list.page
+            guard (p - 1) * n <= Paging.maxOffset else { throw AppError.badRequest(Paging.tooDeep(p)) }
+            number = p
+            rows = try await read(nil, backwards: false, offset: (p - 1) * n)
+            hasNext = rows.count > n
+            rows = Array(rows.prefix(n))
+            hasPrevious = p > 1
+        }
+        func place(_ row: Model?) throws -> ListCursor? {
+            try row.map { r in ListCursor(try order.map { try $0.value(r) }) }
+        }
+        let total: Int
+        if let number, !hasNext, !rows.isEmpty || number == 1 {
+            total = (number - 1) * n + rows.count // the last page by number: every row before it was skipped
+        } else {
+            total = try await boundedCount(Paging.countBound)
+        }
+        return Page(
+            items: rows, page: number, perPage: n, total: total, next: hasNext ? try place(rows.last) : nil,
+            previous: hasPrevious ? try place(rows.first) : nil)
     }
 }
 
 extension QueryBuilder {
-    /// One page of the query in its current order, with the total count.
-    func paginate(page: Int, perPage: Int) async throws -> Page<Model> where Model: Sendable {
-        let p = ListQuery.clampPage(page)
-        let total = try await self.copy().count()
-        let items = try await self.copy().range((p - 1) * perPage..<p * perPage).all()
-        return Page(items: items, page: p, perPage: perPage, total: total)
+    /// The query in `order` (reversed when `backwards`), from after the place `start` (before it, backwards).
+    func inOrder(_ order: [KeysetColumn<Model>], from start: [CursorValue]?, backwards: Bool = false)
+        -> QueryBuilder<Model>
+    {
+        let keys = backwards ? order.map(\.reversed) : order
+        let q = copy()
+        if let start { q.filter(.sql(Keyset.after(keys, start))) }
+        for k in keys { q.sort(.sql(k.orderBy)) }
+        return q
+    }
+
+    /// The SQL of the query as it stands, for reading (`boundedCount`, and the plans the tests check).
+    var readSQL: any SQLExpression {
+        var q = query
+        q.action = .read
+        if q.fields.isEmpty { q.fields = [.custom(SQLLiteral.all)] } // Fluent names the fields when it runs
+        return SQLQueryConverter(delegate: ReadConverterDelegate()).convert(q)
+    }
+
+    /// The number of rows of the query, counted up to `bound + 1` (a count that stops): SELECT count(*) FROM
+    /// (SELECT 1 … LIMIT bound + 1).
+    func boundedCount(_ bound: Int) async throws -> Int {
+        let q = copy()
+        q.query.fields = [.custom(SQLLiteral.numeric("1"))]
+        q.query.sorts = []
+        q.query.limits = [.count(bound + 1)]
+        q.query.offsets = []
+        let inner = q.readSQL
+        let row = try await database.sql().select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(SQLGroupExpression(inner), as: SQLIdentifier("t"))).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 }

@@ -97,7 +97,7 @@ enum ListExports {
                 var n = 0
                 var parents: [Int: String] = [:]
                 try await Keyset.forEachChunk(
-                    base.value, order: [.init("units", "path") { $0.path }, .init("units", "id") { $0.id ?? 0 }]
+                    base.value, order: UnitQueries.order
                 ) { chunk in
                     let missing = Set(chunk.compactMap { $0.$parent.id }).subtracting(parents.keys)
                     if !missing.isEmpty {
@@ -141,7 +141,7 @@ enum ListExports {
                 var n = 0
                 try await Keyset.forEachChunk(
                     base.value,
-                    order: [.init("users", "username") { $0.username }, .init("users", "id") { $0.id ?? 0 }]
+                    order: UserQueries.order
                 ) { chunk in
                     try await emit(
                         chunk.map { u in
@@ -176,7 +176,7 @@ enum ListExports {
             audit: "audit", label: "dòng nhật ký", count: { try await q.value.copy().count() },
             rows: { emit in
                 try await Keyset.forEachChunk(
-                    q.value, order: [.init("audit_entries", "id", descending: true) { $0.id ?? 0 }]
+                    q.value, order: AuditEntryModel.listOrder
                 ) { chunk in
                     try await emit(
                         chunk.map { e in
@@ -213,11 +213,7 @@ enum ListExports {
                 var n = 0
                 try await Keyset.forEachChunk(
                     base.value,
-                    order: [
-                        .init("subjects", "sort_key") { try $0.joined(SubjectModel.self).sortKey },
-                        .init("awards", "year", descending: true) { $0.year },
-                        .init("awards", "id") { $0.id ?? 0 },
-                    ]
+                    order: AwardService.order
                 ) { chunk in
                     try await emit(
                         try chunk.map { a in
@@ -258,10 +254,7 @@ enum ListExports {
                 var n = 0
                 try await Keyset.forEachChunk(
                     base.value,
-                    order: [
-                        .init("dossiers", "year", descending: true) { $0.year },
-                        .init("dossiers", "id", descending: true) { $0.id ?? 0 },
-                    ]
+                    order: DossierService.order
                 ) { chunk in
                     try await emit(
                         chunk.map { d in
@@ -304,7 +297,7 @@ enum ListExports {
             count: { try await base.value.copy().count() },
             rows: { emit in
                 try await Keyset.forEachChunk(
-                    base.value, order: [.init("decisions", "id", descending: true) { $0.id ?? 0 }]
+                    base.value, order: [.int("decisions", "id", descending: true) { try $0.requireID() }]
                 ) { chunk in
                     try await emit(
                         chunk.map { m in

@@ -71,11 +71,24 @@ enum OpenAPIDocument {
             ("type", .string("object")), ("required", .array(required.map(JSONValue.string))),
             ("properties", .object(props)))
     }
+    /// A keyset page (`Page`): `next`/`previous` are the cursors for `after`/`before`; `page` is set only when
+    /// the page was asked by number; `total` is exact up to 10,000, and `totalIsLowerBound` when there are more.
     private static func listOf(_ name: String) -> JSONValue {
         schema(
-            required: ["items", "page", "perPage", "total"],
-            [("items", array(ref(name))), ("page", int), ("perPage", int), ("total", int)])
+            required: ["items", "page", "perPage", "total", "totalIsLowerBound", "next", "previous"],
+            [
+                ("items", array(ref(name))), ("page", nullable("integer")), ("perPage", int), ("total", int),
+                ("totalIsLowerBound", bool), ("next", nullable("string")), ("previous", nullable("string")),
+            ])
     }
+
+    /// The paging parameters of a keyset list (`listOf`).
+    private static let paging: [JSONValue] = [
+        query("page", "Trang (chỉ các trang đầu, đến 1.000 dòng; sâu hơn: after)", integer: true),
+        query("perPage", "Số dòng mỗi trang (tối đa 500)", integer: true),
+        query("after", "Con trỏ “next” của trang trước: các dòng sau nó"),
+        query("before", "Con trỏ “previous”: các dòng trước nó"),
+    ]
 
     private static func query(_ name: String, _ desc: String, integer: Bool = false) -> JSONValue {
         obj(
@@ -305,9 +318,7 @@ enum OpenAPIDocument {
                                     query("q", "Tìm theo tên hoặc mã, không phân biệt dấu"),
                                     query("kind", "Loại đơn vị"), query("parentID", "Đơn vị cấp trên", integer: true),
                                     query("groupID", "Cụm/khối thi đua", integer: true),
-                                    query("page", "Trang", integer: true),
-                                    query("perPage", "Số dòng mỗi trang (tối đa 500)", integer: true),
-                                ],
+                                ] + paging,
                                 response: listOf("Unit"), errorCodes: [401])
                         ),
                         (
@@ -488,8 +499,7 @@ enum OpenAPIDocument {
                                 "Danh sách tài khoản trong phạm vi", tag: "users",
                                 params: [
                                     query("q", "Tên đăng nhập hoặc họ tên"), query("role", "Vai trò"),
-                                    query("page", "Trang", integer: true),
-                                ],
+                                ] + paging,
                                 response: listOf("User"), errorCodes: [401])
                         ),
                         (
@@ -530,8 +540,7 @@ enum OpenAPIDocument {
                                     query("q", "Tìm theo tên, không phân biệt dấu"),
                                     query("year", "Đang diễn ra trong năm", integer: true),
                                     query("unitID", "Đơn vị chủ trì hoặc phối hợp", integer: true),
-                                    query("page", "Trang", integer: true),
-                                ],
+                                ] + paging,
                                 response: listOf("Movement"), errorCodes: [401])
                         ),
                         (
@@ -776,7 +785,7 @@ enum OpenAPIDocument {
                             "get",
                             op(
                                 "Nhật ký thao tác (quản trị, thường trực)", tag: "audit",
-                                params: [query("entity", "Loại dữ liệu"), query("page", "Trang", integer: true)],
+                                params: [query("entity", "Loại dữ liệu")] + paging,
                                 response: listOf("AuditEntry"))
                         ))
                 ),
@@ -812,13 +821,7 @@ enum OpenAPIDocument {
                                     query("movementID", "Phong trào", integer: true),
                                     query("subjectKind", "collective, individual, household"),
                                     query("status", "Trạng thái"),
-                                    query(
-                                        "page", "Trang (chỉ các trang đầu, đến 1.000 dòng; sâu hơn: after)",
-                                        integer: true),
-                                    query("perPage", "Số dòng (tối đa 500)", integer: true),
-                                    query("after", "Con trỏ “next” của trang trước: các dòng sau nó"),
-                                    query("before", "Con trỏ “previous”: các dòng trước nó"),
-                                ],
+                                ] + paging,
                                 response: schema(
                                     required: [
                                         "items", "page", "perPage", "total", "totalIsLowerBound", "order", "next",
@@ -1158,8 +1161,8 @@ enum OpenAPIDocument {
                                 tag: "commendation",
                                 params: [
                                     query("q", "Họ tên, tên tập thể"), query("year", "Năm thành tích", integer: true),
-                                    query("formCode", "Mã hình thức"), query("page", "Trang", integer: true),
-                                ],
+                                    query("formCode", "Mã hình thức"),
+                                ] + paging,
                                 response: listOf("Award"), errorCodes: [401])
                         ))
                 ),
@@ -1172,8 +1175,8 @@ enum OpenAPIDocument {
                                 "Hồ sơ đề nghị khen thưởng trong phạm vi", tag: "dossiers",
                                 params: [
                                     query("status", "Trạng thái"), query("year", "Năm", integer: true),
-                                    query("q", "Tìm"), query("page", "Trang", integer: true),
-                                ],
+                                    query("q", "Tìm"),
+                                ] + paging,
                                 response: listOf("Dossier"), errorCodes: [401])
                         ),
                         (

@@ -14,6 +14,9 @@ struct ListQuery: Sendable {
     let page: Int
     /// Rows a page, between 1 and `maxPerPage`.
     let perPage: Int
+    /// The cursor tokens of a keyset page (`QueryBuilder.keysetPage` reads them in its list's order).
+    var after: String? = nil
+    var before: String? = nil
 
     init(q: String?, page: Int?, perPage: Int?, defaultPerPage: Int = 50) {
         self.q = VietnameseText.clean(q ?? "")
@@ -25,11 +28,15 @@ struct ListQuery: Sendable {
 }
 
 extension Request {
-    /// `q`, `page` and `perPage` of this request's query string; a page that is not a number is a 400.
+    /// `q`, `page`, `perPage`, `after` and `before` of this request's query string; a page that is not a number
+    /// is a 400.
     func listQuery(defaultPerPage: Int = 50) throws -> ListQuery {
-        ListQuery(
+        var l = ListQuery(
             q: queryText("q"), page: try intQuery("page"), perPage: try intQuery("perPage"),
             defaultPerPage: defaultPerPage)
+        l.after = queryText("after")
+        l.before = queryText("before")
+        return l
     }
 
     /// An integer filter of the query string: nil when absent or empty (an empty select of a form), a 400 naming

@@ -53,23 +53,71 @@ struct SelectOption: Encodable, Sendable {
     let selected: Bool
 }
 
-/// Page numbers for a listing, with links that keep the filter.
+/// Links around a page of a list (first, previous, next) that keep its filter, and its total, bounded. Pages go by
+/// cursor (`after`, `before`); the number shows when the page was opened by number.
 struct Pager: Encodable, Sendable {
-    let page: Int
-    let pageCount: Int
-    let total: Int
+    let totalLabel: String
+    let page: Int?
+    let firstHref: String?
     let previousHref: String?
     let nextHref: String?
+    var show: Bool { previousHref != nil || nextHref != nil }
 
-    init<T>(_ page: Page<T>, base: some SitePath, query: [(String, String)]) {
-        self.page = page.page
-        self.pageCount = page.pageCount
-        self.total = page.total
-        func href(_ p: Int) -> String { base.href(query + [("page", String(p))]) }
-        previousHref = page.hasPrevious ? href(page.page - 1) : nil
-        nextHref = page.hasNext ? href(page.page + 1) : nil
+    init(totalLabel: String, page: Int?, firstHref: String?, previousHref: String?, nextHref: String?) {
+        self.totalLabel = totalLabel
+        self.page = page
+        self.firstHref = firstHref
+        self.previousHref = previousHref
+        self.nextHref = nextHref
     }
 
+    /// `query` is the list's filter: its empty values are left out of the links.
+    init<T>(_ p: Page<T>, base: some SitePath, query: [(String, String)], defaultPerPage: Int = 50) {
+        self.init(
+            totalLabel: p.totalLabel, page: p.page, previous: p.previous?.token, next: p.next?.token,
+            perPage: p.perPage, base: base, query: query, defaultPerPage: defaultPerPage)
+    }
+
+    init(
+        totalLabel: String, page: Int?, previous: String?, next: String?, perPage: Int, base: some SitePath,
+        query: [(String, String)], defaultPerPage: Int = 50
+    ) {
+        let kept = query.filter { !$0.1.isEmpty } + (perPage == defaultPerPage ? [] : [("perPage", String(perPage))])
+        self.init(
+            totalLabel: totalLabel, page: page, firstHref: previous == nil ? nil : base.href(kept),
+            previousHref: previous.map { base.href(kept + [("before", $0)]) },
+            nextHref: next.map { base.href(kept + [("after", $0)]) })
+    }
+
+    enum CodingKeys: String, CodingKey { case totalLabel, page, firstHref, previousHref, nextHref, show }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(totalLabel, forKey: .totalLabel)
+        try c.encodeIfPresent(page, forKey: .page)
+        try c.encodeIfPresent(firstHref, forKey: .firstHref)
+        try c.encodeIfPresent(previousHref, forKey: .previousHref)
+        try c.encodeIfPresent(nextHref, forKey: .nextHref)
+        try c.encode(show, forKey: .show)
+    }
+
+    /// A page number too deep to open by number (`Paging.maxOffset`) sends the web user back to the first page
+    /// with a message; nil when the page can be served.
+    static func tooDeep(
+        _ req: Request, _ list: ListQuery, perPage: Int = 50, base: some SitePath, query: [(String, String)]
+    ) -> Response? {
+        tooDeep(
+            req, page: list.page, byCursor: list.after != nil || list.before != nil, perPage: perPage, base: base,
+            query: query)
+    }
+
+    static func tooDeep(
+        _ req: Request, page: Int, byCursor: Bool, perPage: Int, base: some SitePath, query: [(String, String)]
+    ) -> Response? {
+        guard !byCursor, (page - 1) * perPage > Paging.maxOffset else { return nil }
+        return Flash.redirect(
+            req, to: base.href(query.filter { !$0.1.isEmpty }),
+            "Trang quá sâu để mở theo số trang; đây là trang đầu. Hãy dùng “Trang sau” hoặc lọc bớt.")
+    }
 }
 
 enum Flash {
