@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// Levels of the conferring authority, for awards entered by hand or imported.
@@ -306,16 +307,37 @@ enum AwardService {
         ).all()
     }
 
-    /// The lookup's filter and scope (the page, the API and the export share it); subjects and units joined.
+    /// The lookup's filter and scope (the page, the API and the export share it); subjects and units joined. A
+    /// search `q` matches the start of words of the folded name, each word (`RegistrationListing.words`), through
+    /// the subjects' full-text index (migration 50): SQLite `subjects_fts`, PostgreSQL its trigram index.
     static func filtered(q: String, year: Int?, formCode: String, actor: Actor, on db: any Database)
         -> QueryBuilder<AwardModel>
     {
         var query = AwardModel.query(on: db).join(SubjectModel.self, on: \AwardModel.$subject.$id == \SubjectModel.$id)
             .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
         query = RecordScope.apply(query, actor: actor)
-        let folded = VietnameseText.fold(q)
-        if !folded.isEmpty {
-            query = query.filter(SubjectModel.self, \.$searchText, .custom("LIKE"), "%" + folded.likeSafe + "%")
+        let words = RegistrationListing.words(q)
+        if !words.isEmpty {
+            if db.isPostgres {
+                for w in words {
+                    query = query.filter(
+                        .sql(
+                            SQLBinaryExpression(
+                                left: SQLColumn("search_text", table: SubjectModel.schema), op: SQLRaw("~"),
+                                right: SQLBind("(^|[^[:alnum:]])" + w))))
+                }
+            } else {
+                query = query.filter(
+                    .sql(
+                        SQLBinaryExpression(
+                            SQLColumn("id", table: SubjectModel.schema), .in,
+                            SQLGroupExpression(
+                                SQLQueryString(
+                                    """
+                                    SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH \
+                                    \(bind: RegistrationListing.ftsMatch(words))
+                                    """)))))
+            }
         }
         if let year { query = query.filter(\.$year == year) }
         if !formCode.isEmpty { query = query.filter(\.$formCode == formCode) }
@@ -323,19 +345,36 @@ enum AwardService {
     }
 
     /// The lookup's order (its pages and its export): people and collectives in name order (given name first),
-    /// each one's awards the newest year first. Indexes `subjects_order_idx` and `awards_subject_year_idx`.
+    /// each one's awards the newest year first; indexes `subjects_order_idx` and `awards_subject_year_idx`.
     static let order: [KeysetColumn<AwardModel>] = [
         .text("subjects", "sort_key") { try $0.joined(SubjectModel.self).sortKey },
         .int("subjects", "id") { try $0.joined(SubjectModel.self).requireID() },
         .int("awards", "year", descending: true) { $0.year }, .int("awards", "id") { try $0.requireID() },
     ]
 
+    /// A search's order: the people and collectives recorded last first, each one's awards the newest year first.
+    /// The matching subjects' ids come from the full-text index (SQLite: the `subjects_fts` postings, as a sorted
+    /// set the query walks backwards; PostgreSQL: the primary key walked backwards, or the trigram index for a
+    /// rare name) and the page stops after a page, where name order had to read and sort every match first — a
+    /// common name is much of the country.
+    static let searchOrder: [KeysetColumn<AwardModel>] = [
+        .int("subjects", "id", descending: true) { try $0.joined(SubjectModel.self).requireID() },
+        .int("awards", "year", descending: true) { $0.year }, .int("awards", "id") { try $0.requireID() },
+    ]
+
+    /// The order of the lookup for `q`: name order, or `searchOrder` for a search.
+    static func order(q: String) -> [KeysetColumn<AwardModel>] {
+        RegistrationListing.words(q).isEmpty ? order : searchOrder
+    }
+
     /// Award history lookup: by name (diacritics ignored), year, form; within the actor's record scope.
     static func search(
         q: String, year: Int?, formCode: String, actor: Actor, _ list: ListQuery, on db: any Database
     ) async throws -> Page<(AwardModel, SubjectModel, UnitModel)> {
-        try await filtered(q: q, year: year, formCode: formCode, actor: actor, on: db).keysetPage(list, order: order)
-            .map { ($0, try $0.joined(SubjectModel.self), try $0.joined(UnitModel.self)) }
+        try await filtered(q: q, year: year, formCode: formCode, actor: actor, on: db).keysetPage(
+            list, order: order(q: q)
+        )
+        .map { ($0, try $0.joined(SubjectModel.self), try $0.joined(UnitModel.self)) }
     }
 
     // MARK: Initiatives

@@ -20,6 +20,8 @@ struct AwardsPage: Encodable, Sendable {
     let forms: [SelectOption]
     /// The lookup's CSV and XLSX downloads, with the page's filter.
     var exports: ExportLinks? = nil
+    /// Said when the rows are not in name order (a search lists the people recorded last first).
+    var orderNote: String? = nil
 }
 
 struct AwardsWebController {
@@ -55,6 +57,8 @@ struct AwardsWebController {
                 year: year.map(String.init) ?? "",
                 forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)]
                     + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) },
-                exports: TableExport.links(ExportPath.awards, query: filter)))
+                exports: TableExport.links(ExportPath.awards, query: filter),
+                orderNote: RegistrationListing.words(q).isEmpty
+                    ? nil : "Kết quả tìm kiếm xếp người, tập thể ghi nhận sau cùng trước."))
     }
 }

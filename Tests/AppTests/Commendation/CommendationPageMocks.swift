@@ -161,5 +161,6 @@ extension AwardsPage {
                 formName: "Lao động tiên tiến",
                 levelLabel: "Cấp huyện", decision: "Số 120/QĐ-UBND ngày 20/12/2024 của UBND huyện Kon Rẫy")
         ],
-        pager: .mock, q: "", year: "", forms: [])
+        pager: .mock, q: "", year: "", forms: [],
+        orderNote: "Kết quả tìm kiếm xếp người, tập thể ghi nhận sau cùng trước.")
 }

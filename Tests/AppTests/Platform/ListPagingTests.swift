@@ -87,6 +87,40 @@ struct ListPagingTests {
                 (list.user, list.password) = ("admin", adminPassword) // no demo accounts here
                 try await Self.walk(app, list)
             }
+            // A search: each word matches the start of a word of the folded name; the people recorded last first.
+            let sql = try app.db.sql()
+            let names = try await sql.raw("SELECT search_text FROM subjects").all().map {
+                try $0.decode(column: "search_text", as: String.self)
+            }
+            var counts: [String: Int] = [:]
+            for n in names { for w in Set(n.split(separator: " ")) { counts[String(w), default: 0] += 1 } }
+            let word = try #require(
+                counts.filter { $0.value >= 4 && $0.key.count >= 3 }.max { $0.value < $1.value }?.key)
+            let prefix = String(word.prefix(3))
+            for q in [word, prefix] {
+                let search = List(
+                    name: "award search “\(q)”", api: "/api/v1/awards?q=\(q)", web: "/app/awards?q=\(q)", user: "admin",
+                    password: adminPassword, perPage: 4, noun: "lượt khen thưởng",
+                    ordered: { app in
+                        try await app.db.sql().raw(
+                            """
+                            SELECT a.id FROM awards a JOIN subjects s ON s.id = a.subject_id
+                            WHERE ' ' || s.search_text LIKE \(bind: "% " + q + "%")
+                            ORDER BY s.id DESC, a.year DESC, a.id
+                            """
+                        ).all().map { try $0.decode(column: "id", as: Int.self) }
+                    })
+                try await Self.walk(app, search)
+            }
+            // The export of a search holds the rows of the list.
+            let web = Browser(app)
+            try await web.login("admin", adminPassword)
+            let csv = try await web.send(.GET, "/app/awards/export?format=csv&q=\(word)")
+            #expect(csv.status == .ok)
+            let api = try await APIClient.login(app, "admin", adminPassword)
+            let all = try await api.send(.GET, "/api/v1/awards?q=\(word)&perPage=500").json(ListPage.self)
+            let lines = csv.text.split(whereSeparator: \.isNewline)
+            #expect(lines.count - 1 == all.items.count && all.next == nil, "\(lines.count) \(all.items.count)")
         }
     }
 
@@ -94,7 +128,7 @@ struct ListPagingTests {
         let api = try await APIClient.login(app, list.user, list.password)
         let ordered = try await list.ordered(app)
         #expect(ordered.count > list.perPage * 2, "\(list.name): \(ordered.count) rows")
-        let base = "\(list.api)?perPage=\(list.perPage)"
+        let base = "\(list.api)\(list.api.contains("?") ? "&" : "?")perPage=\(list.perPage)"
         var seen: [Int] = []
         var pages = 0
         var last: ListPage?
@@ -133,7 +167,7 @@ struct ListPagingTests {
         let web = Browser(app)
         try await web.login(list.user, list.password)
         let count = try await list.ordered(app).count
-        let first = try await web.send(.GET, "\(list.web)?perPage=\(list.perPage)")
+        let first = try await web.send(.GET, "\(list.web)\(list.web.contains("?") ? "&" : "?")perPage=\(list.perPage)")
         #expect(first.status == .ok, "\(list.name)")
         #expect(first.text.contains("\(count) \(list.noun)"), "\(list.name)")
         let next = try #require(Self.link(first.text, rel: "next"), "\(list.name)")
@@ -278,6 +312,14 @@ struct ListPagingTests {
                 ))
             plans.append(
                 (
+                    "award search",
+                    try await Self.plan(
+                        app,
+                        AwardService.filtered(q: "nguyen van", year: nil, formCode: "", actor: actor, on: db).inOrder(
+                            AwardService.searchOrder, from: [.int(30), .int(2024), .int(5)]))
+                ))
+            plans.append(
+                (
                     "dossiers",
                     try await Self.plan(
                         app,
@@ -294,6 +336,10 @@ struct ListPagingTests {
                         $0.trimmingCharacters(in: .whitespaces).hasPrefix("Sort  (") || $0.contains("->  Sort  (")
                     }
                     #expect(sorts.isEmpty, "\(name):\n\(text)")
+                } else if name == "award search" {
+                    // The full-text matches as a sorted set of subject ids, walked backwards from the cursor.
+                    #expect(text.contains("subjects_fts VIRTUAL TABLE"), "\(name):\n\(text)")
+                    #expect(!text.contains("TEMP B-TREE FOR ORDER BY"), "\(name):\n\(text)")
                 } else {
                     #expect(!text.contains("TEMP B-TREE FOR ORDER BY"), "\(name):\n\(text)")
                     #expect(lines.first?.hasPrefix("SEARCH") == true, "\(name):\n\(text)")

@@ -52,5 +52,6 @@ enum Migrations {
         AddSearchPrefixIndex(),
         AddForeignKeyIndexes(),
         AddListOrderIndexes(),
+        AddSubjectSearch(),
     ]
 }

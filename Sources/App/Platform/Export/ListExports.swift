@@ -92,7 +92,7 @@ enum ListExports {
         let base = UncheckedBox(UnitQueries.filtered(f, scope: scope, on: db))
         return try await TableExport.response(
             req: req, name: "don-vi", format: format, sheet: "Đơn vị", columns: unitColumns, audit: "unit",
-            label: "đơn vị", count: { try await base.value.copy().count() },
+            label: "đơn vị", count: { try await base.value.boundedCount(TableExport.xlsxDataRows) },
             rows: { emit in
                 var n = 0
                 var parents: [Int: String] = [:]
@@ -136,7 +136,7 @@ enum ListExports {
                 q: try req.listQuery().q, role: req.queryText("role") ?? "", scope: scope, on: req.db))
         return try await TableExport.response(
             req: req, name: "tai-khoan", format: format, sheet: "Tài khoản", columns: userColumns, audit: "user",
-            label: "tài khoản", count: { try await base.value.copy().count() },
+            label: "tài khoản", count: { try await base.value.boundedCount(TableExport.xlsxDataRows) },
             rows: { emit in
                 var n = 0
                 try await Keyset.forEachChunk(
@@ -173,7 +173,7 @@ enum ListExports {
         let q = UncheckedBox(base)
         return try await TableExport.response(
             req: req, name: "nhat-ky-thao-tac", format: format, sheet: "Nhật ký", columns: auditColumns,
-            audit: "audit", label: "dòng nhật ký", count: { try await q.value.copy().count() },
+            audit: "audit", label: "dòng nhật ký", count: { try await q.value.boundedCount(TableExport.xlsxDataRows) },
             rows: { emit in
                 try await Keyset.forEachChunk(
                     q.value, order: AuditEntryModel.listOrder
@@ -202,18 +202,21 @@ enum ListExports {
     @Sendable static func awards(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let format = try ExportFormat(req: req)
+        let q = try req.listQuery().q
         let base = UncheckedBox(
             AwardService.filtered(
-                q: try req.listQuery().q, year: try req.intQuery("year"),
-                formCode: req.queryText("formCode") ?? "", actor: actor, on: req.db))
+                q: q, year: try req.intQuery("year"), formCode: req.queryText("formCode") ?? "", actor: actor,
+                on: req.db))
+        let order = AwardService.order(q: q)
         return try await TableExport.response(
             req: req, name: "khen-thuong", format: format, sheet: "Khen thưởng", columns: awardColumns,
-            audit: "award", label: "khen thưởng", count: { try await base.value.copy().count() },
+            audit: "award", label: "khen thưởng",
+            count: { try await base.value.boundedCount(TableExport.xlsxDataRows) },
             rows: { emit in
                 var n = 0
                 try await Keyset.forEachChunk(
                     base.value,
-                    order: AwardService.order
+                    order: order
                 ) { chunk in
                     try await emit(
                         try chunk.map { a in
@@ -249,7 +252,7 @@ enum ListExports {
             ).with(\.$unit).with(\.$nominees))
         return try await TableExport.response(
             req: req, name: "ho-so-khen-thuong", format: format, sheet: "Hồ sơ", columns: dossierColumns,
-            audit: "dossier", label: "hồ sơ", count: { try await base.value.copy().count() },
+            audit: "dossier", label: "hồ sơ", count: { try await base.value.boundedCount(TableExport.xlsxDataRows) },
             rows: { emit in
                 var n = 0
                 try await Keyset.forEachChunk(
@@ -294,7 +297,7 @@ enum ListExports {
         return try await TableExport.response(
             req: req, name: "so-quyet-dinh-\(year)", format: format, sheet: "Sổ quyết định \(year)",
             columns: decisionColumns, audit: "decision", label: "quyết định của \(authority.headTitle)",
-            count: { try await base.value.copy().count() },
+            count: { try await base.value.boundedCount(TableExport.xlsxDataRows) },
             rows: { emit in
                 try await Keyset.forEachChunk(
                     base.value, order: [.int("decisions", "id", descending: true) { try $0.requireID() }]
