@@ -11,10 +11,7 @@ struct AddSearchPrefixIndex: AsyncMigration {
     var name: String { "AddSearchPrefixIndex" }
 
     static func table(prefix: String?) -> String {
-        """
-        CREATE VIRTUAL TABLE registrations_fts USING fts5(search_text, content='registrations', \
-        content_rowid='id', tokenize='unicode61'\(prefix.map { ", prefix='\($0)'" } ?? ""))
-        """
+        FoldedTextSearch(table: "registrations", prefix: prefix).createTable
     }
 
     func prepare(on database: any Database) async throws {
