@@ -339,9 +339,21 @@ enum AwardService {
                                     """)))))
             }
         }
-        if let year { query = query.filter(\.$year == year) }
-        if !formCode.isEmpty { query = query.filter(\.$formCode == formCode) }
+        if let year { query = query.filter(.sql(common(SQLColumn("year", table: "awards"), SQLBind(year), on: db))) }
+        if !formCode.isEmpty {
+            query = query.filter(.sql(common(SQLColumn("form_code", table: "awards"), SQLBind(formCode), on: db)))
+        }
         return query
+    }
+
+    /// `column = value`, told to SQLite as a common match (`likelihood(…, 0.9)`). SQLite has no statistics of its
+    /// own and takes an equality as selective: for a year or a form it scanned all 3,000,000 awards through a
+    /// covering index and sorted the matches (1.5 s and 1.0 s a page nationally), where walking the subjects in
+    /// name order finds a page in a few milliseconds — a year or a form is a third or a tenth of the awards.
+    /// PostgreSQL plans from its statistics.
+    static func common(_ column: SQLColumn, _ value: SQLBind, on db: any Database) -> any SQLExpression {
+        let equal = SQLBinaryExpression(column, .equal, value)
+        return db.isPostgres ? equal : SQLFunction("likelihood", args: equal, SQLLiteral.numeric("0.9"))
     }
 
     /// The lookup's order (its pages and its export): people and collectives in name order (given name first),
