@@ -319,7 +319,7 @@ enum OpenAPIDocument {
                                     query("kind", "Loại đơn vị"), query("parentID", "Đơn vị cấp trên", integer: true),
                                     query("groupID", "Cụm/khối thi đua", integer: true),
                                 ] + paging,
-                                response: listOf("Unit"), errorCodes: [401])
+                                response: listOf("Unit"), errorCodes: [400, 401])
                         ),
                         (
                             "post",
@@ -500,7 +500,7 @@ enum OpenAPIDocument {
                                 params: [
                                     query("q", "Tên đăng nhập hoặc họ tên"), query("role", "Vai trò"),
                                 ] + paging,
-                                response: listOf("User"), errorCodes: [401])
+                                response: listOf("User"), errorCodes: [400, 401])
                         ),
                         (
                             "post",
@@ -541,7 +541,7 @@ enum OpenAPIDocument {
                                     query("year", "Đang diễn ra trong năm", integer: true),
                                     query("unitID", "Đơn vị chủ trì hoặc phối hợp", integer: true),
                                 ] + paging,
-                                response: listOf("Movement"), errorCodes: [401])
+                                response: listOf("Movement"), errorCodes: [400, 401])
                         ),
                         (
                             "post",
@@ -786,7 +786,7 @@ enum OpenAPIDocument {
                             op(
                                 "Nhật ký thao tác (quản trị, thường trực)", tag: "audit",
                                 params: [query("entity", "Loại dữ liệu")] + paging,
-                                response: listOf("AuditEntry"))
+                                response: listOf("AuditEntry"), errorCodes: [400, 401, 403, 404])
                         ))
                 ),
                 (
@@ -1163,7 +1163,7 @@ enum OpenAPIDocument {
                                     query("q", "Họ tên, tên tập thể"), query("year", "Năm thành tích", integer: true),
                                     query("formCode", "Mã hình thức"),
                                 ] + paging,
-                                response: listOf("Award"), errorCodes: [401])
+                                response: listOf("Award"), errorCodes: [400, 401])
                         ))
                 ),
                 (
@@ -1177,7 +1177,7 @@ enum OpenAPIDocument {
                                     query("status", "Trạng thái"), query("year", "Năm", integer: true),
                                     query("q", "Tìm"),
                                 ] + paging,
-                                response: listOf("Dossier"), errorCodes: [401])
+                                response: listOf("Dossier"), errorCodes: [400, 401])
                         ),
                         (
                             "post",
