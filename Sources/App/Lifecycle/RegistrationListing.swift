@@ -167,8 +167,6 @@ enum RegistrationListing {
     enum Order: String, Sendable, Codable {
         case name, newest
     }
-    /// `page=` is kept while its offset is this cheap; deeper pages go by cursor.
-    static let maxOffset = Paging.maxOffset
 
     /// nil when the actor may list none.
     static func scopeIDs(_ actor: Actor, on db: any Database) async throws -> RegistrationScope? {
@@ -403,36 +401,17 @@ enum RegistrationListing {
             return RegistrationListPage(items: [], next: nil, previous: nil, page: 1, perPage: f.perPage, total: 0)
         }
         let n = f.perPage
-        var rows: [RegistrationCursor]
-        var hasNext: Bool
-        var hasPrevious: Bool
-        var number: Int?
-        func read(_ b: SQLSelectBuilder) async throws -> [RegistrationCursor] {
-            try await b.column(column("id"), as: "id").column(column("sort_key"), as: "sort_key").all().map {
-                RegistrationCursor(
-                    sortKey: try $0.decode(column: "sort_key", as: String.self),
-                    id: try $0.decode(column: "id", as: Int.self))
-            }
+        let w = try await Paging.window(page: f.page, after: f.after, before: f.before, perPage: n) {
+            start, backwards, offset, limit in
+            try await q.page(start.map { [q.from($0, backwards: backwards)] } ?? [], backwards: backwards)
+                .column(column("id"), as: "id").column(column("sort_key"), as: "sort_key").limit(limit).offset(offset)
+                .all().map {
+                    RegistrationCursor(
+                        sortKey: try $0.decode(column: "sort_key", as: String.self),
+                        id: try $0.decode(column: "id", as: Int.self))
+                }
         }
-        if let before = f.before {
-            rows = try await read(q.page([q.from(before, backwards: true)], backwards: true).limit(n + 1))
-            hasPrevious = rows.count > n
-            rows = Array(rows.prefix(n).reversed())
-            hasNext = true
-        } else if let after = f.after {
-            rows = try await read(q.page([q.from(after)]).limit(n + 1))
-            hasNext = rows.count > n
-            rows = Array(rows.prefix(n))
-            hasPrevious = true
-        } else {
-            let p = ListQuery.clampPage(f.page)
-            guard (p - 1) * n <= maxOffset else { throw AppError.badRequest(Paging.tooDeep(p)) }
-            number = p
-            rows = try await read(q.page([]).limit(n + 1).offset((p - 1) * n))
-            hasNext = rows.count > n
-            rows = Array(rows.prefix(n))
-            hasPrevious = p > 1
-        }
+        let (rows, hasNext, hasPrevious, number) = (w.rows, w.hasNext, w.hasPrevious, w.number)
         let byID = Dictionary(
             uniqueKeysWithValues: try await RegistrationSummary.read(rows.map(\.id), on: db).map { ($0.id, $0) })
         let items = rows.compactMap { byID[$0.id] }

@@ -41,6 +41,37 @@ enum Paging {
             + "danh sách."
     }
 
+    /// The rows of one page and where it sits.
+    struct Window<Row> {
+        let rows: [Row]
+        let hasNext: Bool
+        let hasPrevious: Bool
+        /// The page number when read by number.
+        let number: Int?
+    }
+
+    /// Reads one page after or before a cursor, or by number while it skips at most `maxOffset` rows (deeper is a
+    /// 400), one row more than a page to know whether another follows. `read(start, backwards, offset, limit)`
+    /// reads rows in list order after `start` (before it, in reverse order, when `backwards`). The lists paged
+    /// through Fluent (`keysetPage`) and the registration list (`RegistrationListing.list`) share it.
+    static func window<Row, Cursor>(
+        page: Int, after: Cursor?, before: Cursor?, perPage n: Int,
+        read: (_ start: Cursor?, _ backwards: Bool, _ offset: Int, _ limit: Int) async throws -> [Row]
+    ) async throws -> Window<Row> {
+        if let before {
+            let rows = try await read(before, true, 0, n + 1)
+            return Window(rows: rows.prefix(n).reversed(), hasNext: true, hasPrevious: rows.count > n, number: nil)
+        }
+        if let after {
+            let rows = try await read(after, false, 0, n + 1)
+            return Window(rows: Array(rows.prefix(n)), hasNext: rows.count > n, hasPrevious: true, number: nil)
+        }
+        let p = ListQuery.clampPage(page)
+        guard (p - 1) * n <= maxOffset else { throw AppError.badRequest(tooDeep(p)) }
+        let rows = try await read(nil, false, (p - 1) * n, n + 1)
+        return Window(rows: Array(rows.prefix(n)), hasNext: rows.count > n, hasPrevious: p > 1, number: p)
+    }
+
     static let bothCursors = "Chỉ dùng một trong hai tham số “after” hoặc “before”."
 
     static func badCursor(_ name: String) -> String {
@@ -159,30 +190,11 @@ extension QueryBuilder where Model: Sendable {
         if after != nil && before != nil {
             throw AppError.badRequest(Paging.bothCursors)
         }
-        func read(_ start: ListCursor?, backwards: Bool, offset: Int = 0) async throws -> [Model] {
-            try await inOrder(order, from: start?.values, backwards: backwards).offset(offset).limit(n + 1).all()
+        let w = try await Paging.window(page: list.page, after: after, before: before, perPage: n) {
+            start, backwards, offset, limit in
+            try await inOrder(order, from: start?.values, backwards: backwards).offset(offset).limit(limit).all()
         }
-        var rows: [Model]
-        var hasNext = true
-        var hasPrevious = true
-        var number: Int?
-        if let before {
-            rows = try await read(before, backwards: true)
-            hasPrevious = rows.count > n
-            rows = Array(rows.prefix(n).reversed())
-        } else if let after {
-            rows = try await read(after, backwards: false)
-            hasNext = rows.count > n
-            rows = Array(rows.prefix(n))
-        } else {
-            let p = list.page
-            guard (p - 1) * n <= Paging.maxOffset else { throw AppError.badRequest(Paging.tooDeep(p)) }
-            number = p
-            rows = try await read(nil, backwards: false, offset: (p - 1) * n)
-            hasNext = rows.count > n
-            rows = Array(rows.prefix(n))
-            hasPrevious = p > 1
-        }
+        let (rows, hasNext, hasPrevious, number) = (w.rows, w.hasNext, w.hasPrevious, w.number)
         func place(_ row: Model?) throws -> ListCursor? {
             try row.map { r in ListCursor(try order.map { try $0.value(r) }) }
         }
