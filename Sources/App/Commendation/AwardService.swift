@@ -308,7 +308,7 @@ enum AwardService {
     }
 
     /// The lookup's filter and scope (the page, the API and the export share it); subjects and units joined. A
-    /// search `q` matches the start of words of the folded name, each word (`RegistrationListing.words`), through
+    /// search `q` matches the start of words of the folded name, each word (`FoldedTextSearch.words`), through
     /// the subjects' full-text index (migration 50): SQLite `subjects_fts`, PostgreSQL its trigram index.
     static func filtered(q: String, year: Int?, formCode: String, actor: Actor, on db: any Database)
         -> QueryBuilder<AwardModel>
@@ -316,28 +316,8 @@ enum AwardService {
         var query = AwardModel.query(on: db).join(SubjectModel.self, on: \AwardModel.$subject.$id == \SubjectModel.$id)
             .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
         query = RecordScope.apply(query, actor: actor)
-        let words = RegistrationListing.words(q)
-        if !words.isEmpty {
-            if db.isPostgres {
-                for w in words {
-                    query = query.filter(
-                        .sql(
-                            SQLBinaryExpression(
-                                left: SQLColumn("search_text", table: SubjectModel.schema), op: SQLRaw("~"),
-                                right: SQLBind("(^|[^[:alnum:]])" + w))))
-                }
-            } else {
-                query = query.filter(
-                    .sql(
-                        SQLBinaryExpression(
-                            SQLColumn("id", table: SubjectModel.schema), .in,
-                            SQLGroupExpression(
-                                SQLQueryString(
-                                    """
-                                    SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH \
-                                    \(bind: RegistrationListing.ftsMatch(words))
-                                    """)))))
-            }
+        for condition in FoldedTextSearch(table: SubjectModel.schema).matching(FoldedTextSearch.words(q), on: db) {
+            query = query.filter(.sql(condition))
         }
         if let year { query = query.filter(.sql(common(SQLColumn("year", table: "awards"), SQLBind(year), on: db))) }
         if !formCode.isEmpty {
@@ -376,7 +356,7 @@ enum AwardService {
 
     /// The order of the lookup for `q`: name order, or `searchOrder` for a search.
     static func order(q: String) -> [KeysetColumn<AwardModel>] {
-        RegistrationListing.words(q).isEmpty ? order : searchOrder
+        FoldedTextSearch.words(q).isEmpty ? order : searchOrder
     }
 
     /// Award history lookup: by name (diacritics ignored), year, form; within the actor's record scope.

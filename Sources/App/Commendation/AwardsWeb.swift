@@ -58,7 +58,7 @@ struct AwardsWebController {
                 forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)]
                     + forms.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form) },
                 exports: TableExport.links(ExportPath.awards, query: filter),
-                orderNote: RegistrationListing.words(q).isEmpty
+                orderNote: FoldedTextSearch.words(q).isEmpty
                     ? nil : "Kết quả tìm kiếm xếp người, tập thể ghi nhận sau cùng trước."))
     }
 }

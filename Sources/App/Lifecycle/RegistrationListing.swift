@@ -198,11 +198,6 @@ enum RegistrationListing {
                         + movements.map(String.init).joined(separator: ", ") + ")")))
     }
 
-    /// The words of a search, folded; each matches the start of a word of the folded text.
-    static func words(_ q: String) -> [String] {
-        VietnameseText.fold(q).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-    }
-
     /// The filter as SQL conditions over `registrations` joined with `units`; nil when the actor may list none.
     /// `ftsJoined` (SQLite): the search is a `MATCH` on `registrations_fts`, which the query joins (`select(fts:)`);
     /// otherwise it is a subquery of the matching ids, usable in any query.
@@ -212,26 +207,12 @@ enum RegistrationListing {
         guard let scope = try await scopeIDs(actor, on: db) else { return nil }
         var c: [any SQLExpression] = []
         if let s = scope.condition { c.append(s) }
-        let words = words(f.q)
-        if !words.isEmpty {
-            if db.isPostgres {
-                // pg_trgm's GIN index serves the regular expressions (Migration 36).
-                for w in words {
-                    c.append(
-                        SQLBinaryExpression(
-                            left: column("search_text"), op: SQLRaw("~"), right: SQLBind("(^|[^[:alnum:]])" + w)))
-                }
-            } else if ftsJoined {
-                c.append(SQLQueryString("registrations_fts MATCH \(bind: ftsMatch(words))"))
-            } else {
-                let match = ftsMatch(words)
-                c.append(
-                    SQLBinaryExpression(
-                        column("id"), .in,
-                        SQLGroupExpression(
-                            SQLQueryString(
-                                "SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH \(bind: match)"))))
-            }
+        let words = FoldedTextSearch.words(f.q)
+        if ftsJoined && !words.isEmpty {
+            c.append(SQLQueryString("registrations_fts MATCH \(bind: FoldedTextSearch.ftsMatch(words))"))
+        } else {
+            // pg_trgm's GIN index serves the regular expressions (migration 36); SQLite, the FTS5 table's ids.
+            c += FoldedTextSearch(table: RegistrationModel.schema).matching(words, on: db)
         }
         if let y = f.year { c.append(SQLBinaryExpression(column("year"), .equal, SQLBind(y))) }
         if let u = f.unitID {
@@ -285,9 +266,6 @@ enum RegistrationListing {
         }
         return c
     }
-
-    /// Each word matches the start of a word (FTS5 prefix query).
-    static func ftsMatch(_ words: [String]) -> String { words.map { "\"\($0)\"*" }.joined(separator: " AND ") }
 
     /// `registrations` joined with `units` (and with `registrations_fts` when `fts`) under the conditions.
     static func select(_ sql: any SQLDatabase, _ conditions: [any SQLExpression], fts: Bool = false)
@@ -343,7 +321,7 @@ enum RegistrationListing {
 
         /// nil when the actor may list nothing.
         static func make(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> PageQuery? {
-            let order: Order = words(f.q).isEmpty ? .name : .newest
+            let order: Order = FoldedTextSearch.words(f.q).isEmpty ? .name : .newest
             let fts = order == .newest && !db.isPostgres
             guard let conds = try await RegistrationListing.conditions(f, actor: actor, on: db, ftsJoined: fts) else {
                 return nil

@@ -131,8 +131,8 @@ struct UnitChoices: Sendable {
     }
 
     /// The units whose code or name hold the words of `text`.
-    func matching(_ text: String) -> QueryBuilder<UnitModel> {
-        restricted(UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db))
+    func matching(_ text: String) async throws -> QueryBuilder<UnitModel> {
+        restricted(try await UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db))
     }
 
     /// The units `text` names: the one whose code it is, else up to `UnitPicker.maxMatches + 1` in tree order.

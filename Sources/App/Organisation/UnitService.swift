@@ -98,15 +98,18 @@ enum UnitQueries {
         try await filtered(filter, scope: scope, on: db).keysetPage(list, order: order)
     }
 
-    /// The list's filter and scope (the page, the API and the export share it).
-    static func filtered(_ filter: UnitFilter, scope: UnitScope, on db: any Database) -> QueryBuilder<UnitModel> {
+    /// The list's filter and scope (the page, the API, the export and the unit picker share it). A search `q`
+    /// matches the start of words of the folded code, name and short name, each word, through the units'
+    /// full-text index (migration 51): it was a `LIKE '%…%'` per word, read unit by unit in list order.
+    /// A common word (“xã”) is read in tree order and stops after a page; a rare one from its matches, sorted.
+    static func filtered(_ filter: UnitFilter, scope: UnitScope, on db: any Database) async throws
+        -> QueryBuilder<UnitModel>
+    {
         var q = scoped(UnitModel.query(on: db), scope)
-        let text = VietnameseText.fold(filter.q)
-        if !text.isEmpty {
-            for word in text.split(separator: " ") {
-                q = q.filter(\.$searchText, .custom("LIKE"), "%" + String(word).likeSafe + "%")
-            }
-        }
+        let search = FoldedTextSearch(table: UnitModel.schema)
+        let words = FoldedTextSearch.words(filter.q)
+        let walk = try await search.isCommon(words, on: db)
+        for condition in search.matching(words, walk: walk, on: db) { q = q.filter(.sql(condition)) }
         if !filter.kind.isEmpty { q = q.filter(\.$kind == filter.kind) }
         if let p = filter.parentID { q = q.filter(\.$parent.$id == p) }
         if let g = filter.groupID {

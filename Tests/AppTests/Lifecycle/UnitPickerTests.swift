@@ -191,7 +191,9 @@ struct UnitPickerTests {
             let two = try await web.post("/app/registrations", fields(unit: "thon thu 30", title: "Mô hình A"))
             #expect(two.status == .unprocessableEntity, "\(two.text.prefix(300))")
             #expect(two.text.contains("value=\"thon thu 30\"") && two.text.contains("value=\"Mô hình A\""))
-            #expect(two.text.contains("Có 4 đơn vị khớp “thon thu 30”; chọn một:"))
+            #expect(two.text.contains("Có 2 đơn vị khớp “thon thu 30”; chọn một:"))
+            // Each word matches the start of a word: “30” offers Thôn Thử 30 and 300, not 130 or 230.
+            #expect(!two.text.contains("Thôn Thử 130") && !two.text.contains("Thôn Thử 230"))
             for id in [t30, t300] {
                 #expect(two.text.contains("<input type=\"radio\" name=\"unitID\" value=\"\(id)\">"))
             }

@@ -135,7 +135,7 @@ struct UnitChoiceFormsTests {
             let several = try await web.send(
                 .GET, StatisticsPath.form(.text("0601")).href + "?unitText=thon%20thu%2030&year=2025")
             #expect(several.status == .ok)
-            #expect(several.text.contains("Có 4 đơn vị khớp “thon thu 30”; chọn một:"))
+            #expect(several.text.contains("Có 2 đơn vị khớp “thon thu 30”; chọn một:"))
             #expect(
                 several.text.contains("/app/statistics/0601?unit=\(try await Self.id(app, "KR-DR-T30"))&amp;year=2025"))
             #expect(

@@ -63,6 +63,60 @@ struct UnitTests {
         }
     }
 
+    @Test("Search matches word starts of code and name via the full-text index, kept up on rename and delete")
+    func wordStartSearch() async throws {
+        try await withTestApp { app in
+            let api = try await APIClient.login(app, "noivu")
+            func codes(_ q: String, kind: String = "") async throws -> [String] {
+                let e = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                return try await api.send(.GET, "/api/v1/units?q=\(e)&kind=\(kind)&perPage=200")
+                    .json(ListResponse<UnitDTO>.self).items.map(\.code)
+            }
+            #expect(try await codes("ruồng", kind: "xa") == ["KR-DAKRUONG"])
+            #expect(try await codes("ruo", kind: "xa") == ["KR-DAKRUONG"]) // the start of a word
+            #expect(try await codes("uong", kind: "xa").isEmpty) // not the inside of one
+            #expect(try await codes("kr-dakruong", kind: "xa") == ["KR-DAKRUONG"]) // the code, in parts
+            #expect(try await codes("100%_").isEmpty) // LIKE's wildcards are plain characters
+
+            // Renamed: found by the new name, no longer by the old; deleted: gone from the index.
+            let parent = try await unitID(app, "KR-DAKRUONG")
+            let made = try await api.send(
+                .POST, "/api/v1/units",
+                json: [
+                    "code": "KR-DAKRUONG-T98", "name": "Thôn Pleiku Zơ", "kind": "thon",
+                    "parentID": parent,
+                ])
+            #expect(made.status == .created)
+            let id = try await unitID(app, "KR-DAKRUONG-T98")
+            #expect(try await codes("pleiku zo") == ["KR-DAKRUONG-T98"])
+            let renamed = try await api.send(
+                .PUT, "/api/v1/units/\(id)",
+                json: ["code": "KR-DAKRUONG-T98", "name": "Thôn Kon Hơ Ring", "kind": "thon", "parentID": parent])
+            #expect(renamed.status == .ok)
+            #expect(try await codes("pleiku").isEmpty)
+            #expect(try await codes("kon ho ring") == ["KR-DAKRUONG-T98"])
+            #expect(try await api.send(.DELETE, "/api/v1/units/\(id)").status == .noContent)
+            #expect(try await codes("kon ho ring").isEmpty)
+
+            // A word in many units is read in tree order (SQLite walks the path index); the rows are the same.
+            let search = FoldedTextSearch(table: UnitModel.schema)
+            let common = FoldedTextSearch.words("thôn")
+            #expect(try await search.isCommon(common, on: app.db) == false) // a few dozen demo villages
+            #expect(try await search.isCommon(common, over: 5, on: app.db) == !app.db.isPostgres)
+            let rare = try await UnitQueries.filtered(UnitFilter(q: "thôn"), scope: .all, on: app.db)
+                .sort(\.$path).sort(\.$id).all().map(\.code)
+            var walked = UnitModel.query(on: app.db)
+            for c in search.matching(common, walk: true, on: app.db) { walked = walked.filter(.sql(c)) }
+            #expect(try await walked.sort(\.$path).sort(\.$id).all().map(\.code) == rare)
+            #expect(rare.count > 5)
+            if !app.db.isPostgres {
+                let plan = try await RegistrationListScaleTests.explain(app, walked.sort(\.$path).limit(51).readSQL)
+                #expect(plan.first?.hasPrefix("SCAN units USING INDEX units_path") == true, "\(plan)")
+                #expect(!plan.joined().contains("TEMP B-TREE"), "\(plan)")
+            }
+        }
+    }
+
     @Test("A commune officer adds a village below its commune but not elsewhere; moving a unit moves its subtree")
     func createAndMove() async throws {
         try await withTestApp { app in

@@ -53,5 +53,6 @@ enum Migrations {
         AddForeignKeyIndexes(),
         AddListOrderIndexes(),
         AddSubjectSearch(),
+        AddUnitSearch(),
     ]
 }
