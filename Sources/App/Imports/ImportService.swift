@@ -565,11 +565,12 @@ enum ImportService {
                 }
                 try await insert.run()
             }
+            /// The registrations made, as runs of consecutive ids (`IDRanges`): one pair for a bulk import.
             struct Summary: Encodable {
                 let file: String
                 let rows: Int
                 let newSubjects: Int
-                let registrationIDs: [Int]
+                let registrationIDRanges: [[Int]]
             }
             try await AuditLog.record(
                 on: tx, actor: actor, action: "create", entity: "import", entityID: nil, unitID: actor.unitID,
@@ -577,7 +578,7 @@ enum ImportService {
                 before: Optional<String>.none,
                 after: Summary(
                     file: filename, rows: plans.count, newSubjects: newSubjects.count,
-                    registrationIDs: regIDs.values.sorted()))
+                    registrationIDRanges: IDRanges.of(regIDs.values)))
             return regIDs.count
         }
     }

@@ -75,6 +75,13 @@ struct ImportTests {
             #expect(done.created == 10_000)
             #expect(try await RegistrationModel.query(on: app.db).count() == 10_000)
             #expect(try await RegistrationMovementModel.query(on: app.db).count() == 3333)
+            // The audit entry names the registrations made as runs of ids: one run, not 10,000 ids.
+            let made = try await RegistrationModel.query(on: app.db).all().compactMap(\.id).sorted()
+            let entry = try #require(
+                try await AuditEntryModel.query(on: app.db).filter(\.$entity == "import").sort(\.$id, .descending)
+                    .first())
+            #expect(entry.after?.contains("\"registrationIDRanges\":[[\(made[0]),\(made[9_999])]]") == true)
+            #expect(made[9_999] - made[0] == 9_999 && (entry.after?.count ?? 0) < 200, "\(entry.after ?? "")")
             // The tallies the import stored with each row are what a recount finds, and a sync of every row changes
             // nothing (no delta is logged).
             #expect(try await RegistrationTallies.verify(on: app.db) == [])

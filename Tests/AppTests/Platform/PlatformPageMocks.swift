@@ -43,6 +43,17 @@ extension AuditPage {
         entries: [
             Row(
                 at: "27/11/2026 08:00", username: "noivu", action: "Sửa", entity: "unit", summary: "Sửa đơn vị",
-                before: "{}", after: "{}")
+                before: "{}", after: "{}"),
+            Row(
+                at: "27/11/2026 07:00", username: "noivu", action: "Thêm", entity: "import",
+                summary: "Nhập 5.000 đăng ký",
+                before: nil, after: nil, full: .init(href: "/app/audit/7", length: "30.086")),
         ], pager: .mock)
+}
+
+extension AuditEntryPage {
+    static let mock = AuditEntryPage(
+        layout: .mock("Mục nhật ký số 7"), id: 7, at: "27/11/2026 08:00", username: "noivu", action: "Thêm",
+        entity: "import", entityID: nil, summary: "Nhập 3 đăng ký từ tệp dang-ky.csv", before: nil,
+        after: #"{"file":"dang-ky.csv","registrationIDRanges":[[1,3]]}"#, listHref: "/app/audit")
 }

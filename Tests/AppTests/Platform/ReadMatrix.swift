@@ -173,6 +173,7 @@ enum ReadMatrix {
             .page("/app/catalogue/\(try await fx.catalogueVersion())")
         },
         ReadRow("/app/audit", any: standingOfficeOnly) { _, _ in .page("/app/audit") },
+        ReadRow("/app/audit/:id", any: standingOfficeOnly) { _, _ in .page("/app/audit/1") },
         // The holiday calendar: read by everyone signed in; its edit form by its editors (Policy .calendar).
         ReadRow("/app/calendar", any: everyone) { _, _ in .page("/app/calendar?year=2025") },
         ReadRow("/app/calendar/days/:id/edit", any: "A A F F F F") { _, _ in .page("/app/calendar/days/1/edit") },

@@ -104,6 +104,12 @@ struct SurfaceTests {
                 "movements/movement-form", MovementFormPage.mock, mustContain: "Tên phong trào không được để trống.")
             try await render("catalogue/catalogue", CataloguePage.mock, mustContain: "MH-01-TC01")
             try await render("platform/audit", AuditPage.mock, mustContain: "Sửa đơn vị")
+            try await render(
+                "platform/audit", AuditPage.mock, mustContain: #"<a href="/app/audit/7">Trước → sau (30.086 ký tự)</a>"#
+            )
+            try await render(
+                "platform/audit-entry", AuditEntryPage.mock,
+                mustContain: "<pre>{&quot;file&quot;:&quot;dang-ky.csv&quot;,&quot;registrationIDRanges&quot;")
             try await render("platform/error", ErrorPageContext.mock, mustContain: "Lỗi 404")
             try await render("lifecycle/registrations", RegistrationsPage.mock, mustContain: "Mô hình trồng sâm dây")
             // The unit filter as a text field with its matches (links to the list filtered by each).
@@ -249,7 +255,8 @@ struct SurfaceTests {
                     // the partials platform/unit-filter and unit-filter-matches (a list's unit, issue 11), rendered
                     // in the lists of registrations, events, media and replications, and the statistics forms
                     + 2
-                    + 1, // the partial platform/units-field (several units, issue 11), rendered in the event form
+                    + 1 // the partial platform/units-field (several units, issue 11), rendered in the event form
+                    + 1, // platform/audit-entry (one audit entry in full, issue 11)
                 "a new view needs a render test: \(views.sorted())")
         }
     }
