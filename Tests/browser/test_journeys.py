@@ -286,7 +286,7 @@ def test_every_page_works_without_javascript(user_factory, report):
     u.login("noivu", DEMO_PASSWORD)
     u.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     paths = ["/", "/dang-nhap", "/app", "/app/units", "/app/registrations", "/app/registrations/new", "/app/movements", "/app/movements/new",
-             "/app/catalogue", "/app/criteria", "/app/users", "/app/users/new", "/app/audit", "/app/groups", "/app/imports", "/app/units/new"]
+             "/app/catalogue", "/app/criteria", "/app/users", "/app/users/new", "/app/audit", "/app/audit/1", "/app/groups", "/app/imports", "/app/units/new"]
     u.go("/app/registrations", "danh sách")
     first = u.driver.find_elements(By.CSS_SELECTOR, "table.table tbody a")
     if first:

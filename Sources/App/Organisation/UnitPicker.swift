@@ -132,7 +132,9 @@ struct UnitChoices: Sendable {
 
     /// The units whose code or name hold the words of `text`.
     func matching(_ text: String) async throws -> QueryBuilder<UnitModel> {
-        restricted(try await UnitQueries.filtered(UnitFilter(q: text), scope: scope, on: db))
+        let filter = UnitFilter(q: text)
+        return restricted(
+            UnitQueries.filtered(filter, scope: scope, on: db, walk: try await UnitQueries.walks(filter, on: db)))
     }
 
     /// The units `text` names: the one whose code it is, else up to `UnitPicker.maxMatches + 1` in tree order.

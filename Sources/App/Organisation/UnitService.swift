@@ -95,21 +95,29 @@ enum UnitQueries {
     static func list(_ filter: UnitFilter, _ list: ListQuery, scope: UnitScope, on db: any Database) async throws
         -> Page<UnitModel>
     {
-        try await filtered(filter, scope: scope, on: db).keysetPage(list, order: order)
+        try await filtered(filter, scope: scope, on: db, walk: walks(filter, on: db)).keysetPage(
+            list, order: order, counting: filtered(filter, scope: scope, on: db))
+    }
+
+    /// Whether a search reads the tree in order, testing each unit's text (`FoldedTextSearch.matching(walk:)`):
+    /// for words most units have. Otherwise the matches come from the full-text index and are sorted; the total
+    /// is always counted from the index.
+    static func walks(_ filter: UnitFilter, on db: any Database) async throws -> Bool {
+        try await FoldedTextSearch(table: UnitModel.schema).isCommon(FoldedTextSearch.words(filter.q), on: db)
     }
 
     /// The list's filter and scope (the page, the API, the export and the unit picker share it). A search `q`
     /// matches the start of words of the folded code, name and short name, each word, through the units'
-    /// full-text index (migration 51): it was a `LIKE '%…%'` per word, read unit by unit in list order.
-    /// A common word (“xã”) is read in tree order and stops after a page; a rare one from its matches, sorted.
-    static func filtered(_ filter: UnitFilter, scope: UnitScope, on db: any Database) async throws
+    /// full-text index (migration 51), or walking the tree (`walk`, from `walks`): it was a `LIKE '%…%'` per word.
+    static func filtered(_ filter: UnitFilter, scope: UnitScope, on db: any Database, walk: Bool = false)
         -> QueryBuilder<UnitModel>
     {
         var q = scoped(UnitModel.query(on: db), scope)
-        let search = FoldedTextSearch(table: UnitModel.schema)
-        let words = FoldedTextSearch.words(filter.q)
-        let walk = try await search.isCommon(words, on: db)
-        for condition in search.matching(words, walk: walk, on: db) { q = q.filter(.sql(condition)) }
+        for condition in FoldedTextSearch(table: UnitModel.schema).matching(
+            FoldedTextSearch.words(filter.q), walk: walk, on: db)
+        {
+            q = q.filter(.sql(condition))
+        }
         if !filter.kind.isEmpty { q = q.filter(\.$kind == filter.kind) }
         if let p = filter.parentID { q = q.filter(\.$parent.$id == p) }
         if let g = filter.groupID {

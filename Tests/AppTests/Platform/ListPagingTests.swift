@@ -271,7 +271,7 @@ struct ListPagingTests {
                     "units",
                     try await Self.plan(
                         app,
-                        try await UnitQueries.filtered(UnitFilter(), scope: .all, on: db).inOrder(
+                        UnitQueries.filtered(UnitFilter(), scope: .all, on: db).inOrder(
                             UnitQueries.order, from: [.text("/1/"), .int(3)]))
                 ))
             plans.append(

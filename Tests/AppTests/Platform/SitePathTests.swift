@@ -9,7 +9,7 @@ import Vapor
 struct SitePathTests {
     /// One value of every case, by feature.
     static let all: [any SitePath] = [
-        HomePath.publicHome, HomePath.home, AuthPath.login, AuthPath.logout, AuditPath.audit,
+        HomePath.publicHome, HomePath.home, AuthPath.login, AuthPath.logout, AuditPath.audit, AuditPath.entry(.key),
         UnitsPath.list, UnitsPath.new, UnitsPath.unit(.key), UnitsPath.edit(.key), UnitsPath.delete(.key),
         ReorganisationPath.form, ReorganisationPath.apply,
         GroupsPath.list, GroupsPath.group(.key), UsersPath.list, UsersPath.new, UsersPath.user(.key),

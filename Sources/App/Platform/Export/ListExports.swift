@@ -89,7 +89,8 @@ enum ListExports {
         f.kind = req.queryText("kind") ?? ""
         let scope = Policy.unitScope(actor)
         let db = req.db
-        let base = UncheckedBox(try await UnitQueries.filtered(f, scope: scope, on: db))
+        let base = UncheckedBox(
+            UnitQueries.filtered(f, scope: scope, on: db, walk: try await UnitQueries.walks(f, on: db)))
         return try await TableExport.response(
             req: req, name: "don-vi", format: format, sheet: "Đơn vị", columns: unitColumns, audit: "unit",
             label: "đơn vị", count: { try await base.value.boundedCount(TableExport.xlsxDataRows) },
