@@ -15,6 +15,8 @@ national data of `gen-data`, whose first admin has the same password) and each e
 
     python3 Benchmarks/export/run.py --bin BIN --database-url postgres://dienhinh:dienhinh@127.0.0.1:5432/dienhinh_bench
 
+`--sqlite FILE` does the same with a SQLite file (the national data that `Benchmarks/http/run.py --keep` leaves).
+
 Target (issue 16): ≤ 30 s and ≤ 150 MB at 1,000,000 rows on the 2-core CI machine.
 """
 import argparse
@@ -171,6 +173,8 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / ".build" / "release" / "dienhinh"))
     ap.add_argument("--keep", action="store_true", help="keep the work folder (database, files, log)")
     ap.add_argument("--database-url", help="export from this PostgreSQL database as it is (nothing is loaded)")
+    ap.add_argument("--sqlite", help="export from this SQLite file as it is (nothing is loaded), e.g. the national "
+                                     "data of `run.py --scale national --keep`")
     a = ap.parse_args()
     binary = Path(a.bin)
     workdir = Path(tempfile.mkdtemp(prefix="dienhinh-export-bench-"))
@@ -180,6 +184,12 @@ def main():
                              text=True, check=True)
         a.rows = int(out.stdout.strip())
         print(f"PostgreSQL as it is: {a.rows:,} registrations")
+    elif a.sqlite:
+        db = Path(a.sqlite).resolve()
+        out = subprocess.run(["sqlite3", str(db), "SELECT count(*) FROM registrations"], capture_output=True,
+                             text=True, check=True)
+        a.rows = int(out.stdout.strip())
+        print(f"SQLite as it is: {a.rows:,} registrations")
     else:
         db = workdir / "bench.sqlite"
         proc, _ = start(binary, db, workdir)  # first start: migrations and the admin

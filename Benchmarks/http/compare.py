@@ -4,13 +4,15 @@
 Starts each binary in turn on a database filled by run.py (`--keep`), signs the admin in, and measures each page's
 time alone (median of sequential keep-alive requests) and its size; the builds alternate rounds, so a change in the
 machine's load falls on both. Prints a Markdown table with after ÷ before, the only figure that means anything on a
-shared machine.
+shared machine. Beside the time, the CPU a request costs the server (utime + stime of /proc/PID/stat over the timed
+requests, divided by their number): on two cores it bounds the throughput, and the machine's noise moves it less.
 
     python3 Benchmarks/http/compare.py --before OLD_BIN --after NEW_BIN --reuse DIR [--rounds 3] [--requests 15]
         [--resources-before DIR]   (the Resources/ the old binary was built with, when templates changed since)
 """
 import argparse
 import json
+import os
 import statistics
 import sys
 import urllib.error
@@ -44,6 +46,12 @@ def pages(base, bearer, cookie):
     return out
 
 
+def cpu_ms(pid):
+    """The process's CPU time so far (user + system), in ms."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def measure(binary, workdir, resources, requests):
     class Args:
         database_url = ""
@@ -65,7 +73,9 @@ def measure(binary, workdir, resources, requests):
                     status, raw, _ = R.fetch(base + path, headers)
             except urllib.error.HTTPError as e:
                 status, raw = e.code, e.read()
-            result[name] = (R.sequential_ms(base + path, headers, n=requests), len(raw), status)
+            before = cpu_ms(proc.pid)
+            alone = R.sequential_ms(base + path, headers, n=requests)
+            result[name] = (alone, len(raw), status, (cpu_ms(proc.pid) - before) / requests)
         return result
     finally:
         R.stop(proc)
@@ -85,13 +95,16 @@ def main():
     for _ in range(args.rounds):
         runs["before"].append(measure(Path(args.before).resolve(), workdir, args.resources_before, args.requests))
         runs["after"].append(measure(Path(args.after).resolve(), workdir, "", args.requests))
-    print("| page | before ms | after ms | after ÷ before | bytes before | bytes after |")
-    print("|---|---|---|---|---|---|")
+    print("| page | before ms | after ms | after ÷ before | CPU ms a request before → after | after ÷ before "
+          "| bytes before | bytes after |")
+    print("|---|---|---|---|---|---|---|---|")
     for name in runs["after"][0]:
         b = statistics.median(r[name][0] for r in runs["before"] if name in r)
         a = statistics.median(r[name][0] for r in runs["after"])
-        print(f"| {name} | {b:.1f} | {a:.1f} | {a / b:.2f} | {runs['before'][0].get(name, (0, 0))[1]:,} | "
-              f"{runs['after'][0][name][1]:,} |")
+        cb = statistics.median(r[name][3] for r in runs["before"] if name in r)
+        ca = statistics.median(r[name][3] for r in runs["after"])
+        print(f"| {name} | {b:.1f} | {a:.1f} | {a / b:.2f} | {cb:.2f} → {ca:.2f} | {ca / max(cb, 0.01):.2f} | "
+              f"{runs['before'][0].get(name, (0, 0))[1]:,} | {runs['after'][0][name][1]:,} |")
 
 
 if __name__ == "__main__":

@@ -359,12 +359,15 @@ enum AwardService {
         FoldedTextSearch.words(q).isEmpty ? order : searchOrder
     }
 
-    /// Award history lookup: by name (diacritics ignored), year, form; within the actor's record scope.
+    /// Award history lookup: by name (diacritics ignored), year, form; within the actor's record scope. A search's
+    /// total on PostgreSQL is bounded by the rows seen (`PageTotal.seen`): counting “nguyen” up to 10,001 awards
+    /// read a bitmap of every match of the trigram index, 70–90 ms nationally, for a page that takes 1–2 ms.
     static func search(
         q: String, year: Int?, formCode: String, actor: Actor, _ list: ListQuery, on db: any Database
     ) async throws -> Page<(AwardModel, SubjectModel, UnitModel)> {
-        try await filtered(q: q, year: year, formCode: formCode, actor: actor, on: db).keysetPage(
-            list, order: order(q: q)
+        let searching = !FoldedTextSearch.words(q).isEmpty
+        return try await filtered(q: q, year: year, formCode: formCode, actor: actor, on: db).keysetPage(
+            list, order: order(q: q), total: searching && db.isPostgres ? .seen : .counted()
         )
         .map { ($0, try $0.joined(SubjectModel.self), try $0.joined(UnitModel.self)) }
     }

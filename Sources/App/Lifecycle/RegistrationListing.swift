@@ -363,10 +363,10 @@ enum RegistrationListing {
         /// 6 ms; docs/PERFORMANCE.md). Otherwise counted up to `countBound`.
         func total(number: Int?, perPage n: Int, rows: Int, hasNext: Bool) async throws -> (total: Int, bound: Int) {
             if number == 1 && !hasNext { return (rows, countBound) }
-            if order == .newest && sql.dialect.name == "postgresql" && rows > 0 {
-                let seen = (number.map { ($0 - 1) * n } ?? 0) + rows
-                // The last page asked by number ends the list: exact. Else there are more than the rows seen.
-                return number != nil && !hasNext ? (seen, seen) : (seen + 1, seen)
+            if order == .newest && sql.dialect.name == "postgresql",
+                let seen = Paging.seenTotal(number: number, perPage: n, rows: rows, hasNext: hasNext)
+            {
+                return seen
             }
             return (try await boundedCount(sql, conditions, bound: countBound, fts: fts), countBound)
         }

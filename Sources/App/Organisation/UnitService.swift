@@ -96,7 +96,7 @@ enum UnitQueries {
         -> Page<UnitModel>
     {
         try await filtered(filter, scope: scope, on: db, walk: walks(filter, on: db)).keysetPage(
-            list, order: order, counting: filtered(filter, scope: scope, on: db))
+            list, order: order, total: .counted(by: filtered(filter, scope: scope, on: db)))
     }
 
     /// Whether a search reads the tree in order, testing each unit's text (`FoldedTextSearch.matching(walk:)`):

@@ -124,7 +124,7 @@ struct UnitTests {
             let page = try await UnitQueries.filtered(UnitFilter(q: "thôn"), scope: .all, on: app.db, walk: true)
                 .keysetPage(
                     ListQuery(q: nil, page: 1, perPage: 5), order: UnitQueries.order,
-                    counting: UnitQueries.filtered(UnitFilter(q: "thôn"), scope: .all, on: app.db))
+                    total: .counted(by: UnitQueries.filtered(UnitFilter(q: "thôn"), scope: .all, on: app.db)))
             #expect(page.total == all && page.items.count == 5 && all > 5)
         }
     }

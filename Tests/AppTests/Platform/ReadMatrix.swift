@@ -411,16 +411,9 @@ final class ReadFixtureCache: @unchecked Sendable {
 }
 
 extension MatrixFixture {
-    private static let caches = Mutex<[ObjectIdentifier: ReadFixtureCache]>([:])
-
-    var cache: ReadFixtureCache {
-        Self.caches.withLock { all in
-            if let c = all[ObjectIdentifier(self)] { return c }
-            let c = ReadFixtureCache()
-            all[ObjectIdentifier(self)] = c
-            return c
-        }
-    }
+    /// The fixture's own records (a stored property: a table keyed by the fixture's address handed a new fixture
+    /// the records of a freed one at the same address, from another test's database).
+    var cache: ReadFixtureCache { readCache }
 
     func marker() -> String { "RMK\(next())Q\(Int.random(in: 1000...9999))" }
 

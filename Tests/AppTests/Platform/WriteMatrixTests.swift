@@ -121,6 +121,8 @@ final class MatrixFixture: @unchecked Sendable {
     private var ledMovementID: Int?
     /// The district council (kept in office today): the matrix's dossiers are 2024 ones it decides.
     private(set) var district = 0
+    /// What the read matrix made for this fixture (`cache`).
+    let readCache = ReadFixtureCache()
 
     init(app: Application, role: MatrixRole) async throws {
         self.app = app

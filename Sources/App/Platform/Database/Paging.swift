@@ -72,6 +72,16 @@ enum Paging {
         return Window(rows: Array(rows.prefix(n)), hasNext: rows.count > n, hasPrevious: p > 1, number: p)
     }
 
+    /// A total bounded by the rows seen, for a search whose index hands its matches only as one bitmap of all of
+    /// them, which no `LIMIT` stops (PostgreSQL's `pg_trgm`): the rows up to the end of this page, and one more
+    /// while another page follows (“hơn 50”). Exact on the last page asked by number. Nil when the page is empty
+    /// (then it is counted).
+    static func seenTotal(number: Int?, perPage n: Int, rows: Int, hasNext: Bool) -> (total: Int, bound: Int)? {
+        guard rows > 0 else { return nil }
+        let seen = (number.map { ($0 - 1) * n } ?? 0) + rows
+        return number != nil && !hasNext ? (seen, seen) : (seen + 1, seen)
+    }
+
     static let bothCursors = "Chỉ dùng một trong hai tham số “after” hoặc “before”."
 
     static func badCursor(_ name: String) -> String {
@@ -166,19 +176,27 @@ struct ListCursor: Sendable, Equatable {
     }
 }
 
-/// Converts Fluent queries to SQL for reading (`boundedCount`): reads need no data types.
-private struct ReadConverterDelegate: SQLConverterDelegate {
+/// Converts Fluent queries to SQL for reading (`boundedCount`, SQLite's reads): reads need no data types.
+struct ReadConverterDelegate: SQLConverterDelegate {
     func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
+}
+
+/// How a page's total is known when the page does not show every row (`keysetPage`).
+enum PageTotal<Model: FluentKit.Model> {
+    /// Counted up to `Paging.countBound`, from the query itself or from `by`: the same rows in a plan that counts
+    /// faster (a search counted from its full-text index).
+    case counted(by: QueryBuilder<Model>? = nil)
+    /// Bounded by the rows seen (`Paging.seenTotal`): a search on PostgreSQL.
+    case seen
 }
 
 extension QueryBuilder where Model: Sendable {
     /// One page of the query in `order` (each list's keyset order, shared with its export): after or before a
     /// cursor of `list`, or by number while the rows skipped stay under `Paging.maxOffset` (deeper is a 400).
     /// Every page reads `perPage + 1` rows from the order's index; none counts the whole table: the total is
-    /// known from the rows when the page shows them all, else counted up to `Paging.countBound` — by `counting`
-    /// when given: the same rows, in a plan that counts faster (a search counted from its full-text index).
+    /// known from the rows when the page shows them all, else as `total` says.
     func keysetPage(
-        _ list: ListQuery, order: [KeysetColumn<Model>], perPage: Int? = nil, counting: QueryBuilder<Model>? = nil
+        _ list: ListQuery, order: [KeysetColumn<Model>], perPage: Int? = nil, total known: PageTotal<Model> = .counted()
     ) async throws -> Page<Model> {
         let n = perPage ?? list.perPage
         func cursor(_ raw: String?, _ name: String) throws -> ListCursor? {
@@ -201,15 +219,20 @@ extension QueryBuilder where Model: Sendable {
         func place(_ row: Model?) throws -> ListCursor? {
             try row.map { r in ListCursor(try order.map { try $0.value(r) }) }
         }
-        let total: Int
+        var (total, bound) = (0, Paging.countBound)
         if let number, !hasNext, !rows.isEmpty || number == 1 {
             total = (number - 1) * n + rows.count // the last page by number: every row before it was skipped
+        } else if case .seen = known,
+            let seen = Paging.seenTotal(number: number, perPage: n, rows: rows.count, hasNext: hasNext)
+        {
+            (total, bound) = seen
         } else {
+            let counting: QueryBuilder<Model>? = if case .counted(let by) = known { by } else { nil }
             total = try await (counting ?? self).boundedCount(Paging.countBound)
         }
         return Page(
-            items: rows, page: number, perPage: n, total: total, next: hasNext ? try place(rows.last) : nil,
-            previous: hasPrevious ? try place(rows.first) : nil)
+            items: rows, page: number, perPage: n, total: total, countBound: bound,
+            next: hasNext ? try place(rows.last) : nil, previous: hasPrevious ? try place(rows.first) : nil)
     }
 }
 

@@ -72,7 +72,8 @@ enum OpenAPIDocument {
             ("properties", .object(props)))
     }
     /// A keyset page (`Page`): `next`/`previous` are the cursors for `after`/`before`; `page` is set only when
-    /// the page was asked by number; `total` is exact up to 10,000, and `totalIsLowerBound` when there are more.
+    /// the page was asked by number; `total` is exact up to 10,000 (a search on PostgreSQL: up to the rows seen,
+    /// `PageTotal.seen`), and `totalIsLowerBound` when there are more.
     private static func listOf(_ name: String) -> JSONValue {
         schema(
             required: ["items", "page", "perPage", "total", "totalIsLowerBound", "next", "previous"],
@@ -1160,7 +1161,12 @@ enum OpenAPIDocument {
                                 "Tra cứu khen thưởng theo tên (không dấu cũng được), năm, hình thức",
                                 tag: "commendation",
                                 params: [
-                                    query("q", "Họ tên, tên tập thể"), query("year", "Năm thành tích", integer: true),
+                                    query(
+                                        "q",
+                                        "Họ tên, tên tập thể (đầu từ, không dấu cũng được). Kết quả tìm xếp người "
+                                            + "ghi nhận sau cùng trước; trên PostgreSQL total đến số dòng đã xem + 1, "
+                                            + "totalIsLowerBound = true khi còn nhiều hơn total - 1"),
+                                    query("year", "Năm thành tích", integer: true),
                                     query("formCode", "Mã hình thức"),
                                 ] + paging,
                                 response: listOf("Award"), errorCodes: [400, 401])
