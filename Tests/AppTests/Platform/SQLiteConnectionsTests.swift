@@ -122,6 +122,38 @@ struct SQLiteConnectionsTests {
 
     /// A transaction's closure gets its one connection: what it wrote is visible to it before the commit, a
     /// nested transaction joins it, and a failure rolls the whole back.
+    /// Reads that may return many rows go through the connection's async API (rows handed over at once), the few-row
+    /// ones through the driver; both give the same rows, a joined model's columns included.
+    @Test(.enabled(if: onSQLite)) func bothReadPathsGiveTheSameRows() async throws {
+        try await withTestApp { app in
+            let db = app.db
+            #expect(SQLiteConnectionsDatabase.fewRows(UnitModel.query(on: db).limit(1).query))
+            #expect(!SQLiteConnectionsDatabase.fewRows(UnitModel.query(on: db).limit(300).query))
+            #expect(!SQLiteConnectionsDatabase.fewRows(UnitModel.query(on: db).query))
+            let sql = try db.sql()
+            #expect(SQLiteConnectionsDatabase.fewRows(sql.select().column("id").from("units").limit(1).select))
+            #expect(!SQLiteConnectionsDatabase.fewRows(sql.select().column("id").from("units").select))
+            #expect(!SQLiteConnectionsDatabase.fewRows(SQLQueryString("SELECT id FROM units")))
+
+            let many = try await UnitModel.query(on: db).sort(\.$id).all()
+            let raw = try await sql.raw("SELECT id, name FROM units ORDER BY id").all()
+            #expect(many.count > 5 && many.count == raw.count)
+            #expect(try many.map(\.id) == raw.map { try $0.decode(column: "id", as: Int?.self) })
+            #expect(try many.map(\.name) == raw.map { try $0.decode(column: "name", as: String.self) })
+            let first = try await UnitModel.query(on: db).sort(\.$id).first()
+            #expect(first?.id == many.first?.id && first?.name == many.first?.name)
+            #expect(try await UnitModel.query(on: db).count() == many.count)
+            // A join: each model read from its own prefixed columns.
+            let subjects = try await SubjectModel.query(on: db)
+                .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id).sort(\.$id).all()
+            #expect(subjects.count > 5)
+            for subject in subjects {
+                let unit = try subject.joined(UnitModel.self)
+                #expect(unit.id == subject.$unit.id && many.contains { $0.id == unit.id && $0.name == unit.name })
+            }
+        }
+    }
+
     @Test(.enabled(if: onSQLite)) func aTransactionIsOneConnection() async throws {
         try await withTestApp(demo: false) { app in
             let sql = try app.db.sql()
