@@ -91,7 +91,7 @@ import Vapor
     /// The kernel's table read right: IPv4, IPv4 mapped into IPv6, CLOSE_WAIT, an open connection, a reset one; and
     /// the real table read to its end, however long (it is handed out a page per read).
     @Test func theRealTableIsReadToItsEnd() throws {
-        guard let text = ClientConnection.readAll("/proc/net/tcp") else { return } // not Linux
+        guard ClientConnection.readAll("/proc/net/tcp") != nil else { return } // not Linux
         var listeners: [Int32] = []
         defer { for fd in listeners { _ = Glibc.close(fd) } }
         // Enough sockets that the table passes one page (about 27 lines of 150 bytes).
@@ -119,7 +119,7 @@ import Vapor
             return "0100007F:" + String(format: "%04X", UInt16(bigEndian: addr.sin_port))
         }
         let full = try #require(ClientConnection.readAll("/proc/net/tcp"))
-        #expect(full.utf8.count > 8_192 && !text.isEmpty)
+        #expect(full.utf8.count > 8_192)
         #expect(ports.allSatisfy { full.contains($0 + " 00000000:0000 0A") }, "\(ports.filter { !full.contains($0) })")
     }
 

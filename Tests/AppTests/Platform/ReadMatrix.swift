@@ -411,10 +411,6 @@ final class ReadFixtureCache: @unchecked Sendable {
 }
 
 extension MatrixFixture {
-    /// The fixture's own records (a stored property: a table keyed by the fixture's address handed a new fixture
-    /// the records of a freed one at the same address, from another test's database).
-    var cache: ReadFixtureCache { readCache }
-
     func marker() -> String { "RMK\(next())Q\(Int.random(in: 1000...9999))" }
 
     /// A registration with a subject carrying personal data; its title and the subject's name hold the marker.

@@ -120,8 +120,6 @@ struct SQLiteConnectionsTests {
         }
     }
 
-    /// A transaction's closure gets its one connection: what it wrote is visible to it before the commit, a
-    /// nested transaction joins it, and a failure rolls the whole back.
     /// Reads that may return many rows go through the connection's async API (rows handed over at once), the few-row
     /// ones through the driver; both give the same rows, a joined model's columns included.
     @Test(.enabled(if: onSQLite)) func bothReadPathsGiveTheSameRows() async throws {
@@ -154,6 +152,8 @@ struct SQLiteConnectionsTests {
         }
     }
 
+    /// A transaction's closure gets its one connection: what it wrote is visible to it before the commit, a
+    /// nested transaction joins it, and a failure rolls the whole back.
     @Test(.enabled(if: onSQLite)) func aTransactionIsOneConnection() async throws {
         try await withTestApp(demo: false) { app in
             let sql = try app.db.sql()

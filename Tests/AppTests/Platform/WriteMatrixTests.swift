@@ -121,8 +121,9 @@ final class MatrixFixture: @unchecked Sendable {
     private var ledMovementID: Int?
     /// The district council (kept in office today): the matrix's dossiers are 2024 ones it decides.
     private(set) var district = 0
-    /// What the read matrix made for this fixture (`cache`).
-    let readCache = ReadFixtureCache()
+    /// What the read matrix made for this fixture (a stored property: a table keyed by the fixture's address handed
+    /// a new fixture the records of a freed one at the same address, from another test's database).
+    let cache = ReadFixtureCache()
 
     init(app: Application, role: MatrixRole) async throws {
         self.app = app

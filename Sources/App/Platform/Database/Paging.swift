@@ -226,9 +226,10 @@ extension QueryBuilder where Model: Sendable {
             let seen = Paging.seenTotal(number: number, perPage: n, rows: rows.count, hasNext: hasNext)
         {
             (total, bound) = seen
+        } else if case .counted(let by?) = known {
+            total = try await by.boundedCount(Paging.countBound)
         } else {
-            let counting: QueryBuilder<Model>? = if case .counted(let by) = known { by } else { nil }
-            total = try await (counting ?? self).boundedCount(Paging.countBound)
+            total = try await boundedCount(Paging.countBound)
         }
         return Page(
             items: rows, page: number, perPage: n, total: total, countBound: bound,

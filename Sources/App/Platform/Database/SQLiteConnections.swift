@@ -25,7 +25,7 @@ import SQLKit
 ///   each row to the event loop as a task of its own: a dashboard's few hundred rows were as many cross-thread
 ///   wake-ups (with `andAllSucceed` over their futures, 15–25 % of the page's CPU in a perf profile). Statements
 ///   that may read more than a few rows run here through the connection's async API instead, which calls back on
-///   the thread that steps the statement; the future completes once (`readRows`). A count, `first()` or `find`
+///   the thread that steps the statement; the future completes once (`rowsAtOnce`). A count, `first()` or `find`
 ///   (`fewRows`) still goes through the driver: the async API's task costs more than a hop for one row.
 ///
 /// Inside a transaction or `withConnection`, the database handed to the closure is that one connection.
@@ -77,6 +77,14 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
 
     // MARK: Choosing a connection
 
+    /// `work` on the base with the fewest statements running on this loop, counted until its future completes.
+    private func onLeastBusy<T: Sendable>(_ work: (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        let (i, done) = pick()
+        let result = work(bases[i])
+        result.whenComplete { _ in done() }
+        return result
+    }
+
     /// The base with the fewest statements running on this loop, counted until `done` is called.
     private func pick() -> (index: Int, done: @Sendable () -> Void) {
         guard let load, bases.count > 1 else { return (0, {}) }
@@ -107,19 +115,13 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void
     ) -> EventLoopFuture<Void> {
         let run: @Sendable () -> EventLoopFuture<Void> = {
-            let (i, done) = pick()
-            let result = bases[i].execute(query: query, onOutput: onOutput)
-            result.whenComplete { _ in done() }
-            return result
+            onLeastBusy { $0.execute(query: query, onOutput: onOutput) }
         }
         switch query.action {
         case .read, .aggregate:
             if Self.fewRows(query) { return run() }
-            let (i, done) = pick()
             let sql = SQLQueryConverter(delegate: ReadConverterDelegate()).convert(query)
-            let result = Self.readRows(bases[i], sql) { onOutput(SQLiteRowOutput(row: $0, schema: nil)) }
-            result.whenComplete { _ in done() }
-            return result
+            return onLeastBusy { Self.rowsAtOnce($0, sql) { onOutput(SQLiteRowOutput(row: $0, schema: nil)) } }
         case .create, .update, .delete, .custom: return inTurn(run)
         }
     }
@@ -139,9 +141,17 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         return limit <= fewRows
     }
 
-    /// Runs `expression` on a connection of `base` and calls `onRow` for each row on the thread that steps the
-    /// statement (SQLiteConnection's async `query`); logs it as SQLiteKit does (`DIENHINH_SQL_LOG`).
-    static func readRows(
+    /// A SQLKit statement on `base`: through the driver when it reads a few rows at most (`fewRows`), else with its
+    /// rows handed over at once (`rowsAtOnce`).
+    private static func execute(
+        sql query: any SQLExpression, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        fewRows(query) ? (base as! any SQLDatabase).execute(sql: query, onRow) : rowsAtOnce(base, query, onRow)
+    }
+
+    /// Runs `expression` (any statement) on a connection of `base` and calls `onRow` for each row on the thread that
+    /// steps the statement (SQLiteConnection's async `query`); logs it as SQLiteKit does (`DIENHINH_SQL_LOG`).
+    static func rowsAtOnce(
         _ base: any Database, _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
         let sql = base as! any SQLDatabase
@@ -167,12 +177,7 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
-        inTurn {
-            let (i, done) = pick()
-            let result = bases[i].execute(schema: schema)
-            result.whenComplete { _ in done() }
-            return result
-        }
+        inTurn { onLeastBusy { $0.execute(schema: schema) } }
     }
 
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
@@ -182,11 +187,8 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     func withConnection<T: Sendable>(
         _ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>
     ) -> EventLoopFuture<T> {
-        let (i, done) = pick()
         let inTransaction = self.inTransaction
-        let result = bases[i].withConnection { closure(self.one($0, inTransaction: inTransaction)) }
-        result.whenComplete { _ in done() }
-        return result
+        return onLeastBusy { $0.withConnection { closure(self.one($0, inTransaction: inTransaction)) } }
     }
 
     func transaction<T: Sendable>(
@@ -194,20 +196,19 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     ) -> EventLoopFuture<T> {
         if inTransaction { return closure(self) }
         return inTurn {
-            let (i, done) = pick()
-            let result = bases[i].withConnection { connection -> EventLoopFuture<T> in
-                let sql = connection as! any SQLDatabase
-                let inside = self.one(connection, inTransaction: true)
-                return sql.raw("BEGIN IMMEDIATE").run().flatMap {
-                    closure(inside).flatMap { value in sql.raw("COMMIT").run().map { value } }
-                        .flatMapError { error in
-                            sql.raw("ROLLBACK").run().flatMapErrorThrowing { _ in throw error }
-                                .flatMapThrowing { _ -> T in throw error }
-                        }
+            onLeastBusy { base in
+                base.withConnection { connection -> EventLoopFuture<T> in
+                    let sql = connection as! any SQLDatabase
+                    let inside = self.one(connection, inTransaction: true)
+                    return sql.raw("BEGIN IMMEDIATE").run().flatMap {
+                        closure(inside).flatMap { value in sql.raw("COMMIT").run().map { value } }
+                            .flatMapError { error in
+                                sql.raw("ROLLBACK").run().flatMapErrorThrowing { _ in throw error }
+                                    .flatMapThrowing { _ -> T in throw error }
+                            }
+                    }
                 }
             }
-            result.whenComplete { _ in done() }
-            return result
         }
     }
 
@@ -222,24 +223,11 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
         Void
     > {
-        let (i, done) = pick()
-        let base = bases[i]
-        let result =
-            Self.fewRows(query)
-            ? (base as! any SQLDatabase).execute(sql: query, onRow) : Self.readRows(base, query, onRow)
-        result.whenComplete { _ in done() }
-        return result
+        onLeastBusy { Self.execute(sql: query, on: $0, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        let (i, done) = pick()
-        defer { done() }
-        let base = bases[i]
-        if Self.fewRows(query) {
-            try await (base as! any SQLDatabase).execute(sql: query, onRow)
-        } else {
-            try await Self.readRows(base, query, onRow).get()
-        }
+        try await onLeastBusy { Self.execute(sql: query, on: $0, onRow) }.get()
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
