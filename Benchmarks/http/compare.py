@@ -40,6 +40,7 @@ def pages(base, bearer, cookie):
         ("a registration's page", f"/app/registrations/{first['id']}", cookie),
         ("registration form", "/app/registrations/new", cookie),
         ("public home page", "/", {}),
+        ("public exemplar directory", "/dien-hinh", {}),
     ]
     if exemplar:
         out.append(("public exemplar page", exemplar.group(1).decode(), {}))

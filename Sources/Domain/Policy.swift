@@ -725,6 +725,8 @@ public enum DataField: String, Sendable, CaseIterable {
     // subjects
     case subjectID = "subjects.id", subjectKind = "subjects.kind", subjectName = "subjects.name"
     case subjectSearchText = "subjects.search_text", subjectSortKey = "subjects.sort_key"
+    /// Derived by the database (migration 52): the subject is a public exemplar.
+    case subjectPublicExemplar = "subjects.public_exemplar"
     case subjectUnit = "subjects.unit_id", subjectRepresentsUnit = "subjects.represents_unit_id"
     case subjectHeadsUnit = "subjects.heads_unit_id", subjectPosition = "subjects.position"
     case subjectGender = "subjects.gender", subjectEthnicity = "subjects.ethnicity"
@@ -788,7 +790,8 @@ public enum DataField: String, Sendable, CaseIterable {
 
     static func classification(_ f: DataField) -> (FieldClass, String) {
         switch f {
-        case .subjectID, .subjectSearchText, .subjectSortKey, .subjectCreatedAt, .subjectUpdatedAt, .registrationID,
+        case .subjectID, .subjectSearchText, .subjectSortKey, .subjectPublicExemplar, .subjectCreatedAt,
+            .subjectUpdatedAt, .registrationID,
             .registrationSubject, .registrationSearchText, .registrationSortKey, .registrationTallyKey,
             .registrationCreatedAt,
             .registrationUpdatedAt, .evaluationID, .evaluationRegistration, .evaluationCreatedBy, .evaluationCreatedAt,

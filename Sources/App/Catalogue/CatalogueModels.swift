@@ -60,6 +60,11 @@ final class CatalogueCriterionModel: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     init() {}
 
+    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
+    func output(from output: any DatabaseOutput) throws {
+        try output.read(into: $id, $version, $subjectType, $code, $text, $kind, $params, $section, $position)
+    }
+
     /// The criterion to judge against. A general criterion has no parameters ("{}"): a yes/no judgement. A stored
     /// value that does not decode, or a kind the Domain does not know, is an error, not a default.
     func criterionSpec() throws -> CriterionSpec {

@@ -26,6 +26,13 @@ final class SubjectModel: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}
 
+    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
+    func output(from output: any DatabaseOutput) throws {
+        try output.read(
+            into: $id, $kind, $name, $searchText, $sortKey, $unit, $representsUnitID, $headsUnitID, $gender, $ethnicity,
+            $position, $birthDate, $idNumber, $phone, $address, $createdAt, $updatedAt)
+    }
+
     var subjectKind: SubjectKind { SubjectKind(rawValue: kind) ?? .individual }
     func refreshSearch() {
         searchText = Self.searchText(name: name)

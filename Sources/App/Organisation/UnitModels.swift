@@ -26,6 +26,13 @@ final class UnitModel: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
+    func output(from output: any DatabaseOutput) throws {
+        try output.read(
+            into: $id, $code, $name, $shortName, $kind, $parent, $path, $place, $abbreviation, $searchText, $active,
+            $abolishedOn, $createdAt, $updatedAt)
+    }
+
     init(
         code: String, name: String, shortName: String, kind: UnitKind, parentID: Int?, place: String,
         abbreviation: String

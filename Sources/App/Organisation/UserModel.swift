@@ -25,6 +25,13 @@ final class UserModel: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
+    func output(from output: any DatabaseOutput) throws {
+        try output.read(
+            into: $id, $username, $fullName, $passwordHash, $role, $unit, $active, $lastLoginAt, $email,
+            $mustChangePassword, $passwordChangedAt, $disabledAt, $disabledBy, $createdAt, $updatedAt)
+    }
     init(username: String, fullName: String, passwordHash: String, role: Role, unitID: Int?) {
         self.username = username
         self.fullName = fullName

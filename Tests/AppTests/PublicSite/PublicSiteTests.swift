@@ -226,7 +226,8 @@ struct PublicSiteTests {
             #expect(!v.directory.contains(person.id ?? 0) && !v.sitemap.contains(person.id ?? 0))
             #expect(v.facetTotal == v.directory.count)
 
-            // The directory's query walks subjects in (sort_key, id) order through subjects_order_idx.
+            // The directory's query walks the public exemplars in (sort_key, id) order through the partial index
+            // subjects_public_order_idx (migration 52), not every subject.
             try await app.db.withConnection { conn in
                 let sql = try conn.sql()
                 let query: SQLQueryString = """
@@ -242,7 +243,7 @@ struct PublicSiteTests {
                     try await sql.raw("RESET enable_seqscan").run()
                     try await sql.raw("RESET enable_sort").run()
                     let text = lines.joined(separator: "\n")
-                    #expect(text.contains("subjects_order_idx"), "\(text)")
+                    #expect(text.contains("subjects_public_order_idx"), "\(text)")
                     #expect(
                         !lines.contains {
                             $0.trimmingCharacters(in: .whitespaces).hasPrefix("Sort") || $0.contains("->  Sort")
@@ -251,7 +252,7 @@ struct PublicSiteTests {
                     let text = try await sql.raw("EXPLAIN QUERY PLAN \(query)").all().map {
                         try $0.decode(column: "detail", as: String.self)
                     }.joined(separator: "\n")
-                    #expect(text.contains("subjects_order_idx"), "\(text)")
+                    #expect(text.contains("subjects_public_order_idx"), "\(text)")
                     #expect(!text.contains("TEMP B-TREE FOR ORDER BY"), "\(text)")
                 }
             }

@@ -22,6 +22,12 @@ final class AuthTokenModel: Model, @unchecked Sendable {
     @OptionalField(key: "ip") var ip: String?
 
     init() {}
+
+    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
+    func output(from output: any DatabaseOutput) throws {
+        try output.read(
+            into: $id, $kind, $tokenHash, $user, $csrfToken, $expiresAt, $createdAt, $lastSeenAt, $userAgent, $ip)
+    }
     init(kind: Kind, tokenHash: String, userID: Int, csrfToken: String?, expiresAt: Date) {
         self.kind = kind.rawValue
         self.tokenHash = tokenHash

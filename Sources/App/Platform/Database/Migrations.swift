@@ -54,5 +54,6 @@ enum Migrations {
         AddListOrderIndexes(),
         AddSubjectSearch(),
         AddUnitSearch(),
+        AddPublicExemplarFlag(),
     ]
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""One page of two builds side by side (issue 11, item 9) — on demand, never a timed test.
+
+Starts both binaries at once on the same data (`--reuse` of run.py), signs the admin in on each, and sends the page
+to one and then the other, alternately, `--requests` times each (the order swapped every round), so that whatever
+the machine does falls on both. Prints each build's median time and the server's CPU a request (utime + stime of
+/proc/PID/stat). `--page` is a name from compare.py's list (for instance "API list, three filters").
+
+    python3 Benchmarks/http/ab.py --before OLD --after NEW --reuse /work/bench-national \\
+        --page "dashboard, whole tree" [--requests 300]
+"""
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import compare as C  # noqa: E402
+import run as R  # noqa: E402
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--before", required=True)
+    p.add_argument("--after", required=True)
+    p.add_argument("--reuse", required=True)
+    p.add_argument("--page", required=True)
+    p.add_argument("--requests", type=int, default=300)
+    args = p.parse_args()
+
+    class Args:
+        database_url = ""
+    workdir = Path(args.reuse)
+    servers = []
+    try:
+        for binary in (args.before, args.after):
+            env = R.env_for(Args, workdir)
+            port = R.free_port()
+            base = f"http://127.0.0.1:{port}"
+            proc = R.start_server(binary, workdir, env, port, workdir / f"ab-server-{port}.log")
+            servers.append((binary, proc))
+            _, body, _ = R.fetch(base + "/api/v1/auth/token", {"Content-Type": "application/json"},
+                                 json.dumps({"username": "admin", "password": R.ADMIN_PASSWORD}).encode())
+            bearer = {"Authorization": "Bearer " + json.loads(body)["token"]}
+            cookie = {"Cookie": R.login_cookie(base)}
+            pages = {name: (base + path, headers) for name, path, headers in C.pages(base, bearer, cookie)}
+            if args.page not in pages:
+                raise SystemExit(f"no page {args.page!r}; pages: {', '.join(pages)}")
+            url, headers = pages[args.page]
+            for _ in range(3):
+                R.fetch(url, headers)
+            servers[-1] = (binary, proc, url, headers)
+        times = {s[0]: [] for s in servers}
+        cpu_before = {s[0]: C.cpu_ms(s[1].pid) for s in servers}
+        for i in range(args.requests):
+            for binary, _, url, headers in (servers if i % 2 == 0 else servers[::-1]):
+                t0 = time.perf_counter()
+                R.fetch(url, headers)
+                times[binary].append((time.perf_counter() - t0) * 1000)
+        medians = {}
+        for binary, proc, _, _ in servers:
+            medians[binary] = statistics.median(times[binary])
+            cpu = (C.cpu_ms(proc.pid) - cpu_before[binary]) / args.requests
+            print(f"{binary}: median {medians[binary]:.2f} ms, CPU {cpu:.2f} ms a request")
+        print(f"after ÷ before (median): {medians[args.after] / medians[args.before]:.2f}")
+    finally:
+        for s in servers:
+            R.stop(s[1])
+
+
+if __name__ == "__main__":
+    main()
