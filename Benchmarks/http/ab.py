@@ -8,6 +8,12 @@ the machine does falls on both. Prints each build's median time and the server's
 
     python3 Benchmarks/http/ab.py --before OLD --after NEW --reuse /work/bench-national \\
         --page "dashboard, whole tree" [--requests 300]
+
+Under load (`--connections N`): wrk bursts of `--duration` seconds at N connections, one build then the other (the
+order swapped every round), `--rounds` times; prints each build's median req/s and p95 over its bursts.
+
+    python3 Benchmarks/http/ab.py --before OLD --after NEW --reuse DIR --page "public home page" \\
+        --connections 32 --duration 5 --rounds 6
 """
 import argparse
 import json
@@ -28,6 +34,9 @@ def main():
     p.add_argument("--reuse", required=True)
     p.add_argument("--page", required=True)
     p.add_argument("--requests", type=int, default=300)
+    p.add_argument("--connections", type=int, default=0, help="wrk bursts at this many connections")
+    p.add_argument("--duration", type=int, default=5)
+    p.add_argument("--rounds", type=int, default=6)
     args = p.parse_args()
 
     class Args:
@@ -52,6 +61,8 @@ def main():
             for _ in range(3):
                 R.fetch(url, headers)
             servers[-1] = (binary, proc, url, headers)
+        if args.connections:
+            return under_load(args, servers, workdir)
         times = {s[0]: [] for s in servers}
         cpu_before = {s[0]: C.cpu_ms(s[1].pid) for s in servers}
         for i in range(args.requests):
@@ -68,6 +79,23 @@ def main():
     finally:
         for s in servers:
             R.stop(s[1])
+
+
+def under_load(args, servers, workdir):
+    script = workdir / "pct.lua"
+    script.write_text(R.LUA)
+    runs = {s[0]: [] for s in servers}
+    for i in range(args.rounds):
+        for binary, _, url, headers in (servers if i % 2 == 0 else servers[::-1]):
+            runs[binary].append(R.wrk(url, headers, args.connections, args.duration, str(script)))
+    rps = {}
+    for binary, _, _, _ in servers:
+        rps[binary] = statistics.median(r["rps"] for r in runs[binary])
+        p95 = statistics.median(r["p95_ms"] for r in runs[binary])
+        errors = sum(r["non2xx"] for r in runs[binary])
+        print(f"{binary}: median {rps[binary]:.0f} req/s, p95 {p95:.1f} ms, non-2xx {errors} "
+              f"(bursts: {', '.join(str(round(r['rps'])) for r in runs[binary])})")
+    print(f"after ÷ before (req/s): {rps[args.after] / rps[args.before]:.2f}")
 
 
 if __name__ == "__main__":

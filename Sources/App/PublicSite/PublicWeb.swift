@@ -433,11 +433,12 @@ struct PublicWebController {
         let q = VietnameseText.clean(req.queryText("q") ?? "")
         let folded = PublicQueries.foldQuery(String(q.prefix(100)))
         let stories = try await PublicQueries.searchStories(folded, limit: 30, on: req.db)
+        let words = FoldedTextSearch.words(String(q.prefix(100)))
         let exemplars =
-            folded.isEmpty
+            words.isEmpty
             ? []
             : try await PublicQueries.exemplars(
-                unitPath: nil, field: nil, folded: folded, after: nil, limit: 30, on: req.db
+                unitPath: nil, field: nil, words: words, after: nil, limit: 30, on: req.db
             ).subjects
         let context = PublicSearchPage(
             site: Self.layout(

@@ -4,14 +4,21 @@ import SQLKit
 
 /// A full-text index over a table's folded `search_text`: SQLite, an FTS5 table `<table>_fts` (external content,
 /// unicode61 words, prefix indexes when asked) kept by insert, delete and update triggers, filled once; PostgreSQL,
-/// a pg_trgm GIN index `<table>_search_trgm_idx`, which serves LIKE and regular expressions.
+/// a pg_trgm GIN index `<table>_search_trgm_idx`, which serves LIKE and regular expressions. With `only`, the
+/// index holds the rows where that boolean column is true, and follows the column's changes.
 struct FoldedTextSearch {
     let table: String
     /// FTS5 prefix indexes ("2 3 4"): a common prefix is then one posting list, read in order and stopped after a
     /// page, where FTS5 would otherwise merge the postings of every word that starts so.
     var prefix: String? = nil
+    /// A boolean column of `table`: only its rows where it is true are indexed (`subjects.public_exemplar`: the
+    /// public search looks among 37,679 public exemplars, not 1,000,000 subjects). A query through such an index
+    /// must carry the same condition (PostgreSQL's planner uses a partial index only then).
+    var only: String? = nil
 
-    var fts: String { table + "_fts" }
+    private var name: String { table + (only.map { "_" + $0 } ?? "") }
+    var fts: String { name + "_fts" }
+    var trigramIndex: String { name + "_search_trgm_idx" }
 
     /// The FTS5 table's definition (`AddSearchPrefixIndex` makes the registrations' again with prefix indexes).
     var createTable: String {
@@ -26,27 +33,47 @@ struct FoldedTextSearch {
         if database.isPostgres {
             try await sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
             try await sql.raw(
-                "CREATE INDEX \(unsafeRaw: table)_search_trgm_idx ON \(unsafeRaw: table) USING gin (search_text gin_trgm_ops)"
+                """
+                CREATE INDEX \(unsafeRaw: trigramIndex) ON \(unsafeRaw: table) USING gin (search_text gin_trgm_ops)\
+                \(unsafeRaw: only.map { " WHERE " + $0 } ?? "")
+                """
             ).run()
             return
         }
-        let delete = "INSERT INTO \(fts)(\(fts), rowid, search_text) VALUES ('delete', old.id, old.search_text);"
-        let insert = "INSERT INTO \(fts)(rowid, search_text) VALUES (new.id, new.search_text);"
-        for statement in [
-            createTable,
-            "CREATE TRIGGER \(fts)_insert AFTER INSERT ON \(table) BEGIN \(insert) END",
-            "CREATE TRIGGER \(fts)_delete AFTER DELETE ON \(table) BEGIN \(delete) END",
-            "CREATE TRIGGER \(fts)_update AFTER UPDATE OF search_text ON \(table) BEGIN \(delete) \(insert) END",
-            "INSERT INTO \(fts)(\(fts)) VALUES ('rebuild')",
-        ] {
+        for statement in [createTable] + triggers {
             try await sql.raw("\(unsafeRaw: statement)").run()
         }
+    }
+
+    /// SQLite: the triggers that keep the FTS5 table, then its filling. External content: a row is deleted from the
+    /// index with the text it was indexed with (`old`). With `only`, a row enters and leaves with its column.
+    var triggers: [String] {
+        let delete = "INSERT INTO \(fts)(\(fts), rowid, search_text) SELECT 'delete', old.id, old.search_text"
+        let insert = "INSERT INTO \(fts)(rowid, search_text) SELECT new.id, new.search_text"
+        guard let only else {
+            return [
+                "CREATE TRIGGER \(fts)_insert AFTER INSERT ON \(table) BEGIN \(insert); END",
+                "CREATE TRIGGER \(fts)_delete AFTER DELETE ON \(table) BEGIN \(delete); END",
+                "CREATE TRIGGER \(fts)_update AFTER UPDATE OF search_text ON \(table) BEGIN \(delete); \(insert); END",
+                "INSERT INTO \(fts)(\(fts)) VALUES ('rebuild')",
+            ]
+        }
+        return [
+            "CREATE TRIGGER \(fts)_insert AFTER INSERT ON \(table) WHEN new.\(only) BEGIN \(insert); END",
+            "CREATE TRIGGER \(fts)_delete AFTER DELETE ON \(table) WHEN old.\(only) BEGIN \(delete); END",
+            """
+            CREATE TRIGGER \(fts)_update AFTER UPDATE OF search_text, \(only) ON \(table) \
+            WHEN old.\(only) OR new.\(only) BEGIN \(delete) WHERE old.\(only); \(insert) WHERE new.\(only); END
+            """,
+            // Not 'rebuild': it would index every row of the content table.
+            "INSERT INTO \(fts)(rowid, search_text) SELECT id, search_text FROM \(table) WHERE \(only)",
+        ]
     }
 
     func drop(on database: any Database) async throws {
         let sql = try database.sql()
         if database.isPostgres {
-            try await sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: table)_search_trgm_idx").run()
+            try await sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: trigramIndex)").run()
             return
         }
         for t in ["insert", "delete", "update"] {

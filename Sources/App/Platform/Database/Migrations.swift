@@ -55,5 +55,6 @@ enum Migrations {
         AddSubjectSearch(),
         AddUnitSearch(),
         AddPublicExemplarFlag(),
+        AddPublicSearch(),
     ]
 }
