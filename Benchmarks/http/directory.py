@@ -11,6 +11,7 @@ median of the next five (a filter slower than 2 s after its first view is timed 
         --database-url postgres://dienhinh:dienhinh@127.0.0.1:5432/dienhinh_bench
 """
 import argparse
+import urllib.parse
 import statistics
 import sys
 import tempfile
@@ -27,7 +28,8 @@ def main():
     p.add_argument("--reuse", default="", help="the folder of a SQLite database filled by gen-data")
     p.add_argument("--database-url", default="", help="a PostgreSQL database filled by gen-data, instead")
     p.add_argument("--field", default="LV-GDDT")
-    p.add_argument("--units", default="4659,52,1", help="unit ids for ?xa= (a commune, a district, the root)")
+    p.add_argument("--units", default="4659,52,1", help="unit ids for ?xa= (a hamlet, a commune, a province)")
+    p.add_argument("--search", default="", help="comma-separated public searches (/tim-kiem?q=) to time as well")
     args = p.parse_args()
 
     class Args:
@@ -36,6 +38,7 @@ def main():
         raise SystemExit("--reuse DIR or --database-url URL")
     workdir = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="dienhinh-directory-"))
     paths = ["/dien-hinh", f"/dien-hinh?linh-vuc={args.field}"] + [f"/dien-hinh?xa={u}" for u in args.units.split(",")]
+    paths += [f"/tim-kiem?q={urllib.parse.quote(q)}" for q in args.search.split(",") if q]
     print("| binary | page | first view ms | then ms (median of 5) | bytes |")
     print("|---|---|---|---|---|")
     for binary in args.bin:

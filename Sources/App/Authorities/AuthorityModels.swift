@@ -38,6 +38,14 @@ final class AuthorityModel: Model, @unchecked Sendable {
     @Field(key: "recipients") var recipients: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $unit, $level, $name, $headTitle, $councilName, $standingUnit, $validFrom, $validTo, $signingMode,
+            $chiefTitle, $signerTitle, $signerName, $place, $decisionFormat, $minutesFormat, $executors, $recipients,
+            $createdAt, $updatedAt,
+        ]
+    }
     init() {}
 
     /// The facts routing and access need; the unit must be loaded.

@@ -19,6 +19,10 @@ final class CalendarDayModel: Model, @unchecked Sendable {
     /// The file version that added the row (nil for manual rows).
     @OptionalField(key: "file_version") var fileVersion: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $day, $year, $kind, $name, $basis, $verified, $source, $fileVersion, $updatedAt]
+    }
     init() {}
 
     var domain: CalendarDay { CalendarDay(day: day, kind: kind, name: name, basis: basis, verified: verified) }
@@ -34,5 +38,7 @@ final class CalendarFileModel: Model, @unchecked Sendable {
     @Field(key: "method") var method: String
     @Field(key: "notes") var notes: String
     @Timestamp(key: "loaded_at", on: .create) var loadedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $version, $title, $legalBasis, $method, $notes, $loadedAt] }
     init() {}
 }

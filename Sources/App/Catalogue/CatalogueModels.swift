@@ -12,6 +12,8 @@ final class CatalogueVersionModel: Model, @unchecked Sendable {
     @Field(key: "effective_from") var effectiveFrom: String
     @Field(key: "content") var content: String
     @Timestamp(key: "loaded_at", on: .create) var loadedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $version, $title, $legalBasis, $effectiveFrom, $content, $loadedAt] }
     init() {}
 }
 
@@ -22,6 +24,8 @@ final class CatalogueFieldModel: Model, @unchecked Sendable {
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
     @OptionalField(key: "note") var note: String?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $version, $code, $name, $note] }
     init() {}
 }
 
@@ -42,6 +46,13 @@ final class SubjectTypeModel: Model, @unchecked Sendable {
     @Field(key: "subject_kinds") var subjectKinds: String
     @Field(key: "position") var position: Int
     @Children(for: \.$subjectType) var criteria: [CatalogueCriterionModel]
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $version, $category, $code, $name, $groupName, $fieldCode, $movementCode, $section, $standard,
+            $subjectKinds, $position, $criteria,
+        ]
+    }
     init() {}
 }
 
@@ -58,12 +69,11 @@ final class CatalogueCriterionModel: Model, @unchecked Sendable {
     @Field(key: "params") var params: String
     @Field(key: "section") var section: String
     @Field(key: "position") var position: Int
-    init() {}
-
-    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
-    func output(from output: any DatabaseOutput) throws {
-        try output.read(into: $id, $version, $subjectType, $code, $text, $kind, $params, $section, $position)
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $version, $subjectType, $code, $text, $kind, $params, $section, $position]
     }
+    init() {}
 
     /// The criterion to judge against. A general criterion has no parameters ("{}"): a yes/no judgement. A stored
     /// value that does not decode, or a kind the Domain does not know, is an error, not a default.

@@ -21,6 +21,13 @@ final class CertificateLayoutModel: Model, @unchecked Sendable {
     @Field(key: "is_default") var isDefault: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $authority, $name, $paper, $orientation, $formCodes, $achievement, $fields, $isDefault, $createdAt,
+            $updatedAt,
+        ]
+    }
     init() {}
 
     /// The stored layout, typed; fails naming the table and column when its fields do not decode.

@@ -16,6 +16,8 @@ final class InitiativeModel: Model, @unchecked Sendable {
     /// The document that recognised it ("Quyết định số 12/QĐ-UBND ngày 10/11/2024").
     @Field(key: "recognition") var recognition: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $subject, $year, $kind, $title, $scope, $recognition, $createdAt] }
     init() {}
 }
 
@@ -60,6 +62,14 @@ final class AwardModel: Model, @unchecked Sendable {
     /// The achievement it rewards, "subject|year|kind" (`Achievement.key`): one form per achievement.
     @Field(key: "achievement_key") var achievementKey: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $subject, $formCode, $formName, $level, $year, $period, $decisionNumber, $decisionDate, $authority,
+            $dossierID, $source, $decisionID, $stateDecisionID, $status, $statusNote, $rewardAmount, $rewardCoefficient,
+            $baseSalary, $rewardVerified, $kind, $achievementKey, $createdAt,
+        ]
+    }
     init() {}
 
     /// A new award of a subject: valid, regular.
@@ -87,6 +97,8 @@ final class InitiativeUseModel: Model, @unchecked Sendable {
     @OptionalField(key: "nominee_id") var nomineeID: Int?
     @OptionalField(key: "award_id") var awardID: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $initiative, $nomineeID, $awardID, $createdAt] }
     init() {}
 
     init(initiativeID: Int, nomineeID: Int?, awardID: Int?) {

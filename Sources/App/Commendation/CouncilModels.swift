@@ -17,6 +17,10 @@ final class CouncilMemberModel: Model, @unchecked Sendable {
     /// The council the seat belongs to.
     @OptionalParent(key: "authority_id") var authority: AuthorityModel?
     @Field(key: "council_role") var councilRole: CouncilRole
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $name, $position, $unit, $userID, $active, $sort, $authority, $councilRole]
+    }
     init() {}
 }
 
@@ -39,6 +43,13 @@ final class CouncilMeetingModel: Model, @unchecked Sendable {
     /// The council that meets.
     @OptionalParent(key: "authority_id") var authority: AuthorityModel?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $title, $meetingDate, $location, $chair, $secretary, $status, $ruleSetID, $notes, $totalMembers,
+            $presentCount, $authority, $createdAt,
+        ]
+    }
     init() {}
 
     /// A new meeting: preparing (attendance not yet taken).
@@ -64,6 +75,8 @@ final class CouncilAttendanceModel: Model, @unchecked Sendable {
     @Parent(key: "member_id") var member: CouncilMemberModel
     @Field(key: "present") var present: Bool
     @Field(key: "written") var written: Bool
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $meeting, $member, $present, $written] }
     init() {}
 }
 
@@ -76,6 +89,8 @@ final class CouncilVoteCastModel: Model, @unchecked Sendable {
     @Field(key: "nominee_id") var nomineeID: Int
     @Field(key: "written") var written: Bool
     @Field(key: "recused") var recused: Bool
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $meetingID, $memberID, $nomineeID, $written, $recused] }
     init() {}
 }
 
@@ -87,5 +102,7 @@ final class CouncilTallyModel: Model, @unchecked Sendable {
     @Field(key: "nominee_id") var nomineeID: Int
     @Field(key: "yes") var yes: Int
     @Field(key: "no") var no: Int
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $meetingID, $nomineeID, $yes, $no] }
     init() {}
 }

@@ -35,6 +35,14 @@ final class DecisionModel: Model, @unchecked Sendable {
     @OptionalField(key: "corrects_id") var correctsID: Int?
     @OptionalField(key: "created_by") var createdBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $authority, $year, $kind, $seq, $number, $day, $meetingID, $summary, $issuer, $signingMode,
+            $chiefTitle, $signerTitle, $signerName, $place, $executors, $recipients, $status, $reason, $correctsID,
+            $createdBy, $createdAt,
+        ]
+    }
     init() {}
 
     init(authority a: AuthorityModel, kind: DecisionKind, day: String) {

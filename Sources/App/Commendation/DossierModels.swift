@@ -32,6 +32,14 @@ final class DossierModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Children(for: \.$dossier) var nominees: [DossierNomineeModel]
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $unit, $year, $title, $number, $status, $ruleSetID, $submittedDay, $appraisalDue, $meetingID,
+            $decisionNumber, $decisionDate, $decisionAuthority, $decisionSigner, $searchText, $authority, $parentID,
+            $decisionID, $createdBy, $createdAt, $updatedAt, $nominees,
+        ]
+    }
     init() {}
 
     /// A new dossier: a draft, with no decision yet.
@@ -113,6 +121,15 @@ final class DossierNomineeModel: Model, @unchecked Sendable {
     @Field(key: "withdrawal_reason") var withdrawalReason: String
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @OptionalField(key: "withdrawn_by") var withdrawnBy: Int?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $dossier, $subject, $registrationID, $formCode, $formName, $achievement, $eligibility, $warning,
+            $appraisal, $appraisalNote, $voteYes, $voteNo, $voteRecused, $voteWritten, $voteTotal, $voteThreshold,
+            $votePassed, $awardID, $deciderID, $forwardedFromID, $forwardedToID, $stateLevel, $stateProposalID,
+            $stateDecisionID, $kind, $achievementKey, $withdrawn, $withdrawalReason, $withdrawnAt, $withdrawnBy,
+        ]
+    }
     init() {
         kind = .regular
         achievementKey = ""
@@ -137,6 +154,13 @@ final class DossierDocumentModel: Model, @unchecked Sendable {
     @Field(key: "generated") var generated: Bool
     @OptionalField(key: "uploaded_by") var uploadedBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $dossier, $kind, $originalName, $contentType, $size, $sha256, $storage, $storageKey, $data, $generated,
+            $uploadedBy, $createdAt,
+        ]
+    }
     init() {}
 }
 
@@ -153,6 +177,10 @@ final class DossierEventModel: Model, @unchecked Sendable {
     @Field(key: "from_status") var fromStatus: PriorStatus<DossierStatus>
     @Field(key: "to_status") var toStatus: DossierStatus
     @Field(key: "note") var note: String
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $dossier, $nomineeID, $at, $userID, $username, $action, $fromStatus, $toStatus, $note]
+    }
     init() {}
 }
 

@@ -24,6 +24,13 @@ final class JudgementAnswerModel: Model, @unchecked Sendable {
     @Field(key: "note") var note: String
     @OptionalField(key: "evidence_file_id") var evidenceFileID: Int?
     @OptionalField(key: "answered_at") var answeredAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $subject, $year, $key, $answer, $capacity, $meetingID, $meetingLabel, $answeredBy, $answeredByName,
+            $answeredDay, $note, $evidenceFileID, $answeredAt,
+        ]
+    }
     init() {}
 
     var answeredAs: JudgementRole { JudgementRole(rawValue: capacity) ?? .unitHead }

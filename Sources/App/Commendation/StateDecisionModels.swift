@@ -16,6 +16,10 @@ final class StateProposalModel: Model, @unchecked Sendable {
     @Field(key: "addressee") var addressee: String
     @OptionalField(key: "created_by") var createdBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $authority, $dossierID, $number, $day, $addressee, $createdBy, $createdAt]
+    }
     init() {}
 
     /// "Tờ trình số 45/TTr-UBND ngày 10/11/2025".
@@ -44,6 +48,13 @@ final class StateDecisionModel: Model, @unchecked Sendable {
     @Field(key: "reason") var reason: String
     @OptionalField(key: "recorded_by") var recordedBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $authority, $dossierID, $outcome, $issuer, $number, $day, $formCode, $formName, $fileReference,
+            $reason, $recordedBy, $createdAt,
+        ]
+    }
     init() {}
 
     /// "Quyết định số 1234/QĐ-TTg ngày 20/12/2025 của Thủ tướng Chính phủ".

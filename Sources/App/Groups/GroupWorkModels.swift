@@ -11,6 +11,8 @@ final class GroupYearModel: Model, @unchecked Sendable {
     /// The start of the deadline day (Vietnam time); a submission after that day is late.
     @OptionalField(key: "deadline") var deadline: Date?
     @OptionalField(key: "head_unit_id") var headUnitID: Int?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $group, $year, $deadline, $headUnitID] }
     init() {}
     init(groupID: Int, year: Int) {
         $group.id = groupID
@@ -34,6 +36,13 @@ final class GroupFileModel: Model, @unchecked Sendable {
     @OptionalField(key: "data") var data: Data?
     @OptionalField(key: "uploaded_by") var uploadedBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $group, $year, $unitID, $originalName, $contentType, $size, $sha256, $storage, $storageKey, $data,
+            $uploadedBy, $createdAt,
+        ]
+    }
     init() {}
 }
 
@@ -56,6 +65,13 @@ final class GroupSubmissionModel: Model, @unchecked Sendable {
     /// When and by whom the standing office accepted it (tiếp nhận); cleared when it is returned or resubmitted.
     @OptionalField(key: "accepted_at") var acceptedAt: Date?
     @OptionalField(key: "accepted_by") var acceptedBy: Int?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $group, $year, $unit, $status, $planFileID, $exemplarIDs, $submittedAt, $submittedBy, $returnReason,
+            $returnedAt, $acceptedAt, $acceptedBy,
+        ]
+    }
     init() {}
 
     init(groupID: Int, year: Int, unitID: Int) {
@@ -87,6 +103,8 @@ final class GroupPledgeModel: Model, @unchecked Sendable {
     @Field(key: "signed_on") var signedOn: Date
     @Field(key: "signer") var signer: String
     @OptionalField(key: "file_id") var fileID: Int?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $group, $year, $unit, $signedOn, $signer, $fileID] }
     init() {}
 }
 
@@ -99,5 +117,7 @@ final class GroupScoreModel: Model, @unchecked Sendable {
     @Parent(key: "unit_id") var unit: UnitModel
     @Field(key: "criterion") var criterion: String
     @Field(key: "points") var points: Double
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $group, $year, $unit, $criterion, $points] }
     init() {}
 }

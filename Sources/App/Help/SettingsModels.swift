@@ -9,6 +9,8 @@ final class SettingModel: Model, @unchecked Sendable {
     @Field(key: "value") var value: String
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @OptionalField(key: "updated_by") var updatedBy: Int?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $key, $value, $updatedAt, $updatedBy] }
 
     init() {}
     init(key: String, value: String, updatedBy: Int?) {

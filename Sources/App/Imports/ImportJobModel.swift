@@ -21,6 +21,13 @@ final class ImportJobModel: Model, @unchecked Sendable {
     @OptionalField(key: "finished_at") var finishedAt: Date?
     /// Touched every `ImportService.heartbeat` while the job runs; nil before migration 12.
     @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $userID, $filename, $status, $total, $processed, $createdCount, $errorCount, $errors, $createdAt,
+            $finishedAt, $heartbeatAt,
+        ]
+    }
     init() {}
 
     /// A new job: validating the file, nothing done yet.

@@ -24,14 +24,14 @@ final class SubjectModel: Model, @unchecked Sendable {
     @Field(key: "address") var address: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
-    init() {}
-
-    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
-    func output(from output: any DatabaseOutput) throws {
-        try output.read(
-            into: $id, $kind, $name, $searchText, $sortKey, $unit, $representsUnitID, $headsUnitID, $gender, $ethnicity,
-            $position, $birthDate, $idNumber, $phone, $address, $createdAt, $updatedAt)
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $kind, $name, $searchText, $sortKey, $unit, $representsUnitID, $headsUnitID, $gender, $ethnicity,
+            $position, $birthDate, $idNumber, $phone, $address, $createdAt, $updatedAt,
+        ]
     }
+    init() {}
 
     var subjectKind: SubjectKind { SubjectKind(rawValue: kind) ?? .individual }
     func refreshSearch() {
@@ -112,6 +112,14 @@ final class AnnualRecordModel: Model, @unchecked Sendable {
     @OptionalField(key: "members_ldtt") var membersLDTT: Int?
     @OptionalField(key: "members_cstd") var membersCSTD: Int?
     @OptionalField(key: "members_disciplined") var membersDisciplined: Int?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $subject, $year, $taskRating, $titles, $note, $discipline, $disciplinePending, $maternityLeave,
+            $treatmentLeave, $familyExclusions, $memberCount, $membersCompleting, $membersLDTT, $membersCSTD,
+            $membersDisciplined,
+        ]
+    }
     init() {}
     var titleSet: Set<String> {
         Set(titles.split(separator: "|").map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty })
@@ -142,6 +150,13 @@ final class RegistrationModel: Model, @unchecked Sendable {
         [MovementModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $subject, $unit, $year, $subjectKind, $subjectType, $catalogueVersion, $fieldCode, $title,
+            $description, $goals, $contact, $status, $searchText, $sortKey, $movements, $createdAt, $updatedAt,
+        ]
+    }
     init() {}
 
     /// A new registration: registered.
@@ -165,6 +180,8 @@ final class RegistrationMovementModel: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Parent(key: "registration_id") var registration: RegistrationModel
     @Parent(key: "movement_id") var movement: MovementModel
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $registration, $movement] }
     init() {}
 }
 
@@ -179,6 +196,10 @@ final class RegistrationTransitionModel: Model, @unchecked Sendable {
     @OptionalField(key: "user_id") var userID: Int?
     @Field(key: "username") var username: String
     @Field(key: "reason") var reason: String
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $registration, $fromStatus, $toStatus, $at, $userID, $username, $reason]
+    }
     init() {}
 }
 
@@ -197,6 +218,10 @@ final class NurturingActionModel: Model, @unchecked Sendable {
     @OptionalField(key: "done_at") var doneAt: Date?
     @Field(key: "note") var note: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $registration, $title, $responsible, $responsibleUnitID, $dueDate, $status, $doneAt, $note, $createdAt]
+    }
     init() {}
 
     /// A new action, in the status given (planned unless the form says otherwise).
@@ -238,6 +263,14 @@ final class EvaluationModel: Model, @unchecked Sendable {
     @OptionalField(key: "media_count") var mediaCount: Int?
     @Children(for: \.$evaluation) var results: [EvaluationResultModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $registration, $date, $period, $evaluator, $effect, $effectiveness, $growthPotential, $influence,
+            $difficulties, $helpGiven, $conclusion, $summary, $metCount, $unmetCount, $missingCount, $createdBy,
+            $mediaCount, $results, $createdAt,
+        ]
+    }
     init() {}
 }
 
@@ -255,6 +288,10 @@ final class EvaluationResultModel: Model, @unchecked Sendable {
     @Field(key: "reason") var reason: String
     /// The value compared across a locality (rankInLocality), kept as a number for queries.
     @OptionalField(key: "value") var value: Double?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $evaluation, $source, $criterionCode, $criterionText, $kind, $input, $outcome, $reason, $value]
+    }
     init() {}
 
     /// The typed values given; a stored value that does not decode is an error.
@@ -277,6 +314,13 @@ final class EvidenceFileModel: Model, @unchecked Sendable {
     @Field(key: "description") var description: String
     @OptionalField(key: "uploaded_by") var uploadedBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $registration, $evaluationID, $originalName, $contentType, $size, $sha256, $storage, $storageKey,
+            $data, $description, $uploadedBy, $createdAt,
+        ]
+    }
     init() {}
 }
 
@@ -294,6 +338,8 @@ final class UnitCriterionModel: Model, @unchecked Sendable {
     /// Comma-separated subject kinds it applies to; empty = all.
     @Field(key: "subject_kinds") var subjectKinds: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $unit, $year, $code, $text, $kind, $spec, $subjectKinds, $createdAt] }
     init() {}
 
     /// The stored spec; a value that does not decode is an error (it used to become a yes/no criterion).

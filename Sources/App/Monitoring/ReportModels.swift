@@ -34,6 +34,14 @@ final class PeriodicReportModel: Model, @unchecked Sendable {
     @OptionalField(key: "created_by") var createdBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $authority, $kind, $periodFrom, $periodTo, $summary, $number, $day, $place, $signingMode, $chiefTitle,
+            $signerTitle, $signerName, $recipients, $situation, $results, $shortcomings, $directions, $proposals,
+            $createdBy, $createdAt, $updatedAt,
+        ]
+    }
     init() {}
 
     /// A narrative section's text by its key (`PeriodicReportSection.key`).

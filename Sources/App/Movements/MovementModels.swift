@@ -19,6 +19,13 @@ final class MovementModel: Model, @unchecked Sendable {
     @Children(for: \.$movement) var agencies: [MovementAgencyModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $code, $name, $kind, $level, $fromYear, $toYear, $description, $legalBasis, $searchText,
+            $catalogueVersion, $agencies, $createdAt, $updatedAt,
+        ]
+    }
     init() {}
 
     func refreshSearchText() { searchText = VietnameseText.fold("\(code) \(name)") }
@@ -31,6 +38,8 @@ final class MovementAgencyModel: Model, @unchecked Sendable {
     @Parent(key: "movement_id") var movement: MovementModel
     @Parent(key: "unit_id") var unit: UnitModel
     @Field(key: "role") var role: String
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $movement, $unit, $role] }
     init() {}
     init(movementID: Int, unitID: Int, role: Role) {
         self.$movement.id = movementID

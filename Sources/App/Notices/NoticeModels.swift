@@ -45,6 +45,8 @@ final class NoticeModel: Model, @unchecked Sendable {
     /// A site path ("/app/dossiers/12"), built from a typed path.
     @Field(key: "link") var link: String
     @Field(key: "created_at") var createdAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $unitID, $userID, $kind, $title, $body, $link, $createdAt] }
     init() {}
 }
 
@@ -55,6 +57,8 @@ final class NoticeReadModel: Model, @unchecked Sendable {
     @Field(key: "notice_id") var noticeID: Int
     @Field(key: "user_id") var userID: Int
     @Field(key: "read_at") var readAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $noticeID, $userID, $readAt] }
     init() {}
 }
 
@@ -78,5 +82,12 @@ final class NoticeMailModel: Model, @unchecked Sendable {
     /// Given up: too many failures, or too old to be worth sending.
     @OptionalField(key: "failed_at") var failedAt: Date?
     @Field(key: "last_error") var lastError: String
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $noticeID, $userID, $email, $subject, $body, $createdAt, $nextAttemptAt, $attempts, $claimToken,
+            $claimedAt, $sentAt, $failedAt, $lastError,
+        ]
+    }
     init() {}
 }

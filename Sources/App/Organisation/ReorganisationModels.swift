@@ -15,6 +15,8 @@ final class UnitSuccessionModel: Model, @unchecked Sendable {
     /// The legal basis, e.g. "Nghị quyết 1677/NQ-UBTVQH15".
     @Field(key: "basis") var basis: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $predecessor, $successor, $effectiveDay, $kind, $basis, $createdAt] }
 
     init() {}
 

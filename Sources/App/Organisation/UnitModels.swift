@@ -23,15 +23,15 @@ final class UnitModel: Model, @unchecked Sendable {
     @OptionalField(key: "abolished_on") var abolishedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $code, $name, $shortName, $kind, $parent, $path, $place, $abbreviation, $searchText, $active,
+            $abolishedOn, $createdAt, $updatedAt,
+        ]
+    }
 
     init() {}
-
-    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
-    func output(from output: any DatabaseOutput) throws {
-        try output.read(
-            into: $id, $code, $name, $shortName, $kind, $parent, $path, $place, $abbreviation, $searchText, $active,
-            $abolishedOn, $createdAt, $updatedAt)
-    }
 
     init(
         code: String, name: String, shortName: String, kind: UnitKind, parentID: Int?, place: String,
@@ -65,6 +65,8 @@ final class UnitGroupModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "kind") var kind: String
     @Siblings(through: UnitGroupMemberModel.self, from: \.$group, to: \.$unit) var members: [UnitModel]
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $code, $name, $kind, $members] }
 
     init() {}
     init(code: String, name: String, kind: UnitGroupKind) {
@@ -79,5 +81,7 @@ final class UnitGroupMemberModel: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Parent(key: "group_id") var group: UnitGroupModel
     @Parent(key: "unit_id") var unit: UnitModel
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $group, $unit] }
     init() {}
 }

@@ -23,15 +23,16 @@ final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "disabled_by") var disabledBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $username, $fullName, $passwordHash, $role, $unit, $active, $lastLoginAt, $email, $mustChangePassword,
+            $passwordChangedAt, $disabledAt, $disabledBy, $createdAt, $updatedAt,
+        ]
+    }
 
     init() {}
 
-    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
-    func output(from output: any DatabaseOutput) throws {
-        try output.read(
-            into: $id, $username, $fullName, $passwordHash, $role, $unit, $active, $lastLoginAt, $email,
-            $mustChangePassword, $passwordChangedAt, $disabledAt, $disabledBy, $createdAt, $updatedAt)
-    }
     init(username: String, fullName: String, passwordHash: String, role: Role, unitID: Int?) {
         self.username = username
         self.fullName = fullName

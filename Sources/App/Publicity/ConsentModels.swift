@@ -46,6 +46,13 @@ final class ConsentModel: Model, @unchecked Sendable {
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @OptionalField(key: "withdrawn_by") var withdrawnBy: Int?
     @OptionalField(key: "withdraw_reason") var withdrawReason: String?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $subjectID, $givenBy, $givenOn, $method, $scopeNote, $originalName, $contentType, $size, $sha256,
+            $storage, $storageKey, $data, $recordedBy, $recordedAt, $withdrawnAt, $withdrawnBy, $withdrawReason,
+        ]
+    }
     init() {}
 }
 

@@ -30,6 +30,13 @@ final class EventModel: Model, @unchecked Sendable {
     @OptionalField(key: "created_by") var createdBy: Int?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $unitID, $kind, $title, $heldOn, $year, $timeText, $place, $status, $outcomes, $invitationNumber,
+            $reportNumber, $signerCapacity, $signerName, $recipients, $createdBy, $createdAt, $updatedAt,
+        ]
+    }
     init() {}
 
     init(status: EventStatus = .planned) {
@@ -63,6 +70,8 @@ final class EventSubjectModel: Model, @unchecked Sendable {
     @Field(key: "role") var role: EventSubjectRole
     /// For an honoured exemplar: what it received ("Giấy khen", "biểu dương"); empty for a host.
     @Field(key: "honour") var honour: String
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $eventID, $subjectID, $role, $honour] }
     init() {}
     init(eventID: Int, subjectID: Int, role: EventSubjectRole, honour: String = "") {
         self.eventID = eventID
@@ -78,6 +87,8 @@ final class EventUnitModel: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "event_id") var eventID: Int
     @Field(key: "unit_id") var unitID: Int
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $eventID, $unitID] }
     init() {}
     init(eventID: Int, unitID: Int) {
         self.eventID = eventID
@@ -94,6 +105,8 @@ final class EventPersonModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "title") var title: String
     @Field(key: "unit_name") var unitName: String
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $eventID, $position, $name, $title, $unitName] }
     init() {}
     var person: EventPerson { EventPerson(name: name, position: title, unit: unitName) }
 }
@@ -112,5 +125,12 @@ final class EventFileModel: Model, @unchecked Sendable {
     @OptionalField(key: "data") var data: Data?
     @OptionalField(key: "uploaded_by") var uploadedBy: Int?
     @Field(key: "created_at") var createdAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $eventID, $originalName, $contentType, $size, $sha256, $storage, $storageKey, $data, $uploadedBy,
+            $createdAt,
+        ]
+    }
     init() {}
 }

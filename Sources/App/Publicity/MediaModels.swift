@@ -23,6 +23,13 @@ final class MediaEntryModel: Model, @unchecked Sendable {
     @OptionalField(key: "recorded_by") var recordedBy: Int?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $subjectID, $scopePath, $unitID, $outletKind, $outletName, $publishedOn, $year, $title, $link, $note,
+            $recordedBy, $createdAt, $updatedAt,
+        ]
+    }
     init() {}
 
     var unitPath: UnitPath { UnitPath(raw: scopePath) }

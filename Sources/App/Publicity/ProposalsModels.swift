@@ -22,6 +22,13 @@ final class ProposalModel: Model, @unchecked Sendable {
     @OptionalField(key: "decided_by") var decidedBy: Int?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @Field(key: "submitted_at") var submittedAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $unitID, $unitPath, $subjectName, $subjectKind, $achievements, $proposerName, $proposerPhone,
+            $proposerEmail, $consentContact, $status, $decisionReason, $decidedBy, $decidedAt, $submittedAt,
+        ]
+    }
     init() {}
 
     /// A proposal just received: it starts in the moderation queue as new.
@@ -46,6 +53,8 @@ final class ProposalHitModel: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "address_hash") var addressHash: String
     @Field(key: "at") var at: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $addressHash, $at] }
     init() {}
     init(addressHash: String, at: Date) {
         self.addressHash = addressHash

@@ -25,6 +25,13 @@ final class ReplicationModel: Model, @unchecked Sendable {
     @OptionalField(key: "created_by") var createdBy: Int?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $registration, $subjectID, $adoptingUnit, $adoptedOn, $year, $adaptation, $responsible, $status,
+            $createdBy, $createdAt, $updatedAt,
+        ]
+    }
     init() {}
 
     init(registrationID: Int, subjectID: Int) {
@@ -72,6 +79,13 @@ final class ReplicationAssessmentModel: Model, @unchecked Sendable {
     @Field(key: "summary") var summary: String
     @OptionalField(key: "created_by") var createdBy: Int?
     @Field(key: "created_at") var createdAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $replication, $year, $assessedOn, $assessor, $metCount, $unmetCount, $missingCount, $inputs, $results,
+            $summary, $createdBy, $createdAt,
+        ]
+    }
     init() {}
 
     /// The typed values given; a stored value that does not decode is an error, never an empty answer.

@@ -36,6 +36,14 @@ final class StoryModel: Model, @unchecked Sendable {
     @OptionalField(key: "returned_at") var returnedAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $unitID, $columnCode, $title, $slug, $lead, $bodyHTML, $status, $minoritySummary, $minorityLang,
+            $minorityTranslator, $searchText, $authorID, $approvedBy, $publishedAt, $withdrawnAt, $withdrawReason,
+            $returnReason, $returnedAt, $createdAt, $updatedAt,
+        ]
+    }
     init() {}
 
     /// A new story: a draft kept by the unit.
@@ -57,6 +65,8 @@ final class StorySubjectModel: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "story_id") var storyID: Int
     @Field(key: "subject_id") var subjectID: Int
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $storyID, $subjectID] }
     init() {}
 }
 
@@ -77,5 +87,12 @@ final class StoryPhotoModel: Model, @unchecked Sendable {
     @Field(key: "storage_key") var storageKey: String
     @OptionalField(key: "data") var data: Data?
     @Field(key: "created_at") var createdAt: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $storyID, $position, $alt, $caption, $width, $height, $contentType, $size, $sha256, $storage,
+            $storageKey, $data, $createdAt,
+        ]
+    }
     init() {}
 }

@@ -19,6 +19,10 @@ final class FundEntryModel: Model, @unchecked Sendable {
     @OptionalField(key: "decision_id") var decisionID: Int?
     @OptionalField(key: "created_by") var createdBy: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $authority, $year, $day, $kind, $amount, $description, $reference, $decisionID, $createdBy, $createdAt]
+    }
     init() {}
 
     init(authorityID: Int, day: String, kind: FundEntryKind, amount: Int64, description: String, reference: String) {

@@ -19,6 +19,13 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     /// The chain (migration 13): the previous entry's hash, and SHA-256 over this entry's fields and `prevHash`.
     @OptionalField(key: "prev_hash") var prevHash: String?
     @OptionalField(key: "hash") var hash: String?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $at, $userID, $username, $action, $entity, $entityID, $unitID, $summary, $before, $after, $prevHash,
+            $hash,
+        ]
+    }
     init() {}
 }
 

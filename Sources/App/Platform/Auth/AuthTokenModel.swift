@@ -20,14 +20,13 @@ final class AuthTokenModel: Model, @unchecked Sendable {
     /// The browser or client that signed in, cut short, and its address: what a person sees in their sessions.
     @OptionalField(key: "user_agent") var userAgent: String?
     @OptionalField(key: "ip") var ip: String?
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $kind, $tokenHash, $user, $csrfToken, $expiresAt, $createdAt, $lastSeenAt, $userAgent, $ip]
+    }
 
     init() {}
 
-    /// Its properties listed (`DatabaseOutput.read(into:)`), not found by reflection for every row read.
-    func output(from output: any DatabaseOutput) throws {
-        try output.read(
-            into: $id, $kind, $tokenHash, $user, $csrfToken, $expiresAt, $createdAt, $lastSeenAt, $userAgent, $ip)
-    }
     init(kind: Kind, tokenHash: String, userID: Int, csrfToken: String?, expiresAt: Date) {
         self.kind = kind.rawValue
         self.tokenHash = tokenHash

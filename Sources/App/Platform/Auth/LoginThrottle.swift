@@ -105,6 +105,8 @@ final class LoginFailureModel: Model, @unchecked Sendable {
     @Field(key: "account") var account: String
     @Field(key: "address") var address: String
     @Field(key: "at") var at: Date
+    /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $account, $address, $at] }
 
     init() {}
     init(account: String, address: String, at: Date) {
