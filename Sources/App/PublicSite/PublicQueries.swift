@@ -155,6 +155,12 @@ enum PublicQueries {
         for condition in try await search.matching(words, walk: search.isCommon(words, over: common, on: db), on: db) {
             q.filter(.sql(condition))
         }
+        if db.isPostgres {
+            // The same words as substrings, which the word-start expressions imply: PostgreSQL's estimate for a
+            // regular expression alone had it walk the name order testing each (54 ms nationally for “nguyen”, which
+            // no public exemplar has); with `LIKE` it reads the trigram index (0.5 ms).
+            for word in words { q.filter(\.$searchText ~~ word) }
+        }
         if let after, let s = try await SubjectModel.find(after, on: db) {
             q.group(.or) { o in
                 o.filter(\.$sortKey > s.sortKey)
