@@ -10,13 +10,12 @@ struct ErrorPageContext: Encodable, Sendable {
 }
 
 /// Turns every error into a Vietnamese answer with the real status: JSON {code, message, fields}
-/// under /api, an error page elsewhere. Internal details are logged, never shown.
-struct ErrorPageMiddleware: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: req)
-        } catch {
-            return await handle(error, req)
+/// under /api, an error page elsewhere. Internal details are logged, never shown. Future-based: a task is made
+/// only for an error's page, not for every request as an async middleware would.
+struct ErrorPageMiddleware: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).flatMapError { error in
+            req.eventLoop.makeFutureWithTask { await self.handle(error, req) }
         }
     }
 
@@ -88,8 +87,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 }
 
 /// Headers that keep every page to our own host: no outside scripts, styles, fonts or frames; HSTS behind HTTPS;
-/// and no copy in any cache of an answer that may carry personal data.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+/// and no copy in any cache of an answer that may carry personal data. A future's `map`, not an async middleware:
+/// Vapor runs each async middleware in a task of its own, a hop to the global pool and back on every request.
+struct SecurityHeadersMiddleware: Middleware {
     let config: AppConfig
 
     /// Signed-in pages, the API and the login form: never stored by a browser or a proxy.
@@ -104,8 +104,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         config.secureCookies == true || req.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let res = try await next.respond(to: req)
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).map { res in self.secure(res, for: req) }
+    }
+
+    func secure(_ res: Response, for req: Request) -> Response {
         if Self.isPrivate(req), !(res.headers.first(name: .cacheControl)?.contains("no-store") ?? false) {
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }

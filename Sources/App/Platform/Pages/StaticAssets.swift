@@ -38,11 +38,15 @@ struct AssetTag: UnsafeUnescapedLeafTag {
 }
 
 /// Cache-Control for files under Public/: a year, immutable, for the fingerprint in force; an hour otherwise.
-struct StaticCacheMiddleware: AsyncMiddleware {
+struct StaticCacheMiddleware: Middleware {
     let assets: StaticAssets
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let res = try await next.respond(to: req)
+    /// A future's `map` (no task of its own for every request, as an async middleware would have).
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).map { res in self.cacheable(res, for: req) }
+    }
+
+    func cacheable(_ res: Response, for req: Request) -> Response {
         let path = req.url.path
         guard req.method == .GET || req.method == .HEAD, let current = assets.versions[path],
             res.status == .ok || res.status == .notModified
