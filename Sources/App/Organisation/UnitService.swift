@@ -82,6 +82,17 @@ enum UnitQueries {
         }
     }
 
+    /// One subtree over a units' `path` column, read from an index on both databases (for queries that start from
+    /// a subtree's units). SQLite's `LIKE` ignores case, so no index serves `condition`'s prefix match there: the
+    /// paths are compared as bytes instead, from the path to the same path with its closing "/" raised to "0" (the
+    /// next byte). PostgreSQL keeps `condition`'s `LIKE`, served by `units_path_pattern_idx` (migration 53) whatever
+    /// the collation, where a range would follow the collation's order.
+    static func indexedSubtree(_ subtree: UnitPath, path: any SQLExpression, postgres: Bool) -> SQLQueryString {
+        let p = subtree.raw
+        guard !postgres, p.hasSuffix("/") else { return "\(path) LIKE \(bind: p + "%")" }
+        return "\(path) >= \(bind: p) AND \(path) < \(bind: p.dropLast() + "0")"
+    }
+
     /// Restricts a unit query to a scope (the policy's answer for the actor).
     static func scoped(_ query: QueryBuilder<UnitModel>, _ scope: UnitScope) -> QueryBuilder<UnitModel> {
         query.within(scope)

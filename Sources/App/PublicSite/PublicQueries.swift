@@ -147,8 +147,8 @@ enum PublicQueries {
             if try await isSmall(subtree: unitPath, atMost: small, on: db) {
                 q.filter(.sql(inSubtree(unitPath, postgres: db.isPostgres)))
             } else {
-                q.join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
-                    .filter(UnitModel.self, \.$path =~ unitPath)
+                _ = q.join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
+                    .within(.subtree(UnitPath(raw: unitPath)))
             }
         }
         let search = AddPublicSearch.search
@@ -158,7 +158,9 @@ enum PublicQueries {
         if db.isPostgres {
             // The same words as substrings, which the word-start expressions imply: PostgreSQL's estimate for a
             // regular expression alone had it walk the name order testing each (54 ms nationally for “nguyen”, which
-            // no public exemplar has); with `LIKE` it reads the trigram index (0.5 ms).
+            // no public exemplar has); with `LIKE` it reads the trigram index (0.5 ms). Not in
+            // `FoldedTextSearch.matching` for every search: on the registrations the same pair made a common search
+            // read the trigram index for all its matches (“sam day” 1.4 ms → 690 ms).
             for word in words { q.filter(\.$searchText ~~ word) }
         }
         if let after, let s = try await SubjectModel.find(after, on: db) {
@@ -194,16 +196,11 @@ enum PublicQueries {
         return postgres ? units : units + " AND \"subjects\".\"sort_key\" >= ''"
     }
 
-    /// SQL: the ids of the units in the subtree at `path` ("/1/5/", the unit's own path included), from an index.
-    /// SQLite's `LIKE` ignores case, so no index serves it: the paths are compared as bytes instead, from the path
-    /// to the same path with its closing "/" raised to "0" (the next byte). PostgreSQL's `LIKE 'path%'` is served by
-    /// `units_path_pattern_idx` whatever the collation (a range would follow the collation's order).
+    /// SQL: the ids of the units in the subtree at `path` ("/1/5/", the unit's own path included), from an index
+    /// (`UnitQueries.indexedSubtree`).
     static func subtreeUnits(_ path: String, postgres: Bool) -> SQLQueryString {
-        guard !postgres, path.hasSuffix("/") else {
-            return "SELECT \"id\" FROM \"units\" WHERE \"path\" LIKE \(bind: path + "%")"
-        }
-        return
-            "SELECT \"id\" FROM \"units\" WHERE \"path\" >= \(bind: path) AND \"path\" < \(bind: path.dropLast() + "0")"
+        let condition = UnitQueries.indexedSubtree(UnitPath(raw: path), path: SQLColumn("path"), postgres: postgres)
+        return "SELECT \"id\" FROM \"units\" WHERE \(condition)"
     }
 
     /// Every public exemplar id (for the sitemap), in id order, read 5,000 at a time by key.
@@ -267,7 +264,7 @@ enum PublicQueries {
     /// holds an exemplar to keep 60 of them grew the server by 124 MB at the first public page, issue 11.)
     static func facets(on db: any Database, unitLimit: Int = 60) async throws -> Facets {
         let sql = try db.sql()
-        let unitRows = try await sql.raw(facetUnitsQuery(postgres: db.isPostgres, limit: unitLimit)).all()
+        let unitRows = try await sql.raw(facetUnitsQuery(limit: unitLimit)).all()
         var perUnit: [Int: Int] = [:]
         for r in unitRows {
             perUnit[try r.decode(column: "unit_id", as: Int.self)] = try r.decode(column: "n", as: Int.self)
@@ -288,16 +285,14 @@ enum PublicQueries {
             fields: fields)
     }
 
-    /// The units with most public exemplars. SQLite, without statistics, groups by walking `subjects_unit_idx` —
-    /// every subject, 2.0 s nationally — for the order it gives; `+unit_id` is not that index's column, so it walks
-    /// the public exemplars' partial index instead (20 ms). PostgreSQL plans from its statistics, and would not
-    /// accept the expression beside the bare column.
-    static func facetUnitsQuery(postgres: Bool, limit: Int) -> SQLQueryString {
-        let unit: SQLQueryString = postgres ? "\"subjects\".\"unit_id\"" : "+\"subjects\".\"unit_id\""
-        return """
-            SELECT \(unit) AS "unit_id", count(*) AS "n" FROM "subjects" WHERE \(isPublic()) \
-            GROUP BY \(unit) ORDER BY "n" DESC, \(unit) LIMIT \(literal: limit)
-            """
+    /// The units with most public exemplars, grouped along `subjects_public_unit_idx` (migration 53; the public
+    /// exemplars only, in unit order: 14 ms nationally on SQLite). Before that index SQLite grouped by walking
+    /// `subjects_unit_idx`, every subject (2.0 s).
+    static func facetUnitsQuery(limit: Int) -> SQLQueryString {
+        """
+        SELECT "subjects"."unit_id" AS "unit_id", count(*) AS "n" FROM "subjects" WHERE \(isPublic()) \
+        GROUP BY "subjects"."unit_id" ORDER BY "n" DESC, "subjects"."unit_id" LIMIT \(literal: limit)
+        """
     }
 
     /// The fields of the public exemplars' recognised registrations, from the exemplars to their registrations:
