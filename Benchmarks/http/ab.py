@@ -14,6 +14,12 @@ order swapped every round), `--rounds` times; prints each build's median req/s a
 
     python3 Benchmarks/http/ab.py --before OLD --after NEW --reuse DIR --page "public home page" \\
         --connections 32 --duration 5 --rounds 6
+
+One build under two settings: the same binary as both, `--after-env NAME=VALUE` (and `--before-env`, repeatable)
+set in that server's environment only.
+
+    python3 Benchmarks/http/ab.py --before BIN --after BIN --after-env DIENHINH_SQLITE_MMAP_MB=2047 --reuse DIR \\
+        --page "web list, three filters"
 """
 import argparse
 import json
@@ -37,18 +43,25 @@ def main():
     p.add_argument("--connections", type=int, default=0, help="wrk bursts at this many connections")
     p.add_argument("--duration", type=int, default=5)
     p.add_argument("--rounds", type=int, default=6)
+    p.add_argument("--before-env", action="append", default=[], help="NAME=VALUE for the first server")
+    p.add_argument("--after-env", action="append", default=[], help="NAME=VALUE for the second server")
     args = p.parse_args()
+    if args.before == args.after and args.before_env == args.after_env:
+        raise SystemExit("the same build with the same settings twice: give --after-env or another --after")
 
     class Args:
         database_url = ""
     workdir = Path(args.reuse)
     servers = []
     try:
-        for binary in (args.before, args.after):
+        for binary, extra in [(args.before, args.before_env), (args.after, args.after_env)]:
             env = R.env_for(Args, workdir)
+            env.update(dict(kv.split("=", 1) for kv in extra))
             port = R.free_port()
             base = f"http://127.0.0.1:{port}"
             proc = R.start_server(binary, workdir, env, port, workdir / f"ab-server-{port}.log")
+            # A name for each server: the binary, and its settings when both run one binary.
+            binary = f"{binary} {' '.join(extra)}".strip() if args.before == args.after else binary
             servers.append((binary, proc))
             _, body, _ = R.fetch(base + "/api/v1/auth/token", {"Content-Type": "application/json"},
                                  json.dumps({"username": "admin", "password": R.ADMIN_PASSWORD}).encode())
@@ -75,7 +88,8 @@ def main():
             medians[binary] = statistics.median(times[binary])
             cpu = (C.cpu_ms(proc.pid) - cpu_before[binary]) / args.requests
             print(f"{binary}: median {medians[binary]:.2f} ms, CPU {cpu:.2f} ms a request")
-        print(f"after ÷ before (median): {medians[args.after] / medians[args.before]:.2f}")
+        first, second = (s[0] for s in servers)
+        print(f"after ÷ before (median): {medians[second] / medians[first]:.2f}")
     finally:
         for s in servers:
             R.stop(s[1])
@@ -95,7 +109,8 @@ def under_load(args, servers, workdir):
         errors = sum(r["non2xx"] for r in runs[binary])
         print(f"{binary}: median {rps[binary]:.0f} req/s, p95 {p95:.1f} ms, non-2xx {errors} "
               f"(bursts: {', '.join(str(round(r['rps'])) for r in runs[binary])})")
-    print(f"after ÷ before (req/s): {rps[args.after] / rps[args.before]:.2f}")
+    first, second = (s[0] for s in servers)
+    print(f"after ÷ before (req/s): {rps[second] / rps[first]:.2f}")
 
 
 if __name__ == "__main__":

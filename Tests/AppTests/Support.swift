@@ -198,14 +198,19 @@ actor TestTemplates {
     }
 
     /// One connection pool on TEST_DATABASE_URL's own database, for CREATE and DROP DATABASE; made once (a Task,
-    /// because the actor may be entered again while the first caller waits).
+    /// because the actor may be entered again while the first caller waits). A caller may wait long for one of its
+    /// connections: PostgreSQL 15's DROP DATABASE waits for a checkpoint, and on a loaded host one took 18.6 s (its
+    /// sync of 7,442 files), so every CREATE and DROP queued behind it and AsyncKit's 10 s ended four tests with
+    /// `connectionRequestTimeout` (CI stop 33).
     private func adminApp() async throws -> Application {
         if let admin { return try await admin.value }
         let baseURL = self.baseURL
         let task = Task {
             let app = try await Application.make(.testing)
             do {
-                try configureDatabase(app, testConfig(.postgres(url: try #require(baseURL), searchPath: nil)))
+                try configureDatabase(
+                    app, testConfig(.postgres(url: try #require(baseURL), searchPath: nil)),
+                    postgresPoolWait: .minutes(15))
             } catch {
                 try? await app.asyncShutdown()
                 throw error

@@ -66,7 +66,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.lifecycle.use(RegistrationTallies.Compaction())
 }
 
-func configureDatabase(_ app: Application, _ config: AppConfig) throws {
+/// `postgresPoolWait`: how long a request waits for one of PostgreSQL's pooled connections (AsyncKit's 10 s unless
+/// told; the tests' admin pool, whose CREATE and DROP DATABASE queue behind checkpoints, waits longer).
+func configureDatabase(_ app: Application, _ config: AppConfig, postgresPoolWait: TimeAmount = .seconds(10)) throws {
     switch config.database {
     case .sqliteMemory:
         app.databases.use(
@@ -94,7 +96,9 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
         }
         pg.searchPath = searchPath
         app.databases.use(
-            .postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: config.sqlLog ? .info : .debug),
+            .postgres(
+                configuration: pg, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: postgresPoolWait,
+                sqlLogLevel: config.sqlLog ? .info : .debug),
             as: .psql)
     }
     // Counts kept on write: every save of a registration, a movement link or an evaluation syncs them.
@@ -129,6 +133,14 @@ public enum Bootstrap {
                     for connection in try (db as? SQLiteConnectionsDatabase).orThrow().connections {
                         try await connection.raw("PRAGMA busy_timeout = 30000").run()
                         try await connection.raw("PRAGMA synchronous = NORMAL").run()
+                        if id == .sqlite {
+                            let mmap = config.sqliteMmapMiB * 1_048_576
+                            try await connection.raw("PRAGMA mmap_size = \(unsafeRaw: String(mmap))").run()
+                            if config.sqliteCacheMiB != 2 {
+                                let kib = String(config.sqliteCacheMiB * 1024)
+                                try await connection.raw("PRAGMA cache_size = -\(unsafeRaw: kib)").run()
+                            }
+                        }
                         if id == .sqliteJobs {
                             // An import writes 50,000 rows into a dozen indexes of a million rows each in one
                             // transaction: with SQLite's default 2 MB of page cache it spilled dirty pages to the WAL

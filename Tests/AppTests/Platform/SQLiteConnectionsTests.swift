@@ -54,6 +54,48 @@ struct SQLiteConnectionsTests {
 
     /// Each transaction reads, then writes: with `BEGIN` (deferred) the later writers' snapshots are stale when the
     /// first commits and SQLite answers SQLITE_BUSY at once (the 500s under concurrent writes).
+    @Test("DIENHINH_SQLITE_MMAP_MB 0–2047 and DIENHINH_SQLITE_CACHE_MB 1–1024 are set on every request connection")
+    func mapAndCacheOfTheRequestConnections() async throws {
+        let dir = NSTemporaryDirectory()
+        let standard = try AppConfig.fromEnvironment([:], workingDirectory: dir)
+        #expect(standard.sqliteMmapMiB == 0 && standard.sqliteCacheMiB == 2)
+        let set = try AppConfig.fromEnvironment(
+            ["DIENHINH_SQLITE_MMAP_MB": "64", "DIENHINH_SQLITE_CACHE_MB": "8"], workingDirectory: dir)
+        #expect(set.sqliteMmapMiB == 64 && set.sqliteCacheMiB == 8)
+        for (name, bad, range) in [
+            ("DIENHINH_SQLITE_MMAP_MB", "2048", "từ 0 đến 2047"), ("DIENHINH_SQLITE_MMAP_MB", "-1", "từ 0 đến 2047"),
+            ("DIENHINH_SQLITE_CACHE_MB", "0", "từ 1 đến 1024"), ("DIENHINH_SQLITE_CACHE_MB", "tám", "từ 1 đến 1024"),
+        ] {
+            do {
+                _ = try AppConfig.fromEnvironment([name: bad], workingDirectory: dir)
+                Issue.record("\(name)=\(bad) was accepted")
+            } catch let e as ConfigError {
+                #expect(e.variable == name && e.message.contains(range))
+            }
+        }
+        guard Self.onSQLite else { return }
+        let settings: (inout AppConfig) -> Void = {
+            $0.sqliteMmapMiB = 64
+            $0.sqliteCacheMiB = 8
+        }
+        try await withTestApp(demo: false, adjust: settings) { app in
+            var checked = 0
+            for loop in app.eventLoopGroup.makeIterator() {
+                let db = try app.databases.database(.sqlite, logger: app.logger, on: loop).orThrow()
+                for connection in try (db as? SQLiteConnectionsDatabase).orThrow().connections {
+                    let mmap = try await connection.raw("PRAGMA mmap_size").first()?.decode(
+                        column: "mmap_size", as: Int.self)
+                    let cache = try await connection.raw("PRAGMA cache_size").first()?.decode(
+                        column: "cache_size", as: Int.self)
+                    #expect(mmap == 64 * 1_048_576 && cache == -8 * 1024)
+                    checked += 1
+                }
+            }
+            let loops = app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }
+            #expect(checked == loops * (try #require(app.config).sqliteReaders))
+        }
+    }
+
     @Test(.enabled(if: onSQLite)) func readThenWriteTransactionsAllCommit() async throws {
         try await withTestApp(demo: false) { app in
             let sql = try app.db.sql()

@@ -40,6 +40,12 @@ public struct AppConfig: Sendable {
     /// Connections an event loop on a SQLite file (DIENHINH_SQLITE_READERS, 1–16): readers run at once in WAL, so
     /// a slow read holds one of them, not its loop's requests. Default: two a core, between 2 and 4.
     public var sqliteReaders = max(2, min(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    /// How much of a SQLite file its request connections read through a memory map, in MiB
+    /// (DIENHINH_SQLITE_MMAP_MB, 0–2047; 0: off): pages are then read in place from the operating system's cache,
+    /// shared by every connection, instead of copied into each connection's own cache by a `pread` each.
+    public var sqliteMmapMiB = 0
+    /// Page cache of each SQLite request connection, in MiB (DIENHINH_SQLITE_CACHE_MB, 1–1024). SQLite's own: 2.
+    public var sqliteCacheMiB = 2
     /// Log every SQL statement with its binds at level info (DIENHINH_SQL_LOG=1, with LOG_LEVEL=info): for finding a
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
@@ -176,7 +182,8 @@ public struct AppConfig: Sendable {
         }
         for (name, range, keyPath) in [
             ("DIENHINH_HEAVY_SLOTS", 1...64, \AppConfig.heavySlots), ("DIENHINH_EXPORT_SLOTS", 1...16, \.exportSlots),
-            ("DIENHINH_HEAVY_WAIT", 1...600, \.heavyWait),
+            ("DIENHINH_HEAVY_WAIT", 1...600, \.heavyWait), ("DIENHINH_SQLITE_MMAP_MB", 0...2047, \.sqliteMmapMiB),
+            ("DIENHINH_SQLITE_CACHE_MB", 1...1024, \.sqliteCacheMiB),
         ] {
             guard let r = value(name) else { continue }
             guard let n = Int(r), range.contains(n) else {

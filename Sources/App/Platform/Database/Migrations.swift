@@ -56,5 +56,6 @@ enum Migrations {
         AddUnitSearch(),
         AddPublicExemplarFlag(),
         AddPublicSearch(),
+        AddPublicFieldIndex(),
     ]
 }
