@@ -392,3 +392,17 @@ extension APIClient {
 func unitID(_ app: Application, _ code: String) async throws -> Int {
     try #require(try await UnitModel.query(on: app.db).filter(\.$code == code).first()?.id)
 }
+
+/// Every row of a keyset-paged list, `perPage` at a time, following each page's cursor to the end.
+func everyPage<T: Sendable>(q: String, perPage: Int, _ fetch: (ListQuery) async throws -> App.Page<T>) async throws
+    -> [T]
+{
+    var rows: [T] = []
+    var list = ListQuery(q: q, page: nil, perPage: perPage)
+    while true {
+        let page = try await fetch(list)
+        rows += page.items
+        guard let next = page.next else { return rows }
+        list.after = next.token
+    }
+}

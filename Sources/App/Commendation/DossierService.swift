@@ -628,17 +628,24 @@ enum DossierService {
         try await DossierEventModel.query(on: db).filter(\.$dossier.$id == id).sort(\.$at).sort(\.$id).all()
     }
 
-    /// The list's filter and scope (the page and the export share it); units joined.
-    static func filtered(actor: Actor, status: String, year: Int?, q: String, on db: any Database)
-        -> QueryBuilder<DossierModel>
-    {
+    /// The list's filter and scope (the page, the API and the export share it); units joined. A search `q` matches
+    /// the start of words of the folded title and unit name, each word, from the dossiers' full-text index
+    /// (migration 55), or — for words more than `common` dossiers have — by testing each dossier along the list's
+    /// order (`FoldedTextSearch.matching(walk:)`), which stops after a page.
+    static func filtered(
+        actor: Actor, status: String, year: Int?, q: String, on db: any Database,
+        common: Int = FoldedTextSearch.commonMatches
+    ) async throws -> QueryBuilder<DossierModel> {
         var query = DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id)
         query = RecordScope.apply(query, actor: actor)
         // An unknown code matches nothing.
         if !status.isEmpty { query = query.filter(\.$status ~~ (DossierStatus(rawValue: status).map { [$0] } ?? [])) }
         if let year { query = query.filter(\.$year == year) }
-        let folded = VietnameseText.fold(q)
-        if !folded.isEmpty { query = query.filter(\.$searchText, .custom("LIKE"), "%" + folded.likeSafe + "%") }
+        let words = FoldedTextSearch.words(q)
+        let search = AddDossierSearch.search
+        for condition in try await search.matching(words, walk: search.isCommon(words, over: common, on: db), on: db) {
+            query = query.filter(.sql(condition))
+        }
         return query
     }
 
@@ -649,10 +656,11 @@ enum DossierService {
         .int("dossiers", "id", descending: true) { try $0.requireID() },
     ]
 
-    static func list(actor: Actor, status: String, year: Int?, q: String, _ list: ListQuery, on db: any Database)
-        async throws -> Page<DossierModel>
-    {
-        try await filtered(actor: actor, status: status, year: year, q: q, on: db).with(\.$unit).with(\.$nominees)
-            .keysetPage(list, order: order)
+    static func list(
+        actor: Actor, status: String, year: Int?, q: String, _ list: ListQuery, on db: any Database,
+        common: Int = FoldedTextSearch.commonMatches
+    ) async throws -> Page<DossierModel> {
+        try await filtered(actor: actor, status: status, year: year, q: q, on: db, common: common).with(\.$unit)
+            .with(\.$nominees).keysetPage(list, order: order)
     }
 }

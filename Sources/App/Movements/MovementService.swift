@@ -60,12 +60,18 @@ enum MovementQueries {
     /// The list's order: by code, which is unique.
     static let order: [KeysetColumn<MovementModel>] = [.text("movements", "code") { $0.code }]
 
-    static func list(q: String, year: Int?, leadUnitID: Int?, _ list: ListQuery, on db: any Database) async throws
-        -> Page<MovementModel>
-    {
+    /// A search `q` matches the start of words of the folded code and name, each word, from the movements'
+    /// full-text index (migration 56), or — for words more than `common` movements have — by testing each movement
+    /// along the code order (`FoldedTextSearch.matching(walk:)`).
+    static func list(
+        q: String, year: Int?, leadUnitID: Int?, _ list: ListQuery, on db: any Database,
+        common: Int = FoldedTextSearch.commonMatches
+    ) async throws -> Page<MovementModel> {
         var query = MovementModel.query(on: db).with(\.$agencies) { $0.with(\.$unit) }
-        for word in VietnameseText.fold(q).split(separator: " ") {
-            query = query.filter(\.$searchText, .custom("LIKE"), "%\(String(word).likeSafe)%")
+        let words = FoldedTextSearch.words(q)
+        let search = AddMovementSearch.search
+        for condition in try await search.matching(words, walk: search.isCommon(words, over: common, on: db), on: db) {
+            query = query.filter(.sql(condition))
         }
         if let year { query = query.filter(\.$fromYear <= year).filter(\.$toYear >= year) }
         if let leadUnitID {

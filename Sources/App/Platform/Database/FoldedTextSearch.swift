@@ -142,3 +142,19 @@ struct FoldedTextSearch {
     /// An FTS5 query where each word matches the start of a word.
     static func ftsMatch(_ words: [String]) -> String { words.map { "\"\($0)\"*" }.joined(separator: " AND ") }
 }
+
+/// A migration that only adds a table's `FoldedTextSearch` (its FTS5 table and triggers, or its trigram index).
+struct FoldedTextSearchMigration: AsyncMigration {
+    let name: String
+    let search: FoldedTextSearch
+
+    func prepare(on database: any Database) async throws { try await search.create(on: database) }
+    func revert(on database: any Database) async throws { try await search.drop(on: database) }
+}
+
+extension FoldedTextSearch {
+    /// The migration named `name` that adds this search.
+    func migration(named name: String) -> FoldedTextSearchMigration {
+        FoldedTextSearchMigration(name: name, search: self)
+    }
+}

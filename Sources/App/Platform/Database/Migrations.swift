@@ -57,5 +57,7 @@ enum Migrations {
         AddPublicExemplarFlag(),
         AddPublicSearch(),
         AddPublicFieldIndex(),
+        AddDossierSearch.migration,
+        AddMovementSearch.migration,
     ]
 }

@@ -247,7 +247,7 @@ enum ListExports {
         let actor = try req.requireActor()
         let format = try ExportFormat(req: req)
         let base = UncheckedBox(
-            DossierService.filtered(
+            try await DossierService.filtered(
                 actor: actor, status: req.queryText("status") ?? "", year: try req.intQuery("year"),
                 q: try req.listQuery().q, on: req.db
             ).with(\.$unit).with(\.$nominees))

@@ -538,7 +538,7 @@ enum OpenAPIDocument {
                             op(
                                 "Danh sách phong trào", tag: "movements",
                                 params: [
-                                    query("q", "Tìm theo tên, không phân biệt dấu"),
+                                    query("q", "Mã hoặc tên phong trào (đầu từ, không dấu cũng được)"),
                                     query("year", "Đang diễn ra trong năm", integer: true),
                                     query("unitID", "Đơn vị chủ trì hoặc phối hợp", integer: true),
                                 ] + paging,
@@ -1181,7 +1181,7 @@ enum OpenAPIDocument {
                                 "Hồ sơ đề nghị khen thưởng trong phạm vi", tag: "dossiers",
                                 params: [
                                     query("status", "Trạng thái"), query("year", "Năm", integer: true),
-                                    query("q", "Tìm"),
+                                    query("q", "Trích yếu hoặc tên đơn vị (đầu từ, không dấu cũng được)"),
                                 ] + paging,
                                 response: listOf("Dossier"), errorCodes: [400, 401])
                         ),
