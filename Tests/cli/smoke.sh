@@ -37,6 +37,16 @@ check "bad DATABASE_URL names the variable" "grep -q 'DATABASE_URL' <<<\"\$out\"
 out=$(DATABASE_PATH="$tmp/no/such/dir/x.sqlite" "$bin" migrate 2>&1); rc=$?
 check "missing DATABASE_PATH directory names the variable" "[ $rc -ne 0 ] && grep -q 'DATABASE_PATH' <<<\"\$out\""
 
+# 1b. gen-data: the district profile on a fresh file; refused over registrations; an unknown scale is named.
+out=$(DATABASE_PATH="$tmp/g.sqlite" "$bin" gen-data --scale district --seed 3 2>&1); rc=$?
+check "gen-data --scale district reports 3000 registrations" "[ $rc -eq 0 ] && grep -q 'Xong: .* 3000 đăng ký' <<<\"\$out\""
+n=$(python3 -c "import sqlite3;print(sqlite3.connect('$tmp/g.sqlite').execute('select count(*) from registrations').fetchone()[0])")
+check "gen-data's 3000 registrations are in the file ($n)" "[ '$n' = 3000 ]"
+out=$(DATABASE_PATH="$tmp/g.sqlite" "$bin" gen-data --scale district 2>&1); rc=$?
+check "gen-data refuses a database that holds registrations" "[ $rc -ne 0 ]"
+out=$(DATABASE_PATH="$tmp/g2.sqlite" "$bin" gen-data --scale huyen 2>&1); rc=$?
+check "gen-data names the scales it knows" "[ $rc -ne 0 ] && grep -q 'district, province, national' <<<\"\$out\""
+
 run_suite() {
   local label=$1; shift
   # 2. First start: migrates, loads demo data, prints how to log in.

@@ -493,9 +493,8 @@ struct GenDataCommand: AsyncCommand {
                 + "\(profile.registrations * profile.awardsPerRegistration) khen thưởng.")
         let summary: ScaleData.Summary
         do {
-            // On SQLite the background jobs' connection: its page cache holds a batch's changes (64 MiB, not 2).
             summary = try await ScaleData.generate(
-                profile, seed: UInt64(max(0, signature.seed ?? 1)), app: app, on: app.jobsDB
+                profile, seed: UInt64(max(0, signature.seed ?? 1)), app: app, on: app.db
             ) { s in
                 console.print(
                     "  đơn vị \(s.units), đăng ký \(s.registrations), khen thưởng \(s.awards) "
