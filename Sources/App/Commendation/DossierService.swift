@@ -641,12 +641,7 @@ enum DossierService {
         // An unknown code matches nothing.
         if !status.isEmpty { query = query.filter(\.$status ~~ (DossierStatus(rawValue: status).map { [$0] } ?? [])) }
         if let year { query = query.filter(\.$year == year) }
-        let words = FoldedTextSearch.words(q)
-        let search = AddDossierSearch.search
-        for condition in try await search.matching(words, walk: search.isCommon(words, over: common, on: db), on: db) {
-            query = query.filter(.sql(condition))
-        }
-        return query
+        return try await AddDossierSearch.search.filter(query, words: FoldedTextSearch.words(q), common: common, on: db)
     }
 
     /// The list's order (its pages and its export): the newest year first, then the newest dossier; index

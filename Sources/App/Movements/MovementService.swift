@@ -67,12 +67,9 @@ enum MovementQueries {
         q: String, year: Int?, leadUnitID: Int?, _ list: ListQuery, on db: any Database,
         common: Int = FoldedTextSearch.commonMatches
     ) async throws -> Page<MovementModel> {
-        var query = MovementModel.query(on: db).with(\.$agencies) { $0.with(\.$unit) }
-        let words = FoldedTextSearch.words(q)
-        let search = AddMovementSearch.search
-        for condition in try await search.matching(words, walk: search.isCommon(words, over: common, on: db), on: db) {
-            query = query.filter(.sql(condition))
-        }
+        var query = try await AddMovementSearch.search.filter(
+            MovementModel.query(on: db).with(\.$agencies) { $0.with(\.$unit) }, words: FoldedTextSearch.words(q),
+            common: common, on: db)
         if let year { query = query.filter(\.$fromYear <= year).filter(\.$toYear >= year) }
         if let leadUnitID {
             query = query.join(MovementAgencyModel.self, on: \MovementAgencyModel.$movement.$id == \MovementModel.$id)

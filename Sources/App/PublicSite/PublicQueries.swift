@@ -151,10 +151,7 @@ enum PublicQueries {
                     .within(.subtree(UnitPath(raw: unitPath)))
             }
         }
-        let search = AddPublicSearch.search
-        for condition in try await search.matching(words, walk: search.isCommon(words, over: common, on: db), on: db) {
-            q.filter(.sql(condition))
-        }
+        try await AddPublicSearch.search.filter(q, words: words, common: common, on: db)
         if db.isPostgres {
             // The same words as substrings, which the word-start expressions imply: PostgreSQL's estimate for a
             // regular expression alone had it walk the name order testing each (54 ms nationally for “nguyen”, which

@@ -26,18 +26,19 @@ struct RegistrationListScaleTests {
             app, q.page(f.after.map { [q.from($0)] } ?? []).column(RegistrationListing.column("id")).limit(51).query)
     }
 
-    /// The plan of a query, one line a node. On PostgreSQL with scans and sorts priced out: tiny tables favour
-    /// scans and sorts of a few rows, so a Sort node left in the plan means no index can give the query its order.
-    static func explain(_ app: Application, _ query: any SQLExpression) async throws -> [String] {
+    /// The plan of a query, one line a node. On PostgreSQL with scans and sorts priced out (and any other plan
+    /// node in `pricedOut`): tiny tables favour scans and sorts of a few rows, so a Sort node left in the plan means
+    /// no index can give the query its order.
+    static func explain(_ app: Application, _ query: any SQLExpression, pricedOut: [String] = ["seqscan", "sort"])
+        async throws -> [String]
+    {
         let postgres = app.db.isPostgres
         return try await app.db.withConnection { conn in
             let sql = try conn.sql()
             if postgres {
-                try await sql.raw("SET enable_seqscan = off").run()
-                try await sql.raw("SET enable_sort = off").run()
+                for s in pricedOut { try await sql.raw("SET enable_\(unsafeRaw: s) = off").run() }
                 let rows = try await sql.raw("EXPLAIN \(query)").all()
-                try await sql.raw("RESET enable_seqscan").run()
-                try await sql.raw("RESET enable_sort").run()
+                for s in pricedOut { try await sql.raw("RESET enable_\(unsafeRaw: s)").run() }
                 return try rows.map { try $0.decode(column: "QUERY PLAN", as: String.self) }
             }
             return try await sql.raw("EXPLAIN QUERY PLAN \(query)").all().map {

@@ -131,6 +131,19 @@ struct FoldedTextSearch {
         return try (row?.decode(column: "n", as: Int.self) ?? 0) > over
     }
 
+    /// Filters `query` (over this search's table) to the rows whose text has each of `words` at a word's start: from
+    /// the index, or — when more than `common` rows match (`isCommon`) — by testing each row along the query's own
+    /// order (`matching(walk:)`), which then stops after a page. Nothing when `words` is empty.
+    @discardableResult
+    func filter<M: Model>(
+        _ query: QueryBuilder<M>, words: [String], common: Int = commonMatches, on db: any Database
+    ) async throws -> QueryBuilder<M> {
+        for condition in matching(words, walk: try await isCommon(words, over: common, on: db), on: db) {
+            query.filter(.sql(condition))
+        }
+        return query
+    }
+
     /// Past this many matches a search walks the table in list order (`isCommon`).
     static let commonMatches = 2_000
 
