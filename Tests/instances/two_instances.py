@@ -7,6 +7,8 @@ Checks, through HTTP only, the way users and clients reach a deployment behind a
   3. a file uploaded through A is downloaded through B, byte for byte;
   4. a background import started on A runs once: B starting while it runs does not fail it (the heartbeat), B reads
      its progress, and the registrations it writes are there exactly once;
+  5. a public page A keeps as rendered (`PageCache`) is rendered again after a write through B: an exemplar whose
+     consent is withdrawn through B is gone from A at once;
 The e-mail outbox's claim-once across instances is checked in Swift (NoticesTests: two passes at once, one send).
 
 Usage: Tests/instances/two_instances.py BINARY DATABASE_URL [--rows N]
@@ -195,6 +197,31 @@ def upload_checks(a, b, token_a, token_b):
           f"HTTP {status}, {len(got)} bytes of {len(data)}")
 
 
+def public_page_checks(a, b, token_b):
+    status, page, _ = request(a.base, "GET", "/dien-hinh")
+    found = re.search(rb'href="/dien-hinh/(\d+)"', page)
+    check("A's public directory lists an exemplar", status == 200 and found is not None, f"HTTP {status}")
+    if not found:
+        return
+    sid = int(found.group(1))
+    path = f"/dien-hinh/{sid}"
+    first = request(a.base, "GET", path)
+    second = request(a.base, "GET", path)
+    check("A keeps the exemplar's page and serves its copy the second time",
+          first[0] == 200 and second[0] == 200 and second[2].get("X-Page-Cache") == "hit" and second[1] == first[1],
+          f"HTTP {first[0]}, {second[0]}, X-Page-Cache {second[2].get('X-Page-Cache')}")
+    status, body, _ = request(b.base, "GET", f"/api/v1/subjects/{sid}/consents", token=token_b)
+    consents = [c for c in json.loads(body).get("items", []) if not c.get("withdrawnAt")] if status == 200 else []
+    check("B lists the exemplar's consents in force", bool(consents), f"HTTP {status} {body[:200]!r}")
+    for c in consents:
+        status, body, _ = request(b.base, "POST", f"/api/v1/consents/{c['id']}/withdraw",
+                                  {"reason": "Gia đình xin rút (hai máy)"}, token=token_b)
+        check(f"B withdraws consent {c['id']}", status == 200, f"HTTP {status} {body[:200]!r}")
+    status, _, _ = request(a.base, "GET", path)
+    check("the exemplar whose consent B withdrew is gone from A at once (404, not A's copy)", status == 404,
+          f"HTTP {status}")
+
+
 SYLLABLES = ["Blơi", "Thiết", "Hùng", "Lan", "Mai", "Đông", "Phúc", "Nguyên", "Yên", "Thơm", "Rin", "Hiếu", "Sang",
              "Kim", "Vân", "Tâm", "Bình", "Nhung", "Quý", "Hằng"]
 
@@ -278,6 +305,7 @@ def main():
         check("a token issued by A is accepted by B", status == 200 and b"dakruong" in body, f"HTTP {status}")
         token_b = api_token(b.base, "dakruong")
         upload_checks(a, b, token_a, token_b)
+        public_page_checks(a, b, api_token(b.base, "noivu"))
         import_checks(a, b, token_a, args.rows)
     finally:
         a.stop()

@@ -45,6 +45,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.loginThrottle = LoginThrottle(policy: config.loginThrottle)
     app.admission = Admission(config: config)
     app.publicFacets = PublicFacetCache()
+    app.pageCache = PageCache(maxBytes: config.pageCacheMiB << 20)
     app.quotaDigests = RefreshingCache(maxAge: 60)
     app.routes.defaultMaxBodySize = "2mb"
     // Text answers (pages, CSS, JSON, CSV) gzipped when the client asks: a 39 KB list page travels as about 5 KB.

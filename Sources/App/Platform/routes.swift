@@ -14,10 +14,12 @@ func routes(_ app: Application, _ config: AppConfig) throws {
 
     // Web pages: session cookie, CSRF on every form post.
     let web = app.grouped(SessionAuthenticator(), PendingCookieMiddleware(config: config), CSRFMiddleware())
-    HomeWebController().registerPublic(web)
-    PublicWebController().register(web)
-    FeedWebController().register(web)
-    SitemapWebController().register(web)
+    // The public site's pages, kept as rendered until the next audited write (`PageCache`).
+    let publicPages = web.grouped(CachedPages())
+    HomeWebController().registerPublic(publicPages)
+    PublicWebController().register(publicPages)
+    FeedWebController().register(publicPages)
+    SitemapWebController().register(publicPages)
     AuthWebController(config: config).register(web)
     ProposalsWebController().registerPublic(web)
     let signedIn = web.grouped(RequireSignedInPage())

@@ -449,7 +449,8 @@ struct PublicWebController {
         return try await Self.render(req, "public/search", context)
     }
 
-    /// Not cached (`req.render` sends no-store): a withdrawn story or consent disappears at the next request.
+    /// Sent with no-store (`req.render`), so no browser or proxy keeps it; this instance keeps a copy until the next
+    /// audited write (`CachedPages`): a withdrawn story or consent disappears at the next request all the same.
     static func render<C: Encodable & Sendable>(_ req: Request, _ template: String, _ context: C) async throws
         -> Response
     {

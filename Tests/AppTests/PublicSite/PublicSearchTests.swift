@@ -32,6 +32,7 @@ struct PublicSearchTests {
         s.name = name
         s.refreshSearch()
         try await s.save(on: app.db)
+        try await PublicFixture.audited(app, "subject \(id) renamed")
     }
 
     /// Every public exemplar of a query, page after page by key, with the given thresholds.
@@ -75,6 +76,7 @@ struct PublicSearchTests {
             try await (app.db as! any SQLDatabase).raw(
                 "UPDATE registrations SET status = 'registered' WHERE subject_id = \(bind: collective)"
             ).run()
+            try await PublicFixture.audited(app, "recognition of \(collective) dropped")
             #expect(try await !Self.finds(app, "dak ruong", collective), "no recognised registration left")
 
             // From the index or by testing each name along the walk: the same exemplars, in the same order.

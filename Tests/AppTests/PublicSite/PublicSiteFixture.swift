@@ -19,6 +19,7 @@ enum PublicFixture {
         try await (app.db as! any SQLDatabase).raw(
             "UPDATE registrations SET status = 'achieved' WHERE id = \(bind: r.id ?? 0)"
         ).run()
+        try await audited(app, "registration \(r.id ?? 0) recognised")
         return r.subject
     }
 
@@ -53,6 +54,7 @@ enum PublicFixture {
         try await (app.db as! any SQLDatabase).raw(
             "UPDATE registrations SET status = 'achieved' WHERE id = \(bind: r.id ?? 0)"
         ).run()
+        try await audited(app, "subject \(s.id ?? 0) made, recognised")
         return try await SubjectModel.query(on: app.db).filter(\.$id == s.id ?? 0).with(\.$unit).first()!
     }
 
@@ -99,6 +101,7 @@ enum PublicFixture {
             link.subjectID = id
             try await link.save(on: app.db)
         }
+        try await audited(app, "story \(s.id ?? 0) made")
         return s
     }
 
@@ -112,6 +115,7 @@ enum PublicFixture {
         c.scopeNote = "Tên, ảnh, thành tích"
         c.recordedAt = Date()
         try await c.save(on: app.db)
+        try await audited(app, "consent \(c.id ?? 0) recorded")
         return c
     }
 
@@ -119,6 +123,15 @@ enum PublicFixture {
         c.withdrawnAt = Date()
         c.withdrawReason = "Xin rút"
         try await c.save(on: app.db)
+        try await audited(app, "consent \(c.id ?? 0) withdrawn")
+    }
+
+    /// What every service does with a write, for the fixtures that write past the services: an entry in the audit
+    /// chain, whose head the public pages' copies follow (`PageCache`).
+    static func audited(_ app: Application, _ summary: String) async throws {
+        try await AuditLog.record(
+            on: app.db, actor: nil, action: "update", entity: "test-fixture", entityID: nil, unitID: nil,
+            summary: summary, before: nil as String?, after: nil as String?)
     }
 
     static func storyHref(_ s: StoryModel) -> String { PublicPath.story(id: s.id ?? 0, slug: s.slug).href }

@@ -46,6 +46,9 @@ public struct AppConfig: Sendable {
     public var sqliteMmapMiB = 0
     /// Page cache of each SQLite request connection, in MiB (DIENHINH_SQLITE_CACHE_MB, 1–1024). SQLite's own: 2.
     public var sqliteCacheMiB = 2
+    /// Copies of the public site's pages this instance keeps, in MiB of bodies (DIENHINH_PAGE_CACHE_MB, 0–1024; 0:
+    /// none). Each is served until the next audited write (`PageCache`). Default 32.
+    public var pageCacheMiB = 32
     /// Log every SQL statement with its binds at level info (DIENHINH_SQL_LOG=1, with LOG_LEVEL=info): for finding a
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
@@ -184,6 +187,7 @@ public struct AppConfig: Sendable {
             ("DIENHINH_HEAVY_SLOTS", 1...64, \AppConfig.heavySlots), ("DIENHINH_EXPORT_SLOTS", 1...16, \.exportSlots),
             ("DIENHINH_HEAVY_WAIT", 1...600, \.heavyWait), ("DIENHINH_SQLITE_MMAP_MB", 0...2047, \.sqliteMmapMiB),
             ("DIENHINH_SQLITE_CACHE_MB", 1...1024, \.sqliteCacheMiB),
+            ("DIENHINH_PAGE_CACHE_MB", 0...1024, \.pageCacheMiB),
         ] {
             guard let r = value(name) else { continue }
             guard let n = Int(r), range.contains(n) else {
