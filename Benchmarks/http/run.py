@@ -60,6 +60,9 @@ def env_for(args, workdir):
     else:
         env["DATABASE_PATH"] = str(workdir / "dienhinh.sqlite")
         env.pop("DATABASE_URL", None)
+    for pair in getattr(args, "env", None) or []:
+        key, _, value = pair.partition("=")
+        env[key] = value
     return env
 
 
@@ -213,6 +216,8 @@ def main():
     p.add_argument("--duration", type=int, default=10)
     p.add_argument("--out", default="")
     p.add_argument("--keep", action="store_true")
+    p.add_argument("--env", action="append", default=[], metavar="K=V",
+                   help="a setting of the server, e.g. DIENHINH_PAGE_CACHE_MB=0 (the public pages rendered each time)")
     p.add_argument("--reuse", default="", help="a folder (SQLite) or, with --database-url, any value: the data of "
                    "an earlier run with --keep; gen-data is skipped (its 10 minutes at national scale)")
     args = p.parse_args()
@@ -225,7 +230,7 @@ def main():
     if args.database_url and not args.reuse:
         subprocess.run(["psql", "-q", args.database_url, "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    result = {"scale": args.scale, "database": "postgresql" if args.database_url else "sqlite",
+    result = {"scale": args.scale, "database": "postgresql" if args.database_url else "sqlite", "env": args.env,
               "connections": args.connections, "duration_s": args.duration, "cores": os.cpu_count()}
 
     if not args.reuse:
@@ -301,6 +306,8 @@ def main():
             r["alone_ms"] = round(alone[path], 2)
             r.update({"name": name, "path": path, "status": status, "bytes": len(raw),
                       "gzip_bytes": len(gzip.compress(raw, 6))})
+            if h.get("X-Page-Cache"):  # the public pages: served from the instance's copy (`PageCache`) or rendered
+                r["page_cache"] = h.get("X-Page-Cache")
             rows.append(r)
             print(f"{name}: p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, p99 {r['p99_ms']} ms, {r['rps']:.0f} req/s",
                   flush=True)
@@ -349,7 +356,8 @@ def main():
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in result["endpoints"]:
         floor = f"{r['sql_floor_ms']} ({r['statements']})" if "sql_floor_ms" in r else "—"
-        print(f"| {r['name']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['rps']:.0f} | "
+        name = r["name"] + (" (kept copy)" if r.get("page_cache") else "")
+        print(f"| {name} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['rps']:.0f} | "
               f"{r['rps_vs_bare']} | {r['alone_ms']} | {floor} | {r.get('vs_floor') or '—'} | {r['bytes']} | "
               f"{r['gzip_bytes']} |")
     print(f"\nstart to first 200: {result['start_to_first_200_s']} s; idle RSS {result['idle_rss_mb']} MB; "
