@@ -62,7 +62,7 @@ extension AccountPage {
                 lastSeen: "01/12/2025 14:02", expires: "31/12/2025 14:00", current: false,
                 endAction: AccountPath.endSession(.id(3)).href),
         ],
-        otherCount: 1, endOthersAction: AccountPath.endOthers.href)
+        otherCount: 31, hiddenCount: 30, endOthersAction: AccountPath.endOthers.href)
 }
 
 extension PasswordChangePage {

@@ -309,6 +309,27 @@ struct AccountTests {
         }
     }
 
+    @Test("Many sessions: the page lists this one and the 20 most recent, counts the rest, and ends them all")
+    func manySessions() async throws {
+        try await withTestApp { app in
+            let id = try await Self.officer(app, "nhieuphien")
+            for _ in 0..<30 { _ = try await APIClient.login(app, "nhieuphien") }
+            let b = Browser(app)
+            try await b.login("nhieuphien")
+            let page = try await b.send(.GET, "/app/tai-khoan")
+            #expect(page.status == .ok)
+            #expect(page.text.components(separatedBy: "<td data-label=\"Loại\">").count - 1 == 21)
+            #expect(page.text.contains("<td data-label=\"Loại\">Trình duyệt <span class=\"tag\">Phiên này</span>"))
+            #expect(page.text.contains("Và 10 phiên khác đang hoạt động"))
+            #expect(page.text.contains("Kết thúc 30 phiên khác"))
+            #expect(page.text.utf8.count < 50_000)
+            #expect(try await b.post("/app/tai-khoan/phien/ket-thuc-khac", []).status == .seeOther)
+            #expect(try await Self.tokenCount(app, id) == 1)
+            let after = try await b.send(.GET, "/app/tai-khoan")
+            #expect(!after.text.contains("phiên khác"))
+        }
+    }
+
     @Test("last_seen_at is written at most once a minute per token")
     func lastSeen() async throws {
         try await withTestApp(demo: false) { app in

@@ -206,7 +206,7 @@ struct SurfaceTests {
             try await render("monitoring/dashboard", DashboardPage.mock, mustContain: "Việc bồi dưỡng quá hạn")
             try await render("statistics/list", StatisticsListPage.mock, mustContain: "0601.N/BNV-TĐKT")
             try await render("statistics/form", StatisticsFormPage.mock, mustContain: "SỐ PHONG TRÀO THI ĐUA")
-            try await render("platform/account", AccountPage.mock, mustContain: "Kết thúc 1 phiên khác")
+            try await render("platform/account", AccountPage.mock, mustContain: "Và 30 phiên khác đang hoạt động")
             try await render("platform/password", PasswordChangePage.mock, mustContain: "không khớp nhau")
             try await render("organisation/user-reset", PasswordResetPage.mock, mustContain: "abcd-EFGH-2345-wxyz")
             try await render("help/index", HelpIndexPage.mock, mustContain: "Vai trò của bạn")

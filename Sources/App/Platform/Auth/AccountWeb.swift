@@ -65,7 +65,10 @@ struct AccountPage: Encodable, Sendable {
     let passwordChanged: String
     let passwordHref: String
     let sessions: [SessionRow]
+    /// Active sessions other than this one, shown or not.
     let otherCount: Int
+    /// Of them, how many the page does not list (only the most recent are).
+    let hiddenCount: Int
     let endOthersAction: String
 }
 
@@ -111,15 +114,16 @@ struct AccountWebController {
 
     @Sendable func account(req: Request) async throws -> Response {
         let auth = try req.auth.orThrow()
-        let sessions = try await AccountService.sessions(of: auth, on: req.db)
+        let sessions = try await AccountService.shownSessions(of: auth, on: req.db)
         let user = auth.user
         let ctx = AccountPage(
             layout: req.layout("Tài khoản của tôi", active: AccountPath.account.href), fullName: user.fullName,
             username: user.username, roleLabel: auth.actor.role.label, unitName: auth.unitName ?? "—",
             email: user.email ?? "—",
             passwordChanged: user.passwordChangedAt.map(VietnameseDate.formatDateTime) ?? "chưa đổi lần nào",
-            passwordHref: AccountPath.password.href, sessions: sessions.map(SessionRow.init),
-            otherCount: sessions.filter { !$0.current }.count, endOthersAction: AccountPath.endOthers.href)
+            passwordHref: AccountPath.password.href, sessions: sessions.rows.map(SessionRow.init),
+            otherCount: sessions.others, hiddenCount: sessions.others - sessions.rows.filter { !$0.current }.count,
+            endOthersAction: AccountPath.endOthers.href)
         return try await req.render("platform/account", ctx)
     }
 
