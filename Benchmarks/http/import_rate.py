@@ -11,6 +11,9 @@ over `--units` communes of the data through `POST /api/v1/imports`, waits for th
     python3 Benchmarks/http/import_rate.py --bin NEW_BIN [--bin OLD_BIN] --reuse /work/bench-national \\
         [--rows 50000] [--units 200] [--repeat 3] [--password ADMIN_PASSWORD]
 
+A soak: `--soak N` runs N imports in a row on one server of each binary and reports the memory after each (is it
+handed back, or does it grow from import to import?).
+
 On PostgreSQL, `--postgres-template URL` names a database of national data (never written to): each run imports
 into a copy of it (`CREATE DATABASE … TEMPLATE`, dropped after the run), made while nothing is connected to it.
 
@@ -72,7 +75,36 @@ def postgres(url, database, sql):
     subprocess.run(["psql", "-q", f"{base}/{database}", "-c", sql], check=True, stdout=subprocess.DEVNULL)
 
 
-def measure(binary, source, rows, codes, password, seed, template=None):
+def import_once(base, auth, proc, codes, rows, seed):
+    """One import through the API on a running server: its rate, its split, the server's memory around it."""
+    body, boundary = csv_body(codes, rows, seed)
+    time.sleep(2)
+    idle = status_kb(proc.pid, "VmRSS") / 1024
+    start = time.monotonic()
+    job = call(base, "POST", "/api/v1/imports", body,
+               dict(auth, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
+    writing = None
+    while True:
+        j = call(base, "GET", f"/api/v1/imports/{job['id']}", headers=auth)
+        if j["finished"]:
+            break
+        if writing is None and j["status"] == "importing":
+            writing = time.monotonic()
+        time.sleep(0.1)
+    elapsed = time.monotonic() - start
+    checked = (writing or time.monotonic()) - start
+    peak = status_kb(proc.pid, "VmHWM") / 1024
+    time.sleep(3)
+    after = status_kb(proc.pid, "VmRSS") / 1024
+    return {"status": j["status"], "created": j["created"], "errors": len(j.get("errors", [])),
+            "seconds": round(elapsed, 2), "rows_per_s": round(j["created"] / elapsed),
+            "check_s": round(checked, 2), "write_s": round(elapsed - checked, 2),
+            "rss_idle_mb": round(idle, 1), "rss_peak_mb": round(peak, 1), "rss_after_mb": round(after, 1),
+            "rss_anon_after_mb": round(status_kb(proc.pid, "RssAnon") / 1024, 1)}
+
+
+def measure(binary, source, rows, codes, password, seed, template=None, imports=1):
+    """`imports` imports in a row on one server (a soak when more than one); returns each import's figures."""
     work = Path(tempfile.mkdtemp(prefix="dh-import-"))
     copy = None
     try:
@@ -92,29 +124,15 @@ def measure(binary, source, rows, codes, password, seed, template=None):
                          json.dumps({"username": "admin", "password": password}).encode(),
                          {"Content-Type": "application/json"})["token"]
             auth = {"Authorization": f"Bearer {token}"}
-            body, boundary = csv_body(codes, rows, seed)
-            time.sleep(2)
-            idle = status_kb(proc.pid, "VmRSS") / 1024
-            start = time.monotonic()
-            job = call(base, "POST", "/api/v1/imports", body,
-                       dict(auth, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
-            writing = None
-            while True:
-                j = call(base, "GET", f"/api/v1/imports/{job['id']}", headers=auth)
-                if j["finished"]:
-                    break
-                if writing is None and j["status"] == "importing":
-                    writing = time.monotonic()
-                time.sleep(0.1)
-            elapsed = time.monotonic() - start
-            checked = (writing or time.monotonic()) - start
-            peak = status_kb(proc.pid, "VmHWM") / 1024
-            time.sleep(3)
-            after = status_kb(proc.pid, "VmRSS") / 1024
-            return {"bin": binary, "status": j["status"], "created": j["created"], "errors": len(j.get("errors", [])),
-                    "seconds": round(elapsed, 2), "rows_per_s": round(j["created"] / elapsed),
-                    "check_s": round(checked, 2), "write_s": round(elapsed - checked, 2),
-                    "rss_idle_mb": round(idle, 1), "rss_peak_mb": round(peak, 1), "rss_after_mb": round(after, 1)}
+            out = []
+            for n in range(imports):
+                r = dict(import_once(base, auth, proc, codes, rows, seed + n), bin=binary, n=n + 1)
+                if imports > 1:
+                    print(f"import {n + 1}: {r['status']}, {r['rows_per_s']} rows/s, RSS before {r['rss_idle_mb']} "
+                          f"MB, peak so far {r['rss_peak_mb']} MB, after {r['rss_after_mb']} MB "
+                          f"(anonymous {r['rss_anon_after_mb']} MB)", flush=True)
+                out.append(r)
+            return out
         finally:
             R.stop(proc)
     finally:
@@ -132,6 +150,8 @@ def main():
     p.add_argument("--units", type=int, default=200)
     p.add_argument("--repeat", type=int, default=1, help="runs of each binary; the median run is reported")
     p.add_argument("--password", default=R.ADMIN_PASSWORD)
+    p.add_argument("--soak", type=int, default=0, help="instead: this many imports in a row on one server of each "
+                   "binary, each import's rate and the server's memory after it")
     args = p.parse_args()
     source = Path(args.reuse) if args.reuse else None
     units_sql = f"SELECT code FROM units WHERE kind = 'xa' AND abolished_on IS NULL ORDER BY id LIMIT {args.units}"
@@ -148,9 +168,19 @@ def main():
         units = db.execute("SELECT count(*) FROM units").fetchone()[0]
         db.close()
     print(f"{units} units in the data; {args.rows} rows over {len(codes)} communes", flush=True)
+    if args.soak:
+        for b in args.bin:
+            runs = measure(b, source, args.rows, codes, args.password, seed=1, template=args.postgres_template,
+                           imports=args.soak)
+            print(f"| {b} | import | rows/s | RSS before MB | after MB | anonymous after MB | peak so far MB |")
+            print("|---|---|---|---|---|---|---|")
+            for r in runs:
+                print(f"| | {r['n']} ({r['status']}) | {r['rows_per_s']} | {r['rss_idle_mb']} | {r['rss_after_mb']} | "
+                      f"{r['rss_anon_after_mb']} | {r['rss_peak_mb']} |")
+        return
     runs = []
     for _ in range(args.repeat):  # the binaries in turn, so that the machine's drift falls on each alike
-        runs += [measure(b, source, args.rows, codes, args.password, seed=1, template=args.postgres_template)
+        runs += [measure(b, source, args.rows, codes, args.password, seed=1, template=args.postgres_template)[0]
                  for b in args.bin]
     results = []
     for b in args.bin:

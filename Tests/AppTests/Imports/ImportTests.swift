@@ -105,6 +105,55 @@ struct ImportTests {
         }
     }
 
+    @Test("A subject of the unit is reused by its identity in another year, found by subjects_unit_name_idx")
+    func reusesSubjects() async throws {
+        try await withTestApp(sqliteFile: true) { app in
+            let api = try await APIClient.login(app, "dakruong")
+            let header = ImportService.templateRows()[0]
+            func run(_ rows: [[String]]) async throws -> ImportJobDTO {
+                var csv = CSV.utf8BOM
+                for r in [header] + rows { csv += CSV.line(r) }
+                let res = try await upload(app, api, Array(csv.utf8), filename: "nhap.csv")
+                #expect(res.status == .accepted, "\(res.text)")
+                return try await poll(api, try res.json(ImportJobDTO.self).id)
+            }
+            var person = Self.row(1)
+            person[8] = "062080001234"
+            let household = Self.row(3)
+            #expect(try await run([person, household]).created == 2)
+            let subjects = try await SubjectModel.query(on: app.db).count()
+            // 2025: the same two, the person's name typed in capitals (folded, the same identity).
+            var person2025 = person
+            person2025[0] = "2025"
+            person2025[3] = person[3].uppercased()
+            var household2025 = household
+            household2025[0] = "2025"
+            // The same name with another ID number is somebody else.
+            var namesake = person2025
+            namesake[3] = person[3]
+            namesake[8] = "062080009999"
+            let second = try await run([person2025, household2025, namesake])
+            #expect(second.status == "done" && second.created == 3, "\(second.errors)")
+            #expect(try await SubjectModel.query(on: app.db).count() == subjects + 1)
+            for name in [person[3], household[3]] {
+                let regs = try await RegistrationModel.query(on: app.db).join(
+                    SubjectModel.self, on: \RegistrationModel.$subject.$id == \SubjectModel.$id
+                )
+                .filter(SubjectModel.self, \.$name == name).all()
+                let years = Dictionary(grouping: regs, by: \.$subject.id).mapValues { $0.map(\.year).sorted() }
+                #expect(years.values.contains([2024, 2025]), "\(name): \(years)")
+            }
+            // Already registered in 2025: refused by row, nothing written.
+            let again = try await run([household2025])
+            #expect(
+                again.status == "failed" && again.errors.first?.message.contains("đã được đăng ký năm 2025") == true)
+            // Both databases read the index for the file's (unit, name) pairs.
+            let plan = try await RegistrationListScaleTests.explain(
+                app, ImportService.lookup([.init(1, "a"), .init(2, "b")]), pricedOut: ["seqscan", "bitmapscan"])
+            #expect(plan.joined(separator: "\n").contains(AddSubjectIdentityIndex.index), "\(plan)")
+        }
+    }
+
     @Test("Errors are listed by row and column in Vietnamese; a commune cannot import into another unit")
     func rowErrors() async throws {
         try await withTestApp(sqliteFile: true) { app in

@@ -59,5 +59,6 @@ enum Migrations {
         AddPublicFieldIndex(),
         AddDossierSearch.migration,
         AddMovementSearch.migration,
+        AddSubjectIdentityIndex(),
     ]
 }
