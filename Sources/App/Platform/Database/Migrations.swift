@@ -46,7 +46,7 @@ enum Migrations {
         CreateMediaLog(),
         CreateProposals(),
         AddStoryReturns(),
-        AddSubjectOrderIndex(),
+        AddSubjectOrderIndex.migration,
         AddQuotaIndex(),
         AddRegistrationTallies(),
         AddSearchPrefixIndex(),
@@ -56,9 +56,9 @@ enum Migrations {
         AddUnitSearch.migration,
         AddPublicExemplarFlag(),
         AddPublicSearch(),
-        AddPublicFieldIndex(),
+        AddPublicFieldIndex.migration,
         AddDossierSearch.migration,
         AddMovementSearch.migration,
-        AddSubjectIdentityIndex(),
+        AddSubjectIdentityIndex.migration,
     ]
 }
