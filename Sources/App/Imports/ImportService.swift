@@ -216,13 +216,8 @@ enum ImportService {
         job.processed = job.total
         job.finishedAt = Date()
         try await job.save(on: db)
-        // The jobs' connections hand their page caches back (SQLite; `Bootstrap.jobCacheKiB`), then the process its
-        // heap. Every connection of the job's loop, not only the one this statement gets: a job's statements go to
-        // the least busy, so over many imports each of them had filled its 64 MiB (a soak of twelve: 55 → 172 MB
-        // of heap after the job).
-        if let sqlite = db as? SQLiteConnectionsDatabase {
-            for connection in sqlite.connections { try await connection.raw("PRAGMA shrink_memory").run() }
-        }
+        // The job's connection hands its page cache back (SQLite; `Bootstrap.jobCacheKiB`), then the process its heap.
+        if db is SQLiteConnectionsDatabase { try await db.sql().raw("PRAGMA shrink_memory").run() }
         Memory.handBack()
     }
 
