@@ -7,6 +7,8 @@ final class UserModel: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "username") var username: String
     @Field(key: "full_name") var fullName: String
+    /// The full name and user name folded, for the users list's search (migration 58, `AddUserSearch`).
+    @Field(key: "search_text") var searchText: String
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") var role: String
     @OptionalParent(key: "unit_id") var unit: UnitModel?
@@ -26,7 +28,8 @@ final class UserModel: Model, @unchecked Sendable {
     /// Its properties listed, not found by reflection on every query and row (`ModelPropertiesTests`).
     var properties: [any AnyProperty] {
         [
-            $id, $username, $fullName, $passwordHash, $role, $unit, $active, $lastLoginAt, $email, $mustChangePassword,
+            $id, $username, $fullName, $searchText, $passwordHash, $role, $unit, $active, $lastLoginAt, $email,
+            $mustChangePassword,
             $passwordChangedAt, $disabledAt, $disabledBy, $createdAt, $updatedAt,
         ]
     }
@@ -36,6 +39,7 @@ final class UserModel: Model, @unchecked Sendable {
     init(username: String, fullName: String, passwordHash: String, role: Role, unitID: Int?) {
         self.username = username
         self.fullName = fullName
+        self.searchText = Self.searchText(username: username, fullName: fullName)
         self.passwordHash = passwordHash
         self.role = role.rawValue
         self.$unit.id = unitID
@@ -44,4 +48,11 @@ final class UserModel: Model, @unchecked Sendable {
     }
 
     var userRole: Role { Role(rawValue: role) ?? .editor }
+
+    static func searchText(username: String, fullName: String) -> String {
+        VietnameseText.fold(fullName + " " + username)
+    }
+
+    /// After the name or the user name changed.
+    func refreshSearch() { searchText = Self.searchText(username: username, fullName: fullName) }
 }

@@ -51,8 +51,11 @@ enum UserQueries {
         try await filtered(q: q, role: role, scope: scope, on: db).keysetPage(list, order: order)
     }
 
-    /// The list's filter and scope (the page, the API and the export share it); units loaded.
-    static func filtered(q: String, role: String, scope: UnitScope, on db: any Database) -> QueryBuilder<UserModel> {
+    /// The list's filter and scope (the page, the API and the export share it); units loaded. A search `q` matches
+    /// the start of words of the full name and the user name, folded (`AddUserSearch`).
+    static func filtered(q: String, role: String, scope: UnitScope, on db: any Database) async throws
+        -> QueryBuilder<UserModel>
+    {
         var query = UserModel.query(on: db).with(\.$unit)
         switch scope {
         case .all: break
@@ -60,13 +63,7 @@ enum UserQueries {
             query = query.join(UnitModel.self, on: \UserModel.$unit.$id == \UnitModel.$id).within(scope)
         case .none: query = query.filter(\.$id == -1)
         }
-        let text = VietnameseText.clean(q).lowercased().likeSafe
-        if !text.isEmpty {
-            query = query.group(.or) {
-                $0.filter(\.$username, .custom("LIKE"), "%\(text)%").filter(
-                    \.$fullName, .custom("LIKE"), "%\(VietnameseText.clean(q).likeSafe)%")
-            }
-        }
+        try await AddUserSearch.search.filter(query, words: FoldedTextSearch.words(q), on: db)
         if !role.isEmpty { query = query.filter(\.$role == role) }
         return query
     }
@@ -171,6 +168,7 @@ enum UserService {
         let wasAdministering = Policy.administers(user.userRole) && user.active
         user.username = input.username
         user.fullName = input.fullName
+        user.refreshSearch()
         user.role = role.rawValue
         user.$unit.id = input.unitID
         if let active = input.active, active != user.active {

@@ -60,5 +60,6 @@ enum Migrations {
         AddDossierSearch.migration,
         AddMovementSearch.migration,
         AddSubjectIdentityIndex.migration,
+        AddUserSearch(),
     ]
 }

@@ -49,7 +49,10 @@ struct ListExportsAPIController {
     /// The API paths (for the OpenAPI document), each with its list's filter parameters.
     static let paths: [(path: String, summary: String, filters: [(String, String, Bool)])] = [
         ("/units/export", "Xuất danh sách đơn vị", [("q", "Tìm theo tên", false), ("kind", "Loại đơn vị", false)]),
-        ("/users/export", "Xuất danh sách tài khoản", [("q", "Tìm theo tên", false), ("role", "Vai trò", false)]),
+        (
+            "/users/export", "Xuất danh sách tài khoản",
+            [("q", "Tìm theo họ tên hoặc tên đăng nhập, không phân biệt dấu", false), ("role", "Vai trò", false)]
+        ),
         ("/audit/export", "Xuất nhật ký thao tác", [("entity", "Loại đối tượng", false)]),
         (
             "/awards/export", "Xuất tra cứu khen thưởng",
@@ -133,7 +136,7 @@ enum ListExports {
         let scope = Policy.userScope(actor)
         guard scope != .none else { throw AppError.notFound() }
         let base = UncheckedBox(
-            UserQueries.filtered(
+            try await UserQueries.filtered(
                 q: try req.listQuery().q, role: req.queryText("role") ?? "", scope: scope, on: req.db))
         return try await TableExport.response(
             req: req, name: "tai-khoan", format: format, sheet: "Tài khoản", columns: userColumns, audit: "user",

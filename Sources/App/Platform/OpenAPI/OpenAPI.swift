@@ -499,7 +499,8 @@ enum OpenAPIDocument {
                             op(
                                 "Danh sách tài khoản trong phạm vi", tag: "users",
                                 params: [
-                                    query("q", "Tên đăng nhập hoặc họ tên"), query("role", "Vai trò"),
+                                    query("q", "Tên đăng nhập hoặc họ tên, không phân biệt dấu; khớp đầu các từ"),
+                                    query("role", "Vai trò"),
                                 ] + paging,
                                 response: listOf("User"), errorCodes: [400, 401])
                         ),
