@@ -146,8 +146,10 @@ public enum Bootstrap {
                             // An import writes 50,000 rows into a dozen indexes of a million rows each in one
                             // transaction: with SQLite's default 2 MB of page cache it spilled dirty pages to the WAL
                             // and read them back. The cache is handed back when the job ends (`ImportService.finish`).
+                            // The temporary store stays SQLite's (a file): in memory it made imports 4–10 % faster
+                            // but grew with every job (twelve 50,000-row imports: heap after a job 78 → 206 MB, peak
+                            // 668 MB; on file 56 → 97 MB, peak 386 MB; docs/PERFORMANCE.md, session 26).
                             try await connection.raw("PRAGMA cache_size = -\(unsafeRaw: String(jobCacheKiB))").run()
-                            try await connection.raw("PRAGMA temp_store = MEMORY").run()
                         }
                     }
                 }
