@@ -630,10 +630,11 @@ extension ImportService {
         var found: [String: Int] = [:]
         for chunk in pairs.sorted(by: { ($0.unitID, $0.searchText) < ($1.unitID, $1.searchText) }).chunked(400) {
             for row in try await sql.raw(lookup(chunk)).all() {
-                let key =
-                    "\(try row.decode(column: "unit_id", as: Int.self))|\(try row.decode(column: "kind", as: String.self))|"
-                    + "\(try row.decode(column: "search_text", as: String.self))|"
-                    + "\(try row.decode(column: "id_number", as: String.self))"
+                let key = SubjectRow.identity(
+                    unitID: try row.decode(column: "unit_id", as: Int.self),
+                    kind: try row.decode(column: "kind", as: String.self),
+                    searchText: try row.decode(column: "search_text", as: String.self),
+                    idNumber: try row.decode(column: "id_number", as: String.self))
                 found[key] = try row.decode(column: "id", as: Int.self)
             }
         }

@@ -85,7 +85,11 @@ struct SubjectRow: Sendable {
 
     /// Who the subject is within its unit: unit, kind, folded name and ID number (an import reuses a subject with the
     /// same identity).
-    var identity: String { "\(unitID)|\(kind)|\(searchText)|\(idNumber)" }
+    var identity: String { Self.identity(unitID: unitID, kind: kind, searchText: searchText, idNumber: idNumber) }
+
+    static func identity(unitID: Int, kind: String, searchText: String, idNumber: String) -> String {
+        "\(unitID)|\(kind)|\(searchText)|\(idNumber)"
+    }
 }
 
 /// What a subject achieved in a year: rating, titles, discipline, leave, and a collective's member counts.

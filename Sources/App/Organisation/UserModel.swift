@@ -39,12 +39,12 @@ final class UserModel: Model, @unchecked Sendable {
     init(username: String, fullName: String, passwordHash: String, role: Role, unitID: Int?) {
         self.username = username
         self.fullName = fullName
-        self.searchText = Self.searchText(username: username, fullName: fullName)
         self.passwordHash = passwordHash
         self.role = role.rawValue
         self.$unit.id = unitID
         self.active = true
         self.mustChangePassword = false
+        refreshSearch()
     }
 
     var userRole: Role { Role(rawValue: role) ?? .editor }
