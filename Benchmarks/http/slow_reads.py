@@ -8,6 +8,11 @@ run loads a slow page (the standing office's dashboard, `/app`, with C connectio
 own figures, as ratios of the two runs measured back to back.
 
     python3 Benchmarks/http/slow_reads.py --bin .build/release/dienhinh --data /path/to/kept/folder
+
+Two settings instead of the readers (`--a K=V`, `--b K=V`, each repeatable), on any signed-in page (`--page`):
+
+    python3 Benchmarks/http/slow_reads.py --bin BIN --data DIR --page /app/dashboard --connections 64 \\
+        --a DIENHINH_HEAVY_SLOTS=2 --b DIENHINH_HEAVY_SLOTS=8
 """
 import argparse
 import os
@@ -22,13 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402  (the benchmark's helpers: server start, sign-in, wrk)
 
 
-def measure(binary, data, readers, connections, duration):
-    env = run.env_for(argparse.Namespace(database_url=""), data)
-    if readers:
-        env["DIENHINH_SQLITE_READERS"] = str(readers)
+def measure(binary, data, settings, connections, duration, page="/app"):
+    env = dict(run.env_for(argparse.Namespace(database_url=""), data), **settings)
     port = run.free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = run.start_server(binary, data, env, port, data / f"slow-reads-{readers or 'default'}.log")
+    proc = run.start_server(binary, data, env, port, data / "slow-reads.log")
     try:
         cookie = {"Cookie": run.login_cookie(base)}
         script = Path(tempfile.mkdtemp()) / "pct.lua"
@@ -36,7 +39,7 @@ def measure(binary, data, readers, connections, duration):
         out = {}
 
         def slow():
-            out["slow"] = run.wrk(base + "/app", cookie, connections, duration, str(script))
+            out["slow"] = run.wrk(base + page, cookie, connections, duration, str(script))
 
         t = threading.Thread(target=slow)
         t.start()
@@ -54,17 +57,27 @@ def main():
     p.add_argument("--data", required=True, help="a folder with dienhinh.sqlite filled by run.py --keep")
     p.add_argument("--connections", type=int, default=8)
     p.add_argument("--duration", type=int, default=15)
+    p.add_argument("--page", default="/app")
+    p.add_argument("--a", action="append", default=[], metavar="K=V")
+    p.add_argument("--b", action="append", default=[], metavar="K=V")
     args = p.parse_args()
     binary = Path(args.bin).resolve()
     data = Path(args.data).resolve()
-    results = {}
-    for readers in (1, None):
-        results[readers] = measure(binary, data, readers, args.connections, args.duration)
-        h, s = results[readers]["healthz"], results[readers]["slow"]
-        label = "1 connection an event loop" if readers == 1 else "default readers"
+    if args.a or args.b:
+        variants = [(" ".join(args.a) or "default", dict(a.split("=", 1) for a in args.a)),
+                    (" ".join(args.b) or "default", dict(b.split("=", 1) for b in args.b))]
+    else:
+        variants = [("1 connection an event loop", {"DIENHINH_SQLITE_READERS": "1"}), ("default readers", {})]
+    results = []
+    for label, settings in variants:
+        r = measure(binary, data, settings, args.connections, args.duration, args.page)
+        results.append(r)
+        h, s = r["healthz"], r["slow"]
         print(f"{label}: /healthz p50 {h['p50_ms']} ms, p99 {h['p99_ms']} ms, {h['rps']:.0f} req/s; "
-              f"/app p50 {s['p50_ms']} ms, {s['rps']:.1f} req/s", flush=True)
-    one, many = results[1]["healthz"], results[None]["healthz"]
+              f"{args.page} p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, {s['rps']:.1f} req/s", flush=True)
+    if args.a or args.b:
+        return
+    one, many = results[0]["healthz"], results[1]["healthz"]
     print(f"\n/healthz under the slow load, one connection ÷ default readers: p50 × "
           f"{one['p50_ms'] / max(many['p50_ms'], 0.001):.1f}, p99 × {one['p99_ms'] / max(many['p99_ms'], 0.001):.1f}, "
           f"req/s × {many['rps'] / max(one['rps'], 0.001):.1f} more with the readers (cores: {os.cpu_count()})")

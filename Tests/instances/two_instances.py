@@ -140,18 +140,25 @@ def png(width=64, height=48):
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
+def web_login(server, username, jar, label):
+    """Signs `username` in on `server` through the form; False when it fails (each step checked)."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    status, page, _ = request(server.base, "GET", "/dang-nhap", opener=opener)
+    csrf = re.search(rb'name="_csrf" value="([^"]+)"', page)
+    check(f"{label} shows the sign-in form with its token", status == 200 and csrf is not None, f"HTTP {status}")
+    if not csrf:
+        return None
+    form = urllib.parse.urlencode({"_csrf": csrf.group(1).decode(), "username": username, "password": DEMO_PASSWORD})
+    status, _, _ = request(server.base, "POST", "/dang-nhap", raw=form.encode(), opener=opener,
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    check(f"signing in on {label} succeeds", status in (200, 303), f"HTTP {status}")
+    return opener if status in (200, 303) else None
+
+
 def web_session_checks(a, b):
     jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    status, page, _ = request(a.base, "GET", "/dang-nhap", opener=opener)
-    csrf = re.search(rb'name="_csrf" value="([^"]+)"', page)
-    check("A shows the sign-in form with its token", status == 200 and csrf is not None, f"HTTP {status}")
-    if not csrf:
+    if not web_login(a, "noivu", jar, "A"):
         return
-    form = urllib.parse.urlencode({"_csrf": csrf.group(1).decode(), "username": "noivu", "password": DEMO_PASSWORD})
-    status, _, _ = request(a.base, "POST", "/dang-nhap", raw=form.encode(), opener=opener,
-                           headers={"Content-Type": "application/x-www-form-urlencoded"})
-    check("signing in on A succeeds", status in (200, 303), f"HTTP {status}")
     # The same cookies, sent to B (a load balancer without sticky sessions).
     for c in jar:
         c.port, c.port_specified = None, False
@@ -228,6 +235,25 @@ def public_page_checks(a, b, token_b):
         check(f"B withdraws consent {c['id']}", status == 200, f"HTTP {status} {body[:200]!r}")
     status, _, _ = request(a.base, "GET", path)
     check("the exemplar whose consent B withdrew is gone from A at once (404, not A's copy)", status == 404,
+          f"HTTP {status}")
+
+
+def reference_checks(a, b, token_b):
+    """A signed-in page's reference data (ReferenceCache) follows a write made through the other instance."""
+    opener = web_login(a, "noivu", http.cookiejar.CookieJar(), "A (again)")
+    if not opener:
+        return
+    name = "Phong trào hai máy " + uuid.uuid4().hex[:6]
+    first = request(a.base, "GET", "/app/registrations", opener=opener)
+    second = request(a.base, "GET", "/app/registrations", opener=opener)
+    check("A's registration list opens twice (its choices kept the second time)",
+          first[0] == 200 and second[0] == 200 and name.encode() not in second[1], f"HTTP {first[0]}, {second[0]}")
+    status, body, _ = request(b.base, "POST", "/api/v1/movements",
+                              {"code": "PT-" + name[-6:].upper(), "name": name, "kind": "phong-trao",
+                               "level": "huyen", "fromYear": 2025, "toYear": 2026}, token=token_b)
+    check("B creates a movement", status in (200, 201), f"HTTP {status} {body[:300]!r}")
+    status, page, _ = request(a.base, "GET", "/app/registrations", opener=opener)
+    check("A's registration list offers the movement B created, at once", status == 200 and name.encode() in page,
           f"HTTP {status}")
 
 
@@ -315,6 +341,7 @@ def main():
         token_b = api_token(b.base, "dakruong")
         upload_checks(a, b, token_a, token_b)
         public_page_checks(a, b, api_token(b.base, "noivu"))
+        reference_checks(a, b, api_token(b.base, "noivu"))
         import_checks(a, b, token_a, args.rows)
     finally:
         a.stop()

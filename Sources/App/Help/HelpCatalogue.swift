@@ -22,6 +22,14 @@ struct HelpCatalogue: Sendable {
 
     let file: File
     let documents: [String: HelpDocument]
+    /// The topics' screen patterns, split once.
+    let screens: HelpScreens.Index
+
+    init(file: File, documents: [String: HelpDocument]) {
+        self.file = file
+        self.documents = documents
+        screens = HelpScreens.Index(file.topics.map { (key: $0.slug, patterns: $0.screens ?? []) })
+    }
 
     static func load(workingDirectory: String) throws -> HelpCatalogue {
         let dir = URL(fileURLWithPath: workingDirectory).appendingPathComponent("Resources/Help")
@@ -44,8 +52,7 @@ struct HelpCatalogue: Sendable {
 
     /// The guide for the page at `path` (its most specific screen pattern), if any.
     func topic(forPage path: String) -> Topic? {
-        let slug = HelpScreens.best(
-            path: path, among: file.topics.map { (key: $0.slug, patterns: $0.screens ?? []) })
+        let slug = screens.best(path: path)
         return file.topics.first { $0.slug == slug }
     }
 }

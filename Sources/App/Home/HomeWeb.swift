@@ -106,28 +106,53 @@ struct HomeWebController {
     @Sendable func home(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let auth = req.auth!
+        // Counts over the actor's scope, read again after any write (`ReferenceCache`); the date is in the key for
+        // what falls due.
+        let figures = try await req.reference("home \(actor.userID) \(Today.iso)") {
+            try await Self.figures(actor, on: req.db)
+        }
+        var page = HomePage(
+            layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",
+            roleLabel: actor.role.label, unitName: auth.unitName, stats: figures.stats, tasks: figures.tasks,
+            myMovements: figures.myMovements, catalogueVersion: figures.catalogueVersion, overdue: figures.overdue)
+        page.notices = try await NoticeDigest.of(actor, on: req.db)
+        page.quotas = try await QuotaWebController.digest(
+            actor: actor, plans: req.application.quotaPlans, copies: req.application.quotaDigests, on: req.db)
+        return try await req.render("home/home", page)
+    }
+
+    /// What the home page counts and lists for an actor, apart from the inbox and the quotas.
+    struct Figures: Sendable {
+        let stats: [HomePage.Stat]
+        let tasks: [HomePage.Task]
+        let myMovements: [HomePage.MovementLink]
+        let catalogueVersion: String?
+        let overdue: [HomePage.Overdue]
+    }
+
+    static func figures(_ actor: Actor, on db: any Database) async throws -> Figures {
         var stats: [HomePage.Stat] = []
         let unitScope = Policy.unitScope(actor)
         if unitScope != .none {
-            let n = try await UnitModel.query(on: req.db).within(unitScope).boundedCount(HomePage.countBound)
+            let n = try await UnitModel.query(on: db).within(unitScope).boundedCount(HomePage.countBound)
             stats.append(
                 .init(
                     label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc",
                     value: VietnameseText.boundedCount(n, bound: HomePage.countBound), href: UnitsPath.list.href))
         }
-        let movementCount = try await MovementModel.query(on: req.db).count()
+        let movementCount = try await MovementModel.query(on: db).count()
         stats.append(
             .init(label: "Phong trào, cuộc vận động", value: String(movementCount), href: MovementsPath.list.href))
         let userScope = Policy.userScope(actor)
         if userScope != .none {
-            let n = try await UserQueries.filtered(q: "", role: "", scope: userScope, on: req.db).boundedCount(
+            let n = try await UserQueries.filtered(q: "", role: "", scope: userScope, on: db).boundedCount(
                 HomePage.countBound)
             stats.append(
                 .init(
                     label: "Tài khoản", value: VietnameseText.boundedCount(n, bound: HomePage.countBound),
                     href: UsersPath.list.href))
         }
-        let groups = try await UnitGroupModel.query(on: req.db).count()
+        let groups = try await UnitGroupModel.query(on: db).count()
         stats.append(.init(label: "Cụm, khối thi đua", value: String(groups), href: GroupsPath.list.href))
 
         var tasks: [HomePage.Task] = []
@@ -157,10 +182,10 @@ struct HomeWebController {
         case .outreach:
             tasks = [.init(text: "Tìm hiểu các phong trào để tuyên truyền", href: MovementsPath.list.href)]
         }
-        tasks = try await Self.commendationTasks(actor, on: req.db) + tasks
+        tasks = try await commendationTasks(actor, on: db) + tasks
         var mine: [HomePage.MovementLink] = []
         if !actor.leadMovementIDs.isEmpty {
-            let ms = try await MovementModel.query(on: req.db).filter(\.$id ~~ Array(actor.leadMovementIDs)).sort(
+            let ms = try await MovementModel.query(on: db).filter(\.$id ~~ Array(actor.leadMovementIDs)).sort(
                 \.$code
             ).all()
             mine = ms.map {
@@ -169,27 +194,27 @@ struct HomeWebController {
                     period: "\($0.fromYear)–\($0.toYear)")
             }
         }
-        let version = try await CatalogueService.current(on: req.db)?.version
-        let overdue = try await NurturingService.overdue(for: actor, on: req.db).map { a, r in
+        let version = try await CatalogueService.current(on: db)?.version
+        let overdue = try await NurturingService.overdue(for: actor, on: db).map { a, r in
             HomePage.Overdue(
                 title: a.title, subject: r.subject.name, unitName: r.unit.shortName, dueDate: a.dueDate.isoToVietnamese,
                 href: RegistrationsPath.registration(.id(r.id ?? 0)).href + "#boi-duong")
         }
-        if let scope = try await RegistrationListing.scopeIDs(actor, on: req.db) {
+        if let scope = try await RegistrationListing.scopeIDs(actor, on: db) {
             // From the counts kept on write where the scope is a set of subtrees (`RegistrationTallies`).
-            var regs = try await RegistrationTallies.total(scope, dim: "ks", on: req.db)
+            var regs = try await RegistrationTallies.total(scope, dim: "ks", on: db)
             if regs == nil {
                 regs = try await scope.apply(
-                    RegistrationModel.query(on: req.db).join(
+                    RegistrationModel.query(on: db).join(
                         UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
                 ).count()
             }
             stats.insert(
                 .init(label: "Đăng ký điển hình", value: String(regs ?? 0), href: RegistrationsPath.list.href), at: 0)
-            var evaluations = try await RegistrationTallies.total(scope, dim: "ev", on: req.db)
+            var evaluations = try await RegistrationTallies.total(scope, dim: "ev", on: db)
             if evaluations == nil {
                 evaluations = try await scope.apply(
-                    EvaluationModel.query(on: req.db)
+                    EvaluationModel.query(on: db)
                         .join(RegistrationModel.self, on: \EvaluationModel.$registration.$id == \RegistrationModel.$id)
                         .join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
                 ).count()
@@ -198,13 +223,6 @@ struct HomeWebController {
                 .init(label: "Lượt đánh giá", value: String(evaluations ?? 0), href: RegistrationsPath.list.href), at: 1
             )
         }
-        var page = HomePage(
-            layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",
-            roleLabel: actor.role.label, unitName: auth.unitName, stats: stats, tasks: tasks, myMovements: mine,
-            catalogueVersion: version, overdue: overdue)
-        page.notices = try await NoticeDigest.of(actor, on: req.db)
-        page.quotas = try await QuotaWebController.digest(
-            actor: actor, plans: req.application.quotaPlans, copies: req.application.quotaDigests, on: req.db)
-        return try await req.render("home/home", page)
+        return Figures(stats: stats, tasks: tasks, myMovements: mine, catalogueVersion: version, overdue: overdue)
     }
 }

@@ -271,9 +271,11 @@ enum RegistrationOptions {
         async throws -> [SelectOption]
     {
         guard let v = version else { return [] }
-        let types = try await (db as! any SQLDatabase).select().column("code").column("name")
-            .from(SubjectTypeModel.schema).where("version_id", .equal, v.requireID()).orderBy("category")
-            .orderBy("position").all(decoding: CodeName.self)
+        return types(selected: selected, try await typeEntries(of: v.requireID(), on: db), all: all)
+    }
+
+    static func types(selected: String, _ types: [CodeName]?, all: Bool) -> [SelectOption] {
+        guard let types else { return [] }
         return [
             SelectOption(
                 value: "", label: all ? "Tất cả loại" : "— Chọn loại mô hình / điển hình —", selected: selected.isEmpty)
@@ -286,27 +288,63 @@ enum RegistrationOptions {
         async throws -> [SelectOption]
     {
         guard let v = version else { return [] }
-        let fields = try await (db as! any SQLDatabase).select().column("code").column("name")
-            .from(CatalogueFieldModel.schema).where("version_id", .equal, v.requireID()).orderBy("name")
-            .all(decoding: CodeName.self)
+        return fields(selected: selected, try await fieldEntries(of: v.requireID(), on: db), emptyLabel: emptyLabel)
+    }
+
+    static func fields(selected: String, _ fields: [CodeName]?, emptyLabel: String) -> [SelectOption] {
+        guard let fields else { return [] }
         return [SelectOption(value: "", label: emptyLabel, selected: selected.isEmpty)]
             + fields.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == selected) }
     }
 
+    static func typeEntries(of versionID: Int, on db: any Database) async throws -> [CodeName] {
+        try await (db as! any SQLDatabase).select().column("code").column("name")
+            .from(SubjectTypeModel.schema).where("version_id", .equal, versionID).orderBy("category")
+            .orderBy("position").all(decoding: CodeName.self)
+    }
+
+    static func fieldEntries(of versionID: Int, on db: any Database) async throws -> [CodeName] {
+        try await (db as! any SQLDatabase).select().column("code").column("name")
+            .from(CatalogueFieldModel.schema).where("version_id", .equal, versionID).orderBy("name")
+            .all(decoding: CodeName.self)
+    }
+
+    static func idNames(_ schema: String, on db: any Database) async throws -> [IDName] {
+        try await (db as! any SQLDatabase).select().column("id").column("name").from(schema).orderBy("code")
+            .all(decoding: IDName.self)
+    }
+
     static func movements(selected: [String], on db: any Database) async throws -> [SelectOption] {
-        try await (db as! any SQLDatabase).select().column("id").column("name").from(MovementModel.schema)
-            .orderBy("code").all(decoding: IDName.self).map {
-                SelectOption(value: String($0.id), label: $0.name, selected: selected.contains(String($0.id)))
-            }
+        try await idNames(MovementModel.schema, on: db).map {
+            SelectOption(value: String($0.id), label: $0.name, selected: selected.contains(String($0.id)))
+        }
+    }
+
+    /// The registration list's filter choices: unit groups, movements, and the newest catalogue's fields and types
+    /// (nil without a catalogue). Read through `ReferenceCache` (`Request.reference`).
+    struct FilterChoices: Sendable {
+        let groups: [IDName]
+        let movements: [IDName]
+        let fields: [CodeName]?
+        let types: [CodeName]?
+
+        static func read(on db: any Database) async throws -> FilterChoices {
+            let version = try await catalogue(on: db)?.requireID()
+            return FilterChoices(
+                groups: try await idNames(UnitGroupModel.schema, on: db),
+                movements: try await idNames(MovementModel.schema, on: db),
+                fields: try await version.asyncMap { try await fieldEntries(of: $0, on: db) },
+                types: try await version.asyncMap { try await typeEntries(of: $0, on: db) })
+        }
     }
 
     /// A catalogue entry's code and name read as values: a page's select of types or fields decoded every entry as
     /// a Fluent model, whose reflection cost more than the query (a sixth of the national list page, `perf`).
-    struct CodeName: Decodable {
+    struct CodeName: Decodable, Sendable {
         let code: String
         let name: String
     }
-    struct IDName: Decodable {
+    struct IDName: Decodable, Sendable {
         let id: Int
         let name: String
     }
@@ -357,11 +395,9 @@ struct RegistrationsWebController {
             + (2023...max(thisYear + 1, 2026)).reversed().map {
                 SelectOption(value: String($0), label: String($0), selected: f.year == $0)
             }
-        let sql = req.db as! any SQLDatabase
-        let groups = try await sql.select().column("id").column("name").from(UnitGroupModel.schema).orderBy("code")
-            .all(decoding: RegistrationOptions.IDName.self)
-        let movements = try await sql.select().column("id").column("name").from(MovementModel.schema).orderBy("code")
-            .all(decoding: RegistrationOptions.IDName.self)
+        let choices = try await req.reference("registrations.filter") {
+            try await RegistrationOptions.FilterChoices.read(on: req.db)
+        }
         let query = f.queryItems
         func href(_ format: String) -> String {
             var c = URLComponents()
@@ -370,17 +406,19 @@ struct RegistrationsWebController {
             }
             return RegistrationsPath.list.href + "/export?" + (c.percentEncodedQuery ?? "")
         }
-        let catalogue = try await RegistrationOptions.catalogue(on: req.db)
         let ctx = RegistrationsPage(
             layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, years: years,
             unit: unit,
             groups: [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)]
-                + groups.map { SelectOption(value: String($0.id), label: $0.name, selected: f.groupID == $0.id) },
-            fields: try await RegistrationOptions.fields(
-                selected: f.fieldCode, in: catalogue, emptyLabel: "Tất cả lĩnh vực", on: req.db),
-            types: try await RegistrationOptions.types(selected: f.typeCode, in: catalogue, all: true, on: req.db),
+                + choices.groups.map {
+                    SelectOption(value: String($0.id), label: $0.name, selected: f.groupID == $0.id)
+                },
+            fields: RegistrationOptions.fields(selected: f.fieldCode, choices.fields, emptyLabel: "Tất cả lĩnh vực"),
+            types: RegistrationOptions.types(selected: f.typeCode, choices.types, all: true),
             movements: [SelectOption(value: "", label: "Tất cả phong trào", selected: f.movementID == nil)]
-                + movements.map { SelectOption(value: String($0.id), label: $0.name, selected: f.movementID == $0.id) },
+                + choices.movements.map {
+                    SelectOption(value: String($0.id), label: $0.name, selected: f.movementID == $0.id)
+                },
             kinds: RegistrationOptions.kinds(selected: f.subjectKind, emptyLabel: "Tất cả đối tượng"),
             statuses: [SelectOption(value: "", label: "Tất cả trạng thái", selected: f.status.isEmpty)]
                 + RegistrationStatus.allCases.map {

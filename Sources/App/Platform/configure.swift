@@ -47,6 +47,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.publicFacets = PublicFacetCache()
     app.pageCache = PageCache(maxBytes: config.pageCacheMiB << 20)
     app.quotaDigests = RefreshingCache(maxAge: 60)
+    app.referenceCache = ReferenceCache(maxEntries: config.referenceEntries)
+    app.figureCache = ReferenceCache(maxEntries: (config.referenceEntries + 15) / 16)
     app.routes.defaultMaxBodySize = "2mb"
     // Text answers (pages, CSS, JSON, CSV) gzipped when the client asks: a 39 KB list page travels as about 5 KB.
     // Safe against BREACH because every page masks its CSRF token afresh (`Secrets.maskedCSRF`).

@@ -246,6 +246,62 @@ struct RegistrationListScaleTests {
         }
     }
 
+    @Test("A search over the whole tree with no other filter is counted in the full-text index alone, the same total")
+    func searchCountedInIndex() async throws {
+        try await withTestApp { app in
+            try await StreamedExportTests.bulk(app, year: 2039, count: 129)
+            let api = try await APIClient.login(app, "noivu")
+            func total(_ query: String) async throws -> (Int, Bool) {
+                let page = try await api.send(.GET, "/api/v1/registrations?perPage=20&" + query).json(ListPage.self)
+                return (page.total, page.totalIsLowerBound)
+            }
+            // PostgreSQL does not count a search past the rows seen (`RegistrationListing.PageQuery.total`).
+            let postgres = app.db.isPostgres
+            // "2039-1" starts 2039-1, 2039-10…19, 2039-100…129: 41 rows; with the year (joined) the same.
+            let (alone, aloneBound) = try await total("q=xuat%202039-1")
+            let (joined, _) = try await total("q=xuat%202039-1&year=2039")
+            #expect(alone == (postgres ? 21 : 41) && aloneBound == postgres && joined == alone)
+            // Rows deleted leave the index with them (its triggers): the count follows.
+            let sql = try app.db.sql()
+            let gone = try #require(
+                try await sql.raw("SELECT id FROM registrations WHERE year = 2039 ORDER BY id DESC").first()?.decode(
+                    column: "id", as: Int.self))
+            for table in ["registration_movements", "registration_transitions"] {
+                try await sql.raw("DELETE FROM \(unsafeRaw: table) WHERE registration_id = \(bind: gone)").run()
+            }
+            try await sql.raw("DELETE FROM registrations WHERE id = \(bind: gone)").run()
+            #expect(try await total("q=xuat%202039-1").0 == (postgres ? 21 : 40))
+            // A commune officer's search (the rows are their commune's) is counted within their units: the same.
+            let commune = try await APIClient.login(app, "dakruong")
+            let theirs = try await commune.send(.GET, "/api/v1/registrations?perPage=20&q=xuat%202039-1").json(
+                ListPage.self)
+            #expect(theirs.total == (postgres ? 21 : 40))
+            if !postgres {
+                // The index alone counts only a search with nothing else to filter by.
+                func ftsOnly(_ username: String, year: Int? = nil) async throws -> Bool {
+                    let user = try #require(
+                        try await UserModel.query(on: app.db).filter(\.$username == username).first())
+                    var f = RegistrationFilter()
+                    (f.q, f.year) = ("xuat 2039-1", year)
+                    let actor = try await AuthService.actor(for: user, on: app.db).0
+                    return try #require(try await RegistrationListing.PageQuery.make(f, actor: actor, on: app.db))
+                        .ftsOnly
+                }
+                #expect(try await ftsOnly("noivu"))
+                #expect(try await !ftsOnly("noivu", year: 2039))
+                #expect(try await !ftsOnly("dakruong"))
+                // The statement that counts reads the index alone (no registrations, no units).
+                let plan = try await sql.raw(
+                    """
+                    EXPLAIN QUERY PLAN SELECT count(*) AS n FROM (SELECT 1 FROM registrations_fts
+                    WHERE registrations_fts MATCH '"xuat"* AND "2039"* AND "1"*' LIMIT 1001) AS t
+                    """
+                ).all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " | ")
+                #expect(plan.contains("VIRTUAL TABLE") && !plan.contains("registrations ") && !plan.contains("units"))
+            }
+        }
+    }
+
     @Test("Search over the folded text: word prefixes, same results on both databases, kept up to date on write")
     func foldedSearch() async throws {
         try await withTestApp { app in

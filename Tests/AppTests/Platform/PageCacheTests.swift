@@ -10,6 +10,20 @@ import Vapor
 struct PageCacheTests {
     static func cache(_ sent: Sent) -> String? { sent.headers.first(name: CachedPages.header) }
 
+    /// An audited write as a user makes it: a movement created through the web form (led by the district's Home
+    /// Affairs office), as `browser`, who must be signed in as someone who may create one.
+    static func createMovement(_ app: Application, _ browser: Browser, code: String, _ name: String) async throws {
+        let lead = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-PNV").first())
+        try await browser.send(.GET, "/app/movements/new")
+        let created = try await browser.post(
+            "/app/movements",
+            [
+                ("code", code), ("name", name), ("kind", "phong-trao"), ("level", "huyen"), ("fromYear", "2025"),
+                ("toYear", "2026"), ("leadAgencyIDs[]", String(try lead.requireID())),
+            ])
+        #expect(created.status == .seeOther, "\(created.text.prefix(400))")
+    }
+
     @Test("A public page is rendered once, then served from its copy, byte for byte, until a write")
     func servedUntilWrite() async throws {
         try await withTestApp { app in
@@ -30,16 +44,7 @@ struct PageCacheTests {
             let office = Browser(app)
             try await office.login("noivu")
             let before = try await PageCache.version(on: app.db).get()
-            let lead = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-PNV").first())
-            try await office.send(.GET, "/app/movements/new")
-            let created = try await office.post(
-                "/app/movements",
-                [
-                    ("code", "PT-CACHE"), ("name", "Phong trào thử bộ nhớ trang"), ("kind", "phong-trao"),
-                    ("level", "huyen"), ("fromYear", "2025"), ("toYear", "2026"),
-                    ("leadAgencyIDs[]", String(try lead.requireID())),
-                ])
-            #expect(created.status == .seeOther, "\(created.text.prefix(400))")
+            try await Self.createMovement(app, office, code: "PT-CACHE", "Phong trào thử bộ nhớ trang")
             #expect(try await PageCache.version(on: app.db).get() > before)
             let after = try await Browser(app).send(.GET, "/")
             #expect(after.status == .ok && Self.cache(after) == "miss")

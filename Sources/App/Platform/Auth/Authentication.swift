@@ -96,11 +96,13 @@ enum AuthService {
 
     static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) async throws -> AuthContext? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
+        // The token and its user in one statement (every signed-in request runs it; `with` took two).
         guard
             let token = try await AuthTokenModel.query(on: req.db)
-                .filter(\.$tokenHash == Secrets.sha256(secret)).filter(\.$kind == kind.rawValue)
-                .with(\.$user).first()
+                .join(UserModel.self, on: \AuthTokenModel.$user.$id == \UserModel.$id)
+                .filter(\.$tokenHash == Secrets.sha256(secret)).filter(\.$kind == kind.rawValue).first()
         else { return nil }
+        token.$user.value = try token.joined(UserModel.self)
         guard token.expiresAt > Date(), token.user.active else { return nil }
         // The "last seen" stamp is worth a write a minute, not a failed request: on SQLite a long import holds the
         // one writer, and this write may time out behind it.

@@ -49,6 +49,10 @@ public struct AppConfig: Sendable {
     /// Copies of the public site's pages this instance keeps, in MiB of bodies (DIENHINH_PAGE_CACHE_MB, 0–1024; 0:
     /// none). Each is served until the next audited write (`PageCache`). Default 32.
     public var pageCacheMiB = 32
+    /// Reference data and figures this instance keeps between requests until the next audited write
+    /// (DIENHINH_REFERENCE_CACHE, 0–65536 entries; 0: none, every page reads them again — the cost of a page right
+    /// after a write). `ReferenceCache`; a sixteenth of them for the larger dashboard figures. Default 4096.
+    public var referenceEntries = 4_096
     /// Log every SQL statement with its binds at level info (DIENHINH_SQL_LOG=1, with LOG_LEVEL=info): for finding a
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
@@ -56,8 +60,11 @@ public struct AppConfig: Sendable {
     /// (DIENHINH_SQLITE_WRITE_WAIT, 1–600; `FairGate.sqliteWriter`). Default 45.
     public var sqliteWriteWait = 45
     /// Heavy pages answered at once by this instance (DIENHINH_HEAVY_SLOTS, 1–64; `Admission`): the rest wait in
-    /// line. Default: one a core, at least 2.
-    public var heavySlots = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// line. Default: four a core. A heavy page spends much of its time waiting for SQL on the thread pool, and one
+    /// a core left the cores idle meanwhile: at 32 connections on 2 cores the national list page answered 367 req/s
+    /// with 2 slots, 499 with 8, 515 with 32; `/healthz` beside a burst of dashboards kept p99 22 ms with 8 (12 ms
+    /// with 2). PERFORMANCE, session 27.
+    public var heavySlots = min(64, max(4, 4 * ProcessInfo.processInfo.activeProcessorCount))
     /// Exports streamed at once by this instance (DIENHINH_EXPORT_SLOTS, 1–16). Default 2.
     public var exportSlots = 2
     /// Seconds a heavy page or an export waits in line before it is refused with a 503 and Retry-After
@@ -188,6 +195,7 @@ public struct AppConfig: Sendable {
             ("DIENHINH_HEAVY_WAIT", 1...600, \.heavyWait), ("DIENHINH_SQLITE_MMAP_MB", 0...2047, \.sqliteMmapMiB),
             ("DIENHINH_SQLITE_CACHE_MB", 1...1024, \.sqliteCacheMiB),
             ("DIENHINH_PAGE_CACHE_MB", 0...1024, \.pageCacheMiB),
+            ("DIENHINH_REFERENCE_CACHE", 0...65_536, \.referenceEntries),
         ] {
             guard let r = value(name) else { continue }
             guard let n = Int(r), range.contains(n) else {

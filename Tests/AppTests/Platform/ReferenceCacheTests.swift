@@ -1,0 +1,183 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite("Reference data kept between requests until the next audited write (ReferenceCache)")
+struct ReferenceCacheTests {
+    /// The number in the `stat-value` span just before `label` ("1.234" reads 1234).
+    static func stat(_ page: Sent, before label: String) throws -> Int {
+        let html = page.text
+        let end = try #require(html.range(of: label))
+        let value = try #require(html[..<end.lowerBound].range(of: "stat-value\">", options: .backwards))
+        let text = html[value.upperBound..<end.lowerBound].prefix { $0 != "<" }
+        return try #require(Int(text.filter(\.isNumber)))
+    }
+
+    @Test("The registration list's choices are read once, and again after any write: a new movement is offered at once")
+    func listChoices() async throws {
+        try await withTestApp { app in
+            let office = Browser(app)
+            try await office.login("noivu")
+            let kept = app.referenceCache.count // the home page's figures, after signing in
+            let first = try await office.send(.GET, "/app/registrations")
+            #expect(first.status == .ok)
+            #expect(app.referenceCache.count == kept + 1)
+            // Read from the copy: a movement written past the services (no audit entry) is not offered yet…
+            let hidden = MovementModel()
+            (hidden.code, hidden.name, hidden.kind, hidden.level) = (
+                "PT-AN", "Phong trào ghi ngoài dịch vụ", "phong-trao", "huyen"
+            )
+            (hidden.fromYear, hidden.toYear, hidden.description, hidden.legalBasis) = (2025, 2026, "", "")
+            hidden.searchText = "phong trao ghi ngoai dich vu"
+            try await hidden.create(on: app.db)
+            let again = try await office.send(.GET, "/app/registrations")
+            #expect(again.status == .ok && !again.text.contains("Phong trào ghi ngoài dịch vụ"))
+            // …but every write of the app is audited: one through the form, and both are offered at the next view.
+            try await PageCacheTests.createMovement(
+                app, office, code: "PT-THAMCHIEU", "Phong trào thử dữ liệu tham chiếu")
+            let after = try await office.send(.GET, "/app/registrations")
+            #expect(after.text.contains("Phong trào thử dữ liệu tham chiếu"))
+            #expect(after.text.contains("Phong trào ghi ngoài dịch vụ"))
+            // The choices are the same as read directly, option for option.
+            let direct = try await RegistrationOptions.FilterChoices.read(on: app.db)
+            let cached = try await app.referenceCache.value(
+                "registrations.filter", version: try await PageCache.version(on: app.db).get()
+            ) { () -> RegistrationOptions.FilterChoices in
+                Issue.record("the list's view kept no copy at this version")
+                return direct
+            }
+            #expect(cached.movements.map(\.name) == direct.movements.map(\.name))
+            #expect(cached.groups.map(\.id) == direct.groups.map(\.id))
+            #expect(cached.fields?.map(\.code) == direct.fields?.map(\.code))
+            #expect(cached.types?.map(\.code) == direct.types?.map(\.code))
+        }
+    }
+
+    @Test("The home page's counts are kept per user and counted again after any write, through any user")
+    func homeFigures() async throws {
+        try await withTestApp { app in
+            func movements(_ page: Sent) throws -> Int {
+                try Self.stat(page, before: "<span class=\"stat-label\">Phong trào, cuộc vận động")
+            }
+            let office = Browser(app)
+            try await office.login("noivu")
+            let before = try movements(try await office.send(.GET, "/app"))
+            #expect(try movements(try await office.send(.GET, "/app")) == before)
+            // A write through the form moves the version: every user's count follows at once.
+            let commune = Browser(app)
+            try await commune.login("dakruong")
+            let theirs = try movements(try await commune.send(.GET, "/app"))
+            try await PageCacheTests.createMovement(app, office, code: "PT-TRANGCHU", "Phong trào thử trang chủ")
+            #expect(try movements(try await office.send(.GET, "/app")) == before + 1)
+            #expect(try movements(try await commune.send(.GET, "/app")) == theirs + 1)
+        }
+    }
+
+    @Test("The dashboard's figures are drawn again after a write: a registration made by a commune counts at once")
+    func dashboardFigures() async throws {
+        try await withTestApp { app in
+            func total(_ page: Sent) throws -> Int { try Self.stat(page, before: "</span> Tổng số đăng ký") }
+            let office = Browser(app)
+            try await office.login("noivu")
+            let path = "/app/dashboard?year=2024"
+            let before = try total(try await office.send(.GET, path))
+            #expect(try total(try await office.send(.GET, path)) == before)
+            let kept = app.figureCache.count
+            #expect(kept >= 1)
+            let commune = Browser(app)
+            try await commune.login("dakruong")
+            try await commune.send(.GET, "/app/registrations/new")
+            let unit = try #require(
+                try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG").first()
+            ).requireID()
+            let made = try await commune.post(
+                "/app/registrations",
+                [
+                    ("year", "2024"), ("unitID", String(unit)), ("subjectKind", "household"),
+                    ("subjectName", "Hộ ông A Thử Bảng"), ("typeCode", "MH-15"), ("title", "Mô hình thử bảng số liệu"),
+                ])
+            #expect(made.status == .seeOther, "\(made.text.prefix(400))")
+            #expect(try total(try await office.send(.GET, path)) == before + 1)
+        }
+    }
+
+    static func noCopies(_ c: inout AppConfig) { c.referenceEntries = 0 }
+
+    @Test("DIENHINH_REFERENCE_CACHE=0 keeps nothing and every view reads again; a value out of 0–65536 stops the start")
+    func setting() async throws {
+        try await withTestApp(adjust: Self.noCopies) { app in
+            let office = Browser(app)
+            try await office.login("noivu")
+            #expect(try await office.send(.GET, "/app/registrations").status == .ok)
+            #expect(try await office.send(.GET, "/app/dashboard").status == .ok)
+            #expect(app.referenceCache.count == 0 && app.figureCache.count == 0)
+        }
+        let dir = FileManager.default.temporaryDirectory.path
+        let standard = try AppConfig.fromEnvironment([:], workingDirectory: dir)
+        #expect(standard.referenceEntries == 4_096)
+        #expect(
+            try AppConfig.fromEnvironment(["DIENHINH_REFERENCE_CACHE": "0"], workingDirectory: dir).referenceEntries
+                == 0)
+        for bad in ["65537", "-1", "tắt"] {
+            #expect {
+                try AppConfig.fromEnvironment(["DIENHINH_REFERENCE_CACHE": bad], workingDirectory: dir)
+            } throws: { error in
+                "\(error)".contains("DIENHINH_REFERENCE_CACHE") && "\(error)".contains("từ 0 đến 65536")
+            }
+        }
+    }
+
+    @Test("A copy is used only at the version it was read at, only for the type it holds, and the store is bounded")
+    func versions() async throws {
+        let cache = ReferenceCache(maxEntries: 3)
+        var reads = 0
+        func read(_ key: String, _ version: Int, _ value: Int) async throws -> Int {
+            try await cache.value(key, version: version) {
+                reads += 1
+                return value
+            }
+        }
+        #expect(try await read("a", 1, 10) == 10)
+        #expect(try await read("a", 1, 11) == 10 && reads == 1)
+        #expect(try await read("a", 2, 12) == 12 && reads == 2)
+        // Another type under the same key is read, not cast.
+        let text = try await cache.value("a", version: 2) { "chữ" }
+        #expect(text == "chữ")
+        _ = try await read("b", 2, 1)
+        _ = try await read("c", 2, 1)
+        #expect(cache.count == 3)
+        _ = try await read("d", 2, 1)
+        #expect(cache.count == 1)
+        // A read that fails keeps nothing.
+        struct Failed: Error {}
+        await #expect(throws: Failed.self) {
+            try await cache.value("e", version: 2) { () throws -> Int in throw Failed() }
+        }
+        #expect(try await read("e", 2, 5) == 5)
+    }
+
+    @Test("Only a GET or HEAD reads through the copies: a request that writes reads what it writes")
+    func postsReadDirectly() async throws {
+        try await withTestApp { app in
+            func request(_ method: HTTPMethod) -> Request {
+                Request(application: app, method: method, url: "/app/registrations", on: app.eventLoopGroup.next())
+            }
+            let get = request(.GET)
+            #expect(try await get.reference("thu") { 1 } == 1)
+            #expect(try await request(.GET).reference("thu") { 2 } == 1)
+            #expect(try await request(.HEAD).reference("thu") { 3 } == 1)
+            #expect(try await request(.POST).reference("thu") { 4 } == 4)
+            #expect(app.referenceCache.count == 1)
+            // A request reads the version once: what it reads later in the same request is tagged with it.
+            let before = try await get.dataVersion()
+            try await PublicFixture.audited(app, "thử dữ liệu tham chiếu")
+            #expect(try await get.dataVersion() == before)
+            #expect(try await request(.GET).dataVersion() > before)
+            #expect(try await request(.GET).reference("thu") { 5 } == 5)
+        }
+    }
+}
