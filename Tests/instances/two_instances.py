@@ -248,9 +248,13 @@ def reference_checks(a, b, token_b):
     second = request(a.base, "GET", "/app/registrations", opener=opener)
     check("A's registration list opens twice (its choices kept the second time)",
           first[0] == 200 and second[0] == 200 and name.encode() not in second[1], f"HTTP {first[0]}, {second[0]}")
+    status, body, _ = request(b.base, "GET", "/api/v1/units?q=KR-PNV", token=token_b)
+    lead = [u["id"] for u in (json.loads(body).get("items", []) if status == 200 else []) if u.get("code") == "KR-PNV"]
+    check("B finds the district's Home Affairs office (the movement's lead)", bool(lead), f"HTTP {status}")
     status, body, _ = request(b.base, "POST", "/api/v1/movements",
                               {"code": "PT-" + name[-6:].upper(), "name": name, "kind": "phong-trao",
-                               "level": "huyen", "fromYear": 2025, "toYear": 2026}, token=token_b)
+                               "level": "huyen", "fromYear": 2025, "toYear": 2026, "leadAgencyIDs": lead},
+                              token=token_b)
     check("B creates a movement", status in (200, 201), f"HTTP {status} {body[:300]!r}")
     status, page, _ = request(a.base, "GET", "/app/registrations", opener=opener)
     check("A's registration list offers the movement B created, at once", status == 200 and name.encode() in page,
