@@ -47,6 +47,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.publicFacets = PublicFacetCache()
     app.pageCache = PageCache(maxBytes: config.pageCacheMiB << 20)
     app.quotaDigests = RefreshingCache(maxAge: 60)
+    app.menuCache = MenuCache()
     app.referenceCache = ReferenceCache(maxEntries: config.referenceEntries)
     app.figureCache = ReferenceCache(maxEntries: (config.referenceEntries + 15) / 16)
     app.routes.defaultMaxBodySize = "2mb"

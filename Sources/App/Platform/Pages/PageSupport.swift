@@ -44,6 +44,25 @@ struct LayoutContext: Encodable, Sendable {
     var groups: [NavGroup] = []
     /// The account menu under the user's name (sign-out is its form, after these links).
     var account: [NavItem] = []
+    /// The main menu as rendered before for the same links (`MenuCache`): then `nav` and `groups` are not encoded.
+    var menuHTML: String? = nil
+
+    enum CodingKeys: String, CodingKey { case title, user, nav, csrf, flash, groups, account, menuHTML }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(user, forKey: .user)
+        try c.encode(csrf, forKey: .csrf)
+        try c.encodeIfPresent(flash, forKey: .flash)
+        try c.encode(account, forKey: .account)
+        if let menuHTML {
+            try c.encode(menuHTML, forKey: .menuHTML)
+        } else {
+            try c.encode(nav, forKey: .nav)
+            try c.encode(groups, forKey: .groups)
+        }
+    }
 }
 
 /// A select option with its selected state computed in Swift, not in the template.
@@ -223,15 +242,26 @@ extension Request {
                 fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label,
                 unitName: $0.unitName)
         }
-        return LayoutContext(
+        var layout = LayoutContext(
             title: title, user: user, nav: nav, csrf: csrfTokenForForm(), flash: flash, groups: groups,
             account: account)
+        if user != nil {
+            let key = MenuCache.key(nav: nav, groups: groups)
+            layout.menuHTML = application.menuCache.html(key)
+            if layout.menuHTML == nil { storage[PendingMenuKey.self] = .init(key: key, layout: layout) }
+        }
+        return layout
     }
 
     func render<C: Encodable & Sendable>(_ template: String, _ context: C, status: HTTPResponseStatus = .ok)
         async throws -> Response
     {
         let view = try await self.view.render(template, context)
+        if let pending = storage[PendingMenuKey.self] {
+            storage[PendingMenuKey.self] = nil
+            let menu = try await self.view.render("platform/menu", pending)
+            application.menuCache.keep(pending.key, String(buffer: menu.data))
+        }
         let res = try await view.encodeResponse(status: status, for: self)
         if cookies[Flash.cookie] != nil { res.cookies[Flash.cookie] = .expired }
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -1,0 +1,56 @@
+import NIOConcurrencyHelpers
+import Vapor
+
+/// The main menu of the signed-in pages (`platform/menu`), kept as rendered (issue 11: the menu's forty links were
+/// encoded for Leaf, walked and escaped again on every page — about a tenth of a national list page's time under
+/// load, `perf`). What the menu shows depends only on which items the Policy lets the actor see and which page is
+/// open: that is the key (`Request.layout` builds it), never the data, so a copy never goes stale. The first page
+/// with a key draws the menu inline and has it rendered once more on its own for the copy (`Request.render`); the
+/// next ones put the copy in (`LayoutContext.menuHTML`). At most `maxEntries` (roles × pages), past that they all go.
+final class MenuCache: Sendable {
+    private let copies = NIOLockedValueBox<[String: String]>([:])
+    let maxEntries: Int
+
+    init(maxEntries: Int = 2_048) { self.maxEntries = maxEntries }
+
+    func html(_ key: String) -> String? { copies.withLockedValue { $0[key] } }
+
+    func keep(_ key: String, _ html: String) {
+        copies.withLockedValue { c in
+            if c.count >= maxEntries { c.removeAll(keepingCapacity: true) }
+            c[key] = html
+        }
+    }
+
+    var count: Int { copies.withLockedValue { $0.count } }
+
+    /// What a menu is drawn from: its links and which one is open.
+    static func key(nav: [NavItem], groups: [NavGroup]) -> String {
+        var key = ""
+        for item in nav { key += (item.active ? "*" : "") + item.href + " " }
+        for g in groups {
+            key += "|" + g.key + " "
+            for item in g.items { key += (item.active ? "*" : "") + item.href + " " }
+        }
+        return key
+    }
+
+    /// A menu to render on its own for the copy: the layout it was built for (`platform/menu` reads `layout.…`).
+    struct Pending: Encodable, Sendable {
+        let key: String
+        let layout: LayoutContext
+    }
+}
+
+extension Application {
+    private struct MenuCacheKey: StorageKey { typealias Value = MenuCache }
+    /// This instance's rendered menus.
+    var menuCache: MenuCache {
+        get { configured(MenuCacheKey.self) }
+        set { storage[MenuCacheKey.self] = newValue }
+    }
+}
+
+extension Request {
+    struct PendingMenuKey: StorageKey { typealias Value = MenuCache.Pending }
+}

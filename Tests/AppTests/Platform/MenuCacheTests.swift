@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite("The main menu kept as rendered, by its links and the open page (MenuCache)")
+struct MenuCacheTests {
+    /// A page without what differs on every render: the masked CSRF tokens.
+    static func stable(_ html: String) -> String {
+        html.replacingOccurrences(of: #"name="_csrf" value="[^"]*""#, with: "", options: .regularExpression)
+    }
+
+    static func menu(_ html: String) throws -> String {
+        let start = try #require(html.range(of: "<nav class=\"main-nav\""))
+        let end = try #require(html.range(of: "</nav>", range: start.upperBound..<html.endIndex))
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
+    @Test("The second page with the same menu puts in the copy: the page is the same, byte for byte")
+    func sameBytes() async throws {
+        try await withTestApp { app in
+            let office = Browser(app)
+            try await office.login("noivu")
+            let kept = app.menuCache.count
+            let first = try await office.send(.GET, "/app/registrations")
+            #expect(app.menuCache.count == kept + 1)
+            let second = try await office.send(.GET, "/app/registrations")
+            #expect(first.status == .ok && second.status == .ok)
+            #expect(Self.stable(second.text) == Self.stable(first.text))
+            #expect(try Self.menu(second.text).contains("aria-current=\"page\">Đăng ký điển hình</a>"))
+            #expect(app.menuCache.count == kept + 1)
+        }
+    }
+
+    @Test("Each page marks its own link and each role sees its own items, from the copy as from the template")
+    func byPageAndRole() async throws {
+        try await withTestApp { app in
+            let office = Browser(app)
+            try await office.login("noivu")
+            let commune = Browser(app)
+            try await commune.login("dakruong")
+            var drawn: [String: String] = [:]
+            for round in 0..<2 {
+                for (who, browser) in [("office", office), ("commune", commune)] {
+                    for path in ["/app", "/app/movements", "/app/registrations"] {
+                        let menu = try Self.menu(try await browser.send(.GET, path).text)
+                        // The first round draws each menu from the template; the second puts in the copies.
+                        if round == 0 { drawn[who + path] = menu } else { #expect(menu == drawn[who + path]) }
+                    }
+                }
+            }
+            let movements = try #require(drawn["office/app/movements"])
+            #expect(movements.contains("aria-current=\"page\">Phong trào</a>"))
+            #expect(!movements.contains("aria-current=\"page\">Đăng ký điển hình</a>"))
+            // The standing office and a commune do not see the same items: neither gets the other's copy.
+            #expect(drawn["office/app"] != drawn["commune/app"])
+            func links(_ menu: String?) -> Set<String> {
+                Set(
+                    (menu ?? "").components(separatedBy: "<a ").dropFirst().compactMap {
+                        $0.split(separator: "\"").dropFirst().first.map(String.init)
+                    })
+            }
+            #expect(!links(drawn["office/app"]).subtracting(links(drawn["commune/app"])).isEmpty)
+        }
+    }
+
+    @Test("A page's context with a kept menu leaves the links out of what Leaf reads")
+    func encoding() throws {
+        var layout = LayoutContext(
+            title: "T", user: nil, nav: [NavItem(label: "Tổng quan", href: "/app", active: true)], csrf: "c",
+            flash: nil)
+        let full = try JSONSerialization.jsonObject(with: JSONEncoder().encode(layout)) as? [String: Any]
+        #expect(full?["nav"] != nil && full?["groups"] != nil && full?["menuHTML"] == nil)
+        layout.menuHTML = "<nav></nav>"
+        let kept = try JSONSerialization.jsonObject(with: JSONEncoder().encode(layout)) as? [String: Any]
+        #expect(kept?["nav"] == nil && kept?["groups"] == nil && kept?["menuHTML"] as? String == "<nav></nav>")
+        #expect(MenuCache.key(nav: layout.nav, groups: []) == "*/app ")
+    }
+}
