@@ -144,6 +144,10 @@ struct ReferenceCacheTests {
         #expect(try await read("a", 1, 10) == 10)
         #expect(try await read("a", 1, 11) == 10 && reads == 1)
         #expect(try await read("a", 2, 12) == 12 && reads == 2)
+        // A copy past its age is read again, at the same version.
+        let later = Date().addingTimeInterval(61)
+        #expect(try await cache.value("a", version: 2, now: later) { 13 } == 13)
+        #expect(try await cache.value("a", version: 2, now: later) { 14 } == 13)
         // Another type under the same key is read, not cast.
         let text = try await cache.value("a", version: 2) { "chữ" }
         #expect(text == "chữ")

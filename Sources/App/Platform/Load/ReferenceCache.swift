@@ -9,25 +9,36 @@ import Vapor
 ///
 /// The same rule as the public pages' copies (`PageCache`): every write of the app is audited in its own
 /// transaction and moves the audit chain's head; a value is tagged with the head read *before* it was read, and used
-/// only while the head is still that one, so the next request after any write, through any instance, reads it again.
+/// only while the head is still that one, so the next request after any write, through any instance, reads it again,
+/// and for at most `maxAge`.
 /// A request reads the head once (`Request.dataVersion`), and only a GET or HEAD uses the copies: a request that
 /// writes reads what it writes. Each instance keeps its own, at most `maxEntries` (past that they all go).
 final class ReferenceCache: Sendable {
-    private let store = NIOLockedValueBox<[String: (version: Int, value: any Sendable)]>([:])
+    private let store = NIOLockedValueBox<[String: (version: Int, madeAt: Date, value: any Sendable)]>([:])
     let maxEntries: Int
+    /// A copy is also never older than this, as the public pages' (for what changes without an audited write:
+    /// `dienhinh gen-data`, a database restored under a running server).
+    let maxAge: TimeInterval
 
-    init(maxEntries: Int = 4_096) { self.maxEntries = max(0, maxEntries) }
+    init(maxEntries: Int = 4_096, maxAge: TimeInterval = 60) {
+        self.maxEntries = max(0, maxEntries)
+        self.maxAge = maxAge
+    }
 
     /// The copy of `key` made at `version`, or `make`'s value kept as that copy (none kept when `maxEntries` is 0).
-    func value<V: Sendable>(_ key: String, version: Int, make: () async throws -> V) async throws -> V {
+    func value<V: Sendable>(_ key: String, version: Int, now: Date = Date(), make: () async throws -> V)
+        async throws -> V
+    {
         guard maxEntries > 0 else { return try await make() }
-        if let kept = store.withLockedValue({ $0[key] }), kept.version == version, let value = kept.value as? V {
+        if let kept = store.withLockedValue({ $0[key] }), kept.version == version,
+            now.timeIntervalSince(kept.madeAt) < maxAge, let value = kept.value as? V
+        {
             return value
         }
         let value = try await make()
         store.withLockedValue { s in
             if s.count >= maxEntries, s[key] == nil { s.removeAll(keepingCapacity: true) }
-            s[key] = (version, value)
+            s[key] = (version, now, value)
         }
         return value
     }
