@@ -323,10 +323,19 @@ enum RegistrationListing {
         /// SQLite, searching: the query joins `registrations_fts` and orders by its rowid.
         let fts: Bool
         /// SQLite, searching with nothing else to filter by (the whole tree's scope, no other filter): the only
-        /// condition is the full-text match, so the matches are counted in `registrations_fts` alone. Joined, each
-        /// of the 1,001 rows counted was looked up in `registrations` and `units` — two thirds of the national
-        /// search page's time under load went to reading those pages (`perf`, session 27).
+        /// condition is the full-text match.
         var ftsOnly: Bool { fts && conditions.count == 1 }
+
+        /// The rows a total counts, up to `countBound + 1`. With the full-text match as the only condition, the
+        /// matches in `registrations_fts` alone: joined, each of the 1,001 rows counted was looked up in
+        /// `registrations` and `units` — two thirds of the national search page's time under load went to reading
+        /// those pages (`perf`, session 27).
+        var counted: SQLSelectBuilder {
+            let rows =
+                ftsOnly
+                ? sql.select().from("registrations_fts").where(conditions[0]) : select(sql, conditions, fts: fts)
+            return rows.column(SQLLiteral.numeric("1")).limit(countBound + 1)
+        }
 
         /// nil when the actor may list nothing.
         static func make(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> PageQuery? {
@@ -377,11 +386,7 @@ enum RegistrationListing {
             {
                 return seen
             }
-            if ftsOnly {
-                let matches = sql.select().column(SQLLiteral.numeric("1")).from("registrations_fts")
-                return (try await count(sql, matches.where(conditions[0]).limit(countBound + 1)), countBound)
-            }
-            return (try await boundedCount(sql, conditions, bound: countBound, fts: fts), countBound)
+            return (try await count(sql, counted), countBound)
         }
     }
 

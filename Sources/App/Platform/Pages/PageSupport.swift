@@ -44,25 +44,8 @@ struct LayoutContext: Encodable, Sendable {
     var groups: [NavGroup] = []
     /// The account menu under the user's name (sign-out is its form, after these links).
     var account: [NavItem] = []
-    /// The main menu as rendered before for the same links (`MenuCache`): then `nav` and `groups` are not encoded.
+    /// The main menu as rendered before for the same links (`MenuCache`): then `nav` and `groups` are left empty.
     var menuHTML: String? = nil
-
-    enum CodingKeys: String, CodingKey { case title, user, nav, csrf, flash, groups, account, menuHTML }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(title, forKey: .title)
-        try c.encodeIfPresent(user, forKey: .user)
-        try c.encode(csrf, forKey: .csrf)
-        try c.encodeIfPresent(flash, forKey: .flash)
-        try c.encode(account, forKey: .account)
-        if let menuHTML {
-            try c.encode(menuHTML, forKey: .menuHTML)
-        } else {
-            try c.encode(nav, forKey: .nav)
-            try c.encode(groups, forKey: .groups)
-        }
-    }
 }
 
 /// A select option with its selected state computed in Swift, not in the template.
@@ -242,15 +225,18 @@ extension Request {
                 fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label,
                 unitName: $0.unitName)
         }
-        var layout = LayoutContext(
+        let layout = LayoutContext(
             title: title, user: user, nav: nav, csrf: csrfTokenForForm(), flash: flash, groups: groups,
             account: account)
-        if user != nil {
-            let key = MenuCache.key(nav: nav, groups: groups)
-            layout.menuHTML = application.menuCache.html(key)
-            if layout.menuHTML == nil { storage[PendingMenuKey.self] = .init(key: key, layout: layout) }
+        guard user != nil else { return layout }
+        let key = MenuCache.key(nav: nav, groups: groups)
+        guard let menuHTML = application.menuCache.html(key) else {
+            storage[PendingMenuKey.self] = .init(key: key, layout: layout)
+            return layout
         }
-        return layout
+        // The copy stands for the links: Leaf neither encodes nor walks them.
+        return LayoutContext(
+            title: title, user: user, nav: [], csrf: layout.csrf, flash: flash, account: account, menuHTML: menuHTML)
     }
 
     func render<C: Encodable & Sendable>(_ template: String, _ context: C, status: HTTPResponseStatus = .ok)
