@@ -54,6 +54,8 @@ enum ScaleData {
         var registrations = 0
         var awards = 0
         var seconds = 0.0
+        /// Of `seconds`, making the secondary indexes after the load (`DeferredIndexes`).
+        var indexSeconds = 0.0
         var rowsPerSecond: Int { seconds > 0 ? Int(Double(units + subjects + registrations + awards) / seconds) : 0 }
     }
 
@@ -77,7 +79,7 @@ enum ScaleData {
 
     /// Writes the profile's rows; `progress` hears after each batch. Refuses a database that holds registrations.
     static func generate(
-        _ profile: Profile, seed: UInt64, app: Application, on db: any Database,
+        _ profile: Profile, seed: UInt64, app: Application, on db: any Database, keepIndexes: Bool = false,
         progress: @Sendable (Summary) -> Void = { _ in }
     ) async throws -> Summary {
         let started = Date()
@@ -104,49 +106,71 @@ enum ScaleData {
         let system = Actor(userID: 0, username: "tạo dữ liệu quy mô", role: .admin, unitID: nil, unitPath: nil)
 
         let choices = Choices(catalogues: catalogues)
-        var lastID = 0
-        var written = 0
-        while written < profile.registrations {
-            let count = min(batch, profile.registrations - written)
-            var plans: [ImportService.Planned] = []
-            plans.reserveCapacity(count)
-            // One registration per subject in a batch: the import's writer takes one identity key for one subject.
-            var seen = Set<String>()
-            for i in 0..<count {
-                var p = plan(
-                    row: written + i, tree: tree, choices: choices, movements: movements, book: book, rng: &rng)
-                while !seen.insert(p.subjectKey).inserted {
-                    p = plan(
+        // The tables the batches fill lose their secondary indexes until the last batch (`DeferredIndexes`): nationally
+        // 5,000,000 rows and their index entries, sorted once at the end instead of inserted one at a time.
+        let deferred =
+            keepIndexes
+            ? nil
+            : try await DeferredIndexes.setAside(tables: bulkTables, fullText: ["registrations", "subjects"], on: db)
+        do {
+            var lastID = 0
+            var written = 0
+            while written < profile.registrations {
+                let count = min(batch, profile.registrations - written)
+                var plans: [ImportService.Planned] = []
+                plans.reserveCapacity(count)
+                // One registration per subject in a batch: the import's writer takes one identity key for one subject.
+                var seen = Set<String>()
+                for i in 0..<count {
+                    var p = plan(
                         row: written + i, tree: tree, choices: choices, movements: movements, book: book, rng: &rng)
+                    while !seen.insert(p.subjectKey).inserted {
+                        p = plan(
+                            row: written + i, tree: tree, choices: choices, movements: movements, book: book, rng: &rng)
+                    }
+                    plans.append(p)
                 }
-                plans.append(p)
+                // A batch is one transaction: its registrations, their recognition, the counts and the awards. Each
+                // commit writes every page it changed to the log, and a checkpoint writes them again; the same index
+                // pages changed by four commits a batch were written four times (110 GB for a 2.9 GB file nationally).
+                let (batchPlans, after, rngBefore) = (plans, lastID, rng)
+                let (created, awards, last, rngAfter) = try await db.transaction { tx in
+                    var r = rngBefore
+                    let created = try await ImportService.write(
+                        batchPlans, filename: "gen-data \(profile.name) seed \(seed)", actor: system, on: tx)
+                    try await recognise(after: after, on: tx)
+                    // No server folds the counts' deltas while the generator runs: each batch folds its own.
+                    try await RegistrationTallies.compact(on: tx)
+                    let (awards, last) = try await writeAwards(
+                        profile, after: after, ruleSets: ruleSets, rng: &r, on: tx)
+                    return (created, awards, last, r)
+                }
+                rng = rngAfter
+                summary.registrations += created
+                summary.subjects += created
+                summary.awards += awards
+                lastID = last
+                written += count
+                summary.seconds = Date().timeIntervalSince(started)
+                progress(summary)
             }
-            // A batch is one transaction: its registrations, their recognition, the counts and the awards. Each
-            // commit writes every page it changed to the log, and a checkpoint writes them again; the same index
-            // pages changed by four commits a batch were written four times (110 GB for a 2.9 GB file nationally).
-            let (batchPlans, after, rngBefore) = (plans, lastID, rng)
-            let (created, awards, last, rngAfter) = try await db.transaction { tx in
-                var r = rngBefore
-                let created = try await ImportService.write(
-                    batchPlans, filename: "gen-data \(profile.name) seed \(seed)", actor: system, on: tx)
-                try await recognise(after: after, on: tx)
-                // No server folds the counts' deltas while the generator runs: each batch folds its own.
-                try await RegistrationTallies.compact(on: tx)
-                let (awards, last) = try await writeAwards(profile, after: after, ruleSets: ruleSets, rng: &r, on: tx)
-                return (created, awards, last, r)
-            }
-            rng = rngAfter
-            summary.registrations += created
-            summary.subjects += created
-            summary.awards += awards
-            lastID = last
-            written += count
-            summary.seconds = Date().timeIntervalSince(started)
-            progress(summary)
+        } catch {
+            try? await deferred?.restore(tables: bulkTables, on: db)
+            throw error
+        }
+        if let deferred {
+            let before = Date()
+            try await deferred.restore(tables: bulkTables, on: db)
+            summary.indexSeconds = Date().timeIntervalSince(before)
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
+
+    /// What the batches write, whose secondary indexes wait for the end of the load.
+    static let bulkTables = [
+        "subjects", "registrations", "registration_movements", "registration_transitions", "awards",
+    ]
 
     // MARK: units
 
@@ -477,6 +501,10 @@ struct GenDataCommand: AsyncCommand {
         @Option(name: "scale", help: "district, province hoặc national") var scale: String?
         @Option(name: "seed", help: "Hạt giống của bộ sinh số (mặc định 1): cùng hạt giống, cùng dữ liệu") var seed:
             Int?
+        @Flag(
+            name: "keep-indexes",
+            help: "Giữ các chỉ mục phụ trong khi nạp (chậm hơn; chỉ để so sánh với cách tạo lại chỉ mục sau khi nạp)")
+        var keepIndexes: Bool
     }
     var help: String { "Tạo dữ liệu quy mô huyện, tỉnh hoặc cả nước để đo hiệu năng (chỉ khi chưa có đăng ký nào)." }
 
@@ -494,7 +522,8 @@ struct GenDataCommand: AsyncCommand {
         let summary: ScaleData.Summary
         do {
             summary = try await ScaleData.generate(
-                profile, seed: UInt64(max(0, signature.seed ?? 1)), app: app, on: app.db
+                profile, seed: UInt64(max(0, signature.seed ?? 1)), app: app, on: app.db,
+                keepIndexes: signature.keepIndexes
             ) { s in
                 console.print(
                     "  đơn vị \(s.units), đăng ký \(s.registrations), khen thưởng \(s.awards) "
@@ -506,6 +535,7 @@ struct GenDataCommand: AsyncCommand {
         console.print(
             "Xong: \(summary.units) đơn vị, \(summary.subjects) đối tượng, \(summary.registrations) đăng ký, "
                 + "\(summary.awards) khen thưởng trong \(String(format: "%.1f", summary.seconds)) giây "
-                + "(\(summary.rowsPerSecond) dòng/giây).")
+                + "(\(summary.rowsPerSecond) dòng/giây; tạo lại chỉ mục "
+                + "\(String(format: "%.1f", summary.indexSeconds)) giây).")
     }
 }

@@ -41,10 +41,18 @@ struct ScaleDataTests {
     func districtProfile() async throws {
         let profile = try #require(ScaleData.Profile.named("district"))
         var prints: [String] = []
-        for seed: UInt64 in [7, 7, 8] {
+        // The second run keeps the indexes during the load: the same rows either way.
+        for (seed, keep): (UInt64, Bool) in [(7, false), (7, true), (8, false)] {
             try await withTestApp(demo: false) { app in
                 let units = try await UnitModel.query(on: app.db).count()
-                let s = try await ScaleData.generate(profile, seed: seed, app: app, on: app.db)
+                let schema = try await Self.schema(app.db)
+                let s = try await ScaleData.generate(profile, seed: seed, app: app, on: app.db, keepIndexes: keep)
+                // The indexes and triggers set aside for the load are back, the same definitions under the same names,
+                // and the full-text indexes hold every row written while they were away.
+                #expect(try await Self.schema(app.db) == schema)
+                #expect(schema.contains { $0.sql.contains("search_text") })
+                try await Self.expectSearchIndexed(app.db)
+                #expect(keep ? s.indexSeconds == 0 : s.indexSeconds > 0)
                 #expect(s.units == profile.unitCount)
                 #expect(try await UnitModel.query(on: app.db).count() == units + profile.unitCount)
                 #expect(s.registrations == profile.registrations)
@@ -82,6 +90,73 @@ struct ScaleDataTests {
         }
         #expect(prints[0] == prints[1], "same seed, same rows")
         #expect(prints[0] != prints[2], "another seed, other rows")
+    }
+
+    /// Every index and trigger of the tables the generator fills.
+    static func schema(_ db: any Database) async throws -> [DeferredIndexes.Definition] {
+        let sql = try db.sql()
+        let tables = ScaleData.bulkTables
+        let rows =
+            db.isPostgres
+            ? try await sql.raw(
+                """
+                SELECT indexname AS name, indexdef AS sql FROM pg_indexes
+                WHERE schemaname = current_schema() AND tablename IN (\(binds: tables)) ORDER BY indexname
+                """
+            ).all()
+            : try await sql.raw(
+                """
+                SELECT name, COALESCE(sql, '') AS sql FROM sqlite_master
+                WHERE type IN ('index', 'trigger') AND tbl_name IN (\(binds: tables)) ORDER BY name
+                """
+            ).all()
+        return try rows.map {
+            .init(
+                name: try $0.decode(column: "name", as: String.self), sql: try $0.decode(column: "sql", as: String.self)
+            )
+        }
+    }
+
+    /// The folded-text search (FTS5 on SQLite, the trigram index on PostgreSQL) finds exactly the rows a scan finds.
+    static func expectSearchIndexed(_ db: any Database) async throws {
+        for word in ["dak", "nguyen", "xa"] {
+            let scanned = try await RegistrationModel.query(on: db).filter(\.$searchText ~~ word).count()
+            let q = RegistrationModel.query(on: db)
+            for c in FoldedTextSearch(table: RegistrationModel.schema).matching([word], on: db) { q.filter(.sql(c)) }
+            let indexed = try await q.count()
+            #expect(indexed > 0, "\(word)")
+            // A word-start match is a subset of the substring scan.
+            #expect(indexed <= scanned, "\(word)")
+            let s = SubjectModel.query(on: db)
+            for c in FoldedTextSearch(table: SubjectModel.schema).matching([word], on: db) { s.filter(.sql(c)) }
+            #expect(try await s.count() > 0, "\(word)")
+        }
+        if !db.isPostgres {
+            // FTS5's own check of an external-content index against its table.
+            for t in ["registrations_fts", "subjects_fts"] {
+                try await db.sql().raw("INSERT INTO \(ident: t)(\(ident: t)) VALUES ('integrity-check')").run()
+            }
+        }
+    }
+
+    @Test("Set aside and made again: the same indexes, and rows written meanwhile are in the full-text index")
+    func deferredIndexes() async throws {
+        try await withTestApp(demo: false, sqliteFile: true) { app in
+            let before = try await Self.schema(app.db)
+            let set = try await DeferredIndexes.setAside(
+                tables: ScaleData.bulkTables, fullText: ["registrations", "subjects"], on: app.db)
+            #expect(!set.indexes.isEmpty)
+            #expect(set.indexes.allSatisfy { !$0.sql.uppercased().contains("UNIQUE") })
+            #expect(app.db.isPostgres ? set.triggers.isEmpty : set.triggers.count == 6)
+            let during = try await Self.schema(app.db)
+            #expect(during.count == before.count - set.indexes.count - set.triggers.count)
+            // The unique constraints the writer relies on stay.
+            let unique = before.filter { $0.sql.uppercased().contains("UNIQUE") || $0.sql.isEmpty }
+            #expect(!unique.isEmpty)
+            #expect(unique.allSatisfy { u in during.contains(u) })
+            try await set.restore(tables: ScaleData.bulkTables, on: app.db)
+            #expect(try await Self.schema(app.db) == before)
+        }
     }
 
     @Test("The national profile is the issue's size; an unknown scale is named")
