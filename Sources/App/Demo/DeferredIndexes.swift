@@ -22,15 +22,21 @@ struct DeferredIndexes: Sendable {
     let triggers: [Definition]
     let fullText: [String]
 
-    /// The secondary (not unique) indexes of `tables`, as the database defines them.
+    /// The secondary (not unique) indexes of `tables`, as the database defines them, in the order they were made.
+    /// The order matters: where two indexes serve a query equally well, SQLite's planner takes the one made last (a
+    /// list of one unit's registrations of a year walked a year's 333,000 rows in sort order through
+    /// `registrations_year_order_idx` when that index was made after `registrations_unit_order_idx`: 703 ms
+    /// instead of 0.1). Made again in the same order, they are chosen as before.
     static func secondaryIndexes(of tables: [String], on db: any Database) async throws -> [Definition] {
         let sql = try db.sql()
         let rows: [any SQLRow]
         if db.isPostgres {
             rows = try await sql.raw(
                 """
-                SELECT indexname AS name, indexdef AS sql FROM pg_indexes
-                WHERE schemaname = current_schema() AND tablename IN (\(binds: tables)) ORDER BY indexname
+                SELECT c.relname AS name, pg_get_indexdef(c.oid) AS sql FROM pg_index x
+                JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname = current_schema() AND t.relname IN (\(binds: tables)) ORDER BY c.oid
                 """
             ).all()
         } else {
@@ -38,7 +44,7 @@ struct DeferredIndexes: Sendable {
             rows = try await sql.raw(
                 """
                 SELECT name, sql FROM sqlite_master
-                WHERE type = 'index' AND tbl_name IN (\(binds: tables)) AND sql IS NOT NULL ORDER BY name
+                WHERE type = 'index' AND tbl_name IN (\(binds: tables)) AND sql IS NOT NULL ORDER BY rowid
                 """
             ).all()
         }
@@ -58,7 +64,7 @@ struct DeferredIndexes: Sendable {
         if !db.isPostgres {
             let names = fullText.flatMap { t in ["insert", "delete", "update"].map { "\(t)_fts_\($0)" } }
             triggers = try await db.sql().raw(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (\(binds: names)) ORDER BY name"
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (\(binds: names)) ORDER BY rowid"
             ).all().map {
                 Definition(
                     name: try $0.decode(column: "name", as: String.self),

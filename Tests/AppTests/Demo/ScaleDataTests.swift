@@ -46,12 +46,15 @@ struct ScaleDataTests {
             try await withTestApp(demo: false) { app in
                 let units = try await UnitModel.query(on: app.db).count()
                 let schema = try await Self.schema(app.db)
+                let order = try await Self.indexOrder(app.db)
                 let s = try await ScaleData.generate(profile, seed: seed, app: app, on: app.db, keepIndexes: keep)
                 // The indexes and triggers set aside for the load are back, the same definitions under the same names,
                 // and the full-text indexes hold every row written while they were away.
                 #expect(try await Self.schema(app.db) == schema)
+                #expect(try await Self.indexOrder(app.db) == order)
                 #expect(schema.contains { $0.sql.contains("search_text") })
                 try await Self.expectSearchIndexed(app.db)
+                try await Self.expectUnitListPlan(app.db)
                 #expect(keep ? s.indexSeconds == 0 : s.indexSeconds > 0)
                 #expect(s.units == profile.unitCount)
                 #expect(try await UnitModel.query(on: app.db).count() == units + profile.unitCount)
@@ -92,7 +95,7 @@ struct ScaleDataTests {
         #expect(prints[0] != prints[2], "another seed, other rows")
     }
 
-    /// Every index and trigger of the tables the generator fills.
+    /// Every index and trigger of the tables the generator fills, by name.
     static func schema(_ db: any Database) async throws -> [DeferredIndexes.Definition] {
         let sql = try db.sql()
         let tables = ScaleData.bulkTables
@@ -115,6 +118,45 @@ struct ScaleDataTests {
                 name: try $0.decode(column: "name", as: String.self), sql: try $0.decode(column: "sql", as: String.self)
             )
         }
+    }
+
+    /// Each table's indexes in the order they were made: where two serve a query equally well SQLite's planner
+    /// takes the later (`DeferredIndexes.secondaryIndexes`), so the order is part of what must come back.
+    static func indexOrder(_ db: any Database) async throws -> [String: [String]] {
+        let rows =
+            db.isPostgres
+            ? try await db.sql().raw(
+                """
+                SELECT t.relname AS "table", c.relname AS name FROM pg_index x
+                JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname = current_schema() AND t.relname IN (\(binds: ScaleData.bulkTables)) ORDER BY c.oid
+                """
+            ).all()
+            : try await db.sql().raw(
+                """
+                SELECT tbl_name AS "table", name FROM sqlite_master
+                WHERE type = 'index' AND tbl_name IN (\(binds: ScaleData.bulkTables)) ORDER BY rowid
+                """
+            ).all()
+        var order: [String: [String]] = [:]
+        for row in rows {
+            order[try row.decode(column: "table", as: String.self), default: []].append(
+                try row.decode(column: "name", as: String.self))
+        }
+        return order
+    }
+
+    /// A list of one unit's registrations of a year is read through the unit's index, not by walking the year's.
+    static func expectUnitListPlan(_ db: any Database) async throws {
+        guard !db.isPostgres else { return }
+        let plan = try await db.sql().raw(
+            """
+            EXPLAIN QUERY PLAN SELECT registrations.id FROM registrations WHERE year = 2024 AND unit_id = 5
+            AND subject_kind = 'individual' ORDER BY sort_key, id LIMIT 51
+            """
+        ).all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " | ")
+        #expect(!plan.contains("registrations_year_order_idx"), "\(plan)")
     }
 
     /// The folded-text search (FTS5 on SQLite, the trigram index on PostgreSQL) finds exactly the rows a scan finds.
@@ -143,6 +185,7 @@ struct ScaleDataTests {
     func deferredIndexes() async throws {
         try await withTestApp(demo: false, sqliteFile: true) { app in
             let before = try await Self.schema(app.db)
+            let order = try await Self.indexOrder(app.db)
             let set = try await DeferredIndexes.setAside(
                 tables: ScaleData.bulkTables, fullText: ["registrations", "subjects"], on: app.db)
             #expect(!set.indexes.isEmpty)
@@ -156,6 +199,7 @@ struct ScaleDataTests {
             #expect(unique.allSatisfy { u in during.contains(u) })
             try await set.restore(tables: ScaleData.bulkTables, on: app.db)
             #expect(try await Self.schema(app.db) == before)
+            #expect(try await Self.indexOrder(app.db) == order)
         }
     }
 
