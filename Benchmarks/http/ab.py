@@ -22,7 +22,6 @@ set in that server's environment only.
         --page "web list, three filters"
 """
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -63,14 +62,7 @@ def main():
             # A name for each server: the binary, and its settings when both run one binary.
             binary = f"{binary} {' '.join(extra)}".strip() if args.before == args.after else binary
             servers.append((binary, proc))
-            _, body, _ = R.fetch(base + "/api/v1/auth/token", {"Content-Type": "application/json"},
-                                 json.dumps({"username": "admin", "password": R.ADMIN_PASSWORD}).encode())
-            bearer = {"Authorization": "Bearer " + json.loads(body)["token"]}
-            cookie = {"Cookie": R.login_cookie(base)}
-            pages = {name: (base + path, headers) for name, path, headers in C.pages(base, bearer, cookie)}
-            if args.page not in pages:
-                raise SystemExit(f"no page {args.page!r}; pages: {', '.join(pages)}")
-            url, headers = pages[args.page]
+            url, headers = C.named_page(base, args.page)
             for _ in range(3):
                 R.fetch(url, headers)
             servers[-1] = (binary, proc, url, headers)

@@ -47,6 +47,18 @@ def pages(base, bearer, cookie):
     return out
 
 
+def named_page(base, name):
+    """Signs the admin in (a bearer token and a web session) and returns the URL and headers of page `name`."""
+    _, body, _ = R.fetch(base + "/api/v1/auth/token", {"Content-Type": "application/json"},
+                         json.dumps({"username": "admin", "password": R.ADMIN_PASSWORD}).encode())
+    bearer = {"Authorization": "Bearer " + json.loads(body)["token"]}
+    cookie = {"Cookie": R.login_cookie(base)}
+    found = {n: (base + path, headers) for n, path, headers in pages(base, bearer, cookie)}
+    if name not in found:
+        raise SystemExit(f"no page {name!r}; pages: {', '.join(found)}")
+    return found[name]
+
+
 def cpu_ms(pid):
     """The process's CPU time so far (user + system), in ms."""
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()

@@ -275,3 +275,15 @@ enum EvaluationService {
         }
     }
 }
+
+extension Request {
+    /// `CriteriaService.criteria(for:)` through the reference copies (`ReferenceCache`) on a page or an API read: the
+    /// catalogue's criteria of the registration's version and type, and its units' own criteria of its year, change
+    /// only by audited writes. Keyed by everything the list depends on.
+    func criteria(for r: RegistrationModel) async throws -> [ResolvedCriterion] {
+        let key =
+            "criteria \(r.catalogueVersion) \(r.$subjectType.id.map(String.init) ?? "-") \(r.unit.path) "
+            + "\(r.year) \(r.subjectKind)"
+        return try await reference(key) { try await CriteriaService.criteria(for: r, on: db) }
+    }
+}

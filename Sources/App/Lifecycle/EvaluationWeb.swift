@@ -116,7 +116,7 @@ struct EvaluationWebController {
     ) async throws -> EvaluationFormPage {
         let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
         try req.authorize(.update, RegistrationQueries.resource(r))
-        let criteria = try await CriteriaService.criteria(for: r, on: req.db)
+        let criteria = try await req.criteria(for: r)
         let fields = criteria.map { c -> CriterionField in
             let s = c.spec
             var hint = ""

@@ -16,13 +16,14 @@ struct CriterionStatusDTO: Content, Sendable {
 }
 
 enum CriteriaStatus {
-    static func list(for r: RegistrationModel, on db: any Database) async throws -> [CriterionStatusDTO] {
-        let criteria = try await CriteriaService.criteria(for: r, on: db)
+    /// Each criterion with its outcome at the registration's latest evaluation (the one with the highest id:
+    /// `latestEvaluationID`, which a caller that has read the evaluations already knows).
+    static func list(
+        _ criteria: [ResolvedCriterion], latestEvaluationID: Int?, on db: any Database
+    ) async throws -> [CriterionStatusDTO] {
         var latest: [String: EvaluationResultModel] = [:]
-        if let ev = try await EvaluationModel.query(on: db).filter(\.$registration.$id == r.requireID()).sort(
-            \.$id, .descending
-        ).first() {
-            for res in try await EvaluationResultModel.query(on: db).filter(\.$evaluation.$id == ev.requireID()).all() {
+        if let id = latestEvaluationID {
+            for res in try await EvaluationResultModel.query(on: db).filter(\.$evaluation.$id == id).all() {
                 latest[res.criterionCode] = res
             }
         }
@@ -129,8 +130,10 @@ struct LifecycleAPIController {
     }
 
     @Sendable func criteria(req: Request) async throws -> [CriterionStatusDTO] {
-        try await CriteriaStatus.list(
-            for: try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db), on: req.db)
+        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
+        let latest = try await EvaluationModel.query(on: req.db).filter(\.$registration.$id == r.requireID())
+            .sort(\.$id, .descending).first()?.id
+        return try await CriteriaStatus.list(try await req.criteria(for: r), latestEvaluationID: latest, on: req.db)
     }
 
     @Sendable func actions(req: Request) async throws -> [ActionDTO] {

@@ -546,7 +546,9 @@ struct RegistrationsWebController {
         let s = r.subject
         let canEdit = req.can(.update, RegistrationQueries.resource(r))
         let access = req.fieldAccess(r.unit.unitPath)
-        let field = try await CatalogueFieldModel.query(on: req.db).filter(\.$code == r.fieldCode).first()?.name
+        let field = try await req.reference("catalogue.field \(r.fieldCode)") {
+            try await CatalogueFieldModel.query(on: req.db).filter(\.$code == r.fieldCode).first()?.name
+        }
         var facts: [RegistrationPage.Item] = [
             .init(label: "Năm", value: String(r.year)),
             .init(label: "Đối tượng", value: "\(s.name) (\(s.subjectKind.label.lowercased()))"),
@@ -590,7 +592,8 @@ struct RegistrationsWebController {
             heading: "\(s.name) — \(r.title)", statusLabel: r.status.label,
             subjectHref: SubjectsPath.subject(.id(s.id!)).href, facts: facts, personal: personalItems,
             movements: r.movements.map(\.name),
-            criteria: try await CriteriaStatus.list(for: r, on: req.db),
+            criteria: try await CriteriaStatus.list(
+                try await req.criteria(for: r), latestEvaluationID: evals.compactMap(\.id).max(), on: req.db),
             targets: [SelectOption(value: "", label: "— Chọn trạng thái mới —", selected: true)]
                 + RegistrationWorkflow.targets(from: r.status).filter { $0 != .awarded }.map {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: false)

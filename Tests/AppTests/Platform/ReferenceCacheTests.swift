@@ -105,6 +105,57 @@ struct ReferenceCacheTests {
         }
     }
 
+    @Test(
+        "A registration's criteria are kept by version, type, unit and year, and a unit's new criterion shows at once")
+    func registrationCriteria() async throws {
+        try await withTestApp { app in
+            let officer = Browser(app)
+            try await officer.login("dakruong")
+            let unit = try #require(
+                try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG").first()
+            ).requireID()
+            let api = try await APIClient.login(app, "dakruong")
+            let registered = try await api.send(
+                .POST, "/api/v1/registrations",
+                json: [
+                    "year": 2024, "unitID": unit, "typeCode": "MH-15", "title": "Mô hình thử tiêu chí giữ sẵn",
+                    "subject": ["kind": "household", "name": "Hộ bà Y Thử"],
+                ])
+            #expect(registered.status == .created, "\(registered.text)")
+            let r = try #require(try await RegistrationModel.find(registered.json(RegistrationDTO.self).id, on: app.db))
+            let path = "/app/registrations/\(try r.requireID())"
+            let none = app.referenceCache.count
+            let first = try await officer.send(.GET, path)
+            #expect(first.status == .ok)
+            let kept = app.referenceCache.count
+            #expect(kept >= none + 2, "the criteria and the field's name are kept")
+            let again = try await officer.send(.GET, path)
+            #expect(again.status == .ok)
+            #expect(app.referenceCache.count == kept, "the second view reads the copies it kept")
+            #expect(!first.text.contains("Không có hộ thử bộ nhớ đệm tái nghèo"))
+            // The commune adds a criterion of its own for that year and kind, through the API (an audited write).
+            let made = try await api.send(
+                .POST, "/api/v1/unit-criteria",
+                json: [
+                    "unitID": unit, "year": r.year, "code": "DR-BN", "text": "Không có hộ thử bộ nhớ đệm tái nghèo",
+                    "kind": "zeroCount", "measure": "hộ tái nghèo", "subjectKinds": [r.subjectKind],
+                ])
+            #expect(made.status == .created, "\(made.text)")
+            let after = try await officer.send(.GET, path)
+            #expect(after.text.contains("Không có hộ thử bộ nhớ đệm tái nghèo"))
+            // The API's criteria of the registration say the same.
+            let listed = try await api.send(.GET, "/api/v1/registrations/\(try r.requireID())/criteria")
+            #expect(listed.text.contains("DR-BN"))
+            // A page and the criteria read directly agree, criterion for criterion.
+            let direct = try await CriteriaService.criteria(
+                for: try await RegistrationQueries.readable(
+                    try r.requireID(),
+                    actor: Actor(userID: 0, username: "thử", role: .admin, unitID: nil, unitPath: nil), on: app.db),
+                on: app.db)
+            for c in direct { #expect(after.text.contains(c.spec.code), "\(c.spec.code)") }
+        }
+    }
+
     static func noCopies(_ c: inout AppConfig) { c.referenceEntries = 0 }
 
     @Test("DIENHINH_REFERENCE_CACHE=0 keeps nothing and every view reads again; a value out of 0–65536 stops the start")
