@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.4.0"),
+        // LeafKit 1.14.3 with patches that make rendering cheaper and change no output (Vendor/leaf-kit/PATCHES.md).
+        // A root package's path dependency takes the place of the remote one Leaf names: same identity, `leaf-kit`.
+        .package(path: "Vendor/leaf-kit"),
         // OOXML (XLSX import/export, DOCX documents) is a zip of XML parts; ZIPFoundation reads and writes the zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
@@ -40,6 +43,7 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
             ]
         ),
         .executableTarget(name: "dienhinh", dependencies: ["App"]),
@@ -58,6 +62,8 @@ let package = Package(
                 "Imaging",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
             ]
         ),
     ],

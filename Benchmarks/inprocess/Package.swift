@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         // `dienhinh` is a link to the project root, whatever the clone's folder is called (a path package is named by it).
         .package(path: "dienhinh"),
+        // The project's patched LeafKit (dienhinh/Vendor/leaf-kit/PATCHES.md), named here too: a path dependency of the
+        // root package is the one that takes the place of the remote `leaf-kit` Leaf names.
+        .package(path: "dienhinh/Vendor/leaf-kit"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
     ],
