@@ -76,7 +76,14 @@ public struct LeafConfiguration: Sendable {
     
     public static var stringFormatter: (String) -> String {
         get { Self._dataLock.withLock { Self._stringFormatter } }
-        set { Self._dataLock.withLockVoid { if !Self.running { Self._stringFormatter = newValue } } }
+        set {
+            Self._dataLock.withLockVoid {
+                if !Self.running {
+                    Self._stringFormatter = newValue
+                    Self._stringFormatterIsDefault = false
+                }
+            }
+        }
     }
     
     public static var arrayFormatter: ([String]) -> String {
@@ -99,6 +106,12 @@ public struct LeafConfiguration: Sendable {
         Self._tagIndicator // The lock is expensive; because the value is write-once, it's safe (enough) to skip it here
     }
 
+    /// Điển Hình patch: `true` while strings are written as they are, in UTF-8 (the encoding and the string formatter
+    /// left at their defaults). Like `tagIndicator`, read without the lock: both are set before the first render.
+    static var writesStringsAsUTF8: Bool {
+        Self._stringFormatterIsDefault && Self._encoding == .utf8
+    }
+
     var _rootDirectory: String {
         willSet { assert(!accessed, "Changing property after LeafConfiguration has been read has no effect") }
     }
@@ -117,6 +130,7 @@ public struct LeafConfiguration: Sendable {
     private nonisolated(unsafe) static var _nilFormatter: () -> String = { "" }
     private nonisolated(unsafe) static var _voidFormatter: () -> String = { "" }
     private nonisolated(unsafe) static var _stringFormatter: (String) -> String = { $0 }
+    private nonisolated(unsafe) static var _stringFormatterIsDefault = true
     private nonisolated(unsafe) static var _arrayFormatter: ([String]) -> String =
         { "[\($0.map {"\"\($0)\""}.joined(separator: ", "))]" }
     private nonisolated(unsafe) static var _dictFormatter: ([String: String]) -> String =

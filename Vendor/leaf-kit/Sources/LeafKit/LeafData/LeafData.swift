@@ -384,7 +384,8 @@ fileprivate struct Converter: Equatable, Hashable {
 
 fileprivate extension Set where Element == Converter {
     func get(_ from: LeafData.NaturalType, _ to: LeafData.NaturalType) -> Converter.Conversion? {
-        self.first(where: { $0 == .init(from, to) })?.conversion
+        // Điển Hình patch: a hashed lookup (a converter is equal and hashed by its two types) instead of a walk.
+        self.firstIndex(of: .init(from, to)).flatMap { self[$0].conversion }
     }
 }
 /// Map of functions for converting between concrete, non-nil LeafData
@@ -396,7 +397,10 @@ fileprivate extension Set where Element == Converter {
 /// Converters are guaranteed to be provided non-nil input. Failable converters must return LeafData.trueNil
 fileprivate enum _ConverterMap {
     private static let c = LeafConfiguration.self
-    fileprivate static var symbols: Set<Converter> { [
+    // Điển Hình patch: made once (upstream made the whole set again, with its closures, at every conversion: every
+    // number or boolean written, every `#if` on a value that is not a boolean). The converters read the configuration
+    // when they run, not when they are made.
+    nonisolated(unsafe) fileprivate static let symbols: Set<Converter> = [
         // MARK: - .identity (Passthrough)
         Converter(.array     , .array     , is: .identity, via: { .array($0 as? [LeafData]) }),
         Converter(.bool      , .bool      , is: .identity, via: { .bool($0 as? Bool) }),
@@ -552,5 +556,5 @@ fileprivate enum _ConverterMap {
         Converter(.array     , .int,        is: .ambiguous, via: { _ in nil }),
         Converter(.data      , .int,        is: .ambiguous, via: { _ in nil }),
         Converter(.dictionary, .int,        is: .ambiguous, via: { _ in nil }),
-    ] }
+    ]
 }

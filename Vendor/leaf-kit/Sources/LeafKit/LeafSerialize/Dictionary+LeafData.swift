@@ -1,7 +1,22 @@
 public extension Dictionary where Key == String, Value == LeafData {
+    /// Điển Hình patch: a name without a dot is looked up directly, and a dotted one walks its components without
+    /// making an array of them and copies of it at every level.
     subscript(keyPath keyPath: String) -> LeafData? {
-        let comps = keyPath.split(separator: ".").map(String.init)
-        return self[keyPath: comps]
+        guard keyPath.utf8.contains(UInt8(ascii: ".")) else {
+            return keyPath.isEmpty ? nil : self[keyPath]
+        }
+        let comps = keyPath.split(separator: ".")
+        guard let last = comps.last else {
+            return nil
+        }
+        var level = self
+        for comp in comps.dropLast() {
+            guard let next = level[String(comp)]?.dictionary else {
+                return nil
+            }
+            level = next
+        }
+        return level[String(last)]
     }
 
     subscript(keyPath comps: [String]) -> LeafData? {

@@ -58,11 +58,46 @@ struct LeafSerializer {
     }
 
     private mutating func serialize(expression: [ParameterDeclaration], context data: [String: LeafData]) throws {
-        let resolved = try self.resolve(parameters: [.expression(expression)], context: data)
-        guard resolved.count == 1, let leafData = resolved.first else {
-            throw LeafError(.unknownError("expressions should resolve to single value"))
+        let leafData: LeafData
+        if let variable = Self.variable(expression) {
+            // Điển Hình patch: `#(name)`, the most common expression, looked up without a resolver.
+            leafData = data[keyPath: variable] ?? .trueNil
+        } else {
+            let resolved = try self.resolve(parameters: [.expression(expression)], context: data)
+            guard resolved.count == 1, let first = resolved.first else {
+                throw LeafError(.unknownError("expressions should resolve to single value"))
+            }
+            leafData = first
+        }
+        if LeafConfiguration.writesStringsAsUTF8 {
+            // Điển Hình patch: a string is escaped straight into the buffer, and any other value that escapes to a
+            // string (a number, a boolean) is written as that string: what `htmlEscaped()` then `serialize` write
+            // with the default formatter and encoding, without the copy, Foundation's conversion and the two locks.
+            if case .string(let string) = leafData.storage {
+                self.buffer.writeHTMLEscaped(string)
+                return
+            }
+            let escaped = leafData.htmlEscaped()
+            if case .string(let string) = escaped.storage {
+                self.buffer.writeString(string)
+                return
+            }
+            try? escaped.serialize(buffer: &self.buffer)
+            return
         }
         try? leafData.htmlEscaped().serialize(buffer: &self.buffer)
+    }
+
+    /// Điển Hình patch: the variable's name when an expression is a single variable (`name`, `row.name`), else nil.
+    private static func variable(_ expression: [ParameterDeclaration]) -> String? {
+        guard expression.count == 1 else {
+            return nil
+        }
+        switch expression[0] {
+        case .parameter(.variable(let name)): return name
+        case .expression(let inner): return Self.variable(inner)
+        default: return nil
+        }
     }
 
     private mutating func serialize(body: [Syntax], context data: [String: LeafData]) throws {
@@ -148,14 +183,9 @@ struct LeafSerializer {
             innerContext[loop.index] = .int(idx)
             innerContext[loop.item] = item
 
-            var serializer = LeafSerializer(
-                ast: loop.body,
-                tags: self.tags,
-                userInfo: self.userInfo,
-                ignoreUnfoundImports: self.ignoreUnfoundImports
-            )
-            var loopBody = try serializer.serialize(context: innerContext)
-            self.buffer.writeBuffer(&loopBody)
+            // Điển Hình patch: the body is written straight into this buffer (upstream made a serializer and a
+            // buffer of its own for every item, then copied it in).
+            try self.serialize(body: loop.body, context: innerContext)
         }
     }
 
@@ -177,6 +207,10 @@ struct LeafSerializer {
             } else {
                 throw LeafError(.unknownError("Parameter statement must hold a single value"))
             }
+        }
+        if let variable = Self.variable(parameters) {
+            // Điển Hình patch: `#if(name)` looked up without a resolver.
+            return data[keyPath: variable] ?? .trueNil
         }
         return try self.resolve(parameters: parameters, context: data).first ?? .trueNil
     }
