@@ -138,7 +138,7 @@ struct DecisionsWebController {
         r.post(DecisionsPath.correct(.key), use: correct)
     }
 
-    @Sendable func list(req: Request) async throws -> View {
+    @Sendable func list(req: Request) async throws -> Response {
         let councils = try await AuthorityService.councils(of: req.actor, on: req.db)
         let year = try req.intQuery("year") ?? Today.year
         let chosen = try req.intQuery("authority") ?? councils.first?.id
@@ -155,7 +155,7 @@ struct DecisionsWebController {
             name = r.authority.headTitle
         }
         let query: [(String, String)] = [("authority", chosen.map(String.init) ?? ""), ("year", String(year))]
-        return try await req.view.render(
+        return try await req.render(
             "commendation/decisions",
             DecisionsPage(
                 layout: req.layout("Sổ quyết định khen thưởng", active: DecisionsPath.register.href),
@@ -212,9 +212,9 @@ struct DecisionsWebController {
             }, form: form, errors: errors)
     }
 
-    @Sendable func new(req: Request) async throws -> View {
+    @Sendable func new(req: Request) async throws -> Response {
         let form = ["date": Today.iso.isoToVietnamese]
-        return try await req.view.render(
+        return try await req.render(
             "commendation/decision-new", try await Self.newPage(req: req, form: form, errors: [:]))
     }
 
@@ -270,11 +270,11 @@ struct DecisionsWebController {
             fundHref: req.can(.read, .fund(v.scope)) ? RewardsPath.fund(.id(v.authority.id ?? 0)).href : nil)
     }
 
-    @Sendable func show(req: Request) async throws -> View {
+    @Sendable func show(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         var page = try await Self.page(req: req, id: id)
         page.certificates = try await CertificatesWebController.links(req: req, decisionID: id)
-        return try await req.view.render("commendation/decision", page)
+        return try await req.render("commendation/decision", page)
     }
 
     @Sendable func withdraw(req: Request) async throws -> Response { try await change(req, withdraw: true) }

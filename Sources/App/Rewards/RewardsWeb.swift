@@ -129,9 +129,9 @@ struct RewardsWebController {
             form: form, errors: errors)
     }
 
-    @Sendable func fund(req: Request) async throws -> View {
+    @Sendable func fund(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        return try await req.view.render(
+        return try await req.render(
             "rewards/fund",
             try await Self.page(req: req, id: id, form: ["date": Today.iso.isoToVietnamese], errors: [:]))
     }
@@ -169,12 +169,12 @@ struct RewardsWebController {
             nextHref: RewardsPath.year(.id(id), year: .id(year + 1)).href)
     }
 
-    @Sendable func year(req: Request) async throws -> View {
+    @Sendable func year(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         guard let year = Int(req.parameters.get("year") ?? "") else {
             throw AppError.notFound("Năm trong đường dẫn phải là số, ví dụ 2025.")
         }
-        return try await req.view.render("rewards/fund-year", try await Self.yearPage(req: req, id: id, year: year))
+        return try await req.render("rewards/fund-year", try await Self.yearPage(req: req, id: id, year: year))
     }
 
     /// The yearly report as a spreadsheet: one sheet, the same lines as the page, amounts as numbers.

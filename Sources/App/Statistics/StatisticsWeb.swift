@@ -126,10 +126,10 @@ struct StatisticsWebController {
         r.heavy.get(StatisticsPath.xlsx(.key), use: xlsx)
     }
 
-    @Sendable func list(req: Request) async throws -> View {
+    @Sendable func list(req: Request) async throws -> Response {
         _ = try req.requireActor()
         let set = try StatisticsService.forms(req.application)
-        return try await req.view.render(
+        return try await req.render(
             "statistics/list",
             StatisticsListPage(
                 layout: req.layout("Biểu mẫu thống kê thi đua, khen thưởng", active: StatisticsPath.list.href),
@@ -143,7 +143,7 @@ struct StatisticsWebController {
                 }))
     }
 
-    @Sendable func form(req: Request) async throws -> View {
+    @Sendable func form(req: Request) async throws -> Response {
         let code = req.parameters.get("code") ?? ""
         let q = try StatisticsQuery(req)
         let actor = try req.requireActor()
@@ -166,7 +166,7 @@ struct StatisticsWebController {
         let page = StatisticsFormPage(
             layout: req.layout("Biểu \(report.form.symbol)", active: StatisticsPath.list.href),
             table: StatisticsTable(report), unit: unit, periods: periods)
-        return try await req.view.render("statistics/form", page)
+        return try await req.render("statistics/form", page)
     }
 
     @Sendable func xlsx(req: Request) async throws -> Response {
