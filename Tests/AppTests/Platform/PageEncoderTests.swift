@@ -91,11 +91,25 @@ struct PageEncoderTests {
         return capture.data
     }
 
+    /// `LeafData`'s `==` converts (`.int(7) == .string("7")`); this spells out every value with its type.
+    static func shape(_ data: LeafData) -> String {
+        if let dictionary = data.dictionary, data.celf == .dictionary {
+            return "{" + dictionary.keys.sorted().map { "\($0): \(shape(dictionary[$0]!))" }.joined(separator: ", ")
+                + "}"
+        }
+        if let array = data.array, data.celf == .array {
+            return "[" + array.map(shape).joined(separator: ", ") + "]"
+        }
+        return data.description
+    }
+
     @Test("Every kind of value comes out as Leaf's encoder makes it, nil optionals left out")
     func sameAsLeaf() async throws {
         let expected = try await leafsOwn(Context())
         let ours = try PageEncoder.encode(Context())
         #expect(ours == expected)
+        #expect(Self.shape(.dictionary(ours)) == Self.shape(.dictionary(expected)))
+        #expect(Self.shape(expected["number"]!) == "int(7)")
         // Not two empty dictionaries: the capture saw the context, and the cases that matter are in it.
         #expect(expected.count == 20)
         #expect(expected["none"] == nil)

@@ -37,6 +37,20 @@ final class SerializerTests: XCTestCase {
         """)
     }
 
+    /// Điển Hình patch: loop items are written into one buffer; an item that fails must leave nothing behind (as
+    /// upstream's buffer per item did), which shows where `#with` swallows the error.
+    func testFailingLoopItemLeavesNothing() throws {
+        let input = "#with(c):#for(r in rows):<li>#(r.name)#for(t in r.tags):#(t)#endfor</li>#endfor#endwith|"
+        let rows = LeafData(.array([
+            LeafData(.dictionary(["name": "B", "tags": LeafData(.array(["x"]))])),
+            LeafData(.dictionary(["name": "A"])),
+        ]))
+        let context: [String: LeafData] = ["c": LeafData(.dictionary(["rows": rows]))]
+        var serializer = LeafSerializer(ast: try parse(input), ignoreUnfoundImports: false)
+        var serialized = try serializer.serialize(context: context)
+        XCTAssertEqual(serialized.readString(length: serialized.readableBytes), "<li>Bx</li>|")
+    }
+
     func testInvalidNestedKeyPathLoop() throws {
         let input = """
             #for(person in people):

@@ -184,8 +184,16 @@ struct LeafSerializer {
             innerContext[loop.item] = item
 
             // Điển Hình patch: the body is written straight into this buffer (upstream made a serializer and a
-            // buffer of its own for every item, then copied it in).
-            try self.serialize(body: loop.body, context: innerContext)
+            // buffer of its own for every item, then copied it in). An item that fails leaves nothing behind, as
+            // upstream's own buffer did: what it wrote is taken back before the error goes on (it shows where an
+            // error is swallowed, as `#with` does).
+            let mark = self.buffer.writerIndex
+            do {
+                try self.serialize(body: loop.body, context: innerContext)
+            } catch {
+                self.buffer.moveWriterIndex(to: mark)
+                throw error
+            }
         }
     }
 
