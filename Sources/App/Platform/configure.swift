@@ -37,7 +37,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     let root = config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/"
     app.directory = DirectoryConfiguration(workingDirectory: root)
-    app.views.use(.leaf)
+    // Leaf's renderer with the pages' own encoder (`PageRenderer`, `PageEncoder`).
+    app.views.use { app in PageRenderer(leaf: app.leaf.renderer) }
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     await app.installPasswordWork()

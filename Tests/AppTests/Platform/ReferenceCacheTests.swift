@@ -111,9 +111,7 @@ struct ReferenceCacheTests {
         try await withTestApp { app in
             let officer = Browser(app)
             try await officer.login("dakruong")
-            let unit = try #require(
-                try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG").first()
-            ).requireID()
+            let unit = try await unitID(app, "KR-DAKRUONG")
             let api = try await APIClient.login(app, "dakruong")
             let id = try await HostileFileTests.createRegistration(
                 api, unit: unit, name: "Hộ bà Y Thử", title: "Mô hình thử tiêu chí giữ sẵn")

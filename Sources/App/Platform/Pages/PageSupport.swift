@@ -1,5 +1,4 @@
 import Domain
-import Leaf
 import Vapor
 
 struct NavItem: Encodable, Sendable {
@@ -243,21 +242,16 @@ extension Request {
     func render<C: Encodable & Sendable>(_ template: String, _ context: C, status: HTTPResponseStatus = .ok)
         async throws -> Response
     {
-        let view = try await page(template, context)
+        let view = try await self.view.render(template, context)
         if let pending = storage[PendingMenuKey.self] {
             storage[PendingMenuKey.self] = nil
-            let menu = try await page("platform/menu", pending)
+            let menu = try await self.view.render("platform/menu", pending)
             application.menuCache.keep(pending.key, String(buffer: menu.data))
         }
         let res = try await view.encodeResponse(status: status, for: self)
         if cookies[Flash.cookie] != nil { res.cookies[Flash.cookie] = .expired }
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return res
-    }
-
-    /// A template drawn with its context encoded by `PageEncoder` (not Leaf's slower encoder; the same values).
-    func page<C: Encodable>(_ template: String, _ context: C) async throws -> View {
-        View(data: try await leaf.render(path: template, context: try PageEncoder.encode(context)).get())
     }
 
     /// Reads a form body into a typed DTO; an undecodable body is a 400 with a Vietnamese message.
