@@ -12,7 +12,7 @@ with the heaviest callees below it.
 
 Needs `perf` (Debian's linux-perf) and a build with symbols (the release build keeps them).
 """
-import argparse, collections, os, re, subprocess, sys, tempfile, time
+import argparse, collections, json, os, re, subprocess, sys, tempfile, time
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -56,6 +56,7 @@ def main():
     p.add_argument("--env", action="append", default=[])
     p.add_argument("--frame", action="append", default=[], help="regular expression: inclusive share and callees")
     p.add_argument("--top", type=int, default=30)
+    p.add_argument("--save", help="write the sampled stacks (innermost frame first) to this JSON file")
     p.add_argument("--inclusive", default="", help="regular expression: list the matching functions by the share "
                    "of samples they are on the stack of (for instance 'App\\.|Fluent|SQLKit|sqlite3_|Leaf')")
     args = p.parse_args()
@@ -81,6 +82,8 @@ def main():
             samples = list(stacks(data))
     finally:
         R.stop(proc)
+    if args.save:
+        Path(args.save).write_text(json.dumps(samples))
     print(f"{args.page}: {load['rps']:.0f} req/s, p95 {load['p95_ms']:.1f} ms; {len(samples)} samples")
     total = len(samples) or 1
     own = collections.Counter(s[0] for s in samples if s)

@@ -51,6 +51,26 @@ final class SerializerTests: XCTestCase {
         XCTAssertEqual(serialized.readString(length: serialized.readableBytes), "<li>Bx</li>|")
     }
 
+    /// Điển Hình patch: dotted names are walked without `split`; the result must be upstream's for every shape of
+    /// name, empty components included.
+    func testKeyPathWalkMatchesSplit() {
+        func upstream(_ data: [String: LeafData], _ keyPath: String) -> LeafData? {
+            let comps = keyPath.split(separator: ".").map(String.init)
+            return data[keyPath: comps]
+        }
+        let context: [String: LeafData] = [
+            "a": LeafData(.dictionary(["b": LeafData(.dictionary(["c": 1])), "s": "x"])),
+            "n": 2,
+        ]
+        let names = [
+            "a", "n", "a.b", "a.b.c", "a.s", "a.s.t", "a.b.c.d", "a.x", "x.b", "a..b.c", "a.b.", ".a.s", ".", "..", "",
+            "n.a", "a.b..c", "a.bc",
+        ]
+        for name in names {
+            XCTAssertEqual(context[keyPath: name], upstream(context, name), name)
+        }
+    }
+
     func testInvalidNestedKeyPathLoop() throws {
         let input = """
             #for(person in people):

@@ -1,22 +1,34 @@
 public extension Dictionary where Key == String, Value == LeafData {
     /// Điển Hình patch: a name without a dot is looked up directly, and a dotted one walks its components without
-    /// making an array of them and copies of it at every level.
+    /// making an array of them (`split`) and copies of it at every level. Empty components are skipped, as `split`
+    /// skips them.
     subscript(keyPath keyPath: String) -> LeafData? {
-        guard keyPath.utf8.contains(UInt8(ascii: ".")) else {
+        let utf8 = keyPath.utf8
+        let dot = UInt8(ascii: ".")
+        guard utf8.contains(dot) else {
             return keyPath.isEmpty ? nil : self[keyPath]
         }
-        let comps = keyPath.split(separator: ".")
-        guard let last = comps.last else {
-            return nil
-        }
         var level = self
-        for comp in comps.dropLast() {
-            guard let next = level[String(comp)]?.dictionary else {
-                return nil
+        var found: LeafData? = nil
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: dot) ?? utf8.endIndex
+            if start < end {
+                if let previous = found {
+                    // Only the last component's value may be other than a dictionary.
+                    guard let next = previous.dictionary else {
+                        return nil
+                    }
+                    level = next
+                }
+                guard let value = level[String(keyPath[start..<end])] else {
+                    return nil
+                }
+                found = value
             }
-            level = next
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
         }
-        return level[String(last)]
+        return found
     }
 
     subscript(keyPath comps: [String]) -> LeafData? {
