@@ -1,7 +1,9 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
+import SQLiteKit
 import Testing
 import Vapor
 
@@ -191,6 +193,84 @@ struct SQLiteConnectionsTests {
                 let unit = try subject.joined(UnitModel.self)
                 #expect(unit.id == subject.$unit.id && many.contains { $0.id == unit.id && $0.name == unit.name })
             }
+        }
+    }
+
+    /// Every read's rows are `SQLiteTypedRow`s (SQL and models, few rows and many), and a typed row decodes every
+    /// kind of stored value as SQLiteKit's own row does — the same value, or an error where it throws one.
+    @Test(.enabled(if: onSQLite)) func typedRowsDecodeAsSQLiteKitsRows() async throws {
+        try await withTestApp(demo: false) { app in
+            let sql = try app.db.sql()
+            for statement in ["SELECT 1 AS x", "SELECT 1 AS x UNION ALL SELECT 2"] {
+                let rows = try await sql.raw(SQLQueryString(statement)).all()
+                #expect(!rows.isEmpty && rows.allSatisfy { $0 is SQLiteTypedRow }, "\(statement)")
+            }
+            let few = try await sql.select().column(SQLRaw("1")).limit(1).all()
+            #expect(!few.isEmpty && few.allSatisfy { $0 is SQLiteTypedRow })
+            let row = try #require(
+                try await sql.raw(
+                    """
+                    SELECT 'tên' AS t, '12' AS tn, 7 AS i, 2.5 AS f, NULL AS n, x'00ff' AS b, 1 AS one, 0 AS zero,
+                    'true' AS tt
+                    """
+                ).first())
+            let typed = try #require(row as? SQLiteTypedRow)
+            let theirs = typed.row.sql(decoder: typed.decoder)
+            func same<D: Decodable & Equatable>(_ type: D.Type) {
+                for column in typed.allColumns + ["missing"] {
+                    let mine = Result { try typed.decode(column: column, as: D.self) }
+                    let kit = Result { try theirs.decode(column: column, as: D.self) }
+                    switch (mine, kit) {
+                    case (.success(let a), .success(let b)): #expect(a == b, "\(column) as \(D.self)")
+                    case (.failure, .failure): break
+                    default: Issue.record("\(column) as \(D.self): \(mine) here, \(kit) in SQLiteKit")
+                    }
+                }
+            }
+            same(String.self)
+            same(String?.self)
+            same(Int.self)
+            same(Int?.self)
+            same(Double.self)
+            same(Double?.self)
+            same(Bool.self)
+            same(Bool?.self)
+            same(Int64.self)
+            same(Data.self)
+            same(Data?.self)
+            #expect(try typed.decode(column: "t", as: String.self) == "tên")
+            #expect(try typed.decode(column: "n", as: Int?.self) == nil)
+            #expect(try typed.decodeNil(column: "n") && !(try typed.decodeNil(column: "i")))
+            #expect(typed.contains(column: "f") && !typed.contains(column: "missing"))
+        }
+    }
+
+    /// Statements are serialised with SQLiteKit's dialect made once (`SQLiteSerializing`): the same text and binds as
+    /// through the driver's database, for model queries (filters, a join, sorts, limits), a count and raw SQL.
+    @Test(.enabled(if: onSQLite)) func serialisedAsTheDriverDoes() async throws {
+        try await withTestApp(demo: false) { app in
+            try await app.db.withConnection { connection in
+                let driver = connection as! any SQLDatabase
+                let ours = SQLiteSerializing(base: driver)
+                let converter = SQLQueryConverter(delegate: ReadConverterDelegate())
+                let statements: [any SQLExpression] = [
+                    converter.convert(
+                        UnitModel.query(on: connection).filter(\.$name == "Xã “Tân” \"A\"").sort(\.$id).limit(5).query),
+                    converter.convert(
+                        SubjectModel.query(on: connection)
+                            .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
+                            .filter(UnitModel.self, \.$code ~~ "xa").sort(\.$name).range(10..<20).query),
+                    converter.convert(UnitModel.query(on: connection).filter(\.$id ~~ [1, 2, 3]).query),
+                    SQLQueryString("SELECT \(ident: "a\"b"), \(literal: "l'x") FROM units WHERE id = \(bind: 4)"),
+                ]
+                for statement in statements {
+                    let (text, binds) = ours.serialize(statement)
+                    let (theirs, theirBinds) = driver.serialize(statement)
+                    #expect(text == theirs)
+                    #expect(binds.map { "\($0)" } == theirBinds.map { "\($0)" })
+                }
+                return connection.eventLoop.makeSucceededVoidFuture()
+            }.get()
         }
     }
 

@@ -4,6 +4,7 @@ import FluentSQLiteDriver
 import NIOConcurrencyHelpers
 import NIOCore
 import SQLKit
+import SQLiteKit
 
 /// SQLite for a server: several connections an event loop, so one slow read does not hold up the others, and a
 /// transaction that takes the write lock when it begins.
@@ -119,9 +120,12 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         }
         switch query.action {
         case .read, .aggregate:
-            if Self.fewRows(query) { return run() }
             let sql = SQLQueryConverter(delegate: ReadConverterDelegate()).convert(query)
-            return onLeastBusy { Self.rowsAtOnce($0, sql) { onOutput(SQLiteRowOutput(row: $0, schema: nil)) } }
+            let fewRows = Self.fewRows(query)
+            return onLeastBusy { base in
+                let output: @Sendable (any SQLRow) -> Void = { onOutput(SQLiteRowOutput(row: $0, schema: nil)) }
+                return fewRows ? Self.fewRows(sql, on: base, output) : Self.rowsAtOnce(base, sql, output)
+            }
         case .create, .update, .delete, .custom: return inTurn(run)
         }
     }
@@ -141,39 +145,64 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         return limit <= fewRows
     }
 
-    /// A SQLKit statement on `base`: through the driver when it reads a few rows at most (`fewRows`), else with its
-    /// rows handed over at once (`rowsAtOnce`).
+    /// A SQLKit statement on `base`, its rows read as `SQLiteTypedRow`s: when it reads a few rows at most
+    /// (`fewRows`) through the connection's futures API as the driver does, else with its rows handed over at once
+    /// (`rowsAtOnce`).
     private static func execute(
         sql query: any SQLExpression, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        fewRows(query) ? (base as! any SQLDatabase).execute(sql: query, onRow) : rowsAtOnce(base, query, onRow)
+        fewRows(query) ? fewRows(query, on: base, onRow) : rowsAtOnce(base, query, onRow)
+    }
+
+    /// Runs `expression` on a connection of `base` through its futures API (each row handed to the event loop), as
+    /// the driver does, with the rows read as `SQLiteTypedRow`s.
+    private static func fewRows(
+        _ expression: any SQLExpression, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        let statement: (text: String, binds: [SQLiteData])
+        do { statement = try Self.statement(expression, on: base) } catch {
+            return base.eventLoop.makeFailedFuture(error)
+        }
+        let decoder = SQLiteDataDecoder()
+        return (base as! any SQLiteDatabase).query(statement.text, statement.binds, logger: base.logger) {
+            onRow(SQLiteTypedRow(row: $0, decoder: decoder))
+        }
     }
 
     /// Runs `expression` (any statement) on a connection of `base` and calls `onRow` for each row on the thread that
-    /// steps the statement (SQLiteConnection's async `query`); logs it as SQLiteKit does (`DIENHINH_SQL_LOG`).
+    /// steps the statement (SQLiteConnection's async `query`).
     static func rowsAtOnce(
         _ base: any Database, _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        let sql = base as! any SQLDatabase
-        let (text, rawBinds) = sql.serialize(expression)
-        if let level = sql.queryLogLevel {
-            sql.logger.log(
-                level: level, "Executing query",
-                metadata: ["sql": .string(text), "binds": .array(rawBinds.map { .string("\($0)") })])
-        }
-        let binds: [SQLiteData]
+        let statement: (text: String, binds: [SQLiteData])
         do {
-            let encoder = SQLiteDataEncoder()
-            binds = try rawBinds.map { try encoder.encode($0) }
+            statement = try Self.statement(expression, on: base)
         } catch {
             return base.eventLoop.makeFailedFuture(error)
         }
         let decoder = SQLiteDataDecoder()
         return (base as! any SQLiteDatabase).withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
-                try await connection.query(text, binds) { onRow($0.sql(decoder: decoder)) }
+                try await connection.query(statement.text, statement.binds) {
+                    onRow(SQLiteTypedRow(row: $0, decoder: decoder))
+                }
             }
         }
+    }
+
+    /// `expression`'s text and binds for SQLite, logged as SQLiteKit does (`DIENHINH_SQL_LOG`).
+    private static func statement(
+        _ expression: any SQLExpression, on base: any Database
+    ) throws -> (text: String, binds: [SQLiteData]) {
+        let sql = base as! any SQLDatabase
+        let (text, rawBinds) = SQLiteSerializing(base: sql).serialize(expression)
+        if let level = sql.queryLogLevel {
+            sql.logger.log(
+                level: level, "Executing query",
+                metadata: ["sql": .string(text), "binds": .array(rawBinds.map { .string("\($0)") })])
+        }
+        let encoder = SQLiteDataEncoder()
+        return (text, try rawBinds.map { try encoder.encode($0) })
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
@@ -234,6 +263,25 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         let (i, done) = pick()
         defer { done() }
         return try await (bases[i] as! any SQLDatabase).withSession(closure)
+    }
+}
+
+/// `base` as its statements are serialised: FluentSQLiteDriver's database makes a SQLiteKit database, then its
+/// dialect, each time the serializer asks for the dialect, once for every identifier quoted (2.5 % of a registration's
+/// page under load, session 30); here the dialect is SQLiteKit's own, made at once. Nothing else is asked of it.
+struct SQLiteSerializing: SQLDatabase {
+    let base: any SQLDatabase
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { SQLiteDialect() }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
+        Void
+    > {
+        base.execute(sql: query, onRow)
     }
 }
 

@@ -1,0 +1,67 @@
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// A SQLite row read by SQLKit's `decode(column:as:)` with the common column types converted directly.
+///
+/// SQLiteKit's row hands every value to `SQLiteDataDecoder`, which asks the runtime whether the type conforms to
+/// `SQLiteDataConvertible` (a protocol conformance lookup per value) and decodes an optional through a nested
+/// `Decoder`. A list's page of fifty registrations reads some 1,500 values that way: `RegistrationSummary.init(row:)`
+/// took 7.5 % of the search page's samples under load (`perf_page.py`, session 30). Here a `String`, `Int`, `Double`
+/// and their optionals, when the stored value is of the matching kind, are returned as they are — what the decoder
+/// returns for them; anything else (another type, a value of another kind, a missing column) goes to the decoder as
+/// before, so errors and conversions are SQLiteKit's.
+struct SQLiteTypedRow: SQLRow {
+    let row: SQLiteRow
+    let decoder: SQLiteDataDecoder
+
+    var allColumns: [String] { row.columns.map(\.name) }
+
+    func contains(column: String) -> Bool { row.column(column) != nil }
+
+    func decodeNil(column: String) throws -> Bool {
+        guard let data = row.column(column) else { return true }
+        return data == .null
+    }
+
+    func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+        guard let data = row.column(column) else {
+            // SQLiteKit's own row throws its (internal) error for a missing column; this says the same.
+            throw SQLiteTypedRowError.missingColumn(column)
+        }
+        if let value = Self.direct(data, as: D.self) { return value }
+        return try decoder.decode(D.self, from: data)
+    }
+
+    /// The value of `data` as `D` when `D` is one of the common types and `data` is of its kind; else nil.
+    @inline(__always)
+    static func direct<D>(_ data: SQLiteData, as: D.Type) -> D? {
+        switch data {
+        case .text(let string):
+            if D.self == String.self { return unsafeBitCast(string, to: D.self) }
+            if D.self == String?.self { return unsafeBitCast(String?.some(string), to: D.self) }
+        case .integer(let int):
+            if D.self == Int.self { return unsafeBitCast(int, to: D.self) }
+            if D.self == Int?.self { return unsafeBitCast(Int?.some(int), to: D.self) }
+        case .float(let double):
+            if D.self == Double.self { return unsafeBitCast(double, to: D.self) }
+            if D.self == Double?.self { return unsafeBitCast(Double?.some(double), to: D.self) }
+        case .null:
+            if D.self == String?.self { return unsafeBitCast(String?.none, to: D.self) }
+            if D.self == Int?.self { return unsafeBitCast(Int?.none, to: D.self) }
+            if D.self == Double?.self { return unsafeBitCast(Double?.none, to: D.self) }
+        case .blob: break
+        }
+        return nil
+    }
+}
+
+enum SQLiteTypedRowError: Error, CustomStringConvertible {
+    case missingColumn(String)
+
+    var description: String {
+        switch self {
+        case .missingColumn(let column): "no column \(column) in the row"
+        }
+    }
+}
