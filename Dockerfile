@@ -13,8 +13,8 @@ RUN export DEBIAN_FRONTEND=noninteractive DEBCONF_NONINTERACTIVE_SEEN=true \
     && apt-get install -y zlib1g-dev libjpeg-turbo8-dev libpng-dev libjemalloc-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
-# Resolve dependencies first, so this layer is cached until Package.swift changes (or the patched LeafKit it names by
-# path: Vendor/leaf-kit/PATCHES.md).
+# Resolve dependencies first, so this layer is cached until Package.swift changes (or the patched LeafKit and SQLKit it
+# names by path: Vendor/*/PATCHES.md).
 COPY ./Package.* ./
 COPY ./Vendor ./Vendor
 RUN swift package resolve

@@ -18,6 +18,9 @@ let package = Package(
         // LeafKit 1.14.3 with patches that make rendering cheaper and change no output (Vendor/leaf-kit/PATCHES.md).
         // A root package's path dependency takes the place of the remote one Leaf names: same identity, `leaf-kit`.
         .package(path: "Vendor/leaf-kit"),
+        // SQLKit 3.36.0 with a patch that makes quoting identifiers cheaper and changes no SQL
+        // (Vendor/sql-kit/PATCHES.md); it takes the place of the remote `sql-kit` that Fluent and the drivers name.
+        .package(path: "Vendor/sql-kit"),
         // OOXML (XLSX import/export, DOCX documents) is a zip of XML parts; ZIPFoundation reads and writes the zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
@@ -44,6 +47,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .executableTarget(name: "dienhinh", dependencies: ["App"]),

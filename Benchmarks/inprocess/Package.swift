@@ -13,6 +13,8 @@ let package = Package(
         // The project's patched LeafKit (dienhinh/Vendor/leaf-kit/PATCHES.md), named here too: a path dependency of the
         // root package is the one that takes the place of the remote `leaf-kit` Leaf names.
         .package(path: "dienhinh/Vendor/leaf-kit"),
+        // And the patched SQLKit (dienhinh/Vendor/sql-kit/PATCHES.md), for the same reason.
+        .package(path: "dienhinh/Vendor/sql-kit"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
     ],

@@ -316,6 +316,50 @@ struct ExpressionTests {
         try expectSerialization(of: db.raw("\(ident: "hello") \(literal: "there")"), is: "_hello_ ~there~")
     }
 
+    /// Điển Hình patch: an identifier without the quote character is written as it is, one with it still escaped.
+    @Test("identifiers with a one-character quote")
+    func oneCharacterQuote() throws {
+        let db = TestDatabase()
+
+        db._dialect.identifierQuote = SQLRaw("\"")
+        try expectSerialization(of: db.raw("\(ident: "plain")"), is: "\"plain\"")
+        try expectSerialization(of: db.raw("\(ident: "tên_đơn_vị")"), is: "\"tên_đơn_vị\"")
+        try expectSerialization(of: db.raw("\(ident: "a\"b")"), is: "\"a\"\"b\"")
+        try expectSerialization(of: db.raw("\(ident: "\"")"), is: "\"\"\"\"")
+        try expectSerialization(of: db.raw("\(ident: "")"), is: "\"\"")
+        try expectSerialization(of: db.raw("\(SQLColumn("c", table: "t"))"), is: "\"t\".\"c\"")
+    }
+
+    /// Điển Hình patch: a statement's parts are written in place; a part that writes nothing leaves no space, and
+    /// the binds keep their numbers, as when each part had a serializer of its own.
+    @Test("statement parts written in place")
+    func statementPartsInPlace() throws {
+        struct Parts: SQLExpression {
+            let parts: [any SQLExpression]
+            func serialize(to serializer: inout SQLSerializer) {
+                serializer.statement { for part in self.parts { $0.append(part) } }
+            }
+        }
+        struct BindOnly: SQLExpression {
+            func serialize(to serializer: inout SQLSerializer) { serializer.binds.append(9) }
+        }
+        let db = TestDatabase()
+        let cases: [([any SQLExpression], String, Int)] = [
+            ([SQLRaw("A"), SQLBind(1), SQLRaw(""), SQLRaw("B"), SQLBind(2)], "A &1 B &2", 2),
+            ([SQLRaw(""), SQLRaw("A"), SQLRaw("")], " A", 0),
+            ([SQLRaw("A"), BindOnly(), SQLBind(1)], "A &2", 2),
+            ([SQLRaw("Tên"), SQLRaw("")], "Tên", 0),
+            ([SQLRaw("A"), SQLRaw(" "), SQLRaw("B")], "A   B", 0),
+            ([SQLAlias(SQLColumn("c", table: "t"), as: SQLIdentifier("t_c"))], "``t``.``c`` AS ``t_c``", 0),
+        ]
+        for (parts, text, binds) in cases {
+            var serializer = SQLSerializer(database: db)
+            Parts(parts: parts).serialize(to: &serializer)
+            #expect(serializer.sql == text)
+            #expect(serializer.binds.count == binds)
+        }
+    }
+
     @Test("columns")
     func columns() throws {
         let db = TestDatabase()

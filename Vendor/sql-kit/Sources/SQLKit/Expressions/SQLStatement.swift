@@ -115,14 +115,15 @@ public struct SQLStatement: SQLExpression {
         
         iter.next()?.serialize(to: &serializer)
         while let part = iter.next() {
-            var temp = SQLSerializer(database: serializer.database)
-            temp.binds = serializer.binds
-            
-            part.serialize(to: &temp)
-            if !temp.sql.isEmpty {
-                serializer.sql += " \(temp.sql)"
+            // Điển Hình patch: each part is written straight after its space, and the space taken back when the part
+            // wrote nothing — the same text and binds as upstream's serializer per part (a copy of the binds and a
+            // string interpolation each), which made a model query's column list the costliest part of its SQL.
+            let before = serializer.sql.utf8.count
+            serializer.sql.append(" ")
+            part.serialize(to: &serializer)
+            if serializer.sql.utf8.count == before + 1 {
+                serializer.sql.unicodeScalars.removeLast()
             }
-            serializer.binds = temp.binds//.append(contentsOf: temp.binds) // Can't just append because we need to keep numbers in sync
         }
     }
 

@@ -39,6 +39,15 @@ public struct SQLIdentifier: SQLExpression, ExpressibleByStringLiteral {
         /// as instances of ``SQLRaw``, so we check for that case and perform the appropriate quoting and/or escaping
         /// as needed, while falling back to quoting without escaping if the check fails.
         if let rawQuote = (serializer.dialect.identifierQuote as? SQLRaw)?.sql {
+            // Điển Hình patch: an identifier that holds no quote character — every identifier a Fluent model query
+            // names — is written between its quotes as it is. Upstream runs the stdlib's generic `replacing` on every
+            // one (on Linux release builds), which was 12.5 % of a registration's page under load (session 30).
+            if rawQuote.utf8.count == 1, let quote = rawQuote.utf8.first, !self.string.utf8.contains(quote) {
+                serializer.write(rawQuote)
+                serializer.write(self.string)
+                serializer.write(rawQuote)
+                return
+            }
             serializer.write("\(rawQuote)\(self.string.sqlkit_replacing(rawQuote, with: "\(rawQuote)\(rawQuote)"))\(rawQuote)")
         } else {
             serializer.dialect.identifierQuote.serialize(to: &serializer)
