@@ -161,8 +161,20 @@ struct DashboardPage: Encodable, Sendable {
     let scopes: [ScopeGroup]
     let years: [SelectOption]
     let counters: [Counter]
+    /// The tables' links at the top of the page.
+    let toc: [TocItem]
+    /// The tables with their charts, drawn in the page from the partial `monitoring/dashboard-sections`; empty when
+    /// `sectionsHTML` holds them already drawn.
     let sections: [Section]
+    /// The same partial as drawn once for the figures it shows (`DashboardWebController.page`: kept with them until
+    /// the next write), put in as it is.
+    var sectionsHTML: String? = nil
     let quotasHref: String?
+
+    struct TocItem: Encodable, Sendable {
+        let anchor: String
+        let title: String
+    }
 
     struct ScopeGroup: Encodable, Sendable {
         let label: String
@@ -214,10 +226,19 @@ struct DashboardWebController {
         let q = try DashboardQuery.parse(req, actor: actor)
         // Counted again after any write (`ReferenceCache`): the whole tree's figures read 15 statements and drew
         // every chart on each view. Per user, scope, years and day; at most `figureCache.maxEntries` kept.
-        let figures = try await req.reference(
+        // The tables and charts are drawn once with them and kept as HTML: drawing them again was 40 % of the page's
+        // samples under load (encoding their rows and charts for Leaf, then Leaf writing them; session 30).
+        let drawn = try await req.reference(
             "dashboard \(actor.userID) \(q.scope.code) \(q.years) \(q.period) \(Today.iso)",
             in: req.application.figureCache
-        ) { try await Self.figures(q, actor: actor, on: req.db) }
+        ) {
+            let figures = try await Self.figures(q, actor: actor, on: req.db)
+            let sections = DashboardSections(
+                scopeLabel: figures.scopeLabel, yearLabel: q.yearLabel, sections: figures.sections)
+            let html = try await req.view.render("monitoring/dashboard-sections", sections).get()
+            return Drawn(figures: figures, sectionsHTML: String(buffer: html.data))
+        }
+        let figures = drawn.figures
         let years = Self.yearOptions(plans: req.application.quotaPlans, query: q)
         let title = "Số liệu theo dõi điển hình: \(figures.scopeLabel), \(q.yearLabel)"
         return try await req.render(
@@ -225,9 +246,23 @@ struct DashboardWebController {
             DashboardPage(
                 layout: req.layout(title, active: DashboardPath.dashboard.href), scopeLabel: figures.scopeLabel,
                 yearLabel: q.yearLabel, action: DashboardPath.dashboard.href, scopes: figures.scopes, years: years,
-                counters: figures.counters, sections: figures.sections,
+                counters: figures.counters, toc: figures.sections.map { .init(anchor: $0.anchor, title: $0.title) },
+                sections: [], sectionsHTML: drawn.sectionsHTML,
                 quotasHref: Policy.quotaScope(actor) != .none
                     ? MonitoringPath.quotas.href([("year", String(q.years.upperBound))]) : nil))
+    }
+
+    /// A query's figures with their tables and charts drawn (the partial `monitoring/dashboard-sections`).
+    struct Drawn: Sendable {
+        let figures: Figures
+        let sectionsHTML: String
+    }
+
+    /// What the partial `monitoring/dashboard-sections` reads: the names the page's own context gives it.
+    struct DashboardSections: Encodable, Sendable {
+        let scopeLabel: String
+        let yearLabel: String
+        let sections: [DashboardPage.Section]
     }
 
     /// The dashboard's figures, tables and charts for a query, and the scopes its picker offers.

@@ -36,6 +36,7 @@ extension DashboardPage {
                 .init(value: "2023-2025", label: "Cả giai đoạn 2023–2025", selected: false),
             ],
             counters: [.init(label: "Tổng số đăng ký", value: "1.234")],
+            toc: [.init(anchor: "#viec-can-lam", title: table.title)],
             sections: [
                 .init(
                     key: table.key, title: table.title,

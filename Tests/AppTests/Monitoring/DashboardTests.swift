@@ -360,4 +360,37 @@ struct DashboardTests {
             #expect(line.allSatisfy { chosen.contains("unit-\($0)") }, "\(chosen) ⊇ \(line)")
         }
     }
+
+    /// The page puts in its tables as drawn once with the figures (`sectionsHTML`): the same bytes as the tables
+    /// drawn in the page from the partial; and the page served to a browser holds them.
+    @Test("The dashboard's tables kept as drawn make the same page as tables drawn in it")
+    func keptTablesAreTheSamePage() async throws {
+        try await withTestApp(demo: false) { app in
+            let inline = DashboardPage.mock
+            let drawn = try await app.view.render(
+                "monitoring/dashboard-sections",
+                DashboardWebController.DashboardSections(
+                    scopeLabel: inline.scopeLabel, yearLabel: inline.yearLabel, sections: inline.sections)
+            ).get()
+            let kept = DashboardPage(
+                layout: inline.layout, scopeLabel: inline.scopeLabel, yearLabel: inline.yearLabel,
+                action: inline.action, scopes: inline.scopes, years: inline.years, counters: inline.counters,
+                toc: inline.toc, sections: [], sectionsHTML: String(buffer: drawn.data), quotasHref: inline.quotasHref)
+            let a = String(buffer: try await app.view.render("monitoring/dashboard", inline).get().data)
+            let b = String(buffer: try await app.view.render("monitoring/dashboard", kept).get().data)
+            #expect(a.contains("<figure class=\"dash-chart\"><svg") && a.contains("Việc bồi dưỡng quá hạn"))
+            #expect(a == b)
+        }
+        try await withTestApp { app in
+            let web = Browser(app)
+            try await web.login("noivu")
+            for _ in 0..<2 {
+                let page = try await web.send(.GET, "/app/dashboard")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("<section class=\"dash-section\" id=\"viec-can-lam\""))
+                #expect(page.text.contains("<a href=\"#viec-can-lam\">Việc cần theo dõi</a>"))
+                #expect(!page.text.contains("#("))
+            }
+        }
+    }
 }
