@@ -95,6 +95,11 @@ def start_server(binary, workdir, env, port, log_path):
     """`dienhinh serve` on loopback, returned once /healthz answers 200 (polled every 10 ms, up to 120 s)."""
     base = f"http://127.0.0.1:{port}"
     t0 = time.time()
+    # A binary kept beside its own Resources/ and Public/ (an older build compared with ab.py, whose templates may
+    # differ from the repository's) reads those.
+    own = Path(binary).resolve().parent
+    if (own / "Resources" / "Views").is_dir() and (own / "Public").is_dir():
+        env = dict(env, DIENHINH_RESOURCES=str(own))
     proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--env",
                              "production"], cwd=workdir, env=env, stdout=open(log_path, "a"),
                             stderr=subprocess.STDOUT)
