@@ -113,6 +113,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig, postgresPoolWait
 }
 
 private func sqlite(_ storage: SQLiteConfiguration, _ config: AppConfig) -> any DatabaseConfiguration {
+    // No dataEncoder/dataDecoder: SQLiteConnections reads and binds with SQLiteKit's defaults, as the driver does.
     DatabaseConfigurationFactory.sqlite(
         storage, connectionPoolTimeout: .seconds(60), sqlLogLevel: config.sqlLog ? .info : nil
     ).make()

@@ -201,6 +201,9 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
                 level: level, "Executing query",
                 metadata: ["sql": .string(text), "binds": .array(rawBinds.map { .string("\($0)") })])
         }
+        // The default encoder, as the rows' default decoder: `configure` gives the driver neither (its
+        // `DatabaseConfigurationFactory.sqlite`), so the driver's are the defaults too. One set there must be passed
+        // here.
         let encoder = SQLiteDataEncoder()
         return (text, try rawBinds.map { try encoder.encode($0) })
     }
