@@ -26,8 +26,9 @@ import SQLiteKit
 ///   each row to the event loop as a task of its own: a dashboard's few hundred rows were as many cross-thread
 ///   wake-ups (with `andAllSucceed` over their futures, 15–25 % of the page's CPU in a perf profile). Statements
 ///   that may read more than a few rows run here through the connection's async API instead, which calls back on
-///   the thread that steps the statement; the future completes once (`rowsAtOnce`). A count, `first()` or `find`
-///   (`fewRows`) still goes through the driver: the async API's task costs more than a hop for one row.
+///   the thread that steps the statement; the future completes once (`run`). A count, `first()` or `find`
+///   (`fewRows`) still goes through the futures API, as the driver's would: the async API's task costs more than a
+///   hop for one row. Either way the rows are read as `SQLiteTypedRow`s.
 ///
 /// Inside a transaction or `withConnection`, the database handed to the closure is that one connection.
 struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
@@ -121,17 +122,17 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         switch query.action {
         case .read, .aggregate:
             let sql = SQLQueryConverter(delegate: ReadConverterDelegate()).convert(query)
-            let fewRows = Self.fewRows(query)
             return onLeastBusy { base in
-                let output: @Sendable (any SQLRow) -> Void = { onOutput(SQLiteRowOutput(row: $0, schema: nil)) }
-                return fewRows ? Self.fewRows(sql, on: base, output) : Self.rowsAtOnce(base, sql, output)
+                Self.run(sql, on: base, fewRows: Self.fewRows(query)) {
+                    onOutput(SQLiteRowOutput(row: $0, schema: nil))
+                }
             }
         case .create, .update, .delete, .custom: return inTurn(run)
         }
     }
 
-    /// At most `fewRows` rows: a count, `first()`, `find`. Those go through the driver, whose hand-over costs a hop
-    /// a row, where the connection's async API costs a task and two hops whatever the rows (the standing office's
+    /// At most `fewRows` rows: a count, `first()`, `find`. Those go through the connection's futures API (as the
+    /// driver's did), whose hand-over costs a hop a row, where the connection's async API costs a task and two hops whatever the rows (the standing office's
     /// home, 17 such statements, took 1.2 times the CPU when every statement went that way).
     static let fewRows = 4
 
@@ -145,34 +146,19 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         return limit <= fewRows
     }
 
-    /// A SQLKit statement on `base`, its rows read as `SQLiteTypedRow`s: when it reads a few rows at most
-    /// (`fewRows`) through the connection's futures API as the driver does, else with its rows handed over at once
-    /// (`rowsAtOnce`).
+    /// A SQLKit statement on `base`; a few rows at most (`fewRows`) when it says so by its limit.
     private static func execute(
         sql query: any SQLExpression, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        fewRows(query) ? fewRows(query, on: base, onRow) : rowsAtOnce(base, query, onRow)
+        run(query, on: base, fewRows: fewRows(query), onRow)
     }
 
-    /// Runs `expression` on a connection of `base` through its futures API (each row handed to the event loop), as
-    /// the driver does, with the rows read as `SQLiteTypedRow`s.
-    private static func fewRows(
-        _ expression: any SQLExpression, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
-    ) -> EventLoopFuture<Void> {
-        let statement: (text: String, binds: [SQLiteData])
-        do { statement = try Self.statement(expression, on: base) } catch {
-            return base.eventLoop.makeFailedFuture(error)
-        }
-        let decoder = SQLiteDataDecoder()
-        return (base as! any SQLiteDatabase).query(statement.text, statement.binds, logger: base.logger) {
-            onRow(SQLiteTypedRow(row: $0, decoder: decoder))
-        }
-    }
-
-    /// Runs `expression` (any statement) on a connection of `base` and calls `onRow` for each row on the thread that
-    /// steps the statement (SQLiteConnection's async `query`).
-    static func rowsAtOnce(
-        _ base: any Database, _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    /// Runs `expression` (any statement) on a connection of `base`, its rows read as `SQLiteTypedRow`s: a few rows at
+    /// most through the connection's futures API, as the driver does (each row handed to the event loop); more with
+    /// the rows handed over at once, on the thread that steps the statement (SQLiteConnection's async `query`).
+    static func run(
+        _ expression: any SQLExpression, on base: any Database, fewRows: Bool,
+        _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
         let statement: (text: String, binds: [SQLiteData])
         do {
@@ -181,11 +167,14 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
             return base.eventLoop.makeFailedFuture(error)
         }
         let decoder = SQLiteDataDecoder()
-        return (base as! any SQLiteDatabase).withConnection { connection in
+        let typed: @Sendable (SQLiteRow) -> Void = { onRow(SQLiteTypedRow(row: $0, decoder: decoder)) }
+        let database = base as! any SQLiteDatabase
+        if fewRows {
+            return database.query(statement.text, statement.binds, logger: base.logger, typed)
+        }
+        return database.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
-                try await connection.query(statement.text, statement.binds) {
-                    onRow(SQLiteTypedRow(row: $0, decoder: decoder))
-                }
+                try await connection.query(statement.text, statement.binds, typed)
             }
         }
     }
