@@ -18,6 +18,10 @@ enum CriteriaService {
     /// General criteria and the type's standard (from the registration's catalogue version), then the
     /// specific criteria of its unit and the units above it for that year.
     static func criteria(for r: RegistrationModel, on db: any Database) async throws -> [ResolvedCriterion] {
+        try await criteria(for: CriteriaScope(r), on: db)
+    }
+
+    static func criteria(for r: CriteriaScope, on db: any Database) async throws -> [ResolvedCriterion] {
         var out: [ResolvedCriterion] = []
         if let version = try await CatalogueVersionModel.query(on: db).filter(\.$version == r.catalogueVersion).first()
         {
@@ -26,14 +30,14 @@ enum CriteriaService {
                 \.$subjectType.$id == nil
             ).sort(\.$position).all()
             out += try general.map { ResolvedCriterion(source: .general, spec: try $0.criterionSpec()) }
-            if let typeID = r.$subjectType.id {
+            if let typeID = r.subjectTypeID {
                 let own = try await CatalogueCriterionModel.query(on: db).filter(\.$subjectType.$id == typeID).sort(
                     \.$position
                 ).all()
                 out += try own.map { ResolvedCriterion(source: .type, spec: try $0.criterionSpec()) }
             }
         }
-        let unitIDs = r.unit.unitPath.ids
+        let unitIDs = r.unitPath.ids
         let unitCriteria = try await UnitCriterionModel.query(on: db).filter(\.$unit.$id ~~ unitIDs).filter(
             \.$year == r.year
         ).sort(\.$code).all()
@@ -281,9 +285,39 @@ extension Request {
     /// catalogue's criteria of the registration's version and type, and its units' own criteria of its year, change
     /// only by audited writes. Keyed by everything the list depends on.
     func criteria(for r: RegistrationModel) async throws -> [ResolvedCriterion] {
+        try await criteria(for: CriteriaScope(r))
+    }
+
+    func criteria(for r: CriteriaScope) async throws -> [ResolvedCriterion] {
         let key =
-            "criteria \(r.catalogueVersion) \(r.$subjectType.id.map(String.init) ?? "-") \(r.unit.path) "
+            "criteria \(r.catalogueVersion) \(r.subjectTypeID.map(String.init) ?? "-") \(r.unitPath.raw) "
             + "\(r.year) \(r.subjectKind)"
         return try await reference(key) { try await CriteriaService.criteria(for: r, on: db) }
+    }
+}
+
+/// What a registration's criteria depend on: its catalogue version and type, its unit (and those above it), its year
+/// and its subject's kind. From a loaded registration or from a registration read as plain values (its page).
+struct CriteriaScope: Sendable {
+    let catalogueVersion: String
+    let subjectTypeID: Int?
+    let unitPath: UnitPath
+    let year: Int
+    let subjectKind: String
+
+    init(_ r: RegistrationModel) {
+        catalogueVersion = r.catalogueVersion
+        subjectTypeID = r.$subjectType.id
+        unitPath = r.unit.unitPath
+        year = r.year
+        subjectKind = r.subjectKind
+    }
+
+    init(_ r: RegistrationSummary) {
+        catalogueVersion = r.catalogueVersion
+        subjectTypeID = r.subjectTypeID
+        unitPath = r.unitPath
+        year = r.year
+        subjectKind = r.subjectKind
     }
 }

@@ -45,9 +45,14 @@ struct ActionDTO: Content, Sendable {
         dueDate = a.dueDate.isoToVietnamese
         status = a.status.rawValue
         statusLabel = a.status.label
-        overdue = a.status.isOpen && a.dueDate < today
+        overdue = a.status.isOverdue(due: a.dueDate, today: today)
         note = a.note
     }
+}
+
+extension ActionStatus {
+    /// An action still open past its due date (ISO dates, compared as text).
+    func isOverdue(due: String, today: String) -> Bool { isOpen && due < today }
 }
 
 enum NurturingService {

@@ -173,6 +173,20 @@ enum RegistrationQueries {
     static func resource(_ r: RegistrationModel) -> Resource {
         .unitRecord(r.unit.unitPath, movementIDs: Set(r.movements.compactMap(\.id)))
     }
+
+    /// The registration as plain values, for a reader who may see it (else 403), or 404: its page, which changes
+    /// nothing, reads it in one statement (with its movements' ids) where `readable` loads four models in two.
+    static func readableSummary(_ id: Int, actor: Actor?, on db: any Database) async throws -> RegistrationSummary {
+        guard let r = try await RegistrationSummary.read([id], on: db).first else {
+            throw AppError.notFound("Không tìm thấy đăng ký.")
+        }
+        try Access.check(actor, .read, resource(r))
+        return r
+    }
+
+    static func resource(_ r: RegistrationSummary) -> Resource {
+        .unitRecord(r.unitPath, movementIDs: Set(r.movementIDs))
+    }
 }
 
 enum RegistrationService {

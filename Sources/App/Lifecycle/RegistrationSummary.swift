@@ -54,6 +54,7 @@ struct RegistrationSummary: Sendable {
     let unitShortName: String
     /// The unit's materialised path: what the reader may see of the subject depends on it (`FieldAccess`).
     let unitPath: UnitPath
+    let subjectTypeID: Int?
     let typeCode: String?
     let typeName: String?
     /// In increasing order.
@@ -76,6 +77,7 @@ struct RegistrationSummary: Sendable {
         unitName = r.unit.name
         unitShortName = r.unit.shortName
         unitPath = r.unit.unitPath
+        subjectTypeID = r.$subjectType.id
         typeCode = r.subjectType?.code
         typeName = r.subjectType?.name
         movementIDs = r.movements.compactMap(\.id).sorted()
@@ -91,7 +93,7 @@ struct RegistrationSummary: Sendable {
         let query: SQLQueryString = """
             SELECT r.id, r.year, r.status, r.subject_kind, r.catalogue_version, r.field_code, r.title, r.description,
             r.goals, r.contact, r.unit_id, u.name AS unit_name, u.short_name AS unit_short_name, u.path AS unit_path,
-            st.code AS type_code, st.name AS type_name,
+            r.subject_type_id, st.code AS type_code, st.name AS type_name,
             (SELECT \(unsafeRaw: movements) FROM \(ident: RegistrationMovementModel.schema) rm
             WHERE rm.registration_id = r.id) AS movement_ids,
             s.id AS s_id, s.kind AS s_kind, s.name AS s_name, s.unit_id AS s_unit_id, s.position AS s_position,
@@ -124,6 +126,7 @@ struct RegistrationSummary: Sendable {
         unitName = try text("unit_name")
         unitShortName = try text("unit_short_name")
         unitPath = UnitPath(raw: try text("unit_path"))
+        subjectTypeID = try row.decode(column: "subject_type_id", as: Int?.self)
         typeCode = try row.decode(column: "type_code", as: String?.self)
         typeName = try row.decode(column: "type_name", as: String?.self)
         let links = try row.decode(column: "movement_ids", as: String?.self) ?? ""

@@ -542,18 +542,18 @@ struct RegistrationsWebController {
     static func page(req: Request, id: Int, errors: [String: String] = [:], actionForm: [String: String] = [:])
         async throws -> RegistrationPage
     {
-        let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
+        let r = try await RegistrationQueries.readableSummary(id, actor: req.actor, on: req.db)
         let s = r.subject
         let canEdit = req.can(.update, RegistrationQueries.resource(r))
-        let access = req.fieldAccess(r.unit.unitPath)
+        let access = req.fieldAccess(r.unitPath)
         let field = try await req.reference("catalogue.field \(r.fieldCode)") {
             try await CatalogueFieldModel.query(on: req.db).filter(\.$code == r.fieldCode).first()?.name
         }
         var facts: [RegistrationPage.Item] = [
             .init(label: "Năm", value: String(r.year)),
             .init(label: "Đối tượng", value: "\(s.name) (\(s.subjectKind.label.lowercased()))"),
-            .init(label: "Đơn vị", value: r.unit.name),
-            .init(label: "Loại", value: r.subjectType.map { "\($0.code) \($0.name)" } ?? "—"),
+            .init(label: "Đơn vị", value: r.unitName),
+            .init(label: "Loại", value: r.typeCode.map { "\($0) \(r.typeName ?? "")" } ?? "—"),
             .init(label: "Lĩnh vực", value: field ?? "—"),
             .init(label: "Danh mục", value: "phiên bản \(r.catalogueVersion)"),
         ]
@@ -572,16 +572,11 @@ struct RegistrationsWebController {
         ] where access.shows(f) && !value.isEmpty {
             personalItems.append(.init(label: f.label, value: value))
         }
-        let transitions = try await RegistrationTransitionModel.query(on: req.db).filter(\.$registration.$id == id)
-            .sort(\.$id).all()
+        let transitions = try await RegistrationRecords.transitions(id, on: req.db)
         let today = Today.iso
-        let actions = try await NurturingActionModel.query(on: req.db).filter(\.$registration.$id == id).sort(
-            \.$dueDate
-        ).all()
-        let evals = try await EvaluationModel.query(on: req.db).filter(\.$registration.$id == id).sort(\.$date).sort(
-            \.$id
-        ).all()
-        let files = try await EvidenceFileModel.query(on: req.db).filter(\.$registration.$id == id).sort(\.$id).all()
+        let actions = try await RegistrationRecords.actions(id, on: req.db)
+        let evals = try await RegistrationRecords.evaluations(id, on: req.db)
+        let files = try await RegistrationRecords.evidence(id, on: req.db)
         func statuses(_ current: String) -> [SelectOption] {
             ActionStatus.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == current)
@@ -590,10 +585,10 @@ struct RegistrationsWebController {
         var page = RegistrationPage(
             layout: req.layout("\(s.name) — \(r.year)", active: RegistrationsPath.list.href), id: id,
             heading: "\(s.name) — \(r.title)", statusLabel: r.status.label,
-            subjectHref: SubjectsPath.subject(.id(s.id!)).href, facts: facts, personal: personalItems,
-            movements: r.movements.map(\.name),
+            subjectHref: SubjectsPath.subject(.id(s.id)).href, facts: facts, personal: personalItems,
+            movements: try await RegistrationRecords.movementNames(r.movementIDs, on: req.db),
             criteria: try await CriteriaStatus.list(
-                try await req.criteria(for: r), latestEvaluationID: evals.compactMap(\.id).max(), on: req.db),
+                try await req.criteria(for: CriteriaScope(r)), latestEvaluationID: evals.map(\.id).max(), on: req.db),
             targets: [SelectOption(value: "", label: "— Chọn trạng thái mới —", selected: true)]
                 + RegistrationWorkflow.targets(from: r.status).filter { $0 != .awarded }.map {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: false)
@@ -604,24 +599,23 @@ struct RegistrationsWebController {
                     reason: $0.reason)
             },
             actions: actions.map { a in
-                let dto = ActionDTO(a, today: today)
-                return .init(
-                    id: a.id!, title: a.title, responsible: a.responsible, dueDate: dto.dueDate,
-                    statusLabel: dto.statusLabel, overdue: dto.overdue,
-                    open: a.status.isOpen, note: a.note, updateAction: RegistrationsPath.action(.id(a.id!)).href,
+                .init(
+                    id: a.id, title: a.title, responsible: a.responsible, dueDate: a.dueDate.isoToVietnamese,
+                    statusLabel: a.status.label, overdue: a.status.isOverdue(due: a.dueDate, today: today),
+                    open: a.status.isOpen, note: a.note, updateAction: RegistrationsPath.action(.id(a.id)).href,
                     statuses: statuses(a.status.rawValue))
             },
             evaluations: evals.map {
                 .init(
                     date: $0.date.isoToVietnamese, period: $0.period, evaluator: $0.evaluator,
                     conclusionLabel: $0.conclusion.label,
-                    met: $0.metCount, unmet: $0.unmetCount, missing: $0.missingCount, summary: $0.summary,
+                    met: $0.met, unmet: $0.unmet, missing: $0.missing, summary: $0.summary,
                     difficulties: $0.difficulties, helpGiven: $0.helpGiven,
-                    printHref: EvaluationsPath.print(.id($0.id ?? 0)).href)
+                    printHref: EvaluationsPath.print(.id($0.id)).href)
             },
             evidence: files.map {
                 .init(
-                    name: $0.originalName, href: RegistrationsPath.evidenceFile(.id($0.id!)).href,
+                    name: $0.originalName, href: RegistrationsPath.evidenceFile(.id($0.id)).href,
                     size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
                     description: $0.description)
             },

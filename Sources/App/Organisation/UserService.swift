@@ -39,6 +39,19 @@ struct UserDTO: Content, Sendable, Equatable {
         mustChangePassword = u.mustChangePassword
         disabledAt = u.disabledAt
     }
+
+    /// The signed-in user (`GET /api/v1/me`): active, so never disabled (enabling clears `disabledAt`).
+    init(_ u: SignedInUser) {
+        id = u.id
+        username = u.username
+        fullName = u.fullName
+        role = u.role.rawValue
+        roleLabel = u.role.label
+        unitID = u.unitID
+        active = true
+        mustChangePassword = u.mustChangePassword
+        disabledAt = nil
+    }
 }
 
 enum UserQueries {

@@ -129,15 +129,17 @@ enum ReplicationQuery {
         else { throw AppError.notFound("Không tìm thấy mô hình.") }
         let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id == registrationID)
             .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
-        return try await spread(model: model, counted: reps, tableWhenAdopted: tableWhenAdopted, on: db)
+        return try await spread(
+            registrationID: try model.requireID(), unitPath: model.unit.unitPath, counted: reps,
+            tableWhenAdopted: tableWhenAdopted, on: db)
     }
 
     /// The spread of a model read with its unit, from its counted adoptions read with their adopting units (a
     /// registration's page reads every adoption once for its list and passes the counted ones).
     static func spread(
-        model: RegistrationModel, counted reps: [ReplicationModel], tableWhenAdopted: Bool, on db: any Database
+        registrationID: Int, unitPath: UnitPath, counted reps: [ReplicationModel], tableWhenAdopted: Bool,
+        on db: any Database
     ) async throws -> ModelSpread {
-        let registrationID = try model.requireID()
         let units = Self.perUnit(reps)
         if tableWhenAdopted, reps.isEmpty {
             return ModelSpread(
@@ -145,7 +147,7 @@ enum ReplicationQuery {
                 elsewhere: 0)
         }
         // The district: the nearest unit of kind "huyện" above the model's unit, else the tree's top unit.
-        let pathIDs = model.unit.unitPath.ids
+        let pathIDs = unitPath.ids
         let above = try await UnitModel.query(on: db).filter(\.$id ~~ pathIDs).all()
         let area =
             pathIDs.reversed().compactMap { id in above.first { $0.id == id && $0.kind == UnitKind.huyen.rawValue } }

@@ -471,12 +471,12 @@ struct ReplicationWebController {
 
     /// The model page's section: the spread (same query as the dashboards and the public page), the adoptions, and
     /// — once it has spread and its workflow allows — the offer to mark the model "Nhân rộng".
-    static func section(req: Request, model r: RegistrationModel) async throws -> ReplicationSection {
-        let id = try r.requireID()
+    static func section(req: Request, model r: RegistrationSummary) async throws -> ReplicationSection {
+        let id = r.id
         let adoptions = try await ReplicationQuery.adoptions(registrationID: id, on: req.db)
         let spread = try await ReplicationQuery.spread(
-            model: r, counted: adoptions.filter { ReplicationQuery.counted.contains($0.status) },
-            tableWhenAdopted: true,
+            registrationID: id, unitPath: r.unitPath,
+            counted: adoptions.filter { ReplicationQuery.counted.contains($0.status) }, tableWhenAdopted: true,
             on: req.db)
         let canMove = req.can(.update, RegistrationQueries.resource(r))
         let offer =

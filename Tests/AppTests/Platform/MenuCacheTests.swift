@@ -71,10 +71,11 @@ struct MenuCacheTests {
         try await withTestApp { app in
             let user = try #require(try await UserModel.query(on: app.db).filter(\.$username == "noivu").first())
             let (actor, unitName) = try await AuthService.actor(for: user, on: app.db)
+            let signedIn = try SignedInUser(user)
             func layout() -> LayoutContext {
                 let req = Request(
                     application: app, method: .GET, url: "/app/registrations", on: app.eventLoopGroup.next())
-                req.auth = AuthContext(user: user, actor: actor, unitName: unitName, csrfToken: "c", tokenID: 0)
+                req.auth = AuthContext(user: signedIn, actor: actor, unitName: unitName, csrfToken: "c", tokenID: 0)
                 return req.layout("Đăng ký", active: RegistrationsPath.list.href)
             }
             let drawn = layout()

@@ -57,6 +57,27 @@ struct ReferenceCacheTests {
         }
     }
 
+    @Test("A unit's user: the unit's name and path are read once for its requests, and again after any write")
+    func signedInActor() async throws {
+        try await withTestApp { app in
+            let officer = Browser(app)
+            try await officer.login("dakruong")
+            let unit = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG").first())
+            let name = unit.name
+            #expect(try await officer.send(.GET, AccountPath.account.href).text.contains(name))
+            // Renamed past the services (no audit entry): the requests go on with the kept actor…
+            unit.name = "Xã đổi tên ngoài dịch vụ"
+            try await unit.save(on: app.db)
+            let kept = try await officer.send(.GET, AccountPath.account.href)
+            #expect(kept.status == .ok && kept.text.contains(name) && !kept.text.contains("Xã đổi tên ngoài dịch vụ"))
+            // …until any audited write, by anyone: the next request reads the unit again.
+            let office = Browser(app)
+            try await office.login("noivu")
+            try await PageCacheTests.createMovement(app, office, code: "PT-ACTOR", "Phong trào thử người dùng")
+            #expect(try await officer.send(.GET, AccountPath.account.href).text.contains("Xã đổi tên ngoài dịch vụ"))
+        }
+    }
+
     @Test("The home page's counts are kept per user and counted again after any write, through any user")
     func homeFigures() async throws {
         try await withTestApp { app in

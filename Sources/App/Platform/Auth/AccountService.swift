@@ -127,7 +127,7 @@ enum AccountService {
 
     /// The signed-in person's sessions and tokens that have not expired, the newest first.
     static func sessions(of auth: AuthContext, on db: any Database) async throws -> [SessionDTO] {
-        let userID = try auth.user.requireID()
+        let userID = auth.user.id
         return try await AuthTokenModel.query(on: db).filter(\.$user.$id == userID)
             .filter(\.$expiresAt > Date()).sort(\.$id, .descending).limit(200).all()
             .map { SessionDTO($0, currentID: auth.tokenID) }
@@ -138,7 +138,7 @@ enum AccountService {
     static func shownSessions(of auth: AuthContext, shown: Int = 20, on db: any Database) async throws -> (
         rows: [SessionDTO], others: Int
     ) {
-        let userID = try auth.user.requireID()
+        let userID = auth.user.id
         let active = AuthTokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$expiresAt > Date())
         let others = try await active.copy().filter(\.$id != auth.tokenID).sort(\.$id, .descending).limit(shown).all()
         let current = try await active.copy().filter(\.$id == auth.tokenID).all()
@@ -148,7 +148,7 @@ enum AccountService {
 
     /// Ends one of the signed-in person's own sessions or tokens (404 for anybody else's).
     static func endSession(_ id: Int, auth: AuthContext, on db: any Database) async throws {
-        let userID = try auth.user.requireID()
+        let userID = auth.user.id
         guard
             let token = try await AuthTokenModel.query(on: db).filter(\.$id == id).filter(\.$user.$id == userID)
                 .first()
@@ -157,7 +157,7 @@ enum AccountService {
             try await token.delete(on: tx)
             try await AuditLog.record(
                 on: tx, actor: auth.actor, action: "session-end", entity: "session", entityID: userID,
-                unitID: auth.user.$unit.id,
+                unitID: auth.user.unitID,
                 summary: "Kết thúc một phiên đăng nhập (\(token.kind))" + (token.ip.map { " từ \($0)" } ?? ""),
                 before: Optional<AccountAuditDetail>.none,
                 after: AccountAuditDetail(username: auth.user.username, sessionsEnded: 1))
@@ -167,14 +167,14 @@ enum AccountService {
     /// Ends every session and token of the signed-in person but the one in use. Returns how many ended.
     @discardableResult
     static func endOtherSessions(auth: AuthContext, on db: any Database) async throws -> Int {
-        let userID = try auth.user.requireID()
+        let userID = auth.user.id
         return try await db.transaction { tx in
             let others = AuthTokenModel.query(on: tx).filter(\.$user.$id == userID).filter(\.$id != auth.tokenID)
             let ended = try await others.copy().count()
             try await others.delete()
             try await AuditLog.record(
                 on: tx, actor: auth.actor, action: "session-end", entity: "session", entityID: userID,
-                unitID: auth.user.$unit.id, summary: "Kết thúc \(ended) phiên đăng nhập khác",
+                unitID: auth.user.unitID, summary: "Kết thúc \(ended) phiên đăng nhập khác",
                 before: Optional<AccountAuditDetail>.none,
                 after: AccountAuditDetail(username: auth.user.username, sessionsEnded: ended))
             return ended
@@ -183,11 +183,9 @@ enum AccountService {
 
     /// Stamps a token's last use, at most once per `lastSeenGranularity`: a request that finds the stamp fresh
     /// writes nothing.
-    static func touch(_ token: AuthTokenModel, on db: any Database, now: Date = Date()) async throws {
-        if let seen = token.lastSeenAt, now.timeIntervalSince(seen) < lastSeenGranularity { return }
-        guard let id = token.id else { return }
-        try await AuthTokenModel.query(on: db).filter(\.$id == id).set(\.$lastSeenAt, to: now).update()
-        token.lastSeenAt = now
+    static func touch(tokenID: Int, lastSeenAt seen: Date?, on db: any Database, now: Date = Date()) async throws {
+        if let seen, now.timeIntervalSince(seen) < lastSeenGranularity { return }
+        try await AuthTokenModel.query(on: db).filter(\.$id == tokenID).set(\.$lastSeenAt, to: now).update()
     }
 
     /// A client's description as stored with its session: printable characters only, at most 160 of them.

@@ -1,10 +1,11 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// What the request knows about who is asking.
 struct AuthContext: Sendable {
-    let user: UserModel
+    let user: SignedInUser
     let actor: Actor
     let unitName: String?
     /// The CSRF token of a browser session (nil for API tokens).
@@ -38,6 +39,28 @@ extension Request {
     func can(_ capability: Capability) -> Bool { Policy.allows(actor, capability) }
 }
 
+/// The signed-in user as plain values: read with the session's token in one statement on every signed-in request
+/// (`AuthService.lookup`), where a token and a user loaded as models cost more than the statement itself.
+struct SignedInUser: Sendable {
+    let id: Int
+    let username: String
+    let fullName: String
+    let role: Role
+    let unitID: Int?
+    let email: String?
+    let mustChangePassword: Bool
+    let passwordChangedAt: Date?
+}
+
+extension SignedInUser {
+    /// From a loaded account (signing in, tests).
+    init(_ u: UserModel) throws {
+        self.init(
+            id: try u.requireID(), username: u.username, fullName: u.fullName, role: u.userRole, unitID: u.$unit.id,
+            email: u.email, mustChangePassword: u.mustChangePassword, passwordChangedAt: u.passwordChangedAt)
+    }
+}
+
 enum AuthCookies {
     static let session = "dh_session"
     static let preLoginCSRF = "dh_csrf"
@@ -46,11 +69,15 @@ enum AuthCookies {
 enum AuthService {
     /// Builds the actor for a user: its unit's path and the movements its unit leads.
     static func actor(for user: UserModel, on db: any Database) async throws -> (Actor, String?) {
+        try await actor(for: SignedInUser(user), on: db)
+    }
+
+    static func actor(for user: SignedInUser, on db: any Database) async throws -> (Actor, String?) {
         var path: UnitPath?
         var unitName: String?
         var movements = Set<Int>()
         var inherited: [UnitPath] = []
-        if let unitID = user.$unit.id, let unit = try await UnitModel.find(unitID, on: db) {
+        if let unitID = user.unitID, let unit = try await UnitModel.find(unitID, on: db) {
             path = unit.unitPath
             unitName = unit.name
             inherited = try await ReorganisationQueries.inheritedPaths(of: unitID, on: db)
@@ -59,8 +86,8 @@ enum AuthService {
             movements = Set(rows.map { $0.$movement.id })
         }
         let actor = Actor(
-            userID: try user.requireID(), username: user.username, role: user.userRole,
-            unitID: user.$unit.id, unitPath: path, leadMovementIDs: movements, inheritedPaths: inherited)
+            userID: user.id, username: user.username, role: user.role,
+            unitID: user.unitID, unitPath: path, leadMovementIDs: movements, inheritedPaths: inherited)
         return (actor, unitName)
     }
 
@@ -96,23 +123,50 @@ enum AuthService {
 
     static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) async throws -> AuthContext? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
-        // The token and its user in one statement (every signed-in request runs it; `with` took two).
+        // The token and its user in one statement, read as values (every signed-in request runs it).
         guard
-            let token = try await AuthTokenModel.query(on: req.db)
-                .join(UserModel.self, on: \AuthTokenModel.$user.$id == \UserModel.$id)
-                .filter(\.$tokenHash == Secrets.sha256(secret)).filter(\.$kind == kind.rawValue).first()
+            let row = try await req.db.sql().raw(
+                """
+                SELECT t.id, t.csrf_token, t.expires_at, t.last_seen_at, u.id AS user_id, u.username, u.full_name,
+                u.role, u.unit_id, u.active, u.email, u.must_change_password, u.password_changed_at
+                FROM \(ident: AuthTokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
+                WHERE t.token_hash = \(bind: Secrets.sha256(secret)) AND t.kind = \(bind: kind.rawValue)
+                """
+            ).first()
         else { return nil }
-        token.$user.value = try token.joined(UserModel.self)
-        guard token.expiresAt > Date(), token.user.active else { return nil }
+        guard try row.decode(column: "expires_at", as: Date.self) > Date(),
+            try row.decode(column: "active", as: Bool.self)
+        else { return nil }
+        let tokenID = try row.decode(column: "id", as: Int.self)
+        let user = SignedInUser(
+            id: try row.decode(column: "user_id", as: Int.self),
+            username: try row.decode(column: "username", as: String.self),
+            fullName: try row.decode(column: "full_name", as: String.self),
+            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .editor,
+            unitID: try row.decode(column: "unit_id", as: Int?.self),
+            email: try row.decode(column: "email", as: String?.self),
+            mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),
+            passwordChangedAt: try row.decode(column: "password_changed_at", as: Date?.self))
         // The "last seen" stamp is worth a write a minute, not a failed request: on SQLite a long import holds the
         // one writer, and this write may time out behind it.
-        do { try await AccountService.touch(token, on: req.db) } catch {
+        do {
+            try await AccountService.touch(
+                tokenID: tokenID, lastSeenAt: try row.decode(column: "last_seen_at", as: Date?.self), on: req.db)
+        } catch {
             req.logger.debug("Không ghi được thời điểm dùng phiên: \(error)")
         }
-        let (actor, unitName) = try await actor(for: token.user, on: req.db)
+        // A unit's path and name, the units it inherited and the movements it leads change only by audited writes:
+        // kept as reference data on a page or API read (three statements a request for a unit's user otherwise).
+        let (actor, unitName) =
+            user.unitID == nil
+            ? try await Self.actor(for: user, on: req.db)
+            : try await req.reference("actor \(user.id) \(user.role.rawValue) \(user.unitID ?? 0)") {
+                try await Self.actor(for: user, on: req.db)
+            }
         return AuthContext(
-            user: token.user, actor: actor, unitName: unitName, csrfToken: token.csrfToken,
-            tokenID: try token.requireID())
+            user: user, actor: actor, unitName: unitName,
+            csrfToken: try row.decode(column: "csrf_token", as: String?.self),
+            tokenID: tokenID)
     }
 }
 

@@ -249,7 +249,7 @@ enum LoginService {
             try await AuthTokenModel.find(auth.tokenID, on: tx)?.delete(on: tx)
             try await AuditLog.record(
                 on: tx, actor: auth.actor, action: channel == .web ? "logout" : "token-revoke", entity: "session",
-                entityID: auth.user.id, unitID: auth.user.$unit.id,
+                entityID: auth.user.id, unitID: auth.user.unitID,
                 summary: (channel == .web ? "Đăng xuất" : "Thu hồi mã truy cập API") + " từ \(address)",
                 before: Optional<LoginAuditDetail>.none, after: detail)
         }
