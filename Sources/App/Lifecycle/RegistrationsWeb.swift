@@ -379,7 +379,7 @@ struct RegistrationsWebController {
         let others = f.queryItems.filter { $0.0 != "unitID" && !$0.1.isEmpty }
         let (unit, unitID) = try await UnitPicker.make(
             scope: Policy.unitScope(actor), selectedID: f.unitID, text: f.unitText, allLabel: "Tất cả đơn vị",
-            on: req.db
+            on: req.db, keptFor: req
         ) { RegistrationsPath.list.href(others + [("unitID", String($0))]) }
         f.unitID = unitID
         if let back = Pager.tooDeep(

@@ -43,7 +43,7 @@ struct UnitPicker: Encodable, Sendable {
     ) async throws -> (picker: UnitPicker, unitID: Int?) {
         var (picker, unitID) = try await make(
             scope: scope, selectedID: try req.intQuery(idName), text: req.queryText(textName) ?? "",
-            allLabel: allLabel, on: req.db, link: link)
+            allLabel: allLabel, on: req.db, keptFor: req, link: link)
         picker.idName = idName
         picker.textName = textName
         picker.label = label
@@ -57,16 +57,24 @@ struct UnitPicker: Encodable, Sendable {
     /// The picker for a scope, and the unit the filter uses (nil: none). `selectedID`: the hidden or selected id;
     /// `text`: what was typed. `link`: a match's value — the list's address filtered by it, or in a form the id
     /// itself (a radio button beside the field). `activeOnly`: abolished units are left out (a form that creates).
+    /// `keptFor`: a list's request, whose answer to "more than a select carries?" is kept as reference data until
+    /// the next audited write (a statement fewer on every view of the list).
     static func make(
         scope: UnitScope, selectedID: Int?, text rawText: String, allLabel: String, activeOnly: Bool = false,
         kinds: [UnitKind] = [], excluding: Set<Int> = [], noMatch: String = "; danh sách chưa lọc theo đơn vị.",
-        on db: any Database,
+        on db: any Database, keptFor req: Request? = nil,
         link: (Int) -> String
     ) async throws -> (picker: UnitPicker, unitID: Int?) {
         let q = UnitChoices(scope: scope, activeOnly: activeOnly, kinds: kinds, excluding: excluding, db: db)
         // Whether the scope holds more than a select carries (loading the 301 units to count them took 38 % of a
         // national list page's time, issue 11).
-        if !(try await q.many()) {
+        let many =
+            if let req {
+                try await req.reference("unit-picker.many \(q.key)") { try await q.many() }
+            } else {
+                try await q.many()
+            }
+        if !many {
             let few = try await q.units().sort(\.$path).all()
             // The id filters as given (the listing keeps to the actor's scope); the select marks it when it lists it.
             let options =
@@ -124,6 +132,9 @@ struct UnitChoices: Sendable {
         if !kinds.isEmpty { q = q.filter(\.$kind ~~ kinds.map(\.rawValue)) }
         return activeOnly ? q.filter(\.$abolishedOn == nil).filter(\.$active == true) : q
     }
+
+    /// What the choices depend on, for keeping an answer about them (`UnitPicker.make`'s `keptFor`).
+    var key: String { "\(scope) \(activeOnly) \(kinds.map(\.rawValue)) \(excluding.sorted())" }
 
     /// Whether they are more than a select carries (one id looked up past `UnitPicker.selectLimit`).
     func many() async throws -> Bool {

@@ -111,6 +111,36 @@ struct ReplicationCount: Content, Sendable, Equatable {
     let models: Int
 }
 
+/// An adoption as a model's spread and a registration's page use it: plain values, with its adopting unit's.
+struct Adoption: Sendable {
+    let id: Int
+    let status: ReplicationStatus
+    /// ISO yyyy-mm-dd.
+    let adoptedOn: String
+    let unitID: Int
+    let unitName: String
+    let unitPath: UnitPath
+
+    /// From an adoption loaded with its adopting unit.
+    init(_ r: ReplicationModel) {
+        id = r.id ?? 0
+        status = r.status
+        adoptedOn = r.adoptedOn
+        unitID = r.$adoptingUnit.id
+        unitName = r.adoptingUnit.name
+        unitPath = r.adoptingUnit.unitPath
+    }
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int.self)
+        status = try row.decode(column: "status", as: ReplicationStatus.self)
+        adoptedOn = try row.decode(column: "adopted_on", as: String.self)
+        unitID = try row.decode(column: "adopting_unit_id", as: Int.self)
+        unitName = try row.decode(column: "unit_name", as: String.self)
+        unitPath = UnitPath(raw: try row.decode(column: "unit_path", as: String.self))
+    }
+}
+
 /// Reads of replications. `spread` and `count` are THE queries: the model page, the dashboards, the periodic report
 /// and the public exemplar page take their numbers from them.
 enum ReplicationQuery {
@@ -130,14 +160,14 @@ enum ReplicationQuery {
         let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id == registrationID)
             .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
         return try await spread(
-            registrationID: try model.requireID(), unitPath: model.unit.unitPath, counted: reps,
+            registrationID: try model.requireID(), unitPath: model.unit.unitPath, counted: reps.map(Adoption.init),
             tableWhenAdopted: tableWhenAdopted, on: db)
     }
 
     /// The spread of a model read with its unit, from its counted adoptions read with their adopting units (a
     /// registration's page reads every adoption once for its list and passes the counted ones).
     static func spread(
-        registrationID: Int, unitPath: UnitPath, counted reps: [ReplicationModel], tableWhenAdopted: Bool,
+        registrationID: Int, unitPath: UnitPath, counted reps: [Adoption], tableWhenAdopted: Bool,
         on db: any Database
     ) async throws -> ModelSpread {
         let units = Self.perUnit(reps)
@@ -163,7 +193,7 @@ enum ReplicationQuery {
                 + children.filter { !(UnitKind(rawValue: $0.kind)?.isCommuneLevel ?? false) }
             let table = ReplicationSpread.byUnit(
                 units: ordered.map { ($0.id ?? 0, $0.name, $0.unitPath) },
-                adoptingPaths: reps.map { $0.adoptingUnit.unitPath })
+                adoptingPaths: reps.map(\.unitPath))
             byCommune = table.rows.map { .init(unitID: $0.unitID, name: $0.name, count: $0.count) }
             elsewhere = table.outside
         }
@@ -178,13 +208,13 @@ enum ReplicationQuery {
         guard !registrationIDs.isEmpty else { return [:] }
         let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id ~~ registrationIDs)
             .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
-        return Dictionary(grouping: reps, by: { $0.$registration.id }).mapValues(Self.perUnit)
+        return Dictionary(grouping: reps, by: { $0.$registration.id }).mapValues { Self.perUnit($0.map(Adoption.init)) }
     }
 
     /// Adoptions counted per adopting unit, most first, then by name.
-    private static func perUnit(_ reps: [ReplicationModel]) -> [ModelSpread.Unit] {
+    private static func perUnit(_ reps: [Adoption]) -> [ModelSpread.Unit] {
         var perUnit: [Int: (name: String, count: Int)] = [:]
-        for r in reps { perUnit[r.$adoptingUnit.id, default: (r.adoptingUnit.name, 0)].count += 1 }
+        for r in reps { perUnit[r.unitID, default: (r.unitName, 0)].count += 1 }
         return perUnit.map { ModelSpread.Unit(unitID: $0.key, name: $0.value.name, count: $0.value.count) }
             .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
     }
@@ -229,9 +259,16 @@ enum ReplicationQuery {
     }
 
     /// A model's adoptions, newest first, for the internal model page (the actor already reads the model).
-    static func adoptions(registrationID: Int, on db: any Database) async throws -> [ReplicationModel] {
-        try await ReplicationModel.query(on: db).filter(\.$registration.$id == registrationID).with(\.$adoptingUnit)
-            .sort(\.$adoptedOn, .descending).sort(\.$id, .descending).all()
+    /// A model's adoptions, newest first, as values in one statement (a registration's page reads them on every
+    /// view).
+    static func adoptions(registrationID: Int, on db: any Database) async throws -> [Adoption] {
+        try await db.sql().raw(
+            """
+            SELECT r.id, r.status, r.adopted_on, r.adopting_unit_id, u.name AS unit_name, u.path AS unit_path
+            FROM \(ident: ReplicationModel.schema) r JOIN \(ident: UnitModel.schema) u ON u.id = r.adopting_unit_id
+            WHERE r.registration_id = \(bind: registrationID) ORDER BY r.adopted_on DESC, r.id DESC
+            """
+        ).all().map(Adoption.init(row:))
     }
 
     /// The list's filter: year of adoption, adopting unit (its subtree), collective model type.

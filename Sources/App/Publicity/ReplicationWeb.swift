@@ -486,7 +486,7 @@ struct ReplicationWebController {
             elsewhere: spread.elsewhere,
             adoptions: adoptions.map {
                 .init(
-                    href: ReplicationsPath.replication(.id($0.id ?? 0)).href, unitName: $0.adoptingUnit.name,
+                    href: ReplicationsPath.replication(.id($0.id)).href, unitName: $0.unitName,
                     adoptedOn: $0.adoptedOn.isoToVietnamese, statusLabel: $0.status.label)
             },
             newHref: req.can(.createUnitRecords) ? ReplicationsPath.new.href([("model", String(id))]) : nil,

@@ -123,12 +123,14 @@ enum AuthService {
 
     static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) async throws -> AuthContext? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
-        // The token and its user in one statement, read as values (every signed-in request runs it).
+        // The token and its user in one statement, read as values (every signed-in request runs it), with the data's
+        // version the request's kept reference data and pages are read at (`Request.dataVersion`).
         guard
             let row = try await req.db.sql().raw(
                 """
                 SELECT t.id, t.csrf_token, t.expires_at, t.last_seen_at, u.id AS user_id, u.username, u.full_name,
-                u.role, u.unit_id, u.active, u.email, u.must_change_password, u.password_changed_at
+                u.role, u.unit_id, u.active, u.email, u.must_change_password, u.password_changed_at,
+                (\(unsafeRaw: PageCache.versionSQL)) AS data_version
                 FROM \(ident: AuthTokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
                 WHERE t.token_hash = \(bind: Secrets.sha256(secret)) AND t.kind = \(bind: kind.rawValue)
                 """
@@ -137,6 +139,7 @@ enum AuthService {
         guard try row.decode(column: "expires_at", as: Date.self) > Date(),
             try row.decode(column: "active", as: Bool.self)
         else { return nil }
+        req.sawDataVersion(try row.decode(column: "data_version", as: Int?.self) ?? 0)
         let tokenID = try row.decode(column: "id", as: Int.self)
         let user = SignedInUser(
             id: try row.decode(column: "user_id", as: Int.self),

@@ -72,6 +72,12 @@ extension Request {
         return v
     }
 
+    /// The version read by the request's first statement, when that statement reads it as a column (the session's
+    /// lookup does: one statement fewer on every signed-in page). A version already seen stands.
+    func sawDataVersion(_ v: Int) {
+        if storage[DataVersionKey.self] == nil { storage[DataVersionKey.self] = v }
+    }
+
     /// Reference data read through `ReferenceCache` on a GET or HEAD, directly otherwise. `key` names what `make`
     /// reads, with everything it depends on (a scope, a flag).
     func reference<V: Sendable>(_ key: String, in cache: ReferenceCache? = nil, make: () async throws -> V)
