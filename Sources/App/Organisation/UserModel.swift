@@ -47,7 +47,10 @@ final class UserModel: Model, @unchecked Sendable {
         refreshSearch()
     }
 
-    var userRole: Role { Role(rawValue: role) ?? .editor }
+    var userRole: Role { Self.role(role) }
+
+    /// The role a stored code names (an unknown code reads as `editor`).
+    static func role(_ code: String) -> Role { Role(rawValue: code) ?? .editor }
 
     static func searchText(username: String, fullName: String) -> String {
         VietnameseText.fold(fullName + " " + username)

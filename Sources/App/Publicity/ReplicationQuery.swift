@@ -164,8 +164,8 @@ enum ReplicationQuery {
             tableWhenAdopted: tableWhenAdopted, on: db)
     }
 
-    /// The spread of a model read with its unit, from its counted adoptions read with their adopting units (a
-    /// registration's page reads every adoption once for its list and passes the counted ones).
+    /// The spread of a model (its id and its unit's path), from its counted adoptions (a registration's page reads
+    /// every adoption once for its list and passes the counted ones).
     static func spread(
         registrationID: Int, unitPath: UnitPath, counted reps: [Adoption], tableWhenAdopted: Bool,
         on db: any Database
@@ -258,7 +258,6 @@ enum ReplicationQuery {
             models: try row.decode(column: "models", as: Int.self))
     }
 
-    /// A model's adoptions, newest first, for the internal model page (the actor already reads the model).
     /// A model's adoptions, newest first, as values in one statement (a registration's page reads them on every
     /// view).
     static func adoptions(registrationID: Int, on db: any Database) async throws -> [Adoption] {

@@ -124,7 +124,7 @@ enum AuthService {
     static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) async throws -> AuthContext? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
         // The token and its user in one statement, read as values (every signed-in request runs it), with the data's
-        // version the request's kept reference data and pages are read at (`Request.dataVersion`).
+        // version the request's kept reference data is read at (`Request.dataVersion`).
         guard
             let row = try await req.db.sql().raw(
                 """
@@ -145,7 +145,7 @@ enum AuthService {
             id: try row.decode(column: "user_id", as: Int.self),
             username: try row.decode(column: "username", as: String.self),
             fullName: try row.decode(column: "full_name", as: String.self),
-            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .editor,
+            role: UserModel.role(try row.decode(column: "role", as: String.self)),
             unitID: try row.decode(column: "unit_id", as: Int?.self),
             email: try row.decode(column: "email", as: String?.self),
             mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),

@@ -97,10 +97,10 @@ final class PageCache: Sendable {
         }
     }
 
-    /// The data's version as the copies are tagged with it: the audit chain's head (0 before the first write).
     /// The statement that reads the version (also read as a column of the session's lookup, `AuthService.lookup`).
     static let versionSQL = "SELECT last_id FROM audit_state WHERE id = 1"
 
+    /// The data's version as the copies are tagged with it: the audit chain's head (0 before the first write).
     static func version(on db: any Database) -> EventLoopFuture<Int> {
         guard let sql = db as? any SQLDatabase else { return db.eventLoop.makeSucceededFuture(-1) }
         return sql.raw(SQLQueryString(versionSQL)).first().flatMapThrowing { row in
