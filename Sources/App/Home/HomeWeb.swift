@@ -117,7 +117,8 @@ struct HomeWebController {
             myMovements: figures.myMovements, catalogueVersion: figures.catalogueVersion, overdue: figures.overdue)
         page.notices = try await NoticeDigest.of(actor, on: req.db)
         page.quotas = try await QuotaWebController.digest(
-            actor: actor, plans: req.application.quotaPlans, copies: req.application.quotaDigests, on: req.db)
+            actor: actor, plans: req.application.quotaPlans, copies: req.application.quotaDigests, on: req.db,
+            keptFor: req)
         return try await req.render("home/home", page)
     }
 

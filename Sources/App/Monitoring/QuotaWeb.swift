@@ -82,10 +82,12 @@ struct QuotaWebController {
                 exports: TableExport.links(ExportPath.quotas, query: base)))
     }
 
-    /// The dashboard's card; nil when no plan applies or the actor sees no unit records.
+    /// The dashboard's card; nil when no plan applies or the actor sees no unit records. `keptFor`: the home page's
+    /// request, whose answer to "does the scope pass `liveUnits`?" is kept as reference data until the next audited
+    /// write (a statement fewer on every view).
     static func digest(
         actor: Actor, plans: [QuotaPlan], copies: RefreshingCache<DigestKey, QuotaDigest?>, liveUnits: Int = 5_000,
-        on db: any Database
+        on db: any Database, keptFor req: Request? = nil
     ) async throws -> QuotaDigest? {
         guard Policy.quotaScope(actor) != .none,
             let year = QuotaService.defaultYear(plans: plans, today: Today.year),
@@ -104,10 +106,17 @@ struct QuotaWebController {
         // page itself stays live. A scope of at most `liveUnits` (a district) counts its digest at once.
         let scope = Policy.quotaScope(actor)
         // Whether the scope passes `liveUnits`: one row looked up past it, not a count of the country's units.
-        guard
+        let probe: @Sendable () async throws -> Bool = {
             try await UnitQueries.scoped(UnitModel.query(on: db), scope).sort(\.$id).range(liveUnits...liveUnits)
                 .field(\.$id).first() != nil
-        else { return try await count() }
+        }
+        let large =
+            if let req {
+                try await req.reference("quota.large \(scope) \(liveUnits)") { try await probe() }
+            } else {
+                try await probe()
+            }
+        guard large else { return try await count() }
         return try await copies.value(DigestKey(scope: "\(scope)", plan: plan.version, year: year), count: count)
     }
 
