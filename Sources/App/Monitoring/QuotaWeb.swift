@@ -106,16 +106,10 @@ struct QuotaWebController {
         // page itself stays live. A scope of at most `liveUnits` (a district) counts its digest at once.
         let scope = Policy.quotaScope(actor)
         // Whether the scope passes `liveUnits`: one row looked up past it, not a count of the country's units.
-        let probe: @Sendable () async throws -> Bool = {
+        let large = try await req.reference("quota.large \(scope) \(liveUnits)") {
             try await UnitQueries.scoped(UnitModel.query(on: db), scope).sort(\.$id).range(liveUnits...liveUnits)
                 .field(\.$id).first() != nil
         }
-        let large =
-            if let req {
-                try await req.reference("quota.large \(scope) \(liveUnits)") { try await probe() }
-            } else {
-                try await probe()
-            }
         guard large else { return try await count() }
         return try await copies.value(DigestKey(scope: "\(scope)", plan: plan.version, year: year), count: count)
     }

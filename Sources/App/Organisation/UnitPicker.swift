@@ -68,13 +68,7 @@ struct UnitPicker: Encodable, Sendable {
         let q = UnitChoices(scope: scope, activeOnly: activeOnly, kinds: kinds, excluding: excluding, db: db)
         // Whether the scope holds more than a select carries (loading the 301 units to count them took 38 % of a
         // national list page's time, issue 11).
-        let many =
-            if let req {
-                try await req.reference("unit-picker.many \(q.key)") { try await q.many() }
-            } else {
-                try await q.many()
-            }
-        if !many {
+        if !(try await req.reference("unit-picker.many \(q.key)") { try await q.many() }) {
             let few = try await q.units().sort(\.$path).all()
             // The id filters as given (the listing keeps to the actor's scope); the select marks it when it lists it.
             let options =

@@ -160,12 +160,9 @@ enum AuthService {
         }
         // A unit's path and name, the units it inherited and the movements it leads change only by audited writes:
         // kept as reference data on a page or API read (three statements a request for a unit's user otherwise).
-        let (actor, unitName) =
-            user.unitID == nil
-            ? try await Self.actor(for: user, on: req.db)
-            : try await req.reference("actor \(user.id) \(user.role.rawValue) \(user.unitID ?? 0)") {
-                try await Self.actor(for: user, on: req.db)
-            }
+        let (actor, unitName) = try await req.reference(
+            "actor \(user.id) \(user.role.rawValue) \(user.unitID.map(String.init) ?? "-")"
+        ) { try await Self.actor(for: user, on: req.db) }
         return AuthContext(
             user: user, actor: actor, unitName: unitName,
             csrfToken: try row.decode(column: "csrf_token", as: String?.self),

@@ -132,8 +132,9 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     }
 
     /// At most `fewRows` rows: a count, `first()`, `find`. Those go through the connection's futures API (as the
-    /// driver's did), whose hand-over costs a hop a row, where the connection's async API costs a task and two hops whatever the rows (the standing office's
-    /// home, 17 such statements, took 1.2 times the CPU when every statement went that way).
+    /// driver's did), whose hand-over costs a hop a row, where the connection's async API costs a task and two hops
+    /// whatever the rows (the standing office's home, 17 such statements, took 1.2 times the CPU when every statement
+    /// went that way).
     static let fewRows = 4
 
     static func fewRows(_ query: DatabaseQuery) -> Bool {

@@ -88,3 +88,12 @@ extension Request {
         return try await cache.value(key, version: try await dataVersion(), make: make)
     }
 }
+
+extension Request? {
+    /// `Request.reference` for code that runs with or without a request (a list's view keeps the answer; a form's
+    /// check or a direct call reads it).
+    func reference<V: Sendable>(_ key: String, make: () async throws -> V) async throws -> V {
+        guard let req = self else { return try await make() }
+        return try await req.reference(key, make: make)
+    }
+}
