@@ -92,7 +92,8 @@ struct LifecycleAPIController {
 
     @Sendable func list(req: Request) async throws -> ListResponse<RegistrationDTO> {
         let actor = try req.requireActor()
-        let page = try await RegistrationListing.list(try RegistrationFilter(query: req), actor: actor, on: req.db)
+        let page = try await RegistrationListing.list(
+            try RegistrationFilter(query: req), actor: actor, on: req.db, keptFor: req)
         return ListResponse(page) { RegistrationDTO($0, access: req.fieldAccess($0.unitPath)) }
     }
 

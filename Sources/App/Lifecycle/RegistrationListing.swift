@@ -152,6 +152,12 @@ struct RegistrationExportRow: Sendable {
     let sortKey: String
 }
 
+/// A unit the list filters by: its path, and whether units hang under it.
+struct FilterUnit: Sendable {
+    let path: String
+    let hasChildren: Bool
+}
+
 enum RegistrationListing {
     /// The total is counted exactly up to this many rows; past it the list says "hơn 10.000".
     static let countBound = Paging.countBound
@@ -201,8 +207,10 @@ enum RegistrationListing {
     /// The filter as SQL conditions over `registrations` joined with `units`; nil when the actor may list none.
     /// `ftsJoined` (SQLite): the search is a `MATCH` on `registrations_fts`, which the query joins (`select(fts:)`);
     /// otherwise it is a subquery of the matching ids, usable in any query.
+    /// `keptFor`: what the filter names (its unit's path, a group's members, a type's ids) is read through the
+    /// request's reference copies (`Request.reference`), not on every view of a list.
     static func conditions(
-        _ f: RegistrationFilter, actor: Actor, on db: any Database, ftsJoined: Bool = false
+        _ f: RegistrationFilter, actor: Actor, on db: any Database, ftsJoined: Bool = false, keptFor req: Request? = nil
     ) async throws -> [any SQLExpression]? {
         guard let scope = try await scopeIDs(actor, on: db) else { return nil }
         var c: [any SQLExpression] = []
@@ -218,33 +226,41 @@ enum RegistrationListing {
         if let u = f.unitID {
             // The unit's path and whether units hang under it, in one read.
             let units = SQLIdentifier(UnitModel.schema)
-            guard
-                let row = try await db.sql().raw(
+            let unit = try await req.reference("registrations.unit-filter \(u)") {
+                try await db.sql().raw(
                     """
                     SELECT u.path, CASE WHEN EXISTS (SELECT 1 FROM \(units) c WHERE c.parent_id = u.id) THEN 1 ELSE 0
                     END AS has_children FROM \(units) u WHERE u.id = \(bind: u)
                     """
-                ).first()
-            else { return c + [SQLRaw("1 = 0")] }
-            let path = try row.decode(column: "path", as: String.self)
+                ).first().map {
+                    FilterUnit(
+                        path: try $0.decode(column: "path", as: String.self),
+                        hasChildren: try $0.decode(column: "has_children", as: Int.self) == 1)
+                }
+            }
+            guard let unit else { return c + [SQLRaw("1 = 0")] }
             // A unit without units under it: its own index, (unit_id, sort_key, id).
             c.append(
-                try row.decode(column: "has_children", as: Int.self) == 1
-                    ? SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind(path + "%"))
+                unit.hasChildren
+                    ? SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind(unit.path + "%"))
                     : SQLBinaryExpression(column("unit_id"), .equal, SQLBind(u)))
         }
         if let g = f.groupID {
-            let members = try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id == g).with(\.$unit).all()
+            let paths = try await req.reference("registrations.group-filter \(g)") {
+                try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id == g).with(\.$unit).all()
+                    .map(\.unit.path)
+            }
             c.append(
                 any(
-                    members.map {
-                        SQLBinaryExpression(
-                            SQLColumn("path", table: UnitModel.schema), .like, SQLBind($0.unit.path + "%"))
+                    paths.map {
+                        SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind($0 + "%"))
                     }))
         }
         if !f.fieldCode.isEmpty { c.append(SQLBinaryExpression(column("field_code"), .equal, SQLBind(f.fieldCode))) }
         if !f.typeCode.isEmpty {
-            let ids = try await SubjectTypeModel.query(on: db).filter(\.$code == f.typeCode).all().compactMap(\.id)
+            let ids = try await req.reference("registrations.type-filter \(f.typeCode)") {
+                try await SubjectTypeModel.query(on: db).filter(\.$code == f.typeCode).all().compactMap(\.id)
+            }
             c.append(
                 ids.count == 1
                     ? SQLBinaryExpression(column("subject_type_id"), .equal, SQLBind(ids[0]))
@@ -338,10 +354,15 @@ enum RegistrationListing {
         }
 
         /// nil when the actor may list nothing.
-        static func make(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> PageQuery? {
+        static func make(_ f: RegistrationFilter, actor: Actor, on db: any Database, keptFor req: Request? = nil)
+            async throws -> PageQuery?
+        {
             let order: Order = FoldedTextSearch.words(f.q).isEmpty ? .name : .newest
             let fts = order == .newest && !db.isPostgres
-            guard let conds = try await RegistrationListing.conditions(f, actor: actor, on: db, ftsJoined: fts) else {
+            guard
+                let conds = try await RegistrationListing.conditions(
+                    f, actor: actor, on: db, ftsJoined: fts, keptFor: req)
+            else {
                 return nil
             }
             return PageQuery(sql: try db.sql(), conditions: conds, order: order, fts: fts)
@@ -361,6 +382,16 @@ enum RegistrationListing {
                 return b.orderBy(
                     SQLOrderBy(
                         expression: recency, direction: backwards ? SQLDirection.ascending : SQLDirection.descending))
+            }
+        }
+
+        /// The page's order again over its rows as `RegistrationSummary.read(page:)` joins them (`r`): on SQLite the
+        /// full-text index's rowid is the registration's id.
+        func rowOrder(backwards: Bool = false) -> SQLQueryString {
+            let direction = backwards ? "ASC" : "DESC"
+            switch order {
+            case .name: return backwards ? "r.sort_key DESC, r.id DESC" : "r.sort_key ASC, r.id ASC"
+            case .newest: return "r.id \(unsafeRaw: direction)"
             }
         }
 
@@ -392,29 +423,27 @@ enum RegistrationListing {
 
     /// A page in stable order (`Order`): name order, or the newest first for a search. Paged by cursor
     /// (`after`/`before`), or by number while the offset is small; a deeper `page=` is a 400 (the web redirects).
-    static func list(_ f: RegistrationFilter, actor: Actor, on db: any Database) async throws -> RegistrationListPage {
-        guard let q = try await PageQuery.make(f, actor: actor, on: db) else {
+    /// `keptFor`: as `conditions`.
+    static func list(_ f: RegistrationFilter, actor: Actor, on db: any Database, keptFor req: Request? = nil)
+        async throws -> RegistrationListPage
+    {
+        guard let q = try await PageQuery.make(f, actor: actor, on: db, keptFor: req) else {
             return RegistrationListPage(items: [], next: nil, previous: nil, page: 1, perPage: f.perPage, total: 0)
         }
         let n = f.perPage
         let w = try await Paging.window(page: f.page, after: f.after, before: f.before, perPage: n) {
             start, backwards, offset, limit in
-            try await q.page(start.map { [q.from($0, backwards: backwards)] } ?? [], backwards: backwards)
-                .column(column("id"), as: "id").column(column("sort_key"), as: "sort_key").limit(limit).offset(offset)
-                .all().map {
-                    RegistrationCursor(
-                        sortKey: try $0.decode(column: "sort_key", as: String.self),
-                        id: try $0.decode(column: "id", as: Int.self))
-                }
+            try await RegistrationSummary.read(
+                page: q.page(start.map { [q.from($0, backwards: backwards)] } ?? [], backwards: backwards)
+                    .column(column("id"), as: "id").limit(limit).offset(offset).query,
+                order: q.rowOrder(backwards: backwards), on: db)
         }
         let (rows, hasNext, hasPrevious, number) = (w.rows, w.hasNext, w.hasPrevious, w.number)
-        let byID = Dictionary(
-            uniqueKeysWithValues: try await RegistrationSummary.read(rows.map(\.id), on: db).map { ($0.id, $0) })
-        let items = rows.compactMap { byID[$0.id] }
         let (total, bound) = try await q.total(number: number, perPage: n, rows: rows.count, hasNext: hasNext)
         return RegistrationListPage(
-            items: items, next: hasNext ? rows.last : nil, previous: hasPrevious ? rows.first : nil, page: number,
-            perPage: n, total: total, countBound: bound, order: q.order)
+            items: rows.map(\.summary), next: hasNext ? rows.last?.cursor : nil,
+            previous: hasPrevious ? rows.first?.cursor : nil, page: number, perPage: n, total: total,
+            countBound: bound, order: q.order)
     }
 
     /// Every row of the filter in list order, a chunk at a time: keyset paging on (sort_key, id), so memory and the

@@ -87,10 +87,36 @@ struct RegistrationSummary: Sendable {
     /// The registrations of `ids` (any order; those that do not exist are left out), in one query.
     static func read(_ ids: [Int], on db: any Database) async throws -> [RegistrationSummary] {
         guard !ids.isEmpty else { return [] }
+        let query: SQLQueryString = """
+            \(select(db)) FROM \(ident: RegistrationModel.schema) r \(joins) WHERE r.id IN (\(binds: ids))
+            """
+        return try await db.sql().raw(query).all().map(RegistrationSummary.init(row:))
+    }
+
+    /// The registrations a page query names (its `id` column; it stops at its limit), each with its list cursor,
+    /// in `order`: the page's rows in the statement that finds them. Read as two (the page's ids, then their rows)
+    /// a list page paid a second statement, which PostgreSQL plans and answers on its own round trip (issue 11).
+    static func read(page: any SQLExpression, order: SQLQueryString, on db: any Database) async throws
+        -> [(cursor: RegistrationCursor, summary: RegistrationSummary)]
+    {
+        let query: SQLQueryString = """
+            \(select(db)), r.sort_key FROM (\(page)) p JOIN \(ident: RegistrationModel.schema) r ON r.id = p.id
+            \(joins) ORDER BY \(order)
+            """
+        return try await db.sql().raw(query).all().map { row in
+            let summary = try RegistrationSummary(row: row)
+            let cursor = RegistrationCursor(
+                sortKey: try row.decode(column: "sort_key", as: String.self), id: summary.id)
+            return (cursor, summary)
+        }
+    }
+
+    /// The columns `init(row:)` reads, of `r` (registrations) and what `joins` joins to it.
+    private static func select(_ db: any Database) -> SQLQueryString {
         let movements =
             db.isPostgres
             ? "string_agg(rm.movement_id::text, ',' ORDER BY rm.movement_id)" : "group_concat(rm.movement_id)"
-        let query: SQLQueryString = """
+        return """
             SELECT r.id, r.year, r.status, r.subject_kind, r.catalogue_version, r.field_code, r.title, r.description,
             r.goals, r.contact, r.unit_id, u.name AS unit_name, u.short_name AS unit_short_name, u.path AS unit_path,
             r.subject_type_id, st.code AS type_code, st.name AS type_name,
@@ -100,13 +126,13 @@ struct RegistrationSummary: Sendable {
             s.heads_unit_id AS s_heads_unit_id, s.represents_unit_id AS s_represents_unit_id, s.gender AS s_gender,
             s.ethnicity AS s_ethnicity, s.birth_date AS s_birth_date, s.id_number AS s_id_number, s.phone AS s_phone,
             s.address AS s_address
-            FROM \(ident: RegistrationModel.schema) r JOIN \(ident: SubjectModel.schema) s ON s.id = r.subject_id
-            JOIN \(ident: UnitModel.schema) u ON u.id = r.unit_id
-            LEFT JOIN \(ident: SubjectTypeModel.schema) st ON st.id = r.subject_type_id
-            WHERE r.id IN (\(binds: ids))
             """
-        return try await db.sql().raw(query).all().map(RegistrationSummary.init(row:))
     }
+
+    private static let joins: SQLQueryString = """
+        JOIN \(ident: SubjectModel.schema) s ON s.id = r.subject_id JOIN \(ident: UnitModel.schema) u ON u.id = r.unit_id
+        LEFT JOIN \(ident: SubjectTypeModel.schema) st ON st.id = r.subject_type_id
+        """
 
     private init(row: any SQLRow) throws {
         func text(_ c: String) throws -> String { try row.decode(column: c, as: String.self) }

@@ -388,7 +388,7 @@ struct RegistrationsWebController {
         {
             return back // a deep page number would read and skip every row before it
         }
-        let page = try await RegistrationListing.list(f, actor: actor, on: req.db)
+        let page = try await RegistrationListing.list(f, actor: actor, on: req.db, keptFor: req)
         let thisYear = Today.year
         let years =
             [SelectOption(value: "", label: "Tất cả năm", selected: f.year == nil)]

@@ -79,12 +79,18 @@ struct UnitPicker: Encodable, Sendable {
         let text = String(VietnameseText.clean(rawText).prefix(100))
         // The chosen unit stands while the text still shows its name (or nothing was typed), or still describes it
         // (one of the matches offered for what was typed was chosen).
-        if let id = selectedID, let unit = try await q.units().filter(\.$id == id).first() {
-            var describes = text.isEmpty || text == unit.name
+        if let id = selectedID,
+            let name = try await req.reference(
+                "unit-picker.name \(q.key) \(id)",
+                make: {
+                    try await q.units().filter(\.$id == id).field(\.$name).first()?.name
+                })
+        {
+            var describes = text.isEmpty || text == name
             if !describes {
                 describes = try await q.matching(text).filter(\.$id == id).count() > 0
             }
-            if describes { return (UnitPicker(options: [], text: unit.name, unitID: String(id), message: ""), id) }
+            if describes { return (UnitPicker(options: [], text: name, unitID: String(id), message: ""), id) }
         }
         // Nothing typed: an id outside the units offered filters as given, as the select does (the listing keeps
         // to the actor's scope; a unit's own report answers 404).

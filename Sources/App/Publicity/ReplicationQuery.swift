@@ -114,6 +114,8 @@ struct ReplicationCount: Content, Sendable, Equatable {
 /// An adoption as a model's spread and a registration's page use it: plain values, with its adopting unit's.
 struct Adoption: Sendable {
     let id: Int
+    /// The model adopted.
+    let registrationID: Int
     let status: ReplicationStatus
     /// ISO yyyy-mm-dd.
     let adoptedOn: String
@@ -121,18 +123,9 @@ struct Adoption: Sendable {
     let unitName: String
     let unitPath: UnitPath
 
-    /// From an adoption loaded with its adopting unit.
-    init(_ r: ReplicationModel) {
-        id = r.id ?? 0
-        status = r.status
-        adoptedOn = r.adoptedOn
-        unitID = r.$adoptingUnit.id
-        unitName = r.adoptingUnit.name
-        unitPath = r.adoptingUnit.unitPath
-    }
-
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: Int.self)
+        registrationID = try row.decode(column: "registration_id", as: Int.self)
         status = try row.decode(column: "status", as: ReplicationStatus.self)
         adoptedOn = try row.decode(column: "adopted_on", as: String.self)
         unitID = try row.decode(column: "adopting_unit_id", as: Int.self)
@@ -157,10 +150,9 @@ enum ReplicationQuery {
             let model = try await RegistrationModel.query(on: db).filter(\.$id == registrationID).with(\.$unit)
                 .first()
         else { throw AppError.notFound("Không tìm thấy mô hình.") }
-        let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id == registrationID)
-            .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
         return try await spread(
-            registrationID: try model.requireID(), unitPath: model.unit.unitPath, counted: reps.map(Adoption.init),
+            registrationID: try model.requireID(), unitPath: model.unit.unitPath,
+            counted: try await adoptions(of: [registrationID], countedOnly: true, on: db),
             tableWhenAdopted: tableWhenAdopted, on: db)
     }
 
@@ -205,10 +197,8 @@ enum ReplicationQuery {
     /// For several models at once (an exemplar's public page), the units that adopted each and how often: two
     /// queries whatever the number of models. Models nobody adopted are absent.
     static func adopters(of registrationIDs: [Int], on db: any Database) async throws -> [Int: [ModelSpread.Unit]] {
-        guard !registrationIDs.isEmpty else { return [:] }
-        let reps = try await ReplicationModel.query(on: db).filter(\.$registration.$id ~~ registrationIDs)
-            .filter(\.$status ~~ counted).with(\.$adoptingUnit).all()
-        return Dictionary(grouping: reps, by: { $0.$registration.id }).mapValues { Self.perUnit($0.map(Adoption.init)) }
+        let reps = try await adoptions(of: registrationIDs, countedOnly: true, on: db)
+        return Dictionary(grouping: reps, by: \.registrationID).mapValues(Self.perUnit)
     }
 
     /// Adoptions counted per adopting unit, most first, then by name.
@@ -258,14 +248,21 @@ enum ReplicationQuery {
             models: try row.decode(column: "models", as: Int.self))
     }
 
-    /// A model's adoptions, newest first, as values in one statement (a registration's page reads them on every
-    /// view).
-    static func adoptions(registrationID: Int, on db: any Database) async throws -> [Adoption] {
-        try await db.sql().raw(
+    /// The adoptions of models (`countedOnly`: those that count, `counted`), newest first, as values with their
+    /// adopting units in one statement. THE read of adoptions: a registration's page (every view), a model's spread
+    /// and the public exemplar page take them from here.
+    static func adoptions(of registrationIDs: [Int], countedOnly: Bool = false, on db: any Database) async throws
+        -> [Adoption]
+    {
+        guard !registrationIDs.isEmpty else { return [] }
+        let statuses: SQLQueryString =
+            countedOnly ? " AND r.status IN (\(binds: counted.map(\.rawValue)))" : ""
+        return try await db.sql().raw(
             """
-            SELECT r.id, r.status, r.adopted_on, r.adopting_unit_id, u.name AS unit_name, u.path AS unit_path
+            SELECT r.id, r.registration_id, r.status, r.adopted_on, r.adopting_unit_id, u.name AS unit_name,
+            u.path AS unit_path
             FROM \(ident: ReplicationModel.schema) r JOIN \(ident: UnitModel.schema) u ON u.id = r.adopting_unit_id
-            WHERE r.registration_id = \(bind: registrationID) ORDER BY r.adopted_on DESC, r.id DESC
+            WHERE r.registration_id IN (\(binds: registrationIDs))\(statuses) ORDER BY r.adopted_on DESC, r.id DESC
             """
         ).all().map(Adoption.init(row:))
     }

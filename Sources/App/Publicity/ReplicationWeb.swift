@@ -473,7 +473,7 @@ struct ReplicationWebController {
     /// — once it has spread and its workflow allows — the offer to mark the model "Nhân rộng".
     static func section(req: Request, model r: RegistrationSummary) async throws -> ReplicationSection {
         let id = r.id
-        let adoptions = try await ReplicationQuery.adoptions(registrationID: id, on: req.db)
+        let adoptions = try await ReplicationQuery.adoptions(of: [id], on: req.db)
         let spread = try await ReplicationQuery.spread(
             registrationID: id, unitPath: r.unitPath,
             counted: adoptions.filter { ReplicationQuery.counted.contains($0.status) }, tableWhenAdopted: true,

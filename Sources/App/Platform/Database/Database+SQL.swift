@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import SQLKit
 import Vapor
 
@@ -9,6 +10,8 @@ extension Database {
             throw AppError(
                 status: .internalServerError, code: .internalError, message: "Cơ sở dữ liệu không hỗ trợ SQL.")
         }
+        // PostgreSQL's rows decoded straight from their cells (`PostgresTypedSQL`); SQLite's already are.
+        if let postgres = self as? any PostgresDatabase { return PostgresTypedSQL(base: sql, postgres: postgres) }
         return sql
     }
 

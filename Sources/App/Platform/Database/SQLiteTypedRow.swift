@@ -41,31 +41,36 @@ struct SQLiteTypedRow: SQLRow {
         let type = ObjectIdentifier(D.self)
         switch data {
         case .text(let string):
-            if type == Types.string { return unsafeBitCast(string, to: D.self) }
-            if type == Types.optionalString { return unsafeBitCast(String?.some(string), to: D.self) }
+            if type == ColumnTypes.string { return unsafeBitCast(string, to: D.self) }
+            if type == ColumnTypes.optionalString { return unsafeBitCast(String?.some(string), to: D.self) }
         case .integer(let int):
-            if type == Types.int { return unsafeBitCast(int, to: D.self) }
-            if type == Types.optionalInt { return unsafeBitCast(Int?.some(int), to: D.self) }
+            if type == ColumnTypes.int { return unsafeBitCast(int, to: D.self) }
+            if type == ColumnTypes.optionalInt { return unsafeBitCast(Int?.some(int), to: D.self) }
         case .float(let double):
-            if type == Types.double { return unsafeBitCast(double, to: D.self) }
-            if type == Types.optionalDouble { return unsafeBitCast(Double?.some(double), to: D.self) }
+            if type == ColumnTypes.double { return unsafeBitCast(double, to: D.self) }
+            if type == ColumnTypes.optionalDouble { return unsafeBitCast(Double?.some(double), to: D.self) }
         case .null:
-            if type == Types.optionalString { return unsafeBitCast(String?.none, to: D.self) }
-            if type == Types.optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
-            if type == Types.optionalDouble { return unsafeBitCast(Double?.none, to: D.self) }
+            if type == ColumnTypes.optionalString { return unsafeBitCast(String?.none, to: D.self) }
+            if type == ColumnTypes.optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
+            if type == ColumnTypes.optionalDouble { return unsafeBitCast(Double?.none, to: D.self) }
         case .blob: break
         }
         return nil
     }
 
-    private enum Types {
-        static let string = ObjectIdentifier(String.self)
-        static let optionalString = ObjectIdentifier(String?.self)
-        static let int = ObjectIdentifier(Int.self)
-        static let optionalInt = ObjectIdentifier(Int?.self)
-        static let double = ObjectIdentifier(Double.self)
-        static let optionalDouble = ObjectIdentifier(Double?.self)
-    }
+}
+
+/// The common types of a column's value, looked up once and compared by identity (`SQLiteTypedRow.direct`,
+/// `PostgresTypedRow.direct`).
+enum ColumnTypes {
+    static let string = ObjectIdentifier(String.self)
+    static let optionalString = ObjectIdentifier(String?.self)
+    static let int = ObjectIdentifier(Int.self)
+    static let optionalInt = ObjectIdentifier(Int?.self)
+    static let double = ObjectIdentifier(Double.self)
+    static let optionalDouble = ObjectIdentifier(Double?.self)
+    static let bool = ObjectIdentifier(Bool.self)
+    static let optionalBool = ObjectIdentifier(Bool?.self)
 }
 
 enum SQLiteTypedRowError: Error, CustomStringConvertible {

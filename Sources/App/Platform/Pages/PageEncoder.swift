@@ -73,7 +73,9 @@ enum PageEncoder {
         enum Storage {
             case empty
             case single(LeafData)
-            case keyed([String: Entry])
+            /// In the order encoded; a key encoded again replaces the earlier value (as a dictionary would), when the
+            /// node resolves: the one dictionary is built then, at its size.
+            case keyed([(String, Entry)])
             case unkeyed([Entry])
         }
 
@@ -85,15 +87,21 @@ enum PageEncoder {
             switch storage {
             case .empty: nil
             case .single(let data): data
-            case .keyed(let entries): .dictionary(entries.compactMapValues(\.resolved))
+            case .keyed(let entries): .dictionary(Self.dictionary(entries))
             case .unkeyed(let entries): .array(entries.compactMap(\.resolved))
             }
+        }
+
+        static func dictionary(_ entries: [(String, Entry)]) -> [String: LeafData] {
+            var d = [String: LeafData](minimumCapacity: entries.count)
+            for (key, entry) in entries { d[key] = entry.resolved }
+            return d
         }
 
         func set(_ key: String, _ entry: Entry) {
             guard case .keyed(var entries) = storage else { preconditionFailure("not a keyed container") }
             storage = .empty
-            entries[key] = entry
+            entries.append((key, entry))
             storage = .keyed(entries)
         }
 
@@ -111,7 +119,7 @@ enum PageEncoder {
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             switch storage {
-            case .empty: storage = .keyed([:])
+            case .empty: storage = .keyed([])
             case .keyed: break
             default: preconditionFailure("Can't change container types at the same encoding level.")
             }

@@ -1,0 +1,122 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+@testable import App
+
+private func postgresCast(_ app: Application) -> String { app.db.isPostgres ? "::text" : "" }
+
+/// `Database.sql()` reads rows through the app's typed rows (`PostgresTypedRow`, `SQLiteTypedRow`): each value as the
+/// driver's own row reads it, nulls and errors included, and binds of every kind reach the statement.
+/// Runs on SQLite, and on PostgreSQL with TEST_DATABASE_URL.
+@Suite("Typed rows: the app's SQL reads what the driver's rows read")
+struct TypedRowTests {
+    struct Values: Equatable {
+        var text: String
+        var nothing: String?
+        var small: Int
+        var big: Int
+        var noNumber: Int?
+        var real: Double
+        var decimal: Double
+        var yes: Bool
+        var maybe: Bool?
+        var status: RegistrationStatus
+        var echoed: String
+        var echoedNumber: Int
+        var echoedNil: String?
+
+        init(_ row: any SQLRow) throws {
+            text = try row.decode(column: "text", as: String.self)
+            nothing = try row.decode(column: "absent", as: String?.self)
+            small = try row.decode(column: "small", as: Int.self)
+            big = try row.decode(column: "big", as: Int.self)
+            noNumber = try row.decode(column: "no_number", as: Int?.self)
+            real = try row.decode(column: "real", as: Double.self)
+            decimal = try row.decode(column: "decimal", as: Double.self)
+            yes = try row.decode(column: "yes", as: Bool.self)
+            maybe = try row.decode(column: "maybe", as: Bool?.self)
+            status = try row.decode(column: "status", as: RegistrationStatus.self)
+            echoed = try row.decode(column: "echoed", as: String.self)
+            echoedNumber = try row.decode(column: "echoed_number", as: Int.self)
+            echoedNil = try row.decode(column: "echoed_nil", as: String?.self)
+        }
+    }
+
+    @Test("Strings, integers, reals, decimals, booleans, nulls and enums; binds of each kind; errors stay errors")
+    func sameValues() async throws {
+        try await withTestApp(demo: false) { app in
+            let postgres = app.db.isPostgres
+            let name = "Nguyễn Thị Ánh Tuyết — “Đảm đang”"
+            let none: String? = nil
+            // Binds PostgresNIO encodes itself: a string, an integer, a nil.
+            let query: SQLQueryString =
+                postgres
+                ? """
+                SELECT 'Đắk Rông'::text AS text, NULL::text AS absent, 42 AS small, 9007199254740993::bigint AS big,
+                NULL::int AS no_number, 2.5::float8 AS real, 1.25::numeric AS decimal, true AS yes, NULL::bool AS maybe,
+                'registered'::text AS status, \(bind: name)::text AS echoed, \(bind: 7)::bigint AS echoed_number,
+                \(bind: none)::text AS echoed_nil
+                """
+                : """
+                SELECT 'Đắk Rông' AS text, NULL AS absent, 42 AS small, 9007199254740993 AS big, NULL AS no_number,
+                2.5 AS real, 1.25 AS decimal, 1 AS yes, NULL AS maybe, 'registered' AS status, \(bind: name) AS echoed,
+                \(bind: 7) AS echoed_number, \(bind: none) AS echoed_nil
+                """
+            let typed = try #require(try await app.db.sql().raw(query).first())
+            if postgres { #expect(typed is PostgresTypedRow) }
+            let driver = try #require(try await (app.db as! any SQLDatabase).raw(query).first())
+            let values = try Values(typed)
+            #expect(values == (try Values(driver)))
+            #expect(values.text == "Đắk Rông" && values.nothing == nil && values.small == 42)
+            #expect(values.big == 9_007_199_254_740_993 && values.noNumber == nil)
+            #expect(values.real == 2.5 && values.decimal == 1.25 && values.yes && values.maybe == nil)
+            #expect(values.status == .registered && values.echoed == name && values.echoedNumber == 7)
+            #expect(values.echoedNil == nil)
+            #expect(typed.allColumns.count == 13 && typed.contains(column: "echoed") && !typed.contains(column: "x"))
+            #expect(try typed.decodeNil(column: "absent") && !(try typed.decodeNil(column: "text")))
+            // What cannot be read is an error, as through the driver's row: a missing column, a null where a value
+            // must be, a text as a number.
+            for (column, reader) in [("missing", 0), ("absent", 0), ("text", 1)] {
+                #expect(throws: (any Error).self) {
+                    if reader == 0 {
+                        _ = try typed.decode(column: column, as: String.self)
+                    } else {
+                        _ = try typed.decode(column: column, as: Int.self)
+                    }
+                }
+                #expect(throws: (any Error).self) {
+                    if reader == 0 {
+                        _ = try driver.decode(column: column, as: String.self)
+                    } else {
+                        _ = try driver.decode(column: column, as: Int.self)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("Writes and reads inside a transaction go through the transaction's connection")
+    func insideATransaction() async throws {
+        try await withTestApp(demo: false) { app in
+            // A bind PostgresNIO does not encode itself (an enum): the statement goes the driver's way, and works.
+            let cast = postgresCast(app)
+            let echoed = try #require(
+                try await app.db.sql().raw("SELECT \(bind: RegistrationStatus.nurturing)\(unsafeRaw: cast) AS s")
+                    .first())
+            #expect(try echoed.decode(column: "s", as: RegistrationStatus.self) == .nurturing)
+            let seen = try await app.db.transaction { tx -> Int in
+                let sql = try tx.sql()
+                try await sql.raw("CREATE TEMPORARY TABLE typed_rows_probe (n INTEGER)").run()
+                try await sql.raw("INSERT INTO typed_rows_probe (n) VALUES (\(bind: 5)), (\(bind: 6))").run()
+                let row = try #require(try await sql.raw("SELECT COUNT(*) AS c FROM typed_rows_probe").first())
+                #expect(try row.decode(column: "c", as: Int.self) == 2)
+                return try row.decode(column: "c", as: Int.self)
+            }
+            #expect(seen == 2)
+        }
+    }
+}
