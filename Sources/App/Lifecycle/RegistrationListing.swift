@@ -258,7 +258,10 @@ enum RegistrationListing {
         }
         if !f.fieldCode.isEmpty { c.append(SQLBinaryExpression(column("field_code"), .equal, SQLBind(f.fieldCode))) }
         if !f.typeCode.isEmpty {
-            let ids = try await req.reference("registrations.type-filter \(f.typeCode)") {
+            // A code is kept only when it could be one (the key comes from the query string: a long text would make
+            // an entry of its own for each request).
+            let keeper = f.typeCode.utf8.count <= 64 ? req : nil
+            let ids = try await keeper.reference("registrations.type-filter \(f.typeCode)") {
                 try await SubjectTypeModel.query(on: db).filter(\.$code == f.typeCode).all().compactMap(\.id)
             }
             c.append(

@@ -51,20 +51,19 @@ struct TypedRowTests {
         try await withTestApp(demo: false) { app in
             let postgres = app.db.isPostgres
             let name = "Nguyễn Thị Ánh Tuyết — “Đảm đang”"
-            let none: String? = nil
-            // Binds PostgresNIO encodes itself: a string, an integer, a nil.
+            // Binds PostgresNIO encodes itself: a string, an integer.
             let query: SQLQueryString =
                 postgres
                 ? """
                 SELECT 'Đắk Rông'::text AS text, NULL::text AS absent, 42 AS small, 9007199254740993::bigint AS big,
                 NULL::int AS no_number, 2.5::float8 AS real, 1.25::numeric AS decimal, true AS yes, NULL::bool AS maybe,
                 'registered'::text AS status, \(bind: name)::text AS echoed, \(bind: 7)::bigint AS echoed_number,
-                \(bind: none)::text AS echoed_nil
+                NULL::text AS echoed_nil
                 """
                 : """
                 SELECT 'Đắk Rông' AS text, NULL AS absent, 42 AS small, 9007199254740993 AS big, NULL AS no_number,
                 2.5 AS real, 1.25 AS decimal, 1 AS yes, NULL AS maybe, 'registered' AS status, \(bind: name) AS echoed,
-                \(bind: 7) AS echoed_number, \(bind: none) AS echoed_nil
+                \(bind: 7) AS echoed_number, NULL AS echoed_nil
                 """
             let typed = try #require(try await app.db.sql().raw(query).first())
             if postgres { #expect(typed is PostgresTypedRow) }
@@ -99,24 +98,58 @@ struct TypedRowTests {
         }
     }
 
-    @Test("Writes and reads inside a transaction go through the transaction's connection")
-    func insideATransaction() async throws {
+    @Test("Binds the driver encodes its own way (an enum, a nil) send the statement its way, and it works")
+    func driversBinds() async throws {
         try await withTestApp(demo: false) { app in
-            // A bind PostgresNIO does not encode itself (an enum): the statement goes the driver's way, and works.
             let cast = postgresCast(app)
             let echoed = try #require(
                 try await app.db.sql().raw("SELECT \(bind: RegistrationStatus.nurturing)\(unsafeRaw: cast) AS s")
                     .first())
             #expect(try echoed.decode(column: "s", as: RegistrationStatus.self) == .nurturing)
-            let seen = try await app.db.transaction { tx -> Int in
-                let sql = try tx.sql()
-                try await sql.raw("CREATE TEMPORARY TABLE typed_rows_probe (n INTEGER)").run()
-                try await sql.raw("INSERT INTO typed_rows_probe (n) VALUES (\(bind: 5)), (\(bind: 6))").run()
-                let row = try #require(try await sql.raw("SELECT COUNT(*) AS c FROM typed_rows_probe").first())
-                #expect(try row.decode(column: "c", as: Int.self) == 2)
-                return try row.decode(column: "c", as: Int.self)
-            }
-            #expect(seen == 2)
+            // A nil with nothing to infer its type from: PostgresKit binds a NULL of the optional's wrapped type (an
+            // untyped NULL here is PostgreSQL's "could not determine data type of parameter $1").
+            let none: String? = nil
+            let some: String? = "có"
+            let tested = try #require(
+                try await app.db.sql().raw(
+                    """
+                    SELECT CASE WHEN \(bind: none) IS NULL THEN 1 ELSE 0 END AS none_is_null,
+                    CASE WHEN \(bind: some) IS NULL THEN 1 ELSE 0 END AS some_is_null
+                    """
+                ).first())
+            #expect(try tested.decode(column: "none_is_null", as: Int.self) == 1)
+            #expect(try tested.decode(column: "some_is_null", as: Int.self) == 0)
+        }
+    }
+
+    struct RolledBack: Error {}
+
+    @Test("Inside a transaction the statements run on its connection: they see its writes before the commit")
+    func insideATransaction() async throws {
+        try await withTestApp(demo: false) { app in
+            let postgres = app.db.isPostgres
+            try await app.db.sql().raw("CREATE TABLE typed_rows_probe (n INTEGER)").run()
+            do {
+                try await app.db.transaction { tx in
+                    let sql = try tx.sql()
+                    try await sql.raw("INSERT INTO typed_rows_probe (n) VALUES (\(bind: 5)), (\(bind: 6))").run()
+                    // Rows not yet committed: only the transaction's own connection sees them.
+                    let row = try #require(try await sql.raw("SELECT COUNT(*) AS c FROM typed_rows_probe").first())
+                    #expect(try row.decode(column: "c", as: Int.self) == 2)
+                    if postgres {
+                        let pid: SQLQueryString = "SELECT pg_backend_pid() AS pid"
+                        let ours = try #require(try await sql.raw(pid).first())
+                        #expect(ours is PostgresTypedRow)
+                        let driver = try #require(try await (tx as! any SQLDatabase).raw(pid).first())
+                        #expect(
+                            try ours.decode(column: "pid", as: Int.self) == driver.decode(column: "pid", as: Int.self))
+                    }
+                    throw RolledBack()
+                }
+            } catch is RolledBack {}
+            let after = try #require(try await app.db.sql().raw("SELECT COUNT(*) AS c FROM typed_rows_probe").first())
+            #expect(try after.decode(column: "c", as: Int.self) == 0)
+            try await app.db.sql().raw("DROP TABLE typed_rows_probe").run()
         }
     }
 }

@@ -11,8 +11,8 @@ import SQLKit
 /// On the national search page (50 rows of 29 columns) that was a third of the server's CPU (`perf`, session 32),
 /// more than PostgreSQL's own time for the page. Here the statement is serialized, bound and run as PostgresKit
 /// does (the same text, the same binds, the same log line for `DIENHINH_SQL_LOG`), on the same connection, and the
-/// common types are decoded straight from the cell. A statement with a bind PostgresNIO cannot encode itself, and
-/// every other type of column, go PostgresKit's way.
+/// common types are decoded straight from the cell. A statement with a nil bind or one PostgresNIO cannot encode
+/// itself, and every other type of column, go PostgresKit's way.
 struct PostgresTypedSQL: SQLDatabase {
     let base: any SQLDatabase
     let postgres: any PostgresDatabase
@@ -50,26 +50,16 @@ struct PostgresTypedSQL: SQLDatabase {
         try await base.withSession(closure)
     }
 
-    /// Appends `value` as PostgresKit's translation does for a nil or a type PostgresNIO encodes itself; false for
-    /// any other (the statement then goes PostgresKit's way).
+    /// Appends `value` when PostgresNIO encodes its type itself, as PostgresKit's translation then does; false for
+    /// any other value, a nil included (PostgresKit binds a nil optional as a NULL of the wrapped type's, which
+    /// PostgreSQL needs where it cannot infer a parameter's type, as in `$1 IS NULL`): the statement then goes
+    /// PostgresKit's way.
     private static func append(_ value: any Encodable & Sendable, to bindings: inout PostgresBindings) throws -> Bool {
-        if let optional = value as? any OptionalValue, optional.isNone {
-            bindings.appendNull()
-            return true
-        }
+        // A nil optional is not an encodable of PostgresNIO's (the cast does not unwrap `.none`).
         guard let encodable = value as? any PostgresThrowingDynamicTypeEncodable else { return false }
         try bindings.append(encodable, context: .default)
         return true
     }
-}
-
-/// An optional bind, whatever it wraps (a nil inside `any Encodable` does not compare equal to nil).
-private protocol OptionalValue {
-    var isNone: Bool { get }
-}
-
-extension Optional: OptionalValue {
-    fileprivate var isNone: Bool { self == nil }
 }
 
 /// A row of `PostgresTypedSQL`: strings, integers, doubles and booleans (and their optionals) decoded straight from
