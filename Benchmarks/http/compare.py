@@ -65,6 +65,26 @@ def cpu_ms(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
+def serve_page(args, name, warm=20):
+    """Starts `args.bin` on the data of `args.reuse` (`args.database_url`, `args.env` as run.py takes them), signs the
+    admin in and sends page `name` `warm` times. Returns the server's process, the page's URL and headers, and the
+    wrk script that reports percentiles (written beside the data)."""
+    workdir = Path(args.reuse)
+    env = R.env_for(args, workdir)
+    port = R.free_port()
+    proc = R.start_server(args.bin, workdir, env, port, workdir / f"page-server-{port}.log")
+    try:
+        url, headers = named_page(f"http://127.0.0.1:{port}", name)
+        for _ in range(warm):
+            R.fetch(url, headers)
+    except BaseException:
+        R.stop(proc)
+        raise
+    script = workdir / "pct.lua"
+    script.write_text(R.LUA)
+    return proc, url, headers, script
+
+
 def measure(binary, workdir, resources, requests):
     class Args:
         database_url = ""

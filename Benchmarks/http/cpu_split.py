@@ -36,17 +36,8 @@ def main():
     p.add_argument("--connections", type=int, default=32)
     p.add_argument("--duration", type=int, default=8)
     args = p.parse_args()
-    workdir = Path(args.reuse)
-    env = R.env_for(args, workdir)
-    port = R.free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = R.start_server(args.bin, workdir, env, port, workdir / f"cpu-split-server-{port}.log")
+    proc, url, headers, script = C.serve_page(args, args.page, warm=30)
     try:
-        url, headers = C.named_page(base, args.page)
-        for _ in range(30):
-            R.fetch(url, headers)
-        script = workdir / "pct.lua"
-        script.write_text(R.LUA)
         app0, pg0 = C.cpu_ms(proc.pid), postgres_cpu_ms()
         r = R.wrk(url, headers, args.connections, args.duration, str(script))
         app1, pg1 = C.cpu_ms(proc.pid), postgres_cpu_ms()

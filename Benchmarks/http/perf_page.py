@@ -60,17 +60,8 @@ def main():
     p.add_argument("--inclusive", default="", help="regular expression: list the matching functions by the share "
                    "of samples they are on the stack of (for instance 'App\\.|Fluent|SQLKit|sqlite3_|Leaf')")
     args = p.parse_args()
-    workdir = Path(args.reuse)
-    env = R.env_for(args, workdir)
-    port = R.free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = R.start_server(args.bin, workdir, env, port, workdir / f"perf-server-{port}.log")
+    proc, url, headers, script = C.serve_page(args, args.page)
     try:
-        url, headers = C.named_page(base, args.page)
-        for _ in range(20):
-            R.fetch(url, headers)
-        script = workdir / "pct.lua"
-        script.write_text(R.LUA)
         with tempfile.TemporaryDirectory() as tmp:
             data = os.path.join(tmp, "perf.data")
             rec = subprocess.Popen(["perf", "record", "-g", "-F", "499", "-p", str(proc.pid), "-o", data],

@@ -139,11 +139,7 @@ struct RegistrationSummary: Sendable {
         func int(_ c: String) throws -> Int { try row.decode(column: c, as: Int.self) }
         let id = try int("id")
         self.id = id
-        // As text, then the enum (no decoder: on PostgreSQL an enum is read PostgresKit's way, a row of its own).
-        guard let status = RegistrationStatus(rawValue: try text("status")) else {
-            throw AppError.corrupt(table: "registrations", column: "status", id: String(id))
-        }
-        self.status = status
+        status = try row.decode(column: "status", as: RegistrationStatus.self)
         year = try int("year")
         subjectKind = try text("subject_kind")
         catalogueVersion = try text("catalogue_version")

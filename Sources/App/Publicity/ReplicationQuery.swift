@@ -147,11 +147,15 @@ enum ReplicationQuery {
         -> ModelSpread
     {
         guard
-            let model = try await RegistrationModel.query(on: db).filter(\.$id == registrationID).with(\.$unit)
-                .first()
+            let unit = try await db.sql().raw(
+                """
+                SELECT u.path FROM \(ident: RegistrationModel.schema) r JOIN \(ident: UnitModel.schema) u
+                ON u.id = r.unit_id WHERE r.id = \(bind: registrationID)
+                """
+            ).first()
         else { throw AppError.notFound("Không tìm thấy mô hình.") }
         return try await spread(
-            registrationID: try model.requireID(), unitPath: model.unit.unitPath,
+            registrationID: registrationID, unitPath: UnitPath(raw: try unit.decode(column: "path", as: String.self)),
             counted: try await adoptions(of: [registrationID], countedOnly: true, on: db),
             tableWhenAdopted: tableWhenAdopted, on: db)
     }

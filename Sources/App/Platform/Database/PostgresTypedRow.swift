@@ -1,3 +1,4 @@
+import Domain
 import FluentPostgresDriver
 import Foundation
 import NIOCore
@@ -63,7 +64,8 @@ struct PostgresTypedSQL: SQLDatabase {
 }
 
 /// A row of `PostgresTypedSQL`: strings, integers, doubles and booleans (and their optionals) decoded straight from
-/// the cell; any other type as PostgresKit's own row decodes it.
+/// the cell, workflow statuses from their code, other types PostgresNIO decodes (dates, UUIDs) by PostgresNIO; any
+/// other type as PostgresKit's own row decodes it.
 struct PostgresTypedRow: SQLRow {
     let row: PostgresRow
     let cells: PostgresRandomAccessRow
@@ -84,10 +86,27 @@ struct PostgresTypedRow: SQLRow {
         let cell = cells[column]
         // Fluent's enums (user-defined types read as strings) and `numeric` read as a Double: PostgresKit's way,
         // which has its workarounds for them.
-        if !cell.dataType.isUserDefined, cell.dataType != .numeric, let value = try Self.direct(cell, as: D.self) {
-            return value
+        guard !cell.dataType.isUserDefined, cell.dataType != .numeric else {
+            return try row.sql().decode(column: column, as: D.self)
+        }
+        if let value = try Self.direct(cell, as: D.self) { return value }
+        // A workflow status is stored as its code: made from the text, as its `Decodable` does.
+        if let status = D.self as? any WorkflowStatus.Type { return try Self.status(status, cell, column) as! D }
+        // Any other type PostgresNIO decodes itself (a date, a UUID): PostgresKit's own first path, less its
+        // coding key; a `Decimal` from text is one of its workarounds.
+        if let decodable = D.self as? any PostgresDecodable.Type, D.self != Decimal.self {
+            return try cell.decode(decodable, context: .default) as! D
         }
         return try row.sql().decode(column: column, as: D.self)
+    }
+
+    private static func status<S: WorkflowStatus>(_: S.Type, _ cell: PostgresCell, _ column: String) throws -> S {
+        let code = try cell.decode(String.self, context: .default)
+        guard let status = S(rawValue: code) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "\(column): no \(S.self) has the code \(code)"))
+        }
+        return status
     }
 
     /// The value of `cell` as `D` when `D` is one of the common types; else nil. The types are compared by identity
