@@ -100,6 +100,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig, postgresPoolWait
             throw ConfigError(variable: "DATABASE_URL", message: "không đọc được: \(error)")
         }
         pg.searchPath = searchPath
+        PreparedStatements.shared.setLimit(config.postgresPrepared)
         app.databases.use(
             .postgres(
                 configuration: pg, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: postgresPoolWait,

@@ -1,5 +1,6 @@
 import Domain
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 import Testing
@@ -145,5 +146,83 @@ struct TypedRowTests {
             #expect(try after.decode(column: "c", as: Int.self) == 0)
             try await app.db.sql().raw("DROP TABLE typed_rows_probe").run()
         }
+    }
+
+    @Test("PostgreSQL: a statement run again on a connection is prepared there once and planned generically")
+    func preparedOnce() async throws {
+        try await withTestApp(demo: false) { app in
+            guard app.db.isPostgres else { return }
+            try await app.db.sql().raw("CREATE TABLE prepared_probe (id BIGINT PRIMARY KEY, name TEXT)").run()
+            try await app.db.sql().raw(
+                "INSERT INTO prepared_probe SELECT n, 'Đơn vị ' || n FROM generate_series(1, 8) n"
+            ).run()
+            // One connection: Fluent's `withConnection` counts as a transaction, where nothing is prepared, so the
+            // typed SQL is made on it as `Database.sql()` makes it outside one.
+            try await app.db.withConnection { db in
+                let sql = PostgresTypedSQL(
+                    base: db as! any SQLDatabase, postgres: db as! any PostgresDatabase, inTransaction: false)
+                // A lookup by key: one text, eight values, each run reads its own row.
+                for id in 1...8 {
+                    let row = try #require(
+                        try await sql.raw("SELECT name FROM prepared_probe WHERE id = \(bind: id)").first())
+                    #expect(try row.decode(column: "name", as: String.self) == "Đơn vị \(id)")
+                }
+                // The same text with a text bind is another statement: the first was prepared for an integer.
+                for value in ["7", "bảy"] as [any Encodable & Sendable] + [7] {
+                    let row = try #require(try await sql.raw("SELECT CAST(\(bind: value) AS TEXT) AS v").first())
+                    #expect(try row.decode(column: "v", as: String.self) == "\(value)")
+                }
+                let prepared = try await sql.raw(
+                    """
+                    SELECT statement, generic_plans + custom_plans AS runs, generic_plans FROM pg_prepared_statements
+                    WHERE statement LIKE \(bind: "SELECT name FROM prepared_probe WHERE id = %")
+                    OR statement LIKE \(bind: "SELECT CAST(%")
+                    ORDER BY statement, runs
+                    """
+                ).all()
+                let runs = try prepared.map { try $0.decode(column: "runs", as: Int.self) }
+                #expect(runs == [1, 2, 8])
+                // After five runs PostgreSQL keeps the lookup's generic plan: it is not planned again.
+                #expect(try prepared.last?.decode(column: "generic_plans", as: Int.self) ?? 0 > 0)
+            }
+            // In a transaction a statement is not prepared (its failure would stay with the name).
+            try await app.db.transaction { tx in
+                let sql = try tx.sql()
+                _ = try await sql.raw("SELECT name FROM prepared_probe WHERE id = \(bind: -1) AND 1 = 1").all()
+                let prepared = try await sql.raw(
+                    "SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE '%AND 1 = 1'"
+                ).first()
+                #expect(try prepared?.decode(column: "n", as: Int.self) == 0)
+            }
+            try await app.db.sql().raw("DROP TABLE prepared_probe").run()
+        }
+    }
+
+    @Test("Prepared statements' names: one a text and its bind types, within the bound, queries and row writes only")
+    func preparedNames() {
+        let names = PreparedStatements(limit: 3)
+        let first = names.name(sql: "SELECT 1 WHERE $1", types: [.int8])
+        #expect(first != nil && names.name(sql: "SELECT 1 WHERE $1", types: [.int8]) == first)
+        let text = names.name(sql: "SELECT 1 WHERE $1", types: [.text])
+        #expect(text != nil && text != first)
+        #expect(names.name(sql: "CREATE TABLE t (n int)", types: []) == nil)
+        #expect(names.name(sql: "SELECT " + String(repeating: "x", count: 20_000), types: []) == nil)
+        #expect(names.name(sql: "UPDATE t SET n = $1", types: [.int8]) != nil)
+        // Past the bound a new text runs unnamed; those named keep their names.
+        #expect(names.name(sql: "DELETE FROM t", types: []) == nil)
+        #expect(names.name(sql: "SELECT 1 WHERE $1", types: [.int8]) == first)
+        // A pattern bind runs unnamed: a generic plan cannot use its index.
+        let wide = PreparedStatements()
+        for pattern in [
+            "SELECT id FROM units WHERE path LIKE $1", "SELECT id FROM subjects WHERE search_text ~ $2 AND id > $1",
+            "SELECT id FROM units u WHERE u.path ILIKE\n$3", "SELECT 1 WHERE $1 ~* $2",
+        ] {
+            #expect(PreparedStatements.bindsPattern(pattern) && wide.name(sql: pattern, types: [.text]) == nil)
+        }
+        for plain in ["SELECT id FROM units WHERE path LIKE b.path || '%' AND id = $1", "SELECT $1 ~ 'a'"] {
+            #expect(!PreparedStatements.bindsPattern(plain) && wide.name(sql: plain, types: [.int8]) != nil)
+        }
+        names.setLimit(0)
+        #expect(names.name(sql: "SELECT 2", types: []) == nil)
     }
 }

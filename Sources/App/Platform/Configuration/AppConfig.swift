@@ -53,6 +53,10 @@ public struct AppConfig: Sendable {
     /// (DIENHINH_REFERENCE_CACHE, 0–65536 entries; 0: none, every page reads them again — the cost of a page right
     /// after a write). `ReferenceCache`; a sixteenth of them for the larger dashboard figures. Default 4096.
     public var referenceEntries = 4_096
+    /// Statements PostgreSQL keeps prepared on each connection (DIENHINH_PG_PREPARED, 0–4096; 0: none, every
+    /// statement planned again on every run; for a pooler that does not keep a connection's statements).
+    /// `PreparedStatements`. Default 512.
+    public var postgresPrepared = 512
     /// Log every SQL statement with its binds at level info (DIENHINH_SQL_LOG=1, with LOG_LEVEL=info): for finding a
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
@@ -196,6 +200,7 @@ public struct AppConfig: Sendable {
             ("DIENHINH_SQLITE_CACHE_MB", 1...1024, \.sqliteCacheMiB),
             ("DIENHINH_PAGE_CACHE_MB", 0...1024, \.pageCacheMiB),
             ("DIENHINH_REFERENCE_CACHE", 0...65_536, \.referenceEntries),
+            ("DIENHINH_PG_PREPARED", 0...4_096, \.postgresPrepared),
         ] {
             guard let r = value(name) else { continue }
             guard let n = Int(r), range.contains(n) else {

@@ -11,7 +11,9 @@ extension Database {
                 status: .internalServerError, code: .internalError, message: "Cơ sở dữ liệu không hỗ trợ SQL.")
         }
         // PostgreSQL's rows decoded straight from their cells (`PostgresTypedSQL`); SQLite's already are.
-        if let postgres = self as? any PostgresDatabase { return PostgresTypedSQL(base: sql, postgres: postgres) }
+        if let postgres = self as? any PostgresDatabase {
+            return PostgresTypedSQL(base: sql, postgres: postgres, inTransaction: inTransaction)
+        }
         return sql
     }
 
