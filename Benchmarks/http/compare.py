@@ -35,6 +35,8 @@ def pages(base, bearer, cookie):
          bearer),
         ("web list, three filters", f"/app/registrations?year=2024&unitID={unit}&subjectKind=individual", cookie),
         ("web folded search", "/app/registrations?q=sam%20day", cookie),
+        ("web list, a district's subtree", f"/app/registrations?year=2024&unitID={R.parent_unit(base, bearer, unit)}",
+         cookie),
         ("standing office home /app", "/app", cookie),
         ("dashboard, whole tree", "/app/dashboard", cookie),
         ("a registration's page", f"/app/registrations/{first['id']}", cookie),

@@ -35,6 +35,7 @@ def main():
     p.add_argument("--page", required=True)
     p.add_argument("--connections", type=int, default=32)
     p.add_argument("--duration", type=int, default=8)
+    p.add_argument("--env", action="append", default=[], metavar="K=V", help="a setting of the server's")
     args = p.parse_args()
     proc, url, headers, script = C.serve_page(args, args.page, warm=30)
     try:

@@ -50,6 +50,11 @@ def free_port():
         return s.getsockname()[1]
 
 
+def parent_unit(base, bearer, unit):
+    """The unit above `unit` (its district): a list filtered to it reads a subtree by its path's prefix."""
+    return json.loads(fetch(f"{base}/api/v1/units/{unit}", bearer)[1])["parentID"]
+
+
 def env_for(args, workdir):
     env = dict(os.environ, DIENHINH_ADMIN_PASSWORD=ADMIN_PASSWORD, DIENHINH_BCRYPT_COST="10",
                DIENHINH_RESOURCES=str(ROOT))
@@ -262,6 +267,7 @@ def main():
         _, body, _ = fetch(base + "/api/v1/registrations?perPage=1", bearer)
         first = json.loads(body)["items"][0]
         unit = first.get("unitID") or first.get("unit", {}).get("id")
+        district = parent_unit(base, bearer, unit)
         css = re.search(rb'href="(/css/[^"]+)"', fetch(base + "/dang-nhap")[1]).group(1).decode()
         endpoints = [
             ("bare route /healthz", "/healthz", {}),
@@ -271,6 +277,7 @@ def main():
             ("API folded search (\"sam day\": sâm dây)", "/api/v1/registrations?q=sam%20day&perPage=50", bearer),
             ("web list, three filters", f"/app/registrations?year=2024&unitID={unit}&subjectKind=individual", cookie),
             ("web folded search (\"sam day\")", "/app/registrations?q=sam%20day", cookie),
+            ("web list, a district's subtree", f"/app/registrations?year=2024&unitID={district}", cookie),
             ("standing office home (counts, quota shortfalls)", "/app", cookie),
             ("dashboard (whole tree, this year)", "/app/dashboard", cookie),
             ("a registration's page", f"/app/registrations/{first['id']}", cookie),

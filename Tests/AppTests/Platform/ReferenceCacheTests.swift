@@ -65,6 +65,51 @@ struct ReferenceCacheTests {
         }
     }
 
+    @Test("A list's total is counted once for its filter and its reader's scope, and again after any write")
+    func listTotals() async throws {
+        try await withTestApp { app in
+            Self.keepCopiesLong(app)
+            let office = try await APIClient.login(app, "noivu")
+            let commune = try await APIClient.login(app, "dakruong")
+            func total(_ client: APIClient, _ path: String) async throws -> Int {
+                try await client.send(.GET, path).json(ListResponse<RegistrationDTO>.self).total
+            }
+            // Three registrations of the commune's and one of another commune's in a year; one a page, so the
+            // totals are counted (and still are with one row fewer).
+            var ids: [Int] = []
+            for (client, code, kind, name, type) in [
+                (commune, "KR-DAKRUONG", "household", "Hộ bà Y Lan", "MH-15"),
+                (commune, "KR-DAKRUONG", "collective", "Thôn 2", "MH-03"),
+                (commune, "KR-DAKRUONG", "household", "Hộ ông A Lực", "MH-15"),
+                (office, "KR-TANLAP", "household", "Hộ bà Lan", "MH-15"),
+            ] {
+                let made = try await client.send(
+                    .POST, "/api/v1/registrations",
+                    json: [
+                        "year": 2024, "unitID": try await unitID(app, code), "typeCode": type,
+                        "title": "Mô hình của \(name)", "subject": ["kind": kind, "name": name],
+                    ])
+                #expect(made.status == .created, "\(made.text)")
+                ids.append(try made.json(RegistrationDTO.self).id)
+            }
+            let (id, year) = (ids[0], 2024)
+            let path = "/api/v1/registrations?year=\(year)&perPage=1"
+            let all = try await total(office, path)
+            let mine = try await total(commune, path)
+            #expect(mine >= 3 && all > mine, "the commune counts its own, the office the district's")
+            // Moved out of the year past the services (no audit entry): the kept totals stand, each its own…
+            try await app.db.sql().raw("UPDATE registrations SET year = 1990 WHERE id = \(bind: id)").run()
+            #expect(try await total(office, path) == all)
+            #expect(try await total(commune, path) == mine)
+            // …until any audited write, by anyone: both counted again.
+            let browser = Browser(app)
+            try await browser.login("noivu")
+            try await PageCacheTests.createMovement(app, browser, code: "PT-TOTAL", "Phong trào đếm lại")
+            #expect(try await total(office, path) == all - 1)
+            #expect(try await total(commune, path) == mine - 1)
+        }
+    }
+
     @Test("A unit's user: the unit's name and path are read once for its requests, and again after any write")
     func signedInActor() async throws {
         try await withTestApp { app in
