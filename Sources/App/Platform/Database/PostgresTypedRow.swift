@@ -98,8 +98,9 @@ final class PreparedStatements: Sendable {
 
     /// Statements with a text longer than this run unnamed.
     static let longestText = 16_384
-    /// How the statements that get a name begin (SQLKit writes its keywords in capitals).
-    static let kept = ["SELECT ", "WITH ", "INSERT ", "UPDATE ", "DELETE "]
+    /// How the statements that get a name begin (SQLKit writes its keywords in capitals): queries only, which a
+    /// failed named run may run again (`NamedStatement.run`).
+    static let kept = ["SELECT "]
 
     private struct State {
         var limit = 512
@@ -115,8 +116,7 @@ final class PreparedStatements: Sendable {
     init(limit: Int = 512) { setLimit(limit) }
 
     /// The name of the statement `sql` with binds of `types`; nil when it runs unnamed: past the bound, a text
-    /// longer than `longestText`, a pattern bind (`bindsPattern`), and anything but a query or a row write (a table
-    /// made or altered is not run again).
+    /// longer than `longestText`, a pattern bind (`bindsPattern`), and anything but a query.
     func name(sql: String, types: [PostgresDataType]) -> String? {
         guard sql.utf8.count <= Self.longestText,
             Self.kept.contains(where: { sql.utf8.starts(with: $0.utf8) })
@@ -181,9 +181,21 @@ struct NamedStatement: PostgresPreparedStatement {
     func makeBindings() -> PostgresBindings { bindings }
     func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 
+    /// Runs the statement by its name; when that fails before any row, runs it once more unnamed. A failed
+    /// preparation (a lock timeout, a cancel, a table not yet made) is kept by PostgresNIO for the name on that
+    /// connection and would fail every later run there; a query read again reads what it read.
     func run(on connection: PostgresConnection, _ onRow: @Sendable (any SQLRow) -> Void) async throws {
-        try await Self.$running.withValue(text) {
-            for try await row in try await connection.execute(self, logger: connection.logger) {
+        var rows = 0
+        do {
+            try await Self.$running.withValue(text) {
+                for try await row in try await connection.execute(self, logger: connection.logger) {
+                    rows += 1
+                    onRow(PostgresTypedRow(row: row))
+                }
+            }
+        } catch  where rows == 0 {
+            let unnamed = PostgresQuery(unsafeSQL: text.sql, binds: bindings)
+            for try await row in try await connection.query(unnamed, logger: connection.logger) {
                 onRow(PostgresTypedRow(row: row))
             }
         }
