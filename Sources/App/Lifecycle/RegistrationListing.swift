@@ -301,7 +301,6 @@ enum RegistrationListing {
         return c
     }
 
-    /// `registrations` joined with `units` (and with `registrations_fts` when `fts`) under the conditions.
     /// A subtree of at most this many units is read from its units (`SmallSubtree`).
     static let smallSubtree = 500
 
@@ -331,8 +330,8 @@ enum RegistrationListing {
             condition: UnitQueries.indexedSubtree(UnitPath(raw: path), path: column, postgres: db.isPostgres))
     }
 
-    /// The registrations joined with their units under `conditions`; from the units first when a condition is a
-    /// `SmallSubtree` (`CROSS JOIN`: SQLite keeps that order; PostgreSQL plans either).
+    /// `registrations` joined with `units` (and with `registrations_fts` when `fts`) under `conditions`; from the units
+    /// first when a condition is a `SmallSubtree` (`CROSS JOIN`: SQLite keeps that order; PostgreSQL plans either).
     static func select(_ sql: any SQLDatabase, _ conditions: [any SQLExpression], fts: Bool = false)
         -> SQLSelectBuilder
     {
@@ -342,8 +341,7 @@ enum RegistrationListing {
             ? sql.select().from(
                 SQLQueryString("\(ident: UnitModel.schema) CROSS JOIN \(ident: RegistrationModel.schema)")
             ).where(unitID)
-            : sql.select().from(RegistrationModel.schema).join(
-                UnitModel.schema, on: SQLColumn("id", table: UnitModel.schema), .equal, column("unit_id"))
+            : sql.select().from(RegistrationModel.schema).join(UnitModel.schema, on: unitID)
         if fts {
             b = b.join(
                 SQLIdentifier("registrations_fts"), on: SQLColumn("rowid", table: "registrations_fts"), .equal,

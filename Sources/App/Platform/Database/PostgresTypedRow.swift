@@ -125,7 +125,6 @@ final class PreparedStatements: Sendable {
         for type in types { key += ",\(type.rawValue)" }
         return state.withLockedValue { state in
             if let name = state.names[key] { return name }
-            guard state.names.count - state.named < state.limit || state.named < state.limit else { return nil }
             if Self.bindsPattern(sql) {
                 if state.names.count - state.named < state.limit { state.names[key] = .some(nil) }
                 return nil
