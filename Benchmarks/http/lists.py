@@ -11,6 +11,10 @@ order given, so give the older first: a newer one may add indexes to the databas
 
     python3 Benchmarks/http/lists.py --bin OLD --bin NEW --data /path/to/kept/folder [--runs 15]
     python3 Benchmarks/http/lists.py --bin OLD --bin NEW --database-url postgres://… [--runs 15]
+
+`--officer` adds the lists a commune's officer reads (their scope: the commune and its villages): a unit-officer
+account for the first commune with villages (`bench-xa`, made once with `dienhinh user create`), signed in to read
+the units, the award lookup, its year, the dossiers and the registrations of a year.
 """
 import argparse
 import base64
@@ -60,6 +64,20 @@ def deep_cursors(args, offset):
     return {"units": token([path, int(uid)]), "awards": token([key, int(sid), int(year), int(aid)])}
 
 
+OFFICER, OFFICER_PASSWORD = "bench-xa", "mat-khau-can-bo-xa-benchmark"
+
+
+def officer_account(args, binary, workdir, env):
+    """The commune of the officer's account (made with `dienhinh user create` if it is not there yet)."""
+    code, path = query(args, "SELECT u.code, u.path FROM units u WHERE u.kind = 'xa' AND EXISTS (SELECT 1 FROM units c "
+                             "WHERE c.parent_id = u.id) ORDER BY u.path LIMIT 1")
+    if not query(args, f"SELECT count(*) FROM users WHERE username = '{OFFICER}'")[0] in (1, "1"):
+        subprocess.run([str(binary), "user", "create", "--username", OFFICER, "--role", "unit-officer", "--unit", code],
+                       input=OFFICER_PASSWORD + "\n", text=True, cwd=workdir, env=env, check=True,
+                       capture_output=True)
+    return code, path
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--bin", action="append", required=True, help="release binaries, older first")
@@ -67,6 +85,7 @@ def main():
     p.add_argument("--database-url", default="")
     p.add_argument("--runs", type=int, default=15)
     p.add_argument("--out", default="")
+    p.add_argument("--officer", action="store_true", help="also the lists of a commune's officer")
     args = p.parse_args()
     workdir = Path(args.data) if args.data else Path("/tmp/dienhinh-lists")
     workdir.mkdir(parents=True, exist_ok=True)
@@ -74,6 +93,7 @@ def main():
     results = {}
     for binary in args.bin:
         env = run.env_for(args, workdir)
+        commune = officer_account(args, binary, workdir, env) if args.officer else None
         port = run.free_port()
         base = f"http://127.0.0.1:{port}"
         t0 = time.time()
@@ -111,6 +131,15 @@ def main():
                 ("users", "/app/users", cookie),
                 ("movements", "/app/movements", cookie),
             ]
+            if commune:
+                officer = {"Cookie": run.login_cookie(base, OFFICER, OFFICER_PASSWORD)}
+                pages += [
+                    (f"officer of {commune[0]}: units", "/app/units", officer),
+                    (f"officer of {commune[0]}: award lookup", "/app/awards", officer),
+                    (f"officer of {commune[0]}: award lookup, 2024", "/app/awards?year=2024", officer),
+                    (f"officer of {commune[0]}: dossiers", "/app/dossiers", officer),
+                    (f"officer of {commune[0]}: registrations of 2024", "/app/registrations?year=2024", officer),
+                ]
             row = {"start_s": started, "pages_by_cursor": by_cursor}
             for name, path, headers in pages:
                 status, _, _ = run.fetch(base + path, headers)

@@ -85,12 +85,12 @@ def fetch(url, headers=None, data=None, method=None):
         return r.status, r.read(), r.headers
 
 
-def login_cookie(base):
-    """A web session for the admin, as a Cookie header (the sign-in form with its CSRF token)."""
+def login_cookie(base, username="admin", password=ADMIN_PASSWORD):
+    """A web session (the admin's unless told), as a Cookie header (the sign-in form with its CSRF token)."""
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
     page = opener.open(base + "/dang-nhap", timeout=30).read().decode()
     token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    body = urllib.parse.urlencode({"_csrf": token, "username": "admin", "password": ADMIN_PASSWORD}).encode()
+    body = urllib.parse.urlencode({"_csrf": token, "username": username, "password": password}).encode()
     opener.open(urllib.request.Request(base + "/dang-nhap", data=body), timeout=600).read()
     jar = opener.handlers[[type(h).__name__ for h in opener.handlers].index("HTTPCookieProcessor")].cookiejar
     return "; ".join(f"{c.name}={c.value}" for c in jar)

@@ -129,10 +129,13 @@ enum InitiativeScope: String, CaseIterable {
     var label: String { self == .coSo ? "Cấp cơ sở" : self == .tinh ? "Cấp tỉnh" : "Toàn quốc" }
 }
 
-/// Unit-owned commendation records (dossiers, awards) an actor may list, over a query with UnitModel joined.
+/// Unit-owned commendation records (dossiers, awards) an actor may list, over a query with UnitModel joined; read
+/// from the actor's units when they are few (`QueryBuilder.within(_:keptFor:)`).
 enum RecordScope {
-    static func apply<M: Model>(_ q: QueryBuilder<M>, actor: Actor) -> QueryBuilder<M> {
-        q.within(Policy.recordScope(actor))
+    static func apply<M: Model>(_ q: QueryBuilder<M>, actor: Actor, keptFor req: Request?) async throws
+        -> QueryBuilder<M>
+    {
+        try await q.within(Policy.recordScope(actor), keptFor: req)
     }
 }
 
@@ -310,12 +313,12 @@ enum AwardService {
     /// The lookup's filter and scope (the page, the API and the export share it); subjects and units joined. A
     /// search `q` matches the start of words of the folded name, each word (`FoldedTextSearch.words`), through
     /// the subjects' full-text index (migration 50): SQLite `subjects_fts`, PostgreSQL its trigram index.
-    static func filtered(q: String, year: Int?, formCode: String, actor: Actor, on db: any Database)
-        -> QueryBuilder<AwardModel>
-    {
+    static func filtered(
+        q: String, year: Int?, formCode: String, actor: Actor, on db: any Database, keptFor req: Request? = nil
+    ) async throws -> QueryBuilder<AwardModel> {
         var query = AwardModel.query(on: db).join(SubjectModel.self, on: \AwardModel.$subject.$id == \SubjectModel.$id)
             .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
-        query = RecordScope.apply(query, actor: actor)
+        query = try await RecordScope.apply(query, actor: actor, keptFor: req)
         for condition in FoldedTextSearch(table: SubjectModel.schema).matching(FoldedTextSearch.words(q), on: db) {
             query = query.filter(.sql(condition))
         }
@@ -363,10 +366,11 @@ enum AwardService {
     /// total on PostgreSQL is bounded by the rows seen (`PageTotal.seen`): counting “nguyen” up to 10,001 awards
     /// read a bitmap of every match of the trigram index, 70–90 ms nationally, for a page that takes 1–2 ms.
     static func search(
-        q: String, year: Int?, formCode: String, actor: Actor, _ list: ListQuery, on db: any Database
+        q: String, year: Int?, formCode: String, actor: Actor, _ list: ListQuery, on db: any Database,
+        keptFor req: Request? = nil
     ) async throws -> Page<(AwardModel, SubjectModel, UnitModel)> {
         let searching = !FoldedTextSearch.words(q).isEmpty
-        return try await filtered(q: q, year: year, formCode: formCode, actor: actor, on: db).keysetPage(
+        return try await filtered(q: q, year: year, formCode: formCode, actor: actor, on: db, keptFor: req).keysetPage(
             list, order: order(q: q), total: searching && db.isPostgres ? .seen : .counted()
         )
         .map { ($0, try $0.joined(SubjectModel.self), try $0.joined(UnitModel.self)) }

@@ -39,7 +39,8 @@ struct AwardsWebController {
         if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: AwardsPath.awards, query: filter) {
             return back
         }
-        let page = try await AwardService.search(q: q, year: year, formCode: form, actor: actor, list, on: req.db)
+        let page = try await AwardService.search(
+            q: q, year: year, formCode: form, actor: actor, list, on: req.db, keptFor: req)
         let forms = req.ruleSets.distinctForms().map { ($0.code, $0.name) }
         return try await req.render(
             "commendation/awards",

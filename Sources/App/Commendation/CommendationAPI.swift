@@ -231,7 +231,7 @@ struct CommendationAPIController {
         let actor = try req.requireActor()
         let page = try await AwardService.search(
             q: list.q, year: try req.intQuery("year"),
-            formCode: req.queryText("formCode") ?? "", actor: actor, list, on: req.db)
+            formCode: req.queryText("formCode") ?? "", actor: actor, list, on: req.db, keptFor: req)
         return ListResponse(page) { AwardDTO($0.0, subjectName: $0.1.name) }
     }
 
@@ -240,7 +240,7 @@ struct CommendationAPIController {
         let list = try req.listQuery()
         let page = try await DossierService.list(
             actor: actor, status: req.queryText("status") ?? "", year: try req.intQuery("year"),
-            q: list.q, list, on: req.db)
+            q: list.q, list, on: req.db, keptFor: req)
         return ListResponse(page) { DossierDTO($0) }
     }
 

@@ -634,10 +634,10 @@ enum DossierService {
     /// order (`FoldedTextSearch.matching(walk:)`), which stops after a page.
     static func filtered(
         actor: Actor, status: String, year: Int?, q: String, on db: any Database,
-        common: Int = FoldedTextSearch.commonMatches
+        common: Int = FoldedTextSearch.commonMatches, keptFor req: Request? = nil
     ) async throws -> QueryBuilder<DossierModel> {
         var query = DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id)
-        query = RecordScope.apply(query, actor: actor)
+        query = try await RecordScope.apply(query, actor: actor, keptFor: req)
         // An unknown code matches nothing.
         if !status.isEmpty { query = query.filter(\.$status ~~ (DossierStatus(rawValue: status).map { [$0] } ?? [])) }
         if let year { query = query.filter(\.$year == year) }
@@ -653,9 +653,11 @@ enum DossierService {
 
     static func list(
         actor: Actor, status: String, year: Int?, q: String, _ list: ListQuery, on db: any Database,
-        common: Int = FoldedTextSearch.commonMatches
+        common: Int = FoldedTextSearch.commonMatches, keptFor req: Request? = nil
     ) async throws -> Page<DossierModel> {
-        try await filtered(actor: actor, status: status, year: year, q: q, on: db, common: common).with(\.$unit)
-            .with(\.$nominees).keysetPage(list, order: order)
+        try await filtered(actor: actor, status: status, year: year, q: q, on: db, common: common, keptFor: req).with(
+            \.$unit
+        )
+        .with(\.$nominees).keysetPage(list, order: order)
     }
 }

@@ -214,7 +214,8 @@ struct DossiersWebController {
         let q = list.q
         let year = try req.intQuery("year")
         let status = req.queryText("status") ?? ""
-        let page = try await DossierService.list(actor: actor, status: status, year: year, q: q, list, on: req.db)
+        let page = try await DossierService.list(
+            actor: actor, status: status, year: year, q: q, list, on: req.db, keptFor: req)
         let today = Today.iso
         let canCreate = req.can(.createUnitRecords)
         return DossiersPage(

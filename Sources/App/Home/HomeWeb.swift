@@ -53,7 +53,7 @@ struct HomeWebController {
         func count(_ status: DossierStatus) async throws -> Int {
             try await RecordScope.apply(
                 DossierModel.query(on: db).join(UnitModel.self, on: \DossierModel.$unit.$id == \UnitModel.$id),
-                actor: actor
+                actor: actor, keptFor: nil
             )
             .filter(\.$status == status).count()
         }
@@ -135,7 +135,8 @@ struct HomeWebController {
         var stats: [HomePage.Stat] = []
         let unitScope = Policy.unitScope(actor)
         if unitScope != .none {
-            let n = try await UnitModel.query(on: db).within(unitScope).boundedCount(HomePage.countBound)
+            let n = try await UnitModel.query(on: db).within(unitScope, .range).boundedCount(
+                HomePage.countBound)
             stats.append(
                 .init(
                     label: unitScope == .all ? "Đơn vị trong hệ thống" : "Đơn vị của tôi và trực thuộc",

@@ -16,16 +16,17 @@ struct RegistrationScope: Sendable {
 
     /// The scope as one condition; nil when every registration is in scope.
     var condition: (any SQLExpression)? {
-        func under(_ p: String) -> any SQLExpression {
-            SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind(p + "%"))
+        func under(_ scope: UnitScope) -> any SQLExpression {
+            let c: SQLQueryString? = UnitQueries.condition(scope, units: UnitModel.schema)
+            return c ?? SQLRaw("1 = 1")
         }
         switch kind {
         case .all: return nil
-        case .subtree(let p): return under(p.raw)
-        case .subtrees(let paths): return RegistrationListing.any(paths.map { under($0.raw) })
+        case .subtree(let p): return under(.subtree(p))
+        case .subtrees(let paths): return under(.subtrees(paths))
         case .subtreeOrMovements(let p, let movements):
             var alternatives: [any SQLExpression] = []
-            if let p { alternatives.append(under(p.raw)) }
+            if let p { alternatives.append(under(.subtree(p))) }
             if !movements.isEmpty {
                 // A subquery, not a list of registration ids: a movement may hold more than a query can bind.
                 alternatives.append(RegistrationListing.inMovements(movements))
@@ -158,7 +159,7 @@ struct FilterUnit: Sendable {
     let hasChildren: Bool
 }
 
-/// A list condition on a small subtree of units (`RegistrationListing.smallSubtree`): the list's query starts from
+/// A list condition on a small subtree of units (`UnitQueries.isSmall`): the list's query starts from
 /// the subtree's units and reads their registrations (`RegistrationListing.select`), where it would otherwise walk
 /// the list's order and test each row's unit. Nationally a district's list for a year walked the year's
 /// registrations in order to find 51 of its 27 units' (0.4–0.7 s on SQLite, 1 req/s at 32 connections); from its
@@ -226,10 +227,10 @@ enum RegistrationListing {
         guard let scope = try await scopeIDs(actor, on: db) else { return nil }
         var c: [any SQLExpression] = []
         let words = FoldedTextSearch.words(f.q)
-        if case .subtree(let p) = scope.kind {
-            c.append(try await under(p.raw, words: words, on: db, keptFor: req))
-        } else if let s = scope.condition {
-            c.append(s)
+        switch scope.kind {
+        case .subtree(let p): c.append(try await under(.subtree(p), words: words, on: db, keptFor: req))
+        case .subtrees(let ps): c.append(try await under(.subtrees(ps), words: words, on: db, keptFor: req))
+        case .all, .subtreeOrMovements: if let s = scope.condition { c.append(s) }
         }
         if ftsJoined && !words.isEmpty {
             c.append(SQLQueryString("registrations_fts MATCH \(bind: FoldedTextSearch.ftsMatch(words))"))
@@ -257,7 +258,7 @@ enum RegistrationListing {
             // A unit without units under it: its own index, (unit_id, sort_key, id).
             c.append(
                 unit.hasChildren
-                    ? try await under(unit.path, words: words, on: db, keptFor: req)
+                    ? try await under(.subtree(UnitPath(raw: unit.path)), words: words, on: db, keptFor: req)
                     : SQLBinaryExpression(column("unit_id"), .equal, SQLBind(u)))
         }
         if let g = f.groupID {
@@ -265,11 +266,7 @@ enum RegistrationListing {
                 try await UnitGroupMemberModel.query(on: db).filter(\.$group.$id == g).with(\.$unit).all()
                     .map(\.unit.path)
             }
-            c.append(
-                any(
-                    paths.map {
-                        SQLBinaryExpression(SQLColumn("path", table: UnitModel.schema), .like, SQLBind($0 + "%"))
-                    }))
+            c.append(try await under(.subtrees(paths.map(UnitPath.init(raw:))), words: words, on: db, keptFor: req))
         }
         if !f.fieldCode.isEmpty { c.append(SQLBinaryExpression(column("field_code"), .equal, SQLBind(f.fieldCode))) }
         if !f.typeCode.isEmpty {
@@ -301,33 +298,17 @@ enum RegistrationListing {
         return c
     }
 
-    /// A subtree of at most this many units is read from its units (`SmallSubtree`).
-    static let smallSubtree = 500
-
-    /// The registrations of the units under `path` (a scope's or a filter's subtree), as one condition: read from the
-    /// subtree's units when they are at most `smallSubtree` (`SmallSubtree`; not with search words, whose order is
-    /// the newest first), else a prefix match on the units' path, tested along the list's order. How many units the
-    /// subtree holds is counted (up to `smallSubtree + 1`) through `req`'s reference copies.
-    static func under(_ path: String, words: [String], on db: any Database, keptFor req: Request?) async throws
+    /// The registrations of the units in `scope` (an actor's subtrees, a filter's unit or group), as one condition:
+    /// read from the scope's units when they are few (`UnitQueries.isSmall`; a `SmallSubtree`) — not with search
+    /// words, whose order is the newest first — else a prefix match on the units' path, tested along the list's order.
+    static func under(_ scope: UnitScope, words: [String], on db: any Database, keptFor req: Request?) async throws
         -> any SQLExpression
     {
-        let column = SQLColumn("path", table: UnitModel.schema)
-        let prefix = SQLBinaryExpression(column, .like, SQLBind(path + "%"))
-        guard words.isEmpty else { return prefix }
-        let units = try await req.reference("registrations.subtree-units \(path)") {
-            let subtree = UnitQueries.indexedSubtree(
-                UnitPath(raw: path), path: SQLColumn("path", table: "c"), postgres: db.isPostgres)
-            let row = try await db.sql().raw(
-                """
-                SELECT count(*) AS n FROM (SELECT 1 FROM \(ident: UnitModel.schema) c WHERE \(subtree) \
-                LIMIT \(literal: smallSubtree + 1)) t
-                """
-            ).first()
-            return try row?.decode(column: "n", as: Int.self) ?? 0
-        }
-        guard units <= smallSubtree else { return prefix }
-        return SmallSubtree(
-            condition: UnitQueries.indexedSubtree(UnitPath(raw: path), path: column, postgres: db.isPostgres))
+        let small = words.isEmpty ? try await UnitQueries.isSmall(scope, on: db, keptFor: req) : false
+        let condition: any SQLExpression =
+            UnitQueries.condition(scope, units: UnitModel.schema, small ? .range : .walk, postgres: db.isPostgres)
+            ?? SQLRaw("1 = 1")
+        return small ? SmallSubtree(condition: condition) : condition
     }
 
     /// `registrations` joined with `units` (and with `registrations_fts` when `fts`) under `conditions`; from the units

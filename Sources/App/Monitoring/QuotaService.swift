@@ -54,7 +54,7 @@ enum QuotaService {
     static func standings(
         plan: QuotaPlan, year: Int, actor: Actor?, after: String?, limit: Int, on db: any Database
     ) async throws -> (rows: [QuotaRow], next: String?) {
-        var q = UnitModel.query(on: db).within(Policy.quotaScope(actor))
+        var q = UnitModel.query(on: db).within(Policy.quotaScope(actor), .range)
             .filter(\.$kind ~~ plan.boundKinds.map(\.rawValue)).filter(\.$active == true)
         if let after, !after.isEmpty { q = q.filter(\.$path > after) }
         let units = try await q.sort(\.$path).limit(limit + 1).all()
@@ -90,7 +90,8 @@ enum QuotaService {
         let sql = try db.sql()
         let unitScope = Policy.quotaScope(actor)
         guard unitScope != .none else { return ([], 0, 0) }
-        let scope = UnitQueries.condition(unitScope, path: SQLColumn("path", table: "u")) ?? "1 = 1"
+        let scope =
+            UnitQueries.condition(unitScope, units: "u", .range, postgres: db.isPostgres) ?? "1 = 1"
         func binds(_ rule: QuotaPlan.Rule) -> SQLQueryString {
             let kind: SQLQueryString = "u.kind IN (\(binds: rule.unitKinds.map(\.rawValue)))"
             guard let parents = rule.parentKinds else { return kind }

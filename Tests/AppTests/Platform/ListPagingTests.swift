@@ -126,6 +126,113 @@ struct ListPagingTests {
         }
     }
 
+    @Test(
+        "A commune officer's units, award lookup and dossiers start from the commune's units: each row once, in order")
+    func officerScopeFromUnits() async throws {
+        try await withTestApp { app in
+            let commune = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG").first())
+            let under = commune.path + "%"
+            // The rows of the commune and its villages in each list's order, as a walk with a prefix match finds them.
+            let units: @Sendable (Application) async throws -> [Int] = { app in
+                try await app.db.sql().raw(
+                    "SELECT id FROM units WHERE path LIKE \(bind: under) ORDER BY path, id"
+                ).all().map { try $0.decode(column: "id", as: Int.self) }
+            }
+            let awards: @Sendable (Application) async throws -> [Int] = { app in
+                try await app.db.sql().raw(
+                    """
+                    SELECT a.id FROM awards a JOIN subjects s ON s.id = a.subject_id JOIN units u ON u.id = s.unit_id
+                    WHERE u.path LIKE \(bind: under) ORDER BY s.sort_key, s.id, a.year DESC, a.id
+                    """
+                ).all().map { try $0.decode(column: "id", as: Int.self) }
+            }
+            let dossiers: @Sendable (Application) async throws -> [Int] = { app in
+                try await app.db.sql().raw(
+                    """
+                    SELECT d.id FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE u.path LIKE \(bind: under)
+                    ORDER BY d.year DESC, d.id DESC
+                    """
+                ).all().map { try $0.decode(column: "id", as: Int.self) }
+            }
+            // More awards than the demo gives the commune, on a subject of one of its units.
+            let subjectID = try #require(
+                try await app.db.sql().raw(
+                    """
+                    SELECT s.id FROM subjects s JOIN units u ON u.id = s.unit_id WHERE u.path LIKE \(bind: under)
+                    ORDER BY s.id LIMIT 1
+                    """
+                ).first()?.decode(column: "id", as: Int.self))
+            for year in 2001...2012 {
+                let a = AwardModel(subjectID: subjectID)
+                (a.formCode, a.formName, a.level, a.year) = ("giay-khen", "Giấy khen", "xa", year)
+                a.period = "Năm \(year)"
+                (a.decisionNumber, a.decisionDate, a.authority, a.source) = (
+                    "\(year)/QĐ", "\(year + 1)-01-15", "UBND", "nhap-tay"
+                )
+                try await a.create(on: app.db)
+            }
+            // And a dossier more, sent by the officer.
+            let officer = try await APIClient.login(app, "dakruong")
+            let sent = try await officer.send(
+                .POST, "/api/v1/dossiers",
+                json: ["unitID": try commune.requireID(), "year": 2025, "title": "Hồ sơ thêm của xã"])
+            #expect(sent.status == .created || sent.status == .ok, "\(sent.text.prefix(300))")
+            for (name, api, web, noun, ordered) in [
+                ("units", "/api/v1/units", "/app/units", "đơn vị", units),
+                ("awards", "/api/v1/awards", "/app/awards", "lượt khen thưởng", awards),
+                ("dossiers", "/api/v1/dossiers", "/app/dossiers", "hồ sơ", dossiers),
+            ] {
+                let n = try await ordered(app).count
+                #expect(n >= 3, "\(name): \(n)")
+                try await Self.walk(
+                    app,
+                    List(
+                        name: "\(name) of KR-DAKRUONG", api: api, web: web, user: "dakruong", password: demoPassword,
+                        perPage: max(1, n / 3 - (n % 3 == 0 ? 1 : 0)), noun: noun, ordered: ordered))
+            }
+            // The page queries start from the commune's units: a range of the path index on SQLite.
+            let dakruong = try #require(try await UserModel.query(on: app.db).filter(\.$username == "dakruong").first())
+            let actor = try await AuthService.actor(for: dakruong, on: app.db).0
+            let db = app.db
+            let plans: [(String, [String])] = [
+                (
+                    "units",
+                    try await Self.plan(
+                        app, UnitQueries.filtered(UnitFilter(), scope: Policy.unitScope(actor), on: db))
+                ),
+                (
+                    "awards",
+                    try await Self.plan(
+                        app,
+                        try await AwardService.filtered(q: "", year: nil, formCode: "", actor: actor, on: db).inOrder(
+                            AwardService.order, from: nil))
+                ),
+                (
+                    "dossiers",
+                    try await Self.plan(
+                        app,
+                        try await DossierService.filtered(actor: actor, status: "", year: nil, q: "", on: db).inOrder(
+                            DossierService.order, from: nil))
+                ),
+            ]
+            for (name, lines) in plans {
+                let text = lines.joined(separator: "\n")
+                if app.db.isPostgres {
+                    #expect(text.contains("units_path"), "\(name):\n\(text)")
+                } else {
+                    // The units' own list: the range is its order. Records: their units' ids from the range.
+                    let range = "USING COVERING INDEX units_path_id_idx (path>? AND path<?)"
+                    #expect(
+                        name == "units"
+                            ? lines.first?.hasPrefix("SEARCH units USING INDEX units_path_id_idx (path>? AND path<?)")
+                                == true && !text.contains("TEMP B-TREE")
+                            : lines.prefix(3).contains { $0.contains(range) } && !text.contains("SCAN"),
+                        "\(name):\n\(text)")
+                }
+            }
+        }
+    }
+
     static func walk(_ app: Application, _ list: List) async throws {
         let api = try await APIClient.login(app, list.user, list.password)
         let ordered = try await list.ordered(app)
@@ -318,7 +425,7 @@ struct ListPagingTests {
                     "awards",
                     try await Self.plan(
                         app,
-                        AwardService.filtered(q: "", year: nil, formCode: "", actor: actor, on: db).inOrder(
+                        try await AwardService.filtered(q: "", year: nil, formCode: "", actor: actor, on: db).inOrder(
                             AwardService.order, from: [.text("m"), .int(3), .int(2024), .int(5)]))
                 ))
             // A year or a form, on the first page too (no cursor to narrow the subjects): SQLite, told they are
@@ -330,7 +437,7 @@ struct ListPagingTests {
                             name + (from == nil ? ", first page" : ""),
                             try await Self.plan(
                                 app,
-                                AwardService.filtered(q: "", year: year, formCode: form, actor: actor, on: db)
+                                try await AwardService.filtered(q: "", year: year, formCode: form, actor: actor, on: db)
                                     .inOrder(AwardService.order, from: from))
                         ))
                 }
@@ -340,8 +447,9 @@ struct ListPagingTests {
                     "award search",
                     try await Self.plan(
                         app,
-                        AwardService.filtered(q: "nguyen van", year: nil, formCode: "", actor: actor, on: db).inOrder(
-                            AwardService.searchOrder, from: [.int(30), .int(2024), .int(5)]))
+                        try await AwardService.filtered(q: "nguyen van", year: nil, formCode: "", actor: actor, on: db)
+                            .inOrder(
+                                AwardService.searchOrder, from: [.int(30), .int(2024), .int(5)]))
                 ))
             plans.append(
                 (

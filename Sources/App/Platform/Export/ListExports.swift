@@ -208,9 +208,9 @@ enum ListExports {
         let format = try ExportFormat(req: req)
         let q = try req.listQuery().q
         let base = UncheckedBox(
-            AwardService.filtered(
+            try await AwardService.filtered(
                 q: q, year: try req.intQuery("year"), formCode: req.queryText("formCode") ?? "", actor: actor,
-                on: req.db))
+                on: req.db, keptFor: req))
         let order = AwardService.order(q: q)
         return try await TableExport.response(
             req: req, name: "khen-thuong", format: format, sheet: "Khen thưởng", columns: awardColumns,
@@ -252,7 +252,7 @@ enum ListExports {
         let base = UncheckedBox(
             try await DossierService.filtered(
                 actor: actor, status: req.queryText("status") ?? "", year: try req.intQuery("year"),
-                q: try req.listQuery().q, on: req.db
+                q: try req.listQuery().q, on: req.db, keptFor: req
             ).with(\.$unit).with(\.$nominees))
         return try await TableExport.response(
             req: req, name: "ho-so-khen-thuong", format: format, sheet: "Hồ sơ", columns: dossierColumns,
