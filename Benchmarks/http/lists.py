@@ -14,7 +14,7 @@ order given, so give the older first: a newer one may add indexes to the databas
 
 `--officer` adds the lists a commune's officer reads (their scope: the commune and its villages): a unit-officer
 account for the first commune with villages (`bench-xa`, made once with `dienhinh user create`), signed in to read
-the units, the award lookup, its year, the dossiers and the registrations of a year.
+the units, the award lookup (its year, a name), the dossiers and the registrations (of a year, a search).
 """
 import argparse
 import base64
@@ -139,6 +139,9 @@ def main():
                     (f"officer of {commune[0]}: award lookup, 2024", "/app/awards?year=2024", officer),
                     (f"officer of {commune[0]}: dossiers", "/app/dossiers", officer),
                     (f"officer of {commune[0]}: registrations of 2024", "/app/registrations?year=2024", officer),
+                    (f"officer of {commune[0]}: registrations, a search (“sam day”)", "/app/registrations?q=sam%20day",
+                     officer),
+                    (f"officer of {commune[0]}: award lookup, a name (“nguyen”)", "/app/awards?q=nguyen", officer),
                 ]
             row = {"start_s": started, "pages_by_cursor": by_cursor}
             for name, path, headers in pages:

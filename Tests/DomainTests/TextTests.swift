@@ -13,6 +13,16 @@ struct TextTests {
         ])
     func fold(input: String, expected: String) { #expect(VietnameseText.fold(input) == expected) }
 
+    @Test(
+        "A bounded count is the number up to its bound, then “hơn” the bound grouped with dots",
+        arguments: [
+            (5, 10, "5"), (10, 10, "10"), (1_001, 1_000, "hơn 1.000"), (10_001, 10_000, "hơn 10.000"),
+            (1_000_001, 1_000_000, "hơn 1.000.000"), (101, 100, "hơn 100"),
+        ])
+    func boundedCount(counted: Int, bound: Int, expected: String) {
+        #expect(VietnameseText.boundedCount(counted, bound: bound) == expected)
+    }
+
     @Test("NFD input folds and cleans to the same as NFC")
     func nfd() {
         let nfd = "Đăk Ruồng".decomposedStringWithCanonicalMapping

@@ -154,7 +154,20 @@ struct RegistrationSummary: Sendable {
         LEFT JOIN \(ident: SubjectTypeModel.schema) st ON st.id = r.subject_type_id
         """
 
+    /// Read through the app's own row types where the row is one (`SQLiteTypedRow`, `PostgresTypedRow`): the reads
+    /// below are then specialised for it, where through `any SQLRow` each of a page's 1,650 values went through the
+    /// protocol's generic witness and asked the runtime for its type's metadata (2.5 % of a search page's CPU).
     private init(row: any SQLRow) throws {
+        if let typed = row as? SQLiteTypedRow {
+            try self.init(typed: typed)
+        } else if let typed = row as? PostgresTypedRow {
+            try self.init(typed: typed)
+        } else {
+            try self.init(typed: row)
+        }
+    }
+
+    private init(typed row: some SQLRow) throws {
         func text(_ c: String) throws -> String { try row.decode(column: c, as: String.self) }
         func int(_ c: String) throws -> Int { try row.decode(column: c, as: Int.self) }
         let id = try int("id")

@@ -173,6 +173,58 @@ struct RegistrationListScaleTests {
         }
     }
 
+    @Test(
+        "A commune officer's search reads the commune's rows and tests their text: the matches newest first, each once")
+    func smallSubtreeSearch() async throws {
+        try await withTestApp { app in
+            try await StreamedExportTests.bulk(app, year: 2040, count: 260)
+            let sql = try app.db.sql()
+            // A third of the rows moved to another commune: matches the officer must not see.
+            let tanlap = try await unitID(app, "KR-TANLAP")
+            try await sql.raw(
+                "UPDATE registrations SET unit_id = \(bind: tanlap) WHERE year = 2040 AND id % 3 = 0"
+            ).run()
+            let commune = try #require(try await UnitModel.query(on: app.db).filter(\.$code == "KR-DAKRUONG").first())
+            // "xuat 2040-1" starts 2040-1, 10–19, 100–199: the commune's of those, the newest first.
+            let expected = try await sql.raw(
+                """
+                SELECT r.id FROM registrations r JOIN units u ON u.id = r.unit_id
+                WHERE u.path LIKE \(bind: commune.path + "%") AND r.search_text LIKE 'nguoi xuat 2040-1%'
+                ORDER BY r.id DESC
+                """
+            ).all().map { try $0.decode(column: "id", as: Int.self) }
+            #expect(expected.count > 50)
+            let api = try await APIClient.login(app, "dakruong")
+            let base = "/api/v1/registrations?q=xuat%202040-1&perPage=17"
+            var (seen, path, pages) = ([Int](), base, [ListPage]())
+            while pages.count < 20 {
+                let page = try await api.send(.GET, path).json(ListPage.self)
+                if !app.db.isPostgres { #expect(page.total == expected.count && !page.totalIsLowerBound) }
+                seen += page.items.map(\.id)
+                pages.append(page)
+                guard let next = page.next else { break }
+                path = base + "&after=\(next)"
+            }
+            #expect(seen == expected)
+            let last = try #require(pages.last)
+            if let previous = last.previous, pages.count >= 2 {
+                let before = try await api.send(.GET, base + "&before=\(previous)").json(ListPage.self)
+                #expect(before.items.map(\.id) == pages[pages.count - 2].items.map(\.id))
+            }
+            // The web page says the order; on SQLite the page starts from the commune's units, not the index.
+            let b = Browser(app)
+            try await b.login("dakruong")
+            #expect(try await b.send(.GET, "/app/registrations?q=xuat%202040-1").text.contains("mới nhất trước"))
+            if !app.db.isPostgres {
+                var search = RegistrationFilter()
+                search.q = "xuat 2040-1"
+                let lines = try await Self.plan(app, search, as: "dakruong")
+                #expect(lines.first?.contains("units_path_id_idx (path>? AND path<?)") == true, "\(lines)")
+                #expect(!lines.joined().contains("registrations_fts"), "\(lines)")
+            }
+        }
+    }
+
     @Test("Cursor pages across runs of equal sort keys: every row once, forwards and back; a bad cursor is a 400")
     func keysetPaging() async throws {
         try await withTestApp { app in
