@@ -312,14 +312,20 @@ enum AwardService {
 
     /// The lookup's filter and scope (the page, the API and the export share it); subjects and units joined. A
     /// search `q` matches the start of words of the folded name, each word (`FoldedTextSearch.words`), through
-    /// the subjects' full-text index (migration 50): SQLite `subjects_fts`, PostgreSQL its trigram index.
+    /// the subjects' full-text index (migration 50): SQLite `subjects_fts`, PostgreSQL its trigram index. A small
+    /// scope's (`UnitQueries.isSmall`) awards are read from its units, and on SQLite a search tests their subjects'
+    /// own names: the index's matches for “nguyen” are 40 % of the country's people, which the lookup read whole
+    /// before testing a commune's units (30 ms a page).
     static func filtered(
         q: String, year: Int?, formCode: String, actor: Actor, on db: any Database, keptFor req: Request? = nil
     ) async throws -> QueryBuilder<AwardModel> {
         var query = AwardModel.query(on: db).join(SubjectModel.self, on: \AwardModel.$subject.$id == \SubjectModel.$id)
             .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
-        query = try await RecordScope.apply(query, actor: actor, keptFor: req)
-        for condition in FoldedTextSearch(table: SubjectModel.schema).matching(FoldedTextSearch.words(q), on: db) {
+        let scope = Policy.recordScope(actor)
+        let small = try await UnitQueries.isSmall(scope, on: db, keptFor: req)
+        query = query.within(scope, small ? .units : .walk)
+        let words = FoldedTextSearch.words(q)
+        for condition in FoldedTextSearch(table: SubjectModel.schema).matching(words, walk: small, on: db) {
             query = query.filter(.sql(condition))
         }
         if let year { query = query.filter(.sql(common(SQLColumn("year", table: "awards"), SQLBind(year), on: db))) }

@@ -190,6 +190,28 @@ struct ListPagingTests {
                         name: "\(name) of KR-DAKRUONG", api: api, web: web, user: "dakruong", password: demoPassword,
                         perPage: max(1, n / 3 - (n % 3 == 0 ? 1 : 0)), noun: noun, ordered: ordered))
             }
+            // A search among the commune's awards: the given name of the subject with the added awards, each word
+            // at a word's start; the people recorded last first (`AwardService.searchOrder`).
+            let given = try #require(
+                try await SubjectModel.find(subjectID, on: app.db)?.searchText.split(separator: " ").last.map(
+                    String.init))
+            let found: @Sendable (Application) async throws -> [Int] = { app in
+                try await app.db.sql().raw(
+                    """
+                    SELECT a.id FROM awards a JOIN subjects s ON s.id = a.subject_id JOIN units u ON u.id = s.unit_id
+                    WHERE u.path LIKE \(bind: under) AND ' ' || s.search_text LIKE \(bind: "% " + given + "%")
+                    ORDER BY s.id DESC, a.year DESC, a.id
+                    """
+                ).all().map { try $0.decode(column: "id", as: Int.self) }
+            }
+            let matches = try await found(app).count
+            try await Self.walk(
+                app,
+                List(
+                    name: "award search “\(given)” of KR-DAKRUONG", api: "/api/v1/awards?q=\(given)",
+                    web: "/app/awards?q=\(given)", user: "dakruong", password: demoPassword,
+                    perPage: max(1, matches / 3 - (matches % 3 == 0 ? 1 : 0)), noun: "lượt khen thưởng", ordered: found,
+                    seenTotalOnPostgres: true))
             // The page queries start from the commune's units: a range of the path index on SQLite.
             let dakruong = try #require(try await UserModel.query(on: app.db).filter(\.$username == "dakruong").first())
             let actor = try await AuthService.actor(for: dakruong, on: app.db).0
@@ -206,6 +228,13 @@ struct ListPagingTests {
                         app,
                         try await AwardService.filtered(q: "", year: nil, formCode: "", actor: actor, on: db).inOrder(
                             AwardService.order, from: nil))
+                ),
+                (
+                    "award search",
+                    try await Self.plan(
+                        app,
+                        try await AwardService.filtered(q: given, year: nil, formCode: "", actor: actor, on: db)
+                            .inOrder(AwardService.searchOrder, from: nil))
                 ),
                 (
                     "dossiers",
@@ -226,7 +255,8 @@ struct ListPagingTests {
                         name == "units"
                             ? lines.first?.hasPrefix("SEARCH units USING INDEX units_path_id_idx (path>? AND path<?)")
                                 == true && !text.contains("TEMP B-TREE")
-                            : lines.prefix(3).contains { $0.contains(range) } && !text.contains("SCAN"),
+                            : lines.prefix(3).contains { $0.contains(range) } && !text.contains("SCAN")
+                                && !text.contains("_fts"),
                         "\(name):\n\(text)")
                 }
             }
