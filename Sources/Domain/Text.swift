@@ -165,9 +165,9 @@ public enum VietnameseText {
     /// A count that stops at `bound`: the number itself up to the bound, “hơn 10.000” past it (issue 11: a total is
     /// exact when cheap, otherwise bounded).
     public static func boundedCount(_ counted: Int, bound: Int) -> String {
-        // Grouped with dots as the Vietnamese locale writes it ("hơn 10.000"), without Foundation's number format,
-        // whose set-up was 0.4 % of a search page's CPU.
-        counted > bound ? "hơn " + RewardMoney.grouped(Int64(bound)) : String(counted)
+        // Grouped with dots as the Vietnamese locale writes it ("1.234", "hơn 10.000"), without Foundation's number
+        // format, whose set-up was 0.4 % of a search page's CPU.
+        counted > bound ? "hơn " + RewardMoney.grouped(Int64(bound)) : RewardMoney.grouped(Int64(counted))
     }
 
     /// Vietnamese collation of two strings (D before Đ, "Anh" before "Ánh").

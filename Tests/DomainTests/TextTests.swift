@@ -16,7 +16,8 @@ struct TextTests {
     @Test(
         "A bounded count is the number up to its bound, then “hơn” the bound grouped with dots",
         arguments: [
-            (5, 10, "5"), (10, 10, "10"), (1_001, 1_000, "hơn 1.000"), (10_001, 10_000, "hơn 10.000"),
+            (5, 10, "5"), (10, 10, "10"), (10_000, 10_000, "10.000"), (1_234, 10_000, "1.234"),
+            (1_001, 1_000, "hơn 1.000"), (10_001, 10_000, "hơn 10.000"),
             (1_000_001, 1_000_000, "hơn 1.000.000"), (101, 100, "hơn 100"),
         ])
     func boundedCount(counted: Int, bound: Int, expected: String) {

@@ -130,7 +130,8 @@ enum InitiativeScope: String, CaseIterable {
 }
 
 /// Unit-owned commendation records (dossiers, awards) an actor may list, over a query with UnitModel joined; read
-/// from the actor's units when they are few (`QueryBuilder.within(_:keptFor:)`).
+/// from the actor's units when they are few (`QueryBuilder.within(_:keptFor:)`). The award lookup applies the same
+/// reach itself (`AwardService.filtered`): a small scope's search tests its subjects' names.
 enum RecordScope {
     static func apply<M: Model>(_ q: QueryBuilder<M>, actor: Actor, keptFor req: Request?) async throws
         -> QueryBuilder<M>
@@ -321,11 +322,12 @@ enum AwardService {
     ) async throws -> QueryBuilder<AwardModel> {
         var query = AwardModel.query(on: db).join(SubjectModel.self, on: \AwardModel.$subject.$id == \SubjectModel.$id)
             .join(UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id)
+        // `RecordScope.apply`'s reach, kept for the search's choice.
         let scope = Policy.recordScope(actor)
-        let small = try await UnitQueries.isSmall(scope, on: db, keptFor: req)
-        query = query.within(scope, small ? .units : .walk)
+        let reach = try await UnitQueries.reach(scope, on: db, keptFor: req)
+        query = query.within(scope, reach)
         let words = FoldedTextSearch.words(q)
-        for condition in FoldedTextSearch(table: SubjectModel.schema).matching(words, walk: small, on: db) {
+        for condition in FoldedTextSearch(table: SubjectModel.schema).matching(words, walk: reach == .units, on: db) {
             query = query.filter(.sql(condition))
         }
         if let year { query = query.filter(.sql(common(SQLColumn("year", table: "awards"), SQLBind(year), on: db))) }

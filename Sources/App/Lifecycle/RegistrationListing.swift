@@ -16,17 +16,17 @@ struct RegistrationScope: Sendable {
 
     /// The scope as one condition; nil when every registration is in scope.
     var condition: (any SQLExpression)? {
-        func under(_ scope: UnitScope) -> any SQLExpression {
+        func prefix(_ scope: UnitScope) -> any SQLExpression {
             let c: SQLQueryString? = UnitQueries.condition(scope, units: UnitModel.schema)
             return c ?? SQLRaw("1 = 1")
         }
         switch kind {
         case .all: return nil
-        case .subtree(let p): return under(.subtree(p))
-        case .subtrees(let paths): return under(.subtrees(paths))
+        case .subtree(let p): return prefix(.subtree(p))
+        case .subtrees(let paths): return prefix(.subtrees(paths))
         case .subtreeOrMovements(let p, let movements):
             var alternatives: [any SQLExpression] = []
-            if let p { alternatives.append(under(.subtree(p))) }
+            if let p { alternatives.append(prefix(.subtree(p))) }
             if !movements.isEmpty {
                 // A subquery, not a list of registration ids: a movement may hold more than a query can bind.
                 alternatives.append(RegistrationListing.inMovements(movements))
@@ -159,8 +159,9 @@ struct FilterUnit: Sendable {
     let hasChildren: Bool
 }
 
-/// A list condition on a small subtree of units (`UnitQueries.isSmall`): the list's query starts from
-/// the subtree's units and reads their registrations (`RegistrationListing.select`), where it would otherwise walk
+/// A list condition on a small scope of units — a subtree, an officer's inherited subtrees, a group's members
+/// (`UnitQueries.isSmall`): the list's query starts from the scope's units and reads their registrations
+/// (`RegistrationListing.select`), and a search tests each one's text (`conditions`), where it would otherwise walk
 /// the list's order and test each row's unit. Nationally a district's list for a year walked the year's
 /// registrations in order to find 51 of its 27 units' (0.4–0.7 s on SQLite, 1 req/s at 32 connections); from its
 /// units, 0.2 ms and a sort of the few rows found. A large subtree stays a walk: its rows are dense in the order.
@@ -174,14 +175,15 @@ enum RegistrationListing {
     /// The total is counted exactly up to this many rows; past it the list says "hơn 10.000".
     static let countBound = Paging.countBound
     /// A search's total is counted up to this many: each counted row is a full-text match checked against the
-    /// other filters.
+    /// other filters (in a small scope, a row of the scope whose text matches).
     static let searchCountBound = 1_000
 
     /// The order of a page. Without a search: Vietnamese name order (given name first for people), then id — an
     /// index walk. A search lists the newest registrations first: the full-text index (SQLite FTS5 with prefix
     /// indexes, migration 47) hands its matches in rowid order and the walk stops after a page, where name order
     /// had to read and sort every match first (“sam day”, ≈ 50,000 matches nationally, took 8 s a request under
-    /// load). On PostgreSQL the same order lets the planner walk the primary key backwards and stop.
+    /// load). On PostgreSQL the same order lets the planner walk the primary key backwards and stop. In a small
+    /// scope (`SmallSubtree`) the scope's matching rows are read and sorted by id, the same order.
     enum Order: String, Sendable, Codable {
         case name, newest
     }
@@ -218,7 +220,9 @@ enum RegistrationListing {
 
     /// The filter as SQL conditions over `registrations` joined with `units`; nil when the actor may list none.
     /// `ftsJoined` (SQLite): the search is a `MATCH` on `registrations_fts`, which the query joins (`select(fts:)`);
-    /// otherwise it is a subquery of the matching ids, usable in any query.
+    /// otherwise it is a subquery of the matching ids, usable in any query. With a `SmallSubtree` among the
+    /// conditions, neither: each of the scope's rows' own text is tested (`FoldedTextSearch.matching(walk:)`), and
+    /// `PageQuery.make` does not join the index.
     /// `keptFor`: what the filter names (its unit's path, a group's members, a type's ids) is read through the
     /// request's reference copies (`Request.reference`), not on every view of a list.
     static func conditions(
@@ -379,7 +383,7 @@ enum RegistrationListing {
         let sql: any SQLDatabase
         let conditions: [any SQLExpression]
         let order: Order
-        /// SQLite, searching: the query joins `registrations_fts` and orders by its rowid.
+        /// SQLite, searching outside a small scope: the query joins `registrations_fts` and orders by its rowid.
         let fts: Bool
         /// The request whose reference copies keep the total (`total`); nil: counted each time.
         var kept: Request? = nil
@@ -416,7 +420,8 @@ enum RegistrationListing {
                 fts: fts && !conds.contains(where: { $0 is SmallSubtree }), kept: req)
         }
 
-        /// The newest first: by the full-text index's rowid on SQLite (its own order), by id on PostgreSQL.
+        /// The newest first: by the full-text index's rowid when it is joined (its own order; the rowid is the id),
+        /// else by id.
         private var recency: any SQLExpression {
             fts ? SQLColumn("rowid", table: "registrations_fts") : column("id")
         }

@@ -69,10 +69,9 @@ extension QueryBuilder {
         return filter(.sql(c))
     }
 
-    /// Records joined to their units, restricted to a scope: read from the scope's units when it holds at most
-    /// `UnitQueries.smallSubtree` units (`UnitQueries.isSmall`), else tested along the query's order.
+    /// Records joined to their units, restricted to a scope, reached as `UnitQueries.reach` chooses.
     func within(_ scope: UnitScope, keptFor req: Request?) async throws -> QueryBuilder<Model> {
-        within(scope, try await UnitQueries.isSmall(scope, on: database, keptFor: req) ? .units : .walk)
+        within(scope, try await UnitQueries.reach(scope, on: database, keptFor: req))
     }
 }
 
@@ -94,11 +93,15 @@ enum UnitQueries {
     }
 
     /// The one translation of a `UnitScope` into SQL, over the units table or alias `units`: a condition per
-    /// subtree (several when a unit inherited others' history), reached as `reach` says; nil when every unit is in
-    /// scope.
-    static func condition(_ scope: UnitScope, units: String, _ reach: Reach = .walk, postgres: Bool = false)
-        -> SQLQueryString?
-    {
+    /// subtree (several when a unit inherited others' history), a prefix match tested on each row (`Reach.walk`);
+    /// nil when every unit is in scope.
+    static func condition(_ scope: UnitScope, units: String) -> SQLQueryString? {
+        condition(scope, units: units, .walk, postgres: false)
+    }
+
+    /// `condition` reached as `reach` says. `postgres` is required: the byte range of `.range` and `.units` is
+    /// SQLite's; on PostgreSQL, whose collation may order "/" apart from the digits, both stay a prefix match.
+    static func condition(_ scope: UnitScope, units: String, _ reach: Reach, postgres: Bool) -> SQLQueryString? {
         let paths: [UnitPath]
         switch scope {
         case .all: return nil
@@ -127,7 +130,14 @@ enum UnitQueries {
     /// A scope of at most this many units is read from its units (`isSmall`).
     static let smallSubtree = 500
 
-    /// Whether the scope's subtrees hold at most `smallSubtree` units together, so that its records are best read
+    /// How a list of records joined to their units reaches a scope: from its units when it is small (`isSmall`),
+    /// else along the list's order.
+    static func reach(_ scope: UnitScope, on db: any Database, keptFor req: Request?) async throws -> Reach {
+        try await isSmall(scope, on: db, keptFor: req) ? .units : .walk
+    }
+
+    /// Whether the scope's subtrees hold at most `smallSubtree` units (each subtree counted, the counts summed: an
+    /// overlap counts twice and leans to the walk), so that its records are best read
     /// from its units. Nationally a commune's award lookup (27 units, 771 of 3,000,000 awards) walked the subjects in
     /// name order testing each one's unit: 1.0 s for its first page and 1.8 s for its total on SQLite; from its
     /// units, 4 ms and 0.2. A province (2,922 units) is the other way round: its walk finds a page in 2 ms, where

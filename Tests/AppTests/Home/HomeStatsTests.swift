@@ -24,7 +24,7 @@ struct HomeStatsTests {
             #expect(try await UnitModel.query(on: app.db).within(.none).boundedCount(10_000) == 0)
             #expect(VietnameseText.boundedCount(6, bound: 5) == "hơn 5")
             #expect(VietnameseText.boundedCount(10_001, bound: 10_000) == "hơn 10.000")
-            #expect(VietnameseText.boundedCount(10_000, bound: 10_000) == "10000")
+            #expect(VietnameseText.boundedCount(10_000, bound: 10_000) == "10.000")
             // Through the page: the administrator sees the whole tree, a commune officer its own subtree.
             for (user, password, label, expected) in [
                 ("admin", adminPassword, "Đơn vị trong hệ thống", all),

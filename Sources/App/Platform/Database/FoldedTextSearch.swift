@@ -87,10 +87,11 @@ struct FoldedTextSearch {
     /// word, served by the trigram index. The words are folded letters and digits (`words`), so neither quoting
     /// nor the expression needs escaping. Empty when there is nothing to search.
     ///
-    /// `walk` (SQLite): for words that match many rows (`isCommon`), a test of each row's own text — the word at its
-    /// start or after a character that is not an ASCII letter or digit (`GLOB`), which is where FTS5's tokenizer
-    /// starts a word in folded text — so the query reads the table in its own order and stops after a page, and
-    /// nothing gathers the matches first (75,803 units for “xã”: 13 ms). The same rows as the index gives while the
+    /// `walk` (SQLite): for words that match many rows (`isCommon`), or rows that are few already (a small scope's,
+    /// `UnitQueries.isSmall`), a test of each row's own text — the word at its start or after a character that is
+    /// not an ASCII letter or digit (`GLOB`), which is where FTS5's tokenizer starts a word in folded text — so the
+    /// query reads the table in its own order and stops after a page, and nothing gathers the matches first
+    /// (75,803 units for “xã”: 13 ms). The same rows as the index gives while the
     /// folded text is ASCII, as Vietnamese folds to; a letter of another script next to a word would differ.
     func matching(_ words: [String], walk: Bool = false, on db: any Database) -> [any SQLExpression] {
         guard !words.isEmpty else { return [] }
