@@ -210,6 +210,16 @@ public enum UnitScope: Equatable, Sendable {
         paths.isEmpty ? .none : paths.count == 1 ? .subtree(paths[0]) : .subtrees(paths)
     }
 
+    /// The subtrees' roots; nil for every unit (`.all`), none for `.none`.
+    public var roots: [UnitPath]? {
+        switch self {
+        case .all: return nil
+        case .subtree(let root): return [root]
+        case .subtrees(let roots): return roots
+        case .none: return []
+        }
+    }
+
     public func contains(_ path: UnitPath) -> Bool {
         switch self {
         case .all: return true

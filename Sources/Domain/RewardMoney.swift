@@ -205,18 +205,7 @@ public enum RewardMoney {
     }
 
     /// "1.170.000 đ".
-    public static func format(_ amount: Int64) -> String { grouped(amount) + " đ" }
-
-    /// "1.170.000" (dots between thousands, a minus sign in front of a negative amount).
-    public static func grouped(_ amount: Int64) -> String {
-        let digits = String(amount.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(".") }
-            out.append(c)
-        }
-        return (amount < 0 ? "-" : "") + out
-    }
+    public static func format(_ amount: Int64) -> String { VietnameseText.grouped(amount) + " đ" }
 }
 
 // MARK: - The emulation and commendation fund (quỹ thi đua, khen thưởng)

@@ -27,7 +27,7 @@ struct RewardMoneyTests {
         // Three decimals, exact: 0.001 × 1,490,000 = 1,490.
         #expect(RewardMoney.amount(try k("0.001"), baseSalary: 1_490_000, rounding: .none) == 1_490)
         #expect(RewardMoney.format(1_170_000) == "1.170.000 đ" && RewardMoney.format(-702_000) == "-702.000 đ")
-        #expect(RewardMoney.format(0) == "0 đ" && RewardMoney.grouped(999) == "999")
+        #expect(RewardMoney.format(0) == "0 đ" && VietnameseText.grouped(999) == "999")
     }
 
     @Test("Coefficients are thousandths: '0,15' reads, '0.1234', '0', '-1' and 'abc' do not")

@@ -194,6 +194,9 @@ struct PolicyTests {
         #expect(!Policy.decide(a, .create, .user(unitPath: dakRuong, role: .unitOfficer)).isAllowed)
         #expect(Policy.decide(a, .list, .auditLog) == .notFound)
         #expect(Policy.unitScope(a) == .subtree(dakRuong))
+        // A scope's subtrees as SQL sees them (`UnitQueries.condition`): none for `.all`, an empty list for `.none`.
+        #expect(Policy.unitScope(a).roots == [dakRuong] && UnitScope.all.roots == nil && UnitScope.none.roots == [])
+        #expect(UnitScope.subtrees([dakRuong, pgd]).roots == [dakRuong, pgd])
     }
 
     @Test("The standing office reads and writes everything but admin accounts")

@@ -492,8 +492,8 @@ enum CommendationDocuments {
         // Issue 14: the reward money of each award, and the total, once the decision priced them.
         let amounts = winners.map { w in x.awards[w.1.$subject.id]?.first { $0.id == w.1.awardID }?.rewardAmount }
         if amounts.contains(where: { $0 != nil }) {
-            rows = zip(rows, amounts).map { $0 + [$1.map(RewardMoney.grouped) ?? ""] }
-            rows.append(["", "Tổng cộng", "", "", RewardMoney.grouped(amounts.compactMap { $0 }.reduce(0, +))])
+            rows = zip(rows, amounts).map { $0 + [$1.map(VietnameseText.grouped) ?? ""] }
+            rows.append(["", "Tổng cộng", "", "", VietnameseText.grouped(amounts.compactMap { $0 }.reduce(0, +))])
             blocks.append(
                 .table(
                     DOCXTable.list(

@@ -102,13 +102,7 @@ enum UnitQueries {
     /// `condition` reached as `reach` says. `postgres` is required: the byte range of `.range` and `.units` is
     /// SQLite's; on PostgreSQL, whose collation may order "/" apart from the digits, both stay a prefix match.
     static func condition(_ scope: UnitScope, units: String, _ reach: Reach, postgres: Bool) -> SQLQueryString? {
-        let paths: [UnitPath]
-        switch scope {
-        case .all: return nil
-        case .none: return "1 = 0"
-        case .subtree(let p): paths = [p]
-        case .subtrees(let ps): paths = ps
-        }
+        guard let paths = scope.roots else { return nil }
         guard !paths.isEmpty else { return "1 = 0" }
         func any(_ path: any SQLExpression, _ reach: Reach) -> SQLQueryString {
             let each = paths.map { p -> SQLQueryString in
@@ -144,12 +138,7 @@ enum UnitQueries {
     /// reading its awards from its units and sorting them takes 150. Each subtree is counted (up to
     /// `smallSubtree + 1` units) through `req`'s reference copies.
     static func isSmall(_ scope: UnitScope, on db: any Database, keptFor req: Request?) async throws -> Bool {
-        let paths: [UnitPath]
-        switch scope {
-        case .all, .none: return false
-        case .subtree(let p): paths = [p]
-        case .subtrees(let ps): paths = ps
-        }
+        guard let paths = scope.roots, !paths.isEmpty else { return false }
         var units = 0
         for p in paths {
             units += try await req.reference("units.subtree-count \(p.raw)") {
