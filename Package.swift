@@ -21,6 +21,9 @@ let package = Package(
         // SQLKit 3.36.0 with a patch that makes quoting identifiers cheaper and changes no SQL
         // (Vendor/sql-kit/PATCHES.md); it takes the place of the remote `sql-kit` that Fluent and the drivers name.
         .package(path: "Vendor/sql-kit"),
+        // SQLiteNIO 1.13.2 with a patch that keeps each connection's compiled statements for the next run of the same
+        // text (Vendor/sqlite-nio/PATCHES.md); it takes the place of the remote `sqlite-nio` that SQLiteKit names.
+        .package(path: "Vendor/sqlite-nio"),
         // OOXML (XLSX import/export, DOCX documents) is a zip of XML parts; ZIPFoundation reads and writes the zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
@@ -48,6 +51,7 @@ let package = Package(
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ]
         ),
         .executableTarget(name: "dienhinh", dependencies: ["App"]),

@@ -35,6 +35,7 @@ def pages(base, bearer, cookie):
          bearer),
         ("web list, three filters", f"/app/registrations?year=2024&unitID={unit}&subjectKind=individual", cookie),
         ("web folded search", "/app/registrations?q=sam%20day", cookie),
+        ("API folded search", "/api/v1/registrations?q=sam%20day&perPage=50", bearer),
         ("web list, a district's subtree", f"/app/registrations?year=2024&unitID={R.parent_unit(base, bearer, unit)}",
          cookie),
         ("standing office home /app", "/app", cookie),

@@ -15,6 +15,8 @@ let package = Package(
         .package(path: "dienhinh/Vendor/leaf-kit"),
         // And the patched SQLKit (dienhinh/Vendor/sql-kit/PATCHES.md), for the same reason.
         .package(path: "dienhinh/Vendor/sql-kit"),
+        // And the patched SQLiteNIO (dienhinh/Vendor/sqlite-nio/PATCHES.md).
+        .package(path: "dienhinh/Vendor/sqlite-nio"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
     ],

@@ -2,9 +2,9 @@
  *
  * The Debian `sqlite3` is older than the SQLite sqlite-nio builds into the app, and their planners differ (session
  * 34: 3.40 started the award lookup from a commune's units, 3.54 walked the country's people in name order).
- * Built by ./build.sh from sqlite-nio's own amalgamation, with its compile-time options:
+ * Built by ./build.sh from sqlite-nio's own amalgamation (Vendor/sqlite-nio), with its compile-time options:
  *
- *     Benchmarks/sqlite/build.sh [SCRATCH]     # SCRATCH: a `swift build --scratch-path` (default .build)
+ *     Benchmarks/sqlite/build.sh
  *     Benchmarks/sqlite/plan DB "SELECT … WHERE path >= ?1 AND path < ?2" /3/335/ /3/3350
  *
  * prints EXPLAIN QUERY PLAN, then runs the statement five times (text binds ?1, ?2, … from the arguments) and

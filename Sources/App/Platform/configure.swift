@@ -38,7 +38,10 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     let root = config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/"
     app.directory = DirectoryConfiguration(workingDirectory: root)
     // Leaf's renderer with the pages' own encoder (`PageRenderer`, `PageEncoder`).
-    app.views.use { app in PageRenderer(leaf: app.leaf.renderer) }
+    // The API's JSON written in one pass (`APIJSONEncoder`; Vapor's content configuration is the process's own).
+    ContentConfiguration.global.use(encoder: APIJSONEncoder(), for: .json)
+    let renderers = KeptLeafRenderers()
+    app.views.use { app in PageRenderer(application: app, kept: renderers) }
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     await app.installPasswordWork()

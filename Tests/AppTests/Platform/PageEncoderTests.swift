@@ -4,6 +4,7 @@ import LeafKit
 import NIOCore
 import NIOPosix
 import Testing
+import Vapor
 
 @testable import App
 
@@ -125,5 +126,27 @@ struct PageEncoderTests {
         #expect(throws: LeafError.self) { try PageEncoder.encode([1, 2]) }
         #expect(try PageEncoder.encode(Optional<Nothing>.none) == [:])
         #expect(try PageEncoder.encode(Nothing()) == [:])
+    }
+
+    /// A page renders through the renderer kept for its request's event loop: one a loop, made once, with the app's
+    /// Leaf settings (its `#asset` tag and its views), and the same bytes as Leaf's own renderer gives.
+    @Test
+    func rendererKeptPerLoop() async throws {
+        try await withTestApp(demo: false) { app in
+            let kept = KeptLeafRenderers()
+            let loops = Array(app.eventLoopGroup.makeIterator().prefix(2))
+            let first = kept.renderer(for: Request(application: app, on: loops[0]))
+            #expect(kept.renderer(for: Request(application: app, on: loops[0])) === first)
+            #expect(first.eventLoop === loops[0])
+            if loops.count > 1 {
+                let other = kept.renderer(for: Request(application: app, on: loops[1]))
+                #expect(other !== first && other.eventLoop === loops[1])
+            }
+            let context = try PageEncoder.encode(LoginPage.mock)
+            let kept1 = try await first.render(path: "platform/login", context: context).get()
+            let leafs = try await app.leaf.renderer.render(path: "platform/login", context: context).get()
+            #expect(kept1 == leafs)
+            #expect(String(buffer: kept1).contains("/css/"))
+        }
     }
 }

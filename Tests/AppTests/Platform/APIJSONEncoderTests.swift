@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+/// `APIJSONEncoder` writes what Foundation's encoder (Vapor's default, dates ISO 8601) writes: the same bytes where
+/// the order of an object's keys cannot differ (one key, arrays, scalars), the same JSON value everywhere.
+@Suite("The API's JSON, as Foundation's encoder writes it")
+struct APIJSONEncoderTests {
+    static func foundation<T: Encodable>(_ value: T) throws -> [UInt8] {
+        Array(try APIJSONEncoder.foundation.encode(value))
+    }
+
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A JSON value read back (the audit's own reader), compared whatever the order of an object's keys.
+    typealias JSONValue = AuditRedaction.JSONValue
+
+    static func read(_ bytes: [UInt8]) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    }
+
+    /// Both encoders' output read back as the same JSON value.
+    static func sameValue<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let ours = try APIJSONEncoder.bytes(value)
+        let theirs = try foundation(value)
+        #expect(
+            try Self.read(ours) == Self.read(theirs), "\(text(ours)) ≠ \(text(theirs))",
+            sourceLocation: sourceLocation)
+    }
+
+    @Test
+    func stringsEscapedAlike() throws {
+        var texts = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        texts += [
+            "", "đăk rồng", "Sâm dây", "a/b\\c\"d", "tab\there\nline\r\n", "\u{7F}\u{80}\u{2028}\u{2029}", "😀 nhé",
+            "https://dienhinh.gov.vn/dien-hinh/12?x=1&y=2", String(repeating: "nguyễn ", count: 200),
+        ]
+        for text in texts {
+            #expect(try APIJSONEncoder.bytes([text]) == Self.foundation([text]), "\(text.unicodeScalars.map(\.value))")
+            #expect(try APIJSONEncoder.bytes(["k\(text)": 1]) == Self.foundation(["k\(text)": 1]))
+        }
+        #expect(try APIJSONEncoder.bytes(texts) == Self.foundation(texts))
+    }
+
+    @Test
+    func numbersAlike() throws {
+        #expect(
+            try APIJSONEncoder.bytes([0, 1, -1, 42, Int.max, Int.min])
+                == Self.foundation([0, 1, -1, 42, Int.max, Int.min]))
+        #expect(try APIJSONEncoder.bytes([Int8.min, Int8.max]) == Self.foundation([Int8.min, Int8.max]))
+        #expect(try APIJSONEncoder.bytes([UInt64.max, 0]) == Self.foundation([UInt64.max, 0]))
+        #expect(try APIJSONEncoder.bytes([Int32.min, 7]) == Self.foundation([Int32.min, 7]))
+        let doubles: [Double] = [
+            0, -0.0, 1, -1, 0.1, 1.5, 100, 123.456, .pi, 1e15, 1e16, 1e21, 1e-7, 0.000_123, .leastNonzeroMagnitude,
+            .greatestFiniteMagnitude,
+            9_007_199_254_740_992, 2.5e-5, 33.333_333_333_333_336,
+        ]
+        for d in doubles {
+            #expect(try APIJSONEncoder.bytes([d]) == Self.foundation([d]), "\(d)")
+        }
+        #expect(try APIJSONEncoder.bytes([true, false]) == Self.foundation([true, false]))
+        #expect(try APIJSONEncoder.bytes([Float(1.25)]) == Self.foundation([Float(1.25)]))
+        #expect(try APIJSONEncoder.bytes([Decimal(string: "12.50")!]) == Self.foundation([Decimal(string: "12.50")!]))
+        // Not finite: Foundation's error, not a JSON of ours.
+        #expect(throws: (any Error).self) { try APIJSONEncoder.bytes([Double.nan]) }
+    }
+
+    @Test
+    func datesAlike() throws {
+        var generator = SystemRandomNumberGenerator()
+        var dates = [
+            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 0.999),
+            Date(timeIntervalSince1970: -0.5), Date(timeIntervalSince1970: 1_767_225_599.75),
+            Date(timeIntervalSince1970: -2_208_988_800), // 1900-01-01
+            Date(timeIntervalSince1970: 7_258_118_399), // 2199-12-31T23:59:59
+            // Outside 1900–2199: left to Foundation.
+            Date(timeIntervalSince1970: -2_208_988_801), Date(timeIntervalSince1970: 7_258_118_400),
+            Date(timeIntervalSince1970: -62_135_596_800), Date(timeIntervalSince1970: 253_402_300_800),
+        ]
+        dates += (0..<2_000).map { _ in
+            Date(timeIntervalSince1970: Double.random(in: -2_208_988_800..<7_258_118_400, using: &generator))
+        }
+        for date in dates {
+            #expect(try APIJSONEncoder.bytes([date]) == Self.foundation([date]), "\(date.timeIntervalSince1970)")
+        }
+        let data = Data("tệp đính kèm".utf8)
+        #expect(try APIJSONEncoder.bytes([data]) == Self.foundation([data]))
+        let url = URL(string: "https://example.gov.vn/a b/ả?x=1")!
+        #expect(try APIJSONEncoder.bytes([url]) == Self.foundation([url]))
+    }
+
+    enum Kind: String, Codable { case individual, collective }
+
+    struct Inner: Codable, Equatable {
+        var id: Int
+        var note: String?
+    }
+
+    struct Nothing: Encodable {}
+
+    struct Page: Encodable {
+        var items: [Inner]
+        var kind: Kind
+        var kinds: [Kind: Int]
+        var names: [String: String]
+        var nested: [[Int?]]
+        var optional: String?
+        var present: String?
+        var empty: Nothing
+        var when: Date
+        var flag: Bool
+        var ratio: Double
+    }
+
+    static let page = Page(
+        items: [Inner(id: 1, note: "một"), Inner(id: 2, note: nil)], kind: .collective,
+        kinds: [.individual: 3, .collective: 4], names: ["ha-noi": "Hà Nội", "hue": "Huế"], nested: [[1, nil], []],
+        optional: nil, present: "có", empty: Nothing(), when: Date(timeIntervalSince1970: 1_700_000_000.5), flag: true,
+        ratio: 0.25)
+
+    @Test
+    func structuresAlike() throws {
+        try Self.sameValue(Self.page)
+        try Self.sameValue([Self.page, Self.page])
+        try Self.sameValue(Nothing())
+        try Self.sameValue(Kind.individual)
+        try Self.sameValue("một chuỗi")
+        try Self.sameValue([String: Inner]())
+        try Self.sameValue([Inner]())
+        try Self.sameValue(Optional<Int>.none)
+        // A nil optional is left out; a value that encodes nothing is an empty object; keys in encoding order.
+        let text = Self.text(try APIJSONEncoder.bytes(Self.page))
+        #expect(!text.contains("\"optional\""))
+        #expect(text.contains("\"empty\":{}"))
+        #expect(text.hasPrefix(#"{"items":[{"id":1,"note":"một"},{"id":2}],"kind":"collective","#))
+        #expect(text.contains(#""nested":[[1,null],[]]"#))
+        #expect(text.contains(#""when":"2023-11-14T22:13:20Z""#))
+    }
+
+    /// Hand-written encoders: a nested container closed by a later sibling, a second request for the same container,
+    /// a wrapper writing another value in its single container; what is left to Foundation (the closed container
+    /// written to again) still comes out as Foundation's.
+    struct Interleaved: Encodable {
+        enum Keys: String, CodingKey { case first, second, again, wrapped }
+        var writeBack = false
+
+        func encode(to encoder: any Encoder) throws {
+            var keyed = encoder.container(keyedBy: Keys.self)
+            var first = keyed.nestedUnkeyedContainer(forKey: .first)
+            try first.encode(1)
+            var second = keyed.nestedContainer(keyedBy: Keys.self, forKey: .second)
+            try second.encode("hai", forKey: .again)
+            if writeBack { try first.encode(2) } // `first` was closed when `second` began
+            var again = encoder.container(keyedBy: Keys.self)
+            try again.encode(Wrapper(inner: Inner(id: 5, note: "gói")), forKey: .wrapped)
+        }
+    }
+
+    struct Wrapper: Encodable {
+        var inner: Inner
+        func encode(to encoder: any Encoder) throws {
+            var single = encoder.singleValueContainer()
+            try single.encode(inner)
+        }
+    }
+
+    @Test
+    func handWrittenAlike() throws {
+        #expect(
+            Self.text(try APIJSONEncoder.bytes(Interleaved()))
+                == #"{"first":[1],"second":{"again":"hai"},"wrapped":{"id":5,"note":"gói"}}"#)
+        try Self.sameValue(Interleaved())
+        try Self.sameValue(Interleaved(writeBack: true))
+        // The pages' encoder's fixtures: every kind of container, `superEncoder` (left to Foundation), every scalar.
+        try Self.sameValue(PageEncoderTests.Custom())
+        try Self.sameValue(PageEncoderTests.Context())
+    }
+
+    /// Through HTTP: the API's answers are this encoder's (keys in the DTO's order) and read back as before.
+    @Test
+    func apiAnswersThroughIt() async throws {
+        try await withTestApp { app in
+            let api = try await APIClient.login(app, "noivu")
+            let unit = try await unitID(app, "KR-DAKRUONG")
+            for name in ["Nguyễn Văn \"Ba\"", "Trần Thị A/B", "Lê Đức Thọ"] {
+                let made = try await api.send(
+                    .POST, "/api/v1/registrations",
+                    json: [
+                        "year": 2025, "unitID": unit, "typeCode": "CN-03", "title": "Người tốt việc tốt",
+                        "subject": ["kind": "individual", "name": name],
+                    ])
+                #expect(made.status == .created)
+            }
+            let res = try await api.send(.GET, "/api/v1/registrations?year=2025&perPage=3")
+            #expect(res.status == .ok)
+            #expect(res.headers.contentType == .json)
+            #expect(res.text.hasPrefix(#"{"items":[{"#))
+            let page = try res.json(ListResponse<RegistrationDTO>.self)
+            #expect(page.items.count == 3)
+            #expect(res.text.contains(#"Nguyễn Văn \"Ba\""#) && res.text.contains(#"Trần Thị A\/B"#))
+            // The same answer through Foundation's encoder reads back as the same value.
+            #expect(try Self.read(Array(res.text.utf8)) == Self.read(Self.foundation(page)))
+        }
+    }
+}
