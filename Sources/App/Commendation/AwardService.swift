@@ -327,7 +327,7 @@ enum AwardService {
         let reach = try await UnitQueries.reach(scope, on: db, keptFor: req)
         query = query.within(scope, reach)
         let words = FoldedTextSearch.words(q)
-        for condition in FoldedTextSearch(table: SubjectModel.schema).matching(words, walk: reach == .units, on: db) {
+        for condition in FoldedTextSearch(table: SubjectModel.schema).matching(words, walk: reach.fromUnits, on: db) {
             query = query.filter(.sql(condition))
         }
         if let year { query = query.filter(.sql(common(SQLColumn("year", table: "awards"), SQLBind(year), on: db))) }

@@ -318,9 +318,11 @@ enum RegistrationListing {
     {
         let small =
             words.isEmpty || !db.isPostgres ? try await UnitQueries.isSmall(scope, on: db, keptFor: req) : false
+        let reach: UnitQueries.Reach =
+            !small
+            ? .walk : db.isPostgres ? .ids(try await UnitQueries.subtreeIDs(scope, on: db, keptFor: req)) : .range
         let condition: any SQLExpression =
-            UnitQueries.condition(scope, units: UnitModel.schema, small ? .range : .walk, postgres: db.isPostgres)
-            ?? SQLRaw("1 = 1")
+            UnitQueries.condition(scope, units: UnitModel.schema, reach, postgres: db.isPostgres) ?? SQLRaw("1 = 1")
         return small ? SmallSubtree(condition: condition) : condition
     }
 

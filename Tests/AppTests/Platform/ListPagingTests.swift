@@ -212,7 +212,8 @@ struct ListPagingTests {
                     web: "/app/awards?q=\(given)", user: "dakruong", password: demoPassword,
                     perPage: max(1, matches / 3 - (matches % 3 == 0 ? 1 : 0)), noun: "lượt khen thưởng", ordered: found,
                     seenTotalOnPostgres: true))
-            // The page queries start from the commune's units: a range of the path index on SQLite.
+            // The page queries start from the commune's units: a range of the path index on SQLite, their ids on
+            // PostgreSQL.
             let dakruong = try #require(try await UserModel.query(on: app.db).filter(\.$username == "dakruong").first())
             let actor = try await AuthService.actor(for: dakruong, on: app.db).0
             let db = app.db
@@ -247,7 +248,10 @@ struct ListPagingTests {
             for (name, lines) in plans {
                 let text = lines.joined(separator: "\n")
                 if app.db.isPostgres {
-                    #expect(text.contains("units_path"), "\(name):\n\(text)")
+                    // The units' own list: their path index. Records: the commune's units named by id
+                    // (`UnitQueries.Reach.ids`; a path prefix's estimate from statistics was 40 times too many).
+                    #expect(
+                        name == "units" ? text.contains("units_path") : text.contains("= ANY"), "\(name):\n\(text)")
                 } else {
                     // The units' own list: the range is its order. Records: their units' ids from the range.
                     let range = "USING COVERING INDEX units_path_id_idx (path>? AND path<?)"
