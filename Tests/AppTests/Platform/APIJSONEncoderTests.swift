@@ -158,6 +158,28 @@ struct APIJSONEncoderTests {
         }
     }
 
+    /// A value whose encoding throws part-way, and a parent that goes on without it (`try?`).
+    struct Failing: Encodable {
+        struct Boom: Error {}
+        var opensFirst: Bool
+        func encode(to encoder: any Encoder) throws {
+            if opensFirst {
+                var c = encoder.container(keyedBy: Interleaved.Keys.self)
+                try c.encode(1, forKey: .first)
+            }
+            throw Boom()
+        }
+    }
+
+    struct Forgiving: Encodable {
+        var opensFirst: Bool
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Interleaved.Keys.self)
+            try? c.encode(Failing(opensFirst: opensFirst), forKey: .second)
+            try c.encode("sau", forKey: .again)
+        }
+    }
+
     struct Wrapper: Encodable {
         var inner: Inner
         func encode(to encoder: any Encoder) throws {
@@ -173,6 +195,10 @@ struct APIJSONEncoderTests {
                 == #"{"first":[1],"second":{"again":"hai"},"wrapped":{"id":5,"note":"gói"}}"#)
         try Self.sameValue(Interleaved())
         try Self.sameValue(Interleaved(writeBack: true))
+        // A child's encoding that throws: Foundation's answer whether the parent goes on or not.
+        try Self.sameValue(Forgiving(opensFirst: false))
+        try Self.sameValue(Forgiving(opensFirst: true))
+        #expect(throws: Failing.Boom.self) { try APIJSONEncoder.bytes([Failing(opensFirst: true)]) }
         // The pages' encoder's fixtures: every kind of container, `superEncoder` (left to Foundation), every scalar.
         try Self.sameValue(PageEncoderTests.Custom())
         try Self.sameValue(PageEncoderTests.Context())

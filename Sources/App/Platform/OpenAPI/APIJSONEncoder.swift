@@ -14,7 +14,9 @@ import Vapor
 /// digits, "1" for 1.0), dates `yyyy-MM-ddTHH:mm:ssZ`, `Data` in Base64, a `URL` as its absolute string, a value that
 /// encodes nothing as `{}`, a nil optional left out. What this writer does not take on — a container written to after
 /// a later sibling began, `superEncoder`, a date outside 1900–2199, a number that is not finite, a `userInfo` —
-/// makes the whole value go through Foundation's encoder instead, so the answer is the same either way.
+/// makes the whole value go through Foundation's encoder instead, so the answer is the same either way; so does a
+/// value whose `encode(to:)` throws. Not detected: a key written twice to one object (two keys where Foundation keeps
+/// one); no encoder of the app's does.
 struct APIJSONEncoder: ContentEncoder {
     /// Vapor's default (`ContentConfiguration.default()`): what the API answered with before.
     static let foundation: JSONEncoder = .custom(dates: .iso8601)
@@ -168,7 +170,15 @@ final class JSONStreamWriter {
             let saved = (slotDepth, slotFilled)
             slotDepth = frames.count
             slotFilled = false
-            try value.encode(to: StreamEncoder(writer: self))
+            do {
+                try value.encode(to: StreamEncoder(writer: self))
+            } catch {
+                // What it wrote before throwing stays in the output; a caller that goes on (`try?`) would leave it
+                // there: the value goes to Foundation's encoder whole, which throws or goes on as Foundation does.
+                fail()
+                (slotDepth, slotFilled) = saved
+                throw error
+            }
             if !slotFilled {
                 literal("{}")
             } else if frames.count < slotDepth {

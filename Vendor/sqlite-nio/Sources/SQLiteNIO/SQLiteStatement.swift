@@ -148,12 +148,12 @@ struct SQLiteStatement {
         }
 
         // Điển Hình patch: a kept statement SQLite compiled again in this step (the schema changed) has its columns read
-        // again.
-        var columns = columns
+        // again, and this row and every later one of the run use them (the caller's are the ones read before).
         if Self.compiled(self.handle) != self.columnsCompiled {
             self.keptColumns = nil
-            columns = try self.columns()
+            _ = try self.columns()
         }
+        let columns = self.keptColumns ?? columns
         return SQLiteRow(columnOffsets: columns, data: try (0 ..< columns.offsets.count).map { try self.data(at: Int32($0)) })
     }
 
@@ -213,6 +213,8 @@ final class SQLiteStatementCache: Sendable {
     private struct State {
         var kept: [String: (statement: Kept, used: UInt64)] = [:]
         var clock: UInt64 = 0
+        /// Set by `finalizeAll` (the connection is closing): a statement that finishes after it is finalized.
+        var closed = false
     }
 
     /// Texts kept per connection.
@@ -229,7 +231,7 @@ final class SQLiteStatementCache: Sendable {
     func put(_ query: String, _ statement: Kept) {
         let finalize: [OpaquePointer] = self.state.withLockedValue { state in
             state.clock &+= 1
-            if state.kept[query] != nil { return [statement.handle] }
+            if state.closed || state.kept[query] != nil { return [statement.handle] }
             var evicted: [OpaquePointer] = []
             if state.kept.count >= Self.capacity,
                 let oldest = state.kept.min(by: { $0.value.used < $1.value.used })
@@ -246,7 +248,10 @@ final class SQLiteStatementCache: Sendable {
     /// Finalizes every kept statement (before the connection closes).
     func finalizeAll() {
         let all = self.state.withLockedValue { state in
-            defer { state.kept = [:] }
+            defer {
+                state.kept = [:]
+                state.closed = true
+            }
             return state.kept.values.map(\.statement.handle)
         }
         for handle in all { sqlite_nio_sqlite3_finalize(handle) }

@@ -72,11 +72,24 @@ struct KeptStatementTests {
             let row = try await conn.query("SELECT * FROM v").first
             #expect(row?.columns.map(\.name) == ["id", "label"])
             #expect(row?.column("label")?.string == "x")
+            // Every row of a run after a change has the new columns, not only the first (three rows; a column
+            // dropped: no value read under its old place).
+            _ = try await conn.query("INSERT INTO v (id, label) VALUES (10, 'a'), (11, 'b')")
+            _ = try await conn.query("ALTER TABLE v ADD COLUMN extra TEXT DEFAULT 'e'")
+            let rows = try await conn.query("SELECT * FROM v")
+            #expect(rows.count == 3)
+            #expect(rows.allSatisfy { $0.columns.map(\.name) == ["id", "label", "extra"] })
+            #expect(rows.allSatisfy { $0.column("extra")?.string == "e" })
+            _ = try await conn.query("ALTER TABLE v DROP COLUMN label")
+            let after = try await conn.query("SELECT * FROM v")
+            #expect(after.allSatisfy { $0.columns.map(\.name) == ["id", "extra"] && $0.column("label") == nil })
+            #expect(after.map { $0.column("extra")?.string } == ["e", "e", "e"])
+            _ = try await conn.query("DELETE FROM v WHERE id >= 10")
             // An empty result after a change keeps nothing stale either.
             _ = try await conn.query("ALTER TABLE v ADD COLUMN other INTEGER")
             #expect(try await conn.query("SELECT * FROM v WHERE id = 2").isEmpty)
             _ = try await conn.query("INSERT INTO v (id) VALUES (2)")
-            #expect(try await conn.query("SELECT * FROM v WHERE id = 2").first?.columns.map(\.name) == ["id", "label", "other"])
+            #expect(try await conn.query("SELECT * FROM v WHERE id = 2").first?.columns.map(\.name) == ["id", "extra", "other"])
         }
     }
 
