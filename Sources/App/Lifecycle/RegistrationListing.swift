@@ -316,14 +316,12 @@ enum RegistrationListing {
     static func under(_ scope: UnitScope, words: [String], on db: any Database, keptFor req: Request?) async throws
         -> any SQLExpression
     {
-        let small =
-            words.isEmpty || !db.isPostgres ? try await UnitQueries.isSmall(scope, on: db, keptFor: req) : false
         let reach: UnitQueries.Reach =
-            !small
-            ? .walk : db.isPostgres ? .ids(try await UnitQueries.subtreeIDs(scope, on: db, keptFor: req)) : .range
+            words.isEmpty || !db.isPostgres
+            ? try await UnitQueries.reach(scope, on: db, keptFor: req, sqlite: .range) : .walk
         let condition: any SQLExpression =
             UnitQueries.condition(scope, units: UnitModel.schema, reach, postgres: db.isPostgres) ?? SQLRaw("1 = 1")
-        return small ? SmallSubtree(condition: condition) : condition
+        return reach.walks ? condition : SmallSubtree(condition: condition)
     }
 
     /// `registrations` joined with `units` (and with `registrations_fts` when `fts`) under `conditions`; from the units

@@ -102,6 +102,11 @@ enum UnitQueries {
             case .walk, .range: false
             }
         }
+
+        /// Tested along the query's order (`.walk`).
+        var walks: Bool {
+            if case .walk = self { true } else { false }
+        }
     }
 
     /// The one translation of a `UnitScope` into SQL, over the units table or alias `units`: a condition per
@@ -139,28 +144,21 @@ enum UnitQueries {
     /// A scope of at most this many units is read from its units (`isSmall`).
     static let smallSubtree = 500
 
-    /// How a list of records joined to their units reaches a scope: from its units when it is small (`isSmall`),
-    /// else along the list's order.
-    static func reach(_ scope: UnitScope, on db: any Database, keptFor req: Request?) async throws -> Reach {
+    /// How a list of records joined to their units reaches a scope: from its units when it is small (`isSmall`) —
+    /// by their ids on PostgreSQL (`.ids`), on SQLite as `sqlite` says (`.units`; `.range` for a query that starts
+    /// from the units) — else along the list's order.
+    static func reach(_ scope: UnitScope, on db: any Database, keptFor req: Request?, sqlite: Reach = .units)
+        async throws -> Reach
+    {
         guard try await isSmall(scope, on: db, keptFor: req) else { return .walk }
-        return db.isPostgres ? .ids(try await subtreeIDs(scope, on: db, keptFor: req)) : .units
+        return db.isPostgres ? .ids(try await subtreeIDs(scope, on: db, keptFor: req)) : sqlite
     }
 
     /// The ids of a small scope's units (`isSmall`), each subtree's read once through `req`'s reference copies.
     static func subtreeIDs(_ scope: UnitScope, on db: any Database, keptFor req: Request?) async throws -> [Int] {
-        var ids: [Int] = []
-        for p in scope.roots ?? [] {
-            ids += try await req.reference("units.subtree-ids \(p.raw)") {
-                let subtree = indexedSubtree(p, path: SQLColumn("path", table: "c"), postgres: db.isPostgres)
-                return try await db.sql().raw(
-                    """
-                    SELECT c.id FROM \(ident: UnitModel.schema) c WHERE \(subtree) ORDER BY c.id \
-                    LIMIT \(literal: smallSubtree + 1)
-                    """
-                ).all().map { try $0.decode(column: "id", as: Int.self) }
-            }
-        }
-        return Array(Set(ids)).sorted()
+        var ids: Set<Int> = []
+        for p in scope.roots ?? [] { ids.formUnion(try await subtreeUnits(p, on: db, keptFor: req)) }
+        return ids.sorted()
     }
 
     /// Whether the scope's subtrees hold at most `smallSubtree` units (each subtree counted, the counts summed: an
@@ -168,25 +166,29 @@ enum UnitQueries {
     /// from its units. Nationally a commune's award lookup (27 units, 771 of 3,000,000 awards) walked the subjects in
     /// name order testing each one's unit: 1.0 s for its first page and 1.8 s for its total on SQLite; from its
     /// units, 4 ms and 0.2. A province (2,922 units) is the other way round: its walk finds a page in 2 ms, where
-    /// reading its awards from its units and sorting them takes 150. Each subtree is counted (up to
-    /// `smallSubtree + 1` units) through `req`'s reference copies.
+    /// reading its awards from its units and sorting them takes 150.
     static func isSmall(_ scope: UnitScope, on db: any Database, keptFor req: Request?) async throws -> Bool {
         guard let paths = scope.roots, !paths.isEmpty else { return false }
         var units = 0
         for p in paths {
-            units += try await req.reference("units.subtree-count \(p.raw)") {
-                let subtree = indexedSubtree(p, path: SQLColumn("path", table: "c"), postgres: db.isPostgres)
-                let row = try await db.sql().raw(
-                    """
-                    SELECT count(*) AS n FROM (SELECT 1 FROM \(ident: UnitModel.schema) c WHERE \(subtree) \
-                    LIMIT \(literal: smallSubtree + 1)) t
-                    """
-                ).first()
-                return try row?.decode(column: "n", as: Int.self) ?? 0
-            }
+            units += try await subtreeUnits(p, on: db, keptFor: req).count
             if units > smallSubtree { return false }
         }
         return true
+    }
+
+    /// A subtree's unit ids, up to `smallSubtree + 1` (enough to tell a small scope and to name its units), kept
+    /// through `req`'s reference copies until the next audited write.
+    private static func subtreeUnits(_ p: UnitPath, on db: any Database, keptFor req: Request?) async throws -> [Int] {
+        try await req.reference("units.subtree-ids \(p.raw)") {
+            let subtree = indexedSubtree(p, path: SQLColumn("path", table: "c"), postgres: db.isPostgres)
+            return try await db.sql().raw(
+                """
+                SELECT c.id FROM \(ident: UnitModel.schema) c WHERE \(subtree) ORDER BY c.id \
+                LIMIT \(literal: smallSubtree + 1)
+                """
+            ).all().map { try $0.decode(column: "id", as: Int.self) }
+        }
     }
 
     /// One subtree over a units' `path` column, read from an index on both databases (for queries that start from

@@ -194,6 +194,8 @@ final class JSONStreamWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    private static let hex = Array("0123456789abcdef".utf8)
+
     func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
@@ -218,10 +220,9 @@ final class JSONStreamWriter {
                 if let escape {
                     literal(escape)
                 } else {
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     literal("\\u00")
-                    bytes.append(hex[Int(b >> 4)])
-                    bytes.append(hex[Int(b & 0x0F)])
+                    bytes.append(Self.hex[Int(b >> 4)])
+                    bytes.append(Self.hex[Int(b & 0x0F)])
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
@@ -229,20 +230,8 @@ final class JSONStreamWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    func integer<I: BinaryInteger>(_ value: I) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
-        var rest = value.magnitude
-        while rest > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        }
-        bytes.append(contentsOf: digits.reversed())
-    }
+    /// In decimal (a small string: no allocation).
+    func integer<I: BinaryInteger>(_ value: I) { bytes.append(contentsOf: String(value).utf8) }
 
     /// Foundation's digits: the shortest that read back as the same double, without a trailing ".0".
     func double(_ value: Double) {
