@@ -735,6 +735,8 @@ public enum DataField: String, Sendable, CaseIterable {
     // subjects
     case subjectID = "subjects.id", subjectKind = "subjects.kind", subjectName = "subjects.name"
     case subjectSearchText = "subjects.search_text", subjectSortKey = "subjects.sort_key"
+    /// PostgreSQL only (`postgresOnly`): `search_text` as the trigram index holds it (migration 59).
+    case subjectSearchWords = "subjects.search_words"
     /// Derived by the database (migration 52): the subject is a public exemplar.
     case subjectPublicExemplar = "subjects.public_exemplar"
     case subjectUnit = "subjects.unit_id", subjectRepresentsUnit = "subjects.represents_unit_id"
@@ -752,6 +754,8 @@ public enum DataField: String, Sendable, CaseIterable {
     case registrationTitle = "registrations.title", registrationDescription = "registrations.description"
     case registrationGoals = "registrations.goals", registrationContact = "registrations.contact"
     case registrationStatus = "registrations.status", registrationSearchText = "registrations.search_text"
+    /// PostgreSQL only (`postgresOnly`), as `subjectSearchWords`.
+    case registrationSearchWords = "registrations.search_words"
     case registrationSortKey = "registrations.sort_key", registrationTallyKey = "registrations.tally_key"
     case registrationCreatedAt = "registrations.created_at", registrationUpdatedAt = "registrations.updated_at"
     // evaluations
@@ -780,6 +784,10 @@ public enum DataField: String, Sendable, CaseIterable {
     case annualMembersLDTT = "annual_records.members_ldtt", annualMembersCSTD = "annual_records.members_cstd"
     case annualMembersDisciplined = "annual_records.members_disciplined"
 
+    /// Columns only a PostgreSQL database has: generated from `search_text` for its trigram indexes (SQLite searches
+    /// through FTS5 tables).
+    public static let postgresOnly: Set<DataField> = [.subjectSearchWords, .registrationSearchWords]
+
     public var table: String { String(rawValue.split(separator: ".")[0]) }
     public var column: String { String(rawValue.split(separator: ".")[1]) }
 
@@ -800,9 +808,10 @@ public enum DataField: String, Sendable, CaseIterable {
 
     static func classification(_ f: DataField) -> (FieldClass, String) {
         switch f {
-        case .subjectID, .subjectSearchText, .subjectSortKey, .subjectPublicExemplar, .subjectCreatedAt,
-            .subjectUpdatedAt, .registrationID,
-            .registrationSubject, .registrationSearchText, .registrationSortKey, .registrationTallyKey,
+        case .subjectID, .subjectSearchText, .subjectSearchWords, .subjectSortKey, .subjectPublicExemplar,
+            .subjectCreatedAt, .subjectUpdatedAt, .registrationID,
+            .registrationSubject, .registrationSearchText, .registrationSearchWords, .registrationSortKey,
+            .registrationTallyKey,
             .registrationCreatedAt,
             .registrationUpdatedAt, .evaluationID, .evaluationRegistration, .evaluationCreatedBy, .evaluationCreatedAt,
             .annualID, .annualSubject:

@@ -300,7 +300,7 @@ enum RegistrationListing {
         } else if ftsJoined && !words.isEmpty {
             c.append(SQLQueryString("registrations_fts MATCH \(bind: FoldedTextSearch.ftsMatch(words))"))
         } else {
-            // pg_trgm's GIN index serves the regular expressions (migration 36); SQLite, the FTS5 table's ids.
+            // PostgreSQL, word-start patterns the trigram index serves (migration 59); SQLite, the FTS5 table's ids.
             c += search.matching(words, on: db)
         }
         return c

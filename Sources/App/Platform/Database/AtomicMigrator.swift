@@ -28,7 +28,10 @@ enum AtomicMigrator {
                 try await MigrationLog(name: migration.name, batch: batch).create(on: tx)
                 return true
             }
-            if ran { applied.append(migration.name) }
+            if ran {
+                applied.append(migration.name)
+                if let maintained = migration as? any AfterCommitMigration { try await maintained.afterCommit(on: db) }
+            }
         }
         return applied
     }
@@ -38,4 +41,11 @@ enum AtomicMigrator {
         guard tx.isPostgres else { return }
         try await tx.sql().raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
     }
+}
+
+/// A migration with work that cannot run in a transaction (PostgreSQL's `VACUUM`), done once it has committed, and
+/// only by the instance that applied it. Upkeep only: a kill before it leaves the database right, and slower until
+/// PostgreSQL's autovacuum does the same.
+protocol AfterCommitMigration: AsyncMigration {
+    func afterCommit(on database: any Database) async throws
 }

@@ -61,5 +61,6 @@ enum Migrations {
         AddMovementSearch.migration,
         AddSubjectIdentityIndex.migration,
         AddUserSearch(),
+        SearchWords(),
     ]
 }
