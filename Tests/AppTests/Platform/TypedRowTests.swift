@@ -93,6 +93,50 @@ struct TypedRowTests {
         }
     }
 
+    @Test("Columns read in any order, read twice, or sharing a name give what the driver's row gives")
+    func anyOrder() async throws {
+        try await withTestApp(demo: false) { app in
+            let query: SQLQueryString = """
+                SELECT 1 AS a, 'hai' AS b, 3 AS c, NULL AS d, 5 AS e UNION ALL SELECT 6, 'bảy', 8, 9, 10
+                """
+            let typed = try await app.db.sql().raw(query).all()
+            let driver = try await (app.db as! any SQLDatabase).raw(query).all()
+            #expect(typed.count == 2 && driver.count == 2)
+            var rng = SplitMix64(seed: 36)
+            for (ours, theirs) in zip(typed, driver) {
+                // In order, backwards, shuffled, each twice, with `contains` and `decodeNil` between.
+                for order in [["a", "b", "c", "d", "e"], ["e", "d", "c", "b", "a"], ["b", "b", "a", "e", "e", "c"]]
+                    + (0..<5).map({ _ in ["a", "b", "c", "d", "e"].shuffled(using: &rng) })
+                {
+                    for column in order {
+                        #expect(ours.contains(column: column) && !ours.contains(column: "x"))
+                        #expect(try ours.decodeNil(column: column) == theirs.decodeNil(column: column))
+                        if column == "b" {
+                            #expect(
+                                try ours.decode(column: column, as: String.self)
+                                    == theirs.decode(column: column, as: String.self))
+                        } else {
+                            #expect(
+                                try ours.decode(column: column, as: Int?.self)
+                                    == theirs.decode(column: column, as: Int?.self), "\(order) \(column)")
+                        }
+                    }
+                }
+            }
+            // Two columns of one name (a `SELECT *` over a join): the same one as the driver's, read first or after.
+            let twice: SQLQueryString = "SELECT 1 AS id, 2 AS other, 3 AS id"
+            for reads in [["id"], ["other", "id"], ["id", "other", "id"]] {
+                let ours = try #require(try await app.db.sql().raw(twice).first())
+                let theirs = try #require(try await (app.db as! any SQLDatabase).raw(twice).first())
+                for column in reads {
+                    #expect(
+                        try ours.decode(column: column, as: Int.self) == theirs.decode(column: column, as: Int.self),
+                        "\(reads)")
+                }
+            }
+        }
+    }
+
     @Test("Binds the driver encodes its own way (an enum, a nil) send the statement its way, and it works")
     func driversBinds() async throws {
         try await withTestApp(demo: false) { app in

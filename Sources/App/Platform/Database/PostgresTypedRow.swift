@@ -57,7 +57,8 @@ struct PostgresTypedSQL: SQLDatabase {
         }
         let statement = PostgresQuery(unsafeSQL: text, binds: bindings)
         return postgres.withConnection { connection in
-            connection.query(statement, logger: connection.logger) { onRow(PostgresTypedRow(row: $0)) }
+            let names = PostgresTypedRow.Names()
+            return connection.query(statement, logger: connection.logger) { onRow(PostgresTypedRow(row: $0, names)) }
         }.map { _ in }
     }
 
@@ -185,17 +186,18 @@ struct NamedStatement: PostgresPreparedStatement {
     /// connection and would fail every later run there; a query read again reads what it read.
     func run(on connection: PostgresConnection, _ onRow: @Sendable (any SQLRow) -> Void) async throws {
         var rows = 0
+        let names = PostgresTypedRow.Names()
         do {
             try await Self.$running.withValue(text) {
                 for try await row in try await connection.execute(self, logger: connection.logger) {
                     rows += 1
-                    onRow(PostgresTypedRow(row: row))
+                    onRow(PostgresTypedRow(row: row, names))
                 }
             }
         } catch  where rows == 0 {
             let unnamed = PostgresQuery(unsafeSQL: text.sql, binds: bindings)
             for try await row in try await connection.query(unnamed, logger: connection.logger) {
-                onRow(PostgresTypedRow(row: row))
+                onRow(PostgresTypedRow(row: row, names))
             }
         }
     }
@@ -207,21 +209,62 @@ struct NamedStatement: PostgresPreparedStatement {
 struct PostgresTypedRow: SQLRow {
     let row: PostgresRow
     let cells: PostgresRandomAccessRow
+    private let next = NextColumn()
+    private let names: Names
 
-    init(row: PostgresRow) {
+    /// The column after the one read last. A row is mostly read in the order of its columns, so a name is first
+    /// compared with that column's, and looked up by name (PostgresNIO's table, a hash of the name) only when it is
+    /// another: two lookups a cell were 4.5 % of the server's samples on the national search (`perf`, session 36).
+    private final class NextColumn: @unchecked Sendable {
+        var index = 0
+    }
+
+    /// Whether a statement's columns have names of their own, found from its first row and shared by its rows
+    /// (they are handed one after another). Where two columns share a name (`SELECT *` over a join) PostgresNIO's
+    /// lookup gives the last of them, so a row is then read by name only, as before.
+    final class Names: @unchecked Sendable {
+        private var unique: Bool?
+
+        func areUnique(_ cells: PostgresRandomAccessRow) -> Bool {
+            if let unique { return unique }
+            let found = Set(cells.map(\.columnName)).count == cells.count
+            unique = found
+            return found
+        }
+    }
+
+    init(row: PostgresRow, _ names: Names = Names()) {
         self.row = row
         cells = row.makeRandomAccess()
+        self.names = names
     }
 
     var allColumns: [String] { cells.map(\.columnName) }
 
-    func contains(column: String) -> Bool { cells.contains(column) }
+    func contains(column: String) -> Bool { cell(column) != nil }
 
-    func decodeNil(column: String) throws -> Bool { !cells.contains(column) || cells[column].bytes == nil }
+    func decodeNil(column: String) throws -> Bool { cell(column)?.bytes == nil }
+
+    /// The cell of `column`, nil when the row has none: the next column's or the last one's (read again, as after
+    /// `contains` or `decodeNil`) if it is that one, else by name.
+    private func cell(_ column: String) -> PostgresCell? {
+        let start = next.index
+        for guess in stride(from: start, through: start - 1, by: -1)
+        where guess >= 0 && guess < cells.count && names.areUnique(cells) {
+            let cell = cells[guess]
+            if cell.columnName == column {
+                next.index = guess + 1
+                return cell
+            }
+        }
+        guard cells.contains(column) else { return nil }
+        let cell = cells[column]
+        next.index = cell.columnIndex + 1
+        return cell
+    }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard cells.contains(column) else { throw PostgresTypedRowError.missingColumn(column) }
-        let cell = cells[column]
+        guard let cell = cell(column) else { throw PostgresTypedRowError.missingColumn(column) }
         // Fluent's enums (user-defined types read as strings) and `numeric` read as a Double: PostgresKit's way,
         // which has its workarounds for them.
         guard !cell.dataType.isUserDefined, cell.dataType != .numeric else {
