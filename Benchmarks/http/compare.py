@@ -68,6 +68,20 @@ def cpu_ms(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
+def page_under_load_arguments(description):
+    """The arguments of a script that loads one page of a server on PostgreSQL data (cpu_split.py,
+    pg_statements.py): the binary, run.py's data, the database, the page, wrk's connections and seconds."""
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--bin", required=True)
+    p.add_argument("--reuse", required=True)
+    p.add_argument("--database-url", required=True)
+    p.add_argument("--page", required=True, help="a name from compare.py's list")
+    p.add_argument("--connections", type=int, default=32)
+    p.add_argument("--duration", type=int, default=8)
+    p.add_argument("--env", action="append", default=[], metavar="K=V", help="a setting of the server's")
+    return p
+
+
 def serve_page(args, name, warm=20):
     """Starts `args.bin` on the data of `args.reuse` (`args.database_url`, `args.env` as run.py takes them), signs the
     admin in and sends page `name` `warm` times. Returns the server's process, the page's URL and headers, and the

@@ -10,7 +10,6 @@ SQL floor (run.py) is its per-statement cost (parse, plan, round trip). `--page`
     python3 Benchmarks/http/cpu_split.py --bin BIN --reuse DIR \\
         --database-url postgres://dienhinh:dienhinh@127.0.0.1:5432/dienhinh_bench --page "web folded search"
 """
-import argparse
 import os
 import subprocess
 import sys
@@ -28,15 +27,7 @@ def postgres_cpu_ms():
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--bin", required=True)
-    p.add_argument("--reuse", required=True)
-    p.add_argument("--database-url", required=True)
-    p.add_argument("--page", required=True)
-    p.add_argument("--connections", type=int, default=32)
-    p.add_argument("--duration", type=int, default=8)
-    p.add_argument("--env", action="append", default=[], metavar="K=V", help="a setting of the server's")
-    args = p.parse_args()
+    args = C.page_under_load_arguments(__doc__.splitlines()[0]).parse_args()
     proc, url, headers, script = C.serve_page(args, args.page, warm=30)
     try:
         app0, pg0 = C.cpu_ms(proc.pid), postgres_cpu_ms()
