@@ -111,9 +111,15 @@ struct RegistrationSummary: Sendable {
             let query: SQLQueryString = """
                 \(select(db)), r.sort_key FROM \(ident: RegistrationModel.schema) r \(joins) WHERE r.id = ANY(\(bind: ids))
                 """
-            let rows = try await sql.raw(query).all().map(Self.withCursor)
+            // Each row put in its id's place: a sort of the page's rows (large values, moved at every step, two
+            // lookups a comparison) was 3.5 % of the national API search's server samples.
             let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-            return rows.sorted { place[$0.summary.id, default: 0] < place[$1.summary.id, default: 0] }
+            var placed = [(cursor: RegistrationCursor, summary: RegistrationSummary)?](repeating: nil, count: ids.count)
+            for row in try await sql.raw(query).all() {
+                let read = try Self.withCursor(row)
+                if let at = place[read.summary.id] { placed[at] = read }
+            }
+            return placed.compactMap { $0 }
         }
         let query: SQLQueryString = """
             \(select(db)), r.sort_key FROM (\(page)) p JOIN \(ident: RegistrationModel.schema) r ON r.id = p.id

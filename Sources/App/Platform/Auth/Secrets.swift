@@ -16,24 +16,10 @@ enum Secrets {
         return Array(out.prefix(count))
     }
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        let plain = Data(bytes).base64EncodedString()
-        return String(
-            decoding: plain.utf8.compactMap { c -> UInt8? in
-                switch c {
-                case UInt8(ascii: "+"): return UInt8(ascii: "-")
-                case UInt8(ascii: "/"): return UInt8(ascii: "_")
-                case UInt8(ascii: "="): return nil
-                default: return c
-                }
-            }, as: UTF8.self)
-    }
+    static func base64URL(_ bytes: [UInt8]) -> String { Base64URL.encode(bytes) }
 
-    static func bytes(base64URL s: String) -> [UInt8]? {
-        var b64 = s.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        b64 += String(repeating: "=", count: (4 - b64.count % 4) % 4)
-        return Data(base64Encoded: b64).map { [UInt8]($0) }
-    }
+    /// The bytes of a URL-safe base64 text; nil when it is not one (`Base64URL.decode`).
+    static func bytes(base64URL s: String) -> [UInt8]? { Base64URL.decode(s).map { [UInt8]($0) } }
 
     /// A CSRF token as a page carries it: a fresh random pad, then the token XOR the pad. No two pages hold the
     /// same bytes, so a compressed page that also reflects what a visitor typed tells nothing about the token

@@ -90,26 +90,6 @@ enum Paging {
     }
 }
 
-/// Unpadded base64 with the URL-safe alphabet (`-`, `_`), for cursors in links.
-enum Base64URL {
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    /// nil for anything longer than `limit` characters or outside the alphabet.
-    static func decode(_ token: String, limit: Int = 2_000) -> Data? {
-        guard token.utf8.count <= limit,
-            token.utf8.allSatisfy({
-                ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
-            })
-        else { return nil }
-        var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        b64 += String(repeating: "=", count: (4 - b64.utf8.count % 4) % 4)
-        return Data(base64Encoded: b64)
-    }
-}
-
 /// A place in a list's order: the values of its order's columns in one row, as an opaque URL-safe token. Each
 /// value is written `i<integer>` or `s<bytes>:<UTF-8 text>`.
 struct ListCursor: Sendable, Equatable {

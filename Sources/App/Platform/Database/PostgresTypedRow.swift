@@ -210,18 +210,20 @@ struct PostgresTypedRow: SQLRow {
     let row: PostgresRow
     let cells: PostgresRandomAccessRow
     private let next = NextColumn()
-    private let names: Names
+    /// Whether this statement's columns have names of their own (`Names`).
+    private let uniqueNames: Bool
 
     /// The column after the one read last. A row is mostly read in the order of its columns, so a name is first
     /// compared with that column's, and looked up by name (PostgresNIO's table, a hash of the name) only when it is
     /// another: two lookups a cell were 4.5 % of the server's samples on the national search (`perf`, session 36).
+    /// A row is read by one reader at a time.
     private final class NextColumn: @unchecked Sendable {
         var index = 0
     }
 
-    /// Whether a statement's columns have names of their own, found from its first row and shared by its rows
-    /// (they are handed one after another). Where two columns share a name (`SELECT *` over a join) PostgresNIO's
-    /// lookup gives the last of them, so a row is then read by name only, as before.
+    /// Whether a statement's columns have names of their own, found from its first row and shared by its rows: each
+    /// row asks as it is made, in the driver's callback, one after another. Where two columns share a name (`SELECT
+    /// *` over a join) PostgresNIO's lookup gives the last of them, so a row is then read by name only, as before.
     final class Names: @unchecked Sendable {
         private var unique: Bool?
 
@@ -236,7 +238,7 @@ struct PostgresTypedRow: SQLRow {
     init(row: PostgresRow, _ names: Names = Names()) {
         self.row = row
         cells = row.makeRandomAccess()
-        self.names = names
+        uniqueNames = names.areUnique(cells)
     }
 
     var allColumns: [String] { cells.map(\.columnName) }
@@ -250,7 +252,7 @@ struct PostgresTypedRow: SQLRow {
     private func cell(_ column: String) -> PostgresCell? {
         let start = next.index
         for guess in stride(from: start, through: start - 1, by: -1)
-        where guess >= 0 && guess < cells.count && names.areUnique(cells) {
+        where uniqueNames && guess >= 0 && guess < cells.count {
             let cell = cells[guess]
             if cell.columnName == column {
                 next.index = guess + 1

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import App
+
+/// `Base64URL`: unpadded URL-safe base64, byte for byte what Foundation's base64 gives with `+`, `/` swapped and the
+/// padding dropped; decoding refuses anything outside that alphabet.
+@Suite("URL-safe base64: Foundation's bytes with the alphabet swapped; strict decoding")
+struct Base64URLTests {
+    static func reference(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    @Test("2,000 random byte strings: encoded as the reference, decoded back to themselves")
+    func roundTrip() {
+        var rng = SplitMix64(seed: 64)
+        for _ in 0..<2_000 {
+            let bytes = (0..<rng.int(65)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            let token = Base64URL.encode(bytes)
+            #expect(token == Self.reference(bytes))
+            #expect(Base64URL.decode(token).map { [UInt8]($0) } == bytes)
+            #expect(Secrets.bytes(base64URL: Secrets.base64URL(bytes)) == bytes)
+        }
+    }
+
+    @Test("Not the URL-safe alphabet, padded, or too long: nil")
+    func refuses() {
+        let good = Base64URL.encode(Array("ab?>".utf8))
+        #expect(Base64URL.decode(good) != nil)
+        for bad in ["ab+c", "ab/c", "YWI=", "ab c", "aé", "a\u{0}b", "%41"] {
+            #expect(Base64URL.decode(bad) == nil, "\(bad)")
+        }
+        #expect(Base64URL.decode(String(repeating: "A", count: 2_004)) == nil)
+        #expect(Base64URL.decode(String(repeating: "A", count: 2_004), limit: 3_000) != nil)
+        // A length no base64 text has (one character over a group of four).
+        #expect(Base64URL.decode("AAAAA") == nil)
+    }
+}
