@@ -389,6 +389,22 @@ extension APIClient {
     }
 }
 
+extension APIClient {
+    /// An individual registered through the API (`POST /api/v1/registrations`, a "CN-03" model unless said): the
+    /// answer, for the caller to check. `movementIDs` is sent only when given.
+    func registerIndividual(
+        _ name: String, unit: Int, year: Int = 2025, typeCode: String = "CN-03", title: String,
+        movementIDs: [Int]? = nil
+    ) async throws -> Sent {
+        var body: [String: Any] = [
+            "year": year, "unitID": unit, "typeCode": typeCode, "title": title,
+            "subject": ["kind": "individual", "name": name],
+        ]
+        if let movementIDs { body["movementIDs"] = movementIDs }
+        return try await send(.POST, "/api/v1/registrations", json: body)
+    }
+}
+
 func unitID(_ app: Application, _ code: String) async throws -> Int {
     try #require(try await UnitModel.query(on: app.db).filter(\.$code == code).first()?.id)
 }

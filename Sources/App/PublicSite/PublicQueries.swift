@@ -152,21 +152,6 @@ enum PublicQueries {
             }
         }
         try await AddPublicSearch.search.filter(q, words: words, common: common, on: db)
-        if db.isPostgres {
-            // The same words as substrings, which the word-start patterns imply: PostgreSQL estimates a word's share
-            // of the public exemplars from all subjects' statistics, and for “nguyen” (a third of the people
-            // nationally, no public exemplar) walked the 37,775 public exemplars in name order testing each: 24 ms
-            // (54 with the regular expressions before migration 59). With the pair it reads the trigram index:
-            // 0.28 ms. Not in `FoldedTextSearch.matching` for every search: on the registrations the pair made a
-            // common search read the index for all its matches (“sam day” 1.4 ms → 690 ms).
-            for word in words {
-                q.filter(
-                    .sql(
-                        SQLBinaryExpression(
-                            SQLColumn(FoldedTextSearch.wordsColumn, table: SubjectModel.schema), .like,
-                            SQLBind("%" + word + "%"))))
-            }
-        }
         if let after, let s = try await SubjectModel.find(after, on: db) {
             q.group(.or) { o in
                 o.filter(\.$sortKey > s.sortKey)

@@ -154,13 +154,9 @@ struct DemoGroupYearTests {
             let members = try await GroupWorkService.load(cum, year: 2025, on: app.db).memberIDs
             for year in [2024, 2025] {
                 for unit in members {
-                    let res = try await api.send(
-                        .POST, "/api/v1/registrations",
-                        json: [
-                            "year": year, "unitID": unit, "typeCode": "CN-03", "title": "Điển hình \(unit) \(year)",
-                            "subject": ["kind": "individual", "name": "Người \(unit) \(year)"],
-                            "movementIDs": [Int](),
-                        ])
+                    let res = try await api.registerIndividual(
+                        "Người \(unit) \(year)", unit: unit, year: year, title: "Điển hình \(unit) \(year)",
+                        movementIDs: [])
                     #expect(res.status == .created || res.status == .ok, "\(res.text)")
                 }
             }

@@ -26,13 +26,8 @@ extension MatrixFixture {
     /// A fresh 2025 registration of the scope's member, to list as an exemplar.
     func groupExemplar(_ scope: MatrixScope) async throws -> Int {
         let n = next()
-        let res = try await admin.send(
-            .POST, "/api/v1/registrations",
-            json: [
-                "year": 2025, "unitID": try await groupMember(scope), "typeCode": "CN-03",
-                "title": "Điển hình cụm \(n)", "subject": ["kind": "individual", "name": "Người cụm \(n)"],
-                "movementIDs": [Int](),
-            ])
+        let res = try await admin.registerIndividual(
+            "Người cụm \(n)", unit: try await groupMember(scope), title: "Điển hình cụm \(n)", movementIDs: [])
         guard let id = try res.jsonObject()["id"] as? Int else { throw MatrixFixtureError("registration: \(res.text)") }
         return id
     }

@@ -331,12 +331,7 @@ struct LifecycleAPITests {
             ]
             for (i, n) in names.enumerated() {
                 let name = i % 2 == 0 ? n.decomposedStringWithCanonicalMapping : n
-                let r = try await api.send(
-                    .POST, "/api/v1/registrations",
-                    json: [
-                        "year": 2025, "unitID": unit, "typeCode": "CN-03", "title": "Người tốt việc tốt",
-                        "subject": ["kind": "individual", "name": name],
-                    ])
+                let r = try await api.registerIndividual(name, unit: unit, title: "Người tốt việc tốt")
                 #expect(r.status == .created)
             }
             let all = try await api.send(.GET, "/api/v1/registrations?year=2025&perPage=100").json(

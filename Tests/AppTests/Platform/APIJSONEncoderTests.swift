@@ -211,12 +211,7 @@ struct APIJSONEncoderTests {
             let api = try await APIClient.login(app, "noivu")
             let unit = try await unitID(app, "KR-DAKRUONG")
             for name in ["Nguyễn Văn \"Ba\"", "Trần Thị A/B", "Lê Đức Thọ"] {
-                let made = try await api.send(
-                    .POST, "/api/v1/registrations",
-                    json: [
-                        "year": 2025, "unitID": unit, "typeCode": "CN-03", "title": "Người tốt việc tốt",
-                        "subject": ["kind": "individual", "name": name],
-                    ])
+                let made = try await api.registerIndividual(name, unit: unit, title: "Người tốt việc tốt")
                 #expect(made.status == .created)
             }
             let res = try await api.send(.GET, "/api/v1/registrations?year=2025&perPage=3")

@@ -12,12 +12,7 @@ enum EventsFixture {
     /// A fresh 2025 registration of the unit (made by the standing office through the API): its subject's id.
     static func exemplar(_ app: Application, unit: Int, name: String) async throws -> Int {
         let api = try await APIClient.login(app, "noivu")
-        let res = try await api.send(
-            .POST, "/api/v1/registrations",
-            json: [
-                "year": 2025, "unitID": unit, "typeCode": "CN-03", "title": "Điển hình \(name)",
-                "subject": ["kind": "individual", "name": name], "movementIDs": [Int](),
-            ])
+        let res = try await api.registerIndividual(name, unit: unit, title: "Điển hình \(name)", movementIDs: [])
         #expect(res.status == .created || res.status == .ok, "\(res.text)")
         let rid = try #require(try res.jsonObject()["id"] as? Int)
         return try #require(try await RegistrationModel.find(rid, on: app.db)?.$subject.id)
