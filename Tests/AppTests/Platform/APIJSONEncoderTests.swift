@@ -42,6 +42,14 @@ struct APIJSONEncoderTests {
             #expect(try APIJSONEncoder.bytes(["k\(text)": 1]) == Self.foundation(["k\(text)": 1]))
         }
         #expect(try APIJSONEncoder.bytes(texts) == Self.foundation(texts))
+        // Random texts: escapes at the start, the end, side by side, or none (the writer's whole-text path).
+        var random = SplitMix64(seed: 37)
+        let pieces = ["a", "đ", "ễ", "\"", "\\", "/", "\n", "\u{01}", "\u{1F}", " ", "😀", "Z", "9"]
+        for _ in 0..<2_000 {
+            let length = Int(random.next() % 12)
+            let text = (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(try APIJSONEncoder.bytes([text]) == Self.foundation([text]), "\(text.unicodeScalars.map(\.value))")
+        }
     }
 
     @Test
@@ -52,6 +60,14 @@ struct APIJSONEncoderTests {
         #expect(try APIJSONEncoder.bytes([Int8.min, Int8.max]) == Self.foundation([Int8.min, Int8.max]))
         #expect(try APIJSONEncoder.bytes([UInt64.max, 0]) == Self.foundation([UInt64.max, 0]))
         #expect(try APIJSONEncoder.bytes([Int32.min, 7]) == Self.foundation([Int32.min, 7]))
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<2_000 {
+            let bits = random.next()
+            let n = Int(bitPattern: UInt(bits >> (bits % 64)))
+            let values = [n, 0 &- n, n % 1_000, Int(Int16(truncatingIfNeeded: n))]
+            #expect(try APIJSONEncoder.bytes(values) == Self.foundation(values), "\(values)")
+            #expect(try APIJSONEncoder.bytes([UInt64(bits)]) == Self.foundation([UInt64(bits)]))
+        }
         let doubles: [Double] = [
             0, -0.0, 1, -1, 0.1, 1.5, 100, 123.456, .pi, 1e15, 1e16, 1e21, 1e-7, 0.000_123, .leastNonzeroMagnitude,
             .greatestFiniteMagnitude,
