@@ -38,12 +38,15 @@ let package = Package(
         .systemLibrary(name: "DHJpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "DHPng", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "Imaging", dependencies: ["DHJpeg", "DHPng"]),
+        // The Swift runtime's global-executor hook, for NIO's event loops as Swift Concurrency's executor (LoopExecutor).
+        .target(name: "DHExecutorHook"),
         .target(
             name: "App",
             dependencies: [
                 "Domain",
                 "OOXML",
                 "Imaging",
+                "DHExecutorHook",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

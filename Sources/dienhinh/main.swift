@@ -3,9 +3,12 @@ import Foundation
 import Vapor
 
 // The one executable: serve (default), migrate, demo-data, user create|list.
+// First of all, before any task is made: async work runs on NIO's event loops (`LoopExecutor`).
+let onLoops = LoopExecutor.wanted(ProcessInfo.processInfo.environment) && LoopExecutor.install()
 var env = try Environment.detect()
 try LoggingSystem.bootstrap(from: &env)
 let app = try await Application.make(env)
+app.logger.info("Swift Concurrency's executor: \(onLoops ? "NIO's event loops" : "its own pool")")
 var exitCode: Int32 = 0
 do {
     let environment = ProcessInfo.processInfo.environment

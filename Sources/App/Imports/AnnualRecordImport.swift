@@ -84,7 +84,7 @@ enum AnnualRecordImport {
         -> Result
     {
         try Access.check(actor, .createUnitRecords)
-        let rows = try ImportService.readRows(data).filter {
+        let rows = try await ImportService.readRowsAside(data).filter {
             !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
         }
         guard rows.count >= 2 else {

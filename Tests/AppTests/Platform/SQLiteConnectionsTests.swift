@@ -15,7 +15,9 @@ import Vapor
 struct SQLiteConnectionsTests {
     static var onSQLite: Bool { (ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty }
 
-    @Test("DIENHINH_SQLITE_READERS: 1–16, DIENHINH_SQLITE_WRITE_WAIT: 1–600, DIENHINH_SQL_LOG: 1 or 0")
+    @Test(
+        "DIENHINH_SQLITE_READERS: 1–16, DIENHINH_SQLITE_WRITE_WAIT: 1–600, DIENHINH_SQL_LOG and DIENHINH_NIO_EXECUTOR: 1 or 0"
+    )
     func readersFromTheEnvironment() throws {
         let dir = NSTemporaryDirectory()
         #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).sqliteWriteWait == 45)
@@ -29,6 +31,18 @@ struct SQLiteConnectionsTests {
             } catch let e as ConfigError {
                 #expect(e.variable == "DIENHINH_SQLITE_WRITE_WAIT" && e.message.contains("từ 1 đến 600"))
             }
+        }
+        // DIENHINH_NIO_EXECUTOR: read alike by `main.swift` (`LoopExecutor.wanted`) and by the configuration.
+        for (value, on) in [(nil, true), ("1", true), ("0", false), ("off", false), (" No ", false), ("yes", true)] {
+            let env = value.map { ["DIENHINH_NIO_EXECUTOR": $0] } ?? [:]
+            #expect(try AppConfig.fromEnvironment(env, workingDirectory: dir).loopExecutor == on, "\(value ?? "")")
+            #expect(LoopExecutor.wanted(env) == on, "\(value ?? "")")
+        }
+        do {
+            _ = try AppConfig.fromEnvironment(["DIENHINH_NIO_EXECUTOR": "có"], workingDirectory: dir)
+            Issue.record("DIENHINH_NIO_EXECUTOR=có was accepted")
+        } catch let e as ConfigError {
+            #expect(e.variable == "DIENHINH_NIO_EXECUTOR")
         }
         #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).sqlLog == false)
         #expect(try AppConfig.fromEnvironment(["DIENHINH_SQL_LOG": "1"], workingDirectory: dir).sqlLog == true)
