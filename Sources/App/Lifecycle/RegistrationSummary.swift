@@ -178,8 +178,9 @@ struct RegistrationSummary: Sendable {
         func int(_ c: String) throws -> Int { try row.decode(column: c, as: Int.self) }
         let id = try int("id")
         self.id = id
-        status = try row.decode(column: "status", as: RegistrationStatus.self)
+        // In the order of `select`'s columns: PostgreSQL's rows find the next column without a lookup by name.
         year = try int("year")
+        status = try row.decode(column: "status", as: RegistrationStatus.self)
         subjectKind = try text("subject_kind")
         catalogueVersion = try text("catalogue_version")
         fieldCode = try text("field_code")

@@ -37,3 +37,20 @@ struct Base64URLTests {
         #expect(Base64URL.decode("AAAAA") == nil)
     }
 }
+
+/// `Hex`: lowercase hexadecimal, as `String(format: "%02x")` a byte wrote it (digests stored before it keep matching).
+@Suite("Hexadecimal digests: what String(format:) wrote")
+struct HexTests {
+    @Test("2,000 random byte strings and every byte value, against String(format: \"%02x\")")
+    func sameAsFormat() {
+        func reference(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+        let every = (0...255).map { UInt8($0) }
+        #expect(Hex.lowercase(every) == reference(every))
+        var rng = SplitMix64(seed: 16)
+        for _ in 0..<2_000 {
+            let bytes = (0..<rng.int(40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            #expect(Hex.lowercase(bytes) == reference(bytes))
+        }
+        #expect(Hex.lowercase([UInt8]()) == "")
+    }
+}

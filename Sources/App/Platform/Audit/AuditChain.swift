@@ -37,7 +37,7 @@ enum AuditChain {
         let text = canonical(
             prevHash: prevHash, at: e.at, userID: e.userID, username: e.username, action: e.action, entity: e.entity,
             entityID: e.entityID, unitID: e.unitID, summary: e.summary, before: e.before, after: e.after)
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Both databases keep at least milliseconds; the hash covers exactly what comes back.

@@ -18,7 +18,7 @@ enum AuditRedaction {
     /// The marker that stands for `value`: HMAC-SHA256 with the database's own audit key, first 16 hex digits.
     static func marker(_ value: String, key: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: Data(key.utf8)))
-        return prefix + mac.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return prefix + Hex.lowercase(mac.prefix(8))
     }
 
     /// The JSON text with every redacted key's non-empty value replaced; text that is not JSON is kept as it is.

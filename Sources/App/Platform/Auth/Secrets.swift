@@ -45,7 +45,7 @@ enum Secrets {
     }
 
     static func sha256(_ s: String) -> String {
-        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(s.utf8)))
     }
 
     /// Comparison whose time does not depend on where the strings differ.

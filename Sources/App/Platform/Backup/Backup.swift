@@ -109,7 +109,7 @@ enum Backup {
             sha.update(data: chunk)
             size += chunk.count
         }
-        return (size, sha.finalize().map { String(format: "%02x", $0) }.joined())
+        return (size, Hex.lowercase(sha.finalize()))
     }
 
     // MARK: Restore

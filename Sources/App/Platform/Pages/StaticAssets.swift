@@ -14,7 +14,7 @@ struct StaticAssets: Sendable {
         for path in paths {
             let file = publicDirectory.hasSuffix("/") ? publicDirectory + path.dropFirst() : publicDirectory + path
             if let data = FileManager.default.contents(atPath: file) {
-                versions[path] = SHA256.hash(data: data).prefix(6).map { String(format: "%02x", $0) }.joined()
+                versions[path] = Hex.lowercase(SHA256.hash(data: data).prefix(6))
             }
         }
         self.versions = versions

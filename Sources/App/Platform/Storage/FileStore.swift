@@ -30,7 +30,7 @@ enum FileStore {
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: bytes))
     }
 
     /// Stores the bytes, then runs `commit` (the transaction that records them); the file goes if the commit fails.
