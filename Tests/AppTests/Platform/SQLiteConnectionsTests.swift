@@ -33,10 +33,17 @@ struct SQLiteConnectionsTests {
             }
         }
         // DIENHINH_NIO_EXECUTOR: read alike by `main.swift` (`LoopExecutor.wanted`) and by the configuration.
-        for (value, on) in [(nil, true), ("1", true), ("0", false), ("off", false), (" No ", false), ("yes", true)] {
-            let env = value.map { ["DIENHINH_NIO_EXECUTOR": $0] } ?? [:]
-            #expect(try AppConfig.fromEnvironment(env, workingDirectory: dir).loopExecutor == on, "\(value ?? "")")
-            #expect(LoopExecutor.wanted(env) == on, "\(value ?? "")")
+        // Unset: on PostgreSQL, not on SQLite.
+        let postgres = ["DATABASE_URL": "postgres://u:p@localhost:5432/db"]
+        let cases: [([String: String], Bool)] = [
+            ([:], false), (postgres, true), (["DIENHINH_NIO_EXECUTOR": "1"], true),
+            (["DIENHINH_NIO_EXECUTOR": "yes"], true), (["DIENHINH_NIO_EXECUTOR": "0"], false),
+            (postgres.merging(["DIENHINH_NIO_EXECUTOR": "off"]) { a, _ in a }, false),
+            (postgres.merging(["DIENHINH_NIO_EXECUTOR": " No "]) { a, _ in a }, false),
+        ]
+        for (env, on) in cases {
+            #expect(try AppConfig.fromEnvironment(env, workingDirectory: dir).loopExecutor == on, "\(env)")
+            #expect(LoopExecutor.wanted(env) == on, "\(env)")
         }
         do {
             _ = try AppConfig.fromEnvironment(["DIENHINH_NIO_EXECUTOR": "có"], workingDirectory: dir)

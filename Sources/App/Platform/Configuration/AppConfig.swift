@@ -61,8 +61,8 @@ public struct AppConfig: Sendable {
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
     /// Async work on NIO's event loops (DIENHINH_NIO_EXECUTOR, 1 or 0; `LoopExecutor`, installed by `main.swift`
-    /// before this is read, with the same reading of the variable). Default on.
-    public var loopExecutor = true
+    /// before this is read, with the same reading of the variables). Default: on PostgreSQL, not on SQLite.
+    public var loopExecutor = false
     /// Seconds a write waits for its turn on a SQLite file before it is refused with a 503 and Retry-After
     /// (DIENHINH_SQLITE_WRITE_WAIT, 1–600; `FairGate.sqliteWriter`). Default 45.
     public var sqliteWriteWait = 45
@@ -183,7 +183,9 @@ public struct AppConfig: Sendable {
         }
         config.demo = try flag("DIENHINH_DEMO", meaning: "nạp dữ liệu mẫu") ?? false
         config.sqlLog = try flag("DIENHINH_SQL_LOG", meaning: "ghi mọi câu SQL") ?? false
-        config.loopExecutor = try flag("DIENHINH_NIO_EXECUTOR", meaning: "chạy tác vụ trên vòng sự kiện NIO") ?? true
+        config.loopExecutor =
+            try flag("DIENHINH_NIO_EXECUTOR", meaning: "chạy tác vụ trên vòng sự kiện NIO")
+            ?? LoopExecutor.wanted(env)
         if let r = value("DIENHINH_SQLITE_READERS") {
             guard let n = Int(r), (1...16).contains(n) else {
                 throw ConfigError(
