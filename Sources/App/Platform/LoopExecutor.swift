@@ -25,9 +25,7 @@ public enum LoopExecutor {
     /// throughput and a longer tail: the web search's p95 81.2 → 93.5 and 74.9 → 83.8 ms, the API search's 49.0 →
     /// 52.5 (session 37, the same binary with and without). On PostgreSQL they gave more of both.
     public static func wanted(_ environment: [String: String]) -> Bool {
-        let value = environment["DIENHINH_NIO_EXECUTOR"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        if ["0", "false", "no", "off"].contains(value) { return false }
-        if ["1", "true", "yes", "on"].contains(value) { return true }
+        if let said = environment["DIENHINH_NIO_EXECUTOR"].flatMap(AppConfig.yesNo) { return said }
         return !(environment["DATABASE_URL"]?.trimmingCharacters(in: .whitespaces) ?? "").isEmpty
     }
 

@@ -2,7 +2,8 @@
 /// files, backups, asset versions). `String(format: "%02x")` a byte went through Foundation's formatter: 1.4 % of a
 /// signed-in page's server samples under load, for the session token's hash alone (session 37).
 enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
+    /// The sixteen digits, as bytes.
+    static let digits = Array("0123456789abcdef".utf8)
 
     static func lowercase(_ bytes: some Sequence<UInt8>) -> String {
         var text: [UInt8] = []

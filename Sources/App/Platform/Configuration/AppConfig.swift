@@ -94,6 +94,15 @@ public struct AppConfig: Sendable {
         self.jurisdiction = jurisdiction
     }
 
+    /// A yes/no value: 1/true/yes/on or 0/false/no/off (any case, spaces around ignored); nil for anything else.
+    public static func yesNo(_ value: String) -> Bool? {
+        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "1", "true", "yes", "on": true
+        case "0", "false", "no", "off": false
+        default: nil
+        }
+    }
+
     public static func fromEnvironment(_ env: [String: String], workingDirectory: String) throws -> AppConfig {
         func value(_ name: String) -> String? {
             guard let v = env[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
@@ -174,12 +183,10 @@ public struct AppConfig: Sendable {
         /// A yes/no variable: 1/true/yes/on or 0/false/no/off; anything else names the variable.
         func flag(_ name: String, meaning: String) throws -> Bool? {
             guard let v = value(name) else { return nil }
-            switch v.lowercased() {
-            case "1", "true", "yes", "on": return true
-            case "0", "false", "no", "off": return false
-            default:
+            guard let yes = Self.yesNo(v) else {
                 throw ConfigError(variable: name, message: "chỉ nhận 1 (\(meaning)) hoặc 0 (đang là “\(v)”).")
             }
+            return yes
         }
         config.demo = try flag("DIENHINH_DEMO", meaning: "nạp dữ liệu mẫu") ?? false
         config.sqlLog = try flag("DIENHINH_SQL_LOG", meaning: "ghi mọi câu SQL") ?? false

@@ -207,8 +207,6 @@ final class JSONStreamWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
     /// A byte a JSON string writes escaped, as Foundation's encoder does: a control character, `"`, `\`, `/`.
     @inline(__always)
     private static func escaped(_ b: UInt8) -> Bool {
@@ -248,8 +246,8 @@ final class JSONStreamWriter {
             case 0x0C: literal("\\f")
             default:
                 literal("\\u00")
-                bytes.append(Self.hex[Int(b >> 4)])
-                bytes.append(Self.hex[Int(b & 0x0F)])
+                bytes.append(Hex.digits[Int(b >> 4)])
+                bytes.append(Hex.digits[Int(b & 0x0F)])
             }
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
