@@ -93,7 +93,7 @@ struct LifecycleAPIController {
     @Sendable func list(req: Request) async throws -> ListResponse<RegistrationDTO> {
         let actor = try req.requireActor()
         let page = try await RegistrationListing.list(
-            try RegistrationFilter(query: req), actor: actor, on: req.db, keptFor: req)
+            try RegistrationFilter(query: req), as: RegistrationSummary.self, actor: actor, on: req.db, keptFor: req)
         return ListResponse(page) { RegistrationDTO($0, access: req.fieldAccess($0.unitPath)) }
     }
 
@@ -232,7 +232,9 @@ struct LifecycleAPIController {
 /// far + 1 for a search (`totalIsLowerBound` when there are more than `total` - 1, `RegistrationListing.PageQuery`);
 /// `order` is "name" (name order), or "newest" (a search: the newest registrations first).
 extension ListResponse where T == RegistrationDTO {
-    init(_ p: RegistrationListPage, _ map: (RegistrationSummary) throws -> RegistrationDTO) rethrows {
+    init(_ p: RegistrationListPage<RegistrationSummary>, _ map: (RegistrationSummary) throws -> RegistrationDTO)
+        rethrows
+    {
         self.init(
             items: try p.items.map(map), page: p.page, perPage: p.perPage, total: p.total,
             totalIsLowerBound: p.totalIsBound, next: p.next?.token, previous: p.previous?.token,

@@ -117,9 +117,10 @@ struct RegistrationCursor: Sendable, Equatable {
     }
 }
 
-/// A keyset page of the list: its rows, links to the pages around it, and a bounded total.
-struct RegistrationListPage: Sendable {
-    let items: [RegistrationSummary]
+/// A keyset page of the list: its rows (`Item`: what the page is read as, `ListedRegistration`), links to the pages
+/// around it, and a bounded total.
+struct RegistrationListPage<Item: Sendable>: Sendable {
+    let items: [Item]
     /// The first row of the next page starts after this; nil on the last page.
     let next: RegistrationCursor?
     /// The previous page ends before this; nil on the first page.
@@ -438,7 +439,7 @@ enum RegistrationListing {
             }
         }
 
-        /// The page's order again over its rows as `RegistrationSummary.read(page:)` joins them (`r`): on SQLite the
+        /// The page's order again over its rows as `ListedRegistration.read(page:)` joins them (`r`): on SQLite the
         /// full-text index's rowid is the registration's id.
         func rowOrder(backwards: Bool = false) -> SQLQueryString {
             let direction = backwards ? "ASC" : "DESC"
@@ -486,16 +487,16 @@ enum RegistrationListing {
     /// A page in stable order (`Order`): name order, or the newest first for a search. Paged by cursor
     /// (`after`/`before`), or by number while the offset is small; a deeper `page=` is a 400 (the web redirects).
     /// `keptFor`: as `conditions`.
-    static func list(_ f: RegistrationFilter, actor: Actor, on db: any Database, keptFor req: Request? = nil)
-        async throws -> RegistrationListPage
-    {
+    static func list<Item: ListedRegistration>(
+        _ f: RegistrationFilter, as _: Item.Type, actor: Actor, on db: any Database, keptFor req: Request? = nil
+    ) async throws -> RegistrationListPage<Item> {
         guard let q = try await PageQuery.make(f, actor: actor, on: db, keptFor: req) else {
             return RegistrationListPage(items: [], next: nil, previous: nil, page: 1, perPage: f.perPage, total: 0)
         }
         let n = f.perPage
         let w = try await Paging.window(page: f.page, after: f.after, before: f.before, perPage: n) {
             start, backwards, offset, limit in
-            try await RegistrationSummary.read(
+            try await Item.read(
                 page: q.page(start.map { [q.from($0, backwards: backwards)] } ?? [], backwards: backwards)
                     .column(column("id"), as: "id").limit(limit).offset(offset).query,
                 order: q.rowOrder(backwards: backwards), on: db)
@@ -503,7 +504,7 @@ enum RegistrationListing {
         let (rows, hasNext, hasPrevious, number) = (w.rows, w.hasNext, w.hasPrevious, w.number)
         let (total, bound) = try await q.total(number: number, perPage: n, rows: rows.count, hasNext: hasNext)
         return RegistrationListPage(
-            items: rows.map(\.summary), next: hasNext ? rows.last?.cursor : nil,
+            items: rows.map(\.row), next: hasNext ? rows.last?.cursor : nil,
             previous: hasPrevious ? rows.first?.cursor : nil, page: number, perPage: n, total: total,
             countBound: bound, order: q.order)
     }

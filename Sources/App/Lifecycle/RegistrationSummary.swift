@@ -38,7 +38,7 @@ extension SubjectFacts {
 /// The list reads a page of them in ONE joined query (`read`). Loading the same rows as Fluent models (a registration,
 /// its subject, unit, type and movement links, five queries) spent most of the list's time in the models'
 /// reflection: nationally, an API page of 50 took 7.9 ms alone over 0.12 ms of SQL (issue 11).
-struct RegistrationSummary: Sendable {
+struct RegistrationSummary: ListedRegistration {
     let id: Int
     let year: Int
     let status: RegistrationStatus
@@ -88,57 +88,13 @@ struct RegistrationSummary: Sendable {
     static func read(_ ids: [Int], on db: any Database) async throws -> [RegistrationSummary] {
         guard !ids.isEmpty else { return [] }
         let query: SQLQueryString = """
-            \(select(db)) FROM \(ident: RegistrationModel.schema) r \(joins) WHERE r.id IN (\(binds: ids))
+            \(columns(db)) FROM \(ident: RegistrationModel.schema) r \(joins) WHERE r.id IN (\(binds: ids))
             """
-        return try await db.sql().raw(query).all().map(RegistrationSummary.init(row:))
+        return try await db.sql().raw(query).all().map(RegistrationSummary.init(listed:))
     }
 
-    /// The registrations a page query names (its `id` column; it stops at its limit), each with its list cursor,
-    /// in `order`: the page's rows in the statement that finds them. Read as two (the page's ids, then their rows)
-    /// a list page paid a second statement, which PostgreSQL plans and answers on its own round trip (issue 11).
-    ///
-    /// On PostgreSQL a page whose plan depends on a pattern bind (a unit's subtree, a search) is planned with its
-    /// values on every run (`PreparedStatements`), and the rows' joins made its planning dear: the national search's
-    /// page alone plans in 0.3–0.5 ms, joined to its rows' read in 1.0–1.3. Such a page's ids are read first, then
-    /// their rows by a prepared statement, whose plan PostgreSQL keeps.
-    static func read(page: any SQLExpression, order: SQLQueryString, on db: any Database) async throws
-        -> [(cursor: RegistrationCursor, summary: RegistrationSummary)]
-    {
-        let sql = try db.sql()
-        if db.isPostgres, PreparedStatements.bindsPattern(sql.serialize(page).sql) {
-            let ids = try await sql.raw("\(page)").all().map { try $0.decode(column: "id", as: Int.self) }
-            guard !ids.isEmpty else { return [] }
-            let query: SQLQueryString = """
-                \(select(db)), r.sort_key FROM \(ident: RegistrationModel.schema) r \(joins) WHERE r.id = ANY(\(bind: ids))
-                """
-            // Each row put in its id's place: a sort of the page's rows (large values, moved at every step, two
-            // lookups a comparison) was 3.5 % of the national API search's server samples.
-            let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-            var placed = [(cursor: RegistrationCursor, summary: RegistrationSummary)?](repeating: nil, count: ids.count)
-            for row in try await sql.raw(query).all() {
-                let read = try Self.withCursor(row)
-                if let at = place[read.summary.id] { placed[at] = read }
-            }
-            return placed.compactMap { $0 }
-        }
-        let query: SQLQueryString = """
-            \(select(db)), r.sort_key FROM (\(page)) p JOIN \(ident: RegistrationModel.schema) r ON r.id = p.id
-            \(joins) ORDER BY \(order)
-            """
-        return try await sql.raw(query).all().map(Self.withCursor)
-    }
-
-    private static func withCursor(_ row: any SQLRow) throws -> (
-        cursor: RegistrationCursor, summary: RegistrationSummary
-    ) {
-        let summary = try RegistrationSummary(row: row)
-        return (
-            RegistrationCursor(sortKey: try row.decode(column: "sort_key", as: String.self), id: summary.id), summary
-        )
-    }
-
-    /// The columns `init(row:)` reads, of `r` (registrations) and what `joins` joins to it.
-    private static func select(_ db: any Database) -> SQLQueryString {
+    /// The columns `init(typed:)` reads, of `r` (registrations) and what `joins` joins to it.
+    static func columns(_ db: any Database) -> SQLQueryString {
         let movements =
             db.isPostgres
             ? "string_agg(rm.movement_id::text, ',' ORDER BY rm.movement_id)" : "group_concat(rm.movement_id)"
@@ -155,25 +111,13 @@ struct RegistrationSummary: Sendable {
             """
     }
 
-    private static let joins: SQLQueryString = """
+    /// What a row of the list joins to its registration (`r`): its subject (`s`), unit (`u`) and type (`st`).
+    static let joins: SQLQueryString = """
         JOIN \(ident: SubjectModel.schema) s ON s.id = r.subject_id JOIN \(ident: UnitModel.schema) u ON u.id = r.unit_id
         LEFT JOIN \(ident: SubjectTypeModel.schema) st ON st.id = r.subject_type_id
         """
 
-    /// Read through the app's own row types where the row is one (`SQLiteTypedRow`, `PostgresTypedRow`): the reads
-    /// below are then specialised for it, where through `any SQLRow` each of a page's 1,650 values went through the
-    /// protocol's generic witness and asked the runtime for its type's metadata (2.5 % of a search page's CPU).
-    private init(row: any SQLRow) throws {
-        if let typed = row as? SQLiteTypedRow {
-            try self.init(typed: typed)
-        } else if let typed = row as? PostgresTypedRow {
-            try self.init(typed: typed)
-        } else {
-            try self.init(typed: row)
-        }
-    }
-
-    private init(typed row: some SQLRow) throws {
+    init(typed row: some SQLRow) throws {
         func text(_ c: String) throws -> String { try row.decode(column: c, as: String.self) }
         func int(_ c: String) throws -> Int { try row.decode(column: c, as: Int.self) }
         let id = try int("id")
@@ -209,4 +153,72 @@ struct RegistrationSummary: Sendable {
             gender: try text("s_gender"), ethnicity: try text("s_ethnicity"), birthDate: try text("s_birth_date"),
             idNumber: try text("s_id_number"), phone: try text("s_phone"), address: try text("s_address"))
     }
+}
+
+/// What a page of the registration list is read as (`read(page:order:on:)`): the columns a row needs, of `r`
+/// (registrations) and of what `RegistrationSummary.joins` joins (`s` subjects, `u` units, `st` subject types), and
+/// the row made from them. The API reads whole summaries (`RegistrationSummary`, 31 columns, the movements' ids
+/// among them); the web list only what its table shows (`RegistrationRow`, 8 columns).
+protocol ListedRegistration: Sendable {
+    var id: Int { get }
+    /// `SELECT` and the columns, without `sort_key` (`read(page:)` adds it for the cursor).
+    static func columns(_ db: any Database) -> SQLQueryString
+    init(typed row: some SQLRow) throws
+}
+
+extension ListedRegistration {
+    /// Read through the app's own row types where the row is one (`SQLiteTypedRow`, `PostgresTypedRow`): the reads
+    /// of `init(typed:)` are then specialised for it, where through `any SQLRow` each of a page's 1,650 values went
+    /// through the protocol's generic witness and asked the runtime for its type's metadata (2.5 % of a search
+    /// page's CPU).
+    init(listed row: any SQLRow) throws {
+        if let typed = row as? SQLiteTypedRow {
+            try self.init(typed: typed)
+        } else if let typed = row as? PostgresTypedRow {
+            try self.init(typed: typed)
+        } else {
+            try self.init(typed: row)
+        }
+    }
+
+    /// The registrations a page query names (its `id` column; it stops at its limit), each with its list cursor,
+    /// in `order`: the page's rows in the statement that finds them. Read as two (the page's ids, then their rows)
+    /// a list page paid a second statement, which PostgreSQL plans and answers on its own round trip (issue 11).
+    ///
+    /// On PostgreSQL a page whose plan depends on a pattern bind (a unit's subtree, a search) is planned with its
+    /// values on every run (`PreparedStatements`), and the rows' joins made its planning dear: the national search's
+    /// page alone plans in 0.3–0.5 ms, joined to its rows' read in 1.0–1.3. Such a page's ids are read first, then
+    /// their rows by a prepared statement, whose plan PostgreSQL keeps.
+    static func read(page: any SQLExpression, order: SQLQueryString, on db: any Database) async throws
+        -> [(cursor: RegistrationCursor, row: Self)]
+    {
+        let sql = try db.sql()
+        if db.isPostgres, PreparedStatements.bindsPattern(sql.serialize(page).sql) {
+            let ids = try await sql.raw("\(page)").all().map { try $0.decode(column: "id", as: Int.self) }
+            guard !ids.isEmpty else { return [] }
+            let query: SQLQueryString = """
+                \(columns(db)), r.sort_key FROM \(ident: RegistrationModel.schema) r \(RegistrationSummary.joins) WHERE r.id = ANY(\(bind: ids))
+                """
+            // Each row put in its id's place: a sort of the page's rows (large values, moved at every step, two
+            // lookups a comparison) was 3.5 % of the national API search's server samples.
+            let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            var placed = [(cursor: RegistrationCursor, row: Self)?](repeating: nil, count: ids.count)
+            for row in try await sql.raw(query).all() {
+                let read = try Self.withCursor(row)
+                if let at = place[read.row.id] { placed[at] = read }
+            }
+            return placed.compactMap { $0 }
+        }
+        let query: SQLQueryString = """
+            \(columns(db)), r.sort_key FROM (\(page)) p JOIN \(ident: RegistrationModel.schema) r ON r.id = p.id
+            \(RegistrationSummary.joins) ORDER BY \(order)
+            """
+        return try await sql.raw(query).all().map(Self.withCursor)
+    }
+
+    private static func withCursor(_ row: any SQLRow) throws -> (cursor: RegistrationCursor, row: Self) {
+        let read = try Self(listed: row)
+        return (RegistrationCursor(sortKey: try row.decode(column: "sort_key", as: String.self), id: read.id), read)
+    }
+
 }

@@ -420,6 +420,49 @@ struct RegistrationListScaleTests {
         }
     }
 
+    @Test("The web list's rows, read with only the columns its table shows, say what the API's whole summaries say")
+    func narrowRows() async throws {
+        try await withTestApp { app in
+            _ = try await DemoDistrict.load(app: app, today: DemoDistrictTests.today) // every kind of subject, types
+            let actor = try await Self.admin(app)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            /// The row the page showed when it was made from a whole summary.
+            func shown(_ r: RegistrationSummary) -> RegistrationRow {
+                RegistrationRow(
+                    id: r.id, href: RegistrationsPath.registration(.id(r.id)).href, year: r.year,
+                    subjectName: r.subject.name, subjectKindLabel: r.subject.subjectKind.label, title: r.title,
+                    unitName: r.unitShortName, typeName: r.typeName ?? "—", statusLabel: r.status.label,
+                    status: r.status.rawValue)
+            }
+            var kinds = Set<String>()
+            var statuses = Set<String>()
+            // The list in name order, a search (on PostgreSQL its ids first, then their rows), and a common word.
+            for q in ["", "Đăk", "nguyen"] {
+                var f = RegistrationFilter()
+                f.q = q
+                f.perPage = 7
+                var pages = 0
+                var rows = 0
+                repeat {
+                    let narrow = try await RegistrationListing.list(
+                        f, as: RegistrationRow.self, actor: actor, on: app.db)
+                    let whole = try await RegistrationListing.list(
+                        f, as: RegistrationSummary.self, actor: actor, on: app.db)
+                    #expect(try encoder.encode(narrow.items) == encoder.encode(whole.items.map(shown)), "q = \(q)")
+                    #expect(narrow.next == whole.next && narrow.total == whole.total)
+                    kinds.formUnion(narrow.items.map(\.subjectKindLabel))
+                    statuses.formUnion(narrow.items.map(\.status))
+                    rows += narrow.items.count
+                    pages += 1
+                    f.after = narrow.next
+                } while f.after != nil && pages < 4
+                #expect(rows > 7, "q = \(q)") // more than one page compared
+            }
+            #expect(kinds.count > 1 && statuses.count > 1)
+        }
+    }
+
     @Test("Search over the folded text: word prefixes, same results on both databases, kept up to date on write")
     func foldedSearch() async throws {
         try await withTestApp { app in
