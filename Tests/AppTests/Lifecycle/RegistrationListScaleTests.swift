@@ -420,6 +420,31 @@ struct RegistrationListScaleTests {
         }
     }
 
+    @Test("The list joins the units only when a condition names them: the whole tree's search reads no unit")
+    func unitsJoinedWhenNamed() async throws {
+        try await withTestApp { app in
+            try await StreamedExportTests.bulk(app, year: 2036, count: 60)
+            var search = RegistrationFilter()
+            search.q = "người xuất"
+            search.year = 2036
+            // The district's staff see the whole tree: nothing about units to test.
+            let whole = try await Self.plan(app, search).joined(separator: " | ")
+            #expect(!whole.contains("units"), "\(whole)")
+            // A commune officer's scope, and a filter by a unit with units under it, are tested on the units.
+            let scoped = try await Self.plan(app, search, as: "dakruong").joined(separator: " | ")
+            #expect(scoped.contains("units"), "\(scoped)")
+            var byUnit = search
+            byUnit.unitID = try await UnitModel.query(on: app.db).filter(\.$parent.$id == nil).first()?.id
+            let filtered = try await Self.plan(app, byUnit).joined(separator: " | ")
+            #expect(filtered.contains("units"), "\(filtered)")
+            // The same rows either way: the officer's are the district's under the officer's commune.
+            let api = try await APIClient.login(app, "dakruong")
+            let page = try await api.send(.GET, "/api/v1/registrations?year=2036&q=nguoi%20xuat&perPage=100")
+                .json(ListPage.self)
+            #expect(page.items.count == 60)
+        }
+    }
+
     @Test("The web list's rows, read with only the columns its table shows, say what the API's whole summaries say")
     func narrowRows() async throws {
         try await withTestApp { app in

@@ -23,18 +23,25 @@ protocol SitePath: Sendable {
 }
 
 extension SitePath {
-    /// The link: "/app/units/3".
+    /// The link: "/app/units/3". Written part by part into one string (a page makes a link for each row and each
+    /// menu entry: mapped to an array of strings and joined, the links were 2 % of a list page's samples).
     var href: String {
-        "/"
-            + segments.map { segment -> String in
-                switch segment {
-                case .fixed(let text): return text
-                case .param(let name, .key): return ":" + name
-                case .param(_, .id(let id)): return String(id)
-                case .param(_, .text(let text)):
-                    return text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? text
-                }
-            }.joined(separator: "/")
+        let parts = segments
+        guard !parts.isEmpty else { return "/" }
+        var out = ""
+        out.reserveCapacity(32)
+        for segment in parts {
+            out.append("/")
+            switch segment {
+            case .fixed(let text): out.append(text)
+            case .param(let name, .key): out.append(":" + name)
+            case .param(_, .id(let id)): out.append(String(id))
+            case .param(_, .text(let text)):
+                out.append(
+                    text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? text)
+            }
+        }
+        return out
     }
 
     /// The link with a query string; empty values are left out.
