@@ -65,7 +65,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     let assets = StaticAssets(publicDirectory: app.directory.publicDirectory)
     app.leaf.tags["asset"] = AssetTag(assets: assets)
     app.middleware.use(StaticCacheMiddleware(assets: assets))
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+    app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))
 
     try routes(app, config)
     Commands.register(app)
@@ -106,7 +106,8 @@ func configureDatabase(_ app: Application, _ config: AppConfig, postgresPoolWait
         PreparedStatements.shared.setLimit(config.postgresPrepared)
         app.databases.use(
             .postgres(
-                configuration: pg, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: postgresPoolWait,
+                configuration: pg, maxConnectionsPerEventLoop: config.postgresConnections,
+                connectionPoolTimeout: postgresPoolWait,
                 sqlLogLevel: config.sqlLog ? .info : .debug),
             as: .psql)
     }

@@ -58,4 +58,23 @@ struct MaskedCSRFTests {
             }
         }
     }
+
+    @Test("Public's files are served under its own folders however the path is spelled, and nothing else is a file")
+    func publicFiles() async throws {
+        try await withTestApp { app in
+            let css = try await app.testing().sendRequest(.GET, "/css/app.css")
+            #expect(css.status == .ok && css.body.readableBytes > 1_000)
+            for spelling in ["//css/app.css", "/%63ss/app.css", "/css/%61pp.css"] {
+                let again = try await app.testing().sendRequest(.GET, spelling)
+                #expect(again.status == .ok && again.body == css.body, "\(spelling)")
+            }
+            #expect(try await app.testing().sendRequest(.GET, "/css/missing.css").status == .notFound)
+            #expect(try await app.testing().sendRequest(.GET, "/app.css").status == .notFound)
+            #expect(try await app.testing().sendRequest(.GET, "/css/../Package.swift").status != .ok)
+            #expect(PublicFilesMiddleware.firstSegment("/css/app.css") == "css")
+            #expect(PublicFilesMiddleware.firstSegment("///css") == "css")
+            #expect(PublicFilesMiddleware.firstSegment("/") == "")
+            #expect(PublicFilesMiddleware.firstSegment("/%zz") == nil)
+        }
+    }
 }

@@ -256,6 +256,50 @@ struct TypedRowTests {
         }
     }
 
+    @Test("DIENHINH_PG_CONNECTIONS 1–64 sets each event loop's pool; on PostgreSQL no more are opened than that")
+    func poolSize() async throws {
+        let dir = NSTemporaryDirectory()
+        #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).postgresConnections == 4)
+        #expect(
+            try AppConfig.fromEnvironment(["DIENHINH_PG_CONNECTIONS": "2"], workingDirectory: dir)
+                .postgresConnections == 2)
+        for bad in ["0", "65", "bốn"] {
+            do {
+                _ = try AppConfig.fromEnvironment(["DIENHINH_PG_CONNECTIONS": bad], workingDirectory: dir)
+                Issue.record("DIENHINH_PG_CONNECTIONS=\(bad) was accepted")
+            } catch let e as ConfigError {
+                #expect(e.variable == "DIENHINH_PG_CONNECTIONS" && e.message.contains("từ 1 đến 64"))
+            }
+        }
+        try await withTestApp(
+            adjust: { $0.postgresConnections = 1 },
+            { app in
+                guard app.db.isPostgres else { return }
+                let loops = Array(app.eventLoopGroup.makeIterator())
+                // Many statements at once on every loop: each loop's pool opens one connection and queues the rest.
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for loop in loops {
+                        for _ in 0..<8 {
+                            group.addTask {
+                                let db = try #require(app.databases.database(.psql, logger: app.logger, on: loop))
+                                _ = try await db.sql().raw("SELECT pg_sleep(0.05)").all()
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                let sql = try app.db.sql()
+                let name = try #require(
+                    try await sql.raw("SELECT current_database() AS d").first()?.decode(
+                        column: "d", as: String.self))
+                let open = try #require(
+                    try await sql.raw(
+                        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = \(bind: name)"
+                    ).first()?.decode(column: "n", as: Int.self))
+                #expect(open <= loops.count, "\(open) connections for \(loops.count) loops")
+            })
+    }
+
     @Test("Prepared statements' names: one a text and its bind types, within the bound, queries only")
     func preparedNames() {
         let names = PreparedStatements(limit: 3)

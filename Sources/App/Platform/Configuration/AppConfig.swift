@@ -57,6 +57,10 @@ public struct AppConfig: Sendable {
     /// statement planned again on every run; for a pooler that does not keep a connection's statements).
     /// `PreparedStatements`. Default 512.
     public var postgresPrepared = 512
+    /// PostgreSQL connections each event loop keeps in its pool (DIENHINH_PG_CONNECTIONS, 1–64): an instance holds
+    /// this many times its cores. Past what the database's cores can run, more connections only take turns there.
+    /// Default 4.
+    public var postgresConnections = 4
     /// Log every SQL statement with its binds at level info (DIENHINH_SQL_LOG=1, with LOG_LEVEL=info): for finding a
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
@@ -214,6 +218,7 @@ public struct AppConfig: Sendable {
             ("DIENHINH_PAGE_CACHE_MB", 0...1024, \.pageCacheMiB),
             ("DIENHINH_REFERENCE_CACHE", 0...65_536, \.referenceEntries),
             ("DIENHINH_PG_PREPARED", 0...4_096, \.postgresPrepared),
+            ("DIENHINH_PG_CONNECTIONS", 1...64, \.postgresConnections),
         ] {
             guard let r = value(name) else { continue }
             guard let n = Int(r), range.contains(n) else {

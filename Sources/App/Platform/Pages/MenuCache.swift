@@ -24,13 +24,21 @@ final class MenuCache: Sendable {
 
     var count: Int { copies.withLockedValue { $0.count } }
 
-    /// What a menu is drawn from: its links and which one is open.
+    /// What a menu is drawn from: its links and which one is open. Appended in place (a page's layout makes it).
     static func key(nav: [NavItem], groups: [NavGroup]) -> String {
         var key = ""
-        for item in nav { key += (item.active ? "*" : "") + item.href + " " }
+        key.reserveCapacity(1_024)
+        func add(_ item: NavItem) {
+            if item.active { key.append("*") }
+            key.append(item.href)
+            key.append(" ")
+        }
+        nav.forEach(add)
         for g in groups {
-            key += "|" + g.key + " "
-            for item in g.items { key += (item.active ? "*" : "") + item.href + " " }
+            key.append("|")
+            key.append(g.key)
+            key.append(" ")
+            g.items.forEach(add)
         }
         return key
     }

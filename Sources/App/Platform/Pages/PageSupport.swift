@@ -137,6 +137,12 @@ enum Flash {
 }
 
 extension Request {
+    /// The menu's links with a query string, made once (`href(_:)` goes through Foundation's URL components).
+    private static let exportLinks = (
+        xlsx: RegistrationsPath.export.href([("format", "xlsx")]),
+        csv: RegistrationsPath.export.href([("format", "csv")])
+    )
+
     /// The layout for a signed-in page: navigation by what the policy lets this actor see, grouped by task.
     /// Adding a page to the menu is one line in its group: `item(label, href, visible-to-this-actor)`.
     func layout(_ title: String, active: String) -> LayoutContext {
@@ -204,10 +210,10 @@ extension Request {
                         item("Báo cáo sơ kết, tổng kết", ReportsPath.list.href, can(.list, .periodicReport(nil))),
                         item("Biểu thống kê TĐKT", StatisticsPath.list.href, Policy.defaultStatsTarget(actor) != nil),
                         item(
-                            "Danh sách đăng ký (Excel)", RegistrationsPath.export.href([("format", "xlsx")]),
+                            "Danh sách đăng ký (Excel)", Self.exportLinks.xlsx,
                             can(.followRegistrations)),
                         item(
-                            "Danh sách đăng ký (CSV)", RegistrationsPath.export.href([("format", "csv")]),
+                            "Danh sách đăng ký (CSV)", Self.exportLinks.csv,
                             can(.followRegistrations)),
                     ]),
             ].filter { !$0.items.isEmpty }
