@@ -422,3 +422,20 @@ func everyPage<T: Sendable>(q: String, perPage: Int, _ fetch: (ListQuery) async 
         list.after = next.token
     }
 }
+
+/// Starting with `env` stops with a configuration error that names `variable` and whose message says `message`.
+func expectRefused(
+    _ env: [String: String], naming variable: String, saying message: String = "",
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    do {
+        _ = try AppConfig.fromEnvironment(env, workingDirectory: NSTemporaryDirectory())
+        Issue.record("\(env) was accepted", sourceLocation: sourceLocation)
+    } catch let e as ConfigError {
+        #expect(
+            e.variable == variable && (message.isEmpty || e.message.contains(message)), "\(e.variable): \(e.message)",
+            sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("\(env): \(error)", sourceLocation: sourceLocation)
+    }
+}
