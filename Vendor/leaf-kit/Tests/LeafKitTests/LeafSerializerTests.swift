@@ -51,6 +51,26 @@ final class SerializerTests: XCTestCase {
         XCTAssertEqual(serialized.readString(length: serialized.readableBytes), "<li>Bx</li>|")
     }
 
+    /// Điển Hình patch: a loop changes one copy of the context in place, item after item; a nested loop that uses the
+    /// same names (`x`, `index`, `isFirst`, `isLast`) must leave the outer item's as they were, and a name the
+    /// page's context already holds is the loop's inside the loop and the page's after it.
+    func testNestedLoopLeavesOuterNames() throws {
+        let input = "#for(x in outer):[#(x.n):#for(x in x.inner):#(x)#(index)#if(isLast):L#endif,#endfor"
+            + "#(x.n)#(index)#if(isFirst):F#endif#if(isLast):L#endif]#endfor#(x)"
+        func item(_ n: String, _ inner: [LeafData]) -> LeafData {
+            LeafData(.dictionary(["n": LeafData(.string(n)), "inner": LeafData(.array(inner))]))
+        }
+        let context: [String: LeafData] = [
+            "x": "page",
+            "outer": LeafData(.array([item("a", ["p", "q"]), item("b", []), item("c", ["r"])])),
+        ]
+        var serializer = LeafSerializer(ast: try parse(input), ignoreUnfoundImports: false)
+        var serialized = try serializer.serialize(context: context)
+        XCTAssertEqual(
+            serialized.readString(length: serialized.readableBytes),
+            "[a:p0,q1L,a0F][b:b1][c:r0L,c2L]page")
+    }
+
     /// Điển Hình patch: dotted names are walked without `split`; the result must be upstream's for every shape of
     /// name, empty components included.
     func testKeyPathWalkMatchesSplit() {

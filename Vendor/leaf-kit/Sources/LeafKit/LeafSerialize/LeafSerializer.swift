@@ -175,9 +175,12 @@ struct LeafSerializer {
             throw LeafError(.unknownError("expected array at key: \(loop.array)"))
         }
 
+        // Điển Hình patch: one copy of the context for the whole loop, made with room for the loop's four names and
+        // changed in place for each item (upstream copied the page's whole context for every item: every option of
+        // a select, every row of a table).
+        var innerContext = data
+        innerContext.reserveCapacity(data.count + 4)
         for (idx, item) in array.enumerated() {
-            var innerContext = data
-
             innerContext["isFirst"] = .bool(idx == array.startIndex)
             innerContext["isLast"] = .bool(idx == array.index(before: array.endIndex))
             innerContext[loop.index] = .int(idx)
