@@ -49,6 +49,13 @@ func withTestApp(
     if let failure { throw failure }
 }
 
+/// The part of a page from the first `start` to the first `end` after it, both included.
+func slice(_ html: String, from start: String, through end: String) throws -> String {
+    let from = try #require(html.range(of: start))
+    let to = try #require(html.range(of: end, range: from.upperBound..<html.endIndex))
+    return String(html[from.lowerBound..<to.upperBound])
+}
+
 /// An error of a test's database, with the words PostgreSQL gave: `PSQLError`'s description is a generic line
 /// (CI once showed only "PSQLError – Generic description…"), its `String(reflecting:)` names the SQL state.
 struct TestSetupError: Error, CustomStringConvertible {

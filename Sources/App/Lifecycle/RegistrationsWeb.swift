@@ -50,12 +50,13 @@ struct RegistrationsPage: Encodable, Sendable {
     let q: String
     let years: [SelectOption]
     let unit: UnitPicker
-    let groups: [SelectOption]
-    let fields: [SelectOption]
-    let types: [SelectOption]
-    let movements: [SelectOption]
-    let kinds: [SelectOption]
-    let statuses: [SelectOption]
+    /// The other selects' options as HTML (`Request.keptOptions`).
+    let groupsHTML: String
+    let fieldsHTML: String
+    let typesHTML: String
+    let movementsHTML: String
+    let kindsHTML: String
+    let statusesHTML: String
     let rows: [RegistrationRow]
     let pager: Pager
     /// Said when the rows are not in name order (a search lists the newest first).
@@ -408,24 +409,39 @@ struct RegistrationsWebController {
             }
             return RegistrationsPath.list.href + "/export?" + (c.percentEncodedQuery ?? "")
         }
+        // The selects' options kept as HTML for the same choices and selection (the key names the selection).
         let ctx = RegistrationsPage(
             layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, years: years,
             unit: unit,
-            groups: [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)]
-                + choices.groups.map {
-                    SelectOption(value: String($0.id), label: $0.name, selected: f.groupID == $0.id)
-                },
-            fields: RegistrationOptions.fields(selected: f.fieldCode, choices.fields, emptyLabel: "Tất cả lĩnh vực"),
-            types: RegistrationOptions.types(selected: f.typeCode, choices.types, all: true),
-            movements: [SelectOption(value: "", label: "Tất cả phong trào", selected: f.movementID == nil)]
-                + choices.movements.map {
-                    SelectOption(value: String($0.id), label: $0.name, selected: f.movementID == $0.id)
-                },
-            kinds: RegistrationOptions.kinds(selected: f.subjectKind, emptyLabel: "Tất cả đối tượng"),
-            statuses: [SelectOption(value: "", label: "Tất cả trạng thái", selected: f.status.isEmpty)]
-                + RegistrationStatus.allCases.map {
-                    SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status)
-                },
+            groupsHTML: try await req.keptOptions("registrations.groupID=" + (f.groupID.map(String.init) ?? "")) {
+                [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)]
+                    + choices.groups.map {
+                        SelectOption(value: String($0.id), label: $0.name, selected: f.groupID == $0.id)
+                    }
+            },
+            fieldsHTML: try await req.keptOptions("registrations.fieldCode=" + f.fieldCode) {
+                RegistrationOptions.fields(selected: f.fieldCode, choices.fields, emptyLabel: "Tất cả lĩnh vực")
+            },
+            typesHTML: try await req.keptOptions("registrations.typeCode=" + f.typeCode) {
+                RegistrationOptions.types(selected: f.typeCode, choices.types, all: true)
+            },
+            movementsHTML: try await req.keptOptions(
+                "registrations.movementID=" + (f.movementID.map(String.init) ?? "")
+            ) {
+                [SelectOption(value: "", label: "Tất cả phong trào", selected: f.movementID == nil)]
+                    + choices.movements.map {
+                        SelectOption(value: String($0.id), label: $0.name, selected: f.movementID == $0.id)
+                    }
+            },
+            kindsHTML: try await req.keptOptions("registrations.subjectKind=" + f.subjectKind) {
+                RegistrationOptions.kinds(selected: f.subjectKind, emptyLabel: "Tất cả đối tượng")
+            },
+            statusesHTML: try await req.keptOptions("registrations.status=" + f.status) {
+                [SelectOption(value: "", label: "Tất cả trạng thái", selected: f.status.isEmpty)]
+                    + RegistrationStatus.allCases.map {
+                        SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status)
+                    }
+            },
             rows: page.items,
             pager: Pager(page, base: RegistrationsPath.list, query: query),
             orderNote: page.order == .newest ? "Kết quả tìm kiếm xếp đăng ký mới nhất trước." : nil,

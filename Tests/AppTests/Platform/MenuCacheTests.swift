@@ -13,9 +13,7 @@ struct MenuCacheTests {
     }
 
     static func menu(_ html: String) throws -> String {
-        let start = try #require(html.range(of: "<nav class=\"main-nav\""))
-        let end = try #require(html.range(of: "</nav>", range: start.upperBound..<html.endIndex))
-        return String(html[start.lowerBound..<end.upperBound])
+        try slice(html, from: "<nav class=\"main-nav\"", through: "</nav>")
     }
 
     @Test("The second page with the same menu puts in the copy: the page is the same, byte for byte")

@@ -117,6 +117,10 @@ struct SurfaceTests {
                 mustContain: "<pre>{&quot;file&quot;:&quot;dang-ky.csv&quot;,&quot;registrationIDRanges&quot;")
             try await render("platform/error", ErrorPageContext.mock, mustContain: "Lỗi 404")
             try await render("lifecycle/registrations", RegistrationsPage.mock, mustContain: "Mô hình trồng sâm dây")
+            // A select's options as kept HTML, written as they are.
+            try await render(
+                "lifecycle/registrations", RegistrationsPage.mock,
+                mustContain: #"<select id="status" name="status"><option value="approved" selected>Đã duyệt</option>"#)
             // The unit filter as a text field with its matches (links to the list filtered by each).
             try await render(
                 "lifecycle/registrations", RegistrationsPage.mock,
@@ -265,6 +269,8 @@ struct SurfaceTests {
                     + 1 // the partial platform/menu (the main menu, kept as rendered: MenuCacheTests)
                     // the partial monitoring/dashboard-sections (the dashboard's tables, kept as drawn:
                     // DashboardTests.keptTablesAreTheSamePage)
+                    + 1
+                    // the partial platform/options (a select's options, kept as rendered: RegistrationFilterTests)
                     + 1,
                 "a new view needs a render test: \(views.sorted())")
         }
