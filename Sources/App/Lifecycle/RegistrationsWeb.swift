@@ -316,6 +316,12 @@ enum RegistrationOptions {
             .all(decoding: IDName.self)
     }
 
+    /// A filter's select of id-named rows (unit groups, movements): "all" first, then each row, `selected` marked.
+    static func idNames(selected: Int?, _ rows: [IDName], emptyLabel: String) -> [SelectOption] {
+        [SelectOption(value: "", label: emptyLabel, selected: selected == nil)]
+            + rows.map { SelectOption(value: String($0.id), label: $0.name, selected: selected == $0.id) }
+    }
+
     static func movements(selected: [String], on db: any Database) async throws -> [SelectOption] {
         try await idNames(MovementModel.schema, on: db).map {
             SelectOption(value: String($0.id), label: $0.name, selected: selected.contains(String($0.id)))
@@ -409,34 +415,27 @@ struct RegistrationsWebController {
             }
             return RegistrationsPath.list.href + "/export?" + (c.percentEncodedQuery ?? "")
         }
-        // The selects' options kept as HTML for the same choices and selection (the key names the selection).
         let ctx = RegistrationsPage(
             layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, years: years,
             unit: unit,
-            groupsHTML: try await req.keptOptions("registrations.groupID=" + (f.groupID.map(String.init) ?? "")) {
-                [SelectOption(value: "", label: "Tất cả cụm, khối", selected: f.groupID == nil)]
-                    + choices.groups.map {
-                        SelectOption(value: String($0.id), label: $0.name, selected: f.groupID == $0.id)
-                    }
+            groupsHTML: try await req.keptOptions("registrations.groupID", selected: f.groupID.map(String.init) ?? "") {
+                RegistrationOptions.idNames(selected: f.groupID, choices.groups, emptyLabel: "Tất cả cụm, khối")
             },
-            fieldsHTML: try await req.keptOptions("registrations.fieldCode=" + f.fieldCode) {
+            fieldsHTML: try await req.keptOptions("registrations.fieldCode", selected: f.fieldCode) {
                 RegistrationOptions.fields(selected: f.fieldCode, choices.fields, emptyLabel: "Tất cả lĩnh vực")
             },
-            typesHTML: try await req.keptOptions("registrations.typeCode=" + f.typeCode) {
+            typesHTML: try await req.keptOptions("registrations.typeCode", selected: f.typeCode) {
                 RegistrationOptions.types(selected: f.typeCode, choices.types, all: true)
             },
             movementsHTML: try await req.keptOptions(
-                "registrations.movementID=" + (f.movementID.map(String.init) ?? "")
+                "registrations.movementID", selected: f.movementID.map(String.init) ?? ""
             ) {
-                [SelectOption(value: "", label: "Tất cả phong trào", selected: f.movementID == nil)]
-                    + choices.movements.map {
-                        SelectOption(value: String($0.id), label: $0.name, selected: f.movementID == $0.id)
-                    }
+                RegistrationOptions.idNames(selected: f.movementID, choices.movements, emptyLabel: "Tất cả phong trào")
             },
-            kindsHTML: try await req.keptOptions("registrations.subjectKind=" + f.subjectKind) {
+            kindsHTML: try await req.keptOptions("registrations.subjectKind", selected: f.subjectKind) {
                 RegistrationOptions.kinds(selected: f.subjectKind, emptyLabel: "Tất cả đối tượng")
             },
-            statusesHTML: try await req.keptOptions("registrations.status=" + f.status) {
+            statusesHTML: try await req.keptOptions("registrations.status", selected: f.status) {
                 [SelectOption(value: "", label: "Tất cả trạng thái", selected: f.status.isEmpty)]
                     + RegistrationStatus.allCases.map {
                         SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status)

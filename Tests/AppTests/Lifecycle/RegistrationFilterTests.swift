@@ -17,7 +17,6 @@ struct RegistrationFilterTests {
     @Test("Each select marks the value asked for, view after view; a new movement is offered at the next view")
     func selectsFollowTheQueryAndTheData() async throws {
         try await withTestApp { app in
-            let pnv = try await unitID(app, "KR-PNV")
             let b = Browser(app)
             try await b.login("noivu")
             let plain = try await b.send(.GET, "/app/registrations")
@@ -39,18 +38,17 @@ struct RegistrationFilterTests {
             // at the next view.
             let before = try Self.select("movementID", in: try await b.send(.GET, "/app/registrations").text)
             #expect(!before.contains("Thi đua chuyển đổi số"))
-            try await b.send(.GET, "/app/movements/new")
-            let made = try await b.post(
-                "/app/movements",
-                [
-                    ("code", "PT-MOI"), ("name", "Thi đua chuyển đổi số <số 1>"), ("kind", "phong-trao"),
-                    ("level", "huyen"), ("fromYear", "2024"), ("toYear", "2026"), ("leadAgencyIDs[]", String(pnv)),
-                ])
-            #expect(made.status == .seeOther)
+            try await PageCacheTests.createMovement(app, b, code: "PT-MOI", "Thi đua chuyển đổi số <số 1>")
             let after = try Self.select("movementID", in: try await b.send(.GET, "/app/registrations").text)
             // Escaped once, as every value Leaf writes.
             #expect(after.contains(">Thi đua chuyển đổi số &lt;số 1&gt;</option>"))
             #expect(after.contains("<option value=\"\" selected>Tất cả phong trào</option>"))
+            // Chosen by its id, the new movement is the one marked.
+            let id = try #require(after.firstMatch(of: /value="(\d+)">Thi đua chuyển đổi số/)?.1)
+            let chosen = try Self.select(
+                "movementID", in: try await b.send(.GET, "/app/registrations?movementID=\(id)").text)
+            #expect(chosen.contains("<option value=\"\(id)\" selected>Thi đua chuyển đổi số &lt;số 1&gt;</option>"))
+            #expect(chosen.contains("<option value=\"\">Tất cả phong trào</option>"))
         }
     }
 }
