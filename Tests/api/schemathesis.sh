@@ -2,7 +2,7 @@
 # The API against its own OpenAPI document: schemathesis fuzzes every operation (bounded) as the standing office,
 # and fails on any 5xx, any status code, content type, header or body the document does not declare.
 # Usage: Tests/api/schemathesis.sh BINARY [DATABASE_URL] [MAX_EXAMPLES]
-# CI: 25 examples an operation on SQLite and PostgreSQL; on demand, e.g. 500.
+# CI: 15 examples an operation on SQLite and PostgreSQL; on demand, e.g. 500.
 set -euo pipefail
 bin=$(realpath "${1:?binary}")
 pg=${2:-}
@@ -21,6 +21,8 @@ fi
 (cd "$tmp" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+# Stopped from outside (CI's bound sends SIGINT): say where schemathesis was, which its own output file holds.
+trap 'echo "interrupted; the last lines schemathesis wrote:"; tail -25 "$tmp/st.out" 2>/dev/null; exit 130' INT TERM
 # Up to 30 minutes while the server lives: the first start loads the demo district, over 5 minutes on PostgreSQL on a
 # CI machine busy with the test suite (stop 24).
 up=0
@@ -35,9 +37,13 @@ token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
   python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')
 # The token route is left out: fuzzing it would lock the accounts (login throttling) — it has its own tests.
 # Each request has 120 s (schemathesis waits for ever by default: an answer that never ended would hang CI).
+# One worker: with two, Hypothesis ran in two threads at once (it is not thread-safe) and a run now and then stopped
+# with "Test Execution Error ... IndexError: list index out of range" and then waited for ever with the server idle
+# (CI stop 46: schemathesis on PostgreSQL past its 1,200 s; seen here too, in 1 of 7 runs). The time is Python's, not the
+# server's: 170 operations took 74–95 s with one worker and 64–85 s with two, on PostgreSQL.
 st run "http://127.0.0.1:$port/api/v1/openapi.json" --experimental=openapi-3.1 \
   -H "Authorization: Bearer $token" --checks all --hypothesis-max-examples "$examples" \
-  --hypothesis-seed "${SCHEMATHESIS_SEED:-1}" --workers 2 --request-timeout 120000 --exclude-path-regex 'auth/token' \
+  --hypothesis-seed "${SCHEMATHESIS_SEED:-1}" --workers 1 --request-timeout 120000 --exclude-path-regex 'auth/token' \
   --no-color >"$tmp/st.out" 2>&1 && rc=0 || rc=$?
 sed -n '/Performed checks/,/^$/p' "$tmp/st.out"
 tail -1 "$tmp/st.out"

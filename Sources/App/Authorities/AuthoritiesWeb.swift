@@ -108,7 +108,7 @@ struct AuthoritiesWebController {
 
     @Sendable func list(req: Request) async throws -> Response {
         try Access.check(req.actor, .list, .authority(nil))
-        let all = try await AuthorityService.all(on: req.db)
+        let all = try await AuthorityService.all(on: req.database)
         return try await req.render(
             "authorities/list",
             AuthoritiesPage(
@@ -149,18 +149,18 @@ struct AuthoritiesWebController {
         var canEdit = req.can(.create, .authority(nil))
         if let authority {
             canEdit = req.can(
-                .update, .authority(try await AuthorityService.scope(authority, actor: actor, on: req.db)))
+                .update, .authority(try await AuthorityService.scope(authority, actor: actor, on: req.database)))
         }
         let unitField =
             authority == nil
             ? [
                 try await UnitField.make(
                     Self.unitSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
-                    on: req.db)
+                    on: req.database)
             ] : []
         let standingField = try await UnitField.make(
             Self.standingSpec(actor), selectedID: form["standingUnitID"], text: form["standingUnit"],
-            error: errors["standingUnitID"], on: req.db)
+            error: errors["standingUnitID"], on: req.database)
         let inForce = RuleLibrary.ruleSet(forDay: Today.iso, jurisdiction: req.jurisdiction, in: req.ruleSets)
         let confers =
             authority.map { a in
@@ -195,8 +195,8 @@ struct AuthoritiesWebController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let a = try await AuthorityService.find(try req.parameters.require("id", as: Int.self), on: req.db)
-        let scope = try await AuthorityService.scope(a, actor: req.actor, on: req.db)
+        let a = try await AuthorityService.find(try req.parameters.require("id", as: Int.self), on: req.database)
+        let scope = try await AuthorityService.scope(a, actor: req.actor, on: req.database)
         try Access.check(req.actor, .read, .authority(scope))
         var page = try await Self.page(req: req, authority: a, form: Self.form(a))
         page.certificatesHref = CertificatesPath.layouts(.id(a.id ?? 0)).href
@@ -218,9 +218,9 @@ struct AuthoritiesWebController {
         try Access.check(req.actor, .create, .authority(nil))
         let f = try req.form(AuthorityForm.self)
         return try await req.submit { () async throws -> AuthorityModel in
-            let resolved = try await f.resolvingUnits(req.actor, on: req.db)
+            let resolved = try await f.resolvingUnits(req.actor, on: req.database)
             return try await AuthorityService.create(
-                resolved.input(unitID: nil, level: nil), actor: req.actor, on: req.db)
+                resolved.input(unitID: nil, level: nil), actor: req.actor, on: req.database)
         } redirect: { a in
             (AuthoritiesPath.authority(.id(a.id ?? 0)).href, "Đã khai báo \(a.headTitle).")
         } orRender: { e in
@@ -233,14 +233,14 @@ struct AuthoritiesWebController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let a = try await AuthorityService.find(id, on: req.db)
+        let a = try await AuthorityService.find(id, on: req.database)
         try Access.check(
-            req.actor, .update, .authority(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
+            req.actor, .update, .authority(try await AuthorityService.scope(a, actor: req.actor, on: req.database)))
         let f = try req.form(AuthorityForm.self)
         return try await req.submit { () async throws -> AuthorityModel in
-            let resolved = try await f.resolvingUnits(req.actor, on: req.db)
+            let resolved = try await f.resolvingUnits(req.actor, on: req.database)
             return try await AuthorityService.update(
-                id, resolved.input(unitID: a.$unit.id, level: a.level), actor: req.actor, on: req.db)
+                id, resolved.input(unitID: a.$unit.id, level: a.level), actor: req.actor, on: req.database)
         } redirect: { a in
             (AuthoritiesPath.authority(.id(id)).href, "Đã lưu \(a.headTitle).")
         } orRender: { e in

@@ -24,7 +24,7 @@ struct CalendarAPIController {
     @Sendable func year(req: Request) async throws -> YearDTO {
         try req.authorize(.list, .calendar)
         let year = try CalendarWebController.year(req)
-        let days = try await CalendarService.days(year: year, on: req.db)
+        let days = try await CalendarService.days(year: year, on: req.database)
         return YearDTO(
             year: year,
             days: days.map {

@@ -80,7 +80,7 @@ struct CalendarWebController {
     func page(req: Request, year: Int, form: CalendarDayInput, errors: [String: String]) async throws -> CalendarPage {
         try req.authorize(.list, .calendar)
         let canEdit = req.can(.update, .calendar)
-        let rows = try await CalendarService.days(year: year, on: req.db)
+        let rows = try await CalendarService.days(year: year, on: req.database)
         let byMonth = Dictionary(grouping: rows) { Int($0.day.dropFirst(5).prefix(2)) ?? 0 }
         let months = byMonth.keys.sorted().map { m in
             CalendarPage.Month(
@@ -93,7 +93,7 @@ struct CalendarWebController {
                         deleteHref: CalendarPath.delete(.id(d.id ?? 0)).href)
                 })
         }
-        let files = try await CalendarService.files(on: req.db)
+        let files = try await CalendarService.files(on: req.database)
         return CalendarPage(
             layout: req.layout("Lịch ngày nghỉ, ngày làm bù năm \(year)", active: CalendarPath.calendar.href),
             year: year, previousHref: CalendarPath.calendar.href([("year", String(year - 1))]),
@@ -114,7 +114,7 @@ struct CalendarWebController {
         let form = try req.form(CalendarDayInput.self)
         let year = (try? Self.year(req)) ?? Today.year
         return try await req.submit {
-            try await CalendarService.create(form, actor: req.actor, on: req.db)
+            try await CalendarService.create(form, actor: req.actor, on: req.database)
         } redirect: { m in
             (CalendarPath.calendar.href([("year", String(m.year))]), "Đã thêm ngày \(m.day.isoToVietnamese) vào lịch.")
         } orRender: { e in
@@ -137,7 +137,7 @@ struct CalendarWebController {
     @Sendable func editForm(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         try req.authorize(.update, .calendar)
-        let m = try await CalendarService.find(id, on: req.db)
+        let m = try await CalendarService.find(id, on: req.database)
         let form = CalendarDayInput(
             day: m.day.isoToVietnamese, kind: m.kind.rawValue, name: m.name, basis: m.basis,
             verified: m.verified ? "true" : nil)
@@ -149,7 +149,7 @@ struct CalendarWebController {
         try req.authorize(.update, .calendar)
         let form = try req.form(CalendarDayInput.self)
         return try await req.submit {
-            try await CalendarService.update(id, form, actor: req.actor, on: req.db)
+            try await CalendarService.update(id, form, actor: req.actor, on: req.database)
         } redirect: { m in
             (CalendarPath.calendar.href([("year", String(m.year))]), "Đã sửa ngày \(m.day.isoToVietnamese).")
         } orRender: { e in
@@ -161,7 +161,7 @@ struct CalendarWebController {
     @Sendable func delete(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         try req.authorize(.delete, .calendar)
-        let removed = try await CalendarService.delete(id, actor: req.actor, on: req.db)
+        let removed = try await CalendarService.delete(id, actor: req.actor, on: req.database)
         return Flash.redirect(
             req, to: CalendarPath.calendar.href([("year", String(removed.day.prefix(4)))]),
             "Đã xóa ngày \(removed.day.isoToVietnamese) khỏi lịch.")

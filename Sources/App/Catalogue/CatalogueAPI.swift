@@ -46,21 +46,23 @@ struct CatalogueAPIController {
 
     @Sendable func versions(req: Request) async throws -> [VersionDTO] {
         try req.authorize(.list, .catalogue)
-        return try await CatalogueVersionModel.query(on: req.db).sort(\.$effectiveFrom).all().map {
+        return try await CatalogueVersionModel.query(on: req.database).sort(\.$effectiveFrom).all().map {
             VersionDTO(version: $0.version, title: $0.title, legalBasis: $0.legalBasis, effectiveFrom: $0.effectiveFrom)
         }
     }
 
     private func version(_ req: Request) async throws -> CatalogueVersionModel {
         try req.authorize(.list, .catalogue)
-        return try await CatalogueService.version(req.queryText("version"), on: req.db)
+        return try await CatalogueService.version(req.queryText("version"), on: req.database)
     }
 
     @Sendable func fields(req: Request) async throws -> [FieldDTO] {
         let v = try await version(req)
-        return try await CatalogueFieldModel.query(on: req.db).filter(\.$version.$id == v.requireID()).sort(\.$code)
-            .all()
-            .map { FieldDTO(code: $0.code, name: $0.name, note: $0.note, version: v.version) }
+        return try await CatalogueFieldModel.query(on: req.database).filter(\.$version.$id == v.requireID()).sort(
+            \.$code
+        )
+        .all()
+        .map { FieldDTO(code: $0.code, name: $0.name, note: $0.note, version: v.version) }
     }
 
     private func crit(_ c: CatalogueCriterionModel) -> CriterionDTO {
@@ -71,7 +73,7 @@ struct CatalogueAPIController {
 
     @Sendable func generalCriteria(req: Request) async throws -> [CriterionDTO] {
         let v = try await version(req)
-        return try await CatalogueCriterionModel.query(on: req.db).filter(\.$version.$id == v.requireID()).filter(
+        return try await CatalogueCriterionModel.query(on: req.database).filter(\.$version.$id == v.requireID()).filter(
             \.$subjectType.$id == nil
         )
         .sort(\.$position).all().map(crit)
@@ -79,7 +81,7 @@ struct CatalogueAPIController {
 
     private func types(_ req: Request, _ category: String) async throws -> [TypeDTO] {
         let v = try await version(req)
-        return try await SubjectTypeModel.query(on: req.db).filter(\.$version.$id == v.requireID()).filter(
+        return try await SubjectTypeModel.query(on: req.database).filter(\.$version.$id == v.requireID()).filter(
             \.$category == category
         )
         .with(\.$criteria).sort(\.$position).all().map { t in

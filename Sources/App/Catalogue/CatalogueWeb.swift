@@ -62,14 +62,14 @@ struct CatalogueWebController {
         let data = Data(buffer: upload.file.data)
         do {
             let file = try CatalogueService.decodeChecked(upload.file.filename, data)
-            if try await CatalogueVersionModel.query(on: req.db).filter(\.$version == file.version).count() > 0 {
+            if try await CatalogueVersionModel.query(on: req.database).filter(\.$version == file.version).count() > 0 {
                 return try await page(
                     req: req, version: nil,
                     uploadError: "Phiên bản “\(file.version)” đã có; thay đổi danh mục phải mang số phiên bản mới.",
                     status: .conflict)
             }
             try await CatalogueService.load(
-                file, content: String(decoding: data, as: UTF8.self), actor: req.actor, on: req.db)
+                file, content: String(decoding: data, as: UTF8.self), actor: req.actor, on: req.database)
             return Flash.redirect(
                 req, to: CataloguePath.version(.text(file.version)).href, "Đã nạp danh mục phiên bản \(file.version).")
         } catch let e as AppError {
@@ -84,20 +84,22 @@ struct CatalogueWebController {
     func page(req: Request, version: String?, uploadError: String?, status: HTTPResponseStatus) async throws -> Response
     {
         try req.authorize(.read, .catalogue)
-        let v = try await CatalogueService.version(version, on: req.db)
-        let all = try await CatalogueVersionModel.query(on: req.db).sort(\.$effectiveFrom).sort(\.$version).all()
+        let v = try await CatalogueService.version(version, on: req.database)
+        let all = try await CatalogueVersionModel.query(on: req.database).sort(\.$effectiveFrom).sort(\.$version).all()
         func row(_ x: CatalogueVersionModel) -> CataloguePage.Version {
             .init(
                 version: x.version, title: x.title, effectiveFrom: x.effectiveFrom.isoToVietnamese,
                 href: CataloguePath.version(.text(x.version)).href, selected: x.id == v.id)
         }
         let vid = try v.requireID()
-        let fields = try await CatalogueFieldModel.query(on: req.db).filter(\.$version.$id == vid).sort(\.$code).all()
+        let fields = try await CatalogueFieldModel.query(on: req.database).filter(\.$version.$id == vid).sort(\.$code)
+            .all()
         let fieldNames = Dictionary(uniqueKeysWithValues: fields.map { ($0.code, $0.name) })
-        let criteria = try await CatalogueCriterionModel.query(on: req.db).filter(\.$version.$id == vid).sort(
+        let criteria = try await CatalogueCriterionModel.query(on: req.database).filter(\.$version.$id == vid).sort(
             \.$position
         ).all()
-        let types = try await SubjectTypeModel.query(on: req.db).filter(\.$version.$id == vid).sort(\.$position).all()
+        let types = try await SubjectTypeModel.query(on: req.database).filter(\.$version.$id == vid).sort(\.$position)
+            .all()
         let byType = Dictionary(grouping: criteria, by: { $0.$subjectType.id ?? 0 })
         func crit(_ c: CatalogueCriterionModel) -> CataloguePage.Criterion {
             .init(code: c.code, text: c.text, kindLabel: CriterionKind(rawValue: c.kind)?.label ?? c.kind)

@@ -71,38 +71,38 @@ struct CertificatesAPIController {
 
     @Sendable func list(req: Request) async throws -> [CertificateLayoutDTO] {
         let v = try await CertificateService.layouts(
-            authorityID: try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db)
+            authorityID: try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.database)
         return try v.layouts.map(CertificateLayoutDTO.init)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let aid = try req.parameters.require("id", as: Int.self)
         // Who may write is checked before the body is read.
-        let (_, scope) = try await CertificateService.scope(authorityID: aid, actor: req.actor, on: req.db)
+        let (_, scope) = try await CertificateService.scope(authorityID: aid, actor: req.actor, on: req.database)
         try Access.check(req.actor, .create, .certificateLayout(scope))
         let b = try req.content.decode(CertificateLayoutBody.self)
         let m = try await CertificateService.create(
             authorityID: aid, try b.layout(over: nil), isDefault: b.isDefault ?? false, actor: req.actor,
-            sets: req.ruleSets, on: req.db)
+            sets: req.ruleSets, on: req.database)
         return try await CertificateLayoutDTO(m).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func show(req: Request) async throws -> CertificateLayoutDTO {
         try CertificateLayoutDTO(
             try await CertificateService.find(
-                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db
+                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.database
             )
             .layout)
     }
 
     @Sendable func update(req: Request) async throws -> CertificateLayoutDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        let (m, _, scope) = try await CertificateService.find(id, actor: req.actor, on: req.db)
+        let (m, _, scope) = try await CertificateService.find(id, actor: req.actor, on: req.database)
         try Access.check(req.actor, .update, .certificateLayout(scope))
         let b = try req.content.decode(CertificateLayoutBody.self)
         let saved = try await CertificateService.update(
             id, try b.layout(over: try m.layout()), isDefault: b.isDefault ?? false, actor: req.actor,
-            sets: req.ruleSets, on: req.db)
+            sets: req.ruleSets, on: req.database)
         return try CertificateLayoutDTO(saved)
     }
 }

@@ -109,7 +109,7 @@ struct CertificatesWebController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let aid = try req.parameters.require("id", as: Int.self)
-        let v = try await CertificateService.layouts(authorityID: aid, actor: req.actor, on: req.db)
+        let v = try await CertificateService.layouts(authorityID: aid, actor: req.actor, on: req.database)
         return try await req.render(
             "certificates/layouts",
             CertificateLayoutsPage(
@@ -167,7 +167,7 @@ struct CertificatesWebController {
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let aid = try req.parameters.require("id", as: Int.self)
-        let (a, scope) = try await CertificateService.scope(authorityID: aid, actor: req.actor, on: req.db)
+        let (a, scope) = try await CertificateService.scope(authorityID: aid, actor: req.actor, on: req.database)
         try Access.check(req.actor, .create, .certificateLayout(scope))
         let standard = CertificateLayout.standard()
         return try await req.render(
@@ -179,7 +179,7 @@ struct CertificatesWebController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let (m, a, scope) = try await CertificateService.find(id, actor: req.actor, on: req.db)
+        let (m, a, scope) = try await CertificateService.find(id, actor: req.actor, on: req.database)
         let l = try m.layout()
         return try await req.render(
             "certificates/layout",
@@ -201,13 +201,13 @@ struct CertificatesWebController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let aid = try req.parameters.require("id", as: Int.self)
-        let (a, scope) = try await CertificateService.scope(authorityID: aid, actor: req.actor, on: req.db)
+        let (a, scope) = try await CertificateService.scope(authorityID: aid, actor: req.actor, on: req.database)
         try Access.check(req.actor, .create, .certificateLayout(scope))
         let t = try Self.typed(req)
         return try await req.submit {
             try await CertificateService.create(
                 authorityID: aid, try t.parsed.get(), isDefault: t.form["isDefault"] != nil, actor: req.actor,
-                sets: req.ruleSets, on: req.db)
+                sets: req.ruleSets, on: req.database)
         } redirect: { m in
             (
                 CertificatesPath.layout(.id(m.id ?? 0)).href,
@@ -225,14 +225,14 @@ struct CertificatesWebController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let (m, a, scope) = try await CertificateService.find(id, actor: req.actor, on: req.db)
+        let (m, a, scope) = try await CertificateService.find(id, actor: req.actor, on: req.database)
         try Access.check(req.actor, .update, .certificateLayout(scope))
         let saved = try m.layout()
         let t = try Self.typed(req)
         return try await req.submit {
             try await CertificateService.update(
                 id, try t.parsed.get(), isDefault: t.form["isDefault"] != nil, actor: req.actor, sets: req.ruleSets,
-                on: req.db)
+                on: req.database)
         } redirect: { m in
             (CertificatesPath.layout(.id(id)).href, "Đã lưu mẫu in “\(m.name)”; xem lại vị trí các trường bên dưới.")
         } orRender: { e in
@@ -251,11 +251,11 @@ struct CertificatesWebController {
         DecisionModel, CertificateLayoutModel, CertificateLayout, [CertificateSheet]
     ) {
         let id = try req.parameters.require("id", as: Int.self)
-        let v = try await DecisionService.view(id, actor: req.actor, on: req.db)
+        let v = try await DecisionService.view(id, actor: req.actor, on: req.database)
         let m = try await CertificateService.layout(
-            for: v.decision, requested: try req.intQuery("layout"), actor: req.actor, on: req.db)
+            for: v.decision, requested: try req.intQuery("layout"), actor: req.actor, on: req.database)
         let l = try m.layout()
-        return (v.decision, m, l, try await CertificateSheets.sheets(decision: v.decision, layout: l, on: req.db))
+        return (v.decision, m, l, try await CertificateSheets.sheets(decision: v.decision, layout: l, on: req.database))
     }
 
     @Sendable func print(req: Request) async throws -> Response {
@@ -310,8 +310,8 @@ extension CertificatesWebController {
     /// "In giấy khen, bằng khen" links of a decision's page: one per layout of its authority, the default first;
     /// with none, a link to add one for who may.
     static func links(req: Request, decisionID id: Int) async throws -> [CertificateLink] {
-        guard let d = try await DecisionModel.find(id, on: req.db), d.kind == .decision else { return [] }
-        let v = try await CertificateService.layouts(authorityID: d.$authority.id, actor: req.actor, on: req.db)
+        guard let d = try await DecisionModel.find(id, on: req.database), d.kind == .decision else { return [] }
+        let v = try await CertificateService.layouts(authorityID: d.$authority.id, actor: req.actor, on: req.database)
         if v.layouts.isEmpty {
             guard req.can(.create, .certificateLayout(v.scope)) else { return [] }
             return [

@@ -40,7 +40,7 @@ struct AwardsWebController {
             return back
         }
         let page = try await AwardService.search(
-            q: q, year: year, formCode: form, actor: actor, list, on: req.db, keptFor: req)
+            q: q, year: year, formCode: form, actor: actor, list, on: req.database, keptFor: req)
         let forms = req.ruleSets.distinctForms().map { ($0.code, $0.name) }
         return try await req.render(
             "commendation/awards",

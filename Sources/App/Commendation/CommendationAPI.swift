@@ -204,25 +204,25 @@ struct CommendationAPIController {
     }
 
     @Sendable func subjectAwards(req: Request) async throws -> [AwardDTO] {
-        try await AwardService.forSubject(try id(req), actor: req.actor, on: req.db).map { AwardDTO($0) }
+        try await AwardService.forSubject(try id(req), actor: req.actor, on: req.database).map { AwardDTO($0) }
     }
 
     @Sendable func createAward(req: Request) async throws -> Response {
         let a = try await AwardService.create(
             subjectID: try id(req), try req.content.decode(AwardInput.self), source: "nhap-tay", actor: req.actor,
-            sets: req.ruleSets, on: req.db)
+            sets: req.ruleSets, on: req.database)
         return try await AwardDTO(a).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func initiatives(req: Request) async throws -> [InitiativeDTO] {
         let sid = try id(req)
-        _ = try await SubjectService.readable(sid, actor: req.actor, on: req.db)
-        return try await AwardService.initiatives(sid, on: req.db).map(InitiativeDTO.init)
+        _ = try await SubjectService.readable(sid, actor: req.actor, on: req.database)
+        return try await AwardService.initiatives(sid, on: req.database).map(InitiativeDTO.init)
     }
 
     @Sendable func createInitiative(req: Request) async throws -> Response {
         let i = try await AwardService.addInitiative(
-            subjectID: try id(req), try req.content.decode(InitiativeInput.self), actor: req.actor, on: req.db)
+            subjectID: try id(req), try req.content.decode(InitiativeInput.self), actor: req.actor, on: req.database)
         return try await InitiativeDTO(i).encodeResponse(status: .created, for: req)
     }
 
@@ -231,7 +231,7 @@ struct CommendationAPIController {
         let actor = try req.requireActor()
         let page = try await AwardService.search(
             q: list.q, year: try req.intQuery("year"),
-            formCode: req.queryText("formCode") ?? "", actor: actor, list, on: req.db, keptFor: req)
+            formCode: req.queryText("formCode") ?? "", actor: actor, list, on: req.database, keptFor: req)
         return ListResponse(page) { AwardDTO($0.0, subjectName: $0.1.name) }
     }
 
@@ -240,22 +240,22 @@ struct CommendationAPIController {
         let list = try req.listQuery()
         let page = try await DossierService.list(
             actor: actor, status: req.queryText("status") ?? "", year: try req.intQuery("year"),
-            q: list.q, list, on: req.db, keptFor: req)
+            q: list.q, list, on: req.database, keptFor: req)
         return ListResponse(page) { DossierDTO($0) }
     }
 
     func detail(_ id: Int, req: Request) async throws -> DossierDTO {
-        let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
-        let docs = try await DossierService.documents(id, on: req.db)
+        let d = try await DossierService.readable(id, actor: req.actor, on: req.database)
+        let docs = try await DossierService.documents(id, on: req.database)
         return DossierDTO(
             d, documents: docs, missing: try DossierService.missingDocuments(d, documents: docs, sets: req.ruleSets),
-            events: try await DossierService.events(id, on: req.db))
+            events: try await DossierService.events(id, on: req.database))
     }
 
     @Sendable func createDossier(req: Request) async throws -> Response {
         let d = try await DossierService.create(
             try req.content.decode(DossierInput.self), actor: req.actor, sets: req.ruleSets,
-            jurisdiction: req.jurisdiction, on: req.db)
+            jurisdiction: req.jurisdiction, on: req.database)
         return try await detail(d.id ?? 0, req: req).encodeResponse(status: .created, for: req)
     }
 
@@ -267,7 +267,7 @@ struct CommendationAPIController {
         do {
             _ = try await DossierService.addNominee(
                 dossierID: did, try req.content.decode(NomineeInput.self), actor: req.actor, sets: req.ruleSets,
-                jurisdiction: req.jurisdiction, on: req.db)
+                jurisdiction: req.jurisdiction, on: req.database)
         } catch let w as EligibilityWarning {
             var e = FieldErrors()
             e.add("acknowledgeWarning", "\(w.status) để đề nghị \(w.formName): " + w.reasons.joined(separator: " | "))
@@ -279,7 +279,7 @@ struct CommendationAPIController {
 
     @Sendable func submit(req: Request) async throws -> DossierDTO {
         let did = try id(req)
-        _ = try await DossierService.submit(did, actor: req.actor, sets: req.ruleSets, on: req.db)
+        _ = try await DossierService.submit(did, actor: req.actor, sets: req.ruleSets, on: req.database)
         return try await detail(did, req: req)
     }
 
@@ -287,7 +287,7 @@ struct CommendationAPIController {
         let did = try id(req)
         try await DossierService.appraise(
             dossierID: did, nomineeID: try id(req, "nid"), try req.content.decode(AppraisalInput.self),
-            actor: req.actor, on: req.db)
+            actor: req.actor, on: req.database)
         return try await detail(did, req: req)
     }
 
@@ -296,20 +296,20 @@ struct CommendationAPIController {
         let did = try id(req)
         _ = try await AchievementService.withdraw(
             dossierID: did, nomineeID: try id(req, "nid"), try req.content.decode(WithdrawalInput.self),
-            actor: req.actor, on: req.db)
+            actor: req.actor, on: req.database)
         return try await detail(did, req: req)
     }
 
     @Sendable func finishAppraisal(req: Request) async throws -> DossierDTO {
         let did = try id(req)
-        _ = try await DossierService.finishAppraisal(did, actor: req.actor, on: req.db)
+        _ = try await DossierService.finishAppraisal(did, actor: req.actor, on: req.database)
         return try await detail(did, req: req)
     }
 
     @Sendable func decide(req: Request) async throws -> DossierDTO {
         let did = try id(req)
         _ = try await DossierService.decide(
-            did, try req.content.decode(DecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.db)
+            did, try req.content.decode(DecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.database)
         return try await detail(did, req: req)
     }
 

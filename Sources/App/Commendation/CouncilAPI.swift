@@ -308,13 +308,13 @@ struct CouncilAPIController {
 
     @Sendable func authorities(req: Request) async throws -> [AuthorityDTO] {
         try Access.check(req.actor, .list, .authority(nil))
-        return try await AuthorityService.all(on: req.db).map { dto($0, req: req) }
+        return try await AuthorityService.all(on: req.database).map { dto($0, req: req) }
     }
 
     @Sendable func authority(req: Request) async throws -> AuthorityDTO {
-        let a = try await AuthorityService.find(try id(req), on: req.db)
+        let a = try await AuthorityService.find(try id(req), on: req.database)
         try Access.check(
-            req.actor, .read, .authority(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
+            req.actor, .read, .authority(try await AuthorityService.scope(a, actor: req.actor, on: req.database)))
         return dto(a, req: req)
     }
 
@@ -322,16 +322,16 @@ struct CouncilAPIController {
         // Who may create is checked before the body is read.
         try Access.check(req.actor, .create, .authority(nil))
         let body = try req.content.decode(AuthorityBody.self)
-        let a = try await AuthorityService.create(body.input(), actor: req.actor, on: req.db)
+        let a = try await AuthorityService.create(body.input(), actor: req.actor, on: req.database)
         return try await dto(a, req: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func updateAuthority(req: Request) async throws -> AuthorityDTO {
         let aid = try id(req)
-        let a = try await AuthorityService.find(aid, on: req.db)
+        let a = try await AuthorityService.find(aid, on: req.database)
         let body = try req.content.decode(AuthorityBody.self)
         let saved = try await AuthorityService.update(
-            aid, body.input(unitID: a.$unit.id, level: a.level), actor: req.actor, on: req.db)
+            aid, body.input(unitID: a.$unit.id, level: a.level), actor: req.actor, on: req.database)
         return dto(saved, req: req)
     }
 
@@ -339,8 +339,8 @@ struct CouncilAPIController {
 
     @Sendable func councils(req: Request) async throws -> [CouncilDTO] {
         try Access.check(req.actor, .list, .council(nil))
-        let running = Set(try await AuthorityService.running(by: req.actor, on: req.db))
-        return try await AuthorityService.councils(of: req.actor, on: req.db).map { a in
+        let running = Set(try await AuthorityService.running(by: req.actor, on: req.database))
+        return try await AuthorityService.councils(of: req.actor, on: req.database).map { a in
             CouncilDTO(
                 id: a.id ?? 0, councilName: a.councilName, authorityName: a.name, headTitle: a.headTitle,
                 level: a.level.rawValue, standingUnitID: a.$standingUnit.id, standingUnitName: a.standingUnit.name,
@@ -356,8 +356,8 @@ struct CouncilAPIController {
     }
 
     @Sendable func members(req: Request) async throws -> [CouncilMemberDTO] {
-        let list = try await CouncilService.roster(authorityID: try id(req), actor: req.actor, on: req.db)
-        return try await memberDTOs(list, on: req.db)
+        let list = try await CouncilService.roster(authorityID: try id(req), actor: req.actor, on: req.database)
+        return try await memberDTOs(list, on: req.database)
     }
 
     func member(_ id: Int, on db: any Database) async throws -> CouncilMemberDTO {
@@ -373,21 +373,21 @@ struct CouncilAPIController {
             CouncilMemberInput(
                 authorityID: try id(req), name: b.name ?? "", position: b.position ?? "", unitID: b.unitID,
                 username: b.username, role: b.role),
-            actor: req.actor, on: req.db)
-        return try await member(try m.requireID(), on: req.db).encodeResponse(status: .created, for: req)
+            actor: req.actor, on: req.database)
+        return try await member(try m.requireID(), on: req.database).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func setActive(req: Request) async throws -> CouncilMemberDTO {
         let mid = try id(req, "mid")
         let b = try req.content.decode(MemberActiveBody.self)
-        try await CouncilService.setActive(mid, active: b.active, actor: req.actor, on: req.db)
-        return try await member(mid, on: req.db)
+        try await CouncilService.setActive(mid, active: b.active, actor: req.actor, on: req.database)
+        return try await member(mid, on: req.database)
     }
 
     // MARK: Meetings
 
     @Sendable func meetings(req: Request) async throws -> [MeetingSummaryDTO] {
-        try await CouncilService.meetings(authorityID: try id(req), actor: req.actor, on: req.db).map {
+        try await CouncilService.meetings(authorityID: try id(req), actor: req.actor, on: req.database).map {
             MeetingSummaryDTO(
                 id: $0.id ?? 0, title: $0.title, date: $0.meetingDate, status: $0.status.rawValue,
                 statusLabel: $0.status.label)
@@ -395,7 +395,7 @@ struct CouncilAPIController {
     }
 
     func meetingDTO(_ id: Int, req: Request) async throws -> MeetingDTO {
-        let v = try await CouncilService.view(id, actor: req.actor, sets: req.ruleSets, on: req.db)
+        let v = try await CouncilService.view(id, actor: req.actor, sets: req.ruleSets, on: req.database)
         return MeetingDTO(v, canManage: req.can(.update, .council(v.scope)))
     }
 
@@ -405,7 +405,7 @@ struct CouncilAPIController {
             authorityID: try id(req), title: b.title ?? "", date: b.date ?? "", location: b.location ?? "",
             chair: b.chair ?? "", secretary: b.secretary ?? "", dossierIDs: b.dossierIDs ?? [])
         let m = try await CouncilService.createMeeting(
-            input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+            input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.database)
         return try await meetingDTO(try m.requireID(), req: req).encodeResponse(status: .created, for: req)
     }
 
@@ -416,13 +416,13 @@ struct CouncilAPIController {
         let b = try req.content.decode(AttendanceBody.self)
         let v = try await CouncilService.setAttendance(
             mid, AttendanceInput(present: b.present ?? [], written: b.written), actor: req.actor, sets: req.ruleSets,
-            on: req.db)
+            on: req.database)
         return MeetingDTO(v, canManage: req.can(.update, .council(v.scope)))
     }
 
     @Sendable func open(req: Request) async throws -> MeetingDTO {
         let mid = try id(req)
-        try await CouncilService.openVoting(mid, actor: req.actor, sets: req.ruleSets, on: req.db)
+        try await CouncilService.openVoting(mid, actor: req.actor, sets: req.ruleSets, on: req.database)
         return try await meetingDTO(mid, req: req)
     }
 
@@ -432,20 +432,21 @@ struct CouncilAPIController {
         let b = try req.content.decode(BallotBody.self)
         try await CouncilService.cast(
             mid, BallotInput(memberID: b.memberID, choices: b.choices ?? [:]), actor: req.actor, sets: req.ruleSets,
-            on: req.db)
+            on: req.database)
         return try await meetingDTO(mid, req: req)
     }
 
     @Sendable func close(req: Request) async throws -> MeetingDTO {
         let mid = try id(req)
         let b = try req.content.decode(MeetingCloseBody.self)
-        try await CouncilService.close(mid, notes: b.notes ?? "", actor: req.actor, sets: req.ruleSets, on: req.db)
+        try await CouncilService.close(
+            mid, notes: b.notes ?? "", actor: req.actor, sets: req.ruleSets, on: req.database)
         return try await meetingDTO(mid, req: req)
     }
 
     @Sendable func minutes(req: Request) async throws -> Response {
         let mid = try id(req)
-        let data = try await CouncilService.minutes(mid, actor: req.actor, sets: req.ruleSets, on: req.db)
+        let data = try await CouncilService.minutes(mid, actor: req.actor, sets: req.ruleSets, on: req.database)
         return FileStore.attachment(
             data, name: "bien-ban-hop-hoi-dong-\(mid).docx", contentType: EvidenceService.Kind.docx.contentType)
     }
@@ -454,7 +455,7 @@ struct CouncilAPIController {
 
     /// Sends the nominees a higher authority confers to the next council up; answers the new dossier there.
     @Sendable func forward(req: Request) async throws -> Response {
-        let up = try await DossierService.forward(try id(req), actor: req.actor, sets: req.ruleSets, on: req.db)
+        let up = try await DossierService.forward(try id(req), actor: req.actor, sets: req.ruleSets, on: req.database)
         return try await CommendationAPIController().detail(try up.requireID(), req: req)
             .encodeResponse(status: .created, for: req)
     }

@@ -143,11 +143,11 @@ struct CouncilWebController {
 
     /// The council a request is about: `authority` asked for, else the first the actor works with (404 if none).
     static func chosenCouncil(req: Request, asked: Int?) async throws -> (AuthorityModel, [AuthorityModel]) {
-        let councils = try await AuthorityService.councils(of: req.actor, on: req.db)
+        let councils = try await AuthorityService.councils(of: req.actor, on: req.database)
         if let asked {
-            let a = try await AuthorityService.find(asked, on: req.db)
+            let a = try await AuthorityService.find(asked, on: req.database)
             try Access.check(
-                req.actor, .read, .council(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
+                req.actor, .read, .council(try await AuthorityService.scope(a, actor: req.actor, on: req.database)))
             return (a, councils)
         }
         // The actor's own unit's council first, then the nearest above it.
@@ -169,18 +169,18 @@ struct CouncilWebController {
     ) async throws -> CouncilPage {
         let (authority, councils) = try await chosenCouncil(req: req, asked: authorityID)
         let aid = try authority.requireID()
-        let meetings = try await CouncilService.meetings(authorityID: aid, actor: req.actor, on: req.db)
-        let members = try await CouncilService.members(authorityID: aid, activeOnly: false, on: req.db)
-        let users = try await UserModel.query(on: req.db).filter(\.$id ~~ members.compactMap(\.userID)).all()
+        let meetings = try await CouncilService.meetings(authorityID: aid, actor: req.actor, on: req.database)
+        let members = try await CouncilService.members(authorityID: aid, activeOnly: false, on: req.database)
+        let users = try await UserModel.query(on: req.database).filter(\.$id ~~ members.compactMap(\.userID)).all()
         let names = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0, u.username) } })
-        let ready = try await DossierModel.query(on: req.db).filter(\.$authority.$id == aid).filter(
+        let ready = try await DossierModel.query(on: req.database).filter(\.$authority.$id == aid).filter(
             \.$status == DossierStatus.appraised
         ).filter(\.$meetingID == nil)
             .with(\.$unit).with(\.$nominees).sort(\.$id).all()
         let checked = Set((form["dossierIDs"] ?? "").split(separator: ",").map(String.init))
         let today = Today.iso
         let manage = req.can(
-            .update, .council(try await AuthorityService.scope(authority, actor: req.actor, on: req.db)))
+            .update, .council(try await AuthorityService.scope(authority, actor: req.actor, on: req.database)))
         return CouncilPage(
             layout: req.layout(authority.councilName, active: CouncilPath.council.href),
             authorityID: aid, authorityHref: AuthoritiesPath.authority(.id(aid)).href,
@@ -209,7 +209,7 @@ struct CouncilWebController {
             unitField: manage
                 ? try await UnitField.make(
                     Self.memberUnitSpec(req.actor), selectedID: memberForm["unitID"], text: memberForm["unit"],
-                    error: errors["memberUnitID"], on: req.db) : nil,
+                    error: errors["memberUnitID"], on: req.database) : nil,
             form: form.isEmpty
                 ? ["date": today.isoToVietnamese, "title": "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng"] : form,
             memberForm: memberForm, errors: errors)
@@ -230,11 +230,11 @@ struct CouncilWebController {
         let f = try req.form(MemberForm.self)
         return try await req.submit { () async throws -> CouncilMemberModel in
             let unitID = try await UnitField.resolve(
-                Self.memberUnitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.db)
+                Self.memberUnitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.database)
             let input = CouncilMemberInput(
                 authorityID: f.authorityID, name: f.name, position: f.position, unitID: unitID.flatMap { Int($0) },
                 username: f.username, role: f.role)
-            return try await CouncilService.addMember(input, actor: req.actor, on: req.db)
+            return try await CouncilService.addMember(input, actor: req.actor, on: req.database)
         } redirect: { m in
             (CouncilPath.council.href(authority: f.authorityID), "Đã thêm thành viên \(m.name).")
         } orRender: { e in
@@ -254,10 +254,10 @@ struct CouncilWebController {
 
     @Sendable func toggleMember(req: Request) async throws -> Response {
         let id = try req.parameters.require("mid", as: Int.self)
-        guard let m = try await CouncilMemberModel.find(id, on: req.db) else {
+        guard let m = try await CouncilMemberModel.find(id, on: req.database) else {
             throw AppError.notFound("Không tìm thấy thành viên.")
         }
-        try await CouncilService.setActive(id, active: !m.active, actor: req.actor, on: req.db)
+        try await CouncilService.setActive(id, active: !m.active, actor: req.actor, on: req.database)
         return Flash.redirect(
             req, to: CouncilPath.council.href(authority: m.$authority.id ?? 0),
             (m.active ? "Đã thôi" : "Đã khôi phục") + " thành viên \(m.name).")
@@ -271,7 +271,7 @@ struct CouncilWebController {
             secretary: f.secretary, dossierIDs: ids)
         return try await req.submit {
             try await CouncilService.createMeeting(
-                input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+                input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.database)
         } redirect: { m in
             (CouncilPath.meeting(.id(m.id ?? 0)).href, "Đã lập cuộc họp. Điểm danh rồi mở bỏ phiếu.")
         } orRender: { e in
@@ -288,7 +288,7 @@ struct CouncilWebController {
     }
 
     static func meetingPage(req: Request, id: Int, errors: [String: String] = [:]) async throws -> MeetingPage {
-        let v = try await CouncilService.view(id, actor: req.actor, sets: req.ruleSets, on: req.db)
+        let v = try await CouncilService.view(id, actor: req.actor, sets: req.ruleSets, on: req.database)
         let status = v.meeting.status
         let own = v.ownMember?.id
         let ownSeat = v.attendance.first { $0.$member.id == own }
@@ -366,7 +366,7 @@ struct CouncilWebController {
         }
         let input = AttendanceInput(present: present, written: written)
         return try await req.submit {
-            try await CouncilService.setAttendance(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
+            try await CouncilService.setAttendance(id, input, actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { v in
             (
                 CouncilPath.meeting(.id(id)).href,
@@ -383,7 +383,7 @@ struct CouncilWebController {
     @Sendable func open(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         return try await req.submit {
-            try await CouncilService.openVoting(id, actor: req.actor, sets: req.ruleSets, on: req.db)
+            try await CouncilService.openVoting(id, actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { _ in
             (CouncilPath.meeting(.id(id)).href, "Đã mở bỏ phiếu kín.")
         } orRender: { e in
@@ -400,7 +400,7 @@ struct CouncilWebController {
         for (k, v) in fields where k.hasPrefix("choice_") { choices[String(k.dropFirst("choice_".count))] = v }
         let input = BallotInput(memberID: fields["memberID"].flatMap { Int($0) }, choices: choices)
         return try await req.submit {
-            try await CouncilService.cast(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
+            try await CouncilService.cast(id, input, actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { _ in
             (
                 CouncilPath.meeting(.id(id)).href,
@@ -417,7 +417,8 @@ struct CouncilWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(CloseForm.self)
         return try await req.submit {
-            try await CouncilService.close(id, notes: f.notes ?? "", actor: req.actor, sets: req.ruleSets, on: req.db)
+            try await CouncilService.close(
+                id, notes: f.notes ?? "", actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { _ in
             (CouncilPath.meeting(.id(id)).href, "Đã kết thúc bỏ phiếu và kiểm phiếu. Tải biên bản để ký.")
         } orRender: { e in
@@ -429,7 +430,7 @@ struct CouncilWebController {
 
     @Sendable func minutes(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let data = try await CouncilService.minutes(id, actor: req.actor, sets: req.ruleSets, on: req.db)
+        let data = try await CouncilService.minutes(id, actor: req.actor, sets: req.ruleSets, on: req.database)
         return FileStore.attachment(
             data, name: "bien-ban-hop-hoi-dong-\(id).docx", contentType: EvidenceService.Kind.docx.contentType)
     }

@@ -87,7 +87,7 @@ struct DecisionsAPIController {
     /// The authority asked for, or the first council the actor works with.
     static func authority(_ req: Request) async throws -> Int? {
         if let a = try req.intQuery("authority") { return a }
-        return try await AuthorityService.councils(of: req.actor, on: req.db).first?.id
+        return try await AuthorityService.councils(of: req.actor, on: req.database).first?.id
     }
 
     @Sendable func list(req: Request) async throws -> DecisionListDTO {
@@ -97,7 +97,7 @@ struct DecisionsAPIController {
             return DecisionListDTO(authorityID: 0, year: year, items: [], perPage: 50, total: 0, next: nil)
         }
         let r = try await DecisionService.register(
-            authorityID: authority, year: year, before: try req.intQuery("before"), actor: req.actor, on: req.db)
+            authorityID: authority, year: year, before: try req.intQuery("before"), actor: req.actor, on: req.database)
         return DecisionListDTO(
             authorityID: authority, year: year, items: r.items.map(DecisionDTO.init), perPage: 50, total: r.total,
             next: r.next)
@@ -105,23 +105,24 @@ struct DecisionsAPIController {
 
     @Sendable func issue(req: Request) async throws -> Response {
         let m = try await DecisionService.issue(
-            try req.content.decode(IssueDecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.db)
-        let v = try await DecisionService.view(try m.requireID(), actor: req.actor, on: req.db)
+            try req.content.decode(IssueDecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.database)
+        let v = try await DecisionService.view(try m.requireID(), actor: req.actor, on: req.database)
         return try await DecisionDetailDTO(v).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func show(req: Request) async throws -> DecisionDetailDTO {
         DecisionDetailDTO(
-            try await DecisionService.view(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db)
+            try await DecisionService.view(
+                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.database)
         )
     }
 
     @Sendable func withdraw(req: Request) async throws -> Response {
         let m = try await DecisionService.withdraw(
             try req.parameters.require("id", as: Int.self), try req.content.decode(DecisionChangeInput.self),
-            actor: req.actor, on: req.db)
+            actor: req.actor, on: req.database)
         return try await DecisionDetailDTO(
-            try await DecisionService.view(try m.requireID(), actor: req.actor, on: req.db)
+            try await DecisionService.view(try m.requireID(), actor: req.actor, on: req.database)
         )
         .encodeResponse(status: .created, for: req)
     }
@@ -129,9 +130,9 @@ struct DecisionsAPIController {
     @Sendable func correct(req: Request) async throws -> Response {
         let m = try await DecisionService.correct(
             try req.parameters.require("id", as: Int.self), try req.content.decode(DecisionChangeInput.self),
-            actor: req.actor, on: req.db)
+            actor: req.actor, on: req.database)
         return try await DecisionDetailDTO(
-            try await DecisionService.view(try m.requireID(), actor: req.actor, on: req.db)
+            try await DecisionService.view(try m.requireID(), actor: req.actor, on: req.database)
         )
         .encodeResponse(status: .created, for: req)
     }

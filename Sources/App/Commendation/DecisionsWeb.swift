@@ -139,7 +139,7 @@ struct DecisionsWebController {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let councils = try await AuthorityService.councils(of: req.actor, on: req.db)
+        let councils = try await AuthorityService.councils(of: req.actor, on: req.database)
         let year = try req.intQuery("year") ?? Today.year
         let chosen = try req.intQuery("authority") ?? councils.first?.id
         var rows: [DecisionRow] = []
@@ -148,7 +148,7 @@ struct DecisionsWebController {
         var name = ""
         if let chosen {
             let r = try await DecisionService.register(
-                authorityID: chosen, year: year, before: try req.intQuery("before"), actor: req.actor, on: req.db)
+                authorityID: chosen, year: year, before: try req.intQuery("before"), actor: req.actor, on: req.database)
             rows = r.items.map(DecisionRow.init)
             total = r.total
             next = r.next
@@ -176,27 +176,27 @@ struct DecisionsWebController {
         var authorityID: Int?
         var checked = Set((form["dossierIDs"] ?? "").split(separator: ",").compactMap { Int($0) })
         if let mid = try req.intQuery("meeting") ?? Int(form["meeting"] ?? "") {
-            guard let m = try await CouncilMeetingModel.find(mid, on: req.db) else {
+            guard let m = try await CouncilMeetingModel.find(mid, on: req.database) else {
                 throw AppError.notFound("Không tìm thấy cuộc họp.")
             }
             authorityID = m.$authority.id
             if form["dossierIDs"] == nil {
                 checked = Set(
-                    try await DossierModel.query(on: req.db).filter(\.$meetingID == mid).all().compactMap(\.id))
+                    try await DossierModel.query(on: req.database).filter(\.$meetingID == mid).all().compactMap(\.id))
             }
         } else if let did = try req.intQuery("dossier") ?? checked.first {
-            let d = try await DossierService.readable(did, actor: req.actor, on: req.db)
+            let d = try await DossierService.readable(did, actor: req.actor, on: req.database)
             authorityID = d.$authority.id
             if form["dossierIDs"] == nil { checked = [did] }
         }
         guard let authorityID else { throw AppError.notFound("Vui lòng mở trang này từ một cuộc họp hoặc một hồ sơ.") }
-        let a = try await AuthorityService.find(authorityID, on: req.db)
+        let a = try await AuthorityService.find(authorityID, on: req.database)
         try Access.check(
-            req.actor, .update, .council(try await AuthorityService.scope(a, actor: req.actor, on: req.db)))
-        let ready = try await DossierModel.query(on: req.db).filter(\.$authority.$id == authorityID)
+            req.actor, .update, .council(try await AuthorityService.scope(a, actor: req.actor, on: req.database)))
+        let ready = try await DossierModel.query(on: req.database).filter(\.$authority.$id == authorityID)
             .filter(\.$status == .reviewed).with(\.$unit).with(\.$nominees).sort(\.$id).all()
         let year = Today.year
-        let last = try await DecisionModel.query(on: req.db).filter(\.$authority.$id == authorityID)
+        let last = try await DecisionModel.query(on: req.database).filter(\.$authority.$id == authorityID)
             .filter(\.$kind == .decision).filter(\.$year == year).max(\.$seq)
         return DecisionNewPage(
             layout: req.layout("Ra quyết định khen thưởng", active: DecisionsPath.register.href),
@@ -224,7 +224,7 @@ struct DecisionsWebController {
         return try await req.submit {
             try await DecisionService.issue(
                 IssueDecisionInput(dossierIDs: ids, number: f.number, date: f.date, signer: f.signer),
-                actor: req.actor, sets: req.ruleSets, on: req.db)
+                actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { m in
             (DecisionsPath.decision(.id(m.id ?? 0)).href, "Đã ban hành \(m.citation); khen thưởng đã được ghi.")
         } orRender: { e in
@@ -243,7 +243,7 @@ struct DecisionsWebController {
     static func page(req: Request, id: Int, form: [String: String] = [:], errors: [String: String] = [:])
         async throws -> DecisionPage
     {
-        let v = try await DecisionService.view(id, actor: req.actor, on: req.db)
+        let v = try await DecisionService.view(id, actor: req.actor, on: req.database)
         let m = v.decision
         return DecisionPage(
             layout: req.layout(m.citation, active: DecisionsPath.register.href),
@@ -287,8 +287,8 @@ struct DecisionsWebController {
         let input = DecisionChangeInput(reason: f.reason, date: f.date, number: f.number)
         return try await req.submit {
             withdraw
-                ? try await DecisionService.withdraw(id, input, actor: req.actor, on: req.db)
-                : try await DecisionService.correct(id, input, actor: req.actor, on: req.db)
+                ? try await DecisionService.withdraw(id, input, actor: req.actor, on: req.database)
+                : try await DecisionService.correct(id, input, actor: req.actor, on: req.database)
         } redirect: { m in
             (
                 DecisionsPath.decision(.id(m.id ?? 0)).href,

@@ -348,13 +348,13 @@ enum DossierService {
     }
 
     static func download(documentID: Int, actor: Actor?, req: Request) async throws -> Response {
-        guard let f = try await DossierDocumentModel.find(documentID, on: req.db) else {
+        guard let f = try await DossierDocumentModel.find(documentID, on: req.database) else {
             throw AppError.notFound("Không tìm thấy tài liệu.")
         }
-        _ = try await readable(f.$dossier.id, actor: actor, on: req.db)
+        _ = try await readable(f.$dossier.id, actor: actor, on: req.database)
         let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         try await AuditLog.record(
-            on: req.db, actor: actor, action: "download", entity: "dossier-document", entityID: f.id, unitID: nil,
+            on: req.database, actor: actor, action: "download", entity: "dossier-document", entityID: f.id, unitID: nil,
             summary: "Tải tài liệu hồ sơ \(f.originalName) (\(data.count) byte)", before: Optional<String>.none,
             after: f.sha256)
         return FileStore.attachment(data, name: f.originalName, contentType: f.contentType)

@@ -215,7 +215,7 @@ struct DossiersWebController {
         let year = try req.intQuery("year")
         let status = req.queryText("status") ?? ""
         let page = try await DossierService.list(
-            actor: actor, status: status, year: year, q: q, list, on: req.db, keptFor: req)
+            actor: actor, status: status, year: year, q: q, list, on: req.database, keptFor: req)
         let today = Today.iso
         let canCreate = req.can(.createUnitRecords)
         return DossiersPage(
@@ -239,7 +239,7 @@ struct DossiersWebController {
             unitField: canCreate
                 ? try await UnitField.make(
                     Self.unitSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
-                    on: req.db) : nil,
+                    on: req.database) : nil,
             form: form, errors: errors,
             exports: TableExport.links(ExportPath.dossiers, query: Self.filter(req)))
     }
@@ -276,11 +276,11 @@ struct DossiersWebController {
         let f = try req.form(DossierForm.self)
         return try await req.submit { () async throws -> DossierModel in
             let unitID = try await UnitField.resolve(
-                Self.unitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.db)
+                Self.unitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.database)
             let input = DossierInput(
                 unitID: Int(unitID ?? "") ?? 0, year: Int(f.year) ?? 0, title: f.title, number: f.number)
             return try await DossierService.create(
-                input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+                input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.database)
         } redirect: { d in
             (
                 DossiersPath.dossier(.id(d.id ?? 0)).href,
@@ -300,19 +300,20 @@ struct DossiersWebController {
         req: Request, id: Int, nomineeForm: [String: String] = [:], warning: DossierPage.Warning? = nil,
         decisionForm: [String: String] = [:], errors: [String: String] = [:]
     ) async throws -> DossierPage {
-        let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
+        let d = try await DossierService.readable(id, actor: req.actor, on: req.database)
         let set = try DossierService.ruleSet(d, sets: req.ruleSets)
-        let docs = try await DossierService.documents(id, on: req.db)
-        let events = try await DossierService.events(id, on: req.db)
+        let docs = try await DossierService.documents(id, on: req.database)
+        let events = try await DossierService.events(id, on: req.database)
         let status = d.status
         let canEdit = status.editableByUnit && req.can(.update, DossierService.resource(d))
         let canWithdraw = req.can(.update, DossierService.resource(d))
         let council =
             d.$authority.id == nil
-            ? false : req.can(.update, .council(try await DossierService.councilScope(d, actor: req.actor, on: req.db)))
+            ? false
+            : req.can(.update, .council(try await DossierService.councilScope(d, actor: req.actor, on: req.database)))
         var subjects: [SelectOption] = []
         if canEdit {
-            let rows = try await SubjectModel.query(on: req.db).join(
+            let rows = try await SubjectModel.query(on: req.database).join(
                 UnitModel.self, on: \SubjectModel.$unit.$id == \UnitModel.$id
             )
             .filter(UnitModel.self, \.$path, .custom("LIKE"), d.unit.path + "%").sort(\.$sortKey).limit(2000).all()
@@ -425,13 +426,13 @@ struct DossiersWebController {
                     selected: $0.rawValue == (decisionForm["level"] ?? AwardLevel.huyen.rawValue))
             },
             decisionForm: decisionForm, errors: errors)
-        page.formDeadlines = try await Self.formDeadlines(d, set: set, on: req.db)
+        page.formDeadlines = try await Self.formDeadlines(d, set: set, on: req.database)
         page.awardKinds = AwardKind.allCases.map {
             SelectOption(
                 value: $0.rawValue, label: $0.label,
                 selected: $0.rawValue == (nomineeForm["kind"] ?? AwardKind.regular.rawValue))
         }
-        try await Self.addChain(to: &page, d, canCouncil: council, on: req.db)
+        try await Self.addChain(to: &page, d, canCouncil: council, on: req.database)
         try await StateDecisionWebController.add(to: &page, d, req: req)
         return page
     }
@@ -492,7 +493,7 @@ struct DossiersWebController {
             return try await req.submit {
                 try await DossierService.addNominee(
                     dossierID: id, input, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction,
-                    on: req.db)
+                    on: req.database)
             } redirect: { n in
                 (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã thêm \(n.formName) vào hồ sơ.")
             } orRender: { e in
@@ -519,7 +520,7 @@ struct DossiersWebController {
         return try await req.submit {
             try await AchievementService.withdraw(
                 dossierID: id, nomineeID: try req.parameters.require("nid", as: Int.self),
-                WithdrawalInput(reason: reason), actor: req.actor, on: req.db)
+                WithdrawalInput(reason: reason), actor: req.actor, on: req.database)
         } redirect: { n in
             (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã rút đề nghị \(n.formName); lý do đã được ghi lại.")
         } orRender: { e in
@@ -531,7 +532,8 @@ struct DossiersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         return try await req.submit {
             try await DossierService.removeNominee(
-                dossierID: id, nomineeID: try req.parameters.require("nid", as: Int.self), actor: req.actor, on: req.db)
+                dossierID: id, nomineeID: try req.parameters.require("nid", as: Int.self), actor: req.actor,
+                on: req.database)
         } redirect: { _ in
             (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã bỏ khỏi hồ sơ.")
         } orRender: { e in
@@ -544,7 +546,7 @@ struct DossiersWebController {
         // Who may not change the dossier learns that before anything of the body is checked; whether the
         // dossier's status still takes documents is the write's own answer (a message on the page).
         try req.authorize(
-            .update, DossierService.resource(try await DossierService.readable(id, actor: req.actor, on: req.db)))
+            .update, DossierService.resource(try await DossierService.readable(id, actor: req.actor, on: req.database)))
         guard let u = try? req.content.decode(DossierUpload.self) else {
             return try await req.render(
                 "commendation/dossier",
@@ -555,7 +557,7 @@ struct DossiersWebController {
             try await DossierService.attach(
                 dossierID: id, kind: u.kind, filename: u.file.filename, bytes: Array(buffer: u.file.data),
                 generated: false,
-                actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
+                actor: req.actor, sets: req.ruleSets, app: req.application, on: req.database)
         } redirect: { doc in
             (DossiersPath.dossier(.id(id)).href + "#tai-lieu", "Đã đính kèm \(doc.originalName).")
         } orRender: { e in
@@ -574,7 +576,7 @@ struct DossiersWebController {
         let f = try req.form(KindForm.self)
         // Who may not change the dossier learns that before anything of the body is checked; whether the
         // dossier's status still takes documents is the write's own answer (a message on the page).
-        let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
+        let d = try await DossierService.readable(id, actor: req.actor, on: req.database)
         try req.authorize(.update, DossierService.resource(d))
         guard let kind = CommendationDocuments.Kind(rawValue: f.kind), [.toTrinh, .danhSach, .baoCao].contains(kind)
         else {
@@ -587,7 +589,7 @@ struct DossiersWebController {
             let data = try await Self.render(kind, d, stored: true, req: req)
             return try await DossierService.attach(
                 dossierID: id, kind: kind.rawValue, filename: kind.fileStem + ".docx", bytes: Array(data),
-                generated: true, actor: req.actor, sets: req.ruleSets, app: req.application, on: req.db)
+                generated: true, actor: req.actor, sets: req.ruleSets, app: req.application, on: req.database)
         } redirect: { doc in
             (
                 DossiersPath.dossier(.id(id)).href + "#tai-lieu",
@@ -602,7 +604,7 @@ struct DossiersWebController {
     static func render(_ kind: CommendationDocuments.Kind, _ d: DossierModel, stored: Bool = false, req: Request)
         async throws -> Data
     {
-        var x = try await CommendationDocuments.load(d, sets: req.ruleSets, on: req.db)
+        var x = try await CommendationDocuments.load(d, sets: req.ruleSets, on: req.database)
         let access = stored ? FieldAccess(classes: [.public, .internal]) : req.fieldAccess(d.unit.unitPath)
         x.showPersonal = access.personal
         x.showSensitive = access.sensitive
@@ -620,7 +622,7 @@ struct DossiersWebController {
         let id = try req.parameters.require("id", as: Int.self)
         guard let kind = CommendationDocuments.Kind(rawValue: try req.parameters.require("kind")), kind != .bienBan
         else { throw AppError.notFound() }
-        let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
+        let d = try await DossierService.readable(id, actor: req.actor, on: req.database)
         if kind == .giayKhen && d.status != .decided {
             throw AppError.conflict("Danh sách in giấy khen có sau khi có quyết định khen thưởng.")
         }
@@ -640,7 +642,7 @@ struct DossiersWebController {
     @Sendable func submit(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         return try await req.submit {
-            try await DossierService.submit(id, actor: req.actor, sets: req.ruleSets, on: req.db)
+            try await DossierService.submit(id, actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { d in
             (
                 DossiersPath.dossier(.id(id)).href,
@@ -658,7 +660,7 @@ struct DossiersWebController {
         let nid = try req.parameters.require("nid", as: Int.self)
         let input = try req.form(AppraisalInput.self)
         return try await req.submit {
-            try await DossierService.appraise(dossierID: id, nomineeID: nid, input, actor: req.actor, on: req.db)
+            try await DossierService.appraise(dossierID: id, nomineeID: nid, input, actor: req.actor, on: req.database)
         } redirect: { _ in
             (DossiersPath.dossier(.id(id)).href + "#de-nghi", "Đã ghi kết quả thẩm định.")
         } orRender: { e in
@@ -675,7 +677,7 @@ struct DossiersWebController {
     @Sendable func finishAppraisal(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         return try await req.submit {
-            try await DossierService.finishAppraisal(id, actor: req.actor, on: req.db)
+            try await DossierService.finishAppraisal(id, actor: req.actor, on: req.database)
         } redirect: { d in
             (
                 DossiersPath.dossier(.id(id)).href,
@@ -692,7 +694,7 @@ struct DossiersWebController {
     @Sendable func forward(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         return try await req.submit {
-            try await DossierService.forward(id, actor: req.actor, sets: req.ruleSets, on: req.db)
+            try await DossierService.forward(id, actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { up in
             (DossiersPath.dossier(.id(up.id ?? 0)).href, "Đã chuyển lên Hội đồng cấp trên: hồ sơ số \(up.id ?? 0).")
         } orRender: { e in
@@ -708,7 +710,7 @@ struct DossiersWebController {
         let input = DecisionInput(
             number: f.number, date: f.date, authority: f.authority, signer: f.signer, level: f.level)
         return try await req.submit {
-            try await DossierService.decide(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
+            try await DossierService.decide(id, input, actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { _ in
             (DossiersPath.dossier(.id(id)).href, "Đã ghi quyết định; khen thưởng đã vào quá trình của từng người.")
         } orRender: { e in

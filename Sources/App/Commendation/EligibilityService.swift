@@ -190,7 +190,7 @@ enum EligibilityService {
 
     static func dto(subjectID: Int, year: Int, day: String?, actor: Actor?, req: Request) async throws -> EligibilityDTO
     {
-        let s = try await SubjectService.readable(subjectID, actor: actor, on: req.db)
+        let s = try await SubjectService.readable(subjectID, actor: actor, on: req.database)
         var e = FieldErrors()
         Check.year(year, "year", "Năm", into: &e)
         if let day, VietnameseDate.displayToISO(day.isoToVietnamese) != day {
@@ -198,7 +198,7 @@ enum EligibilityService {
         }
         guard e.isEmpty else { throw AppError.invalid(e) }
         let (set, forms, awards) = try await evaluate(
-            subject: s, year: year, day: day, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+            subject: s, year: year, day: day, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.database)
         let given = awards.map { (formCode: $0.formCode, year: $0.year) }
         // Reasons that can reveal discipline, leave or household exclusions are shown only to readers of
         // sensitive facts; the outcome of every condition stays (the council votes on it).
@@ -210,9 +210,9 @@ enum EligibilityService {
         }
         let judgedOn = day ?? RuleLibrary.judgingDay(forYear: year)
         let conferrers = try await ConferrerLookup.named(
-            forms: forms.map(\.formCode), subject: s, ruleSet: set, day: judgedOn, on: req.db)
+            forms: forms.map(\.formCode), subject: s, ruleSet: set, day: judgedOn, on: req.database)
         let judgements = try await JudgementService.list(
-            subject: s, year: year, actor: actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+            subject: s, year: year, actor: actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.database)
         let best = forms.first {
             $0.eligible == true && !EligibilityEngine.alreadyRewarded(formCode: $0.formCode, year: year, awards: given)
         }

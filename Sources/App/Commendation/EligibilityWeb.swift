@@ -38,7 +38,8 @@ struct EligibilityWebController {
         let f = try req.content.decode(JudgementAnswerInput.self)
         return try await req.submit {
             try await JudgementService.answer(
-                subjectID: id, f, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.db)
+                subjectID: id, f, actor: req.actor, sets: req.ruleSets, jurisdiction: req.jurisdiction, on: req.database
+            )
         } redirect: { a in
             (
                 AwardsPath.eligibility(.id(id)).href([("year", String(f.year))]),
@@ -61,7 +62,7 @@ struct EligibilityWebController {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let thisYear = Today.year
-        let s = try await SubjectService.readable(id, actor: req.actor, on: req.db)
+        let s = try await SubjectService.readable(id, actor: req.actor, on: req.database)
         let result = try await EligibilityService.dto(subjectID: id, year: year, day: nil, actor: req.actor, req: req)
         let first = (req.ruleSets.first?.effectiveFrom.prefix(4)).flatMap { Int($0) } ?? thisYear - 3
         return try await req.render(

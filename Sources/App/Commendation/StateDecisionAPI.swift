@@ -88,8 +88,8 @@ struct StateDecisionAPIController {
 
     /// Access before the body is read: who may not write gets 403/404, not a complaint about the body.
     static func requireWriter(_ id: Int, _ req: Request) async throws {
-        let d = try await DossierService.readable(id, actor: req.actor, on: req.db)
-        try await StateDecisionService.requireWriter(d, actor: req.actor, on: req.db)
+        let d = try await DossierService.readable(id, actor: req.actor, on: req.database)
+        try await StateDecisionService.requireWriter(d, actor: req.actor, on: req.database)
     }
 
     /// Proposes the dossier's State-level nominees upward; answers the tờ trình.
@@ -97,8 +97,9 @@ struct StateDecisionAPIController {
         let id = try req.parameters.require("id", as: Int.self)
         try await Self.requireWriter(id, req)
         let p = try await StateDecisionService.propose(
-            id, try req.content.decode(StateProposalInput.self), actor: req.actor, on: req.db)
-        let ids = try await DossierNomineeModel.query(on: req.db).filter(\.$stateProposalID == p.id).sort(\.$id).all()
+            id, try req.content.decode(StateProposalInput.self), actor: req.actor, on: req.database)
+        let ids = try await DossierNomineeModel.query(on: req.database).filter(\.$stateProposalID == p.id).sort(\.$id)
+            .all()
             .compactMap(\.id)
         return try await StateProposalDTO(p, nomineeIDs: ids).encodeResponse(status: .created, for: req)
     }
@@ -107,15 +108,15 @@ struct StateDecisionAPIController {
         let id = try req.parameters.require("id", as: Int.self)
         try await Self.requireWriter(id, req)
         let m = try await StateDecisionService.record(
-            id, try req.content.decode(StateDecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.db)
+            id, try req.content.decode(StateDecisionInput.self), actor: req.actor, sets: req.ruleSets, on: req.database)
         return try await StateDecisionDTO(
-            try await StateDecisionService.view(try m.requireID(), actor: req.actor, on: req.db)
+            try await StateDecisionService.view(try m.requireID(), actor: req.actor, on: req.database)
         ).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func show(req: Request) async throws -> StateDecisionDTO {
         StateDecisionDTO(
             try await StateDecisionService.view(
-                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db))
+                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.database))
     }
 }

@@ -56,12 +56,12 @@ struct StateDecisionWebController {
         let mine = d.nominees.filter(\.stateLevel).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         guard !mine.isEmpty else { return }
         let id = try d.requireID()
-        let (proposals, decisions) = try await StateDecisionService.forDossier(id, on: req.db)
+        let (proposals, decisions) = try await StateDecisionService.forDossier(id, on: req.database)
         let atProvince = d.$authority.id != nil && mine.contains { $0.deciderID == d.$authority.id }
         // Below the province the nominees travel up like any forwarded form; the section only says so.
         var canWrite = false
         if atProvince {
-            let scope = try await DossierService.councilScope(d, actor: req.actor, on: req.db)
+            let scope = try await DossierService.councilScope(d, actor: req.actor, on: req.database)
             canWrite = req.can(.update, .stateDecision(scope))
         }
         let rows: [StateSection.Row] = mine.map { n in
@@ -113,7 +113,7 @@ struct StateDecisionWebController {
         return try await req.submit {
             try await StateDecisionService.propose(
                 id, StateProposalInput(number: f.number, date: f.date, addressee: f.addressee), actor: req.actor,
-                on: req.db)
+                on: req.database)
         } redirect: { p in
             (DossiersPath.dossier(.id(id)).href + "#cap-nha-nuoc", "Đã ghi \(p.citation) trình cấp Nhà nước.")
         } orRender: { e in
@@ -121,7 +121,7 @@ struct StateDecisionWebController {
             var page = try await DossiersWebController.page(
                 req: req, id: id,
                 errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "proposal" + $0.capitalizedFirst })
-            if let d = try? await DossierService.readable(id, actor: req.actor, on: req.db) {
+            if let d = try? await DossierService.readable(id, actor: req.actor, on: req.database) {
                 try await Self.add(to: &page, d, req: req, proposalForm: typed)
             }
             return try await req.render("commendation/dossier", page, status: e.status)
@@ -135,7 +135,7 @@ struct StateDecisionWebController {
             outcome: f.outcome ?? "", issuer: f.issuer ?? "", number: f.number, date: f.date,
             fileReference: f.fileReference, reason: f.reason, nomineeIDs: (f.nomineeIDs ?? []).compactMap { Int($0) })
         return try await req.submit {
-            try await StateDecisionService.record(id, input, actor: req.actor, sets: req.ruleSets, on: req.db)
+            try await StateDecisionService.record(id, input, actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { m in
             (
                 DossiersPath.dossier(.id(id)).href + "#cap-nha-nuoc",
@@ -152,7 +152,7 @@ struct StateDecisionWebController {
             var page = try await DossiersWebController.page(
                 req: req, id: id,
                 errors: e.formErrors.mapKeys { $0 == "form" ? "form" : "stateDecision" + $0.capitalizedFirst })
-            if let d = try? await DossierService.readable(id, actor: req.actor, on: req.db) {
+            if let d = try? await DossierService.readable(id, actor: req.actor, on: req.database) {
                 try await Self.add(to: &page, d, req: req, decisionForm: typed)
             }
             return try await req.render("commendation/dossier", page, status: e.status)

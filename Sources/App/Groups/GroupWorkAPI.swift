@@ -98,12 +98,12 @@ struct GroupWorkAPIController {
     }
 
     func yearDTO(_ req: Request, _ id: Int, _ year: Int) async throws -> GroupYearDTO {
-        let ctx = try await GroupWorkService.context(id, year: year, actor: req.actor, .read, on: req.db)
-        let rows = try await GroupWorkService.board(ctx, on: req.db)
+        let ctx = try await GroupWorkService.context(id, year: year, actor: req.actor, .read, on: req.database)
+        let rows = try await GroupWorkService.board(ctx, on: req.database)
         return GroupYearDTO(
             groupID: id, groupName: ctx.group.name, year: year,
             deadline: ctx.record?.deadline.map(VietnameseDate.format), headUnitID: ctx.headUnitID,
-            suggestedHeadUnitID: try await GroupWorkService.suggestedHead(ctx, on: req.db),
+            suggestedHeadUnitID: try await GroupWorkService.suggestedHead(ctx, on: req.database),
             members: try rows.map(GroupMemberDTO.init), counts: GroupWorkService.counts(rows))
     }
 
@@ -114,24 +114,26 @@ struct GroupWorkAPIController {
 
     @Sendable func deadline(req: Request) async throws -> GroupYearDTO {
         let (id, year) = try GroupWorkWebController.ids(req)
-        _ = try await GroupWorkService.context(id, year: year, actor: req.actor, .update, on: req.db)
+        _ = try await GroupWorkService.context(id, year: year, actor: req.actor, .update, on: req.database)
         let input = try req.content.decode(GroupDeadlineInput.self)
-        _ = try await GroupWorkService.setDeadline(id, year: year, text: input.deadline, actor: req.actor, on: req.db)
+        _ = try await GroupWorkService.setDeadline(
+            id, year: year, text: input.deadline, actor: req.actor, on: req.database)
         return try await yearDTO(req, id, year)
     }
 
     @Sendable func head(req: Request) async throws -> GroupYearDTO {
         let (id, year) = try GroupWorkWebController.ids(req)
-        _ = try await GroupWorkService.context(id, year: year, actor: req.actor, .update, on: req.db)
+        _ = try await GroupWorkService.context(id, year: year, actor: req.actor, .update, on: req.database)
         let input = try req.content.decode(GroupHeadInput.self)
-        _ = try await GroupWorkService.setHead(id, year: year, unitID: input.headUnitID, actor: req.actor, on: req.db)
+        _ = try await GroupWorkService.setHead(
+            id, year: year, unitID: input.headUnitID, actor: req.actor, on: req.database)
         return try await yearDTO(req, id, year)
     }
 
     func memberDTO(_ req: Request, _ id: Int, _ year: Int, _ unitID: Int) async throws -> GroupMemberDTO {
         let ctx = try await GroupWorkService.context(
-            id, year: year, actor: req.actor, .read, unitID: unitID, on: req.db)
-        let rows = try await GroupWorkService.board(ctx, on: req.db)
+            id, year: year, actor: req.actor, .read, unitID: unitID, on: req.database)
+        let rows = try await GroupWorkService.board(ctx, on: req.database)
         guard let row = rows.first(where: { $0.unit.id == unitID }) else { throw AppError.notFound() }
         return try GroupMemberDTO(row)
     }
@@ -152,7 +154,7 @@ struct GroupWorkAPIController {
             id, year: year, unitID: unitID,
             GroupSubmissionInput(
                 filename: upload.file?.filename ?? "", bytes: upload.file.map { Array(buffer: $0.data) } ?? [],
-                exemplarIDs: ids), actor: req.actor, app: req.application, on: req.db)
+                exemplarIDs: ids), actor: req.actor, app: req.application, on: req.database)
         return try await memberDTO(req, id, year, unitID).encodeResponse(status: .created, for: req)
     }
 
@@ -160,10 +162,11 @@ struct GroupWorkAPIController {
         let (id, year) = try GroupWorkWebController.ids(req)
         let unitID = try GroupWorkWebController.unit(req)
         // The scope is checked before the body is read.
-        _ = try await GroupWorkService.context(id, year: year, actor: req.actor, .read, unitID: unitID, on: req.db)
+        _ = try await GroupWorkService.context(
+            id, year: year, actor: req.actor, .read, unitID: unitID, on: req.database)
         let input = try req.content.decode(GroupReturnInput.self)
         _ = try await GroupWorkService.returnSubmission(
-            id, year: year, unitID: unitID, reason: input.reason, actor: req.actor, on: req.db)
+            id, year: year, unitID: unitID, reason: input.reason, actor: req.actor, on: req.database)
         return try await memberDTO(req, id, year, unitID)
     }
 
@@ -171,7 +174,7 @@ struct GroupWorkAPIController {
     @Sendable func accept(req: Request) async throws -> GroupMemberDTO {
         let (id, year) = try GroupWorkWebController.ids(req)
         let unitID = try GroupWorkWebController.unit(req)
-        _ = try await GroupWorkService.accept(id, year: year, unitID: unitID, actor: req.actor, on: req.db)
+        _ = try await GroupWorkService.accept(id, year: year, unitID: unitID, actor: req.actor, on: req.database)
         return try await memberDTO(req, id, year, unitID)
     }
 
@@ -184,27 +187,27 @@ struct GroupWorkAPIController {
             GroupPledgeInput(
                 signedOn: input.signedOn ?? "", signer: input.signer ?? "", filename: input.file?.filename,
                 bytes: input.file.map { Array(buffer: $0.data) } ?? []), actor: req.actor, app: req.application,
-            on: req.db)
+            on: req.database)
         return try await memberDTO(req, id, year, unitID).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func scores(req: Request) async throws -> GroupRankingDTO {
         let (id, year) = try GroupWorkWebController.ids(req)
-        _ = try await GroupWorkService.context(id, year: year, actor: req.actor, .update, on: req.db)
+        _ = try await GroupWorkService.context(id, year: year, actor: req.actor, .update, on: req.database)
         let input = try req.content.decode(GroupScoresInput.self)
         var entries: [String: String] = [:]
         for s in input.scores { entries[GroupWorkService.field(unit: s.unitID, criterion: s.criterion)] = s.points }
         try await GroupWorkService.saveScores(
-            id, year: year, entries: entries, actor: req.actor, app: req.application, on: req.db)
+            id, year: year, entries: entries, actor: req.actor, app: req.application, on: req.database)
         return try await rankingDTO(req, id, year)
     }
 
     func rankingDTO(_ req: Request, _ id: Int, _ year: Int) async throws -> GroupRankingDTO {
-        let ctx = try await GroupWorkService.context(id, year: year, actor: req.actor, .read, on: req.db)
+        let ctx = try await GroupWorkService.context(id, year: year, actor: req.actor, .read, on: req.database)
         let rule = try GroupWorkService.rule(year: year, app: req.application)
         return GroupRankingDTO(
             ruleVersion: rule.version, legalBasis: rule.legalBasis, maxTotal: rule.maxTotal,
-            ranking: try await GroupWorkService.ranking(ctx, rule: rule, on: req.db).map { r in
+            ranking: try await GroupWorkService.ranking(ctx, rule: rule, on: req.database).map { r in
                 GroupRankDTO(
                     unitID: r.unitID, unitName: ctx.member(r.unitID)?.name ?? "", total: r.total, rank: r.rank,
                     complete: r.complete, proposal: r.proposal,

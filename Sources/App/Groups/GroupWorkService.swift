@@ -505,13 +505,13 @@ enum GroupWorkService {
     // MARK: Files
 
     static func download(_ id: Int, actor: Actor?, req: Request) async throws -> Response {
-        guard let f = try await GroupFileModel.find(id, on: req.db) else {
+        guard let f = try await GroupFileModel.find(id, on: req.database) else {
             throw AppError.notFound("Không tìm thấy tệp.")
         }
-        _ = try await context(f.$group.id, year: f.year, actor: actor, .read, unitID: f.unitID, on: req.db)
+        _ = try await context(f.$group.id, year: f.year, actor: actor, .read, unitID: f.unitID, on: req.database)
         let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         try await AuditLog.record(
-            on: req.db, actor: actor, action: "download", entity: "group-file", entityID: f.id, unitID: f.unitID,
+            on: req.database, actor: actor, action: "download", entity: "group-file", entityID: f.id, unitID: f.unitID,
             summary: "Tải tệp \(f.originalName) (\(data.count) byte)", before: Optional<String>.none, after: f.sha256)
         return FileStore.attachment(data, name: f.originalName, contentType: f.contentType)
     }

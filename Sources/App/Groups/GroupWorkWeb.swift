@@ -173,7 +173,7 @@ struct GroupWorkWebController {
         let year = try req.intQuery("year") ?? Today.year
         try GroupWorkService.checkYear(year)
         var items: [GroupWorkListPage.Item] = []
-        for ctx in try await GroupWorkService.loadAll(year: year, on: req.db) {
+        for ctx in try await GroupWorkService.loadAll(year: year, on: req.database) {
             let g = ctx.group
             let id = try g.requireID()
             let boardOK = Policy.decide(actor, .read, ctx.scope()).isAllowed
@@ -185,7 +185,7 @@ struct GroupWorkWebController {
                 memberHref: own.map { GroupWorkPath.member(.id(id), year: .id(year), unit: .id($0)).href })
             item.isHead = own != nil && own == ctx.headUnitID
             if boardOK {
-                item.counts = GroupWorkService.counts(try await GroupWorkService.board(ctx, on: req.db))
+                item.counts = GroupWorkService.counts(try await GroupWorkService.board(ctx, on: req.database))
                 item.dashboardHref = Self.dashboardHref(actor, ctx)
             }
             items.append(item)
@@ -209,10 +209,10 @@ struct GroupWorkWebController {
         _ req: Request, _ id: Int, _ year: Int, form: [String: String] = [:], errors: [String: String] = [:]
     ) async throws -> GroupBoardPage {
         let actor = try req.requireActor()
-        let ctx = try await GroupWorkService.context(id, year: year, actor: actor, .read, on: req.db)
-        let rows = try await GroupWorkService.board(ctx, on: req.db)
+        let ctx = try await GroupWorkService.context(id, year: year, actor: actor, .read, on: req.database)
+        let rows = try await GroupWorkService.board(ctx, on: req.database)
         let canManage = Policy.decide(actor, .update, ctx.scope()).isAllowed
-        let suggested = try await GroupWorkService.suggestedHead(ctx, on: req.db)
+        let suggested = try await GroupWorkService.suggestedHead(ctx, on: req.database)
         let headID = ctx.headUnitID ?? suggested
         return GroupBoardPage(
             layout: req.layout("\(ctx.group.name) — năm \(year)", active: GroupWorkPath.mine.href),
@@ -265,7 +265,7 @@ struct GroupWorkWebController {
         let input = try req.form(GroupDeadlineForm.self)
         return try await req.submit {
             try await GroupWorkService.setDeadline(
-                id, year: year, text: input.deadline ?? "", actor: req.actor, on: req.db)
+                id, year: year, text: input.deadline ?? "", actor: req.actor, on: req.database)
         } redirect: { _ in
             (GroupWorkPath.board(.id(id), year: .id(year)).href, "Đã lưu hạn nộp.")
         } orRender: { e in
@@ -281,7 +281,7 @@ struct GroupWorkWebController {
         let input = try req.form(GroupHeadForm.self)
         return try await req.submit {
             try await GroupWorkService.setHead(
-                id, year: year, unitID: input.headUnitID.flatMap { Int($0) }, actor: req.actor, on: req.db)
+                id, year: year, unitID: input.headUnitID.flatMap { Int($0) }, actor: req.actor, on: req.database)
         } redirect: { _ in
             (GroupWorkPath.board(.id(id), year: .id(year)).href, "Đã lưu cụm (khối) trưởng năm \(year).")
         } orRender: { e in
@@ -296,7 +296,7 @@ struct GroupWorkWebController {
         let input = try req.form(GroupReturnForm.self)
         return try await req.submit {
             try await GroupWorkService.returnSubmission(
-                id, year: year, unitID: unitID, reason: input.reason ?? "", actor: req.actor, on: req.db)
+                id, year: year, unitID: unitID, reason: input.reason ?? "", actor: req.actor, on: req.database)
         } redirect: { _ in
             (GroupWorkPath.board(.id(id), year: .id(year)).href, "Đã trả lại hồ sơ kèm lý do.")
         } orRender: { e in
@@ -314,7 +314,7 @@ struct GroupWorkWebController {
         let (id, year) = try Self.ids(req)
         let unitID = try Self.unit(req)
         return try await req.submit {
-            try await GroupWorkService.accept(id, year: year, unitID: unitID, actor: req.actor, on: req.db)
+            try await GroupWorkService.accept(id, year: year, unitID: unitID, actor: req.actor, on: req.database)
         } redirect: { _ in
             (GroupWorkPath.board(.id(id), year: .id(year)).href, "Đã tiếp nhận hồ sơ.")
         } orRender: { e in
@@ -328,13 +328,16 @@ struct GroupWorkWebController {
         pledge: GroupPledgeForm? = nil, errors: [String: String] = [:]
     ) async throws -> GroupMemberPage {
         let actor = try req.requireActor()
-        let ctx = try await GroupWorkService.context(id, year: year, actor: actor, .read, unitID: unitID, on: req.db)
-        let sub = try await GroupSubmissionModel.query(on: req.db).filter(\.$group.$id == id).filter(\.$year == year)
-            .filter(\.$unit.$id == unitID).first()
-        let p = try await GroupPledgeModel.query(on: req.db).filter(\.$group.$id == id).filter(\.$year == year)
+        let ctx = try await GroupWorkService.context(
+            id, year: year, actor: actor, .read, unitID: unitID, on: req.database)
+        let sub = try await GroupSubmissionModel.query(on: req.database).filter(\.$group.$id == id).filter(
+            \.$year == year
+        )
+        .filter(\.$unit.$id == unitID).first()
+        let p = try await GroupPledgeModel.query(on: req.database).filter(\.$group.$id == id).filter(\.$year == year)
             .filter(\.$unit.$id == unitID).first()
         let chosen = try checked ?? Set(sub?.exemplars() ?? [])
-        let regs = try await GroupWorkService.registrations(unitID: unitID, year: year, on: req.db)
+        let regs = try await GroupWorkService.registrations(unitID: unitID, year: year, on: req.database)
         let standing = GroupStanding.of(
             status: sub?.status, submittedAt: sub?.submittedAt, deadlineDayStart: ctx.record?.deadline)
         return GroupMemberPage(
@@ -378,7 +381,7 @@ struct GroupWorkWebController {
                 id, year: year, unitID: unitID,
                 GroupSubmissionInput(
                     filename: input.file?.filename ?? "", bytes: input.file.map { Array(buffer: $0.data) } ?? [],
-                    exemplarIDs: chosen), actor: req.actor, app: req.application, on: req.db)
+                    exemplarIDs: chosen), actor: req.actor, app: req.application, on: req.database)
         } redirect: { _ in
             (
                 GroupWorkPath.member(.id(id), year: .id(year), unit: .id(unitID)).href,
@@ -402,7 +405,7 @@ struct GroupWorkWebController {
                 GroupPledgeInput(
                     signedOn: input.signedOn ?? "", signer: input.signer ?? "", filename: input.file?.filename,
                     bytes: input.file.map { Array(buffer: $0.data) } ?? []), actor: req.actor, app: req.application,
-                on: req.db)
+                on: req.database)
         } redirect: { _ in
             (GroupWorkPath.member(.id(id), year: .id(year), unit: .id(unitID)).href, "Đã ghi nhận ký giao ước thi đua.")
         } orRender: { e in
@@ -419,9 +422,9 @@ struct GroupWorkWebController {
         _ req: Request, _ id: Int, _ year: Int, typed: [String: String]? = nil, errors: [String: String] = [:]
     ) async throws -> GroupScoresPage {
         let actor = try req.requireActor()
-        let ctx = try await GroupWorkService.context(id, year: year, actor: actor, .read, on: req.db)
+        let ctx = try await GroupWorkService.context(id, year: year, actor: actor, .read, on: req.database)
         let rule = try GroupWorkService.rule(year: year, app: req.application)
-        let scores = try await GroupWorkService.scores(ctx, on: req.db)
+        let scores = try await GroupWorkService.scores(ctx, on: req.database)
         let ranking = GroupScoring.rank(members: ctx.memberIDs, scores: scores, rule: rule)
         func criterion(_ c: GroupScoringRule.Criterion) -> GroupScoresPage.Criterion {
             .init(
@@ -471,7 +474,7 @@ struct GroupWorkWebController {
         let typed = entries.filter { $0.key.hasPrefix("s-") }
         return try await req.submit {
             try await GroupWorkService.saveScores(
-                id, year: year, entries: typed, actor: req.actor, app: req.application, on: req.db)
+                id, year: year, entries: typed, actor: req.actor, app: req.application, on: req.database)
         } redirect: { _ in
             (GroupWorkPath.scores(.id(id), year: .id(year)).href, "Đã lưu điểm và xếp hạng lại.")
         } orRender: { e in

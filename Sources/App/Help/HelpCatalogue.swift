@@ -24,11 +24,15 @@ struct HelpCatalogue: Sendable {
     let documents: [String: HelpDocument]
     /// The topics' screen patterns, split once.
     let screens: HelpScreens.Index
+    /// Each topic's link, made once (every signed-in page links its guide).
+    let hrefs: [String: String]
 
     init(file: File, documents: [String: HelpDocument]) {
         self.file = file
         self.documents = documents
         screens = HelpScreens.Index(file.topics.map { (key: $0.slug, patterns: $0.screens ?? []) })
+        hrefs = Dictionary(
+            file.topics.map { ($0.slug, HelpPath.topic(.text($0.slug)).href) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func load(workingDirectory: String) throws -> HelpCatalogue {
@@ -77,7 +81,8 @@ extension Application {
 extension Request {
     /// The help link for a page: the guide of the screen at `path` (for the layout's "Hướng dẫn" link).
     func helpHref(forPage path: String) -> String {
-        guard let topic = try? application.help.topic(forPage: path) else { return HelpPath.index.href }
-        return HelpPath.topic(.text(topic.slug)).href
+        guard let help = try? application.help, let slug = help.screens.best(path: path), let href = help.hrefs[slug]
+        else { return HelpPath.index.href }
+        return href
     }
 }

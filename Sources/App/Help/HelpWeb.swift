@@ -84,7 +84,7 @@ struct HelpWebController {
             layout: req.layout("Hướng dẫn", active: HelpPath.index.href),
             screens: help.file.topics.filter { $0.group == .screen }.map(link),
             roles: help.file.topics.filter { $0.group == .role }.map(link).sorted { $0.mine && !$1.mine },
-            support: SupportCard(try await SettingsService.supportContact(on: req.db)),
+            support: SupportCard(try await SettingsService.supportContact(on: req.database)),
             supportHref: SupportPath.support.href, source: help.file.source)
         return try await req.render("help/index", ctx)
     }
@@ -106,7 +106,7 @@ struct HelpWebController {
         _ = try req.requireActor()
         let ctx = SupportPage(
             layout: req.layout("Liên hệ hỗ trợ", active: SupportPath.support.href),
-            support: SupportCard(try await SettingsService.supportContact(on: req.db)),
+            support: SupportCard(try await SettingsService.supportContact(on: req.database)),
             editHref: req.can(.update, .settings) ? SupportPath.edit.href : nil, helpHref: HelpPath.index.href)
         return try await req.render("help/support", ctx)
     }
@@ -119,7 +119,7 @@ struct HelpWebController {
 
     @Sendable func editForm(req: Request) async throws -> Response {
         try req.authorize(.update, .settings)
-        let current = try await SettingsService.supportContact(on: req.db)
+        let current = try await SettingsService.supportContact(on: req.database)
         return try await req.render("help/support-form", formPage(req, current, errors: [:]))
     }
 
@@ -127,7 +127,7 @@ struct HelpWebController {
         try req.authorize(.update, .settings)
         let form = try req.form(SupportContact.self)
         return try await req.submit {
-            try await SettingsService.saveSupportContact(form, actor: req.actor, on: req.db)
+            try await SettingsService.saveSupportContact(form, actor: req.actor, on: req.database)
         } redirect: { _ in
             (SupportPath.support.href, "Đã lưu thông tin liên hệ hỗ trợ.")
         } orRender: { e in

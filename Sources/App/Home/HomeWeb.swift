@@ -109,15 +109,15 @@ struct HomeWebController {
         // Counts over the actor's scope, read again after any write (`ReferenceCache`); the date is in the key for
         // what falls due.
         let figures = try await req.reference("home \(actor.userID) \(Today.iso)") {
-            try await Self.figures(actor, on: req.db)
+            try await Self.figures(actor, on: req.database)
         }
         var page = HomePage(
             layout: req.layout("Tổng quan", active: HomePath.home.href), greeting: "Xin chào, \(auth.user.fullName)",
             roleLabel: actor.role.label, unitName: auth.unitName, stats: figures.stats, tasks: figures.tasks,
             myMovements: figures.myMovements, catalogueVersion: figures.catalogueVersion, overdue: figures.overdue)
-        page.notices = try await NoticeDigest.of(actor, on: req.db)
+        page.notices = try await NoticeDigest.of(actor, on: req.database)
         page.quotas = try await QuotaWebController.digest(
-            actor: actor, plans: req.application.quotaPlans, copies: req.application.quotaDigests, on: req.db,
+            actor: actor, plans: req.application.quotaPlans, copies: req.application.quotaDigests, on: req.database,
             keptFor: req)
         return try await req.render("home/home", page)
     }

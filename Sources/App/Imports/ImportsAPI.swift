@@ -27,14 +27,14 @@ struct ImportsAPIController {
         }
         let job = try await ImportService.start(
             data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, app: req.application,
-            on: req.db)
+            on: req.database)
         return try await ImportJobDTO(job).encodeResponse(status: .accepted, for: req)
     }
     @Sendable func job(req: Request) async throws -> ImportJobDTO {
         try ImportJobDTO(
             try await ImportService.readable(
                 try req.parameters.require("id", as: Int.self), actor: req.actor,
-                running: req.application.runningImports.withLockedValue { $0 }, on: req.db))
+                running: req.application.runningImports.withLockedValue { $0 }, on: req.database))
     }
     /// Year-end results: synchronous, all or nothing; 422 with every bad row and column.
     @Sendable func annual(req: Request) async throws -> Response {
@@ -50,7 +50,7 @@ struct ImportsAPIController {
         }
         let r = try await AnnualRecordImport.run(
             data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor, sets: req.ruleSets,
-            on: req.db)
+            on: req.database)
         return try await r.encodeResponse(status: r.errors.isEmpty ? .ok : .unprocessableEntity, for: req)
     }
 }

@@ -47,7 +47,7 @@ struct ImportsWebController {
             do {
                 let r = try await AnnualRecordImport.run(
                     data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor,
-                    sets: req.ruleSets, on: req.db)
+                    sets: req.ruleSets, on: req.database)
                 if r.errors.isEmpty {
                     return Flash.redirect(
                         req, to: ImportsPath.imports.href + "#ket-qua-hang-nam",
@@ -69,7 +69,7 @@ struct ImportsWebController {
 
     static func page(req: Request, error: String?) async throws -> ImportsPage {
         let actor = try req.requireActor()
-        var q = ImportJobModel.query(on: req.db)
+        var q = ImportJobModel.query(on: req.database)
         switch Policy.importJobScope(actor) {
         case .all: break
         case .own(let userID): q = q.filter(\.$userID == userID)
@@ -107,7 +107,7 @@ struct ImportsWebController {
         do {
             let job = try await ImportService.start(
                 data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor,
-                app: req.application, on: req.db)
+                app: req.application, on: req.database)
             return req.redirect(to: ImportsPath.imports.href + "/\(job.id!)", redirectType: .normal)
         } catch let e as AppError {
             return try await req.render(
@@ -120,7 +120,7 @@ struct ImportsWebController {
         let job = try ImportJobDTO(
             try await ImportService.readable(
                 try req.parameters.require("id", as: Int.self), actor: req.actor,
-                running: req.application.runningImports.withLockedValue { $0 }, on: req.db))
+                running: req.application.runningImports.withLockedValue { $0 }, on: req.database))
         let percent = job.total == 0 ? 100 : min(100, job.processed * 100 / job.total)
         return try await req.render(
             "imports/import-job",

@@ -88,7 +88,7 @@ struct SetupImportWebController {
         do {
             result = try await SetupImport.run(
                 kind, data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor,
-                hasher: req.passwordHasher, on: req.db)
+                hasher: req.passwordHasher, on: req.database)
         } catch let e as AppError where e.status == .badRequest {
             return try await req.render(
                 "imports/setup", Self.page(req, error: (kind, e.message)), status: .unprocessableEntity)
@@ -133,7 +133,7 @@ struct SetupImportAPIController {
         }
         let r = try await SetupImport.run(
             kind, data: Data(buffer: upload.file.data), filename: upload.file.filename, actor: actor,
-            hasher: req.passwordHasher, on: req.db)
+            hasher: req.passwordHasher, on: req.database)
         return try await r.encodeResponse(status: r.errors.isEmpty ? .ok : .unprocessableEntity, for: req)
     }
 }

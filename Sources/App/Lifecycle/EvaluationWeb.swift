@@ -114,7 +114,7 @@ struct EvaluationWebController {
     static func page(
         req: Request, id: Int, form: [String: String], inputs: [String: [String: String]], errors: [String: String]
     ) async throws -> EvaluationFormPage {
-        let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
+        let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.database)
         try req.authorize(.update, RegistrationQueries.resource(r))
         let criteria = try await req.criteria(for: r)
         let fields = criteria.map { c -> CriterionField in
@@ -150,7 +150,7 @@ struct EvaluationWebController {
                 values: inputs[s.code] ?? [:], error: errors["inputs.\(s.code)"])
         }
         let mediaISO = VietnameseDate.displayToISO(VietnameseText.clean(form["date"] ?? "")) ?? Today.iso
-        let mediaCount = try await MediaQuery.countForEvaluation(registration: r, date: mediaISO, on: req.db)
+        let mediaCount = try await MediaQuery.countForEvaluation(registration: r, date: mediaISO, on: req.database)
         var page = EvaluationFormPage(
             layout: req.layout("Đánh giá định kỳ", active: RegistrationsPath.list.href),
             heading: "Đánh giá định kỳ: \(r.subject.name) (\(r.year))",
@@ -177,7 +177,7 @@ struct EvaluationWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(EvaluationForm.self)
         return try await req.submit(parsed: form.input()) { input in
-            try await EvaluationService.create(registrationID: id, input, actor: req.actor, on: req.db)
+            try await EvaluationService.create(registrationID: id, input, actor: req.actor, on: req.database)
         } redirect: { ev in
             (
                 RegistrationsPath.registration(.id(id)).href + "#danh-gia",

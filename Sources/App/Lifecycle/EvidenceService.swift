@@ -124,13 +124,13 @@ enum EvidenceService {
     }
 
     static func download(_ id: Int, actor: Actor?, req: Request) async throws -> Response {
-        guard let f = try await EvidenceFileModel.find(id, on: req.db) else {
+        guard let f = try await EvidenceFileModel.find(id, on: req.database) else {
             throw AppError.notFound("Không tìm thấy tệp.")
         }
-        _ = try await RegistrationQueries.readable(f.$registration.id, actor: actor, on: req.db)
+        _ = try await RegistrationQueries.readable(f.$registration.id, actor: actor, on: req.database)
         let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         try await AuditLog.record(
-            on: req.db, actor: actor, action: "download", entity: "evidence", entityID: f.id, unitID: nil,
+            on: req.database, actor: actor, action: "download", entity: "evidence", entityID: f.id, unitID: nil,
             summary: "Tải minh chứng \(f.originalName) (\(data.count) byte)", before: Optional<String>.none,
             after: f.sha256)
         return FileStore.attachment(data, name: f.originalName, contentType: f.contentType)

@@ -93,87 +93,97 @@ struct LifecycleAPIController {
     @Sendable func list(req: Request) async throws -> ListResponse<RegistrationDTO> {
         let actor = try req.requireActor()
         let page = try await RegistrationListing.list(
-            try RegistrationFilter(query: req), as: RegistrationSummary.self, actor: actor, on: req.db, keptFor: req)
+            try RegistrationFilter(query: req), as: RegistrationSummary.self, actor: actor, on: req.database,
+            keptFor: req)
         return ListResponse(page) { RegistrationDTO($0, access: req.fieldAccess($0.unitPath)) }
     }
 
     @Sendable func show(req: Request) async throws -> RegistrationDTO {
-        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
+        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.database)
         return RegistrationDTO(r, access: access(req, r))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let r = try await RegistrationService.create(
-            try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.db)
-        let full = try await RegistrationQueries.readable(try r.requireID(), actor: req.actor, on: req.db)
+            try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.database)
+        let full = try await RegistrationQueries.readable(try r.requireID(), actor: req.actor, on: req.database)
         return try await RegistrationDTO(full, access: access(req, full)).encodeResponse(
             status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> RegistrationDTO {
         let r = try await RegistrationService.update(
-            try id(req), try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.db)
+            try id(req), try req.content.decode(RegistrationInput.self), actor: req.actor, on: req.database)
         return RegistrationDTO(r, access: access(req, r))
     }
 
     @Sendable func transitions(req: Request) async throws -> [TransitionDTO] {
-        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
-        return try await RegistrationTransitionModel.query(on: req.db).filter(\.$registration.$id == r.requireID())
-            .sort(\.$id).all().map(TransitionDTO.init)
+        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.database)
+        return try await RegistrationTransitionModel.query(on: req.database).filter(
+            \.$registration.$id == r.requireID()
+        )
+        .sort(\.$id).all().map(TransitionDTO.init)
     }
 
     @Sendable func transition(req: Request) async throws -> RegistrationDTO {
         let rid = try id(req)
         _ = try await RegistrationService.transition(
-            rid, try req.content.decode(TransitionInput.self), actor: req.actor, on: req.db)
-        let r = try await RegistrationQueries.readable(rid, actor: req.actor, on: req.db)
+            rid, try req.content.decode(TransitionInput.self), actor: req.actor, on: req.database)
+        let r = try await RegistrationQueries.readable(rid, actor: req.actor, on: req.database)
         return RegistrationDTO(r, access: access(req, r))
     }
 
     @Sendable func criteria(req: Request) async throws -> [CriterionStatusDTO] {
-        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
-        let latest = try await EvaluationModel.query(on: req.db).filter(\.$registration.$id == r.requireID())
+        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.database)
+        let latest = try await EvaluationModel.query(on: req.database).filter(\.$registration.$id == r.requireID())
             .sort(\.$id, .descending).first()?.id
-        return try await CriteriaStatus.list(try await req.criteria(for: r), latestEvaluationID: latest, on: req.db)
+        return try await CriteriaStatus.list(
+            try await req.criteria(for: r), latestEvaluationID: latest, on: req.database)
     }
 
     @Sendable func actions(req: Request) async throws -> [ActionDTO] {
-        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
+        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.database)
         let today = Today.iso
-        return try await NurturingActionModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).sort(
+        return try await NurturingActionModel.query(on: req.database).filter(\.$registration.$id == r.requireID()).sort(
             \.$dueDate
         ).all().map { ActionDTO($0, today: today) }
     }
 
     @Sendable func createAction(req: Request) async throws -> Response {
         let a = try await NurturingService.create(
-            registrationID: try id(req), try req.content.decode(ActionInput.self), actor: req.actor, on: req.db)
+            registrationID: try id(req), try req.content.decode(ActionInput.self), actor: req.actor, on: req.database)
         return try await ActionDTO(a, today: Today.iso).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func updateAction(req: Request) async throws -> ActionDTO {
         ActionDTO(
             try await NurturingService.update(
-                try id(req), try req.content.decode(ActionInput.self), actor: req.actor, on: req.db), today: Today.iso)
+                try id(req), try req.content.decode(ActionInput.self), actor: req.actor, on: req.database),
+            today: Today.iso)
     }
 
     @Sendable func evaluations(req: Request) async throws -> [EvaluationDTO] {
-        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
-        return try await EvaluationModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).with(\.$results)
-            .sort(\.$date).sort(\.$id).all().map(EvaluationDTO.init)
+        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.database)
+        return try await EvaluationModel.query(on: req.database).filter(\.$registration.$id == r.requireID()).with(
+            \.$results
+        )
+        .sort(\.$date).sort(\.$id).all().map(EvaluationDTO.init)
     }
 
     @Sendable func createEvaluation(req: Request) async throws -> Response {
         let e = try await EvaluationService.create(
-            registrationID: try id(req), try req.content.decode(EvaluationInput.self), actor: req.actor, on: req.db)
-        try await e.$results.load(on: req.db)
+            registrationID: try id(req), try req.content.decode(EvaluationInput.self), actor: req.actor,
+            on: req.database)
+        try await e.$results.load(on: req.database)
         return try await EvaluationDTO(e).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func evidenceList(req: Request) async throws -> [EvidenceDTO] {
-        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.db)
-        return try await EvidenceFileModel.query(on: req.db).filter(\.$registration.$id == r.requireID()).sort(\.$id)
-            .all().map(EvidenceDTO.init)
+        let r = try await RegistrationQueries.readable(try id(req), actor: req.actor, on: req.database)
+        return try await EvidenceFileModel.query(on: req.database).filter(\.$registration.$id == r.requireID()).sort(
+            \.$id
+        )
+        .all().map(EvidenceDTO.init)
     }
 
     @Sendable func uploadEvidence(req: Request) async throws -> Response {
@@ -189,7 +199,7 @@ struct LifecycleAPIController {
         let f = try await EvidenceService.store(
             registrationID: try id(req), evaluationID: upload.evaluationID.flatMap { Int($0) },
             filename: upload.file.filename, bytes: Array(buffer: upload.file.data),
-            description: upload.description ?? "", actor: req.actor, app: req.application, on: req.db)
+            description: upload.description ?? "", actor: req.actor, app: req.application, on: req.database)
         return try await EvidenceDTO(f).encodeResponse(status: .created, for: req)
     }
 
@@ -198,27 +208,27 @@ struct LifecycleAPIController {
     }
 
     @Sendable func subject(req: Request) async throws -> SubjectTimelineDTO {
-        try await SubjectService.timeline(try id(req), actor: req.actor, on: req.db)
+        try await SubjectService.timeline(try id(req), actor: req.actor, on: req.database)
     }
 
     @Sendable func annualRecord(req: Request) async throws -> AnnualRecordDTO {
         let m = try await SubjectService.saveAnnualRecord(
-            subjectID: try id(req), try req.content.decode(AnnualRecordInput.self), actor: req.actor, on: req.db)
-        let s = try await SubjectService.readable(m.$subject.id, actor: req.actor, on: req.db)
+            subjectID: try id(req), try req.content.decode(AnnualRecordInput.self), actor: req.actor, on: req.database)
+        let s = try await SubjectService.readable(m.$subject.id, actor: req.actor, on: req.database)
         return AnnualRecordDTO(m, access: req.fieldAccess(s.unit.unitPath))
     }
 
     @Sendable func unitCriteria(req: Request) async throws -> [UnitCriterionDTO] {
         try await UnitCriteriaService.list(
             unitID: try req.intQuery("unitID"), year: try req.intQuery("year"),
-            actor: try req.requireActor(), on: req.db
+            actor: try req.requireActor(), on: req.database
         )
         .map(UnitCriterionDTO.init)
     }
 
     @Sendable func createUnitCriterion(req: Request) async throws -> Response {
         let c = try await UnitCriteriaService.create(
-            try req.content.decode(UnitCriterionInput.self), actor: req.actor, on: req.db)
+            try req.content.decode(UnitCriterionInput.self), actor: req.actor, on: req.database)
         return try await UnitCriterionDTO(c).encodeResponse(status: .created, for: req)
     }
 

@@ -25,17 +25,17 @@ struct PrintFormsWebController {
 
     private func registrationDocument(_ req: Request) async throws -> (Int, PrintDocument) {
         let id = try req.parameters.require("id", as: Int.self)
-        let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
-        return (id, try await PrintForms.registration(r, access: req.fieldAccess(r.unit.unitPath), on: req.db))
+        let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.database)
+        return (id, try await PrintForms.registration(r, access: req.fieldAccess(r.unit.unitPath), on: req.database))
     }
 
     private func evaluationDocument(_ req: Request) async throws -> (EvaluationModel, PrintDocument) {
         let id = try req.parameters.require("id", as: Int.self)
-        guard let ev = try await EvaluationModel.find(id, on: req.db) else {
+        guard let ev = try await EvaluationModel.find(id, on: req.database) else {
             throw AppError.notFound("Không tìm thấy lần đánh giá.")
         }
-        let r = try await RegistrationQueries.readable(ev.$registration.id, actor: req.actor, on: req.db)
-        return (ev, try await PrintForms.evaluation(ev, registration: r, on: req.db))
+        let r = try await RegistrationQueries.readable(ev.$registration.id, actor: req.actor, on: req.database)
+        return (ev, try await PrintForms.evaluation(ev, registration: r, on: req.database))
     }
 
     @Sendable func registration(req: Request) async throws -> Response {

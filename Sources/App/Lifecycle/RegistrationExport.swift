@@ -34,7 +34,7 @@ enum RegistrationExport {
             throw AppError.badRequest("Định dạng xuất chỉ nhận csv hoặc xlsx.")
         }
         let filter = f
-        let db = req.db
+        let db = req.database
         return try await TableExport.response(
             req: req, name: "dang-ky-dien-hinh" + (f.year.map { "-\($0)" } ?? ""), format: format, sheet: "Đăng ký",
             columns: columns, audit: "registration", label: "đăng ký",

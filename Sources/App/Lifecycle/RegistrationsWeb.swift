@@ -125,7 +125,8 @@ struct RegistrationForm: Content, Sendable {
     func input(_ req: Request) async throws -> RegistrationInput {
         var f = self
         f.unitID =
-            try await UnitField.resolve(Self.unitSpec(req.actor), selectedID: unitID, text: unit, on: req.db) ?? ""
+            try await UnitField.resolve(Self.unitSpec(req.actor), selectedID: unitID, text: unit, on: req.database)
+            ?? ""
         return f.input
     }
 
@@ -387,7 +388,7 @@ struct RegistrationsWebController {
         let others = f.queryItems.filter { $0.0 != "unitID" && !$0.1.isEmpty }
         let (unit, unitID) = try await UnitPicker.make(
             scope: Policy.unitScope(actor), selectedID: f.unitID, text: f.unitText, allLabel: "Tất cả đơn vị",
-            on: req.db, keptFor: req
+            on: req.database, keptFor: req
         ) { RegistrationsPath.list.href(others + [("unitID", String($0))]) }
         f.unitID = unitID
         if let back = Pager.tooDeep(
@@ -397,7 +398,7 @@ struct RegistrationsWebController {
             return back // a deep page number would read and skip every row before it
         }
         let page = try await RegistrationListing.list(
-            f, as: RegistrationRow.self, actor: actor, on: req.db, keptFor: req)
+            f, as: RegistrationRow.self, actor: actor, on: req.database, keptFor: req)
         let thisYear = Today.year
         let years =
             [SelectOption(value: "", label: "Tất cả năm", selected: f.year == nil)]
@@ -405,7 +406,7 @@ struct RegistrationsWebController {
                 SelectOption(value: String($0), label: String($0), selected: f.year == $0)
             }
         let choices = try await req.reference("registrations.filter") {
-            try await RegistrationOptions.FilterChoices.read(on: req.db)
+            try await RegistrationOptions.FilterChoices.read(on: req.database)
         }
         let query = f.queryItems
         func href(_ format: String) -> String {
@@ -456,22 +457,22 @@ struct RegistrationsWebController {
         var access = FieldAccess.everything
         if let existing {
             access = req.fieldAccess(existing.unit.unitPath)
-        } else if let unitID = Int(form.unitID), let unit = try await UnitModel.find(unitID, on: req.db) {
+        } else if let unitID = Int(form.unitID), let unit = try await UnitModel.find(unitID, on: req.database) {
             access = req.fieldAccess(unit.unitPath)
         }
-        let catalogue = try await RegistrationOptions.catalogue(year: Int(form.year), on: req.db)
+        let catalogue = try await RegistrationOptions.catalogue(year: Int(form.year), on: req.database)
         return RegistrationFormPage(
             layout: req.layout(heading, active: RegistrationsPath.list.href), heading: heading, action: action,
             creating: creating, form: form, errors: errors,
             unitField: try await UnitField.make(
                 RegistrationForm.unitSpec(actor), selectedID: form.unitID, text: form.unit, error: errors["unitID"],
-                on: req.db),
+                on: req.database),
             kinds: RegistrationOptions.kinds(selected: form.subjectKind ?? "", emptyLabel: "— Chọn loại đối tượng —"),
             types: try await RegistrationOptions.types(
-                selected: form.typeCode ?? "", in: catalogue, all: false, on: req.db),
+                selected: form.typeCode ?? "", in: catalogue, all: false, on: req.database),
             fields: try await RegistrationOptions.fields(
-                selected: form.fieldCode ?? "", in: catalogue, emptyLabel: "— Theo loại mô hình —", on: req.db),
-            movements: try await RegistrationOptions.movements(selected: form.movementIDs ?? [], on: req.db),
+                selected: form.fieldCode ?? "", in: catalogue, emptyLabel: "— Theo loại mô hình —", on: req.database),
+            movements: try await RegistrationOptions.movements(selected: form.movementIDs ?? [], on: req.database),
             genders: SubjectCatalogues.genderOptions(selected: SubjectCatalogues.genderCode(form.gender ?? "")),
             ethnicities: SubjectCatalogues.ethnicityOptions(
                 selected: SubjectCatalogues.ethnicityCode(form.ethnicity ?? "")),
@@ -485,7 +486,7 @@ struct RegistrationsWebController {
         try Access.check(actor, .createUnitRecords)
         var form = RegistrationForm.empty(year: Today.year, unitID: Policy.defaultUnit(actor))
         if let sid = try req.intQuery("subjectID") {
-            let s = try await SubjectService.readable(sid, actor: actor, on: req.db)
+            let s = try await SubjectService.readable(sid, actor: actor, on: req.database)
             form.subjectID = String(sid)
             form.unitID = String(s.$unit.id)
             if let y = try req.intQuery("year") { form.year = String(y) }
@@ -500,7 +501,7 @@ struct RegistrationsWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(RegistrationForm.self)
         return try await req.submit {
-            try await RegistrationService.create(try await form.input(req), actor: req.actor, on: req.db)
+            try await RegistrationService.create(try await form.input(req), actor: req.actor, on: req.database)
         } redirect: { r in
             (RegistrationsPath.registration(.id(r.id!)).href, "Đã đăng ký \(r.title).")
         } orRender: { e in
@@ -515,7 +516,7 @@ struct RegistrationsWebController {
 
     @Sendable func editForm(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
+        let r = try await RegistrationQueries.readable(id, actor: req.actor, on: req.database)
         try req.authorize(.update, RegistrationQueries.resource(r))
         let s = r.subject
         let access = req.fieldAccess(r.unit.unitPath)
@@ -540,10 +541,10 @@ struct RegistrationsWebController {
     @Sendable func update(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(RegistrationForm.self)
-        let existing = try await RegistrationQueries.readable(id, actor: req.actor, on: req.db)
+        let existing = try await RegistrationQueries.readable(id, actor: req.actor, on: req.database)
         // The form offers only the facts the reader sees; the service refuses any other (Policy.decideField).
         return try await req.submit {
-            try await RegistrationService.update(id, try await form.input(req), actor: req.actor, on: req.db)
+            try await RegistrationService.update(id, try await form.input(req), actor: req.actor, on: req.database)
         } redirect: { r in
             (RegistrationsPath.registration(.id(id)).href, "Đã lưu đăng ký \(r.title).")
         } orRender: { e in
@@ -559,12 +560,12 @@ struct RegistrationsWebController {
     static func page(req: Request, id: Int, errors: [String: String] = [:], actionForm: [String: String] = [:])
         async throws -> RegistrationPage
     {
-        let r = try await RegistrationQueries.readableSummary(id, actor: req.actor, on: req.db)
+        let r = try await RegistrationQueries.readableSummary(id, actor: req.actor, on: req.database)
         let s = r.subject
         let canEdit = req.can(.update, RegistrationQueries.resource(r))
         let access = req.fieldAccess(r.unitPath)
         let field = try await req.reference("catalogue.field \(r.fieldCode)") {
-            try await CatalogueFieldModel.query(on: req.db).filter(\.$code == r.fieldCode).first()?.name
+            try await CatalogueFieldModel.query(on: req.database).filter(\.$code == r.fieldCode).first()?.name
         }
         var facts: [RegistrationPage.Item] = [
             .init(label: "Năm", value: String(r.year)),
@@ -589,11 +590,11 @@ struct RegistrationsWebController {
         ] where access.shows(f) && !value.isEmpty {
             personalItems.append(.init(label: f.label, value: value))
         }
-        let transitions = try await RegistrationRecords.transitions(id, on: req.db)
+        let transitions = try await RegistrationRecords.transitions(id, on: req.database)
         let today = Today.iso
-        let actions = try await RegistrationRecords.actions(id, on: req.db)
-        let evals = try await RegistrationRecords.evaluations(id, on: req.db)
-        let files = try await RegistrationRecords.evidence(id, on: req.db)
+        let actions = try await RegistrationRecords.actions(id, on: req.database)
+        let evals = try await RegistrationRecords.evaluations(id, on: req.database)
+        let files = try await RegistrationRecords.evidence(id, on: req.database)
         func statuses(_ current: String) -> [SelectOption] {
             ActionStatus.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == current)
@@ -603,9 +604,10 @@ struct RegistrationsWebController {
             layout: req.layout("\(s.name) — \(r.year)", active: RegistrationsPath.list.href), id: id,
             heading: "\(s.name) — \(r.title)", statusLabel: r.status.label,
             subjectHref: SubjectsPath.subject(.id(s.id)).href, facts: facts, personal: personalItems,
-            movements: try await RegistrationRecords.movementNames(r.movementIDs, on: req.db),
+            movements: try await RegistrationRecords.movementNames(r.movementIDs, on: req.database),
             criteria: try await CriteriaStatus.list(
-                try await req.criteria(for: CriteriaScope(r)), latestEvaluationID: evals.map(\.id).max(), on: req.db),
+                try await req.criteria(for: CriteriaScope(r)), latestEvaluationID: evals.map(\.id).max(),
+                on: req.database),
             targets: [SelectOption(value: "", label: "— Chọn trạng thái mới —", selected: true)]
                 + RegistrationWorkflow.targets(from: r.status).filter { $0 != .awarded }.map {
                     SelectOption(value: $0.rawValue, label: $0.label, selected: false)
@@ -653,7 +655,7 @@ struct RegistrationsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.form(TransitionInput.self)
         return try await req.submit {
-            try await RegistrationService.transition(id, input, actor: req.actor, on: req.db)
+            try await RegistrationService.transition(id, input, actor: req.actor, on: req.database)
         } redirect: { r in
             (RegistrationsPath.registration(.id(id)).href, "Đã chuyển sang “\(r.status.label)”.")
         } orRender: { e in
@@ -668,7 +670,7 @@ struct RegistrationsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.form(ActionInput.self)
         return try await req.submit {
-            try await NurturingService.create(registrationID: id, input, actor: req.actor, on: req.db)
+            try await NurturingService.create(registrationID: id, input, actor: req.actor, on: req.database)
         } redirect: { a in
             (RegistrationsPath.registration(.id(id)).href + "#boi-duong", "Đã thêm việc bồi dưỡng “\(a.title)”.")
         } orRender: { e in
@@ -687,11 +689,11 @@ struct RegistrationsWebController {
     @Sendable func updateAction(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.form(ActionInput.self)
-        guard let a = try await NurturingActionModel.find(id, on: req.db) else {
+        guard let a = try await NurturingActionModel.find(id, on: req.database) else {
             throw AppError.notFound("Không tìm thấy việc bồi dưỡng.")
         }
         return try await req.submit {
-            try await NurturingService.update(id, input, actor: req.actor, on: req.db)
+            try await NurturingService.update(id, input, actor: req.actor, on: req.database)
         } redirect: { a in
             (RegistrationsPath.registration(.id(a.$registration.id)).href + "#boi-duong", "Đã cập nhật “\(a.title)”.")
         } orRender: { e in
@@ -714,7 +716,7 @@ struct RegistrationsWebController {
                 registrationID: id, evaluationID: upload.evaluationID.flatMap { Int($0) },
                 filename: upload.file.filename,
                 bytes: Array(buffer: upload.file.data), description: upload.description ?? "", actor: req.actor,
-                app: req.application, on: req.db)
+                app: req.application, on: req.database)
         } redirect: { f in
             (RegistrationsPath.registration(.id(id)).href + "#minh-chung", "Đã tải lên \(f.originalName).")
         } orRender: { e in

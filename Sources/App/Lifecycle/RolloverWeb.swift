@@ -95,7 +95,7 @@ struct RolloverWebController {
             return try await req.render("lifecycle/rollover", Self.page(req: req, from: from, to: to, plan: nil))
         }
         do {
-            let plan = try await RolloverService.plan(from: Int(from), to: Int(to), actor: req.actor, on: req.db)
+            let plan = try await RolloverService.plan(from: Int(from), to: Int(to), actor: req.actor, on: req.database)
             return try await req.render("lifecycle/rollover", Self.page(req: req, from: from, to: to, plan: plan))
         } catch let e as AppError where e.code == .validationFailed {
             return try await req.render(
@@ -111,7 +111,7 @@ struct RolloverWebController {
         let to = f.to ?? ""
         return try await req.submit {
             try await RolloverService.carryForward(
-                from: Int(from), to: Int(to), criterionIDs: ids, actor: req.actor, on: req.db)
+                from: Int(from), to: Int(to), criterionIDs: ids, actor: req.actor, on: req.database)
         } redirect: { r in
             var message = "Đã chuyển \(r.created) tiêu chí cụ thể sang năm \(to)"
             message += r.units.isEmpty ? "." : " cho: " + r.units.joined(separator: ", ") + "."
@@ -120,7 +120,7 @@ struct RolloverWebController {
             }
             return (RolloverPath.form.href([("from", from), ("to", to)]), message)
         } orRender: { e in
-            let plan = try? await RolloverService.plan(from: Int(from), to: Int(to), actor: req.actor, on: req.db)
+            let plan = try? await RolloverService.plan(from: Int(from), to: Int(to), actor: req.actor, on: req.database)
             return try await req.render(
                 "lifecycle/rollover",
                 Self.page(req: req, from: from, to: to, plan: plan, checked: Set(ids), errors: Self.errors(e)),
@@ -133,14 +133,14 @@ struct RolloverWebController {
         let from = f.from ?? ""
         let to = f.to ?? ""
         return try await req.submit {
-            try await RolloverService.inviteRenewals(from: Int(from), to: Int(to), actor: req.actor, on: req.db)
+            try await RolloverService.inviteRenewals(from: Int(from), to: Int(to), actor: req.actor, on: req.database)
         } redirect: { n in
             (
                 RolloverPath.form.href([("from", from), ("to", to)]),
                 "Đã gửi thông báo mời đăng ký lại năm \(to) đến \(n) đơn vị."
             )
         } orRender: { e in
-            let plan = try? await RolloverService.plan(from: Int(from), to: Int(to), actor: req.actor, on: req.db)
+            let plan = try? await RolloverService.plan(from: Int(from), to: Int(to), actor: req.actor, on: req.database)
             return try await req.render(
                 "lifecycle/rollover", Self.page(req: req, from: from, to: to, plan: plan, errors: Self.errors(e)),
                 status: e.status)

@@ -229,17 +229,17 @@ struct SubjectsCriteriaWebController {
     static func subjectPage(req: Request, id: Int, form: [String: String] = [:], errors: [String: String]) async throws
         -> SubjectPage
     {
-        let t = try await SubjectService.timeline(id, actor: req.actor, on: req.db)
-        let s = try await SubjectService.readable(id, actor: req.actor, on: req.db)
+        let t = try await SubjectService.timeline(id, actor: req.actor, on: req.database)
+        let s = try await SubjectService.readable(id, actor: req.actor, on: req.database)
         let thisYear = Today.year
         let nextYear = (t.years.map(\.year).max() ?? thisYear - 1) + 1
-        let initiatives = try await AwardService.initiatives(id, on: req.db)
-        let awards = try await AwardService.forSubject(id, actor: req.actor, on: req.db)
+        let initiatives = try await AwardService.initiatives(id, on: req.database)
+        let awards = try await AwardService.forSubject(id, actor: req.actor, on: req.database)
         let canEdit = req.can(.update, .unitRecord(s.unit.unitPath, movementIDs: []))
-        let ruleSubject = try await EligibilityService.ruleSubject(s, on: req.db)
+        let ruleSubject = try await EligibilityService.ruleSubject(s, on: req.database)
         let formOptions = req.ruleSets.distinctForms(subject: ruleSubject).map { ($0.code, $0.name) }
         func pick(_ key: String, _ value: String) -> Bool { (form[key] ?? "") == value }
-        let media = try await MediaSection.of(subject: s, actor: req.actor, on: req.db)
+        let media = try await MediaSection.of(subject: s, actor: req.actor, on: req.database)
         var page = SubjectPage(
             layout: req.layout(t.subject.name, active: RegistrationsPath.list.href), subject: t.subject,
             years: t.years.map { y in
@@ -321,10 +321,11 @@ struct SubjectsCriteriaWebController {
 
     @Sendable func saveRecord(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        _ = try await SubjectService.writable(id, actor: req.actor, on: req.db) // who may not write learns that first
+        // Who may not write learns that first.
+        _ = try await SubjectService.writable(id, actor: req.actor, on: req.database)
         let f = try req.form(AnnualRecordForm.self)
         return try await req.submit(parsed: f.input()) { input in
-            try await SubjectService.saveAnnualRecord(subjectID: id, input, actor: req.actor, on: req.db)
+            try await SubjectService.saveAnnualRecord(subjectID: id, input, actor: req.actor, on: req.database)
         } redirect: { r in
             (SubjectsPath.subject(.id(id)).href, "Đã lưu kết quả năm \(r.year).")
         } orRender: { e in
@@ -341,7 +342,7 @@ struct SubjectsCriteriaWebController {
         let input = InitiativeInput(
             year: Int(f.year) ?? 0, kind: f.kind, title: f.title, scope: f.scope, recognition: f.recognition)
         return try await req.submit {
-            try await AwardService.addInitiative(subjectID: id, input, actor: req.actor, on: req.db)
+            try await AwardService.addInitiative(subjectID: id, input, actor: req.actor, on: req.database)
         } redirect: { i in
             (SubjectsPath.subject(.id(id)).href + "#sang-kien", "Đã thêm “\(i.title)”.")
         } orRender: { e in
@@ -367,7 +368,7 @@ struct SubjectsCriteriaWebController {
             initiativeIDs: (f.initiativeIDs ?? []).compactMap { Int($0) })
         return try await req.submit {
             try await AwardService.create(
-                subjectID: id, input, source: "nhap-tay", actor: req.actor, sets: req.ruleSets, on: req.db)
+                subjectID: id, input, source: "nhap-tay", actor: req.actor, sets: req.ruleSets, on: req.database)
         } redirect: { a in
             (SubjectsPath.subject(.id(id)).href + "#khen-thuong", "Đã ghi \(a.formName) năm \(a.year).")
         } orRender: { e in
@@ -388,12 +389,12 @@ struct SubjectsCriteriaWebController {
 
     @Sendable func deleteAward(req: Request) async throws -> Response {
         let aid = try req.parameters.require("aid", as: Int.self)
-        guard let a = try await AwardModel.find(aid, on: req.db) else {
+        guard let a = try await AwardModel.find(aid, on: req.database) else {
             throw AppError.notFound("Không tìm thấy khen thưởng.")
         }
         let sid = a.$subject.id
         return try await req.submit {
-            try await AwardService.delete(aid, actor: req.actor, on: req.db)
+            try await AwardService.delete(aid, actor: req.actor, on: req.database)
         } redirect: { _ in
             (SubjectsPath.subject(.id(sid)).href + "#khen-thuong", "Đã xóa khen thưởng.")
         } orRender: { e in
@@ -405,7 +406,7 @@ struct SubjectsCriteriaWebController {
         -> CriteriaPage
     {
         let actor = try req.requireActor()
-        let rows = try await UnitCriteriaService.list(unitID: nil, year: nil, actor: actor, on: req.db)
+        let rows = try await UnitCriteriaService.list(unitID: nil, year: nil, actor: actor, on: req.database)
         let selectedKinds = Set((form["subjectKinds"] ?? "").split(separator: ",").map(String.init))
         return CriteriaPage(
             layout: req.layout("Tiêu chí cụ thể của đơn vị", active: SubjectsPath.criteria.href),
@@ -422,7 +423,7 @@ struct SubjectsCriteriaWebController {
             unitField: req.can(.createUnitRecords)
                 ? try await UnitField.make(
                     Self.criterionUnitSpec(actor), selectedID: form["unitID"], text: form["unit"],
-                    error: errors["unitID"], on: req.db) : nil,
+                    error: errors["unitID"], on: req.database) : nil,
             kinds: CriterionKind.allCases.filter { $0 != .leaderRule }.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (form["kind"] ?? "boolean"))
             },
@@ -452,8 +453,9 @@ struct SubjectsCriteriaWebController {
             input.unitID =
                 Int(
                     try await UnitField.resolve(
-                        Self.criterionUnitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.db) ?? "") ?? 0
-            return try await UnitCriteriaService.create(input, actor: req.actor, on: req.db)
+                        Self.criterionUnitSpec(req.actor), selectedID: f.unitID, text: f.unit, on: req.database) ?? "")
+                ?? 0
+            return try await UnitCriteriaService.create(input, actor: req.actor, on: req.database)
         } redirect: { c in
             (SubjectsPath.criteria.href, "Đã thêm tiêu chí \(c.code).")
         } orRender: { e in

@@ -11,6 +11,6 @@ struct DashboardAPIController {
         let actor = try req.requireActor()
         let q = try DashboardQuery.parse(req, actor: actor)
         return try await MonitoringStats.load(
-            scope: q.scope, years: q.years, period: q.period, actor: actor, on: req.db)
+            scope: q.scope, years: q.years, period: q.period, actor: actor, on: req.database)
     }
 }

@@ -232,7 +232,7 @@ struct DashboardWebController {
             "dashboard \(actor.userID) \(q.scope.code) \(q.years) \(q.period) \(Today.iso)",
             in: req.application.figureCache
         ) {
-            let figures = try await Self.figures(q, actor: actor, on: req.db)
+            let figures = try await Self.figures(q, actor: actor, on: req.database)
             let sections = DashboardSections(
                 scopeLabel: figures.scopeLabel, yearLabel: q.yearLabel, sections: figures.sections)
             let html = try await req.view.render("monitoring/dashboard-sections", sections).get()
@@ -307,7 +307,7 @@ struct DashboardWebController {
         let q = try DashboardQuery.parse(req, actor: actor)
         let key = req.queryText("table") ?? ""
         let stats = try await MonitoringStats.load(
-            scope: q.scope, years: q.years, period: q.period, actor: actor, on: req.db)
+            scope: q.scope, years: q.years, period: q.period, actor: actor, on: req.database)
         guard let table = DashboardTable.all(stats).first(where: { $0.key == key }) else {
             throw AppError.notFound("Không có bảng số liệu “\(key.prefix(30))” trên trang theo dõi.")
         }

@@ -66,7 +66,7 @@ struct QuotaWebController {
         let onlyShort = req.queryText("only") == "short"
         let after = req.queryText("after")
         let page = try await QuotaService.standings(
-            plan: plan, year: year, actor: actor, after: after, limit: 100, on: req.db)
+            plan: plan, year: year, actor: actor, after: after, limit: 100, on: req.database)
         let rows = page.rows.filter { !onlyShort || !$0.standing.isMet }.map { QuotaPage.row($0, year: year) }
         let base: [(String, String)] = [("year", String(year)), ("only", onlyShort ? "short" : "")]
         let years = plans.flatMap { Array($0.fromYear...$0.toYear) }

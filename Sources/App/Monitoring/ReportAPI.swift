@@ -54,31 +54,32 @@ struct ReportAPIController {
     }
 
     @Sendable func list(req: Request) async throws -> [ReportDTO] {
-        try await PeriodicReportService.list(actor: req.actor, on: req.db).map(Self.dto)
+        try await PeriodicReportService.list(actor: req.actor, on: req.database).map(Self.dto)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(PeriodicReportInput.self)
-        let r = try await PeriodicReportService.create(input, actor: req.actor, on: req.db)
+        let r = try await PeriodicReportService.create(input, actor: req.actor, on: req.database)
         return try await Self.dto(r).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func read(req: Request) async throws -> ReportDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        return Self.dto(try await PeriodicReportService.find(id, actor: req.actor, on: req.db))
+        return Self.dto(try await PeriodicReportService.find(id, actor: req.actor, on: req.database))
     }
 
     @Sendable func update(req: Request) async throws -> ReportDTO {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.content.decode(PeriodicReportInput.self)
-        return Self.dto(try await PeriodicReportService.update(id, input, actor: req.actor, on: req.db))
+        return Self.dto(try await PeriodicReportService.update(id, input, actor: req.actor, on: req.database))
     }
 
     @Sendable func docx(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let actor = try req.requireActor()
-        let r = try await PeriodicReportService.find(id, actor: actor, on: req.db)
-        let data = try await PeriodicReportData.load(r, actor: actor, plans: req.application.quotaPlans, on: req.db)
+        let r = try await PeriodicReportService.find(id, actor: actor, on: req.database)
+        let data = try await PeriodicReportData.load(
+            r, actor: actor, plans: req.application.quotaPlans, on: req.database)
         return FileStore.attachment(
             try PeriodicReportDocument.docx(data), name: PeriodicReportDocument.fileName(r),
             contentType: PrintFormsWebController.docxType)

@@ -79,8 +79,8 @@ struct ReportWebController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let reports = try await PeriodicReportService.list(actor: actor, on: req.db)
-        let issuers = try await PeriodicReportService.issuers(actor: actor, on: req.db)
+        let reports = try await PeriodicReportService.list(actor: actor, on: req.database)
+        let issuers = try await PeriodicReportService.issuers(actor: actor, on: req.database)
         return try await req.render(
             "monitoring/reports",
             ReportListPage(
@@ -111,7 +111,7 @@ struct ReportWebController {
         async throws -> Response
     {
         try Access.check(actor, .list, .periodicReport(nil))
-        let issuers = try await PeriodicReportService.issuers(actor: actor, on: req.db)
+        let issuers = try await PeriodicReportService.issuers(actor: actor, on: req.database)
         guard !issuers.isEmpty else { throw AppError.forbidden(Policy.reportOnly) }
         let chosen = form["authorityID"] ?? String(issuers[0].id ?? 0)
         return try await req.render(
@@ -132,7 +132,7 @@ struct ReportWebController {
         let actor = try req.requireActor()
         let input = try req.form(PeriodicReportInput.self)
         return try await req.submit {
-            try await PeriodicReportService.create(input, actor: actor, on: req.db)
+            try await PeriodicReportService.create(input, actor: actor, on: req.database)
         } redirect: { r in
             (
                 ReportsPath.report(.id(try r.requireID())).href,
@@ -149,7 +149,7 @@ struct ReportWebController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let r = try await PeriodicReportService.find(id, actor: req.actor, on: req.db)
+        let r = try await PeriodicReportService.find(id, actor: req.actor, on: req.database)
         return try await page(req, r, typed: nil, errors: [:])
     }
 
@@ -157,7 +157,7 @@ struct ReportWebController {
         async throws -> Response
     {
         let id = try r.requireID()
-        let scope = try await AuthorityService.scope(r.authority, actor: req.actor, on: req.db)
+        let scope = try await AuthorityService.scope(r.authority, actor: req.actor, on: req.database)
         let canEdit = req.can(.update, .periodicReport(scope))
         var form: [String: String] = [
             "summary": typed?.summary ?? r.summary, "number": typed?.number ?? r.number,
@@ -197,11 +197,11 @@ struct ReportWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.form(PeriodicReportInput.self)
         return try await req.submit {
-            try await PeriodicReportService.update(id, input, actor: req.actor, on: req.db)
+            try await PeriodicReportService.update(id, input, actor: req.actor, on: req.database)
         } redirect: { _ in
             (ReportsPath.report(.id(id)).href, "Đã lưu báo cáo.")
         } orRender: { error in
-            let r = try await PeriodicReportService.find(id, actor: req.actor, on: req.db)
+            let r = try await PeriodicReportService.find(id, actor: req.actor, on: req.database)
             return try await page(req, r, typed: input, errors: error.formErrors)
         }
     }
@@ -209,8 +209,9 @@ struct ReportWebController {
     @Sendable func docx(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let actor = try req.requireActor()
-        let r = try await PeriodicReportService.find(id, actor: actor, on: req.db)
-        let data = try await PeriodicReportData.load(r, actor: actor, plans: req.application.quotaPlans, on: req.db)
+        let r = try await PeriodicReportService.find(id, actor: actor, on: req.database)
+        let data = try await PeriodicReportData.load(
+            r, actor: actor, plans: req.application.quotaPlans, on: req.database)
         return FileStore.attachment(
             try PeriodicReportDocument.docx(data), name: PeriodicReportDocument.fileName(r),
             contentType: PrintFormsWebController.docxType)

@@ -89,7 +89,7 @@ struct MovementsWebController {
         if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: MovementsPath.list, query: filter) {
             return back
         }
-        let page = try await MovementQueries.list(q: q, year: Int(yearText), leadUnitID: nil, list, on: req.db)
+        let page = try await MovementQueries.list(q: q, year: Int(yearText), leadUnitID: nil, list, on: req.database)
         let rows = page.items.map { m in
             MovementsPage.Row(
                 code: m.code, name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind,
@@ -109,7 +109,7 @@ struct MovementsWebController {
     @Sendable func show(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         try req.authorize(.read, .movement(id: id))
-        let m = try await MovementQueries.find(id, on: req.db)
+        let m = try await MovementQueries.find(id, on: req.database)
         func crumbs(_ role: String) -> [UnitPage.Crumb] {
             m.agencies.filter { $0.role == role }.map {
                 .init(
@@ -133,7 +133,7 @@ struct MovementsWebController {
         func field(_ spec: UnitsField.Spec, _ ids: [String]?, _ text: String?) async throws -> UnitsField {
             try await UnitsField.make(
                 spec, chosen: Set((ids ?? []).compactMap { Int($0) }), text: text ?? "", error: errors[spec.name],
-                on: req.db)
+                on: req.database)
         }
         var lead = try await field(Self.leadSpec, form.leadAgencyIDs, form.leadAgencyIDsText)
         lead.required = true
@@ -185,7 +185,8 @@ struct MovementsWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(MovementForm.self)
         return try await req.submit {
-            try await MovementService.create(try await Self.input(form, on: req.db), actor: req.actor, on: req.db)
+            try await MovementService.create(
+                try await Self.input(form, on: req.database), actor: req.actor, on: req.database)
         } redirect: { m in
             (MovementsPath.movement(.id(m.id ?? 0)).href, "Đã thêm phong trào \(m.name).")
         } orRender: { e in
@@ -200,7 +201,7 @@ struct MovementsWebController {
     @Sendable func editForm(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         try req.authorize(.update, .movement(id: id))
-        let m = try await MovementQueries.find(id, on: req.db)
+        let m = try await MovementQueries.find(id, on: req.database)
         let form = MovementForm(
             code: m.code, name: m.name, kind: m.kind, level: m.level, fromYear: String(m.fromYear),
             toYear: String(m.toYear),
@@ -219,7 +220,8 @@ struct MovementsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(MovementForm.self)
         return try await req.submit {
-            try await MovementService.update(id, try await Self.input(form, on: req.db), actor: req.actor, on: req.db)
+            try await MovementService.update(
+                id, try await Self.input(form, on: req.database), actor: req.actor, on: req.database)
         } redirect: { m in
             (MovementsPath.movement(.id(id)).href, "Đã lưu phong trào \(m.name).")
         } orRender: { e in

@@ -36,15 +36,15 @@ struct NoticesAPIController {
         let (unreadOnly, before) = try NoticesWebController.filter(req)
         let q = try req.listQuery(defaultPerPage: 50)
         let page = try await Notices.inbox(
-            actor: actor, unreadOnly: unreadOnly, before: before, limit: min(q.perPage, 200), on: req.db)
+            actor: actor, unreadOnly: unreadOnly, before: before, limit: min(q.perPage, 200), on: req.database)
         return NoticeListDTO(
             items: page.items.map(Self.dto), next: page.next,
-            unread: try await Notices.unreadCount(actor: actor, cap: 1000, on: req.db))
+            unread: try await Notices.unreadCount(actor: actor, cap: 1000, on: req.database))
     }
 
     @Sendable func read(req: Request) async throws -> NoticeDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        let n = try await Notices.markRead(id, actor: req.actor, on: req.db)
+        let n = try await Notices.markRead(id, actor: req.actor, on: req.database)
         return NoticeDTO(
             id: id, kind: n.kind.rawValue, kindLabel: n.kind.label, title: n.title, body: n.body, link: n.link,
             createdAt: n.createdAt, read: true)

@@ -104,8 +104,8 @@ struct NoticesWebController {
         let actor = try req.requireActor()
         let (unreadOnly, before) = try Self.filter(req)
         let page = try await Notices.inbox(
-            actor: actor, unreadOnly: unreadOnly, before: before, limit: Self.perPage, on: req.db)
-        let count = try await Notices.unreadCount(actor: actor, on: req.db)
+            actor: actor, unreadOnly: unreadOnly, before: before, limit: Self.perPage, on: req.database)
+        let count = try await Notices.unreadCount(actor: actor, on: req.database)
         let filter: [(String, String)] = unreadOnly ? [("unread", "1")] : []
         let here = NoticesPath.inbox.href(filter + (before.map { [("before", String($0))] } ?? []))
         return try await req.render(
@@ -122,13 +122,13 @@ struct NoticesWebController {
     @Sendable func read(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(NoticeReadForm.self)
-        try await Notices.markRead(id, actor: req.actor, on: req.db)
+        try await Notices.markRead(id, actor: req.actor, on: req.database)
         return Flash.redirect(req, to: Self.back(form.back), "Đã đánh dấu thông báo là đã đọc.")
     }
 
     @Sendable func readAll(req: Request) async throws -> Response {
         let form = try req.form(NoticeReadForm.self)
-        let n = try await Notices.markAllRead(actor: req.actor, on: req.db)
+        let n = try await Notices.markAllRead(actor: req.actor, on: req.database)
         return Flash.redirect(
             req, to: Self.back(form.back),
             n == 0 ? "Không có thông báo chưa đọc." : "Đã đánh dấu \(n) thông báo là đã đọc.")

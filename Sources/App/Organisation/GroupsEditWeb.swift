@@ -66,10 +66,10 @@ struct GroupsEditWebController {
         _ req: Request, _ id: Int, form: GroupForm?, errors: [String: String], member: GroupMemberForm? = nil,
         memberError: String? = nil
     ) async throws -> GroupFormPage {
-        let g = try await GroupService.find(id, actor: req.actor, on: req.db)
+        let g = try await GroupService.find(id, actor: req.actor, on: req.database)
         try req.authorize(.update, .unitGroups)
         let form = form ?? GroupForm(code: g.code, name: g.name, kind: g.kind)
-        let members = try await g.$members.query(on: req.db).all()
+        let members = try await g.$members.query(on: req.database).all()
             .sorted { VietnameseText.compare($0.name, $1.name) == .orderedAscending }
         var page = GroupFormPage(
             layout: req.layout("Sửa \(g.name)", active: GroupsPath.list.href), heading: "Sửa \(g.name)",
@@ -82,7 +82,7 @@ struct GroupsEditWebController {
         }
         page.unitField = try await UnitField.make(
             Self.memberSpec(req.actor, members: Set(members.compactMap(\.id))), selectedID: member?.unitID,
-            text: member?.unit, error: memberError, on: req.db)
+            text: member?.unit, error: memberError, on: req.database)
         page.membersAction = GroupEditPath.members(.id(id)).href
         return page
     }
@@ -101,7 +101,7 @@ struct GroupsEditWebController {
         try req.authorize(.create, .unitGroups)
         let form = try req.form(GroupForm.self)
         return try await req.submit {
-            try await GroupService.create(form.input, actor: req.actor, on: req.db)
+            try await GroupService.create(form.input, actor: req.actor, on: req.database)
         } redirect: { g in
             (GroupEditPath.edit(.id(g.id ?? 0)).href, "Đã thêm \(g.name). Hãy chọn các đơn vị thành viên.")
         } orRender: { e in
@@ -120,7 +120,7 @@ struct GroupsEditWebController {
         try req.authorize(.update, .unitGroups)
         let form = try req.form(GroupForm.self)
         return try await req.submit {
-            try await GroupService.update(id, form.input, actor: req.actor, on: req.db)
+            try await GroupService.update(id, form.input, actor: req.actor, on: req.database)
         } redirect: { g in
             (GroupsPath.group(.id(id)).href, "Đã lưu \(g.name).")
         } orRender: { e in
@@ -135,12 +135,12 @@ struct GroupsEditWebController {
         try req.authorize(.update, .unitGroups)
         let form = try req.form(GroupMemberForm.self)
         return try await req.submit {
-            let members = try await UnitGroupMemberModel.query(on: req.db).filter(\.$group.$id == id).all()
+            let members = try await UnitGroupMemberModel.query(on: req.database).filter(\.$group.$id == id).all()
             let unitID = try await UnitField.resolve(
                 Self.memberSpec(req.actor, members: Set(members.map(\.$unit.id))), selectedID: form.unitID,
-                text: form.unit, on: req.db)
+                text: form.unit, on: req.database)
             return try await GroupService.addMember(
-                id, unitID: unitID.flatMap { Int($0) }, actor: req.actor, on: req.db)
+                id, unitID: unitID.flatMap { Int($0) }, actor: req.actor, on: req.database)
         } redirect: { _ in
             (GroupEditPath.edit(.id(id)).href + "#thanh-vien", "Đã thêm đơn vị thành viên.")
         } orRender: { e in
@@ -156,7 +156,7 @@ struct GroupsEditWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let unitID = try req.parameters.require("unitID", as: Int.self)
         return try await req.submit {
-            try await GroupService.removeMember(id, unitID: unitID, actor: req.actor, on: req.db)
+            try await GroupService.removeMember(id, unitID: unitID, actor: req.actor, on: req.database)
         } redirect: { _ in
             (GroupEditPath.edit(.id(id)).href + "#thanh-vien", "Đã bỏ đơn vị khỏi cụm, khối.")
         } orRender: { e in
@@ -175,8 +175,8 @@ struct GroupsEditAPIController {
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorize(.create, .unitGroups)
         let input = try req.content.decode(GroupInput.self)
-        let g = try await GroupService.create(input, actor: req.actor, on: req.db)
-        return try await GroupService.detail(g, on: req.db).encodeResponse(status: .created, for: req)
+        let g = try await GroupService.create(input, actor: req.actor, on: req.database)
+        return try await GroupService.detail(g, on: req.database).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> GroupDetailDTO {
@@ -184,6 +184,6 @@ struct GroupsEditAPIController {
         try req.authorize(.update, .unitGroups)
         let input = try req.content.decode(GroupInput.self)
         return try await GroupService.detail(
-            try await GroupService.update(id, input, actor: req.actor, on: req.db), on: req.db)
+            try await GroupService.update(id, input, actor: req.actor, on: req.database), on: req.database)
     }
 }

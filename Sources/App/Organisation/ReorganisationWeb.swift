@@ -75,7 +75,7 @@ struct ReorganisationWebController {
         }
         let text = Self.json(file)
         do {
-            _ = try await ReorganisationService.check(file, actor: req.actor, on: req.db)
+            _ = try await ReorganisationService.check(file, actor: req.actor, on: req.database)
             return try await req.render(
                 "organisation/reorganise", Self.page(req: req, text: text, file: file, canApply: true))
         } catch let e as AppError where e.code == .validationFailed {
@@ -94,7 +94,7 @@ struct ReorganisationWebController {
                 "organisation/reorganise", Self.page(req: req, error: e.message), status: e.status)
         }
         return try await req.submit {
-            try await ReorganisationService.apply(file, actor: req.actor, on: req.db)
+            try await ReorganisationService.apply(file, actor: req.actor, on: req.database)
         } redirect: { r in
             (
                 UnitsPath.list.href,

@@ -43,7 +43,7 @@ struct UnitPicker: Encodable, Sendable {
     ) async throws -> (picker: UnitPicker, unitID: Int?) {
         var (picker, unitID) = try await make(
             scope: scope, selectedID: try req.intQuery(idName), text: req.queryText(textName) ?? "",
-            allLabel: allLabel, on: req.db, keptFor: req, link: link)
+            allLabel: allLabel, on: req.database, keptFor: req, link: link)
         picker.idName = idName
         picker.textName = textName
         picker.label = label

@@ -21,18 +21,19 @@ struct UnitsAPIController {
         f.parentID = try req.intQuery("parentID")
         f.groupID = try req.intQuery("groupID")
         return ListResponse(
-            try await UnitQueries.list(f, list, scope: Policy.unitScope(actor), on: req.db), UnitDTO.init)
+            try await UnitQueries.list(f, list, scope: Policy.unitScope(actor), on: req.database), UnitDTO.init)
     }
 
     @Sendable func show(req: Request) async throws -> UnitDTO {
         UnitDTO(
-            try await UnitQueries.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db)
+            try await UnitQueries.readable(
+                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.database)
         )
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(UnitInput.self)
-        let unit = try await UnitService.create(input, actor: req.actor, on: req.db)
+        let unit = try await UnitService.create(input, actor: req.actor, on: req.database)
         return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
     }
 
@@ -40,11 +41,11 @@ struct UnitsAPIController {
         let input = try req.content.decode(UnitInput.self)
         return UnitDTO(
             try await UnitService.update(
-                try req.parameters.require("id", as: Int.self), input, actor: req.actor, on: req.db))
+                try req.parameters.require("id", as: Int.self), input, actor: req.actor, on: req.database))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
-        try await UnitService.delete(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db)
+        try await UnitService.delete(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.database)
         return .noContent
     }
 
@@ -60,7 +61,7 @@ struct UnitsAPIController {
     @Sendable func groups(req: Request) async throws -> [GroupDTO] {
         let actor = try req.requireActor()
         let scope = Policy.unitScope(actor)
-        return try await UnitGroupModel.query(on: req.db).with(\.$members).sort(\.$code).all().map { g in
+        return try await UnitGroupModel.query(on: req.database).with(\.$members).sort(\.$code).all().map { g in
             let visible = g.members.filter { scope.contains($0.unitPath) }
             return GroupDTO(
                 id: g.id ?? 0, code: g.code, name: g.name, kind: g.kind,

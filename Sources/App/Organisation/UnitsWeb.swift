@@ -70,7 +70,7 @@ struct UnitForm: Content, Sendable {
     func input(_ req: Request) async throws -> UnitInput {
         var f = self
         f.parentID = try await UnitField.resolve(
-            UnitsWebController.parentSpec(req.actor), selectedID: parentID, text: parent, on: req.db)
+            UnitsWebController.parentSpec(req.actor), selectedID: parentID, text: parent, on: req.database)
         return f.input
     }
 
@@ -123,7 +123,7 @@ struct UnitsWebController {
         if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: UnitsPath.list, query: filter) {
             return back
         }
-        let page = try await UnitQueries.list(f, list, scope: Policy.unitScope(actor), on: req.db)
+        let page = try await UnitQueries.list(f, list, scope: Policy.unitScope(actor), on: req.database)
         let canCreate = req.can(.createUnits)
         let ctx = UnitsPage(
             layout: req.layout("Đơn vị", active: UnitsPath.list.href), q: f.q,
@@ -136,19 +136,21 @@ struct UnitsWebController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let unit = try await UnitQueries.readable(id, actor: req.actor, on: req.db)
-        let ancestors = try await UnitQueries.names(unit.unitPath.ids.dropLast().map { $0 }, on: req.db)
+        let unit = try await UnitQueries.readable(id, actor: req.actor, on: req.database)
+        let ancestors = try await UnitQueries.names(unit.unitPath.ids.dropLast().map { $0 }, on: req.database)
         let crumbs = unit.unitPath.ids.dropLast().compactMap { aid -> UnitPage.Crumb? in
             guard let a = ancestors[aid] else { return nil }
             return .init(
                 label: a.shortName, href: req.can(.read, .unit(a.unitPath)) ? UnitsPath.unit(.id(aid)).href : nil)
         }
-        let children = try await UnitModel.query(on: req.db).filter(\.$parent.$id == id).sort(\.$name).all()
-        let memberships = try await UnitGroupMemberModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$group)
-            .all()
+        let children = try await UnitModel.query(on: req.database).filter(\.$parent.$id == id).sort(\.$name).all()
+        let memberships = try await UnitGroupMemberModel.query(on: req.database).filter(\.$unit.$id == id).with(
+            \.$group
+        )
+        .all()
         var users: [UnitPage.Crumb] = []
         if req.can(.list, .user(unitPath: unit.unitPath, role: .unitOfficer)) {
-            users = try await UserModel.query(on: req.db).filter(\.$unit.$id == id).sort(\.$username).all()
+            users = try await UserModel.query(on: req.database).filter(\.$unit.$id == id).sort(\.$username).all()
                 .map {
                     .init(
                         label: "\($0.username) — \($0.fullName) (\($0.userRole.label))",
@@ -156,8 +158,10 @@ struct UnitsWebController {
                             ? UsersPath.edit(.id($0.id ?? 0)).href : nil)
                 }
         }
-        let movements = try await MovementAgencyModel.query(on: req.db).filter(\.$unit.$id == id).with(\.$movement)
-            .all()
+        let movements = try await MovementAgencyModel.query(on: req.database).filter(\.$unit.$id == id).with(
+            \.$movement
+        )
+        .all()
         let ctx = UnitPage(
             layout: req.layout(unit.shortName, active: UnitsPath.list.href), unit: UnitDTO(unit), breadcrumb: crumbs,
             children: children.map(UnitRow.init),
@@ -172,7 +176,7 @@ struct UnitsWebController {
             canAddChild: req.can(.create, .newUnit(parent: unit.unitPath)),
             editHref: UnitsPath.edit(.id(id)).href, deleteHref: UnitsPath.delete(.id(id)).href,
             newChildHref: UnitsPath.new.href + "?parentID=\(id)",
-            history: try await ReorganisationQueries.historyLines(of: id, on: req.db),
+            history: try await ReorganisationQueries.historyLines(of: id, on: req.database),
             reorganiseHref: req.can(.create, .reorganisation) ? ReorganisationPath.form.href : nil)
         return try await req.render("organisation/unit", ctx)
     }
@@ -186,7 +190,7 @@ struct UnitsWebController {
             kinds: Self.kindOptions(selected: form.kind, includeAll: false),
             unitField: try await UnitField.make(
                 Self.parentSpec(req.actor), selectedID: form.parentID, text: form.parent, error: errors["parentID"],
-                on: req.db),
+                on: req.database),
             cancelHref: cancel)
     }
 
@@ -212,7 +216,7 @@ struct UnitsWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(UnitForm.self)
         return try await req.submit {
-            try await UnitService.create(try await form.input(req), actor: req.actor, on: req.db)
+            try await UnitService.create(try await form.input(req), actor: req.actor, on: req.database)
         } redirect: { unit in
             (UnitsPath.unit(.id(unit.id ?? 0)).href, "Đã thêm đơn vị \(unit.name).")
         } orRender: { e in
@@ -225,7 +229,7 @@ struct UnitsWebController {
 
     @Sendable func editForm(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let unit = try await UnitQueries.readable(id, actor: req.actor, on: req.db)
+        let unit = try await UnitQueries.readable(id, actor: req.actor, on: req.database)
         try req.authorize(.update, .unit(unit.unitPath))
         let form = UnitForm(
             code: unit.code, name: unit.name, shortName: unit.shortName, kind: unit.kind,
@@ -242,7 +246,7 @@ struct UnitsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let form = try req.form(UnitForm.self)
         return try await req.submit {
-            try await UnitService.update(id, try await form.input(req), actor: req.actor, on: req.db)
+            try await UnitService.update(id, try await form.input(req), actor: req.actor, on: req.database)
         } redirect: { unit in
             (UnitsPath.unit(.id(id)).href, "Đã lưu đơn vị \(unit.name).")
         } orRender: { e in
@@ -256,7 +260,7 @@ struct UnitsWebController {
     @Sendable func delete(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         return try await req.submit {
-            try await UnitService.delete(id, actor: req.actor, on: req.db)
+            try await UnitService.delete(id, actor: req.actor, on: req.database)
         } redirect: { _ in
             (UnitsPath.list.href, "Đã xóa đơn vị.")
         } orRender: { e in
@@ -290,7 +294,7 @@ struct GroupsWebController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        var query = UnitGroupModel.query(on: req.db).with(\.$members).sort(\.$code)
+        var query = UnitGroupModel.query(on: req.database).with(\.$members).sort(\.$code)
         if let id = req.parameters.get("id", as: Int.self) { query = query.filter(\.$id == id) }
         let groups = try await query.all()
         let scope = Policy.unitScope(actor)

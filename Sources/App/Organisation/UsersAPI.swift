@@ -14,19 +14,20 @@ struct UsersAPIController {
         let list = try req.listQuery()
         let actor = try req.requireActor()
         let page = try await UserQueries.list(
-            q: list.q, role: req.queryText("role") ?? "", list, scope: Policy.userScope(actor), on: req.db)
+            q: list.q, role: req.queryText("role") ?? "", list, scope: Policy.userScope(actor), on: req.database)
         return ListResponse(page, UserDTO.init)
     }
 
     @Sendable func show(req: Request) async throws -> UserDTO {
         UserDTO(
-            try await UserQueries.readable(try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.db)
+            try await UserQueries.readable(
+                try req.parameters.require("id", as: Int.self), actor: req.actor, on: req.database)
         )
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(UserInput.self)
-        let user = try await UserService.create(input, actor: req.actor, hasher: req.passwordHasher, on: req.db)
+        let user = try await UserService.create(input, actor: req.actor, hasher: req.passwordHasher, on: req.database)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
     }
 
@@ -35,6 +36,6 @@ struct UsersAPIController {
         return UserDTO(
             try await UserService.update(
                 try req.parameters.require("id", as: Int.self), input, actor: req.actor, hasher: req.passwordHasher,
-                on: req.db))
+                on: req.database))
     }
 }

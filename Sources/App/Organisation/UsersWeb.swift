@@ -45,7 +45,7 @@ struct UserForm: Content, Sendable {
     func input(_ req: Request) async throws -> UserInput {
         var f = self
         f.unitID = try await UnitField.resolve(
-            UsersWebController.unitSpec(req.actor), selectedID: unitID, text: unit, on: req.db)
+            UsersWebController.unitSpec(req.actor), selectedID: unitID, text: unit, on: req.database)
         return f.input
     }
     static let empty = UserForm(
@@ -90,7 +90,7 @@ struct UsersWebController {
         if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: UsersPath.list, query: filter) {
             return back
         }
-        let page = try await UserQueries.list(q: q, role: role, list, scope: scope, on: req.db)
+        let page = try await UserQueries.list(q: q, role: role, list, scope: scope, on: req.database)
         let rows = page.items.map { u in
             UsersPage.Row(
                 username: u.username, fullName: u.fullName, roleLabel: u.userRole.label,
@@ -124,7 +124,8 @@ struct UsersWebController {
             roles: [SelectOption(value: "", label: "— Chọn vai trò —", selected: form.role.isEmpty)]
                 + roles.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
             unitField: try await UnitField.make(
-                Self.unitSpec(actor), selectedID: form.unitID, text: form.unit, error: errors["unitID"], on: req.db),
+                Self.unitSpec(actor), selectedID: form.unitID, text: form.unit, error: errors["unitID"],
+                on: req.database),
             minPassword: Check.minimumPasswordLength)
     }
 
@@ -146,7 +147,7 @@ struct UsersWebController {
         let form = try req.form(UserForm.self)
         return try await req.submit {
             try await UserService.create(
-                try await form.input(req), actor: req.actor, hasher: req.passwordHasher, on: req.db)
+                try await form.input(req), actor: req.actor, hasher: req.passwordHasher, on: req.database)
         } redirect: { u in
             (UsersPath.list.href, "Đã tạo tài khoản \(u.username).")
         } orRender: { e in
@@ -160,7 +161,7 @@ struct UsersWebController {
 
     @Sendable func editForm(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let u = try await UserQueries.readable(id, actor: req.actor, on: req.db)
+        let u = try await UserQueries.readable(id, actor: req.actor, on: req.database)
         try req.authorize(.update, .user(unitPath: u.unit?.unitPath, role: u.userRole))
         let form = UserForm(
             username: u.username, fullName: u.fullName, role: u.role, unitID: u.$unit.id.map(String.init) ?? "",
@@ -179,7 +180,7 @@ struct UsersWebController {
         let form = try req.form(UserForm.self)
         return try await req.submit {
             try await UserService.update(
-                id, try await form.input(req), actor: req.actor, hasher: req.passwordHasher, on: req.db)
+                id, try await form.input(req), actor: req.actor, hasher: req.passwordHasher, on: req.database)
         } redirect: { u in
             (UsersPath.list.href, "Đã lưu tài khoản \(u.username).")
         } orRender: { e in

@@ -5,7 +5,7 @@ import Vapor
 func routes(_ app: Application, _ config: AppConfig) throws {
     app.get("healthz") { req async throws -> Response in
         do {
-            _ = try await req.db.sql().raw("SELECT 1 AS ok").all()
+            _ = try await req.database.sql().raw("SELECT 1 AS ok").all()
             return Response(status: .ok, body: .init(string: "ok"))
         } catch {
             return Response(status: .serviceUnavailable, body: .init(string: "cơ sở dữ liệu không trả lời"))

@@ -14,7 +14,7 @@ struct FeedWebController {
     }
 
     @Sendable func overall(req: Request) async throws -> Response {
-        let stories = try await PublicQueries.latest(limit: Self.entries, on: req.db).stories
+        let stories = try await PublicQueries.latest(limit: Self.entries, on: req.database).stories
         return try await Self.feed(
             req, title: "Điển hình tiên tiến — bài viết mới", selfPath: PublicPath.feed.href,
             alternatePath: HomePath.publicHome.href, stories: stories)
@@ -24,7 +24,7 @@ struct FeedWebController {
         guard let column = req.publicColumns.named(req.parameters.get("slug") ?? "") else {
             throw AppError.notFound("Không có chuyên mục này.")
         }
-        let stories = try await PublicQueries.latest(column: column.code, limit: Self.entries, on: req.db).stories
+        let stories = try await PublicQueries.latest(column: column.code, limit: Self.entries, on: req.database).stories
         return try await Self.feed(
             req, title: "Điển hình tiên tiến — \(column.name)",
             selfPath: PublicPath.columnFeed(.text(column.code)).href,
@@ -35,7 +35,7 @@ struct FeedWebController {
         _ req: Request, title: String, selfPath: String, alternatePath: String, stories: [StoryModel]
     ) async throws -> Response {
         let unitIDs = Array(Set(stories.map(\.unitID)))
-        let units = unitIDs.isEmpty ? [] : try await UnitModel.query(on: req.db).filter(\.$id ~~ unitIDs).all()
+        let units = unitIDs.isEmpty ? [] : try await UnitModel.query(on: req.database).filter(\.$id ~~ unitIDs).all()
         let unitNames = Dictionary(units.map { ($0.id ?? 0, $0.name) }, uniquingKeysWith: { a, _ in a })
         let updated =
             stories.map { max($0.updatedAt, $0.publishedAt ?? $0.updatedAt) }.max()

@@ -62,13 +62,14 @@ struct PublicAPIController {
         let column = req.queryText("column").flatMap { $0.isEmpty ? nil : $0 }
         if let column, req.publicColumns.named(column) == nil { throw AppError.notFound("Không có chuyên mục này.") }
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 20, 1), 100)
-        let page = try await PublicQueries.latest(column: column, after: after, limit: limit, on: req.db)
+        let page = try await PublicQueries.latest(column: column, after: after, limit: limit, on: req.database)
         return StoryList(
             items: page.stories.map { Self.dto($0, req) }, nextAfter: page.more ? page.stories.last?.id : nil)
     }
 
     @Sendable func story(req: Request) async throws -> StoryDTO {
-        guard let id = req.parameters.get("id", as: Int.self), let s = try await PublicQueries.story(id, on: req.db)
+        guard let id = req.parameters.get("id", as: Int.self),
+            let s = try await PublicQueries.story(id, on: req.database)
         else { throw AppError.notFound("Không tìm thấy bài viết.") }
         var d = Self.dto(s, req)
         d.bodyHTML = s.bodyHTML
@@ -77,15 +78,16 @@ struct PublicAPIController {
             d.minorityLang = s.minorityLang
             d.minorityTranslator = s.minorityTranslator
         }
-        let subjects = try await PublicQueries.subjects(ofStory: id, on: req.db).compactMap(\.id)
-        d.exemplarIDs = Array(try await PublicQueries.publicExemplars(subjects, on: req.db)).sorted()
+        let subjects = try await PublicQueries.subjects(ofStory: id, on: req.database).compactMap(\.id)
+        d.exemplarIDs = Array(try await PublicQueries.publicExemplars(subjects, on: req.database)).sorted()
         return d
     }
 
     @Sendable func exemplar(req: Request) async throws -> ExemplarDTO {
-        guard let id = req.parameters.get("id", as: Int.self), let s = try await PublicQueries.exemplar(id, on: req.db)
+        guard let id = req.parameters.get("id", as: Int.self),
+            let s = try await PublicQueries.exemplar(id, on: req.database)
         else { throw AppError.notFound("Không tìm thấy điển hình này.") }
-        let data = try await PublicWebController.exemplarData(s, on: req.db)
+        let data = try await PublicWebController.exemplarData(s, on: req.database)
         return ExemplarDTO(
             id: id, name: s.name, kind: s.kind, unitName: s.unit.name, fields: data.fields,
             url: req.absolute(PublicPath.exemplar(.id(id)).href), stories: data.stories.map { Self.dto($0, req) },

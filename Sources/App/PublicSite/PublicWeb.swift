@@ -229,17 +229,19 @@ struct PublicWebController {
 
     @Sendable func home(req: Request) async throws -> Response {
         let columns = req.publicColumns
-        let page = try await PublicQueries.latest(after: Self.id(req, "sau"), limit: Self.perPage, on: req.db)
+        let page = try await PublicQueries.latest(after: Self.id(req, "sau"), limit: Self.perPage, on: req.database)
         let facets = try await Self.facets(req)
-        let movements = try await MovementModel.query(on: req.db).with(\.$agencies) { $0.with(\.$unit) }.sort(\.$code)
-            .limit(50).all()
+        let movements = try await MovementModel.query(on: req.database).with(\.$agencies) { $0.with(\.$unit) }.sort(
+            \.$code
+        )
+        .limit(50).all()
         let rows = movements.map { m in
             PublicHomePage.Row(
                 name: m.name, kindLabel: MovementKind(rawValue: m.kind)?.label ?? m.kind,
                 period: "\(m.fromYear)–\(m.toYear)",
                 leads: m.agencies.filter { $0.role == "lead" }.map { $0.unit.name }.joined(separator: ", "))
         }
-        let columnCounts = try await PublicQueries.publishedPerColumn(on: req.db)
+        let columnCounts = try await PublicQueries.publishedPerColumn(on: req.database)
         let context = PublicHomePage(
             site: Self.layout(
                 req, title: "Điển hình tiên tiến",
@@ -264,7 +266,7 @@ struct PublicWebController {
         guard let column = columns.named(slug) else { throw AppError.notFound("Không có chuyên mục này.") }
         let path = PublicPath.column(.text(column.code)).href
         let page = try await PublicQueries.latest(
-            column: column.code, after: Self.id(req, "sau"), limit: Self.perPage, on: req.db)
+            column: column.code, after: Self.id(req, "sau"), limit: Self.perPage, on: req.database)
         var site = Self.layout(
             req, title: column.name, description: "Bài viết trong chuyên mục “\(column.name)”.", path: path)
         let feed = PublicPath.columnFeed(.text(column.code)).href
@@ -283,12 +285,12 @@ struct PublicWebController {
         let columns = req.publicColumns
         let ref = req.parameters.get("ref") ?? ""
         guard let id = Int(ref.prefix { $0.isNumber }), id > 0,
-            let s = try await PublicQueries.story(id, on: req.db)
+            let s = try await PublicQueries.story(id, on: req.database)
         else { throw AppError.notFound("Không tìm thấy bài viết.") }
         let path = PublicPath.story(id: id, slug: s.slug).href
-        let photos = try await PublicQueries.photos(ofStory: id, on: req.db)
-        let subjects = try await PublicQueries.subjects(ofStory: id, on: req.db)
-        let linkable = try await PublicQueries.publicExemplars(subjects.compactMap(\.id), on: req.db)
+        let photos = try await PublicQueries.photos(ofStory: id, on: req.database)
+        let subjects = try await PublicQueries.subjects(ofStory: id, on: req.database)
+        let linkable = try await PublicQueries.publicExemplars(subjects.compactMap(\.id), on: req.database)
         var site = Self.layout(req, title: s.title, description: s.lead, path: path, ogType: "article")
         if let first = photos.first {
             site.ogImage = req.absolute(PublicPath.photo(.id(first.id ?? 0)).href)
@@ -317,8 +319,8 @@ struct PublicWebController {
 
     @Sendable func photo(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: Int.self),
-            let p = try await StoryPhotoModel.find(id, on: req.db),
-            try await PublicQueries.story(p.storyID, on: req.db) != nil
+            let p = try await StoryPhotoModel.find(id, on: req.database),
+            try await PublicQueries.story(p.storyID, on: req.database) != nil
         else { throw AppError.notFound("Không tìm thấy ảnh.") }
         let data = try FileStore.get(storage: p.storage, key: p.storageKey, data: p.data, app: req.application)
         let res = Response(status: .ok, body: .init(data: data))
@@ -333,15 +335,15 @@ struct PublicWebController {
         let field = req.queryText("linh-vuc").flatMap { $0.isEmpty ? nil : $0 }
         var unit: UnitModel?
         if let unitID {
-            guard let u = try await UnitModel.find(unitID, on: req.db) else {
+            guard let u = try await UnitModel.find(unitID, on: req.database) else {
                 throw AppError.notFound("Không có đơn vị này.")
             }
             unit = u
         }
         var fieldName: String?
-        if let field { fieldName = try await PublicQueries.fieldNames([field], on: req.db)[field] ?? field }
+        if let field { fieldName = try await PublicQueries.fieldNames([field], on: req.database)[field] ?? field }
         let page = try await PublicQueries.exemplars(
-            unitPath: unit?.path, field: field, after: Self.id(req, "sau"), limit: 30, on: req.db)
+            unitPath: unit?.path, field: field, after: Self.id(req, "sau"), limit: 30, on: req.database)
         var heading = "Điển hình tiên tiến"
         if let unit { heading += " — \(unit.name)" }
         if let fieldName { heading += " — lĩnh vực \(fieldName)" }
@@ -360,9 +362,10 @@ struct PublicWebController {
 
     @Sendable func exemplar(req: Request) async throws -> Response {
         let columns = req.publicColumns
-        guard let id = req.parameters.get("id", as: Int.self), let s = try await PublicQueries.exemplar(id, on: req.db)
+        guard let id = req.parameters.get("id", as: Int.self),
+            let s = try await PublicQueries.exemplar(id, on: req.database)
         else { throw AppError.notFound("Không tìm thấy điển hình này.") }
-        let data = try await Self.exemplarData(s, on: req.db)
+        let data = try await Self.exemplarData(s, on: req.database)
         var context = PublicExemplarPage(
             site: Self.layout(
                 req, title: s.name,
@@ -372,8 +375,8 @@ struct PublicWebController {
             unitHref: PublicPath.exemplars.href([("xa", String(s.$unit.id))]), fields: data.fields,
             recognitions: data.recognitions, stories: data.stories.map { Self.card($0, columns) },
             awards: data.awards)
-        context.replications = try await Self.replicationLines(data.registrationIDs, on: req.db)
-        context.events = try await EventsQuery.hosted(by: id, on: req.db).filter { $0.status == .held }.map {
+        context.replications = try await Self.replicationLines(data.registrationIDs, on: req.database)
+        context.events = try await EventsQuery.hosted(by: id, on: req.database).filter { $0.status == .held }.map {
             let role =
                 $0.roles.contains(.host)
                 ? "đơn vị, người chủ trì" : "được biểu dương" + ($0.honour.isEmpty ? "" : " (\($0.honour))")
@@ -432,13 +435,13 @@ struct PublicWebController {
         let columns = req.publicColumns
         let q = VietnameseText.clean(req.queryText("q") ?? "")
         let folded = PublicQueries.foldQuery(String(q.prefix(100)))
-        let stories = try await PublicQueries.searchStories(folded, limit: 30, on: req.db)
+        let stories = try await PublicQueries.searchStories(folded, limit: 30, on: req.database)
         let words = FoldedTextSearch.words(String(q.prefix(100)))
         let exemplars =
             words.isEmpty
             ? []
             : try await PublicQueries.exemplars(
-                unitPath: nil, field: nil, words: words, after: nil, limit: 30, on: req.db
+                unitPath: nil, field: nil, words: words, after: nil, limit: 30, on: req.database
             ).subjects
         let context = PublicSearchPage(
             site: Self.layout(

@@ -18,10 +18,10 @@ struct SitemapWebController {
         var out: [(String, Date?)] = [(req.absolute(HomePath.publicHome.href), nil)]
         out += req.publicColumns.all.map { (req.absolute(PublicPath.column(.text($0.code)).href), nil) }
         out.append((req.absolute(PublicPath.exemplars.href), nil))
-        for s in try await PublicQueries.allStories(on: req.db) {
+        for s in try await PublicQueries.allStories(on: req.database) {
             out.append((req.absolute(PublicPath.story(id: s.id ?? 0, slug: s.slug).href), s.updatedAt))
         }
-        for id in try await PublicQueries.allExemplarIDs(on: req.db) {
+        for id in try await PublicQueries.allExemplarIDs(on: req.database) {
             out.append((req.absolute(PublicPath.exemplar(.id(id)).href), nil))
         }
         return out

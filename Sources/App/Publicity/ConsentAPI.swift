@@ -22,24 +22,25 @@ struct ConsentAPIController {
 
     @Sendable func list(req: Request) async throws -> ConsentListDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        let rows = try await ConsentService.list(subjectID: id, actor: req.actor, on: req.db)
+        let rows = try await ConsentService.list(subjectID: id, actor: req.actor, on: req.database)
         return ConsentListDTO(items: rows.map(ConsentDTO.init), inForce: rows.contains { $0.withdrawnAt == nil })
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        _ = try await ConsentService.subject(id, actor: req.actor, action: .create, on: req.db)
+        _ = try await ConsentService.subject(id, actor: req.actor, action: .create, on: req.database)
         let input = try req.content.decode(ConsentInput.self)
         let c = try await ConsentService.record(
             subjectID: id, input, scan: nil, requireScanForWrittenForm: false, actor: req.actor,
-            app: req.application, on: req.db)
+            app: req.application, on: req.database)
         return try await ConsentDTO(c).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func withdraw(req: Request) async throws -> ConsentDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        _ = try await ConsentService.readable(id, actor: req.actor, action: .update, on: req.db)
+        _ = try await ConsentService.readable(id, actor: req.actor, action: .update, on: req.database)
         let input = try req.content.decode(WithdrawInput.self)
-        return ConsentDTO(try await ConsentService.withdraw(id, reason: input.reason, actor: req.actor, on: req.db))
+        return ConsentDTO(
+            try await ConsentService.withdraw(id, reason: input.reason, actor: req.actor, on: req.database))
     }
 }

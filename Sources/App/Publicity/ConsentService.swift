@@ -150,12 +150,12 @@ enum ConsentService {
 
     /// The scanned form, for who may read the consent; audited.
     static func download(_ id: Int, actor: Actor?, req: Request) async throws -> Response {
-        let (c, _) = try await readable(id, actor: actor, on: req.db)
+        let (c, _) = try await readable(id, actor: actor, on: req.database)
         guard let storage = c.storage, let key = c.storageKey, let name = c.originalName, let type = c.contentType
         else { throw AppError.notFound("Bản ghi này không có bản quét phiếu đồng ý.") }
         let data = try FileStore.get(storage: storage, key: key, data: c.data, app: req.application)
         try await AuditLog.record(
-            on: req.db, actor: actor, action: "download", entity: "consent", entityID: c.id, unitID: nil,
+            on: req.database, actor: actor, action: "download", entity: "consent", entityID: c.id, unitID: nil,
             summary: "Tải bản quét phiếu đồng ý \(name) (\(data.count) byte)", before: Optional<String>.none,
             after: c.sha256)
         return FileStore.attachment(data, name: name, contentType: type)

@@ -47,12 +47,12 @@ struct ConsentSection: Encodable, Sendable {
         guard s.subjectKind != .collective, let sid = s.id, req.can(.read, .consent(s.unit.unitPath)) else {
             return nil
         }
-        let rows = try await ConsentModel.query(on: req.db).filter(\.$subjectID == sid)
+        let rows = try await ConsentModel.query(on: req.database).filter(\.$subjectID == sid)
             .sort(\.$givenOn, .descending).sort(\.$id, .descending).all()
         let userIDs = Set(rows.flatMap { [$0.recordedBy, $0.withdrawnBy].compactMap { $0 } })
         var names: [Int: String] = [:]
         if !userIDs.isEmpty {
-            for u in try await UserModel.query(on: req.db).filter(\.$id ~~ Array(userIDs)).all() {
+            for u in try await UserModel.query(on: req.database).filter(\.$id ~~ Array(userIDs)).all() {
                 if let id = u.id { names[id] = u.fullName }
             }
         }
@@ -124,13 +124,13 @@ struct ConsentWebController {
     @Sendable func record(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
         // Who may not record learns that first (404 outside its scope, 403 for readers).
-        let s = try await ConsentService.subject(id, actor: req.actor, action: .create, on: req.db)
+        let s = try await ConsentService.subject(id, actor: req.actor, action: .create, on: req.database)
         let f = try req.form(ConsentForm.self)
         let scan = f.file.map { ConsentScan(filename: $0.filename, bytes: Array(buffer: $0.data)) }
         return try await req.submit {
             try await ConsentService.record(
                 subjectID: id, f.input, scan: scan, requireScanForWrittenForm: true, actor: req.actor,
-                app: req.application, on: req.db)
+                app: req.application, on: req.database)
         } redirect: { c in
             (SubjectsPath.subject(.id(id)).href + Self.anchor, "Đã ghi nhận sự đồng ý công khai của \(c.givenBy).")
         } orRender: { e in
@@ -143,10 +143,10 @@ struct ConsentWebController {
 
     @Sendable func withdraw(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let (c, s) = try await ConsentService.readable(id, actor: req.actor, action: .update, on: req.db)
+        let (c, s) = try await ConsentService.readable(id, actor: req.actor, action: .update, on: req.database)
         let f = try req.form(ConsentWithdrawForm.self)
         return try await req.submit {
-            try await ConsentService.withdraw(id, reason: f.reason, actor: req.actor, on: req.db)
+            try await ConsentService.withdraw(id, reason: f.reason, actor: req.actor, on: req.database)
         } redirect: { c in
             (
                 SubjectsPath.subject(.id(c.subjectID)).href + Self.anchor,

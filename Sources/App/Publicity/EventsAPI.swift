@@ -153,7 +153,7 @@ struct EventsAPIController {
             year: try req.intQuery("year"), kind: kind, unitID: try req.intQuery("unit"),
             after: try EventFilter.cursor(req.queryText("after")))
         f.perPage = min(max(try req.intQuery("perPage") ?? 50, 1), 200)
-        let (items, units, next) = try await EventsQuery.page(f, actor: actor, on: req.db)
+        let (items, units, next) = try await EventsQuery.page(f, actor: actor, on: req.database)
         return EventListDTO(
             items: items.map {
                 EventSummaryDTO(
@@ -163,30 +163,30 @@ struct EventsAPIController {
     }
 
     @Sendable func read(req: Request) async throws -> EventDTO {
-        EventDTO(try await EventsService.detail(try EventsWebController.id(req), actor: req.actor, on: req.db))
+        EventDTO(try await EventsService.detail(try EventsWebController.id(req), actor: req.actor, on: req.database))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         _ = try req.requireActor()
         let input = try req.content.decode(EventInputDTO.self)
-        let e = try await EventsService.create(input.input, actor: req.actor, on: req.db)
-        let dto = EventDTO(try await EventsService.detail(try e.requireID(), actor: req.actor, on: req.db))
+        let e = try await EventsService.create(input.input, actor: req.actor, on: req.database)
+        let dto = EventDTO(try await EventsService.detail(try e.requireID(), actor: req.actor, on: req.database))
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> EventDTO {
         let id = try EventsWebController.id(req)
-        _ = try await EventsService.find(id, actor: req.actor, .update, on: req.db)
+        _ = try await EventsService.find(id, actor: req.actor, .update, on: req.database)
         let input = try req.content.decode(EventInputDTO.self)
-        _ = try await EventsService.update(id, input.input, actor: req.actor, on: req.db)
-        return EventDTO(try await EventsService.detail(id, actor: req.actor, on: req.db))
+        _ = try await EventsService.update(id, input.input, actor: req.actor, on: req.database)
+        return EventDTO(try await EventsService.detail(id, actor: req.actor, on: req.database))
     }
 
     @Sendable func move(req: Request) async throws -> EventDTO {
         let id = try EventsWebController.id(req)
-        _ = try await EventsService.find(id, actor: req.actor, .update, on: req.db)
+        _ = try await EventsService.find(id, actor: req.actor, .update, on: req.database)
         let input = try req.content.decode(EventStatusInput.self)
-        _ = try await EventsService.move(id, to: input.status, actor: req.actor, on: req.db)
-        return EventDTO(try await EventsService.detail(id, actor: req.actor, on: req.db))
+        _ = try await EventsService.move(id, to: input.status, actor: req.actor, on: req.database)
+        return EventDTO(try await EventsService.detail(id, actor: req.actor, on: req.database))
     }
 }

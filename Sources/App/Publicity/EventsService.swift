@@ -303,13 +303,13 @@ enum EventsService {
     }
 
     static func download(_ fileID: Int, actor: Actor?, req: Request) async throws -> Response {
-        guard let f = try await EventFileModel.find(fileID, on: req.db) else {
+        guard let f = try await EventFileModel.find(fileID, on: req.database) else {
             throw AppError.notFound("Không tìm thấy tệp.")
         }
-        let (_, unit) = try await find(f.eventID, actor: actor, .read, on: req.db)
+        let (_, unit) = try await find(f.eventID, actor: actor, .read, on: req.database)
         let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         try await AuditLog.record(
-            on: req.db, actor: actor, action: "download", entity: "event-file", entityID: f.id, unitID: unit.id,
+            on: req.database, actor: actor, action: "download", entity: "event-file", entityID: f.id, unitID: unit.id,
             summary: "Tải tài liệu sự kiện \(f.originalName) (\(data.count) byte)", before: Optional<String>.none,
             after: f.sha256)
         return FileStore.attachment(data, name: f.originalName, contentType: f.contentType)

@@ -146,7 +146,7 @@ struct EventsWebController {
             textLabel: "Đơn vị tổ chức (mã hoặc tên)"
         ) { EventPath.list.href(others + [("unit", String($0))]) }
         f.unitID = unitID
-        let (items, units, next) = try await EventsQuery.page(f, actor: actor, on: req.db)
+        let (items, units, next) = try await EventsQuery.page(f, actor: actor, on: req.database)
         let query = others + [("unit", f.unitID.map(String.init) ?? "")]
         let page = EventListPage(
             layout: req.layout(
@@ -194,9 +194,9 @@ struct EventsWebController {
         var input = input
         input.unitID = Int(
             try await UnitField.resolve(
-                organiserSpec(req.actor), selectedID: typed["unitID"], text: typed["unit"], on: req.db) ?? "")
+                organiserSpec(req.actor), selectedID: typed["unitID"], text: typed["unit"], on: req.database) ?? "")
         input.unitIDs = try await UnitsField.resolve(
-            participantSpec(req.actor), chosen: input.unitIDs, text: typed["unitIDsText"], on: req.db)
+            participantSpec(req.actor), chosen: input.unitIDs, text: typed["unitIDsText"], on: req.database)
         return input
     }
 
@@ -205,7 +205,7 @@ struct EventsWebController {
     static func candidates(_ req: Request, _ actor: Actor, year: Int, chosen: Set<Int>) async throws
         -> [(id: Int, label: String)]
     {
-        let regs = try await RegistrationModel.query(on: req.db)
+        let regs = try await RegistrationModel.query(on: req.database)
             .join(UnitModel.self, on: \RegistrationModel.$unit.$id == \UnitModel.$id)
             .within(Policy.eventScope(actor)).filter(\.$year ~~ [year - 1, year]).with(\.$subject).sort(\.$sortKey)
             .limit(400)
@@ -220,7 +220,7 @@ struct EventsWebController {
         }
         let missing = chosen.subtracting(seen)
         if !missing.isEmpty {
-            for s in try await SubjectModel.query(on: req.db).filter(\.$id ~~ missing).with(\.$unit).all() {
+            for s in try await SubjectModel.query(on: req.database).filter(\.$id ~~ missing).with(\.$unit).all() {
                 out.append((s.id ?? 0, "\(s.name) (\(s.unit.name))"))
             }
         }
@@ -246,10 +246,10 @@ struct EventsWebController {
                 },
             unitField: try await UnitField.make(
                 Self.organiserSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
-                on: req.db),
+                on: req.database),
             unitsField: try await UnitsField.make(
                 Self.participantSpec(actor), chosen: units, text: form["unitIDsText"] ?? "", error: errors["unitIDs"],
-                on: req.db),
+                on: req.database),
             candidates: cands.map {
                 EventFormPage.Candidate(
                     id: $0.id, label: $0.label, host: hosts.contains($0.id), honour: honours[$0.id] ?? "")
@@ -308,7 +308,8 @@ struct EventsWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let (input, typed, hosts, honours, units) = try Self.read(req)
         return try await req.submit {
-            try await EventsService.create(try await Self.resolved(req, input, typed), actor: req.actor, on: req.db)
+            try await EventsService.create(
+                try await Self.resolved(req, input, typed), actor: req.actor, on: req.database)
         } redirect: { e in
             (EventPath.event(.id(e.id ?? 0)).href, "Đã ghi sự kiện.")
         } orRender: { e in
@@ -322,7 +323,7 @@ struct EventsWebController {
 
     @Sendable func editForm(req: Request) async throws -> Response {
         let id = try Self.id(req)
-        let d = try await EventsService.detail(id, actor: req.actor, .update, on: req.db)
+        let d = try await EventsService.detail(id, actor: req.actor, .update, on: req.database)
         let e = d.event
         let form: [String: String] = [
             "unitID": String(e.unitID), "kind": e.kind.rawValue, "title": e.title, "date": e.displayDate,
@@ -341,11 +342,11 @@ struct EventsWebController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let id = try Self.id(req)
-        _ = try await EventsService.find(id, actor: req.actor, .update, on: req.db)
+        _ = try await EventsService.find(id, actor: req.actor, .update, on: req.database)
         let (input, typed, hosts, honours, units) = try Self.read(req)
         return try await req.submit {
             try await EventsService.update(
-                id, try await Self.resolved(req, input, typed), actor: req.actor, on: req.db)
+                id, try await Self.resolved(req, input, typed), actor: req.actor, on: req.database)
         } redirect: { _ in
             (EventPath.event(.id(id)).href, "Đã lưu sự kiện.")
         } orRender: { e in
@@ -360,7 +361,7 @@ struct EventsWebController {
     // MARK: One event
 
     static func page(_ req: Request, _ id: Int, errors: [String: String] = [:]) async throws -> EventPage {
-        let d = try await EventsService.detail(id, actor: req.actor, on: req.db)
+        let d = try await EventsService.detail(id, actor: req.actor, on: req.database)
         let e = d.event
         let canWrite = req.can(.update, .event(d.unit.unitPath))
         return EventPage(
@@ -392,7 +393,7 @@ struct EventsWebController {
         let id = try Self.id(req)
         let input = try req.form(EventStatusForm.self)
         return try await req.submit {
-            try await EventsService.move(id, to: input.status ?? "", actor: req.actor, on: req.db)
+            try await EventsService.move(id, to: input.status ?? "", actor: req.actor, on: req.database)
         } redirect: { e in
             (EventPath.event(.id(id)).href, "Sự kiện chuyển sang “\(e.status.label)”.")
         } orRender: { e in
@@ -403,12 +404,12 @@ struct EventsWebController {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let id = try Self.id(req)
-        _ = try await EventsService.find(id, actor: req.actor, .update, on: req.db)
+        _ = try await EventsService.find(id, actor: req.actor, .update, on: req.database)
         let input = try req.form(EventFileForm.self)
         return try await req.submit {
             try await EventsService.addFile(
                 id, filename: input.file?.filename ?? "", bytes: input.file.map { Array(buffer: $0.data) } ?? [],
-                actor: req.actor, app: req.application, on: req.db)
+                actor: req.actor, app: req.application, on: req.database)
         } redirect: { f in
             (EventPath.event(.id(id)).href, "Đã thêm tài liệu \(f.originalName).")
         } orRender: { e in
@@ -423,7 +424,7 @@ struct EventsWebController {
 
     static func document(_ req: Request, report: Bool) async throws -> Response {
         let id = try id(req)
-        let d = try await EventsService.detail(id, actor: req.actor, on: req.db)
+        let d = try await EventsService.detail(id, actor: req.actor, on: req.database)
         let data = report ? try EventDocuments.report(d) : try EventDocuments.invitation(d)
         return FileStore.attachment(
             data, name: (report ? "bao-cao-ket-qua-su-kien-" : "giay-moi-su-kien-") + "\(id).docx",

@@ -41,30 +41,31 @@ struct MediaAPIController {
         _ = try req.requireActor()
         let (f, cursor) = try MediaWebController.filter(req)
         let q = try req.listQuery(defaultPerPage: 50)
-        let page = try await MediaQuery.list(f, actor: req.actor, after: cursor, limit: min(q.perPage, 200), on: req.db)
+        let page = try await MediaQuery.list(
+            f, actor: req.actor, after: cursor, limit: min(q.perPage, 200), on: req.database)
         return MediaListDTO(items: page.items.map(Self.dto), next: page.next?.token)
     }
 
     @Sendable func read(req: Request) async throws -> MediaDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        return Self.dto(try await MediaQuery.readable(id, actor: req.actor, on: req.db))
+        return Self.dto(try await MediaQuery.readable(id, actor: req.actor, on: req.database))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(MediaInput.self)
-        let m = try await MediaService.create(input, actor: req.actor, on: req.db)
+        let m = try await MediaService.create(input, actor: req.actor, on: req.database)
         return try await Self.dto(m).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> MediaDTO {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.content.decode(MediaInput.self)
-        return Self.dto(try await MediaService.update(id, input, actor: req.actor, on: req.db))
+        return Self.dto(try await MediaService.update(id, input, actor: req.actor, on: req.database))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
         let id = try req.parameters.require("id", as: Int.self)
-        _ = try await MediaService.delete(id, actor: req.actor, on: req.db)
+        _ = try await MediaService.delete(id, actor: req.actor, on: req.database)
         return .noContent
     }
 }

@@ -159,7 +159,7 @@ struct MediaWebController {
         var subjectName: String?
         var form: MediaFormContext?
         if let sid = f.subjectID,
-            let s = try await SubjectModel.query(on: req.db).filter(\.$id == sid).with(\.$unit).first(),
+            let s = try await SubjectModel.query(on: req.database).filter(\.$id == sid).with(\.$unit).first(),
             req.can(.read, .mediaEntry(s.unit.unitPath))
         {
             subjectName = s.name
@@ -183,8 +183,8 @@ struct MediaWebController {
                 textLabel: "Đơn vị của điển hình (mã hoặc tên, gồm trực thuộc)"
             ) { MediaPath.list.href(others + [("unit", String($0))]) }
         }
-        let page = try await MediaQuery.list(f, actor: actor, after: cursor, limit: perPage, on: req.db)
-        let names = try await subjectNames(page.items.map(\.subjectID), on: req.db)
+        let page = try await MediaQuery.list(f, actor: actor, after: cursor, limit: perPage, on: req.database)
+        let names = try await subjectNames(page.items.map(\.subjectID), on: req.database)
         let query = others + [("unit", f.unitID.map(String.init) ?? "")]
         return MediaListPage(
             layout: req.layout("Sổ theo dõi tuyên truyền", active: MediaPath.list.href),
@@ -205,7 +205,7 @@ struct MediaWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.form(MediaInput.self)
         return try await req.submit {
-            try await MediaService.create(input, actor: req.actor, on: req.db)
+            try await MediaService.create(input, actor: req.actor, on: req.database)
         } redirect: { m in
             (
                 MediaPath.list.href([("subject", String(m.subjectID))]),
@@ -230,9 +230,9 @@ struct MediaWebController {
     static func entryPage(_ req: Request, id: Int, values: [String: String]? = nil, errors: [String: String] = [:])
         async throws -> MediaEntryPage
     {
-        let m = try await MediaQuery.readable(id, actor: req.actor, on: req.db)
-        let name = try await subjectNames([m.subjectID], on: req.db)[m.subjectID] ?? ""
-        let unit = try await UnitModel.find(m.unitID, on: req.db)
+        let m = try await MediaQuery.readable(id, actor: req.actor, on: req.database)
+        let name = try await subjectNames([m.subjectID], on: req.database)[m.subjectID] ?? ""
+        let unit = try await UnitModel.find(m.unitID, on: req.database)
         let canEdit = req.can(.update, .mediaEntry(m.unitPath))
         let v =
             values ?? [
@@ -259,7 +259,7 @@ struct MediaWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.form(MediaInput.self)
         return try await req.submit {
-            try await MediaService.update(id, input, actor: req.actor, on: req.db)
+            try await MediaService.update(id, input, actor: req.actor, on: req.database)
         } redirect: { _ in
             (MediaPath.entry(.id(id)).href, "Đã lưu thay đổi.")
         } orRender: { e in
@@ -272,7 +272,7 @@ struct MediaWebController {
 
     @Sendable func delete(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let m = try await MediaService.delete(id, actor: req.actor, on: req.db)
+        let m = try await MediaService.delete(id, actor: req.actor, on: req.database)
         return Flash.redirect(
             req, to: MediaPath.list.href([("subject", String(m.subjectID))]), "Đã xóa tin, bài tuyên truyền.")
     }

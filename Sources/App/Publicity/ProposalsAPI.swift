@@ -72,18 +72,19 @@ struct ProposalsAPIController {
         let q = try req.listQuery(defaultPerPage: 50)
         let page = try await ProposalQuery.list(
             status: status, actor: req.actor, before: try req.intQuery("before"), limit: min(q.perPage, 200),
-            on: req.db)
+            on: req.database)
         return ProposalListDTO(items: page.items.map { Self.dto($0, actor: req.actor) }, next: page.next)
     }
 
     @Sendable func read(req: Request) async throws -> ProposalDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        return Self.dto(try await ProposalQuery.readable(id, actor: req.actor, on: req.db), actor: req.actor)
+        return Self.dto(try await ProposalQuery.readable(id, actor: req.actor, on: req.database), actor: req.actor)
     }
 
     @Sendable func move(req: Request) async throws -> ProposalDTO {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.content.decode(ProposalMoveInput.self)
-        return Self.dto(try await ProposalsService.move(id, input, actor: req.actor, on: req.db), actor: req.actor)
+        return Self.dto(
+            try await ProposalsService.move(id, input, actor: req.actor, on: req.database), actor: req.actor)
     }
 }

@@ -80,14 +80,14 @@ enum ProposalsService {
     static func submit(_ input: ProposalInput, req: Request) async throws -> ProposalOutcome {
         let hash = addressHash(req)
         let now = Date()
-        let recent = try await ProposalHitModel.query(on: req.db).filter(\.$addressHash == hash)
+        let recent = try await ProposalHitModel.query(on: req.database).filter(\.$addressHash == hash)
             .filter(\.$at > now.addingTimeInterval(-ProposalRules.window)).all().map(\.at)
         if let wait = ProposalRules.retryAfter(recent: recent, now: now) {
             req.logger.notice("Lời giới thiệu điển hình bị từ chối: quá \(ProposalRules.limit) lần/giờ từ một địa chỉ")
             return .refused(retryAfter: wait)
         }
         if input.isBot {
-            try await ProposalHitModel(addressHash: hash, at: now).create(on: req.db)
+            try await ProposalHitModel(addressHash: hash, at: now).create(on: req.database)
             req.logger.notice("proposal-honeypot: lời giới thiệu có trường bẫy được điền, đã bỏ qua")
             return .discarded
         }
@@ -95,10 +95,11 @@ enum ProposalsService {
         // A unit typed by its name or code (after the limit: the lookup reads the units).
         if !VietnameseText.clean(input.unit ?? "").isEmpty {
             typed.unitID = Int(
-                try await UnitField.resolve(unitSpec, selectedID: input.unitID, text: input.unit, on: req.db) ?? "")
+                try await UnitField.resolve(unitSpec, selectedID: input.unitID, text: input.unit, on: req.database)
+                    ?? "")
         }
         var unit: UnitModel?
-        if let id = typed.unitID { unit = try await receivingUnit(id, on: req.db) }
+        if let id = typed.unitID { unit = try await receivingUnit(id, on: req.database) }
         var e = FieldErrors()
         let d = ProposalRules.validate(typed, unitAllowed: unit != nil, errors: &e)
         guard e.isEmpty, let unit else { throw AppError.invalid(e) }
@@ -112,7 +113,7 @@ enum ProposalsService {
         p.consentContact = d.consent
         p.decisionReason = ""
         p.submittedAt = now
-        try await req.db.transaction { tx in
+        try await req.database.transaction { tx in
             try await p.create(on: tx)
             try await ProposalHitModel(addressHash: hash, at: now).create(on: tx)
             try await AuditLog.record(

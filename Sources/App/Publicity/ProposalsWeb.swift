@@ -96,7 +96,7 @@ struct ProposalsWebController {
                 },
             unitField: try await UnitField.make(
                 ProposalsService.unitSpec, selectedID: values["unitID"], text: values["unit"],
-                error: errors["unitID"], on: req.db),
+                error: errors["unitID"], on: req.database),
             errors: errors, refused: refused)
     }
 
@@ -150,8 +150,8 @@ struct ProposalsWebController {
         let status = try Self.statusFilter(req)
         let before = try req.intQuery("before")
         let page = try await ProposalQuery.list(
-            status: status, actor: req.actor, before: before, limit: Self.perPage, on: req.db)
-        let names = try await Self.unitNames(page.items.map(\.unitID), on: req.db)
+            status: status, actor: req.actor, before: before, limit: Self.perPage, on: req.database)
+        let names = try await Self.unitNames(page.items.map(\.unitID), on: req.database)
         let filter: [(String, String)] = [("status", status?.rawValue ?? "")]
         return try await req.render(
             "publicity/proposal-queue",
@@ -180,8 +180,8 @@ struct ProposalsWebController {
     static func page(_ req: Request, id: Int, values: [String: String] = [:], errors: [String: String] = [:])
         async throws -> ProposalPage
     {
-        let p = try await ProposalQuery.readable(id, actor: req.actor, on: req.db)
-        let unitName = try await unitNames([p.unitID], on: req.db)[p.unitID] ?? ""
+        let p = try await ProposalQuery.readable(id, actor: req.actor, on: req.database)
+        let unitName = try await unitNames([p.unitID], on: req.database)[p.unitID] ?? ""
         let canMove = req.can(.update, .proposal(p.path)) && !ProposalWorkflow.targets(from: p.status).isEmpty
         let chosen = values["status"] ?? ""
         return ProposalPage(
@@ -211,7 +211,7 @@ struct ProposalsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.form(ProposalMoveInput.self)
         return try await req.submit {
-            try await ProposalsService.move(id, input, actor: req.actor, on: req.db)
+            try await ProposalsService.move(id, input, actor: req.actor, on: req.database)
         } redirect: { p in
             (ProposalsPath.proposal(.id(id)).href, "Đã chuyển lời giới thiệu sang “\(p.status.label)”.")
         } orRender: { e in

@@ -135,7 +135,8 @@ struct ReplicationForm: Content, Sendable {
     func input(_ req: Request) async throws -> ReplicationInput {
         var f = self
         f.adoptingUnitID = try await UnitField.resolve(
-            ReplicationWebController.unitSpec(req.actor), selectedID: adoptingUnitID, text: adoptingUnit, on: req.db)
+            ReplicationWebController.unitSpec(req.actor), selectedID: adoptingUnitID, text: adoptingUnit,
+            on: req.database)
         return f.input
     }
     var flat: [String: String] {
@@ -201,7 +202,8 @@ struct ReplicationWebController {
         f.before = try req.intQuery("before")
         let typeCode = VietnameseText.clean(req.queryText("typeCode") ?? "")
         if !typeCode.isEmpty {
-            f.typeIDs = try await SubjectTypeModel.query(on: req.db).filter(\.$code == typeCode).all().compactMap(\.id)
+            f.typeIDs = try await SubjectTypeModel.query(on: req.database).filter(\.$code == typeCode).all().compactMap(
+                \.id)
         }
         let kept = [
             ("year", f.year.map(String.init) ?? ""), ("unitID", f.unitID.map(String.init) ?? ""),
@@ -220,7 +222,7 @@ struct ReplicationWebController {
         ) { ReplicationsPath.list.href(others + [("unitID", String($0))]) }
         f.unitID = unitID
         kept = others + [("unitID", f.unitID.map(String.init) ?? "")]
-        let page = try await ReplicationQuery.list(f, actor: actor, on: req.db)
+        let page = try await ReplicationQuery.list(f, actor: actor, on: req.database)
         let thisYear = Today.year
         let years =
             [SelectOption(value: "", label: "Tất cả các năm", selected: f.year == nil)]
@@ -229,7 +231,7 @@ struct ReplicationWebController {
             }
         let types = try await RegistrationOptions.types(
             selected: others.first { $0.0 == "typeCode" }?.1 ?? "",
-            in: try await RegistrationOptions.catalogue(on: req.db), all: true, on: req.db)
+            in: try await RegistrationOptions.catalogue(on: req.database), all: true, on: req.database)
         return try await req.render(
             "publicity/replications",
             ReplicationsPage(
@@ -280,10 +282,10 @@ struct ReplicationWebController {
             heading: id == nil ? "Ghi nhận đơn vị nhân rộng mô hình, điển hình" : "Sửa thông tin nhân rộng",
             action: id.map { ReplicationsPath.replication(.id($0)).href } ?? ReplicationsPath.list.href,
             creating: id == nil, modelLabel: modelLabel, form: form, errors: errors,
-            models: id == nil ? try await modelOptions(selected: form["registrationID"] ?? "", on: req.db) : [],
+            models: id == nil ? try await modelOptions(selected: form["registrationID"] ?? "", on: req.database) : [],
             unitField: try await UnitField.make(
                 Self.unitSpec(actor), selectedID: form["adoptingUnitID"], text: form["adoptingUnit"],
-                error: errors["adoptingUnitID"], on: req.db),
+                error: errors["adoptingUnitID"], on: req.database),
             cancelHref: id.map { ReplicationsPath.replication(.id($0)).href }
                 ?? (Int(form["registrationID"] ?? "").map {
                     RegistrationsPath.registration(.id($0)).href + "#nhan-rong"
@@ -304,7 +306,7 @@ struct ReplicationWebController {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.form(ReplicationForm.self)
         return try await req.submit {
-            try await ReplicationService.create(try await form.input(req), actor: req.actor, on: req.db)
+            try await ReplicationService.create(try await form.input(req), actor: req.actor, on: req.database)
         } redirect: { r in
             (ReplicationsPath.replication(.id(r.id ?? 0)).href, "Đã ghi nhận đơn vị nhân rộng mô hình.")
         } orRender: { e in
@@ -315,11 +317,11 @@ struct ReplicationWebController {
     }
 
     static func page(req: Request, id: Int, errors: [String: String] = [:]) async throws -> ReplicationPage {
-        let r = try await ReplicationService.load(id, .read, actor: req.actor, on: req.db)
+        let r = try await ReplicationService.load(id, .read, actor: req.actor, on: req.database)
         let m = r.registration
         let resource = ReplicationService.resource(adoptingUnit: r.adoptingUnit, model: m)
         let canEdit = req.can(.update, resource)
-        let assessments = try await ReplicationQuery.assessments(id, on: req.db).map { a in
+        let assessments = try await ReplicationQuery.assessments(id, on: req.database).map { a in
             let dto = try ReplicationAssessmentDTO(a)
             return ReplicationPage.Assessment(
                 year: dto.year, assessedOn: dto.assessedOn, assessor: dto.assessor, met: dto.met, unmet: dto.unmet,
@@ -354,7 +356,7 @@ struct ReplicationWebController {
 
     @Sendable func editForm(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let r = try await ReplicationService.load(id, .update, actor: req.actor, on: req.db)
+        let r = try await ReplicationService.load(id, .update, actor: req.actor, on: req.database)
         let form = [
             "adoptingUnitID": String(r.$adoptingUnit.id), "adoptedOn": r.adoptedOn.isoToVietnamese,
             "adaptation": r.adaptation, "responsible": r.responsible,
@@ -368,10 +370,10 @@ struct ReplicationWebController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        let existing = try await ReplicationService.load(id, .update, actor: req.actor, on: req.db)
+        let existing = try await ReplicationService.load(id, .update, actor: req.actor, on: req.database)
         let form = try req.form(ReplicationForm.self)
         return try await req.submit {
-            try await ReplicationService.update(id, try await form.input(req), actor: req.actor, on: req.db)
+            try await ReplicationService.update(id, try await form.input(req), actor: req.actor, on: req.database)
         } redirect: { _ in
             (ReplicationsPath.replication(.id(id)).href, "Đã lưu thông tin nhân rộng.")
         } orRender: { e in
@@ -388,7 +390,7 @@ struct ReplicationWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let input = try req.form(ReplicationMoveInput.self)
         return try await req.submit {
-            try await ReplicationService.move(id, to: input.to, actor: req.actor, on: req.db)
+            try await ReplicationService.move(id, to: input.to, actor: req.actor, on: req.database)
         } redirect: { r in
             (ReplicationsPath.replication(.id(id)).href, "Đã chuyển sang “\(r.status.label)”.")
         } orRender: { e in
@@ -428,8 +430,8 @@ struct ReplicationWebController {
     static func assessmentPage(
         req: Request, id: Int, form: [String: String], inputs: [String: [String: String]], errors: [String: String]
     ) async throws -> ReplicationAssessmentFormPage {
-        let r = try await ReplicationService.load(id, .update, actor: req.actor, on: req.db)
-        let criteria = try await ReplicationService.standard(of: r.registration, on: req.db)
+        let r = try await ReplicationService.load(id, .update, actor: req.actor, on: req.database)
+        let criteria = try await ReplicationService.standard(of: r.registration, on: req.database)
         return ReplicationAssessmentFormPage(
             layout: req.layout("Đánh giá kết quả nhân rộng", active: ReplicationsPath.list.href),
             heading: "Đánh giá kết quả nhân rộng “\(r.registration.title)” tại \(r.adoptingUnit.name)",
@@ -451,10 +453,10 @@ struct ReplicationWebController {
 
     @Sendable func assess(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: Int.self)
-        _ = try await ReplicationService.load(id, .update, actor: req.actor, on: req.db)
+        _ = try await ReplicationService.load(id, .update, actor: req.actor, on: req.database)
         let form = try req.form(ReplicationAssessmentForm.self)
         return try await req.submit(parsed: form.input()) { input in
-            try await ReplicationService.assess(id, input, actor: req.actor, on: req.db)
+            try await ReplicationService.assess(id, input, actor: req.actor, on: req.database)
         } redirect: { a in
             (
                 ReplicationsPath.replication(.id(id)).href + "#ket-qua",
@@ -473,11 +475,11 @@ struct ReplicationWebController {
     /// — once it has spread and its workflow allows — the offer to mark the model "Nhân rộng".
     static func section(req: Request, model r: RegistrationSummary) async throws -> ReplicationSection {
         let id = r.id
-        let adoptions = try await ReplicationQuery.adoptions(of: [id], on: req.db)
+        let adoptions = try await ReplicationQuery.adoptions(of: [id], on: req.database)
         let spread = try await ReplicationQuery.spread(
             registrationID: id, unitPath: r.unitPath,
             counted: adoptions.filter { ReplicationQuery.counted.contains($0.status) }, tableWhenAdopted: true,
-            on: req.db)
+            on: req.database)
         let canMove = req.can(.update, RegistrationQueries.resource(r))
         let offer =
             spread.count > 0 && canMove && RegistrationWorkflow.allowed(from: r.status, to: .replicated)

@@ -132,7 +132,7 @@ struct StoriesAPIController {
 
     static func dto(_ req: Request, _ id: Int) async throws -> StoryDTO {
         StoryDTO(
-            try await StoriesService.detail(id, actor: req.actor, on: req.db),
+            try await StoriesService.detail(id, actor: req.actor, on: req.database),
             columns: try StoriesService.columns(req.application))
     }
 
@@ -154,7 +154,7 @@ struct StoriesAPIController {
             status: wanted, columnCode: column.isEmpty ? nil : column,
             after: try StoryFilter.cursor(req.queryText("after")))
         f.perPage = min(max(try req.intQuery("perPage") ?? 50, 1), 200)
-        let page = try await StoriesService.list(f, actor: actor, on: req.db)
+        let page = try await StoriesService.list(f, actor: actor, on: req.database)
         return StoryListDTO(
             items: page.items.map {
                 StorySummaryDTO(
@@ -171,28 +171,28 @@ struct StoriesAPIController {
         _ = try req.requireActor()
         let input = try req.content.decode(StoryInputDTO.self)
         let s = try await StoriesService.create(
-            input.input, actor: req.actor, columns: try StoriesService.columns(req.application), on: req.db)
+            input.input, actor: req.actor, columns: try StoriesService.columns(req.application), on: req.database)
         return try await Self.dto(req, try s.requireID()).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> StoryDTO {
         let id = try StoriesWebController.id(req)
-        _ = try await StoriesService.find(id, actor: req.actor, .update, on: req.db)
+        _ = try await StoriesService.find(id, actor: req.actor, .update, on: req.database)
         let input = try req.content.decode(StoryInputDTO.self)
         _ = try await StoriesService.update(
-            id, input.input, actor: req.actor, columns: try StoriesService.columns(req.application), on: req.db)
+            id, input.input, actor: req.actor, columns: try StoriesService.columns(req.application), on: req.database)
         return try await Self.dto(req, id)
     }
 
     @Sendable func move(req: Request) async throws -> StoryDTO {
         let id = try StoriesWebController.id(req)
-        _ = try await StoriesService.find(id, actor: req.actor, on: req.db)
+        _ = try await StoriesService.find(id, actor: req.actor, on: req.database)
         let input = try req.content.decode(StoryMoveDTO.self)
         guard let step = StoryMove(rawValue: input.step) else {
             throw AppError.badRequest(
                 "“step” phải là một trong: " + StoryMove.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
-        _ = try await StoriesService.move(id, step, reason: input.reason ?? "", actor: req.actor, on: req.db)
+        _ = try await StoriesService.move(id, step, reason: input.reason ?? "", actor: req.actor, on: req.database)
         return try await Self.dto(req, id)
     }
 }

@@ -145,9 +145,9 @@ struct StoriesWebController {
             status: StoryStatus(rawValue: statusText), columnCode: columnText.isEmpty ? nil : columnText,
             after: try StoryFilter.cursor(req.queryText("after")))
         f.perPage = 30
-        let page = try await StoriesService.list(f, actor: actor, on: req.db)
+        let page = try await StoriesService.list(f, actor: actor, on: req.database)
         let unitIDs = Set(page.items.map(\.unitID))
-        let units = try await UnitModel.query(on: req.db).filter(\.$id ~~ unitIDs).all()
+        let units = try await UnitModel.query(on: req.database).filter(\.$id ~~ unitIDs).all()
         let unitName = Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0, u.name) } })
         let query = [("status", statusText), ("column", columnText)]
         let canCreate =
@@ -211,15 +211,15 @@ struct StoriesWebController {
             id == nil
             ? try await UnitField.make(
                 Self.unitSpec(actor), selectedID: form["unitID"], text: form["unit"], error: errors["unitID"],
-                on: req.db) : nil
+                on: req.database) : nil
         let chosenID =
             unitField.map { Int($0.picker.isSelect ? form["unitID"] ?? "" : $0.picker.unitID) }
             ?? Int(form["unitID"] ?? "")
         var candidates: [SubjectModel] = []
-        if let unitID = chosenID ?? actor.unitID, let unit = try await UnitModel.find(unitID, on: req.db),
+        if let unitID = chosenID ?? actor.unitID, let unit = try await UnitModel.find(unitID, on: req.database),
             id != nil || Policy.storyScope(actor).contains(unit.unitPath)
         {
-            candidates = try await StoriesService.candidates(unit: unit, on: req.db)
+            candidates = try await StoriesService.candidates(unit: unit, on: req.database)
         }
         let lang = form["minorityLang"] ?? ""
         let column = form["columnCode"] ?? ""
@@ -260,8 +260,8 @@ struct StoriesWebController {
             var input = input
             input.unitID = Int(
                 try await UnitField.resolve(
-                    Self.unitSpec(req.actor), selectedID: typed["unitID"], text: typed["unit"], on: req.db) ?? "")
-            return try await StoriesService.create(input, actor: req.actor, columns: columns, on: req.db)
+                    Self.unitSpec(req.actor), selectedID: typed["unitID"], text: typed["unit"], on: req.database) ?? "")
+            return try await StoriesService.create(input, actor: req.actor, columns: columns, on: req.database)
         } redirect: { s in
             (StoriesPath.story(.id(s.id ?? 0)).href, "Đã lưu bản nháp bài viết.")
         } orRender: { e in
@@ -274,8 +274,8 @@ struct StoriesWebController {
 
     @Sendable func editForm(req: Request) async throws -> Response {
         let id = try Self.id(req)
-        _ = try await StoriesService.find(id, actor: req.actor, .update, on: req.db)
-        let d = try await StoriesService.detail(id, actor: req.actor, on: req.db)
+        _ = try await StoriesService.find(id, actor: req.actor, .update, on: req.database)
+        let d = try await StoriesService.detail(id, actor: req.actor, on: req.database)
         let s = d.story
         let form: [String: String] = [
             "unitID": String(s.unitID), "columnCode": s.columnCode, "title": s.title, "lead": s.lead,
@@ -290,12 +290,12 @@ struct StoriesWebController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let id = try Self.id(req)
-        let (s, _) = try await StoriesService.find(id, actor: req.actor, .update, on: req.db)
+        let (s, _) = try await StoriesService.find(id, actor: req.actor, .update, on: req.database)
         var (input, typed, checked) = try Self.read(req)
         typed["unitID"] = String(s.unitID)
         let columns = try StoriesService.columns(req.application)
         return try await req.submit {
-            try await StoriesService.update(id, input, actor: req.actor, columns: columns, on: req.db)
+            try await StoriesService.update(id, input, actor: req.actor, columns: columns, on: req.database)
         } redirect: { _ in
             (StoriesPath.story(.id(id)).href, "Đã lưu bài viết.")
         } orRender: { e in
@@ -312,7 +312,7 @@ struct StoriesWebController {
     static func page(_ req: Request, _ id: Int, form: [String: String] = [:], errors: [String: String] = [:])
         async throws -> StoryPage
     {
-        let d = try await StoriesService.detail(id, actor: req.actor, on: req.db)
+        let d = try await StoriesService.detail(id, actor: req.actor, on: req.database)
         let s = d.story
         let columns = try StoriesService.columns(req.application)
         let canEdit =
@@ -357,7 +357,7 @@ struct StoriesWebController {
                 "Thao tác không hợp lệ: chọn gửi duyệt, duyệt đăng, trả lại, gỡ bài hoặc sửa lại.")
         }
         return try await req.submit {
-            try await StoriesService.move(id, step, reason: f.reason ?? "", actor: req.actor, on: req.db)
+            try await StoriesService.move(id, step, reason: f.reason ?? "", actor: req.actor, on: req.database)
         } redirect: { _ in
             (StoriesPath.story(.id(id)).href, step.done)
         } orRender: { e in
@@ -370,12 +370,12 @@ struct StoriesWebController {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let id = try Self.id(req)
-        _ = try await StoriesService.find(id, actor: req.actor, .update, on: req.db)
+        _ = try await StoriesService.find(id, actor: req.actor, .update, on: req.database)
         let f = try req.form(StoryPhotoForm.self)
         return try await req.submit {
             try await StoriesService.addPhoto(
                 id, bytes: f.file.map { Array(buffer: $0.data) } ?? [], alt: f.alt ?? "", caption: f.caption ?? "",
-                actor: req.actor, app: req.application, on: req.db)
+                actor: req.actor, app: req.application, on: req.database)
         } redirect: { p in
             (StoriesPath.story(.id(id)).href, "Đã thêm ảnh (\(p.width)×\(p.height)).")
         } orRender: { e in
@@ -391,7 +391,7 @@ struct StoriesWebController {
         let id = try Self.id(req)
         let pid = try req.parameters.require("pid", as: Int.self)
         let (p, data) = try await StoriesService.photo(
-            id, photo: pid, actor: req.actor, app: req.application, on: req.db)
+            id, photo: pid, actor: req.actor, app: req.application, on: req.database)
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.replaceOrAdd(name: .contentType, value: p.contentType)
         res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")

@@ -84,7 +84,8 @@ struct RewardsAPIController {
 
     @Sendable func ledger(req: Request) async throws -> FundLedgerDTO {
         let id = try req.parameters.require("id", as: Int.self)
-        let l = try await RewardService.ledger(id, before: try req.intQuery("before"), actor: req.actor, on: req.db)
+        let l = try await RewardService.ledger(
+            id, before: try req.intQuery("before"), actor: req.actor, on: req.database)
         return FundLedgerDTO(
             authorityID: id, balance: l.balance, items: l.items.map(FundEntryDTO.init), perPage: 50, total: l.total,
             next: l.next)
@@ -96,7 +97,7 @@ struct RewardsAPIController {
         do { input = try req.content.decode(FundIncomeInput.self) } catch {
             throw AppError.badRequest("Dữ liệu gửi lên phải là JSON có kind, amount, date, description.")
         }
-        let m = try await RewardService.addIncome(id, input, actor: req.actor, on: req.db)
+        let m = try await RewardService.addIncome(id, input, actor: req.actor, on: req.database)
         return try await FundEntryDTO(m).encodeResponse(status: .created, for: req)
     }
 
@@ -105,6 +106,6 @@ struct RewardsAPIController {
         guard let year = Int(req.parameters.get("year") ?? "") else {
             throw AppError.notFound("Năm trong đường dẫn phải là số, ví dụ 2025.")
         }
-        return FundReportDTO(try await RewardService.report(id, year: year, actor: req.actor, on: req.db))
+        return FundReportDTO(try await RewardService.report(id, year: year, actor: req.actor, on: req.database))
     }
 }

@@ -113,7 +113,7 @@ struct RewardsWebController {
         -> FundPage
     {
         let before = try req.intQuery("before")
-        let l = try await RewardService.ledger(id, before: before, actor: req.actor, on: req.db)
+        let l = try await RewardService.ledger(id, before: before, actor: req.actor, on: req.database)
         let chosen = form["kind"] ?? ""
         return FundPage(
             layout: req.layout("Quỹ thi đua, khen thưởng: \(l.authority.name)", active: DecisionsPath.register.href),
@@ -140,7 +140,7 @@ struct RewardsWebController {
         let id = try req.parameters.require("id", as: Int.self)
         let f = try req.form(FundIncomeForm.self)
         return try await req.submit {
-            try await RewardService.addIncome(id, f.input, actor: req.actor, on: req.db)
+            try await RewardService.addIncome(id, f.input, actor: req.actor, on: req.database)
         } redirect: { m in
             (RewardsPath.fund(.id(id)).href, "Đã ghi thu \(RewardMoney.format(m.amount)) vào sổ quỹ.")
         } orRender: { e in
@@ -151,7 +151,7 @@ struct RewardsWebController {
     }
 
     static func yearPage(req: Request, id: Int, year: Int) async throws -> FundYearPage {
-        let r = try await RewardService.report(id, year: year, actor: req.actor, on: req.db)
+        let r = try await RewardService.report(id, year: year, actor: req.actor, on: req.database)
         let y = r.report
         return FundYearPage(
             layout: req.layout("Báo cáo quỹ thi đua, khen thưởng năm \(year)", active: DecisionsPath.register.href),
@@ -200,7 +200,7 @@ struct RewardsWebController {
         guard let year = Int(req.parameters.get("year") ?? "") else {
             throw AppError.notFound("Năm trong đường dẫn phải là số, ví dụ 2025.")
         }
-        let r = try await RewardService.report(id, year: year, actor: req.actor, on: req.db)
+        let r = try await RewardService.report(id, year: year, actor: req.actor, on: req.database)
         let data = try XLSXWriter.data(sheets: [Self.sheet(r)])
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.replaceOrAdd(

@@ -115,7 +115,8 @@ struct StatisticsQuery {
     func report(_ req: Request, code: String) async throws -> StatisticsReport {
         let actor = try req.requireActor()
         return try await StatisticsService.report(
-            code: code, unitID: unitID, year: year, periodCode: period, actor: actor, app: req.application, on: req.db)
+            code: code, unitID: unitID, year: year, periodCode: period, actor: actor, app: req.application,
+            on: req.database)
     }
 }
 
@@ -159,7 +160,7 @@ struct StatisticsWebController {
         }
         let report = try await StatisticsService.report(
             code: code, unitID: unitID, year: q.year, periodCode: q.period, actor: actor, app: req.application,
-            on: req.db)
+            on: req.database)
         let periods = report.set.periods.map {
             StatisticsFormPage.Option(value: $0.code, label: $0.label, selected: $0.code == report.period.code)
         }

@@ -105,8 +105,13 @@ import Vapor
 
     /// 50 writes at once through the API (several connections on SQLite, a pool on PostgreSQL): one chain, no fork.
     /// The writes queue for their turn (`FairGate.sqliteWriter`); with the whole suite running beside it, fifty in line can
-    /// wait longer than the production default of 45 s, so the wait is raised: this test is about one chain.
-    static func patientWrites(_ c: inout AppConfig) { c.sqliteWriteWait = 600 }
+    /// wait longer than the production default of 45 s, so the wait is raised: this test is about one chain. On
+    /// PostgreSQL the same for a pooled connection (with three suites on the machine, 7 of the 50 once waited past
+    /// the pool's 10 s).
+    static func patientWrites(_ c: inout AppConfig) {
+        c.sqliteWriteWait = 600
+        c.postgresPoolWait = 600
+    }
 
     @Test func concurrentWritesKeepOneChain() async throws {
         try await withTestApp(sqliteFile: true, adjust: Self.patientWrites) { app in

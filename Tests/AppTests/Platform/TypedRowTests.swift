@@ -2,6 +2,7 @@ import Domain
 import FluentKit
 import FluentPostgresDriver
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
@@ -292,6 +293,68 @@ struct TypedRowTests {
                         "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = \(bind: name)"
                     ).first()?.decode(column: "n", as: Int.self))
                 #expect(open <= loops.count, "\(open) connections for \(loops.count) loops")
+            })
+    }
+
+    @Test(
+        "DIENHINH_PG_POOL_WAIT 1–600: every pooled connection busy past it is a 503 with Retry-After, not a 500"
+    )
+    func poolWait() async throws {
+        let dir = NSTemporaryDirectory()
+        #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).postgresPoolWait == 10)
+        #expect(
+            try AppConfig.fromEnvironment(["DIENHINH_PG_POOL_WAIT": "3"], workingDirectory: dir).postgresPoolWait == 3)
+        for bad in ["0", "601", "mười"] {
+            expectRefused(["DIENHINH_PG_POOL_WAIT": bad], naming: "DIENHINH_PG_POOL_WAIT", saying: "từ 1 đến 600")
+        }
+        try await withTestApp(
+            adjust: {
+                $0.postgresConnections = 1
+                $0.postgresPoolWait = 1
+            },
+            { app in
+                guard app.db.isPostgres else { return }
+                let api = try await APIClient.login(app, "noivu")
+                let browser = Browser(app)
+                try await browser.login("noivu")
+                #expect(try await api.send(.GET, "/api/v1/registrations").status == .ok)
+                // Each event loop's one connection held by a long statement: a request waits 1 s for it, then is told
+                // to come back.
+                let loops = Array(app.eventLoopGroup.makeIterator())
+                let held = NIOLockedValueBox(0)
+                let release = NIOLockedValueBox(false)
+                let holders = Task {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for loop in loops {
+                            group.addTask {
+                                let db = try #require(app.databases.database(.psql, logger: app.logger, on: loop))
+                                try await db.withConnection { conn in
+                                    held.withLockedValue { $0 += 1 }
+                                    for _ in 0..<300 where !release.withLockedValue({ $0 }) {
+                                        try await conn.sql().raw("SELECT pg_sleep(0.1)").run()
+                                    }
+                                }
+                            }
+                        }
+                        try await group.waitForAll()
+                    }
+                }
+                while held.withLockedValue({ $0 }) < loops.count { try await Task.sleep(for: .milliseconds(10)) }
+                let refused = try await api.send(.GET, "/api/v1/registrations")
+                let page = try await browser.send(.GET, "/app/registrations")
+                release.withLockedValue { $0 = true }
+                try await holders.value
+                #expect(refused.status == .serviceUnavailable, "\(refused.text)")
+                #expect(Int(refused.headers.first(name: .retryAfter) ?? "") ?? 0 >= 1)
+                let error = try refused.jsonObject()
+                #expect(error["code"] as? String == "busy")
+                #expect((error["message"] as? String)?.contains("chưa lấy được kết nối") == true)
+                #expect(page.status == .serviceUnavailable)
+                #expect(Int(page.headers.first(name: .retryAfter) ?? "") ?? 0 >= 1)
+                #expect(page.text.contains("chưa lấy được kết nối"))
+                // The connections free again: the same requests are answered.
+                #expect(try await api.send(.GET, "/api/v1/registrations").status == .ok)
+                #expect(try await browser.send(.GET, "/app/registrations").status == .ok)
             })
     }
 

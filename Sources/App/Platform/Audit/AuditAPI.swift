@@ -30,13 +30,13 @@ struct AuditAPIController {
     /// Walks the whole chain: as long as the log, so an on-demand check, not part of the listing.
     @Sendable func verify(req: Request) async throws -> VerificationDTO {
         try req.authorize(.list, .auditLog)
-        let v = try await AuditChain.verify(on: req.db)
+        let v = try await AuditChain.verify(on: req.database)
         return VerificationDTO(ok: v.ok, checked: v.checked, badEntryID: v.badEntryID, message: v.message)
     }
 
     @Sendable func list(req: Request) async throws -> ListResponse<EntryDTO> {
         try req.authorize(.list, .auditLog)
-        var q = AuditEntryModel.query(on: req.db)
+        var q = AuditEntryModel.query(on: req.database)
         if let entity = req.queryText("entity") { q = q.filter(\.$entity == entity) }
         let page = try await q.keysetPage(try req.listQuery(defaultPerPage: 100), order: AuditEntryModel.listOrder)
         return ListResponse(page) {

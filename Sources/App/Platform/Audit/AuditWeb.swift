@@ -89,7 +89,7 @@ struct AuditWebController {
         try req.authorize(.list, .auditLog)
         let list = try req.listQuery()
         if let back = Pager.tooDeep(req, list, perPage: list.perPage, base: AuditPath.audit, query: []) { return back }
-        let page = try await AuditEntryModel.query(on: req.db).keysetPage(list, order: AuditEntryModel.listOrder)
+        let page = try await AuditEntryModel.query(on: req.database).keysetPage(list, order: AuditEntryModel.listOrder)
         let rows = try page.items.map { e in
             let shown = Self.inline(e)
             return AuditPage.Row(
@@ -111,7 +111,7 @@ struct AuditWebController {
     @Sendable func entry(req: Request) async throws -> Response {
         try req.authorize(.list, .auditLog)
         let id = try req.parameters.require("id", as: Int.self)
-        guard let e = try await AuditEntryModel.find(id, on: req.db) else {
+        guard let e = try await AuditEntryModel.find(id, on: req.database) else {
             throw AppError.notFound("Không tìm thấy mục nhật ký số \(id).")
         }
         return try await req.render(

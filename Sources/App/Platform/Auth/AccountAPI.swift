@@ -19,12 +19,12 @@ struct AccountAPIController {
     }
 
     @Sendable func sessions(req: Request) async throws -> [SessionDTO] {
-        try await AccountService.sessions(of: try req.auth.orThrow(), on: req.db)
+        try await AccountService.sessions(of: try req.auth.orThrow(), on: req.database)
     }
 
     @Sendable func endSession(req: Request) async throws -> HTTPStatus {
         try await AccountService.endSession(
-            try req.parameters.require("id", as: Int.self), auth: try req.auth.orThrow(), on: req.db)
+            try req.parameters.require("id", as: Int.self), auth: try req.auth.orThrow(), on: req.database)
         return .noContent
     }
 

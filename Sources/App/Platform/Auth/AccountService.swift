@@ -70,7 +70,7 @@ enum AccountService {
         if e["newPassword"] == nil, !input.currentPassword.isEmpty, input.newPassword == input.currentPassword {
             e.add("newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.")
         }
-        guard let user = try await UserModel.find(auth.user.id, on: req.db), user.active else {
+        guard let user = try await UserModel.find(auth.user.id, on: req.database), user.active else {
             throw AppError.unauthorized
         }
         // bcrypt only when the rest is right: a wrong current password is the last thing checked.
@@ -80,7 +80,7 @@ enum AccountService {
         guard e.isEmpty else { throw AppError.invalid(e) }
         let hash = try await req.passwordHasher.hash(input.newPassword).get()
         let userID = try user.requireID()
-        try await req.db.transaction { tx in
+        try await req.database.transaction { tx in
             user.passwordHash = hash
             user.mustChangePassword = false
             user.passwordChangedAt = Date()
@@ -101,14 +101,14 @@ enum AccountService {
     /// accounts the Policy lets it update (`.user`). The account must change it at its next sign-in; every session
     /// and token it had ends.
     static func resetPassword(userID: Int, actor: Actor?, on req: Request) async throws -> (UserModel, String) {
-        let user = try await UserQueries.readable(userID, actor: actor, on: req.db)
+        let user = try await UserQueries.readable(userID, actor: actor, on: req.database)
         try Access.check(actor, .update, .user(unitPath: user.unit?.unitPath, role: user.userRole))
         if actor?.userID == userID {
             throw AppError.conflict("Không tự đặt lại mật khẩu của chính mình: hãy dùng trang “Đổi mật khẩu”.")
         }
         let password = Secrets.password()
         let hash = try await req.passwordHasher.hash(password).get()
-        try await req.db.transaction { tx in
+        try await req.database.transaction { tx in
             user.passwordHash = hash
             user.mustChangePassword = true
             try await user.save(on: tx)

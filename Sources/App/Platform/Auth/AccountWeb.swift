@@ -114,7 +114,7 @@ struct AccountWebController {
 
     @Sendable func account(req: Request) async throws -> Response {
         let auth = try req.auth.orThrow()
-        let sessions = try await AccountService.shownSessions(of: auth, on: req.db)
+        let sessions = try await AccountService.shownSessions(of: auth, on: req.database)
         let user = auth.user
         let ctx = AccountPage(
             layout: req.layout("Tài khoản của tôi", active: AccountPath.account.href), fullName: user.fullName,
@@ -159,7 +159,7 @@ struct AccountWebController {
     @Sendable func endSession(req: Request) async throws -> Response {
         let auth = try req.auth.orThrow()
         let id = try req.parameters.require("id", as: Int.self)
-        try await AccountService.endSession(id, auth: auth, on: req.db)
+        try await AccountService.endSession(id, auth: auth, on: req.database)
         if id == auth.tokenID {
             let res = Flash.redirect(req, to: AuthPath.login.href, "Bạn đã kết thúc phiên đăng nhập này.")
             res.cookies[AuthCookies.session] = .expired
@@ -169,7 +169,7 @@ struct AccountWebController {
     }
 
     @Sendable func endOthers(req: Request) async throws -> Response {
-        let ended = try await AccountService.endOtherSessions(auth: try req.auth.orThrow(), on: req.db)
+        let ended = try await AccountService.endOtherSessions(auth: try req.auth.orThrow(), on: req.database)
         return Flash.redirect(req, to: AccountPath.account.href, "Đã kết thúc \(ended) phiên đăng nhập khác.")
     }
 

@@ -40,7 +40,7 @@ struct AuthAPIController {
         case .success(let user):
             let (secret, token) = try await AuthService.issue(
                 .api, for: user, lifetime: config.apiTokenLifetime, userAgent: req.headers.first(name: .userAgent),
-                ip: req.clientAddress(trustForwardedFor: config.loginThrottle.trustForwardedFor), on: req.db)
+                ip: req.clientAddress(trustForwardedFor: config.loginThrottle.trustForwardedFor), on: req.database)
             let answer = TokenResponse(
                 token: secret, tokenType: "Bearer", expiresAt: token.expiresAt, user: UserDTO(user))
             return try await answer.encodeResponse(for: req)

@@ -73,7 +73,7 @@ struct AuthWebController {
         // A fresh secret at every login: a session id seen before login is worth nothing after it.
         let (secret, _) = try await AuthService.issue(
             .web, for: user, lifetime: config.sessionLifetime, userAgent: req.headers.first(name: .userAgent),
-            ip: req.clientAddress(trustForwardedFor: config.loginThrottle.trustForwardedFor), on: req.db)
+            ip: req.clientAddress(trustForwardedFor: config.loginThrottle.trustForwardedFor), on: req.database)
         let res = req.redirect(to: user.mustChangePassword ? AccountPath.password.href : next, redirectType: .normal)
         res.cookies[AuthCookies.session] = HTTPCookies.Value(
             string: secret, maxAge: Int(config.sessionLifetime), path: "/",
@@ -84,7 +84,7 @@ struct AuthWebController {
 
     /// The support contact for the sign-in page, when the administrator has set one.
     static func support(_ req: Request) async throws -> SupportCard? {
-        let contact = try await SettingsService.supportContact(on: req.db)
+        let contact = try await SettingsService.supportContact(on: req.database)
         return contact.isEmpty ? nil : SupportCard(contact)
     }
 

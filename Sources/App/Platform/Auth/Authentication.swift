@@ -126,7 +126,7 @@ enum AuthService {
         // The token and its user in one statement, read as values (every signed-in request runs it), with the data's
         // version the request's kept reference data is read at (`Request.dataVersion`).
         guard
-            let row = try await req.db.sql().raw(
+            let row = try await req.database.sql().raw(
                 """
                 SELECT t.id, t.csrf_token, t.expires_at, t.last_seen_at, u.id AS user_id, u.username, u.full_name,
                 u.role, u.unit_id, u.active, u.email, u.must_change_password, u.password_changed_at,
@@ -154,7 +154,7 @@ enum AuthService {
         // one writer, and this write may time out behind it.
         do {
             try await AccountService.touch(
-                tokenID: tokenID, lastSeenAt: try row.decode(column: "last_seen_at", as: Date?.self), on: req.db)
+                tokenID: tokenID, lastSeenAt: try row.decode(column: "last_seen_at", as: Date?.self), on: req.database)
         } catch {
             req.logger.debug("Không ghi được thời điểm dùng phiên: \(error)")
         }
@@ -162,7 +162,7 @@ enum AuthService {
         // kept as reference data on a page or API read (three statements a request for a unit's user otherwise).
         let (actor, unitName) = try await req.reference(
             "actor \(user.id) \(user.role.rawValue) \(user.unitID.map(String.init) ?? "-")"
-        ) { try await Self.actor(for: user, on: req.db) }
+        ) { try await Self.actor(for: user, on: req.database) }
         return AuthContext(
             user: user, actor: actor, unitName: unitName,
             csrfToken: try row.decode(column: "csrf_token", as: String?.self),

@@ -168,7 +168,7 @@ enum LoginService {
         var refused = throttle.refused.remaining(["a:" + account, "i:" + address], now: now)
         if refused == nil,
             let (wait, keys) = try await refusal(
-                account: account, address: address, policy: policy, now: now, on: req.db)
+                account: account, address: address, policy: policy, now: now, on: req.database)
         {
             throttle.refused.remember(keys, for: wait, now: now)
             refused = wait
@@ -180,14 +180,14 @@ enum LoginService {
 
         // Counted as a failure before bcrypt, and cleared on success: attempts that wait for the bcrypt pool at the
         // same time are counted at once, so a burst of them cannot slip past the limit while they wait.
-        try await req.db.transaction { tx in
+        try await req.database.transaction { tx in
             try await LoginFailureModel.query(on: tx).filter(\.$at < now.addingTimeInterval(-policy.window)).delete()
             try await LoginFailureModel(account: account, address: address, at: now).create(on: tx)
         }
-        let user = try await UserModel.query(on: req.db).filter(\.$username == account).first()
+        let user = try await UserModel.query(on: req.database).filter(\.$username == account).first()
         let ok = try await AuthService.verify(password, against: user?.passwordHash, on: req)
         if ok, let user, user.active {
-            try await req.db.transaction { tx in
+            try await req.database.transaction { tx in
                 try await LoginFailureModel.query(on: tx).filter(\.$account == account).delete()
                 let (actor, _) = try await AuthService.actor(for: user, on: tx)
                 try await AuditLog.record(
@@ -198,7 +198,7 @@ enum LoginService {
             return .success(user)
         }
 
-        try await req.db.transaction { tx in
+        try await req.database.transaction { tx in
             try await AuditLog.record(
                 on: tx, actor: nil, action: "login-failed", entity: "session", entityID: user?.id,
                 unitID: user?.$unit.id, summary: "Đăng nhập sai: “\(account)” (\(channel.rawValue)) từ \(address)",
@@ -245,7 +245,7 @@ enum LoginService {
     static func recordSignOut(_ auth: AuthContext, channel: Channel, on req: Request) async throws {
         let address = req.clientAddress(trustForwardedFor: req.application.loginThrottle.policy.trustForwardedFor)
         let detail = LoginAuditDetail(username: auth.user.username, address: address, channel: channel.rawValue)
-        try await req.db.transaction { tx in
+        try await req.database.transaction { tx in
             try await AuthTokenModel.find(auth.tokenID, on: tx)?.delete(on: tx)
             try await AuditLog.record(
                 on: tx, actor: auth.actor, action: channel == .web ? "logout" : "token-revoke", entity: "session",

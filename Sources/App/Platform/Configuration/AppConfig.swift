@@ -61,6 +61,10 @@ public struct AppConfig: Sendable {
     /// this many times its cores. Past what the database's cores can run, more connections only take turns there.
     /// Default 4.
     public var postgresConnections = 4
+    /// Seconds a request waits for one of PostgreSQL's pooled connections before it is answered 503 with Retry-After
+    /// (DIENHINH_PG_POOL_WAIT, 1–600): every connection busy that long means the database or this instance is
+    /// overloaded, and the client is told to come back rather than shown an internal error. Default 10 (AsyncKit's).
+    public var postgresPoolWait = 10
     /// Log every SQL statement with its binds at level info (DIENHINH_SQL_LOG=1, with LOG_LEVEL=info): for finding a
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
@@ -219,6 +223,7 @@ public struct AppConfig: Sendable {
             ("DIENHINH_REFERENCE_CACHE", 0...65_536, \.referenceEntries),
             ("DIENHINH_PG_PREPARED", 0...4_096, \.postgresPrepared),
             ("DIENHINH_PG_CONNECTIONS", 1...64, \.postgresConnections),
+            ("DIENHINH_PG_POOL_WAIT", 1...600, \.postgresPoolWait),
         ] {
             guard let r = value(name) else { continue }
             guard let n = Int(r), range.contains(n) else {

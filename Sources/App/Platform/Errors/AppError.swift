@@ -65,6 +65,15 @@ struct AppError: AbortError, Sendable {
             message: "Máy chủ đang bận ghi dữ liệu khác; chưa có gì thay đổi. Vui lòng thử lại sau \(retryAfter) giây.",
             retryAfter: retryAfter)
     }
+    /// Every pooled database connection stayed busy past DIENHINH_PG_POOL_WAIT: the instance or the database is
+    /// overloaded. A write that got this far may have been saved already, so the message does not say it was not.
+    static func databaseBusy(retryAfter: Int) -> AppError {
+        AppError(
+            status: .serviceUnavailable, code: .busy,
+            message: "Máy chủ đang quá tải, chưa lấy được kết nối tới cơ sở dữ liệu. Vui lòng thử lại sau "
+                + "\(retryAfter) giây; nếu vừa gửi biểu mẫu, hãy tải lại trang để xem dữ liệu đã được lưu chưa.",
+            retryAfter: retryAfter)
+    }
 }
 
 /// The JSON body of every API error.

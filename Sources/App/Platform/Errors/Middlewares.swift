@@ -22,6 +22,9 @@ struct ErrorPageMiddleware: Middleware {
     static func classify(_ error: any Error) -> AppError {
         switch error {
         case let e as AppError: return e
+        case is ConnectionPoolTimeoutError:
+            // Every pooled PostgreSQL connection busy past the pool's wait: a 503 to come back to, not a 500.
+            return .databaseBusy(retryAfter: 5)
         case is DecodingError:
             return .badRequest("Dữ liệu gửi lên không đúng định dạng hoặc thiếu trường bắt buộc.")
         case let e as any DatabaseError where e.isConstraintFailure:

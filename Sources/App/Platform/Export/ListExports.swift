@@ -91,7 +91,7 @@ enum ListExports {
         f.q = try req.listQuery().q
         f.kind = req.queryText("kind") ?? ""
         let scope = Policy.unitScope(actor)
-        let db = req.db
+        let db = req.database
         let base = UncheckedBox(
             UnitQueries.filtered(f, scope: scope, on: db, walk: try await UnitQueries.walks(f, on: db)))
         return try await TableExport.response(
@@ -137,7 +137,7 @@ enum ListExports {
         guard scope != .none else { throw AppError.notFound() }
         let base = UncheckedBox(
             try await UserQueries.filtered(
-                q: try req.listQuery().q, role: req.queryText("role") ?? "", scope: scope, on: req.db))
+                q: try req.listQuery().q, role: req.queryText("role") ?? "", scope: scope, on: req.database))
         return try await TableExport.response(
             req: req, name: "tai-khoan", format: format, sheet: "Tài khoản", columns: userColumns, audit: "user",
             label: "tài khoản", count: { try await base.value.boundedCount(TableExport.xlsxDataRows) },
@@ -170,7 +170,7 @@ enum ListExports {
     @Sendable static func audit(req: Request) async throws -> Response {
         try req.authorize(.list, .auditLog)
         let format = try ExportFormat(req: req)
-        var base = AuditEntryModel.query(on: req.db)
+        var base = AuditEntryModel.query(on: req.database)
         if let entity = req.queryText("entity"), !entity.isEmpty {
             base = base.filter(\.$entity == entity)
         }
@@ -210,7 +210,7 @@ enum ListExports {
         let base = UncheckedBox(
             try await AwardService.filtered(
                 q: q, year: try req.intQuery("year"), formCode: req.queryText("formCode") ?? "", actor: actor,
-                on: req.db, keptFor: req))
+                on: req.database, keptFor: req))
         let order = AwardService.order(q: q)
         return try await TableExport.response(
             req: req, name: "khen-thuong", format: format, sheet: "Khen thưởng", columns: awardColumns,
@@ -252,7 +252,7 @@ enum ListExports {
         let base = UncheckedBox(
             try await DossierService.filtered(
                 actor: actor, status: req.queryText("status") ?? "", year: try req.intQuery("year"),
-                q: try req.listQuery().q, on: req.db, keptFor: req
+                q: try req.listQuery().q, on: req.database, keptFor: req
             ).with(\.$unit).with(\.$nominees))
         return try await TableExport.response(
             req: req, name: "ho-so-khen-thuong", format: format, sheet: "Hồ sơ", columns: dossierColumns,
@@ -296,7 +296,7 @@ enum ListExports {
             ) { _ in }
         }
         let (authority, query) = try await DecisionService.registerQuery(
-            authorityID: chosen, year: year, actor: req.actor, on: req.db)
+            authorityID: chosen, year: year, actor: req.actor, on: req.database)
         let base = UncheckedBox(query)
         return try await TableExport.response(
             req: req, name: "so-quyet-dinh-\(year)", format: format, sheet: "Sổ quyết định \(year)",
@@ -334,7 +334,7 @@ enum ListExports {
             throw AppError.badRequest("Không có kế hoạch nào giao chỉ tiêu cho năm \(year).")
         }
         let onlyShort = req.queryText("only") == "short"
-        let db = req.db
+        let db = req.database
         return try await TableExport.response(
             req: req, name: "chi-tieu-dien-hinh-\(year)", format: format, sheet: "Chỉ tiêu \(year)",
             columns: quotaColumns, audit: "quota", label: "đơn vị theo dõi chỉ tiêu",

@@ -70,7 +70,7 @@ enum TableExport {
         let admission = req.application.admission
         try await admission.enter(admission.exports, for: req)
         let slot = HeldSlot(admission.exports)
-        let db = req.db
+        let db = req.database
         let logger = req.logger
         let filter = req.url.query ?? ""
         let header = columns.map { XLSXCell.text($0.title) }

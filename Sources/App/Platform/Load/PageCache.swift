@@ -132,7 +132,7 @@ struct CachedPages: Middleware {
         }
         let key = "\(req.auth == nil ? "-" : "+") \(req.publicBase)\(req.url.string)"
         // A version that cannot be read (the database busy or gone) renders the page as if there were no cache.
-        return PageCache.version(on: req.db).map(Optional.some).recover { _ in nil }.flatMap { version in
+        return PageCache.version(on: req.database).map(Optional.some).recover { _ in nil }.flatMap { version in
             guard let version else { return next.respond(to: req) }
             if let copy = cache.copy(key, version: version) {
                 var headers = copy.headers

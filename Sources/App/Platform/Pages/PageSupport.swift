@@ -225,7 +225,13 @@ extension Request {
             ].compactMap { $0 }
         }
         var flash: String?
-        if let raw = cookies[Flash.cookie]?.string, !raw.isEmpty { flash = raw.removingPercentEncoding }
+        // The Cookie header is parsed only when it names the flash (most pages have none: parsed on every page, it
+        // was a seventh of the layout's samples on the web list).
+        if headers[.cookie].contains(where: { $0.contains(Flash.cookie) }), let raw = cookies[Flash.cookie]?.string,
+            !raw.isEmpty
+        {
+            flash = raw.removingPercentEncoding
+        }
         let user = auth.map {
             UserBadge(
                 fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label,
