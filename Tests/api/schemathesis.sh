@@ -20,9 +20,16 @@ else
 fi
 (cd "$tmp" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$tmp/serve.log" 2>&1) &
 pid=$!
+st_pid=
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-# Stopped from outside (CI's bound sends SIGINT): say where schemathesis was, which its own output file holds.
-trap 'echo "interrupted; the last lines schemathesis wrote:"; tail -25 "$tmp/st.out" 2>/dev/null; exit 130' INT TERM
+# Stopped from outside (CI's bound sends SIGINT): schemathesis is stopped too, and the last lines it wrote (to its own
+# file) say where it was. It runs in the background so that the trap runs at once, not after it ends.
+stopped() {
+  if [ -n "$st_pid" ]; then kill -INT "$st_pid" 2>/dev/null || true; sleep 2; kill -KILL "$st_pid" 2>/dev/null || true; fi
+  echo "interrupted; the last lines schemathesis wrote:"; tail -25 "$tmp/st.out" 2>/dev/null; exit "$1"
+}
+trap 'stopped 130' INT
+trap 'stopped 143' TERM
 # Up to 30 minutes while the server lives: the first start loads the demo district, over 5 minutes on PostgreSQL on a
 # CI machine busy with the test suite (stop 24).
 up=0
@@ -44,7 +51,10 @@ token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
 st run "http://127.0.0.1:$port/api/v1/openapi.json" --experimental=openapi-3.1 \
   -H "Authorization: Bearer $token" --checks all --hypothesis-max-examples "$examples" \
   --hypothesis-seed "${SCHEMATHESIS_SEED:-1}" --workers 1 --request-timeout 120000 --exclude-path-regex 'auth/token' \
-  --no-color >"$tmp/st.out" 2>&1 && rc=0 || rc=$?
+  --no-color >"$tmp/st.out" 2>&1 &
+st_pid=$!
+wait "$st_pid" && rc=0 || rc=$?
+st_pid=
 sed -n '/Performed checks/,/^$/p' "$tmp/st.out"
 tail -1 "$tmp/st.out"
 if [ "$rc" -ne 0 ]; then sed -n '/FAILURES/,/SUMMARY/p' "$tmp/st.out" | head -150; fi

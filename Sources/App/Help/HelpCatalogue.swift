@@ -56,8 +56,13 @@ struct HelpCatalogue: Sendable {
 
     /// The guide for the page at `path` (its most specific screen pattern), if any.
     func topic(forPage path: String) -> Topic? {
-        let slug = screens.best(path: path)
+        guard let slug = screens.best(path: path) else { return nil }
         return file.topics.first { $0.slug == slug }
+    }
+
+    /// The link to that guide, if any (made when the catalogue was read).
+    func href(forPage path: String) -> String? {
+        screens.best(path: path).flatMap { hrefs[$0] }
     }
 }
 
@@ -81,8 +86,6 @@ extension Application {
 extension Request {
     /// The help link for a page: the guide of the screen at `path` (for the layout's "Hướng dẫn" link).
     func helpHref(forPage path: String) -> String {
-        guard let help = try? application.help, let slug = help.screens.best(path: path), let href = help.hrefs[slug]
-        else { return HelpPath.index.href }
-        return href
+        (try? application.help)?.href(forPage: path) ?? HelpPath.index.href
     }
 }

@@ -87,6 +87,7 @@ struct HelpTests {
         ]
         for (page, slug) in expected {
             #expect(help.topic(forPage: page)?.slug == slug, "\(page)")
+            #expect(help.href(forPage: page) == HelpPath.topic(.text(slug)).href, "\(page)")
             #expect(help.topic(slug) != nil, "no file for \(slug)")
         }
         // The new topics are screens with a guide and the roles they are written for.

@@ -6,7 +6,7 @@ struct AppError: AbortError, Sendable {
     enum Code: String, Sendable {
         case unauthorized, forbidden, notFound = "not_found", validationFailed = "validation_failed"
         case conflict, badRequest = "bad_request", internalError = "internal_error", payloadTooLarge =
-            "payload_too_large", busy
+            "payload_too_large", busy, overloaded
     }
     let status: HTTPResponseStatus
     let code: Code
@@ -65,11 +65,12 @@ struct AppError: AbortError, Sendable {
             message: "Máy chủ đang bận ghi dữ liệu khác; chưa có gì thay đổi. Vui lòng thử lại sau \(retryAfter) giây.",
             retryAfter: retryAfter)
     }
-    /// Every pooled database connection stayed busy past DIENHINH_PG_POOL_WAIT: the instance or the database is
-    /// overloaded. A write that got this far may have been saved already, so the message does not say it was not.
+    /// Every pooled database connection stayed busy past the pool's wait (PostgreSQL: DIENHINH_PG_POOL_WAIT;
+    /// SQLite's pools: 60 s): the instance or the database is overloaded. A write of the request may have been saved
+    /// already, so the code is not `busy` (which says nothing changed) and the message asks to check.
     static func databaseBusy(retryAfter: Int) -> AppError {
         AppError(
-            status: .serviceUnavailable, code: .busy,
+            status: .serviceUnavailable, code: .overloaded,
             message: "Máy chủ đang quá tải, chưa lấy được kết nối tới cơ sở dữ liệu. Vui lòng thử lại sau "
                 + "\(retryAfter) giây; nếu vừa gửi biểu mẫu, hãy tải lại trang để xem dữ liệu đã được lưu chưa.",
             retryAfter: retryAfter)

@@ -23,7 +23,8 @@ struct ErrorPageMiddleware: Middleware {
         switch error {
         case let e as AppError: return e
         case is ConnectionPoolTimeoutError:
-            // Every pooled PostgreSQL connection busy past the pool's wait: a 503 to come back to, not a 500.
+            // Every pooled connection busy past the pool's wait (PostgreSQL's DIENHINH_PG_POOL_WAIT, SQLite's 60 s): a 503
+            // to come back to, not a 500; logged as an error below, with the request's id.
             return .databaseBusy(retryAfter: 5)
         case is DecodingError:
             return .badRequest("Dữ liệu gửi lên không đúng định dạng hoặc thiếu trường bắt buộc.")

@@ -127,7 +127,7 @@ struct CachedPages: Middleware {
 
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let cache = req.application.pageCache
-        guard cache.isEnabled, req.method == .GET, req.cookies[Flash.cookie] == nil else {
+        guard cache.isEnabled, req.method == .GET, Flash.value(req) == nil else {
             return next.respond(to: req)
         }
         let key = "\(req.auth == nil ? "-" : "+") \(req.publicBase)\(req.url.string)"

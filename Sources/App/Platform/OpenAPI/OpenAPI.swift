@@ -118,7 +118,10 @@ enum OpenAPIDocument {
         413: "Tệp hoặc nội dung gửi lên quá lớn", 415: "Kiểu nội dung gửi lên không được hỗ trợ",
         422: "Dữ liệu không hợp lệ (kể cả số hiệu trong đường dẫn không phải số nguyên)",
         429: "Đăng nhập sai quá nhiều lần; thử lại sau số giây trong Retry-After",
-        503: "Máy chủ đang bận (nhiều lượt ghi cùng lúc); thử lại sau số giây trong Retry-After",
+        503:
+            "Máy chủ đang bận (code busy: nhiều lượt ghi cùng lúc, chưa có gì thay đổi) hoặc quá tải (code overloaded: "
+            + "chưa lấy được kết nối cơ sở dữ liệu, một lượt ghi có thể đã lưu: kiểm tra trước khi gửi lại); "
+            + "thử lại sau số giây trong Retry-After",
     ]
 
     /// The error answers of an operation, each status once, in order.

@@ -124,6 +124,12 @@ struct Pager: Encodable, Sendable {
 
 enum Flash {
     static let cookie = "dh_flash"
+    /// The flash cookie's value, when the request has one. The Cookie header is parsed only when it names the flash
+    /// (most requests have none: parsed on every page, it was a seventh of the layout's samples on the web list).
+    static func value(_ req: Request) -> String? {
+        guard req.headers[.cookie].contains(where: { $0.contains(cookie) }) else { return nil }
+        return req.cookies[cookie]?.string
+    }
     static func set(_ message: String, on res: Response) {
         res.cookies[cookie] = HTTPCookies.Value(
             string: message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
@@ -225,13 +231,7 @@ extension Request {
             ].compactMap { $0 }
         }
         var flash: String?
-        // The Cookie header is parsed only when it names the flash (most pages have none: parsed on every page, it
-        // was a seventh of the layout's samples on the web list).
-        if headers[.cookie].contains(where: { $0.contains(Flash.cookie) }), let raw = cookies[Flash.cookie]?.string,
-            !raw.isEmpty
-        {
-            flash = raw.removingPercentEncoding
-        }
+        if let raw = Flash.value(self), !raw.isEmpty { flash = raw.removingPercentEncoding }
         let user = auth.map {
             UserBadge(
                 fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label,
@@ -261,7 +261,7 @@ extension Request {
             application.menuCache.keep(pending.key, String(buffer: menu.data))
         }
         let res = try await view.encodeResponse(status: status, for: self)
-        if cookies[Flash.cookie] != nil { res.cookies[Flash.cookie] = .expired }
+        if Flash.value(self) != nil { res.cookies[Flash.cookie] = .expired }
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return res
     }
