@@ -215,9 +215,10 @@ actor TestTemplates {
         let task = Task {
             let app = try await Application.make(.testing)
             do {
-                try configureDatabase(
-                    app, testConfig(.postgres(url: try #require(baseURL), searchPath: nil)),
-                    postgresPoolWait: .minutes(15))
+                // 15 minutes: past the setting's range (1–600 s), which bounds what an operator types.
+                var config = testConfig(.postgres(url: try #require(baseURL), searchPath: nil))
+                config.postgresPoolWait = 900
+                try configureDatabase(app, config)
             } catch {
                 try? await app.asyncShutdown()
                 throw error

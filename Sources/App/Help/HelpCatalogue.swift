@@ -54,16 +54,11 @@ struct HelpCatalogue: Sendable {
         return (t, d)
     }
 
-    /// The guide for the page at `path` (its most specific screen pattern), if any.
-    func topic(forPage path: String) -> Topic? {
-        guard let slug = screens.best(path: path) else { return nil }
-        return file.topics.first { $0.slug == slug }
-    }
+    /// The guide for the page at `path` (its most specific screen pattern), if any: its slug.
+    func slug(forPage path: String) -> String? { screens.best(path: path) }
 
     /// The link to that guide, if any (made when the catalogue was read).
-    func href(forPage path: String) -> String? {
-        screens.best(path: path).flatMap { hrefs[$0] }
-    }
+    func href(forPage path: String) -> String? { slug(forPage: path).flatMap { hrefs[$0] } }
 }
 
 extension Application {

@@ -74,10 +74,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.lifecycle.use(RegistrationTallies.Compaction())
 }
 
-/// `postgresPoolWait`: how long a request waits for one of PostgreSQL's pooled connections (the configuration's
-/// DIENHINH_PG_POOL_WAIT unless told; the tests' admin pool, whose CREATE and DROP DATABASE queue behind checkpoints,
-/// waits longer). Past it the request is a 503 with Retry-After (`ErrorPageMiddleware.classify`).
-func configureDatabase(_ app: Application, _ config: AppConfig, postgresPoolWait: TimeAmount? = nil) throws {
+/// A request waits `config.postgresPoolWait` seconds (DIENHINH_PG_POOL_WAIT) for one of PostgreSQL's pooled
+/// connections; past it the request is a 503 with Retry-After (`ErrorPageMiddleware.classify`).
+func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     switch config.database {
     case .sqliteMemory:
         app.databases.use(
@@ -108,7 +107,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig, postgresPoolWait
         app.databases.use(
             .postgres(
                 configuration: pg, maxConnectionsPerEventLoop: config.postgresConnections,
-                connectionPoolTimeout: postgresPoolWait ?? .seconds(Int64(config.postgresPoolWait)),
+                connectionPoolTimeout: .seconds(Int64(config.postgresPoolWait)),
                 sqlLogLevel: config.sqlLog ? .info : .debug),
             as: .psql)
     }
