@@ -13,7 +13,8 @@ struct AwardsPage: Encodable, Sendable {
         let decision: String
     }
     let layout: LayoutContext
-    let rows: [Row]
+    /// The rows, written by `commendation/award-row` (`RowTemplate`).
+    let rows: WrittenRows
     let pager: Pager
     let q: String
     let year: String
@@ -22,6 +23,15 @@ struct AwardsPage: Encodable, Sendable {
     var exports: ExportLinks? = nil
     /// Said when the rows are not in name order (a search lists the people recorded last first).
     var orderNote: String? = nil
+}
+
+extension AwardsPage.Row: TemplatedRow {
+    static let rowView = "commendation/award-row"
+    static let rowFields: [String: @Sendable (Self) -> String] = [
+        "subjectHref": { $0.subjectHref }, "subjectName": { $0.subjectName }, "unitName": { $0.unitName },
+        "year": { String($0.year) },
+        "formName": { $0.formName }, "levelLabel": { $0.levelLabel }, "decision": { $0.decision },
+    ]
 }
 
 struct AwardsWebController {
@@ -46,14 +56,15 @@ struct AwardsWebController {
             "commendation/awards",
             AwardsPage(
                 layout: req.layout("Tra cứu khen thưởng", active: AwardsPath.awards.href),
-                rows: page.items.map { (a, s, u) in
-                    .init(
-                        subjectName: s.name, subjectHref: SubjectsPath.subject(.id(s.id ?? 0)).href,
-                        unitName: u.shortName, year: a.year, formName: a.formName,
-                        levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
-                        decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)"
-                            + (a.status == .withdrawn ? " — \(a.statusNote)" : ""))
-                },
+                rows: try req.written(
+                    page.items.map { (a, s, u) in
+                        AwardsPage.Row(
+                            subjectName: s.name, subjectHref: SubjectsPath.subject(.id(s.id ?? 0)).href,
+                            unitName: u.shortName, year: a.year, formName: a.formName,
+                            levelLabel: AwardLevel(rawValue: a.level)?.label ?? a.level,
+                            decision: "Số \(a.decisionNumber) ngày \(a.decisionDate.isoToVietnamese) của \(a.authority)"
+                                + (a.status == .withdrawn ? " — \(a.statusNote)" : ""))
+                    }),
                 pager: Pager(page, base: AwardsPath.awards, query: filter), q: q,
                 year: year.map(String.init) ?? "",
                 forms: [SelectOption(value: "", label: "Mọi hình thức", selected: form.isEmpty)]

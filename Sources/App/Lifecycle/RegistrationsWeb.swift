@@ -45,6 +45,16 @@ extension RegistrationRow: ListedRegistration {
     }
 }
 
+extension RegistrationRow: TemplatedRow {
+    static let rowView = "lifecycle/registration-row"
+    static let rowFields: [String: @Sendable (Self) -> String] = [
+        "year": { String($0.year) }, "href": { $0.href }, "subjectName": { $0.subjectName },
+        "subjectKindLabel": { $0.subjectKindLabel }, "title": { $0.title }, "typeName": { $0.typeName },
+        "unitName": { $0.unitName },
+        "status": { $0.status }, "statusLabel": { $0.statusLabel },
+    ]
+}
+
 struct RegistrationsPage: Encodable, Sendable {
     let layout: LayoutContext
     let q: String
@@ -57,7 +67,8 @@ struct RegistrationsPage: Encodable, Sendable {
     let movementsHTML: String
     let kindsHTML: String
     let statusesHTML: String
-    let rows: [RegistrationRow]
+    /// The rows, written by `lifecycle/registration-row` (`RowTemplate`).
+    let rows: WrittenRows
     let pager: Pager
     /// Said when the rows are not in name order (a search lists the newest first).
     var orderNote: String? = nil
@@ -442,7 +453,7 @@ struct RegistrationsWebController {
                         SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status)
                     }
             },
-            rows: page.items,
+            rows: try req.written(page.items),
             pager: Pager(page, base: RegistrationsPath.list, query: query),
             orderNote: page.order == .newest ? "Kết quả tìm kiếm xếp đăng ký mới nhất trước." : nil,
             canCreate: req.can(.createUnitRecords), csvHref: href("csv"), xlsxHref: href("xlsx"))

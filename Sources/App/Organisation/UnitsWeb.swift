@@ -19,11 +19,20 @@ struct UnitRow: Encodable, Sendable {
     }
 }
 
+extension UnitRow: TemplatedRow {
+    static let rowView = "organisation/unit-row"
+    static let rowFields: [String: @Sendable (Self) -> String] = [
+        "code": { $0.code }, "href": { $0.href }, "depth": { String($0.depth) }, "name": { $0.name },
+        "kindLabel": { $0.kindLabel },
+    ]
+}
+
 struct UnitsPage: Encodable, Sendable {
     let layout: LayoutContext
     let q: String
     let kinds: [SelectOption]
-    let units: [UnitRow]
+    /// The rows, written by `organisation/unit-row` (`RowTemplate`).
+    let units: WrittenRows
     let pager: Pager
     let canCreate: Bool
     /// The list's CSV and XLSX downloads, with the page's filter.
@@ -128,7 +137,7 @@ struct UnitsWebController {
         let ctx = UnitsPage(
             layout: req.layout("Đơn vị", active: UnitsPath.list.href), q: f.q,
             kinds: Self.kindOptions(selected: f.kind, includeAll: true),
-            units: page.items.map(UnitRow.init),
+            units: try req.written(page.items.map(UnitRow.init)),
             pager: Pager(page, base: UnitsPath.list, query: filter),
             canCreate: canCreate, exports: TableExport.links(ExportPath.units, query: filter))
         return try await req.render("organisation/units", ctx)

@@ -152,15 +152,17 @@ extension DossierPage {
         levels: [SelectOption(value: "huyen", label: "Cấp huyện", selected: true)], decisionForm: [:], errors: [:])
 }
 
+extension AwardsPage.Row {
+    static let mock = AwardsPage.Row(
+        subjectName: "Y Hoa", subjectHref: "/app/subjects/1", unitName: "Xã Đăk Ruồng", year: 2024,
+        formName: "Lao động tiên tiến",
+        levelLabel: "Cấp huyện", decision: "Số 120/QĐ-UBND ngày 20/12/2024 của UBND huyện Kon Rẫy")
+}
+
 extension AwardsPage {
     static let mock = AwardsPage(
         layout: .mock("Tra cứu khen thưởng"),
-        rows: [
-            Row(
-                subjectName: "Y Hoa", subjectHref: "/app/subjects/1", unitName: "Xã Đăk Ruồng", year: 2024,
-                formName: "Lao động tiên tiến",
-                levelLabel: "Cấp huyện", decision: "Số 120/QĐ-UBND ngày 20/12/2024 của UBND huyện Kon Rẫy")
-        ],
+        rows: .mock([Row.mock]),
         pager: .mock, q: "", year: "", forms: [],
         orderNote: "Kết quả tìm kiếm xếp người, tập thể ghi nhận sau cùng trước.")
 }

@@ -59,7 +59,7 @@ extension RegistrationsPage {
         layout: .mock("Đăng ký điển hình"), q: "", years: [SelectOption(value: "2024", label: "2024", selected: true)],
         unit: .mock, groupsHTML: "<option value=\"\">Tất cả cụm, khối</option>", fieldsHTML: "", typesHTML: "",
         movementsHTML: "", kindsHTML: "", statusesHTML: "<option value=\"approved\" selected>Đã duyệt</option>",
-        rows: [.mock],
+        rows: .mock([RegistrationRow.mock]),
         pager: Pager(
             totalLabel: "hơn 10.000", page: nil, firstHref: "/app/registrations",
             previousHref: "/app/registrations?before=MQpr", nextHref: "/app/registrations?after=Mgpr"),

@@ -60,7 +60,7 @@ extension UnitRow {
 extension UnitsPage {
     static let mock = UnitsPage(
         layout: .mock("Đơn vị"), q: "dak ruong", kinds: [SelectOption(value: "xa", label: "Xã", selected: true)],
-        units: [.mock], pager: .mock, canCreate: true)
+        units: .mock([UnitRow.mock]), pager: .mock, canCreate: true)
 }
 
 extension UnitPage {

@@ -271,7 +271,10 @@ struct SurfaceTests {
                     // DashboardTests.keptTablesAreTheSamePage)
                     + 1
                     // the partial platform/options (a select's options, kept as rendered: RegistrationFilterTests)
-                    + 1,
+                    + 1
+                    // the row views lifecycle/registration-row, organisation/unit-row and commendation/award-row
+                    // (written by RowTemplate: RowTemplateTests)
+                    + 3,
                 "a new view needs a render test: \(views.sorted())")
         }
     }

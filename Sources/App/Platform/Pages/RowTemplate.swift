@@ -1,0 +1,163 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// A long list's rows, written from their own view without Leaf: the page shows them with
+/// `#unsafeHTML(rows.html)` and `#if(rows.count == 0)`.
+///
+/// Why: on a page of 50 rows (a district's registrations, PostgreSQL) a quarter of the server's samples went to the
+/// rows in Leaf: every row encoded into a dictionary of Leaf values, then every field looked up in it again by name
+/// and each dictionary freed (`perf`, session 41). Here a row is its view's text with each field's value put in.
+struct WrittenRows: Encodable, Sendable {
+    let count: Int
+    let html: String
+}
+
+/// A row type whose markup is a row view: a Leaf file (`Resources/Views/<rowView>.leaf`) holding only text and
+/// `#(row.field)`, so Leaf renders it too, with the same bytes (`RowTemplateTests` checks every such view both ways).
+/// `rowFields` gives each field's text; it is escaped as Leaf escapes (`& " ' < >`).
+protocol TemplatedRow: Sendable {
+    static var rowView: String { get }
+    static var rowFields: [String: @Sendable (Self) -> String] { get }
+}
+
+/// A row view read into its text runs and fields.
+struct RowTemplate<Row: TemplatedRow>: Sendable {
+    private enum Piece: Sendable {
+        case text([UInt8])
+        case field(@Sendable (Row) -> String)
+    }
+
+    private let pieces: [Piece]
+    /// The bytes of one row before its values, for the buffer's first guess.
+    private let textBytes: Int
+
+    /// Reads `source`, the text of `Row.rowView`. Anything in it but text and `#(row.field)` of a field in
+    /// `Row.rowFields` is refused, so the view cannot say something Leaf would show and this would not.
+    init(source: String) throws {
+        var pieces: [Piece] = []
+        var text = ""
+        var rest = Substring(source)
+        while let hash = rest.firstIndex(where: { $0 == "#" || $0 == "\\" }) {
+            text += rest[..<hash]
+            rest = rest[hash...]
+            let prefix = "#(row."
+            guard rest.hasPrefix(prefix), let close = rest.firstIndex(of: ")") else {
+                throw RowTemplateError(view: Row.rowView, near: String(rest.prefix(24)))
+            }
+            let name = String(rest[rest.index(rest.startIndex, offsetBy: prefix.count)..<close])
+            guard let value = Row.rowFields[name] else {
+                throw RowTemplateError(view: Row.rowView, near: String(rest[...close]))
+            }
+            if !text.isEmpty { pieces.append(.text(Array(text.utf8))) }
+            text = ""
+            pieces.append(.field(value))
+            rest = rest[rest.index(after: close)...]
+        }
+        text += rest
+        if !text.isEmpty { pieces.append(.text(Array(text.utf8))) }
+        self.pieces = pieces
+        textBytes = pieces.reduce(0) {
+            if case .text(let t) = $1 { $0 + t.count } else { $0 }
+        }
+    }
+
+    /// The rows as UTF-8 bytes, made a string once at the end.
+    func write(_ rows: [Row]) -> WrittenRows {
+        var html: [UInt8] = []
+        html.reserveCapacity(rows.count * (textBytes + 160))
+        for row in rows {
+            for piece in pieces {
+                switch piece {
+                case .text(let t): html.append(contentsOf: t)
+                case .field(let value):
+                    var text = value(row)
+                    text.withUTF8 { html.appendHTMLEscaped($0) }
+                }
+            }
+        }
+        return WrittenRows(count: rows.count, html: String(decoding: html, as: UTF8.self))
+    }
+}
+
+struct RowTemplateError: Error, CustomStringConvertible {
+    let view: String
+    let near: String
+    var description: String {
+        "Resources/Views/\(view).leaf: only text and #(row.field) of a known field may be in a row view, near “\(near)”"
+    }
+}
+
+extension [UInt8] {
+    /// Appends `text` HTML-escaped as Leaf escapes a `#(…)`: `& " ' < >`, each an ASCII byte (no byte of a
+    /// multi-byte character is below 0x80); runs without them as they are.
+    mutating func appendHTMLEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in 0..<text.count {
+            let byte = text[index]
+            // `>` is the greatest of the five: most bytes are past it.
+            guard byte <= UInt8(ascii: ">"), let entity = Self.entity(byte) else { continue }
+            append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
+            entity.withUTF8Buffer { append(contentsOf: $0) }
+            start = index + 1
+        }
+        append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+    }
+
+    private static func entity(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        default: nil
+        }
+    }
+}
+
+/// The row views, each read at its first use and kept; read again every time when Leaf keeps no views either
+/// (development and tests), so an edited row view shows at once as an edited page does.
+final class RowTemplates: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var kept: [ObjectIdentifier: any Sendable] = [:]
+    private let viewsDirectory: String
+    private let keeps: Bool
+
+    init(viewsDirectory: String, keeps: Bool) {
+        self.viewsDirectory = viewsDirectory.hasSuffix("/") ? viewsDirectory : viewsDirectory + "/"
+        self.keeps = keeps
+    }
+
+    func template<Row: TemplatedRow>(for _: Row.Type) throws -> RowTemplate<Row> {
+        let key = ObjectIdentifier(Row.self)
+        if keeps, let template = lock.withLock({ kept[key] }) as? RowTemplate<Row> { return template }
+        let source = try String(contentsOfFile: viewsDirectory + Row.rowView + ".leaf", encoding: .utf8)
+        let template = try RowTemplate<Row>(source: source)
+        if keeps { lock.withLock { kept[key] = template } }
+        return template
+    }
+
+    func write<Row: TemplatedRow>(_ rows: [Row]) throws -> WrittenRows {
+        try template(for: Row.self).write(rows)
+    }
+}
+
+extension Application {
+    private struct RowTemplatesKey: StorageKey {
+        typealias Value = RowTemplates
+    }
+
+    /// Set in `configure`, beside Leaf's settings.
+    var rowTemplates: RowTemplates {
+        get { configured(RowTemplatesKey.self) }
+        set { storage[RowTemplatesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// `rows` written by their row view (`RowTemplate`).
+    func written<Row: TemplatedRow>(_ rows: [Row]) throws -> WrittenRows {
+        try application.rowTemplates.write(rows)
+    }
+}
