@@ -56,7 +56,7 @@ struct AwardsWebController {
             "commendation/awards",
             AwardsPage(
                 layout: req.layout("Tra cứu khen thưởng", active: AwardsPath.awards.href),
-                rows: try req.written(
+                rows: try await req.written(
                     page.items.map { (a, s, u) in
                         AwardsPage.Row(
                             subjectName: s.name, subjectHref: SubjectsPath.subject(.id(s.id ?? 0)).href,

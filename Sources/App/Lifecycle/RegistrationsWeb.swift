@@ -453,7 +453,7 @@ struct RegistrationsWebController {
                         SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == f.status)
                     }
             },
-            rows: try req.written(page.items),
+            rows: try await req.written(page.items),
             pager: Pager(page, base: RegistrationsPath.list, query: query),
             orderNote: page.order == .newest ? "Kết quả tìm kiếm xếp đăng ký mới nhất trước." : nil,
             canCreate: req.can(.createUnitRecords), csvHref: href("csv"), xlsxHref: href("xlsx"))

@@ -137,7 +137,7 @@ struct UnitsWebController {
         let ctx = UnitsPage(
             layout: req.layout("Đơn vị", active: UnitsPath.list.href), q: f.q,
             kinds: Self.kindOptions(selected: f.kind, includeAll: true),
-            units: try req.written(page.items.map(UnitRow.init)),
+            units: try await req.written(page.items.map(UnitRow.init)),
             pager: Pager(page, base: UnitsPath.list, query: filter),
             canCreate: canCreate, exports: TableExport.links(ExportPath.units, query: filter))
         return try await req.render("organisation/units", ctx)

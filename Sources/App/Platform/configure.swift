@@ -44,7 +44,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.views.use { app in PageRenderer(application: app, kept: renderers) }
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.rowTemplates = RowTemplates(
-        viewsDirectory: app.directory.viewsDirectory, keeps: app.leaf.cache.isEnabled)
+        viewsDirectory: app.directory.viewsDirectory, keeps: app.leaf.cache.isEnabled, threadPool: app.threadPool)
+    try await app.rowTemplates.preload()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     await app.installPasswordWork()
     app.dummyPasswordHash = PasswordWork.dummyHash(cost: config.bcryptCost)

@@ -31,11 +31,14 @@ struct RowTemplate<Row: TemplatedRow>: Sendable {
     private let pieces: [Piece]
     /// The bytes of one row before its values, for the buffer's first guess.
     private let textBytes: Int
+    /// The fields the view shows, in its order.
+    let fieldNames: [String]
 
     /// Reads `source`, the text of `Row.rowView`. Anything in it but text and `#(row.field)` of a field in
     /// `Row.rowFields` is refused, so the view cannot say something Leaf would show and this would not.
     init(source: String) throws {
         var pieces: [Piece] = []
+        var names: [String] = []
         var text = ""
         var rest = Substring(source)
         while let hash = rest.firstIndex(where: { $0 == "#" || $0 == "\\" }) {
@@ -52,11 +55,13 @@ struct RowTemplate<Row: TemplatedRow>: Sendable {
             if !text.isEmpty { pieces.append(.text(Array(text.utf8))) }
             text = ""
             pieces.append(.field(value))
+            names.append(name)
             rest = rest[rest.index(after: close)...]
         }
         text += rest
         if !text.isEmpty { pieces.append(.text(Array(text.utf8))) }
         self.pieces = pieces
+        fieldNames = names
         textBytes = pieces.reduce(0) {
             if case .text(let t) = $1 { $0 + t.count } else { $0 }
         }
@@ -116,30 +121,49 @@ extension [UInt8] {
     }
 }
 
-/// The row views, each read at its first use and kept; read again every time when Leaf keeps no views either
-/// (development and tests), so an edited row view shows at once as an edited page does.
+/// The row views, read once and kept when views are kept (a release build: all of them at start, by `preload`, so a
+/// broken one stops the start), read again at every use otherwise (development and tests, as Leaf's own cache), an
+/// edited row view then showing at once as an edited page does. Read on the thread pool, as Vapor reads files.
 final class RowTemplates: @unchecked Sendable {
+    /// Every row type with a row view: `preload` reads them, `RowTemplateTests` checks each against Leaf and that
+    /// every `*-row.leaf` is one of theirs.
+    static let all: [any TemplatedRow.Type] = [RegistrationRow.self, UnitRow.self, AwardsPage.Row.self]
+
     private let lock = NIOLock()
     private var kept: [ObjectIdentifier: any Sendable] = [:]
     private let viewsDirectory: String
     private let keeps: Bool
+    private let threadPool: NIOThreadPool
 
-    init(viewsDirectory: String, keeps: Bool) {
+    init(viewsDirectory: String, keeps: Bool, threadPool: NIOThreadPool) {
         self.viewsDirectory = viewsDirectory.hasSuffix("/") ? viewsDirectory : viewsDirectory + "/"
         self.keeps = keeps
+        self.threadPool = threadPool
     }
 
-    func template<Row: TemplatedRow>(for _: Row.Type) throws -> RowTemplate<Row> {
+    /// Reads every row view (`all`) and keeps it, when views are kept.
+    func preload() async throws {
+        guard keeps else { return }
+        for row in Self.all { try await load(row) }
+    }
+
+    private func load<Row: TemplatedRow>(_: Row.Type) async throws {
+        _ = try await template(for: Row.self)
+    }
+
+    func template<Row: TemplatedRow>(for _: Row.Type) async throws -> RowTemplate<Row> {
         let key = ObjectIdentifier(Row.self)
         if keeps, let template = lock.withLock({ kept[key] }) as? RowTemplate<Row> { return template }
-        let source = try String(contentsOfFile: viewsDirectory + Row.rowView + ".leaf", encoding: .utf8)
-        let template = try RowTemplate<Row>(source: source)
+        let path = viewsDirectory + Row.rowView + ".leaf"
+        // Its bytes, invalid UTF-8 repaired as Leaf reads a view.
+        let bytes = try await threadPool.runIfActive { try Data(contentsOf: URL(fileURLWithPath: path)) }
+        let template = try RowTemplate<Row>(source: String(decoding: bytes, as: UTF8.self))
         if keeps { lock.withLock { kept[key] = template } }
         return template
     }
 
-    func write<Row: TemplatedRow>(_ rows: [Row]) throws -> WrittenRows {
-        try template(for: Row.self).write(rows)
+    func write<Row: TemplatedRow>(_ rows: [Row]) async throws -> WrittenRows {
+        try await template(for: Row.self).write(rows)
     }
 }
 
@@ -157,7 +181,7 @@ extension Application {
 
 extension Request {
     /// `rows` written by their row view (`RowTemplate`).
-    func written<Row: TemplatedRow>(_ rows: [Row]) throws -> WrittenRows {
-        try application.rowTemplates.write(rows)
+    func written<Row: TemplatedRow>(_ rows: [Row]) async throws -> WrittenRows {
+        try await application.rowTemplates.write(rows)
     }
 }
