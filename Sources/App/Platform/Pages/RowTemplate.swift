@@ -1,4 +1,5 @@
 import Foundation
+import LeafKit
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -15,7 +16,7 @@ struct WrittenRows: Encodable, Sendable {
 
 /// A row type whose markup is a row view: a Leaf file (`Resources/Views/<rowView>.leaf`) holding only text and
 /// `#(row.field)`, so Leaf renders it too, with the same bytes (`RowTemplateTests` checks every such view both ways).
-/// `rowFields` gives each field's text; it is escaped as Leaf escapes (`& " ' < >`).
+/// `rowFields` gives each field's text; it is escaped by Leaf's own escaping (`& " ' < >`).
 protocol TemplatedRow: Sendable {
     static var rowView: String { get }
     static var rowFields: [String: @Sendable (Self) -> String] { get }
@@ -67,21 +68,19 @@ struct RowTemplate<Row: TemplatedRow>: Sendable {
         }
     }
 
-    /// The rows as UTF-8 bytes, made a string once at the end.
+    /// The rows written into one buffer, each field through Leaf's own escaping (`ByteBuffer.writeHTMLEscaped`, what
+    /// `#(…)` writes), made a string once at the end.
     func write(_ rows: [Row]) -> WrittenRows {
-        var html: [UInt8] = []
-        html.reserveCapacity(rows.count * (textBytes + 160))
+        var html = ByteBufferAllocator().buffer(capacity: rows.count * (textBytes + 160))
         for row in rows {
             for piece in pieces {
                 switch piece {
-                case .text(let t): html.append(contentsOf: t)
-                case .field(let value):
-                    var text = value(row)
-                    text.withUTF8 { html.appendHTMLEscaped($0) }
+                case .text(let t): html.writeBytes(t)
+                case .field(let value): html.writeHTMLEscaped(value(row))
                 }
             }
         }
-        return WrittenRows(count: rows.count, html: String(decoding: html, as: UTF8.self))
+        return WrittenRows(count: rows.count, html: String(buffer: html))
     }
 }
 
@@ -90,34 +89,6 @@ struct RowTemplateError: Error, CustomStringConvertible {
     let near: String
     var description: String {
         "Resources/Views/\(view).leaf: only text and #(row.field) of a known field may be in a row view, near “\(near)”"
-    }
-}
-
-extension [UInt8] {
-    /// Appends `text` HTML-escaped as Leaf escapes a `#(…)`: `& " ' < >`, each an ASCII byte (no byte of a
-    /// multi-byte character is below 0x80); runs without them as they are.
-    mutating func appendHTMLEscaped(_ text: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        for index in 0..<text.count {
-            let byte = text[index]
-            // `>` is the greatest of the five: most bytes are past it.
-            guard byte <= UInt8(ascii: ">"), let entity = Self.entity(byte) else { continue }
-            append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
-            entity.withUTF8Buffer { append(contentsOf: $0) }
-            start = index + 1
-        }
-        append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
-    }
-
-    private static func entity(_ byte: UInt8) -> StaticString? {
-        switch byte {
-        case UInt8(ascii: "&"): "&amp;"
-        case UInt8(ascii: "\""): "&quot;"
-        case UInt8(ascii: "'"): "&#39;"
-        case UInt8(ascii: "<"): "&lt;"
-        case UInt8(ascii: ">"): "&gt;"
-        default: nil
-        }
     }
 }
 

@@ -1,4 +1,4 @@
-import NIOCore
+public import struct NIOCore.ByteBuffer
 
 extension String {
     /// Escapes HTML entities in a `String`.
@@ -45,8 +45,9 @@ extension UInt8 {
 
 extension ByteBuffer {
     /// Điển Hình patch: writes `string` HTML-escaped, as `string.htmlEscaped()` then UTF-8 would, without making the
-    /// escaped copy: runs with nothing to escape are written as they are.
-    mutating func writeHTMLEscaped(_ string: String) {
+    /// escaped copy: runs with nothing to escape are written as they are. Public for the app's row views, which must
+    /// escape exactly as `#(…)` does.
+    public mutating func writeHTMLEscaped(_ string: String) {
         var string = string
         string.withUTF8 { bytes in
             var start = 0
