@@ -68,13 +68,14 @@ def cpu_ms(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
-def page_under_load_arguments(description):
-    """The arguments of a script that loads one page of a server on PostgreSQL data (cpu_split.py,
-    pg_statements.py): the binary, run.py's data, the database, the page, wrk's connections and seconds."""
+def page_under_load_arguments(description, postgres_only=True):
+    """The arguments of a script that loads one page of a server on run.py's data (cpu_split.py, pg_statements.py):
+    the binary, the data, the database (PostgreSQL's URL; with `postgres_only=False` none means the SQLite file in
+    `--reuse`), the page, wrk's connections and seconds."""
     p = argparse.ArgumentParser(description=description)
     p.add_argument("--bin", required=True)
     p.add_argument("--reuse", required=True)
-    p.add_argument("--database-url", required=True)
+    p.add_argument("--database-url", required=postgres_only, default="")
     p.add_argument("--page", required=True, help="a name from compare.py's list")
     p.add_argument("--connections", type=int, default=32)
     p.add_argument("--duration", type=int, default=8)

@@ -44,4 +44,27 @@ struct QueryTextTests {
             #expect(Request.formDecoded(text[...]) == foundation(text), "\(text)")
         }
     }
+
+    @Test("An integer filter's blanks are trimmed as Foundation trims whitespaces, and nothing else")
+    func trimmedAsFoundation() {
+        let chosen = [
+            "", " ", "\t", "12", " 12", "12 ", "\t12\t", "\u{A0}12\u{3000}", "\u{2009} 1 2 \u{202F}", "\n12\n",
+            "12\r\n",
+            "\u{200B}12", "\u{85}12", "â 1", " đ ", "\u{1680}", "e\u{301} ",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            " ", "\t", "\n", "\u{A0}", "\u{2003}", "\u{3000}", "\u{200B}", "\u{200C}", "\u{180E}", "\u{FEFF}",
+            "\u{205F}",
+            "\u{1680}", "\u{85}", "1", "-", "a", "đ", "\u{301}",
+        ]
+        let random = (0..<5_000).map { _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+        }
+        for text in chosen + random {
+            #expect(
+                Request.trimmedSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
 }

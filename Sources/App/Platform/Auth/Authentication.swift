@@ -170,29 +170,50 @@ enum AuthService {
     }
 }
 
+/// The route groups' middlewares are `Middleware`s chained by futures, not `AsyncMiddleware`s: Vapor runs each
+/// `AsyncMiddleware` in a task of its own (`completeWithTask`) that waits for the rest of the chain, and a signed-in
+/// list page went through five of them before its handler's own task (PERFORMANCE, session 42). Only the lookup of a
+/// session or a token is a task; it ends before the rest of the chain starts.
+extension AuthService {
+    /// Looks `secret` up as a `kind` credential, sets `req.auth` (nil when it is not valid) and goes on.
+    static func authenticate(
+        _ kind: AuthTokenModel.Kind, secret: String?, _ req: Request, _ next: any Responder
+    ) -> EventLoopFuture<Response> {
+        guard let secret else { return next.respond(to: req) }
+        return req.eventLoop.makeFutureWithTask { try await lookup(kind, secret: secret, on: req) }
+            .flatMap { auth in
+                req.auth = auth
+                return next.respond(to: req)
+            }
+    }
+}
+
 /// Reads the browser session cookie and sets `req.auth` when it is valid. Never rejects.
-struct SessionAuthenticator: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let secret = req.cookies[AuthCookies.session]?.string {
-            req.auth = try await AuthService.lookup(.web, secret: secret, on: req)
-        }
-        return try await next.respond(to: req)
+struct SessionAuthenticator: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        AuthService.authenticate(.web, secret: req.cookies[AuthCookies.session]?.string, req, next)
     }
 }
 
 /// Reads `Authorization: Bearer …` and sets `req.auth` when valid. Never rejects.
-struct BearerAuthenticator: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let bearer = req.headers.bearerAuthorization {
-            req.auth = try await AuthService.lookup(.api, secret: bearer.token, on: req)
-        }
-        return try await next.respond(to: req)
+struct BearerAuthenticator: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        AuthService.authenticate(.api, secret: req.headers.bearerAuthorization?.token, req, next)
     }
 }
 
 /// Pages of the signed-in area: without a session, go to the login page and come back after.
-struct RequireSignedInPage: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct RequireSignedInPage: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        do {
+            return try gate(req).map { req.eventLoop.makeSucceededFuture($0) } ?? next.respond(to: req)
+        } catch {
+            return req.eventLoop.makeFailedFuture(error)
+        }
+    }
+
+    /// What answers instead of the page (a redirect), nil when the page may be shown; throws for a refusal.
+    private func gate(_ req: Request) throws -> Response? {
         guard req.auth != nil else {
             if req.method == .GET {
                 let next = req.url.path + (req.url.query.map { "?\($0)" } ?? "")
@@ -214,7 +235,7 @@ struct RequireSignedInPage: AsyncMiddleware {
             }
             throw AppError.forbidden(AccountService.forcedChangeMessage)
         }
-        return try await next.respond(to: req)
+        return nil
     }
 }
 
@@ -225,41 +246,47 @@ enum PasswordChangeGate {
 }
 
 /// API routes: a valid bearer token or 401 in JSON.
-struct RequireAPIToken: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct RequireAPIToken: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard req.auth != nil else {
-            throw AppError(
-                status: .unauthorized, code: .unauthorized,
-                message: "Thiếu hoặc sai mã truy cập (Authorization: Bearer …). Lấy mã tại POST /api/v1/auth/token.")
+            return req.eventLoop.makeFailedFuture(
+                AppError(
+                    status: .unauthorized, code: .unauthorized,
+                    message:
+                        "Thiếu hoặc sai mã truy cập (Authorization: Bearer …). Lấy mã tại POST /api/v1/auth/token."))
         }
         if let auth = req.auth, auth.user.mustChangePassword, !PasswordChangeGate.allowedAPI.contains(req.url.path) {
-            throw AppError.forbidden(AccountService.forcedChangeMessage)
+            return req.eventLoop.makeFailedFuture(AppError.forbidden(AccountService.forcedChangeMessage))
         }
-        return try await next.respond(to: req)
+        return next.respond(to: req)
     }
 }
 
 /// Every state-changing form post carries the CSRF token: the session's when signed in,
 /// otherwise the pre-login cookie's (double submit).
-struct CSRFMiddleware: AsyncMiddleware {
+struct CSRFMiddleware: Middleware {
     static let field = "_csrf"
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if req.method != .GET && req.method != .HEAD && req.method != .OPTIONS {
-            // A browser may send a larger form in several packets: collect the body before reading the token
-            // (uploads up to their routes' own limit; everything else up to the default 2 MB).
-            if req.body.data == nil {
-                let multipart = req.headers.contentType?.type == "multipart"
-                _ = try await req.body.collect(max: multipart ? 26 * 1024 * 1024 : 2 * 1024 * 1024).get()
-            }
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard req.method != .GET && req.method != .HEAD && req.method != .OPTIONS else { return next.respond(to: req) }
+        // A browser may send a larger form in several packets: collect the body before reading the token
+        // (uploads up to their routes' own limit; everything else up to the default 2 MB). The token is then read
+        // on the event loop, a multipart upload's parts parsed there too, as the route's own decoding does.
+        let collected: EventLoopFuture<Void>
+        if req.body.data == nil {
+            let multipart = req.headers.contentType?.type == "multipart"
+            collected = req.body.collect(max: multipart ? 26 * 1024 * 1024 : 2 * 1024 * 1024).map { _ in }
+        } else {
+            collected = req.eventLoop.makeSucceededVoidFuture()
+        }
+        return collected.flatMapThrowing {
             let expected = req.auth?.csrfToken ?? req.cookies[AuthCookies.preLoginCSRF]?.string
             let sent = (try? req.content.get(String.self, at: Self.field)) ?? req.headers.first(name: "X-CSRF-Token")
             guard let expected, let sent, Secrets.constantTimeEqual(expected, Secrets.unmaskedCSRF(sent)) else {
                 throw AppError.forbidden(
                     "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.")
             }
-        }
-        return try await next.respond(to: req)
+        }.flatMap { next.respond(to: req) }
     }
 }
 
@@ -293,16 +320,17 @@ extension Request {
 }
 
 /// Sets the pre-login CSRF cookie chosen while rendering a form.
-struct PendingCookieMiddleware: AsyncMiddleware {
+struct PendingCookieMiddleware: Middleware {
     let config: AppConfig
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let res = try await next.respond(to: req)
-        if let t = req.storage[Request.PendingCSRFKey.self] {
-            res.cookies[AuthCookies.preLoginCSRF] = HTTPCookies.Value(
-                string: t, expires: nil, maxAge: 2 * 3600, path: "/",
-                isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .strict)
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).map { res in
+            if let t = req.storage[Request.PendingCSRFKey.self] {
+                res.cookies[AuthCookies.preLoginCSRF] = HTTPCookies.Value(
+                    string: t, expires: nil, maxAge: 2 * 3600, path: "/",
+                    isSecure: req.cookiesSecure(config), isHTTPOnly: true, sameSite: .strict)
+            }
+            return res
         }
-        return res
     }
 }
 

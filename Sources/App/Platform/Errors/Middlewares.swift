@@ -56,7 +56,7 @@ struct ErrorPageMiddleware: Middleware {
 
     func handle(_ error: any Error, _ req: Request) async -> Response {
         let e = Self.classify(error)
-        // A client that hung up while its request waited (`Admission.enter`, 499) reads nothing: no page is drawn
+        // A client that hung up while its request waited (`Admission.entered`, 499) reads nothing: no page is drawn
         // for it. Drawing one also outlived the app when the app stopped meanwhile (a crash in AdmissionTests on
         // PostgreSQL: the views were gone by the time the page was drawn).
         if e.status.code == 499 {

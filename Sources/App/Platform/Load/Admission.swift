@@ -46,15 +46,32 @@ final class Admission: Sendable {
 
     /// Holds a slot of `gate` for `req`; throws when the wait was too long, or when the client hung up meanwhile.
     func enter(_ gate: FairGate, for req: Request) async throws {
+        try await entered(gate, for: req).get()
+    }
+
+    /// `enter` as a future, for a middleware that makes no task of its own (`HeavyWork`). The look at a waiter's
+    /// connection reads the kernel's table (`ClientConnection`), so it runs on the thread pool, not the event loop.
+    func entered(_ gate: FairGate, for req: Request) -> EventLoopFuture<Void> {
         let start = NIODeadline.now()
-        let waited = try await gate.acquire(on: req.eventLoop).get()
-        guard waited, NIODeadline.now() - start >= Self.checkAfter else { return }
-        let port = req.application.http.server.shared.localAddress?.port
-        if ClientConnection.state(remote: req.remoteAddress, localPort: port, notBefore: start) == .hungUp {
-            gate.release()
-            gone.withLockedValue { $0 += 1 }
-            req.logger.info("Bỏ qua \(req.method) \(req.url.path): người gửi đã ngắt kết nối khi chờ lượt")
-            throw Abort(.init(statusCode: 499, reasonPhrase: "Client Closed Request"))
+        return gate.acquire(on: req.eventLoop).flatMap { waited in
+            guard waited, NIODeadline.now() - start >= Self.checkAfter else {
+                return req.eventLoop.makeSucceededVoidFuture()
+            }
+            let remote = req.remoteAddress
+            let port = req.application.http.server.shared.localAddress?.port
+            return req.application.threadPool.runIfActive(eventLoop: req.eventLoop) {
+                ClientConnection.state(remote: remote, localPort: port, notBefore: start)
+            }.flatMapErrorThrowing { error in
+                // No look could be had (the pool is stopping): the slot is not kept.
+                gate.release()
+                throw error
+            }.flatMapThrowing { state in
+                guard state == .hungUp else { return }
+                gate.release()
+                self.gone.withLockedValue { $0 += 1 }
+                req.logger.info("Bỏ qua \(req.method) \(req.url.path): người gửi đã ngắt kết nối khi chờ lượt")
+                throw Abort(.init(statusCode: 499, reasonPhrase: "Client Closed Request"))
+            }
         }
     }
 }
@@ -68,13 +85,14 @@ extension Application {
     }
 }
 
-/// Marks a feature's heavy routes: each request holds one of `Admission.pages`' slots while it is answered.
-struct HeavyWork: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+/// Marks a feature's heavy routes: each request holds one of `Admission.pages`' slots while it is answered. A
+/// `Middleware` chained by futures, as the authenticators are (`AuthService.authenticate` says why).
+struct HeavyWork: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let gate = req.application.admission.pages
-        try await req.application.admission.enter(gate, for: req)
-        defer { gate.release() }
-        return try await next.respond(to: req)
+        return req.application.admission.entered(gate, for: req).flatMap {
+            next.respond(to: req).always { _ in gate.release() }
+        }
     }
 }
 

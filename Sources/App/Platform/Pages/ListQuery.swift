@@ -42,7 +42,7 @@ extension Request {
     /// An integer filter of the query string: nil when absent or empty (an empty select of a form), a 400 naming
     /// the parameter when it is anything else than an integer — never silently ignored (an export of every year).
     func intQuery(_ key: String) throws -> Int? {
-        guard let raw = queryText(key)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+        guard let raw = queryText(key).map(Self.trimmedSpaces), !raw.isEmpty else {
             return nil
         }
         guard let value = Int(raw) else {
@@ -66,6 +66,25 @@ extension Request {
         let parsed = Self.parseQuery(url.query ?? "")
         storage[QueryValuesKey.self] = parsed
         return parsed
+    }
+
+    /// `text` without the blanks at its ends, as Foundation's `trimmingCharacters(in: .whitespaces)` trims them
+    /// (swift-corelibs-foundation's set: a tab, U+0020, U+00A0, U+1680, U+2000…U+200B, U+202F, U+205F, U+3000),
+    /// which bridged every value to an `NSString` and was 0.4–0.9 % of a list page's samples with its integer
+    /// filters (session 42). A value with neither end blank is returned as it is.
+    static func trimmedSpaces(_ text: String) -> String {
+        func blank(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, blank(first) || blank(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !blank($0) }),
+            let end = scalars.lastIndex(where: { !blank($0) })
+        else { return "" }
+        return String(scalars[start...end])
     }
 
     static func parseQuery(_ query: String) -> [String: String] {
