@@ -56,6 +56,11 @@ import Vapor
             #expect(csv.status == .ok && csv.text.contains("Trạng thái"), "\(csv.text.prefix(300))")
             #expect(admission.pages.held == 0)
             #expect(admission.exports.held == 0, "the export's slot is given back when its stream ends")
+            // A heavy page or API call that fails (a filter that is not a number: 400) gives its slot back too.
+            #expect(try await browser.send(.GET, "/app/registrations?year=abc").status == .badRequest)
+            #expect(try await api.send(.GET, "/api/v1/registrations?perPage=x").status == .badRequest)
+            #expect(admission.pages.held == 0, "a failed heavy request keeps no slot")
+            #expect(try await browser.send(.GET, "/app/registrations").status == .ok)
         }
     }
 

@@ -45,6 +45,18 @@ struct QueryTextTests {
         }
     }
 
+    @Test("Over HTTP an integer filter's blanks are trimmed (a zero-width space too); a newline is a 400 naming it")
+    func integerFilterBlanksOverHTTP() async throws {
+        try await withTestApp(demo: false) { app in
+            let api = try await APIClient.login(app, "admin", adminPassword)
+            let trimmed = try await api.send(.GET, "/api/v1/registrations?year=%E2%80%8B2024%09&perPage=%C2%A05")
+            #expect(trimmed.status == .ok, "\(trimmed.text.prefix(300))")
+            let newline = try await api.send(.GET, "/api/v1/registrations?year=2024%0A")
+            #expect(newline.status == .badRequest)
+            #expect(newline.text.contains("Tham số “year” phải là số nguyên"), "\(newline.text.prefix(300))")
+        }
+    }
+
     @Test("An integer filter's blanks are trimmed as Foundation trims whitespaces, and nothing else")
     func trimmedAsFoundation() {
         let chosen = [

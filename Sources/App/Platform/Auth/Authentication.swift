@@ -206,10 +206,11 @@ struct BearerAuthenticator: Middleware {
 struct RequireSignedInPage: Middleware {
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         do {
-            return try gate(req).map { req.eventLoop.makeSucceededFuture($0) } ?? next.respond(to: req)
+            if let answer = try gate(req) { return req.eventLoop.makeSucceededFuture(answer) }
         } catch {
             return req.eventLoop.makeFailedFuture(error)
         }
+        return next.respond(to: req)
     }
 
     /// What answers instead of the page (a redirect), nil when the page may be shown; throws for a refusal.
