@@ -31,6 +31,7 @@ def pages(base, bearer, cookie):
     exemplar = R.re.search(rb'href="(/dien-hinh/\d+)"', directory)
     out = [
         ("bare route /healthz", "/healthz", {}),
+        ("stylesheet", "/css/app.css", {}),
         ("API list, three filters", f"/api/v1/registrations?year=2024&unitID={unit}&subjectKind=individual&perPage=50",
          bearer),
         ("web list, three filters", f"/app/registrations?year=2024&unitID={unit}&subjectKind=individual", cookie),

@@ -183,7 +183,18 @@ import Vapor
     func slotsFromTheEnvironment() throws {
         let dir = NSTemporaryDirectory()
         let standard = try AppConfig.fromEnvironment([:], workingDirectory: dir)
-        #expect(standard.heavySlots >= 2 && standard.exportSlots == 2 && standard.heavyWait == 15)
+        #expect(standard.exportSlots == 2 && standard.heavyWait == 15)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(standard.heavySlots == min(64, max(4, 4 * cores)))
+        let postgres = try AppConfig.fromEnvironment(
+            ["DATABASE_URL": "postgres://u:p@127.0.0.1:5432/d"], workingDirectory: dir)
+        #expect(postgres.heavySlots == min(64, max(4, 8 * cores)))
+        // Four a core on SQLite, eight on PostgreSQL, at least 4 and at most 64.
+        let sqlite = AppConfig.DatabaseKind.sqliteMemory
+        let pg = AppConfig.DatabaseKind.postgres(url: "postgres://u:p@h/d", searchPath: nil)
+        #expect(
+            [1, 2, 8, 16].map { AppConfig.defaultHeavySlots(sqlite, cores: $0) } == [4, 8, 32, 64]
+                && [1, 2, 8, 16].map { AppConfig.defaultHeavySlots(pg, cores: $0) } == [8, 16, 64, 64])
         let set = try AppConfig.fromEnvironment(
             ["DIENHINH_HEAVY_SLOTS": "3", "DIENHINH_EXPORT_SLOTS": "1", "DIENHINH_HEAVY_WAIT": "60"],
             workingDirectory: dir)

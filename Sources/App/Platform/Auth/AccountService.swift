@@ -184,8 +184,14 @@ enum AccountService {
     /// Stamps a token's last use, at most once per `lastSeenGranularity`: a request that finds the stamp fresh
     /// writes nothing.
     static func touch(tokenID: Int, lastSeenAt seen: Date?, on db: any Database, now: Date = Date()) async throws {
-        if let seen, now.timeIntervalSince(seen) < lastSeenGranularity { return }
+        guard needsTouch(seen, now: now) else { return }
         try await AuthTokenModel.query(on: db).filter(\.$id == tokenID).set(\.$lastSeenAt, to: now).update()
+    }
+
+    /// Whether a token last stamped at `seen` is stamped again (`touch`).
+    static func needsTouch(_ seen: Date?, now: Date = Date()) -> Bool {
+        guard let seen else { return true }
+        return now.timeIntervalSince(seen) >= lastSeenGranularity
     }
 
     /// A client's description as stored with its session: printable characters only, at most 160 of them.

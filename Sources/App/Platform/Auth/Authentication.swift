@@ -121,26 +121,49 @@ enum AuthService {
         return (secret, model)
     }
 
-    static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) async throws -> AuthContext? {
-        guard !secret.isEmpty, secret.count < 200 else { return nil }
+    /// The credential `secret` of `kind` as the request's `AuthContext`, nil when it names no valid session or token.
+    ///
+    /// A future, not an async function: it runs on every signed-in request, and an async lookup was a task of its own
+    /// (`makeFutureWithTask`), which on SQLite hopped to Swift's pool and back. A page or API read whose stamp is
+    /// fresh and whose actor this instance keeps at the data's version is answered at once (`completed`); the rest
+    /// go through a task: the "last seen" stamp (once a minute), an actor not kept, a request that writes (it reads
+    /// no kept copy), every request with DIENHINH_REFERENCE_CACHE=0. On PostgreSQL the statement itself, prepared,
+    /// still runs in a task of PostgresNIO's (`PostgresTypedSQL.execute`).
+    static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) -> EventLoopFuture<AuthContext?> {
+        guard !secret.isEmpty, secret.count < 200 else { return req.eventLoop.makeSucceededFuture(nil) }
         // The token and its user in one statement, read as values (every signed-in request runs it), with the data's
         // version the request's kept reference data is read at (`Request.dataVersion`).
-        guard
-            let row = try await req.database.sql().raw(
-                """
-                SELECT t.id, t.csrf_token, t.expires_at, t.last_seen_at, u.id AS user_id, u.username, u.full_name,
-                u.role, u.unit_id, u.active, u.email, u.must_change_password, u.password_changed_at,
-                (\(unsafeRaw: PageCache.versionSQL)) AS data_version
-                FROM \(ident: AuthTokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
-                WHERE t.token_hash = \(bind: Secrets.sha256(secret)) AND t.kind = \(bind: kind.rawValue)
-                """
-            ).first()
-        else { return nil }
-        guard try row.decode(column: "expires_at", as: Date.self) > Date(),
-            try row.decode(column: "active", as: Bool.self)
-        else { return nil }
+        let database = req.database
+        let statement: SQLQueryString = """
+            SELECT t.id, t.csrf_token, t.expires_at, t.last_seen_at, u.id AS user_id, u.username, u.full_name,
+            u.role, u.unit_id, u.active, u.email, u.must_change_password, u.password_changed_at,
+            (\(unsafeRaw: PageCache.versionSQL)) AS data_version
+            FROM \(ident: AuthTokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
+            WHERE t.token_hash = \(bind: Secrets.sha256(secret)) AND t.kind = \(bind: kind.rawValue)
+            """
+        let sql: any SQLDatabase
+        do { sql = try database.sql() } catch { return req.eventLoop.makeFailedFuture(error) }
+        return sql.raw(statement).first().flatMap { row in
+            do {
+                guard let row, try row.decode(column: "expires_at", as: Date.self) > Date(),
+                    try row.decode(column: "active", as: Bool.self)
+                else { return req.eventLoop.makeSucceededFuture(nil) }
+                return try completed(row, on: req, database)
+            } catch {
+                return req.eventLoop.makeFailedFuture(error)
+            }
+        }
+    }
+
+    /// The rest of `lookup` once its row is read: at once when nothing needs a write or a read.
+    private static func completed(_ row: any SQLRow, on req: Request, _ database: any Database) throws
+        -> EventLoopFuture<AuthContext?>
+    {
         req.sawDataVersion(try row.decode(column: "data_version", as: Int?.self) ?? 0)
         let tokenID = try row.decode(column: "id", as: Int.self)
+        let csrfToken = try row.decode(column: "csrf_token", as: String?.self)
+        // Read as before, inside the stamp's own attempt: a value that does not decode skips the stamp, not the request.
+        let lastSeenAt = Result { try row.decode(column: "last_seen_at", as: Date?.self) }
         let user = SignedInUser(
             id: try row.decode(column: "user_id", as: Int.self),
             username: try row.decode(column: "username", as: String.self),
@@ -150,37 +173,43 @@ enum AuthService {
             email: try row.decode(column: "email", as: String?.self),
             mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),
             passwordChangedAt: try row.decode(column: "password_changed_at", as: Date?.self))
-        // The "last seen" stamp is worth a write a minute, not a failed request: on SQLite a long import holds the
-        // one writer, and this write may time out behind it.
-        do {
-            try await AccountService.touch(
-                tokenID: tokenID, lastSeenAt: try row.decode(column: "last_seen_at", as: Date?.self), on: req.database)
-        } catch {
-            req.logger.debug("Không ghi được thời điểm dùng phiên: \(error)")
+        @Sendable func context(_ actor: Actor, _ unitName: String?) -> AuthContext {
+            AuthContext(user: user, actor: actor, unitName: unitName, csrfToken: csrfToken, tokenID: tokenID)
         }
         // A unit's path and name, the units it inherited and the movements it leads change only by audited writes:
         // kept as reference data on a page or API read (three statements a request for a unit's user otherwise).
-        let (actor, unitName) = try await req.reference(
-            "actor \(user.id) \(user.role.rawValue) \(user.unitID.map(String.init) ?? "-")"
-        ) { try await Self.actor(for: user, on: req.database) }
-        return AuthContext(
-            user: user, actor: actor, unitName: unitName,
-            csrfToken: try row.decode(column: "csrf_token", as: String?.self),
-            tokenID: tokenID)
+        let key = "actor \(user.id) \(user.role.rawValue) \(user.unitID.map(String.init) ?? "-")"
+        if let seen = try? lastSeenAt.get(), !AccountService.needsTouch(seen),
+            let (actor, unitName): (Actor, String?) = req.keptReference(key)
+        {
+            return req.eventLoop.makeSucceededFuture(context(actor, unitName))
+        }
+        return req.eventLoop.makeFutureWithTask {
+            // The "last seen" stamp is worth a write a minute, not a failed request: on SQLite a long import holds the
+            // one writer, and this write may time out behind it.
+            do {
+                try await AccountService.touch(tokenID: tokenID, lastSeenAt: try lastSeenAt.get(), on: database)
+            } catch {
+                req.logger.debug("Không ghi được thời điểm dùng phiên: \(error)")
+            }
+            let (actor, unitName) = try await req.reference(key) { try await Self.actor(for: user, on: database) }
+            return context(actor, unitName)
+        }
     }
 }
 
 /// The route groups' middlewares are `Middleware`s chained by futures, not `AsyncMiddleware`s: Vapor runs each
 /// `AsyncMiddleware` in a task of its own (`completeWithTask`) that waits for the rest of the chain, and a signed-in
-/// list page went through five of them before its handler's own task (PERFORMANCE, session 42). Only the lookup of a
-/// session or a token is a task; it ends before the rest of the chain starts.
+/// list page went through five of them before its handler's own task (PERFORMANCE, session 42). The lookup of a
+/// session or a token is a future too, a task of its own only when it writes or reads more (`AuthService.lookup`,
+/// session 43).
 extension AuthService {
     /// Looks `secret` up as a `kind` credential, sets `req.auth` (nil when it is not valid) and goes on.
     static func authenticate(
         _ kind: AuthTokenModel.Kind, secret: String?, _ req: Request, _ next: any Responder
     ) -> EventLoopFuture<Response> {
         guard let secret else { return next.respond(to: req) }
-        return req.eventLoop.makeFutureWithTask { try await lookup(kind, secret: secret, on: req) }
+        return lookup(kind, secret: secret, on: req)
             .flatMap { auth in
                 req.auth = auth
                 return next.respond(to: req)

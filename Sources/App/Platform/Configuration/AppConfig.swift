@@ -75,11 +75,8 @@ public struct AppConfig: Sendable {
     /// (DIENHINH_SQLITE_WRITE_WAIT, 1–600; `FairGate.sqliteWriter`). Default 45.
     public var sqliteWriteWait = 45
     /// Heavy pages answered at once by this instance (DIENHINH_HEAVY_SLOTS, 1–64; `Admission`): the rest wait in
-    /// line. Default: four a core. A heavy page spends much of its time waiting for SQL on the thread pool, and one
-    /// a core left the cores idle meanwhile: at 32 connections on 2 cores the national list page answered 367 req/s
-    /// with 2 slots, 499 with 8, 515 with 32; `/healthz` beside a burst of dashboards kept p99 22 ms with 8 (12 ms
-    /// with 2). PERFORMANCE, session 27.
-    public var heavySlots = min(64, max(4, 4 * ProcessInfo.processInfo.activeProcessorCount))
+    /// line. Default `defaultHeavySlots`.
+    public var heavySlots: Int
     /// Exports streamed at once by this instance (DIENHINH_EXPORT_SLOTS, 1–16). Default 2.
     public var exportSlots = 2
     /// Seconds a heavy page or an export waits in line before it is refused with a 503 and Retry-After
@@ -100,6 +97,26 @@ public struct AppConfig: Sendable {
         self.sessionLifetime = sessionLifetime
         self.apiTokenLifetime = apiTokenLifetime
         self.jurisdiction = jurisdiction
+        self.heavySlots = Self.defaultHeavySlots(database)
+    }
+
+    /// Four heavy pages a core on SQLite, eight on PostgreSQL; at least 4, at most 64.
+    ///
+    /// A heavy page spends much of its time waiting for SQL, and one a core left the cores idle meanwhile: on SQLite,
+    /// at 32 connections on 2 cores, the national list page answered 367 req/s with 2 slots, 499 with 8, 515 with 32,
+    /// and `/healthz` beside a burst of dashboards kept p99 22 ms with 8 (12 ms with 2; PERFORMANCE, session 27).
+    /// On PostgreSQL the SQL runs in the database's own processes, and a page holds its slot while it waits for them:
+    /// with 8 slots the national search answered 662 req/s at 64 connections, with 16 761, and `/healthz` beside it
+    /// kept p99 22 ms (15 with 8; session 43).
+    public static func defaultHeavySlots(
+        _ database: DatabaseKind, cores: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> Int {
+        let perCore: Int
+        switch database {
+        case .postgres: perCore = 8
+        case .sqliteFile, .sqliteMemory: perCore = 4
+        }
+        return min(64, max(4, perCore * cores))
     }
 
     /// A yes/no value: 1/true/yes/on or 0/false/no/off (any case, spaces around ignored); nil for anything else.

@@ -30,17 +30,21 @@ final class ReferenceCache: Sendable {
         async throws -> V
     {
         guard maxEntries > 0 else { return try await make() }
-        if let kept = store.withLockedValue({ $0[key] }), kept.version == version,
-            now.timeIntervalSince(kept.madeAt) < maxAge, let value = kept.value as? V
-        {
-            return value
-        }
+        if let value: V = kept(key, version: version, now: now) { return value }
         let value = try await make()
         store.withLockedValue { s in
             if s.count >= maxEntries, s[key] == nil { s.removeAll(keepingCapacity: true) }
             s[key] = (version, now, value)
         }
         return value
+    }
+
+    /// The copy of `key` made at `version`, if this instance keeps one younger than `maxAge`.
+    func kept<V: Sendable>(_ key: String, version: Int, now: Date = Date()) -> V? {
+        guard let kept = store.withLockedValue({ $0[key] }), kept.version == version,
+            now.timeIntervalSince(kept.madeAt) < maxAge
+        else { return nil }
+        return kept.value as? V
     }
 
     var count: Int { store.withLockedValue { $0.count } }
@@ -76,6 +80,15 @@ extension Request {
     /// lookup does: one statement fewer on every signed-in page). A version already seen stands.
     func sawDataVersion(_ v: Int) {
         if storage[DataVersionKey.self] == nil { storage[DataVersionKey.self] = v }
+    }
+
+    /// The copy `reference(key)` would answer with now, without waiting: nil unless the request is a GET or HEAD whose
+    /// data version is already known (`sawDataVersion`) and this instance keeps `key` at that version.
+    func keptReference<V: Sendable>(_ key: String) -> V? {
+        let cache = application.referenceCache
+        guard method == .GET || method == .HEAD, cache.maxEntries > 0, let version = storage[DataVersionKey.self]
+        else { return nil }
+        return cache.kept(key, version: version)
     }
 
     /// Reference data read through `ReferenceCache` on a GET or HEAD, directly otherwise. `key` names what `make`
