@@ -126,6 +126,19 @@ struct ReferenceCacheTests {
             try await unit.save(on: app.db)
             let kept = try await officer.send(.GET, AccountPath.account.href)
             #expect(kept.status == .ok && kept.text.contains(name) && !kept.text.contains("Xã đổi tên ngoài dịch vụ"))
+            // The session's lookup finds that copy without a task (`keptReference`, the type `reference` keeps): a
+            // page read at the data's version, not a request that writes.
+            let account = try #require(try await UserModel.query(on: app.db).filter(\.$username == "dakruong").first())
+            let version = try await PageCache.version(on: app.db).get()
+            func keptActor(_ method: HTTPMethod) throws -> (Actor, String?)? {
+                let req = Request(
+                    application: app, method: method, url: URI(path: "/app"), on: app.eventLoopGroup.next())
+                req.sawDataVersion(version)
+                return req.keptReference(AuthService.actorKey(try SignedInUser(account)))
+            }
+            let fast = try #require(try keptActor(.GET))
+            #expect(fast.0.unitID == unit.id && fast.1 == name)
+            #expect(try keptActor(.POST) == nil)
             // …until any audited write, by anyone: the next request reads the unit again.
             let office = Browser(app)
             try await office.login("noivu")
@@ -284,6 +297,9 @@ struct ReferenceCacheTests {
         }
         #expect(try await read("a", 1, 10) == 10)
         #expect(try await read("a", 1, 11) == 10 && reads == 1)
+        // The same copy without waiting (`kept`): at its version and type only.
+        #expect(cache.kept("a", version: 1) == 10)
+        #expect((cache.kept("a", version: 2) as Int?) == nil && (cache.kept("a", version: 1) as String?) == nil)
         #expect(try await read("a", 2, 12) == 12 && reads == 2)
         // A copy past its age is read again, at the same version.
         let later = Date().addingTimeInterval(61)

@@ -164,10 +164,10 @@ struct MaskedCSRFTests {
             #expect(try await app.testing().sendRequest(.GET, "/css/missing.css").status == .notFound)
             #expect(try await app.testing().sendRequest(.GET, "/app.css").status == .notFound)
             #expect(try await app.testing().sendRequest(.GET, "/css/%2E%2E/Package.swift").status != .ok)
-            #expect(PublicFilesMiddleware.firstSegment("/css/app.css") == "css")
-            #expect(PublicFilesMiddleware.firstSegment("///css") == "css")
-            #expect(PublicFilesMiddleware.firstSegment("/") == "")
-            #expect(PublicFilesMiddleware.firstSegment("/%zz") == nil)
+            #expect(PublicFilesMiddleware.relativePath("/css/app.css") == "css/app.css")
+            #expect(PublicFilesMiddleware.relativePath("///css") == "css")
+            #expect(PublicFilesMiddleware.relativePath("/") == "")
+            #expect(PublicFilesMiddleware.relativePath("/%zz") == nil)
         }
     }
 }

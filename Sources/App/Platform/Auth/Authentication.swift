@@ -155,6 +155,11 @@ enum AuthService {
         }
     }
 
+    /// The reference data key of a user's actor (`actor(for:)`), kept per user, role and unit.
+    static func actorKey(_ user: SignedInUser) -> String {
+        "actor \(user.id) \(user.role.rawValue) \(user.unitID.map(String.init) ?? "-")"
+    }
+
     /// The rest of `lookup` once its row is read: at once when nothing needs a write or a read.
     private static func completed(_ row: any SQLRow, on req: Request, _ database: any Database) throws
         -> EventLoopFuture<AuthContext?>
@@ -178,7 +183,7 @@ enum AuthService {
         }
         // A unit's path and name, the units it inherited and the movements it leads change only by audited writes:
         // kept as reference data on a page or API read (three statements a request for a unit's user otherwise).
-        let key = "actor \(user.id) \(user.role.rawValue) \(user.unitID.map(String.init) ?? "-")"
+        let key = actorKey(user)
         if let seen = try? lastSeenAt.get(), !AccountService.needsTouch(seen),
             let (actor, unitName): (Actor, String?) = req.keptReference(key)
         {

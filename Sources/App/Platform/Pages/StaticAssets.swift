@@ -82,8 +82,7 @@ struct PublicFilesMiddleware: Middleware {
     }
 
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard let relative = Self.relativePath(req.url.path), let first = relative.split(separator: "/").first,
-            entries.contains(String(first))
+        guard let relative = Self.relativePath(req.url.path), entries.contains(String(relative.prefix { $0 != "/" }))
         else {
             return next.respond(to: req)
         }
@@ -99,11 +98,6 @@ struct PublicFilesMiddleware: Middleware {
     static func relativePath(_ path: String) -> String? {
         guard let decoded = path.contains("%") ? path.removingPercentEncoding : path else { return nil }
         return String(decoded.drop { $0 == "/" })
-    }
-
-    /// The path's first segment as `FileMiddleware` reads it; nil when the path does not decode.
-    static func firstSegment(_ path: String) -> String? {
-        relativePath(path).map { String($0.prefix { $0 != "/" }) }
     }
 }
 
