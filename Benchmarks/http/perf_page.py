@@ -12,7 +12,7 @@ with the heaviest callees below it.
 
 Needs `perf` (Debian's linux-perf) and a build with symbols (the release build keeps them).
 """
-import argparse, collections, json, os, re, subprocess, sys, tempfile, time
+import argparse, collections, json, os, re, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -57,6 +57,7 @@ def main():
     p.add_argument("--frame", action="append", default=[], help="regular expression: inclusive share and callees")
     p.add_argument("--top", type=int, default=30)
     p.add_argument("--save", help="write the sampled stacks (innermost frame first) to this JSON file")
+    p.add_argument("--keep-data", help="copy perf's own record here (for `perf report --sort comm` and the like)")
     p.add_argument("--inclusive", default="", help="regular expression: list the matching functions by the share "
                    "of samples they are on the stack of (for instance 'App\\.|Fluent|SQLKit|sqlite3_|Leaf')")
     args = p.parse_args()
@@ -71,6 +72,8 @@ def main():
             rec.send_signal(2)
             rec.wait()
             samples = list(stacks(data))
+            if args.keep_data:
+                shutil.copyfile(data, args.keep_data)
     finally:
         R.stop(proc)
     if args.save:

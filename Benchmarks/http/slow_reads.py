@@ -4,7 +4,7 @@
 Starts the release server twice on the same filled database (an earlier `run.py --keep` folder), once with
 DIENHINH_SQLITE_READERS=1 (the driver's own one connection an event loop) and once with the default, and in each
 run loads a slow page (the standing office's dashboard, `/app`, with C connections) while a second wrk measures
-`/healthz` (one SELECT 1) with 2 connections. Prints /healthz p50/p99 and req/s under the load, and the slow page's
+`/healthz` (one SELECT 1; or the page `--fast`) with 2 connections. Prints /healthz p50/p99 and req/s under the load, and the slow page's
 own figures, as ratios of the two runs measured back to back.
 
     python3 Benchmarks/http/slow_reads.py --bin .build/release/dienhinh --data /path/to/kept/folder
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402  (the benchmark's helpers: server start, sign-in, wrk)
 
 
-def measure(binary, data, settings, connections, duration, page="/app"):
+def measure(binary, data, settings, connections, duration, page="/app", fast="/healthz"):
     env = dict(run.env_for(argparse.Namespace(database_url=""), data), **settings)
     port = run.free_port()
     base = f"http://127.0.0.1:{port}"
@@ -44,7 +44,7 @@ def measure(binary, data, settings, connections, duration, page="/app"):
         t = threading.Thread(target=slow)
         t.start()
         time.sleep(1)  # the slow requests are in flight
-        out["healthz"] = run.wrk(base + "/healthz", {}, 2, duration - 2, str(script))
+        out["healthz"] = run.wrk(base + fast, cookie if fast.startswith("/app") else {}, 2, duration - 2, str(script))
         t.join()
         return out
     finally:
@@ -58,6 +58,7 @@ def main():
     p.add_argument("--connections", type=int, default=8)
     p.add_argument("--duration", type=int, default=15)
     p.add_argument("--page", default="/app")
+    p.add_argument("--fast", default="/healthz", help="the page measured beside the slow one (signed in under /app)")
     p.add_argument("--a", action="append", default=[], metavar="K=V")
     p.add_argument("--b", action="append", default=[], metavar="K=V")
     args = p.parse_args()
@@ -70,10 +71,10 @@ def main():
         variants = [("1 connection an event loop", {"DIENHINH_SQLITE_READERS": "1"}), ("default readers", {})]
     results = []
     for label, settings in variants:
-        r = measure(binary, data, settings, args.connections, args.duration, args.page)
+        r = measure(binary, data, settings, args.connections, args.duration, args.page, args.fast)
         results.append(r)
         h, s = r["healthz"], r["slow"]
-        print(f"{label}: /healthz p50 {h['p50_ms']} ms, p99 {h['p99_ms']} ms, {h['rps']:.0f} req/s; "
+        print(f"{label}: {args.fast} p50 {h['p50_ms']} ms, p99 {h['p99_ms']} ms, {h['rps']:.0f} req/s; "
               f"{args.page} p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, {s['rps']:.1f} req/s", flush=True)
     if args.a or args.b:
         return

@@ -24,11 +24,11 @@ import SQLiteKit
 ///
 /// - **Rows handed over at once.** SQLiteNIO's futures API, which the Fluent driver uses for every statement, hands
 ///   each row to the event loop as a task of its own: a dashboard's few hundred rows were as many cross-thread
-///   wake-ups (with `andAllSucceed` over their futures, 15–25 % of the page's CPU in a perf profile). Statements
-///   that may read more than a few rows run here through the connection's async API instead, which calls back on
-///   the thread that steps the statement; the future completes once (`run`). A count, `first()` or `find`
-///   (`fewRows`) still goes through the futures API, as the driver's would: the async API's task costs more than a
-///   hop for one row. Either way the rows are read as `SQLiteTypedRow`s.
+///   wake-ups (with `andAllSucceed` over their futures, 15–25 % of the page's CPU in a perf profile); its async API
+///   costs a Swift task and two hops whatever the rows. Every read and every SQLKit statement runs here through
+///   the vendored connection's `queryRowsAtOnce` (`run`): one hop to the thread pool, the rows handed to the caller
+///   on the thread that steps the statement, one hop back when the future completes. The rows are read as
+///   `SQLiteTypedRow`s.
 ///
 /// Inside a transaction or `withConnection`, the database handed to the closure is that one connection.
 struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
@@ -123,43 +123,17 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         case .read, .aggregate:
             let sql = SQLQueryConverter(delegate: ReadConverterDelegate()).convert(query)
             return onLeastBusy { base in
-                Self.run(sql, on: base, fewRows: Self.fewRows(query)) {
-                    onOutput(SQLiteRowOutput(row: $0, schema: nil))
-                }
+                Self.run(sql, on: base) { onOutput(SQLiteRowOutput(row: $0, schema: nil)) }
             }
         case .create, .update, .delete, .custom: return inTurn(run)
         }
     }
 
-    /// At most `fewRows` rows: a count, `first()`, `find`. Those go through the connection's futures API (as the
-    /// driver's did), whose hand-over costs a hop a row, where the connection's async API costs a task and two hops
-    /// whatever the rows (the standing office's home, 17 such statements, took 1.2 times the CPU when every statement
-    /// went that way).
-    static let fewRows = 4
-
-    static func fewRows(_ query: DatabaseQuery) -> Bool {
-        if case .aggregate = query.action { return true }
-        return query.limits.contains { if case .count(let n) = $0 { n <= fewRows } else { false } }
-    }
-
-    static func fewRows(_ expression: any SQLExpression) -> Bool {
-        guard let select = expression as? SQLSelect, let limit = select.limit else { return false }
-        return limit <= fewRows
-    }
-
-    /// A SQLKit statement on `base`; a few rows at most (`fewRows`) when it says so by its limit.
-    private static func execute(
-        sql query: any SQLExpression, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
-    ) -> EventLoopFuture<Void> {
-        run(query, on: base, fewRows: fewRows(query), onRow)
-    }
-
-    /// Runs `expression` (any statement) on a connection of `base`, its rows read as `SQLiteTypedRow`s: a few rows at
-    /// most through the connection's futures API, as the driver does (each row handed to the event loop); more with
-    /// the rows handed over at once, on the thread that steps the statement (SQLiteConnection's async `query`).
+    /// Runs `expression` (any statement) on a connection of `base`, its rows read as `SQLiteTypedRow`s and handed
+    /// over on the thread that steps the statement (the vendored SQLiteNIO's `queryRowsAtOnce`); the future
+    /// completes once, on the connection's event loop.
     static func run(
-        _ expression: any SQLExpression, on base: any Database, fewRows: Bool,
-        _ onRow: @escaping @Sendable (any SQLRow) -> Void
+        _ expression: any SQLExpression, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
         let statement: (text: String, binds: [SQLiteData])
         do {
@@ -169,14 +143,8 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         }
         let decoder = SQLiteDataDecoder()
         let typed: @Sendable (SQLiteRow) -> Void = { onRow(SQLiteTypedRow(row: $0, decoder: decoder)) }
-        let database = base as! any SQLiteDatabase
-        if fewRows {
-            return database.query(statement.text, statement.binds, logger: base.logger, typed)
-        }
-        return database.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                try await connection.query(statement.text, statement.binds, typed)
-            }
+        return (base as! any SQLiteDatabase).withConnection { connection in
+            connection.queryRowsAtOnce(statement.text, statement.binds, typed)
         }
     }
 
@@ -245,11 +213,11 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
         Void
     > {
-        onLeastBusy { Self.execute(sql: query, on: $0, onRow) }
+        onLeastBusy { Self.run(query, on: $0, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await onLeastBusy { Self.execute(sql: query, on: $0, onRow) }.get()
+        try await onLeastBusy { Self.run(query, on: $0, onRow) }.get()
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

@@ -31,6 +31,39 @@ struct KeptStatementTests {
         }
     }
 
+    /// `queryRowsAtOnce`: every row in order, on the thread that steps the statement (not the event loop), the
+    /// future completed once on the connection's loop; the kept statement is the same as the other APIs'; an error
+    /// fails the future and keeps nothing.
+    @Test
+    func rowsAtOnce() async throws {
+        try await withOpenedConnection { conn in
+            _ = try await conn.query("CREATE TABLE r (id INTEGER PRIMARY KEY, name TEXT)")
+            for i in 1...300 {
+                _ = try await conn.query("INSERT INTO r (id, name) VALUES (?, ?)", [.integer(i), .text("n\(i)")])
+            }
+            let text = "SELECT id, name FROM r WHERE id >= ? ORDER BY id"
+            _ = try await conn.query(text, [.integer(1)])
+            let before = conn.keptStatementCount
+            let seen = NIOLockedValueBox<(ids: [Int?], onLoop: Int)>(([], 0))
+            let loop = conn.eventLoop
+            let future = conn.queryRowsAtOnce(text, [.integer(2)]) { row in
+                seen.withLockedValue {
+                    $0.ids.append(row.column("id")?.integer)
+                    if loop.inEventLoop { $0.onLoop += 1 }
+                }
+            }
+            let completedOnLoop = try await future.map { loop.inEventLoop }.get()
+            #expect(completedOnLoop)
+            #expect(seen.withLockedValue { $0.ids } == Array(2...300))
+            #expect(seen.withLockedValue { $0.onLoop } == 0)
+            #expect(conn.keptStatementCount == before)
+            await #expect(throws: (any Error).self) {
+                try await conn.queryRowsAtOnce("SELECT * FROM missing", []) { _ in }.get()
+            }
+            #expect(conn.keptStatementCount == before)
+        }
+    }
+
     @Test
     func missingBindsAreNull() async throws {
         try await withOpenedConnection { conn in
