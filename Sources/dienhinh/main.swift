@@ -15,7 +15,9 @@ do {
     let resources = try ResourceLocator.locate(
         environment: environment, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0],
         workingDirectory: FileManager.default.currentDirectoryPath)
-    let config = try AppConfig.fromEnvironment(environment, workingDirectory: resources)
+    var config = try AppConfig.fromEnvironment(environment, workingDirectory: resources)
+    // What was installed above, before Vapor read `.env`: the heavy pages go off the loops only when they are on them.
+    config.loopExecutor = onLoops
     try await configure(app, config)
     if CommandLineDispatch.runsFirstStart(Array(app.environment.arguments.dropFirst())) {
         try await Bootstrap.firstStart(app)

@@ -58,11 +58,12 @@ run_suite() {
   if [ $up -ne 1 ]; then tail -20 "$tmp/serve-$label.log"; fi
   check "[$label] first start prints the admin login" "grep -q 'admin' '$tmp/serve-$label.log' && grep -q 'mật khẩu' '$tmp/serve-$label.log'"
   check "[$label] first start loaded the demo data" "grep -q 'Đã nạp dữ liệu mẫu' '$tmp/serve-$label.log'"
-  # The server's async work runs on NIO's event loops on PostgreSQL, on Swift Concurrency's pool on SQLite
-  # (LoopExecutor.wanted): every check after this one runs so.
-  local executor
-  if [ "$label" = postgres ]; then executor="NIO's event loops"; else executor="its own pool"; fi
-  check "[$label] Swift Concurrency runs on $executor" "grep -q \"executor: $executor\" '$tmp/serve-$label.log'"
+  # The server's async work runs on NIO's event loops (LoopExecutor.wanted), the heavy pages' handlers on threads of
+  # their own on SQLite and on the loops on PostgreSQL (AppConfig.heavyOffLoop): every check after this one runs so.
+  check "[$label] Swift Concurrency runs on NIO's event loops" "grep -q \"executor: NIO's event loops\" '$tmp/serve-$label.log'"
+  local heavy
+  if [ "$label" = postgres ]; then heavy="on the loops"; else heavy="on threads of their own"; fi
+  check "[$label] heavy pages' handlers run $heavy" "grep -q \"handlers: $heavy\" '$tmp/serve-$label.log'"
   local code
   code=$(curl -s -o "$tmp/home.html" -w '%{http_code}' "http://127.0.0.1:$port/")
   check "[$label] public page 200 in Vietnamese, served from an empty working directory" "[ '$code' = 200 ] && grep -q 'lang=\"vi\"' '$tmp/home.html'"

@@ -352,7 +352,7 @@ enum DossierService {
             throw AppError.notFound("Không tìm thấy tài liệu.")
         }
         _ = try await readable(f.$dossier.id, actor: actor, on: req.database)
-        let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
+        let data = try await FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         try await AuditLog.record(
             on: req.database, actor: actor, action: "download", entity: "dossier-document", entityID: f.id, unitID: nil,
             summary: "Tải tài liệu hồ sơ \(f.originalName) (\(data.count) byte)", before: Optional<String>.none,

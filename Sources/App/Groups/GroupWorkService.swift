@@ -509,7 +509,7 @@ enum GroupWorkService {
             throw AppError.notFound("Không tìm thấy tệp.")
         }
         _ = try await context(f.$group.id, year: f.year, actor: actor, .read, unitID: f.unitID, on: req.database)
-        let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
+        let data = try await FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         try await AuditLog.record(
             on: req.database, actor: actor, action: "download", entity: "group-file", entityID: f.id, unitID: f.unitID,
             summary: "Tải tệp \(f.originalName) (\(data.count) byte)", before: Optional<String>.none, after: f.sha256)

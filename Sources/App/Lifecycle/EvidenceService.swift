@@ -128,7 +128,7 @@ enum EvidenceService {
             throw AppError.notFound("Không tìm thấy tệp.")
         }
         _ = try await RegistrationQueries.readable(f.$registration.id, actor: actor, on: req.database)
-        let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
+        let data = try await FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         try await AuditLog.record(
             on: req.database, actor: actor, action: "download", entity: "evidence", entityID: f.id, unitID: nil,
             summary: "Tải minh chứng \(f.originalName) (\(data.count) byte)", before: Optional<String>.none,

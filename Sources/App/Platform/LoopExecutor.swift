@@ -14,19 +14,19 @@ import NIOPosix
 /// standard library does not export; `DHExecutorHook` reaches it through the linker, and the rest is NIO's way.
 ///
 /// On the loops, a long stretch of work with no `await` holds up that loop's other connections: such work (a file
-/// read for an import, a photo resized, a password hashed) goes to a thread pool. Only the server binary installs it
-/// (`main.swift`, before any task starts), on PostgreSQL unless DIENHINH_NIO_EXECUTOR says otherwise (`wanted`).
+/// read for an import, a photo resized, a password hashed) goes to a thread pool; on SQLite the heavy pages' handlers
+/// run on threads of their own (`OffLoopExecutor`). Only the server binary installs it (`main.swift`, before any task
+/// starts), unless DIENHINH_NIO_EXECUTOR says otherwise (`wanted`).
 public enum LoopExecutor {
     private typealias Hook = @convention(thin) (UnownedJob, @convention(thin) (UnownedJob) -> Void) -> Void
 
     /// Whether `environment` asks for the loops: as DIENHINH_NIO_EXECUTOR says (1/true/yes/on or 0/false/no/off, as
-    /// `AppConfig` reads it; any other value stops the start there, naming the variable), else on PostgreSQL
-    /// (`DATABASE_URL`) and not on SQLite. On SQLite, whose statements run on the thread pool, the loops gave no more
-    /// throughput and a longer tail: the web search's p95 81.2 → 93.5 and 74.9 → 83.8 ms, the API search's 49.0 →
-    /// 52.5 (session 37, the same binary with and without). On PostgreSQL they gave more of both.
+    /// `AppConfig` reads it; any other value stops the start there, naming the variable), else yes. On SQLite they
+    /// were off until session 44: a heavy page's rendering on a loop held up that loop's light requests, whose p99
+    /// beside a burst of searches went 6.8 → 45–58 ms. With the heavy pages off the loops (`OffLoopExecutor`) it is
+    /// 7.7 ms, the heavy pages answer as before, and a registration's page 1.33 times as many a second.
     public static func wanted(_ environment: [String: String]) -> Bool {
-        if let said = environment["DIENHINH_NIO_EXECUTOR"].flatMap(AppConfig.yesNo) { return said }
-        return !(environment["DATABASE_URL"]?.trimmingCharacters(in: .whitespaces) ?? "").isEmpty
+        environment["DIENHINH_NIO_EXECUTOR"].flatMap(AppConfig.yesNo) ?? true
     }
 
     /// Makes `MultiThreadedEventLoopGroup.singleton` (Vapor's loops) the global executor; false when the runtime's

@@ -51,6 +51,11 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.dummyPasswordHash = PasswordWork.dummyHash(cost: config.bcryptCost)
     app.loginThrottle = LoginThrottle(policy: config.loginThrottle)
     app.admission = Admission(config: config)
+    app.lifecycle.use(OffLoopShutdown())
+    if config.loopExecutor {
+        app.logger.info(
+            "Heavy pages' handlers: \(app.admission.offLoop == nil ? "on the loops" : "on threads of their own")")
+    }
     app.publicFacets = PublicFacetCache()
     app.pageCache = PageCache(maxBytes: config.pageCacheMiB << 20)
     app.quotaDigests = RefreshingCache(maxAge: 60)

@@ -322,7 +322,7 @@ struct PublicWebController {
             let p = try await StoryPhotoModel.find(id, on: req.database),
             try await PublicQueries.story(p.storyID, on: req.database) != nil
         else { throw AppError.notFound("Không tìm thấy ảnh.") }
-        let data = try FileStore.get(storage: p.storage, key: p.storageKey, data: p.data, app: req.application)
+        let data = try await FileStore.get(storage: p.storage, key: p.storageKey, data: p.data, app: req.application)
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.replaceOrAdd(name: .contentType, value: p.contentType)
         // Revalidated each time: a withdrawn story or consent stops showing its photos at once.

@@ -153,7 +153,7 @@ enum ConsentService {
         let (c, _) = try await readable(id, actor: actor, on: req.database)
         guard let storage = c.storage, let key = c.storageKey, let name = c.originalName, let type = c.contentType
         else { throw AppError.notFound("Bản ghi này không có bản quét phiếu đồng ý.") }
-        let data = try FileStore.get(storage: storage, key: key, data: c.data, app: req.application)
+        let data = try await FileStore.get(storage: storage, key: key, data: c.data, app: req.application)
         try await AuditLog.record(
             on: req.database, actor: actor, action: "download", entity: "consent", entityID: c.id, unitID: nil,
             summary: "Tải bản quét phiếu đồng ý \(name) (\(data.count) byte)", before: Optional<String>.none,

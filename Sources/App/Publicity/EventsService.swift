@@ -307,7 +307,7 @@ enum EventsService {
             throw AppError.notFound("Không tìm thấy tệp.")
         }
         let (_, unit) = try await find(f.eventID, actor: actor, .read, on: req.database)
-        let data = try FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
+        let data = try await FileStore.get(storage: f.storage, key: f.storageKey, data: f.data, app: req.application)
         try await AuditLog.record(
             on: req.database, actor: actor, action: "download", entity: "event-file", entityID: f.id, unitID: unit.id,
             summary: "Tải tài liệu sự kiện \(f.originalName) (\(data.count) byte)", before: Optional<String>.none,

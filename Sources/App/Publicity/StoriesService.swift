@@ -477,7 +477,7 @@ enum StoriesService {
         guard let p = try await StoryPhotoModel.find(pid, on: db), p.storyID == id else {
             throw AppError.notFound("Không tìm thấy ảnh.")
         }
-        return (p, try FileStore.get(storage: p.storage, key: p.storageKey, data: p.data, app: app))
+        return (p, try await FileStore.get(storage: p.storage, key: p.storageKey, data: p.data, app: app))
     }
 
     /// The editor's home: their drafts, the stories sent back to them, and what waits for approval.

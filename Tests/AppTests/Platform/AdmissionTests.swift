@@ -26,6 +26,61 @@ import Vapor
         c.heavyWait = 600
     }
 
+    static func loopsHeavyOff(_ c: inout AppConfig) {
+        c.loopExecutor = true
+        c.heavyOffLoop = true
+    }
+
+    static func loopsHeavyOn(_ c: inout AppConfig) {
+        c.loopExecutor = true
+        c.heavyOffLoop = false
+    }
+
+    /// With the loops as the executor, a heavy route's handler runs on `OffLoopExecutor`'s threads, before and after
+    /// it awaits a statement (whose future completes on an event loop); a light route's does not; the heavy list
+    /// pages (web and API) answer there, and one that fails gives its slot back. Without the loops, or with
+    /// DIENHINH_HEAVY_OFF_LOOP=0, there is no such executor and the heavy handler runs where the others do.
+    @Test func heavyPagesRunOffTheLoops() async throws {
+        let seen = NIOLockedValueBox<[String: [Bool]]>([:])
+        func probe(_ app: Application) {
+            app.routes.heavy.get("probe-heavy") { req async throws -> String in
+                let before = OffLoopExecutor.isCurrent
+                _ = try await req.database.sql().raw("SELECT 1 AS x").first()
+                seen.withLockedValue { $0["heavy"] = [before, OffLoopExecutor.isCurrent] }
+                return "ok"
+            }
+            app.routes.get("probe-light") { req async throws -> String in
+                _ = try await req.database.sql().raw("SELECT 1 AS x").first()
+                seen.withLockedValue { $0["light"] = [OffLoopExecutor.isCurrent] }
+                return "ok"
+            }
+        }
+        try await withTestApp(adjust: Self.loopsHeavyOff) { app in
+            #expect(app.admission.offLoop != nil)
+            probe(app)
+            let browser = Browser(app)
+            #expect(try await browser.send(.GET, "/probe-heavy").text == "ok")
+            #expect(try await browser.send(.GET, "/probe-light").text == "ok")
+            #expect(seen.withLockedValue { $0 } == ["heavy": [true, true], "light": [false]])
+            try await browser.login("admin", adminPassword)
+            let api = try await APIClient.login(app, "noivu")
+            let page = try await browser.send(.GET, "/app/registrations?year=2024")
+            #expect(page.status == .ok && page.text.contains("Đăng ký mô hình, điển hình"), "\(page.text.prefix(300))")
+            #expect(try await api.send(.GET, "/api/v1/registrations?year=2024").status == .ok)
+            #expect(try await browser.send(.GET, "/app/registrations?year=abc").status == .badRequest)
+            #expect(app.admission.pages.held == 0)
+        }
+        seen.withLockedValue { $0 = [:] }
+        try await withTestApp(demo: false, adjust: Self.loopsHeavyOn) { app in
+            #expect(app.admission.offLoop == nil)
+            probe(app)
+            let answer = try await Browser(app).send(.GET, "/probe-heavy")
+            #expect(answer.text == "ok")
+            #expect(seen.withLockedValue { $0["heavy"] } == [false, false])
+        }
+        try await withTestApp(demo: false) { app in #expect(app.admission.offLoop == nil) }
+    }
+
     /// Every slot held: `/healthz` and a light page answer at once; the heavy list (web and API) and an export wait
     /// their second and get a 503 with Retry-After and a Vietnamese message; once the slots are free they answer,
     /// and a finished export gives its slot back.

@@ -29,10 +29,10 @@ struct SQLiteConnectionsTests {
                 ["DIENHINH_SQLITE_WRITE_WAIT": bad], naming: "DIENHINH_SQLITE_WRITE_WAIT", saying: "từ 1 đến 600")
         }
         // DIENHINH_NIO_EXECUTOR: read alike by `main.swift` (`LoopExecutor.wanted`) and by the configuration.
-        // Unset: on PostgreSQL, not on SQLite.
+        // Unset: on, on either database.
         let postgres = ["DATABASE_URL": "postgres://u:p@localhost:5432/db"]
         let cases: [([String: String], Bool)] = [
-            ([:], false), (postgres, true), (["DIENHINH_NIO_EXECUTOR": "1"], true),
+            ([:], true), (postgres, true), (["DIENHINH_NIO_EXECUTOR": "1"], true),
             (["DIENHINH_NIO_EXECUTOR": "yes"], true), (["DIENHINH_NIO_EXECUTOR": "0"], false),
             (postgres.merging(["DIENHINH_NIO_EXECUTOR": "off"]) { a, _ in a }, false),
             (postgres.merging(["DIENHINH_NIO_EXECUTOR": " No "]) { a, _ in a }, false),
@@ -42,6 +42,16 @@ struct SQLiteConnectionsTests {
             #expect(LoopExecutor.wanted(env) == on, "\(env)")
         }
         expectRefused(["DIENHINH_NIO_EXECUTOR": "có"], naming: "DIENHINH_NIO_EXECUTOR")
+        // DIENHINH_HEAVY_OFF_LOOP: heavy pages off the loops (when the loops are the executor); by default on SQLite,
+        // not on PostgreSQL.
+        #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).heavyOffLoop == true)
+        #expect(try AppConfig.fromEnvironment(postgres, workingDirectory: dir).heavyOffLoop == false)
+        #expect(
+            try AppConfig.fromEnvironment(["DIENHINH_HEAVY_OFF_LOOP": "0"], workingDirectory: dir).heavyOffLoop == false
+        )
+        let postgresOffLoop = postgres.merging(["DIENHINH_HEAVY_OFF_LOOP": "1"]) { a, _ in a }
+        #expect(try AppConfig.fromEnvironment(postgresOffLoop, workingDirectory: dir).heavyOffLoop == true)
+        expectRefused(["DIENHINH_HEAVY_OFF_LOOP": "có"], naming: "DIENHINH_HEAVY_OFF_LOOP")
         #expect(try AppConfig.fromEnvironment([:], workingDirectory: dir).sqlLog == false)
         #expect(try AppConfig.fromEnvironment(["DIENHINH_SQL_LOG": "1"], workingDirectory: dir).sqlLog == true)
         expectRefused(["DIENHINH_SQL_LOG": "có"], naming: "DIENHINH_SQL_LOG")

@@ -69,8 +69,13 @@ public struct AppConfig: Sendable {
     /// slow page and for the benchmark's SQL floor (`Benchmarks/http/run.py`). Off by default.
     public var sqlLog = false
     /// Async work on NIO's event loops (DIENHINH_NIO_EXECUTOR, 1 or 0; `LoopExecutor`, installed by `main.swift`
-    /// before this is read, with the same reading of the variables). Default: on PostgreSQL, not on SQLite.
+    /// before this is read, with the same reading of the variables). Default: on.
     public var loopExecutor = false
+    /// Heavy pages' handlers on threads of their own when the loops are the executor (DIENHINH_HEAVY_OFF_LOOP, 1 or
+    /// 0; `OffLoopExecutor`). Default: on SQLite, whose statements take the cores from the loops on the app's own
+    /// thread pool; not on PostgreSQL, where the heavy pages lost 7–11 % of their req/s off the loops and a light
+    /// page's tail beside them was short already (PERFORMANCE, session 44).
+    public var heavyOffLoop: Bool
     /// Seconds a write waits for its turn on a SQLite file before it is refused with a 503 and Retry-After
     /// (DIENHINH_SQLITE_WRITE_WAIT, 1–600; `FairGate.sqliteWriter`). Default 45.
     public var sqliteWriteWait = 45
@@ -98,6 +103,7 @@ public struct AppConfig: Sendable {
         self.apiTokenLifetime = apiTokenLifetime
         self.jurisdiction = jurisdiction
         self.heavySlots = Self.defaultHeavySlots(database)
+        if case .postgres = database { self.heavyOffLoop = false } else { self.heavyOffLoop = true }
     }
 
     /// Four heavy pages a core on SQLite, eight on PostgreSQL; at least 4, at most 64.
@@ -218,6 +224,8 @@ public struct AppConfig: Sendable {
         config.loopExecutor =
             try flag("DIENHINH_NIO_EXECUTOR", meaning: "chạy tác vụ trên vòng sự kiện NIO")
             ?? LoopExecutor.wanted(env)
+        config.heavyOffLoop =
+            try flag("DIENHINH_HEAVY_OFF_LOOP", meaning: "trang nặng chạy ngoài vòng sự kiện") ?? config.heavyOffLoop
         if let r = value("DIENHINH_SQLITE_READERS") {
             guard let n = Int(r), (1...16).contains(n) else {
                 throw ConfigError(

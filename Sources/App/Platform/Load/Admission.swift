@@ -21,12 +21,18 @@ import Vapor
 final class Admission: Sendable {
     let pages: FairGate
     let exports: FairGate
+    /// Where heavy pages' handlers run when the loops are the executor and `AppConfig.heavyOffLoop` says so; nil:
+    /// where every handler runs.
+    let offLoop: OffLoopExecutor?
     private let gone = NIOLockedValueBox(0)
 
     init(config: AppConfig) {
         let wait = TimeAmount.seconds(Int64(config.heavyWait))
         pages = FairGate(slots: config.heavySlots, timeout: wait, refusal: Admission.refusal)
         exports = FairGate(slots: config.exportSlots, timeout: wait, refusal: Admission.refusal)
+        offLoop =
+            config.loopExecutor && config.heavyOffLoop
+            ? OffLoopExecutor(threads: System.coreCount) : nil
     }
 
     static func refusal(retryAfter: Int) -> any Error {
@@ -97,8 +103,9 @@ struct HeavyWork: Middleware {
 }
 
 extension RoutesBuilder {
-    /// The routes registered on the result are heavy (`HeavyWork`).
-    var heavy: any RoutesBuilder { grouped(HeavyWork()) }
+    /// The routes registered on the result are heavy (`HeavyWork`), their handlers run off the loops when
+    /// `Admission.offLoop` is set (`OffLoopRoutes`).
+    var heavy: any RoutesBuilder { OffLoopRoutes(root: grouped(HeavyWork())) }
 }
 
 /// Memory handed back to the system after a large piece of work (issue 11: "RSS stays at 638 MB after the

@@ -34,20 +34,25 @@ enum FileStore {
     }
 
     /// Stores the bytes, then runs `commit` (the transaction that records them); the file goes if the commit fails.
+    /// The disk's work runs on the thread pool: a request's work runs on an event loop, and an upload is up to 12 MB.
     static func put<T: Sendable>(
         _ bytes: [UInt8], app: Application, db: any Database, then commit: (Stored) async throws -> T
     ) async throws -> T {
-        let stored = try write(bytes, app: app, db: db)
+        let stored: Stored
+        if db.isPostgres {
+            stored = Stored(storage: "db", key: "", data: Data(bytes))
+        } else {
+            stored = try await app.threadPool.runIfActive { try write(bytes, app: app) }
+        }
         do {
             return try await commit(stored)
         } catch {
-            remove(stored, app: app)
+            _ = try? await app.threadPool.runIfActive { remove(stored, app: app) }
             throw error
         }
     }
 
-    private static func write(_ bytes: [UInt8], app: Application, db: any Database) throws -> Stored {
-        if db.isPostgres { return Stored(storage: "db", key: "", data: Data(bytes)) }
+    private static func write(_ bytes: [UInt8], app: Application) throws -> Stored {
         let key = Secrets.token()
         let dir = uploadsDirectory(app)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -62,9 +67,11 @@ enum FileStore {
         try? FileManager.default.removeItem(atPath: uploadsDirectory(app) + "/" + stored.key)
     }
 
-    static func get(storage: String, key: String, data: Data?, app: Application) throws -> Data {
+    /// A stored file's bytes; one on disk is read on the thread pool.
+    static func get(storage: String, key: String, data: Data?, app: Application) async throws -> Data {
         if storage == "db" { return data ?? Data() }
-        guard let d = FileManager.default.contents(atPath: uploadsDirectory(app) + "/" + key) else {
+        let path = uploadsDirectory(app) + "/" + key
+        guard let d = try await app.threadPool.runIfActive({ FileManager.default.contents(atPath: path) }) else {
             throw AppError.notFound("Tệp không còn trên máy chủ.")
         }
         return d

@@ -1,0 +1,86 @@
+import NIOCore
+import NIOPosix
+import Vapor
+
+/// Heavy pages answered off the event loops when the loops are Swift Concurrency's executor (`LoopExecutor`).
+///
+/// On the loops a request's work runs on the loop of its connection, in the order it was queued there; a heavy page
+/// (a search, a list of a whole district, a dashboard) then holds up the light requests of its loop behind its
+/// rendering. With SQLite, whose statements run on the app's own thread pool, a light page beside a burst of searches
+/// waited p99 45–58 ms on the loops, against 6.8 ms on Swift Concurrency's pool (PERFORMANCE, session 44). Here a
+/// heavy route's handler (`HeavyWork`'s routes, `RoutesBuilder.heavy`) runs as a task that prefers this executor:
+/// its own threads, one a core, so the loops keep to the light requests and the I/O.
+final class OffLoopExecutor: TaskExecutor {
+    private let pool: NIOThreadPool
+    /// Set on this executor's threads while they run a job (`isCurrent`).
+    private static let running = ThreadSpecificVariable<Marker>()
+    private final class Marker: Sendable {}
+    private static let marker = Marker()
+
+    init(threads: Int) {
+        pool = NIOThreadPool(numberOfThreads: threads)
+        pool.start()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        pool.submit { state in
+            guard case .active = state else {
+                // The pool has stopped (the server is stopping): the job still runs, on a loop, so that its task ends
+                // and no lock held by the caller of `enqueue` is held while it runs.
+                MultiThreadedEventLoopGroup.singleton.any().execute { job.runSynchronously(on: executor) }
+                return
+            }
+            Self.running.currentValue = Self.marker
+            job.runSynchronously(on: executor)
+            Self.running.currentValue = nil
+        }
+    }
+
+    /// Whether the calling code runs on one of these executors' threads.
+    static var isCurrent: Bool { running.currentValue != nil }
+
+    func shutdown() async throws { try await pool.shutdownGracefully() }
+}
+
+/// A heavy route's handler as a task on `Admission.offLoop` when there is one; otherwise as Vapor runs it.
+struct OffLoopResponder: Responder {
+    let inner: any Responder
+
+    func respond(to req: Request) -> EventLoopFuture<Response> {
+        guard let executor = req.application.admission.offLoop else { return inner.respond(to: req) }
+        let promise = req.eventLoop.makePromise(of: Response.self)
+        let inner = self.inner
+        Task(executorPreference: executor) {
+            do {
+                if let handler = inner as? any AsyncResponder {
+                    promise.succeed(try await handler.respond(to: req))
+                } else {
+                    promise.succeed(try await inner.respond(to: req).get())
+                }
+            } catch {
+                promise.fail(error)
+            }
+        }
+        return promise.futureResult
+    }
+}
+
+/// The routes added through it answer through `OffLoopResponder`. Registered inside `HeavyWork`'s group, so the slot
+/// is taken on the loop before the handler's task starts, and given back when its answer is made.
+struct OffLoopRoutes: RoutesBuilder {
+    let root: any RoutesBuilder
+
+    func add(_ route: Route) {
+        route.responder = OffLoopResponder(inner: route.responder)
+        root.add(route)
+    }
+}
+
+/// Stops the off-loop executor's threads when the application stops.
+struct OffLoopShutdown: LifecycleHandler {
+    func shutdownAsync(_ app: Application) async {
+        try? await app.admission.offLoop?.shutdown()
+    }
+}
