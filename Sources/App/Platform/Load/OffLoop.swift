@@ -44,9 +44,9 @@ final class OffLoopExecutor: TaskExecutor {
     func shutdown() async throws { try await pool.shutdownGracefully() }
 }
 
-/// A heavy route's handler as a task on `Admission.offLoop` when there is one; otherwise as Vapor runs it.
+/// A heavy route's async handler as a task on `Admission.offLoop` when there is one; otherwise as Vapor runs it.
 struct OffLoopResponder: Responder {
-    let inner: any Responder
+    let inner: any AsyncResponder
 
     func respond(to req: Request) -> EventLoopFuture<Response> {
         guard let executor = req.application.admission.offLoop else { return inner.respond(to: req) }
@@ -54,11 +54,7 @@ struct OffLoopResponder: Responder {
         let inner = self.inner
         Task(executorPreference: executor) {
             do {
-                if let handler = inner as? any AsyncResponder {
-                    promise.succeed(try await handler.respond(to: req))
-                } else {
-                    promise.succeed(try await inner.respond(to: req).get())
-                }
+                promise.succeed(try await inner.respond(to: req))
             } catch {
                 promise.fail(error)
             }
@@ -68,12 +64,16 @@ struct OffLoopResponder: Responder {
 }
 
 /// The routes added through it answer through `OffLoopResponder`. Registered inside `HeavyWork`'s group, so the slot
-/// is taken on the loop before the handler's task starts, and given back when its answer is made.
+/// is taken on the loop before the handler's task starts, and given back when its answer is made. Only an async
+/// handler is wrapped: one that returns a future runs in its futures' callbacks, on the request's loop (Vapor
+/// collects the body first, then calls it there), wherever its caller starts it.
 struct OffLoopRoutes: RoutesBuilder {
     let root: any RoutesBuilder
 
     func add(_ route: Route) {
-        route.responder = OffLoopResponder(inner: route.responder)
+        if let handler = route.responder as? any AsyncResponder {
+            route.responder = OffLoopResponder(inner: handler)
+        }
         root.add(route)
     }
 }

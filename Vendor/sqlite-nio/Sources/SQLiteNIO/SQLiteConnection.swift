@@ -334,14 +334,18 @@ public final class SQLiteConnection: SQLiteDatabase, Sendable {
         _ binds: [SQLiteData],
         _ onRow: @escaping @Sendable (SQLiteRow) -> Void
     ) -> EventLoopFuture<Void> {
-        self.threadPool.runIfActive(eventLoop: self.eventLoop) {
-            var statement = try SQLiteStatement(query: query, on: self)
-            defer { statement.abandon() }
-            let columns = try statement.columns()
-            try statement.bind(binds)
-            while let row = try statement.nextRow(for: columns) {
-                onRow(row)
-            }
+        self.threadPool.runIfActive(eventLoop: self.eventLoop) { try self.step(query, binds, onRow) }
+    }
+
+    /// Điển Hình patch: compiles (or takes the kept) `query`, binds it and hands each row to `onRow` on the calling
+    /// thread; the body of the async `query` and of `queryRowsAtOnce`.
+    private func step(_ query: String, _ binds: [SQLiteData], _ onRow: (SQLiteRow) -> Void) throws {
+        var statement = try SQLiteStatement(query: query, on: self)
+        defer { statement.abandon() }
+        let columns = try statement.columns()
+        try statement.bind(binds)
+        while let row = try statement.nextRow(for: columns) {
+            onRow(row)
         }
     }
 
@@ -454,15 +458,7 @@ extension SQLiteConnection {
         _ binds: [SQLiteData],
         _ onRow: @escaping @Sendable (SQLiteRow) -> Void
     ) async throws {
-        try await self.threadPool.runIfActive {
-            var statement = try SQLiteStatement(query: query, on: self)
-            defer { statement.abandon() }  // Điển Hình patch
-            let columns = try statement.columns()
-            try statement.bind(binds)
-            while let row = try statement.nextRow(for: columns) {
-                onRow(row)
-            }
-        }
+        try await self.threadPool.runIfActive { try self.step(query, binds, onRow) }  // Điển Hình patch: `step`
     }
 
     /// Close the connection and invalidate its handle.
