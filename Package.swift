@@ -24,6 +24,10 @@ let package = Package(
         // SQLiteNIO 1.13.2 with a patch that keeps each connection's compiled statements for the next run of the same
         // text (Vendor/sqlite-nio/PATCHES.md); it takes the place of the remote `sqlite-nio` that SQLiteKit names.
         .package(path: "Vendor/sqlite-nio"),
+        // PostgresNIO 1.33.2 with patches that let a row's cell be read without a `PostgresCell` and a prepared
+        // statement run by its name with its rows handed to a callback (Vendor/postgres-nio/PATCHES.md); it takes
+        // the place of the remote `postgres-nio` that PostgresKit names.
+        .package(path: "Vendor/postgres-nio"),
         // OOXML (XLSX import/export, DOCX documents) is a zip of XML parts; ZIPFoundation reads and writes the zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],

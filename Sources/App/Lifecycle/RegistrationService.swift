@@ -134,6 +134,54 @@ struct RegistrationDTO: Content, Sendable {
     }
 }
 
+extension SubjectDTO: JSONDirectEncodable {
+    func writeJSON(to writer: JSONStreamWriter) {
+        writer.object { o in
+            o.field("id", id)
+            o.field("kind", kind)
+            o.field("kindLabel", kindLabel)
+            o.field("name", name)
+            o.field("unitID", unitID)
+            o.field("position", position)
+            o.field("headsUnitID", headsUnitID)
+            o.field("representsUnitID", representsUnitID)
+            o.field("gender", gender)
+            o.field("genderLabel", genderLabel)
+            o.field("ethnicity", ethnicity)
+            o.field("ethnicityName", ethnicityName)
+            o.field("birthDate", birthDate)
+            o.field("idNumber", idNumber)
+            o.field("phone", phone)
+            o.field("address", address)
+            o.field("withheld", withheld)
+        }
+    }
+}
+
+extension RegistrationDTO: JSONDirectEncodable {
+    func writeJSON(to writer: JSONStreamWriter) {
+        writer.object { o in
+            o.field("id", id)
+            o.field("year", year)
+            o.field("status", status)
+            o.field("statusLabel", statusLabel)
+            o.field("subject", subject)
+            o.field("unitID", unitID)
+            o.field("unitName", unitName)
+            o.field("subjectKind", subjectKind)
+            o.field("typeCode", typeCode)
+            o.field("typeName", typeName)
+            o.field("catalogueVersion", catalogueVersion)
+            o.field("fieldCode", fieldCode)
+            o.field("movementIDs", movementIDs)
+            o.field("title", title)
+            o.field("description", description)
+            o.field("goals", goals)
+            o.field("contact", contact)
+        }
+    }
+}
+
 extension VietnameseDate {
     /// "2024-03-05" → "05/03/2024"; anything else unchanged.
     static func isoToDisplay(_ iso: String) -> String { iso.isEmpty ? "" : iso.isoToVietnamese }

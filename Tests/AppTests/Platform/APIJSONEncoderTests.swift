@@ -220,6 +220,87 @@ struct APIJSONEncoderTests {
         try Self.sameValue(PageEncoderTests.Context())
     }
 
+    /// A random registration as the API reads it back: texts with and without escapes, each optional present or
+    /// absent, movements and withheld keys from none to several.
+    static func randomRegistration(_ random: inout SplitMix64) throws -> RegistrationDTO {
+        let pieces = ["a", "đ", "ễ", "\"", "\\", "/", "\n", "\u{01}", " ", "😀", "Z", "9", "Sâm dây"]
+        func text() -> String {
+            (0..<Int(random.next() % 8)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        }
+        func maybe(_ value: Any) -> Any { random.next() % 3 == 0 ? NSNull() : value }
+        func number() -> Int { Int(random.next() % 2_000_000) - 1_000 }
+        var subject: [String: Any] = [
+            "id": number(), "kind": text(), "kindLabel": text(), "name": text(), "unitID": number(),
+            "position": text(),
+            "withheld": (0..<Int(random.next() % 4)).map { _ in text() },
+        ]
+        for key in ["gender", "genderLabel", "ethnicity", "ethnicityName", "birthDate", "idNumber", "phone", "address"]
+        {
+            subject[key] = maybe(text())
+        }
+        for key in ["headsUnitID", "representsUnitID"] { subject[key] = maybe(number()) }
+        let registration: [String: Any] = [
+            "id": number(), "year": number(), "status": text(), "statusLabel": text(), "subject": subject,
+            "unitID": number(), "unitName": text(), "subjectKind": text(), "typeCode": maybe(text()),
+            "typeName": maybe(text()), "catalogueVersion": text(), "fieldCode": text(),
+            "movementIDs": (0..<Int(random.next() % 4)).map { _ in number() }, "title": text(),
+            "description": text(), "goals": text(), "contact": text(),
+        ]
+        let data = try JSONSerialization.data(withJSONObject: registration)
+        return try JSONDecoder().decode(RegistrationDTO.self, from: data)
+    }
+
+    /// The API's long-list rows that write their JSON themselves (`JSONDirectEncodable`) write the bytes their
+    /// `encode(to:)` writes through the same writer, alone and as a page, and read back as Foundation's.
+    @Test
+    func directAsEncodable() throws {
+        var random = SplitMix64(seed: 45)
+        var page: [RegistrationDTO] = []
+        var keys: (registration: Set<String>, subject: Set<String>) = ([], [])
+        for _ in 0..<500 {
+            let dto = try Self.randomRegistration(&random)
+            let direct = try APIJSONEncoder.bytes(dto)
+            #expect(direct == (try APIJSONEncoder.bytes(dto, direct: false)), "\(Self.text(direct))")
+            #expect(
+                try APIJSONEncoder.bytes(dto.subject) == APIJSONEncoder.bytes(dto.subject, direct: false))
+            if case .object(let fields) = try Self.read(direct), case .object(let subject)? = fields["subject"] {
+                keys.registration.formUnion(fields.keys)
+                keys.subject.formUnion(subject.keys)
+            }
+            page.append(dto)
+        }
+        // Every stored property was written in some sample: an optional one the samples never fill (a property added
+        // to the type but not to `randomRegistration`) would be left out by both ways alike, and prove nothing.
+        #expect(keys.registration == Set(Mirror(reflecting: page[0]).children.compactMap(\.label)))
+        #expect(keys.subject == Set(Mirror(reflecting: page[0].subject).children.compactMap(\.label)))
+        let list = ListResponse(
+            items: page, page: 1, perPage: 50, total: 500, totalIsLowerBound: false, next: "x", previous: nil,
+            order: nil)
+        let ours = try APIJSONEncoder.bytes(list)
+        #expect(ours == (try APIJSONEncoder.bytes(list, direct: false)))
+        #expect(try Self.read(ours) == Self.read(Self.foundation(list)))
+        // The cast that takes the direct path finds the type wherever it stands: alone, in an array, in an optional,
+        // as an object's field (a type whose two ways differ on purpose shows which was taken).
+        #expect(Self.text(try APIJSONEncoder.bytes(Marked())) == #"{"via":"direct"}"#)
+        #expect(Self.text(try APIJSONEncoder.bytes(Marked(), direct: false)) == #"{"via":"encodable"}"#)
+        #expect(Self.text(try APIJSONEncoder.bytes([Marked()])) == #"[{"via":"direct"}]"#)
+        #expect(Self.text(try APIJSONEncoder.bytes(["a": Optional(Marked())])) == #"{"a":{"via":"direct"}}"#)
+    }
+
+    /// Writes one thing through `writeJSON` and another through `encode(to:)`.
+    struct Marked: JSONDirectEncodable {
+        enum Keys: String, CodingKey { case via }
+
+        func encode(to encoder: any Encoder) throws {
+            var keyed = encoder.container(keyedBy: Keys.self)
+            try keyed.encode("encodable", forKey: .via)
+        }
+
+        func writeJSON(to writer: JSONStreamWriter) {
+            writer.object { $0.field("via", "direct") }
+        }
+    }
+
     /// Through HTTP: the API's answers are this encoder's (keys in the DTO's order) and read back as before.
     @Test
     func apiAnswersThroughIt() async throws {

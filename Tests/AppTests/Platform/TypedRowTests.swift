@@ -91,6 +91,17 @@ struct TypedRowTests {
                 #expect(throws: (any Error).self) { try row.decode(column: "text", as: Int.self) }
                 #expect(throws: (any Error).self) { try row.decode(column: "text", as: RegistrationStatus.self) }
             }
+            // PostgreSQL: a cell is read from its bytes, but a failure is PostgresNIO's error, with the column.
+            if postgres {
+                let mismatch = #expect(throws: PostgresDecodingError.self) {
+                    try typed.decode(column: "text", as: Int.self)
+                }
+                #expect(mismatch?.columnName == "text" && mismatch?.code == .typeMismatch)
+                let missing = #expect(throws: PostgresDecodingError.self) {
+                    try typed.decode(column: "absent", as: String.self)
+                }
+                #expect(missing?.columnName == "absent" && missing?.code == .missingData)
+            }
         }
     }
 

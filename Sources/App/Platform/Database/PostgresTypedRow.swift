@@ -51,14 +51,12 @@ struct PostgresTypedSQL: SQLDatabase {
         }
         if !inTransaction, let name = PreparedStatements.shared.name(sql: text, types: types) {
             let statement = NamedStatement(name: name, sql: text, types: types, bindings: bindings)
-            return postgres.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask { try await statement.run(on: connection, onRow) }
-            }
+            return postgres.withConnection { connection in statement.run(on: connection, onRow) }
         }
         let statement = PostgresQuery(unsafeSQL: text, binds: bindings)
         return postgres.withConnection { connection in
-            let names = PostgresTypedRow.Names()
-            return connection.query(statement, logger: connection.logger) { onRow(PostgresTypedRow(row: $0, names)) }
+            let columns = PostgresTypedRow.Columns()
+            return connection.query(statement, logger: connection.logger) { onRow(PostgresTypedRow(row: $0, columns)) }
         }.map { _ in }
     }
 
@@ -156,49 +154,41 @@ final class PreparedStatements: Sendable {
 }
 
 /// One statement run as a named prepared statement through PostgresNIO's own preparation (it prepares the name on a
-/// connection once, holds other runs of the name until then, and keeps the row description). PostgresNIO takes a
-/// prepared statement's name, text and types from its type: here they come from the task that runs it.
-struct NamedStatement: PostgresPreparedStatement {
-    struct Text: Sendable {
-        var name = ""
-        var sql = ""
-        var types: [PostgresDataType] = []
-    }
-    @TaskLocal static var running = Text()
-
-    static var name: String { running.name }
-    static var sql: String { running.sql }
-    static var bindingDataTypes: [PostgresDataType] { running.types }
-
-    let text: Text
+/// connection once, holds other runs of the name until then, and keeps the row description), its rows handed over on
+/// the connection's event loop (the vendored PostgresNIO's `execute(preparedName:…)`, `Vendor/postgres-nio/PATCHES.md`).
+/// Upstream takes a prepared statement's name from its type and hands its rows through an async sequence: each run
+/// was a Swift task, a task-local value for the name, and the sequence's steps (session 45).
+struct NamedStatement: Sendable {
+    let name: String
+    let sql: String
+    let types: [PostgresDataType]
     let bindings: PostgresBindings
 
-    init(name: String, sql: String, types: [PostgresDataType], bindings: PostgresBindings) {
-        text = Text(name: name, sql: sql, types: types)
-        self.bindings = bindings
+    /// The rows a run has handed over: read and written on the connection's event loop only (the rows' callback
+    /// and the failure's), one after another.
+    private final class RowCount: @unchecked Sendable {
+        var count = 0
     }
-
-    func makeBindings() -> PostgresBindings { bindings }
-    func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 
     /// Runs the statement by its name; when that fails before any row, runs it once more unnamed. A failed
     /// preparation (a lock timeout, a cancel, a table not yet made) is kept by PostgresNIO for the name on that
     /// connection and would fail every later run there; a query read again reads what it read.
-    func run(on connection: PostgresConnection, _ onRow: @Sendable (any SQLRow) -> Void) async throws {
-        var rows = 0
-        let names = PostgresTypedRow.Names()
-        do {
-            try await Self.$running.withValue(text) {
-                for try await row in try await connection.execute(self, logger: connection.logger) {
-                    rows += 1
-                    onRow(PostgresTypedRow(row: row, names))
-                }
-            }
-        } catch  where rows == 0 {
-            let unnamed = PostgresQuery(unsafeSQL: text.sql, binds: bindings)
-            for try await row in try await connection.query(unnamed, logger: connection.logger) {
-                onRow(PostgresTypedRow(row: row, names))
-            }
+    func run(on connection: PostgresConnection, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
+        -> EventLoopFuture<Void>
+    {
+        let rows = RowCount()
+        let columns = PostgresTypedRow.Columns()
+        return connection.execute(
+            preparedName: name, sql: sql, bindings: bindings, bindingDataTypes: types, logger: connection.logger
+        ) { row in
+            rows.count += 1
+            onRow(PostgresTypedRow(row: row, columns))
+        }.flatMapError { error in
+            guard rows.count == 0 else { return connection.eventLoop.makeFailedFuture(error) }
+            let unnamed = PostgresQuery(unsafeSQL: sql, binds: bindings)
+            let columns = PostgresTypedRow.Columns()
+            return connection.query(unnamed, logger: connection.logger) { onRow(PostgresTypedRow(row: $0, columns)) }
+                .map { _ in }
         }
     }
 }
@@ -206,73 +196,111 @@ struct NamedStatement: PostgresPreparedStatement {
 /// A row of `PostgresTypedSQL`: strings, integers, doubles and booleans (and their optionals) decoded straight from
 /// the cell, workflow statuses from their code, other types PostgresNIO decodes (dates, UUIDs) by PostgresNIO; any
 /// other type as PostgresKit's own row decodes it.
+///
+/// A cell is read from its bytes and its column's type and format (the vendored PostgresNIO's `bytes(at:)`,
+/// `Vendor/postgres-nio/PATCHES.md`), the columns described once a statement (`Columns`): making a `PostgresCell`
+/// for each read copied the column's description and retained its name and the cell's buffer, and was with the
+/// lookup of its column 5 %
+/// of the server's samples on the national API search (`perf_page.py`, session 45).
 struct PostgresTypedRow: SQLRow {
     let row: PostgresRow
     let cells: PostgresRandomAccessRow
     private let next = NextColumn()
-    /// Whether this statement's columns have names of their own (`Names`).
-    private let uniqueNames: Bool
+    private let columns: ColumnInfo
 
     /// The column after the one read last. A row is mostly read in the order of its columns, so a name is first
-    /// compared with that column's, and looked up by name (PostgresNIO's table, a hash of the name) only when it is
-    /// another: two lookups a cell were 4.5 % of the server's samples on the national search (`perf`, session 36).
-    /// A row is read by one reader at a time.
+    /// compared with that column's, and looked up by name only when it is another: two lookups a cell were 4.5 % of
+    /// the server's samples on the national search (`perf`, session 36). A row is read by one reader at a time.
     private final class NextColumn: @unchecked Sendable {
         var index = 0
     }
 
-    /// Whether a statement's columns have names of their own, found from its first row and shared by its rows: each
-    /// row asks as it is made, in the driver's callback, one after another. Where two columns share a name (`SELECT
-    /// *` over a join) PostgresNIO's lookup gives the last of them, so a row is then read by name only, as before.
-    final class Names: @unchecked Sendable {
-        private var unique: Bool?
+    /// A statement's columns, described from its first row and shared by its rows: each row asks as it is made, in
+    /// the driver's callback, one after another.
+    final class Columns: @unchecked Sendable {
+        private var info: ColumnInfo?
 
-        func areUnique(_ cells: PostgresRandomAccessRow) -> Bool {
-            if let unique { return unique }
-            let found = Set(cells.map(\.columnName)).count == cells.count
-            unique = found
-            return found
+        func info(_ cells: PostgresRandomAccessRow) -> ColumnInfo {
+            if let info { return info }
+            let made = ColumnInfo(cells)
+            info = made
+            return made
         }
     }
 
-    init(row: PostgresRow, _ names: Names = Names()) {
+    /// The names, types and formats of a statement's columns, and each name's column. Where two columns share a
+    /// name (`SELECT *` over a join) PostgresNIO's lookup gives the last of them, as `index` does, and a row is then
+    /// read by name only (`unique`), as before.
+    final class ColumnInfo: Sendable {
+        let names: [String]
+        let types: [PostgresDataType]
+        let formats: [PostgresFormat]
+        let index: [String: Int]
+        let unique: Bool
+
+        init(_ cells: PostgresRandomAccessRow) {
+            let described = (0..<cells.count).map { cells.column(at: $0) }
+            names = described.map(\.name)
+            types = described.map(\.dataType)
+            formats = described.map(\.format)
+            var index: [String: Int] = [:]
+            for (i, name) in names.enumerated() { index[name] = i }
+            self.index = index
+            unique = index.count == names.count
+        }
+    }
+
+    init(row: PostgresRow, _ columns: Columns = Columns()) {
         self.row = row
         cells = row.makeRandomAccess()
-        uniqueNames = names.areUnique(cells)
+        self.columns = columns.info(cells)
     }
 
-    var allColumns: [String] { cells.map(\.columnName) }
+    var allColumns: [String] { columns.names }
 
-    func contains(column: String) -> Bool { cell(column) != nil }
+    func contains(column: String) -> Bool { index(column) != nil }
 
-    func decodeNil(column: String) throws -> Bool { cell(column)?.bytes == nil }
+    func decodeNil(column: String) throws -> Bool {
+        guard let i = index(column) else { return true }
+        return cells.bytes(at: i) == nil
+    }
 
-    /// The cell of `column`, nil when the row has none: the next column's or the last one's (read again, as after
+    /// The index of `column`, nil when the row has none: the next column's or the last one's (read again, as after
     /// `contains` or `decodeNil`) if it is that one, else by name.
-    private func cell(_ column: String) -> PostgresCell? {
+    private func index(_ column: String) -> Int? {
         let start = next.index
+        let names = columns.names
         for guess in stride(from: start, through: start - 1, by: -1)
-        where uniqueNames && guess >= 0 && guess < cells.count {
-            let cell = cells[guess]
-            if cell.columnName == column {
-                next.index = guess + 1
-                return cell
-            }
+        where columns.unique && guess >= 0 && guess < names.count && names[guess] == column {
+            next.index = guess + 1
+            return guess
         }
-        guard cells.contains(column) else { return nil }
-        let cell = cells[column]
-        next.index = cell.columnIndex + 1
-        return cell
+        guard let found = columns.index[column] else { return nil }
+        next.index = found + 1
+        return found
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard let cell = cell(column) else { throw PostgresTypedRowError.missingColumn(column) }
+        guard let i = index(column) else { throw PostgresTypedRowError.missingColumn(column) }
+        let dataType = columns.types[i]
         // Fluent's enums (user-defined types read as strings) and `numeric` read as a Double: PostgresKit's way,
         // which has its workarounds for them.
-        guard !cell.dataType.isUserDefined, cell.dataType != .numeric else {
+        guard !dataType.isUserDefined, dataType != .numeric else {
             return try row.sql().decode(column: column, as: D.self)
         }
-        if let value = try Self.direct(cell, as: D.self) { return value }
+        do {
+            if let value = try Self.direct(cells.bytes(at: i), dataType, columns.formats[i], as: D.self) {
+                return value
+            }
+        } catch let code as PostgresDecodingError.Code {
+            // PostgresNIO's own error, with the column's name and the cell: the cell decoded its way (every type
+            // `direct` reads is one of PostgresNIO's).
+            if let decodable = D.self as? any PostgresDecodable.Type {
+                _ = try cells[i].decode(decodable, context: .default)
+            }
+            throw code
+        }
+        let cell = cells[i]
         // A workflow status is stored as its code: made from the text, as its `Decodable` does.
         if let status = D.self as? any WorkflowStatus.Type { return try Self.status(status, cell, column) as! D }
         // Any other type PostgresNIO decodes itself (a date, a UUID): PostgresKit's own first path, less its
@@ -292,27 +320,31 @@ struct PostgresTypedRow: SQLRow {
         return status
     }
 
-    /// The value of `cell` as `D` when `D` is one of the common types; else nil. The types are compared by identity
-    /// with ones looked up once (`SQLiteTypedRow.direct`).
+    /// The value of a cell (its bytes, type and format) as `D` when `D` is one of the common types; else nil. The
+    /// types are compared by identity with ones looked up once (`SQLiteTypedRow.direct`). What PostgresNIO's
+    /// decoding throws here is its bare code; `decode` then reads the cell again through `PostgresCell` for the
+    /// error PostgresNIO gives, with the column.
     @inline(__always)
-    static func direct<D>(_ cell: PostgresCell, as: D.Type) throws -> D? {
-        let type = ObjectIdentifier(D.self)
+    static func direct<D>(_ bytes: ByteBuffer?, _ type: PostgresDataType, _ format: PostgresFormat, as: D.Type)
+        throws -> D?
+    {
+        var bytes = bytes
         let context = PostgresDecodingContext.default
-        switch type {
-        case ColumnTypes.string: return unsafeBitCast(try cell.decode(String.self, context: context), to: D.self)
-        case ColumnTypes.int: return unsafeBitCast(try cell.decode(Int.self, context: context), to: D.self)
-        case ColumnTypes.double: return unsafeBitCast(try cell.decode(Double.self, context: context), to: D.self)
-        case ColumnTypes.bool: return unsafeBitCast(try cell.decode(Bool.self, context: context), to: D.self)
-        case ColumnTypes.optionalString:
-            return unsafeBitCast(try cell.decode(String?.self, context: context), to: D.self)
-        case ColumnTypes.optionalInt: return unsafeBitCast(try cell.decode(Int?.self, context: context), to: D.self)
-        case ColumnTypes.optionalDouble:
-            return unsafeBitCast(try cell.decode(Double?.self, context: context), to: D.self)
-        case ColumnTypes.optionalBool: return unsafeBitCast(try cell.decode(Bool?.self, context: context), to: D.self)
+        func raw<T: PostgresDecodable>(_: T.Type) throws -> D {
+            unsafeBitCast(try T._decodeRaw(from: &bytes, type: type, format: format, context: context), to: D.self)
+        }
+        switch ObjectIdentifier(D.self) {
+        case ColumnTypes.string: return try raw(String.self)
+        case ColumnTypes.int: return try raw(Int.self)
+        case ColumnTypes.double: return try raw(Double.self)
+        case ColumnTypes.bool: return try raw(Bool.self)
+        case ColumnTypes.optionalString: return try raw(String?.self)
+        case ColumnTypes.optionalInt: return try raw(Int?.self)
+        case ColumnTypes.optionalDouble: return try raw(Double?.self)
+        case ColumnTypes.optionalBool: return try raw(Bool?.self)
         default: return nil
         }
     }
-
 }
 
 enum PostgresTypedRowError: Error, CustomStringConvertible {
