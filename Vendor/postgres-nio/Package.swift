@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// Điển Hình: PostgresNIO 1.33.2 with the patch in PATCHES.md; its tests, benchmarks and docs left out of the copy.
+// Điển Hình: PostgresNIO 1.33.2 with the patches in PATCHES.md; its tests, benchmarks and docs left out of the copy.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [

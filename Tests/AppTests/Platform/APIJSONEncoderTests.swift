@@ -279,6 +279,8 @@ struct APIJSONEncoderTests {
         let ours = try APIJSONEncoder.bytes(list)
         #expect(ours == (try APIJSONEncoder.bytes(list, direct: false)))
         #expect(try Self.read(ours) == Self.read(Self.foundation(list)))
+        // Both write themselves (without the conformance both ways above would be the same, and prove nothing of it).
+        #expect([RegistrationDTO.self, SubjectDTO.self].allSatisfy(Self.writesItself))
         // The cast that takes the direct path finds the type wherever it stands: alone, in an array, in an optional,
         // as an object's field (a type whose two ways differ on purpose shows which was taken).
         #expect(Self.text(try APIJSONEncoder.bytes(Marked())) == #"{"via":"direct"}"#)
@@ -286,6 +288,9 @@ struct APIJSONEncoderTests {
         #expect(Self.text(try APIJSONEncoder.bytes([Marked()])) == #"[{"via":"direct"}]"#)
         #expect(Self.text(try APIJSONEncoder.bytes(["a": Optional(Marked())])) == #"{"a":{"via":"direct"}}"#)
     }
+
+    /// Whether the writer takes `type`'s direct way (asked at run time, as `JSONStreamWriter.value` asks).
+    static func writesItself(_ type: any Encodable.Type) -> Bool { type is any JSONDirectEncodable.Type }
 
     /// Writes one thing through `writeJSON` and another through `encode(to:)`.
     struct Marked: JSONDirectEncodable {

@@ -101,6 +101,16 @@ struct TypedRowTests {
                     try typed.decode(column: "absent", as: String.self)
                 }
                 #expect(missing?.columnName == "absent" && missing?.code == .missingData)
+                // An optional's too: its type is PostgresNIO's, and so is its error.
+                let optional = #expect(throws: PostgresDecodingError.self) {
+                    try typed.decode(column: "text", as: Int?.self)
+                }
+                #expect(optional?.columnName == "text" && optional?.code == .typeMismatch)
+                #expect(optional.map { $0.targetType == Int?.self } == true)
+                let flag = #expect(throws: PostgresDecodingError.self) {
+                    try typed.decode(column: "text", as: Bool.self)
+                }
+                #expect(flag?.columnName == "text" && flag?.code == .typeMismatch)
             }
         }
     }

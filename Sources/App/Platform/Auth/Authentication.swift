@@ -128,7 +128,7 @@ enum AuthService {
     /// fresh and whose actor this instance keeps at the data's version is answered at once (`completed`); the rest
     /// go through a task: the "last seen" stamp (once a minute), an actor not kept, a request that writes (it reads
     /// no kept copy), every request with DIENHINH_REFERENCE_CACHE=0. On PostgreSQL the statement itself, prepared,
-    /// still runs in a task of PostgresNIO's (`PostgresTypedSQL.execute`).
+    /// hands its row back through a callback on the connection's event loop, without a task (`NamedStatement`).
     static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) -> EventLoopFuture<AuthContext?> {
         guard !secret.isEmpty, secret.count < 200 else { return req.eventLoop.makeSucceededFuture(nil) }
         // The token and its user in one statement, read as values (every signed-in request runs it), with the data's

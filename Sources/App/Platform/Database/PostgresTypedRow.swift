@@ -54,10 +54,7 @@ struct PostgresTypedSQL: SQLDatabase {
             return postgres.withConnection { connection in statement.run(on: connection, onRow) }
         }
         let statement = PostgresQuery(unsafeSQL: text, binds: bindings)
-        return postgres.withConnection { connection in
-            let columns = PostgresTypedRow.Columns()
-            return connection.query(statement, logger: connection.logger) { onRow(PostgresTypedRow(row: $0, columns)) }
-        }.map { _ in }
+        return postgres.withConnection { connection in PostgresTypedRow.unnamed(statement, on: connection, onRow) }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -185,10 +182,7 @@ struct NamedStatement: Sendable {
             onRow(PostgresTypedRow(row: row, columns))
         }.flatMapError { error in
             guard rows.count == 0 else { return connection.eventLoop.makeFailedFuture(error) }
-            let unnamed = PostgresQuery(unsafeSQL: sql, binds: bindings)
-            let columns = PostgresTypedRow.Columns()
-            return connection.query(unnamed, logger: connection.logger) { onRow(PostgresTypedRow(row: $0, columns)) }
-                .map { _ in }
+            return PostgresTypedRow.unnamed(PostgresQuery(unsafeSQL: sql, binds: bindings), on: connection, onRow)
         }
     }
 }
@@ -200,8 +194,7 @@ struct NamedStatement: Sendable {
 /// A cell is read from its bytes and its column's type and format (the vendored PostgresNIO's `bytes(at:)`,
 /// `Vendor/postgres-nio/PATCHES.md`), the columns described once a statement (`Columns`): making a `PostgresCell`
 /// for each read copied the column's description and retained its name and the cell's buffer, and was with the
-/// lookup of its column 5 %
-/// of the server's samples on the national API search (`perf_page.py`, session 45).
+/// lookup of its column 5 % of the server's samples on the national API search (`perf_page.py`, session 45).
 struct PostgresTypedRow: SQLRow {
     let row: PostgresRow
     let cells: PostgresRandomAccessRow
@@ -250,10 +243,20 @@ struct PostgresTypedRow: SQLRow {
         }
     }
 
-    init(row: PostgresRow, _ columns: Columns = Columns()) {
+    init(row: PostgresRow, _ columns: Columns) {
         self.row = row
         cells = row.makeRandomAccess()
         self.columns = columns.info(cells)
+    }
+
+    /// Runs `statement` unnamed on `connection` (PostgreSQL parses and plans it each time), its rows handed to
+    /// `onRow` as typed rows on the connection's event loop.
+    static func unnamed(
+        _ statement: PostgresQuery, on connection: PostgresConnection, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        let columns = Columns()
+        return connection.query(statement, logger: connection.logger) { onRow(PostgresTypedRow(row: $0, columns)) }
+            .map { _ in }
     }
 
     var allColumns: [String] { columns.names }
@@ -292,13 +295,9 @@ struct PostgresTypedRow: SQLRow {
             if let value = try Self.direct(cells.bytes(at: i), dataType, columns.formats[i], as: D.self) {
                 return value
             }
-        } catch let code as PostgresDecodingError.Code {
-            // PostgresNIO's own error, with the column's name and the cell: the cell decoded its way (every type
-            // `direct` reads is one of PostgresNIO's).
-            if let decodable = D.self as? any PostgresDecodable.Type {
-                _ = try cells[i].decode(decodable, context: .default)
-            }
-            throw code
+        } catch is PostgresDecodingError.Code {
+            // Read again below through the cell (every type `direct` reads is one of PostgresNIO's), which throws
+            // PostgresNIO's own error, with the column's name and the cell.
         }
         let cell = cells[i]
         // A workflow status is stored as its code: made from the text, as its `Decodable` does.

@@ -165,8 +165,8 @@ final class JSONStreamWriter {
 
     // MARK: Values
 
-    /// Any value: the types Foundation's encoder writes itself, else the value's own `encode(to:)`; `{}` when that
-    /// encodes nothing.
+    /// Any value: the types Foundation's encoder writes itself; a `JSONDirectEncodable` through its `writeJSON`; else
+    /// the value's own `encode(to:)`, `{}` when that encodes nothing.
     func value<T: Encodable>(_ value: T) throws {
         // The type is known: the value read as it, without the runtime's dynamic cast.
         func known<U>(_: U.Type) -> U { withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: U.self) } }
@@ -186,8 +186,11 @@ final class JSONStreamWriter {
             string(known(Data.self).base64EncodedString())
         } else if T.self == Decimal.self || T.self == Float.self {
             fail()
-        } else if direct, let value = value as? any JSONDirectEncodable {
-            value.writeJSON(to: self)
+        } else if direct, let type = T.self as? any JSONDirectEncodable.Type {
+            // The type's conformance, not the value's: no existential box for the value, no optional unwrapped (an
+            // optional goes its `encode(to:)` way, which hands its value back here).
+            func write<D: JSONDirectEncodable>(_: D.Type) { known(D.self).writeJSON(to: self) }
+            write(type)
         } else {
             let saved = (slotDepth, slotFilled)
             slotDepth = frames.count
@@ -313,14 +316,15 @@ final class JSONStreamWriter {
 
 /// A value of a long list's page that writes its JSON itself, field after field, where its `encode(to:)` goes through
 /// `Encoder`'s containers: a keyed container boxed as an existential, a coding key's text escaped again for every
-/// field, a frame looked up for every separator. On the national API search (50 registrations of 31 fields) that
+/// field, a frame looked up for every separator. On the national API search (50 registrations read from 31 columns,
+/// 33 fields with their subject's) that
 /// machinery was two thirds of the JSON's 17 % of the server's samples (`perf_page.py --page "API folded search"`,
 /// session 45).
 ///
 /// `writeJSON` writes what `encode(to:)` writes through `JSONStreamWriter`: the same keys in the same order (a
 /// synthesized `Encodable`'s: the stored properties' order), a nil optional left out (`encodeIfPresent`).
-/// `APIJSONEncoderTests.directAsEncodable` holds each such type to the same bytes, so a field added, renamed or
-/// moved without its `writeJSON` fails there.
+/// `APIJSONEncoderTests.directAsEncodable` holds the two such types, `RegistrationDTO` and `SubjectDTO`, to the same
+/// bytes, so a field added, renamed or moved without its `writeJSON` fails there; a new such type joins that test.
 protocol JSONDirectEncodable: Encodable {
     func writeJSON(to writer: JSONStreamWriter)
 }
@@ -376,11 +380,6 @@ struct DirectObject {
     mutating func field(_ key: StaticString, _ value: Int) {
         self.key(key)
         writer.integer(value)
-    }
-
-    mutating func field(_ key: StaticString, _ value: Bool) {
-        self.key(key)
-        writer.literal(value ? "true" : "false")
     }
 
     /// Left out when nil, as `encodeIfPresent` leaves it.
