@@ -37,8 +37,8 @@ struct APIJSONEncoder: ContentEncoder {
     }
 
     /// `value` as JSON: written in one pass, or by Foundation's encoder where this writer does not take it on.
-    static func bytes<E: Encodable>(_ value: E, direct: Bool = true) throws -> [UInt8] {
-        let writer = JSONStreamWriter(direct: direct)
+    static func bytes<E: Encodable>(_ value: E) throws -> [UInt8] {
+        let writer = JSONStreamWriter()
         try writer.value(value)
         writer.finish()
         if writer.unsupported { return Array(try foundation.encode(value)) }
@@ -71,12 +71,7 @@ final class JSONStreamWriter {
     @exclusivity(unchecked) private var slotDepth = 0
     @exclusivity(unchecked) private var slotFilled = false
 
-    /// Whether a `JSONDirectEncodable` value writes itself (`writeJSON`) rather than through its `encode(to:)`; off
-    /// only for the test that holds the two to the same bytes.
-    private let direct: Bool
-
-    init(direct: Bool = true) {
-        self.direct = direct
+    init() {
         bytes.reserveCapacity(4_096)
     }
 
@@ -186,7 +181,7 @@ final class JSONStreamWriter {
             string(known(Data.self).base64EncodedString())
         } else if T.self == Decimal.self || T.self == Float.self {
             fail()
-        } else if direct, let type = T.self as? any JSONDirectEncodable.Type {
+        } else if let type = T.self as? any JSONDirectEncodable.Type {
             // The type's conformance, not the value's: no existential box for the value, no optional unwrapped (an
             // optional goes its `encode(to:)` way, which hands its value back here).
             func write<D: JSONDirectEncodable>(_: D.Type) { known(D.self).writeJSON(to: self) }
@@ -317,9 +312,9 @@ final class JSONStreamWriter {
 /// A value of a long list's page that writes its JSON itself, field after field, where its `encode(to:)` goes through
 /// `Encoder`'s containers: a keyed container boxed as an existential, a coding key's text escaped again for every
 /// field, a frame looked up for every separator. On the national API search (50 registrations read from 31 columns,
-/// 33 fields with their subject's) that
-/// machinery was two thirds of the JSON's 17 % of the server's samples (`perf_page.py --page "API folded search"`,
-/// session 45).
+/// 33 fields with their subject's) that machinery was two thirds of the JSON's 17 % of the server's samples
+/// (`perf_page.py --page "API folded search"`, session 45). Those costs are the `Encoder` protocol's own (a container
+/// is an existential by its signature), so the long lists' rows step around it rather than the writer mending it.
 ///
 /// `writeJSON` writes what `encode(to:)` writes through `JSONStreamWriter`: the same keys in the same order (a
 /// synthesized `Encodable`'s: the stored properties' order), a nil optional left out (`encodeIfPresent`).
