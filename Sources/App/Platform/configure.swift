@@ -96,9 +96,16 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
         // Several connections an event loop (readers in WAL at once) and one writer at a time, taken when a
         // transaction begins: `SQLiteConnections.swift`.
         let gate = FairGate.sqliteWriter(wait: config.sqliteWriteWait)
+        // A heavy page's reads on its own thread (`SQLiteHereReaders`), when heavy pages have threads of their own.
+        let here = Admission.offLoopThreads(config).map {
+            SQLiteHereReaders(
+                path: path, pragmas: Bootstrap.readerPragmas(config), capacity: $0, threadPool: app.threadPool,
+                eventLoop: app.eventLoopGroup.any(), logger: app.logger)
+        }
+        app.sqliteHereReaders = here
         app.databases.use(
             SQLiteConnectionsConfiguration(
-                bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path), config) }, gate: gate),
+                bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path), config) }, gate: gate, here: here),
             as: .sqlite)
         // Background jobs (an import's one long write transaction) get connections of their own, so the requests of
         // the event loop the job started on keep theirs and are not left waiting for the job to commit.
@@ -137,37 +144,41 @@ public enum Bootstrap {
     /// The page cache of a background job's SQLite connection, in KiB (SQLite's default is 2,000).
     static let jobCacheKiB = 65_536
 
+    /// The settings of a request's SQLite connection (the event loops' readers and `SQLiteHereReaders`). The busy
+    /// timeout is per connection; 30 s: under a burst of writes a request waits its turn rather than failing with
+    /// "database is locked".
+    static func readerPragmas(_ config: AppConfig) -> [String] {
+        var pragmas = [
+            "PRAGMA busy_timeout = 30000", "PRAGMA synchronous = NORMAL",
+            "PRAGMA mmap_size = \(config.sqliteMmapMiB * 1_048_576)",
+        ]
+        if config.sqliteCacheMiB != 2 { pragmas.append("PRAGMA cache_size = -\(config.sqliteCacheMiB * 1024)") }
+        return pragmas
+    }
+
+    /// A background job's connection. An import writes 50,000 rows into a dozen indexes of a million rows each in
+    /// one transaction: with SQLite's default 2 MB of page cache it spilled dirty pages to the WAL and read them back.
+    /// The cache is handed back when the job ends (`ImportService.finish`). The temporary store stays SQLite's (a
+    /// file): in memory it made imports 4–10 % faster but grew with every job (twelve 50,000-row imports: heap after
+    /// a job 78 → 206 MB, peak 668 MB; on file 56 → 97 MB, peak 386 MB; docs/PERFORMANCE.md, session 26).
+    static let jobPragmas = [
+        "PRAGMA busy_timeout = 30000", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -\(jobCacheKiB)",
+    ]
+
     public static func prepare(_ app: Application) async throws {
         guard let config = app.config else {
             throw ConfigError(variable: "-", message: "configure(_:_:) chưa được gọi.")
         }
         if case .sqliteFile = config.database {
-            // WAL survives in the file; busy_timeout is per connection, so set it on each event loop's connection.
-            // 30 s: under a burst of writes a request waits its turn rather than failing with "database is locked".
+            // WAL survives in the file; the other settings are per connection, so set on each event loop's.
             let sql = try app.db.sql()
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             for loop in app.eventLoopGroup.makeIterator() {
                 for id in [DatabaseID.sqlite, .sqliteJobs] {
                     let db = try app.databases.database(id, logger: app.logger, on: loop).orThrow()
                     for connection in try (db as? SQLiteConnectionsDatabase).orThrow().connections {
-                        try await connection.raw("PRAGMA busy_timeout = 30000").run()
-                        try await connection.raw("PRAGMA synchronous = NORMAL").run()
-                        if id == .sqlite {
-                            let mmap = config.sqliteMmapMiB * 1_048_576
-                            try await connection.raw("PRAGMA mmap_size = \(unsafeRaw: String(mmap))").run()
-                            if config.sqliteCacheMiB != 2 {
-                                let kib = String(config.sqliteCacheMiB * 1024)
-                                try await connection.raw("PRAGMA cache_size = -\(unsafeRaw: kib)").run()
-                            }
-                        }
-                        if id == .sqliteJobs {
-                            // An import writes 50,000 rows into a dozen indexes of a million rows each in one
-                            // transaction: with SQLite's default 2 MB of page cache it spilled dirty pages to the WAL
-                            // and read them back. The cache is handed back when the job ends (`ImportService.finish`).
-                            // The temporary store stays SQLite's (a file): in memory it made imports 4–10 % faster
-                            // but grew with every job (twelve 50,000-row imports: heap after a job 78 → 206 MB, peak
-                            // 668 MB; on file 56 → 97 MB, peak 386 MB; docs/PERFORMANCE.md, session 26).
-                            try await connection.raw("PRAGMA cache_size = -\(unsafeRaw: String(jobCacheKiB))").run()
+                        for pragma in id == .sqlite ? readerPragmas(config) : jobPragmas {
+                            try await connection.raw(SQLQueryString(pragma)).run()
                         }
                     }
                 }

@@ -87,8 +87,69 @@ struct MenuCacheTests {
             #expect(kept.nav.isEmpty && kept.groups.isEmpty && kept.account.count == drawn.account.count)
             let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(kept)) as? [String: Any]
             #expect((json?["nav"] as? [Any])?.isEmpty == true && (json?["groups"] as? [Any])?.isEmpty == true)
-            #expect(
-                MenuCache.key(nav: [NavItem(label: "Tổng quan", href: "/app", active: true)], groups: []) == "*/app ")
+            // The key: one bit an entry the actor sees, and the open one; without an actor only the dashboard.
+            let anonymous = MainMenu.key(for: nil, active: HomePath.home.href)
+            #expect(anonymous == MenuKey(visible: 1, active: 0))
+            let (nav, groups) = MainMenu.items(anonymous)
+            #expect(nav.map { $0.href } == [HomePath.home.href])
+            #expect(nav.map { $0.active } == [true] && groups.isEmpty)
+            let closed = MainMenu.key(for: actor, active: "/nowhere")
+            let shown: Int = drawn.groups.map { $0.items.count }.reduce(1, +)
+            #expect(closed.active == -1)
+            #expect(closed.visible.nonzeroBitCount == shown)
+            #expect(MainMenu.items(closed).groups.allSatisfy { !$0.active && !$0.items.isEmpty })
+            let entries = MainMenu.entries.count
+            #expect(entries <= 64)
+            #expect(Set(MainMenu.entries.map { $0.href }).count == entries)
+        }
+    }
+
+    /// The links each role sees, as the menu built item by item showed them before the table (`MainMenu`) took its
+    /// place (the release build of session 45, signed in as each demo account; the same for every page).
+    static let shownBefore: [String: [String]] = [
+        "noivu": [
+            "/app", "/app/units", "/app/units/reorganise", "/app/groups", "/app/users", "/app/catalogue",
+            "/app/calendar", "/app/imports", "/app/audit", "/app/setup", "/app/new-year", "/app/registrations",
+            "/app/criteria", "/app/movements", "/app/group-work", "/app/replications", "/app/proposals",
+            "/app/dossiers",
+            "/app/awards", "/app/council", "/app/decisions", "/app/stories", "/app/media", "/app/events", "/",
+            "/app/dashboard", "/app/quotas", "/app/reports", "/app/statistics", "/app/registrations/export?format=xlsx",
+            "/app/registrations/export?format=csv",
+        ],
+        "dakruong": [
+            "/app", "/app/units", "/app/groups", "/app/users", "/app/catalogue", "/app/imports", "/app/registrations",
+            "/app/criteria", "/app/movements", "/app/group-work", "/app/replications", "/app/proposals",
+            "/app/dossiers",
+            "/app/awards", "/app/council", "/app/decisions", "/app/stories", "/app/media", "/app/events",
+            "/app/dashboard", "/app/quotas", "/app/reports", "/app/statistics", "/app/registrations/export?format=xlsx",
+            "/app/registrations/export?format=csv",
+        ],
+        "bientap": [
+            "/app", "/app/units", "/app/groups", "/app/catalogue", "/app/movements", "/app/stories", "/app/media",
+            "/app/events", "/",
+        ],
+        "hoidong": [
+            "/app", "/app/units", "/app/groups", "/app/catalogue", "/app/registrations", "/app/criteria",
+            "/app/movements", "/app/group-work", "/app/replications", "/app/dossiers", "/app/awards", "/app/council",
+            "/app/decisions", "/app/media", "/app/events", "/app/dashboard", "/app/quotas", "/app/reports",
+            "/app/statistics", "/app/registrations/export?format=xlsx", "/app/registrations/export?format=csv",
+        ],
+    ]
+
+    @Test("Each role's menu has the links, in the order, it had before the menu became a table")
+    func sameLinksAsBefore() async throws {
+        try await withTestApp { app in
+            for (user, links) in Self.shownBefore {
+                let browser = Browser(app)
+                try await browser.login(user)
+                for path in ["/app", "/app/movements"] {
+                    let menu = try Self.menu(try await browser.send(.GET, path).text)
+                    let hrefs = menu.components(separatedBy: "href=\"").dropFirst().compactMap {
+                        $0.split(separator: "\"").first.map(String.init)
+                    }
+                    #expect(hrefs == links, "\(user) \(path)")
+                }
+            }
         }
     }
 }

@@ -25,10 +25,13 @@ import SQLiteKit
 /// - **Rows handed over at once.** SQLiteNIO's futures API, which the Fluent driver uses for every statement, hands
 ///   each row to the event loop as a task of its own: a dashboard's few hundred rows were as many cross-thread
 ///   wake-ups (with `andAllSucceed` over their futures, 15–25 % of the page's CPU in a perf profile); its async API
-///   costs a Swift task and two hops whatever the rows. Every read and every SQLKit statement runs here through
-///   the vendored connection's `queryRowsAtOnce` (`run`): one hop to the thread pool, the rows handed to the caller
-///   on the thread that steps the statement, one hop back when the future completes. The rows are read as
-///   `SQLiteTypedRow`s.
+///   costs a Swift task and two hops whatever the rows. Every read and every SQLKit statement not run on a heavy
+///   page's thread (below) runs here through the vendored connection's `queryRowsAtOnce` (`run`): one hop to the
+///   thread pool, the rows handed to the caller on the thread that steps the statement, one hop back when the
+///   future completes. The rows are read as `SQLiteTypedRow`s.
+/// - **A heavy page's reads where it runs.** On a heavy page's own thread (`OffLoopExecutor`) a read is stepped on
+///   that thread, on a connection of `SQLiteHereReaders` (`runHereOrOnLeastBusy`): an SQLKit statement awaited
+///   makes no hop at all, a Fluent read (a future awaited) one to the event loop and one back.
 ///
 /// Inside a transaction or `withConnection`, the database handed to the closure is that one connection.
 struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
@@ -37,25 +40,29 @@ struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
     var bases: [any DatabaseConfiguration]
     /// Shared by every configuration of the same file.
     let gate: FairGate
+    /// Where a heavy page's reads run on its own thread; nil: every statement goes to a connection of this loop.
+    var here: SQLiteHereReaders? = nil
     var middleware: [any AnyModelMiddleware] {
         get { bases[0].middleware }
         set { for i in bases.indices { bases[i].middleware = newValue } }
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        SQLiteConnectionsDriver(bases: bases.map { $0.makeDriver(for: databases) }, gate: gate)
+        SQLiteConnectionsDriver(bases: bases.map { $0.makeDriver(for: databases) }, gate: gate, here: here)
     }
 }
 
 struct SQLiteConnectionsDriver: DatabaseDriver {
     let bases: [any DatabaseDriver]
     let gate: FairGate
+    let here: SQLiteHereReaders?
     /// Statements running on each base driver's connection, per event loop.
     let load = NIOLockedValueBox<[ObjectIdentifier: [Int]]>([:])
 
     func makeDatabase(with context: DatabaseContext) -> any Database {
         SQLiteConnectionsDatabase(
-            bases: bases.map { $0.makeDatabase(with: context) }, load: load, gate: gate, inTransaction: false)
+            bases: bases.map { $0.makeDatabase(with: context) }, load: load, gate: gate, inTransaction: false,
+            here: here)
     }
 
     func shutdown() { for base in bases { base.shutdown() } }
@@ -71,6 +78,8 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     let gate: FairGate
     /// Inside a transaction the gate is already held.
     let inTransaction: Bool
+    /// A heavy page's reads, on its own thread (`SQLiteHereReaders`); nil inside a transaction or `withConnection`.
+    var here: SQLiteHereReaders? = nil
 
     var context: DatabaseContext { bases[0].context }
 
@@ -102,13 +111,43 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         return (index, { load.withLockedValue { $0[loop]?[index] -= 1 } })
     }
 
+    /// One connection's database, for a transaction or `withConnection`: every statement on that connection, none
+    /// on `here`'s.
     private func one(_ base: any Database, inTransaction: Bool) -> SQLiteConnectionsDatabase {
-        SQLiteConnectionsDatabase(bases: [base], load: nil, gate: gate, inTransaction: inTransaction)
+        SQLiteConnectionsDatabase(bases: [base], load: nil, gate: gate, inTransaction: inTransaction, here: nil)
     }
 
     /// `work` after this writer's turn at the gate (at once inside a transaction, which holds it).
     private func inTurn<T: Sendable>(_ work: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         inTransaction ? work() : gate.run(on: eventLoop, work)
+    }
+
+    /// Runs `expression` (serialised once) on this thread when it is a read and the calling code runs on a heavy
+    /// page's own thread (`SQLiteHereReaders`), else on the least busy connection of this loop. Rows are handed to
+    /// `onRow` on the thread that steps the statement.
+    private func runHereOrOnLeastBusy(
+        _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        let statement: Statement
+        do {
+            statement = try Self.statement(expression, on: bases[0])
+            if let here, OffLoopExecutor.isCurrent, try here.read(statement.text, statement.binds, typed(onRow)) {
+                return eventLoop.makeSucceededVoidFuture()
+            }
+        } catch {
+            return eventLoop.makeFailedFuture(error)
+        }
+        return onLeastBusy { Self.run(statement, on: $0, onRow) }
+    }
+
+    /// `runHereOrOnLeastBusy` for an async caller: a read run here completes without a future, so the caller goes on
+    /// on its thread (a future's completion would go through the event loop and back).
+    private func runHereOrOnLeastBusy(
+        _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) async throws {
+        let statement = try Self.statement(expression, on: bases[0])
+        if let here, OffLoopExecutor.isCurrent, try here.read(statement.text, statement.binds, typed(onRow)) { return }
+        try await onLeastBusy { Self.run(statement, on: $0, onRow) }.get()
     }
 
     // MARK: Database
@@ -122,36 +161,40 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         switch query.action {
         case .read, .aggregate:
             let sql = SQLQueryConverter(delegate: ReadConverterDelegate()).convert(query)
-            return onLeastBusy { base in
-                Self.run(sql, on: base) { onOutput(SQLiteRowOutput(row: $0, schema: nil)) }
-            }
+            return runHereOrOnLeastBusy(sql) { onOutput(SQLiteRowOutput(row: $0, schema: nil)) }
         case .create, .update, .delete, .custom: return inTurn(run)
         }
     }
 
-    /// Runs `expression` (any statement) on a connection of `base`, its rows read as `SQLiteTypedRow`s and handed
+    /// A statement's text and binds for SQLite.
+    typealias Statement = (text: String, binds: [SQLiteData])
+
+    /// Runs `statement` (any statement) on a connection of `base`, its rows read as `SQLiteTypedRow`s and handed
     /// over on the thread that steps the statement (the vendored SQLiteNIO's `queryRowsAtOnce`); the future
     /// completes once, on the connection's event loop.
-    static func run(
-        _ expression: any SQLExpression, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    private static func run(
+        _ statement: Statement, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        let statement: (text: String, binds: [SQLiteData])
-        do {
-            statement = try Self.statement(expression, on: base)
-        } catch {
-            return base.eventLoop.makeFailedFuture(error)
-        }
-        let decoder = SQLiteDataDecoder()
-        let typed: @Sendable (SQLiteRow) -> Void = { onRow(SQLiteTypedRow(row: $0, decoder: decoder)) }
+        let typed = typed(onRow)
         return (base as! any SQLiteDatabase).withConnection { connection in
             connection.queryRowsAtOnce(statement.text, statement.binds, typed)
         }
     }
 
+    /// `onRow` for SQLiteNIO's rows, read as `SQLiteTypedRow`s.
+    private static func typed(
+        _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) -> @Sendable (SQLiteRow) -> Void {
+        let decoder = SQLiteDataDecoder()
+        return { onRow(SQLiteTypedRow(row: $0, decoder: decoder)) }
+    }
+
+    private func typed(_ onRow: @escaping @Sendable (any SQLRow) -> Void) -> @Sendable (SQLiteRow) -> Void {
+        Self.typed(onRow)
+    }
+
     /// `expression`'s text and binds for SQLite, logged as SQLiteKit does (`DIENHINH_SQL_LOG`).
-    private static func statement(
-        _ expression: any SQLExpression, on base: any Database
-    ) throws -> (text: String, binds: [SQLiteData]) {
+    private static func statement(_ expression: any SQLExpression, on base: any Database) throws -> Statement {
         let sql = base as! any SQLDatabase
         let (text, rawBinds) = SQLiteSerializing(base: sql).serialize(expression)
         if let level = sql.queryLogLevel {
@@ -213,11 +256,11 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
         Void
     > {
-        onLeastBusy { Self.run(query, on: $0, onRow) }
+        runHereOrOnLeastBusy(query, onRow)
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await onLeastBusy { Self.run(query, on: $0, onRow) }.get()
+        try await runHereOrOnLeastBusy(query, onRow)
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

@@ -30,9 +30,20 @@ final class Admission: Sendable {
         let wait = TimeAmount.seconds(Int64(config.heavyWait))
         pages = FairGate(slots: config.heavySlots, timeout: wait, refusal: Admission.refusal)
         exports = FairGate(slots: config.exportSlots, timeout: wait, refusal: Admission.refusal)
-        offLoop =
-            config.loopExecutor && config.heavyOffLoop
-            ? OffLoopExecutor(threads: System.coreCount) : nil
+        offLoop = Self.offLoopThreads(config).map { OffLoopExecutor(threads: $0) }
+    }
+
+    /// The threads heavy pages' handlers run on, one a core; nil when they run on the loops (the loops are not the
+    /// executor, or `AppConfig.heavyOffLoop` is off).
+    ///
+    /// On a SQLite file a handler's reads block its thread (`SQLiteHereReaders`), and a thread a heavy slot would
+    /// keep every admitted page running; but more threads than cores cost more than the reads' waits. The national
+    /// web list on SQLite, against the build before the reads moved here: 1.08 times as many a second with 2 threads,
+    /// 0.96 with 8; and with 4 threads 0.87 times as many as with 2 (session 46, `Benchmarks/http/ab.py`). On a
+    /// cached file the reads are CPU work, not waits.
+    static func offLoopThreads(_ config: AppConfig) -> Int? {
+        guard config.loopExecutor, config.heavyOffLoop else { return nil }
+        return System.coreCount
     }
 
     static func refusal(retryAfter: Int) -> any Error {

@@ -78,9 +78,10 @@ struct OffLoopRoutes: RoutesBuilder {
     }
 }
 
-/// Stops the off-loop executor's threads when the application stops.
+/// Stops the off-loop executor's threads when the application stops, then closes their SQLite connections.
 struct OffLoopShutdown: LifecycleHandler {
     func shutdownAsync(_ app: Application) async {
         try? await app.admission.offLoop?.shutdown()
+        await app.sqliteHereReaders?.shutdown()
     }
 }

@@ -4,18 +4,19 @@ import Vapor
 /// The main menu of the signed-in pages (`platform/menu`), kept as rendered (issue 11: the menu's forty links were
 /// encoded for Leaf, walked and escaped again on every page — about a tenth of a national list page's time under
 /// load, `perf`). What the menu shows depends only on which items the Policy lets the actor see and which page is
-/// open: that is the key (`Request.layout` builds it), never the data, so a copy never goes stale. The first page
-/// with a key draws the menu inline and has it rendered once more on its own for the copy (`Request.render`); the
-/// next ones put the copy in (`LayoutContext.menuHTML`). At most `maxEntries` (roles × pages), past that they all go.
+/// open: that is the key (`MenuKey`, made by `MainMenu.key`), never the data, so a copy never goes stale. The first
+/// page with a key draws the menu inline and has it rendered once more on its own for the copy (`Request.render`);
+/// the next ones put the copy in (`LayoutContext.menuHTML`). At most `maxEntries` (roles × pages), past that they
+/// all go.
 final class MenuCache: Sendable {
-    private let copies = NIOLockedValueBox<[String: String]>([:])
+    private let copies = NIOLockedValueBox<[MenuKey: String]>([:])
     let maxEntries: Int
 
     init(maxEntries: Int = 2_048) { self.maxEntries = maxEntries }
 
-    func html(_ key: String) -> String? { copies.withLockedValue { $0[key] } }
+    func html(_ key: MenuKey) -> String? { copies.withLockedValue { $0[key] } }
 
-    func keep(_ key: String, _ html: String) {
+    func keep(_ key: MenuKey, _ html: String) {
         copies.withLockedValue { c in
             if c.count >= maxEntries { c.removeAll(keepingCapacity: true) }
             c[key] = html
@@ -24,28 +25,9 @@ final class MenuCache: Sendable {
 
     var count: Int { copies.withLockedValue { $0.count } }
 
-    /// What a menu is drawn from: its links and which one is open. Appended in place (a page's layout makes it).
-    static func key(nav: [NavItem], groups: [NavGroup]) -> String {
-        var key = ""
-        key.reserveCapacity(1_024)
-        func add(_ item: NavItem) {
-            if item.active { key.append("*") }
-            key.append(item.href)
-            key.append(" ")
-        }
-        nav.forEach(add)
-        for g in groups {
-            key.append("|")
-            key.append(g.key)
-            key.append(" ")
-            g.items.forEach(add)
-        }
-        return key
-    }
-
     /// A menu to render on its own for the copy: the layout it was built for (`platform/menu` reads `layout.…`).
     struct Pending: Encodable, Sendable {
-        let key: String
+        let key: MenuKey
         let layout: LayoutContext
     }
 }

@@ -143,112 +143,37 @@ enum Flash {
 }
 
 extension Request {
-    /// The menu's links with a query string, made once (`href(_:)` goes through Foundation's URL components).
-    private static let exportLinks = (
-        xlsx: RegistrationsPath.export.href([("format", "xlsx")]),
-        csv: RegistrationsPath.export.href([("format", "csv")])
-    )
-
-    /// The layout for a signed-in page: navigation by what the policy lets this actor see, grouped by task.
-    /// Adding a page to the menu is one line in its group: `item(label, href, visible-to-this-actor)`.
+    /// The layout for a signed-in page: the main menu by what the policy lets this actor see (`MainMenu`), kept as
+    /// rendered for the same links and open page (`MenuCache`), and the account menu.
     func layout(_ title: String, active: String) -> LayoutContext {
-        let nav: [NavItem] = [
-            NavItem(label: "Tổng quan", href: HomePath.home.href, active: active == HomePath.home.href)
-        ]
-        var groups: [NavGroup] = []
-        var account: [NavItem] = []
-        if let actor {
-            func item(_ label: String, _ href: String, _ visible: Bool = true) -> NavItem? {
-                visible ? NavItem(label: label, href: href, active: active == href) : nil
-            }
-            let recordsVisible = Policy.recordScope(actor) != .none
-            groups = [
-                NavGroup(
-                    "Thiết lập", key: "thiet-lap",
-                    [
-                        item("Đơn vị", UnitsPath.list.href, Policy.unitScope(actor) != .none),
-                        item("Sắp xếp lại đơn vị", ReorganisationPath.form.href, can(.read, .reorganisation)),
-                        item("Cụm, khối thi đua", GroupsPath.list.href),
-                        item("Tài khoản người dùng", UsersPath.list.href, Policy.userScope(actor) != .none),
-                        item("Danh mục tiêu chuẩn", CataloguePath.catalogue.href),
-                        item("Lịch ngày nghỉ", CalendarPath.calendar.href, can(.update, .calendar)),
-                        item(
-                            "Cấp khen thưởng", AuthoritiesPath.list.href,
-                            can(.update, .authority(nil)) || can(.create, .authority(nil))),
-                        item("Nhập dữ liệu", ImportsPath.imports.href, can(.createUnitRecords)),
-                        item("Nhật ký", AuditPath.audit.href, can(.list, .auditLog)),
-                        item("Thiết lập từ bảng tính", SetupImportPath.page.href, can(.create, .setupImport)),
-                        item("Mở năm mới", RolloverPath.form.href, can(.update, .yearRollover)),
-                    ]),
-                NavGroup(
-                    "Điển hình", key: "dien-hinh",
-                    [
-                        item("Đăng ký điển hình", RegistrationsPath.list.href, can(.followRegistrations)),
-                        item("Tiêu chí cụ thể", SubjectsPath.criteria.href, can(.followRegistrations)),
-                        item("Phong trào", MovementsPath.list.href),
-                        item("Nộp báo cáo cụm, khối", GroupWorkPath.mine.href, Policy.seesGroupWork(actor)),
-                        item("Nhân rộng mô hình", ReplicationsPath.list.href, can(.followRegistrations)),
-                        item(
-                            "Điển hình do người dân giới thiệu", ProposalsPath.queue.href,
-                            Policy.proposalScope(actor) != .none),
-                    ]),
-                NavGroup(
-                    "Khen thưởng", key: "khen-thuong",
-                    [
-                        item("Hồ sơ khen thưởng", DossiersPath.list.href, recordsVisible),
-                        item("Tra cứu khen thưởng", AwardsPath.awards.href, recordsVisible),
-                        item("Hội đồng TĐKT", CouncilPath.council.href, can(.list, .council(nil))),
-                        item("Sổ quyết định", DecisionsPath.register.href, can(.list, .council(nil))),
-                    ]),
-                NavGroup(
-                    "Tuyên truyền", key: "tuyen-truyen",
-                    [
-                        item("Bài viết", StoriesPath.list.href, Policy.storyScope(actor) != .none),
-                        item("Tin, bài trên báo, đài, loa", MediaPath.list.href, Policy.mediaScope(actor) != .none),
-                        item("Sự kiện, hội nghị", EventPath.list.href, Policy.eventScope(actor) != .none),
-                        item("Trang công khai", HomePath.publicHome.href, can(.publicise)),
-                    ]),
-                NavGroup(
-                    "Báo cáo", key: "bao-cao",
-                    [
-                        item("Số liệu theo dõi", DashboardPath.dashboard.href, Policy.defaultStatsTarget(actor) != nil),
-                        item("Chỉ tiêu điển hình", MonitoringPath.quotas.href, Policy.quotaScope(actor) != .none),
-                        item("Báo cáo sơ kết, tổng kết", ReportsPath.list.href, can(.list, .periodicReport(nil))),
-                        item("Biểu thống kê TĐKT", StatisticsPath.list.href, Policy.defaultStatsTarget(actor) != nil),
-                        item(
-                            "Danh sách đăng ký (Excel)", Self.exportLinks.xlsx,
-                            can(.followRegistrations)),
-                        item(
-                            "Danh sách đăng ký (CSV)", Self.exportLinks.csv,
-                            can(.followRegistrations)),
-                    ]),
-            ].filter { !$0.items.isEmpty }
-            account = [
-                item("Tài khoản của tôi", AccountPath.account.href),
-                item("Thông báo", NoticesPath.inbox.href),
-                item("Hướng dẫn", helpHref(forPage: url.path)),
-                item("Liên hệ hỗ trợ", SupportPath.support.href),
-            ].compactMap { $0 }
-        }
         var flash: String?
         if let raw = Flash.value(self), !raw.isEmpty { flash = raw.removingPercentEncoding }
-        let user = auth.map {
-            UserBadge(
-                fullName: $0.user.fullName, username: $0.user.username, roleLabel: $0.actor.role.label,
-                unitName: $0.unitName)
+        let csrf = csrfTokenForForm()
+        let key = MainMenu.key(for: actor, active: active)
+        guard let auth else {
+            let (nav, groups) = MainMenu.items(key)
+            return LayoutContext(title: title, user: nil, nav: nav, csrf: csrf, flash: flash, groups: groups)
         }
+        func item(_ label: String, _ href: String) -> NavItem {
+            NavItem(label: label, href: href, active: active == href)
+        }
+        let account = [
+            item("Tài khoản của tôi", AccountPath.account.href), item("Thông báo", NoticesPath.inbox.href),
+            item("Hướng dẫn", helpHref(forPage: url.path)), item("Liên hệ hỗ trợ", SupportPath.support.href),
+        ]
+        let user = UserBadge(
+            fullName: auth.user.fullName, username: auth.user.username, roleLabel: auth.actor.role.label,
+            unitName: auth.unitName)
+        if let menuHTML = application.menuCache.html(key) {
+            // The copy stands for the links: Leaf neither encodes nor walks them.
+            return LayoutContext(
+                title: title, user: user, nav: [], csrf: csrf, flash: flash, account: account, menuHTML: menuHTML)
+        }
+        let (nav, groups) = MainMenu.items(key)
         let layout = LayoutContext(
-            title: title, user: user, nav: nav, csrf: csrfTokenForForm(), flash: flash, groups: groups,
-            account: account)
-        guard user != nil else { return layout }
-        let key = MenuCache.key(nav: nav, groups: groups)
-        guard let menuHTML = application.menuCache.html(key) else {
-            storage[PendingMenuKey.self] = .init(key: key, layout: layout)
-            return layout
-        }
-        // The copy stands for the links: Leaf neither encodes nor walks them.
-        return LayoutContext(
-            title: title, user: user, nav: [], csrf: layout.csrf, flash: flash, account: account, menuHTML: menuHTML)
+            title: title, user: user, nav: nav, csrf: csrf, flash: flash, groups: groups, account: account)
+        storage[PendingMenuKey.self] = .init(key: key, layout: layout)
+        return layout
     }
 
     func render<C: Encodable & Sendable>(_ template: String, _ context: C, status: HTTPResponseStatus = .ok)

@@ -16,6 +16,8 @@ import Logging
 /// - We ensure that access to the raw handle only ever takes place while running on an `NIOThreadPool`.
 ///   This does not prevent concurrent access to the handle from multiple threads, but does tend to limit
 ///   the possibility of misuse (and of course prevents CPU-bound work from ending up on an event loop).
+///   (Điển Hình patch: `queryRowsHere` and `openHere` run on the calling thread, which their caller keeps off the
+///   event loops and the only user of the connection meanwhile.)
 /// - The embedded SQLite is built with `SQLITE_THREADSAFE=1` (serialized mode, permitting safe use of a
 ///   given connection handle simultaneously from multiple threads).
 /// - We include `SQLITE_OPEN_FULLMUTEX` when calling `sqlite_open_v2()`, guaranteeing the use of the
@@ -334,19 +336,52 @@ public final class SQLiteConnection: SQLiteDatabase, Sendable {
         _ binds: [SQLiteData],
         _ onRow: @escaping @Sendable (SQLiteRow) -> Void
     ) -> EventLoopFuture<Void> {
-        self.threadPool.runIfActive(eventLoop: self.eventLoop) { try self.step(query, binds, onRow) }
+        self.threadPool.runIfActive(eventLoop: self.eventLoop) { _ = try self.step(query, binds, onRow) }
+    }
+
+    /// Điển Hình patch: runs `query` on the calling thread, which may block, and hands each row to `onRow` there:
+    /// no thread pool, no future, no hop. With `readOnly`, a statement SQLite does not call read-only
+    /// (`sqlite3_stmt_readonly`) is not run, and the answer is false: the caller runs it its usual way. The caller
+    /// makes sure that no other thread uses the connection meanwhile.
+    public func queryRowsHere(
+        _ query: String,
+        _ binds: [SQLiteData],
+        readOnly: Bool,
+        _ onRow: (SQLiteRow) -> Void
+    ) throws -> Bool {
+        try self.step(query, binds, readOnly: readOnly, onRow)
     }
 
     /// Điển Hình patch: compiles (or takes the kept) `query`, binds it and hands each row to `onRow` on the calling
-    /// thread; the body of the async `query` and of `queryRowsAtOnce`.
-    private func step(_ query: String, _ binds: [SQLiteData], _ onRow: (SQLiteRow) -> Void) throws {
+    /// thread; the body of the async `query`, of `queryRowsAtOnce` and of `queryRowsHere`. False, with nothing run,
+    /// when `readOnly` and the statement would write (it stays kept, as after a run).
+    private func step(
+        _ query: String, _ binds: [SQLiteData], readOnly: Bool = false, _ onRow: (SQLiteRow) -> Void
+    ) throws -> Bool {
         var statement = try SQLiteStatement(query: query, on: self)
         defer { statement.abandon() }
         let columns = try statement.columns()
+        if readOnly, !statement.isReadOnly {
+            statement.keepUnrun()
+            return false
+        }
         try statement.bind(binds)
         while let row = try statement.nextRow(for: columns) {
             onRow(row)
         }
+        return true
+    }
+
+    /// Điển Hình patch: opens a connection on the calling thread, which may block (`queryRowsHere`'s connections);
+    /// `open` does the same on the thread pool. The connection's `threadPool` and `eventLoop` serve its other
+    /// functions and `close()`.
+    public static func openHere(
+        storage: Storage,
+        threadPool: NIOThreadPool,
+        logger: Logger = .init(label: "codes.vapor.sqlite"),
+        on eventLoop: any EventLoop
+    ) throws -> SQLiteConnection {
+        try self.openInternal(storage: storage, threadPool: threadPool, logger: logger, eventLoop: eventLoop)
     }
 
     /// Close the connection and invalidate its handle.
@@ -458,7 +493,7 @@ extension SQLiteConnection {
         _ binds: [SQLiteData],
         _ onRow: @escaping @Sendable (SQLiteRow) -> Void
     ) async throws {
-        try await self.threadPool.runIfActive { try self.step(query, binds, onRow) }  // Điển Hình patch: `step`
+        try await self.threadPool.runIfActive { _ = try self.step(query, binds, onRow) }  // Điển Hình patch: `step`
     }
 
     /// Close the connection and invalidate its handle.

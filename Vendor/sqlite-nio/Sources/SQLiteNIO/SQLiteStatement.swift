@@ -52,6 +52,16 @@ struct SQLiteStatement {
         }
     }
 
+    /// Điển Hình patch: whether SQLite says the statement only reads (`sqlite3_stmt_readonly`; true also for BEGIN,
+    /// COMMIT and the like, which change no data by themselves).
+    var isReadOnly: Bool { sqlite_nio_sqlite3_stmt_readonly(self.handle) != 0 }
+
+    /// Điển Hình patch: a statement not run (its columns read, nothing bound or stepped) goes back to the
+    /// connection's kept statements, as after a run.
+    mutating func keepUnrun() {
+        try? self.check(SQLITE_DONE)
+    }
+
     private mutating func check(_ ret: Int32) throws {
         // Điển Hình patch: after `SQLITE_DONE` the statement is reset and goes back to the connection's kept statements
         // (it was finalized); on an error it is finalized, as upstream. Its bindings are not cleared: SQLite marks a

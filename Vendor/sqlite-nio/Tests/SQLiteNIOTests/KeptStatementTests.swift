@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOPosix
 import SQLiteNIO
 import Testing
 
@@ -189,5 +190,56 @@ struct KeptStatementTests {
             let rows = try await conn.query("SELECT length(data) AS n FROM f WHERE id = 1")
             #expect(rows.first?.column("n")?.integer == 100_000)
         }
+    }
+
+    /// `queryRowsHere`: every row on the calling thread, the statement kept as by the other APIs; with `readOnly` a
+    /// statement that writes is not run (false), even one that begins with WITH, and it stays kept; an error in the
+    /// middle of the rows is thrown after the rows before it, and the connection goes on.
+    @Test
+    func rowsHere() async throws {
+        try await withOpenedConnection { conn in
+            _ = try await conn.query("CREATE TABLE h (id INTEGER PRIMARY KEY, note TEXT)")
+            for i in 1...3 {
+                _ = try await conn.query("INSERT INTO h (id, note) VALUES (?, ?)", [.integer(i), .text("n\(i)")])
+            }
+            let read = "SELECT id, note FROM h WHERE id >= ? ORDER BY id"
+            _ = try await conn.query(read, [.integer(1)])
+            let before = conn.keptStatementCount
+            var ids: [Int?] = []
+            #expect(try conn.queryRowsHere(read, [.integer(2)], readOnly: true) { ids.append($0.column("id")?.integer) })
+            #expect(ids == [2, 3] && conn.keptStatementCount == before)
+            // A write, even one that begins as a read does, is not run when only reads are asked for; it is kept.
+            let write = "WITH x(n) AS (SELECT 'bốn') INSERT INTO h (note) SELECT n FROM x"
+            for _ in 0..<2 { #expect(try conn.queryRowsHere(write, [], readOnly: true) { _ in } == false) }
+            #expect(try await conn.query("SELECT count(*) AS n FROM h").first?.column("n")?.integer == 3)
+            #expect(conn.keptStatementCount == before + 2)
+            // Without `readOnly` it runs.
+            #expect(try conn.queryRowsHere(write, [], readOnly: false) { _ in })
+            #expect(try await conn.query("SELECT note FROM h WHERE id = 4").first?.column("note")?.string == "bốn")
+            // An error after the first row: the rows before it were handed over, the error is thrown.
+            var seen = 0
+            #expect(throws: (any Error).self) {
+                try conn.queryRowsHere(
+                    "SELECT CASE WHEN id > 1 THEN json('x{') ELSE id END AS v FROM h ORDER BY id", [], readOnly: true
+                ) { _ in seen += 1 }
+            }
+            #expect(seen == 1)
+            ids = []
+            #expect(try conn.queryRowsHere(read, [.integer(4)], readOnly: true) { ids.append($0.column("id")?.integer) })
+            #expect(ids == [4])
+        }
+    }
+
+    /// `openHere` opens on the calling thread a connection the other APIs then use as one `open` made.
+    @Test
+    func openedHere() async throws {
+        let conn = try SQLiteConnection.openHere(
+            storage: .memory, threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton.any())
+        _ = try await conn.query("CREATE TABLE o (id INTEGER PRIMARY KEY)")
+        _ = try await conn.query("INSERT INTO o (id) VALUES (7)")
+        var ids: [Int?] = []
+        #expect(try conn.queryRowsHere("SELECT id FROM o", [], readOnly: true) { ids.append($0.column("id")?.integer) })
+        #expect(ids == [7])
+        try await conn.close()
     }
 }

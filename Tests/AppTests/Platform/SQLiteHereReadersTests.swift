@@ -1,0 +1,169 @@
+import FluentKit
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Testing
+import Vapor
+
+@testable import App
+
+/// A heavy page's reads on SQLite run on its own thread (`SQLiteHereReaders`): the same rows as the usual way,
+/// handed over on that thread; writes, transactions and failures go as before.
+@Suite("SQLite: a heavy page's reads on the thread it runs on")
+struct SQLiteHereReadersTests {
+    @Test func onlyStatementsThatBeginWithSelectOrWith() {
+        for read in [
+            "SELECT 1", "  select x FROM t", "\n\tWITH a AS (SELECT 1) SELECT * FROM a",
+            "with(x) AS (SELECT 1) SELECT x",
+            "Select\n1",
+        ] {
+            #expect(SQLiteHereReaders.isSelect(read), "\(read)")
+        }
+        for other in [
+            "INSERT INTO t VALUES (1)", "BEGIN", "BEGIN IMMEDIATE", "COMMIT", "PRAGMA cache_size", "", "  ", "sel",
+            "SELECTED", "UPDATE t SET x = 1", "withdraw",
+        ] {
+            #expect(!SQLiteHereReaders.isSelect(other), "\(other)")
+        }
+    }
+
+    /// Where a statement's rows were handed over, and the rows.
+    private static func rows(
+        _ db: any Database, _ query: SQLQueryString
+    ) async throws -> (onThread: Bool, rows: [[String]]) {
+        let seen = NIOLockedValueBox<(Bool, [[String]])>((true, []))
+        try await db.sql().execute(sql: query) { row in
+            let values = row.allColumns.map { column in
+                (try? row.decode(column: column, as: String.self))
+                    ?? (try? row.decode(column: column, as: Int.self)).map(String.init) ?? "∅"
+            }
+            seen.withLockedValue {
+                $0.0 = $0.0 && OffLoopExecutor.isCurrent
+                $0.1.append(values)
+            }
+        }
+        return seen.withLockedValue { $0 }
+    }
+
+    @Test(.enabled(if: SQLiteConnectionsTests.onSQLite))
+    func readsOnTheHeavyThreadGiveTheSameRowsWithoutAHop() async throws {
+        try await withTestApp(adjust: AdmissionTests.loopsHeavyOff) { app in
+            let here = try #require(app.sqliteHereReaders)
+            let executor = try #require(app.admission.offLoop)
+            #expect(here.capacity == System.coreCount && here.openCount == 0)
+            let db = app.db
+            // A heavy page, signed in, reads there: the first registration of the year in the list's order is on it.
+            let browser = Browser(app)
+            try await browser.login("admin", adminPassword)
+            let api = try await APIClient.login(app, "noivu")
+            let dakRuong = try await unitID(app, "KR-DAKRUONG")
+            let year = 2025
+            for name in ["Trần Thị Hoa", "Lê Văn An", "Nguyễn Văn Bình"] {
+                let made = try await api.registerIndividual(
+                    name, unit: dakRuong, year: year, title: "Mô hình của \(name)")
+                #expect(made.status == .created || made.status == .ok, "\(made.text)")
+            }
+            let first = try #require(
+                try await RegistrationModel.query(on: db).filter(\.$year == year).sort(\.$sortKey).sort(\.$id).first()?
+                    .id
+            )
+            let taken = here.takenCount
+            let page = try await browser.send(.GET, "/app/registrations?year=\(year)")
+            #expect(page.status == .ok && page.text.contains("/app/registrations/\(first)\""))
+            #expect(here.takenCount > taken && here.openCount == 1)
+
+            // The usual way: the rows are handed over on the thread pool, not on a heavy page's thread.
+            let query: SQLQueryString = "SELECT id, name, code FROM units ORDER BY id"
+            let usual = try await Self.rows(db, query)
+            #expect(!usual.onThread && usual.rows.count > 10)
+            // On a heavy page's thread: the same rows, handed over there, on a connection of its own.
+            let there = try await Task(executorPreference: executor) { try await Self.rows(db, query) }.value
+            #expect(there.onThread && there.rows == usual.rows)
+            #expect(here.openCount == 1)
+            // Fluent's models read there too, as they read the usual way.
+            let count = try await UnitModel.query(on: db).count()
+            let names = try await UnitModel.query(on: db).sort(\.$id).all().map(\.name)
+            let takenBeforeModels = here.takenCount
+            let (countThere, namesThere) = try await Task(executorPreference: executor) {
+                (
+                    try await UnitModel.query(on: db).count(),
+                    try await UnitModel.query(on: db).sort(\.$id).all().map(\.name)
+                )
+            }.value
+            #expect(countThere == count && namesThere == names && names.count == usual.rows.count)
+            #expect(here.takenCount == takenBeforeModels + 2)
+            #expect(here.openCount == 1, "one thread at a time: one connection")
+            // `withConnection` is that one connection, from any thread.
+            let leased = try await Task(executorPreference: executor) {
+                try await db.withConnection { try await Self.rows($0, query) }
+            }.value
+            #expect(!leased.onThread && leased.rows == usual.rows)
+
+            // A write from that thread goes the usual way (to the writer's turn), and the next read there sees it.
+            try await db.sql().raw("CREATE TABLE probe_here (id INTEGER PRIMARY KEY, note TEXT NOT NULL)").run()
+            let afterWrite = try await Task(executorPreference: executor) {
+                try await db.sql().raw("INSERT INTO probe_here (note) VALUES (\(bind: "một"))").run()
+                return try await Self.rows(db, "SELECT note FROM probe_here")
+            }.value
+            #expect(afterWrite.onThread && afterWrite.rows == [["một"]])
+            // A write that begins as a read does: SQLite says it writes, so it is run the usual way (twice: once).
+            let takenBeforeWith = here.takenCount
+            for _ in 0..<2 {
+                try await Task(executorPreference: executor) {
+                    try await db.sql().raw(
+                        "WITH x(n) AS (SELECT \(bind: "ba")) INSERT INTO probe_here (note) SELECT n FROM x"
+                    ).run()
+                }.value
+            }
+            #expect(here.takenCount == takenBeforeWith + 2)
+            #expect(
+                try await Self.rows(db, "SELECT note FROM probe_here ORDER BY id").rows == [["một"], ["ba"], ["ba"]])
+            try await db.sql().raw("DELETE FROM probe_here WHERE note = \(bind: "ba")").run()
+            // Inside a transaction every statement is the transaction's: its own write is seen before it commits,
+            // which a connection of the readers' would not see.
+            let inside = try await Task(executorPreference: executor) {
+                try await db.transaction { tx in
+                    try await tx.sql().raw("INSERT INTO probe_here (note) VALUES (\(bind: "hai"))").run()
+                    return try await Self.rows(tx, "SELECT note FROM probe_here ORDER BY id")
+                }
+            }.value
+            #expect(!inside.onThread && inside.rows == [["một"], ["hai"]])
+
+            // A failed read is the caller's error, whether SQLite refuses it at once or after a first row, and the
+            // connection goes back for the next one.
+            for failing: SQLQueryString in [
+                "SELECT nothing FROM no_such_table",
+                "SELECT CASE WHEN id > 1 THEN json('x{') ELSE id END AS v FROM probe_here ORDER BY id",
+            ] {
+                await #expect(throws: (any Error).self) {
+                    try await Task(executorPreference: executor) { try await db.sql().raw(failing).all() }.value
+                }
+            }
+            let again = try await Task(executorPreference: executor) {
+                try await Self.rows(db, "SELECT count(*) AS n FROM probe_here")
+            }.value
+            #expect(again.onThread && again.rows == [["2"]] && here.openCount == 1)
+
+            // Closed when the application stops: reads then go the usual way.
+            await here.shutdown()
+            #expect(here.openCount == 0)
+            let closed = try await Task(executorPreference: executor) { try await Self.rows(db, query) }.value
+            #expect(!closed.onThread && closed.rows == usual.rows)
+        }
+    }
+
+    @Test func onlyWhereHeavyPagesHaveThreadsOfTheirOwn() async throws {
+        try await withTestApp(demo: false, adjust: AdmissionTests.loopsHeavyOn) { app in
+            #expect(app.sqliteHereReaders == nil)
+        }
+        try await withTestApp(demo: false) { app in #expect(app.sqliteHereReaders == nil) }
+        try await withTestApp(demo: false, adjust: AdmissionTests.loopsHeavyOff) { app in
+            // On PostgreSQL a handler waits for its statements without a thread: nothing to read here.
+            #expect((app.sqliteHereReaders != nil) == SQLiteConnectionsTests.onSQLite)
+            let config = try #require(app.config)
+            let threads = try #require(Admission.offLoopThreads(config))
+            #expect(threads == System.coreCount)
+            #expect(app.sqliteHereReaders.map { $0.capacity == threads } ?? true)
+        }
+    }
+}
