@@ -615,6 +615,11 @@ public enum Dashboard: Sendable, CaseIterable {
 }
 
 extension Policy {
+    /// Whether the policy would allow it (for showing or hiding a button, a link, a menu item).
+    public static func allows(_ actor: Actor?, _ action: Action, _ resource: Resource) -> Bool {
+        decide(actor, action, resource).isAllowed
+    }
+
     /// Whether a page offers this capability to the actor. Nobody signed out has any.
     public static func allows(_ actor: Actor?, _ capability: Capability) -> Bool {
         guard let actor else { return false }

@@ -23,9 +23,10 @@ extension Application {
 /// Builds the app from its configuration: database, views, security, routes, commands.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.config = config
-    // SQLite runs every query, and Vapor every file read, on this pool. NIO's shared default has one thread a core:
-    // a connection waiting on SQLite's busy timeout for the writer held one of the two threads here, and the
-    // writer then waited for the other. A pool of its own, a few threads a core, keeps them apart.
+    // SQLite runs every query (but a heavy page's reads, on the page's own thread), and Vapor every file read, on
+    // this pool. NIO's shared default has one thread a core: a connection waiting on SQLite's busy timeout for the
+    // writer held one of the two threads here, and the writer then waited for the other. A pool of its own, a few
+    // threads a core, keeps them apart.
     app.threadPool = NIOThreadPool(numberOfThreads: max(16, 4 * System.coreCount))
     try configureDatabase(app, config)
     app.migrations.add(Migrations.all)

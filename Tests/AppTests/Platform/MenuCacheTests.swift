@@ -93,6 +93,11 @@ struct MenuCacheTests {
             let (nav, groups) = MainMenu.items(anonymous)
             #expect(nav.map { $0.href } == [HomePath.home.href])
             #expect(nav.map { $0.active } == [true] && groups.isEmpty)
+            // A page whose link the actor does not see (the standing office does not set the authorities) has none
+            // open: the same menu, the same key, as a page outside the menu.
+            #expect(
+                MainMenu.key(for: actor, active: AuthoritiesPath.list.href) == MainMenu.key(for: actor, active: "/x"))
+            #expect(MainMenu.key(for: actor, active: RegistrationsPath.list.href).active >= 0)
             let closed = MainMenu.key(for: actor, active: "/nowhere")
             let shown: Int = drawn.groups.map { $0.items.count }.reduce(1, +)
             #expect(closed.active == -1)

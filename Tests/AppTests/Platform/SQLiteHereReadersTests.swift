@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import NIOConcurrencyHelpers
+import NIOPosix
 import SQLKit
 import Testing
 import Vapor
@@ -106,18 +107,16 @@ struct SQLiteHereReadersTests {
                 return try await Self.rows(db, "SELECT note FROM probe_here")
             }.value
             #expect(afterWrite.onThread && afterWrite.rows == [["một"]])
-            // A write that begins as a read does: SQLite says it writes, so it is run the usual way (twice: once).
+            // A write that begins as a read does: SQLite says it writes, so it runs the usual way (its RETURNING row
+            // is handed over on the thread pool), though it took a connection here to be asked.
             let takenBeforeWith = here.takenCount
-            for _ in 0..<2 {
-                try await Task(executorPreference: executor) {
-                    try await db.sql().raw(
-                        "WITH x(n) AS (SELECT \(bind: "ba")) INSERT INTO probe_here (note) SELECT n FROM x"
-                    ).run()
-                }.value
-            }
-            #expect(here.takenCount == takenBeforeWith + 2)
-            #expect(
-                try await Self.rows(db, "SELECT note FROM probe_here ORDER BY id").rows == [["một"], ["ba"], ["ba"]])
+            let with = try await Task(executorPreference: executor) {
+                try await Self.rows(
+                    db,
+                    "WITH x(n) AS (SELECT \(bind: "ba")) INSERT INTO probe_here (note) SELECT n FROM x RETURNING note")
+            }.value
+            #expect(!with.onThread && with.rows == [["ba"]] && here.takenCount == takenBeforeWith + 1)
+            #expect(try await Self.rows(db, "SELECT note FROM probe_here ORDER BY id").rows == [["một"], ["ba"]])
             try await db.sql().raw("DELETE FROM probe_here WHERE note = \(bind: "ba")").run()
             // Inside a transaction every statement is the transaction's: its own write is seen before it commits,
             // which a connection of the readers' would not see.
@@ -135,10 +134,17 @@ struct SQLiteHereReadersTests {
                 "SELECT nothing FROM no_such_table",
                 "SELECT CASE WHEN id > 1 THEN json('x{') ELSE id END AS v FROM probe_here ORDER BY id",
             ] {
+                let taken = here.takenCount
                 await #expect(throws: (any Error).self) {
                     try await Task(executorPreference: executor) { try await db.sql().raw(failing).all() }.value
                 }
+                #expect(here.takenCount == taken + 1, "run here: \(failing)")
             }
+            // The connection was opened with the request connections' settings.
+            let timeout = try await Task(executorPreference: executor) {
+                try await Self.rows(db, "SELECT timeout FROM pragma_busy_timeout")
+            }.value
+            #expect(timeout.onThread && timeout.rows == [["30000"]])
             let again = try await Task(executorPreference: executor) {
                 try await Self.rows(db, "SELECT count(*) AS n FROM probe_here")
             }.value
@@ -150,6 +156,20 @@ struct SQLiteHereReadersTests {
             let closed = try await Task(executorPreference: executor) { try await Self.rows(db, query) }.value
             #expect(!closed.onThread && closed.rows == usual.rows)
         }
+    }
+
+    /// A connection that cannot be opened: the read goes the usual way (false), the counts are as before, and no
+    /// other is tried until `retryAfter` has passed.
+    @Test func aConnectionThatCannotBeOpenedIsNotTriedAgainAtOnce() throws {
+        let missing = NSTemporaryDirectory() + "/no-such-folder-\(UUID().uuidString)/x.sqlite"
+        let here = SQLiteHereReaders(
+            path: missing, pragmas: [], capacity: 2, threadPool: .singleton,
+            eventLoop: MultiThreadedEventLoopGroup.singleton.any(), logger: Logger(label: "test"))
+        for _ in 0..<3 {
+            #expect(try here.read("SELECT 1", []) { _ in } == false)
+        }
+        #expect(here.failedOpens == 1 && here.openCount == 0 && here.takenCount == 0)
+        #expect(try here.read("INSERT INTO t VALUES (1)", []) { _ in } == false)
     }
 
     @Test func onlyWhereHeavyPagesHaveThreadsOfTheirOwn() async throws {

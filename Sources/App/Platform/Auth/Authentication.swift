@@ -33,7 +33,7 @@ extension Request {
     func authorize(_ action: Action, _ resource: Resource) throws { try Access.check(actor, action, resource) }
 
     /// True when the policy would allow it (for showing or hiding buttons).
-    func can(_ action: Action, _ resource: Resource) -> Bool { Policy.decide(actor, action, resource).isAllowed }
+    func can(_ action: Action, _ resource: Resource) -> Bool { Policy.allows(actor, action, resource) }
 
     /// True when the policy offers this capability to the actor ("create" buttons, navigation, form fields).
     func can(_ capability: Capability) -> Bool { Policy.allows(actor, capability) }

@@ -131,7 +131,7 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         let statement: Statement
         do {
             statement = try Self.statement(expression, on: bases[0])
-            if let here, OffLoopExecutor.isCurrent, try here.read(statement.text, statement.binds, typed(onRow)) {
+            if let here, OffLoopExecutor.isCurrent, try here.read(statement.text, statement.binds, Self.typed(onRow)) {
                 return eventLoop.makeSucceededVoidFuture()
             }
         } catch {
@@ -146,7 +146,9 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) async throws {
         let statement = try Self.statement(expression, on: bases[0])
-        if let here, OffLoopExecutor.isCurrent, try here.read(statement.text, statement.binds, typed(onRow)) { return }
+        if let here, OffLoopExecutor.isCurrent, try here.read(statement.text, statement.binds, Self.typed(onRow)) {
+            return
+        }
         try await onLeastBusy { Self.run(statement, on: $0, onRow) }.get()
     }
 
@@ -175,9 +177,9 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     private static func run(
         _ statement: Statement, on base: any Database, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        let typed = typed(onRow)
+        let rows = Self.typed(onRow)
         return (base as! any SQLiteDatabase).withConnection { connection in
-            connection.queryRowsAtOnce(statement.text, statement.binds, typed)
+            connection.queryRowsAtOnce(statement.text, statement.binds, rows)
         }
     }
 
@@ -187,10 +189,6 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     ) -> @Sendable (SQLiteRow) -> Void {
         let decoder = SQLiteDataDecoder()
         return { onRow(SQLiteTypedRow(row: $0, decoder: decoder)) }
-    }
-
-    private func typed(_ onRow: @escaping @Sendable (any SQLRow) -> Void) -> @Sendable (SQLiteRow) -> Void {
-        Self.typed(onRow)
     }
 
     /// `expression`'s text and binds for SQLite, logged as SQLiteKit does (`DIENHINH_SQL_LOG`).

@@ -15,7 +15,7 @@ import Vapor
 /// under a lock. Only reads go here: the text begins with SELECT or WITH and SQLite calls the statement read-only
 /// (`queryRowsHere(readOnly:)`); a write, and anything inside a transaction or `withConnection`, goes the usual way.
 /// WAL lets these connections read beside the others, each statement from the latest commit. A connection that
-/// cannot be opened is logged, and the read goes the usual way.
+/// cannot be opened is logged once, and for `retryAfter` no other is tried: the reads go the usual way meanwhile.
 ///
 /// A read that waits here (SQLite's busy timeout during a WAL recovery, pages read from a cold disk) holds one of the
 /// few threads of the heavy pages, where it held one of the app's thread pool before; the heavy pages are bounded by
@@ -39,6 +39,8 @@ final class SQLiteHereReaders: Sendable {
         var opened = 0
         var closed = false
         var taken = 0
+        var failures = 0
+        var failedAt: NIODeadline?
     }
 
     init(
@@ -53,9 +55,12 @@ final class SQLiteHereReaders: Sendable {
         self.eventLoop = eventLoop
     }
 
+    /// After a failed open, how long no other connection is tried.
+    static let retryAfter = TimeAmount.seconds(30)
+
     /// Runs `text` here and hands its rows to `onRow` on this thread; false, with nothing run, when it is not a
-    /// read or no connection is free (the caller then runs it the usual way). Call it only from a thread that may
-    /// block.
+    /// read, no connection is free, none could be opened, or the readers are closed (the caller then runs it the
+    /// usual way). Call it only from a thread that may block.
     func read(_ text: String, _ binds: [SQLiteData], _ onRow: (SQLiteRow) -> Void) throws -> Bool {
         guard Self.isSelect(text), let connection = take() else { return false }
         defer { giveBack(connection) }
@@ -67,6 +72,9 @@ final class SQLiteHereReaders: Sendable {
 
     /// Statements that have taken a connection here since start (tests).
     var takenCount: Int { state.withLockedValue { $0.taken } }
+
+    /// Connections that could not be opened since start (tests).
+    var failedOpens: Int { state.withLockedValue { $0.failures } }
 
     /// Closes the connections; a read after this goes the usual way.
     func shutdown() async {
@@ -108,6 +116,7 @@ final class SQLiteHereReaders: Sendable {
                 return .idle(c)
             }
             guard s.opened < capacity else { return .none }
+            if let failed = s.failedAt, NIODeadline.now() - failed < Self.retryAfter { return .none }
             s.opened += 1
             s.taken += 1
             return .open
@@ -130,6 +139,8 @@ final class SQLiteHereReaders: Sendable {
                 state.withLockedValue {
                     $0.opened -= 1
                     $0.taken -= 1
+                    $0.failures += 1
+                    $0.failedAt = .now()
                 }
                 logger.warning(
                     "Không mở được kết nối SQLite cho trang nặng; câu lệnh chạy theo cách thường",

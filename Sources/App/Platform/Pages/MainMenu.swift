@@ -22,12 +22,6 @@ enum MainMenu {
         ("Tuyên truyền", "tuyen-truyen"), ("Báo cáo", "bao-cao"),
     ]
 
-    private static func can(_ a: Actor, _ action: Action, _ resource: Resource) -> Bool {
-        Policy.decide(a, action, resource).isAllowed
-    }
-
-    private static func can(_ a: Actor, _ capability: Capability) -> Bool { Policy.allows(a, capability) }
-
     static let entries: [Entry] = {
         func top(_ label: String, _ href: String) -> Entry { Entry(group: nil, label: label, href: href) { _ in true } }
         func group(_ index: Int) -> (String, String, @escaping @Sendable (Actor) -> Bool) -> Entry {
@@ -42,40 +36,42 @@ enum MainMenu {
         return [
             top("Tổng quan", HomePath.home.href),
             setup("Đơn vị", UnitsPath.list.href) { Policy.unitScope($0) != .none },
-            setup("Sắp xếp lại đơn vị", ReorganisationPath.form.href) { can($0, .read, .reorganisation) },
+            setup("Sắp xếp lại đơn vị", ReorganisationPath.form.href) { Policy.allows($0, .read, .reorganisation) },
             setup("Cụm, khối thi đua", GroupsPath.list.href, always),
             setup("Tài khoản người dùng", UsersPath.list.href) { Policy.userScope($0) != .none },
             setup("Danh mục tiêu chuẩn", CataloguePath.catalogue.href, always),
-            setup("Lịch ngày nghỉ", CalendarPath.calendar.href) { can($0, .update, .calendar) },
+            setup("Lịch ngày nghỉ", CalendarPath.calendar.href) { Policy.allows($0, .update, .calendar) },
             setup("Cấp khen thưởng", AuthoritiesPath.list.href) {
-                can($0, .update, .authority(nil)) || can($0, .create, .authority(nil))
+                Policy.allows($0, .update, .authority(nil)) || Policy.allows($0, .create, .authority(nil))
             },
-            setup("Nhập dữ liệu", ImportsPath.imports.href) { can($0, .createUnitRecords) },
-            setup("Nhật ký", AuditPath.audit.href) { can($0, .list, .auditLog) },
-            setup("Thiết lập từ bảng tính", SetupImportPath.page.href) { can($0, .create, .setupImport) },
-            setup("Mở năm mới", RolloverPath.form.href) { can($0, .update, .yearRollover) },
-            exemplars("Đăng ký điển hình", RegistrationsPath.list.href) { can($0, .followRegistrations) },
-            exemplars("Tiêu chí cụ thể", SubjectsPath.criteria.href) { can($0, .followRegistrations) },
+            setup("Nhập dữ liệu", ImportsPath.imports.href) { Policy.allows($0, .createUnitRecords) },
+            setup("Nhật ký", AuditPath.audit.href) { Policy.allows($0, .list, .auditLog) },
+            setup("Thiết lập từ bảng tính", SetupImportPath.page.href) { Policy.allows($0, .create, .setupImport) },
+            setup("Mở năm mới", RolloverPath.form.href) { Policy.allows($0, .update, .yearRollover) },
+            exemplars("Đăng ký điển hình", RegistrationsPath.list.href) { Policy.allows($0, .followRegistrations) },
+            exemplars("Tiêu chí cụ thể", SubjectsPath.criteria.href) { Policy.allows($0, .followRegistrations) },
             exemplars("Phong trào", MovementsPath.list.href, always),
             exemplars("Nộp báo cáo cụm, khối", GroupWorkPath.mine.href) { Policy.seesGroupWork($0) },
-            exemplars("Nhân rộng mô hình", ReplicationsPath.list.href) { can($0, .followRegistrations) },
+            exemplars("Nhân rộng mô hình", ReplicationsPath.list.href) { Policy.allows($0, .followRegistrations) },
             exemplars("Điển hình do người dân giới thiệu", ProposalsPath.queue.href) {
                 Policy.proposalScope($0) != .none
             },
             awards("Hồ sơ khen thưởng", DossiersPath.list.href) { Policy.recordScope($0) != .none },
             awards("Tra cứu khen thưởng", AwardsPath.awards.href) { Policy.recordScope($0) != .none },
-            awards("Hội đồng TĐKT", CouncilPath.council.href) { can($0, .list, .council(nil)) },
-            awards("Sổ quyết định", DecisionsPath.register.href) { can($0, .list, .council(nil)) },
+            awards("Hội đồng TĐKT", CouncilPath.council.href) { Policy.allows($0, .list, .council(nil)) },
+            awards("Sổ quyết định", DecisionsPath.register.href) { Policy.allows($0, .list, .council(nil)) },
             publicity("Bài viết", StoriesPath.list.href) { Policy.storyScope($0) != .none },
             publicity("Tin, bài trên báo, đài, loa", MediaPath.list.href) { Policy.mediaScope($0) != .none },
             publicity("Sự kiện, hội nghị", EventPath.list.href) { Policy.eventScope($0) != .none },
-            publicity("Trang công khai", HomePath.publicHome.href) { can($0, .publicise) },
+            publicity("Trang công khai", HomePath.publicHome.href) { Policy.allows($0, .publicise) },
             reports("Số liệu theo dõi", DashboardPath.dashboard.href) { Policy.defaultStatsTarget($0) != nil },
             reports("Chỉ tiêu điển hình", MonitoringPath.quotas.href) { Policy.quotaScope($0) != .none },
-            reports("Báo cáo sơ kết, tổng kết", ReportsPath.list.href) { can($0, .list, .periodicReport(nil)) },
+            reports("Báo cáo sơ kết, tổng kết", ReportsPath.list.href) {
+                Policy.allows($0, .list, .periodicReport(nil))
+            },
             reports("Biểu thống kê TĐKT", StatisticsPath.list.href) { Policy.defaultStatsTarget($0) != nil },
-            reports("Danh sách đăng ký (Excel)", export.xlsx) { can($0, .followRegistrations) },
-            reports("Danh sách đăng ký (CSV)", export.csv) { can($0, .followRegistrations) },
+            reports("Danh sách đăng ký (Excel)", export.xlsx) { Policy.allows($0, .followRegistrations) },
+            reports("Danh sách đăng ký (CSV)", export.csv) { Policy.allows($0, .followRegistrations) },
         ]
     }()
 
@@ -90,7 +86,9 @@ enum MainMenu {
             let shown = actor.map(entry.visible) ?? (entry.group == nil)
             if shown { visible |= 1 << UInt64(i) }
         }
-        return MenuKey(visible: visible, active: indexByHref[active] ?? -1)
+        // A page whose link the actor does not see has none open (one copy of the menu, not two).
+        let open = indexByHref[active].flatMap { visible & (1 << UInt64($0)) != 0 ? $0 : nil } ?? -1
+        return MenuKey(visible: visible, active: open)
     }
 
     /// The items of the menu `key` names; a group none of whose items is shown is left out.
@@ -108,7 +106,7 @@ enum MainMenu {
 
 /// A main menu as a page shows it: which entries of `MainMenu` its actor sees (bit i for entry i) and which one is
 /// open (-1: none).
-struct MenuKey: Hashable, Sendable, Encodable {
+struct MenuKey: Hashable, Sendable {
     let visible: UInt64
     let active: Int
 }

@@ -1,7 +1,7 @@
 import NIOConcurrencyHelpers
 import Vapor
 
-/// The main menu of the signed-in pages (`platform/menu`), kept as rendered (issue 11: the menu's forty links were
+/// The main menu of the signed-in pages (`platform/menu`), kept as rendered (issue 11: the menu's links were
 /// encoded for Leaf, walked and escaped again on every page — about a tenth of a national list page's time under
 /// load, `perf`). What the menu shows depends only on which items the Policy lets the actor see and which page is
 /// open: that is the key (`MenuKey`, made by `MainMenu.key`), never the data, so a copy never goes stale. The first
@@ -29,6 +29,8 @@ final class MenuCache: Sendable {
     struct Pending: Encodable, Sendable {
         let key: MenuKey
         let layout: LayoutContext
+
+        private enum CodingKeys: String, CodingKey { case layout }
     }
 }
 

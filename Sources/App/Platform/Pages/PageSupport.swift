@@ -24,10 +24,10 @@ struct NavGroup: Encodable, Sendable {
     /// The page shown is one of this group's: the group carries aria-current too.
     let active: Bool
 
-    init(_ label: String, key: String, _ items: [NavItem?]) {
+    init(_ label: String, key: String, _ items: [NavItem]) {
         self.label = label
         self.key = key
-        self.items = items.compactMap { $0 }
+        self.items = items
         active = self.items.contains { $0.active }
     }
 }

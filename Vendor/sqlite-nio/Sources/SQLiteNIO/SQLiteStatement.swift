@@ -21,7 +21,7 @@ struct SQLiteStatement {
         self.connection = connection
         self.query = query
         // Điển Hình patch: a statement run before on this connection is taken from the kept ones (reset, its
-        // bindings cleared), not compiled again.
+        // bindings left as they were: `bind` sets every parameter), not compiled again.
         if let kept = connection.statements.take(query) {
             self.handle = kept.handle
             self.keptColumns = kept.columns
@@ -208,7 +208,7 @@ let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// Điển Hình patch (PATCHES.md): the statements a connection has compiled, kept by their text for the next time the
 /// same text runs on it — compiling a statement again each time was 13 % of a list page's CPU. A statement is taken
-/// out while it runs (no two queries share one), put back reset with its bindings cleared once it has run to the end
+/// out while it runs (no two queries share one), put back reset (its bindings left) once it has run to the end
 /// (`SQLITE_DONE`), and finalized on an error, when `capacity` texts are kept and another comes (the least recently
 /// used goes), and when the connection closes. A reset statement holds no read transaction and no lock; SQLite
 /// compiles it again by itself if the schema has changed since.
