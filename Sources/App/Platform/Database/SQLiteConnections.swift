@@ -122,18 +122,22 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         inTransaction ? work() : gate.run(on: eventLoop, work)
     }
 
-    /// Runs `expression` (serialised once) on this thread when it is a read and the calling code runs on a heavy
-    /// page's own thread (`SQLiteHereReaders`), else on the least busy connection of this loop. Rows are handed to
-    /// `onRow` on the thread that steps the statement.
+    /// Whether `statement` ran on this thread: a read, and the calling code runs on a heavy page's own thread
+    /// (`SQLiteHereReaders`). Rows are handed to `onRow` here.
+    private func ranHere(_ statement: Statement, _ onRow: @escaping @Sendable (any SQLRow) -> Void) throws -> Bool {
+        guard let here, OffLoopExecutor.isCurrent else { return false }
+        return try here.read(statement.text, statement.binds, Self.typed(onRow))
+    }
+
+    /// Runs `expression` (serialised once) on this thread when it can (`ranHere`), else on the least busy connection
+    /// of this loop. Rows are handed to `onRow` on the thread that steps the statement.
     private func runHereOrOnLeastBusy(
         _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
         let statement: Statement
         do {
             statement = try Self.statement(expression, on: bases[0])
-            if let here, OffLoopExecutor.isCurrent, try here.read(statement.text, statement.binds, Self.typed(onRow)) {
-                return eventLoop.makeSucceededVoidFuture()
-            }
+            if try ranHere(statement, onRow) { return eventLoop.makeSucceededVoidFuture() }
         } catch {
             return eventLoop.makeFailedFuture(error)
         }
@@ -146,9 +150,7 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) async throws {
         let statement = try Self.statement(expression, on: bases[0])
-        if let here, OffLoopExecutor.isCurrent, try here.read(statement.text, statement.binds, Self.typed(onRow)) {
-            return
-        }
+        if try ranHere(statement, onRow) { return }
         try await onLeastBusy { Self.run(statement, on: $0, onRow) }.get()
     }
 

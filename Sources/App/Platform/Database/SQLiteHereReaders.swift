@@ -92,14 +92,22 @@ final class SQLiteHereReaders: Sendable {
     /// Whether the statement's text begins with SELECT or WITH (a transaction's BEGIN or COMMIT, which SQLite also
     /// calls read-only, never does).
     static func isSelect(_ text: String) -> Bool {
-        var word: [UInt8] = []
+        // The first word, lower-cased, a byte a letter (at most seven: longer than "select" is no match), with no
+        // array made for it: this runs for every statement of a heavy page.
+        var word: UInt64 = 0
+        var letters = 0
         for byte in text.utf8.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
             let letter = byte | 0x20
-            guard (0x61...0x7A).contains(letter), word.count < 7 else { break }
-            word.append(letter)
+            guard (0x61...0x7A).contains(letter), letters < 7 else { break }
+            word = word << 8 | UInt64(letter)
+            letters += 1
         }
-        return word == Array("select".utf8) || word == Array("with".utf8)
+        return word == Self.select || word == Self.with
     }
+
+    private static func packed(_ word: String) -> UInt64 { word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+    private static let select = packed("select")
+    private static let with = packed("with")
 
     /// An idle connection, or one opened now while there are fewer than `capacity`; nil when none is free or the
     /// opening failed (logged).

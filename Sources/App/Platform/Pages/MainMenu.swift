@@ -23,11 +23,13 @@ enum MainMenu {
     ]
 
     static let entries: [Entry] = {
-        func top(_ label: String, _ href: String) -> Entry { Entry(group: nil, label: label, href: href) { _ in true } }
+        let always: @Sendable (Actor) -> Bool = { _ in true }
+        func top(_ label: String, _ href: String) -> Entry {
+            Entry(group: nil, label: label, href: href, visible: always)
+        }
         func group(_ index: Int) -> (String, String, @escaping @Sendable (Actor) -> Bool) -> Entry {
             { label, href, visible in Entry(group: index, label: label, href: href, visible: visible) }
         }
-        let always: @Sendable (Actor) -> Bool = { _ in true }
         let (setup, exemplars, awards, publicity, reports) = (group(0), group(1), group(2), group(3), group(4))
         let export = (
             xlsx: RegistrationsPath.export.href([("format", "xlsx")]),
