@@ -56,21 +56,22 @@ struct RegistrationFilter: Sendable {
 
     init() {}
     init(query req: Request) throws {
-        let list = try req.listQuery()
+        let v = req.queryValues
+        let list = try v.list()
         q = list.q
-        year = try req.intQuery("year")
-        unitID = try req.intQuery("unitID")
-        unitText = req.queryText("unit") ?? ""
-        groupID = try req.intQuery("groupID")
-        fieldCode = req.queryText("fieldCode") ?? ""
-        typeCode = req.queryText("typeCode") ?? ""
-        movementID = try req.intQuery("movementID")
-        subjectKind = req.queryText("subjectKind") ?? ""
-        status = req.queryText("status") ?? ""
+        year = try v.int("year")
+        unitID = try v.int("unitID")
+        unitText = v.text("unit") ?? ""
+        groupID = try v.int("groupID")
+        fieldCode = v.text("fieldCode") ?? ""
+        typeCode = v.text("typeCode") ?? ""
+        movementID = try v.int("movementID")
+        subjectKind = v.text("subjectKind") ?? ""
+        status = v.text("status") ?? ""
         page = list.page
         perPage = list.perPage
-        after = try RegistrationCursor.query(req, "after")
-        before = try RegistrationCursor.query(req, "before")
+        after = try RegistrationCursor.query(list.after, "after")
+        before = try RegistrationCursor.query(list.before, "before")
         if after != nil && before != nil {
             throw AppError.badRequest(Paging.bothCursors)
         }
@@ -109,9 +110,10 @@ struct RegistrationCursor: Sendable, Equatable {
         self.init(sortKey: key, id: id)
     }
 
-    /// The cursor of a query parameter: nil when absent, a Vietnamese 400 when it is not one of ours.
-    static func query(_ req: Request, _ name: String) throws -> RegistrationCursor? {
-        guard let raw = req.queryText(name), !raw.isEmpty else { return nil }
+    /// The cursor of the query parameter `name`, whose value is `raw`: nil when absent, a Vietnamese 400 when it is not
+    /// one of ours.
+    static func query(_ raw: String?, _ name: String) throws -> RegistrationCursor? {
+        guard let raw, !raw.isEmpty else { return nil }
         guard let c = RegistrationCursor(token: raw) else { throw AppError.badRequest(Paging.badCursor(name)) }
         return c
     }

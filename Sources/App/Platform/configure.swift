@@ -104,9 +104,17 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
                 eventLoop: app.eventLoopGroup.any(), logger: app.logger)
         }
         app.sqliteHereReaders = here
+        // The session's lookup on the event loop itself, on a connection a loop that never waits for a lock
+        // (`LoopRead`).
+        let onLoop = SQLiteHereReaders(
+            path: path, pragmas: Bootstrap.readerPragmas(config),
+            capacity: Array(app.eventLoopGroup.makeIterator()).count,
+            onLoops: true, threadPool: app.threadPool, eventLoop: app.eventLoopGroup.any(), logger: app.logger)
+        app.sqliteLoopReaders = onLoop
         app.databases.use(
             SQLiteConnectionsConfiguration(
-                bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path), config) }, gate: gate, here: here),
+                bases: (0..<config.sqliteReaders).map { _ in sqlite(.file(path), config) }, gate: gate, here: here,
+                onLoop: onLoop),
             as: .sqlite)
         // Background jobs (an import's one long write transaction) get connections of their own, so the requests of
         // the event loop the job started on keep theirs and are not left waiting for the job to commit.
@@ -145,9 +153,10 @@ public enum Bootstrap {
     /// The page cache of a background job's SQLite connection, in KiB (SQLite's default is 2,000).
     static let jobCacheKiB = 65_536
 
-    /// The settings of a request's SQLite connection (the event loops' readers and `SQLiteHereReaders`). The busy
-    /// timeout is per connection; 30 s: under a burst of writes a request waits its turn rather than failing with
-    /// "database is locked".
+    /// The settings of a request's SQLite connection (the event loops' connections and a heavy page's
+    /// `SQLiteHereReaders`). The busy timeout is per connection; 30 s: under a burst of writes a request waits its
+    /// turn rather than failing with "database is locked". The loops' own readers (`LoopRead`) take these with a busy
+    /// timeout of 0.
     static func readerPragmas(_ config: AppConfig) -> [String] {
         var pragmas = [
             "PRAGMA busy_timeout = 30000", "PRAGMA synchronous = NORMAL",

@@ -223,4 +223,26 @@ struct UnitPickerTests {
             #expect(empty.text.contains("id=\"unitID-error\""))
         }
     }
+
+    @Test(
+        "The key of the kept answers tells apart every scope, unit kind, exclusion and activity, and not the same ones")
+    func choicesKey() async throws {
+        try await withTestApp { app in
+            let a = UnitPath(raw: "/1/")
+            let b = UnitPath(raw: "/1/2/")
+            func key(_ s: UnitScope, active: Bool = false, kinds: [UnitKind] = [], excluding: Set<Int> = []) -> String {
+                UnitChoices(scope: s, activeOnly: active, kinds: kinds, excluding: excluding, db: app.db).key
+            }
+            let keys = [
+                key(.all), key(.none), key(.subtree(a)), key(.subtree(b)), key(.subtrees([a, b])),
+                key(.subtrees([b, a])), key(.all, active: true), key(.all, kinds: [.xa]),
+                key(.all, kinds: [.xa, .thon]),
+                key(.all, excluding: [1]), key(.all, excluding: [1, 2]), key(.all, excluding: [12]),
+                key(.subtree(a), active: true, kinds: [.xa], excluding: [3]),
+            ]
+            #expect(Set(keys).count == keys.count)
+            #expect(key(.all, excluding: [2, 1]) == key(.all, excluding: [1, 2]))
+            #expect(key(.subtree(a)) == key(.subtrees([a])))
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vapor
 
 @testable import App
 
@@ -52,5 +53,18 @@ struct HexTests {
             #expect(Hex.lowercase(bytes) == reference(bytes))
         }
         #expect(Hex.lowercase([UInt8]()) == "")
+    }
+
+    /// A token's hash, as stored and looked up: FIPS 180-2's vectors, an empty text, and a text that is not ASCII
+    /// hashed over its UTF-8 bytes.
+    @Test
+    func sha256OfTheTextsBytes() {
+        #expect(Secrets.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Secrets.sha256("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            Secrets.sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        let text = "Đăk Ruồng"
+        #expect(Secrets.sha256(text) == Hex.lowercase(SHA256.hash(data: Array(text.utf8))))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOPosix
 import SQLKit
+import SQLiteNIO
 import Testing
 import Vapor
 
@@ -185,5 +186,83 @@ struct SQLiteHereReadersTests {
             #expect(threads == System.coreCount)
             #expect(app.sqliteHereReaders.map { $0.capacity == threads } ?? true)
         }
+    }
+
+    /// Every signed-in request's session lookup is stepped on its event loop (`LoopRead`), on the loops' readers: a
+    /// page and an API call signed in, sent over HTTP to the running server, take one of them and are answered as
+    /// before. (The tests' in-memory requests do not run on a loop: their lookups go the usual way.)
+    @Test(.enabled(if: SQLiteConnectionsTests.onSQLite))
+    func theSessionIsLookedUpOnTheEventLoop() async throws {
+        try await withTestApp { app in
+            let loops = try #require(app.sqliteLoopReaders)
+            #expect(loops.onLoops && loops.capacity == Array(app.eventLoopGroup.makeIterator()).count)
+            let browser = Browser(app)
+            try await browser.login("admin", adminPassword)
+            let session = try #require(browser.cookies[AuthCookies.session])
+            let api = try await APIClient.login(app, "noivu")
+            let token = try #require(api.token)
+            let live = try app.testing(method: .running(port: 0))
+            func sent(_ path: String, _ headers: HTTPHeaders) async throws -> (HTTPStatus, String) {
+                let res = try await live.sendRequest(.GET, path, headers: headers)
+                return (res.status, String(buffer: res.body))
+            }
+            let taken = loops.takenCount
+            let home = try await sent("/app", ["Cookie": "\(AuthCookies.session)=\(session)"])
+            #expect(home.0 == .ok && home.1.contains("Đăng xuất"))
+            #expect(loops.takenCount == taken + 1 && loops.busyCount == 0)
+            let me = try await sent("/api/v1/me", ["Authorization": "Bearer \(token)"])
+            #expect(me.0 == .ok && me.1.contains("noivu"))
+            #expect(loops.takenCount == taken + 2)
+            // A session that is not one is still no session: the client follows the redirect to the sign-in form,
+            // whose request looks the cookie up again.
+            let stranger = try await sent("/app", ["Cookie": "\(AuthCookies.session)=khong-phai-phien"])
+            #expect(stranger.0 == .ok && stranger.1.contains("name=\"password\"") && !stranger.1.contains("Đăng xuất"))
+            #expect(loops.takenCount == taken + 4 && loops.busyCount == 0)
+        }
+    }
+
+    /// A loops' reader never waits for a lock: while another connection holds the file, its read says so (false,
+    /// nothing run, counted) and the caller goes the usual way; once the lock is gone it reads. A heavy page's reader
+    /// (busy timeout set) is not one of these.
+    @Test func aLoopsReaderDoesNotWaitForALock() async throws {
+        let path = NSTemporaryDirectory() + "loop-reader-\(UUID().uuidString).sqlite"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try await SQLiteConnection.open(storage: .file(path: path))
+        _ = try await writer.query("CREATE TABLE t (x INTEGER)")
+        _ = try await writer.query("INSERT INTO t VALUES (7)")
+        let loops = SQLiteHereReaders(
+            path: path, pragmas: ["PRAGMA busy_timeout = 30000"], capacity: 1, onLoops: true, threadPool: .singleton,
+            eventLoop: MultiThreadedEventLoopGroup.singleton.any(), logger: Logger(label: "test"))
+        #expect(loops.pragmas == ["PRAGMA busy_timeout = 0"])
+        var seen: [Int] = []
+        #expect(try loops.read("SELECT x FROM t", []) { seen.append($0.column("x")?.integer ?? -1) })
+        #expect(seen == [7] && loops.busyCount == 0)
+        // A reader opened under the lock: its first setting that reads the schema fails at once (the busy timeout is
+        // set first), and the open counts as failed; set after, SQLiteNIO's own busy handler would retry without end.
+        let late = SQLiteHereReaders(
+            path: path, pragmas: ["PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 30000"], capacity: 1,
+            onLoops: true, threadPool: .singleton, eventLoop: MultiThreadedEventLoopGroup.singleton.any(),
+            logger: Logger(label: "test"))
+        #expect(late.pragmas == ["PRAGMA busy_timeout = 0", "PRAGMA synchronous = NORMAL"])
+        _ = try await writer.query("BEGIN EXCLUSIVE")
+        _ = try await writer.query("INSERT INTO t VALUES (8)")
+        // The lock is let go after 3 s whatever happens, so that a reader that waited fails the test, not hangs it.
+        let release = Task {
+            try await Task.sleep(for: .seconds(3))
+            _ = try await writer.query("COMMIT")
+        }
+        let start = Date()
+        #expect(try loops.read("SELECT x FROM t", []) { _ in Issue.record("a row under the lock") } == false)
+        #expect(try late.read("SELECT x FROM t", []) { _ in Issue.record("a row under the lock") } == false)
+        #expect(loops.busyCount == 1 && late.failedOpens == 1 && late.openCount == 0)
+        #expect(Date().timeIntervalSince(start) < 2)
+        try await release.value
+        seen = []
+        #expect(try loops.read("SELECT x FROM t ORDER BY x", []) { seen.append($0.column("x")?.integer ?? -1) })
+        #expect(seen == [7, 8] && loops.busyCount == 1)
+        // Any other failure is the caller's, as before.
+        #expect(throws: SQLiteError.self) { try loops.read("SELECT nothing FROM t", []) { _ in } }
+        await loops.shutdown()
+        try await writer.close()
     }
 }

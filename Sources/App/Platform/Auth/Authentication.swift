@@ -128,7 +128,8 @@ enum AuthService {
     /// fresh and whose actor this instance keeps at the data's version is answered at once (`completed`); the rest
     /// go through a task: the "last seen" stamp (once a minute), an actor not kept, a request that writes (it reads
     /// no kept copy), every request with DIENHINH_REFERENCE_CACHE=0. On PostgreSQL the statement itself, prepared,
-    /// hands its row back through a callback on the connection's event loop, without a task (`NamedStatement`).
+    /// hands its row back through a callback on the connection's event loop, without a task (`NamedStatement`); on a
+    /// SQLite file the event loop steps it itself when the file is not locked (`LoopRead`).
     static func lookup(_ kind: AuthTokenModel.Kind, secret: String, on req: Request) -> EventLoopFuture<AuthContext?> {
         guard !secret.isEmpty, secret.count < 200 else { return req.eventLoop.makeSucceededFuture(nil) }
         // The token and its user in one statement, read as values (every signed-in request runs it), with the data's
@@ -143,7 +144,7 @@ enum AuthService {
             """
         let sql: any SQLDatabase
         do { sql = try database.sql() } catch { return req.eventLoop.makeFailedFuture(error) }
-        return sql.raw(statement).first().flatMap { row in
+        return sql.firstOfShortRead(statement).flatMap { row in
             do {
                 guard let row, try row.decode(column: "expires_at", as: Date.self) > Date(),
                     try row.decode(column: "active", as: Bool.self)

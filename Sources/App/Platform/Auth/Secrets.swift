@@ -44,8 +44,11 @@ enum Secrets {
         return groups.joined(separator: "-")
     }
 
+    /// Hashed from the string's own bytes: `Data(s.utf8)` made a copy through `Data`'s generic initialiser on every
+    /// signed-in request (session 47).
     static func sha256(_ s: String) -> String {
-        Hex.lowercase(SHA256.hash(data: Data(s.utf8)))
+        var s = s
+        return s.withUTF8 { Hex.lowercase(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
     /// Comparison whose time does not depend on where the strings differ.

@@ -32,6 +32,9 @@ import SQLiteKit
 /// - **A heavy page's reads where it runs.** On a heavy page's own thread (`OffLoopExecutor`) a read is stepped on
 ///   that thread, on a connection of `SQLiteHereReaders` (`runHereOrOnLeastBusy`): an SQLKit statement awaited
 ///   makes no hop at all, a Fluent read (a future awaited) one to the event loop and one back.
+/// - **The session's lookup on its loop.** A short read marked `LoopRead` (the one every signed-in request runs) is
+///   stepped on the event loop it is called on, on a connection of the loops' own `SQLiteHereReaders` (busy timeout
+///   0: a locked file sends it the usual way, `ranOnLoop`).
 ///
 /// Inside a transaction or `withConnection`, the database handed to the closure is that one connection.
 struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
@@ -42,13 +45,16 @@ struct SQLiteConnectionsConfiguration: DatabaseConfiguration {
     let gate: FairGate
     /// Where a heavy page's reads run on its own thread; nil: every statement goes to a connection of this loop.
     var here: SQLiteHereReaders? = nil
+    /// Where a short read marked so (`LoopRead`) runs on the event loop itself; nil: it goes the usual way.
+    var onLoop: SQLiteHereReaders? = nil
     var middleware: [any AnyModelMiddleware] {
         get { bases[0].middleware }
         set { for i in bases.indices { bases[i].middleware = newValue } }
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        SQLiteConnectionsDriver(bases: bases.map { $0.makeDriver(for: databases) }, gate: gate, here: here)
+        SQLiteConnectionsDriver(
+            bases: bases.map { $0.makeDriver(for: databases) }, gate: gate, here: here, onLoop: onLoop)
     }
 }
 
@@ -56,13 +62,14 @@ struct SQLiteConnectionsDriver: DatabaseDriver {
     let bases: [any DatabaseDriver]
     let gate: FairGate
     let here: SQLiteHereReaders?
+    let onLoop: SQLiteHereReaders?
     /// Statements running on each base driver's connection, per event loop.
     let load = NIOLockedValueBox<[ObjectIdentifier: [Int]]>([:])
 
     func makeDatabase(with context: DatabaseContext) -> any Database {
         SQLiteConnectionsDatabase(
             bases: bases.map { $0.makeDatabase(with: context) }, load: load, gate: gate, inTransaction: false,
-            here: here)
+            here: here, onLoop: onLoop)
     }
 
     func shutdown() { for base in bases { base.shutdown() } }
@@ -80,6 +87,8 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     let inTransaction: Bool
     /// A heavy page's reads, on its own thread (`SQLiteHereReaders`); nil inside a transaction or `withConnection`.
     var here: SQLiteHereReaders? = nil
+    /// The event loops' short reads (`LoopRead`); nil inside a transaction or `withConnection`.
+    var onLoop: SQLiteHereReaders? = nil
 
     var context: DatabaseContext { bases[0].context }
 
@@ -112,9 +121,10 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
     }
 
     /// One connection's database, for a transaction or `withConnection`: every statement on that connection, none
-    /// on `here`'s.
+    /// on `here`'s or `onLoop`'s.
     private func one(_ base: any Database, inTransaction: Bool) -> SQLiteConnectionsDatabase {
-        SQLiteConnectionsDatabase(bases: [base], load: nil, gate: gate, inTransaction: inTransaction, here: nil)
+        SQLiteConnectionsDatabase(
+            bases: [base], load: nil, gate: gate, inTransaction: inTransaction, here: nil, onLoop: nil)
     }
 
     /// `work` after this writer's turn at the gate (at once inside a transaction, which holds it).
@@ -129,15 +139,26 @@ struct SQLiteConnectionsDatabase: Database, SQLDatabase {
         return try here.read(statement.text, statement.binds, Self.typed(onRow))
     }
 
-    /// Runs `expression` (serialised once) on this thread when it can (`ranHere`), else on the least busy connection
-    /// of this loop. Rows are handed to `onRow` on the thread that steps the statement.
+    /// Whether `statement` ran on this event loop: a short read marked so (`LoopRead`), called on the loop of this
+    /// database, on one of the loops' readers (`SQLiteHereReaders.onLoops`), which never wait for a lock.
+    private func ranOnLoop(
+        _ expression: any SQLExpression, _ statement: Statement, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) throws -> Bool {
+        guard let onLoop, expression is LoopRead, eventLoop.inEventLoop else { return false }
+        return try onLoop.read(statement.text, statement.binds, Self.typed(onRow))
+    }
+
+    /// Runs `expression` (serialised once) on this thread when it can (`ranHere`, `ranOnLoop`), else on the least
+    /// busy connection of this loop. Rows are handed to `onRow` on the thread that steps the statement.
     private func runHereOrOnLeastBusy(
         _ expression: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
         let statement: Statement
         do {
             statement = try Self.statement(expression, on: bases[0])
-            if try ranHere(statement, onRow) { return eventLoop.makeSucceededVoidFuture() }
+            if try ranHere(statement, onRow) || ranOnLoop(expression, statement, onRow) {
+                return eventLoop.makeSucceededVoidFuture()
+            }
         } catch {
             return eventLoop.makeFailedFuture(error)
         }
@@ -313,4 +334,23 @@ extension FairGate {
     /// The one writer of a SQLite file, shared by every database configuration of that file; a write that waits
     /// longer than `seconds` is a 503 with Retry-After.
     static func sqliteWriter(wait seconds: Int) -> FairGate { FairGate(slots: 1, timeout: .seconds(Int64(seconds))) }
+}
+
+/// A short read that an event loop may step itself on a SQLite file (`SQLiteConnectionsDatabase.ranOnLoop`): a
+/// statement over a few rows found by index, such as the session's lookup that every signed-in request runs. Sent the
+/// usual way it went from the loop to the thread pool and back, two thread switches for some twenty microseconds of
+/// work. Serialised as `inner`; elsewhere (PostgreSQL, a transaction) it runs as `inner` would.
+struct LoopRead: SQLExpression {
+    let inner: any SQLExpression
+
+    func serialize(to serializer: inout SQLSerializer) { inner.serialize(to: &serializer) }
+}
+
+extension SQLDatabase {
+    /// The first row of `query`, a short read (`LoopRead`), as `raw(query).first()` gives it.
+    func firstOfShortRead(_ query: SQLQueryString) -> EventLoopFuture<(any SQLRow)?> {
+        let first = NIOLockedValueBox<(any SQLRow)?>(nil)
+        return execute(sql: LoopRead(inner: query)) { row in first.withLockedValue { if $0 == nil { $0 = row } } }
+            .map { first.withLockedValue { $0 } }
+    }
 }

@@ -22,12 +22,21 @@ import Vapor
 /// their slots either way (`Admission`).
 ///
 /// At most `capacity` connections (one a thread of the executor), opened when first needed with the same settings
-/// as the event loops' readers, and closed when the application stops (`OffLoopShutdown`).
+/// as the event loops' connections, and closed when the application stops (`OffLoopShutdown`).
+///
+/// A second set of these serves the event loops themselves (`onLoops`): the session's lookup, marked a short read
+/// (`LoopRead`), is stepped on its loop instead of going to the thread pool and back.
 final class SQLiteHereReaders: Sendable {
     let path: String
     /// Run on each connection when it is opened (busy timeout, page cache, memory map).
     let pragmas: [String]
     let capacity: Int
+    /// The event loops' readers (`SQLiteConnectionsDatabase.ranOnLoop`), a pool any loop takes an idle one from: opened
+    /// on the loop when first needed, with a busy timeout of 0 set first, and a read that SQLite calls busy before its
+    /// first row is not run here (false), nor is a connection kept whose opening found the file locked (a failed
+    /// open): a loop does not wait for another connection's lock. It still does the rest of SQLite's work: the
+    /// opening, the schema read at the first statement, pages read from disk.
+    let onLoops: Bool
     /// The connection's own functions other than `queryRowsHere` (its `close()`) run on these.
     private let threadPool: NIOThreadPool
     private let eventLoop: any EventLoop
@@ -41,16 +50,21 @@ final class SQLiteHereReaders: Sendable {
         var taken = 0
         var failures = 0
         var failedAt: NIODeadline?
+        var busy = 0
     }
 
     init(
-        path: String, pragmas: [String], capacity: Int, threadPool: NIOThreadPool, eventLoop: any EventLoop,
-        logger: Logger
+        path: String, pragmas: [String], capacity: Int, onLoops: Bool = false, threadPool: NIOThreadPool,
+        eventLoop: any EventLoop, logger: Logger
     ) {
         self.logger = logger
         self.path = path
-        self.pragmas = pragmas
+        // First: SQLiteNIO opens a connection with a busy handler that retries at once without end, and a setting that
+        // reads the schema (`synchronous`, `cache_size`) would spin the loop while the file is locked.
+        self.pragmas =
+            onLoops ? ["PRAGMA busy_timeout = 0"] + pragmas.filter { !$0.hasPrefix("PRAGMA busy_timeout") } : pragmas
         self.capacity = capacity
+        self.onLoops = onLoops
         self.threadPool = threadPool
         self.eventLoop = eventLoop
     }
@@ -60,12 +74,31 @@ final class SQLiteHereReaders: Sendable {
 
     /// Runs `text` here and hands its rows to `onRow` on this thread; false, with nothing run, when it is not a
     /// read, no connection is free, none could be opened, or the readers are closed (the caller then runs it the
-    /// usual way). Call it only from a thread that may block.
+    /// usual way). Call it only from a thread that may block, or, for the loops' readers (`onLoops`), with a
+    /// statement of a few rows found by index (`LoopRead`).
     func read(_ text: String, _ binds: [SQLiteData], _ onRow: (SQLiteRow) -> Void) throws -> Bool {
         guard Self.isSelect(text), let connection = take() else { return false }
         defer { giveBack(connection) }
-        return try connection.queryRowsHere(text, binds, readOnly: true, onRow)
+        guard onLoops else { return try connection.queryRowsHere(text, binds, readOnly: true, onRow) }
+        var rows = 0
+        do {
+            return try connection.queryRowsHere(text, binds, readOnly: true) {
+                rows += 1
+                onRow($0)
+            }
+        } catch let error as SQLiteError where rows == 0 && Self.busyReasons.contains(error.reason) {
+            state.withLockedValue { $0.busy += 1 }
+            logger.debug(
+                "Tệp SQLite đang bị khóa; câu lệnh đọc nhanh chạy theo cách thường", metadata: ["error": "\(error)"])
+            return false
+        }
     }
+
+    /// SQLite's answers for a lock it would have to wait for.
+    private static let busyReasons: [SQLiteError.Reason] = [.busy, .busyInRecovery, .busyInSnapshot, .busyTimeout]
+
+    /// Reads of the loops' readers that found the file busy and went the usual way (tests).
+    var busyCount: Int { state.withLockedValue { $0.busy } }
 
     /// Connections open now (tests).
     var openCount: Int { state.withLockedValue { $0.opened } }
@@ -151,7 +184,9 @@ final class SQLiteHereReaders: Sendable {
                     $0.failedAt = .now()
                 }
                 logger.warning(
-                    "Không mở được kết nối SQLite cho trang nặng; câu lệnh chạy theo cách thường",
+                    onLoops
+                        ? "Không mở được kết nối SQLite đọc nhanh trên vòng sự kiện; câu lệnh chạy theo cách thường"
+                        : "Không mở được kết nối SQLite cho trang nặng; câu lệnh chạy theo cách thường",
                     metadata: ["error": "\(error)"])
                 return nil
             }
@@ -178,5 +213,13 @@ extension Application {
     var sqliteHereReaders: SQLiteHereReaders? {
         get { storage[SQLiteHereReadersKey.self] }
         set { storage[SQLiteHereReadersKey.self] = newValue }
+    }
+
+    private struct SQLiteLoopReadersKey: StorageKey { typealias Value = SQLiteHereReaders }
+    /// The event loops' short reads on SQLite (`SQLiteConnectionsDatabase.ranOnLoop`); nil unless the database is a
+    /// SQLite file.
+    var sqliteLoopReaders: SQLiteHereReaders? {
+        get { storage[SQLiteLoopReadersKey.self] }
+        set { storage[SQLiteLoopReadersKey.self] = newValue }
     }
 }

@@ -136,6 +136,12 @@ struct LeafSerializer {
         } else {
             leafData = try foundTag.render(sub).htmlEscaped()
         }
+        // Điển Hình patch: a tag's string (`#unsafeHTML(rows.html)`, a page's whole table) written as it is, as for
+        // an expression (`serialize(expression:)`), not through Foundation's conversion of the encoding.
+        if LeafConfiguration.writesStringsAsUTF8, case .string(let string) = leafData.storage {
+            self.buffer.writeString(string)
+            return
+        }
 
         try? leafData.serialize(buffer: &self.buffer)
     }
