@@ -104,8 +104,8 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
                 eventLoop: app.eventLoopGroup.any(), logger: app.logger)
         }
         app.sqliteHereReaders = here
-        // The session's lookup on the event loop itself, on a connection a loop that never waits for a lock
-        // (`LoopRead`).
+        // The session's lookup stepped on its event loop, on connections of the loops' own that never wait for another
+        // connection's lock (`LoopRead`).
         let onLoop = SQLiteHereReaders(
             path: path, pragmas: Bootstrap.readerPragmas(config),
             capacity: Array(app.eventLoopGroup.makeIterator()).count,

@@ -79,14 +79,13 @@ final class SQLiteHereReaders: Sendable {
     func read(_ text: String, _ binds: [SQLiteData], _ onRow: (SQLiteRow) -> Void) throws -> Bool {
         guard Self.isSelect(text), let connection = take() else { return false }
         defer { giveBack(connection) }
-        guard onLoops else { return try connection.queryRowsHere(text, binds, readOnly: true, onRow) }
         var rows = 0
         do {
             return try connection.queryRowsHere(text, binds, readOnly: true) {
                 rows += 1
                 onRow($0)
             }
-        } catch let error as SQLiteError where rows == 0 && Self.busyReasons.contains(error.reason) {
+        } catch let error as SQLiteError where onLoops && rows == 0 && Self.busyReasons.contains(error.reason) {
             state.withLockedValue { $0.busy += 1 }
             logger.debug(
                 "Tệp SQLite đang bị khóa; câu lệnh đọc nhanh chạy theo cách thường", metadata: ["error": "\(error)"])

@@ -133,21 +133,10 @@ enum Flash {
         return req.cookies[cookie]?.string
     }
 
-    /// Whether `text` holds `part` somewhere, byte for byte.
-    static func holds(_ text: String, _ part: String) -> Bool {
-        var text = text
-        var part = part
-        return text.withUTF8 { t in
-            part.withUTF8 { p in
-                guard let first = p.first else { return true }
-                guard t.count >= p.count else { return false }
-                for start in 0...(t.count - p.count) where t[start] == first {
-                    if t[start..<start + p.count].elementsEqual(p) { return true }
-                }
-                return false
-            }
-        }
-    }
+    /// Whether `text` holds `part` somewhere, byte for byte (the standard library's search over the UTF-8 views, which
+    /// Foundation's `contains` does not take over).
+    static func holds(_ text: String, _ part: String) -> Bool { text.utf8.firstRange(of: part.utf8) != nil }
+
     static func set(_ message: String, on res: Response) {
         res.cookies[cookie] = HTTPCookies.Value(
             string: message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
