@@ -4,12 +4,14 @@
 Fills a fresh database with `dienhinh gen-data --scale S --seed 1`, starts `dienhinh serve` on loopback and measures
 with wrk, in ONE run so that every figure can be read as a ratio (the machine is noisy):
   - p50 / p95 / p99 latency and req/s of each endpoint (wrk, C connections, D seconds each, after a warm-up);
-  - each authenticated endpoint's req/s ÷ the bare route's (`/healthz`, one SELECT 1) in the same binary;
+  - each authenticated endpoint's req/s ÷ the bare route's (`/healthz`, one SELECT 1) in the same binary: the
+    first burst's, and the bare route measured again just before the endpoint (`rps_vs_bare_beside`);
   - page weight: bytes of each answer as sent, and gzip-compressed (the server compresses text for clients that
     ask);
-  - the SQL floor: each endpoint's time alone (median of sequential requests) ÷ the time of the SQL statements it
-    ran, replayed directly (SQLite through Python's sqlite3 module, the same C library; PostgreSQL through psql
-    with \\timing). The statements come from a second start with DIENHINH_SQL_LOG=1, one request at a time;
+  - the SQL floor: each endpoint's time alone (median of 30 sequential requests after 10 untimed ones: its steady
+    state, as the floor's) ÷ the time of the SQL statements it ran, replayed directly (SQLite through Python's
+    sqlite3 module, the same C library; PostgreSQL through psql with \\timing). The statements come from a second
+    start with DIENHINH_SQL_LOG=1, one request at a time;
   - start to the first 200 on the filled database, and idle RSS after the warm-up (VmRSS of /proc/PID/status);
   - the generator's own rate.
 Writes a JSON file and prints a Markdown table for docs/PERFORMANCE.md.
@@ -132,17 +134,19 @@ def stop(proc):
         proc.wait()
 
 
-def sequential_ms(url, headers, n=30):
-    """Median time of one request alone (keep-alive, one at a time), in ms."""
+def sequential_ms(url, headers, n=30, warm=0):
+    """Median time of one request alone (keep-alive, one at a time), in ms, after `warm` untimed requests on the same
+    connection."""
     parsed = urllib.parse.urlsplit(url)
     conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=120)
     path = parsed.path + ("?" + parsed.query if parsed.query else "")
     times = []
-    for _ in range(n):
+    for i in range(warm + n):
         t0 = time.perf_counter()
         conn.request("GET", path, headers=headers)
         conn.getresponse().read()
-        times.append((time.perf_counter() - t0) * 1000)
+        if i >= warm:
+            times.append((time.perf_counter() - t0) * 1000)
     conn.close()
     return statistics.median(times)
 
@@ -306,15 +310,31 @@ def main():
             weights.append({"path": path, "status": status, "bytes": len(raw), "gzip_bytes": len(gzip.compress(raw, 6))})
             print(f"page weight {path}: {status} {len(raw)} B ({weights[-1]['gzip_bytes']} gzipped)", flush=True)
         result["page_weights"] = weights
+        # Each endpoint alone in its steady state, as its SQL floor is (the median of 15 runs in one psql or sqlite3
+        # session): 10 untimed requests first, on the connection then timed. Until session 47 it was the median of the
+        # first 5 requests of a new connection, three requests after the start; on PostgreSQL those fell on pooled
+        # connections that had not yet run the page's prepared statements past PostgreSQL's five custom plans, and a
+        # page measured 1.2-1.7 times its steady time (the web list's first five requests 2.0-2.8 ms, the next ones
+        # 1.0-1.3; with PostgreSQL's plan_cache_mode set to force_generic_plan, 1.5 for the first and 0.9-1.1 after).
         alone = {}
         for name, path, headers in endpoints:
-            alone[path] = sequential_ms(base + path, headers, n=30 if path in ("/healthz", css) else 5)
+            alone[path] = sequential_ms(base + path, headers, n=30, warm=10)
             print(f"{name}: alone (one request at a time) {alone[path]:.1f} ms", flush=True)
         rows = []
         for name, path, headers in endpoints:
             time.sleep(2)  # the last burst's queue drains (its clients are gone: those requests are dropped)
             status, raw, h = fetch(base + path, headers)
+            beside = None
+            if rows:
+                # The bare route again, just before this endpoint, as long: the machine's speed drifts between runs
+                # and within them (the bare route's req/s moved 16,768 -> 19,049 between two sets of the same pages,
+                # session 48; a page's bursts in one pair 3,637-4,439), so the ratio to the bare route is also taken
+                # against its neighbour in time, not only against the first burst.
+                beside = wrk(base + "/healthz", {}, args.connections, args.duration, str(script))["rps"]
+                time.sleep(2)
             r = wrk(base + path, headers, args.connections, args.duration, str(script))
+            if beside:
+                r["bare_beside_rps"] = beside
             r["alone_ms"] = round(alone[path], 2)
             r.update({"name": name, "path": path, "status": status, "bytes": len(raw),
                       "gzip_bytes": len(gzip.compress(raw, 6))})
@@ -326,6 +346,8 @@ def main():
         bare = rows[0]["rps"]
         for r in rows:
             r["rps_vs_bare"] = round(r["rps"] / bare, 3) if bare else None
+            if r.get("bare_beside_rps"):
+                r["rps_vs_bare_beside"] = round(r["rps"] / r["bare_beside_rps"], 3)
         result["endpoints"] = rows
         result["peak_rss_mb"] = round(rss_kb(proc.pid, "VmHWM") / 1024, 1)
         time.sleep(3)
@@ -363,15 +385,16 @@ def main():
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     print()
-    print(f"| endpoint | p50 ms | p95 ms | p99 ms | req/s | ÷ bare req/s | alone ms | SQL floor ms (statements) "
-          f"| ÷ floor | bytes | gzip |")
+    print(f"| endpoint | p50 ms | p95 ms | p99 ms | req/s | ÷ bare req/s (first; beside) | alone ms "
+          f"| SQL floor ms (statements) | ÷ floor | bytes | gzip |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in result["endpoints"]:
         floor = f"{r['sql_floor_ms']} ({r['statements']})" if "sql_floor_ms" in r else "—"
         name = r["name"] + (" (kept copy)" if r.get("page_cache") else "")
+        beside = f"; {r['rps_vs_bare_beside']}" if r.get("rps_vs_bare_beside") else ""
         print(f"| {name} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['rps']:.0f} | "
-              f"{r['rps_vs_bare']} | {r['alone_ms']} | {floor} | {r.get('vs_floor') or '—'} | {r['bytes']} | "
-              f"{r['gzip_bytes']} |")
+              f"{r['rps_vs_bare']}{beside} | {r['alone_ms']} | {floor} | {r.get('vs_floor') or '—'} | "
+              f"{r['bytes']} | {r['gzip_bytes']} |")
     print(f"\nstart to first 200: {result['start_to_first_200_s']} s; idle RSS {result['idle_rss_mb']} MB; "
           f"peak RSS {result['peak_rss_mb']} MB; after the bursts {result['rss_after_load_mb']} MB; gen-data {result.get('gen_data_s', 'skipped (--reuse)')} s")
     if args.out:

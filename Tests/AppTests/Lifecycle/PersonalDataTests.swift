@@ -385,6 +385,22 @@ struct PersonalDataTests {
             #expect(classified.subtracting(columns).isEmpty, "no such column: \(classified.subtracting(columns))")
         }
     }
+
+    @Test("What a reader sees of a field is its class's membership in the Policy's answer, for every set of classes")
+    func accessIsTheSetsMembership() {
+        // Every subset of the four classes, and every field: `FieldAccess` keeps the classes as bits.
+        let classes = FieldClass.allCases
+        for n in 0..<(1 << classes.count) {
+            let set = Set(classes.indices.filter { n & (1 << $0) != 0 }.map { classes[$0] })
+            let access = FieldAccess(classes: set)
+            for field in DataField.allCases {
+                #expect(access.shows(field) == set.contains(field.fieldClass), "\(set) \(field)")
+            }
+            #expect(access.personal == set.contains(.personal))
+            #expect(access.sensitive == set.contains(.sensitive))
+            #expect((access == FieldAccess.everything) == (set.count == classes.count))
+        }
+    }
 }
 
 private func sortedJSON(_ object: [String: Any]) throws -> String {

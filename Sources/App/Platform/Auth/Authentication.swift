@@ -226,7 +226,7 @@ extension AuthService {
 /// Reads the browser session cookie and sets `req.auth` when it is valid. Never rejects.
 struct SessionAuthenticator: Middleware {
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        AuthService.authenticate(.web, secret: req.cookies[AuthCookies.session]?.string, req, next)
+        AuthService.authenticate(.web, secret: req.cookie(AuthCookies.session), req, next)
     }
 }
 
@@ -316,7 +316,7 @@ struct CSRFMiddleware: Middleware {
             collected = req.eventLoop.makeSucceededVoidFuture()
         }
         return collected.flatMapThrowing {
-            let expected = req.auth?.csrfToken ?? req.cookies[AuthCookies.preLoginCSRF]?.string
+            let expected = req.auth?.csrfToken ?? req.cookie(AuthCookies.preLoginCSRF)
             let sent = (try? req.content.get(String.self, at: Self.field)) ?? req.headers.first(name: "X-CSRF-Token")
             guard let expected, let sent, Secrets.constantTimeEqual(expected, Secrets.unmaskedCSRF(sent)) else {
                 throw AppError.forbidden(
@@ -331,7 +331,7 @@ extension Request {
     /// in, sets the pre-login cookie.
     func csrfTokenForForm(response: Response? = nil) -> String {
         if let t = auth?.csrfToken { return Secrets.maskedCSRF(t) }
-        if let t = cookies[AuthCookies.preLoginCSRF]?.string, !t.isEmpty { return Secrets.maskedCSRF(t) }
+        if let t = cookie(AuthCookies.preLoginCSRF), !t.isEmpty { return Secrets.maskedCSRF(t) }
         if let t = storage[PendingCSRFKey.self] { return Secrets.maskedCSRF(t) }
         let t = Secrets.token()
         storage[PendingCSRFKey.self] = t

@@ -124,18 +124,8 @@ struct Pager: Encodable, Sendable {
 
 enum Flash {
     static let cookie = "dh_flash"
-    /// The flash cookie's value, when the request has one. The Cookie header is parsed only when it names the flash
-    /// (most requests have none: parsed on every page, it was a seventh of the layout's samples on the web list).
-    /// The look for the name is a search of the header's bytes: `String.contains` went through Foundation
-    /// (`CFStringFind`), twice a page (session 47).
-    static func value(_ req: Request) -> String? {
-        guard req.headers[.cookie].contains(where: { Self.holds($0, cookie) }) else { return nil }
-        return req.cookies[cookie]?.string
-    }
-
-    /// Whether `text` holds `part` somewhere, byte for byte (the standard library's search over the UTF-8 views, which
-    /// Foundation's `contains` does not take over).
-    static func holds(_ text: String, _ part: String) -> Bool { text.utf8.firstRange(of: part.utf8) != nil }
+    /// The flash cookie's value, when the request has one (`Request.cookie`: the Cookie header is not parsed whole).
+    static func value(_ req: Request) -> String? { req.cookie(cookie) }
 
     static func set(_ message: String, on res: Response) {
         res.cookies[cookie] = HTTPCookies.Value(
