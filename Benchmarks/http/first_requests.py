@@ -13,30 +13,12 @@ Starts the binary on run.py's data, sends each page three times (as run.py's war
         --page "web list, three filters" --page "a registration's page"
 """
 import argparse
-import http.client
 import sys
-import time
-import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compare as C  # noqa: E402
 import run as R  # noqa: E402
-
-
-def timed(url, headers, n):
-    """The time of each of `n` sequential requests on one new keep-alive connection, in ms."""
-    parsed = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=120)
-    path = parsed.path + ("?" + parsed.query if parsed.query else "")
-    times = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        conn.request("GET", path, headers=headers)
-        conn.getresponse().read()
-        times.append(round((time.perf_counter() - t0) * 1000, 2))
-    conn.close()
-    return times
 
 
 def main():
@@ -60,7 +42,8 @@ def main():
                 R.fetch(url, headers)
         for r in range(args.rounds):
             for name, (url, headers) in pages.items():
-                print(f"round {r}, {name}: {timed(url, headers, args.requests)}", flush=True)
+                times = [round(t, 2) for t in R.sequential_times(url, headers, args.requests)]
+                print(f"round {r}, {name}: {times}", flush=True)
     finally:
         R.stop(proc)
 

@@ -134,9 +134,9 @@ def stop(proc):
         proc.wait()
 
 
-def sequential_ms(url, headers, n=30, warm=0):
-    """Median time of one request alone (keep-alive, one at a time), in ms, after `warm` untimed requests on the same
-    connection."""
+def sequential_times(url, headers, n, warm=0):
+    """The time of each of `n` requests alone (keep-alive, one at a time, on one new connection), in ms, after `warm`
+    untimed requests on the same connection."""
     parsed = urllib.parse.urlsplit(url)
     conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=120)
     path = parsed.path + ("?" + parsed.query if parsed.query else "")
@@ -148,7 +148,12 @@ def sequential_ms(url, headers, n=30, warm=0):
         if i >= warm:
             times.append((time.perf_counter() - t0) * 1000)
     conn.close()
-    return statistics.median(times)
+    return times
+
+
+def sequential_ms(url, headers, n=30, warm=0):
+    """Median time of one request alone (`sequential_times`), in ms."""
+    return statistics.median(sequential_times(url, headers, n, warm))
 
 
 STATEMENT = re.compile(r"Executing query \[binds: \[(.*?)\], database-id: [^,]+, request-id: ([^,]+), sql: (.*?)\]\n"
@@ -385,8 +390,8 @@ def main():
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     print()
-    print(f"| endpoint | p50 ms | p95 ms | p99 ms | req/s | ÷ bare req/s (first; beside) | alone ms "
-          f"| SQL floor ms (statements) | ÷ floor | bytes | gzip |")
+    print("| endpoint | p50 ms | p95 ms | p99 ms | req/s | ÷ bare req/s (first; beside) | alone ms "
+          "| SQL floor ms (statements) | ÷ floor | bytes | gzip |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in result["endpoints"]:
         floor = f"{r['sql_floor_ms']} ({r['statements']})" if "sql_floor_ms" in r else "—"
