@@ -10,7 +10,9 @@ let package = Package(
         .library(name: "DienHinhKit", targets: ["Domain", "OOXML", "App"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
+        // Vapor 4.122.3 with a patch that reads a request's path without Foundation's string replacement when it holds
+        // no `%` (Vendor/vapor/PATCHES.md); it takes the place of the remote `vapor` that Fluent and Leaf name.
+        .package(path: "Vendor/vapor"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),

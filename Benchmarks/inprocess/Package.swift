@@ -18,7 +18,8 @@ let package = Package(
         // And the patched SQLiteNIO (dienhinh/Vendor/sqlite-nio/PATCHES.md).
         .package(path: "dienhinh/Vendor/sqlite-nio"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
-        .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
+        // And the patched Vapor (dienhinh/Vendor/vapor/PATCHES.md).
+        .package(path: "dienhinh/Vendor/vapor"),
     ],
     targets: [
         // Pure code: Vietnamese text, CSV and the streamed XLSX writer.

@@ -28,10 +28,13 @@ extension RegistrationRow: ListedRegistration {
         """
     }
 
+    /// The rows' links (`IDLink`).
+    static let link = IDLink(RegistrationsPath.registration)
+
     init(typed row: some SQLRow) throws {
         // In the order of `columns`: PostgreSQL's rows find the next column without a lookup by name.
         id = try row.decode(column: "id", as: Int.self)
-        href = RegistrationsPath.registration(.id(id)).href
+        href = Self.link.href(id)
         year = try row.decode(column: "year", as: Int.self)
         let status = try row.decode(column: "status", as: RegistrationStatus.self)
         statusLabel = status.label

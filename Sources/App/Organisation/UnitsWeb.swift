@@ -15,8 +15,11 @@ struct UnitRow: Encodable, Sendable {
         name = u.name
         kindLabel = u.unitKind.label
         depth = max(0, u.unitPath.depth - 1)
-        href = UnitsPath.unit(.id(u.id ?? 0)).href
+        href = Self.link.href(u.id ?? 0)
     }
+
+    /// The rows' links (`IDLink`).
+    static let link = IDLink(UnitsPath.unit)
 }
 
 extension UnitRow: TemplatedRow {

@@ -79,4 +79,22 @@ struct QueryTextTests {
                 Request.trimmedSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
         }
     }
+
+    @Test("A string holds an ASCII needle exactly when Foundation's contains says so")
+    func holdsAsFoundation() {
+        let needles = ["%", "no-store", "%3B", "ab", "a"]
+        let chosen = ["", "%", "no-store", "private, no-store", "no-stor", "NO-STORE", "/app/%C3%A1", "đ%", "abab"]
+        let pieces = ["%", "3", "B", "a", "b", "no-", "store", ",", " ", "đ", "e\u{301}", "\u{1F600}", "-"]
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<3_000).map { _ in
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+        }
+        for text in chosen + random {
+            for needle in needles {
+                #expect(text.holds(needle) == text.contains(needle), "\(text.debugDescription) \(needle)")
+            }
+            #expect(text.holds(""))
+        }
+    }
 }

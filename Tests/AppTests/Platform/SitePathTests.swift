@@ -89,6 +89,20 @@ struct SitePathTests {
         #expect(UnitsPath.unit(.key).href == "/app/units/:id")
     }
 
+    @Test("A row's link made by IDLink is the path's own link, for any id")
+    func idLinks() {
+        let registration = IDLink(RegistrationsPath.registration)
+        let unit = IDLink(UnitsPath.unit)
+        let evidence = IDLink(RegistrationsPath.evidence)
+        for id in [0, 1, 7, 47_956, -3, Int.max, Int.min] + (0..<200).map({ _ in Int.random(in: 0..<10_000_000) }) {
+            #expect(registration.href(id) == RegistrationsPath.registration(.id(id)).href)
+            #expect(unit.href(id) == UnitsPath.unit(.id(id)).href)
+            #expect(evidence.href(id) == RegistrationsPath.evidence(.id(id)).href)
+        }
+        #expect(RegistrationRow.link.href(12) == "/app/registrations/12")
+        #expect(UnitRow.link.href(3) == "/app/units/3")
+    }
+
     @Test("The web routes are exactly the paths' cases: each case is registered, and no page is registered without one")
     func routesAreThePaths() async throws {
         try await withTestApp { app in

@@ -120,7 +120,7 @@ struct SecurityHeadersMiddleware: Middleware {
     }
 
     func secure(_ res: Response, for req: Request) -> Response {
-        if Self.isPrivate(req), !(res.headers.first(name: .cacheControl)?.contains("no-store") ?? false) {
+        if Self.isPrivate(req), !(res.headers.first(name: .cacheControl)?.holds("no-store") ?? false) {
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         if isHTTPS(req) {

@@ -66,6 +66,32 @@ extension SitePath {
     }
 }
 
+/// The links of a list's rows, where only the id changes (`RegistrationsPath.registration`): the text on either side of
+/// the id is built once, and each link is those two with the id between. `href` builds the path's segments for each
+/// link: 1.5 % of the PostgreSQL district list's samples under load went to its rows' links (session 49).
+struct IDLink<Path: SitePath>: Sendable {
+    private let before: String
+    private let after: String
+
+    /// `path` with exactly one parameter, the id (checked here: a path with another is a programming error).
+    init(_ path: (Param) -> Path) {
+        let marker = String(Int.min)
+        let whole = path(.id(Int.min)).href
+        let parts = whole.components(separatedBy: marker)
+        precondition(parts.count == 2, "IDLink: \(whole) must hold its id once")
+        before = parts[0]
+        after = parts[1]
+    }
+
+    /// The link of the row with this id: the same text as `path(.id(id)).href`.
+    func href(_ id: Int) -> String {
+        var out = before
+        out.append(String(id))
+        out.append(after)
+        return out
+    }
+}
+
 extension RoutesBuilder {
     @discardableResult
     func get<R: AsyncResponseEncodable>(

@@ -100,7 +100,7 @@ struct PublicFilesMiddleware: Middleware {
 
     /// The path as `FileMiddleware` reads it (percent-decoded, leading slashes dropped); nil when it does not decode.
     static func relativePath(_ path: String) -> String? {
-        guard let decoded = path.contains("%") ? path.removingPercentEncoding : path else { return nil }
+        guard let decoded = path.holds("%") ? path.removingPercentEncoding : path else { return nil }
         return String(decoded.drop { $0 == "/" })
     }
 }

@@ -1,0 +1,5 @@
+extension Request {
+    public var cache: Cache {
+        self.application.cache.for(self)
+    }
+}

@@ -1,0 +1,12 @@
+extension Routes {
+    @available(*, deprecated, renamed: "caseInsensitive")
+    public var caseInsenstive: Bool {
+        get {
+            caseInsensitive
+        }
+        set {
+            caseInsensitive = newValue
+        }
+    }
+}
+

@@ -1,0 +1,9 @@
+extension Application {
+    public struct Services {
+        public let application: Application
+    }
+
+    public var services: Services {
+        .init(application: self)
+    }
+}

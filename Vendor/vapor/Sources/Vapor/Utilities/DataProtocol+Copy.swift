@@ -1,0 +1,7 @@
+import Foundation
+
+extension DataProtocol {
+    func copyBytes() -> [UInt8] {
+        Array(self)
+    }
+}

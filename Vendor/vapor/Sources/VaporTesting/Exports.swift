@@ -1,0 +1,2 @@
+@_documentation(visibility: internal) @_exported import Vapor
+@_documentation(visibility: internal) @_exported import VaporTestUtils

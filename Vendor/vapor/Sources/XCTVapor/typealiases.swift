@@ -1,0 +1,2 @@
+public typealias XCTHTTPRequest = TestingHTTPRequest
+public typealias XCTHTTPResponse = TestingHTTPResponse
