@@ -57,8 +57,35 @@ struct HelpCatalogue: Sendable {
     /// The guide for the page at `path` (its most specific screen pattern), if any: its slug.
     func slug(forPage path: String) -> String? { screens.best(path: path) }
 
-    /// The link to that guide, if any (made when the catalogue was read).
-    func href(forPage path: String) -> String? { slug(forPage: path).flatMap { hrefs[$0] } }
+    /// The link to that guide, if any (made when the catalogue was read). Kept for the path once found: every
+    /// signed-in page asks for its own, and matching it against every pattern was 0.6 % of the SQLite web list's
+    /// samples (session 50). A page's path may hold an id, so at most `PageHrefs.limit` paths are kept; past that the
+    /// others are matched each time.
+    func href(forPage path: String) -> String? {
+        if let kept = pageHrefs.kept(path) { return kept }
+        let href = slug(forPage: path).flatMap { hrefs[$0] }
+        pageHrefs.keep(path, href)
+        return href
+    }
+
+    /// The help links found for pages' paths, shared by the copies of one catalogue.
+    private let pageHrefs = PageHrefs()
+    /// How many pages' paths are kept (for the tests).
+    var pageHrefCount: Int { pageHrefs.count }
+
+    final class PageHrefs: Sendable {
+        static let limit = 4_096
+        private let box = NIOLockedValueBox<[String: String?]>([:])
+
+        /// nil: not kept; `.some(nil)`: the page has no guide.
+        func kept(_ path: String) -> String?? { box.withLockedValue { $0[path] } }
+
+        func keep(_ path: String, _ href: String?) {
+            box.withLockedValue { if $0.count < Self.limit { $0[path] = .some(href) } }
+        }
+
+        var count: Int { box.withLockedValue(\.count) }
+    }
 }
 
 extension Application {

@@ -68,7 +68,7 @@ enum RegistrationRecords {
             Transition(
                 at: try row.decode(column: "at", as: Date.self),
                 username: try row.decode(column: "username", as: String.self),
-                toStatus: try row.decode(column: "to_status", as: RegistrationStatus.self),
+                toStatus: try row.decodeCode(column: "to_status", as: RegistrationStatus.self),
                 reason: try row.decode(column: "reason", as: String.self))
         }
     }
@@ -86,7 +86,7 @@ enum RegistrationRecords {
                 title: try row.decode(column: "title", as: String.self),
                 responsible: try row.decode(column: "responsible", as: String.self),
                 dueDate: try row.decode(column: "due_date", as: String.self),
-                status: try row.decode(column: "status", as: ActionStatus.self),
+                status: try row.decodeCode(column: "status", as: ActionStatus.self),
                 note: try row.decode(column: "note", as: String.self))
         }
     }

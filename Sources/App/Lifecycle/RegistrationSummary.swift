@@ -124,7 +124,7 @@ struct RegistrationSummary: ListedRegistration {
         self.id = id
         // In the order of `select`'s columns: PostgreSQL's rows find the next column without a lookup by name.
         year = try int("year")
-        status = try row.decode(column: "status", as: RegistrationStatus.self)
+        status = try row.decodeCode(column: "status", as: RegistrationStatus.self)
         subjectKind = try text("subject_kind")
         catalogueVersion = try text("catalogue_version")
         fieldCode = try text("field_code")

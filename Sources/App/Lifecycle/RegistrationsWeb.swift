@@ -36,15 +36,14 @@ extension RegistrationRow: ListedRegistration {
         id = try row.decode(column: "id", as: Int.self)
         href = Self.link.href(id)
         year = try row.decode(column: "year", as: Int.self)
-        let status = try row.decode(column: "status", as: RegistrationStatus.self)
+        let status = try row.decodeCode(column: "status", as: RegistrationStatus.self)
         statusLabel = status.label
         self.status = status.rawValue
         title = try row.decode(column: "title", as: String.self)
         unitName = try row.decode(column: "unit_short_name", as: String.self)
         typeName = try row.decode(column: "type_name", as: String?.self) ?? "—"
         subjectName = try row.decode(column: "s_name", as: String.self)
-        subjectKindLabel =
-            (SubjectKind(rawValue: try row.decode(column: "s_kind", as: String.self)) ?? .individual).label
+        subjectKindLabel = try row.decodeCode(column: "s_kind", as: SubjectKind.self).label
     }
 }
 
@@ -61,9 +60,9 @@ extension RegistrationRow: TemplatedRow {
 struct RegistrationsPage: Encodable, Sendable {
     let layout: LayoutContext
     let q: String
-    let years: [SelectOption]
     let unit: UnitPicker
-    /// The other selects' options as HTML (`Request.keptOptions`).
+    /// The selects' options as HTML (`Request.keptOptions`).
+    let yearsHTML: String
     let groupsHTML: String
     let fieldsHTML: String
     let typesHTML: String
@@ -414,25 +413,21 @@ struct RegistrationsWebController {
         let page = try await RegistrationListing.list(
             f, as: RegistrationRow.self, actor: actor, on: req.database, keptFor: req)
         let thisYear = Today.year
-        let years =
-            [SelectOption(value: "", label: "Tất cả năm", selected: f.year == nil)]
-            + (2023...max(thisYear + 1, 2026)).reversed().map {
-                SelectOption(value: String($0), label: String($0), selected: f.year == $0)
-            }
         let choices = try await req.reference("registrations.filter") {
             try await RegistrationOptions.FilterChoices.read(on: req.database)
         }
         let query = f.queryItems
-        func href(_ format: String) -> String {
-            var c = URLComponents()
-            c.queryItems = (query + [("format", format)]).filter { !$0.1.isEmpty }.map {
-                URLQueryItem(name: $0.0, value: $0.1)
-            }
-            return RegistrationsPath.list.href + "/export?" + (c.percentEncodedQuery ?? "")
-        }
+        func href(_ format: String) -> String { RegistrationsPath.export.href(query + [("format", format)]) }
         let ctx = RegistrationsPage(
-            layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, years: years,
-            unit: unit,
+            layout: req.layout("Đăng ký điển hình", active: RegistrationsPath.list.href), q: f.q, unit: unit,
+            yearsHTML: try await req.keptOptions(
+                "registrations.year.\(thisYear)", selected: f.year.map(String.init) ?? ""
+            ) {
+                [SelectOption(value: "", label: "Tất cả năm", selected: f.year == nil)]
+                    + (2023...max(thisYear + 1, 2026)).reversed().map {
+                        SelectOption(value: String($0), label: String($0), selected: f.year == $0)
+                    }
+            },
             groupsHTML: try await req.keptOptions("registrations.groupID", selected: f.groupID.map(String.init) ?? "") {
                 RegistrationOptions.idNames(selected: f.groupID, choices.groups, emptyLabel: "Tất cả cụm, khối")
             },

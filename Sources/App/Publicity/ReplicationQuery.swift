@@ -126,7 +126,7 @@ struct Adoption: Sendable {
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: Int.self)
         registrationID = try row.decode(column: "registration_id", as: Int.self)
-        status = try row.decode(column: "status", as: ReplicationStatus.self)
+        status = try row.decodeCode(column: "status", as: ReplicationStatus.self)
         adoptedOn = try row.decode(column: "adopted_on", as: String.self)
         unitID = try row.decode(column: "adopting_unit_id", as: Int.self)
         unitName = try row.decode(column: "unit_name", as: String.self)

@@ -88,8 +88,17 @@ struct HelpTests {
         for (page, slug) in expected {
             #expect(help.slug(forPage: page) == slug, "\(page)")
             #expect(help.href(forPage: page) == HelpPath.topic(.text(slug)).href, "\(page)")
+            // Again, from the paths kept (`PageHrefs`): the same link.
+            #expect(help.href(forPage: page) == HelpPath.topic(.text(slug)).href, "\(page), kept")
             #expect(help.topic(slug) != nil, "no file for \(slug)")
         }
+        // A page without a guide is kept as having none; past the limit, paths are matched and not kept.
+        let loose = HelpCatalogue(file: help.file, documents: help.documents)
+        #expect(loose.href(forPage: "/khong-co") == nil)
+        #expect(loose.href(forPage: "/khong-co") == nil)
+        for i in 0..<(HelpCatalogue.PageHrefs.limit + 10) { _ = loose.href(forPage: "/app/registrations/\(i)") }
+        #expect(loose.href(forPage: "/app/registrations/999999") == HelpPath.topic(.text("dang-ky")).href)
+        #expect(loose.pageHrefCount == HelpCatalogue.PageHrefs.limit)
         // The new topics are screens with a guide and the roles they are written for.
         for slug in [
             "thiet-lap", "mo-nam-moi", "cum-khoi", "so-lieu", "bao-cao", "tuyen-truyen", "su-kien", "nhan-rong",

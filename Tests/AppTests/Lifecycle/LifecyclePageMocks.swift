@@ -56,8 +56,9 @@ extension UnitPicker {
 
 extension RegistrationsPage {
     static let mock = RegistrationsPage(
-        layout: .mock("Đăng ký điển hình"), q: "", years: [SelectOption(value: "2024", label: "2024", selected: true)],
-        unit: .mock, groupsHTML: "<option value=\"\">Tất cả cụm, khối</option>", fieldsHTML: "", typesHTML: "",
+        layout: .mock("Đăng ký điển hình"), q: "", unit: .mock,
+        yearsHTML: "<option value=\"\">Tất cả năm</option><option value=\"2024\" selected>2024</option>",
+        groupsHTML: "<option value=\"\">Tất cả cụm, khối</option>", fieldsHTML: "", typesHTML: "",
         movementsHTML: "", kindsHTML: "", statusesHTML: "<option value=\"approved\" selected>Đã duyệt</option>",
         rows: .mock([RegistrationRow.mock]),
         pager: Pager(

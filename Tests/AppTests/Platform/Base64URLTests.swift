@@ -67,4 +67,19 @@ struct HexTests {
         let text = "Đăk Ruồng"
         #expect(Secrets.sha256(text) == Hex.lowercase(SHA256.hash(data: Array(text.utf8))))
     }
+
+    /// The system's random bytes (one `getrandom` call on Linux): every length asked for, and no two draws alike;
+    /// over 64 KiB every byte value turns up, and none far more often than the others (an all-zero or repeating
+    /// buffer, a short read taken as whole, would fail).
+    @Test
+    func randomBytesAreTheLengthAskedAndVary() {
+        for count in [0, 1, 7, 8, 9, 32, 33, 256] { #expect(Secrets.randomBytes(count).count == count) }
+        let draws = (0..<64).map { _ in Secrets.randomBytes(32) }
+        #expect(Set(draws).count == 64)
+        var seen = [Int](repeating: 0, count: 256)
+        for _ in 0..<256 { for b in Secrets.randomBytes(256) { seen[Int(b)] += 1 } }
+        #expect(seen.allSatisfy { $0 > 128 && $0 < 400 })
+        let mask = Secrets.maskedCSRF(Secrets.token())
+        #expect(Secrets.maskedCSRF(Secrets.unmaskedCSRF(mask)) != mask)
+    }
 }

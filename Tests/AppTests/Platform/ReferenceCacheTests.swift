@@ -34,8 +34,8 @@ struct ReferenceCacheTests {
             let first = try await office.send(.GET, "/app/registrations")
             #expect(first.status == .ok)
             #expect(
-                app.referenceCache.count == kept + 2 + 6,
-                "the filter's choices, whether the units fit a select, and the six selects' options as HTML")
+                app.referenceCache.count == kept + 2 + 7,
+                "the filter's choices, whether the units fit a select, and the seven selects' options as HTML")
             // Read from the copy: a movement written past the services (no audit entry) is not offered yet…
             let hidden = MovementModel()
             (hidden.code, hidden.name, hidden.kind, hidden.level) = (

@@ -89,6 +89,36 @@ struct SitePathTests {
         #expect(UnitsPath.unit(.key).href == "/app/units/:id")
     }
 
+    /// `QueryString.encode` against Foundation's `URLComponents.queryItems`: the same text but for `+`, which is
+    /// written `%2B`; and what the app reads back (`Request.parseQuery`) is what was written, a plus sign included
+    /// (Foundation's bare `+` came back as a space).
+    @Test
+    func queryStringAsFoundation() {
+        var rng = SplitMix64(seed: 50)
+        let pieces =
+            ["a", "Z", "0", "+", " ", "&", "=", "#", "%", "/", "?", "Đ", "ắ", "ồ", "😀", "\t", "\n", ";", "~"]
+            + (32..<127).map { String(UnicodeScalar(UInt8($0))) }
+        for n in 0..<2_000 {
+            let items = (0..<(n % 4 + 1)).map { _ in
+                (
+                    "k" + (0..<rng.int(4)).map { _ in pieces[rng.int(pieces.count)] }.joined(),
+                    "v" + (0..<rng.int(12)).map { _ in pieces[rng.int(pieces.count)] }.joined()
+                )
+            }
+            var c = URLComponents()
+            c.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
+            let foundation = (c.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+            let ours = QueryString.encode(items)
+            #expect(ours == foundation)
+            var last: [String: String] = [:]
+            for (k, v) in items { last[k] = v }
+            #expect(Request.parseQuery(ours) == last)
+        }
+        #expect(QueryString.encode([]) == "")
+        #expect(RegistrationsPath.list.href([("q", "C++ +84")]) == "/app/registrations?q=C%2B%2B%20%2B84")
+        #expect(RegistrationsPath.list.href([("q", "")]) == "/app/registrations")
+    }
+
     @Test("A row's link made by IDLink is the path's own link, for any id")
     func idLinks() {
         let registration = IDLink(RegistrationsPath.registration)

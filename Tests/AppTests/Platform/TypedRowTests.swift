@@ -42,7 +42,7 @@ struct TypedRowTests {
             decimal = try row.decode(column: "decimal", as: Double.self)
             yes = try row.decode(column: "yes", as: Bool.self)
             maybe = try row.decode(column: "maybe", as: Bool?.self)
-            status = try row.decode(column: "status", as: RegistrationStatus.self)
+            status = try row.decodeCode(column: "status", as: RegistrationStatus.self)
             stamp = try row.decode(column: "stamp", as: Date.self)
             echoed = try row.decode(column: "echoed", as: String.self)
             echoedNumber = try row.decode(column: "echoed_number", as: Int.self)
@@ -80,6 +80,7 @@ struct TypedRowTests {
             #expect(values.big == 9_007_199_254_740_993 && values.noNumber == nil)
             #expect(values.real == 2.5 && values.decimal == 1.25 && values.yes && values.maybe == nil)
             #expect(values.status == .registered && values.echoed == name && values.echoedNumber == 7)
+            #expect(try driver.decode(column: "status", as: RegistrationStatus.self) == values.status)
             #expect(values.echoedNil == nil && values.stamp == Date(timeIntervalSince1970: 1_764_928_800))
             #expect(typed.allColumns.count == 14 && typed.contains(column: "echoed") && !typed.contains(column: "x"))
             #expect(try typed.decodeNil(column: "absent") && !(try typed.decodeNil(column: "text")))
@@ -90,6 +91,17 @@ struct TypedRowTests {
                 #expect(throws: (any Error).self) { try row.decode(column: "absent", as: String.self) }
                 #expect(throws: (any Error).self) { try row.decode(column: "text", as: Int.self) }
                 #expect(throws: (any Error).self) { try row.decode(column: "text", as: RegistrationStatus.self) }
+                #expect(throws: (any Error).self) { try row.decodeCode(column: "text", as: RegistrationStatus.self) }
+            }
+            // A code that names no status is an error naming the column and the code (`SQLRow.decode` of a code
+            // type), never a default.
+            let unknown = #expect(throws: DecodingError.self) {
+                try typed.decodeCode(column: "text", as: RegistrationStatus.self)
+            }
+            if case .dataCorrupted(let context) = unknown {
+                #expect(context.debugDescription.holds("“text”") && context.debugDescription.holds("Đắk Rông"))
+            } else {
+                Issue.record("not a data error: \(String(describing: unknown))")
             }
             // PostgreSQL: a cell is read from its bytes, but a failure is PostgresNIO's error, with the column.
             if postgres {
@@ -112,6 +124,40 @@ struct TypedRowTests {
                 }
                 #expect(flag?.columnName == "text" && flag?.code == .typeMismatch)
             }
+        }
+    }
+
+    /// SQLite's flags (0 or 1) and moments (seconds since 1970, as a real or an integer) read directly
+    /// (`SQLiteTypedRow.direct`): the values SQLiteNIO's decoder gives, its microsecond rounding included, and its
+    /// refusals (a flag of 2, a null where a value must be) stay refusals.
+    @Test
+    func sqliteFlagsAndMomentsAsTheDriver() async throws {
+        try await withTestApp(demo: false) { app in
+            guard !app.db.isPostgres else { return }
+            let query: SQLQueryString = """
+                SELECT 1 AS yes, 0 AS no, 2 AS two, NULL AS none, 1764928800.1234567 AS real_stamp,
+                1764928800 AS whole_stamp, -0.0000004 AS early, 'x' AS text
+                """
+            let typed = try #require(try await app.db.sql().raw(query).first())
+            #expect(typed is SQLiteTypedRow)
+            let driver = try #require(try await (app.db as! any SQLDatabase).raw(query).first())
+            for row in [typed, driver] {
+                #expect(try row.decode(column: "yes", as: Bool.self) && !(try row.decode(column: "no", as: Bool.self)))
+                #expect(try row.decode(column: "yes", as: Bool?.self) == true)
+                #expect(try row.decode(column: "none", as: Bool?.self) == nil)
+                #expect(try row.decode(column: "none", as: Date?.self) == nil)
+                #expect(throws: (any Error).self) { try row.decode(column: "two", as: Bool.self) }
+                #expect(throws: (any Error).self) { try row.decode(column: "none", as: Bool.self) }
+                #expect(throws: (any Error).self) { try row.decode(column: "none", as: Date.self) }
+            }
+            for column in ["real_stamp", "whole_stamp", "early"] {
+                let ours = try typed.decode(column: column, as: Date.self)
+                #expect(ours == (try driver.decode(column: column, as: Date.self)), "\(column)")
+                #expect(try typed.decode(column: column, as: Date?.self) == ours, "\(column)")
+            }
+            #expect(
+                try typed.decode(column: "real_stamp", as: Date.self).timeIntervalSinceReferenceDate
+                    == ((1_764_928_800.1234567 - Date.timeIntervalBetween1970AndReferenceDate) * 1e6).rounded() / 1e6)
         }
     }
 

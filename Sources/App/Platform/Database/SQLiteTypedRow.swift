@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
@@ -46,16 +47,34 @@ struct SQLiteTypedRow: SQLRow {
         case .integer(let int):
             if type == ColumnTypes.int { return unsafeBitCast(int, to: D.self) }
             if type == ColumnTypes.optionalInt { return unsafeBitCast(Int?.some(int), to: D.self) }
+            // A flag is stored as 0 or 1 (`SQLiteData.bool`); any other number goes to the decoder, which refuses it.
+            if int == 0 || int == 1 {
+                if type == ColumnTypes.bool { return unsafeBitCast(int == 1, to: D.self) }
+                if type == ColumnTypes.optionalBool { return unsafeBitCast(Bool?.some(int == 1), to: D.self) }
+            }
+            if type == ColumnTypes.date { return unsafeBitCast(Self.date(Double(int)), to: D.self) }
+            if type == ColumnTypes.optionalDate { return unsafeBitCast(Date?.some(Self.date(Double(int))), to: D.self) }
         case .float(let double):
             if type == ColumnTypes.double { return unsafeBitCast(double, to: D.self) }
             if type == ColumnTypes.optionalDouble { return unsafeBitCast(Double?.some(double), to: D.self) }
+            if type == ColumnTypes.date { return unsafeBitCast(Self.date(double), to: D.self) }
+            if type == ColumnTypes.optionalDate { return unsafeBitCast(Date?.some(Self.date(double)), to: D.self) }
         case .null:
             if type == ColumnTypes.optionalString { return unsafeBitCast(String?.none, to: D.self) }
             if type == ColumnTypes.optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
             if type == ColumnTypes.optionalDouble { return unsafeBitCast(Double?.none, to: D.self) }
+            if type == ColumnTypes.optionalBool { return unsafeBitCast(Bool?.none, to: D.self) }
+            if type == ColumnTypes.optionalDate { return unsafeBitCast(Date?.none, to: D.self) }
         case .blob: break
         }
         return nil
+    }
+
+    /// A moment stored as seconds since 1970, as SQLiteNIO's `Date(sqliteData:)` makes it: rounded to the
+    /// microsecond from the reference date, so that a date read back equals the one written.
+    static func date(_ seconds: Double) -> Date {
+        let sinceReference = seconds - Date.timeIntervalBetween1970AndReferenceDate
+        return Date(timeIntervalSinceReferenceDate: (sinceReference * 1e6).rounded() / 1e6)
     }
 
 }
@@ -71,6 +90,8 @@ enum ColumnTypes {
     static let optionalDouble = ObjectIdentifier(Double?.self)
     static let bool = ObjectIdentifier(Bool.self)
     static let optionalBool = ObjectIdentifier(Bool?.self)
+    static let date = ObjectIdentifier(Date.self)
+    static let optionalDate = ObjectIdentifier(Date?.self)
 }
 
 enum SQLiteTypedRowError: Error, CustomStringConvertible {

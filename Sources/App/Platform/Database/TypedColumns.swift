@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 // Typed persistence. Statuses are Codable enums in the Fluent fields (stored as their code in a text column);
@@ -70,5 +71,21 @@ extension Model {
         return try JSONColumn.decode(
             T.self, from: property.value ?? "", table: Self.schema, column: property.key.description,
             id: id.map { "\($0)" })
+    }
+}
+
+extension SQLRow {
+    /// A text column as one of a set of codes (a status, a subject's kind): its text read directly (`SQLiteTypedRow`,
+    /// `PostgresTypedRow`), then the value that code names. A code that names none is an error naming the column,
+    /// never a default. SQLKit's decoder gave the same values through a nested decoder and a conformance lookup for
+    /// each cell: 1 % of the SQLite web list's samples (session 50).
+    func decodeCode<Code: RawRepresentable & Decodable>(column: String, as type: Code.Type) throws -> Code
+    where Code.RawValue == String {
+        let raw = try decode(column: column, as: String.self)
+        guard let value = Code(rawValue: raw) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "Cột “\(column)”: mã “\(raw)” không có trong \(Code.self)."))
+        }
+        return value
     }
 }

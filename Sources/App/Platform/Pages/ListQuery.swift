@@ -105,13 +105,18 @@ extension Request {
         return String(scalars[start...end])
     }
 
+    /// Split on the bytes `&` and `=`, not on characters: `String.split` walks a query by grapheme (0.5 % of the
+    /// SQLite web list's samples for three filters, session 50). Both are ASCII, so no character holds them but
+    /// themselves, and the parts are those of a split by character.
     static func parseQuery(_ query: String) -> [String: String] {
         var values: [String: String] = [:]
-        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let utf8 = query.utf8
+        for pair in utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             // A key without "=" is a flag, not a text (Vapor reads it as nil).
-            guard parts.count == 2, let key = formDecoded(parts[0]), !key.isEmpty else { continue }
-            values[key] = formDecoded(parts[1])
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")),
+                let key = formDecoded(Substring(utf8[pair.startIndex..<equals])), !key.isEmpty
+            else { continue }
+            values[key] = formDecoded(Substring(utf8[utf8.index(after: equals)..<pair.endIndex]))
         }
         return values
     }

@@ -8,10 +8,23 @@ public struct Storage: Sendable {
     var storage: [ObjectIdentifier: AnyStorageValue]
 
     /// A container for a stored value and an associated optional `deinit`-like closure.
-    struct Value<T: Sendable>: AnyStorageValue {
-        var value: T
-        var onShutdown: (@Sendable (T) throws -> ())?
-        var onAsyncShutdown: (@Sendable (T) async throws -> ())?
+    ///
+    /// Điển Hình patch: a final class with constant properties (upstream: a struct with variables, never changed in
+    /// place), so that `get` takes the value out without a dynamic cast (see there).
+    final class Value<T: Sendable>: AnyStorageValue {
+        let value: T
+        let onShutdown: (@Sendable (T) throws -> ())?
+        let onAsyncShutdown: (@Sendable (T) async throws -> ())?
+
+        init(
+            value: T, onShutdown: (@Sendable (T) throws -> ())? = nil,
+            onAsyncShutdown: (@Sendable (T) async throws -> ())? = nil
+        ) {
+            self.value = value
+            self.onShutdown = onShutdown
+            self.onAsyncShutdown = onAsyncShutdown
+        }
+
         func shutdown(logger: Logger) {
             do {
                 try self.onShutdown?(self.value)
@@ -82,10 +95,15 @@ public struct Storage: Sendable {
     public func get<Key>(_ key: Key.Type) -> Key.Value?
         where Key: StorageKey
     {
-        guard let value = self.storage[ObjectIdentifier(Key.self)] as? Value<Key.Value> else {
+        // Điển Hình patch: the value under `Key` is always a `Value<Key.Value>` (only `set`, `setWithAsyncShutdown`
+        // and `setFirstTime` store one, each under its own key type's identifier, and `storage` is internal), so it
+        // is taken as one without upstream's `as?`: a dynamic cast, and the generic metadata of `Value<Key.Value>`
+        // looked up, for every read of a request's or the application's storage (3 % of the national SQLite web
+        // list's samples under load, session 50). Debug builds still check the type.
+        guard let stored = self.storage[ObjectIdentifier(Key.self)] else {
             return nil
         }
-        return value.value
+        return unsafeDowncast(stored, to: Value<Key.Value>.self).value
     }
 
     /// Set or remove a value for a given key, optionally providing a shutdown closure for the value.
@@ -164,7 +182,7 @@ public struct Storage: Sendable {
 
 /// ``Storage`` uses this protocol internally to generically invoke shutdown closures for arbitrarily-
 /// typed key values.
-protocol AnyStorageValue: Sendable {
+protocol AnyStorageValue: AnyObject, Sendable {  // Điển Hình patch: `AnyObject` (for `Storage.get`)
     func shutdown(logger: Logger)
     func asyncShutdown(logger: Logger) async
 }
