@@ -110,10 +110,10 @@ extension RoutesBuilder {
 /// A link's query string, as the app reads it back (`Request.parseQuery`, a form's encoding).
 enum QueryString {
     /// `name=value` pairs joined by `&`, each name and value percent-encoded as Foundation's
-    /// `URLComponents.queryItems` encodes them (`SitePathTests.queryStringAsFoundation`): RFC 3986's query characters
-    /// are kept but `&`, `=`, `#`, `%`, space and the like — except `+`, written `%2B`. The app reads a query as a form
-    /// does, `+` as a space, so Foundation's bare `+` turned a search for "C++" or "+84" into "C  " or " 84" on the
-    /// next page. One pass over the bytes, without Foundation's components (their setter and getter were 0.6 % of
+    /// `URLComponents.queryItems` encodes them (`SitePathTests.queryStringAsFoundation`: RFC 3986's query characters
+    /// written as they are, but `&` and `=`; every other byte as `%XX`), with one difference: `+` is written `%2B`,
+    /// where Foundation leaves it. The app reads a query as a form does, `+` as a space, so Foundation's bare `+`
+    /// turned a search for "C++" or "+84" into "C  " or " 84" on the next page. One pass over the bytes, without Foundation's components (their setter and getter were 0.6 % of
     /// the SQLite web list's samples, session 50, for its pager's and export's links).
     static func encode(_ items: [(String, String)]) -> String {
         var out: [UInt8] = []
