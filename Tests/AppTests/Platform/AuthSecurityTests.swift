@@ -303,6 +303,33 @@ struct AuthSecurityTests {
         }
     }
 
+    /// A signed-out visitor opening a search is sent to the login form and, once signed in, back to the same search:
+    /// the query's own `+` (a space), `%2B` (a plus sign), `&`, `=` and Vietnamese letters survive the round trip
+    /// through the login link (`QueryString`, as every link's query) and the form's hidden field.
+    @Test(
+        "After signing in, the page asked for comes back with its query exactly",
+        arguments: [
+            "/app/registrations?q=C%2B%2B+x&year=2024", "/app/registrations?q=%C4%91%C4%83k+r%E1%BB%93ng",
+            "/app/units?q=a%26b%3Dc", "/app/registrations",
+        ])
+    func nextRoundTrip(_ asked: String) async throws {
+        try await withTestApp(demo: false) { app in
+            let b = Browser(app)
+            let away = try await b.send(.GET, asked)
+            #expect(away.status == .seeOther || away.status == .found || away.status == .temporaryRedirect)
+            let login = try #require(away.location)
+            #expect(login.hasPrefix(AuthPath.login.href + "?next="))
+            let form = try await b.send(.GET, login)
+            let field = try slice(form.text, from: "name=\"next\" value=\"", through: "\"")
+            let next = String(field.dropFirst("name=\"next\" value=\"".count).dropLast())
+                .replacingOccurrences(of: "&amp;", with: "&")
+            let res = try await b.post(
+                AuthPath.login.href, [("username", "admin"), ("password", adminPassword), ("next", next)])
+            #expect(res.status == .seeOther)
+            #expect(res.location == asked)
+        }
+    }
+
     @Test("next= keeps a same-site path with its query")
     func safeNext() {
         #expect(AuthWebController.safeNext("/app/units?q=a&page=2") == "/app/units?q=a&page=2")

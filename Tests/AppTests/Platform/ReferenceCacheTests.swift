@@ -24,12 +24,18 @@ struct ReferenceCacheTests {
         app.referenceCache = ReferenceCache(maxAge: 3_600)
     }
 
+    /// The district's standing office signed in, on an app whose copies do not age out (`keepCopiesLong`).
+    static func signedInOffice(_ app: Application) async throws -> Browser {
+        keepCopiesLong(app)
+        let office = Browser(app)
+        try await office.login("noivu")
+        return office
+    }
+
     @Test("The registration list's choices are read once, and again after any write: a new movement is offered at once")
     func listChoices() async throws {
         try await withTestApp { app in
-            Self.keepCopiesLong(app)
-            let office = Browser(app)
-            try await office.login("noivu")
+            let office = try await Self.signedInOffice(app)
             let kept = app.referenceCache.count // the home page's figures, after signing in
             let first = try await office.send(.GET, "/app/registrations")
             #expect(first.status == .ok)
@@ -64,6 +70,34 @@ struct ReferenceCacheTests {
             #expect(cached.groups.map(\.id) == direct.groups.map(\.id))
             #expect(cached.fields?.map(\.code) == direct.fields?.map(\.code))
             #expect(cached.types?.map(\.code) == direct.types?.map(\.code))
+        }
+    }
+
+    /// The selects are kept as HTML for each value chosen (`Request.keptOptions`): each view marks its own choice,
+    /// whatever was kept for the views before it, and the year select lists this year.
+    @Test("Kept selects mark each view's own choice: a year, a status, then none")
+    func keptSelectsMarkTheirChoice() async throws {
+        try await withTestApp { app in
+            let office = try await Self.signedInOffice(app)
+            func chosen(_ html: String, _ select: String) throws -> [String] {
+                let options = try slice(html, from: "<select id=\"\(select)\"", through: "</select>")
+                // Each option after its `<option value="`: the value up to its quote, then ` selected` if chosen.
+                return options.components(separatedBy: "<option value=\"").dropFirst().compactMap { option in
+                    let value = option.prefix { $0 != "\"" }
+                    return option.dropFirst(value.count).hasPrefix("\" selected") ? String(value) : nil
+                }
+            }
+            let thisYear = String(Today.year)
+            for (query, year, status) in [
+                ("?year=2024", "2024", ""), ("?year=\(thisYear)&status=nurturing", thisYear, "nurturing"),
+                ("?year=2024", "2024", ""), ("", "", ""),
+            ] {
+                let page = try await office.send(.GET, "/app/registrations" + query)
+                #expect(page.status == .ok)
+                #expect(try chosen(page.text, "year") == [year], "\(query)")
+                #expect(try chosen(page.text, "status") == [status], "\(query)")
+                #expect(page.text.contains("<option value=\"\(thisYear)\""), "\(query)")
+            }
         }
     }
 

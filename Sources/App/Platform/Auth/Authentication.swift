@@ -252,12 +252,11 @@ struct RequireSignedInPage: Middleware {
     private func gate(_ req: Request) throws -> Response? {
         guard req.auth != nil else {
             if req.method == .GET {
+                // The page asked for, in the login link's query as every link's (`QueryString`): its own `+` is
+                // written `%2B`, so the login form reads back the same path and query (a bare `+` came back a space,
+                // and a search with a space was refused as `next` and sent to /app).
                 let next = req.url.path + (req.url.query.map { "?\($0)" } ?? "")
-                let encoded =
-                    next.addingPercentEncoding(
-                        withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?")))
-                    ?? "/app"
-                return req.redirect(to: "\(AuthPath.login.href)?next=\(encoded)")
+                return req.redirect(to: AuthPath.login.href([("next", next)]))
             }
             throw AppError.unauthorized
         }

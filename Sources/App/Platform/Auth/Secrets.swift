@@ -26,11 +26,9 @@ enum Secrets {
     }
 
     #if canImport(Glibc)
-        // <sys/random.h> is not in Swift's Glibc module: the function is looked up once (as `Memory`'s
-        // `malloc_trim`). glibc's since 2.25; nil before, and then the generator above draws.
+        // glibc's since 2.25; nil before, and then the generator above draws.
         private typealias GetRandom = @convention(c) (UnsafeMutableRawPointer?, Int, UInt32) -> Int
-        private static let getrandom: GetRandom? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "getrandom")
-            .map { unsafeBitCast($0, to: GetRandom.self) }
+        private static let getrandom = CLibrary.function("getrandom", as: GetRandom.self)
     #endif
 
     static func base64URL(_ bytes: [UInt8]) -> String { Base64URL.encode(bytes) }

@@ -126,14 +126,12 @@ extension RoutesBuilder {
 enum Memory {
     static func handBack() {
         #if canImport(Glibc)
-            // <malloc.h> is not in Swift's Glibc module: the function is looked up once.
             _ = trim?(0)
         #endif
     }
 
     #if canImport(Glibc)
         private typealias Trim = @convention(c) (Int) -> Int32
-        private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
-            .map { unsafeBitCast($0, to: Trim.self) }
+        private static let trim = CLibrary.function("malloc_trim", as: Trim.self)
     #endif
 }
